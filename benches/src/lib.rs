@@ -1,0 +1,1 @@
+//! osprey-benches (skeleton; see docs/).

@@ -1,0 +1,1 @@
+//! osprey-binder (skeleton; see docs/).

@@ -1,0 +1,1 @@
+//! osprey-corelib (skeleton; see docs/).

@@ -1,0 +1,1 @@
+//! osprey-jit (skeleton; see docs/).

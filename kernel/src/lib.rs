@@ -1,0 +1,1 @@
+//! osprey-kernel (skeleton; see docs/).

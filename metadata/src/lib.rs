@@ -1,0 +1,1 @@
+//! osprey-metadata (skeleton; see docs/).

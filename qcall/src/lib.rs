@@ -1,0 +1,1 @@
+//! osprey-qcall (skeleton; see docs/).
