@@ -1,1 +1,27 @@
-//! osprey-corelib (skeleton; see docs/).
+//! Osprey's core library: the C# assembly (`corelib.dll`) that defines
+//! `System.Object`, the primitive types, `System.String`, `System.Console`,
+//! the common exceptions and the attributes the C# compiler needs, like
+//! CoreCLR's System.Private.CoreLib.
+//!
+//! The sources are in `src/cs/`, one file per type, in folders named after
+//! namespaces. `build.rs` compiles them with `mcs -nostdlib` at build time;
+//! this crate embeds the result. Programs compiled against Mono's mscorlib
+//! bind to it by namespace and type name, members by name and signature.
+//!
+//! What the runtime must provide (the internal calls, FCalls): methods
+//! declared `[MethodImpl(MethodImplOptions.InternalCall)] extern` in the C#
+//! sources; `tests/corelib_il.rs` lists them and fails when one is added or
+//! removed without updating it. `README.md` describes the conventions the
+//! runtime relies on and the tests.
+
+/// The bytes of `corelib.dll`, the ECMA-335 assembly built from `src/cs/`.
+pub static CORELIB_DLL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corelib.dll"));
+
+/// Where the build wrote `corelib.dll` (in this crate's `OUT_DIR`), for
+/// tools and build scripts that want the file rather than the bytes.
+pub const CORELIB_DLL_PATH: &str = concat!(env!("OUT_DIR"), "/corelib.dll");
+
+/// The assembly's simple name, as in its Assembly metadata row. References
+/// to `mscorlib`, `System.Runtime`, `netstandard` and the like resolve to
+/// this assembly.
+pub const ASSEMBLY_NAME: &str = "corelib";

@@ -1,1 +1,86 @@
-//! osprey-jit (skeleton; see docs/).
+//! osprey-jit: compiles CIL to x86-64.
+//!
+//! The JIT is a pipeline of small stages, each in its own module:
+//!
+//! 1. [`import`]: decode the IL, find basic blocks, resolve tokens through the
+//!    [`JitHost`], compute the kind of every evaluation-stack value, and turn
+//!    each instruction into a typed [`ops::Op`].
+//! 2. [`frame`]: lay out the frame (argument homes, locals, one slot per
+//!    evaluation-stack depth and slot class) and derive the GC info.
+//! 3. [`codegen`]: emit x86-64 with dynasm, one op at a time, keeping
+//!    constants and local loads deferred and the top of the stack in a
+//!    register where that avoids memory traffic.
+//! 4. finish: resolve labels at the final address and return the code, its
+//!    GC info and its IL-to-native map.
+//!
+//! The JIT knows the runtime only through [`JitHost`] (the analogue of
+//! CoreCLR's JIT-EE interface): it never touches method tables or the heap.
+//! See docs/jit.md for the calling convention and the code shapes.
+
+mod codegen;
+pub mod disasm;
+mod error;
+mod frame;
+pub mod gcinfo;
+pub mod host;
+mod import;
+pub mod ops;
+pub mod types;
+
+pub use error::JitError;
+pub use gcinfo::{GcInfo, GcSlot, GcSlotKind};
+pub use host::*;
+pub use types::{JitType, StackKind};
+
+/// A local variable of the method being compiled.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct LocalVar {
+    /// Its type.
+    pub ty: JitType,
+    /// Declared `pinned` (the target of a `fixed` statement).
+    pub pinned: bool,
+}
+
+/// Everything the JIT needs to know about the method it compiles.
+#[derive(Clone, Debug)]
+pub struct MethodInput<'a> {
+    /// The CIL code.
+    pub il: &'a [u8],
+    /// Argument types, `this` first for instance methods (`Ref` for classes,
+    /// `ByRef` for value types).
+    pub args: Vec<JitType>,
+    /// Local variables.
+    pub locals: Vec<LocalVar>,
+    /// Return type (`JitType::Void` for none).
+    pub ret: JitType,
+    /// A class-initialization check to make on entry (static methods and
+    /// constructors of classes with precise static-constructor semantics).
+    pub class_init: Option<ClassInitCheck>,
+}
+
+/// The result of compiling one method.
+#[derive(Clone, Debug)]
+pub struct CompiledMethod {
+    /// Machine code, valid only at the base address it was compiled for.
+    pub code: Vec<u8>,
+    /// GC information.
+    pub gc_info: GcInfo,
+    /// (IL offset, native offset) pairs in increasing order, one per IL
+    /// instruction, for stack traces and debugging.
+    pub il_to_native: Vec<(u32, u32)>,
+    /// Bytes of stack arguments the method pops on return.
+    pub stack_arg_bytes: u32,
+}
+
+/// Compiles `method` into code that will run at `base_address`.
+///
+/// The code uses `rip`-relative and `rel32` references, so it must be copied
+/// to exactly `base_address` before it runs.
+pub fn compile(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+    base_address: usize,
+) -> Result<CompiledMethod, JitError> {
+    let imported = import::import(host, method)?;
+    codegen::generate(host, method, &imported, base_address)
+}

@@ -1,1 +1,47 @@
-//! osprey-kernel (skeleton; see docs/).
+//! # osprey-kernel
+//!
+//! The user-space microkernel of Osprey: the only code in the runtime that
+//! talks to the OS (Linux x86-64). The VM reaches the OS only through the
+//! kernel's **functional ABI**, modelled on Singularity's (Design Note 20):
+//! free `extern "C"` functions grouped by service, collected in a versioned
+//! export table ([`AbiV1`]) that a process resolves once at load time with
+//! [`resolve`].
+//!
+//! A *kernel process* is a separate runtime instance inside the one OS
+//! process. Every OS thread that runs process code is bound to exactly one
+//! kernel process, and every ABI entry acts on the calling thread's process
+//! only. Handles are per-process capabilities. Pages are accounted to the
+//! process that allocated them and reclaimed when it ends.
+//!
+//! Layout of the crate:
+//! - [`abi`]: the export table, its versioning rule, [`resolve`];
+//! - [`services`]: the entries, one module per Singularity service;
+//! - [`host`]: the Rust API that creates processes (CLI, tests);
+//! - private implementation modules: `process` (process table, thread binding,
+//!   life cycle), `memory` (page accounting), `console` (console sinks),
+//!   `handles` (handle tables), `clock` (TSC and monotonic time).
+//!
+//! See `docs/kernel.md` for the design.
+
+#![warn(missing_docs)]
+#![deny(unsafe_op_in_unsafe_fn)]
+#![deny(clippy::undocumented_unsafe_blocks)]
+
+pub mod abi;
+mod clock;
+mod console;
+mod error;
+mod handles;
+pub mod host;
+mod memory;
+mod process;
+pub mod services;
+mod status;
+mod types;
+
+pub use abi::{resolve, AbiError, AbiV1, ABI_VERSION_LATEST};
+pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
+pub use error::KernelError;
+pub use process::{ExitReason, EXIT_CODE_PANIC};
+pub use status::Status;
+pub use types::{stream, Handle, ProcessEntry, ProcessId, Protection, StrRef};

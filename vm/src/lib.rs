@@ -1,8 +1,29 @@
-//! osprey-vm: the runtime (skeleton).
-pub mod cli {
-    /// Entry point of the `osprey` command.
-    pub fn main() -> i32 {
-        eprintln!("osprey: not yet implemented");
-        1
-    }
-}
+//! osprey-vm: the Osprey runtime.
+//!
+//! Layers, bottom to top (see docs/architecture.md):
+//!
+//! * [`os`]: the kernel's ABI v1 table, the VM's only door to the OS;
+//! * [`object`], [`heap`]: the object model and allocation;
+//! * [`loader`]: assemblies, runtime types, method descriptors, token
+//!   resolution (corelib binding), field layout;
+//! * [`codeheap`], [`stubs`]: where code lives and the hand-written
+//!   transitions between Rust and JIT-compiled code;
+//! * [`fcall`]: corelib's internal calls;
+//! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
+//!   JIT helpers and the call-site API;
+//! * [`cli`]: the `osprey` command.
+
+#![deny(unsafe_op_in_unsafe_fn)]
+
+pub mod cli;
+pub mod codeheap;
+pub mod fcall;
+pub mod heap;
+pub mod loader;
+pub mod object;
+pub mod os;
+pub mod runtime;
+pub mod stubs;
+pub mod thread;
+
+pub use runtime::{Runtime, RuntimeError, RuntimeOptions};

@@ -1,0 +1,4 @@
+namespace System
+{
+    public delegate void AsyncCallback(IAsyncResult ar);
+}

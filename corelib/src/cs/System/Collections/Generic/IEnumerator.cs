@@ -1,0 +1,7 @@
+namespace System.Collections.Generic
+{
+    public interface IEnumerator<out T> : IDisposable, IEnumerator
+    {
+        new T Current { get; }
+    }
+}

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+
+namespace System
+{
+    // Standard output and standard error.
+    //
+    // Every write ends in one InternalWrite FCall; WriteLine writes its text
+    // and the line feed with a single call, so lines from different threads
+    // do not interleave.
+    //
+    // Restricted path: Write/WriteLine of string, int, long, uint, ulong,
+    // bool, char and WriteLine() are used by the first runtime slice and use
+    // only static calls, arguments and branches (see Number.cs). The object
+    // overloads make a virtual call and are not on that path.
+    //
+    // This file is also compiled against Mono's mscorlib by
+    // corelib/tests/managed_logic.rs (class renamed, InternalWrite replaced
+    // by a capture, `string.AppendChar(` redirected); keep to those
+    // spellings.
+    public static partial class Console
+    {
+        private const int StdOut = 1;
+        private const int StdErr = 2;
+
+        // FCall. Sends `value` (UTF-16) as UTF-8 to the kernel's console
+        // service: stream 1 is standard output, 2 standard error. `value` is
+        // never null.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern void InternalWrite(int stream, string value);
+
+        // Osprey's Environment.NewLine.
+        private const char NewLine = '\n';
+
+        internal static void WriteCore(int stream, string value)
+        {
+            if (value != null)
+                InternalWrite(stream, value);
+        }
+
+        internal static void WriteLineCore(int stream, string value)
+        {
+            InternalWrite(stream, string.AppendChar(value, NewLine));
+        }
+
+        public static void Write(string value)
+        {
+            WriteCore(StdOut, value);
+        }
+
+        public static void Write(int value)
+        {
+            InternalWrite(StdOut, Number.Int32ToDecStr(value));
+        }
+
+        public static void Write(long value)
+        {
+            InternalWrite(StdOut, Number.Int64ToDecStr(value));
+        }
+
+        [CLSCompliant(false)]
+        public static void Write(uint value)
+        {
+            InternalWrite(StdOut, Number.UInt32ToDecStr(value));
+        }
+
+        [CLSCompliant(false)]
+        public static void Write(ulong value)
+        {
+            InternalWrite(StdOut, Number.UInt64ToDecStr(value));
+        }
+
+        public static void Write(bool value)
+        {
+            InternalWrite(StdOut, Number.BooleanToString(value));
+        }
+
+        public static void Write(char value)
+        {
+            InternalWrite(StdOut, Number.CharToString(value));
+        }
+
+        // Writes value.ToString(); nothing for null.
+        public static void Write(object value)
+        {
+            if (value != null)
+                WriteCore(StdOut, value.ToString());
+        }
+
+        public static void WriteLine()
+        {
+            InternalWrite(StdOut, string.AppendChar(null, NewLine));
+        }
+
+        public static void WriteLine(string value)
+        {
+            WriteLineCore(StdOut, value);
+        }
+
+        public static void WriteLine(int value)
+        {
+            WriteLineCore(StdOut, Number.Int32ToDecStr(value));
+        }
+
+        public static void WriteLine(long value)
+        {
+            WriteLineCore(StdOut, Number.Int64ToDecStr(value));
+        }
+
+        [CLSCompliant(false)]
+        public static void WriteLine(uint value)
+        {
+            WriteLineCore(StdOut, Number.UInt32ToDecStr(value));
+        }
+
+        [CLSCompliant(false)]
+        public static void WriteLine(ulong value)
+        {
+            WriteLineCore(StdOut, Number.UInt64ToDecStr(value));
+        }
+
+        public static void WriteLine(bool value)
+        {
+            WriteLineCore(StdOut, Number.BooleanToString(value));
+        }
+
+        public static void WriteLine(char value)
+        {
+            WriteLineCore(StdOut, Number.CharToString(value));
+        }
+
+        // Writes value.ToString() and a line feed; just the line feed for
+        // null.
+        public static void WriteLine(object value)
+        {
+            WriteLineCore(StdOut, value == null ? null : value.ToString());
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace System
+{
+    [AttributeUsage(AttributeTargets.Enum, Inherited = false)]
+    public sealed class FlagsAttribute : Attribute
+    {
+        public FlagsAttribute()
+        {
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace System
+{
+    public interface ICloneable
+    {
+        object Clone();
+    }
+}

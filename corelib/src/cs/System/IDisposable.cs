@@ -1,0 +1,7 @@
+namespace System
+{
+    public interface IDisposable
+    {
+        void Dispose();
+    }
+}

@@ -1,0 +1,53 @@
+namespace System
+{
+    public struct Int32 : IComparable
+    {
+        // The value itself. The runtime relies on this being the only
+        // instance field.
+        internal int m_value;
+
+        public const int MaxValue = 2147483647;
+        public const int MinValue = -2147483648;
+
+        // Restricted path (see Number.cs): a static call only.
+        public override string ToString()
+        {
+            return Number.Int32ToDecStr(m_value);
+        }
+
+        public override bool Equals(object obj)
+        {
+            if (!(obj is int))
+                return false;
+            return m_value == (int)obj;
+        }
+
+        public bool Equals(int obj)
+        {
+            return m_value == obj;
+        }
+
+        public override int GetHashCode()
+        {
+            return m_value;
+        }
+
+        public int CompareTo(object value)
+        {
+            if (value == null)
+                return 1;
+            if (!(value is int))
+                throw new ArgumentException("Object must be of type Int32.");
+            return CompareTo((int)value);
+        }
+
+        public int CompareTo(int value)
+        {
+            if (m_value < value)
+                return -1;
+            if (m_value > value)
+                return 1;
+            return 0;
+        }
+    }
+}

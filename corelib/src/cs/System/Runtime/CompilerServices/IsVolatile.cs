@@ -1,0 +1,7 @@
+namespace System.Runtime.CompilerServices
+{
+    // Used only as a required modifier (modreq) on volatile fields.
+    public static class IsVolatile
+    {
+    }
+}

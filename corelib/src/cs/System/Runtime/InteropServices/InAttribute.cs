@@ -1,0 +1,11 @@
+namespace System.Runtime.InteropServices
+{
+    // A pseudo-attribute: the compiler stores it as a parameter flag.
+    [AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+    public sealed class InAttribute : Attribute
+    {
+        public InAttribute()
+        {
+        }
+    }
+}

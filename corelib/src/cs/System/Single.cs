@@ -1,0 +1,94 @@
+namespace System
+{
+    public struct Single : IComparable
+    {
+        // The value itself. The runtime relies on this being the only
+        // instance field.
+        internal float m_value;
+
+        public const float MinValue = (float)-3.40282346638528859e+38;
+        public const float MaxValue = (float)3.40282346638528859e+38;
+        public const float Epsilon = (float)1e-45;
+        public const float NegativeInfinity = (float)(-1.0) / (float)0.0;
+        public const float PositiveInfinity = (float)1.0 / (float)0.0;
+        public const float NaN = (float)0.0 / (float)0.0;
+
+#pragma warning disable 1718 // x != x is the NaN test
+        public static bool IsNaN(float f)
+        {
+            return f != f;
+        }
+#pragma warning restore 1718
+
+        public static bool IsInfinity(float f)
+        {
+            return f == PositiveInfinity || f == NegativeInfinity;
+        }
+
+        public static bool IsPositiveInfinity(float f)
+        {
+            return f == PositiveInfinity;
+        }
+
+        public static bool IsNegativeInfinity(float f)
+        {
+            return f == NegativeInfinity;
+        }
+
+        // Floating-point formatting (the shortest round-trippable digits
+        // .NET prints) is not implemented yet; fail clearly rather than
+        // print the type name.
+        public override string ToString()
+        {
+            throw new NotSupportedException("Formatting a System.Single is not supported yet.");
+        }
+
+        // NaN equals NaN here (unlike ==), as in .NET.
+        public override bool Equals(object obj)
+        {
+            if (!(obj is float))
+                return false;
+            return Equals((float)obj);
+        }
+
+        public bool Equals(float obj)
+        {
+            if (obj == m_value)
+                return true;
+            return IsNaN(obj) && IsNaN(m_value);
+        }
+
+        // Equal values hash equally: +0.0 and -0.0 share a hash, and so do
+        // all NaNs.
+        public override unsafe int GetHashCode()
+        {
+            float value = m_value;
+            if (value == 0 || IsNaN(value))
+                value = value == 0 ? (float)0 : NaN;
+            return *(int*)&value;
+        }
+
+        public int CompareTo(object value)
+        {
+            if (value == null)
+                return 1;
+            if (!(value is float))
+                throw new ArgumentException("Object must be of type Single.");
+            return CompareTo((float)value);
+        }
+
+        // NaN sorts before every other value, and equal to itself.
+        public int CompareTo(float value)
+        {
+            if (m_value < value)
+                return -1;
+            if (m_value > value)
+                return 1;
+            if (m_value == value)
+                return 0;
+            if (IsNaN(m_value))
+                return IsNaN(value) ? 0 : -1;
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+
+namespace System
+{
+    // An immutable sequence of UTF-16 code units.
+    //
+    // Layout (the runtime and the binder rely on it): exactly two instance
+    // fields, in this order, the length and then the first character; the
+    // other characters follow the first in memory. Strings are created only
+    // by FastAllocateString and filled in place by corelib before anyone
+    // else sees them.
+    public sealed partial class String
+    {
+#pragma warning disable 169, 649 // both are set by the runtime's allocator
+        private int _stringLength;
+        private char _firstChar;
+#pragma warning restore 169, 649
+
+        public static readonly string Empty = "";
+
+        // Strings are never constructed with newobj: FastAllocateString
+        // creates them.
+        private String()
+        {
+        }
+
+        // FCall. Returns a new string of `length` characters, all '\0'.
+        // A negative or too large length throws OutOfMemoryException (as in
+        // CoreCLR): corelib relies on that to reject lengths that overflow.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern string FastAllocateString(int length);
+
+        public int Length
+        {
+            get { return _stringLength; }
+        }
+
+        [IndexerName("Chars")]
+        public unsafe char this[int index]
+        {
+            get
+            {
+                if ((uint)index >= (uint)_stringLength)
+                    throw new IndexOutOfRangeException();
+                fixed (char* p = &_firstChar)
+                    return p[index];
+            }
+        }
+
+        public static bool IsNullOrEmpty(string value)
+        {
+            return value == null || value._stringLength == 0;
+        }
+
+        // Ordinal (code unit by code unit) equality.
+        public static bool Equals(string a, string b)
+        {
+            if ((object)a == (object)b)
+                return true;
+            if ((object)a == null || (object)b == null)
+                return false;
+            return EqualsHelper(a, b);
+        }
+
+        public bool Equals(string value)
+        {
+            if ((object)this == (object)value)
+                return true;
+            if ((object)value == null)
+                return false;
+            return EqualsHelper(this, value);
+        }
+
+        public override bool Equals(object obj)
+        {
+            if ((object)this == obj)
+                return true;
+            string str = obj as string;
+            if ((object)str == null)
+                return false;
+            return EqualsHelper(this, str);
+        }
+
+        public static bool operator ==(string a, string b)
+        {
+            return Equals(a, b);
+        }
+
+        public static bool operator !=(string a, string b)
+        {
+            return !Equals(a, b);
+        }
+
+        private static unsafe bool EqualsHelper(string a, string b)
+        {
+            int length = a._stringLength;
+            if (length != b._stringLength)
+                return false;
+            fixed (char* pa = a)
+            fixed (char* pb = b)
+            {
+                for (int i = 0; i < length; i++)
+                {
+                    if (pa[i] != pb[i])
+                        return false;
+                }
+            }
+            return true;
+        }
+
+        // Deterministic (.NET randomizes string hashes per process; nothing
+        // may rely on particular values). FNV-1a over the code units.
+        public override unsafe int GetHashCode()
+        {
+            uint hash = 2166136261;
+            int length = _stringLength;
+            fixed (char* p = &_firstChar)
+            {
+                for (int i = 0; i < length; i++)
+                    hash = (hash ^ p[i]) * 16777619;
+            }
+            return (int)hash;
+        }
+
+        public override string ToString()
+        {
+            return this;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+namespace System
+{
+    [CLSCompliant(false)]
+    public struct UInt32 : IComparable
+    {
+        // The value itself. The runtime relies on this being the only
+        // instance field.
+        internal uint m_value;
+
+        public const uint MaxValue = 4294967295;
+        public const uint MinValue = 0;
+
+        // Restricted path (see Number.cs): a static call only.
+        public override string ToString()
+        {
+            return Number.UInt32ToDecStr(m_value);
+        }
+
+        public override bool Equals(object obj)
+        {
+            if (!(obj is uint))
+                return false;
+            return m_value == (uint)obj;
+        }
+
+        public bool Equals(uint obj)
+        {
+            return m_value == obj;
+        }
+
+        public override int GetHashCode()
+        {
+            return (int)m_value;
+        }
+
+        public int CompareTo(object value)
+        {
+            if (value == null)
+                return 1;
+            if (!(value is uint))
+                throw new ArgumentException("Object must be of type UInt32.");
+            return CompareTo((uint)value);
+        }
+
+        public int CompareTo(uint value)
+        {
+            if (m_value < value)
+                return -1;
+            if (m_value > value)
+                return 1;
+            return 0;
+        }
+    }
+}

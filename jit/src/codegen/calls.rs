@@ -1,0 +1,380 @@
+//! Calls: managed-to-managed (fastcall64), FCalls (System V), `newobj`.
+//!
+//! fastcall64 (design notes §2): argument 0 in RCX, argument 1 in RDX, the
+//! rest pushed right to left, popped by the callee (`ret imm16`); structs over
+//! 8 bytes by pointer to a caller-made copy; struct results over 8 bytes
+//! through a hidden buffer passed as argument 0; RSP 16-byte aligned at the
+//! call. The caller pads with 8 bytes when it pushes an odd number of
+//! arguments.
+
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+use super::{reg, Emitter, Entry, Loc};
+use crate::error::JitError;
+use crate::frame::{passed_by_pointer, returned_by_buffer};
+use crate::host::{CallInfo, CallSig, CallTarget, Helper, NewObjectInfo, ThisKind, ThrowKind};
+use crate::types::{JitType, StackKind};
+
+/// One argument as the ABI sees it: a source entry and the parameter type it
+/// must be converted to.
+#[derive(Copy, Clone)]
+struct AbiArg {
+    src: Entry,
+    ty: JitType,
+}
+
+/// System V integer argument registers: RDI, RSI, RDX, RCX, R8, R9.
+const SYSV_INT_REGS: [u8; 6] = [reg::RDI, reg::RSI, reg::RDX, reg::RCX, reg::R8, reg::R9];
+
+impl Emitter<'_, '_> {
+    pub(crate) fn call(&mut self, info: &CallInfo, virt: bool) -> Result<(), JitError> {
+        let args = self.pop_n(info.sig.pop_count());
+        // The call clobbers RAX/XMM0: nothing else may stay there. Arguments in
+        // a register are written to their slots too when a helper runs first.
+        self.spill_reg();
+        let args: Vec<Entry> = if info.class_init.is_some() {
+            args.into_iter().map(|a| self.spill_entry(a)).collect()
+        } else {
+            args
+        };
+        if let Some(check) = info.class_init {
+            self.class_init_check(check);
+        }
+        let depth_after = self.stack.len() as u16;
+        let depth_before = depth_after + args.len() as u16;
+        let abi_args = self.abi_args(&info.sig, &args);
+        match &info.target {
+            CallTarget::FCall {
+                address,
+                pass_thread,
+                may_throw,
+            } => {
+                self.call_native(&abi_args, *address, *pass_thread);
+                if *may_throw {
+                    self.check_pending();
+                }
+                self.push_result(&info.sig, depth_after, depth_before, true);
+            }
+            target => {
+                let ret_buf = self.ret_buffer(&info.sig, depth_before);
+                let null_check_this = virt || matches!(target, CallTarget::Virtual { .. });
+                self.call_managed(&abi_args, ret_buf, null_check_this, target);
+                self.push_result(&info.sig, depth_after, depth_before, false);
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn new_obj(&mut self, info: &CallInfo) -> Result<(), JitError> {
+        let params = self.pop_n(info.sig.params.len());
+        self.spill_reg();
+        // Helpers run before the constructor: every argument goes to its slot.
+        let params: Vec<Entry> = params.into_iter().map(|a| self.spill_entry(a)).collect();
+        if let Some(check) = info.class_init {
+            self.class_init_check(check);
+        }
+        let depth_after = self.stack.len() as u16;
+        let depth_temp = depth_after + params.len() as u16;
+        let new_object = info
+            .new_object
+            .clone()
+            .expect("the importer checked newobj targets");
+        let (this, result_kind) = match new_object {
+            NewObjectInfo::Object { handle } => {
+                let temp = self.slot(depth_temp, StackKind::Ref);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rdi, r15
+                    ; mov rsi, QWORD handle.0 as i64
+                );
+                self.call_helper(Helper::NewObject);
+                dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+                let this = Entry {
+                    kind: StackKind::Ref,
+                    loc: Loc::Var {
+                        offset: temp,
+                        ty: JitType::Ref,
+                    },
+                    depth: depth_temp,
+                };
+                (this, StackKind::Ref)
+            }
+            NewObjectInfo::Value { handle } => {
+                let kind = StackKind::Struct(handle);
+                let temp = self.slot(depth_temp, kind);
+                let size = self.layouts.slot_size(JitType::Struct(handle));
+                dynasm!(self.ops ; .arch x64 ; xorps xmm0, xmm0);
+                let mut off = 0;
+                while off < size as i32 {
+                    dynasm!(self.ops ; .arch x64 ; movq QWORD [rbp + temp + off], xmm0);
+                    off += 8;
+                }
+                let this = Entry {
+                    kind: StackKind::ByRef,
+                    loc: Loc::FrameAddr(temp),
+                    depth: depth_temp,
+                };
+                (this, kind)
+            }
+        };
+        let mut all = Vec::with_capacity(params.len() + 1);
+        all.push(this);
+        all.extend(params);
+        let sig = CallSig {
+            this: Some(if matches!(result_kind, StackKind::Ref) {
+                ThisKind::Ref
+            } else {
+                ThisKind::ByRef
+            }),
+            params: info.sig.params.clone(),
+            ret: JitType::Void,
+        };
+        let abi_args = self.abi_args(&sig, &all);
+        match &info.target {
+            CallTarget::FCall {
+                address,
+                pass_thread,
+                may_throw,
+            } => {
+                self.call_native(&abi_args, *address, *pass_thread);
+                if *may_throw {
+                    self.check_pending();
+                }
+            }
+            target => self.call_managed(&abi_args, None, false, target),
+        }
+        // The new object (or value) becomes the result at depth_after.
+        match result_kind {
+            StackKind::Struct(h) => {
+                let from = self.slot(depth_temp, result_kind);
+                let to = self.slot(depth_after, result_kind);
+                let size = self.layouts.slot_size(JitType::Struct(h));
+                self.push(result_kind, Loc::Slot);
+                self.copy_mem(reg::RBP, to, reg::RBP, from, size);
+            }
+            _ => {
+                let temp = self.slot(depth_temp, StackKind::Ref);
+                self.push(StackKind::Ref, Loc::Reg);
+                dynasm!(self.ops ; .arch x64 ; mov rax, [rbp + temp]);
+            }
+        }
+        Ok(())
+    }
+
+    /// After an FCall that may throw: raise the exception it left pending.
+    fn check_pending(&mut self) {
+        let off = self.rt.thread_pending_offset;
+        let raise = self.pending_label();
+        dynasm!(self.ops ; .arch x64 ; cmp DWORD [r15 + off], 0 ; jne =>raise);
+    }
+
+    /// Pairs each argument entry with its parameter type.
+    fn abi_args(&self, sig: &CallSig, args: &[Entry]) -> Vec<AbiArg> {
+        let mut out = Vec::with_capacity(args.len());
+        let mut it = args.iter();
+        if let Some(this) = sig.this {
+            let src = *it.next().expect("the importer counted arguments");
+            let ty = match this {
+                ThisKind::Ref => JitType::Ref,
+                ThisKind::ByRef => JitType::ByRef,
+            };
+            out.push(AbiArg { src, ty });
+        }
+        for (src, ty) in it.zip(&sig.params) {
+            out.push(AbiArg { src: *src, ty: *ty });
+        }
+        out
+    }
+
+    /// For a struct result over 8 bytes: the temporary slot receiving it.
+    fn ret_buffer(&mut self, sig: &CallSig, depth_before: u16) -> Option<i32> {
+        if returned_by_buffer(sig.ret, &mut self.layouts) {
+            Some(self.slot(depth_before, sig.ret.stack_kind()))
+        } else {
+            None
+        }
+    }
+
+    /// Loads the 8-byte ABI value of `arg` into general register `r`.
+    fn load_abi_value(&mut self, arg: AbiArg, r: u8) {
+        let AbiArg { src, ty } = arg;
+        match ty {
+            JitType::Struct(_) if passed_by_pointer(ty, &mut self.layouts) => {
+                let slot = self.slot(src.depth, src.kind);
+                dynasm!(self.ops ; .arch x64 ; lea Rq(r), [rbp + slot]);
+            }
+            JitType::R4 | JitType::R8 => {
+                if src.kind == ty.stack_kind() {
+                    self.load_gpr(src, r);
+                } else {
+                    self.load_xmm_as(src, 15, ty.stack_kind());
+                    if ty == JitType::R4 {
+                        dynasm!(self.ops ; .arch x64 ; movd Rd(r), xmm15);
+                    } else {
+                        dynasm!(self.ops ; .arch x64 ; movq Rq(r), xmm15);
+                    }
+                }
+            }
+            JitType::I8 | JitType::I | JitType::Ptr | JitType::ByRef => {
+                self.load_gpr64(src, r, true)
+            }
+            JitType::U8 | JitType::U => self.load_gpr64(src, r, false),
+            _ => self.load_gpr(src, r),
+        }
+    }
+
+    /// A managed call with the fastcall64 convention.
+    fn call_managed(
+        &mut self,
+        args: &[AbiArg],
+        ret_buf: Option<i32>,
+        null_check_this: bool,
+        target: &CallTarget,
+    ) {
+        // ABI argument list: [return buffer] then the IL arguments.
+        let mut abi: Vec<Option<AbiArg>> = Vec::with_capacity(args.len() + 1);
+        if ret_buf.is_some() {
+            abi.push(None);
+        }
+        abi.extend(args.iter().copied().map(Some));
+        let stack_count = abi.len().saturating_sub(2);
+        let pad = stack_count % 2 == 1;
+        if pad {
+            dynasm!(self.ops ; .arch x64 ; sub rsp, 8);
+        }
+        for a in abi.iter().skip(2).rev() {
+            let a = a.expect("only argument 0 can be the return buffer");
+            self.load_abi_value(a, reg::R11);
+            dynasm!(self.ops ; .arch x64 ; push r11);
+        }
+        // Register arguments: RDX first, then RCX (sources are memory,
+        // constants or RAX/XMM0, none of which these loads clobber).
+        for (i, r) in [(1usize, reg::RDX), (0usize, reg::RCX)] {
+            match abi.get(i) {
+                Some(Some(a)) => self.load_abi_value(*a, r),
+                Some(None) => {
+                    let buf = ret_buf.expect("checked above");
+                    dynasm!(self.ops ; .arch x64 ; lea Rq(r), [rbp + buf]);
+                }
+                None => {}
+            }
+        }
+        let this_reg = if ret_buf.is_some() {
+            reg::RDX
+        } else {
+            reg::RCX
+        };
+        if null_check_this {
+            let nre = self.throw_label(ThrowKind::NullReference);
+            dynasm!(self.ops ; .arch x64 ; test Rq(this_reg), Rq(this_reg) ; jz =>nre);
+        }
+        match target {
+            CallTarget::Managed { entry } => self.call_abs(*entry),
+            CallTarget::Virtual { slot } => {
+                let vt = self.rt.method_table_vtable_offset;
+                let disp = (*slot as i32) * 8;
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rax, [Rq(this_reg)]
+                    ; mov rax, [rax + vt]
+                    ; call QWORD [rax + disp]
+                );
+            }
+            CallTarget::FCall { .. } => unreachable!("native calls go through call_native"),
+        }
+        if pad {
+            dynasm!(self.ops ; .arch x64 ; add rsp, 8);
+        }
+    }
+
+    /// A call to a Rust `extern "C"` function (System V convention).
+    fn call_native(&mut self, args: &[AbiArg], address: usize, pass_thread: bool) {
+        // Sources must not be in RAX/XMM0: XMM0 is an argument register.
+        let args: Vec<AbiArg> = args
+            .iter()
+            .map(|a| AbiArg {
+                src: self.spill_entry(a.src),
+                ty: a.ty,
+            })
+            .collect();
+        let mut int_regs = SYSV_INT_REGS.iter().copied();
+        let mut xmm_next = 0u8;
+        let mut stack: Vec<AbiArg> = Vec::new();
+        let mut assignments: Vec<(AbiArg, Result<u8, u8>)> = Vec::new(); // Ok(gpr) / Err(xmm)
+        if pass_thread {
+            int_regs.next(); // RDI carries the thread
+        }
+        for a in &args {
+            if a.ty.is_float() {
+                if xmm_next < 8 {
+                    assignments.push((*a, Err(xmm_next)));
+                    xmm_next += 1;
+                } else {
+                    stack.push(*a);
+                }
+            } else if let Some(r) = int_regs.next() {
+                assignments.push((*a, Ok(r)));
+            } else {
+                stack.push(*a);
+            }
+        }
+        let stack_bytes = 8 * stack.len() as i32;
+        let pad = stack.len() % 2 == 1;
+        if pad {
+            dynasm!(self.ops ; .arch x64 ; sub rsp, 8);
+        }
+        for a in stack.iter().rev() {
+            if a.ty.is_float() {
+                self.load_xmm_as(a.src, 15, a.ty.stack_kind());
+                dynasm!(self.ops ; .arch x64 ; movq r11, xmm15 ; push r11);
+            } else {
+                self.load_abi_value(*a, reg::R11);
+                dynasm!(self.ops ; .arch x64 ; push r11);
+            }
+        }
+        for (a, dest) in assignments {
+            match dest {
+                Ok(r) => self.load_abi_value(a, r),
+                Err(x) => self.load_xmm_as(a.src, x, a.ty.stack_kind()),
+            }
+        }
+        if pass_thread {
+            dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
+        }
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD address as i64 ; call rax);
+        let cleanup = stack_bytes + if pad { 8 } else { 0 };
+        if cleanup > 0 {
+            dynasm!(self.ops ; .arch x64 ; add rsp, cleanup);
+        }
+    }
+
+    /// Pushes a call's result.
+    fn push_result(&mut self, sig: &CallSig, depth_after: u16, depth_before: u16, native: bool) {
+        let ret = sig.ret;
+        let kind = ret.stack_kind();
+        match ret {
+            JitType::Void => {}
+            JitType::Struct(h) => {
+                let to = self.slot(depth_after, kind);
+                if returned_by_buffer(ret, &mut self.layouts) {
+                    let from = self.slot(depth_before, kind);
+                    self.push(kind, Loc::Slot);
+                    if from != to {
+                        let size = self.layouts.slot_size(JitType::Struct(h));
+                        self.copy_mem(reg::RBP, to, reg::RBP, from, size);
+                    }
+                } else {
+                    self.push(kind, Loc::Slot);
+                    dynasm!(self.ops ; .arch x64 ; mov [rbp + to], rax);
+                }
+            }
+            _ => {
+                if native {
+                    // System V leaves the upper bits of small results undefined.
+                    self.normalize_small(ret, reg::RAX);
+                }
+                self.push(kind, Loc::Reg);
+            }
+        }
+    }
+}

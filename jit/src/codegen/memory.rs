@@ -1,0 +1,391 @@
+//! Loads and stores: typed memory access, fields, indirections, arrays.
+
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+use super::{reg, Emitter, Entry, Loc};
+use crate::host::{FieldInfo, FieldLocation, Helper, ThrowKind, TypeHandle};
+use crate::types::{JitType, StackKind};
+
+impl Emitter<'_, '_> {
+    // ----- typed memory access ------------------------------------------------
+
+    /// Loads a value of type `ty` from `[base + disp]` into general register
+    /// `r`, widened to the stack width (small types sign/zero-extended).
+    pub(crate) fn load_mem(&mut self, ty: JitType, r: u8, base: u8, disp: i32) {
+        match ty {
+            JitType::I1 => dynasm!(self.ops ; .arch x64 ; movsx Rd(r), BYTE [Rq(base) + disp]),
+            JitType::U1 | JitType::Bool => {
+                dynasm!(self.ops ; .arch x64 ; movzx Rd(r), BYTE [Rq(base) + disp])
+            }
+            JitType::I2 => dynasm!(self.ops ; .arch x64 ; movsx Rd(r), WORD [Rq(base) + disp]),
+            JitType::U2 | JitType::Char => {
+                dynasm!(self.ops ; .arch x64 ; movzx Rd(r), WORD [Rq(base) + disp])
+            }
+            JitType::I4 | JitType::U4 | JitType::R4 => {
+                dynasm!(self.ops ; .arch x64 ; mov Rd(r), [Rq(base) + disp])
+            }
+            _ => dynasm!(self.ops ; .arch x64 ; mov Rq(r), [Rq(base) + disp]),
+        }
+    }
+
+    /// Loads a float of type `ty` from `[base + disp]` into XMM `x`.
+    pub(crate) fn load_mem_xmm(&mut self, ty: JitType, x: u8, base: u8, disp: i32) {
+        if ty == JitType::R4 {
+            dynasm!(self.ops ; .arch x64 ; movss Rx(x), [Rq(base) + disp]);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; movsd Rx(x), [Rq(base) + disp]);
+        }
+    }
+
+    /// Stores general register `r` to `[base + disp]` at the width of `ty`.
+    pub(crate) fn store_mem(&mut self, ty: JitType, r: u8, base: u8, disp: i32) {
+        match ty.primitive_size() {
+            Some(1) => dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp], Rb(r)),
+            Some(2) => dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp], Rw(r)),
+            Some(4) => dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp], Rd(r)),
+            _ => dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp], Rq(r)),
+        }
+    }
+
+    /// Stores the stack entry `v` as a value of type `ty` at `[base + disp]`.
+    /// `base` must not be RAX, RCX or R11 (used here) unless it is RBP.
+    pub(crate) fn store_value(&mut self, ty: JitType, v: Entry, base: u8, disp: i32) {
+        match ty {
+            JitType::Struct(h) => {
+                let size = self.layouts.size_of(JitType::Struct(h));
+                let slot = self.slot(v.depth, v.kind);
+                let v = self.spill_entry(v);
+                debug_assert_eq!(v.loc, Loc::Slot, "struct values live in slots");
+                self.copy_mem(base, disp, reg::RBP, slot, size);
+            }
+            JitType::R4 | JitType::R8 => {
+                self.load_xmm_as(v, 0, ty.stack_kind());
+                self.store_xmm(ty.stack_kind(), 0, base, disp);
+            }
+            _ => {
+                if let (Loc::Imm(i), Some(size)) = (v.loc, ty.primitive_size()) {
+                    if let Ok(i32v) = i32::try_from(i) {
+                        match size {
+                            1 => {
+                                dynasm!(self.ops ; .arch x64 ; mov BYTE [Rq(base) + disp], i32v as i8)
+                            }
+                            2 => {
+                                dynasm!(self.ops ; .arch x64 ; mov WORD [Rq(base) + disp], i32v as i16)
+                            }
+                            4 => dynasm!(self.ops ; .arch x64 ; mov DWORD [Rq(base) + disp], i32v),
+                            _ => dynasm!(self.ops ; .arch x64 ; mov QWORD [Rq(base) + disp], i32v),
+                        }
+                        return;
+                    }
+                }
+                let wide = matches!(ty.primitive_size(), Some(8));
+                if wide && v.kind == StackKind::I4 {
+                    let signed = !matches!(ty, JitType::U | JitType::U8);
+                    self.load_gpr64(v, reg::RAX, signed);
+                } else {
+                    self.load_gpr(v, reg::RAX);
+                }
+                self.store_mem(ty, reg::RAX, base, disp);
+            }
+        }
+    }
+
+    /// Copies `size` bytes from `[src + src_disp]` to `[dst + dst_disp]`
+    /// through R11. Neither base may be R11.
+    pub(crate) fn copy_mem(&mut self, dst: u8, dst_disp: i32, src: u8, src_disp: i32, size: u32) {
+        let mut off = 0i32;
+        let size = size as i32;
+        while off + 8 <= size {
+            dynasm!(self.ops ; .arch x64 ; mov r11, [Rq(src) + src_disp + off] ; mov [Rq(dst) + dst_disp + off], r11);
+            off += 8;
+        }
+        if off + 4 <= size {
+            dynasm!(self.ops ; .arch x64 ; mov r11d, [Rq(src) + src_disp + off] ; mov [Rq(dst) + dst_disp + off], r11d);
+            off += 4;
+        }
+        if off + 2 <= size {
+            dynasm!(self.ops ; .arch x64 ; mov r11w, [Rq(src) + src_disp + off] ; mov [Rq(dst) + dst_disp + off], r11w);
+            off += 2;
+        }
+        if off < size {
+            dynasm!(self.ops ; .arch x64 ; mov r11b, [Rq(src) + src_disp + off] ; mov [Rq(dst) + dst_disp + off], r11b);
+        }
+    }
+
+    /// Zeroes `size` bytes at `[base + disp]`.
+    fn zero_mem(&mut self, base: u8, disp: i32, size: u32) {
+        dynasm!(self.ops ; .arch x64 ; xor r11d, r11d);
+        let mut off = 0i32;
+        let size = size as i32;
+        while off + 8 <= size {
+            dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp + off], r11);
+            off += 8;
+        }
+        if off + 4 <= size {
+            dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp + off], r11d);
+            off += 4;
+        }
+        if off + 2 <= size {
+            dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp + off], r11w);
+            off += 2;
+        }
+        if off < size {
+            dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp + off], r11b);
+        }
+    }
+
+    /// Pushes a value of type `ty` loaded from `[base + disp]`. `base` is RCX
+    /// or RDX (not RAX, which receives integer results).
+    fn push_loaded(&mut self, ty: JitType, base: u8, disp: i32) {
+        let kind = ty.stack_kind();
+        match ty {
+            JitType::Struct(h) => {
+                self.push(kind, Loc::Slot);
+                let slot = self.slot(self.stack.len() as u16 - 1, kind);
+                let size = self.layouts.size_of(JitType::Struct(h));
+                self.copy_mem(reg::RBP, slot, base, disp, size);
+            }
+            JitType::R4 | JitType::R8 => {
+                self.push(kind, Loc::Reg);
+                self.load_mem_xmm(ty, 0, base, disp);
+            }
+            _ => {
+                self.push(kind, Loc::Reg);
+                self.load_mem(ty, reg::RAX, base, disp);
+            }
+        }
+    }
+
+    /// Loads an object reference or pointer operand into `r`, with a null
+    /// check when it is an object reference.
+    fn load_object(&mut self, obj: Entry, r: u8) {
+        self.load_gpr(obj, r);
+        if obj.kind == StackKind::Ref {
+            let nre = self.throw_label(ThrowKind::NullReference);
+            dynasm!(self.ops ; .arch x64 ; test Rq(r), Rq(r) ; jz =>nre);
+        }
+    }
+
+    // ----- instance fields ---------------------------------------------------------
+
+    fn field_offset(f: &FieldInfo) -> i32 {
+        match f.location {
+            FieldLocation::Instance { offset } => offset as i32,
+            FieldLocation::Static { .. } => {
+                unreachable!("the host resolves instance fields for ldfld")
+            }
+        }
+    }
+
+    pub(crate) fn ld_fld(&mut self, f: &FieldInfo) {
+        let obj = self.pop();
+        let off = Self::field_offset(f);
+        if let StackKind::Struct(_) = obj.kind {
+            // A field of a value on the stack: read it from the value's slot.
+            let obj = self.spill_entry(obj);
+            let slot = self.slot(obj.depth, obj.kind);
+            dynasm!(self.ops ; .arch x64 ; lea rcx, [rbp + slot]);
+            self.push_loaded(f.ty, reg::RCX, off);
+            return;
+        }
+        self.spill_reg();
+        self.load_object(obj, reg::RCX);
+        self.push_loaded(f.ty, reg::RCX, off);
+    }
+
+    pub(crate) fn ld_flda(&mut self, f: &FieldInfo) {
+        let obj = self.pop();
+        let off = Self::field_offset(f);
+        let kind = if obj.kind == StackKind::I {
+            StackKind::I
+        } else {
+            StackKind::ByRef
+        };
+        self.spill_reg();
+        self.load_object(obj, reg::RAX);
+        dynasm!(self.ops ; .arch x64 ; lea rax, [rax + off]);
+        self.push(kind, Loc::Reg);
+    }
+
+    pub(crate) fn st_fld(&mut self, f: &FieldInfo) {
+        let value = self.pop();
+        let obj = self.pop();
+        let value = self.spill_entry(value);
+        self.spill_reg();
+        let off = Self::field_offset(f);
+        self.load_object(obj, reg::RDX);
+        self.store_value(f.ty, value, reg::RDX, off);
+    }
+
+    // ----- static fields --------------------------------------------------------------
+
+    fn static_address(&mut self, f: &FieldInfo) -> usize {
+        if let Some(check) = f.class_init {
+            self.class_init_check(check);
+        }
+        match f.location {
+            FieldLocation::Static { address } => address,
+            FieldLocation::Instance { .. } => {
+                unreachable!("the host resolves static fields for ldsfld")
+            }
+        }
+    }
+
+    pub(crate) fn ld_sfld(&mut self, f: &FieldInfo) {
+        self.spill_reg();
+        let addr = self.static_address(f);
+        dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD addr as i64);
+        self.push_loaded(f.ty, reg::RCX, 0);
+    }
+
+    pub(crate) fn ld_sflda(&mut self, f: &FieldInfo) {
+        self.spill_reg();
+        let addr = self.static_address(f);
+        self.push(StackKind::ByRef, Loc::Imm(addr as i64));
+    }
+
+    pub(crate) fn st_sfld(&mut self, f: &FieldInfo) {
+        let value = self.pop();
+        let value = self.spill_entry(value);
+        self.spill_reg();
+        let addr = self.static_address(f);
+        dynasm!(self.ops ; .arch x64 ; mov rdx, QWORD addr as i64);
+        self.store_value(f.ty, value, reg::RDX, 0);
+    }
+
+    // ----- indirections -------------------------------------------------------------------
+
+    pub(crate) fn ld_ind(&mut self, ty: JitType) {
+        let ptr = self.pop();
+        self.spill_reg();
+        self.load_gpr(ptr, reg::RCX);
+        self.push_loaded(ty, reg::RCX, 0);
+    }
+
+    pub(crate) fn st_ind(&mut self, ty: JitType) {
+        let value = self.pop();
+        let ptr = self.pop();
+        let value = self.spill_entry(value);
+        self.spill_reg();
+        self.load_gpr(ptr, reg::RDX);
+        self.store_value(ty, value, reg::RDX, 0);
+    }
+
+    pub(crate) fn init_obj(&mut self, ty: JitType) {
+        let ptr = self.pop();
+        self.spill_reg();
+        self.load_gpr(ptr, reg::RDX);
+        let size = self.layouts.size_of(ty);
+        self.zero_mem(reg::RDX, 0, size);
+    }
+
+    // ----- arrays ----------------------------------------------------------------------------
+
+    pub(crate) fn ld_len(&mut self) {
+        let arr = self.pop();
+        self.spill_reg();
+        self.load_object(arr, reg::RCX);
+        let off = self.rt.array_length_offset;
+        self.push(StackKind::I, Loc::Reg);
+        dynasm!(self.ops ; .arch x64 ; mov eax, [rcx + off]);
+    }
+
+    /// Computes the address of element `index` of `arr` into RCX, with the
+    /// null and bounds checks.
+    fn element_address(&mut self, arr: Entry, index: Entry, elem_size: u32) {
+        // Index first (it may be in RAX), then the array.
+        self.load_gpr(index, reg::RDX);
+        if index.kind == StackKind::I4 {
+            // A negative int32 index becomes a huge unsigned one: the bounds check catches it.
+            dynasm!(self.ops ; .arch x64 ; mov edx, edx);
+        }
+        self.load_object(arr, reg::RCX);
+        let len = self.rt.array_length_offset;
+        let data = self.rt.array_data_offset;
+        let ioor = self.throw_label(ThrowKind::IndexOutOfRange);
+        dynasm!(self.ops ; .arch x64 ; mov r11d, [rcx + len] ; cmp rdx, r11 ; jae =>ioor);
+        match elem_size {
+            1 => dynasm!(self.ops ; .arch x64 ; lea rcx, [rcx + rdx + data]),
+            2 => dynasm!(self.ops ; .arch x64 ; lea rcx, [rcx + rdx * 2 + data]),
+            4 => dynasm!(self.ops ; .arch x64 ; lea rcx, [rcx + rdx * 4 + data]),
+            8 => dynasm!(self.ops ; .arch x64 ; lea rcx, [rcx + rdx * 8 + data]),
+            n => {
+                dynasm!(self.ops ; .arch x64 ; imul rdx, rdx, n as i32 ; lea rcx, [rcx + rdx + data])
+            }
+        }
+    }
+
+    pub(crate) fn ld_elem(&mut self, ty: JitType, address: bool) {
+        let index = self.pop();
+        let arr = self.pop();
+        self.spill_reg();
+        let size = self.layouts.size_of(ty);
+        self.element_address(arr, index, size);
+        if address {
+            self.push(StackKind::ByRef, Loc::Reg);
+            dynasm!(self.ops ; .arch x64 ; mov rax, rcx);
+        } else {
+            self.push_loaded(ty, reg::RCX, 0);
+        }
+    }
+
+    pub(crate) fn st_elem(&mut self, ty: JitType) {
+        let value = self.pop();
+        let index = self.pop();
+        let arr = self.pop();
+        let value = self.spill_entry(value);
+        self.spill_reg();
+        if ty == JitType::Ref {
+            // Covariant arrays: the helper checks the element type and stores.
+            self.load_gpr(value, reg::RDX);
+            self.load_gpr64(index, reg::RSI, true);
+            self.load_gpr(arr, reg::RDI);
+            dynasm!(self.ops ; .arch x64 ; mov rcx, r15);
+            self.call_helper(Helper::StElemRef);
+            return;
+        }
+        let size = self.layouts.size_of(ty);
+        self.element_address(arr, index, size);
+        dynasm!(self.ops ; .arch x64 ; mov rdx, rcx);
+        self.store_value(ty, value, reg::RDX, 0);
+    }
+
+    pub(crate) fn new_arr(&mut self, handle: TypeHandle) {
+        let len = self.pop();
+        self.spill_reg();
+        self.load_gpr64(len, reg::RDX, true);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rdi, r15
+            ; mov rsi, QWORD handle.0 as i64
+        );
+        self.call_helper(Helper::NewArray);
+        self.push(StackKind::Ref, Loc::Reg);
+    }
+
+    pub(crate) fn localloc(&mut self) {
+        let size = self.pop();
+        self.load_gpr64(size, reg::RAX, false);
+        let top = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        // Round up to 16, move rsp down, zero the block (locals are zero-initialized).
+        dynasm!(self.ops
+            ; .arch x64
+            ; add rax, 15
+            ; and rax, -16
+            ; sub rsp, rax
+            ; mov rcx, rsp
+            ; xorps xmm0, xmm0
+            ; =>top
+            ; test rax, rax
+            ; jz =>done
+            ; movaps [rcx], xmm0
+            ; add rcx, 16
+            ; sub rax, 16
+            ; jmp =>top
+            ; =>done
+            ; mov rax, rsp
+        );
+        self.push(StackKind::I, Loc::Reg);
+    }
+}

@@ -1,0 +1,849 @@
+//! Stage 3 of the pipeline: x86-64 code generation.
+//!
+//! One pass over the imported ops. The evaluation stack is virtual: each
+//! entry records where its value is *right now* ([`Loc`]):
+//!
+//! * `Slot`: in its canonical frame slot (one per stack depth and slot class);
+//! * `Imm`: a constant not yet materialized (`ldc`, `ldnull`, `ldstr`);
+//! * `Var`: a local or argument not yet loaded (`ldloc`/`ldarg` of a variable
+//!   whose address is never taken, so nothing can change it behind our back
+//!   except a `stloc` to it, which first materializes such entries);
+//! * `Reg`: in RAX (integers, references) or XMM0 (floats). Only the top
+//!   entry may be in a register, and it is written to its slot before
+//!   anything else can clobber the register.
+//!
+//! At every basic-block boundary all entries are in their canonical slots, so
+//! the stack's shape at a block entry is the same whichever way control
+//! arrives. Registers never hold a reference across a call or a safepoint:
+//! every call first spills the register entry, polls spill everything.
+//!
+//! Registers: RAX, RCX, RDX, R11 and XMM0, XMM1, XMM15 are scratch; R15 holds
+//! the current `Thread*` in all managed code (set by the call-site thunk,
+//! preserved by everything); RBX, R12-R14 are never used; RSI/RDI are saved
+//! by methods that call native code (SysV clobbers them, fastcall64 does not).
+
+mod calls;
+mod memory;
+mod numeric;
+
+use std::collections::HashMap;
+
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+
+use crate::error::JitError;
+use crate::frame::{self, Frame, LayoutCache};
+use crate::host::{ClassInitCheck, Helper, JitHost, RuntimeLayout, ThrowKind};
+use crate::import::{Imported, Instr};
+use crate::ops::Op;
+use crate::types::{JitType, StackKind};
+use crate::{CompiledMethod, MethodInput};
+
+/// Register numbers, as dynasm's `Rq(n)` wants them.
+pub(crate) mod reg {
+    pub const RAX: u8 = 0;
+    pub const RCX: u8 = 1;
+    pub const RDX: u8 = 2;
+    pub const RSP: u8 = 4;
+    pub const RBP: u8 = 5;
+    pub const RSI: u8 = 6;
+    pub const RDI: u8 = 7;
+    pub const R8: u8 = 8;
+    pub const R9: u8 = 9;
+    pub const R11: u8 = 11;
+    pub const R15: u8 = 15;
+}
+
+/// Where a virtual-stack entry's value is right now.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub(crate) enum Loc {
+    /// In its canonical frame slot.
+    Slot,
+    /// A constant (for floats: the bit pattern).
+    Imm(i64),
+    /// The current value of a frame variable (local or argument home) of type `ty`.
+    Var {
+        /// rbp-relative offset.
+        offset: i32,
+        /// The variable's declared type (decides the load width).
+        ty: JitType,
+    },
+    /// The address `rbp + offset` (only used for call arguments).
+    FrameAddr(i32),
+    /// In RAX (integer kinds) or XMM0 (float kinds).
+    Reg,
+}
+
+/// An entry of the virtual evaluation stack.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Entry {
+    pub kind: StackKind,
+    pub loc: Loc,
+    /// The stack depth the entry occupies (selects its canonical slot).
+    pub depth: u16,
+}
+
+pub(crate) type Asm = VecAssembler<X64Relocation>;
+
+/// The code generator for one method.
+pub(crate) struct Emitter<'h, 'm> {
+    pub ops: Asm,
+    pub base: usize,
+    pub method: &'m MethodInput<'m>,
+    pub frame: Frame,
+    pub layouts: LayoutCache<'h>,
+    pub rt: RuntimeLayout,
+    /// Labels of basic-block starts, by IL offset.
+    pub labels: HashMap<u32, DynamicLabel>,
+    pub stack: Vec<Entry>,
+    /// Out-of-line throw stubs, one per kind.
+    pub throw_labels: HashMap<ThrowKind, DynamicLabel>,
+    /// The out-of-line jump to [`Helper::RaisePending`], if used.
+    pub pending: Option<DynamicLabel>,
+    /// Out-of-line poll slow paths: (slow path label, resume label).
+    pub polls: Vec<(DynamicLabel, DynamicLabel)>,
+    /// Switch jump tables: (table label, targets).
+    pub switch_tables: Vec<(DynamicLabel, Vec<u32>)>,
+    /// Whether a local/argument may be kept deferred on the stack.
+    pub local_cacheable: Vec<bool>,
+    pub arg_cacheable: Vec<bool>,
+    pub il_map: Vec<(u32, u32)>,
+    /// IL offset of the instruction being compiled (for errors).
+    pub il_offset: u32,
+}
+
+/// Generates code for an imported method.
+pub(crate) fn generate(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+    imported: &Imported,
+    base: usize,
+) -> Result<CompiledMethod, JitError> {
+    let calls_native =
+        method.class_init.is_some() || imported.instrs.iter().any(|i| calls_native(&i.op));
+    let rt = host.runtime_layout();
+    let mut layouts = LayoutCache::new(host);
+    let frame = frame::layout(method, &imported.stack_slots, calls_native, &mut layouts);
+    let mut ops = Asm::new(base);
+    let mut labels = HashMap::new();
+    for instr in &imported.instrs {
+        if instr.block_entry.is_some() {
+            labels.insert(instr.il_offset, ops.new_dynamic_label());
+        }
+    }
+    let mut e = Emitter {
+        ops,
+        base,
+        method,
+        frame,
+        layouts,
+        rt,
+        labels,
+        stack: Vec::new(),
+        throw_labels: HashMap::new(),
+        pending: None,
+        polls: Vec::new(),
+        switch_tables: Vec::new(),
+        local_cacheable: imported.local_address_taken.iter().map(|t| !t).collect(),
+        arg_cacheable: imported.arg_address_taken.iter().map(|t| !t).collect(),
+        il_map: Vec::with_capacity(imported.instrs.len()),
+        il_offset: 0,
+    };
+    e.prologue();
+    for instr in &imported.instrs {
+        e.il_offset = instr.il_offset;
+        e.instr(instr, imported)?;
+    }
+    e.out_of_line();
+    let stack_arg_bytes = e.frame.stack_arg_bytes;
+    let gc_info = e.frame.gc.clone();
+    let il_map = std::mem::take(&mut e.il_map);
+    let code = e
+        .ops
+        .finalize()
+        .map_err(|err| JitError::Assembler(format!("{err:?}")))?;
+    Ok(CompiledMethod {
+        code,
+        gc_info,
+        il_to_native: il_map,
+        stack_arg_bytes,
+    })
+}
+
+/// Whether an op may call native code that does not preserve RSI/RDI.
+fn calls_native(op: &Op) -> bool {
+    match op {
+        Op::Call { info, .. } => {
+            info.class_init.is_some()
+                || matches!(info.target, crate::host::CallTarget::FCall { .. })
+        }
+        Op::NewObj(_) | Op::NewArr(_) | Op::StElem(JitType::Ref) => true,
+        Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => f.class_init.is_some(),
+        Op::Binary(crate::ops::BinOp::Rem | crate::ops::BinOp::RemUn) => true, // float rem calls fmod
+        _ => false,
+    }
+}
+
+impl Emitter<'_, '_> {
+    // ----- the virtual stack -------------------------------------------------
+
+    /// The canonical slot of a value of `kind` at `depth`.
+    pub(crate) fn slot(&self, depth: u16, kind: StackKind) -> i32 {
+        self.frame.stack_slots[&(depth, kind.slot_class())]
+    }
+
+    pub(crate) fn push(&mut self, kind: StackKind, loc: Loc) {
+        self.spill_reg();
+        let depth = self.stack.len() as u16;
+        self.stack.push(Entry { kind, loc, depth });
+    }
+
+    pub(crate) fn pop(&mut self) -> Entry {
+        self.stack.pop().expect("the importer checked stack depths")
+    }
+
+    /// Pops `n` entries, deepest first.
+    pub(crate) fn pop_n(&mut self, n: usize) -> Vec<Entry> {
+        let at = self.stack.len() - n;
+        self.stack.split_off(at)
+    }
+
+    /// Writes a register-resident top entry to its slot.
+    pub(crate) fn spill_reg(&mut self) {
+        if let Some(top) = self.stack.last().copied() {
+            if top.loc == Loc::Reg {
+                self.store_entry_to_slot(top);
+                self.stack.last_mut().unwrap().loc = Loc::Slot;
+            }
+        }
+    }
+
+    /// Writes `e` (if in RAX/XMM0) to its canonical slot; returns it as a Slot entry.
+    pub(crate) fn spill_entry(&mut self, e: Entry) -> Entry {
+        if e.loc == Loc::Reg {
+            self.store_entry_to_slot(e);
+            Entry {
+                loc: Loc::Slot,
+                ..e
+            }
+        } else {
+            e
+        }
+    }
+
+    /// Moves every entry into its canonical slot (at block boundaries).
+    pub(crate) fn materialize_all(&mut self) {
+        for i in 0..self.stack.len() {
+            let e = self.stack[i];
+            if e.loc != Loc::Slot {
+                self.store_entry_to_slot(e);
+                self.stack[i].loc = Loc::Slot;
+            }
+        }
+    }
+
+    /// Materializes deferred loads of the variable at `offset` (before it is stored to).
+    pub(crate) fn materialize_var(&mut self, offset: i32) {
+        for i in 0..self.stack.len() {
+            if let Loc::Var { offset: o, .. } = self.stack[i].loc {
+                if o == offset {
+                    let e = self.stack[i];
+                    self.store_entry_to_slot(e);
+                    self.stack[i].loc = Loc::Slot;
+                }
+            }
+        }
+    }
+
+    fn store_entry_to_slot(&mut self, e: Entry) {
+        let slot = self.slot(e.depth, e.kind);
+        match e.loc {
+            Loc::Slot => {}
+            Loc::Reg => {
+                if e.kind.is_float() {
+                    self.store_xmm(e.kind, 0, reg::RBP, slot);
+                } else if e.kind.is_64() {
+                    dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], rax);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], eax);
+                }
+            }
+            Loc::Imm(v) => {
+                if !e.kind.is_64() {
+                    dynasm!(self.ops ; .arch x64 ; mov DWORD [rbp + slot], v as i32);
+                } else if i32::try_from(v).is_ok() {
+                    dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + slot], v as i32);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; mov r11, QWORD v ; mov [rbp + slot], r11);
+                }
+            }
+            Loc::Var { offset, ty } => {
+                if let StackKind::Struct(h) = e.kind {
+                    let size = self.layouts.slot_size(JitType::Struct(h));
+                    self.copy_mem(reg::RBP, slot, reg::RBP, offset, size);
+                } else if e.kind.is_float() {
+                    self.load_mem_xmm(ty, 15, reg::RBP, offset);
+                    self.store_xmm(e.kind, 15, reg::RBP, slot);
+                } else {
+                    self.load_mem(ty, reg::R11, reg::RBP, offset);
+                    dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], r11);
+                }
+            }
+            Loc::FrameAddr(offset) => {
+                dynasm!(self.ops ; .arch x64 ; lea r11, [rbp + offset] ; mov [rbp + slot], r11);
+            }
+        }
+    }
+
+    // ----- loading entries into registers ------------------------------------
+
+    /// Loads an integer/reference/pointer entry into general register `r`
+    /// (32 bits for I4 entries, 64 otherwise).
+    pub(crate) fn load_gpr(&mut self, e: Entry, r: u8) {
+        match e.loc {
+            Loc::Slot => {
+                let slot = self.slot(e.depth, e.kind);
+                if e.kind.is_float() {
+                    if e.kind == StackKind::R4 {
+                        dynasm!(self.ops ; .arch x64 ; mov Rd(r), [rbp + slot]);
+                    } else {
+                        dynasm!(self.ops ; .arch x64 ; mov Rq(r), [rbp + slot]);
+                    }
+                } else if let StackKind::Struct(_) = e.kind {
+                    // A struct of at most 8 bytes, as its bits.
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(r), [rbp + slot]);
+                } else if e.kind.is_64() {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(r), [rbp + slot]);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; mov Rd(r), [rbp + slot]);
+                }
+            }
+            Loc::Imm(v) => self.mov_imm(r, v, e.kind.is_64()),
+            Loc::Var { offset, ty } => match ty {
+                JitType::R4 => dynasm!(self.ops ; .arch x64 ; mov Rd(r), [rbp + offset]),
+                JitType::R8 => dynasm!(self.ops ; .arch x64 ; mov Rq(r), [rbp + offset]),
+                _ => self.load_mem(ty, r, reg::RBP, offset),
+            },
+            Loc::FrameAddr(offset) => dynasm!(self.ops ; .arch x64 ; lea Rq(r), [rbp + offset]),
+            Loc::Reg => {
+                if e.kind.is_float() {
+                    if e.kind == StackKind::R4 {
+                        dynasm!(self.ops ; .arch x64 ; movd Rd(r), xmm0);
+                    } else {
+                        dynasm!(self.ops ; .arch x64 ; movq Rq(r), xmm0);
+                    }
+                } else if r != reg::RAX {
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(r), rax);
+                }
+            }
+        }
+    }
+
+    /// Loads an integer entry into `r` widened to 64 bits (sign- or
+    /// zero-extending an I4).
+    pub(crate) fn load_gpr64(&mut self, e: Entry, r: u8, signed: bool) {
+        self.load_gpr(e, r);
+        if e.kind == StackKind::I4 {
+            if signed {
+                dynasm!(self.ops ; .arch x64 ; movsxd Rq(r), Rd(r));
+            } else {
+                dynasm!(self.ops ; .arch x64 ; mov Rd(r), Rd(r));
+            }
+        }
+    }
+
+    /// Loads a float entry into XMM register `x`, at its own width.
+    pub(crate) fn load_xmm(&mut self, e: Entry, x: u8) {
+        let single = e.kind == StackKind::R4;
+        match e.loc {
+            Loc::Slot => {
+                let slot = self.slot(e.depth, e.kind);
+                if single {
+                    dynasm!(self.ops ; .arch x64 ; movss Rx(x), [rbp + slot]);
+                } else {
+                    dynasm!(self.ops ; .arch x64 ; movsd Rx(x), [rbp + slot]);
+                }
+            }
+            Loc::Imm(bits) => {
+                dynasm!(self.ops ; .arch x64 ; mov r11, QWORD bits ; movq Rx(x), r11);
+            }
+            Loc::Var { offset, ty } => self.load_mem_xmm(ty, x, reg::RBP, offset),
+            Loc::FrameAddr(_) => unreachable!("frame addresses are not floats"),
+            Loc::Reg => {
+                if x != 0 {
+                    dynasm!(self.ops ; .arch x64 ; movaps Rx(x), xmm0);
+                }
+            }
+        }
+    }
+
+    /// Loads a float entry into `x` converted to double (or single) precision.
+    pub(crate) fn load_xmm_as(&mut self, e: Entry, x: u8, want: StackKind) {
+        self.load_xmm(e, x);
+        match (e.kind, want) {
+            (StackKind::R4, StackKind::R8) => dynasm!(self.ops ; .arch x64 ; cvtss2sd Rx(x), Rx(x)),
+            (StackKind::R8, StackKind::R4) => dynasm!(self.ops ; .arch x64 ; cvtsd2ss Rx(x), Rx(x)),
+            _ => {}
+        }
+    }
+
+    pub(crate) fn mov_imm(&mut self, r: u8, v: i64, wide: bool) {
+        if !wide {
+            dynasm!(self.ops ; .arch x64 ; mov Rd(r), v as i32);
+        } else if v == 0 {
+            dynasm!(self.ops ; .arch x64 ; xor Rd(r), Rd(r));
+        } else if let Ok(v32) = i32::try_from(v) {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(r), v32);
+        } else if let Ok(u32v) = u32::try_from(v) {
+            dynasm!(self.ops ; .arch x64 ; mov Rd(r), u32v as i32);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD v);
+        }
+    }
+
+    /// The frame location of local `n` or argument `n` as a deferred entry source.
+    pub(crate) fn store_xmm(&mut self, kind: StackKind, x: u8, base: u8, disp: i32) {
+        if kind == StackKind::R4 {
+            dynasm!(self.ops ; .arch x64 ; movss [Rq(base) + disp], Rx(x));
+        } else {
+            dynasm!(self.ops ; .arch x64 ; movsd [Rq(base) + disp], Rx(x));
+        }
+    }
+
+    // ----- labels, calls to helpers, throws -----------------------------------
+
+    pub(crate) fn label_for(&self, il_offset: u32) -> DynamicLabel {
+        self.labels[&il_offset]
+    }
+
+    /// The out-of-line stub that throws `kind`.
+    pub(crate) fn throw_label(&mut self, kind: ThrowKind) -> DynamicLabel {
+        if let Some(l) = self.throw_labels.get(&kind) {
+            return *l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.throw_labels.insert(kind, l);
+        l
+    }
+
+    /// The out-of-line jump to [`Helper::RaisePending`].
+    pub(crate) fn pending_label(&mut self) -> DynamicLabel {
+        if let Some(l) = self.pending {
+            return l;
+        }
+        let l = self.ops.new_dynamic_label();
+        self.pending = Some(l);
+        l
+    }
+
+    /// `call` an absolute address: `rel32` when in range, else through RAX.
+    pub(crate) fn call_abs(&mut self, target: usize) {
+        let here = self.base + self.ops.offset().0;
+        let rel = (target as i64) - (here as i64 + 5);
+        if let Ok(rel32) = i32::try_from(rel) {
+            self.ops.push(0xE8);
+            self.ops.push_i32(rel32);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD target as i64 ; call rax);
+        }
+    }
+
+    /// Calls a runtime helper with native (SysV) argument registers already loaded.
+    pub(crate) fn call_helper(&mut self, helper: Helper) {
+        let addr = self.layouts.host().helper(helper);
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD addr as i64 ; call rax);
+    }
+
+    /// Emits a safepoint poll: `cmp dword [trap], 0; jne slow` with the slow
+    /// path out of line. Nothing may be live in registers.
+    pub(crate) fn poll(&mut self) {
+        let slow = self.ops.new_dynamic_label();
+        let resume = self.ops.new_dynamic_label();
+        let trap = self.rt.trap_flag_address as i64;
+        // cmp dword [rip + disp32], 0  =  83 3D disp32 00  (7 bytes)
+        let next_ip = (self.base + self.ops.offset().0 + 7) as i64;
+        match i32::try_from(trap - next_ip) {
+            Ok(disp) => {
+                self.ops.extend([0x83, 0x3D]);
+                self.ops.push_i32(disp);
+                self.ops.push(0);
+            }
+            Err(_) => dynasm!(self.ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
+        }
+        dynasm!(self.ops ; .arch x64 ; jne =>slow ; =>resume);
+        self.polls.push((slow, resume));
+    }
+
+    /// Emits a class-initialization check. Nothing may be live in registers.
+    pub(crate) fn class_init_check(&mut self, check: ClassInitCheck) {
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, QWORD check.flag_address as i64
+            ; cmp BYTE [rax], 0
+            ; jne =>done
+            ; mov rdi, r15
+            ; mov rsi, QWORD check.handle.0 as i64
+        );
+        self.call_helper(Helper::ClassInit);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+    }
+
+    // ----- prologue, epilogue, out-of-line code -------------------------------
+
+    fn prologue(&mut self) {
+        let size = self.frame.size as i32;
+        dynasm!(self.ops ; .arch x64 ; push rbp ; mov rbp, rsp);
+        if size > 0 {
+            dynasm!(self.ops ; .arch x64 ; sub rsp, size);
+        }
+        if let Some(off) = self.frame.saved_rsi_rdi {
+            dynasm!(self.ops ; .arch x64 ; mov [rbp + off], rsi ; mov [rbp + off + 8], rdi);
+        }
+        for (r, off) in self.frame.reg_homes.clone() {
+            dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
+        }
+        let zero_len = self.frame.size - self.frame.zero_end;
+        if zero_len > 0 {
+            let lo = -size;
+            let hi = -(self.frame.zero_end as i32);
+            dynasm!(self.ops ; .arch x64 ; xorps xmm0, xmm0);
+            if zero_len <= 128 {
+                let mut off = lo;
+                while off < hi {
+                    dynasm!(self.ops ; .arch x64 ; movaps [rbp + off], xmm0);
+                    off += 16;
+                }
+            } else {
+                let top = self.ops.new_dynamic_label();
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; lea rax, [rbp + lo]
+                    ; lea r11, [rbp + hi]
+                    ; =>top
+                    ; movaps [rax], xmm0
+                    ; add rax, 16
+                    ; cmp rax, r11
+                    ; jb =>top
+                );
+            }
+        }
+        if let Some(check) = self.method.class_init {
+            self.class_init_check(check);
+        }
+        self.poll();
+    }
+
+    pub(crate) fn epilogue(&mut self) {
+        if let Some(off) = self.frame.saved_rsi_rdi {
+            dynasm!(self.ops ; .arch x64 ; mov rsi, [rbp + off] ; mov rdi, [rbp + off + 8]);
+        }
+        dynasm!(self.ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
+        let pop = self.frame.stack_arg_bytes;
+        if pop == 0 {
+            dynasm!(self.ops ; .arch x64 ; ret);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; ret pop as i16);
+        }
+    }
+
+    fn out_of_line(&mut self) {
+        for (slow, resume) in std::mem::take(&mut self.polls) {
+            dynasm!(self.ops ; .arch x64 ; =>slow);
+            // The poll stub preserves every register.
+            let stub = self.layouts.host().helper(Helper::GcPoll);
+            self.call_abs(stub);
+            dynasm!(self.ops ; .arch x64 ; jmp =>resume);
+        }
+        if let Some(l) = self.pending {
+            let raise = self.layouts.host().helper(Helper::RaisePending);
+            dynasm!(self.ops ; .arch x64 ; =>l ; mov rax, QWORD raise as i64 ; jmp rax);
+        }
+        let mut throws: Vec<_> = self.throw_labels.iter().map(|(k, l)| (*k, *l)).collect();
+        throws.sort_by_key(|(k, _)| *k as u32);
+        for (kind, label) in throws {
+            dynasm!(self.ops
+                ; .arch x64
+                ; =>label
+                ; mov rdi, r15
+                ; mov esi, kind as u32 as i32
+            );
+            self.call_helper(Helper::Throw);
+            dynasm!(self.ops ; .arch x64 ; int3);
+        }
+        for (table, targets) in std::mem::take(&mut self.switch_tables) {
+            self.ops.align(8, 0xCC);
+            dynasm!(self.ops ; .arch x64 ; =>table);
+            for t in targets {
+                let l = self.label_for(t);
+                let start = self.ops.offset().0;
+                dynasm!(self.ops ; .arch x64 ; jmp =>l);
+                let len = self.ops.offset().0 - start;
+                for _ in len..8 {
+                    self.ops.push(0xCC);
+                }
+            }
+        }
+    }
+
+    // ----- instructions --------------------------------------------------------
+
+    fn instr(&mut self, instr: &Instr, imported: &Imported) -> Result<(), JitError> {
+        if let Some(entry) = &instr.block_entry {
+            // Falling through into a block: everything to canonical slots.
+            self.materialize_all();
+            let label = self.label_for(instr.il_offset);
+            dynasm!(self.ops ; .arch x64 ; =>label);
+            self.stack = entry
+                .iter()
+                .enumerate()
+                .map(|(d, k)| Entry {
+                    kind: *k,
+                    loc: Loc::Slot,
+                    depth: d as u16,
+                })
+                .collect();
+        }
+        self.il_map
+            .push((instr.il_offset, self.ops.offset().0 as u32));
+        debug_assert_eq!(
+            self.stack.len(),
+            instr.depth as usize,
+            "IL_{:04x}",
+            instr.il_offset
+        );
+        let backward = |t: u32| t <= instr.il_offset && imported.loop_heads.contains(&t);
+        match &instr.op {
+            Op::Nop => {}
+            Op::LdArg(n) => self.ld_arg(*n),
+            Op::LdArgA(n) => self.ld_arg_addr(*n),
+            Op::StArg(n) => self.st_arg(*n),
+            Op::LdLoc(n) => self.ld_local(*n),
+            Op::LdLocA(n) => {
+                let off = self.frame.locals[*n as usize];
+                self.push(StackKind::ByRef, Loc::Reg);
+                dynasm!(self.ops ; .arch x64 ; lea rax, [rbp + off]);
+            }
+            Op::StLoc(n) => self.st_local(*n),
+            Op::LdcI4(v) => self.push(StackKind::I4, Loc::Imm(*v as i64)),
+            Op::LdcI8(v) => self.push(StackKind::I8, Loc::Imm(*v)),
+            Op::LdcR4(v) => self.push(StackKind::R4, Loc::Imm(v.to_bits() as i64)),
+            Op::LdcR8(v) => self.push(StackKind::R8, Loc::Imm(v.to_bits() as i64)),
+            Op::LdNull => self.push(StackKind::Ref, Loc::Imm(0)),
+            Op::LdStr(addr) => self.push(StackKind::Ref, Loc::Imm(*addr as i64)),
+            Op::Dup => self.dup(),
+            Op::Pop => {
+                self.pop();
+            }
+            Op::Binary(op) => self.binary(*op, instr),
+            Op::Neg => self.neg(),
+            Op::Not => self.not(),
+            Op::Compare(c) => self.compare(*c),
+            Op::Br(t) => {
+                self.materialize_all();
+                if backward(*t) {
+                    self.poll();
+                }
+                let l = self.label_for(*t);
+                dynasm!(self.ops ; .arch x64 ; jmp =>l);
+                self.stack.clear();
+            }
+            Op::BrBool(nonzero, t) => self.br_bool(*nonzero, *t, backward(*t)),
+            Op::BrCmp(c, t) => self.br_cmp(*c, *t, backward(*t)),
+            Op::Switch(targets) => {
+                self.switch(targets.clone(), targets.iter().any(|t| backward(*t)))
+            }
+            Op::Conv(c) => self.conv(*c),
+            Op::Call { info, virt } => self.call(info, *virt)?,
+            Op::NewObj(info) => self.new_obj(info)?,
+            Op::Ret => self.ret(),
+            Op::LdFld(f) => self.ld_fld(f),
+            Op::LdFldA(f) => self.ld_flda(f),
+            Op::StFld(f) => self.st_fld(f),
+            Op::LdSFld(f) => self.ld_sfld(f),
+            Op::LdSFldA(f) => self.ld_sflda(f),
+            Op::StSFld(f) => self.st_sfld(f),
+            Op::LdInd(ty) => self.ld_ind(*ty),
+            Op::StInd(ty) => self.st_ind(*ty),
+            Op::LdLen => self.ld_len(),
+            Op::LdElem(ty) => self.ld_elem(*ty, false),
+            Op::LdElemA(ty) => self.ld_elem(*ty, true),
+            Op::StElem(ty) => self.st_elem(*ty),
+            Op::NewArr(h) => self.new_arr(*h),
+            Op::InitObj(ty) => self.init_obj(*ty),
+            Op::Localloc => self.localloc(),
+            Op::Throw => self.throw(),
+        }
+        Ok(())
+    }
+
+    // ----- arguments and locals --------------------------------------------------
+
+    fn ld_arg(&mut self, n: u16) {
+        let home = self.frame.args[n as usize];
+        let kind = home.ty.stack_kind();
+        if let StackKind::Struct(h) = kind {
+            self.push(kind, Loc::Slot);
+            let slot = self.slot(self.stack.len() as u16 - 1, kind);
+            let size = self.layouts.slot_size(JitType::Struct(h));
+            if home.by_pointer {
+                let exact = self.layouts.size_of(JitType::Struct(h));
+                dynasm!(self.ops ; .arch x64 ; mov rax, [rbp + home.offset]);
+                self.copy_mem(reg::RBP, slot, reg::RAX, 0, exact);
+            } else {
+                self.copy_mem(reg::RBP, slot, reg::RBP, home.offset, size);
+            }
+        } else if self.arg_cacheable[n as usize] {
+            self.push(
+                kind,
+                Loc::Var {
+                    offset: home.offset,
+                    ty: home.ty,
+                },
+            );
+        } else {
+            self.push(kind, Loc::Reg);
+            self.load_var_to_reg(home.ty, home.offset);
+        }
+    }
+
+    fn ld_arg_addr(&mut self, n: u16) {
+        let home = self.frame.args[n as usize];
+        self.push(StackKind::ByRef, Loc::Reg);
+        if home.by_pointer {
+            dynasm!(self.ops ; .arch x64 ; mov rax, [rbp + home.offset]);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; lea rax, [rbp + home.offset]);
+        }
+    }
+
+    fn st_arg(&mut self, n: u16) {
+        let home = self.frame.args[n as usize];
+        let v = self.pop();
+        self.spill_reg();
+        if home.by_pointer {
+            dynasm!(self.ops ; .arch x64 ; mov rcx, [rbp + home.offset]);
+            self.store_value(home.ty, v, reg::RCX, 0);
+        } else {
+            self.materialize_var(home.offset);
+            self.store_value(home.ty, v, reg::RBP, home.offset);
+        }
+    }
+
+    fn ld_local(&mut self, n: u16) {
+        let ty = self.method.locals[n as usize].ty;
+        let off = self.frame.locals[n as usize];
+        let kind = ty.stack_kind();
+        if let StackKind::Struct(h) = kind {
+            self.push(kind, Loc::Slot);
+            let slot = self.slot(self.stack.len() as u16 - 1, kind);
+            let size = self.layouts.slot_size(JitType::Struct(h));
+            self.copy_mem(reg::RBP, slot, reg::RBP, off, size);
+        } else if self.local_cacheable[n as usize] {
+            self.push(kind, Loc::Var { offset: off, ty });
+        } else {
+            self.push(kind, Loc::Reg);
+            self.load_var_to_reg(ty, off);
+        }
+    }
+
+    fn st_local(&mut self, n: u16) {
+        let ty = self.method.locals[n as usize].ty;
+        let off = self.frame.locals[n as usize];
+        let v = self.pop();
+        self.spill_reg();
+        self.materialize_var(off);
+        self.store_value(ty, v, reg::RBP, off);
+    }
+
+    /// Loads a frame variable into RAX/XMM0 (the entry just pushed as `Reg`).
+    fn load_var_to_reg(&mut self, ty: JitType, off: i32) {
+        if ty.is_float() {
+            self.load_mem_xmm(ty, 0, reg::RBP, off);
+        } else {
+            self.load_mem(ty, reg::RAX, reg::RBP, off);
+        }
+    }
+
+    fn dup(&mut self) {
+        let top = self.pop();
+        match top.loc {
+            Loc::Imm(_) | Loc::Var { .. } => {
+                self.stack.push(top);
+                self.push(top.kind, top.loc);
+            }
+            _ => {
+                // Keep the original in its slot and the copy in a register (or slot for structs).
+                let top = self.spill_entry(top);
+                self.stack.push(top);
+                if let StackKind::Struct(h) = top.kind {
+                    self.push(top.kind, Loc::Slot);
+                    let from = self.slot(top.depth, top.kind);
+                    let to = self.slot(top.depth + 1, top.kind);
+                    let size = self.layouts.slot_size(JitType::Struct(h));
+                    self.copy_mem(reg::RBP, to, reg::RBP, from, size);
+                } else {
+                    let copy = Entry {
+                        loc: Loc::Slot,
+                        ..top
+                    };
+                    if top.kind.is_float() {
+                        self.load_xmm(copy, 0);
+                    } else {
+                        self.load_gpr(copy, reg::RAX);
+                    }
+                    self.push(top.kind, Loc::Reg);
+                }
+            }
+        }
+    }
+
+    fn ret(&mut self) {
+        let ret = self.method.ret;
+        if ret != JitType::Void {
+            let v = self.pop();
+            match ret {
+                JitType::Struct(h) => {
+                    let size = self.layouts.size_of(JitType::Struct(h));
+                    let slot = self.slot(v.depth, v.kind);
+                    if let Some(buf) = self.frame.ret_buf {
+                        dynasm!(self.ops ; .arch x64 ; mov rax, [rbp + buf]);
+                        self.copy_mem(reg::RAX, 0, reg::RBP, slot, size);
+                    } else {
+                        let v = self.spill_entry(v);
+                        debug_assert_eq!(v.loc, Loc::Slot);
+                        dynasm!(self.ops ; .arch x64 ; mov rax, [rbp + slot]);
+                    }
+                }
+                JitType::R4 | JitType::R8 => self.load_xmm_as(v, 0, ret.stack_kind()),
+                _ => {
+                    self.load_gpr(v, reg::RAX);
+                    self.normalize_small(ret, reg::RAX);
+                }
+            }
+        }
+        self.epilogue();
+        self.stack.clear();
+    }
+
+    /// Sign- or zero-extends a small integer in `r` to 32 bits, per its type.
+    pub(crate) fn normalize_small(&mut self, ty: JitType, r: u8) {
+        match ty {
+            JitType::Bool | JitType::U1 => dynasm!(self.ops ; .arch x64 ; movzx Rd(r), Rb(r)),
+            JitType::I1 => dynasm!(self.ops ; .arch x64 ; movsx Rd(r), Rb(r)),
+            JitType::I2 => dynasm!(self.ops ; .arch x64 ; movsx Rd(r), Rw(r)),
+            JitType::U2 | JitType::Char => dynasm!(self.ops ; .arch x64 ; movzx Rd(r), Rw(r)),
+            _ => {}
+        }
+    }
+
+    fn throw(&mut self) {
+        let exc = self.pop();
+        self.spill_reg();
+        self.load_gpr(exc, reg::RSI);
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
+        self.call_helper(Helper::ThrowObject);
+        dynasm!(self.ops ; .arch x64 ; int3);
+        self.stack.clear();
+    }
+}

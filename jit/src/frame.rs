@@ -1,0 +1,282 @@
+//! Stage 2 of the pipeline: frame layout.
+//!
+//! Every managed frame looks like this (addresses grow upwards):
+//!
+//! ```text
+//!   [rbp + 16 + 8k]  stack argument k+2 (fastcall64: the caller pushed them)
+//!   [rbp + 8]        return address
+//!   [rbp + 0]        caller's rbp              <- rbp
+//!   [rbp - 8 ...]    saved rsi/rdi (only if the method calls native code)
+//!                    homes of the register arguments (rcx, rdx)
+//!                    primitive evaluation-stack slots      (not zeroed)
+//!                    locals                                 \ zeroed in the
+//!                    reference/byref/struct stack slots     / prologue
+//!   [rsp]            (16-byte aligned)
+//! ```
+//!
+//! Every value the method holds lives in one of these slots between
+//! instructions; registers only carry values within an instruction sequence
+//! and never across a call or safepoint. The GC info is therefore a list of
+//! slots valid for the whole method ("untracked" in CoreCLR's terms), which
+//! the zeroing in the prologue makes safe to scan at any safepoint.
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::gcinfo::{GcInfo, GcSlot, GcSlotKind};
+use crate::host::{JitHost, StructLayout, TypeHandle};
+use crate::types::{JitType, SlotClass};
+use crate::{LocalVar, MethodInput};
+
+/// Where one argument lives.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct ArgHome {
+    /// rbp-relative offset of the 8-byte ABI value (register home or stack slot).
+    pub offset: i32,
+    /// The ABI value is a pointer to the caller's copy (structs over 8 bytes).
+    pub by_pointer: bool,
+    /// The argument's type.
+    pub ty: JitType,
+}
+
+/// The laid-out frame of one method.
+#[derive(Debug)]
+pub(crate) struct Frame {
+    /// One home per IL argument (`this` first).
+    pub args: Vec<ArgHome>,
+    /// The hidden return buffer pointer's home, for struct returns over 8 bytes.
+    pub ret_buf: Option<i32>,
+    /// rbp-relative offsets of the locals.
+    pub locals: Vec<i32>,
+    /// rbp-relative offsets of the evaluation-stack slots.
+    pub stack_slots: HashMap<(u16, SlotClass), i32>,
+    /// Where rsi and rdi are saved, when the method calls native code.
+    pub saved_rsi_rdi: Option<i32>,
+    /// Bytes below rbp (a multiple of 16).
+    pub size: u32,
+    /// The region zeroed by the prologue: `[rbp - size, rbp - zero_end)`.
+    pub zero_end: u32,
+    /// Bytes of stack arguments the method pops on return (`ret imm16`).
+    pub stack_arg_bytes: u32,
+    /// Register arguments to home: (register number, rbp offset).
+    pub reg_homes: Vec<(u8, i32)>,
+    /// The GC info describing the slots.
+    pub gc: GcInfo,
+}
+
+/// Registers that carry the first two fastcall64 arguments: RCX, RDX.
+pub(crate) const ARG_REGS: [u8; 2] = [1, 2];
+
+/// Whether a value of this type is passed by pointer to a caller-made copy.
+pub(crate) fn passed_by_pointer(ty: JitType, layouts: &mut LayoutCache<'_>) -> bool {
+    match ty {
+        JitType::Struct(h) => layouts.get(h).size > 8,
+        _ => false,
+    }
+}
+
+/// Whether a return value of this type comes back through a hidden buffer.
+pub(crate) fn returned_by_buffer(ty: JitType, layouts: &mut LayoutCache<'_>) -> bool {
+    passed_by_pointer(ty, layouts)
+}
+
+/// A cache of struct layouts asked of the host.
+pub(crate) struct LayoutCache<'h> {
+    host: &'h mut dyn JitHost,
+    cache: HashMap<TypeHandle, StructLayout>,
+}
+
+impl<'h> LayoutCache<'h> {
+    pub(crate) fn new(host: &'h mut dyn JitHost) -> Self {
+        LayoutCache {
+            host,
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The layout of a value type.
+    pub(crate) fn get(&mut self, h: TypeHandle) -> &StructLayout {
+        let host = &mut *self.host;
+        self.cache.entry(h).or_insert_with(|| host.struct_layout(h))
+    }
+
+    /// The host, for other questions.
+    pub(crate) fn host(&mut self) -> &mut dyn JitHost {
+        &mut *self.host
+    }
+
+    /// Size in bytes of a value of type `ty` in memory.
+    pub(crate) fn size_of(&mut self, ty: JitType) -> u32 {
+        match ty {
+            JitType::Struct(h) => self.get(h).size,
+            other => other.primitive_size().unwrap_or(0),
+        }
+    }
+
+    /// Size of a frame slot for `ty`: the size rounded up to 8 bytes.
+    pub(crate) fn slot_size(&mut self, ty: JitType) -> u32 {
+        self.size_of(ty).max(1).next_multiple_of(8)
+    }
+}
+
+/// Lays out the frame of `method`, whose evaluation stack needs `stack_slots`.
+pub(crate) fn layout(
+    method: &MethodInput<'_>,
+    stack_slots: &BTreeSet<(u16, SlotClass)>,
+    calls_native: bool,
+    layouts: &mut LayoutCache<'_>,
+) -> Frame {
+    let mut gc = Vec::new();
+    let mut below = Below(0);
+
+    let saved_rsi_rdi = calls_native.then(|| below.alloc(16));
+
+    // ABI arguments: [return buffer], this, params.
+    let ret_by_buffer = returned_by_buffer(method.ret, layouts);
+    let mut abi_types: Vec<Option<JitType>> = Vec::new();
+    if ret_by_buffer {
+        abi_types.push(None);
+    }
+    abi_types.extend(method.args.iter().map(|t| Some(*t)));
+
+    let mut reg_homes = Vec::new();
+    let mut homes = Vec::new();
+    for (i, ty) in abi_types.iter().enumerate() {
+        let offset = if i < ARG_REGS.len() {
+            let off = below.alloc(8);
+            reg_homes.push((ARG_REGS[i], off));
+            off
+        } else {
+            16 + 8 * (i as i32 - ARG_REGS.len() as i32)
+        };
+        homes.push((offset, *ty));
+    }
+    let stack_arg_bytes = 8 * abi_types.len().saturating_sub(ARG_REGS.len()) as u32;
+
+    let mut ret_buf = None;
+    let mut args = Vec::new();
+    for (offset, ty) in homes {
+        match ty {
+            None => {
+                ret_buf = Some(offset);
+                gc.push(GcSlot {
+                    offset,
+                    kind: GcSlotKind::Interior,
+                    pinned: false,
+                });
+            }
+            Some(ty) => {
+                let by_pointer = passed_by_pointer(ty, layouts);
+                if by_pointer {
+                    gc.push(GcSlot {
+                        offset,
+                        kind: GcSlotKind::Interior,
+                        pinned: false,
+                    });
+                } else {
+                    report_value(&mut gc, offset, ty, false, layouts);
+                }
+                args.push(ArgHome {
+                    offset,
+                    by_pointer,
+                    ty,
+                });
+            }
+        }
+    }
+
+    // Primitive stack slots: not scanned, not zeroed.
+    let mut slots = HashMap::new();
+    for &(depth, class) in stack_slots {
+        if class == SlotClass::Prim {
+            slots.insert((depth, class), below.alloc(8));
+        }
+    }
+    let zero_end = below.0.next_multiple_of(16);
+    below.0 = zero_end;
+
+    let mut locals = Vec::with_capacity(method.locals.len());
+    for LocalVar { ty, pinned } in &method.locals {
+        let size = layouts.slot_size(*ty);
+        let off = below.alloc(size);
+        report_value(&mut gc, off, *ty, *pinned, layouts);
+        locals.push(off);
+    }
+    for &(depth, class) in stack_slots {
+        let (size, ty) = match class {
+            SlotClass::Prim => continue,
+            SlotClass::Ref => (8, JitType::Ref),
+            SlotClass::ByRef => (8, JitType::ByRef),
+            SlotClass::Struct(h) => (layouts.slot_size(JitType::Struct(h)), JitType::Struct(h)),
+        };
+        let off = below.alloc(size);
+        report_value(&mut gc, off, ty, false, layouts);
+        slots.insert((depth, class), off);
+    }
+    let size = below.0.next_multiple_of(16);
+    Frame {
+        args,
+        ret_buf,
+        locals,
+        stack_slots: slots,
+        saved_rsi_rdi,
+        size,
+        zero_end,
+        stack_arg_bytes,
+        reg_homes,
+        gc: GcInfo {
+            frame_size: size,
+            slots: gc,
+        },
+    }
+}
+
+/// Bytes allocated below rbp so far.
+struct Below(u32);
+
+impl Below {
+    /// Allocates `bytes` (rounded up to 8) and returns the rbp-relative offset.
+    fn alloc(&mut self, bytes: u32) -> i32 {
+        self.0 += bytes.next_multiple_of(8);
+        -(self.0 as i32)
+    }
+}
+
+/// Adds the GC-visible parts of a value of type `ty` stored at `offset`.
+fn report_value(
+    gc: &mut Vec<GcSlot>,
+    offset: i32,
+    ty: JitType,
+    pinned: bool,
+    layouts: &mut LayoutCache<'_>,
+) {
+    match ty {
+        JitType::Ref => gc.push(GcSlot {
+            offset,
+            kind: GcSlotKind::Ref,
+            pinned,
+        }),
+        JitType::ByRef => gc.push(GcSlot {
+            offset,
+            kind: GcSlotKind::Interior,
+            pinned,
+        }),
+        JitType::Struct(h) => {
+            let l = layouts.get(h).clone();
+            for r in l.gc_refs {
+                gc.push(GcSlot {
+                    offset: offset + r as i32,
+                    kind: GcSlotKind::Ref,
+                    pinned,
+                });
+            }
+            for r in l.gc_byrefs {
+                gc.push(GcSlot {
+                    offset: offset + r as i32,
+                    kind: GcSlotKind::Interior,
+                    pinned,
+                });
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,343 @@
+//! The JIT ⇄ runtime interface (the analogue of CoreCLR's JIT-EE interface,
+//! `ICorJitInfo`).
+//!
+//! The JIT knows nothing about method tables, assemblies or the heap. Every
+//! question it has about the program ("what does this call token resolve to?",
+//! "where does this static field live?") goes through [`JitHost`], which the
+//! runtime (vm/) implements. Answers are plain data: sizes, offsets, absolute
+//! addresses and opaque handles that the JIT embeds in code but never
+//! dereferences.
+
+use osprey_metadata::Token;
+use smallvec::SmallVec;
+
+use crate::types::JitType;
+
+/// An opaque runtime type handle (a method table pointer). The JIT embeds it
+/// in code (allocation, casts) but never dereferences it.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TypeHandle(pub usize);
+
+/// An opaque runtime method handle (a method descriptor pointer).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MethodHandle(pub usize);
+
+/// Why the host could not answer a question. The runtime turns these into the
+/// managed exception a CLR raises (`MissingMethodException`, ...) or into a
+/// clear error message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HostError {
+    /// What kind of failure this is.
+    pub kind: HostErrorKind,
+    /// A complete, human-readable message naming the member or type.
+    pub message: String,
+}
+
+/// The kinds of [`HostError`], mirroring the CLR's loader exceptions.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum HostErrorKind {
+    /// A method named by a token does not exist (`MissingMethodException`).
+    MissingMethod,
+    /// A field named by a token does not exist (`MissingFieldException`).
+    MissingField,
+    /// A type could not be found or loaded (`TypeLoadException`).
+    TypeLoad,
+    /// The metadata is malformed (`BadImageFormatException`).
+    BadImage,
+    /// The runtime cannot do this yet (a clear "not supported" error).
+    NotSupported,
+}
+
+impl std::fmt::Display for HostError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// What a call instruction (`call`, `callvirt`, `newobj`) resolved to.
+#[derive(Clone, Debug)]
+pub struct CallInfo {
+    /// The callee.
+    pub method: MethodHandle,
+    /// How the callee is reached.
+    pub target: CallTarget,
+    /// The callee's signature, in the JIT's terms.
+    pub sig: CallSig,
+    /// For `newobj`: what to allocate before calling the constructor.
+    pub new_object: Option<NewObjectInfo>,
+    /// A class-initialization check the caller must make before the call
+    /// (precise static constructor semantics), if the class is not yet
+    /// initialized at JIT time.
+    pub class_init: Option<ClassInitCheck>,
+}
+
+/// How a callee is reached.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CallTarget {
+    /// A managed method using fastcall64: `call` the given address (the
+    /// method's code if compiled, otherwise its precode, which enters the
+    /// prestub).
+    Managed {
+        /// Absolute address to call.
+        entry: usize,
+    },
+    /// A virtual call through the vtable slot `slot` of the receiver's method
+    /// table (`callvirt` of a virtual method that is not final).
+    Virtual {
+        /// The vtable slot index.
+        slot: u32,
+    },
+    /// An FCall: a Rust `extern "C"` function called directly with the
+    /// native (System V) convention; no frame, no GC mode switch.
+    FCall {
+        /// Absolute address of the Rust function.
+        address: usize,
+        /// Pass the current `Thread*` as an extra first argument.
+        pass_thread: bool,
+        /// The function may leave an exception pending on the thread: test
+        /// the thread's pending flag after the call and raise it
+        /// ([`Helper::RaisePending`]) if set.
+        may_throw: bool,
+    },
+}
+
+/// The shape of `this` for an instance method.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ThisKind {
+    /// An object reference (methods of classes).
+    Ref,
+    /// A managed pointer to the value (methods of value types).
+    ByRef,
+}
+
+/// A call signature after the host resolved every type in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallSig {
+    /// `Some` for instance methods.
+    pub this: Option<ThisKind>,
+    /// Declared parameters, excluding `this`.
+    pub params: Vec<JitType>,
+    /// The return type (`JitType::Void` for none).
+    pub ret: JitType,
+}
+
+impl CallSig {
+    /// Number of values the call pops from the evaluation stack.
+    pub fn pop_count(&self) -> usize {
+        self.params.len() + usize::from(self.this.is_some())
+    }
+}
+
+/// What `newobj` allocates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NewObjectInfo {
+    /// A reference type: allocate an instance of this method table.
+    Object {
+        /// The type to allocate.
+        handle: TypeHandle,
+    },
+    /// A value type: the constructor runs on a zeroed temporary.
+    Value {
+        /// The value type.
+        handle: TypeHandle,
+    },
+}
+
+/// A check that a class's static constructor has run, emitted inline:
+/// `cmp byte [flag], 0; jne done; call helper(handle)`.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ClassInitCheck {
+    /// Address of a byte that is non-zero once the class is initialized.
+    pub flag_address: usize,
+    /// The class whose initializer must run.
+    pub handle: TypeHandle,
+}
+
+/// What a field token resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The field's type.
+    pub ty: JitType,
+    /// Where the field lives.
+    pub location: FieldLocation,
+    /// A class-initialization check to make before a static access.
+    pub class_init: Option<ClassInitCheck>,
+}
+
+/// Where a field lives.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FieldLocation {
+    /// An instance field, at `offset` bytes from the object reference (for
+    /// fields of classes) or from the start of the value (for fields of value
+    /// types).
+    Instance {
+        /// Byte offset.
+        offset: u32,
+    },
+    /// A static field at a fixed absolute address.
+    Static {
+        /// Absolute address of the storage.
+        address: usize,
+    },
+}
+
+/// What a type token (`box`, `newarr`, `castclass`, `initobj`, ...) resolved to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeInfo {
+    /// The runtime type handle.
+    pub handle: TypeHandle,
+    /// The type as a JIT type (`Struct` for value types, `Ref` for classes,
+    /// primitives as themselves).
+    pub ty: JitType,
+}
+
+/// The layout of a value type, as the JIT needs it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StructLayout {
+    /// Size in bytes (unboxed).
+    pub size: u32,
+    /// Alignment in bytes.
+    pub align: u32,
+    /// Offsets (from the start of the value) of object references.
+    pub gc_refs: SmallVec<[u32; 4]>,
+    /// Offsets of managed pointers (only in byref-like types).
+    pub gc_byrefs: SmallVec<[u32; 2]>,
+}
+
+/// The runtime helpers (HCalls) the JIT calls. Each is a Rust `extern "C"`
+/// function; [`JitHost::helper`] gives its address.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Helper {
+    /// A safepoint poll found the trap flag set. Called with no arguments;
+    /// the stub at this address preserves every register.
+    GcPoll,
+    /// `fn(thread, handle) -> object`: allocate an instance (slow path).
+    NewObject,
+    /// `fn(thread, handle, length) -> array`: allocate a single-dimensional array.
+    NewArray,
+    /// `fn(thread, length) -> string`: allocate a string.
+    NewString,
+    /// `fn(thread, handle)`: run a class's static constructor if needed.
+    ClassInit,
+    /// `fn(thread, kind: u32) -> !`: raise one of the runtime's exceptions
+    /// ([`ThrowKind`]). Never returns.
+    Throw,
+    /// `fn(thread, exception) -> !`: the `throw` instruction. Never returns.
+    ThrowObject,
+    /// `fn(array, index: i64, value, thread)`: `stelem.ref` with the bounds
+    /// and covariance checks (ArrayTypeMismatchException).
+    StElemRef,
+    /// Jumped to (not called) when an FCall left an exception pending on the
+    /// thread; raises it. Never returns.
+    RaisePending,
+}
+
+/// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[repr(u32)]
+pub enum ThrowKind {
+    /// `System.NullReferenceException`.
+    NullReference = 0,
+    /// `System.IndexOutOfRangeException`.
+    IndexOutOfRange = 1,
+    /// `System.DivideByZeroException`.
+    DivideByZero = 2,
+    /// `System.OverflowException` (checked arithmetic, `conv.ovf.*`, `INT_MIN / -1`).
+    Overflow = 3,
+    /// `System.InvalidCastException`.
+    InvalidCast = 4,
+    /// `System.ArrayTypeMismatchException`.
+    ArrayTypeMismatch = 5,
+}
+
+impl ThrowKind {
+    /// All kinds, in discriminant order.
+    pub const ALL: [ThrowKind; 6] = [
+        ThrowKind::NullReference,
+        ThrowKind::IndexOutOfRange,
+        ThrowKind::DivideByZero,
+        ThrowKind::Overflow,
+        ThrowKind::InvalidCast,
+        ThrowKind::ArrayTypeMismatch,
+    ];
+
+    /// Converts a discriminant back to a kind.
+    pub fn from_u32(v: u32) -> Option<ThrowKind> {
+        Self::ALL.get(v as usize).copied()
+    }
+
+    /// The managed exception type this kind raises.
+    pub fn exception_type(self) -> &'static str {
+        match self {
+            ThrowKind::NullReference => "System.NullReferenceException",
+            ThrowKind::IndexOutOfRange => "System.IndexOutOfRangeException",
+            ThrowKind::DivideByZero => "System.DivideByZeroException",
+            ThrowKind::Overflow => "System.OverflowException",
+            ThrowKind::InvalidCast => "System.InvalidCastException",
+            ThrowKind::ArrayTypeMismatch => "System.ArrayTypeMismatchException",
+        }
+    }
+}
+
+/// Runtime constants the generated code depends on: where things live in
+/// the thread record and in objects. Supplied by the host so the JIT does not
+/// depend on the runtime's Rust structs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RuntimeLayout {
+    /// Absolute address of the runtime's trap flag (a `u32`, non-zero while a
+    /// GC or suspension is pending). It lives in the code heap's data page, so
+    /// it is always within ±2 GiB of generated code (`rip`-relative).
+    pub trap_flag_address: usize,
+    /// Offset of the length field in arrays and strings.
+    pub array_length_offset: i32,
+    /// Offset of element 0 in single-dimensional arrays.
+    pub array_data_offset: i32,
+    /// Offset of the first character in strings.
+    pub string_data_offset: i32,
+    /// Offset, in a method table, of the pointer to its vtable slots.
+    pub method_table_vtable_offset: i32,
+    /// Offset, in the thread record, of the 32-bit flag that is non-zero
+    /// while an exception raised by native code is pending.
+    pub thread_pending_offset: i32,
+}
+
+/// Everything the JIT asks of the runtime while compiling one method.
+pub trait JitHost {
+    /// Resolves the method token of a `call`, `callvirt`, `newobj`, `ldftn`
+    /// or `ldvirtftn`.
+    fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError>;
+
+    /// Resolves a field token (`ldfld`, `stsfld`, ...).
+    fn resolve_field(&mut self, token: Token, is_static: bool) -> Result<FieldInfo, HostError>;
+
+    /// Resolves a type token (`box`, `newarr`, `initobj`, `ldobj`, ...).
+    fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError>;
+
+    /// Returns the type of single-dimensional arrays of `element` (`newarr`).
+    fn array_type_of(&mut self, element: TypeHandle) -> Result<TypeHandle, HostError>;
+
+    /// Returns the address of the interned string object for a `ldstr`
+    /// token. Interned literals never move.
+    fn resolve_string(&mut self, token: Token) -> Result<usize, HostError>;
+
+    /// Returns the layout of a value type.
+    fn struct_layout(&mut self, handle: TypeHandle) -> StructLayout;
+
+    /// Returns the address of a runtime helper.
+    fn helper(&self, helper: Helper) -> usize;
+
+    /// Returns the runtime constants generated code depends on.
+    fn runtime_layout(&self) -> RuntimeLayout;
+}
+
+/// Which instruction a method token came from; it changes what the host
+/// resolves (`callvirt` may dispatch virtually, `newobj` allocates).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum CallOpcode {
+    /// `call`.
+    Call,
+    /// `callvirt`.
+    CallVirt,
+    /// `newobj`.
+    NewObj,
+}

@@ -1,0 +1,1138 @@
+//! Stage 1 of the pipeline: import.
+//!
+//! Decodes the CIL of one method, finds its basic blocks, resolves every token
+//! through the host, and computes the kind of every value on the evaluation
+//! stack (ECMA-335 III.1.7: the stack has the same shape whichever way an
+//! instruction is reached; a block reached only by a backward branch starts
+//! with an empty stack). The result is a list of typed [`Op`]s plus the set of
+//! frame slots the evaluation stack needs, which is what lets the frame be
+//! laid out before any code is emitted.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use osprey_metadata::il::{self, Opcode, Operand};
+use osprey_metadata::Token;
+use smallvec::SmallVec;
+
+use crate::error::JitError;
+use crate::host::{CallOpcode, CallTarget, JitHost, NewObjectInfo, ThisKind};
+use crate::ops::{BinOp, Cond, ConvOp, Op};
+use crate::types::{JitType, SlotClass, StackKind};
+use crate::MethodInput;
+
+/// One imported instruction.
+#[derive(Clone, Debug)]
+pub(crate) struct Instr {
+    /// IL offset of the instruction (of its first prefix, if any).
+    pub il_offset: u32,
+    /// What it does.
+    pub op: Op,
+    /// Kinds of the values it pops, deepest first.
+    pub ins: SmallVec<[StackKind; 4]>,
+    /// Kind of the value it pushes.
+    pub out: Option<StackKind>,
+    /// Stack depth before the instruction.
+    pub depth: u16,
+    /// For the first instruction of a basic block: the stack on entry.
+    pub block_entry: Option<Vec<StackKind>>,
+}
+
+/// The imported method.
+#[derive(Debug)]
+pub(crate) struct Imported {
+    /// Instructions in IL order.
+    pub instrs: Vec<Instr>,
+    /// Every (stack depth, slot class) a value occupies at some point.
+    pub stack_slots: BTreeSet<(u16, SlotClass)>,
+    /// Arguments whose address is taken (`ldarga`): never cached.
+    pub arg_address_taken: Vec<bool>,
+    /// Locals whose address is taken (`ldloca`): never cached.
+    pub local_address_taken: Vec<bool>,
+    /// IL offsets that are targets of backward branches (loop heads: a GC
+    /// poll goes on the branch).
+    pub loop_heads: HashSet<u32>,
+}
+
+/// Imports `method`, resolving tokens through `host`.
+pub(crate) fn import(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+) -> Result<Imported, JitError> {
+    let decoded = decode(method.il)?;
+    let block_starts = find_block_starts(&decoded);
+    Importer {
+        host,
+        method,
+        stack: Some(Vec::new()),
+        entry_states: HashMap::new(),
+        block_starts,
+        out: Imported {
+            instrs: Vec::with_capacity(decoded.len()),
+            stack_slots: BTreeSet::new(),
+            arg_address_taken: vec![false; method.args.len()],
+            local_address_taken: vec![false; method.locals.len()],
+            loop_heads: HashSet::new(),
+        },
+    }
+    .run(&decoded)
+}
+
+/// A decoded instruction: its offset, opcode and operand.
+struct Decoded {
+    offset: u32,
+    opcode: Opcode,
+    operand: Operand,
+}
+
+fn decode(code: &[u8]) -> Result<Vec<Decoded>, JitError> {
+    let mut out = Vec::new();
+    for item in il::Instructions::new(code) {
+        let (offset, instr) = item.map_err(|e| JitError::InvalidIl {
+            il_offset: 0,
+            reason: e.to_string(),
+        })?;
+        out.push(Decoded {
+            offset,
+            opcode: instr.opcode,
+            operand: instr.operand,
+        });
+    }
+    Ok(out)
+}
+
+fn find_block_starts(code: &[Decoded]) -> HashSet<u32> {
+    let mut starts = HashSet::new();
+    starts.insert(0);
+    for (i, d) in code.iter().enumerate() {
+        let next = code.get(i + 1).map(|n| n.offset);
+        match &d.operand {
+            Operand::Branch(t) => {
+                starts.insert(*t);
+                if let Some(n) = next {
+                    starts.insert(n);
+                }
+            }
+            Operand::Switch(ts) => {
+                starts.extend(ts.iter().copied());
+                if let Some(n) = next {
+                    starts.insert(n);
+                }
+            }
+            _ => {
+                if ends_block(d.opcode) {
+                    if let Some(n) = next {
+                        starts.insert(n);
+                    }
+                }
+            }
+        }
+    }
+    starts
+}
+
+fn ends_block(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::Ret | Opcode::Throw | Opcode::Rethrow | Opcode::Endfinally | Opcode::Jmp
+    )
+}
+
+struct Importer<'h, 'm> {
+    host: &'h mut dyn JitHost,
+    method: &'m MethodInput<'m>,
+    /// The current stack; `None` in unreachable code (after an unconditional
+    /// transfer) until the next block start.
+    stack: Option<Vec<StackKind>>,
+    /// Stack shapes recorded at block starts by branches seen so far.
+    entry_states: HashMap<u32, Vec<StackKind>>,
+    block_starts: HashSet<u32>,
+    out: Imported,
+}
+
+impl Importer<'_, '_> {
+    fn run(mut self, code: &[Decoded]) -> Result<Imported, JitError> {
+        let mut i = 0;
+        while i < code.len() {
+            let d = &code[i];
+            let offset = d.offset;
+            // Prefixes (`volatile.`, `unaligned.`, `readonly.`, `tail.`,
+            // `constrained.`) attach to the next instruction.
+            let mut prefix_constrained: Option<Token> = None;
+            let mut j = i;
+            while is_prefix(code[j].opcode) {
+                match code[j].opcode {
+                    Opcode::Volatile | Opcode::Unaligned | Opcode::Readonly => {}
+                    Opcode::Constrained => {
+                        if let Operand::Token(t) = code[j].operand {
+                            prefix_constrained = Some(t);
+                        }
+                    }
+                    other => return Err(unsupported(other, code[j].offset)),
+                }
+                j += 1;
+                if j >= code.len() {
+                    return Err(invalid(code[i].offset, "prefix at the end of the method"));
+                }
+            }
+            let d_main = &code[j];
+            let block_entry = if self.block_starts.contains(&offset) {
+                let state = match (self.stack.take(), self.entry_states.get(&offset)) {
+                    (Some(cur), Some(rec)) => {
+                        check_merge(&cur, rec, offset)?;
+                        cur
+                    }
+                    (Some(cur), None) => cur,
+                    (None, Some(rec)) => rec.clone(),
+                    (None, None) => Vec::new(),
+                };
+                self.entry_states.insert(offset, state.clone());
+                self.stack = Some(state.clone());
+                Some(state)
+            } else {
+                None
+            };
+            if self.stack.is_none() {
+                // Unreachable code not at a block start: treat as starting empty.
+                self.stack = Some(Vec::new());
+            }
+            let depth = self.depth();
+            let (op, ins, out) = self.import_one(d_main, offset, prefix_constrained)?;
+            if let Some(k) = out {
+                self.out
+                    .stack_slots
+                    .insert((depth - ins.len() as u16, k.slot_class()));
+                // `newobj` builds its object, and struct-returning calls receive
+                // their result, in a temporary above the arguments (see codegen::calls).
+                let needs_temp = matches!(op, Op::NewObj(_))
+                    || (matches!(op, Op::Call { .. }) && matches!(k, StackKind::Struct(_)));
+                if needs_temp {
+                    self.out.stack_slots.insert((depth, k.slot_class()));
+                }
+            }
+            if let Some(state) = &block_entry {
+                for (d, k) in state.iter().enumerate() {
+                    self.out.stack_slots.insert((d as u16, k.slot_class()));
+                }
+            }
+            self.out.instrs.push(Instr {
+                il_offset: offset,
+                op,
+                ins,
+                out,
+                depth,
+                block_entry,
+            });
+            i = j + 1;
+        }
+        // The last instruction must end its block (ret, br, throw, ...):
+        // control may not fall off the end of the method.
+        if self.stack.is_some() {
+            let offset = code.last().map_or(0, |d| d.offset);
+            return Err(invalid(offset, "control falls off the end of the method"));
+        }
+        Ok(self.out)
+    }
+
+    fn depth(&self) -> u16 {
+        self.stack.as_ref().map_or(0, |s| s.len() as u16)
+    }
+
+    fn stack(&mut self) -> &mut Vec<StackKind> {
+        self.stack.get_or_insert_with(Vec::new)
+    }
+
+    fn pop_n(&mut self, n: usize, offset: u32) -> Result<SmallVec<[StackKind; 4]>, JitError> {
+        let st = self.stack();
+        if st.len() < n {
+            return Err(invalid(offset, "evaluation stack underflow"));
+        }
+        let start = st.len() - n;
+        Ok(st.drain(start..).collect())
+    }
+
+    /// Records the stack shape for a branch target and checks it against a
+    /// shape recorded earlier.
+    fn branch_to(&mut self, target: u32, from: u32) -> Result<(), JitError> {
+        let cur = self.stack.clone().unwrap_or_default();
+        if target <= from {
+            self.out.loop_heads.insert(target);
+        }
+        match self.entry_states.get(&target) {
+            Some(rec) => check_merge(&cur, rec, from),
+            None => {
+                if target <= from && !cur.is_empty() {
+                    // The target was already imported assuming the shape it had then.
+                    return Err(invalid(from, "backward branch with a non-empty stack to a block entered with a different stack"));
+                }
+                self.entry_states.insert(target, cur);
+                Ok(())
+            }
+        }
+    }
+
+    fn import_one(
+        &mut self,
+        d: &Decoded,
+        offset: u32,
+        constrained: Option<Token>,
+    ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
+        use Opcode as O;
+        let method = self.method;
+        let none = SmallVec::new();
+        let op = d.opcode;
+        macro_rules! push {
+            ($k:expr) => {{
+                let k: StackKind = $k;
+                self.stack().push(k);
+                Some(k)
+            }};
+        }
+        let result: (Op, SmallVec<[StackKind; 4]>, Option<StackKind>) = match op {
+            O::Nop | O::Break => (Op::Nop, none, None),
+            O::Ldarg0 | O::Ldarg1 | O::Ldarg2 | O::Ldarg3 | O::LdargS | O::Ldarg => {
+                let n = var_index(op, &d.operand, offset)?;
+                let ty = *method
+                    .args
+                    .get(n as usize)
+                    .ok_or_else(|| invalid(offset, "argument index out of range"))?;
+                (Op::LdArg(n), none, push!(ty.stack_kind()))
+            }
+            O::LdargaS | O::Ldarga => {
+                let n = var_index(op, &d.operand, offset)?;
+                if n as usize >= method.args.len() {
+                    return Err(invalid(offset, "argument index out of range"));
+                }
+                self.out.arg_address_taken[n as usize] = true;
+                (Op::LdArgA(n), none, push!(StackKind::ByRef))
+            }
+            O::StargS | O::Starg => {
+                let n = var_index(op, &d.operand, offset)?;
+                if n as usize >= method.args.len() {
+                    return Err(invalid(offset, "argument index out of range"));
+                }
+                (Op::StArg(n), self.pop_n(1, offset)?, None)
+            }
+            O::Ldloc0 | O::Ldloc1 | O::Ldloc2 | O::Ldloc3 | O::LdlocS | O::Ldloc => {
+                let n = var_index(op, &d.operand, offset)?;
+                let local = method
+                    .locals
+                    .get(n as usize)
+                    .ok_or_else(|| invalid(offset, "local index out of range"))?;
+                (Op::LdLoc(n), none, push!(local.ty.stack_kind()))
+            }
+            O::LdlocaS | O::Ldloca => {
+                let n = var_index(op, &d.operand, offset)?;
+                if n as usize >= method.locals.len() {
+                    return Err(invalid(offset, "local index out of range"));
+                }
+                self.out.local_address_taken[n as usize] = true;
+                (Op::LdLocA(n), none, push!(StackKind::ByRef))
+            }
+            O::Stloc0 | O::Stloc1 | O::Stloc2 | O::Stloc3 | O::StlocS | O::Stloc => {
+                let n = var_index(op, &d.operand, offset)?;
+                if n as usize >= method.locals.len() {
+                    return Err(invalid(offset, "local index out of range"));
+                }
+                (Op::StLoc(n), self.pop_n(1, offset)?, None)
+            }
+            O::LdcI4M1 => (Op::LdcI4(-1), none, push!(StackKind::I4)),
+            O::LdcI40
+            | O::LdcI41
+            | O::LdcI42
+            | O::LdcI43
+            | O::LdcI44
+            | O::LdcI45
+            | O::LdcI46
+            | O::LdcI47
+            | O::LdcI48 => {
+                let v = ldc_i4_short(op);
+                (Op::LdcI4(v), none, push!(StackKind::I4))
+            }
+            O::LdcI4S | O::LdcI4 => {
+                let v = match d.operand {
+                    Operand::Int8(v) => v as i32,
+                    Operand::Int32(v) => v,
+                    _ => return Err(invalid(offset, "bad ldc.i4 operand")),
+                };
+                (Op::LdcI4(v), none, push!(StackKind::I4))
+            }
+            O::LdcI8 => match d.operand {
+                Operand::Int64(v) => (Op::LdcI8(v), none, push!(StackKind::I8)),
+                _ => return Err(invalid(offset, "bad ldc.i8 operand")),
+            },
+            O::LdcR4 => match d.operand {
+                Operand::Float32(v) => (Op::LdcR4(v), none, push!(StackKind::R4)),
+                _ => return Err(invalid(offset, "bad ldc.r4 operand")),
+            },
+            O::LdcR8 => match d.operand {
+                Operand::Float64(v) => (Op::LdcR8(v), none, push!(StackKind::R8)),
+                _ => return Err(invalid(offset, "bad ldc.r8 operand")),
+            },
+            O::Ldnull => (Op::LdNull, none, push!(StackKind::Ref)),
+            O::Ldstr => {
+                let t = token(&d.operand, offset)?;
+                let addr = self.host.resolve_string(t).map_err(|e| JitError::Resolve {
+                    il_offset: offset,
+                    error: e,
+                })?;
+                (Op::LdStr(addr), none, push!(StackKind::Ref))
+            }
+            O::Dup => {
+                let top = *self
+                    .stack()
+                    .last()
+                    .ok_or_else(|| invalid(offset, "dup on an empty stack"))?;
+                let ins = self.pop_n(1, offset)?;
+                self.stack().push(top);
+                (Op::Dup, ins, push!(top))
+            }
+            O::Pop => (Op::Pop, self.pop_n(1, offset)?, None),
+            O::Add
+            | O::Sub
+            | O::Mul
+            | O::Div
+            | O::DivUn
+            | O::Rem
+            | O::RemUn
+            | O::And
+            | O::Or
+            | O::Xor
+            | O::Shl
+            | O::Shr
+            | O::ShrUn
+            | O::AddOvf
+            | O::AddOvfUn
+            | O::SubOvf
+            | O::SubOvfUn
+            | O::MulOvf
+            | O::MulOvfUn => {
+                let bop = binop(op);
+                let ins = self.pop_n(2, offset)?;
+                let k = binary_result(bop, ins[0], ins[1])
+                    .ok_or_else(|| bad_operands(op, offset, &ins))?;
+                (Op::Binary(bop), ins, push!(k))
+            }
+            O::Neg | O::Not => {
+                let ins = self.pop_n(1, offset)?;
+                let k = ins[0];
+                let ok = k.is_int() || (op == O::Neg && k.is_float());
+                if !ok {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (if op == O::Neg { Op::Neg } else { Op::Not }, ins, push!(k))
+            }
+            O::Ceq | O::Cgt | O::CgtUn | O::Clt | O::CltUn => {
+                let cond = match op {
+                    O::Ceq => Cond::Eq,
+                    O::Cgt => Cond::Gt,
+                    O::CgtUn => Cond::GtUn,
+                    O::Clt => Cond::Lt,
+                    _ => Cond::LtUn,
+                };
+                let ins = self.pop_n(2, offset)?;
+                if !comparable(ins[0], ins[1]) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::Compare(cond), ins, push!(StackKind::I4))
+            }
+            O::Br | O::BrS => {
+                let t = branch_target(&d.operand, offset)?;
+                self.branch_to(t, offset)?;
+                self.stack = None;
+                (Op::Br(t), none, None)
+            }
+            O::Brtrue | O::BrtrueS | O::Brfalse | O::BrfalseS => {
+                let t = branch_target(&d.operand, offset)?;
+                let ins = self.pop_n(1, offset)?;
+                if matches!(ins[0], StackKind::Struct(_)) || ins[0].is_float() {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                self.branch_to(t, offset)?;
+                (
+                    Op::BrBool(matches!(op, O::Brtrue | O::BrtrueS), t),
+                    ins,
+                    None,
+                )
+            }
+            O::Beq
+            | O::BeqS
+            | O::Bge
+            | O::BgeS
+            | O::BgeUn
+            | O::BgeUnS
+            | O::Bgt
+            | O::BgtS
+            | O::BgtUn
+            | O::BgtUnS
+            | O::Ble
+            | O::BleS
+            | O::BleUn
+            | O::BleUnS
+            | O::Blt
+            | O::BltS
+            | O::BltUn
+            | O::BltUnS
+            | O::BneUn
+            | O::BneUnS => {
+                let cond = match op {
+                    O::Beq | O::BeqS => Cond::Eq,
+                    O::Bge | O::BgeS => Cond::Ge,
+                    O::BgeUn | O::BgeUnS => Cond::GeUn,
+                    O::Bgt | O::BgtS => Cond::Gt,
+                    O::BgtUn | O::BgtUnS => Cond::GtUn,
+                    O::Ble | O::BleS => Cond::Le,
+                    O::BleUn | O::BleUnS => Cond::LeUn,
+                    O::Blt | O::BltS => Cond::Lt,
+                    O::BltUn | O::BltUnS => Cond::LtUn,
+                    _ => Cond::NeUn,
+                };
+                let t = branch_target(&d.operand, offset)?;
+                let ins = self.pop_n(2, offset)?;
+                if !comparable(ins[0], ins[1]) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                self.branch_to(t, offset)?;
+                (Op::BrCmp(cond, t), ins, None)
+            }
+            O::Switch => {
+                let targets = match &d.operand {
+                    Operand::Switch(ts) => ts.clone(),
+                    _ => return Err(invalid(offset, "bad switch operand")),
+                };
+                let ins = self.pop_n(1, offset)?;
+                if !matches!(ins[0], StackKind::I4 | StackKind::I) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                for &t in &targets {
+                    self.branch_to(t, offset)?;
+                }
+                (Op::Switch(targets), ins, None)
+            }
+            O::ConvI1
+            | O::ConvI2
+            | O::ConvI4
+            | O::ConvI8
+            | O::ConvU1
+            | O::ConvU2
+            | O::ConvU4
+            | O::ConvU8
+            | O::ConvI
+            | O::ConvU
+            | O::ConvR4
+            | O::ConvR8
+            | O::ConvRUn
+            | O::ConvOvfI1
+            | O::ConvOvfI2
+            | O::ConvOvfI4
+            | O::ConvOvfI8
+            | O::ConvOvfU1
+            | O::ConvOvfU2
+            | O::ConvOvfU4
+            | O::ConvOvfU8
+            | O::ConvOvfI
+            | O::ConvOvfU
+            | O::ConvOvfI1Un
+            | O::ConvOvfI2Un
+            | O::ConvOvfI4Un
+            | O::ConvOvfI8Un
+            | O::ConvOvfU1Un
+            | O::ConvOvfU2Un
+            | O::ConvOvfU4Un
+            | O::ConvOvfU8Un
+            | O::ConvOvfIUn
+            | O::ConvOvfUUn => {
+                let conv = conv_op(op);
+                let ins = self.pop_n(1, offset)?;
+                let src = ins[0];
+                let ok = src.is_int()
+                    || src.is_float()
+                    || (matches!(src, StackKind::ByRef | StackKind::Ref)
+                        && matches!(conv.to, JitType::I | JitType::U | JitType::I8 | JitType::U8)
+                        && !conv.overflow);
+                if !ok {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::Conv(conv), ins, push!(conv.to.stack_kind()))
+            }
+            O::Call | O::Callvirt => {
+                if constrained.is_some() {
+                    return Err(unsupported(O::Constrained, offset));
+                }
+                let t = token(&d.operand, offset)?;
+                let kind = if op == O::Call {
+                    CallOpcode::Call
+                } else {
+                    CallOpcode::CallVirt
+                };
+                let info = self
+                    .host
+                    .resolve_method(t, kind)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
+                    return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
+                }
+                let ins = self.pop_n(info.sig.pop_count(), offset)?;
+                check_call_args(&info.sig, &ins, offset)?;
+                let out = if info.sig.ret == JitType::Void {
+                    None
+                } else {
+                    push!(info.sig.ret.stack_kind())
+                };
+                (
+                    Op::Call {
+                        info: Box::new(info),
+                        virt: op == O::Callvirt,
+                    },
+                    ins,
+                    out,
+                )
+            }
+            O::Newobj => {
+                let t = token(&d.operand, offset)?;
+                let info = self
+                    .host
+                    .resolve_method(t, CallOpcode::NewObj)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                let k = match &info.new_object {
+                    Some(NewObjectInfo::Object { .. }) => StackKind::Ref,
+                    Some(NewObjectInfo::Value { handle }) => StackKind::Struct(*handle),
+                    None => {
+                        return Err(invalid(
+                            offset,
+                            "newobj of a method that is not a constructor",
+                        ))
+                    }
+                };
+                let ins = self.pop_n(info.sig.params.len(), offset)?;
+                (Op::NewObj(Box::new(info)), ins, push!(k))
+            }
+            O::Ret => {
+                let ins = if method.ret == JitType::Void {
+                    none
+                } else {
+                    self.pop_n(1, offset)?
+                };
+                if self.depth() != 0 {
+                    return Err(invalid(offset, "stack not empty at ret"));
+                }
+                self.stack = None;
+                (Op::Ret, ins, None)
+            }
+            O::Ldfld | O::Ldflda | O::Stfld => {
+                let t = token(&d.operand, offset)?;
+                let info = self
+                    .host
+                    .resolve_field(t, false)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                match op {
+                    O::Ldfld => {
+                        let ins = self.pop_n(1, offset)?;
+                        if !matches!(
+                            ins[0],
+                            StackKind::Ref | StackKind::ByRef | StackKind::I | StackKind::Struct(_)
+                        ) {
+                            return Err(bad_operands(op, offset, &ins));
+                        }
+                        let k = info.ty.stack_kind();
+                        (Op::LdFld(Box::new(info)), ins, push!(k))
+                    }
+                    O::Ldflda => {
+                        let ins = self.pop_n(1, offset)?;
+                        let k = match ins[0] {
+                            StackKind::Ref | StackKind::ByRef => StackKind::ByRef,
+                            StackKind::I => StackKind::I,
+                            _ => return Err(bad_operands(op, offset, &ins)),
+                        };
+                        (Op::LdFldA(Box::new(info)), ins, push!(k))
+                    }
+                    _ => {
+                        let ins = self.pop_n(2, offset)?;
+                        if !matches!(ins[0], StackKind::Ref | StackKind::ByRef | StackKind::I) {
+                            return Err(bad_operands(op, offset, &ins));
+                        }
+                        (Op::StFld(Box::new(info)), ins, None)
+                    }
+                }
+            }
+            O::Ldsfld | O::Ldsflda | O::Stsfld => {
+                let t = token(&d.operand, offset)?;
+                let info = self
+                    .host
+                    .resolve_field(t, true)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                match op {
+                    O::Ldsfld => {
+                        let k = info.ty.stack_kind();
+                        (Op::LdSFld(Box::new(info)), none, push!(k))
+                    }
+                    O::Ldsflda => (Op::LdSFldA(Box::new(info)), none, push!(StackKind::ByRef)),
+                    _ => (Op::StSFld(Box::new(info)), self.pop_n(1, offset)?, None),
+                }
+            }
+            O::LdindI1
+            | O::LdindU1
+            | O::LdindI2
+            | O::LdindU2
+            | O::LdindI4
+            | O::LdindU4
+            | O::LdindI8
+            | O::LdindI
+            | O::LdindR4
+            | O::LdindR8
+            | O::LdindRef => {
+                let ty = ind_type(op);
+                let ins = self.pop_n(1, offset)?;
+                if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::LdInd(ty), ins, push!(ty.stack_kind()))
+            }
+            O::StindI1
+            | O::StindI2
+            | O::StindI4
+            | O::StindI8
+            | O::StindI
+            | O::StindR4
+            | O::StindR8
+            | O::StindRef => {
+                let ty = ind_type(op);
+                let ins = self.pop_n(2, offset)?;
+                if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::StInd(ty), ins, None)
+            }
+            O::Ldobj | O::Stobj | O::Initobj => {
+                let t = token(&d.operand, offset)?;
+                let info = self.host.resolve_type(t).map_err(|e| JitError::Resolve {
+                    il_offset: offset,
+                    error: e,
+                })?;
+                match op {
+                    O::Ldobj => {
+                        let ins = self.pop_n(1, offset)?;
+                        if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+                            return Err(bad_operands(op, offset, &ins));
+                        }
+                        (Op::LdInd(info.ty), ins, push!(info.ty.stack_kind()))
+                    }
+                    O::Stobj => {
+                        let ins = self.pop_n(2, offset)?;
+                        if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+                            return Err(bad_operands(op, offset, &ins));
+                        }
+                        (Op::StInd(info.ty), ins, None)
+                    }
+                    _ => {
+                        let ins = self.pop_n(1, offset)?;
+                        if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+                            return Err(bad_operands(op, offset, &ins));
+                        }
+                        (Op::InitObj(info.ty), ins, None)
+                    }
+                }
+            }
+            O::Ldlen => {
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::LdLen, ins, push!(StackKind::I))
+            }
+            O::LdelemI1
+            | O::LdelemU1
+            | O::LdelemI2
+            | O::LdelemU2
+            | O::LdelemI4
+            | O::LdelemU4
+            | O::LdelemI8
+            | O::LdelemI
+            | O::LdelemR4
+            | O::LdelemR8
+            | O::LdelemRef
+            | O::Ldelem
+            | O::Ldelema => {
+                let ty = match op {
+                    O::Ldelem | O::Ldelema => {
+                        let t = token(&d.operand, offset)?;
+                        self.host
+                            .resolve_type(t)
+                            .map_err(|e| JitError::Resolve {
+                                il_offset: offset,
+                                error: e,
+                            })?
+                            .ty
+                    }
+                    _ => elem_type(op),
+                };
+                let ins = self.pop_n(2, offset)?;
+                if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                if op == O::Ldelema {
+                    (Op::LdElemA(ty), ins, push!(StackKind::ByRef))
+                } else {
+                    (Op::LdElem(ty), ins, push!(ty.stack_kind()))
+                }
+            }
+            O::StelemI1
+            | O::StelemI2
+            | O::StelemI4
+            | O::StelemI8
+            | O::StelemI
+            | O::StelemR4
+            | O::StelemR8
+            | O::StelemRef
+            | O::Stelem => {
+                let ty = if op == O::Stelem {
+                    let t = token(&d.operand, offset)?;
+                    self.host
+                        .resolve_type(t)
+                        .map_err(|e| JitError::Resolve {
+                            il_offset: offset,
+                            error: e,
+                        })?
+                        .ty
+                } else {
+                    elem_type(op)
+                };
+                let ins = self.pop_n(3, offset)?;
+                if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::StElem(ty), ins, None)
+            }
+            O::Newarr => {
+                let t = token(&d.operand, offset)?;
+                let elem = self.host.resolve_type(t).map_err(|e| JitError::Resolve {
+                    il_offset: offset,
+                    error: e,
+                })?;
+                let array =
+                    self.host
+                        .array_type_of(elem.handle)
+                        .map_err(|e| JitError::Resolve {
+                            il_offset: offset,
+                            error: e,
+                        })?;
+                let ins = self.pop_n(1, offset)?;
+                if !matches!(ins[0], StackKind::I4 | StackKind::I) {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::NewArr(array), ins, push!(StackKind::Ref))
+            }
+            O::Localloc => {
+                let ins = self.pop_n(1, offset)?;
+                if self.depth() != 0 {
+                    return Err(invalid(offset, "localloc with a non-empty stack"));
+                }
+                (Op::Localloc, ins, push!(StackKind::I))
+            }
+            O::Throw => {
+                let ins = self.pop_n(1, offset)?;
+                self.stack = None;
+                (Op::Throw, ins, None)
+            }
+            other => return Err(unsupported(other, offset)),
+        };
+        Ok(result)
+    }
+}
+
+fn is_prefix(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::Volatile
+            | Opcode::Unaligned
+            | Opcode::Readonly
+            | Opcode::Tail
+            | Opcode::Constrained
+            | Opcode::No
+    )
+}
+
+fn check_merge(cur: &[StackKind], rec: &[StackKind], offset: u32) -> Result<(), JitError> {
+    if cur.len() != rec.len()
+        || cur
+            .iter()
+            .zip(rec)
+            .any(|(a, b)| a.slot_class() != b.slot_class())
+    {
+        return Err(invalid(
+            offset,
+            "evaluation stack shapes differ where control flow merges",
+        ));
+    }
+    Ok(())
+}
+
+fn check_call_args(
+    sig: &crate::host::CallSig,
+    ins: &[StackKind],
+    offset: u32,
+) -> Result<(), JitError> {
+    let mut kinds = ins.iter();
+    if let Some(this) = sig.this {
+        let k = kinds.next().copied().unwrap_or(StackKind::I4);
+        let ok = match this {
+            ThisKind::Ref => matches!(k, StackKind::Ref),
+            ThisKind::ByRef => matches!(k, StackKind::ByRef | StackKind::I),
+        };
+        if !ok {
+            return Err(invalid(
+                offset,
+                &format!("`this` is a {}, expected {:?}", k.name(), this),
+            ));
+        }
+    }
+    for (p, k) in sig.params.iter().zip(kinds) {
+        let want = p.stack_kind();
+        let ok = want == *k
+            || (want.is_int() && k.is_int())
+            || (want.is_float() && k.is_float())
+            || (want == StackKind::I && matches!(k, StackKind::ByRef))
+            || (want == StackKind::ByRef && matches!(k, StackKind::I));
+        if !ok {
+            return Err(invalid(
+                offset,
+                &format!("argument is a {}, parameter is a {}", k.name(), want.name()),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Result kind of a binary numeric operation (ECMA-335 III.1.5, tables 2 and 5).
+fn binary_result(op: BinOp, a: StackKind, b: StackKind) -> Option<StackKind> {
+    use StackKind as K;
+    if op.is_shift() {
+        return match (a, b) {
+            (K::I4 | K::I8 | K::I, K::I4 | K::I) => Some(a),
+            _ => None,
+        };
+    }
+    let int_only = matches!(
+        op,
+        BinOp::And
+            | BinOp::Or
+            | BinOp::Xor
+            | BinOp::DivUn
+            | BinOp::RemUn
+            | BinOp::AddOvfUn
+            | BinOp::SubOvfUn
+            | BinOp::MulOvfUn
+    ) || matches!(op, BinOp::AddOvf | BinOp::SubOvf | BinOp::MulOvf);
+    match (a, b) {
+        (K::I4, K::I4) => Some(K::I4),
+        (K::I8, K::I8) => Some(K::I8),
+        (K::I4 | K::I, K::I4 | K::I) => Some(K::I),
+        (K::R4, K::R4) if !int_only => Some(K::R4),
+        (K::R4 | K::R8, K::R4 | K::R8) if !int_only => Some(K::R8),
+        (K::ByRef, K::I4 | K::I)
+            if matches!(
+                op,
+                BinOp::Add | BinOp::Sub | BinOp::AddOvfUn | BinOp::SubOvfUn
+            ) =>
+        {
+            Some(K::ByRef)
+        }
+        (K::I4 | K::I, K::ByRef) if matches!(op, BinOp::Add | BinOp::AddOvfUn) => Some(K::ByRef),
+        (K::ByRef, K::ByRef) if matches!(op, BinOp::Sub | BinOp::SubOvfUn) => Some(K::I),
+        _ => None,
+    }
+}
+
+fn comparable(a: StackKind, b: StackKind) -> bool {
+    use StackKind as K;
+    matches!(
+        (a, b),
+        (K::I4, K::I4)
+            | (K::I8, K::I8)
+            | (K::I4 | K::I, K::I4 | K::I)
+            | (K::R4 | K::R8, K::R4 | K::R8)
+            | (K::Ref, K::Ref)
+            | (K::ByRef, K::ByRef)
+            | (K::ByRef, K::I)
+            | (K::I, K::ByRef)
+    )
+}
+
+fn binop(op: Opcode) -> BinOp {
+    use Opcode as O;
+    match op {
+        O::Add => BinOp::Add,
+        O::Sub => BinOp::Sub,
+        O::Mul => BinOp::Mul,
+        O::Div => BinOp::Div,
+        O::DivUn => BinOp::DivUn,
+        O::Rem => BinOp::Rem,
+        O::RemUn => BinOp::RemUn,
+        O::And => BinOp::And,
+        O::Or => BinOp::Or,
+        O::Xor => BinOp::Xor,
+        O::Shl => BinOp::Shl,
+        O::Shr => BinOp::Shr,
+        O::ShrUn => BinOp::ShrUn,
+        O::AddOvf => BinOp::AddOvf,
+        O::AddOvfUn => BinOp::AddOvfUn,
+        O::SubOvf => BinOp::SubOvf,
+        O::SubOvfUn => BinOp::SubOvfUn,
+        O::MulOvf => BinOp::MulOvf,
+        _ => BinOp::MulOvfUn,
+    }
+}
+
+fn conv_op(op: Opcode) -> ConvOp {
+    use Opcode as O;
+    let (to, overflow, unsigned_source) = match op {
+        O::ConvI1 => (JitType::I1, false, false),
+        O::ConvI2 => (JitType::I2, false, false),
+        O::ConvI4 => (JitType::I4, false, false),
+        O::ConvI8 => (JitType::I8, false, false),
+        O::ConvU1 => (JitType::U1, false, false),
+        O::ConvU2 => (JitType::U2, false, false),
+        O::ConvU4 => (JitType::U4, false, false),
+        O::ConvU8 => (JitType::U8, false, false),
+        O::ConvI => (JitType::I, false, false),
+        O::ConvU => (JitType::U, false, false),
+        O::ConvR4 => (JitType::R4, false, false),
+        O::ConvR8 => (JitType::R8, false, false),
+        O::ConvRUn => (JitType::R8, false, true),
+        O::ConvOvfI1 => (JitType::I1, true, false),
+        O::ConvOvfI2 => (JitType::I2, true, false),
+        O::ConvOvfI4 => (JitType::I4, true, false),
+        O::ConvOvfI8 => (JitType::I8, true, false),
+        O::ConvOvfU1 => (JitType::U1, true, false),
+        O::ConvOvfU2 => (JitType::U2, true, false),
+        O::ConvOvfU4 => (JitType::U4, true, false),
+        O::ConvOvfU8 => (JitType::U8, true, false),
+        O::ConvOvfI => (JitType::I, true, false),
+        O::ConvOvfU => (JitType::U, true, false),
+        O::ConvOvfI1Un => (JitType::I1, true, true),
+        O::ConvOvfI2Un => (JitType::I2, true, true),
+        O::ConvOvfI4Un => (JitType::I4, true, true),
+        O::ConvOvfI8Un => (JitType::I8, true, true),
+        O::ConvOvfU1Un => (JitType::U1, true, true),
+        O::ConvOvfU2Un => (JitType::U2, true, true),
+        O::ConvOvfU4Un => (JitType::U4, true, true),
+        O::ConvOvfU8Un => (JitType::U8, true, true),
+        O::ConvOvfIUn => (JitType::I, true, true),
+        _ => (JitType::U, true, true),
+    };
+    ConvOp {
+        to,
+        overflow,
+        unsigned_source,
+    }
+}
+
+fn ind_type(op: Opcode) -> JitType {
+    use Opcode as O;
+    match op {
+        O::LdindI1 | O::StindI1 => JitType::I1,
+        O::LdindU1 => JitType::U1,
+        O::LdindI2 | O::StindI2 => JitType::I2,
+        O::LdindU2 => JitType::U2,
+        O::LdindI4 | O::StindI4 => JitType::I4,
+        O::LdindU4 => JitType::U4,
+        O::LdindI8 | O::StindI8 => JitType::I8,
+        O::LdindI | O::StindI => JitType::I,
+        O::LdindR4 | O::StindR4 => JitType::R4,
+        O::LdindR8 | O::StindR8 => JitType::R8,
+        _ => JitType::Ref,
+    }
+}
+
+fn elem_type(op: Opcode) -> JitType {
+    use Opcode as O;
+    match op {
+        O::LdelemI1 | O::StelemI1 => JitType::I1,
+        O::LdelemU1 => JitType::U1,
+        O::LdelemI2 | O::StelemI2 => JitType::I2,
+        O::LdelemU2 => JitType::U2,
+        O::LdelemI4 | O::StelemI4 => JitType::I4,
+        O::LdelemU4 => JitType::U4,
+        O::LdelemI8 | O::StelemI8 => JitType::I8,
+        O::LdelemI | O::StelemI => JitType::I,
+        O::LdelemR4 | O::StelemR4 => JitType::R4,
+        O::LdelemR8 | O::StelemR8 => JitType::R8,
+        _ => JitType::Ref,
+    }
+}
+
+fn ldc_i4_short(op: Opcode) -> i32 {
+    use Opcode as O;
+    match op {
+        O::LdcI40 => 0,
+        O::LdcI41 => 1,
+        O::LdcI42 => 2,
+        O::LdcI43 => 3,
+        O::LdcI44 => 4,
+        O::LdcI45 => 5,
+        O::LdcI46 => 6,
+        O::LdcI47 => 7,
+        _ => 8,
+    }
+}
+
+fn var_index(op: Opcode, operand: &Operand, offset: u32) -> Result<u16, JitError> {
+    use Opcode as O;
+    Ok(match op {
+        O::Ldarg0 | O::Ldloc0 | O::Stloc0 => 0,
+        O::Ldarg1 | O::Ldloc1 | O::Stloc1 => 1,
+        O::Ldarg2 | O::Ldloc2 | O::Stloc2 => 2,
+        O::Ldarg3 | O::Ldloc3 | O::Stloc3 => 3,
+        _ => match *operand {
+            Operand::Var(v) => v,
+            _ => return Err(invalid(offset, "bad variable operand")),
+        },
+    })
+}
+
+fn token(operand: &Operand, offset: u32) -> Result<Token, JitError> {
+    match *operand {
+        Operand::Token(t) => Ok(t),
+        _ => Err(invalid(offset, "expected a token operand")),
+    }
+}
+
+fn branch_target(operand: &Operand, offset: u32) -> Result<u32, JitError> {
+    match *operand {
+        Operand::Branch(t) => Ok(t),
+        _ => Err(invalid(offset, "expected a branch target")),
+    }
+}
+
+fn unsupported(op: Opcode, il_offset: u32) -> JitError {
+    JitError::UnsupportedOpcode {
+        opcode: op.name(),
+        il_offset,
+    }
+}
+
+fn invalid(il_offset: u32, reason: &str) -> JitError {
+    JitError::InvalidIl {
+        il_offset,
+        reason: reason.to_string(),
+    }
+}
+
+fn bad_operands(op: Opcode, il_offset: u32, ins: &[StackKind]) -> JitError {
+    let kinds: Vec<&str> = ins.iter().map(|k| k.name()).collect();
+    JitError::InvalidIl {
+        il_offset,
+        reason: format!("{} cannot take operands ({})", op.name(), kinds.join(", ")),
+    }
+}

@@ -1,0 +1,193 @@
+//! The JIT's typed stack IR: CIL instructions after import.
+//!
+//! The importer ([`crate::import`]) turns each CIL instruction into one [`Op`]
+//! with its tokens resolved and the kinds of its stack operands computed, so
+//! that code generation is a matter of choosing machine instructions. Short
+//! and long forms (`ldarg.0`, `ldarg.s`, `ldarg`) become one op; so do the
+//! many `ldind.*`/`conv.*` variants, which carry their type.
+
+use crate::host::{CallInfo, FieldInfo, TypeHandle};
+use crate::types::JitType;
+
+/// Integer and floating-point binary operators.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    /// `add`.
+    Add,
+    /// `sub`.
+    Sub,
+    /// `mul`.
+    Mul,
+    /// `div` (signed, or float).
+    Div,
+    /// `div.un`.
+    DivUn,
+    /// `rem` (signed, or float).
+    Rem,
+    /// `rem.un`.
+    RemUn,
+    /// `and`.
+    And,
+    /// `or`.
+    Or,
+    /// `xor`.
+    Xor,
+    /// `shl`.
+    Shl,
+    /// `shr` (arithmetic).
+    Shr,
+    /// `shr.un` (logical).
+    ShrUn,
+    /// `add.ovf`.
+    AddOvf,
+    /// `add.ovf.un`.
+    AddOvfUn,
+    /// `sub.ovf`.
+    SubOvf,
+    /// `sub.ovf.un`.
+    SubOvfUn,
+    /// `mul.ovf`.
+    MulOvf,
+    /// `mul.ovf.un`.
+    MulOvfUn,
+}
+
+impl BinOp {
+    /// Whether this is a shift (the count may be int32 whatever the value's width).
+    pub fn is_shift(self) -> bool {
+        matches!(self, BinOp::Shl | BinOp::Shr | BinOp::ShrUn)
+    }
+}
+
+/// A comparison condition, as used by `ceq`/`cgt`/`clt` and the conditional
+/// branches. `Un` variants are unsigned for integers and unordered for floats.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Cond {
+    /// Equal.
+    Eq,
+    /// Not equal (unordered for floats: `bne.un`).
+    NeUn,
+    /// Signed/ordered `>=`.
+    Ge,
+    /// Unsigned/unordered `>=`.
+    GeUn,
+    /// Signed/ordered `>`.
+    Gt,
+    /// Unsigned/unordered `>`.
+    GtUn,
+    /// Signed/ordered `<=`.
+    Le,
+    /// Unsigned/unordered `<=`.
+    LeUn,
+    /// Signed/ordered `<`.
+    Lt,
+    /// Unsigned/unordered `<`.
+    LtUn,
+}
+
+/// The target of a conversion (`conv.*`, `conv.ovf.*`).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ConvOp {
+    /// The type converted to (I1..U8, I, U, R4, R8).
+    pub to: JitType,
+    /// `conv.ovf.*`: throw OverflowException when the value does not fit.
+    pub overflow: bool,
+    /// `.un`: treat the source as unsigned (`conv.r.un`, `conv.ovf.*.un`).
+    pub unsigned_source: bool,
+}
+
+/// One imported instruction.
+#[derive(Clone, Debug)]
+pub enum Op {
+    /// `nop` and prefixes that need no code.
+    Nop,
+    /// `ldarg`: push argument `n` (`this` is argument 0).
+    LdArg(u16),
+    /// `ldarga`: push the address of argument `n`.
+    LdArgA(u16),
+    /// `starg`: pop into argument `n`.
+    StArg(u16),
+    /// `ldloc`: push local `n`.
+    LdLoc(u16),
+    /// `ldloca`: push the address of local `n`.
+    LdLocA(u16),
+    /// `stloc`: pop into local `n`.
+    StLoc(u16),
+    /// `ldc.i4*`.
+    LdcI4(i32),
+    /// `ldc.i8`.
+    LdcI8(i64),
+    /// `ldc.r4`.
+    LdcR4(f32),
+    /// `ldc.r8`.
+    LdcR8(f64),
+    /// `ldnull`.
+    LdNull,
+    /// `ldstr`: the address of the interned, frozen string object.
+    LdStr(usize),
+    /// `dup`.
+    Dup,
+    /// `pop`.
+    Pop,
+    /// A binary operator.
+    Binary(BinOp),
+    /// `neg`.
+    Neg,
+    /// `not`.
+    Not,
+    /// `ceq`, `cgt[.un]`, `clt[.un]`: push 1 or 0.
+    Compare(Cond),
+    /// `br`.
+    Br(u32),
+    /// `brtrue`/`brfalse` (`true` = branch if non-zero).
+    BrBool(bool, u32),
+    /// `beq`, `bge`, ... : compare two values and branch.
+    BrCmp(Cond, u32),
+    /// `switch`: targets by index; falls through when out of range.
+    Switch(Vec<u32>),
+    /// `conv.*`.
+    Conv(ConvOp),
+    /// `call`, `callvirt`.
+    Call {
+        /// The resolved callee.
+        info: Box<CallInfo>,
+        /// `callvirt`: null-check `this` even when the call is direct.
+        virt: bool,
+    },
+    /// `newobj`.
+    NewObj(Box<CallInfo>),
+    /// `ret`.
+    Ret,
+    /// `ldfld`.
+    LdFld(Box<FieldInfo>),
+    /// `ldflda`.
+    LdFldA(Box<FieldInfo>),
+    /// `stfld`.
+    StFld(Box<FieldInfo>),
+    /// `ldsfld`.
+    LdSFld(Box<FieldInfo>),
+    /// `ldsflda`.
+    LdSFldA(Box<FieldInfo>),
+    /// `stsfld`.
+    StSFld(Box<FieldInfo>),
+    /// `ldind.*`, `ldobj`: load a value of this type through a pointer.
+    LdInd(JitType),
+    /// `stind.*`, `stobj`: store a value of this type through a pointer.
+    StInd(JitType),
+    /// `ldlen`.
+    LdLen,
+    /// `ldelem.*`, `ldelem <T>`.
+    LdElem(JitType),
+    /// `ldelema <T>` (no type check: readonly or value-type element).
+    LdElemA(JitType),
+    /// `stelem.*`, `stelem <T>` (for references: with the covariance check).
+    StElem(JitType),
+    /// `newarr <T>`: the array type handle.
+    NewArr(TypeHandle),
+    /// `initobj <T>`.
+    InitObj(JitType),
+    /// `localloc`.
+    Localloc,
+    /// `throw`.
+    Throw,
+}

@@ -1,0 +1,265 @@
+//! The versioned export table: how a process finds the kernel's entries.
+//!
+//! A process is built against one ABI version and resolves its imports once,
+//! at load time, with [`resolve`]; afterwards it calls through the table's
+//! function pointers. The JIT may embed those pointers in generated code.
+//!
+//! # Versioning rule
+//!
+//! A published version is frozen: the fields of [`AbiV1`], their order,
+//! their types and what each entry does never change (the layout test in this
+//! module pins the offsets). A later version `N` is a new `#[repr(C)]`
+//! struct `AbiVN` whose fields begin with *all of* `AbiV1`'s, in the same
+//! order, followed by its new entries; it gets its own static table and
+//! resolver. The kernel keeps exporting every version it has published, so a
+//! process built against v1 keeps working on every later kernel. Each table
+//! starts with `version` and `size` (in bytes) so a loader can check what it
+//! received.
+
+use core::ffi::c_void;
+use core::fmt;
+
+use crate::services::{
+    console_service, debug_service, page_table_service, process_handle, process_service,
+};
+use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef};
+
+/// The newest ABI version this kernel exports.
+pub const ABI_VERSION_LATEST: u32 = 1;
+
+/// ABI version 1: the export table.
+///
+/// Entries are grouped by Singularity service and named
+/// `<service>_<entry>`; each field's documentation names the function that
+/// implements it, where the arguments, status codes and safety contract are
+/// described. Every entry is an `extern "C"` function taking C types only
+/// and never unwinds.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV1 {
+    /// Always 1 for this table.
+    pub version: u32,
+    /// `size_of::<AbiV1>()` in bytes.
+    pub size: u32,
+
+    // ---- DebugService ----
+    /// [`debug_service::print`]
+    pub debug_service_print: unsafe extern "C" fn(ptr: *const u8, len: usize) -> Status,
+
+    // ---- ProcessService ----
+    /// [`process_service::get_current_process_id`]
+    pub process_service_get_current_process_id: unsafe extern "C" fn() -> ProcessId,
+    /// [`process_service::get_cycle_count`]
+    pub process_service_get_cycle_count: unsafe extern "C" fn() -> u64,
+    /// [`process_service::get_cycles_per_second`]
+    pub process_service_get_cycles_per_second: unsafe extern "C" fn() -> u64,
+    /// [`process_service::get_up_time`]
+    pub process_service_get_up_time: unsafe extern "C" fn() -> u64,
+    /// [`process_service::get_startup_arg_count`]
+    pub process_service_get_startup_arg_count: unsafe extern "C" fn() -> u32,
+    /// [`process_service::get_startup_arg`]
+    pub process_service_get_startup_arg: unsafe extern "C" fn(
+        index: u32,
+        buf: *mut u8,
+        buf_len: usize,
+        out_len: *mut usize,
+    ) -> Status,
+    /// [`process_service::terminate`]
+    pub process_service_terminate: unsafe extern "C" fn(exit_code: i32) -> Status,
+
+    // ---- ConsoleService ----
+    /// [`console_service::write`]
+    pub console_service_write:
+        unsafe extern "C" fn(stream: u32, ptr: *const u8, len: usize) -> Status,
+    /// [`console_service::flush`]
+    pub console_service_flush: unsafe extern "C" fn() -> Status,
+
+    // ---- PageTableService ----
+    /// [`page_table_service::get_page_size`]
+    pub page_table_service_get_page_size: unsafe extern "C" fn() -> u64,
+    /// [`page_table_service::allocate`]
+    pub page_table_service_allocate:
+        unsafe extern "C" fn(bytes: usize, protection: u32, out_ptr: *mut *mut u8) -> Status,
+    /// [`page_table_service::free`]
+    pub page_table_service_free: unsafe extern "C" fn(ptr: *mut u8, bytes: usize) -> Status,
+    /// [`page_table_service::protect`]
+    pub page_table_service_protect:
+        unsafe extern "C" fn(ptr: *mut u8, bytes: usize, protection: u32) -> Status,
+    /// [`page_table_service::reserve`]
+    pub page_table_service_reserve:
+        unsafe extern "C" fn(bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`page_table_service::commit`]
+    pub page_table_service_commit:
+        unsafe extern "C" fn(ptr: *mut u8, bytes: usize, protection: u32) -> Status,
+    /// [`page_table_service::decommit`]
+    pub page_table_service_decommit: unsafe extern "C" fn(ptr: *mut u8, bytes: usize) -> Status,
+    /// [`page_table_service::bytes_in_use`]
+    pub page_table_service_bytes_in_use: unsafe extern "C" fn() -> u64,
+
+    // ---- ProcessHandle ----
+    /// [`process_handle::create`]
+    pub process_handle_create: unsafe extern "C" fn(
+        name_ptr: *const u8,
+        name_len: usize,
+        args: *const StrRef,
+        arg_count: usize,
+        stack_size: usize,
+        entry: Option<ProcessEntry>,
+        context: *mut c_void,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`process_handle::start`]
+    pub process_handle_start: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`process_handle::join`]
+    pub process_handle_join:
+        unsafe extern "C" fn(handle: Handle, out_exit_code: *mut i32) -> Status,
+    /// [`process_handle::get_exit_code`]
+    pub process_handle_get_exit_code:
+        unsafe extern "C" fn(handle: Handle, out_exit_code: *mut i32) -> Status,
+    /// [`process_handle::get_process_id`]
+    pub process_handle_get_process_id:
+        unsafe extern "C" fn(handle: Handle, out_id: *mut ProcessId) -> Status,
+    /// [`process_handle::dispose`]
+    pub process_handle_dispose: unsafe extern "C" fn(handle: Handle) -> Status,
+}
+
+/// Number of entries (function pointers) in [`AbiV1`].
+pub const ABI_V1_ENTRY_COUNT: usize = 24;
+
+/// The v1 export table.
+pub static ABI_V1: AbiV1 = AbiV1 {
+    version: 1,
+    size: core::mem::size_of::<AbiV1>() as u32,
+
+    debug_service_print: debug_service::print,
+
+    process_service_get_current_process_id: process_service::get_current_process_id,
+    process_service_get_cycle_count: process_service::get_cycle_count,
+    process_service_get_cycles_per_second: process_service::get_cycles_per_second,
+    process_service_get_up_time: process_service::get_up_time,
+    process_service_get_startup_arg_count: process_service::get_startup_arg_count,
+    process_service_get_startup_arg: process_service::get_startup_arg,
+    process_service_terminate: process_service::terminate,
+
+    console_service_write: console_service::write,
+    console_service_flush: console_service::flush,
+
+    page_table_service_get_page_size: page_table_service::get_page_size,
+    page_table_service_allocate: page_table_service::allocate,
+    page_table_service_free: page_table_service::free,
+    page_table_service_protect: page_table_service::protect,
+    page_table_service_reserve: page_table_service::reserve,
+    page_table_service_commit: page_table_service::commit,
+    page_table_service_decommit: page_table_service::decommit,
+    page_table_service_bytes_in_use: page_table_service::bytes_in_use,
+
+    process_handle_create: process_handle::create,
+    process_handle_start: process_handle::start,
+    process_handle_join: process_handle::join,
+    process_handle_get_exit_code: process_handle::get_exit_code,
+    process_handle_get_process_id: process_handle::get_process_id,
+    process_handle_dispose: process_handle::dispose,
+};
+
+/// Resolving an ABI version failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbiError {
+    /// This kernel does not export the requested version (0 is never a
+    /// version; versions above [`ABI_VERSION_LATEST`] are from a newer
+    /// kernel).
+    UnknownVersion {
+        /// The version the process asked for.
+        requested: u32,
+        /// The newest version this kernel exports.
+        latest: u32,
+    },
+}
+
+impl fmt::Display for AbiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AbiError::UnknownVersion { requested, latest } => write!(
+                f,
+                "kernel ABI version {requested} is not exported (this kernel exports 1..={latest})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for AbiError {}
+
+/// Resolves the export table for a process built against ABI `version`.
+///
+/// Only version 1 exists today. A later version gets its own table type and
+/// resolver (see the module documentation); this function keeps returning
+/// the v1 table for `1`.
+pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
+    match version {
+        1 => Ok(&ABI_V1),
+        _ => Err(AbiError::UnknownVersion {
+            requested: version,
+            latest: ABI_VERSION_LATEST,
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use core::mem::{offset_of, size_of};
+
+    /// Pins the v1 layout. If this fails, a published table was changed:
+    /// add entries to a new version instead.
+    #[test]
+    fn v1_layout_is_frozen() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(size_of::<AbiV1>(), 8 + ABI_V1_ENTRY_COUNT * P);
+        assert_eq!(ABI_V1.size as usize, size_of::<AbiV1>());
+        let offsets = [
+            offset_of!(AbiV1, debug_service_print),
+            offset_of!(AbiV1, process_service_get_current_process_id),
+            offset_of!(AbiV1, process_service_get_cycle_count),
+            offset_of!(AbiV1, process_service_get_cycles_per_second),
+            offset_of!(AbiV1, process_service_get_up_time),
+            offset_of!(AbiV1, process_service_get_startup_arg_count),
+            offset_of!(AbiV1, process_service_get_startup_arg),
+            offset_of!(AbiV1, process_service_terminate),
+            offset_of!(AbiV1, console_service_write),
+            offset_of!(AbiV1, console_service_flush),
+            offset_of!(AbiV1, page_table_service_get_page_size),
+            offset_of!(AbiV1, page_table_service_allocate),
+            offset_of!(AbiV1, page_table_service_free),
+            offset_of!(AbiV1, page_table_service_protect),
+            offset_of!(AbiV1, page_table_service_reserve),
+            offset_of!(AbiV1, page_table_service_commit),
+            offset_of!(AbiV1, page_table_service_decommit),
+            offset_of!(AbiV1, page_table_service_bytes_in_use),
+            offset_of!(AbiV1, process_handle_create),
+            offset_of!(AbiV1, process_handle_start),
+            offset_of!(AbiV1, process_handle_join),
+            offset_of!(AbiV1, process_handle_get_exit_code),
+            offset_of!(AbiV1, process_handle_get_process_id),
+            offset_of!(AbiV1, process_handle_dispose),
+        ];
+        assert_eq!(offsets.len(), ABI_V1_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, 8 + i * P, "entry {i} moved");
+        }
+    }
+
+    #[test]
+    fn resolve_versions() {
+        let t = resolve(1).unwrap();
+        assert_eq!(t.version, 1);
+        assert!(core::ptr::eq(t, &ABI_V1));
+        for v in [0, 2, u32::MAX] {
+            assert_eq!(
+                resolve(v).unwrap_err(),
+                AbiError::UnknownVersion {
+                    requested: v,
+                    latest: 1
+                }
+            );
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Per-process handle tables.
+//!
+//! A handle is a capability: an entry in one process's table. ABI entries
+//! look handle values up only in the calling process's table, so a value
+//! copied from another process names nothing there (or, by coincidence of
+//! numbering, that process's own unrelated object). Values count up from 1
+//! and are never reused within a process, so a disposed handle stays invalid.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::process::Process;
+use crate::{Handle, Status};
+
+/// What a handle refers to. Later ABI versions add thread, event, mutex and
+/// endpoint objects here.
+pub(crate) enum KernelObject {
+    /// A child process (`ProcessHandle`).
+    Process(Arc<Process>),
+}
+
+impl KernelObject {
+    /// Called when the handle is dropped (`Dispose` or the owner ending).
+    fn release(self) {
+        match self {
+            KernelObject::Process(p) => p.handle_released(),
+        }
+    }
+}
+
+/// One process's handle table.
+pub(crate) struct HandleTable {
+    next: u32,
+    entries: BTreeMap<u32, KernelObject>,
+}
+
+impl Default for HandleTable {
+    fn default() -> Self {
+        HandleTable {
+            next: 1,
+            entries: BTreeMap::new(),
+        }
+    }
+}
+
+impl HandleTable {
+    /// Adds an object; `OutOfMemory` once the 2^32 - 1 values are used up.
+    pub(crate) fn insert(&mut self, object: KernelObject) -> Result<Handle, Status> {
+        let value = self.next;
+        if value == u32::MAX {
+            return Err(Status::OutOfMemory);
+        }
+        self.next += 1;
+        self.entries.insert(value, object);
+        Ok(Handle(value))
+    }
+
+    /// The process a handle names.
+    pub(crate) fn process(&self, handle: Handle) -> Result<Arc<Process>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Process(p)) => Ok(Arc::clone(p)),
+            None => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// Removes a handle from the table; the caller releases the object with
+    /// [`release_objects`] once it has dropped the table lock.
+    pub(crate) fn remove(&mut self, handle: Handle) -> Result<KernelObject, Status> {
+        self.entries.remove(&handle.0).ok_or(Status::InvalidHandle)
+    }
+
+    /// Empties the table (the owning process is ending).
+    pub(crate) fn take_all(&mut self) -> Vec<KernelObject> {
+        std::mem::take(&mut self.entries).into_values().collect()
+    }
+}
+
+/// Releases objects removed from a table. Call without holding the table lock.
+pub(crate) fn release_objects(objects: impl IntoIterator<Item = KernelObject>) {
+    for object in objects {
+        object.release();
+    }
+}

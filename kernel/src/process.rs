@@ -1,0 +1,359 @@
+//! Kernel processes: the process table, the thread binding and the process
+//! life cycle. This is the version-independent implementation behind
+//! `ProcessService`, `ProcessHandle` and the host API.
+//!
+//! Life cycle: `Created` (id assigned, in the process table, not running) →
+//! `Running` (its thread is bound to it and runs `main`) → `Exited` (exit code
+//! recorded, console flushed, pages unmapped, handles released, removed from
+//! the table). A created process whose last handle is dropped before it is
+//! started is `Discarded` instead.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+
+use crate::console::Console;
+use crate::handles::{self, HandleTable};
+use crate::memory::AddressSpace;
+use crate::{clock, KernelError, ProcessId, Status};
+
+/// The exit code recorded for a process whose `main` panicked.
+pub const EXIT_CODE_PANIC: i32 = 101;
+
+/// The body of a process.
+pub(crate) type Main = Box<dyn FnOnce() -> i32 + Send + 'static>;
+
+/// Locks a mutex, ignoring poisoning: kernel state stays consistent because
+/// no kernel code panics while holding a lock (and if it did, the boundary
+/// reports `Internal`).
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Why a process ended.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExitReason {
+    /// `main` returned; its result is the exit code.
+    Returned,
+    /// The process called `ProcessService::Terminate`; the code it passed is
+    /// the exit code (whatever `main` returned afterwards is ignored).
+    Terminated,
+    /// `main` panicked (a runtime bug). The exit code is
+    /// [`EXIT_CODE_PANIC`]; the string is the panic message when it was one.
+    Panicked(String),
+}
+
+/// The record of an ended process.
+#[derive(Clone, Debug)]
+pub(crate) struct ExitRecord {
+    pub(crate) exit_code: i32,
+    pub(crate) reason: ExitReason,
+    pub(crate) reclaimed_bytes: u64,
+}
+
+enum State {
+    Created { main: Main, stack_size: usize },
+    Running,
+    Exited(ExitRecord),
+    Discarded,
+}
+
+/// What a process is created with.
+pub(crate) struct Spec {
+    pub(crate) name: String,
+    pub(crate) args: Vec<String>,
+    pub(crate) console: Arc<Console>,
+    pub(crate) stack_size: usize,
+}
+
+/// A kernel process: one runtime instance inside the OS process.
+pub(crate) struct Process {
+    id: ProcessId,
+    name: String,
+    args: Vec<String>,
+    console: Arc<Console>,
+    memory: Mutex<AddressSpace>,
+    handles: Mutex<HandleTable>,
+    terminate_code: Mutex<Option<i32>>,
+    state: Mutex<State>,
+    state_changed: Condvar,
+    thread: Mutex<Option<JoinHandle<()>>>,
+}
+
+static NEXT_ID: AtomicU32 = AtomicU32::new(1);
+static TABLE: Mutex<BTreeMap<ProcessId, Arc<Process>>> = Mutex::new(BTreeMap::new());
+
+thread_local! {
+    /// The process the current OS thread runs code for.
+    static CURRENT: RefCell<Option<Arc<Process>>> = const { RefCell::new(None) };
+}
+
+/// The calling thread's process, if it is bound to one.
+pub(crate) fn current() -> Option<Arc<Process>> {
+    CURRENT
+        .try_with(|c| c.try_borrow().ok().and_then(|p| p.clone()))
+        .ok()
+        .flatten()
+}
+
+/// The calling thread's process, or `NoProcess`.
+pub(crate) fn current_or_status() -> Result<Arc<Process>, Status> {
+    current().ok_or(Status::NoProcess)
+}
+
+/// Number of processes in the table (created or running).
+pub(crate) fn live_count() -> usize {
+    lock(&TABLE).len()
+}
+
+/// Binds the calling thread to `process` until the guard drops.
+struct Binding;
+
+impl Binding {
+    fn bind(process: &Arc<Process>) -> Result<Binding, KernelError> {
+        CURRENT.with(|c| {
+            let mut slot = c.borrow_mut();
+            if slot.is_some() {
+                return Err(KernelError::ThreadAlreadyBound);
+            }
+            *slot = Some(Arc::clone(process));
+            Ok(Binding)
+        })
+    }
+}
+
+impl Drop for Binding {
+    fn drop(&mut self) {
+        let _ = CURRENT.try_with(|c| c.borrow_mut().take());
+    }
+}
+
+/// Extracts a panic payload's message.
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        (*s).to_owned()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        String::from("(non-string panic payload)")
+    }
+}
+
+impl Process {
+    /// Creates a process in the `Created` state and enters it in the table.
+    pub(crate) fn create(spec: Spec, main: Main) -> Result<Arc<Process>, KernelError> {
+        clock::boot();
+        let id = NEXT_ID
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_add(1))
+            .map_err(|_| KernelError::ProcessIdsExhausted)?;
+        let process = Arc::new(Process {
+            id: ProcessId(id),
+            name: spec.name,
+            args: spec.args,
+            console: spec.console,
+            memory: Mutex::new(AddressSpace::default()),
+            handles: Mutex::new(HandleTable::default()),
+            terminate_code: Mutex::new(None),
+            state: Mutex::new(State::Created {
+                main,
+                stack_size: spec.stack_size,
+            }),
+            state_changed: Condvar::new(),
+            thread: Mutex::new(None),
+        });
+        lock(&TABLE).insert(process.id, Arc::clone(&process));
+        Ok(process)
+    }
+
+    /// Starts a created process on a new OS thread.
+    pub(crate) fn start(self: &Arc<Self>) -> Result<(), KernelError> {
+        let (main, stack_size) = {
+            let mut state = lock(&self.state);
+            match std::mem::replace(&mut *state, State::Running) {
+                State::Created { main, stack_size } => (main, stack_size),
+                other => {
+                    *state = other;
+                    return Err(KernelError::Status(Status::InvalidState));
+                }
+            }
+        };
+        let process = Arc::clone(self);
+        let thread_name: String = format!("osprey-{}-{}", self.id, self.name)
+            .chars()
+            .filter(|c| *c != '\0')
+            .collect();
+        let spawned = std::thread::Builder::new()
+            .name(thread_name)
+            .stack_size(stack_size)
+            .spawn(move || {
+                // The thread is new, so binding cannot fail; if it somehow
+                // did, the process still ends cleanly with a panic record.
+                let _ = process.run_here(main);
+            });
+        match spawned {
+            Ok(thread) => {
+                *lock(&self.thread) = Some(thread);
+                Ok(())
+            }
+            Err(e) => {
+                self.discard();
+                Err(KernelError::ThreadSpawn(e))
+            }
+        }
+    }
+
+    /// Runs a created process on the calling thread until it ends.
+    pub(crate) fn run_in_current_thread(self: &Arc<Self>) -> Result<(), KernelError> {
+        let main = {
+            let mut state = lock(&self.state);
+            match std::mem::replace(&mut *state, State::Running) {
+                State::Created { main, .. } => main,
+                other => {
+                    *state = other;
+                    return Err(KernelError::Status(Status::InvalidState));
+                }
+            }
+        };
+        self.run_here(main)
+    }
+
+    /// Binds the calling thread, runs `main`, and ends the process.
+    fn run_here(self: &Arc<Self>, main: Main) -> Result<(), KernelError> {
+        let binding = match Binding::bind(self) {
+            Ok(binding) => binding,
+            Err(e) => {
+                // Never run `main` on a thread bound to another process.
+                self.end(Err(String::from("thread already bound to a process")));
+                return Err(e);
+            }
+        };
+        let outcome = catch_unwind(AssertUnwindSafe(main)).map_err(|payload| {
+            let message = panic_message(&*payload);
+            // A payload whose destructor panics must not escape: leak it.
+            std::mem::forget(payload);
+            message
+        });
+        self.end(outcome);
+        drop(binding);
+        Ok(())
+    }
+
+    /// Ends the process: records the exit, flushes the console, unmaps its
+    /// pages, releases its handles, leaves the table and wakes joiners.
+    fn end(self: &Arc<Self>, outcome: Result<i32, String>) {
+        let terminated = *lock(&self.terminate_code);
+        let (exit_code, reason) = match (outcome, terminated) {
+            (Err(message), _) => (EXIT_CODE_PANIC, ExitReason::Panicked(message)),
+            (Ok(_), Some(code)) => (code, ExitReason::Terminated),
+            (Ok(code), None) => (code, ExitReason::Returned),
+        };
+        let _ = self.console.flush();
+        let reclaimed_bytes = lock(&self.memory).release_all() as u64;
+        let objects = lock(&self.handles).take_all();
+        handles::release_objects(objects);
+        lock(&TABLE).remove(&self.id);
+        *lock(&self.state) = State::Exited(ExitRecord {
+            exit_code,
+            reason,
+            reclaimed_bytes,
+        });
+        self.state_changed.notify_all();
+    }
+
+    /// Drops a process that will never run.
+    fn discard(&self) {
+        lock(&TABLE).remove(&self.id);
+        *lock(&self.state) = State::Discarded;
+        self.state_changed.notify_all();
+    }
+
+    /// A handle to this process was dropped. Only the creator holds a handle
+    /// to a process, so an unstarted process is then unreachable: discard it.
+    pub(crate) fn handle_released(&self) {
+        let created = matches!(*lock(&self.state), State::Created { .. });
+        if created {
+            self.discard();
+        }
+    }
+
+    /// Blocks until the process has ended. `InvalidState` if it was never
+    /// started (or was discarded).
+    pub(crate) fn wait(&self) -> Result<ExitRecord, Status> {
+        let mut state = lock(&self.state);
+        loop {
+            match &*state {
+                State::Exited(record) => return Ok(record.clone()),
+                State::Created { .. } | State::Discarded => return Err(Status::InvalidState),
+                State::Running => {
+                    state = self
+                        .state_changed
+                        .wait(state)
+                        .unwrap_or_else(|e| e.into_inner());
+                }
+            }
+        }
+    }
+
+    /// The exit record if the process has ended; `StillRunning` while it
+    /// runs; `InvalidState` if it never started.
+    pub(crate) fn try_exit(&self) -> Result<ExitRecord, Status> {
+        match &*lock(&self.state) {
+            State::Exited(record) => Ok(record.clone()),
+            State::Running => Err(Status::StillRunning),
+            State::Created { .. } | State::Discarded => Err(Status::InvalidState),
+        }
+    }
+
+    /// Joins the OS thread after the process ended (host side).
+    pub(crate) fn join_thread(&self) {
+        let thread = lock(&self.thread).take();
+        if let Some(thread) = thread {
+            let _ = thread.join();
+        }
+    }
+
+    /// The process id.
+    pub(crate) fn id(&self) -> ProcessId {
+        self.id
+    }
+
+    /// The startup arguments.
+    pub(crate) fn args(&self) -> &[String] {
+        &self.args
+    }
+
+    /// The console sink.
+    pub(crate) fn console(&self) -> &Arc<Console> {
+        &self.console
+    }
+
+    /// Runs `f` on the process's address space (page accounting).
+    pub(crate) fn with_memory<R>(&self, f: impl FnOnce(&mut AddressSpace) -> R) -> R {
+        f(&mut lock(&self.memory))
+    }
+
+    /// Runs `f` on the process's handle table. Objects removed from the table
+    /// must be released after `f` returns (see `handles::release_objects`).
+    pub(crate) fn with_handles<R>(&self, f: impl FnOnce(&mut HandleTable) -> R) -> R {
+        f(&mut lock(&self.handles))
+    }
+
+    /// Records `code` as the exit code and marks the process terminating.
+    /// The first call wins; later calls return `InvalidState`.
+    pub(crate) fn terminate(&self, code: i32) -> Result<(), Status> {
+        let mut slot = lock(&self.terminate_code);
+        if slot.is_some() {
+            return Err(Status::InvalidState);
+        }
+        *slot = Some(code);
+        Ok(())
+    }
+
+    /// Whether `Terminate` has been called.
+    pub(crate) fn is_terminating(&self) -> bool {
+        lock(&self.terminate_code).is_some()
+    }
+}

@@ -1,0 +1,31 @@
+//! `DebugService`: debugger output.
+//!
+//! v1 has `Print` only; Singularity's `Break`, `PollAndBreak` and `WalkStack`
+//! are left for a later version.
+
+use super::{guard, utf8};
+use crate::{console, process, Status};
+
+/// `DebugService::Print`: writes a UTF-8 string to the OS standard error,
+/// unbuffered and with no prefix or added newline.
+///
+/// Debug output is the debugger's channel, so it bypasses the process's
+/// console sink and reaches fd 2 even when the console is captured. If the
+/// calling process's console buffers standard output, that is flushed first so
+/// the two interleave in program order. Works on a thread bound to no process.
+///
+/// Returns `Ok`, `InvalidArgument` (null `ptr` with non-zero `len`),
+/// `InvalidUtf8` (nothing is written), `OsError` (the write failed).
+///
+/// # Safety
+/// `ptr` must be valid for reads of `len` bytes (or null with `len == 0`).
+pub unsafe extern "C" fn print(ptr: *const u8, len: usize) -> Status {
+    guard(|| {
+        // SAFETY: forwarded caller contract.
+        let text = unsafe { utf8(ptr, len)? };
+        if let Some(p) = process::current() {
+            let _ = p.console().flush();
+        }
+        console::write_fd(2, text.as_bytes())
+    })
+}

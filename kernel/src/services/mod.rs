@@ -1,0 +1,91 @@
+//! The ABI entry points, one module per Singularity service.
+//!
+//! Every public function here is an entry of the export table
+//! ([`crate::abi::AbiV1`]). Entries are thin: they check and convert their
+//! C arguments, find the calling thread's process, and call the
+//! version-independent implementation (`process`, `memory`, `console`,
+//! `clock`). Each body runs inside `guard` or `guard_value`, which catch
+//! any Rust panic so that no entry ever unwinds into its caller.
+//!
+//! Later ABI versions add modules here (`thread_handle`, the event and mutex
+//! handles, `endpoint_core`, `communication_heap_service`, `stack_service`)
+//! and new functions in existing ones; a v1 entry is never changed.
+
+pub mod console_service;
+pub mod debug_service;
+pub mod page_table_service;
+pub mod process_handle;
+pub mod process_service;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use crate::Status;
+
+/// Runs an entry body, mapping `Err` to its status and a panic to
+/// [`Status::Internal`].
+pub(crate) fn guard(body: impl FnOnce() -> Result<(), Status>) -> Status {
+    guard_value(Status::Internal, || match body() {
+        Ok(()) => Status::Ok,
+        Err(status) => status,
+    })
+}
+
+/// Runs a value-returning entry body; a panic returns `on_panic`.
+pub(crate) fn guard_value<T>(on_panic: T, body: impl FnOnce() -> T) -> T {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(value) => value,
+        Err(payload) => {
+            // Dropping a payload could itself panic; leak it instead.
+            std::mem::forget(payload);
+            on_panic
+        }
+    }
+}
+
+/// Borrows `(ptr, len)` as a byte slice. A null `ptr` is accepted only with
+/// `len == 0`.
+///
+/// # Safety
+/// If `ptr` is non-null it must be valid for reads of `len` bytes for `'a`.
+pub(crate) unsafe fn bytes<'a>(ptr: *const u8, len: usize) -> Result<&'a [u8], Status> {
+    if len == 0 {
+        return Ok(&[]);
+    }
+    if ptr.is_null() || len > isize::MAX as usize {
+        return Err(Status::InvalidArgument);
+    }
+    // SAFETY: non-null and, by the caller's contract, valid for `len` reads.
+    Ok(unsafe { core::slice::from_raw_parts(ptr, len) })
+}
+
+/// Borrows `(ptr, len)` as a UTF-8 string.
+///
+/// # Safety
+/// As for [`bytes`].
+pub(crate) unsafe fn utf8<'a>(ptr: *const u8, len: usize) -> Result<&'a str, Status> {
+    // SAFETY: forwarded caller contract.
+    let b = unsafe { bytes(ptr, len)? };
+    core::str::from_utf8(b).map_err(|_| Status::InvalidUtf8)
+}
+
+/// Writes `value` through an out-pointer, rejecting null or misaligned ones.
+///
+/// # Safety
+/// If `out` is non-null and aligned it must be valid for a write of `T`.
+pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) -> Result<(), Status> {
+    if out.is_null() || !out.is_aligned() {
+        return Err(Status::InvalidArgument);
+    }
+    // SAFETY: non-null, aligned, and writable by the caller's contract.
+    unsafe { out.write(value) };
+    Ok(())
+}
+
+/// Checks an out-pointer before an entry does anything irreversible.
+pub(crate) fn check_out<T>(out: *mut T) -> Result<(), Status> {
+    if out.is_null() || !out.is_aligned() {
+        Err(Status::InvalidArgument)
+    } else {
+        Ok(())
+    }
+}

@@ -1,0 +1,105 @@
+//! `ProcessService`: the calling process's activation information, time, and
+//! termination.
+
+use super::{check_out, guard, guard_value, write_out};
+use crate::{clock, process, ProcessId, Status};
+
+/// `ProcessService::GetCurrentProcessId`: the calling process's id, or
+/// [`ProcessId::NONE`] (0) on a thread bound to no process.
+pub extern "C" fn get_current_process_id() -> ProcessId {
+    guard_value(ProcessId::NONE, || {
+        process::current().map_or(ProcessId::NONE, |p| p.id())
+    })
+}
+
+/// `ProcessService::GetCycleCount`: the CPU time-stamp counter (`rdtsc`).
+/// Not serializing; use for intervals, converted with `GetCyclesPerSecond`.
+pub extern "C" fn get_cycle_count() -> u64 {
+    guard_value(0, clock::cycle_count)
+}
+
+/// `ProcessService::GetCyclesPerSecond`: the time-stamp counter frequency,
+/// measured once against `CLOCK_MONOTONIC` and cached kernel-wide. The first
+/// call may sleep up to 5 ms to calibrate.
+pub extern "C" fn get_cycles_per_second() -> u64 {
+    guard_value(0, clock::cycles_per_second)
+}
+
+/// `ProcessService::GetUpTime`: monotonic nanoseconds since the kernel
+/// started (its first process creation or time query). Never decreases.
+pub extern "C" fn get_up_time() -> u64 {
+    guard_value(0, clock::up_time_nanos)
+}
+
+/// `ProcessService::GetStartupArgCount`: how many startup arguments the
+/// calling process has (0 on a thread bound to no process).
+pub extern "C" fn get_startup_arg_count() -> u32 {
+    guard_value(0, || {
+        process::current().map_or(0, |p| u32::try_from(p.args().len()).unwrap_or(u32::MAX))
+    })
+}
+
+/// `ProcessService::GetStartupArg`: copies startup argument `index` (UTF-8,
+/// not NUL-terminated) into `buf` and stores its length in `*out_len`.
+///
+/// The needed length is always stored (when `out_len` is valid). If `buf_len`
+/// is smaller than it, nothing is copied and `BufferTooSmall` is returned, so
+/// a caller can ask with `buf_len == 0` (and `buf` null) first and then size
+/// its buffer.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `out_len`, null `buf`
+/// with a non-zero `buf_len` when the argument fits), `NoProcess`,
+/// `IndexOutOfRange` (`index >= GetStartupArgCount()`), `BufferTooSmall`.
+///
+/// # Safety
+/// `buf` must be valid for writes of `buf_len` bytes (or null), and `out_len`
+/// valid for a write of a `usize`.
+pub unsafe extern "C" fn get_startup_arg(
+    index: u32,
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let p = process::current_or_status()?;
+        let arg = p
+            .args()
+            .get(index as usize)
+            .ok_or(Status::IndexOutOfRange)?;
+        let needed = arg.len();
+        // SAFETY: checked above; valid for writes by the caller's contract.
+        unsafe { write_out(out_len, needed)? };
+        if buf_len < needed {
+            return Err(Status::BufferTooSmall);
+        }
+        if needed == 0 {
+            return Ok(());
+        }
+        if buf.is_null() {
+            return Err(Status::InvalidArgument);
+        }
+        // SAFETY: `buf` is non-null and valid for `buf_len >= needed` bytes
+        // by the caller's contract; `arg` is a kernel-owned string that
+        // cannot overlap a buffer the caller owns.
+        unsafe { core::ptr::copy_nonoverlapping(arg.as_ptr(), buf, needed) };
+        Ok(())
+    })
+}
+
+/// `ProcessService::Terminate`: records `exit_code` as the calling process's
+/// exit code and marks it terminating. **It returns to its caller.**
+///
+/// Unlike Singularity's, this entry cannot end the thread itself: its caller
+/// is the VM, with Rust and JIT-compiled frames on the stack that a kernel
+/// call cannot unwind safely. The convention is therefore: after `Terminate`
+/// returns `Ok`, the VM unwinds its own managed frames to the process entry
+/// (running no further managed code) and returns from the process's main
+/// function; the kernel then ends the process with the recorded code, ignoring
+/// the value `main` returns. Other entries keep working until then.
+///
+/// Returns `Ok`, `NoProcess`, `InvalidState` (already terminating; the first
+/// code stands).
+pub extern "C" fn terminate(exit_code: i32) -> Status {
+    guard(|| process::current_or_status()?.terminate(exit_code))
+}

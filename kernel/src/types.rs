@@ -1,0 +1,113 @@
+//! The C-compatible value types that cross the ABI besides [`crate::Status`].
+
+use core::fmt;
+
+/// A kernel process id. Ids are unique for the life of the OS process and
+/// never reused; `0` ([`ProcessId::NONE`]) names no process.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ProcessId(pub u32);
+
+impl ProcessId {
+    /// "No process": what `GetCurrentProcessId` returns on a thread that is
+    /// not bound to a kernel process.
+    pub const NONE: ProcessId = ProcessId(0);
+}
+
+impl fmt::Display for ProcessId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// A handle: an index into the *calling process's* handle table.
+///
+/// A handle is a per-process capability. The same value in another process
+/// names nothing (or something else entirely); the kernel resolves it only in
+/// the calling thread's process. Values are never reused within a process, and
+/// `0` ([`Handle::NULL`]) is never a valid handle.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Handle(pub u32);
+
+impl Handle {
+    /// The null handle; never valid.
+    pub const NULL: Handle = Handle(0);
+}
+
+/// A borrowed UTF-8 string passed across the ABI as pointer + length (not
+/// NUL-terminated). `ptr` may be null only when `len` is zero.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct StrRef {
+    /// First byte of the string.
+    pub ptr: *const u8,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+impl StrRef {
+    /// Borrows a Rust string for the duration of an ABI call.
+    pub fn new(s: &str) -> StrRef {
+        StrRef {
+            ptr: s.as_ptr(),
+            len: s.len(),
+        }
+    }
+}
+
+/// Page protection for `PageTableService` entries, passed as a `u32`.
+///
+/// The raw values are part of ABI v1.
+#[repr(u32)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Protection {
+    /// No access (guard pages).
+    NoAccess = 0,
+    /// Read only.
+    ReadOnly = 1,
+    /// Read and write: GC heaps, data.
+    ReadWrite = 2,
+    /// Read and execute: finished JIT code under a W^X policy.
+    ReadExecute = 3,
+    /// Read, write and execute: a JIT code heap being written.
+    ReadWriteExecute = 4,
+}
+
+impl Protection {
+    /// Decodes a raw ABI value; `None` for an unknown one.
+    pub fn from_raw(raw: u32) -> Option<Protection> {
+        Some(match raw {
+            0 => Protection::NoAccess,
+            1 => Protection::ReadOnly,
+            2 => Protection::ReadWrite,
+            3 => Protection::ReadExecute,
+            4 => Protection::ReadWriteExecute,
+            _ => return None,
+        })
+    }
+
+    /// The `PROT_*` bits for `mmap`/`mprotect`.
+    pub(crate) fn to_prot(self) -> libc::c_int {
+        match self {
+            Protection::NoAccess => libc::PROT_NONE,
+            Protection::ReadOnly => libc::PROT_READ,
+            Protection::ReadWrite => libc::PROT_READ | libc::PROT_WRITE,
+            Protection::ReadExecute => libc::PROT_READ | libc::PROT_EXEC,
+            Protection::ReadWriteExecute => libc::PROT_READ | libc::PROT_WRITE | libc::PROT_EXEC,
+        }
+    }
+}
+
+/// Console stream numbers for `ConsoleService::Write`, as `u32` on the ABI.
+pub mod stream {
+    /// Standard output.
+    pub const STDOUT: u32 = 1;
+    /// Standard error.
+    pub const STDERR: u32 = 2;
+}
+
+/// The entry point of a process created through `ProcessHandle::Create`. It
+/// runs on the new process's thread with the `context` given to `Create`, and
+/// its result is the exit code unless the process called `Terminate` first.
+pub type ProcessEntry = unsafe extern "C" fn(context: *mut core::ffi::c_void) -> i32;

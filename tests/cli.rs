@@ -1,0 +1,506 @@
+//! Tests of the `osprey` command line:
+//!
+//! ```text
+//! osprey run [--jit-dump] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey --help
+//! osprey --version
+//! ```
+//!
+//! Errors are one stderr line starting `error: ` and exit code 1; no input
+//! may cause a panic or a signal.
+
+mod common;
+
+use common::*;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, SystemTime};
+
+/// Fails unless `run` is a clean CLI error: exit code 1, a stderr line
+/// starting `error: `, no panic, no signal, no timeout.
+fn assert_clean_error(run: &RunOutput, what: &str) {
+    let ctx = || {
+        format!(
+            "{what}\n  status: {}\n  stdout:\n{}\n  stderr:\n{}",
+            describe_status(&run.status),
+            tail(&run.stdout_lossy(), 3000),
+            tail(&run.stderr_lossy(), 3000)
+        )
+    };
+    assert!(!run.timed_out, "timed out: {}", ctx());
+    assert!(!run.panicked(), "panicked: {}", ctx());
+    assert!(run.status.code().is_some(), "died of a signal: {}", ctx());
+    assert_eq!(run.code(), Some(1), "expected exit code 1: {}", ctx());
+    assert!(
+        run.stderr_lossy().lines().any(|l| l.starts_with("error: ")),
+        "expected a stderr line starting with `error: `: {}",
+        ctx()
+    );
+}
+
+/// Fails if `run` panicked, died of a signal or timed out.
+fn assert_no_crash(run: &RunOutput, what: &str) {
+    assert!(
+        !run.timed_out && !run.panicked() && run.status.code().is_some(),
+        "{what}: {}\nstderr:\n{}",
+        describe_status(&run.status),
+        tail(&run.stderr_lossy(), 3000)
+    );
+}
+
+fn sample(name: &str) -> Sample {
+    load_sample(&samples_dir().join(name)).unwrap_or_else(|(_, e)| panic!("{e}"))
+}
+
+fn compiled_sample(name: &str) -> PathBuf {
+    compile_sample(&sample(name)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn strs(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("test paths are UTF-8")
+}
+
+// ---------------------------------------------------------------------------
+// --help, --version, bad command lines
+
+#[test]
+fn help_mentions_run() {
+    let run = osprey(&["--help"]);
+    assert_no_crash(&run, "osprey --help");
+    assert_eq!(
+        run.code(),
+        Some(0),
+        "osprey --help must exit 0; stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert!(
+        run.stdout_lossy().contains("run"),
+        "osprey --help must describe `run` on stdout; stdout was:\n{}",
+        run.stdout_lossy()
+    );
+}
+
+#[test]
+fn version_prints_name_and_version() {
+    let run = osprey(&["--version"]);
+    assert_no_crash(&run, "osprey --version");
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(
+        run.stdout_lossy().trim_end(),
+        format!("osprey {}", env!("CARGO_PKG_VERSION")),
+        "osprey --version"
+    );
+}
+
+#[test]
+fn unknown_option_is_an_error() {
+    assert_clean_error(&osprey(&["--frobnicate"]), "osprey --frobnicate");
+    let hello = compiled_sample("hello");
+    assert_clean_error(
+        &osprey(&["run", "--frobnicate", path_str(&hello)]),
+        "osprey run --frobnicate hello.exe (options before FILE belong to `run`)",
+    );
+}
+
+#[test]
+fn unknown_command_is_an_error() {
+    assert_clean_error(&osprey(&["frobnicate"]), "osprey frobnicate");
+}
+
+#[test]
+fn run_without_file_is_an_error() {
+    assert_clean_error(&osprey(&["run"]), "osprey run (no FILE)");
+}
+
+#[test]
+fn no_arguments_does_not_crash() {
+    // Whether it prints help or an error is the CLI's choice; crashing is not.
+    assert_no_crash(&osprey(&[]), "osprey (no arguments)");
+}
+
+// ---------------------------------------------------------------------------
+// Bad input files
+
+#[test]
+fn run_missing_file() {
+    let dir = fresh_dir("cli-missing");
+    let missing = dir.join("no-such-program.exe");
+    let run = osprey(&["run", path_str(&missing)]);
+    assert_clean_error(&run, "osprey run <missing file>");
+    assert!(
+        run.stderr_lossy().contains("no-such-program.exe"),
+        "the error should name the missing file; stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_clean_error(
+        &osprey(&["run", path_str(&dir.join("no-such-source.cs"))]),
+        "osprey run <missing .cs>",
+    );
+}
+
+#[test]
+fn run_directory_is_an_error() {
+    let dir = fresh_dir("cli-directory.exe");
+    assert_clean_error(
+        &osprey(&["run", path_str(&dir)]),
+        "osprey run <a directory>",
+    );
+}
+
+#[test]
+fn run_file_that_is_not_an_assembly() {
+    let dir = fresh_dir("cli-not-assembly");
+    // A DOS header whose e_lfanew points far past the end of the file.
+    let mut bad_lfanew = vec![0u8; 64];
+    bad_lfanew[..2].copy_from_slice(b"MZ");
+    bad_lfanew[60..].copy_from_slice(&0x7fff_fff0u32.to_le_bytes());
+    let cases: [(&str, &[u8]); 4] = [
+        ("text.exe", b"This is a text file, not a program.\n"),
+        ("empty.exe", b""),
+        ("mz-only.exe", b"MZ"),
+        ("bad-lfanew.dll", &bad_lfanew),
+    ];
+    for (name, bytes) in cases {
+        let path = dir.join(name);
+        fs::write(&path, bytes).unwrap();
+        assert_clean_error(
+            &osprey(&["run", path_str(&path)]),
+            &format!("osprey run {name}"),
+        );
+    }
+}
+
+#[test]
+fn run_truncated_assembly() {
+    let hello = compiled_sample("hello");
+    let bytes = fs::read(&hello).unwrap();
+    let bsjb = bytes
+        .windows(4)
+        .position(|w| w == b"BSJB")
+        .expect("hello.exe has a metadata root (BSJB)");
+    let dir = fresh_dir("cli-truncated");
+    // In the DOS header, the PE/COFF headers, the metadata root and the
+    // metadata streams: every one of these is missing something required.
+    for cut in [64, 0x90, 200, bsjb + 4, bsjb + 40, bsjb + 100] {
+        assert!(cut < bytes.len());
+        let path = dir.join(format!("hello-{cut}.exe"));
+        fs::write(&path, &bytes[..cut]).unwrap();
+        assert_clean_error(
+            &osprey(&["run", path_str(&path)]),
+            &format!(
+                "osprey run <hello.exe cut to {cut} of {} bytes>",
+                bytes.len()
+            ),
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Running programs
+
+#[test]
+fn run_dll_with_entry_point() {
+    let dir = work_dir("cli");
+    let src = sample("hello").source;
+    let dll =
+        compile_cs_to(&src, &dir.join("hello-as-dll.dll"), &[]).unwrap_or_else(|e| panic!("{e}"));
+    let run = osprey(&["run", path_str(&dll)]);
+    assert_no_crash(&run, "osprey run hello-as-dll.dll");
+    assert_eq!(
+        run.stdout_lossy(),
+        "Hello, world!\n",
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_eq!(run.code(), Some(0));
+}
+
+#[test]
+fn run_library_without_entry_point_is_an_error() {
+    let dir = fresh_dir("cli-library");
+    let src = dir.join("lib.cs");
+    fs::write(
+        &src,
+        "public static class Lib { public static int Twice(int x) { return 2 * x; } }\n",
+    )
+    .unwrap();
+    let dll = compile_cs(&src, &dir, &["-target:library"]).unwrap_or_else(|e| panic!("{e}"));
+    assert_clean_error(
+        &osprey(&["run", path_str(&dll)]),
+        "osprey run <library without Main>",
+    );
+}
+
+#[test]
+fn args_that_look_like_options_go_to_main() {
+    let exe = compiled_sample("args");
+    for args in [
+        strs(&["-x", "--y"]),
+        strs(&[
+            "--help",
+            "--version",
+            "--jit-dump",
+            "-",
+            "--",
+            "run",
+            "two words",
+            "",
+        ]),
+        strs(&[]),
+    ] {
+        let mono = run_mono(&exe, &args, None, DEFAULT_TIMEOUT).unwrap();
+        check_reference(&mono, "mono", &exe, DEFAULT_TIMEOUT).unwrap();
+        let osprey = run_osprey(&exe, &args, &[], &[], None, DEFAULT_TIMEOUT).unwrap();
+        if let Err(report) = compare_runs("mono", &mono, "osprey", &osprey, DEFAULT_TIMEOUT) {
+            panic!("osprey run args.exe {args:?}\n{report}");
+        }
+    }
+}
+
+/// A private HOME and cache directory, so the .cs cache starts empty.
+fn isolated(cmd: &mut Command, dir: &Path) {
+    let home = dir.join("home");
+    let cache = dir.join("cache");
+    fs::create_dir_all(&home).unwrap();
+    fs::create_dir_all(&cache).unwrap();
+    cmd.env("HOME", &home).env("XDG_CACHE_HOME", &cache);
+    set_locale(cmd);
+}
+
+fn run_cs(dir: &Path, src: &Path, path_env: Option<&Path>) -> RunOutput {
+    let mut cmd = Command::new(osprey_bin());
+    cmd.arg("run").arg(src);
+    isolated(&mut cmd, dir);
+    if let Some(p) = path_env {
+        cmd.env("PATH", p);
+    }
+    run_command(cmd, None, Duration::from_secs(120)).unwrap()
+}
+
+#[test]
+fn run_cs_source_compiles_and_caches() {
+    let dir = fresh_dir("cli-run-cs");
+    let src = dir.join("hello.cs");
+    fs::copy(sample("hello").source, &src).unwrap();
+
+    let first = run_cs(&dir, &src, None);
+    assert_no_crash(&first, "osprey run hello.cs (first run: compiles)");
+    assert_eq!(
+        (first.stdout_lossy().as_str(), first.code()),
+        ("Hello, world!\n", Some(0)),
+        "osprey run hello.cs (first run); stderr:\n{}",
+        first.stderr_lossy()
+    );
+
+    // The second run must come from the cache: mcs is not even on PATH.
+    let no_tools = dir.join("empty-path");
+    fs::create_dir_all(&no_tools).unwrap();
+    let second = run_cs(&dir, &src, Some(&no_tools));
+    assert_no_crash(&second, "osprey run hello.cs (second run)");
+    assert_eq!(
+        (second.stdout_lossy().as_str(), second.code()),
+        ("Hello, world!\n", Some(0)),
+        "osprey run hello.cs a second time, with PATH holding no mcs, must use the cached \
+         assembly; stderr:\n{}",
+        second.stderr_lossy()
+    );
+
+    // Editing the source invalidates the cache.
+    fs::write(
+        &src,
+        "class Program { static int Main() { System.Console.WriteLine(\"Hello again!\"); return 3; } }\n",
+    )
+    .unwrap();
+    let later = SystemTime::now() + Duration::from_secs(2);
+    fs::File::options()
+        .write(true)
+        .open(&src)
+        .unwrap()
+        .set_modified(later)
+        .unwrap();
+    let third = run_cs(&dir, &src, None);
+    assert_no_crash(&third, "osprey run hello.cs (after editing it)");
+    assert_eq!(
+        (third.stdout_lossy().as_str(), third.code()),
+        ("Hello again!\n", Some(3)),
+        "osprey run hello.cs after the source changed must recompile it; stderr:\n{}",
+        third.stderr_lossy()
+    );
+}
+
+#[test]
+fn run_cs_with_compile_error() {
+    let dir = fresh_dir("cli-cs-error");
+    let src = dir.join("broken.cs");
+    fs::write(&src, "class Program { static void Main() { int x = ; } }\n").unwrap();
+    let run = run_cs(&dir, &src, None);
+    assert_clean_error(&run, "osprey run broken.cs");
+    assert!(
+        run.stderr_lossy().contains("error CS"),
+        "mcs's diagnostics should be shown; stderr:\n{}",
+        run.stderr_lossy()
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Unsupported IL
+
+/// The IL offset and `Namespace.Type::Method` of the first `opcode`
+/// instruction in `ikdasm`'s disassembly of `assembly`.
+fn find_opcode(assembly: &Path, opcode: &str) -> (String, String) {
+    let out = Command::new("ikdasm")
+        .arg(assembly)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run ikdasm (package mono-devel): {e}"));
+    assert!(
+        out.status.success(),
+        "ikdasm failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| {
+            let mut words = l.split_whitespace();
+            matches!(words.next(), Some(w) if w.starts_with("IL_") && w.ends_with(':'))
+                && words.next() == Some(opcode)
+        })
+        .unwrap_or_else(|| panic!("no {opcode} instruction in ikdasm output:\n{text}"));
+    let label = lines[at]
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .trim_end_matches(':')
+        .to_string();
+    // `.class ... Namespace.Type` (the last word; `extends` is on the next line).
+    let class = lines[..at]
+        .iter()
+        .rev()
+        .find(|l| l.trim_start().starts_with(".class "))
+        .and_then(|l| l.split_whitespace().last())
+        .expect("a .class before the instruction")
+        .to_string();
+    // `} // end of method Type::Method`
+    let method = lines[at..]
+        .iter()
+        .find_map(|l| l.split("// end of method ").nth(1))
+        .and_then(|m| m.rsplit("::").next())
+        .expect("the end of the method")
+        .trim()
+        .to_string();
+    (format!("{class}::{method}"), label)
+}
+
+fn check_unsupported_opcode(test: &str, source: &str, expected_method: &str) {
+    let dir = fresh_dir(test);
+    let src = dir.join(format!("{test}.cs"));
+    fs::write(&src, source).unwrap();
+    let exe = compile_cs(&src, &dir, &[]).unwrap_or_else(|e| panic!("{e}"));
+    let (method, label) = find_opcode(&exe, "mkrefany");
+    assert_eq!(method, expected_method, "ikdasm parsing");
+    assert!(
+        label.len() == 7 && label != "IL_0000",
+        "want a non-trivial offset, got {label}"
+    );
+    let expected = format!("error: unsupported IL opcode mkrefany in {method} at {label}");
+
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_clean_error(&run, &format!("osprey run {test}.exe"));
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l == expected),
+        "expected the stderr line\n    {expected}\nstderr was:\n{stderr}"
+    );
+}
+
+#[test]
+fn unsupported_opcode_in_main() {
+    check_unsupported_opcode(
+        "mkrefany_main",
+        r#"using System;
+
+class Program
+{
+    static int Main()
+    {
+        Console.WriteLine("start");
+        int x = 6;
+        x = x * 7;
+        x = x + 1;
+        TypedReference r = __makeref(x);
+        Console.WriteLine(__refvalue(r, int));
+        return 0;
+    }
+}
+"#,
+        "Program::Main",
+    );
+}
+
+#[test]
+fn unsupported_opcode_in_namespaced_method() {
+    check_unsupported_opcode(
+        "mkrefany_ns",
+        r#"using System;
+
+namespace Osprey.Probe
+{
+    static class Refs
+    {
+        static int Helper(int a)
+        {
+            int x = a * 3 + 1;
+            Console.WriteLine(x);
+            TypedReference r = __makeref(x);
+            return __refvalue(r, int);
+        }
+
+        static int Main()
+        {
+            Console.WriteLine("before");
+            return Helper(4);
+        }
+    }
+}
+"#,
+        "Osprey.Probe.Refs::Helper",
+    );
+}
+
+// ---------------------------------------------------------------------------
+// --jit-dump
+
+#[test]
+fn jit_dump_shows_fib() {
+    let exe = compiled_sample("fib");
+    let run = osprey(&["run", "--jit-dump", path_str(&exe)]);
+    assert_no_crash(&run, "osprey run --jit-dump fib.exe");
+    let all = format!("{}\n{}", run.stdout_lossy(), run.stderr_lossy());
+    assert_eq!(
+        run.code(),
+        Some(0),
+        "osprey run --jit-dump fib.exe; output:\n{}",
+        tail(&all, 4000)
+    );
+    assert!(
+        run.stdout_lossy().contains("fib(25) = 75025"),
+        "the program must still run under --jit-dump; stdout:\n{}",
+        tail(&run.stdout_lossy(), 4000)
+    );
+    assert!(
+        all.contains("Fib"),
+        "the dump should name the method Fib; output:\n{}",
+        tail(&all, 4000)
+    );
+    assert!(
+        all.contains("push rbp"),
+        "the dump should show x86-64 code (`push rbp` opens every managed method); output:\n{}",
+        tail(&all, 4000)
+    );
+}

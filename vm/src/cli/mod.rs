@@ -1,0 +1,256 @@
+//! The `osprey` command line.
+//!
+//! ```text
+//! osprey run [--jit-dump] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey --help
+//! osprey --version
+//! ```
+//!
+//! A `.cs` file is compiled with `mcs` into a cache keyed by the source's
+//! content (reused while it is unchanged). The program runs in a new kernel
+//! process with its own runtime instance; everything after FILE reaches
+//! `Main` untouched. The exit code is Main's result (0 for `void Main`), 1
+//! for errors and unhandled exceptions (as mono does).
+
+mod mcs;
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+use osprey_kernel::host::{self, ProcessConfig};
+use osprey_kernel::ConsoleMode;
+
+use crate::os::Os;
+use crate::runtime::{Runtime, RuntimeError, RuntimeOptions};
+
+const USAGE: &str = "\
+Osprey: a CLR-style managed runtime.
+
+Usage:
+  osprey run [--jit-dump] FILE [ARGS...]   run a program (.exe, .dll, or .cs compiled with mcs)
+  osprey --help                            show this help
+  osprey --version                         show the version
+
+Options for run:
+  --jit-dump    print the machine code of every JIT-compiled method (to stderr)
+
+Environment:
+  OSPREY_CACHE_DIR   where compiled .cs files are cached (default: ~/.cache/osprey)
+";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Command {
+    Help,
+    Version,
+    Run {
+        file: PathBuf,
+        args: Vec<String>,
+        options: RuntimeOptions,
+    },
+}
+
+impl PartialEq for RuntimeOptions {
+    fn eq(&self, other: &Self) -> bool {
+        self.jit_dump == other.jit_dump
+    }
+}
+
+impl Eq for RuntimeOptions {}
+
+/// Parses the command line (without the program name).
+fn parse(args: Vec<OsString>) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut options = RuntimeOptions::default();
+    let mut in_run = false;
+    loop {
+        let arg = parser.next().map_err(|e| e.to_string())?;
+        match arg {
+            None => {
+                return Err(if in_run {
+                    "run: missing FILE (usage: osprey run [--jit-dump] FILE [ARGS...])".into()
+                } else {
+                    "missing command (try `osprey --help`)".into()
+                })
+            }
+            Some(Long("help")) | Some(Short('h')) if !in_run => return Ok(Command::Help),
+            Some(Long("version")) | Some(Short('V')) if !in_run => return Ok(Command::Version),
+            Some(Long("jit-dump")) if in_run => options.jit_dump = true,
+            Some(Value(v)) if !in_run => {
+                if v == "run" {
+                    in_run = true;
+                } else {
+                    return Err(format!(
+                        "unknown command '{}' (try `osprey --help`)",
+                        v.to_string_lossy()
+                    ));
+                }
+            }
+            Some(Value(file)) => {
+                // Everything after FILE belongs to the program, untouched.
+                let rest: Vec<String> = parser
+                    .raw_args()
+                    .map_err(|e| e.to_string())?
+                    .map(|a| a.to_string_lossy().into_owned())
+                    .collect();
+                return Ok(Command::Run {
+                    file: PathBuf::from(file),
+                    args: rest,
+                    options,
+                });
+            }
+            Some(other) => return Err(other.unexpected().to_string()),
+        }
+    }
+}
+
+/// Runs the `osprey` command; returns the process exit code.
+pub fn main() -> i32 {
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    match parse(args) {
+        Ok(Command::Help) => {
+            print!("{USAGE}");
+            0
+        }
+        Ok(Command::Version) => {
+            println!("osprey {}", env!("CARGO_PKG_VERSION"));
+            0
+        }
+        Ok(Command::Run {
+            file,
+            args,
+            options,
+        }) => match run(&file, args, options) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}
+
+/// Compiles (if needed), loads and runs `file` in a new kernel process.
+fn run(file: &Path, args: Vec<String>, options: RuntimeOptions) -> Result<i32, String> {
+    let assembly_path = if file.extension().is_some_and(|e| e == "cs") {
+        mcs::compile_cached(file)?
+    } else {
+        file.to_path_buf()
+    };
+    let bytes = std::fs::read(&assembly_path)
+        .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
+    let display = file.display().to_string();
+    let config = ProcessConfig {
+        name: display.clone(),
+        args,
+        console: ConsoleMode::Inherit,
+        stack_size: 0,
+    };
+    let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
+        .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let exit = handle.join();
+    match exit.reason {
+        osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
+        _ => Ok(exit.exit_code),
+    }
+}
+
+/// The kernel process's main: one runtime instance running one program.
+fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32 {
+    let Ok(os) = Os::resolve() else { return 1 };
+    let report = |text: String| {
+        let _ = os.stderr(&text);
+        let _ = os.console_flush();
+    };
+    let rt = match Runtime::new(options) {
+        Ok(rt) => rt,
+        Err(e) => {
+            report(format!("error: cannot start the runtime: {e}\n"));
+            return 1;
+        }
+    };
+    let assembly = match rt.load_assembly(bytes, display) {
+        Ok(a) => a,
+        Err(e) => {
+            report(format!(
+                "error: '{display}' is not a valid .NET assembly: {e}\n"
+            ));
+            return 1;
+        }
+    };
+    let args = match os.startup_args() {
+        Ok(a) => a,
+        Err(e) => {
+            report(format!("error: {e}\n"));
+            return 1;
+        }
+    };
+    let mut thread = rt.new_thread();
+    let result = rt.run_main(&mut thread, assembly, &args);
+    let _ = os.console_flush();
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            report(describe_failure(&e));
+            1
+        }
+    }
+}
+
+/// How a failed program is reported.
+fn describe_failure(e: &RuntimeError) -> String {
+    match (e, e.as_exception()) {
+        (RuntimeError::Compile { .. }, _)
+            if !matches!(
+                e,
+                RuntimeError::Compile {
+                    error: osprey_jit::JitError::Resolve { .. },
+                    ..
+                }
+            ) =>
+        {
+            format!("error: {e}\n")
+        }
+        (_, Some((type_name, message))) => format!("Unhandled exception. {type_name}: {message}\n"),
+        _ => format!("error: {e}\n"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(args: &[&str]) -> Result<Command, String> {
+        parse(args.iter().map(OsString::from).collect())
+    }
+
+    #[test]
+    fn parses_help_version_and_run() {
+        assert_eq!(p(&["--help"]), Ok(Command::Help));
+        assert_eq!(p(&["--version"]), Ok(Command::Version));
+        let Ok(Command::Run {
+            file,
+            args,
+            options,
+        }) = p(&["run", "--jit-dump", "a.exe", "-x", "--y", "run"])
+        else {
+            panic!("expected run")
+        };
+        assert_eq!(file, PathBuf::from("a.exe"));
+        assert_eq!(args, vec!["-x", "--y", "run"]);
+        assert!(options.jit_dump);
+    }
+
+    #[test]
+    fn rejects_bad_command_lines() {
+        assert!(p(&[]).is_err());
+        assert!(p(&["run"]).is_err());
+        assert!(p(&["frobnicate"]).is_err());
+        assert!(p(&["run", "--nope", "a.exe"]).is_err());
+    }
+}

@@ -1,0 +1,267 @@
+//! The code heap: where generated code lives.
+//!
+//! One large region is reserved from the kernel up front (read-write-execute,
+//! committed as it fills), so that every address in it is within ±2 GiB of
+//! every other and code can use `rel32` calls and `rip`-relative data:
+//!
+//! ```text
+//!   [ data page | precodes (16 bytes each) ... | stubs and methods ...      ]
+//!     trap flag
+//! ```
+//!
+//! Code never moves once published, and publishing never changes the
+//! protection of running code. Method code is assembled by the JIT for the
+//! address [`CodeHeap::method_base`] returns and then copied there by
+//! [`CodeHeap::publish`]; compilation is serialized by the loader lock, and
+//! precodes (which the loader creates *during* compilation) have their own
+//! area, so the base cannot move between the two calls.
+//!
+//! The heap also maps code addresses back to methods ([`CodeHeap::find`]),
+//! which stack walks, stack traces and the GC use.
+
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Mutex, RwLock};
+
+use osprey_jit::GcInfo;
+use osprey_kernel::Protection;
+
+use crate::loader::MethodHandle;
+use crate::os::{Os, OsError};
+
+/// Bytes reserved for the whole heap.
+const RESERVE: usize = 512 << 20;
+/// Bytes of the data page at the start.
+const DATA_PAGE: usize = 4096;
+/// Bytes set aside for precodes.
+const PRECODE_AREA: usize = 64 << 20;
+/// Size of one precode.
+pub const PRECODE_SIZE: usize = 16;
+/// Commit granularity.
+const COMMIT_STEP: usize = 1 << 20;
+
+/// What a range of code is.
+#[derive(Clone, Debug)]
+pub enum CodeKind {
+    /// A JIT-compiled method.
+    Method {
+        /// The method.
+        method: MethodHandle,
+        /// Its GC information.
+        gc_info: GcInfo,
+        /// IL offset to native offset map.
+        il_to_native: Vec<(u32, u32)>,
+    },
+    /// A runtime stub (named, for diagnostics).
+    Stub(&'static str),
+}
+
+/// A published range of code.
+#[derive(Clone, Debug)]
+pub struct CodeRange {
+    /// First byte.
+    pub start: usize,
+    /// Length in bytes.
+    pub len: usize,
+    /// What it is.
+    pub kind: CodeKind,
+}
+
+struct Area {
+    /// Next free byte.
+    top: usize,
+    /// End of the area.
+    end: usize,
+}
+
+struct State {
+    precodes: Area,
+    code: Area,
+    /// Committed bytes from the base.
+    committed: usize,
+}
+
+/// The runtime-wide data at the start of the code heap.
+#[repr(C)]
+pub struct Globals {
+    /// Non-zero while a GC or suspension is pending: safepoint polls and
+    /// returning QCalls test it.
+    pub trap: AtomicU32,
+}
+
+/// The code heap of one runtime.
+pub struct CodeHeap {
+    os: Os,
+    base: usize,
+    state: Mutex<State>,
+    ranges: RwLock<Vec<CodeRange>>,
+}
+
+// SAFETY: the raw region is only written under `state`'s lock (allocation,
+// publication) or through atomic stores (precode patching, globals).
+unsafe impl Send for CodeHeap {}
+// SAFETY: as above.
+unsafe impl Sync for CodeHeap {}
+
+/// Why code could not be placed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CodeHeapError {
+    /// The kernel refused memory.
+    Os(OsError),
+    /// The reserved region is full.
+    Full,
+    /// Code was assembled for a different address than it was published at
+    /// (an internal error).
+    Moved,
+}
+
+impl std::fmt::Display for CodeHeapError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CodeHeapError::Os(e) => write!(f, "{e}"),
+            CodeHeapError::Full => f.write_str("the code heap is full"),
+            CodeHeapError::Moved => f.write_str("code was assembled for another address"),
+        }
+    }
+}
+
+impl CodeHeap {
+    /// Reserves the region and commits the data page.
+    pub fn new(os: Os) -> Result<CodeHeap, CodeHeapError> {
+        let base = os.reserve(RESERVE).map_err(CodeHeapError::Os)? as usize;
+        os.commit(base as *mut u8, COMMIT_STEP, Protection::ReadWriteExecute)
+            .map_err(CodeHeapError::Os)?;
+        Ok(CodeHeap {
+            os,
+            base,
+            state: Mutex::new(State {
+                precodes: Area {
+                    top: base + DATA_PAGE,
+                    end: base + DATA_PAGE + PRECODE_AREA,
+                },
+                code: Area {
+                    top: base + DATA_PAGE + PRECODE_AREA,
+                    end: base + RESERVE,
+                },
+                committed: COMMIT_STEP,
+            }),
+            ranges: RwLock::new(Vec::new()),
+        })
+    }
+
+    /// The runtime globals in the data page.
+    pub fn globals(&self) -> &Globals {
+        // SAFETY: the data page is committed, zeroed, aligned, and lives as
+        // long as `self`; Globals holds only atomics.
+        unsafe { &*(self.base as *const Globals) }
+    }
+
+    fn ensure_committed(&self, st: &mut State, upto: usize) -> Result<(), CodeHeapError> {
+        let needed = upto - self.base;
+        if needed <= st.committed {
+            return Ok(());
+        }
+        let new_committed = needed.next_multiple_of(COMMIT_STEP);
+        // Precodes and code grow in different parts of the region: commit the
+        // whole span up to the highest byte needed.
+        self.os
+            .commit(
+                (self.base + st.committed) as *mut u8,
+                new_committed - st.committed,
+                Protection::ReadWriteExecute,
+            )
+            .map_err(CodeHeapError::Os)?;
+        st.committed = new_committed;
+        Ok(())
+    }
+
+    /// Creates a precode for the method descriptor at `method`: it loads the
+    /// descriptor into R10 and jumps to `prestub`.
+    pub fn alloc_precode(&self, method: usize, prestub: usize) -> Result<usize, CodeHeapError> {
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let at = st.precodes.top;
+        if at + PRECODE_SIZE > st.precodes.end {
+            return Err(CodeHeapError::Full);
+        }
+        self.ensure_committed(&mut st, at + PRECODE_SIZE)?;
+        st.precodes.top += PRECODE_SIZE;
+        let mut bytes = [0xCCu8; PRECODE_SIZE];
+        bytes[0] = 0x49; // mov r10, imm64
+        bytes[1] = 0xBA;
+        bytes[2..10].copy_from_slice(&(method as u64).to_le_bytes());
+        bytes[10] = 0xE9; // jmp rel32
+        let rel = prestub as i64 - (at as i64 + 15);
+        bytes[11..15].copy_from_slice(&(rel as i32).to_le_bytes());
+        // SAFETY: [at, at+16) is committed, inside the precode area, and
+        // allocated to this precode alone; nothing executes it yet.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at as *mut u8, PRECODE_SIZE) };
+        Ok(at)
+    }
+
+    /// Rewrites a precode into a jump to `target` (after its method is compiled).
+    pub fn patch_precode(&self, precode: usize, target: usize) {
+        let rel = target as i64 - (precode as i64 + 5);
+        let mut word = [0xCCu8; 8];
+        word[0] = 0xE9;
+        word[1..5].copy_from_slice(&(rel as i32).to_le_bytes());
+        // SAFETY: precodes are 16-byte aligned and live in the committed
+        // precode area; an aligned 8-byte atomic store means a thread running
+        // the precode sees either the old `mov r10` prefix (and goes through
+        // the prestub, which finds the method compiled) or the new jump.
+        unsafe {
+            (*(precode as *const AtomicU64)).store(u64::from_le_bytes(word), Ordering::Release)
+        };
+    }
+
+    /// The address the next method's code will be published at (16-byte aligned).
+    pub fn method_base(&self) -> usize {
+        let st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        st.code.top.next_multiple_of(16)
+    }
+
+    /// Copies code assembled for `base` into the heap and records it.
+    pub fn publish(
+        &self,
+        base: usize,
+        code: &[u8],
+        kind: CodeKind,
+    ) -> Result<usize, CodeHeapError> {
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if base != st.code.top.next_multiple_of(16) {
+            return Err(CodeHeapError::Moved);
+        }
+        let end = base + code.len();
+        if end > st.code.end {
+            return Err(CodeHeapError::Full);
+        }
+        self.ensure_committed(&mut st, end)?;
+        // SAFETY: [base, end) is committed, inside the code area, above every
+        // published range (so no running code is overwritten), and reserved
+        // for this code by the lock we hold.
+        unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), base as *mut u8, code.len()) };
+        st.code.top = end;
+        drop(st);
+        let mut ranges = self.ranges.write().unwrap_or_else(|p| p.into_inner());
+        ranges.push(CodeRange {
+            start: base,
+            len: code.len(),
+            kind,
+        });
+        Ok(base)
+    }
+
+    /// The range containing `ip`, if it is generated code.
+    pub fn find(&self, ip: usize) -> Option<CodeRange> {
+        let ranges = self.ranges.read().unwrap_or_else(|p| p.into_inner());
+        // Ranges are appended in increasing address order.
+        let i = ranges.partition_point(|r| r.start <= ip);
+        let r = ranges.get(i.checked_sub(1)?)?;
+        (ip < r.start + r.len).then(|| r.clone())
+    }
+}
+
+impl Drop for CodeHeap {
+    fn drop(&mut self) {
+        // Nothing can run here any more: the runtime drops the heap last.
+        let _ = self.os.free(self.base as *mut u8, RESERVE);
+    }
+}

@@ -1,0 +1,27 @@
+//! `System.Console` internal calls.
+
+use crate::object::ObjectRef;
+use crate::runtime::guard;
+use crate::thread::Thread;
+
+/// `static void Console.InternalWrite(int stream, string value)`: writes the
+/// string, as UTF-8, to the process's stdout (1) or stderr (2) through the
+/// kernel's console service.
+pub(super) extern "C" fn internal_write(thread: &mut Thread, stream: i32, value: *mut u8) {
+    guard(thread, (), |thread| {
+        let Some(s) = ObjectRef::from_raw(value) else {
+            return;
+        };
+        let stream = if stream == 2 {
+            osprey_kernel::stream::STDERR
+        } else {
+            osprey_kernel::stream::STDOUT
+        };
+        // SAFETY: the JIT passes a `string` argument, so `s` is a String; the
+        // text is converted before anything else runs.
+        let text = unsafe { s.string_to_rust() };
+        if let Err(e) = thread.runtime().os.console_write(stream, text.as_bytes()) {
+            thread.request_abort(crate::runtime::RuntimeError::Os(e));
+        }
+    })
+}

@@ -1,0 +1,104 @@
+//! The FCall list: `[MethodImpl(MethodImplOptions.InternalCall)]` methods of
+//! corelib and the Rust functions that implement them.
+//!
+//! An FCall is called directly by JIT-compiled code with the System V
+//! convention: no transition frame, no GC mode switch. Its Rust signature
+//! mirrors the managed one (`int` → `i32`, `string`/`object` → `*mut u8`,
+//! `bool` → `bool`), optionally preceded by the current `&mut Thread` when the
+//! entry has [`PASS_THREAD`]. An FCall may not allocate on the GC heap, take
+//! a lock or throw without erecting a helper frame (docs/internal-calls.md);
+//! the few that must report an error set [`MAY_THROW`] and request it through
+//! the thread, and the JIT checks for it after the call.
+//!
+//! To add one: declare it in corelib C#, implement it here (in the module for
+//! its class), and add one line to [`FCALLS`]. The signature string is the
+//! ILAsm-like form printed by `loader::names::method_sig_text`, which is how
+//! overloads are told apart.
+
+mod console;
+mod object;
+mod string;
+
+/// The entry receives the current thread as an extra first argument.
+pub const PASS_THREAD: u32 = 1;
+/// The entry may request an exception; the JIT checks after the call.
+pub const MAY_THROW: u32 = 2;
+
+/// One FCall registration.
+pub struct FCall {
+    /// The declaring type's full name (`System.Console`).
+    pub class: &'static str,
+    /// The method's name.
+    pub method: &'static str,
+    /// Its signature, ILAsm-like: `void(int32,string)`.
+    pub sig: &'static str,
+    /// The Rust function.
+    pub address: *const (),
+    /// [`PASS_THREAD`] | [`MAY_THROW`].
+    pub flags: u32,
+}
+
+// SAFETY: the table is immutable and holds only code addresses.
+unsafe impl Sync for FCall {}
+
+/// What the loader records for a bound FCall.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct FCallTarget {
+    /// The Rust function's address.
+    pub address: usize,
+    /// Pass the thread first.
+    pub pass_thread: bool,
+    /// Check for a requested exception after the call.
+    pub may_throw: bool,
+}
+
+/// Every FCall, one line each.
+pub static FCALLS: &[FCall] = &[
+    FCall {
+        class: "System.Console",
+        method: "InternalWrite",
+        sig: "void(int32,string)",
+        address: console::internal_write as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.String",
+        method: "FastAllocateString",
+        sig: "string(int32)",
+        address: string::fast_allocate_string as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Object",
+        method: "GetType",
+        sig: "System.Type()",
+        address: object::get_type as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.RuntimeHelpers",
+        method: "GetHashCode",
+        sig: "int32(object)",
+        address: object::get_hash_code as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetTypeName",
+        sig: "string(native int,int32)",
+        address: object::get_type_name as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+];
+
+/// Finds the FCall registered for a method.
+pub fn lookup(class: &str, method: &str, sig: &str) -> Option<FCallTarget> {
+    FCALLS
+        .iter()
+        .find(|f| f.class == class && f.method == method && f.sig == sig)
+        .map(|f| FCallTarget {
+            address: f.address as usize,
+            pass_thread: f.flags & PASS_THREAD != 0,
+            may_throw: f.flags & MAY_THROW != 0,
+        })
+}

@@ -1,0 +1,65 @@
+//! `System.Object`, `RuntimeHelpers` and `RuntimeType` internal calls.
+
+use crate::loader::TypeHandle;
+use crate::object::ObjectRef;
+use crate::runtime::{guard, RuntimeError};
+use crate::thread::Thread;
+
+/// `Type Object.GetType()`: the unique `System.RuntimeType` object of the
+/// receiver's exact type (created on first use, never moved).
+pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let Some(obj) = ObjectRef::from_raw(this) else {
+            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            return std::ptr::null_mut();
+        };
+        let t = TypeHandle::from_method_table(obj.method_table());
+        match thread.runtime().type_object(t) {
+            Ok(o) => o.as_ptr(),
+            Err(e) => {
+                thread.request_abort(e);
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// `static int RuntimeHelpers.GetHashCode(object o)`: the identity hash code,
+/// stored in the object's header on first use so it survives moves.
+pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8) -> i32 {
+    guard(thread, 0, |thread| match ObjectRef::from_raw(o) {
+        None => 0,
+        Some(obj) => thread.runtime().identity_hash(obj),
+    })
+}
+
+/// `static string RuntimeType.GetTypeName(IntPtr handle, int format)`: the
+/// type's Name (0), Namespace (1), FullName (2) or ToString form (3).
+pub(super) extern "C" fn get_type_name(thread: &mut Thread, handle: usize, format: i32) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        if handle == 0 {
+            thread.request_abort(RuntimeError::managed("System.ArgumentNullException", None));
+            return std::ptr::null_mut();
+        }
+        // SAFETY: RuntimeType.m_handle is only ever set by the runtime, to a
+        // method table of this runtime (see Runtime::type_object).
+        let t = TypeHandle::from_method_table(unsafe {
+            &*(handle as *const crate::loader::MethodTable)
+        });
+        let text: Option<String> = match format {
+            0 => Some(t.simple_name.clone()),
+            1 => (!t.namespace.is_empty()).then(|| t.namespace.clone()),
+            _ => Some(t.name.clone()),
+        };
+        let Some(text) = text else {
+            return std::ptr::null_mut();
+        };
+        match thread.runtime().new_string(thread, &text) {
+            Ok(s) => s.as_ptr(),
+            Err(e) => {
+                thread.request_abort(e);
+                std::ptr::null_mut()
+            }
+        }
+    })
+}

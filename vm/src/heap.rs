@@ -1,0 +1,197 @@
+//! Object allocation.
+//!
+//! Two heaps, both built from kernel pages (PageTableService):
+//!
+//! * the **GC heap**: ordinary objects. Threads allocate by bumping a pointer
+//!   in their allocation context (`Thread::alloc_ptr`/`alloc_limit`), which is
+//!   refilled from the heap's chunks under a lock; objects larger than
+//!   [`LARGE_OBJECT_SIZE`] get pages of their own. The collector that
+//!   reclaims this heap is described in docs/gc.md; until it exists the heap
+//!   only grows.
+//! * the **frozen heap**: objects that never move and are never collected,
+//!   such as interned string literals, whose addresses JIT-compiled code
+//!   embeds directly.
+//!
+//! Memory from the kernel is zeroed, and neither heap reuses memory yet, so
+//! every new object is zeroed too.
+
+use std::sync::Mutex;
+
+use osprey_kernel::Protection;
+
+use crate::loader::MethodTable;
+use crate::object::{self, ObjectRef};
+use crate::os::{Os, OsError};
+use crate::thread::Thread;
+
+/// Objects at least this large get pages of their own.
+pub const LARGE_OBJECT_SIZE: usize = 64 << 10;
+/// Bytes handed to an allocation context at a time.
+const CONTEXT_SIZE: usize = 64 << 10;
+/// Bytes requested from the kernel at a time for small objects.
+const CHUNK_SIZE: usize = 4 << 20;
+/// The largest single object.
+const MAX_OBJECT_SIZE: usize = 1 << 34;
+
+/// Why an allocation failed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AllocError {
+    /// The request is larger than the heap can satisfy (OutOfMemoryException).
+    OutOfMemory,
+    /// The kernel refused pages.
+    Os(OsError),
+}
+
+struct Region {
+    start: usize,
+    len: usize,
+}
+
+struct Bump {
+    top: usize,
+    end: usize,
+}
+
+struct State {
+    chunk: Bump,
+    regions: Vec<Region>,
+    bytes_allocated: usize,
+}
+
+/// A bump-allocated region set with its own lock.
+struct Space {
+    state: Mutex<State>,
+}
+
+impl Space {
+    fn new() -> Space {
+        Space {
+            state: Mutex::new(State {
+                chunk: Bump { top: 0, end: 0 },
+                regions: Vec::new(),
+                bytes_allocated: 0,
+            }),
+        }
+    }
+
+    /// Carves `size` bytes (a multiple of 8) out of the current chunk,
+    /// starting a new chunk when needed.
+    fn carve(&self, os: &Os, size: usize) -> Result<usize, AllocError> {
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        if size >= LARGE_OBJECT_SIZE {
+            let start = os
+                .allocate(size, Protection::ReadWrite)
+                .map_err(AllocError::Os)? as usize;
+            st.regions.push(Region { start, len: size });
+            st.bytes_allocated += size;
+            return Ok(start);
+        }
+        if st.chunk.top + size > st.chunk.end {
+            let start = os
+                .allocate(CHUNK_SIZE, Protection::ReadWrite)
+                .map_err(AllocError::Os)? as usize;
+            st.regions.push(Region {
+                start,
+                len: CHUNK_SIZE,
+            });
+            st.chunk = Bump {
+                top: start,
+                end: start + CHUNK_SIZE,
+            };
+        }
+        let at = st.chunk.top;
+        st.chunk.top += size;
+        st.bytes_allocated += size;
+        Ok(at)
+    }
+
+    fn free_all(&self, os: &Os) {
+        let st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        for r in &st.regions {
+            let _ = os.free(r.start as *mut u8, r.len);
+        }
+    }
+}
+
+/// The heaps of one runtime.
+pub struct Heaps {
+    os: Os,
+    gc: Space,
+    frozen: Space,
+}
+
+impl Heaps {
+    /// Empty heaps.
+    pub fn new(os: Os) -> Heaps {
+        Heaps {
+            os,
+            gc: Space::new(),
+            frozen: Space::new(),
+        }
+    }
+
+    /// Allocates an object of type `mt` (with `length` elements for arrays
+    /// and strings) on the GC heap through `thread`'s allocation context, and
+    /// writes its method table and length.
+    pub fn alloc(
+        &self,
+        thread: &mut Thread,
+        mt: &MethodTable,
+        length: usize,
+    ) -> Result<ObjectRef, AllocError> {
+        let size = object_size(mt, length)?;
+        let start = if size < LARGE_OBJECT_SIZE {
+            if thread.alloc_ptr + size > thread.alloc_limit {
+                let ctx = self.gc.carve(&self.os, CONTEXT_SIZE)?;
+                thread.alloc_ptr = ctx;
+                thread.alloc_limit = ctx + CONTEXT_SIZE;
+            }
+            let at = thread.alloc_ptr;
+            thread.alloc_ptr += size;
+            at
+        } else {
+            self.gc.carve(&self.os, size.next_multiple_of(4096))?
+        };
+        Ok(init_object(start, mt, length))
+    }
+
+    /// Allocates an object that never moves and is never collected.
+    pub fn alloc_frozen(&self, mt: &MethodTable, length: usize) -> Result<ObjectRef, AllocError> {
+        let size = object_size(mt, length)?;
+        let start = self.frozen.carve(&self.os, size)?;
+        Ok(init_object(start, mt, length))
+    }
+}
+
+impl Drop for Heaps {
+    fn drop(&mut self) {
+        self.gc.free_all(&self.os);
+        self.frozen.free_all(&self.os);
+    }
+}
+
+fn object_size(mt: &MethodTable, length: usize) -> Result<usize, AllocError> {
+    if length > object::MAX_LENGTH {
+        return Err(AllocError::OutOfMemory);
+    }
+    let size = object::allocation_size(mt, length);
+    if size > MAX_OBJECT_SIZE {
+        return Err(AllocError::OutOfMemory);
+    }
+    Ok(size)
+}
+
+/// Writes the method table (and length) of a new object at `start` (its header).
+fn init_object(start: usize, mt: &MethodTable, length: usize) -> ObjectRef {
+    let obj = (start + object::HEADER_SIZE) as *mut u8;
+    // SAFETY: `start` begins a fresh, zeroed block of at least
+    // `allocation_size(mt, length)` bytes owned by this allocation; the
+    // method-table word and (for arrays/strings) the length field lie inside it.
+    unsafe {
+        *(obj as *mut *const MethodTable) = mt;
+        if mt.component_size != 0 {
+            *(obj.add(object::LENGTH_OFFSET) as *mut u32) = length as u32;
+        }
+    }
+    ObjectRef::from_raw(obj).expect("heap addresses are never null")
+}

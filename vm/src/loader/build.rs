@@ -1,0 +1,759 @@
+//! Building runtime types from their definitions.
+//!
+//! [`Loader::load_type_def`] creates the [`RuntimeType`] of a TypeDef:
+//!
+//! 1. the parent, loaded first (so its layout and vtable are known);
+//! 2. the kind (class, interface, value type, enum, primitive, string);
+//! 3. the instance field layout, through `osprey_metadata::layout` (the
+//!    shared implementation); value-type fields contribute their own layout,
+//!    computed by [`Loader::value_layout`] without loading the whole type so
+//!    that statics referring back to the type being built do not form cycles;
+//! 4. the static field storage;
+//! 5. method descriptors and their precodes;
+//! 6. the vtable: the parent's slots, overridden by methods with the same name
+//!    and signature (unless `newslot`) and by explicit `.override`s; new slots
+//!    for the rest;
+//! 7. the interface list (declared and inherited).
+
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use osprey_jit::StructLayout;
+use osprey_metadata::flags::{
+    field_attributes as fa, method_attributes as ma, type_attributes as ta,
+};
+use osprey_metadata::layout::{self, FieldShape, LayoutKind, LayoutRequest};
+use osprey_metadata::sig::TypeSig;
+use osprey_metadata::tables::{CodedIndex, MethodDefOrRef};
+use smallvec::SmallVec;
+
+use super::assembly::{Assembly, AssemblyId};
+use super::methods::{MethodDesc, MethodHandle, MethodKind};
+use super::names;
+use super::types::{
+    mt_flags, ClassInit, FieldDesc, MethodTable, Primitive, RuntimeType, StaticStorage, TypeDefId,
+    TypeHandle, TypeKey, TypeKind,
+};
+use super::{LoadError, LoadResult, Loader};
+use crate::object;
+
+/// A value type's layout, as other types embedding it need it.
+#[derive(Clone, Debug)]
+pub(crate) struct ValueLayout {
+    pub size: u32,
+    pub align: u32,
+    pub gc_refs: Vec<u32>,
+}
+
+/// A method's metadata, read before its descriptor exists.
+struct MethodInfo {
+    rid: u32,
+    name: String,
+    sig: osprey_metadata::sig::MethodSig,
+    flags: u16,
+    impl_flags: u16,
+    rva: u32,
+}
+
+impl Loader {
+    /// Loads (or returns the already loaded) runtime type of a TypeDef.
+    pub fn load_type_def(&mut self, id: TypeDefId) -> LoadResult<TypeHandle> {
+        let key = TypeKey::Def(id, Vec::new());
+        if let Some(h) = self.types.get(&key) {
+            return Ok(*h);
+        }
+        if !self.in_progress.insert(id) {
+            return Err(LoadError::InvalidType {
+                name: self.type_def_name(id),
+                reason: "it derives from itself".into(),
+            });
+        }
+        let result = self.build_type_def(id);
+        self.in_progress.remove(&id);
+        result
+    }
+
+    /// The full name of a TypeDef (for messages).
+    pub(crate) fn type_def_name(&self, id: TypeDefId) -> String {
+        let asm = self.assembly(id.assembly);
+        asm.image()
+            .type_def_full_name(id.rid)
+            .unwrap_or_else(|_| format!("<TypeDef 0x{:06x}>", id.rid))
+            .replace('/', "+")
+    }
+
+    fn build_type_def(&mut self, id: TypeDefId) -> LoadResult<TypeHandle> {
+        let asm = self.assembly(id.assembly);
+        let img = asm.image();
+        let bad = |e| LoadError::BadImage {
+            assembly: asm.name.clone(),
+            error: e,
+        };
+        let row = img.type_def(id.rid).map_err(bad)?;
+        let name = self.type_def_name(id);
+        let namespace = img.string(row.namespace).map_err(bad)?;
+        let simple_name = img.string(row.name).map_err(bad)?;
+        let mut outermost = id.rid;
+        for _ in 0..64 {
+            match img.enclosing_class_of(outermost).map_err(bad)? {
+                Some(outer) => outermost = outer,
+                None => break,
+            }
+        }
+        let outer_namespace = img
+            .string(img.type_def(outermost).map_err(bad)?.namespace)
+            .map_err(bad)?;
+        let is_corelib = id.assembly == AssemblyId::CORELIB;
+        let is_interface = row.flags & ta::INTERFACE != 0;
+
+        // 1. Parent.
+        let parent = match row.extends {
+            Some(t) if !is_interface => Some(self.resolve_type_token(id.assembly, t.into())?),
+            _ => None,
+        };
+        if let Some(p) = parent {
+            if p.is_interface() || p.mt.has(mt_flags::ARRAY) {
+                return Err(LoadError::InvalidType {
+                    name,
+                    reason: format!("its base type {} cannot be derived from", p.name),
+                });
+            }
+        }
+
+        // 2. Kind.
+        let parent_name = parent.map(|p| p.name.clone()).unwrap_or_default();
+        let kind = if is_interface {
+            TypeKind::Interface
+        } else if let Some(p) = Primitive::from_name(namespace, simple_name).filter(|_| is_corelib)
+        {
+            TypeKind::Primitive(p)
+        } else if parent_name == "System.Enum" {
+            TypeKind::Enum(self.enum_underlying(&asm, id)?)
+        } else if parent_name == "System.ValueType" && !(is_corelib && name == "System.Enum") {
+            TypeKind::ValueType
+        } else {
+            TypeKind::Class
+        };
+        let is_value_type = matches!(
+            kind,
+            TypeKind::ValueType | TypeKind::Enum(_) | TypeKind::Primitive(_)
+        );
+        let is_string = is_corelib && name == "System.String";
+
+        // 3. Fields and instance layout.
+        let mut instance_fields = Vec::new();
+        let mut static_fields = Vec::new();
+        let mut instance_shapes = Vec::new();
+        let field_rids: Vec<u32> = img.field_range(id.rid).map_err(bad)?.collect();
+        for frid in field_rids {
+            let frow = img.field(frid).map_err(bad)?;
+            let fname = img.string(frow.name).map_err(bad)?.to_string();
+            let sig = img.field_sig(frid).map_err(bad)?.ty;
+            let desc = FieldDesc {
+                name: fname,
+                assembly: id.assembly,
+                rid: frid,
+                sig,
+                jit_type: osprey_jit::JitType::Void, // resolved lazily (see resolve::field_jit_type)
+                offset: 0,
+                is_static: frow.flags & fa::STATIC != 0,
+                is_literal: frow.flags & fa::LITERAL != 0,
+            };
+            if desc.is_static {
+                static_fields.push(desc);
+            } else {
+                let mut shape = self.field_shape(id.assembly, &desc.sig)?;
+                shape.explicit_offset = img.field_offset_of(frid).map_err(bad)?;
+                instance_shapes.push(shape);
+                instance_fields.push(desc);
+            }
+        }
+        let (pack, class_size) = match img.class_layout_of(id.rid).map_err(bad)? {
+            Some(cl) => (u32::from(cl.packing_size), cl.class_size),
+            None => (0, 0),
+        };
+        let layout_kind = match row.flags & ta::LAYOUT_MASK {
+            ta::SEQUENTIAL_LAYOUT => LayoutKind::Sequential,
+            ta::EXPLICIT_LAYOUT => LayoutKind::Explicit,
+            _ => LayoutKind::Auto,
+        };
+        let parent_size = parent.map_or(8, |p| {
+            if p.mt.has(mt_flags::STRING) {
+                8
+            } else {
+                p.mt.base_size
+            }
+        });
+        let computed = layout::layout_fields(&LayoutRequest {
+            kind: layout_kind,
+            is_value_type,
+            parent_size,
+            pack,
+            class_size,
+            fields: &instance_shapes,
+        })
+        .map_err(|e| LoadError::InvalidType {
+            name: name.clone(),
+            reason: e.to_string(),
+        })?;
+        for (f, off) in instance_fields.iter_mut().zip(&computed.offsets) {
+            f.offset = *off;
+        }
+
+        let mut flags = 0;
+        let (base_size, component_size, value_layout, instance_gc_refs);
+        if is_value_type {
+            flags |= mt_flags::VALUE_TYPE;
+            if matches!(kind, TypeKind::Enum(_)) {
+                flags |= mt_flags::ENUM;
+            }
+            base_size = 8 + computed.size.next_multiple_of(8);
+            component_size = 0;
+            value_layout = Some(StructLayout {
+                size: computed.size,
+                align: computed.align,
+                gc_refs: computed.gc_refs.iter().copied().collect(),
+                gc_byrefs: SmallVec::new(),
+            });
+            instance_gc_refs = computed.gc_refs.iter().map(|r| r + 8).collect::<Vec<_>>();
+        } else if is_string {
+            check_string_layout(&instance_fields, &name)?;
+            flags |= mt_flags::STRING;
+            base_size = object::STRING_BASE_SIZE as u32;
+            component_size = 2;
+            value_layout = None;
+            instance_gc_refs = Vec::new();
+        } else {
+            base_size = computed.size.max(8);
+            component_size = 0;
+            value_layout = None;
+            let mut refs = parent
+                .map(|p| p.instance_gc_refs.clone())
+                .unwrap_or_default();
+            refs.extend(&computed.gc_refs);
+            instance_gc_refs = refs;
+        }
+        if !instance_gc_refs.is_empty() {
+            flags |= mt_flags::CONTAINS_GC_REFS;
+        }
+        if is_interface {
+            flags |= mt_flags::INTERFACE;
+        }
+        if row.flags & ta::ABSTRACT != 0 {
+            flags |= mt_flags::ABSTRACT;
+        }
+
+        // 4. Static storage.
+        let statics = self.static_storage(&asm, id, &mut static_fields, value_layout.as_ref())?;
+
+        // 5. Methods (metadata first; descriptors once the type exists).
+        let mut infos = Vec::new();
+        let method_rids: Vec<u32> = img.method_range(id.rid).map_err(bad)?.collect();
+        for mrid in method_rids {
+            let mrow = img.method_def(mrid).map_err(bad)?;
+            infos.push(MethodInfo {
+                rid: mrid,
+                name: img.string(mrow.name).map_err(bad)?.to_string(),
+                sig: img.method_def_sig(mrid).map_err(bad)?,
+                flags: mrow.flags,
+                impl_flags: mrow.impl_flags,
+                rva: mrow.rva,
+            });
+        }
+
+        // 6. Vtable slots: inherited ones first; overrides reuse them, the
+        // rest get new slots at the end. Only inherited slots can be overridden.
+        let inherited: Vec<MethodHandle> =
+            parent.map(|p| p.vtable_methods.clone()).unwrap_or_default();
+        let mut new_slot_count = 0u32;
+        let mut slots: Vec<Option<u32>> = Vec::with_capacity(infos.len());
+        for info in &infos {
+            if info.flags & ma::VIRTUAL == 0 {
+                slots.push(None);
+                continue;
+            }
+            let overridden = if info.flags & ma::NEW_SLOT != 0 || is_interface {
+                None
+            } else {
+                self.find_override_slot(&inherited, id.assembly, &info.name, &info.sig)
+            };
+            slots.push(Some(overridden.unwrap_or_else(|| {
+                new_slot_count += 1;
+                inherited.len() as u32 + new_slot_count - 1
+            })));
+        }
+        let mut vtable_slots: Vec<Option<MethodHandle>> =
+            inherited.iter().copied().map(Some).collect();
+        vtable_slots.resize(inherited.len() + new_slot_count as usize, None);
+
+        // 7. Interfaces.
+        let mut interfaces: Vec<TypeHandle> =
+            parent.map(|p| p.interfaces.clone()).unwrap_or_default();
+        let declared: Vec<_> = img
+            .interface_impls_of(id.rid)
+            .map(|r| r.map(|(_, r)| r.interface))
+            .collect();
+        for iface in declared {
+            let iface = iface.map_err(bad)?;
+            let h = self.resolve_type_token(id.assembly, iface.into())?;
+            for i in std::iter::once(h).chain(h.interfaces.iter().copied()) {
+                if !interfaces.contains(&i) {
+                    interfaces.push(i);
+                }
+            }
+        }
+
+        let cctor_index = infos
+            .iter()
+            .position(|m| m.name == ".cctor" && m.flags & ma::STATIC != 0);
+        let mut rt = Box::new(RuntimeType {
+            mt: MethodTable {
+                flags,
+                base_size,
+                component_size,
+                num_vtable_slots: 0,
+                parent: parent.map_or(std::ptr::null(), |p| p.method_table()),
+                vtable: std::ptr::null(),
+                element_type: std::ptr::null(),
+            },
+            key: TypeKey::Def(id, Vec::new()),
+            def: Some(id),
+            name,
+            simple_name: simple_name.to_string(),
+            namespace: outer_namespace.to_string(),
+            kind,
+            element: None,
+            instance_fields,
+            static_fields,
+            methods: Vec::new(),
+            vtable_methods: Vec::new(),
+            vtable: Box::new([]),
+            interfaces,
+            value_layout,
+            instance_gc_refs,
+            statics,
+            class_init: ClassInit {
+                cctor: None,
+                before_field_init: row.flags & ta::BEFORE_FIELD_INIT != 0,
+                done: AtomicU8::new(u8::from(cctor_index.is_none())),
+            },
+        });
+        let handle = TypeHandle::new(&rt);
+
+        let mut methods = Vec::with_capacity(infos.len());
+        for (info, slot) in infos.into_iter().zip(slots) {
+            let md = self.new_method_desc(&asm, handle, info, slot)?;
+            if let Some(s) = slot {
+                vtable_slots[s as usize] = Some(md);
+            }
+            methods.push(md);
+        }
+        // Every new slot belongs to one of this type's methods, so all are filled.
+        let mut vtable_methods: Vec<MethodHandle> = vtable_slots.into_iter().flatten().collect();
+        self.apply_method_impls(&asm, id, &methods, &mut vtable_methods)?;
+        if let Some(i) = cctor_index {
+            rt.class_init.cctor = Some(methods[i]);
+        }
+        if methods
+            .iter()
+            .any(|m| m.name == "Finalize" && m.slot.is_some())
+            && !(is_corelib && rt.name == "System.Object")
+        {
+            rt.mt.flags |= mt_flags::HAS_FINALIZER;
+        }
+        let vtable: Box<[AtomicUsize]> = vtable_methods
+            .iter()
+            .map(|m| AtomicUsize::new(m.entry_point()))
+            .collect();
+        rt.mt.num_vtable_slots = vtable.len() as u32;
+        rt.mt.vtable = vtable.as_ptr();
+        rt.vtable = vtable;
+        rt.vtable_methods = vtable_methods;
+        rt.methods = methods;
+
+        self.types.insert(rt.key.clone(), handle);
+        self.type_store.push(rt);
+        Ok(handle)
+    }
+
+    /// The slot of an inherited virtual method that `name`/`sig` overrides.
+    fn find_override_slot(
+        &mut self,
+        vtable: &[MethodHandle],
+        assembly: AssemblyId,
+        name: &str,
+        sig: &osprey_metadata::sig::MethodSig,
+    ) -> Option<u32> {
+        for (i, m) in vtable.iter().enumerate().rev() {
+            if m.name == name && self.method_sigs_equal(assembly, sig, m.assembly, &m.sig) {
+                return Some(i as u32);
+            }
+        }
+        None
+    }
+
+    /// Applies `.override` directives (MethodImpl rows) for class methods.
+    /// Interface method implementations are recorded for interface dispatch
+    /// elsewhere; here only overrides of inherited class slots matter.
+    fn apply_method_impls(
+        &mut self,
+        asm: &Arc<Assembly>,
+        id: TypeDefId,
+        methods: &[MethodHandle],
+        vtable: &mut [MethodHandle],
+    ) -> LoadResult<()> {
+        let img = asm.image();
+        let rows: Vec<_> = img.method_impls_of(id.rid).collect();
+        for row in rows {
+            let (_, row) = row.map_err(|e| self.bad_image(id.assembly, e))?;
+            let body = match row.method_body {
+                MethodDefOrRef::MethodDef(rid) => methods.iter().find(|m| m.rid == rid).copied(),
+                MethodDefOrRef::MemberRef(_) => None,
+            };
+            let Some(body) = body else { continue };
+            let decl = self.resolve_method_token(id.assembly, row.method_declaration.token())?;
+            if decl.owner.is_interface() {
+                continue;
+            }
+            if let Some(slot) = decl.slot {
+                if let Some(entry) = vtable.get_mut(slot as usize) {
+                    *entry = body;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn new_method_desc(
+        &mut self,
+        asm: &Arc<Assembly>,
+        owner: TypeHandle,
+        info: MethodInfo,
+        slot: Option<u32>,
+    ) -> LoadResult<MethodHandle> {
+        use osprey_metadata::flags::method_impl_attributes as mia;
+        let kind = if info.impl_flags & mia::INTERNAL_CALL != 0 {
+            let sig_text = names::method_sig_text(asm.image(), &info.sig);
+            match crate::fcall::lookup(&owner.name, &info.name, &sig_text) {
+                Some(f) => MethodKind::FCall {
+                    address: f.address,
+                    pass_thread: f.pass_thread,
+                    may_throw: f.may_throw,
+                },
+                None => MethodKind::Unimplemented,
+            }
+        } else if info.flags & ma::ABSTRACT != 0 {
+            MethodKind::Abstract
+        } else if info.rva != 0 && info.impl_flags & mia::CODE_TYPE_MASK == mia::IL {
+            MethodKind::Il
+        } else {
+            MethodKind::Unimplemented
+        };
+        let mut md = Box::new(MethodDesc {
+            owner,
+            assembly: asm.id,
+            rid: info.rid,
+            name: info.name,
+            sig: info.sig,
+            flags: info.flags,
+            impl_flags: info.impl_flags,
+            rva: info.rva,
+            kind,
+            slot,
+            precode: 0,
+            code: AtomicUsize::new(0),
+        });
+        let handle = MethodHandle::new(&md);
+        md.precode = self
+            .code_heap
+            .alloc_precode(handle.as_ptr() as usize, self.prestub)
+            .map_err(|e| LoadError::NotSupported(format!("code heap: {e}")))?;
+        self.methods_by_def.insert((asm.id, md.rid), handle);
+        self.method_store.push(md);
+        Ok(handle)
+    }
+
+    /// Lays out static fields in fresh storage.
+    fn static_storage(
+        &mut self,
+        asm: &Arc<Assembly>,
+        id: TypeDefId,
+        fields: &mut [FieldDesc],
+        own_layout: Option<&StructLayout>,
+    ) -> LoadResult<StaticStorage> {
+        let mut offset = 0u32;
+        let mut gc_refs = Vec::new();
+        let mut rva_data = Vec::new();
+        for f in fields.iter_mut() {
+            if f.is_literal {
+                continue;
+            }
+            let shape = match (&f.sig, own_layout) {
+                // A static field of the type's own value type (`static Point Origin`).
+                (TypeSig::ValueType(t), Some(own))
+                    if self.resolve_type_def_id(id.assembly, *t).ok() == Some(id) =>
+                {
+                    FieldShape {
+                        size: own.size,
+                        align: own.align,
+                        gc_refs: own.gc_refs.to_vec(),
+                        explicit_offset: None,
+                    }
+                }
+                _ => self.field_shape(id.assembly, &f.sig)?,
+            };
+            f.offset = offset;
+            gc_refs.extend(shape.gc_refs.iter().map(|r| offset + r));
+            let img = asm.image();
+            if let Some(data) = img
+                .field_data_of(f.rid, shape.size as usize)
+                .map_err(|e| self.bad_image(id.assembly, e))?
+            {
+                rva_data.push((offset, data.to_vec()));
+            }
+            offset += shape.size.next_multiple_of(8);
+        }
+        let mut data = vec![0u64; (offset as usize).div_ceil(8)].into_boxed_slice();
+        for (off, bytes) in rva_data {
+            // Copy field RVA data (static readonly arrays' backing data, `.data` fields).
+            let dst = &mut bytemuck_bytes(&mut data)[off as usize..off as usize + bytes.len()];
+            dst.copy_from_slice(&bytes);
+        }
+        Ok(StaticStorage { data, gc_refs })
+    }
+
+    /// The shape of a field of type `sig` declared in `assembly`.
+    pub(crate) fn field_shape(
+        &mut self,
+        assembly: AssemblyId,
+        sig: &TypeSig,
+    ) -> LoadResult<FieldShape> {
+        if let Some(s) = layout::primitive_shape(sig) {
+            return Ok(s);
+        }
+        match sig.strip_modifiers() {
+            TypeSig::ValueType(t) => {
+                let def = self.resolve_type_def_id(assembly, *t)?;
+                let l = self.value_layout(def)?;
+                Ok(FieldShape {
+                    size: l.size,
+                    align: l.align,
+                    gc_refs: l.gc_refs,
+                    explicit_offset: None,
+                })
+            }
+            TypeSig::ByRef(_) => Ok(FieldShape::plain(8)),
+            other => Err(LoadError::NotSupported(format!(
+                "fields of type {}",
+                names::type_sig_text(self.assembly(assembly).image(), other)
+            ))),
+        }
+    }
+
+    /// The layout of a value type, computed from its instance fields only
+    /// (without loading the type, so static fields cannot create cycles).
+    pub(crate) fn value_layout(&mut self, id: TypeDefId) -> LoadResult<ValueLayout> {
+        if let Some(t) = self.types.get(&TypeKey::Def(id, Vec::new())) {
+            if let Some(l) = &t.value_layout {
+                return Ok(ValueLayout {
+                    size: l.size,
+                    align: l.align,
+                    gc_refs: l.gc_refs.to_vec(),
+                });
+            }
+        }
+        if let Some(l) = self.value_layouts.get(&id) {
+            return Ok(l.clone());
+        }
+        if !self.layout_in_progress.insert(id) {
+            return Err(LoadError::InvalidType {
+                name: self.type_def_name(id),
+                reason: "a value type cannot contain itself".into(),
+            });
+        }
+        let result = self.compute_value_layout(id);
+        self.layout_in_progress.remove(&id);
+        let l = result?;
+        self.value_layouts.insert(id, l.clone());
+        Ok(l)
+    }
+
+    fn compute_value_layout(&mut self, id: TypeDefId) -> LoadResult<ValueLayout> {
+        let asm = self.assembly(id.assembly);
+        let img = asm.image();
+        let bad = |e| LoadError::BadImage {
+            assembly: asm.name.clone(),
+            error: e,
+        };
+        let row = img.type_def(id.rid).map_err(bad)?;
+        let mut shapes = Vec::new();
+        let field_rids: Vec<u32> = img.field_range(id.rid).map_err(bad)?.collect();
+        for frid in field_rids {
+            let frow = img.field(frid).map_err(bad)?;
+            if frow.flags & fa::STATIC != 0 {
+                continue;
+            }
+            let sig = img.field_sig(frid).map_err(bad)?.ty;
+            let mut shape = self.field_shape(id.assembly, &sig)?;
+            shape.explicit_offset = img.field_offset_of(frid).map_err(bad)?;
+            shapes.push(shape);
+        }
+        let (pack, class_size) = match img.class_layout_of(id.rid).map_err(bad)? {
+            Some(cl) => (u32::from(cl.packing_size), cl.class_size),
+            None => (0, 0),
+        };
+        let kind = match row.flags & ta::LAYOUT_MASK {
+            ta::SEQUENTIAL_LAYOUT => LayoutKind::Sequential,
+            ta::EXPLICIT_LAYOUT => LayoutKind::Explicit,
+            _ => LayoutKind::Auto,
+        };
+        let l = layout::layout_fields(&LayoutRequest {
+            kind,
+            is_value_type: true,
+            parent_size: 0,
+            pack,
+            class_size,
+            fields: &shapes,
+        })
+        .map_err(|e| LoadError::InvalidType {
+            name: self.type_def_name(id),
+            reason: e.to_string(),
+        })?;
+        Ok(ValueLayout {
+            size: l.size,
+            align: l.align,
+            gc_refs: l.gc_refs,
+        })
+    }
+
+    /// The underlying primitive of an enum: the type of its `value__` field.
+    fn enum_underlying(&mut self, asm: &Arc<Assembly>, id: TypeDefId) -> LoadResult<Primitive> {
+        let img = asm.image();
+        let bad = |e| LoadError::BadImage {
+            assembly: asm.name.clone(),
+            error: e,
+        };
+        for frid in img.field_range(id.rid).map_err(bad)? {
+            let frow = img.field(frid).map_err(bad)?;
+            if frow.flags & fa::STATIC == 0 {
+                let sig = img.field_sig(frid).map_err(bad)?.ty;
+                return primitive_of_sig(&sig).ok_or_else(|| LoadError::InvalidType {
+                    name: self.type_def_name(id),
+                    reason: "an enum's underlying type must be an integer type".into(),
+                });
+            }
+        }
+        Err(LoadError::InvalidType {
+            name: self.type_def_name(id),
+            reason: "an enum needs an instance field (value__)".into(),
+        })
+    }
+
+    /// The runtime type of a single-dimensional array of `element`.
+    pub fn load_sz_array(&mut self, element: TypeHandle) -> LoadResult<TypeHandle> {
+        let key = TypeKey::SzArray(element);
+        if let Some(h) = self.types.get(&key) {
+            return Ok(*h);
+        }
+        let array = self.corelib_type("System", "Array")?;
+        let (component_size, gc) = match &element.value_layout {
+            Some(l) => (l.size, !l.gc_refs.is_empty()),
+            None => (8, true),
+        };
+        let mut flags = mt_flags::ARRAY;
+        if gc {
+            flags |= mt_flags::CONTAINS_GC_REFS;
+        }
+        let vtable: Box<[AtomicUsize]> = array
+            .vtable
+            .iter()
+            .map(|e| AtomicUsize::new(e.load(Ordering::Acquire)))
+            .collect();
+        let mut rt = Box::new(RuntimeType {
+            mt: MethodTable {
+                flags,
+                base_size: object::ARRAY_DATA_OFFSET as u32,
+                component_size,
+                num_vtable_slots: vtable.len() as u32,
+                parent: array.method_table(),
+                vtable: std::ptr::null(),
+                element_type: element.method_table(),
+            },
+            key: key.clone(),
+            def: None,
+            name: format!("{}[]", element.name),
+            simple_name: format!("{}[]", element.simple_name),
+            namespace: element.namespace.clone(),
+            kind: TypeKind::SzArray,
+            element: Some(element),
+            instance_fields: Vec::new(),
+            static_fields: Vec::new(),
+            methods: Vec::new(),
+            vtable_methods: array.vtable_methods.clone(),
+            vtable,
+            interfaces: array.interfaces.clone(),
+            value_layout: None,
+            instance_gc_refs: Vec::new(),
+            statics: StaticStorage {
+                data: Box::new([]),
+                gc_refs: Vec::new(),
+            },
+            class_init: ClassInit {
+                cctor: None,
+                before_field_init: true,
+                done: AtomicU8::new(1),
+            },
+        });
+        rt.mt.vtable = rt.vtable.as_ptr();
+        let handle = TypeHandle::new(&rt);
+        self.types.insert(key, handle);
+        self.type_store.push(rt);
+        Ok(handle)
+    }
+}
+
+/// Checks `System.String`'s fields against the layout the runtime hard-codes.
+fn check_string_layout(fields: &[FieldDesc], name: &str) -> LoadResult<()> {
+    let at = |n: &str| fields.iter().find(|f| f.name == n).map(|f| f.offset);
+    if at("_stringLength") != Some(object::LENGTH_OFFSET as u32)
+        || at("_firstChar") != Some(object::STRING_DATA_OFFSET as u32)
+    {
+        return Err(LoadError::InvalidType {
+            name: name.into(),
+            reason: format!(
+                "corelib's String must have _stringLength at {} and _firstChar at {}",
+                object::LENGTH_OFFSET,
+                object::STRING_DATA_OFFSET
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// The primitive a signature type denotes, if it is one.
+pub(crate) fn primitive_of_sig(sig: &TypeSig) -> Option<Primitive> {
+    Some(match sig.strip_modifiers() {
+        TypeSig::Boolean => Primitive::Boolean,
+        TypeSig::Char => Primitive::Char,
+        TypeSig::I1 => Primitive::I1,
+        TypeSig::U1 => Primitive::U1,
+        TypeSig::I2 => Primitive::I2,
+        TypeSig::U2 => Primitive::U2,
+        TypeSig::I4 => Primitive::I4,
+        TypeSig::U4 => Primitive::U4,
+        TypeSig::I8 => Primitive::I8,
+        TypeSig::U8 => Primitive::U8,
+        TypeSig::R4 => Primitive::R4,
+        TypeSig::R8 => Primitive::R8,
+        TypeSig::I => Primitive::I,
+        TypeSig::U => Primitive::U,
+        _ => return None,
+    })
+}
+
+/// The bytes of a `u64` slice.
+fn bytemuck_bytes(words: &mut [u64]) -> &mut [u8] {
+    // SAFETY: u8 has no alignment or validity requirements; the byte view
+    // covers exactly the words' memory and borrows it mutably.
+    unsafe { std::slice::from_raw_parts_mut(words.as_mut_ptr() as *mut u8, words.len() * 8) }
+}

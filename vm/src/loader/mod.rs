@@ -1,0 +1,307 @@
+//! The type loader: assemblies, runtime types, method descriptors, and the
+//! resolution of metadata tokens to them.
+//!
+//! * [`assembly`]: loaded assemblies (bytes + metadata image);
+//! * [`types`]: method tables and runtime types;
+//! * [`methods`]: method descriptors and precodes;
+//! * [`build`]: constructing a runtime type from its TypeDef (parent, field
+//!   layout through `osprey_metadata::layout`, statics, vtable, interfaces);
+//! * [`resolve`]: tokens and signatures to types, methods, fields and JIT types,
+//!   including the binding of references to `mscorlib` & co to corelib;
+//! * [`names`]: how types, methods and signatures are printed.
+//!
+//! All state belongs to one runtime instance; nothing here is global.
+
+pub mod assembly;
+mod build;
+pub mod methods;
+pub mod names;
+mod resolve;
+pub mod types;
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use osprey_metadata::MetadataError;
+
+pub use assembly::{Assembly, AssemblyId};
+pub use methods::{MethodDesc, MethodHandle, MethodKind};
+pub use types::{
+    FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
+};
+
+use crate::codeheap::CodeHeap;
+
+/// Why a type, method or field could not be loaded. Each maps to the managed
+/// exception a CLR raises.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// Malformed metadata (`BadImageFormatException`).
+    BadImage {
+        /// The assembly's name.
+        assembly: String,
+        /// What the reader found.
+        error: MetadataError,
+    },
+    /// A type does not exist (`TypeLoadException`).
+    TypeNotFound {
+        /// The type's full name.
+        name: String,
+        /// Where it was looked for.
+        assembly: String,
+    },
+    /// A type exists but cannot be loaded (`TypeLoadException`).
+    InvalidType {
+        /// The type's full name.
+        name: String,
+        /// Why.
+        reason: String,
+    },
+    /// A method does not exist (`MissingMethodException`); the message names it.
+    MissingMethod(String),
+    /// A field does not exist (`MissingFieldException`); the message names it.
+    MissingField(String),
+    /// Something the runtime does not support yet; the message says what.
+    NotSupported(String),
+    /// A token of the wrong kind where a specific kind is required.
+    BadToken {
+        /// The token.
+        token: osprey_metadata::Token,
+        /// What was expected ("a method token").
+        expected: &'static str,
+    },
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::BadImage { assembly, error } => write!(f, "bad image '{assembly}': {error}"),
+            LoadError::TypeNotFound { name, assembly } => {
+                write!(
+                    f,
+                    "Could not load type '{name}' from assembly '{assembly}'."
+                )
+            }
+            LoadError::InvalidType { name, reason } => {
+                write!(f, "Could not load type '{name}': {reason}")
+            }
+            LoadError::MissingMethod(m) => write!(f, "Method not found: '{m}'."),
+            LoadError::MissingField(m) => write!(f, "Field not found: '{m}'."),
+            LoadError::NotSupported(what) => write!(f, "not supported: {what}"),
+            LoadError::BadToken { token, expected } => {
+                write!(f, "bad image: token {token} where {expected} is required")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    /// The managed exception type a CLR raises for this error.
+    pub fn exception_type(&self) -> &'static str {
+        match self {
+            LoadError::BadImage { .. } | LoadError::BadToken { .. } => {
+                "System.BadImageFormatException"
+            }
+            LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => {
+                "System.TypeLoadException"
+            }
+            LoadError::MissingMethod(_) => "System.MissingMethodException",
+            LoadError::MissingField(_) => "System.MissingFieldException",
+            LoadError::NotSupported(_) => "System.NotSupportedException",
+        }
+    }
+}
+
+/// Result of loader operations.
+pub type LoadResult<T> = Result<T, LoadError>;
+
+/// The loader state of one runtime.
+pub struct Loader {
+    assemblies: Vec<Arc<Assembly>>,
+    types: HashMap<TypeKey, TypeHandle>,
+    /// Owns every runtime type (boxed: handles point into the boxes).
+    type_store: Vec<Box<RuntimeType>>,
+    /// Owns every method descriptor.
+    method_store: Vec<Box<MethodDesc>>,
+    methods_by_def: HashMap<(AssemblyId, u32), MethodHandle>,
+    /// Types being built right now (to report cycles instead of recursing forever).
+    in_progress: HashSet<TypeDefId>,
+    /// TypeRef rows already bound to their definitions.
+    type_ref_cache: HashMap<(AssemblyId, u32), TypeDefId>,
+    /// Top-level type names of each assembly (built on first lookup).
+    type_index: HashMap<AssemblyId, HashMap<(String, String), u32>>,
+    /// Layouts of value types computed without loading them (see `build::value_layout`).
+    value_layouts: HashMap<TypeDefId, build::ValueLayout>,
+    /// Value types whose layout is being computed (cycle detection).
+    layout_in_progress: HashSet<TypeDefId>,
+    /// Where precodes go.
+    code_heap: Arc<CodeHeap>,
+    /// The shared prestub every precode jumps to.
+    prestub: usize,
+}
+
+/// Names under which programs refer to the core library.
+const CORELIB_ALIASES: &[&str] = &[
+    "mscorlib",
+    "System",
+    "System.Core",
+    "System.Runtime",
+    "netstandard",
+    "System.Private.CoreLib",
+    "corelib",
+];
+
+impl Loader {
+    /// A loader with corelib loaded (as assembly 0).
+    pub fn new(
+        corelib: &'static [u8],
+        code_heap: Arc<CodeHeap>,
+        prestub: usize,
+    ) -> LoadResult<Loader> {
+        let corelib = Assembly::from_static(AssemblyId::CORELIB, corelib).map_err(|error| {
+            LoadError::BadImage {
+                assembly: "corelib".into(),
+                error,
+            }
+        })?;
+        Ok(Loader {
+            assemblies: vec![Arc::new(corelib)],
+            types: HashMap::new(),
+            type_store: Vec::new(),
+            method_store: Vec::new(),
+            methods_by_def: HashMap::new(),
+            in_progress: HashSet::new(),
+            type_ref_cache: HashMap::new(),
+            type_index: HashMap::new(),
+            value_layouts: HashMap::new(),
+            layout_in_progress: HashSet::new(),
+            code_heap,
+            prestub,
+        })
+    }
+
+    /// Loads an assembly from its bytes.
+    pub fn load_assembly(&mut self, bytes: Vec<u8>, display_name: &str) -> LoadResult<AssemblyId> {
+        let id = AssemblyId(self.assemblies.len() as u32);
+        let asm = Assembly::from_owned(id, bytes).map_err(|error| LoadError::BadImage {
+            assembly: display_name.to_string(),
+            error,
+        })?;
+        self.assemblies.push(Arc::new(asm));
+        Ok(id)
+    }
+
+    /// An assembly by id.
+    pub fn assembly(&self, id: AssemblyId) -> Arc<Assembly> {
+        self.assemblies[id.0 as usize].clone()
+    }
+
+    /// Whether an assembly reference names the core library.
+    fn is_corelib_alias(name: &str) -> bool {
+        CORELIB_ALIASES.contains(&name)
+    }
+
+    /// Finds a loaded assembly by simple name (corelib aliases map to corelib).
+    fn find_assembly(&self, name: &str) -> Option<AssemblyId> {
+        if Self::is_corelib_alias(name) {
+            return Some(AssemblyId::CORELIB);
+        }
+        self.assemblies
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.id)
+    }
+
+    /// A corelib type by namespace and name, loaded.
+    pub fn corelib_type(&mut self, namespace: &str, name: &str) -> LoadResult<TypeHandle> {
+        let rid = self
+            .find_type(AssemblyId::CORELIB, namespace, name)?
+            .ok_or_else(|| LoadError::TypeNotFound {
+                name: names::join(namespace, name),
+                assembly: "corelib".into(),
+            })?;
+        self.load_type_def(TypeDefId {
+            assembly: AssemblyId::CORELIB,
+            rid,
+        })
+    }
+
+    /// Finds a top-level TypeDef of `assembly` by namespace and name.
+    pub(crate) fn find_type(
+        &mut self,
+        assembly: AssemblyId,
+        namespace: &str,
+        name: &str,
+    ) -> LoadResult<Option<u32>> {
+        if !self.type_index.contains_key(&assembly) {
+            let asm = self.assembly(assembly);
+            let img = asm.image();
+            let mut index = HashMap::new();
+            for rid in 1..=img.row_count(osprey_metadata::TableId::TypeDef) {
+                let bad = |e| self.bad_image(assembly, e);
+                if img.enclosing_class_of(rid).map_err(bad)?.is_some() {
+                    continue;
+                }
+                let row = img.type_def(rid).map_err(bad)?;
+                let ns = img.string(row.namespace).map_err(bad)?.to_string();
+                let n = img.string(row.name).map_err(bad)?.to_string();
+                index.entry((ns, n)).or_insert(rid);
+            }
+            self.type_index.insert(assembly, index);
+        }
+        Ok(self.type_index[&assembly]
+            .get(&(namespace.to_string(), name.to_string()))
+            .copied())
+    }
+
+    /// The method descriptor of a MethodDef, loading its type.
+    pub fn method_def(&mut self, assembly: AssemblyId, rid: u32) -> LoadResult<MethodHandle> {
+        if let Some(m) = self.methods_by_def.get(&(assembly, rid)) {
+            return Ok(*m);
+        }
+        let asm = self.assembly(assembly);
+        let owner = asm
+            .image()
+            .method_owner(rid)
+            .map_err(|e| self.bad_image(assembly, e))?
+            .ok_or_else(|| {
+                LoadError::MissingMethod(format!("MethodDef 0x{rid:06x} has no owner"))
+            })?;
+        self.load_type_def(TypeDefId {
+            assembly,
+            rid: owner,
+        })?;
+        self.methods_by_def
+            .get(&(assembly, rid))
+            .copied()
+            .ok_or_else(|| LoadError::MissingMethod(format!("MethodDef 0x{rid:06x}")))
+    }
+
+    /// The entry point of an assembly.
+    pub fn entry_point(&mut self, assembly: AssemblyId) -> LoadResult<Option<MethodHandle>> {
+        let token = self.assemblies[assembly.0 as usize].image().entry_point();
+        match token {
+            None => Ok(None),
+            Some(t) if t.table() == Some(osprey_metadata::TableId::MethodDef) => {
+                self.method_def(assembly, t.rid()).map(Some)
+            }
+            Some(t) => Err(LoadError::NotSupported(format!(
+                "entry point token {t} is not a MethodDef"
+            ))),
+        }
+    }
+
+    pub(crate) fn bad_image(&self, assembly: AssemblyId, error: MetadataError) -> LoadError {
+        LoadError::BadImage {
+            assembly: self.assemblies[assembly.0 as usize].name.clone(),
+            error,
+        }
+    }
+
+    /// Every loaded type (for diagnostics and, later, the GC's static roots).
+    pub fn all_types(&self) -> impl Iterator<Item = TypeHandle> + '_ {
+        self.type_store.iter().map(|t| t.handle())
+    }
+}

@@ -1,0 +1,118 @@
+//! How types, signatures and methods are printed.
+//!
+//! Two forms:
+//! * the ILAsm-like text used to register internal calls and in
+//!   diagnostics: `void(int32,string)`, `System.Text.StringBuilder[]`;
+//! * the CLR's display form used in exception messages:
+//!   `Void System.Console.Beep(Int32, System.String)`.
+
+use osprey_metadata::sig::{MethodSig, TypeSig};
+use osprey_metadata::Image;
+
+/// `Namespace.Name`, or `Name` when the namespace is empty.
+pub fn join(namespace: &str, name: &str) -> String {
+    if namespace.is_empty() {
+        name.to_string()
+    } else {
+        format!("{namespace}.{name}")
+    }
+}
+
+/// ILAsm-like text of a signature type: `int32`, `string`, `System.Object[]`.
+pub fn type_sig_text(img: &Image<'_>, sig: &TypeSig) -> String {
+    match sig {
+        TypeSig::Void => "void".into(),
+        TypeSig::Boolean => "bool".into(),
+        TypeSig::Char => "char".into(),
+        TypeSig::I1 => "int8".into(),
+        TypeSig::U1 => "uint8".into(),
+        TypeSig::I2 => "int16".into(),
+        TypeSig::U2 => "uint16".into(),
+        TypeSig::I4 => "int32".into(),
+        TypeSig::U4 => "uint32".into(),
+        TypeSig::I8 => "int64".into(),
+        TypeSig::U8 => "uint64".into(),
+        TypeSig::R4 => "float32".into(),
+        TypeSig::R8 => "float64".into(),
+        TypeSig::I => "native int".into(),
+        TypeSig::U => "native uint".into(),
+        TypeSig::String => "string".into(),
+        TypeSig::Object => "object".into(),
+        TypeSig::TypedByRef => "typedref".into(),
+        TypeSig::Class(t) | TypeSig::ValueType(t) => img
+            .type_name(*t)
+            .unwrap_or_else(|_| format!("<{t}>"))
+            .replace('/', "+"),
+        TypeSig::Ptr(inner) => format!("{}*", type_sig_text(img, inner)),
+        TypeSig::ByRef(inner) => format!("{}&", type_sig_text(img, inner)),
+        TypeSig::SzArray(inner) => format!("{}[]", type_sig_text(img, inner)),
+        TypeSig::Array { elem, rank, .. } => {
+            format!(
+                "{}[{}]",
+                type_sig_text(img, elem),
+                ",".repeat(rank.saturating_sub(1) as usize)
+            )
+        }
+        TypeSig::GenericInst { generic, args, .. } => {
+            let args: Vec<String> = args.iter().map(|a| type_sig_text(img, a)).collect();
+            let g = img
+                .type_name(*generic)
+                .unwrap_or_else(|_| format!("<{generic}>"));
+            format!("{}<{}>", g.replace('/', "+"), args.join(","))
+        }
+        TypeSig::Var(n) => format!("!{n}"),
+        TypeSig::MVar(n) => format!("!!{n}"),
+        TypeSig::FnPtr(m) => format!("method {}", method_sig_text(img, m)),
+        TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => type_sig_text(img, inner),
+    }
+}
+
+/// ILAsm-like text of a method signature: `void(int32,string)`. This is the
+/// form the FCall list uses to tell overloads apart.
+pub fn method_sig_text(img: &Image<'_>, sig: &MethodSig) -> String {
+    let params: Vec<String> = sig.params.iter().map(|p| type_sig_text(img, p)).collect();
+    format!("{}({})", type_sig_text(img, &sig.ret), params.join(","))
+}
+
+/// The CLR's display name of a signature type: `Int32`, `System.String`.
+pub fn type_display(img: &Image<'_>, sig: &TypeSig) -> String {
+    let prim = match sig {
+        TypeSig::Void => "Void",
+        TypeSig::Boolean => "Boolean",
+        TypeSig::Char => "Char",
+        TypeSig::I1 => "SByte",
+        TypeSig::U1 => "Byte",
+        TypeSig::I2 => "Int16",
+        TypeSig::U2 => "UInt16",
+        TypeSig::I4 => "Int32",
+        TypeSig::U4 => "UInt32",
+        TypeSig::I8 => "Int64",
+        TypeSig::U8 => "UInt64",
+        TypeSig::R4 => "Single",
+        TypeSig::R8 => "Double",
+        TypeSig::I => "IntPtr",
+        TypeSig::U => "UIntPtr",
+        TypeSig::String => "System.String",
+        TypeSig::Object => "System.Object",
+        TypeSig::ByRef(inner) => return format!("{} ByRef", type_display(img, inner)),
+        TypeSig::Ptr(inner) => return format!("{}*", type_display(img, inner)),
+        TypeSig::SzArray(inner) => return format!("{}[]", type_display(img, inner)),
+        TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => {
+            return type_display(img, inner)
+        }
+        other => return type_sig_text(img, other),
+    };
+    prim.to_string()
+}
+
+/// The CLR's display form of a method: `Void System.Console.Beep(Int32)`.
+pub fn method_display(img: &Image<'_>, owner: &str, name: &str, sig: &MethodSig) -> String {
+    let params: Vec<String> = sig.params.iter().map(|p| type_display(img, p)).collect();
+    format!(
+        "{} {}.{}({})",
+        type_display(img, &sig.ret),
+        owner,
+        name,
+        params.join(", ")
+    )
+}

@@ -1,0 +1,165 @@
+//! The VM's only door to the operating system: the kernel's ABI v1 table.
+//!
+//! [`Os`] resolves the table once (at runtime creation) and wraps each entry
+//! the VM uses in a safe method. Everything here acts on the calling thread's
+//! kernel process.
+
+use osprey_kernel::{stream, AbiV1, Protection, Status};
+
+/// The resolved kernel ABI.
+#[derive(Copy, Clone)]
+pub struct Os {
+    abi: &'static AbiV1,
+}
+
+/// A failed kernel call.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct OsError {
+    /// Which call failed.
+    pub call: &'static str,
+    /// The kernel's status code.
+    pub status: Status,
+}
+
+impl std::fmt::Display for OsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "kernel call {} failed: {:?}", self.call, self.status)
+    }
+}
+
+impl std::error::Error for OsError {}
+
+fn check(call: &'static str, status: Status) -> Result<(), OsError> {
+    if status == Status::Ok {
+        Ok(())
+    } else {
+        Err(OsError { call, status })
+    }
+}
+
+impl Os {
+    /// Resolves ABI v1. Fails only if the kernel does not offer v1.
+    pub fn resolve() -> Result<Os, osprey_kernel::AbiError> {
+        Ok(Os {
+            abi: osprey_kernel::resolve(1)?,
+        })
+    }
+
+    /// Writes UTF-8 bytes to the process's stdout (`stream::STDOUT`) or stderr.
+    pub fn console_write(&self, stream: u32, bytes: &[u8]) -> Result<(), OsError> {
+        // SAFETY: the pointer and length describe a live slice.
+        let status =
+            unsafe { (self.abi.console_service_write)(stream, bytes.as_ptr(), bytes.len()) };
+        check("ConsoleService.Write", status)
+    }
+
+    /// Writes to stdout.
+    pub fn stdout(&self, text: &str) -> Result<(), OsError> {
+        self.console_write(stream::STDOUT, text.as_bytes())
+    }
+
+    /// Writes to stderr.
+    pub fn stderr(&self, text: &str) -> Result<(), OsError> {
+        self.console_write(stream::STDERR, text.as_bytes())
+    }
+
+    /// Flushes the process's console buffers.
+    pub fn console_flush(&self) -> Result<(), OsError> {
+        // SAFETY: no arguments.
+        let status = unsafe { (self.abi.console_service_flush)() };
+        check("ConsoleService.Flush", status)
+    }
+
+    /// The processor's cycle counter.
+    pub fn cycle_count(&self) -> u64 {
+        // SAFETY: no arguments.
+        unsafe { (self.abi.process_service_get_cycle_count)() }
+    }
+
+    /// Cycles per second of [`Os::cycle_count`].
+    pub fn cycles_per_second(&self) -> u64 {
+        // SAFETY: no arguments.
+        unsafe { (self.abi.process_service_get_cycles_per_second)() }
+    }
+
+    /// The process's startup arguments (those after the program path).
+    pub fn startup_args(&self) -> Result<Vec<String>, OsError> {
+        // SAFETY: no arguments.
+        let count = unsafe { (self.abi.process_service_get_startup_arg_count)() };
+        let mut out = Vec::with_capacity(count as usize);
+        for i in 0..count {
+            let mut len = 0usize;
+            // SAFETY: a null buffer of length 0 asks for the length only.
+            let status = unsafe {
+                (self.abi.process_service_get_startup_arg)(i, std::ptr::null_mut(), 0, &mut len)
+            };
+            if status != Status::Ok && status != Status::BufferTooSmall {
+                return Err(OsError {
+                    call: "ProcessService.GetStartupArg",
+                    status,
+                });
+            }
+            let mut buf = vec![0u8; len];
+            // SAFETY: `buf` has room for `len` bytes.
+            let status = unsafe {
+                (self.abi.process_service_get_startup_arg)(i, buf.as_mut_ptr(), buf.len(), &mut len)
+            };
+            check("ProcessService.GetStartupArg", status)?;
+            buf.truncate(len);
+            out.push(String::from_utf8_lossy(&buf).into_owned());
+        }
+        Ok(out)
+    }
+
+    /// Records the process's exit code (ProcessService.Terminate). The caller
+    /// must then stop running managed code (see docs/kernel.md).
+    pub fn terminate(&self, exit_code: i32) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.abi.process_service_terminate)(exit_code) };
+        check("ProcessService.Terminate", status)
+    }
+
+    /// Allocates zeroed, committed pages.
+    pub fn allocate(&self, bytes: usize, protection: Protection) -> Result<*mut u8, OsError> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `ptr` is a valid out-pointer.
+        let status =
+            unsafe { (self.abi.page_table_service_allocate)(bytes, protection as u32, &mut ptr) };
+        check("PageTableService.Allocate", status)?;
+        Ok(ptr)
+    }
+
+    /// Reserves address space without committing it.
+    pub fn reserve(&self, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `ptr` is a valid out-pointer.
+        let status = unsafe { (self.abi.page_table_service_reserve)(bytes, &mut ptr) };
+        check("PageTableService.Reserve", status)?;
+        Ok(ptr)
+    }
+
+    /// Commits pages inside a reservation.
+    pub fn commit(
+        &self,
+        ptr: *mut u8,
+        bytes: usize,
+        protection: Protection,
+    ) -> Result<(), OsError> {
+        // SAFETY: the kernel checks that the range lies in one of our reservations.
+        let status = unsafe { (self.abi.page_table_service_commit)(ptr, bytes, protection as u32) };
+        check("PageTableService.Commit", status)
+    }
+
+    /// Frees a whole allocation or reservation.
+    pub fn free(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
+        // SAFETY: the kernel checks ownership and bounds.
+        let status = unsafe { (self.abi.page_table_service_free)(ptr, bytes) };
+        check("PageTableService.Free", status)
+    }
+
+    /// The page size.
+    pub fn page_size(&self) -> usize {
+        // SAFETY: no arguments.
+        unsafe { (self.abi.page_table_service_get_page_size)() as usize }
+    }
+}

@@ -1,0 +1,124 @@
+//! Calling managed code from Rust (CoreCLR's `MethodDescCallSite`).
+//!
+//! A [`CallSite`] is a method plus a way to call it: the arguments are
+//! marshaled into the fastcall64 layout (one 8-byte slot each, `this` first)
+//! and passed to the call thunk, which enters managed code. If managed code
+//! is abandoned (an unhandled exception, a compilation error), the thunk
+//! returns and the call reports the reason as an error: nothing ever unwinds
+//! through Rust frames.
+
+use std::sync::atomic::Ordering;
+
+use osprey_jit::JitType;
+
+use super::RuntimeError;
+use crate::loader::MethodHandle;
+use crate::object::ObjectRef;
+use crate::stubs::{CallThunk, CallThunkF64};
+use crate::thread::Thread;
+
+/// A value passed to or returned from managed code.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Value {
+    /// No value (void).
+    Void,
+    /// `bool`, `char`, and 8-to-32-bit integers.
+    I4(i32),
+    /// 64-bit integers.
+    I8(i64),
+    /// Native integers and pointers.
+    I(isize),
+    /// `float`.
+    R4(f32),
+    /// `double`.
+    R8(f64),
+    /// An object reference (or null).
+    Ref(Option<ObjectRef>),
+}
+
+impl Value {
+    fn to_slot(self) -> u64 {
+        match self {
+            Value::Void => 0,
+            Value::I4(v) => v as i64 as u64,
+            Value::I8(v) => v as u64,
+            Value::I(v) => v as i64 as u64,
+            Value::R4(v) => u64::from(v.to_bits()),
+            Value::R8(v) => v.to_bits(),
+            Value::Ref(r) => r.map_or(0, |o| o.as_ptr() as u64),
+        }
+    }
+}
+
+/// A managed method, ready to be called from Rust.
+#[derive(Copy, Clone, Debug)]
+pub struct CallSite {
+    method: MethodHandle,
+}
+
+impl CallSite {
+    /// A call site for `method`.
+    pub fn new(method: MethodHandle) -> CallSite {
+        CallSite { method }
+    }
+
+    /// Calls the method with `args` (`this` first for instance methods).
+    /// Struct arguments and results are not supported through this API yet.
+    pub fn call(&self, thread: &mut Thread, args: &[Value]) -> Result<Value, RuntimeError> {
+        let m = self.method;
+        let expected = m.sig.params.len() + usize::from(!m.is_static());
+        if args.len() != expected {
+            return Err(RuntimeError::Internal(format!(
+                "{} takes {expected} arguments, the call site passed {}",
+                m.full_name(),
+                args.len()
+            )));
+        }
+        let rt = thread.runtime();
+        let ret = rt.loader().jit_type_of_sig(m.assembly, &m.sig.ret)?;
+        let thread: *mut Thread = thread;
+        if matches!(ret, JitType::Struct(_)) {
+            return Err(RuntimeError::Internal(format!(
+                "{} returns a struct, which call sites do not support yet",
+                m.full_name()
+            )));
+        }
+        let slots: Vec<u64> = args.iter().map(|a| a.to_slot()).collect();
+        let entry = match m.code.load(Ordering::Acquire) {
+            0 => m.precode,
+            code => code,
+        };
+        let thunk = rt.stubs.call_thunk;
+        let value = if matches!(ret, JitType::R4 | JitType::R8) {
+            // SAFETY: `thunk` is this runtime's call thunk, whose contract is
+            // CallThunkF64 (it returns XMM0 untouched); `entry` is the method's
+            // code or precode; `slots` holds exactly the method's arguments.
+            let f: CallThunkF64 = unsafe { std::mem::transmute::<usize, CallThunkF64>(thunk) };
+            // SAFETY: as above; the thread is the current thread's record.
+            let r = unsafe { f(thread, entry, slots.as_ptr(), slots.len()) };
+            if ret == JitType::R4 {
+                Value::R4(f32::from_bits(r.to_bits() as u32))
+            } else {
+                Value::R8(r)
+            }
+        } else {
+            // SAFETY: as above, with the integer-result view of the thunk.
+            let f: CallThunk = unsafe { std::mem::transmute::<usize, CallThunk>(thunk) };
+            // SAFETY: as above.
+            let r = unsafe { f(thread, entry, slots.as_ptr(), slots.len()) };
+            match ret {
+                JitType::Void => Value::Void,
+                JitType::I8 | JitType::U8 => Value::I8(r as i64),
+                JitType::I | JitType::U | JitType::Ptr | JitType::ByRef => Value::I(r as isize),
+                JitType::Ref => Value::Ref(ObjectRef::from_raw(r as *mut u8)),
+                _ => Value::I4(r as i32),
+            }
+        };
+        // SAFETY: the thunk has returned; `thread` is the caller's exclusive borrow again.
+        let thread = unsafe { &mut *thread };
+        match thread.take_abort() {
+            Some(e) => Err(e),
+            None => Ok(value),
+        }
+    }
+}

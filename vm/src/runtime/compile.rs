@@ -1,0 +1,209 @@
+//! Compiling methods: the prestub worker.
+//!
+//! The first call of a method goes through its precode to the prestub, which
+//! calls [`prestub_worker`]. The worker compiles the method (under the loader
+//! lock: one compilation at a time per runtime), publishes the code, records
+//! it in the descriptor and rewrites the precode into a jump to the code, so
+//! later calls through the precode cost one extra jump and callers compiled
+//! afterwards call the code directly.
+
+use std::sync::atomic::Ordering;
+
+use osprey_jit::{ClassInitCheck, JitType, LocalVar, MethodInput};
+use osprey_metadata::TableId;
+
+use super::helpers::{guard, method_from_raw};
+use super::jitiface::JitContext;
+use super::{Runtime, RuntimeError};
+use crate::codeheap::CodeKind;
+use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
+use crate::thread::Thread;
+
+/// Called by the prestub with the method in R10: compiles it and returns its
+/// code address, or 0 after requesting an abort (the prestub then abandons
+/// the managed frames).
+pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDesc) -> usize {
+    guard(thread, 0, |thread| {
+        let method = method_from_raw(md);
+        match thread.runtime().ensure_compiled(method) {
+            Ok(code) => code,
+            Err(e) => {
+                thread.request_abort(e);
+                0
+            }
+        }
+    })
+}
+
+impl Runtime {
+    /// Compiles `method` if needed and returns its code address.
+    pub(crate) fn ensure_compiled(&self, method: MethodHandle) -> Result<usize, RuntimeError> {
+        let code = method.code.load(Ordering::Acquire);
+        if code != 0 {
+            return Ok(code);
+        }
+        let mut loader = self.loader();
+        // Another thread may have compiled it while we waited for the lock.
+        let code = method.code.load(Ordering::Acquire);
+        if code != 0 {
+            return Ok(code);
+        }
+        match method.kind {
+            MethodKind::Il => {}
+            MethodKind::FCall { .. } => {
+                return Err(RuntimeError::managed(
+                    "System.NotSupportedException",
+                    Some(format!(
+                        "the internal call {} cannot be called indirectly (through a delegate, a vtable or from native code)",
+                        method.full_name()
+                    )),
+                ))
+            }
+            MethodKind::Abstract => {
+                return Err(RuntimeError::managed(
+                    "System.EntryPointNotFoundException",
+                    Some(format!("{} is abstract", method.full_name())),
+                ))
+            }
+            MethodKind::Unimplemented => {
+                let what = if method.is_internal_call() {
+                    format!(
+                        "no FCall is registered for the internal call {} (see docs/internal-calls.md)",
+                        method.full_name()
+                    )
+                } else {
+                    format!("{} has no IL body the runtime can run", method.full_name())
+                };
+                return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
+            }
+        }
+        let input_data = method_input(&mut loader, method)?;
+        let input = input_data.input();
+        let base = self.code.method_base();
+        let compiled = {
+            let mut ctx = JitContext {
+                rt: self,
+                loader: &mut loader,
+                method,
+            };
+            osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
+                method: method.full_name(),
+                error,
+            })?
+        };
+        let addr = self.code.publish(
+            base,
+            &compiled.code,
+            CodeKind::Method {
+                method,
+                gc_info: compiled.gc_info.clone(),
+                il_to_native: compiled.il_to_native.clone(),
+            },
+        )?;
+        if self.options.jit_dump {
+            let text = format!(
+                "; {} ({} bytes at {:#x}, frame {} bytes)\n{}",
+                method.full_name(),
+                compiled.code.len(),
+                addr,
+                compiled.gc_info.frame_size,
+                osprey_jit::disasm::disassemble(&compiled.code, addr)
+            );
+            let _ = self.os.stderr(&text);
+        }
+        method.code.store(addr, Ordering::Release);
+        self.code.patch_precode(method.precode, addr);
+        Ok(addr)
+    }
+}
+
+/// The JIT's description of a method, with the IL borrowed from its assembly.
+struct InputData {
+    assembly: std::sync::Arc<crate::loader::Assembly>,
+    rva: u32,
+    args: Vec<JitType>,
+    locals: Vec<LocalVar>,
+    ret: JitType,
+    class_init: Option<ClassInitCheck>,
+}
+
+impl InputData {
+    fn input(&self) -> MethodInput<'_> {
+        let body = self
+            .assembly
+            .image()
+            .method_body(self.rva)
+            .expect("method_input parsed this body already");
+        MethodInput {
+            il: body.code,
+            args: self.args.clone(),
+            locals: self.locals.clone(),
+            ret: self.ret,
+            class_init: self.class_init,
+        }
+    }
+}
+
+/// Resolves what the JIT needs to know about `method`'s signature and locals.
+fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, RuntimeError> {
+    let asm = loader.assembly(method.assembly);
+    let body = asm
+        .image()
+        .method_body(method.rva)
+        .map_err(|e| loader.bad_image(method.assembly, e))?;
+    let mut args = Vec::new();
+    if !method.is_static() {
+        args.push(if method.owner.is_value_type() {
+            JitType::ByRef
+        } else {
+            JitType::Ref
+        });
+    }
+    for p in &method.sig.params {
+        args.push(loader.jit_type_of_sig(method.assembly, p)?);
+    }
+    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+    let mut locals = Vec::new();
+    if let Some(tok) = body.local_var_sig {
+        if tok.table() != Some(TableId::StandAloneSig) {
+            return Err(loader
+                .bad_image(
+                    method.assembly,
+                    osprey_metadata::MetadataError::BadToken {
+                        token: tok.raw(),
+                        context: "the local variable signature of a method body",
+                    },
+                )
+                .into());
+        }
+        let sig = asm
+            .image()
+            .local_sig(tok)
+            .map_err(|e| loader.bad_image(method.assembly, e))?;
+        for l in &sig.locals {
+            locals.push(LocalVar {
+                ty: loader.jit_type_of_sig(method.assembly, l)?,
+                pinned: l.is_pinned(),
+            });
+        }
+    }
+    // Precise static-constructor semantics: static methods and instance
+    // constructors trigger the class's .cctor (not the .cctor itself).
+    let owner = method.owner;
+    let triggers = (method.is_static() || method.name == ".ctor") && method.name != ".cctor";
+    let class_init = (triggers
+        && !owner.class_init.before_field_init
+        && !owner.class_init.is_done())
+    .then(|| ClassInitCheck {
+        flag_address: owner.class_init.flag_address(),
+        handle: owner.to_jit(),
+    });
+    Ok(InputData {
+        assembly: asm.clone(),
+        rva: method.rva,
+        args,
+        locals,
+        ret,
+        class_init,
+    })
+}

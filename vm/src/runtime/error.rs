@@ -1,0 +1,160 @@
+//! Errors that end a managed program.
+
+use osprey_jit::JitError;
+
+use crate::codeheap::CodeHeapError;
+use crate::heap::AllocError;
+use crate::loader::LoadError;
+use crate::os::OsError;
+
+/// Why running managed code failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RuntimeError {
+    /// A type, method or field could not be loaded.
+    Load(LoadError),
+    /// A method could not be compiled.
+    Compile {
+        /// `Namespace.Type::Method`.
+        method: String,
+        /// Why.
+        error: JitError,
+    },
+    /// A managed exception nobody caught (for now: every managed exception).
+    Exception {
+        /// Its type's full name (`System.DivideByZeroException`).
+        type_name: String,
+        /// Its message.
+        message: String,
+    },
+    /// The assembly has no entry point.
+    NoEntryPoint(String),
+    /// The entry point's signature is not one the runtime can call.
+    BadEntryPoint(String),
+    /// Allocation failed.
+    Alloc(AllocError),
+    /// The code heap could not take more code.
+    CodeHeap(CodeHeapError),
+    /// A kernel call failed.
+    Os(OsError),
+    /// A bug in the runtime (a caught Rust panic): reported, never unwound
+    /// through managed frames.
+    Internal(String),
+}
+
+impl RuntimeError {
+    /// A managed exception of type `type_name`, with the CLR's default
+    /// message for that type unless one is given.
+    pub fn managed(type_name: &str, message: Option<String>) -> RuntimeError {
+        RuntimeError::Exception {
+            type_name: type_name.to_string(),
+            message: message.unwrap_or_else(|| default_message(type_name)),
+        }
+    }
+
+    /// Whether this error is (or, once exception handling exists, becomes) a
+    /// managed exception, printed as `Unhandled exception. Type: message`.
+    pub fn as_exception(&self) -> Option<(String, String)> {
+        match self {
+            RuntimeError::Exception { type_name, message } => {
+                Some((type_name.clone(), message.clone()))
+            }
+            RuntimeError::Load(e) => Some((e.exception_type().to_string(), e.to_string())),
+            RuntimeError::Compile {
+                error: JitError::Resolve { error, .. },
+                ..
+            } => Some((
+                host_exception_type(error.kind).to_string(),
+                error.message.clone(),
+            )),
+            RuntimeError::Alloc(AllocError::OutOfMemory) => Some((
+                "System.OutOfMemoryException".into(),
+                default_message("System.OutOfMemoryException"),
+            )),
+            _ => None,
+        }
+    }
+}
+
+fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
+    use osprey_jit::HostErrorKind as K;
+    match kind {
+        K::MissingMethod => "System.MissingMethodException",
+        K::MissingField => "System.MissingFieldException",
+        K::TypeLoad => "System.TypeLoadException",
+        K::BadImage => "System.BadImageFormatException",
+        K::NotSupported => "System.NotSupportedException",
+    }
+}
+
+/// The message the CLR (Mono's corelib) uses when none is given.
+pub fn default_message(type_name: &str) -> String {
+    let text = match type_name {
+        "System.NullReferenceException" => "Object reference not set to an instance of an object.",
+        "System.IndexOutOfRangeException" => "Index was outside the bounds of the array.",
+        "System.DivideByZeroException" => "Attempted to divide by zero.",
+        "System.OverflowException" => "Arithmetic operation resulted in an overflow.",
+        "System.InvalidCastException" => "Specified cast is not valid.",
+        "System.ArrayTypeMismatchException" => {
+            "Attempted to access an element as a type incompatible with the array."
+        }
+        "System.OutOfMemoryException" => {
+            "Insufficient memory to continue the execution of the program."
+        }
+        "System.ArgumentNullException" => "Value cannot be null.",
+        _ => return format!("Exception of type '{type_name}' was thrown."),
+    };
+    text.to_string()
+}
+
+impl std::fmt::Display for RuntimeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RuntimeError::Load(e) => write!(f, "{e}"),
+            RuntimeError::Compile { method, error } => match error {
+                JitError::UnsupportedOpcode { opcode, il_offset } => {
+                    write!(
+                        f,
+                        "unsupported IL opcode {opcode} in {method} at IL_{il_offset:04x}"
+                    )
+                }
+                JitError::InvalidIl { il_offset, reason } => {
+                    write!(f, "invalid IL in {method} at IL_{il_offset:04x}: {reason}")
+                }
+                JitError::Resolve { il_offset, error } => {
+                    write!(f, "{} (in {method} at IL_{il_offset:04x})", error.message)
+                }
+                JitError::Assembler(e) => write!(f, "internal error compiling {method}: {e}"),
+            },
+            RuntimeError::Exception { type_name, message } => write!(f, "{type_name}: {message}"),
+            RuntimeError::NoEntryPoint(asm) => {
+                write!(f, "{asm} has no entry point (is it a library?)")
+            }
+            RuntimeError::BadEntryPoint(why) => write!(f, "unsupported entry point: {why}"),
+            RuntimeError::Alloc(AllocError::OutOfMemory) => f.write_str("out of memory"),
+            RuntimeError::Alloc(AllocError::Os(e)) => write!(f, "out of memory: {e}"),
+            RuntimeError::CodeHeap(e) => write!(f, "code heap: {e}"),
+            RuntimeError::Os(e) => write!(f, "{e}"),
+            RuntimeError::Internal(e) => write!(f, "internal runtime error: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for RuntimeError {}
+
+impl From<LoadError> for RuntimeError {
+    fn from(e: LoadError) -> Self {
+        RuntimeError::Load(e)
+    }
+}
+
+impl From<AllocError> for RuntimeError {
+    fn from(e: AllocError) -> Self {
+        RuntimeError::Alloc(e)
+    }
+}
+
+impl From<CodeHeapError> for RuntimeError {
+    fn from(e: CodeHeapError) -> Self {
+        RuntimeError::CodeHeap(e)
+    }
+}

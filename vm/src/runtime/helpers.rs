@@ -1,0 +1,251 @@
+//! JIT helpers (HCalls): the Rust workers behind [`osprey_jit::Helper`].
+//!
+//! Generated code calls each through a stub (see `stubs`), which keeps the
+//! stack aligned and, after the worker returns, raises whatever the worker
+//! requested through `Thread::request_abort`. Workers never unwind: each runs
+//! inside [`guard`], which turns a Rust panic into an internal error raised
+//! the same way. Helpers do not appear in managed stack traces.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+use osprey_jit::{Helper, ThrowKind};
+
+use super::{CallSite, RuntimeError};
+use crate::loader::{MethodDesc, MethodHandle, MethodTable, TypeHandle, TypeKind};
+use crate::object::ObjectRef;
+use crate::stubs::Workers;
+use crate::thread::Thread;
+
+/// Runs `f` for native code entered from managed code. A panic becomes an
+/// internal error requested on the thread, and `fallback` is returned; the
+/// calling stub then abandons the managed frames instead of unwinding through
+/// them.
+pub(crate) fn guard<R>(thread: &mut Thread, fallback: R, f: impl FnOnce(&mut Thread) -> R) -> R {
+    let ptr: *mut Thread = thread;
+    match catch_unwind(AssertUnwindSafe(|| f(thread))) {
+        Ok(r) => r,
+        Err(panic) => {
+            let msg = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            // SAFETY: `thread` is not borrowed any more (the closure is gone).
+            unsafe { &mut *ptr }.request_abort(RuntimeError::Internal(msg));
+            fallback
+        }
+    }
+}
+
+/// The workers the stubs call.
+pub(crate) fn workers() -> Workers {
+    Workers {
+        prestub: super::compile::prestub_worker as *const () as usize,
+        gc_poll: gc_poll_worker as *const () as usize,
+        helpers: vec![
+            (Helper::NewObject, new_object as *const () as usize),
+            (Helper::NewArray, new_array as *const () as usize),
+            (Helper::NewString, new_string as *const () as usize),
+            (Helper::ClassInit, class_init as *const () as usize),
+            (Helper::Throw, throw as *const () as usize),
+            (Helper::ThrowObject, throw_object as *const () as usize),
+            (Helper::StElemRef, stelem_ref as *const () as usize),
+            (Helper::RaisePending, raise_pending as *const () as usize),
+        ],
+    }
+}
+
+/// A safepoint poll found the trap flag set. Nothing sets it until the
+/// garbage collector exists (docs/gc.md); then this is where a thread blocks
+/// while a collection runs.
+extern "C" fn gc_poll_worker(_thread: &mut Thread) {}
+
+/// `newobj` of a class: a zeroed instance.
+extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let t = TypeHandle::from_method_table(mt);
+        if mt.has(crate::loader::types::mt_flags::ABSTRACT) || t.is_interface() {
+            thread.request_abort(RuntimeError::managed(
+                "System.MemberAccessException",
+                Some(format!("Cannot create an abstract class '{}'.", t.name)),
+            ));
+            return std::ptr::null_mut();
+        }
+        match thread.runtime().heaps.alloc(thread, mt, 0) {
+            Ok(o) => o.as_ptr(),
+            Err(e) => {
+                thread.request_abort(e.into());
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// `newarr`: a zeroed array; a negative length is an OverflowException.
+extern "C" fn new_array(thread: &mut Thread, mt: &MethodTable, length: i64) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        if length < 0 {
+            thread.request_abort(RuntimeError::managed("System.OverflowException", None));
+            return std::ptr::null_mut();
+        }
+        match thread.runtime().heaps.alloc(thread, mt, length as usize) {
+            Ok(o) => o.as_ptr(),
+            Err(e) => {
+                thread.request_abort(e.into());
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// A zeroed string of `length` characters.
+extern "C" fn new_string(thread: &mut Thread, length: i64) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        if length < 0 {
+            thread.request_abort(RuntimeError::managed("System.OutOfMemoryException", None));
+            return std::ptr::null_mut();
+        }
+        match thread.runtime().alloc_string(thread, length as usize) {
+            Ok(o) => o.as_ptr(),
+            Err(e) => {
+                thread.request_abort(e);
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// Runs a class's static constructor, once (ECMA-335 II.10.5.3.2). A thread
+/// that is already running the constructor (a static access from inside it)
+/// proceeds without waiting.
+extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
+    guard(thread, (), |thread| {
+        let t = TypeHandle::from_method_table(mt);
+        if let Err(e) = run_class_constructor(thread, t) {
+            thread.request_abort(e);
+        }
+    })
+}
+
+/// Runs `t`'s static constructor unless it ran or is running on this thread.
+pub(crate) fn run_class_constructor(
+    thread: &mut Thread,
+    t: TypeHandle,
+) -> Result<(), RuntimeError> {
+    if t.class_init.is_done() || thread.initializing.contains(&t) {
+        return Ok(());
+    }
+    let Some(cctor) = t.class_init.cctor else {
+        t.class_init
+            .done
+            .store(1, std::sync::atomic::Ordering::Release);
+        return Ok(());
+    };
+    thread.initializing.push(t);
+    let result = CallSite::new(cctor).call(thread, &[]);
+    thread.initializing.retain(|x| *x != t);
+    match result {
+        Ok(_) => {
+            t.class_init
+                .done
+                .store(1, std::sync::atomic::Ordering::Release);
+            Ok(())
+        }
+        Err(e) => Err(match e.as_exception() {
+            Some((inner, _)) => RuntimeError::managed(
+                "System.TypeInitializationException",
+                Some(format!(
+                    "The type initializer for '{}' threw an exception. ({inner})",
+                    t.name
+                )),
+            ),
+            None => e,
+        }),
+    }
+}
+
+/// Raises one of the runtime's exceptions (null reference, bounds, ...).
+extern "C" fn throw(thread: &mut Thread, kind: u32) {
+    guard(thread, (), |thread| {
+        let name = ThrowKind::from_u32(kind).map_or("System.Exception", |k| k.exception_type());
+        thread.request_abort(RuntimeError::managed(name, None));
+    })
+}
+
+/// `throw`: raises a managed exception object.
+extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
+    guard(thread, (), |thread| {
+        let err = match ObjectRef::from_raw(exception) {
+            None => RuntimeError::managed("System.NullReferenceException", None),
+            Some(obj) => thread.runtime().describe_exception(obj),
+        };
+        thread.request_abort(err);
+    })
+}
+
+/// Raised after an FCall left an exception pending: the stub only has to
+/// abandon the frames; the reason is already recorded.
+extern "C" fn raise_pending(thread: &mut Thread) {
+    guard(thread, (), |_| {})
+}
+
+/// `stelem.ref`: bounds check, covariance check, store.
+extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mut Thread) {
+    guard(thread, (), |thread| {
+        let Some(arr) = ObjectRef::from_raw(array) else {
+            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            return;
+        };
+        // SAFETY: the JIT emits stelem.ref only on arrays of references.
+        let len = unsafe { arr.length() };
+        if index < 0 || index as usize >= len {
+            thread.request_abort(RuntimeError::managed(
+                "System.IndexOutOfRangeException",
+                None,
+            ));
+            return;
+        }
+        if let Some(v) = ObjectRef::from_raw(value) {
+            let arr_type = TypeHandle::from_method_table(arr.method_table());
+            let elem = arr_type.element.expect("arrays have an element type");
+            let vt = TypeHandle::from_method_table(v.method_table());
+            if !is_assignable(vt, elem) {
+                thread.request_abort(RuntimeError::managed(
+                    "System.ArrayTypeMismatchException",
+                    None,
+                ));
+                return;
+            }
+        }
+        // SAFETY: index < length, and elements of reference arrays are 8-byte slots.
+        unsafe { *(arr.array_data() as *mut *mut u8).add(index as usize) = value };
+    })
+}
+
+/// Whether a value of type `from` can be stored where `to` is expected
+/// (ECMA-335 I.8.7, for reference types: same type, a base class, an
+/// implemented interface, `object`, or array covariance).
+pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
+    if from == to || from.is_subclass_of(to) {
+        return true;
+    }
+    if to.is_interface() && from.interfaces.contains(&to) {
+        return true;
+    }
+    match (from.kind, to.kind, from.element, to.element) {
+        (TypeKind::SzArray, TypeKind::SzArray, Some(fe), Some(te)) => {
+            if fe.is_value_type() || te.is_value_type() {
+                fe == te
+            } else {
+                is_assignable(fe, te)
+            }
+        }
+        _ => false,
+    }
+}
+
+/// The prestub's method argument, as a handle.
+pub(crate) fn method_from_raw(md: *const MethodDesc) -> MethodHandle {
+    // SAFETY: precodes load the address of a live MethodDesc of this runtime.
+    unsafe { MethodHandle::from_ptr(md) }
+}

@@ -1,0 +1,214 @@
+//! A runtime instance: everything one managed program needs.
+//!
+//! A [`Runtime`] owns its loader, code heap, stubs and object heaps. There is
+//! one per kernel process and nothing is shared between instances, so two
+//! programs can run at once in one OS process (see tests/instances.rs).
+//!
+//! * [`error`]: what can go wrong, and how it is reported;
+//! * [`compile`]: the prestub worker and method compilation;
+//! * [`jitiface`]: the runtime's answers to the JIT's questions;
+//! * [`helpers`]: the JIT helpers (HCalls) and the guard that keeps Rust
+//!   panics out of managed frames;
+//! * [`callsite`]: calling managed methods from Rust;
+//! * [`strings`]: string literals, string allocation, type objects.
+
+mod callsite;
+mod compile;
+mod error;
+mod helpers;
+mod jitiface;
+mod strings;
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
+
+pub use callsite::{CallSite, Value};
+pub use error::{default_message, RuntimeError};
+pub(crate) use helpers::guard;
+
+use crate::codeheap::CodeHeap;
+use crate::heap::Heaps;
+use crate::loader::{AssemblyId, Loader, MethodHandle, TypeHandle};
+use crate::object::ObjectRef;
+use crate::os::Os;
+use crate::stubs::Stubs;
+use crate::thread::Thread;
+
+/// Options of a runtime instance.
+#[derive(Clone, Debug, Default)]
+pub struct RuntimeOptions {
+    /// Print each compiled method's machine code (to stderr).
+    pub jit_dump: bool,
+}
+
+/// Well-known corelib types, loaded at startup.
+pub(crate) struct WellKnown {
+    pub object: TypeHandle,
+    pub string: TypeHandle,
+    pub runtime_type: TypeHandle,
+}
+
+/// One runtime instance.
+pub struct Runtime {
+    pub(crate) os: Os,
+    pub(crate) code: Arc<CodeHeap>,
+    pub(crate) stubs: Stubs,
+    pub(crate) loader: Mutex<Loader>,
+    pub(crate) heaps: Heaps,
+    pub(crate) options: RuntimeOptions,
+    well_known: OnceLock<WellKnown>,
+    /// Interned string literals: UTF-16 text → frozen string.
+    literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
+    /// `System.RuntimeType` objects, one per type (frozen).
+    type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
+    /// Seed of identity hash codes.
+    hash_seed: AtomicU32,
+}
+
+// SAFETY: the raw object references in the caches point into this runtime's
+// frozen heap, which never moves or frees them while the runtime lives; every
+// mutable part is behind a lock or atomic.
+unsafe impl Send for Runtime {}
+// SAFETY: as above.
+unsafe impl Sync for Runtime {}
+
+impl Runtime {
+    /// Creates a runtime in the current kernel process and loads corelib.
+    pub fn new(options: RuntimeOptions) -> Result<Box<Runtime>, RuntimeError> {
+        let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
+        let code = Arc::new(CodeHeap::new(os)?);
+        let stubs = Stubs::generate(&code, &helpers::workers())?;
+        let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
+        let rt = Box::new(Runtime {
+            os,
+            code,
+            stubs,
+            loader: Mutex::new(loader),
+            heaps: Heaps::new(os),
+            options,
+            well_known: OnceLock::new(),
+            literals: Mutex::new(HashMap::new()),
+            type_objects: Mutex::new(HashMap::new()),
+            hash_seed: AtomicU32::new(0x2545_F491),
+        });
+        let wk = {
+            let mut loader = rt.loader();
+            WellKnown {
+                object: loader.corelib_type("System", "Object")?,
+                string: loader.corelib_type("System", "String")?,
+                runtime_type: loader.corelib_type("System", "RuntimeType")?,
+            }
+        };
+        let _ = rt.well_known.set(wk);
+        Ok(rt)
+    }
+
+    /// The loader, locked.
+    pub(crate) fn loader(&self) -> MutexGuard<'_, Loader> {
+        self.loader.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn well_known(&self) -> &WellKnown {
+        self.well_known.get().expect("set in Runtime::new")
+    }
+
+    /// Creates the record for a thread that will run managed code.
+    pub fn new_thread(&self) -> Box<Thread> {
+        Thread::new(self)
+    }
+
+    /// Loads an assembly from its bytes.
+    pub fn load_assembly(
+        &self,
+        bytes: Vec<u8>,
+        display_name: &str,
+    ) -> Result<AssemblyId, RuntimeError> {
+        Ok(self.loader().load_assembly(bytes, display_name)?)
+    }
+
+    /// Runs the entry point of `assembly` with `args` and returns its exit
+    /// code (Main's result, or 0 for `void Main`).
+    pub fn run_main(
+        &self,
+        thread: &mut Thread,
+        assembly: AssemblyId,
+        args: &[String],
+    ) -> Result<i32, RuntimeError> {
+        let (main, takes_args, returns_int) = {
+            let mut loader = self.loader();
+            let name = loader.assembly(assembly).name.clone();
+            let main = loader
+                .entry_point(assembly)?
+                .ok_or(RuntimeError::NoEntryPoint(name))?;
+            let (takes_args, returns_int) = entry_point_shape(main)?;
+            (main, takes_args, returns_int)
+        };
+        let mut call_args = Vec::new();
+        if takes_args {
+            call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
+        }
+        let result = CallSite::new(main).call(thread, &call_args)?;
+        self.os.console_flush().map_err(RuntimeError::Os)?;
+        Ok(match result {
+            Value::I4(code) if returns_int => code,
+            _ => 0,
+        })
+    }
+
+    /// A new identity hash code for `obj` (stored in its header).
+    pub(crate) fn identity_hash(&self, obj: ObjectRef) -> i32 {
+        // SAFETY: every object has an 8-byte header before it; its low 32
+        // bits hold the hash code (0 = not yet assigned).
+        let header =
+            unsafe { &*(obj.as_ptr().sub(crate::object::HEADER_SIZE) as *const AtomicU32) };
+        let h = header.load(Ordering::Relaxed);
+        if h != 0 {
+            return h as i32;
+        }
+        // xorshift32 over a per-runtime seed; 0 is skipped.
+        let mut x = self.hash_seed.fetch_add(0x9E37_79B9, Ordering::Relaxed) | 1;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        let x = (x & 0x7FFF_FFFF).max(1);
+        match header.compare_exchange(0, x, Ordering::Relaxed, Ordering::Relaxed) {
+            Ok(_) => x as i32,
+            Err(existing) => existing as i32,
+        }
+    }
+}
+
+/// Checks Main's signature: `static`, no parameters or `string[]`, returning
+/// `void` or `int`. Returns (takes args, returns int).
+fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
+    use osprey_metadata::sig::TypeSig;
+    let sig = &main.sig;
+    if !main.is_static() {
+        return Err(RuntimeError::BadEntryPoint(format!(
+            "{} is not static",
+            main.full_name()
+        )));
+    }
+    let takes_args = match sig.params.as_slice() {
+        [] => false,
+        [TypeSig::SzArray(e)] if **e == TypeSig::String => true,
+        _ => {
+            return Err(RuntimeError::BadEntryPoint(format!(
+                "{} must take no parameters or string[]",
+                main.full_name()
+            )))
+        }
+    };
+    let returns_int = match sig.ret {
+        TypeSig::Void => false,
+        TypeSig::I4 | TypeSig::U4 => true,
+        _ => {
+            return Err(RuntimeError::BadEntryPoint(format!(
+                "{} must return void or int",
+                main.full_name()
+            )))
+        }
+    };
+    Ok((takes_args, returns_int))
+}

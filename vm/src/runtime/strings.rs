@@ -1,0 +1,139 @@
+//! Strings and other runtime-created objects: literals, new strings,
+//! `string[]` for Main, `System.RuntimeType` objects, exception descriptions.
+
+use osprey_metadata::Token;
+
+use super::{Runtime, RuntimeError};
+use crate::loader::{AssemblyId, Loader, TypeHandle};
+use crate::object::{self, ObjectRef};
+use crate::thread::Thread;
+
+impl Runtime {
+    /// The interned string object for a `ldstr` token: one per distinct
+    /// text per runtime, on the frozen heap (never moves, never freed).
+    pub(crate) fn intern_literal(
+        &self,
+        loader: &mut Loader,
+        assembly: AssemblyId,
+        token: Token,
+    ) -> Result<ObjectRef, RuntimeError> {
+        let asm = loader.assembly(assembly);
+        let us = asm
+            .image()
+            .ldstr(token)
+            .map_err(|e| loader.bad_image(assembly, e))?;
+        let units: Vec<u16> = us
+            .as_bytes()
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        let mut literals = self.literals.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = literals.get(&units) {
+            return Ok(*s);
+        }
+        let mt = &self.well_known().string.mt;
+        let s = self.heaps.alloc_frozen(mt, units.len())?;
+        // SAFETY: the new string has room for `units.len()` characters at STRING_DATA_OFFSET.
+        unsafe { write_chars(s, &units) };
+        literals.insert(units, s);
+        Ok(s)
+    }
+
+    /// A zeroed string of `length` characters on the GC heap.
+    pub(crate) fn alloc_string(
+        &self,
+        thread: &mut Thread,
+        length: usize,
+    ) -> Result<ObjectRef, RuntimeError> {
+        Ok(self
+            .heaps
+            .alloc(thread, &self.well_known().string.mt, length)?)
+    }
+
+    /// A new string holding `text`.
+    pub(crate) fn new_string(
+        &self,
+        thread: &mut Thread,
+        text: &str,
+    ) -> Result<ObjectRef, RuntimeError> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let s = self.alloc_string(thread, units.len())?;
+        // SAFETY: `s` was just allocated with room for `units.len()` characters.
+        unsafe { write_chars(s, &units) };
+        Ok(s)
+    }
+
+    /// A `string[]` holding `items` (Main's arguments).
+    pub(crate) fn new_string_array(
+        &self,
+        thread: &mut Thread,
+        items: &[String],
+    ) -> Result<ObjectRef, RuntimeError> {
+        let array_type = {
+            let mut loader = self.loader();
+            loader.load_sz_array(self.well_known().string)?
+        };
+        let array = self.heaps.alloc(thread, &array_type.mt, items.len())?;
+        for (i, item) in items.iter().enumerate() {
+            let s = self.new_string(thread, item)?;
+            // SAFETY: `array` is a string[] of length items.len() > i; the
+            // heap does not move objects yet, so `array` is still valid after
+            // allocating `s` (the moving collector will require protecting it).
+            unsafe { *(array.array_data() as *mut *mut u8).add(i) = s.as_ptr() };
+        }
+        Ok(array)
+    }
+
+    /// The `System.RuntimeType` object of `t` (one per type, frozen).
+    pub(crate) fn type_object(&self, t: TypeHandle) -> Result<ObjectRef, RuntimeError> {
+        let mut objects = self.type_objects.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(o) = objects.get(&t) {
+            return Ok(*o);
+        }
+        let rt_type = self.well_known().runtime_type;
+        let field = rt_type
+            .instance_fields
+            .iter()
+            .find(|f| f.name == "m_handle")
+            .ok_or_else(|| {
+                RuntimeError::Internal("corelib's RuntimeType has no m_handle field".into())
+            })?;
+        let o = self.heaps.alloc_frozen(&rt_type.mt, 0)?;
+        // SAFETY: `m_handle` is an IntPtr field inside the new object.
+        unsafe {
+            *(o.as_ptr().add(field.offset as usize) as *mut usize) = t.method_table() as usize
+        };
+        objects.insert(t, o);
+        Ok(o)
+    }
+
+    /// Describes a thrown exception object: its type and `_message`.
+    pub(crate) fn describe_exception(&self, exception: ObjectRef) -> RuntimeError {
+        let t = TypeHandle::from_method_table(exception.method_table());
+        let message = t
+            .find_field("_message")
+            .and_then(|(_, f)| {
+                // SAFETY: `_message` is a string field of Exception, which `t` derives from.
+                let p = unsafe { *(exception.as_ptr().add(f.offset as usize) as *const *mut u8) };
+                ObjectRef::from_raw(p)
+            })
+            // SAFETY: `_message` holds a string.
+            .map(|s| unsafe { s.string_to_rust() });
+        RuntimeError::managed(&t.name, message)
+    }
+}
+
+/// Copies UTF-16 units into a string's character area.
+///
+/// # Safety
+/// `s` must be a string with room for `units.len()` characters.
+unsafe fn write_chars(s: ObjectRef, units: &[u16]) {
+    // SAFETY: caller's contract.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            units.as_ptr(),
+            s.as_ptr().add(object::STRING_DATA_OFFSET) as *mut u16,
+            units.len(),
+        )
+    };
+}
