@@ -7,7 +7,9 @@ use iced_x86::{Decoder, DecoderOptions, Formatter, Instruction, IntelFormatter};
 pub fn disassemble(code: &[u8], address: usize) -> String {
     let mut decoder = Decoder::with_ip(64, code, address as u64, DecoderOptions::NONE);
     let mut formatter = IntelFormatter::new();
-    formatter.options_mut().set_first_operand_char_index(8);
+    formatter
+        .options_mut()
+        .set_space_after_operand_separator(true);
     let mut out = String::new();
     let mut text = String::new();
     let mut instr = Instruction::default();

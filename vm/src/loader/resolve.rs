@@ -157,6 +157,7 @@ impl Loader {
             TypeSig::Void => self.corelib_type("System", "Void"),
             TypeSig::String => self.corelib_type("System", "String"),
             TypeSig::Object => self.corelib_type("System", "Object"),
+            TypeSig::TypedByRef => self.corelib_type("System", "TypedReference"),
             TypeSig::Class(t) | TypeSig::ValueType(t) => {
                 self.resolve_type_token(assembly, (*t).into())
             }
@@ -190,6 +191,7 @@ impl Loader {
             TypeSig::ByRef(_) => JitType::ByRef,
             TypeSig::Ptr(_) | TypeSig::FnPtr(_) => JitType::Ptr,
             TypeSig::ValueType(t) => self.resolve_type_token(assembly, (*t).into())?.jit_type(),
+            TypeSig::TypedByRef => self.corelib_type("System", "TypedReference")?.jit_type(),
             other => {
                 return Err(LoadError::NotSupported(format!(
                     "values of type {}",
