@@ -504,3 +504,62 @@ fn jit_dump_shows_fib() {
         tail(&all, 4000)
     );
 }
+
+// ---------------------------------------------------------------------------
+// Members corelib lacks: a clear managed exception when the calling method is
+// compiled, never a crash.
+
+/// Writes `source` as `<name>.cs` in a fresh directory and compiles it.
+fn compile_source(name: &str, source: &str) -> PathBuf {
+    let dir = fresh_dir(name);
+    let cs = dir.join(format!("{name}.cs"));
+    fs::write(&cs, source).unwrap();
+    compile_cs(&cs, &dir, &[]).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn missing_method_is_raised_when_the_caller_is_compiled() {
+    // Main runs (and prints) before Helper, which calls a method corelib
+    // lacks, is compiled.
+    let exe = compile_source(
+        "missing_method",
+        r#"using System;
+class Program {
+    static void Helper() { Console.Beep(); }
+    static void Main() { Console.WriteLine("before"); Helper(); Console.WriteLine("after"); }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "missing method");
+    assert_eq!(run.code(), Some(1), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(run.stdout_lossy(), "before\n");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l
+            == "Unhandled exception. System.MissingMethodException: Method not found: 'Void System.Console.Beep()'."),
+        "stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn missing_type_is_a_type_load_exception() {
+    let exe = compile_source(
+        "missing_type",
+        r#"using System;
+class Program {
+    static void Helper() { var h = new System.Collections.Hashtable(); }
+    static void Main() { Console.WriteLine("before"); Helper(); }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "missing type");
+    assert_eq!(run.code(), Some(1), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(run.stdout_lossy(), "before\n");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l.starts_with(
+            "Unhandled exception. System.TypeLoadException: Could not load type 'System.Collections.Hashtable' from assembly 'mscorlib"
+        )),
+        "stderr:\n{stderr}"
+    );
+}

@@ -16,7 +16,9 @@ export RUSTFLAGS="--cfg fuzzing -Cpasses=sancov-module \
  -Cllvm-args=-sanitizer-coverage-trace-compares \
  -Cdebug-assertions -Coverflow-checks -Copt-level=3 -Cdebuginfo=1"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target}"
-cargo build --release --bin "$target"
+# An explicit --target keeps RUSTFLAGS away from build scripts.
+host="$(rustc -vV | sed -n 's/^host: //p')"
+cargo build --release --target "$host" --bin "$target"
 corpus="corpus/$target"
 mkdir -p "$corpus" artifacts
 if [ -z "$(ls -A "$corpus")" ] && [ "$target" = walk ]; then
@@ -25,4 +27,4 @@ if [ -z "$(ls -A "$corpus")" ] && [ "$target" = walk ]; then
         [ "$(stat -c %s "$f")" -lt 65536 ] && cp "$f" "$corpus/" || true
     done
 fi
-exec "$CARGO_TARGET_DIR/release/$target" -artifact_prefix=artifacts/ "$corpus" "$@"
+exec "$CARGO_TARGET_DIR/$host/release/$target" -artifact_prefix=artifacts/ "$corpus" "$@"
