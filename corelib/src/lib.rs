@@ -14,8 +14,17 @@
 //! removed without updating it. `README.md` describes the conventions the
 //! runtime relies on and the tests.
 
-/// The bytes of `corelib.dll`, the ECMA-335 assembly built from `src/cs/`.
-pub static CORELIB_DLL: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/corelib.dll"));
+/// A byte array aligned for the PE reader (which reads headers in place and
+/// needs them naturally aligned; `include_bytes!` alone guarantees nothing).
+#[repr(C, align(16))]
+struct Aligned<T: ?Sized>(T);
+
+static ALIGNED_DLL: &Aligned<[u8]> =
+    &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/corelib.dll")));
+
+/// The bytes of `corelib.dll`, the ECMA-335 assembly built from `src/cs/`
+/// (16-byte aligned).
+pub static CORELIB_DLL: &[u8] = &ALIGNED_DLL.0;
 
 /// Where the build wrote `corelib.dll` (in this crate's `OUT_DIR`), for
 /// tools and build scripts that want the file rather than the bytes.

@@ -59,6 +59,10 @@ pub(crate) struct Frame {
     pub stack_arg_bytes: u32,
     /// Register arguments to home: (register number, rbp offset).
     pub reg_homes: Vec<(u8, i32)>,
+    /// Where QCall transition frames go (methods that make QCalls).
+    pub transition: Option<i32>,
+    /// Slots that keep the strings passed to a QCall pinned during the call.
+    pub pin_slots: Vec<i32>,
     /// The GC info describing the slots.
     pub gc: GcInfo,
 }
@@ -123,6 +127,7 @@ pub(crate) fn layout(
     method: &MethodInput<'_>,
     stack_slots: &BTreeSet<(u16, SlotClass)>,
     calls_native: bool,
+    qcalls: Option<QCallNeeds>,
     layouts: &mut LayoutCache<'_>,
 ) -> Frame {
     let mut gc = Vec::new();
@@ -191,6 +196,8 @@ pub(crate) fn layout(
             slots.insert((depth, class), below.alloc(8));
         }
     }
+    // The QCall transition frame holds no references: not zeroed, not scanned.
+    let transition = qcalls.map(|q| below.alloc(q.frame_size));
     let zero_end = below.0.next_multiple_of(16);
     below.0 = zero_end;
 
@@ -212,8 +219,20 @@ pub(crate) fn layout(
         report_value(&mut gc, off, ty, false, layouts);
         slots.insert((depth, class), off);
     }
+    let mut pin_slots = Vec::new();
+    for _ in 0..qcalls.map_or(0, |q| q.pinned_strings) {
+        let off = below.alloc(8);
+        gc.push(GcSlot {
+            offset: off,
+            kind: GcSlotKind::Ref,
+            pinned: true,
+        });
+        pin_slots.push(off);
+    }
     let size = below.0.next_multiple_of(16);
     Frame {
+        transition,
+        pin_slots,
         args,
         ret_buf,
         locals,
@@ -228,6 +247,15 @@ pub(crate) fn layout(
             slots: gc,
         },
     }
+}
+
+/// What a method's QCall sites need in its frame.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct QCallNeeds {
+    /// Bytes of the transition frame.
+    pub frame_size: u32,
+    /// The most strings any one QCall site pins.
+    pub pinned_strings: usize,
 }
 
 /// Bytes allocated below rbp so far.

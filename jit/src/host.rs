@@ -98,7 +98,70 @@ pub enum CallTarget {
         /// the thread's pending flag after the call and raise it
         /// ([`Helper::RaisePending`]) if set.
         may_throw: bool,
+        /// The function may erect a helper frame (to allocate, block or call
+        /// managed code): record the call site (return address, RSP, RBP) in
+        /// the thread before the call so the frame can describe it.
+        helper_frame: bool,
     },
+    /// A QCall (`[DllImport("QCall")]`): a Rust `extern "C"` function called
+    /// through an inline transition (design notes §3): a transition frame in
+    /// the caller's frame is linked into the thread, the thread goes
+    /// preemptive for the call, comes back cooperative, tests the trap flag,
+    /// unlinks the frame, and raises any exception the QCall recorded.
+    QCall {
+        /// Absolute address of the Rust function.
+        address: usize,
+        /// `[SuppressGCTransition]`: keep the frame, skip the GC mode switch
+        /// and the trap test.
+        suppress_gc_transition: bool,
+        /// How each argument is marshaled (one per parameter).
+        args: Vec<QCallArg>,
+        /// How the result is marshaled.
+        ret: QCallRet,
+    },
+}
+
+/// How a QCall argument crosses into native code.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum QCallArg {
+    /// As is: primitives, pointers, handle structs of at most 8 bytes.
+    Direct,
+    /// A managed `bool` as a 4-byte BOOL (0 or 1).
+    Bool,
+    /// A `string` as a pointer to its NUL-terminated UTF-16 characters (null
+    /// for a null string). The string is pinned for the duration of the call.
+    PinnedString,
+}
+
+/// How a QCall result comes back.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum QCallRet {
+    /// As is.
+    Direct,
+    /// A 4-byte BOOL, normalized to a managed `bool` (non-zero is true).
+    Bool,
+}
+
+/// The layout of the transition frame JIT-compiled code builds for QCalls
+/// (offsets in bytes from the frame's start; the runtime defines the struct).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TransitionFrameLayout {
+    /// Size of the frame in bytes (a multiple of 8).
+    pub size: u32,
+    /// The previous frame in the thread's list.
+    pub prev: i32,
+    /// The frame kind word.
+    pub kind: i32,
+    /// The method handle of the QCall being called.
+    pub method: i32,
+    /// The return address into managed code.
+    pub return_address: i32,
+    /// The managed RSP at the call.
+    pub rsp: i32,
+    /// The managed RBP at the call.
+    pub rbp: i32,
+    /// The value to store in `kind` for QCall frames.
+    pub qcall_kind: u64,
 }
 
 /// The shape of `this` for an instance method.
@@ -299,6 +362,15 @@ pub struct RuntimeLayout {
     /// Offset, in the thread record, of the 32-bit flag that is non-zero
     /// while an exception raised by native code is pending.
     pub thread_pending_offset: i32,
+    /// Offset, in the thread record, of the head of the frame list.
+    pub thread_frame_head_offset: i32,
+    /// Offset, in the thread record, of the 32-bit GC mode (1 = cooperative).
+    pub thread_gc_mode_offset: i32,
+    /// Offsets, in the thread record, of the call-site record an FCall with
+    /// a helper frame reads: return address, RSP and RBP of the call.
+    pub thread_helper_site_offsets: [i32; 3],
+    /// The transition frame of QCalls.
+    pub transition_frame: TransitionFrameLayout,
 }
 
 /// Everything the JIT asks of the runtime while compiling one method.

@@ -27,4 +27,4 @@ if [ -z "$(ls -A "$corpus")" ] && [ "$target" = walk ]; then
         [ "$(stat -c %s "$f")" -lt 65536 ] && cp "$f" "$corpus/" || true
     done
 fi
-exec "$CARGO_TARGET_DIR/$host/release/$target" -artifact_prefix=artifacts/ "$corpus" "$@"
+exec "$CARGO_TARGET_DIR/$host/release/$target" -artifact_prefix=artifacts/ -max_len=65536 "$corpus" "$@"

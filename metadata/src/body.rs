@@ -137,16 +137,15 @@ impl<'a> MethodBody<'a> {
             t if t.table() == Some(TableId::StandAloneSig) && !t.is_null() => Some(t),
             _ => return Err(fail(BodyError::BadLocalVarSigToken { token: local_sig })),
         };
-        let code_end = 12usize
-            .checked_add(code_size as usize)
-            .filter(|&end| end <= data.len())
-            .ok_or_else(|| {
-                fail(BodyError::CodeTruncated {
-                    claimed: code_size,
-                    remaining: data.len() - 12,
-                })
-            })?;
-        let code = &data[12..code_end];
+        // The header reads above succeeded, so at least 12 bytes exist.
+        let after_header = data.get(12..).unwrap_or(&[]);
+        let code = after_header.get(..code_size as usize).ok_or_else(|| {
+            fail(BodyError::CodeTruncated {
+                claimed: code_size,
+                remaining: after_header.len(),
+            })
+        })?;
+        let code_end = 12 + code.len();
         let mut body = MethodBody {
             header_kind: HeaderKind::Fat,
             max_stack,

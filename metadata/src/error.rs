@@ -215,7 +215,7 @@ impl fmt::Display for BodyError {
 }
 
 /// The error type of every operation in this crate.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum MetadataError {
     // ----- PE container -------------------------------------------------

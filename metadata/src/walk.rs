@@ -184,12 +184,12 @@ impl<'a> Walker<'_, 'a> {
             ColumnKind::List(_) => {}
             ColumnKind::Index(target) => {
                 stats.table_refs += 1;
-                check_rid(image, target, raw, false)?;
+                check_rid(image, target, raw)?;
             }
             ColumnKind::Coded(kind) => {
                 stats.table_refs += 1;
                 if let Some((target, rid)) = kind.decode(raw)? {
-                    check_rid(image, target, rid, false)?;
+                    check_rid(image, target, rid)?;
                 }
             }
         }
@@ -515,10 +515,10 @@ impl<'a> Walker<'_, 'a> {
     }
 }
 
-/// Checks that `rid` names a row of `target` (or is null, if `nullable`).
-fn check_rid(image: &Image<'_>, target: TableId, rid: u32, nullable: bool) -> Result<()> {
+/// Checks that `rid` names a row of `target`.
+fn check_rid(image: &Image<'_>, target: TableId, rid: u32) -> Result<()> {
     let row_count = image.row_count(target);
-    if (rid == 0 && !nullable) || rid > row_count {
+    if rid == 0 || rid > row_count {
         return Err(MetadataError::RowOutOfRange {
             table: target,
             rid,

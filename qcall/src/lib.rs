@@ -1,1 +1,125 @@
-//! osprey-qcall (skeleton; see docs/).
+//! osprey-qcall: QCalls, corelib's P/Invoke-like calls into the runtime.
+//!
+//! A QCall is declared in corelib as
+//! `[DllImport("QCall", EntryPoint = "Type_Method")] static extern ...` and
+//! implemented here as a C-style `extern "C"` function registered in
+//! [`ENTRIES`] (one line each). JIT-compiled code calls it through an inline
+//! transition (design notes §3): the thread is in *preemptive* mode while a
+//! QCall runs, so a QCall must not touch managed objects except through the
+//! handle types in [`handles`], which re-enter cooperative mode through the
+//! runtime's [`services`].
+//!
+//! Arguments are marshaled as unmanaged types: primitives as themselves,
+//! `bool` as a 4-byte [`Bool`], `string` as a pointer to its NUL-terminated
+//! UTF-16 characters (pinned for the call; see [`Utf16Ptr`]), objects only
+//! through [`handles::StringHandleOnStack`] and
+//! [`handles::ObjectHandleOnStack`]. Errors never unwind: a QCall body runs in
+//! [`run`] (the BEGIN_QCALL/END_QCALL of CoreCLR), which records an error or
+//! a caught panic for the runtime to raise as a managed exception after the
+//! transition back.
+//!
+//! This crate sits above the kernel and below the VM: QCalls reach the OS
+//! only through the kernel's ABI, and the runtime only through [`services`].
+
+pub mod handles;
+pub mod services;
+
+mod bench;
+mod environment;
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub use handles::{Bool, ObjectHandleOnStack, StringHandleOnStack, Utf16Ptr};
+
+/// An error a QCall reports; raised as a managed exception of type
+/// `exception` after the QCall returns.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QCallError {
+    /// The managed exception type's full name (`System.ArgumentException`).
+    pub exception: &'static str,
+    /// Its message (`None`: the type's default message).
+    pub message: Option<String>,
+}
+
+impl QCallError {
+    /// An error of exception type `exception` with `message`.
+    pub fn new(exception: &'static str, message: impl Into<String>) -> QCallError {
+        QCallError {
+            exception,
+            message: Some(message.into()),
+        }
+    }
+}
+
+/// Runs a QCall body (CoreCLR's BEGIN_QCALL/END_QCALL). An `Err`, or a Rust
+/// panic, is recorded through [`services::raise`] and `fallback` is returned;
+/// the runtime raises the recorded error in managed code after the
+/// transition back. Nothing unwinds into JIT-compiled frames.
+pub fn run<R>(fallback: R, body: impl FnOnce() -> Result<R, QCallError>) -> R {
+    match catch_unwind(AssertUnwindSafe(body)) {
+        Ok(Ok(r)) => r,
+        Ok(Err(e)) => {
+            services::raise(e);
+            fallback
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "a panic".into());
+            services::raise(QCallError::new(
+                "System.Runtime.InteropServices.ExternalException",
+                format!("a QCall panicked: {what}"),
+            ));
+            fallback
+        }
+    }
+}
+
+/// One QCall registration: the `EntryPoint` name corelib uses and the Rust function.
+pub struct QCallEntry {
+    /// The `EntryPoint` of the `[DllImport("QCall")]`.
+    pub name: &'static str,
+    /// The `extern "C"` function.
+    pub address: *const (),
+}
+
+// SAFETY: the table is immutable and holds only code addresses.
+unsafe impl Sync for QCallEntry {}
+
+/// Every QCall, one line each.
+pub static ENTRIES: &[QCallEntry] = &[
+    QCallEntry {
+        name: "Environment_GetEnvironmentVariable",
+        address: environment::get_environment_variable as *const (),
+    },
+    QCallEntry {
+        name: "TransitionProbe_QCallNop",
+        address: bench::qcall_nop as *const (),
+    },
+    QCallEntry {
+        name: "TransitionProbe_QCallRaise",
+        address: bench::qcall_raise as *const (),
+    },
+    QCallEntry {
+        name: "TransitionProbe_QCallPanic",
+        address: bench::qcall_panic as *const (),
+    },
+    QCallEntry {
+        name: "TransitionProbe_QCallEcho",
+        address: bench::qcall_echo as *const (),
+    },
+    QCallEntry {
+        name: "TransitionProbe_QCallIsEven",
+        address: bench::qcall_is_even as *const (),
+    },
+];
+
+/// The function registered under `name`.
+pub fn lookup(name: &str) -> Option<usize> {
+    ENTRIES
+        .iter()
+        .find(|e| e.name == name)
+        .map(|e| e.address as usize)
+}

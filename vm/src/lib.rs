@@ -8,7 +8,9 @@
 //!   resolution (corelib binding), field layout;
 //! * [`codeheap`], [`stubs`]: where code lives and the hand-written
 //!   transitions between Rust and JIT-compiled code;
-//! * [`fcall`]: corelib's internal calls;
+//! * [`fcall`], [`frames`]: corelib's internal calls (QCalls live in the
+//!   `osprey-qcall` crate) and the transition frames that make native code
+//!   transparent to stack walks;
 //! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
 //!   JIT helpers and the call-site API;
 //! * [`cli`]: the `osprey` command.
@@ -18,6 +20,7 @@
 pub mod cli;
 pub mod codeheap;
 pub mod fcall;
+pub mod frames;
 pub mod heap;
 pub mod loader;
 pub mod object;

@@ -26,12 +26,22 @@ pub struct Thread {
     pub alloc_ptr: usize,
     /// Allocation context: end of the current chunk.
     pub alloc_limit: usize,
+    /// Call-site record for FCalls with a helper frame: the return address
+    /// into managed code, written by JIT-compiled code before the call.
+    pub site_ip: usize,
+    /// Call-site record: the managed RSP at the call.
+    pub site_sp: usize,
+    /// Call-site record: the managed RBP at the call.
+    pub site_fp: usize,
     /// The runtime this thread belongs to.
     pub runtime: *const Runtime,
     /// Why managed code was abandoned (set with `abort_requested`).
     pub(crate) abort: Option<RuntimeError>,
     /// Types whose static constructor this thread is running.
     pub(crate) initializing: Vec<TypeHandle>,
+    /// Helper frames erected on this thread, innermost last (their protected
+    /// references are GC roots).
+    pub(crate) helper_frames: Vec<*mut crate::frames::HelperFrame>,
 }
 
 /// Offsets of the JIT-visible fields.
@@ -49,6 +59,12 @@ pub mod offsets {
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
     pub const ALLOC_LIMIT: i32 = std::mem::offset_of!(Thread, alloc_limit) as i32;
+    /// `Thread::site_ip`, `site_sp`, `site_fp`.
+    pub const SITE: [i32; 3] = [
+        std::mem::offset_of!(Thread, site_ip) as i32,
+        std::mem::offset_of!(Thread, site_sp) as i32,
+        std::mem::offset_of!(Thread, site_fp) as i32,
+    ];
 }
 
 impl Thread {
@@ -61,9 +77,13 @@ impl Thread {
             abort_requested: 0,
             alloc_ptr: 0,
             alloc_limit: 0,
+            site_ip: 0,
+            site_sp: 0,
+            site_fp: 0,
             runtime,
             abort: None,
             initializing: Vec::new(),
+            helper_frames: Vec::new(),
         })
     }
 
@@ -88,6 +108,19 @@ impl Thread {
             self.abort = Some(error);
         }
         self.abort_requested = 1;
+    }
+
+    /// Runs `f` in cooperative mode (where native code may touch managed
+    /// objects), restoring the previous mode afterwards. Code in preemptive
+    /// mode (QCalls) uses this to allocate or store references. Once the
+    /// collector exists, entering cooperative mode waits while a collection
+    /// is in progress.
+    pub fn cooperative<R>(&mut self, f: impl FnOnce(&mut Thread) -> R) -> R {
+        let previous = self.gc_mode;
+        self.gc_mode = 1;
+        let r = f(self);
+        self.gc_mode = previous;
+        r
     }
 
     /// Takes the abort reason, if any, and clears the request.

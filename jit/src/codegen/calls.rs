@@ -12,7 +12,10 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 use super::{reg, Emitter, Entry, Loc};
 use crate::error::JitError;
 use crate::frame::{passed_by_pointer, returned_by_buffer};
-use crate::host::{CallInfo, CallSig, CallTarget, Helper, NewObjectInfo, ThisKind, ThrowKind};
+use crate::host::{
+    CallInfo, CallSig, CallTarget, Helper, MethodHandle, NewObjectInfo, QCallArg, QCallRet,
+    ThisKind, ThrowKind,
+};
 use crate::types::{JitType, StackKind};
 
 /// One argument as the ABI sees it: a source entry and the parameter type it
@@ -21,6 +24,26 @@ use crate::types::{JitType, StackKind};
 struct AbiArg {
     src: Entry,
     ty: JitType,
+    /// QCall marshaling (Direct for everything else).
+    marshal: QCallArg,
+    /// For pinned strings: the slot that pins it during the call.
+    pin: Option<i32>,
+}
+
+/// What surrounds a native call.
+#[derive(Copy, Clone)]
+enum NativeSite {
+    /// A plain FCall or helper call.
+    Plain,
+    /// An FCall that may erect a helper frame: record the call site first.
+    HelperFrame,
+    /// A QCall: the inline transition.
+    QCall {
+        /// The QCall's method handle (recorded in the frame for stack traces).
+        method: MethodHandle,
+        /// `[SuppressGCTransition]`.
+        suppress: bool,
+    },
 }
 
 /// System V integer argument registers: RDI, RSI, RDX, RCX, R8, R9.
@@ -48,10 +71,51 @@ impl Emitter<'_, '_> {
                 address,
                 pass_thread,
                 may_throw,
+                helper_frame,
             } => {
-                self.call_native(&abi_args, *address, *pass_thread);
+                let site = if *helper_frame {
+                    NativeSite::HelperFrame
+                } else {
+                    NativeSite::Plain
+                };
+                self.call_native(&abi_args, *address, *pass_thread, site);
                 if *may_throw {
                     self.check_pending();
+                }
+                self.push_result(&info.sig, depth_after, depth_before, true);
+            }
+            CallTarget::QCall {
+                address,
+                suppress_gc_transition,
+                args: marshal,
+                ret,
+            } => {
+                let mut pins = self.frame.pin_slots.clone().into_iter();
+                let abi_args: Vec<AbiArg> = abi_args
+                    .into_iter()
+                    .zip(
+                        marshal
+                            .iter()
+                            .copied()
+                            .chain(std::iter::repeat(QCallArg::Direct)),
+                    )
+                    .map(|(a, m)| AbiArg {
+                        marshal: m,
+                        pin: if m == QCallArg::PinnedString {
+                            pins.next()
+                        } else {
+                            None
+                        },
+                        ..a
+                    })
+                    .collect();
+                let site = NativeSite::QCall {
+                    method: info.method,
+                    suppress: *suppress_gc_transition,
+                };
+                self.call_native(&abi_args, *address, false, site);
+                if *ret == QCallRet::Bool {
+                    dynasm!(self.ops ; .arch x64 ; test eax, eax ; setne al ; movzx eax, al);
                 }
                 self.push_result(&info.sig, depth_after, depth_before, true);
             }
@@ -135,11 +199,20 @@ impl Emitter<'_, '_> {
                 address,
                 pass_thread,
                 may_throw,
+                helper_frame,
             } => {
-                self.call_native(&abi_args, *address, *pass_thread);
+                let site = if *helper_frame {
+                    NativeSite::HelperFrame
+                } else {
+                    NativeSite::Plain
+                };
+                self.call_native(&abi_args, *address, *pass_thread, site);
                 if *may_throw {
                     self.check_pending();
                 }
+            }
+            CallTarget::QCall { .. } => {
+                unreachable!("QCalls are static methods, never constructors")
             }
             target => self.call_managed(&abi_args, None, false, target),
         }
@@ -178,10 +251,20 @@ impl Emitter<'_, '_> {
                 ThisKind::Ref => JitType::Ref,
                 ThisKind::ByRef => JitType::ByRef,
             };
-            out.push(AbiArg { src, ty });
+            out.push(AbiArg {
+                src,
+                ty,
+                marshal: QCallArg::Direct,
+                pin: None,
+            });
         }
         for (src, ty) in it.zip(&sig.params) {
-            out.push(AbiArg { src: *src, ty: *ty });
+            out.push(AbiArg {
+                src: *src,
+                ty: *ty,
+                marshal: QCallArg::Direct,
+                pin: None,
+            });
         }
         out
     }
@@ -197,7 +280,7 @@ impl Emitter<'_, '_> {
 
     /// Loads the 8-byte ABI value of `arg` into general register `r`.
     fn load_abi_value(&mut self, arg: AbiArg, r: u8) {
-        let AbiArg { src, ty } = arg;
+        let AbiArg { src, ty, .. } = arg;
         match ty {
             JitType::Struct(_) if passed_by_pointer(ty, &mut self.layouts) => {
                 let slot = self.slot(src.depth, src.kind);
@@ -280,23 +363,51 @@ impl Emitter<'_, '_> {
                     ; call QWORD [rax + disp]
                 );
             }
-            CallTarget::FCall { .. } => unreachable!("native calls go through call_native"),
+            CallTarget::FCall { .. } | CallTarget::QCall { .. } => {
+                unreachable!("native calls go through call_native")
+            }
         }
         if pad {
             dynasm!(self.ops ; .arch x64 ; add rsp, 8);
         }
     }
 
-    /// A call to a Rust `extern "C"` function (System V convention).
-    fn call_native(&mut self, args: &[AbiArg], address: usize, pass_thread: bool) {
-        // Sources must not be in RAX/XMM0: XMM0 is an argument register.
+    /// A call to a Rust `extern "C"` function (System V convention), with
+    /// what `site` asks for around it.
+    fn call_native(
+        &mut self,
+        args: &[AbiArg],
+        address: usize,
+        pass_thread: bool,
+        site: NativeSite,
+    ) {
+        // Sources must not be in RAX/XMM0: XMM0 is an argument register and
+        // the frame setup below uses RAX.
         let args: Vec<AbiArg> = args
             .iter()
             .map(|a| AbiArg {
                 src: self.spill_entry(a.src),
-                ty: a.ty,
+                ..*a
             })
             .collect();
+        let ret_label = self.ops.new_dynamic_label();
+        match &site {
+            NativeSite::Plain => {}
+            NativeSite::HelperFrame => {
+                // (Names that are not x86 register names: dynasm reads `sp`/`ip` as registers.)
+                let [site_ip, site_sp, site_fp] = self.rt.thread_helper_site_offsets;
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; lea rax, [=>ret_label]
+                    ; mov [r15 + site_ip], rax
+                    ; mov [r15 + site_sp], rsp
+                    ; mov [r15 + site_fp], rbp
+                );
+            }
+            NativeSite::QCall { method, suppress } => {
+                self.link_transition_frame(*method, ret_label, *suppress)
+            }
+        }
         let mut int_regs = SYSV_INT_REGS.iter().copied();
         let mut xmm_next = 0u8;
         let mut stack: Vec<AbiArg> = Vec::new();
@@ -328,24 +439,106 @@ impl Emitter<'_, '_> {
                 self.load_xmm_as(a.src, 15, a.ty.stack_kind());
                 dynasm!(self.ops ; .arch x64 ; movq r11, xmm15 ; push r11);
             } else {
-                self.load_abi_value(*a, reg::R11);
+                self.load_native_value(*a, reg::R11);
                 dynasm!(self.ops ; .arch x64 ; push r11);
             }
         }
         for (a, dest) in assignments {
             match dest {
-                Ok(r) => self.load_abi_value(a, r),
+                Ok(r) => self.load_native_value(a, r),
                 Err(x) => self.load_xmm_as(a.src, x, a.ty.stack_kind()),
             }
         }
         if pass_thread {
             dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
         }
-        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD address as i64 ; call rax);
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD address as i64 ; call rax ; =>ret_label);
         let cleanup = stack_bytes + if pad { 8 } else { 0 };
         if cleanup > 0 {
             dynasm!(self.ops ; .arch x64 ; add rsp, cleanup);
         }
+        if let NativeSite::QCall { suppress, .. } = site {
+            self.unlink_transition_frame(suppress);
+        }
+    }
+
+    /// Loads a native call's argument, marshaling QCall strings.
+    fn load_native_value(&mut self, a: AbiArg, r: u8) {
+        match (a.marshal, a.pin) {
+            (QCallArg::PinnedString, Some(pin)) => {
+                // Keep the string in a pinned slot for the call; pass its characters.
+                let data = self.rt.string_data_offset;
+                let skip = self.ops.new_dynamic_label();
+                self.load_gpr(a.src, r);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov [rbp + pin], Rq(r)
+                    ; test Rq(r), Rq(r)
+                    ; jz =>skip
+                    ; add Rq(r), data
+                    ; =>skip
+                );
+            }
+            _ => self.load_abi_value(a, r),
+        }
+    }
+
+    /// Links the QCall transition frame and (unless suppressed) switches the
+    /// thread to preemptive mode. Uses RAX only.
+    fn link_transition_frame(
+        &mut self,
+        method: MethodHandle,
+        ret_label: dynasmrt::DynamicLabel,
+        suppress: bool,
+    ) {
+        let f = self
+            .frame
+            .transition
+            .expect("frame::layout reserves it for methods with QCalls");
+        let l = self.rt.transition_frame.clone();
+        let head = self.rt.thread_frame_head_offset;
+        let mode = self.rt.thread_gc_mode_offset;
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, [r15 + head]
+            ; mov [rbp + f + l.prev], rax
+            ; mov rax, QWORD l.qcall_kind as i64
+            ; mov [rbp + f + l.kind], rax
+            ; mov rax, QWORD method.0 as i64
+            ; mov [rbp + f + l.method], rax
+            ; lea rax, [=>ret_label]
+            ; mov [rbp + f + l.return_address], rax
+            ; mov [rbp + f + l.rsp], rsp
+            ; mov [rbp + f + l.rbp], rbp
+            ; lea rax, [rbp + f]
+            ; mov [r15 + head], rax
+        );
+        if !suppress {
+            dynasm!(self.ops ; .arch x64 ; mov DWORD [r15 + mode], 0);
+        }
+    }
+
+    /// After a QCall returns: back to cooperative mode, wait out a pending GC
+    /// or suspension, unlink the frame, release the pinned strings, and raise
+    /// what the QCall recorded. Preserves RAX and XMM0 (the result).
+    fn unlink_transition_frame(&mut self, suppress: bool) {
+        let f = self.frame.transition.expect("reserved");
+        let prev = self.rt.transition_frame.prev;
+        let head = self.rt.thread_frame_head_offset;
+        let mode = self.rt.thread_gc_mode_offset;
+        if !suppress {
+            dynasm!(self.ops ; .arch x64 ; mov DWORD [r15 + mode], 1);
+            self.poll();
+        }
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rcx, [rbp + f + prev]
+            ; mov [r15 + head], rcx
+        );
+        for pin in self.frame.pin_slots.clone() {
+            dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + pin], 0);
+        }
+        self.check_pending();
     }
 
     /// Pushes a call's result.

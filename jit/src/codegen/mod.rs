@@ -122,8 +122,15 @@ pub(crate) fn generate(
     let calls_native =
         method.class_init.is_some() || imported.instrs.iter().any(|i| calls_native(&i.op));
     let rt = host.runtime_layout();
+    let qcalls = qcall_needs(imported, &rt);
     let mut layouts = LayoutCache::new(host);
-    let frame = frame::layout(method, &imported.stack_slots, calls_native, &mut layouts);
+    let frame = frame::layout(
+        method,
+        &imported.stack_slots,
+        calls_native,
+        qcalls,
+        &mut layouts,
+    );
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
     for instr in &imported.instrs {
@@ -170,12 +177,36 @@ pub(crate) fn generate(
     })
 }
 
+/// The frame space a method's QCall sites need, if it has any.
+fn qcall_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::QCallNeeds> {
+    let mut needs: Option<frame::QCallNeeds> = None;
+    for i in &imported.instrs {
+        if let Op::Call { info, .. } = &i.op {
+            if let crate::host::CallTarget::QCall { args, .. } = &info.target {
+                let pinned = args
+                    .iter()
+                    .filter(|a| **a == crate::host::QCallArg::PinnedString)
+                    .count();
+                let n = needs.get_or_insert(frame::QCallNeeds {
+                    frame_size: rt.transition_frame.size,
+                    pinned_strings: 0,
+                });
+                n.pinned_strings = n.pinned_strings.max(pinned);
+            }
+        }
+    }
+    needs
+}
+
 /// Whether an op may call native code that does not preserve RSI/RDI.
 fn calls_native(op: &Op) -> bool {
     match op {
         Op::Call { info, .. } => {
             info.class_init.is_some()
-                || matches!(info.target, crate::host::CallTarget::FCall { .. })
+                || matches!(
+                    info.target,
+                    crate::host::CallTarget::FCall { .. } | crate::host::CallTarget::QCall { .. }
+                )
         }
         Op::NewObj(_) | Op::NewArr(_) | Op::StElem(JitType::Ref) => true,
         Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => f.class_init.is_some(),

@@ -16,13 +16,20 @@
 //! overloads are told apart.
 
 mod console;
+mod handles;
 mod object;
+mod probe;
+mod stopwatch;
 mod string;
 
 /// The entry receives the current thread as an extra first argument.
 pub const PASS_THREAD: u32 = 1;
 /// The entry may request an exception; the JIT checks after the call.
 pub const MAY_THROW: u32 = 2;
+/// The entry may erect a helper frame ([`crate::frames::HelperFrame`]) to
+/// allocate, block or call managed code; JIT-compiled code records the call
+/// site in the thread before calling it.
+pub const HELPER_FRAME: u32 = 4;
 
 /// One FCall registration.
 pub struct FCall {
@@ -34,7 +41,7 @@ pub struct FCall {
     pub sig: &'static str,
     /// The Rust function.
     pub address: *const (),
-    /// [`PASS_THREAD`] | [`MAY_THROW`].
+    /// [`PASS_THREAD`] | [`MAY_THROW`] | [`HELPER_FRAME`].
     pub flags: u32,
 }
 
@@ -50,6 +57,8 @@ pub struct FCallTarget {
     pub pass_thread: bool,
     /// Check for a requested exception after the call.
     pub may_throw: bool,
+    /// Record the call site for a helper frame.
+    pub helper_frame: bool,
 }
 
 /// Every FCall, one line each.
@@ -89,6 +98,62 @@ pub static FCALLS: &[FCall] = &[
         address: object::get_type_name as *const (),
         flags: PASS_THREAD | MAY_THROW,
     },
+    FCall {
+        class: "System.Runtime.CompilerServices.RuntimeHelpers",
+        method: "AddressOf",
+        sig: "native int(string&)",
+        address: handles::address_of as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.RuntimeHelpers",
+        method: "AddressOf",
+        sig: "native int(object&)",
+        address: handles::address_of as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Diagnostics.Stopwatch",
+        method: "GetTimestamp",
+        sig: "int64()",
+        address: stopwatch::get_timestamp as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Diagnostics.Stopwatch",
+        method: "QueryFrequency",
+        sig: "int64()",
+        address: stopwatch::query_frequency as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "Osprey.TransitionProbe",
+        method: "FCallNop",
+        sig: "int32(int32)",
+        address: probe::fcall_nop as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "Osprey.TransitionProbe",
+        method: "FCallHelperFrameNop",
+        sig: "int32(int32)",
+        address: probe::fcall_helper_frame_nop as *const (),
+        flags: PASS_THREAD | HELPER_FRAME,
+    },
+    FCall {
+        class: "Osprey.TransitionProbe",
+        method: "FCallRepeat",
+        sig: "string(string,int32)",
+        address: probe::fcall_repeat as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "Osprey.TransitionProbe",
+        method: "FCallAsString",
+        sig: "string(object)",
+        address: probe::fcall_as_string as *const (),
+        flags: 0,
+    },
 ];
 
 /// Finds the FCall registered for a method.
@@ -100,5 +165,6 @@ pub fn lookup(class: &str, method: &str, sig: &str) -> Option<FCallTarget> {
             address: f.address as usize,
             pass_thread: f.flags & PASS_THREAD != 0,
             may_throw: f.flags & MAY_THROW != 0,
+            helper_frame: f.flags & HELPER_FRAME != 0,
         })
 }

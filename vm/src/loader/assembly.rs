@@ -2,6 +2,9 @@
 
 use osprey_metadata::{Image, MetadataError};
 
+/// The alignment the PE reader needs for the start of an image.
+const READER_ALIGN: usize = 8;
+
 /// Index of an assembly in its runtime's assembly list. Corelib is always 0.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct AssemblyId(pub u32);
@@ -15,8 +18,8 @@ impl AssemblyId {
 enum Bytes {
     /// Embedded in the binary (corelib).
     Static(&'static [u8]),
-    /// Read from a file; owned here.
-    Owned(Box<[u8]>),
+    /// Read from a file; owned here (as words, for alignment).
+    Owned(Box<[u64]>),
 }
 
 /// A loaded assembly.
@@ -37,20 +40,33 @@ pub struct Assembly {
 impl Assembly {
     /// Parses an assembly embedded in the binary.
     pub fn from_static(id: AssemblyId, bytes: &'static [u8]) -> Result<Assembly, MetadataError> {
+        if bytes.as_ptr() as usize % READER_ALIGN != 0 {
+            // Not aligned (corelib is; anything else embedded might not be): copy.
+            return Self::from_owned(id, bytes.to_vec());
+        }
         let image = Image::parse(bytes)?;
         Self::finish(id, image, Bytes::Static(bytes))
     }
 
-    /// Parses an assembly read from a file.
+    /// Parses an assembly read from a file. The bytes are copied into an
+    /// 8-byte aligned buffer: the PE reader reads headers in place and needs
+    /// them aligned, which a `Vec<u8>` does not promise.
     pub fn from_owned(id: AssemblyId, bytes: Vec<u8>) -> Result<Assembly, MetadataError> {
-        let bytes: Box<[u8]> = bytes.into_boxed_slice();
-        // SAFETY: the slice points into the heap allocation owned by `bytes`,
-        // which this Assembly keeps, never mutates, and drops only after
-        // `image` (field order). Moving the Box does not move its contents,
-        // so the 'static lifetime never outlives the data.
-        let view: &'static [u8] = unsafe { &*(bytes.as_ref() as *const [u8]) };
+        let len = bytes.len();
+        let mut words = vec![0u64; len.div_ceil(8)].into_boxed_slice();
+        // SAFETY: `words` has room for at least `len` bytes; the regions do not overlap.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), words.as_mut_ptr() as *mut u8, len)
+        };
+        drop(bytes);
+        // SAFETY: the slice covers initialized bytes of the heap allocation
+        // owned by `words`, which this Assembly keeps, never mutates, and
+        // drops only after `image` (field order). Moving the Box does not move
+        // its contents, so the 'static lifetime never outlives the data.
+        let view: &'static [u8] =
+            unsafe { std::slice::from_raw_parts(words.as_ptr() as *const u8, len) };
         let image = Image::parse(view)?;
-        Self::finish(id, image, Bytes::Owned(bytes))
+        Self::finish(id, image, Bytes::Owned(words))
     }
 
     fn finish(

@@ -29,11 +29,11 @@ use smallvec::SmallVec;
 
 use super::assembly::{Assembly, AssemblyId};
 use super::methods::{MethodDesc, MethodHandle, MethodKind};
-use super::names;
 use super::types::{
     mt_flags, ClassInit, FieldDesc, MethodTable, Primitive, RuntimeType, StaticStorage, TypeDefId,
     TypeHandle, TypeKey, TypeKind,
 };
+use super::{attributes, names};
 use super::{LoadError, LoadResult, Loader};
 use crate::object;
 
@@ -432,15 +432,38 @@ impl Loader {
         slot: Option<u32>,
     ) -> LoadResult<MethodHandle> {
         use osprey_metadata::flags::method_impl_attributes as mia;
+        let img = asm.image();
         let kind = if info.impl_flags & mia::INTERNAL_CALL != 0 {
-            let sig_text = names::method_sig_text(asm.image(), &info.sig);
+            let sig_text = names::method_sig_text(img, &info.sig);
             match crate::fcall::lookup(&owner.name, &info.name, &sig_text) {
                 Some(f) => MethodKind::FCall {
                     address: f.address,
                     pass_thread: f.pass_thread,
                     may_throw: f.may_throw,
+                    helper_frame: f.helper_frame,
                 },
                 None => MethodKind::Unimplemented,
+            }
+        } else if info.flags & ma::PINVOKE_IMPL != 0 {
+            // QCalls: pinvokeimpl("QCall" as "Entry"). Other P/Invokes are not supported.
+            match img.pinvoke_import_of(info.rid) {
+                Ok(Some(p)) if p.module_name == "QCall" => {
+                    match osprey_qcall::lookup(p.import_name) {
+                        Some(address) => MethodKind::QCall {
+                            address,
+                            suppress_gc_transition: attributes::has_attribute(
+                                img,
+                                osprey_metadata::Token::new(
+                                    osprey_metadata::TableId::MethodDef,
+                                    info.rid,
+                                ),
+                                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
+                            ),
+                        },
+                        None => MethodKind::Unimplemented,
+                    }
+                }
+                _ => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::ABSTRACT != 0 {
             MethodKind::Abstract

@@ -29,6 +29,16 @@ pub enum MethodKind {
         pass_thread: bool,
         /// It may leave an exception pending on the thread.
         may_throw: bool,
+        /// It may erect a helper frame (its call site is recorded first).
+        helper_frame: bool,
+    },
+    /// A QCall (`[DllImport("QCall")]`): a Rust function reached through an
+    /// inline transition that switches the thread to preemptive mode.
+    QCall {
+        /// The Rust function's address (from the QCall entry list).
+        address: usize,
+        /// `[SuppressGCTransition]`: no GC mode switch.
+        suppress_gc_transition: bool,
     },
     /// `abstract`: no body.
     Abstract,

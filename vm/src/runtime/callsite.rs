@@ -77,6 +77,9 @@ impl CallSite {
         let rt = thread.runtime();
         let ret = rt.loader().jit_type_of_sig(m.assembly, &m.sig.ret)?;
         let thread: *mut Thread = thread;
+        // QCalls made by the callee find the runtime through these services.
+        let previous_services =
+            osprey_qcall::services::install(Some(super::qcall_services::services_for(thread)));
         if matches!(ret, JitType::Struct(_)) {
             return Err(RuntimeError::Internal(format!(
                 "{} returns a struct, which call sites do not support yet",
@@ -114,6 +117,7 @@ impl CallSite {
                 _ => Value::I4(r as i32),
             }
         };
+        osprey_qcall::services::install(previous_services);
         // SAFETY: the thunk has returned; `thread` is the caller's exclusive borrow again.
         let thread = unsafe { &mut *thread };
         match thread.take_abort() {

@@ -50,7 +50,7 @@ impl Runtime {
         }
         match method.kind {
             MethodKind::Il => {}
-            MethodKind::FCall { .. } => {
+            MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
                 return Err(RuntimeError::managed(
                     "System.NotSupportedException",
                     Some(format!(

@@ -5,14 +5,15 @@
 
 use osprey_jit::{
     CallInfo, CallOpcode, CallSig, CallTarget, ClassInitCheck, FieldInfo, FieldLocation, Helper,
-    HostError, HostErrorKind, JitHost, NewObjectInfo, RuntimeLayout, StructLayout, ThisKind,
-    TypeInfo,
+    HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, QCallArg, QCallRet, RuntimeLayout,
+    StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
 };
 use osprey_metadata::Token;
 
 use super::Runtime;
+use crate::frames::{self, FrameKind};
 use crate::loader::{
-    types::VTABLE_OFFSET, LoadError, Loader, MethodHandle, MethodKind, TypeHandle,
+    names, types::VTABLE_OFFSET, LoadError, Loader, MethodHandle, MethodKind, TypeHandle,
 };
 use crate::object;
 use crate::thread::offsets;
@@ -70,6 +71,66 @@ impl JitContext<'_> {
     }
 }
 
+impl JitContext<'_> {
+    /// How each parameter and the result of a QCall cross into native code:
+    /// primitives, pointers and handle structs of at most 8 bytes without
+    /// references as themselves; `bool` as BOOL; `string` as a pinned UTF-16
+    /// pointer. Anything else is rejected with a message naming the QCall.
+    fn qcall_marshaling(
+        &mut self,
+        md: MethodHandle,
+        sig: &CallSig,
+    ) -> Result<(Vec<QCallArg>, QCallRet), HostError> {
+        use osprey_metadata::sig::TypeSig;
+        let bad = |what: String| HostError {
+            kind: HostErrorKind::NotSupported,
+            message: format!(
+                "QCall {}: {what} cannot be marshaled (see docs/internal-calls.md)",
+                md.full_name()
+            ),
+        };
+        if sig.this.is_some() {
+            return Err(bad("an instance method".into()));
+        }
+        let mut args = Vec::new();
+        for (p, ty) in md.sig.params.iter().zip(&sig.params) {
+            let m = match (p.strip_modifiers(), ty) {
+                (TypeSig::Boolean, _) => QCallArg::Bool,
+                (TypeSig::String, _) => QCallArg::PinnedString,
+                (_, JitType::Ref | JitType::ByRef) => {
+                    return Err(bad(format!(
+                        "parameter type {}",
+                        names::type_display(self.loader.assembly(md.assembly).image(), p)
+                    )))
+                }
+                (_, JitType::Struct(h)) => {
+                    let l = TypeHandle::from_jit(*h)
+                        .value_layout
+                        .clone()
+                        .unwrap_or_else(|| unreachable!("structs have layouts"));
+                    if l.size > 8 || !l.gc_refs.is_empty() {
+                        return Err(bad(format!(
+                            "the struct parameter {}",
+                            TypeHandle::from_jit(*h).name
+                        )));
+                    }
+                    QCallArg::Direct
+                }
+                _ => QCallArg::Direct,
+            };
+            args.push(m);
+        }
+        let ret = match (md.sig.ret.strip_modifiers(), sig.ret) {
+            (TypeSig::Boolean, _) => QCallRet::Bool,
+            (_, JitType::Ref | JitType::ByRef | JitType::Struct(_)) => {
+                return Err(bad("a return type that is not a primitive (return objects through a StringHandleOnStack or ObjectHandleOnStack)".into()))
+            }
+            _ => QCallRet::Direct,
+        };
+        Ok((args, ret))
+    }
+}
+
 impl JitHost for JitContext<'_> {
     fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
         let md = self
@@ -85,11 +146,25 @@ impl JitHost for JitContext<'_> {
                 address,
                 pass_thread,
                 may_throw,
+                helper_frame,
             } => CallTarget::FCall {
                 address,
                 pass_thread,
                 may_throw,
+                helper_frame,
             },
+            MethodKind::QCall {
+                address,
+                suppress_gc_transition,
+            } => {
+                let (args, ret) = self.qcall_marshaling(md, &sig)?;
+                CallTarget::QCall {
+                    address,
+                    suppress_gc_transition,
+                    args,
+                    ret,
+                }
+            }
             _ if opcode == CallOpcode::CallVirt
                 && md.is_virtual()
                 && !md.is_final()
@@ -253,6 +328,19 @@ impl JitHost for JitContext<'_> {
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
             thread_pending_offset: offsets::ABORT_REQUESTED,
+            thread_frame_head_offset: offsets::FRAME_HEAD,
+            thread_gc_mode_offset: offsets::GC_MODE,
+            thread_helper_site_offsets: offsets::SITE,
+            transition_frame: TransitionFrameLayout {
+                size: frames::offsets::SIZE,
+                prev: frames::offsets::PREV,
+                kind: frames::offsets::KIND,
+                method: frames::offsets::METHOD,
+                return_address: frames::offsets::RETURN_ADDRESS,
+                rsp: frames::offsets::RSP,
+                rbp: frames::offsets::RBP,
+                qcall_kind: FrameKind::QCall as u64,
+            },
         }
     }
 }

@@ -17,6 +17,7 @@ mod compile;
 mod error;
 mod helpers;
 mod jitiface;
+mod qcall_services;
 mod strings;
 
 use std::collections::HashMap;

@@ -15,5 +15,14 @@ namespace System.Runtime.CompilerServices
         // Object.GetHashCode returns.
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern int GetHashCode(object o);
+
+        // FCalls. The address of a managed local, for building QCall handles
+        // (StringHandleOnStack, ObjectHandleOnStack). The local must stay in
+        // scope for as long as the handle is used.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern IntPtr AddressOf(ref string local);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern IntPtr AddressOf(ref object local);
     }
 }

@@ -1,0 +1,156 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Osprey
+{
+    // One of each kind of call between managed code and the runtime, and a
+    // JIT-compiled loop over each: what the transition benchmarks time
+    // (benches/, `osprey bench transitions`) and the internal-call tests use.
+    public static class TransitionProbe
+    {
+        // ----- the calls -------------------------------------------------
+
+        // A managed static call (the JIT never inlines).
+        public static int ManagedNop(int x)
+        {
+            return x + 1;
+        }
+
+        // FCall: direct native call, no frame, no mode switch.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int FCallNop(int x);
+
+        // FCall that erects a helper frame.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int FCallHelperFrameNop(int x);
+
+        // FCall with a helper frame that allocates while protecting `s`.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern string FCallRepeat(string s, int times);
+
+        // FCall returning an object (no allocation, no frame).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern string FCallAsString(object o);
+
+        // QCall: inline transition, preemptive mode during the call. QCalls
+        // stay private behind managed wrappers (mcs also cannot compile calls
+        // to a DllImport of a -nostdlib library from another assembly).
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallNop")]
+        private static extern int QCallNopCore(int x);
+
+        // QCall without the GC mode switch.
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallNop")]
+        [SuppressGCTransition]
+        private static extern int QCallNopSuppressedCore(int x);
+
+        public static int QCallNop(int x)
+        {
+            return QCallNopCore(x);
+        }
+
+        public static int QCallNopSuppressed(int x)
+        {
+            return QCallNopSuppressedCore(x);
+        }
+
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallRaise")]
+        private static extern int QCallRaise(string message);
+
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallPanic")]
+        private static extern int QCallPanic(int x);
+
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallEcho")]
+        private static extern void QCallEcho(string prefix, string text, StringHandleOnStack result);
+
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallIsEven")]
+        private static extern bool QCallIsEven(int x, bool invert);
+
+        // ----- managed wrappers that validate and marshal ---------------
+
+        // String in, string out: prefix + text (null text gives null).
+        public static string Echo(string prefix, string text)
+        {
+            string result = null;
+            QCallEcho(prefix, text, new StringHandleOnStack(ref result));
+            return result;
+        }
+
+        // BOOL in and out.
+        public static bool IsEven(int x, bool invert)
+        {
+            return QCallIsEven(x, invert);
+        }
+
+        // The QCall raises InvalidOperationException(message) after returning.
+        public static int Raise(string message)
+        {
+            if (message == null)
+                throw new ArgumentNullException("message");
+            return QCallRaise(message);
+        }
+
+        // The QCall panics in Rust; the panic surfaces as a managed exception.
+        public static int Panic(int x)
+        {
+            return QCallPanic(x);
+        }
+
+        // A managed method the runtime calls through the call-site API.
+        public static long Combine(int a, long b, string s)
+        {
+            return a + b * 10 + (s == null ? -1 : s.Length) * 100;
+        }
+
+        // ----- the measured loops (n calls each) --------------------------
+
+        public static int LoopManaged(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = ManagedNop(s);
+            return s;
+        }
+
+        public static int LoopFCall(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = FCallNop(s);
+            return s;
+        }
+
+        public static int LoopFCallHelperFrame(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = FCallHelperFrameNop(s);
+            return s;
+        }
+
+        public static int LoopQCall(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = QCallNopCore(s);
+            return s;
+        }
+
+        public static int LoopQCallSuppressed(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = QCallNopSuppressedCore(s);
+            return s;
+        }
+
+        // An empty loop of the same shape: the baseline subtracted from each row.
+        public static int LoopEmpty(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = s + 1;
+            return s;
+        }
+    }
+}

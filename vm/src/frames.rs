@@ -1,0 +1,141 @@
+//! Transition frames: how the stack walker and the GC see past native code.
+//!
+//! Managed frames form an RBP chain. Native code (FCalls, QCalls, helpers)
+//! breaks it, so every place where managed code calls native code that may
+//! walk the stack, collect, block or call back into managed code records a
+//! [`Frame`] in the thread's frame list (`Thread::frame_head`):
+//!
+//! * **QCall frames** (`FrameKind::QCall`) are built inline by JIT-compiled
+//!   code in the caller's own stack frame around every QCall (see
+//!   jit/src/codegen/calls.rs): the managed RSP/RBP at the call and the
+//!   return address into managed code, so a walk can resume there.
+//! * **Helper frames** (`FrameKind::Helper`) are built by FCalls that need
+//!   one ([`HelperFrame`]) from the call-site record JIT-compiled code writes
+//!   into the thread before calling such an FCall (`Thread::site_*`). They
+//!   also protect object references held in Rust locals (the GCPROTECT idea):
+//!   the GC reports and updates them.
+//!
+//! Managed code never keeps callee-saved registers live across a call (the
+//! JIT spills everything to frame slots), so a frame records only RBP of the
+//! callee-saved registers; the design notes' fuller register set is not
+//! needed by this JIT.
+
+use crate::object::ObjectRef;
+use crate::thread::Thread;
+
+/// What kind of transition a frame records.
+#[repr(u64)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum FrameKind {
+    /// A QCall in progress (built by JIT-compiled code).
+    QCall = 0x5143_414C_4C00_0001,
+    /// An FCall that erected a helper frame.
+    Helper = 0x4845_4C50_4552_0002,
+}
+
+/// A transition frame. The layout is shared with the JIT (see
+/// `Runtime::runtime_layout`), which builds QCall frames field by field.
+#[repr(C)]
+#[derive(Debug)]
+pub struct Frame {
+    /// The next older frame, or null.
+    pub prev: *mut Frame,
+    /// A [`FrameKind`] value.
+    pub kind: u64,
+    /// The method being called (QCall) or the FCall's method (0 if unknown).
+    pub method: usize,
+    /// The return address into managed code.
+    pub return_address: usize,
+    /// The managed RSP at the call.
+    pub rsp: usize,
+    /// The managed RBP at the call (the caller's frame).
+    pub rbp: usize,
+}
+
+/// Offsets of [`Frame`]'s fields, for the JIT.
+pub mod offsets {
+    use super::Frame;
+    /// `Frame::prev`.
+    pub const PREV: i32 = std::mem::offset_of!(Frame, prev) as i32;
+    /// `Frame::kind`.
+    pub const KIND: i32 = std::mem::offset_of!(Frame, kind) as i32;
+    /// `Frame::method`.
+    pub const METHOD: i32 = std::mem::offset_of!(Frame, method) as i32;
+    /// `Frame::return_address`.
+    pub const RETURN_ADDRESS: i32 = std::mem::offset_of!(Frame, return_address) as i32;
+    /// `Frame::rsp`.
+    pub const RSP: i32 = std::mem::offset_of!(Frame, rsp) as i32;
+    /// `Frame::rbp`.
+    pub const RBP: i32 = std::mem::offset_of!(Frame, rbp) as i32;
+    /// `size_of::<Frame>()`.
+    pub const SIZE: u32 = std::mem::size_of::<Frame>() as u32;
+}
+
+/// A helper frame erected by an FCall: links a [`Frame`] describing the
+/// managed call site into the thread for as long as it lives, and holds the
+/// object references the FCall protects.
+///
+/// ```ignore
+/// extern "C" fn my_fcall(thread: &mut Thread, s: *mut u8) -> *mut u8 {
+///     HelperFrame::run(thread, &mut [s], |thread, roots| {
+///         let copy = thread.runtime().alloc_string(thread, 10)?; // may collect
+///         // roots[0] is `s`, updated if the collector moved it.
+///         ...
+///     })
+/// }
+/// ```
+pub struct HelperFrame {
+    frame: Frame,
+    /// Protected references (GC roots while the frame is linked).
+    roots: *mut [*mut u8],
+}
+
+impl HelperFrame {
+    /// Erects a helper frame for the FCall being executed on `thread`, runs
+    /// `body` with the references in `roots` protected, and unlinks the frame.
+    ///
+    /// The FCall must be registered with the `HELPER_FRAME` flag, so that
+    /// JIT-compiled code recorded its call site in the thread.
+    pub fn run<R>(
+        thread: &mut Thread,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+    ) -> R {
+        let mut hf = HelperFrame {
+            frame: Frame {
+                prev: thread.frame_head as *mut Frame,
+                kind: FrameKind::Helper as u64,
+                method: 0,
+                return_address: thread.site_ip,
+                rsp: thread.site_sp,
+                rbp: thread.site_fp,
+            },
+            roots: roots as *mut [*mut u8],
+        };
+        // Linked for the duration of `body`; `hf` does not move meanwhile.
+        thread.frame_head = &mut hf.frame as *mut Frame as usize;
+        thread.helper_frames.push(&mut hf as *mut HelperFrame);
+        // SAFETY: `roots` outlives `hf`, which is unlinked below before `roots`
+        // is used by the caller again; the body gets the only access.
+        let result = body(thread, unsafe { &mut *hf.roots });
+        thread.helper_frames.pop();
+        thread.frame_head = hf.frame.prev as usize;
+        result
+    }
+
+    /// The protected references (what the GC scans and updates).
+    pub fn roots(&mut self) -> &mut [*mut u8] {
+        // SAFETY: see `run`: the roots live at least as long as the frame.
+        unsafe { &mut *self.roots }
+    }
+
+    /// The frame record.
+    pub fn frame(&self) -> &Frame {
+        &self.frame
+    }
+}
+
+/// An object reference protected for the duration of a helper frame.
+pub fn protected(roots: &[*mut u8], i: usize) -> Option<ObjectRef> {
+    roots.get(i).and_then(|p| ObjectRef::from_raw(*p))
+}
