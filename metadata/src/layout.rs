@@ -200,6 +200,82 @@ impl fmt::Display for LayoutError {
 
 impl std::error::Error for LayoutError {}
 
+/// The layout of one TypeDef's instance fields, as [`layout_type_def`] computes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TypeDefLayout {
+    /// The instance fields (Field row ids), in declaration order.
+    pub fields: Vec<u32>,
+    /// Their shapes, in the same order.
+    pub shapes: Vec<FieldShape>,
+    /// The computed layout.
+    pub layout: Layout,
+}
+
+/// Why [`layout_type_def`] failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum TypeDefLayoutError<E> {
+    /// The metadata is malformed.
+    Metadata(crate::MetadataError),
+    /// A field's shape could not be determined (the caller's error).
+    Shape(E),
+    /// The layout rules reject the type.
+    Layout(LayoutError),
+}
+
+/// Lays out the instance fields of TypeDef `rid` of `img`: reads its
+/// fields, layout kind, packing, class size and explicit offsets, asks
+/// `shape_of` for the shape of each field's type (the caller resolves user
+/// value types, possibly in other assemblies, recursively), and calls
+/// [`layout_fields`]. This is the one place where a TypeDef becomes a
+/// [`LayoutRequest`]: the type loader and the binder's build script both use it.
+pub fn layout_type_def<E>(
+    img: &crate::Image<'_>,
+    rid: u32,
+    is_value_type: bool,
+    parent_size: u32,
+    shape_of: &mut dyn FnMut(&TypeSig) -> Result<FieldShape, E>,
+) -> Result<TypeDefLayout, TypeDefLayoutError<E>> {
+    use crate::flags::{field_attributes as fa, type_attributes as ta};
+    let md = TypeDefLayoutError::Metadata;
+    let row = img.type_def(rid).map_err(md)?;
+    let mut fields = Vec::new();
+    let mut shapes = Vec::new();
+    for frid in img.field_range(rid).map_err(md)? {
+        let frow = img.field(frid).map_err(md)?;
+        if frow.flags & fa::STATIC != 0 {
+            continue;
+        }
+        let sig = img.field_sig(frid).map_err(md)?.ty;
+        let mut shape = shape_of(&sig).map_err(TypeDefLayoutError::Shape)?;
+        shape.explicit_offset = img.field_offset_of(frid).map_err(md)?;
+        fields.push(frid);
+        shapes.push(shape);
+    }
+    let (pack, class_size) = match img.class_layout_of(rid).map_err(md)? {
+        Some(cl) => (u32::from(cl.packing_size), cl.class_size),
+        None => (0, 0),
+    };
+    let kind = match row.flags & ta::LAYOUT_MASK {
+        ta::SEQUENTIAL_LAYOUT => LayoutKind::Sequential,
+        ta::EXPLICIT_LAYOUT => LayoutKind::Explicit,
+        _ => LayoutKind::Auto,
+    };
+    let layout = layout_fields(&LayoutRequest {
+        kind,
+        is_value_type,
+        parent_size,
+        pack,
+        class_size,
+        fields: &shapes,
+    })
+    .map_err(TypeDefLayoutError::Layout)?;
+    Ok(TypeDefLayout {
+        fields,
+        shapes,
+        layout,
+    })
+}
+
 const MAX_SIZE: u64 = i32::MAX as u64;
 
 fn align_up(v: u64, a: u32) -> u64 {

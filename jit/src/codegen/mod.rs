@@ -44,14 +44,12 @@ pub(crate) mod reg {
     pub const RAX: u8 = 0;
     pub const RCX: u8 = 1;
     pub const RDX: u8 = 2;
-    pub const RSP: u8 = 4;
     pub const RBP: u8 = 5;
     pub const RSI: u8 = 6;
     pub const RDI: u8 = 7;
     pub const R8: u8 = 8;
     pub const R9: u8 = 9;
     pub const R11: u8 = 11;
-    pub const R15: u8 = 15;
 }
 
 /// Where a virtual-stack entry's value is right now.
@@ -641,6 +639,14 @@ impl Emitter<'_, '_> {
             self.stack.len(),
             instr.depth as usize,
             "IL_{:04x}",
+            instr.il_offset
+        );
+        debug_assert!(
+            self.stack[self.stack.len() - instr.ins.len()..]
+                .iter()
+                .map(|e| e.kind)
+                .eq(instr.ins.iter().copied()),
+            "IL_{:04x}: the virtual stack disagrees with the importer",
             instr.il_offset
         );
         let backward = |t: u32| t <= instr.il_offset && imported.loop_heads.contains(&t);

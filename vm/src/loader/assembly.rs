@@ -14,7 +14,9 @@ impl AssemblyId {
     pub const CORELIB: AssemblyId = AssemblyId(0);
 }
 
-/// Where an assembly's bytes live.
+/// Where an assembly's bytes live. Never read: holding it keeps the bytes
+/// alive for the image.
+#[allow(dead_code)]
 enum Bytes {
     /// Embedded in the binary (corelib).
     Static(&'static [u8]),
@@ -32,7 +34,7 @@ pub struct Assembly {
     /// first.
     image: Image<'static>,
     /// Keeps the bytes alive (and unmoved: a boxed slice's contents do not
-    /// move when the Box does).
+    /// move when the Box does). Never read directly.
     #[allow(dead_code)]
     bytes: Bytes,
 }

@@ -22,7 +22,7 @@ use osprey_jit::StructLayout;
 use osprey_metadata::flags::{
     field_attributes as fa, method_attributes as ma, type_attributes as ta,
 };
-use osprey_metadata::layout::{self, FieldShape, LayoutKind, LayoutRequest};
+use osprey_metadata::layout::{self, FieldShape};
 use osprey_metadata::sig::TypeSig;
 use osprey_metadata::tables::{CodedIndex, MethodDefOrRef};
 use smallvec::SmallVec;
@@ -140,43 +140,7 @@ impl Loader {
         );
         let is_string = is_corelib && name == "System.String";
 
-        // 3. Fields and instance layout.
-        let mut instance_fields = Vec::new();
-        let mut static_fields = Vec::new();
-        let mut instance_shapes = Vec::new();
-        let field_rids: Vec<u32> = img.field_range(id.rid).map_err(bad)?.collect();
-        for frid in field_rids {
-            let frow = img.field(frid).map_err(bad)?;
-            let fname = img.string(frow.name).map_err(bad)?.to_string();
-            let sig = img.field_sig(frid).map_err(bad)?.ty;
-            let desc = FieldDesc {
-                name: fname,
-                assembly: id.assembly,
-                rid: frid,
-                sig,
-                jit_type: osprey_jit::JitType::Void, // resolved lazily (see resolve::field_jit_type)
-                offset: 0,
-                is_static: frow.flags & fa::STATIC != 0,
-                is_literal: frow.flags & fa::LITERAL != 0,
-            };
-            if desc.is_static {
-                static_fields.push(desc);
-            } else {
-                let mut shape = self.field_shape(id.assembly, &desc.sig)?;
-                shape.explicit_offset = img.field_offset_of(frid).map_err(bad)?;
-                instance_shapes.push(shape);
-                instance_fields.push(desc);
-            }
-        }
-        let (pack, class_size) = match img.class_layout_of(id.rid).map_err(bad)? {
-            Some(cl) => (u32::from(cl.packing_size), cl.class_size),
-            None => (0, 0),
-        };
-        let layout_kind = match row.flags & ta::LAYOUT_MASK {
-            ta::SEQUENTIAL_LAYOUT => LayoutKind::Sequential,
-            ta::EXPLICIT_LAYOUT => LayoutKind::Explicit,
-            _ => LayoutKind::Auto,
-        };
+        // 3. Fields and instance layout (the shared layout code).
         let parent_size = parent.map_or(8, |p| {
             if p.mt.has(mt_flags::STRING) {
                 8
@@ -184,18 +148,28 @@ impl Loader {
                 p.mt.base_size
             }
         });
-        let computed = layout::layout_fields(&LayoutRequest {
-            kind: layout_kind,
-            is_value_type,
-            parent_size,
-            pack,
-            class_size,
-            fields: &instance_shapes,
-        })
-        .map_err(|e| LoadError::InvalidType {
-            name: name.clone(),
-            reason: e.to_string(),
-        })?;
+        let computed = self.layout_type_def(&asm, id, is_value_type, parent_size)?;
+        let mut instance_fields = Vec::new();
+        let mut static_fields = Vec::new();
+        let field_rids: Vec<u32> = img.field_range(id.rid).map_err(bad)?.collect();
+        for frid in field_rids {
+            let frow = img.field(frid).map_err(bad)?;
+            let desc = FieldDesc {
+                name: img.string(frow.name).map_err(bad)?.to_string(),
+                assembly: id.assembly,
+                rid: frid,
+                sig: img.field_sig(frid).map_err(bad)?.ty,
+                jit_type: osprey_jit::JitType::Void, // resolved lazily (see resolve::jit_type_of_sig)
+                offset: 0,
+                is_static: frow.flags & fa::STATIC != 0,
+                is_literal: frow.flags & fa::LITERAL != 0,
+            };
+            if desc.is_static {
+                static_fields.push(desc);
+            } else {
+                instance_fields.push(desc);
+            }
+        }
         for (f, off) in instance_fields.iter_mut().zip(&computed.offsets) {
             f.offset = *off;
         }
@@ -603,50 +577,39 @@ impl Loader {
 
     fn compute_value_layout(&mut self, id: TypeDefId) -> LoadResult<ValueLayout> {
         let asm = self.assembly(id.assembly);
-        let img = asm.image();
-        let bad = |e| LoadError::BadImage {
-            assembly: asm.name.clone(),
-            error: e,
-        };
-        let row = img.type_def(id.rid).map_err(bad)?;
-        let mut shapes = Vec::new();
-        let field_rids: Vec<u32> = img.field_range(id.rid).map_err(bad)?.collect();
-        for frid in field_rids {
-            let frow = img.field(frid).map_err(bad)?;
-            if frow.flags & fa::STATIC != 0 {
-                continue;
-            }
-            let sig = img.field_sig(frid).map_err(bad)?.ty;
-            let mut shape = self.field_shape(id.assembly, &sig)?;
-            shape.explicit_offset = img.field_offset_of(frid).map_err(bad)?;
-            shapes.push(shape);
-        }
-        let (pack, class_size) = match img.class_layout_of(id.rid).map_err(bad)? {
-            Some(cl) => (u32::from(cl.packing_size), cl.class_size),
-            None => (0, 0),
-        };
-        let kind = match row.flags & ta::LAYOUT_MASK {
-            ta::SEQUENTIAL_LAYOUT => LayoutKind::Sequential,
-            ta::EXPLICIT_LAYOUT => LayoutKind::Explicit,
-            _ => LayoutKind::Auto,
-        };
-        let l = layout::layout_fields(&LayoutRequest {
-            kind,
-            is_value_type: true,
-            parent_size: 0,
-            pack,
-            class_size,
-            fields: &shapes,
-        })
-        .map_err(|e| LoadError::InvalidType {
-            name: self.type_def_name(id),
-            reason: e.to_string(),
-        })?;
+        let l = self.layout_type_def(&asm, id, true, 0)?;
         Ok(ValueLayout {
             size: l.size,
             align: l.align,
             gc_refs: l.gc_refs,
         })
+    }
+
+    /// Lays out a TypeDef's instance fields with `osprey_metadata::layout`,
+    /// resolving value-type fields through [`Loader::field_shape`].
+    fn layout_type_def(
+        &mut self,
+        asm: &Arc<Assembly>,
+        id: TypeDefId,
+        is_value_type: bool,
+        parent_size: u32,
+    ) -> LoadResult<layout::Layout> {
+        let result = layout::layout_type_def(
+            asm.image(),
+            id.rid,
+            is_value_type,
+            parent_size,
+            &mut |sig| self.field_shape(id.assembly, sig),
+        );
+        match result {
+            Ok(l) => Ok(l.layout),
+            Err(layout::TypeDefLayoutError::Metadata(e)) => Err(self.bad_image(id.assembly, e)),
+            Err(layout::TypeDefLayoutError::Shape(e)) => Err(e),
+            Err(layout::TypeDefLayoutError::Layout(e)) => Err(LoadError::InvalidType {
+                name: self.type_def_name(id),
+                reason: e.to_string(),
+            }),
+        }
     }
 
     /// The underlying primitive of an enum: the type of its `value__` field.

@@ -45,7 +45,6 @@ pub struct RuntimeOptions {
 
 /// Well-known corelib types, loaded at startup.
 pub(crate) struct WellKnown {
-    pub object: TypeHandle,
     pub string: TypeHandle,
     pub runtime_type: TypeHandle,
 }
@@ -96,7 +95,6 @@ impl Runtime {
         let wk = {
             let mut loader = rt.loader();
             WellKnown {
-                object: loader.corelib_type("System", "Object")?,
                 string: loader.corelib_type("System", "String")?,
                 runtime_type: loader.corelib_type("System", "RuntimeType")?,
             }
