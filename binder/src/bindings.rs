@@ -1,0 +1,73 @@
+// The binder's declarations: which corelib types native code reads, and
+// which Rust mirror field stands for which managed field (the analogue of
+// CoreCLR's corelib.h). This file is expanded twice, by `bind_classes!`:
+// by build.rs, to compute the managed layouts from the freshly built
+// corelib.dll, and by lib.rs, to assert at compile time that every mirror
+// matches them. Add a binding here; the build checks it.
+//
+// Syntax: `class Mirror = "Namespace" "Name" { rust_field: "managed_field", ... }`
+// for classes (mirrors start with the object header: `object: Object`), and
+// `value Mirror = ...` for value types (offsets from the start of the value).
+// Every managed instance field of a bound type must be bound, so that a
+// field added in C# cannot go unnoticed.
+
+bind_classes! {
+    class Object = "System" "Object" {}
+    class StringObject = "System" "String" {
+        length: "_stringLength",
+        first_char: "_firstChar",
+    }
+    class ExceptionObject = "System" "Exception" {
+        message: "_message",
+        inner_exception: "_innerException",
+        stack_trace_string: "_stackTraceString",
+        hresult: "_HResult",
+    }
+    class DelegateObject = "System" "Delegate" {
+        target: "_target",
+        method_ptr: "_methodPtr",
+        method_ptr_aux: "_methodPtrAux",
+    }
+    class MulticastDelegateObject = "System" "MulticastDelegate" {
+        invocation_list: "_invocationList",
+        invocation_count: "_invocationCount",
+    }
+    class RuntimeTypeObject = "System" "RuntimeType" {
+        handle: "m_handle",
+    }
+    class ThreadObject = "System.Threading" "Thread" {
+        runtime_thread: "_runtimeThread",
+        managed_thread_id: "_managedThreadId",
+        name: "_name",
+    }
+    class SafeHandleObject = "System.Runtime.InteropServices" "SafeHandle" {
+        handle: "handle",
+        state: "_state",
+        owns_handle: "_ownsHandle",
+        fully_initialized: "_fullyInitialized",
+    }
+    value StringHandleOnStack = "System.Runtime.CompilerServices" "StringHandleOnStack" {
+        ptr: "_ptr",
+    }
+    value ObjectHandleOnStack = "System.Runtime.CompilerServices" "ObjectHandleOnStack" {
+        ptr: "_ptr",
+    }
+    value RuntimeTypeHandle = "System" "RuntimeTypeHandle" {
+        value: "m_value",
+    }
+}
+
+// Methods native code calls, by name and signature.
+bind_methods! {
+    // How the runtime prints an exception that nobody caught.
+    ExceptionToString = "System" "Exception" "ToString" "string()"
+    // Used by the call-site API test and the transition benchmarks.
+    TransitionProbeCombine = "Osprey" "TransitionProbe" "Combine" "int64(int32,int64,string)"
+    TransitionProbeManagedNop = "Osprey" "TransitionProbe" "ManagedNop" "int32(int32)"
+    TransitionProbeLoopEmpty = "Osprey" "TransitionProbe" "LoopEmpty" "int32(int32)"
+    TransitionProbeLoopManaged = "Osprey" "TransitionProbe" "LoopManaged" "int32(int32)"
+    TransitionProbeLoopFCall = "Osprey" "TransitionProbe" "LoopFCall" "int32(int32)"
+    TransitionProbeLoopFCallHelperFrame = "Osprey" "TransitionProbe" "LoopFCallHelperFrame" "int32(int32)"
+    TransitionProbeLoopQCall = "Osprey" "TransitionProbe" "LoopQCall" "int32(int32)"
+    TransitionProbeLoopQCallSuppressed = "Osprey" "TransitionProbe" "LoopQCallSuppressed" "int32(int32)"
+}
