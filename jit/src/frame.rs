@@ -9,8 +9,10 @@
 //!   [rbp - 8 ...]    saved rsi/rdi (only if the method calls native code)
 //!                    homes of the register arguments (rcx, rdx)
 //!                    primitive evaluation-stack slots      (not zeroed)
-//!                    locals                                 \ zeroed in the
-//!                    reference/byref/struct stack slots     / prologue
+//!                    QCall transition frame (methods with QCalls; no references)
+//!                    locals                                 \
+//!                    reference/byref/struct stack slots      | zeroed in the
+//!                    QCall pinned-string slots               / prologue
 //!   [rsp]            (16-byte aligned)
 //! ```
 //!

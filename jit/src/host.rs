@@ -65,9 +65,11 @@ pub struct CallInfo {
     pub sig: CallSig,
     /// For `newobj`: what to allocate before calling the constructor.
     pub new_object: Option<NewObjectInfo>,
-    /// A class-initialization check the caller must make before the call
-    /// (precise static constructor semantics), if the class is not yet
-    /// initialized at JIT time.
+    /// A class-initialization check the caller must make before the call.
+    /// The runtime currently leaves this `None` and puts precise
+    /// static-constructor checks in the callee's prologue instead
+    /// ([`crate::MethodInput::class_init`]); the field lets a host choose
+    /// caller-side checks.
     pub class_init: Option<ClassInitCheck>,
 }
 
@@ -290,8 +292,8 @@ pub enum Helper {
     /// `fn(array, index: i64, value, thread)`: `stelem.ref` with the bounds
     /// and covariance checks (ArrayTypeMismatchException).
     StElemRef,
-    /// Jumped to (not called) when an FCall left an exception pending on the
-    /// thread; raises it. Never returns.
+    /// `fn(thread) -> !`: called when an FCall or QCall left an exception
+    /// pending on the thread; raises it. Never returns.
     RaisePending,
 }
 
@@ -375,8 +377,7 @@ pub struct RuntimeLayout {
 
 /// Everything the JIT asks of the runtime while compiling one method.
 pub trait JitHost {
-    /// Resolves the method token of a `call`, `callvirt`, `newobj`, `ldftn`
-    /// or `ldvirtftn`.
+    /// Resolves the method token of a `call`, `callvirt` or `newobj`.
     fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError>;
 
     /// Resolves a field token (`ldfld`, `stsfld`, ...).

@@ -59,7 +59,7 @@ pub(crate) fn import(
     method: &MethodInput<'_>,
 ) -> Result<Imported, JitError> {
     let decoded = decode(method.il)?;
-    let block_starts = find_block_starts(&decoded);
+    let block_starts = find_block_starts(&decoded)?;
     Importer {
         host,
         method,
@@ -86,11 +86,14 @@ struct Decoded {
 
 fn decode(code: &[u8]) -> Result<Vec<Decoded>, JitError> {
     let mut out = Vec::new();
+    // Where the next instruction starts: the offset of a decoding error.
+    let mut next_offset = 0u32;
     for item in il::Instructions::new(code) {
         let (offset, instr) = item.map_err(|e| JitError::InvalidIl {
-            il_offset: 0,
+            il_offset: next_offset,
             reason: e.to_string(),
         })?;
+        next_offset = offset + instr.size;
         out.push(Decoded {
             offset,
             opcode: instr.opcode,
@@ -100,20 +103,35 @@ fn decode(code: &[u8]) -> Result<Vec<Decoded>, JitError> {
     Ok(out)
 }
 
-fn find_block_starts(code: &[Decoded]) -> HashSet<u32> {
+/// The IL offsets where basic blocks start. Every branch target must be the
+/// start of an instruction.
+fn find_block_starts(code: &[Decoded]) -> Result<HashSet<u32>, JitError> {
+    let instruction_starts: HashSet<u32> = code.iter().map(|d| d.offset).collect();
+    let check = |target: u32, from: u32| {
+        if instruction_starts.contains(&target) {
+            Ok(target)
+        } else {
+            Err(invalid(
+                from,
+                &format!("branch to IL_{target:04x}, which is not the start of an instruction"),
+            ))
+        }
+    };
     let mut starts = HashSet::new();
     starts.insert(0);
     for (i, d) in code.iter().enumerate() {
         let next = code.get(i + 1).map(|n| n.offset);
         match &d.operand {
             Operand::Branch(t) => {
-                starts.insert(*t);
+                starts.insert(check(*t, d.offset)?);
                 if let Some(n) = next {
                     starts.insert(n);
                 }
             }
             Operand::Switch(ts) => {
-                starts.extend(ts.iter().copied());
+                for t in ts {
+                    starts.insert(check(*t, d.offset)?);
+                }
                 if let Some(n) = next {
                     starts.insert(n);
                 }
@@ -127,7 +145,7 @@ fn find_block_starts(code: &[Decoded]) -> HashSet<u32> {
             }
         }
     }
-    starts
+    Ok(starts)
 }
 
 fn ends_block(op: Opcode) -> bool {
@@ -205,7 +223,9 @@ impl Importer<'_, '_> {
                 // their result, in a temporary above the arguments (see codegen::calls).
                 let needs_temp = matches!(op, Op::NewObj(_))
                     || (matches!(op, Op::Call { .. }) && matches!(k, StackKind::Struct(_)));
-                if needs_temp {
+                // `dup` pushes two values: the original back at depth - 1 and
+                // the copy at `depth`.
+                if needs_temp || matches!(op, Op::Dup) {
                     self.out.stack_slots.insert((depth, k.slot_class()));
                 }
             }

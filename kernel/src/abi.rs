@@ -66,6 +66,14 @@ pub struct AbiV1 {
     ) -> Status,
     /// [`process_service::terminate`]
     pub process_service_terminate: unsafe extern "C" fn(exit_code: i32) -> Status,
+    /// [`process_service::get_environment_variable`]
+    pub process_service_get_environment_variable: unsafe extern "C" fn(
+        name_ptr: *const u8,
+        name_len: usize,
+        buf: *mut u8,
+        buf_len: usize,
+        out_len: *mut usize,
+    ) -> Status,
 
     // ---- ConsoleService ----
     /// [`console_service::write`]
@@ -124,7 +132,7 @@ pub struct AbiV1 {
 }
 
 /// Number of entries (function pointers) in [`AbiV1`].
-pub const ABI_V1_ENTRY_COUNT: usize = 24;
+pub const ABI_V1_ENTRY_COUNT: usize = 25;
 
 /// The v1 export table.
 pub static ABI_V1: AbiV1 = AbiV1 {
@@ -140,6 +148,7 @@ pub static ABI_V1: AbiV1 = AbiV1 {
     process_service_get_startup_arg_count: process_service::get_startup_arg_count,
     process_service_get_startup_arg: process_service::get_startup_arg,
     process_service_terminate: process_service::terminate,
+    process_service_get_environment_variable: process_service::get_environment_variable,
 
     console_service_write: console_service::write,
     console_service_flush: console_service::flush,
@@ -224,6 +233,7 @@ mod tests {
             offset_of!(AbiV1, process_service_get_startup_arg_count),
             offset_of!(AbiV1, process_service_get_startup_arg),
             offset_of!(AbiV1, process_service_terminate),
+            offset_of!(AbiV1, process_service_get_environment_variable),
             offset_of!(AbiV1, console_service_write),
             offset_of!(AbiV1, console_service_flush),
             offset_of!(AbiV1, page_table_service_get_page_size),

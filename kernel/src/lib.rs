@@ -17,6 +17,8 @@
 //! - [`abi`]: the export table, its versioning rule, [`resolve`];
 //! - [`services`]: the entries, one module per Singularity service;
 //! - [`host`]: the Rust API that creates processes (CLI, tests);
+//! - [`client`]: a safe wrapper of the resolved ABI table, for the code that
+//!   runs inside a process (the VM, QCalls);
 //! - private implementation modules: `process` (process table, thread binding,
 //!   life cycle), `memory` (page accounting), `console` (console sinks),
 //!   `handles` (handle tables), `clock` (TSC and monotonic time).
@@ -28,6 +30,7 @@
 #![deny(clippy::undocumented_unsafe_blocks)]
 
 pub mod abi;
+pub mod client;
 mod clock;
 mod console;
 mod error;

@@ -74,6 +74,9 @@ pub(crate) struct Process {
     id: ProcessId,
     name: String,
     args: Vec<String>,
+    /// The environment variables the process sees: a snapshot of the OS
+    /// process's environment taken when the process was created.
+    environment: Vec<(String, String)>,
     console: Arc<Console>,
     memory: Mutex<AddressSpace>,
     handles: Mutex<HandleTable>,
@@ -153,6 +156,9 @@ impl Process {
             id: ProcessId(id),
             name: spec.name,
             args: spec.args,
+            environment: std::env::vars_os()
+                .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
+                .collect(),
             console: spec.console,
             memory: Mutex::new(AddressSpace::default()),
             handles: Mutex::new(HandleTable::default()),
@@ -323,6 +329,14 @@ impl Process {
     /// The startup arguments.
     pub(crate) fn args(&self) -> &[String] {
         &self.args
+    }
+
+    /// The value of environment variable `name`, if set.
+    pub(crate) fn environment_variable(&self, name: &str) -> Option<&str> {
+        self.environment
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The console sink.

@@ -54,11 +54,13 @@ pub enum Status {
     /// A bug inside the kernel was caught at the ABI boundary (a Rust panic).
     /// The call had no effect that can be relied on.
     Internal = 13,
+    /// The named thing (an environment variable) does not exist.
+    NotFound = 14,
 }
 
 impl Status {
     /// Every status code, in numeric order.
-    pub const ALL: [Status; 14] = [
+    pub const ALL: [Status; 15] = [
         Status::Ok,
         Status::InvalidArgument,
         Status::InvalidUtf8,
@@ -73,6 +75,7 @@ impl Status {
         Status::InvalidState,
         Status::StillRunning,
         Status::Internal,
+        Status::NotFound,
     ];
 
     /// Converts a raw code received over the ABI back into a `Status`.
@@ -113,6 +116,7 @@ impl Status {
             Status::InvalidState => "object is in the wrong state for this call",
             Status::StillRunning => "process is still running",
             Status::Internal => "internal kernel error",
+            Status::NotFound => "not found",
         }
     }
 

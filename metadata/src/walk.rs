@@ -449,14 +449,27 @@ impl<'a> Walker<'_, 'a> {
     fn lookups(&mut self) {
         let image = self.image;
         let t = image.tables();
-        let limit = |keyed: TableId, owners: u32| {
-            if t.is_sorted(keyed) {
+        // All owners if every table searched is sorted (binary search),
+        // else a sample (each lookup is a linear scan).
+        let limit = |keyed: &[TableId], owners: TableId| {
+            let owners = t.row_count(owners);
+            let searchable = |k: TableId| schema::sort_key(k).is_some() && t.is_sorted(k);
+            if keyed.iter().all(|&k| t.row_count(k) == 0 || searchable(k)) {
                 owners
             } else {
                 owners.min(UNSORTED_LOOKUP_SAMPLE)
             }
         };
-        for rid in 1..=limit(TableId::NestedClass, image.row_count(TableId::TypeDef)) {
+        use TableId as T;
+        let type_tables = [
+            T::NestedClass,
+            T::ClassLayout,
+            T::InterfaceImpl,
+            T::MethodImpl,
+            T::GenericParam,
+            T::CustomAttribute,
+        ];
+        for rid in 1..=limit(&type_tables, T::TypeDef) {
             let r = image.type_def_full_name(rid);
             self.ok(r, || format!("TypeDef row {rid} name"));
             let r = image.class_layout_of(rid);
@@ -470,11 +483,11 @@ impl<'a> Walker<'_, 'a> {
                 .collect();
             self.ok(r, || format!("TypeDef row {rid} generic params"));
             let r = image
-                .custom_attributes_of(Token::new(TableId::TypeDef, rid))
+                .custom_attributes_of(Token::new(T::TypeDef, rid))
                 .and_then(|it| it.collect::<Result<Vec<_>>>());
             self.ok(r, || format!("TypeDef row {rid} custom attributes"));
         }
-        for rid in 1..=limit(TableId::FieldRva, image.row_count(TableId::Field)) {
+        for rid in 1..=limit(&[T::FieldLayout, T::FieldRva, T::Constant], T::Field) {
             let r = image.field_offset_of(rid);
             self.ok(r, || format!("Field row {rid} layout"));
             let r = image.field_data_of(rid, 0);
@@ -482,16 +495,14 @@ impl<'a> Walker<'_, 'a> {
             let r = image.constant_of(HasConstant::Field(rid));
             self.ok(r, || format!("Field row {rid} constant"));
         }
-        for rid in 1..=limit(TableId::ImplMap, image.row_count(TableId::MethodDef)) {
+        // `method_owner` scans MethodPtr linearly when it exists.
+        for rid in 1..=limit(&[T::ImplMap, T::MethodPtr], T::MethodDef) {
             let r = image.pinvoke_import_of(rid);
             self.ok(r, || format!("MethodDef row {rid} P/Invoke import"));
             let r = image.method_owner(rid);
             self.ok(r, || format!("MethodDef row {rid} owner"));
         }
-        for rid in 1..=limit(
-            TableId::GenericParamConstraint,
-            image.row_count(TableId::GenericParam),
-        ) {
+        for rid in 1..=limit(&[T::GenericParamConstraint], T::GenericParam) {
             let r: Result<Vec<_>> = image.generic_param_constraints_of(rid).collect();
             self.ok(r, || format!("GenericParam row {rid} constraints"));
         }

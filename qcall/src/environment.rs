@@ -1,6 +1,16 @@
 //! `System.Environment` QCalls.
 
-use crate::{run, StringHandleOnStack, Utf16Ptr};
+use osprey_kernel::client::Os;
+
+use crate::{run, QCallError, StringHandleOnStack, Utf16Ptr};
+
+/// Reads a variable through the kernel (ProcessService.GetEnvironmentVariable).
+fn kernel_environment_variable(name: &str) -> Result<Option<String>, QCallError> {
+    let os = Os::resolve()
+        .map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))?;
+    os.environment_variable(name)
+        .map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))
+}
 
 /// `Environment_GetEnvironmentVariable(string name, StringHandleOnStack result)`:
 /// the variable's value, or null when it is not set. The managed wrapper has
@@ -12,7 +22,7 @@ pub(crate) extern "C" fn get_environment_variable(name: Utf16Ptr, result: String
         let value = if name.is_empty() || name.contains('=') || name.contains('\0') {
             None
         } else {
-            std::env::var_os(&name).map(|v| v.to_string_lossy().into_owned())
+            kernel_environment_variable(&name)?
         };
         result.set(value.as_deref())
     })

@@ -26,7 +26,7 @@ use osprey_jit::GcInfo;
 use osprey_kernel::Protection;
 
 use crate::loader::MethodHandle;
-use crate::os::{Os, OsError};
+use osprey_kernel::client::{Os, OsError};
 
 /// Bytes reserved for the whole heap.
 const RESERVE: usize = 512 << 20;
@@ -69,6 +69,8 @@ pub struct CodeRange {
 struct Area {
     /// Next free byte.
     top: usize,
+    /// End of the committed part of the area.
+    committed: usize,
     /// End of the area.
     end: usize,
 }
@@ -76,8 +78,6 @@ struct Area {
 struct State {
     precodes: Area,
     code: Area,
-    /// Committed bytes from the base.
-    committed: usize,
 }
 
 /// The runtime-wide data at the start of the code heap.
@@ -128,21 +128,24 @@ impl CodeHeap {
     /// Reserves the region and commits the data page.
     pub fn new(os: Os) -> Result<CodeHeap, CodeHeapError> {
         let base = os.reserve(RESERVE).map_err(CodeHeapError::Os)? as usize;
+        // The data page and the first precodes.
         os.commit(base as *mut u8, COMMIT_STEP, Protection::ReadWriteExecute)
             .map_err(CodeHeapError::Os)?;
+        let code_start = base + DATA_PAGE + PRECODE_AREA;
         Ok(CodeHeap {
             os,
             base,
             state: Mutex::new(State {
                 precodes: Area {
                     top: base + DATA_PAGE,
-                    end: base + DATA_PAGE + PRECODE_AREA,
+                    committed: base + COMMIT_STEP,
+                    end: code_start,
                 },
                 code: Area {
-                    top: base + DATA_PAGE + PRECODE_AREA,
+                    top: code_start,
+                    committed: code_start,
                     end: base + RESERVE,
                 },
-                committed: COMMIT_STEP,
             }),
             ranges: RwLock::new(Vec::new()),
         })
@@ -155,25 +158,6 @@ impl CodeHeap {
         unsafe { &*(self.base as *const Globals) }
     }
 
-    fn ensure_committed(&self, st: &mut State, upto: usize) -> Result<(), CodeHeapError> {
-        let needed = upto - self.base;
-        if needed <= st.committed {
-            return Ok(());
-        }
-        let new_committed = needed.next_multiple_of(COMMIT_STEP);
-        // Precodes and code grow in different parts of the region: commit the
-        // whole span up to the highest byte needed.
-        self.os
-            .commit(
-                (self.base + st.committed) as *mut u8,
-                new_committed - st.committed,
-                Protection::ReadWriteExecute,
-            )
-            .map_err(CodeHeapError::Os)?;
-        st.committed = new_committed;
-        Ok(())
-    }
-
     /// Creates a precode for the method descriptor at `method`: it loads the
     /// descriptor into R10 and jumps to `prestub`.
     pub fn alloc_precode(&self, method: usize, prestub: usize) -> Result<usize, CodeHeapError> {
@@ -182,7 +166,7 @@ impl CodeHeap {
         if at + PRECODE_SIZE > st.precodes.end {
             return Err(CodeHeapError::Full);
         }
-        self.ensure_committed(&mut st, at + PRECODE_SIZE)?;
+        commit_area(&self.os, &mut st.precodes, at + PRECODE_SIZE)?;
         st.precodes.top += PRECODE_SIZE;
         let mut bytes = [0xCCu8; PRECODE_SIZE];
         bytes[0] = 0x49; // mov r10, imm64
@@ -233,7 +217,7 @@ impl CodeHeap {
         if end > st.code.end {
             return Err(CodeHeapError::Full);
         }
-        self.ensure_committed(&mut st, end)?;
+        commit_area(&self.os, &mut st.code, end)?;
         // SAFETY: [base, end) is committed, inside the code area, above every
         // published range (so no running code is overwritten), and reserved
         // for this code by the lock we hold.
@@ -257,6 +241,24 @@ impl CodeHeap {
         let r = ranges.get(i.checked_sub(1)?)?;
         (ip < r.start + r.len).then(|| r.clone())
     }
+}
+
+/// Commits `area` up to `upto`, in steps of [`COMMIT_STEP`]. The precode
+/// and code areas commit independently, so neither pays for the other.
+fn commit_area(os: &Os, area: &mut Area, upto: usize) -> Result<(), CodeHeapError> {
+    if upto <= area.committed {
+        return Ok(());
+    }
+    let new_end =
+        (area.committed + (upto - area.committed).next_multiple_of(COMMIT_STEP)).min(area.end);
+    os.commit(
+        area.committed as *mut u8,
+        new_end - area.committed,
+        Protection::ReadWriteExecute,
+    )
+    .map_err(CodeHeapError::Os)?;
+    area.committed = new_end;
+    Ok(())
 }
 
 impl Drop for CodeHeap {

@@ -115,12 +115,29 @@ impl HelperFrame {
         // Linked for the duration of `body`; `hf` does not move meanwhile.
         thread.frame_head = &mut hf.frame as *mut Frame as usize;
         thread.helper_frames.push(&mut hf as *mut HelperFrame);
-        // SAFETY: `roots` outlives `hf`, which is unlinked below before `roots`
-        // is used by the caller again; the body gets the only access.
-        let result = body(thread, unsafe { &mut *hf.roots });
-        thread.helper_frames.pop();
-        thread.frame_head = hf.frame.prev as usize;
-        result
+        // Unlinks the frame when `body` returns or unwinds (a panic caught by
+        // the FCall's guard must not leave a dangling frame behind).
+        struct Unlink {
+            thread: *mut Thread,
+            prev: usize,
+        }
+        impl Drop for Unlink {
+            fn drop(&mut self) {
+                // SAFETY: the thread record outlives this call, and `body`
+                // no longer borrows it when the guard drops.
+                let thread = unsafe { &mut *self.thread };
+                thread.helper_frames.pop();
+                thread.frame_head = self.prev;
+            }
+        }
+        let _unlink = Unlink {
+            thread,
+            prev: hf.frame.prev as usize,
+        };
+        // SAFETY: `roots` outlives `hf`, which is unlinked (by `_unlink`)
+        // before `roots` is used by the caller again; the body gets the only
+        // access to both.
+        body(unsafe { &mut *_unlink.thread }, unsafe { &mut *hf.roots })
     }
 
     /// The protected references (what the GC scans and updates).

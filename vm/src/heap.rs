@@ -4,10 +4,9 @@
 //!
 //! * the **GC heap**: ordinary objects. Threads allocate by bumping a pointer
 //!   in their allocation context (`Thread::alloc_ptr`/`alloc_limit`), which is
-//!   refilled from the heap's chunks under a lock; objects larger than
-//!   [`LARGE_OBJECT_SIZE`] get pages of their own. The collector that
-//!   reclaims this heap is described in docs/gc.md; until it exists the heap
-//!   only grows.
+//!   refilled from the heap's chunks under a lock; objects of at least
+//!   [`LARGE_OBJECT_SIZE`] get pages of their own. There is no collector yet
+//!   (the garbage-collector issue adds one): until then the heap only grows.
 //! * the **frozen heap**: objects that never move and are never collected,
 //!   such as interned string literals, whose addresses JIT-compiled code
 //!   embeds directly.
@@ -21,8 +20,8 @@ use osprey_kernel::Protection;
 
 use crate::loader::MethodTable;
 use crate::object::{self, ObjectRef};
-use crate::os::{Os, OsError};
 use crate::thread::Thread;
+use osprey_kernel::client::{Os, OsError};
 
 /// Objects at least this large get pages of their own.
 pub const LARGE_OBJECT_SIZE: usize = 64 << 10;
@@ -74,18 +73,11 @@ impl Space {
         }
     }
 
-    /// Carves `size` bytes (a multiple of 8) out of the current chunk,
-    /// starting a new chunk when needed.
+    /// Carves `size` bytes (a multiple of 8, less than a chunk) out of the
+    /// current chunk, starting a new chunk when it does not fit.
     fn carve(&self, os: &Os, size: usize) -> Result<usize, AllocError> {
+        debug_assert!(size <= CHUNK_SIZE);
         let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        if size >= LARGE_OBJECT_SIZE {
-            let start = os
-                .allocate(size, Protection::ReadWrite)
-                .map_err(AllocError::Os)? as usize;
-            st.regions.push(Region { start, len: size });
-            st.bytes_allocated += size;
-            return Ok(start);
-        }
         if st.chunk.top + size > st.chunk.end {
             let start = os
                 .allocate(CHUNK_SIZE, Protection::ReadWrite)
@@ -103,6 +95,18 @@ impl Space {
         st.chunk.top += size;
         st.bytes_allocated += size;
         Ok(at)
+    }
+
+    /// Gives a large object pages of its own.
+    fn carve_large(&self, os: &Os, size: usize) -> Result<usize, AllocError> {
+        let size = size.next_multiple_of(os.page_size());
+        let start = os
+            .allocate(size, Protection::ReadWrite)
+            .map_err(AllocError::Os)? as usize;
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        st.regions.push(Region { start, len: size });
+        st.bytes_allocated += size;
+        Ok(start)
     }
 
     fn free_all(&self, os: &Os) {
@@ -150,7 +154,7 @@ impl Heaps {
             thread.alloc_ptr += size;
             at
         } else {
-            self.gc.carve(&self.os, size.next_multiple_of(4096))?
+            self.gc.carve_large(&self.os, size)?
         };
         Ok(init_object(start, mt, length))
     }
@@ -158,7 +162,11 @@ impl Heaps {
     /// Allocates an object that never moves and is never collected.
     pub fn alloc_frozen(&self, mt: &MethodTable, length: usize) -> Result<ObjectRef, AllocError> {
         let size = object_size(mt, length)?;
-        let start = self.frozen.carve(&self.os, size)?;
+        let start = if size < LARGE_OBJECT_SIZE {
+            self.frozen.carve(&self.os, size)?
+        } else {
+            self.frozen.carve_large(&self.os, size)?
+        };
         Ok(init_object(start, mt, length))
     }
 }

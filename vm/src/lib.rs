@@ -2,7 +2,8 @@
 //!
 //! Layers, bottom to top (see docs/architecture.md):
 //!
-//! * [`os`]: the kernel's ABI v1 table, the VM's only door to the OS;
+//! * `osprey_kernel::client::Os`: the kernel's ABI v1 table, the VM's only
+//!   door to the OS;
 //! * [`object`], [`heap`]: the object model and allocation;
 //! * [`loader`]: assemblies, runtime types, method descriptors, token
 //!   resolution (corelib binding), field layout;
@@ -24,7 +25,6 @@ pub mod frames;
 pub mod heap;
 pub mod loader;
 pub mod object;
-pub mod os;
 pub mod runtime;
 pub mod stubs;
 pub mod thread;

@@ -9,11 +9,12 @@
 //!   arrays:  [0] MT  [8] uint32 length (+4 bytes of zero)  [16] elements
 //! ```
 //!
-//! The header word belongs to the runtime (GC bits, later the hash code and
-//! sync block index). An object reference always points at the method-table
+//! The header word belongs to the runtime: its low 32 bits hold the identity
+//! hash code once assigned (`Runtime::identity_hash`); the rest is reserved
+//! for the collector. An object reference always points at the method-table
 //! word, so field offsets, the binder's mirror structs and the JIT all count
-//! from there. The layouts of `System.String` and arrays are fixed here and
-//! checked against corelib when it loads (see `loader::corelib`).
+//! from there. The layouts of strings and arrays come from the binder's
+//! mirrors (binder/src/mirrors.rs), which the build checks against corelib.
 
 use std::ptr::NonNull;
 
@@ -21,14 +22,15 @@ use crate::loader::MethodTable;
 
 /// Bytes of header in front of every object.
 pub const HEADER_SIZE: usize = 8;
-/// Offset of the length in strings and arrays.
-pub const LENGTH_OFFSET: usize = 8;
-/// Offset of the first character of a string.
-pub const STRING_DATA_OFFSET: usize = 12;
+/// Offset of the length in strings and arrays (from the binder's mirrors).
+pub const LENGTH_OFFSET: usize = osprey_binder::LENGTH_OFFSET;
+/// Offset of the first character of a string (from the binder's mirror,
+/// which the build checks against corelib's `String`).
+pub const STRING_DATA_OFFSET: usize = osprey_binder::STRING_DATA_OFFSET;
 /// Fixed part of a string: method table, length, and the NUL terminator.
 pub const STRING_BASE_SIZE: usize = STRING_DATA_OFFSET + 2;
 /// Offset of element 0 of a single-dimensional array.
-pub const ARRAY_DATA_OFFSET: usize = 16;
+pub const ARRAY_DATA_OFFSET: usize = osprey_binder::ARRAY_DATA_OFFSET;
 /// The largest array or string length the runtime allocates.
 pub const MAX_LENGTH: usize = 0x7FFF_FFC7;
 

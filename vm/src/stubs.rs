@@ -132,7 +132,10 @@ fn emit_call_thunk(heap: &CodeHeap) -> Result<(usize, usize), CodeHeapError> {
         ; mov r15, rdi
         ; push QWORD [r15 + ENTRY_SP]          // previous entry record (rsp = rbp - 48, 16-aligned)
         ; mov [r15 + ENTRY_SP], rsp
-        ; mov ebx, [r15 + GC_MODE]             // restored on the way out (RBX survives managed code)
+        // The caller's GC mode, restored on the way out, also on the abort
+        // path: it lives in RBX, which JIT-compiled code never uses (see
+        // jit/src/codegen/mod.rs) and Rust code preserves (callee-saved).
+        ; mov ebx, [r15 + GC_MODE]
         ; mov DWORD [r15 + GC_MODE], 1
         ; mov r12, rsi                         // target
         ; mov r13, rdx                         // args

@@ -42,6 +42,10 @@ pub struct Thread {
     /// Helper frames erected on this thread, innermost last (their protected
     /// references are GC roots).
     pub(crate) helper_frames: Vec<*mut crate::frames::HelperFrame>,
+    /// The `System.Threading.Thread` object of this thread, once created.
+    pub(crate) managed_object: Option<crate::object::ObjectRef>,
+    /// `Thread.ManagedThreadId` (1 for a runtime's first thread).
+    pub(crate) managed_id: i32,
 }
 
 /// Offsets of the JIT-visible fields.
@@ -69,7 +73,7 @@ pub mod offsets {
 
 impl Thread {
     /// A new thread record for `runtime`.
-    pub(crate) fn new(runtime: *const Runtime) -> Box<Thread> {
+    pub(crate) fn new(runtime: *const Runtime, managed_id: i32) -> Box<Thread> {
         Box::new(Thread {
             entry_sp: 0,
             frame_head: 0,
@@ -84,6 +88,8 @@ impl Thread {
             abort: None,
             initializing: Vec::new(),
             helper_frames: Vec::new(),
+            managed_object: None,
+            managed_id,
         })
     }
 

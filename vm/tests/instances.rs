@@ -40,7 +40,7 @@ fn spawn(name: &str, bytes: Vec<u8>, args: &[&str]) -> host::ProcessHandle {
     host::spawn(config, move || {
         let rt = Runtime::new(RuntimeOptions::default()).expect("runtime");
         let asm = rt.load_assembly(bytes, &name).expect("load");
-        let os = osprey_vm::os::Os::resolve().unwrap();
+        let os = osprey_kernel::client::Os::resolve().unwrap();
         let args = os.startup_args().unwrap();
         let mut thread = rt.new_thread();
         rt.run_main(&mut thread, asm, &args)

@@ -128,6 +128,7 @@ pub fn parse_listing(text: String) -> Listing {
                 .fields
                 .push((classes.last().cloned().unwrap_or_default(), name, is_static));
         } else if trimmed.starts_with(".method ") {
+            let indent = &line[..line.len() - line.trim_start().len()];
             let mut header = trimmed.to_owned();
             while i < lines_vec.len() && lines_vec[i].trim() != "{" {
                 header.push(' ');
@@ -136,11 +137,15 @@ pub fn parse_listing(text: String) -> Listing {
             }
             let mut method = parse_header(&header);
             method.class = classes.last().cloned().unwrap_or_default();
-            // The body, up to "} // end of method".
+            // The body, up to its closing brace at the `.method` line's
+            // indentation: "} // end of method ...", or a bare "}" for
+            // methods without IL (pinvokeimpl, internalcall).
             while i < lines_vec.len() {
-                let trimmed = lines_vec[i].trim();
+                let raw = lines_vec[i];
+                let trimmed = raw.trim();
                 i += 1;
-                if trimmed.starts_with("} // end of method") {
+                let same_indent = raw.starts_with(indent) && raw[indent.len()..].starts_with('}');
+                if trimmed.starts_with("} // end of method") || (same_indent && trimmed == "}") {
                     break;
                 }
                 if trimmed.starts_with(".try") {

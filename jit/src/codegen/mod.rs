@@ -586,7 +586,9 @@ impl Emitter<'_, '_> {
         }
         if let Some(l) = self.pending {
             let raise = self.layouts.host().helper(Helper::RaisePending);
-            dynasm!(self.ops ; .arch x64 ; =>l ; mov rax, QWORD raise as i64 ; jmp rax);
+            // Called (not jumped to): the stub sees a normal, aligned call
+            // from this method, with the thread in RDI. It never returns.
+            dynasm!(self.ops ; .arch x64 ; =>l ; mov rdi, r15 ; mov rax, QWORD raise as i64 ; call rax ; int3);
         }
         let mut throws: Vec<_> = self.throw_labels.iter().map(|(k, l)| (*k, *l)).collect();
         throws.sort_by_key(|(k, _)| *k as u32);

@@ -87,6 +87,54 @@ pub unsafe extern "C" fn get_startup_arg(
     })
 }
 
+/// `ProcessService::GetEnvironmentVariable`: copies the value of the
+/// calling process's environment variable named by the UTF-8 string
+/// `name_ptr[..name_len]` into `buf` (UTF-8, not NUL-terminated) and stores
+/// its length in `*out_len`, with the same sizing protocol as
+/// [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `InvalidUtf8` (the name), `NoProcess`,
+/// `NotFound` (no such variable), `BufferTooSmall`.
+///
+/// # Safety
+/// `name_ptr` must be valid for reads of `name_len` bytes; `buf` valid for
+/// writes of `buf_len` bytes (or null); `out_len` valid for a write.
+pub unsafe extern "C" fn get_environment_variable(
+    name_ptr: *const u8,
+    name_len: usize,
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        if name_ptr.is_null() {
+            return Err(Status::InvalidArgument);
+        }
+        // SAFETY: non-null and valid for `name_len` bytes by the caller's contract.
+        let name = unsafe { core::slice::from_raw_parts(name_ptr, name_len) };
+        let name = core::str::from_utf8(name).map_err(|_| Status::InvalidUtf8)?;
+        let p = process::current_or_status()?;
+        let value = p.environment_variable(name).ok_or(Status::NotFound)?;
+        let needed = value.len();
+        // SAFETY: checked above; valid for writes by the caller's contract.
+        unsafe { write_out(out_len, needed)? };
+        if buf_len < needed {
+            return Err(Status::BufferTooSmall);
+        }
+        if needed == 0 {
+            return Ok(());
+        }
+        if buf.is_null() {
+            return Err(Status::InvalidArgument);
+        }
+        // SAFETY: `buf` is valid for `buf_len >= needed` bytes by contract;
+        // `value` is kernel-owned and cannot overlap it.
+        unsafe { core::ptr::copy_nonoverlapping(value.as_ptr(), buf, needed) };
+        Ok(())
+    })
+}
+
 /// `ProcessService::Terminate`: records `exit_code` as the calling process's
 /// exit code and marks it terminating. **It returns to its caller.**
 ///

@@ -20,8 +20,8 @@ use std::path::{Path, PathBuf};
 use osprey_kernel::host::{self, ProcessConfig};
 use osprey_kernel::ConsoleMode;
 
-use crate::os::Os;
 use crate::runtime::{Runtime, RuntimeError, RuntimeOptions};
+use osprey_kernel::client::Os;
 
 const USAGE: &str = "\
 Osprey: a CLR-style managed runtime.
@@ -35,7 +35,8 @@ Options for run:
   --jit-dump    print the machine code of every JIT-compiled method (to stderr)
 
 Environment:
-  OSPREY_CACHE_DIR   where compiled .cs files are cached (default: ~/.cache/osprey)
+  OSPREY_CACHE_DIR     where compiled .cs files are cached (default: ~/.cache/osprey)
+  OSPREY_PANIC_TRACE   print Rust panic reports (runtime debugging)
 ";
 
 /// What the command line asks for.
@@ -107,6 +108,13 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
 
 /// Runs the `osprey` command; returns the process exit code.
 pub fn main() -> i32 {
+    // Native code entered from managed code catches Rust panics and reports
+    // them as errors (runtime::guard, qcall::run); the default hook would
+    // still print a "panicked at" report for each. Keep it quiet unless
+    // someone debugging the runtime asks for it.
+    if std::env::var_os("OSPREY_PANIC_TRACE").is_none() {
+        std::panic::set_hook(Box::new(|_| {}));
+    }
     let args: Vec<OsString> = std::env::args_os().skip(1).collect();
     match parse(args) {
         Ok(Command::Help) => {

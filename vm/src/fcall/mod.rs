@@ -21,6 +21,7 @@ mod object;
 mod probe;
 mod stopwatch;
 mod string;
+mod thread;
 
 /// The entry receives the current thread as an extra first argument.
 pub const PASS_THREAD: u32 = 1;
@@ -153,6 +154,13 @@ pub static FCALLS: &[FCall] = &[
         sig: "string(object)",
         address: probe::fcall_as_string as *const (),
         flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Thread",
+        method: "GetCurrentThread",
+        sig: "System.Threading.Thread()",
+        address: thread::get_current_thread as *const (),
+        flags: PASS_THREAD | MAY_THROW,
     },
 ];
 

@@ -63,9 +63,9 @@ pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i3
     })
 }
 
-/// `static string FCallTypeName(object o)`: an FCall returning an object
-/// without allocating: the interned literal name... here, the receiver
-/// itself when it is a string, else null (no allocation, no frame).
+/// `static string FCallAsString(object o)`: an FCall returning an object
+/// without allocating or erecting a frame: `o` itself when it is a string,
+/// else null.
 pub(super) extern "C" fn fcall_as_string(o: *mut u8) -> *mut u8 {
     match ObjectRef::from_raw(o) {
         Some(obj)

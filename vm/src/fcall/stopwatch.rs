@@ -1,6 +1,6 @@
 //! `System.Diagnostics.Stopwatch` internal calls: the kernel's cycle counter.
 
-use crate::os::Os;
+use osprey_kernel::client::Os;
 
 /// `static long Stopwatch.GetTimestamp()`: the processor's cycle counter
 /// (ProcessService.GetCycleCount).

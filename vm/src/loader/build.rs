@@ -191,7 +191,8 @@ impl Loader {
             });
             instance_gc_refs = computed.gc_refs.iter().map(|r| r + 8).collect::<Vec<_>>();
         } else if is_string {
-            check_string_layout(&instance_fields, &name)?;
+            // The binder checks String's fields against its mirror at build
+            // and load time; the string's size is the runtime's.
             flags |= mt_flags::STRING;
             base_size = object::STRING_BASE_SIZE as u32;
             component_size = 2;
@@ -310,17 +311,24 @@ impl Loader {
                 cctor: None,
                 before_field_init: row.flags & ta::BEFORE_FIELD_INIT != 0,
                 done: AtomicU8::new(u8::from(cctor_index.is_none())),
+                failure: std::sync::OnceLock::new(),
             },
         });
         let handle = TypeHandle::new(&rt);
 
+        // The descriptors are owned here until the type is published: if
+        // building the type fails below, they are dropped with it and no map
+        // ever points at them.
+        let mut method_boxes = Vec::with_capacity(infos.len());
         let mut methods = Vec::with_capacity(infos.len());
         for (info, slot) in infos.into_iter().zip(slots) {
             let md = self.new_method_desc(&asm, handle, info, slot)?;
+            let h = MethodHandle::new(&md);
             if let Some(s) = slot {
-                vtable_slots[s as usize] = Some(md);
+                vtable_slots[s as usize] = Some(h);
             }
-            methods.push(md);
+            methods.push(h);
+            method_boxes.push(md);
         }
         // Every new slot belongs to one of this type's methods, so all are filled.
         let mut vtable_methods: Vec<MethodHandle> = vtable_slots.into_iter().flatten().collect();
@@ -347,6 +355,11 @@ impl Loader {
 
         self.types.insert(rt.key.clone(), handle);
         self.type_store.push(rt);
+        for md in method_boxes {
+            self.methods_by_def
+                .insert((md.assembly, md.rid), MethodHandle::new(&md));
+            self.method_store.push(md);
+        }
         Ok(handle)
     }
 
@@ -366,9 +379,9 @@ impl Loader {
         None
     }
 
-    /// Applies `.override` directives (MethodImpl rows) for class methods.
-    /// Interface method implementations are recorded for interface dispatch
-    /// elsewhere; here only overrides of inherited class slots matter.
+    /// Applies `.override` directives (MethodImpl rows) that override
+    /// inherited class slots. Overrides of interface methods are skipped
+    /// here: interface dispatch does not exist yet.
     fn apply_method_impls(
         &mut self,
         asm: &Arc<Assembly>,
@@ -404,7 +417,7 @@ impl Loader {
         owner: TypeHandle,
         info: MethodInfo,
         slot: Option<u32>,
-    ) -> LoadResult<MethodHandle> {
+    ) -> LoadResult<Box<MethodDesc>> {
         use osprey_metadata::flags::method_impl_attributes as mia;
         let img = asm.image();
         let kind = if info.impl_flags & mia::INTERNAL_CALL != 0 {
@@ -465,9 +478,7 @@ impl Loader {
             .code_heap
             .alloc_precode(handle.as_ptr() as usize, self.prestub)
             .map_err(|e| LoadError::NotSupported(format!("code heap: {e}")))?;
-        self.methods_by_def.insert((asm.id, md.rid), handle);
-        self.method_store.push(md);
-        Ok(handle)
+        Ok(md)
     }
 
     /// Lays out static fields in fresh storage.
@@ -688,6 +699,7 @@ impl Loader {
                 cctor: None,
                 before_field_init: true,
                 done: AtomicU8::new(1),
+                failure: std::sync::OnceLock::new(),
             },
         });
         rt.mt.vtable = rt.vtable.as_ptr();
@@ -696,24 +708,6 @@ impl Loader {
         self.type_store.push(rt);
         Ok(handle)
     }
-}
-
-/// Checks `System.String`'s fields against the layout the runtime hard-codes.
-fn check_string_layout(fields: &[FieldDesc], name: &str) -> LoadResult<()> {
-    let at = |n: &str| fields.iter().find(|f| f.name == n).map(|f| f.offset);
-    if at("_stringLength") != Some(object::LENGTH_OFFSET as u32)
-        || at("_firstChar") != Some(object::STRING_DATA_OFFSET as u32)
-    {
-        return Err(LoadError::InvalidType {
-            name: name.into(),
-            reason: format!(
-                "corelib's String must have _stringLength at {} and _firstChar at {}",
-                object::LENGTH_OFFSET,
-                object::STRING_DATA_OFFSET
-            ),
-        });
-    }
-    Ok(())
 }
 
 /// The primitive a signature type denotes, if it is one.

@@ -322,10 +322,27 @@ impl Loader {
             Some(TableId::MemberRef) => {
                 let row = img.member_ref(token.rid()).map_err(bad)?;
                 let name = img.string(row.name).map_err(bad)?.to_string();
+                let sig = match img.member_ref_sig(token.rid()).map_err(bad)? {
+                    MemberRefSig::Field(f) => f.ty,
+                    MemberRefSig::Method(_) => {
+                        return Err(LoadError::MissingField(format!(
+                            "{name} (the reference names a method)"
+                        )))
+                    }
+                };
                 let owner = self.member_ref_parent(assembly, row.class)?;
-                match owner.find_field(&name) {
-                    Some((t, f)) => Ok((t, f.clone())),
-                    None => Err(LoadError::MissingField(format!("{}.{}", owner.name, name))),
+                // Fields bind by name and type.
+                let found = owner.find_field(&name).map(|(t, f)| (t, f.clone()));
+                match found {
+                    Some((t, f)) if self.type_sigs_equal(assembly, &sig, f.assembly, &f.sig) => {
+                        Ok((t, f))
+                    }
+                    _ => Err(LoadError::MissingField(format!(
+                        "{} {}.{}",
+                        names::type_display(img, &sig),
+                        owner.name,
+                        name
+                    ))),
                 }
             }
             _ => Err(LoadError::BadToken {

@@ -312,8 +312,11 @@ pub struct ClassInit {
     /// the first instance constructor (ECMA-335 II.10.5.3).
     pub before_field_init: bool,
     /// 1 once the constructor has run (or there is none). Generated code
-    /// tests this byte; see `runtime::class_init`.
+    /// tests this byte; see `runtime::helpers::run_class_constructor`.
     pub done: AtomicU8,
+    /// Set when the constructor failed: every later access raises
+    /// TypeInitializationException again with this message, without rerunning it.
+    pub failure: std::sync::OnceLock<String>,
 }
 
 impl ClassInit {

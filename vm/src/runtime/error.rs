@@ -5,7 +5,7 @@ use osprey_jit::JitError;
 use crate::codeheap::CodeHeapError;
 use crate::heap::AllocError;
 use crate::loader::LoadError;
-use crate::os::OsError;
+use osprey_kernel::client::OsError;
 
 /// Why running managed code failed.
 #[derive(Clone, Debug, PartialEq)]
@@ -101,6 +101,15 @@ pub fn default_message(type_name: &str) -> String {
             "Insufficient memory to continue the execution of the program."
         }
         "System.ArgumentNullException" => "Value cannot be null.",
+        "System.ArgumentException" => "Value does not fall within the expected range.",
+        "System.ArgumentOutOfRangeException" => {
+            "Specified argument was out of the range of valid values."
+        }
+        "System.InvalidOperationException" => {
+            "Operation is not valid due to the current state of the object."
+        }
+        "System.NotSupportedException" => "Specified method is not supported.",
+        "System.FormatException" => "Invalid format.",
         _ => return format!("Exception of type '{type_name}' was thrown."),
     };
     text.to_string()

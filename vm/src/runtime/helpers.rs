@@ -55,9 +55,9 @@ pub(crate) fn workers() -> Workers {
     }
 }
 
-/// A safepoint poll found the trap flag set. Nothing sets it until the
-/// garbage collector exists (docs/gc.md); then this is where a thread blocks
-/// while a collection runs.
+/// A safepoint poll found the trap flag set. Nothing sets the flag until the
+/// garbage collector exists; then this is where a thread blocks while a
+/// collection runs.
 extern "C" fn gc_poll_worker(_thread: &mut Thread) {}
 
 /// `newobj` of a class: a zeroed instance.
@@ -128,10 +128,20 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
 }
 
 /// Runs `t`'s static constructor unless it ran or is running on this thread.
+/// A constructor that failed is not run again: every later access raises
+/// the same TypeInitializationException (ECMA-335 II.10.5.3.3). Only one
+/// thread runs managed code per runtime today; when threads arrive, a
+/// second thread must wait here for the first to finish.
 pub(crate) fn run_class_constructor(
     thread: &mut Thread,
     t: TypeHandle,
 ) -> Result<(), RuntimeError> {
+    if let Some(message) = t.class_init.failure.get() {
+        return Err(RuntimeError::managed(
+            "System.TypeInitializationException",
+            Some(message.clone()),
+        ));
+    }
     if t.class_init.is_done() || thread.initializing.contains(&t) {
         return Ok(());
     }
@@ -151,16 +161,20 @@ pub(crate) fn run_class_constructor(
                 .store(1, std::sync::atomic::Ordering::Release);
             Ok(())
         }
-        Err(e) => Err(match e.as_exception() {
-            Some((inner, _)) => RuntimeError::managed(
-                "System.TypeInitializationException",
-                Some(format!(
+        Err(e) => match e.as_exception() {
+            Some((inner, _)) => {
+                let message = format!(
                     "The type initializer for '{}' threw an exception. ({inner})",
                     t.name
-                )),
-            ),
-            None => e,
-        }),
+                );
+                let _ = t.class_init.failure.set(message.clone());
+                Err(RuntimeError::managed(
+                    "System.TypeInitializationException",
+                    Some(message),
+                ))
+            }
+            None => Err(e),
+        },
     }
 }
 

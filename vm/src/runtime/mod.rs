@@ -2,7 +2,7 @@
 //!
 //! A [`Runtime`] owns its loader, code heap, stubs and object heaps. There is
 //! one per kernel process and nothing is shared between instances, so two
-//! programs can run at once in one OS process (see tests/instances.rs).
+//! programs can run at once in one OS process (see vm/tests/instances.rs).
 //!
 //! * [`error`]: what can go wrong, and how it is reported;
 //! * [`compile`]: the prestub worker and method compilation;
@@ -12,6 +12,7 @@
 //! * [`callsite`]: calling managed methods from Rust;
 //! * [`strings`]: string literals, string allocation, type objects.
 
+pub mod binding;
 mod callsite;
 mod compile;
 mod error;
@@ -32,9 +33,9 @@ use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
 use crate::loader::{AssemblyId, Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
-use crate::os::Os;
 use crate::stubs::Stubs;
 use crate::thread::Thread;
+use osprey_kernel::client::Os;
 
 /// Options of a runtime instance.
 #[derive(Clone, Debug, Default)]
@@ -47,6 +48,8 @@ pub struct RuntimeOptions {
 pub(crate) struct WellKnown {
     pub string: TypeHandle,
     pub runtime_type: TypeHandle,
+    pub exception: TypeHandle,
+    pub thread: TypeHandle,
 }
 
 /// One runtime instance.
@@ -64,6 +67,10 @@ pub struct Runtime {
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
     hash_seed: AtomicU32,
+    /// The next `Thread.ManagedThreadId`.
+    next_thread_id: std::sync::atomic::AtomicI32,
+    /// The binder's method bindings, resolved (indexed by `BoundMethod`).
+    bound_methods: OnceLock<Vec<MethodHandle>>,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -91,15 +98,21 @@ impl Runtime {
             literals: Mutex::new(HashMap::new()),
             type_objects: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
+            next_thread_id: std::sync::atomic::AtomicI32::new(1),
+            bound_methods: OnceLock::new(),
         });
         let wk = {
             let mut loader = rt.loader();
             WellKnown {
                 string: loader.corelib_type("System", "String")?,
                 runtime_type: loader.corelib_type("System", "RuntimeType")?,
+                exception: loader.corelib_type("System", "Exception")?,
+                thread: loader.corelib_type("System.Threading", "Thread")?,
             }
         };
         let _ = rt.well_known.set(wk);
+        let bound = binding::check_and_resolve(&mut rt.loader())?;
+        let _ = rt.bound_methods.set(bound);
         Ok(rt)
     }
 
@@ -112,9 +125,21 @@ impl Runtime {
         self.well_known.get().expect("set in Runtime::new")
     }
 
+    /// A corelib method the runtime calls (see binder/src/bindings.rs).
+    pub fn bound_method(&self, m: osprey_binder::BoundMethod) -> MethodHandle {
+        binding::bound(self.bound_methods.get().expect("set in Runtime::new"), m)
+    }
+
+    /// Checks corelib's internal calls and QCalls against the FCall list and
+    /// the QCall entry list, both ways (used by tests and diagnostics).
+    pub fn native_binding_report(&self) -> Result<binding::NativeBindingReport, RuntimeError> {
+        binding::native_binding_report(&mut self.loader())
+    }
+
     /// Creates the record for a thread that will run managed code.
     pub fn new_thread(&self) -> Box<Thread> {
-        Thread::new(self)
+        let id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
+        Thread::new(self, id)
     }
 
     /// Loads an assembly from its bytes.

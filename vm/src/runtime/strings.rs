@@ -7,6 +7,7 @@ use super::{Runtime, RuntimeError};
 use crate::loader::{AssemblyId, Loader, TypeHandle};
 use crate::object::{self, ObjectRef};
 use crate::thread::Thread;
+use osprey_binder::{ExceptionObject, RuntimeTypeObject};
 
 impl Runtime {
     /// The interned string object for a `ldstr` token: one per distinct
@@ -51,11 +52,7 @@ impl Runtime {
     }
 
     /// A new string holding `text`.
-    pub(crate) fn new_string(
-        &self,
-        thread: &mut Thread,
-        text: &str,
-    ) -> Result<ObjectRef, RuntimeError> {
+    pub fn new_string(&self, thread: &mut Thread, text: &str) -> Result<ObjectRef, RuntimeError> {
         let units: Vec<u16> = text.encode_utf16().collect();
         let s = self.alloc_string(thread, units.len())?;
         // SAFETY: `s` was just allocated with room for `units.len()` characters.
@@ -90,35 +87,28 @@ impl Runtime {
         if let Some(o) = objects.get(&t) {
             return Ok(*o);
         }
-        let rt_type = self.well_known().runtime_type;
-        let field = rt_type
-            .instance_fields
-            .iter()
-            .find(|f| f.name == "m_handle")
-            .ok_or_else(|| {
-                RuntimeError::Internal("corelib's RuntimeType has no m_handle field".into())
-            })?;
-        let o = self.heaps.alloc_frozen(&rt_type.mt, 0)?;
-        // SAFETY: `m_handle` is an IntPtr field inside the new object.
-        unsafe {
-            *(o.as_ptr().add(field.offset as usize) as *mut usize) = t.method_table() as usize
-        };
+        let o = self
+            .heaps
+            .alloc_frozen(&self.well_known().runtime_type.mt, 0)?;
+        // SAFETY: `o` is a fresh RuntimeType, whose layout the binder checked.
+        unsafe { (*(o.as_ptr() as *mut RuntimeTypeObject)).handle = t.method_table() as *const _ };
         objects.insert(t, o);
         Ok(o)
     }
 
-    /// Describes a thrown exception object: its type and `_message`.
+    /// Describes a thrown exception object: its type and message. The
+    /// message is `_message` or, when that is null, the type's default.
     pub(crate) fn describe_exception(&self, exception: ObjectRef) -> RuntimeError {
         let t = TypeHandle::from_method_table(exception.method_table());
-        let message = t
-            .find_field("_message")
-            .and_then(|(_, f)| {
-                // SAFETY: `_message` is a string field of Exception, which `t` derives from.
-                let p = unsafe { *(exception.as_ptr().add(f.offset as usize) as *const *mut u8) };
-                ObjectRef::from_raw(p)
-            })
-            // SAFETY: `_message` holds a string.
-            .map(|s| unsafe { s.string_to_rust() });
+        let message = if t.is_subclass_of(self.well_known().exception) {
+            // SAFETY: `exception` is a System.Exception (checked above), whose
+            // layout the binder checked against ExceptionObject.
+            let m = unsafe { (*(exception.as_ptr() as *const ExceptionObject)).message };
+            // SAFETY: `_message` holds a string or null.
+            ObjectRef::from_raw(m as *mut u8).map(|s| unsafe { s.string_to_rust() })
+        } else {
+            None
+        };
         RuntimeError::managed(&t.name, message)
     }
 }

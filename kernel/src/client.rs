@@ -1,10 +1,13 @@
-//! The VM's only door to the operating system: the kernel's ABI v1 table.
+//! A safe client of the ABI v1 table: what the VM and QCalls use to reach
+//! the operating system.
 //!
-//! [`Os`] resolves the table once (at runtime creation) and wraps each entry
-//! the VM uses in a safe method. Everything here acts on the calling thread's
-//! kernel process.
+//! [`Os`] resolves the table (by version, as a process does at load time)
+//! and wraps each entry in a safe method that turns status codes into
+//! [`OsError`]s. Everything here acts on the calling thread's kernel
+//! process. The wrappers call through the resolved table, never the entry
+//! functions directly, so a process only ever uses the ABI it resolved.
 
-use osprey_kernel::{stream, AbiV1, Protection, Status};
+use crate::{stream, AbiV1, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
@@ -23,7 +26,12 @@ pub struct OsError {
 
 impl std::fmt::Display for OsError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "kernel call {} failed: {:?}", self.call, self.status)
+        write!(
+            f,
+            "kernel call {} failed: {}",
+            self.call,
+            self.status.description()
+        )
     }
 }
 
@@ -39,9 +47,9 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 
 impl Os {
     /// Resolves ABI v1. Fails only if the kernel does not offer v1.
-    pub fn resolve() -> Result<Os, osprey_kernel::AbiError> {
+    pub fn resolve() -> Result<Os, crate::AbiError> {
         Ok(Os {
-            abi: osprey_kernel::resolve(1)?,
+            abi: crate::resolve(1)?,
         })
     }
 
@@ -109,6 +117,45 @@ impl Os {
             out.push(String::from_utf8_lossy(&buf).into_owned());
         }
         Ok(out)
+    }
+
+    /// The value of one of the process's environment variables, if set.
+    pub fn environment_variable(&self, name: &str) -> Result<Option<String>, OsError> {
+        let mut len = 0usize;
+        // SAFETY: the name slice is live; a null buffer of length 0 asks for the length.
+        let status = unsafe {
+            (self.abi.process_service_get_environment_variable)(
+                name.as_ptr(),
+                name.len(),
+                std::ptr::null_mut(),
+                0,
+                &mut len,
+            )
+        };
+        match status {
+            Status::NotFound => return Ok(None),
+            Status::Ok | Status::BufferTooSmall => {}
+            status => {
+                return Err(OsError {
+                    call: "ProcessService.GetEnvironmentVariable",
+                    status,
+                })
+            }
+        }
+        let mut buf = vec![0u8; len];
+        // SAFETY: `buf` has room for `len` bytes.
+        let status = unsafe {
+            (self.abi.process_service_get_environment_variable)(
+                name.as_ptr(),
+                name.len(),
+                buf.as_mut_ptr(),
+                buf.len(),
+                &mut len,
+            )
+        };
+        check("ProcessService.GetEnvironmentVariable", status)?;
+        buf.truncate(len);
+        Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
     }
 
     /// Records the process's exit code (ProcessService.Terminate). The caller

@@ -1,0 +1,198 @@
+//! Every kind of call between managed code and the runtime, exercised from
+//! managed code (programs compiled against corelib, which can reach
+//! `Osprey.TransitionProbe`), and Rust calling managed code through the
+//! call-site API.
+
+mod common;
+
+use osprey_binder::BoundMethod;
+use osprey_vm::runtime::{CallSite, Value};
+
+fn probe(name: &str, body: &str) -> common::Outcome {
+    let source = format!(
+        "using System;\nusing Osprey;\nclass P {{\n static int Main(string[] args) {{\n{body}\n return 0;\n }}\n}}\n"
+    );
+    common::run(name, common::compile(name, &source, true), &[])
+}
+
+#[test]
+fn fcall_returning_a_primitive_and_an_object() {
+    let o = probe(
+        "fcall_values",
+        r#"Console.WriteLine(TransitionProbe.FCallNop(41));
+           Console.WriteLine(TransitionProbe.FCallAsString("an object"));
+           Console.WriteLine(TransitionProbe.FCallAsString(null) == null);"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "42\nan object\nTrue\n");
+}
+
+#[test]
+fn fcall_with_a_helper_frame_that_allocates() {
+    let o = probe(
+        "fcall_helper_frame",
+        r#"Console.WriteLine(TransitionProbe.FCallHelperFrameNop(1));
+           Console.WriteLine(TransitionProbe.FCallRepeat("ab", 3));
+           Console.WriteLine(TransitionProbe.FCallRepeat("", 5).Length);
+           string s = "xyz";
+           for (int i = 0; i < 1000; i++) s = TransitionProbe.FCallRepeat(s, 1);
+           Console.WriteLine(s);"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "2\nababab\n0\nxyz\n");
+}
+
+#[test]
+fn fcall_that_raises_after_returning() {
+    let o = probe(
+        "fcall_raise",
+        r#"Console.WriteLine("before"); TransitionProbe.FCallRepeat("x", -1);"#,
+    );
+    assert_eq!(o.stdout, "before\n");
+    assert_eq!(
+        o.error.as_deref(),
+        Some("System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values.")
+    );
+}
+
+#[test]
+fn qcall_with_a_string_in_and_a_string_out() {
+    let o = probe(
+        "qcall_strings",
+        r#"Console.WriteLine(TransitionProbe.Echo("pre-", "fix"));
+           Console.WriteLine(TransitionProbe.Echo(null, "only text"));
+           Console.WriteLine(TransitionProbe.Echo("p", null) == null);
+           Console.WriteLine(TransitionProbe.Echo("", "caf\u00e9 \u03bb"));"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "pre-fix\nonly text\nTrue\ncafé λ\n");
+}
+
+#[test]
+fn qcall_bool_marshaling_and_suppressed_transition() {
+    let o = probe(
+        "qcall_bool",
+        r#"Console.WriteLine(TransitionProbe.IsEven(4, false));
+           Console.WriteLine(TransitionProbe.IsEven(4, true));
+           Console.WriteLine(TransitionProbe.IsEven(7, false));
+           Console.WriteLine(TransitionProbe.QCallNop(1));
+           Console.WriteLine(TransitionProbe.QCallNopSuppressed(2));
+           Console.WriteLine(TransitionProbe.LoopQCall(10000));
+           Console.WriteLine(TransitionProbe.LoopQCallSuppressed(10000));"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "True\nFalse\nFalse\n2\n3\n10000\n10000\n");
+}
+
+#[test]
+fn qcall_error_surfaces_as_a_managed_exception() {
+    let o = probe(
+        "qcall_raise",
+        r#"Console.WriteLine("before"); TransitionProbe.Raise("from a QCall");"#,
+    );
+    assert_eq!(o.stdout, "before\n");
+    assert_eq!(
+        o.error.as_deref(),
+        Some("System.InvalidOperationException: from a QCall")
+    );
+}
+
+#[test]
+fn rust_panic_in_a_qcall_surfaces_as_a_managed_exception() {
+    let o = probe(
+        "qcall_panic",
+        r#"Console.WriteLine("before"); TransitionProbe.Panic(5);"#,
+    );
+    assert_eq!(o.stdout, "before\n");
+    let err = o.error.expect("the panic must surface");
+    assert!(
+        err.starts_with("System.Runtime.InteropServices.ExternalException: a QCall panicked: deliberate panic in a QCall (x = 5)"),
+        "{err}"
+    );
+}
+
+#[test]
+fn environment_and_stopwatch_from_a_program_compiled_against_mscorlib() {
+    let source = r#"using System; using System.Diagnostics;
+class P { static int Main() {
+    string home = Environment.GetEnvironmentVariable("PATH");
+    Console.WriteLine(home != null && home.Length > 0);
+    Console.WriteLine(Environment.GetEnvironmentVariable("OSPREY_SURELY_NOT_SET_12345") == null);
+    long a = Stopwatch.GetTimestamp();
+    long b = Stopwatch.GetTimestamp();
+    Console.WriteLine(b >= a);
+    Console.WriteLine(Stopwatch.Frequency > 1000000);
+    Stopwatch sw = Stopwatch.StartNew();
+    sw.Stop();
+    Console.WriteLine(sw.ElapsedMilliseconds >= 0);
+    return 0; } }"#;
+    let o = common::run(
+        "env_stopwatch",
+        common::compile("env_stopwatch", source, false),
+        &[],
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "True\nTrue\nTrue\nTrue\nTrue\n");
+}
+
+#[test]
+fn rust_calls_a_managed_method_with_arguments_and_a_result() {
+    let source = "class P { static int Main() { return 0; } }";
+    let bytes = common::compile("callsite", source, false);
+    let result = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let r2 = result.clone();
+    let o = common::run_with("callsite", bytes, &[], move |rt, thread| {
+        let combine = CallSite::new(rt.bound_method(BoundMethod::TransitionProbeCombine));
+        let s = rt.new_string(thread, "four").unwrap();
+        let v = combine
+            .call(thread, &[Value::I4(3), Value::I8(5), Value::Ref(Some(s))])
+            .unwrap();
+        r2.lock().unwrap().push(format!("{v:?}"));
+        let v = combine
+            .call(
+                thread,
+                &[Value::I4(-1), Value::I8(1 << 40), Value::Ref(None)],
+            )
+            .unwrap();
+        r2.lock().unwrap().push(format!("{v:?}"));
+        // Wrong arity is an error, not a crash.
+        let e = combine.call(thread, &[Value::I4(1)]);
+        assert!(e.is_err());
+    });
+    assert_eq!(o.error, None);
+    let r = result.lock().unwrap();
+    assert_eq!(r[0], format!("{:?}", Value::I8(3 + 50 + 400)));
+    assert_eq!(r[1], format!("{:?}", Value::I8(-1 + (1 << 40) * 10 - 100)));
+}
+
+#[test]
+fn every_corelib_internal_call_is_bound_and_every_registration_used() {
+    let o = common::run_with(
+        "binding_report",
+        common::compile(
+            "binding_report",
+            "class P { static int Main() { return 0; } }",
+            false,
+        ),
+        &[],
+        |rt, _| {
+            let report = rt.native_binding_report().expect("corelib loads");
+            assert!(
+                report.unbound.is_empty(),
+                "internal calls or QCalls with no implementation: {:#?}",
+                report.unbound
+            );
+            assert!(
+                report.unused_fcalls.is_empty(),
+                "FCall entries no corelib method uses: {:#?}",
+                report.unused_fcalls
+            );
+            assert!(
+                report.unused_qcalls.is_empty(),
+                "QCall entries no corelib method uses: {:#?}",
+                report.unused_qcalls
+            );
+        },
+    );
+    assert_eq!(o.error, None);
+}
