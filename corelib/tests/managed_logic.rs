@@ -1,11 +1,16 @@
-//! Runs corelib's number formatting, string concatenation and Console
-//! logic on Mono and compares the results with Mono's own.
+//! Runs corelib's managed logic (number formatting and parsing, strings,
+//! StringBuilder, Char, Math, Convert and Console) on Mono and compares the
+//! results with Mono's own.
 //!
 //! The corelib files are compiled as they are, against Mono's mscorlib,
-//! with a few textual substitutions (the classes get other names, and
-//! String internals Mono lacks are redirected to stand-ins in
-//! `tests/host/Driver.cs`). The driver prints `case TAB ours TAB mono`
-//! lines; this test asserts that every pair is equal.
+//! with textual substitutions: the classes get other names (`String`
+//! becomes `HostString`, a wrapper around a Mono string; `Math` becomes
+//! `HostMath`, ...), and the internal calls are redirected to stand-ins in
+//! `tests/host/Driver*.cs` (Math's FCalls to Mono's Math, DoubleToDigits to
+//! Mono's own digit generation through its "E" format). The driver prints
+//! `case TAB ours TAB mono` lines; this test asserts that every pair is
+//! equal. (The Rust side of the FCalls is tested against Mono in the vm
+//! crate: vm/src/fcall/number.rs and math.rs.)
 //!
 //! Skipped (with a message) only when `mono` is not installed.
 
@@ -17,21 +22,133 @@ use std::process::Command;
 struct Shared {
     /// Path under `src/cs/`.
     file: &'static str,
-    /// (text in the corelib file, replacement in the host copy)
+    /// (text in the corelib file, replacement in the host copy); each must
+    /// occur.
     substitutions: &'static [(&'static str, &'static str)],
+    /// (identifier, replacement): whole-word renames, which may not occur.
+    renames: &'static [(&'static str, &'static str)],
 }
+
+/// The substitutions every String file gets: String becomes HostString, a
+/// class wrapping a Mono string in `_value` (tests/host/Driver.cs), whose
+/// `_stringLength` is a property.
+const STRING_RENAMES: &[(&str, &str)] =
+    &[("this", "_value"), ("StringBuilder", "HostStringBuilder")];
+
+const STRING_CLASS: (&str, &str) = (
+    "public sealed partial class String",
+    "internal sealed partial class HostString",
+);
 
 const SHARED: &[Shared] = &[
     Shared {
         file: "System/Number.cs",
         substitutions: &[("string.FastAllocateString(", "HostString.FastAllocateString(")],
+        renames: &[],
+    },
+    Shared {
+        file: "System/Number.Formatting.cs",
+        substitutions: &[
+            ("string.FastAllocateString(", "HostString.FastAllocateString("),
+            // The FCall: Mono computes the digits (same line count).
+            (
+                "[MethodImpl(MethodImplOptions.InternalCall)]\n        private static extern unsafe int DoubleToDigits(double value, int precision, char* digits);",
+                "\n        private static unsafe int DoubleToDigits(double value, int precision, char* digits) { return HostFCalls.DoubleToDigits(value, precision, digits); }",
+            ),
+        ],
+        renames: &[("StringBuilder", "HostStringBuilder")],
+    },
+    Shared {
+        file: "System/Number.Parsing.cs",
+        substitutions: &[],
+        renames: &[],
+    },
+    Shared {
+        file: "System/String.Construction.cs",
+        substitutions: &[
+            STRING_CLASS,
+            ("&_firstChar", "_value"),
+            ("private static", "internal static"),
+            (
+                "[MethodImpl(MethodImplOptions.InternalCall)]\n        public extern String(char[] value);",
+                "\n",
+            ),
+            (
+                "[MethodImpl(MethodImplOptions.InternalCall)]\n        public extern String(char[] value, int startIndex, int length);",
+                "\n",
+            ),
+            (
+                "[MethodImpl(MethodImplOptions.InternalCall)]\n        public extern String(char c, int count);",
+                "\n",
+            ),
+        ],
+        renames: STRING_RENAMES,
     },
     Shared {
         file: "System/String.Concat.cs",
-        substitutions: &[
-            ("public sealed partial class String", "internal static partial class HostString"),
-            ("._stringLength", ".Length"),
-        ],
+        substitutions: &[STRING_CLASS, ("._stringLength", ".Length")],
+        renames: STRING_RENAMES,
+    },
+    Shared {
+        file: "System/String.Comparison.cs",
+        substitutions: &[STRING_CLASS, ("._stringLength", ".Length")],
+        renames: STRING_RENAMES,
+    },
+    Shared {
+        file: "System/String.Searching.cs",
+        substitutions: &[STRING_CLASS, ("._stringLength", ".Length"), ("&_firstChar", "_value")],
+        renames: STRING_RENAMES,
+    },
+    Shared {
+        file: "System/String.Manipulation.cs",
+        substitutions: &[STRING_CLASS, ("._stringLength", ".Length"), ("&_firstChar", "_value")],
+        renames: STRING_RENAMES,
+    },
+    Shared {
+        file: "System/String.Split.cs",
+        substitutions: &[STRING_CLASS, ("._stringLength", ".Length")],
+        renames: STRING_RENAMES,
+    },
+    Shared {
+        file: "System/String.Format.cs",
+        substitutions: &[STRING_CLASS, ("._stringLength", ".Length")],
+        renames: STRING_RENAMES,
+    },
+    Shared {
+        file: "System/Text/StringBuilder.cs",
+        substitutions: &[("String.CopyChars(", "HostString.CopyChars(")],
+        renames: &[("StringBuilder", "HostStringBuilder")],
+    },
+    Shared {
+        file: "System/Char.cs",
+        substitutions: &[("public struct Char : IComparable", "internal struct HostChar")],
+        renames: &[("CharUnicodeInfo", "HostCharUnicodeInfo")],
+    },
+    Shared {
+        file: "System/Globalization/CharUnicodeInfo.cs",
+        substitutions: &[(
+            "public static partial class CharUnicodeInfo",
+            "internal static partial class HostCharUnicodeInfo",
+        )],
+        renames: &[],
+    },
+    Shared {
+        file: "System/Globalization/CharUnicodeInfo.Data.cs",
+        substitutions: &[(
+            "public static partial class CharUnicodeInfo",
+            "internal static partial class HostCharUnicodeInfo",
+        )],
+        renames: &[],
+    },
+    Shared {
+        file: "System/Math.cs",
+        substitutions: &[("public static class Math", "internal static class HostMath")],
+        renames: &[],
+    },
+    Shared {
+        file: "System/Convert.cs",
+        substitutions: &[("public static class Convert", "internal static class HostConvert")],
+        renames: &[],
     },
     Shared {
         file: "System/Console.cs",
@@ -45,7 +162,17 @@ const SHARED: &[Shared] = &[
             ),
             ("string.AppendChar(", "HostString.AppendChar("),
         ],
+        renames: &[],
     },
+];
+
+/// The driver's own files, under tests/host/.
+const DRIVER: &[&str] = &[
+    "Driver.cs",
+    "DriverNumbers.cs",
+    "DriverStrings.cs",
+    "DriverText.cs",
+    "DriverMath.cs",
 ];
 
 /// Every kind of case the driver must have produced, with a minimum count.
@@ -66,9 +193,40 @@ const EXPECTED_CASES: &[(&str, usize)] = &[
     ("concat-object1", 8),
     ("concat-object2", 64),
     ("concat-object3", 512),
+    ("concat-array", 100),
     ("append-char", 36),
     ("checked-length", 6),
     ("console", 100),
+    ("console-format", 20),
+    ("format-int32", 3000),
+    ("format-int64", 3000),
+    ("format-uint32", 1000),
+    ("format-uint64", 1000),
+    ("format-double", 20000),
+    ("format-single", 3000),
+    ("double-tostring", 20000),
+    ("single-tostring", 3000),
+    ("parse-int32", 200),
+    ("parse-int64", 200),
+    ("parse-uint32", 200),
+    ("parse-uint64", 200),
+    ("parse-small", 400),
+    ("parse-double", 2000),
+    ("parse-single", 300),
+    ("parse-bool", 20),
+    ("roundtrip-double", 5000),
+    ("unicode", 65536),
+    ("string-ctor", 20),
+    ("string-compare", 5000),
+    ("string-search", 2000),
+    ("string-edit", 2000),
+    ("string-case", 100),
+    ("string-split", 500),
+    ("string-join", 20),
+    ("string-format", 100),
+    ("stringbuilder", 60),
+    ("math", 3000),
+    ("convert", 200),
 ];
 
 fn manifest_dir() -> PathBuf {
@@ -80,6 +238,64 @@ fn work_dir() -> PathBuf {
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).expect("create work dir");
     dir
+}
+
+fn is_identifier_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+/// `text` with every whole-word `from` replaced by `to`.
+fn rename_word(text: &str, from: &str, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(from) {
+        out.push_str(&rest[..at]);
+        let before = out.chars().last();
+        let after = rest[at + from.len()..].chars().next();
+        if before.is_some_and(is_identifier_char) || after.is_some_and(is_identifier_char) {
+            out.push_str(from);
+        } else {
+            out.push_str(to);
+        }
+        rest = &rest[at + from.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Math's FCall declarations become calls to Mono's Math:
+/// `[MethodImpl(...)]` + `public static extern double Sqrt(double d);`
+/// becomes an empty line + `public static double Sqrt(double d) { return
+/// System.Math.Sqrt(d); }`.
+fn math_fcalls_to_mono(text: &str) -> String {
+    let attribute = "[MethodImpl(MethodImplOptions.InternalCall)]";
+    let mut out = Vec::new();
+    let lines: Vec<&str> = text.lines().collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let next = lines.get(i + 1).map(|l| l.trim()).unwrap_or("");
+        if lines[i].trim() == attribute && next.starts_with("public static extern double ") {
+            let declaration = next
+                .trim_start_matches("public static extern double ")
+                .trim_end_matches(';');
+            let (name, params) = declaration.split_once('(').expect("FCall parameters");
+            let params = params.trim_end_matches(')');
+            let args: Vec<&str> = params
+                .split(',')
+                .map(|p| p.split_whitespace().last().unwrap_or(""))
+                .collect();
+            out.push(String::new());
+            out.push(format!(
+                "        public static double {name}({params}) {{ return System.Math.{name}({}); }}",
+                args.join(", ")
+            ));
+            i += 2;
+        } else {
+            out.push(lines[i].to_owned());
+            i += 1;
+        }
+    }
+    out.join("\n")
 }
 
 fn host_copy(shared: &Shared, dir: &Path) -> PathBuf {
@@ -94,6 +310,16 @@ fn host_copy(shared: &Shared, dir: &Path) -> PathBuf {
         );
         text = text.replace(from, to);
     }
+    for (from, to) in shared.renames {
+        text = rename_word(&text, from, to);
+    }
+    if shared.file == "System/Math.cs" {
+        text = math_fcalls_to_mono(&text);
+        assert!(
+            !text.contains(" extern "),
+            "System/Math.cs has an FCall tests/managed_logic.rs cannot redirect"
+        );
+    }
     // Point mcs's messages at the original file.
     let text = format!("#line 1 \"{}\"\n{text}", original.display());
     let copy = dir.join(shared.file.replace('/', "_"));
@@ -102,7 +328,23 @@ fn host_copy(shared: &Shared, dir: &Path) -> PathBuf {
 }
 
 #[test]
-fn formatting_and_concat_match_mono() {
+fn rename_word_respects_identifiers() {
+    assert_eq!(
+        rename_word("this.x = thisValue + this; (this)", "this", "_value"),
+        "_value.x = thisValue + _value; (_value)"
+    );
+    assert_eq!(
+        rename_word("StringBuilder sb", "StringBuilder", "H"),
+        "H sb"
+    );
+    assert_eq!(
+        rename_word("HostStringBuilder", "StringBuilder", "H"),
+        "HostStringBuilder"
+    );
+}
+
+#[test]
+fn corelib_logic_matches_mono() {
     if Command::new("mono").arg("--version").output().is_err() {
         eprintln!("SKIPPED: mono is not installed (apt-get install mono-runtime); cannot run corelib's managed logic");
         return;
@@ -112,9 +354,13 @@ fn formatting_and_concat_match_mono() {
     let mut mcs = Command::new("mcs");
     mcs.arg("-unsafe")
         .arg("-debug-")
+        .arg("-optimize+")
         .arg("-nowarn:3021") // [CLSCompliant(false)] in a non-CLS assembly
-        .arg(format!("-out:{}", exe.display()))
-        .arg(manifest_dir().join("tests/host/Driver.cs"));
+        .arg("-nowarn:0436") // our Number (System.Number) hides nothing of mscorlib's public surface
+        .arg(format!("-out:{}", exe.display()));
+    for file in DRIVER {
+        mcs.arg(manifest_dir().join("tests/host").join(file));
+    }
     for shared in SHARED {
         mcs.arg(host_copy(shared, &dir));
     }
@@ -127,10 +373,12 @@ fn formatting_and_concat_match_mono() {
     );
 
     // In the work directory: a crashing mono leaves mono_crash.*.json files
-    // behind.
+    // behind. The invariant culture, as Osprey has.
     let run = Command::new("mono")
         .arg(&exe)
         .current_dir(&dir)
+        .env("LANG", "C.UTF-8")
+        .env("LC_ALL", "C.UTF-8")
         .output()
         .expect("run mono");
     assert!(

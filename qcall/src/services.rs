@@ -37,10 +37,14 @@ thread_local! {
     static CURRENT: Cell<Option<Services>> = const { Cell::new(None) };
 }
 
-/// Installs the services for the current thread; returns the previous ones
-/// (the runtime restores them when it leaves managed code).
+/// Installs the services for the current thread; returns the previous ones.
 pub fn install(services: Option<Services>) -> Option<Services> {
     CURRENT.with(|c| c.replace(services))
+}
+
+/// The context of the services installed on the current thread (null if none).
+pub fn installed_context() -> *mut c_void {
+    CURRENT.with(|c| c.get().map_or(std::ptr::null_mut(), |s| s.context))
 }
 
 fn current() -> Result<Services, QCallError> {

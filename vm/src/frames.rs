@@ -84,7 +84,11 @@ pub mod offsets {
 ///     })
 /// }
 /// ```
+#[repr(C)]
 pub struct HelperFrame {
+    /// The frame record; first, so that a `*mut Frame` of kind
+    /// [`FrameKind::Helper`] in the thread's list is a `*mut HelperFrame`
+    /// (how the GC finds the protected references: no separate list).
     frame: Frame,
     /// Protected references (GC roots while the frame is linked).
     roots: *mut [*mut u8],
@@ -114,7 +118,6 @@ impl HelperFrame {
         };
         // Linked for the duration of `body`; `hf` does not move meanwhile.
         thread.frame_head = &mut hf.frame as *mut Frame as usize;
-        thread.helper_frames.push(&mut hf as *mut HelperFrame);
         // Unlinks the frame when `body` returns or unwinds (a panic caught by
         // the FCall's guard must not leave a dangling frame behind).
         struct Unlink {
@@ -126,7 +129,6 @@ impl HelperFrame {
                 // SAFETY: the thread record outlives this call, and `body`
                 // no longer borrows it when the guard drops.
                 let thread = unsafe { &mut *self.thread };
-                thread.helper_frames.pop();
                 thread.frame_head = self.prev;
             }
         }
@@ -149,6 +151,16 @@ impl HelperFrame {
     /// The frame record.
     pub fn frame(&self) -> &Frame {
         &self.frame
+    }
+
+    /// The helper frame a frame record of kind [`FrameKind::Helper`] belongs to.
+    ///
+    /// # Safety
+    /// `frame` must be a linked frame of kind [`FrameKind::Helper`].
+    pub unsafe fn from_frame<'a>(frame: *mut Frame) -> &'a mut HelperFrame {
+        // SAFETY: helper frame records are only created as the first field
+        // of a repr(C) HelperFrame (caller's contract: kind is Helper).
+        unsafe { &mut *(frame as *mut HelperFrame) }
     }
 }
 

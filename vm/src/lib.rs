@@ -14,10 +14,12 @@
 //!   transparent to stack walks;
 //! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
 //!   JIT helpers and the call-site API;
+//! * [`bench`]: the transition benchmarks;
 //! * [`cli`]: the `osprey` command.
 
 #![deny(unsafe_op_in_unsafe_fn)]
 
+pub mod bench;
 pub mod cli;
 pub mod codeheap;
 pub mod fcall;

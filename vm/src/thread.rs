@@ -39,13 +39,21 @@ pub struct Thread {
     pub(crate) abort: Option<RuntimeError>,
     /// Types whose static constructor this thread is running.
     pub(crate) initializing: Vec<TypeHandle>,
-    /// Helper frames erected on this thread, innermost last (their protected
-    /// references are GC roots).
-    pub(crate) helper_frames: Vec<*mut crate::frames::HelperFrame>,
     /// The `System.Threading.Thread` object of this thread, once created.
     pub(crate) managed_object: Option<crate::object::ObjectRef>,
     /// `Thread.ManagedThreadId` (1 for a runtime's first thread).
     pub(crate) managed_id: i32,
+}
+
+impl Drop for Thread {
+    fn drop(&mut self) {
+        // The QCall services of this OS thread may point at this record.
+        if osprey_qcall::services::installed_context()
+            == self as *mut Thread as *mut std::ffi::c_void
+        {
+            osprey_qcall::services::install(None);
+        }
+    }
 }
 
 /// Offsets of the JIT-visible fields.
@@ -87,7 +95,6 @@ impl Thread {
             runtime,
             abort: None,
             initializing: Vec::new(),
-            helper_frames: Vec::new(),
             managed_object: None,
             managed_id,
         })

@@ -142,7 +142,8 @@ fn rust_calls_a_managed_method_with_arguments_and_a_result() {
     let result = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
     let r2 = result.clone();
     let o = common::run_with("callsite", bytes, &[], move |rt, thread| {
-        let combine = CallSite::new(rt.bound_method(BoundMethod::TransitionProbeCombine));
+        let combine =
+            CallSite::new(rt, rt.bound_method(BoundMethod::TransitionProbeCombine)).unwrap();
         let s = rt.new_string(thread, "four").unwrap();
         let v = combine
             .call(thread, &[Value::I4(3), Value::I8(5), Value::Ref(Some(s))])

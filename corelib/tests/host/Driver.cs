@@ -1,9 +1,10 @@
 // Test driver for corelib/tests/managed_logic.rs.
 //
 // Compiled with mcs against Mono's mscorlib together with copies of
-// corelib's Number.cs, String.Concat.cs and Console.cs (their classes
-// renamed HostString and HostConsole, see managed_logic.rs), and run with
-// mono. For every case it prints one line:
+// corelib's sources (their classes renamed HostString, HostConsole,
+// HostMath, ...; see managed_logic.rs) and the other Driver*.cs files, and
+// run with mono in the invariant culture. For every case it prints one
+// line:
 //
 //     <case> TAB <what corelib's code produced> TAB <what Mono produced>
 //
@@ -19,9 +20,30 @@ using System.Threading;
 namespace System
 {
     // Stand-ins for the corelib internals the shared files use.
-    internal static partial class HostString
+    //
+    // corelib's String methods, compiled as members of HostString: an
+    // instance wraps a Mono string, which the methods see as `_value`
+    // (`this` in corelib) and whose length is `_stringLength`.
+    internal sealed partial class HostString
     {
+        private readonly string _value;
+
+        internal HostString(string value)
+        {
+            _value = value;
+        }
+
+        private int _stringLength
+        {
+            get { return _value.Length; }
+        }
+
         internal static readonly string Empty = "";
+
+        internal static bool IsNullOrEmpty(string value)
+        {
+            return string.IsNullOrEmpty(value);
+        }
 
         // corelib's FastAllocateString: a zeroed string; negative lengths
         // throw OutOfMemoryException.
@@ -30,6 +52,31 @@ namespace System
             if (length < 0)
                 throw new OutOfMemoryException();
             return new string('\0', length);
+        }
+    }
+
+    // corelib's DoubleToDigits FCall, computed by Mono: its "E" format
+    // with precision-1 decimals produces exactly DoubleToNumber's digits
+    // (floats go through float's "E6"/"E8" to get the 7- and 9-digit
+    // conversions).
+    internal static class HostFCalls
+    {
+        internal static unsafe int DoubleToDigits(double value, int precision, char* digits)
+        {
+            string format = "E" + (precision - 1).ToString(CultureInfo.InvariantCulture);
+            string text = precision == 7 || precision == 9
+                ? ((float)value).ToString(format, CultureInfo.InvariantCulture)
+                : value.ToString(format, CultureInfo.InvariantCulture);
+            int e = text.IndexOf('E');
+            int count = 0;
+            for (int i = 0; i < e; i++)
+            {
+                if (text[i] >= '0' && text[i] <= '9')
+                    digits[count++] = text[i];
+            }
+            if (count != precision)
+                throw new InvalidOperationException("DoubleToDigits stand-in: " + text);
+            return int.Parse(text.Substring(e + 1), CultureInfo.InvariantCulture) + 1;
         }
     }
 
@@ -60,6 +107,54 @@ internal static class Driver
     private static TextWriter output;
     private static ulong rng = 0x9E3779B97F4A7C15UL;
 
+    // The result of `f`, or "!Type: message" if it throws.
+    internal static string Try(Func<string> f)
+    {
+        try
+        {
+            return f();
+        }
+        catch (Exception e)
+        {
+            return "!" + e.GetType().Name + ": " + e.Message;
+        }
+    }
+
+    internal static string Show(object value)
+    {
+        if (value == null)
+            return "null";
+        string s = value as string;
+        if (s != null)
+            return "\"" + Escape(s) + "\"";
+        string[] array = value as string[];
+        if (array != null)
+        {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < array.Length; i++)
+            {
+                if (i != 0)
+                    sb.Append(", ");
+                sb.Append(Show(array[i]));
+            }
+            return sb.Append("]").ToString();
+        }
+        char[] chars = value as char[];
+        if (chars != null)
+            return "chars" + Show(new string(chars));
+        if (value is double)
+            return ((double)value).ToString("R", CultureInfo.InvariantCulture) + "/" + BitConverter.DoubleToInt64Bits((double)value).ToString("X16");
+        if (value is float)
+            return ((float)value).ToString("R", CultureInfo.InvariantCulture) + "/" + BitConverter.ToInt32(BitConverter.GetBytes((float)value), 0).ToString("X8");
+        return Convert.ToString(value, CultureInfo.InvariantCulture);
+    }
+
+    // A pseudo-random number generator (xorshift), deterministic.
+    internal static ulong Random()
+    {
+        return Next();
+    }
+
     private static int Main()
     {
         Thread.CurrentThread.CurrentCulture = CultureInfo.InvariantCulture;
@@ -69,12 +164,16 @@ internal static class Driver
         BoolAndChar();
         Concats();
         ConsoleWrites();
+        NumberTests.Run();
+        StringTests.Run();
+        TextTests.Run();
+        MathTests.Run();
 
         output.Flush();
         return 0;
     }
 
-    private static void Check(string label, string ours, string mono)
+    internal static void Check(string label, string ours, string mono)
     {
         output.Write(label);
         output.Write('\t');
@@ -84,7 +183,7 @@ internal static class Driver
         output.Write('\n');
     }
 
-    private static string Escape(string s)
+    internal static string Escape(string s)
     {
         if (s == null)
             return "<null>";
@@ -206,6 +305,8 @@ internal static class Driver
         return s == null ? "null" : "\"" + Escape(s) + "\"";
     }
 
+    internal static readonly string[] TestStrings = Strings;
+
     private static void Concats()
     {
         foreach (string a in Strings)
@@ -236,6 +337,24 @@ internal static class Driver
                           HostString.Concat(a, b, objects[k]), string.Concat(a, b, objects[k]));
             }
         }
+
+        // Five or more strings and four or more objects.
+        for (int n = 0; n < 8; n++)
+        {
+            for (int start = 0; start < Strings.Length; start++)
+            {
+                string[] values = new string[n];
+                for (int i = 0; i < n; i++)
+                    values[i] = Strings[(start + i * 3) % Strings.Length];
+                Check("concat-array strings " + n + " " + start, HostString.Concat(values), string.Concat(values));
+                object[] boxed = new object[n];
+                for (int i = 0; i < n; i++)
+                    boxed[i] = objects[(start + i) % objects.Length];
+                Check("concat-array objects " + n + " " + start, HostString.Concat(boxed), string.Concat(boxed));
+            }
+        }
+        Check("concat-array null strings", Try(() => HostString.Concat((string[])null)), Try(() => string.Concat((string[])null)));
+        Check("concat-array null objects", Try(() => HostString.Concat((object[])null)), Try(() => string.Concat((object[])null)));
 
         char[] chars = { '\n', 'x', '\0', '\uD83D' };
         foreach (string s in Strings)
@@ -277,8 +396,9 @@ internal static class Driver
             Console.SetOut(saved);
         }
 
-        Check("console " + label, written.ToString(), capture.ToString());
-        Check("console calls " + label, calls.ToString(), expectedCalls.ToString());
+        string kind = label.StartsWith("console-format") ? "" : "console ";
+        Check(kind + label, written.ToString(), capture.ToString());
+        Check(kind + label + " (calls)", calls.ToString(), expectedCalls.ToString());
     }
 
     private static void ConsoleWrites()
@@ -328,5 +448,33 @@ internal static class Driver
             Scenario("WriteLine(object " + i + ")", 1, () => HostConsole.WriteLine(v), () => Console.WriteLine(v));
         }
         Scenario("WriteLine()", 1, () => HostConsole.WriteLine(), () => Console.WriteLine());
+
+        // The formatting overloads.
+        foreach (double v in new double[] { 0, -0.0, 1.5, 0.1 + 0.2, 1.0 / 3, 1e20, -1e-7, double.NaN, double.NegativeInfinity })
+        {
+            Scenario("console-format Write(double " + Show(v) + ")", 1, () => HostConsole.Write(v), () => Console.Write(v));
+            Scenario("console-format WriteLine(double " + Show(v) + ")", 1, () => HostConsole.WriteLine(v), () => Console.WriteLine(v));
+            float f = (float)v;
+            Scenario("console-format Write(float " + Show(f) + ")", 1, () => HostConsole.Write(f), () => Console.Write(f));
+            Scenario("console-format WriteLine(float " + Show(f) + ")", 1, () => HostConsole.WriteLine(f), () => Console.WriteLine(f));
+        }
+        foreach (char[] buffer in new char[][] { null, new char[0], new char[] { 'a', 'b', '\n' } })
+        {
+            char[] b = buffer;
+            Scenario("console-format Write(char[] " + Show(b) + ")", b == null || b.Length == 0 ? 0 : 1, () => HostConsole.Write(b), () => Console.Write(b));
+            Scenario("console-format WriteLine(char[] " + Show(b) + ")", 1, () => HostConsole.WriteLine(b), () => Console.WriteLine(b));
+        }
+        char[] abc = { 'a', 'b', 'c', 'd' };
+        Scenario("console-format Write(char[], 1, 2)", 1, () => HostConsole.Write(abc, 1, 2), () => Console.Write(abc, 1, 2));
+        Scenario("console-format WriteLine(char[], 1, 2)", 1, () => HostConsole.WriteLine(abc, 1, 2), () => Console.WriteLine(abc, 1, 2));
+        Scenario("console-format Write(format, 1)", 1, () => HostConsole.Write("[{0}]", 42), () => Console.Write("[{0}]", 42));
+        Scenario("console-format Write(format, 2)", 1, () => HostConsole.Write("[{0},{1}]", 42, "x"), () => Console.Write("[{0},{1}]", 42, "x"));
+        Scenario("console-format Write(format, 3)", 1, () => HostConsole.Write("[{0},{1},{2:X}]", 42, null, 255), () => Console.Write("[{0},{1},{2:X}]", 42, null, 255));
+        Scenario("console-format Write(format, array)", 1, () => HostConsole.Write("{0}{1}{2}{3}", 1, 2, 3, 4), () => Console.Write("{0}{1}{2}{3}", 1, 2, 3, 4));
+        Scenario("console-format WriteLine(format, 1)", 1, () => HostConsole.WriteLine("[{0,5}]", 42), () => Console.WriteLine("[{0,5}]", 42));
+        Scenario("console-format WriteLine(format, 2)", 1, () => HostConsole.WriteLine("[{0,-5}|{1}]", 42, 1.5), () => Console.WriteLine("[{0,-5}|{1}]", 42, 1.5));
+        Scenario("console-format WriteLine(format, 3)", 1, () => HostConsole.WriteLine("{0} {1} {2}", "a", 'b', true), () => Console.WriteLine("{0} {1} {2}", "a", 'b', true));
+        Scenario("console-format WriteLine(format, array)", 1, () => HostConsole.WriteLine("{0}{1}{2}{3}{4}", 1, 2, 3, 4, 5), () => Console.WriteLine("{0}{1}{2}{3}{4}", 1, 2, 3, 4, 5));
+        Scenario("console-format WriteLine(format, null array)", 1, () => HostConsole.WriteLine("a{0}b{1}c", (object[])null), () => Console.WriteLine("a{0}b{1}c", (object[])null));
     }
 }

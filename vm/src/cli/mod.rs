@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! osprey run [--jit-dump] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey bench transitions [--calls N] [--runs R]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -28,11 +29,16 @@ Osprey: a CLR-style managed runtime.
 
 Usage:
   osprey run [--jit-dump] FILE [ARGS...]   run a program (.exe, .dll, or .cs compiled with mcs)
+  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
   osprey --help                            show this help
   osprey --version                         show the version
 
 Options for run:
   --jit-dump    print the machine code of every JIT-compiled method (to stderr)
+
+Options for bench transitions:
+  --calls N     calls per timed loop (default 100000)
+  --runs R      timed runs per row; the median is reported (default 15)
 
 Environment:
   OSPREY_CACHE_DIR     where compiled .cs files are cached (default: ~/.cache/osprey)
@@ -49,6 +55,10 @@ enum Command {
         args: Vec<String>,
         options: RuntimeOptions,
     },
+    BenchTransitions {
+        calls: i32,
+        runs: usize,
+    },
 }
 
 impl PartialEq for RuntimeOptions {
@@ -62,6 +72,9 @@ impl Eq for RuntimeOptions {}
 /// Parses the command line (without the program name).
 fn parse(args: Vec<OsString>) -> Result<Command, String> {
     use lexopt::prelude::*;
+    if args.first().is_some_and(|a| a == "bench") {
+        return parse_bench(args.into_iter().skip(1).collect());
+    }
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
     let mut in_run = false;
@@ -106,6 +119,44 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
+/// Parses `bench WHAT [options]`.
+fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let mut what = None;
+    let (mut calls, mut runs) = (100_000i32, 15usize);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Long("calls") => {
+                calls = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e: lexopt::Error| e.to_string())?;
+            }
+            Long("runs") => {
+                runs = parser
+                    .value()
+                    .map_err(|e| e.to_string())?
+                    .parse()
+                    .map_err(|e: lexopt::Error| e.to_string())?;
+            }
+            Value(v) if what.is_none() => what = Some(v.to_string_lossy().into_owned()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match what.as_deref() {
+        Some("transitions") if calls > 0 && runs > 0 => {
+            Ok(Command::BenchTransitions { calls, runs })
+        }
+        Some("transitions") => Err("bench transitions: --calls and --runs must be positive".into()),
+        Some(other) => Err(format!(
+            "unknown benchmark '{other}' (available: transitions)"
+        )),
+        None => Err("bench: missing benchmark name (available: transitions)".into()),
+    }
+}
+
 /// Runs the `osprey` command; returns the process exit code.
 pub fn main() -> i32 {
     // Native code entered from managed code catches Rust panics and reports
@@ -125,6 +176,13 @@ pub fn main() -> i32 {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
         }
+        Ok(Command::BenchTransitions { calls, runs }) => match bench_transitions(calls, runs) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
         Ok(Command::Run {
             file,
             args,
@@ -161,6 +219,41 @@ fn run(file: &Path, args: Vec<String>, options: RuntimeOptions) -> Result<i32, S
     };
     let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
         .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let exit = handle.join();
+    match exit.reason {
+        osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
+        _ => Ok(exit.exit_code),
+    }
+}
+
+/// Measures the transition costs in a kernel process and prints the table.
+fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
+    let config = ProcessConfig {
+        name: "bench transitions".into(),
+        args: Vec::new(),
+        console: ConsoleMode::Inherit,
+        stack_size: 0,
+    };
+    let handle = host::spawn(config, move || {
+        let Ok(os) = Os::resolve() else { return 1 };
+        let result = crate::bench::Probe::new().and_then(|mut p| p.measure(calls, runs));
+        match result {
+            Ok(rows) => {
+                let text = format!(
+                    "Transition costs: JIT-compiled loops of {calls} calls, median of {runs} runs, empty loop subtracted.\n\n{}",
+                    crate::bench::table(&rows)
+                );
+                let _ = os.stdout(&text);
+                let _ = os.console_flush();
+                0
+            }
+            Err(e) => {
+                let _ = os.stderr(&format!("error: {e}\n"));
+                1
+            }
+        }
+    })
+    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),

@@ -17,6 +17,8 @@
 
 mod console;
 mod handles;
+mod math;
+mod number;
 mod object;
 mod probe;
 mod stopwatch;
@@ -161,6 +163,146 @@ pub static FCALLS: &[FCall] = &[
         sig: "System.Threading.Thread()",
         address: thread::get_current_thread as *const (),
         flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Number",
+        method: "DoubleToDigits",
+        sig: "int32(float64,int32,char*)",
+        address: number::double_to_digits as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Sqrt",
+        sig: "float64(float64)",
+        address: math::sqrt as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Exp",
+        sig: "float64(float64)",
+        address: math::exp as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Log",
+        sig: "float64(float64)",
+        address: math::log as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Log10",
+        sig: "float64(float64)",
+        address: math::log10 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Sin",
+        sig: "float64(float64)",
+        address: math::sin as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Cos",
+        sig: "float64(float64)",
+        address: math::cos as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Tan",
+        sig: "float64(float64)",
+        address: math::tan as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Asin",
+        sig: "float64(float64)",
+        address: math::asin as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Acos",
+        sig: "float64(float64)",
+        address: math::acos as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Atan",
+        sig: "float64(float64)",
+        address: math::atan as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Sinh",
+        sig: "float64(float64)",
+        address: math::sinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Cosh",
+        sig: "float64(float64)",
+        address: math::cosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Tanh",
+        sig: "float64(float64)",
+        address: math::tanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Floor",
+        sig: "float64(float64)",
+        address: math::floor as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Ceiling",
+        sig: "float64(float64)",
+        address: math::ceiling as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Truncate",
+        sig: "float64(float64)",
+        address: math::truncate as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Round",
+        sig: "float64(float64)",
+        address: math::round as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Pow",
+        sig: "float64(float64,float64)",
+        address: math::pow as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Atan2",
+        sig: "float64(float64,float64)",
+        address: math::atan2 as *const (),
+        flags: 0,
     },
 ];
 

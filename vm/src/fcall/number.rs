@@ -244,7 +244,10 @@ mod tests {
     fn rounding() {
         let text = |(digits, scale): (Vec<u8>, i32)| (String::from_utf8(digits).unwrap(), scale);
         // A carry into a new digit.
-        assert_eq!(text(mono_digits(999999999999999.5, 15)), ("100000000000000".to_owned(), 16));
+        assert_eq!(
+            text(mono_digits(999999999999999.5, 15)),
+            ("100000000000000".to_owned(), 16)
+        );
         // Halves round away from zero: 0.125 to 2 digits is 0.13.
         assert_eq!(text(mono_digits(0.125, 2)), ("13".to_owned(), 0));
         // One digit: Mono never rounds (it looks at the '.').

@@ -11,7 +11,7 @@ use std::sync::atomic::Ordering;
 
 use osprey_jit::JitType;
 
-use super::RuntimeError;
+use super::{Runtime, RuntimeError};
 use crate::loader::MethodHandle;
 use crate::object::ObjectRef;
 use crate::stubs::{CallThunk, CallThunkF64};
@@ -50,48 +50,69 @@ impl Value {
     }
 }
 
-/// A managed method, ready to be called from Rust.
+/// A managed method, ready to be called from Rust: its return type is
+/// resolved once, when the call site is made.
 #[derive(Copy, Clone, Debug)]
 pub struct CallSite {
     method: MethodHandle,
+    ret: JitType,
+    nargs: usize,
 }
 
 impl CallSite {
-    /// A call site for `method`.
-    pub fn new(method: MethodHandle) -> CallSite {
-        CallSite { method }
-    }
-
-    /// Calls the method with `args` (`this` first for instance methods).
-    /// Struct arguments and results are not supported through this API yet.
-    pub fn call(&self, thread: &mut Thread, args: &[Value]) -> Result<Value, RuntimeError> {
-        let m = self.method;
-        let expected = m.sig.params.len() + usize::from(!m.is_static());
-        if args.len() != expected {
-            return Err(RuntimeError::Internal(format!(
-                "{} takes {expected} arguments, the call site passed {}",
-                m.full_name(),
-                args.len()
-            )));
-        }
-        let rt = thread.runtime();
-        let ret = rt.loader().jit_type_of_sig(m.assembly, &m.sig.ret)?;
-        let thread: *mut Thread = thread;
-        // QCalls made by the callee find the runtime through these services.
-        let previous_services =
-            osprey_qcall::services::install(Some(super::qcall_services::services_for(thread)));
+    /// A call site for `method`. Fails if its return type cannot be loaded
+    /// or is a struct (not supported through this API yet).
+    pub fn new(rt: &Runtime, method: MethodHandle) -> Result<CallSite, RuntimeError> {
+        let ret = rt
+            .loader()
+            .jit_type_of_sig(method.assembly, &method.sig.ret)?;
         if matches!(ret, JitType::Struct(_)) {
             return Err(RuntimeError::Internal(format!(
                 "{} returns a struct, which call sites do not support yet",
-                m.full_name()
+                method.full_name()
             )));
         }
-        let slots: Vec<u64> = args.iter().map(|a| a.to_slot()).collect();
+        Ok(CallSite {
+            method,
+            ret,
+            nargs: method.sig.params.len() + usize::from(!method.is_static()),
+        })
+    }
+
+    /// Calls the method with `args` (`this` first for instance methods).
+    pub fn call(&self, thread: &mut Thread, args: &[Value]) -> Result<Value, RuntimeError> {
+        let m = self.method;
+        if args.len() != self.nargs {
+            return Err(RuntimeError::Internal(format!(
+                "{} takes {} arguments, the call site passed {}",
+                m.full_name(),
+                self.nargs,
+                args.len()
+            )));
+        }
+        let mut inline = [0u64; 8];
+        let heap: Vec<u64>;
+        let slots: &[u64] = if args.len() <= inline.len() {
+            for (slot, a) in inline.iter_mut().zip(args) {
+                *slot = a.to_slot();
+            }
+            &inline[..args.len()]
+        } else {
+            heap = args.iter().map(|a| a.to_slot()).collect();
+            &heap
+        };
         let entry = match m.code.load(Ordering::Acquire) {
             0 => m.precode,
             code => code,
         };
-        let thunk = rt.stubs.call_thunk;
+        let thunk = thread.runtime().stubs.call_thunk;
+        let ret = self.ret;
+        let thread: *mut Thread = thread;
+        // QCalls made by the callee find the runtime through these services,
+        // installed once per OS thread (and removed when the record drops).
+        if osprey_qcall::services::installed_context() != thread as *mut std::ffi::c_void {
+            osprey_qcall::services::install(Some(super::qcall_services::services_for(thread)));
+        }
         let value = if matches!(ret, JitType::R4 | JitType::R8) {
             // SAFETY: `thunk` is this runtime's call thunk, whose contract is
             // CallThunkF64 (it returns XMM0 untouched); `entry` is the method's
@@ -117,7 +138,6 @@ impl CallSite {
                 _ => Value::I4(r as i32),
             }
         };
-        osprey_qcall::services::install(previous_services);
         // SAFETY: the thunk has returned; `thread` is the caller's exclusive borrow again.
         let thread = unsafe { &mut *thread };
         match thread.take_abort() {

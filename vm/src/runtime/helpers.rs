@@ -152,7 +152,7 @@ pub(crate) fn run_class_constructor(
         return Ok(());
     };
     thread.initializing.push(t);
-    let result = CallSite::new(cctor).call(thread, &[]);
+    let result = CallSite::new(thread.runtime(), cctor).and_then(|site| site.call(thread, &[]));
     thread.initializing.retain(|x| *x != t);
     match result {
         Ok(_) => {

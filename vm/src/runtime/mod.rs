@@ -172,7 +172,7 @@ impl Runtime {
         if takes_args {
             call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
         }
-        let result = CallSite::new(main).call(thread, &call_args)?;
+        let result = CallSite::new(self, main)?.call(thread, &call_args)?;
         self.os.console_flush().map_err(RuntimeError::Os)?;
         Ok(match result {
             Value::I4(code) if returns_int => code,
