@@ -461,7 +461,7 @@ internal static class Driver
         foreach (char[] buffer in new char[][] { null, new char[0], new char[] { 'a', 'b', '\n' } })
         {
             char[] b = buffer;
-            Scenario("console-format Write(char[] " + Show(b) + ")", b == null || b.Length == 0 ? 0 : 1, () => HostConsole.Write(b), () => Console.Write(b));
+            Scenario("console-format Write(char[] " + Show(b) + ")", b == null ? 0 : 1, () => HostConsole.Write(b), () => Console.Write(b));
             Scenario("console-format WriteLine(char[] " + Show(b) + ")", 1, () => HostConsole.WriteLine(b), () => Console.WriteLine(b));
         }
         char[] abc = { 'a', 'b', 'c', 'd' };
@@ -476,5 +476,6 @@ internal static class Driver
         Scenario("console-format WriteLine(format, 3)", 1, () => HostConsole.WriteLine("{0} {1} {2}", "a", 'b', true), () => Console.WriteLine("{0} {1} {2}", "a", 'b', true));
         Scenario("console-format WriteLine(format, array)", 1, () => HostConsole.WriteLine("{0}{1}{2}{3}{4}", 1, 2, 3, 4, 5), () => Console.WriteLine("{0}{1}{2}{3}{4}", 1, 2, 3, 4, 5));
         Scenario("console-format WriteLine(format, null array)", 1, () => HostConsole.WriteLine("a{0}b{1}c", (object[])null), () => Console.WriteLine("a{0}b{1}c", (object[])null));
+        Scenario("console-format Write(format, null array)", 1, () => HostConsole.Write("a{0}b{1}c", (object[])null), () => Console.Write("a{0}b{1}c", (object[])null));
     }
 }
