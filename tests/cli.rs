@@ -563,3 +563,56 @@ class Program {
         "stderr:\n{stderr}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Unhandled exceptions print through the exception's own ToString(): the
+// runtime calls it back through the call-site API (a native-to-managed
+// callback), so overrides are honored, as in CoreCLR and mono.
+
+#[test]
+fn unhandled_exception_prints_its_own_to_string() {
+    let exe = compile_source(
+        "unhandled_override",
+        r#"using System;
+class MyError : Exception {
+    public MyError() : base("custom message") {}
+    public override string ToString() { return "MyError says: " + Message; }
+}
+class Program {
+    static void Main() { Console.WriteLine("start"); throw new MyError(); }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "unhandled custom exception");
+    assert_eq!(
+        run.code(),
+        Some(1),
+        "mono exits 1 on an unhandled exception"
+    );
+    assert_eq!(run.stdout_lossy(), "start\n");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l == "Unhandled exception. MyError says: custom message"),
+        "stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn unhandled_exception_prints_type_and_message() {
+    let exe = compile_source(
+        "unhandled_plain",
+        r#"class Program { static void Main() { throw new System.InvalidOperationException("bad state"); } }"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "unhandled exception");
+    assert_eq!(run.code(), Some(1));
+    assert!(
+        run.stderr_lossy()
+            .lines()
+            .any(|l| l == "Unhandled exception. System.InvalidOperationException: bad state"),
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+}

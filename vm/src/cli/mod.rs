@@ -303,21 +303,15 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
     }
 }
 
-/// How a failed program is reported.
+/// How a failed program is reported: managed exceptions as
+/// `Unhandled exception. <ToString()>`, everything else as `error: ...`.
 fn describe_failure(e: &RuntimeError) -> String {
-    match (e, e.as_exception()) {
-        (RuntimeError::Compile { .. }, _)
-            if !matches!(
-                e,
-                RuntimeError::Compile {
-                    error: osprey_jit::JitError::Resolve { .. },
-                    ..
-                }
-            ) =>
-        {
-            format!("error: {e}\n")
-        }
-        (_, Some((type_name, message))) => format!("Unhandled exception. {type_name}: {message}\n"),
+    let is_compile_error = matches!(
+        e,
+        RuntimeError::Compile { error, .. } if !matches!(error, osprey_jit::JitError::Resolve { .. })
+    );
+    match e.exception_text() {
+        Some(text) if !is_compile_error => format!("Unhandled exception. {text}\n"),
         _ => format!("error: {e}\n"),
     }
 }

@@ -25,6 +25,9 @@ pub enum RuntimeError {
         type_name: String,
         /// Its message.
         message: String,
+        /// What the exception's own `ToString()` returned, when the runtime
+        /// could call it (thrown exception objects): how it is printed.
+        description: Option<String>,
     },
     /// The assembly has no entry point.
     NoEntryPoint(String),
@@ -48,16 +51,31 @@ impl RuntimeError {
         RuntimeError::Exception {
             type_name: type_name.to_string(),
             message: message.unwrap_or_else(|| default_message(type_name)),
+            description: None,
         }
+    }
+
+    /// How an unhandled managed exception prints after `Unhandled exception. `:
+    /// the exception's own `ToString()` when the runtime called it, else
+    /// `Type: message`. `None` when this error is not a managed exception.
+    pub fn exception_text(&self) -> Option<String> {
+        if let RuntimeError::Exception {
+            description: Some(d),
+            ..
+        } = self
+        {
+            return Some(d.clone());
+        }
+        self.as_exception().map(|(t, m)| format!("{t}: {m}"))
     }
 
     /// Whether this error is (or, once exception handling exists, becomes) a
     /// managed exception, printed as `Unhandled exception. Type: message`.
     pub fn as_exception(&self) -> Option<(String, String)> {
         match self {
-            RuntimeError::Exception { type_name, message } => {
-                Some((type_name.clone(), message.clone()))
-            }
+            RuntimeError::Exception {
+                type_name, message, ..
+            } => Some((type_name.clone(), message.clone())),
             RuntimeError::Load(e) => Some((e.exception_type().to_string(), e.to_string())),
             RuntimeError::Compile {
                 error: JitError::Resolve { error, .. },
@@ -134,7 +152,13 @@ impl std::fmt::Display for RuntimeError {
                 }
                 JitError::Assembler(e) => write!(f, "internal error compiling {method}: {e}"),
             },
-            RuntimeError::Exception { type_name, message } => write!(f, "{type_name}: {message}"),
+            RuntimeError::Exception {
+                description: Some(d),
+                ..
+            } => f.write_str(d),
+            RuntimeError::Exception {
+                type_name, message, ..
+            } => write!(f, "{type_name}: {message}"),
             RuntimeError::NoEntryPoint(asm) => {
                 write!(f, "{asm} has no entry point (is it a library?)")
             }

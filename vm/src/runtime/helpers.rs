@@ -191,7 +191,7 @@ extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
     guard(thread, (), |thread| {
         let err = match ObjectRef::from_raw(exception) {
             None => RuntimeError::managed("System.NullReferenceException", None),
-            Some(obj) => thread.runtime().describe_exception(obj),
+            Some(obj) => thread.runtime().describe_exception(thread, obj),
         };
         thread.request_abort(err);
     })

@@ -7,7 +7,10 @@ use super::{Runtime, RuntimeError};
 use crate::loader::{AssemblyId, Loader, TypeHandle};
 use crate::object::{self, ObjectRef};
 use crate::thread::Thread;
-use osprey_binder::{ExceptionObject, RuntimeTypeObject};
+use osprey_binder::{BoundMethod, ExceptionObject, RuntimeTypeObject};
+
+use super::{CallSite, Value};
+use crate::loader::MethodHandle;
 
 impl Runtime {
     /// The interned string object for a `ldstr` token: one per distinct
@@ -96,11 +99,19 @@ impl Runtime {
         Ok(o)
     }
 
-    /// Describes a thrown exception object: its type and message. The
-    /// message is `_message` or, when that is null, the type's default.
-    pub(crate) fn describe_exception(&self, exception: ObjectRef) -> RuntimeError {
+    /// Describes a thrown exception object: its type, its message (`_message`,
+    /// or the type's default), and how it prints: the runtime calls the
+    /// exception's own virtual `ToString()` through the call-site API, as
+    /// CoreCLR and mono do for unhandled exceptions (a native-to-managed
+    /// callback into corelib's `Exception.ToString`, or an override).
+    pub(crate) fn describe_exception(
+        &self,
+        thread: &mut Thread,
+        exception: ObjectRef,
+    ) -> RuntimeError {
         let t = TypeHandle::from_method_table(exception.method_table());
-        let message = if t.is_subclass_of(self.well_known().exception) {
+        let is_exception = t.is_subclass_of(self.well_known().exception);
+        let message = if is_exception {
             // SAFETY: `exception` is a System.Exception (checked above), whose
             // layout the binder checked against ExceptionObject.
             let m = unsafe { (*(exception.as_ptr() as *const ExceptionObject)).message };
@@ -109,7 +120,34 @@ impl Runtime {
         } else {
             None
         };
-        RuntimeError::managed(&t.name, message)
+        let mut error = RuntimeError::managed(&t.name, message);
+        if is_exception {
+            let to_string =
+                self.virtual_target(self.bound_method(BoundMethod::ExceptionToString), t);
+            let described = CallSite::new(self, to_string)
+                .and_then(|site| site.call(thread, &[Value::Ref(Some(exception))]));
+            if let (Ok(Value::Ref(Some(text))), RuntimeError::Exception { description, .. }) =
+                (described, &mut error)
+            {
+                // SAFETY: ToString returns a string.
+                *description = Some(unsafe { text.string_to_rust() });
+            }
+        }
+        error
+    }
+
+    /// The method a virtual call of `method` on an instance of `receiver`
+    /// runs: the override in the receiver's vtable slot, or `method` itself
+    /// when it is not virtual.
+    pub fn virtual_target(&self, method: MethodHandle, receiver: TypeHandle) -> MethodHandle {
+        match method.slot {
+            Some(slot) if method.is_virtual() => receiver
+                .vtable_methods
+                .get(slot as usize)
+                .copied()
+                .unwrap_or(method),
+            _ => method,
+        }
     }
 }
 
