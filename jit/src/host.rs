@@ -89,6 +89,15 @@ pub enum CallTarget {
         /// The vtable slot index.
         slot: u32,
     },
+    /// An interface call through a per-call-site inline cache: a 32-byte
+    /// cell holding the last receiver's method table (offset 0) and the code
+    /// it dispatched to (offset 8); on a miss the site calls
+    /// [`Helper::InterfaceResolve`] (or `...Rdx` when `this` is in RDX), which
+    /// finds the target, updates the cell and jumps to it.
+    Interface {
+        /// Absolute address of the call site's cell.
+        cell: usize,
+    },
     /// An FCall: a Rust `extern "C"` function called directly with the
     /// native (System V) convention; no frame, no GC mode switch.
     FCall {
@@ -295,6 +304,21 @@ pub enum Helper {
     /// `fn(thread) -> !`: called when an FCall or QCall left an exception
     /// pending on the thread; raises it. Never returns.
     RaisePending,
+    /// Interface-call cache miss, `this` in RCX: called with the cell in R11
+    /// and the call's arguments in place; dispatches to the target (a tail
+    /// jump) after updating the cell. Preserves the argument registers.
+    InterfaceResolve,
+    /// The same, with `this` in RDX (the callee has a hidden return buffer).
+    InterfaceResolveRdx,
+    /// `fn(object, type, thread) -> object`: `castclass` (raises
+    /// InvalidCastException).
+    CastClass,
+    /// `fn(object, type, thread) -> object or null`: `isinst`.
+    IsInst,
+    /// `fn(object, type, thread) -> object`: the check of `unbox` (raises
+    /// NullReferenceException or InvalidCastException); the JIT adds the
+    /// offset of the value.
+    Unbox,
 }
 
 /// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
@@ -313,17 +337,20 @@ pub enum ThrowKind {
     InvalidCast = 4,
     /// `System.ArrayTypeMismatchException`.
     ArrayTypeMismatch = 5,
+    /// `System.ArithmeticException` (`ckfinite`).
+    NotFinite = 6,
 }
 
 impl ThrowKind {
     /// All kinds, in discriminant order.
-    pub const ALL: [ThrowKind; 6] = [
+    pub const ALL: [ThrowKind; 7] = [
         ThrowKind::NullReference,
         ThrowKind::IndexOutOfRange,
         ThrowKind::DivideByZero,
         ThrowKind::Overflow,
         ThrowKind::InvalidCast,
         ThrowKind::ArrayTypeMismatch,
+        ThrowKind::NotFinite,
     ];
 
     /// Converts a discriminant back to a kind.
@@ -340,6 +367,7 @@ impl ThrowKind {
             ThrowKind::Overflow => "System.OverflowException",
             ThrowKind::InvalidCast => "System.InvalidCastException",
             ThrowKind::ArrayTypeMismatch => "System.ArrayTypeMismatchException",
+            ThrowKind::NotFinite => "System.ArithmeticException",
         }
     }
 }
@@ -385,6 +413,11 @@ pub trait JitHost {
 
     /// Resolves a type token (`box`, `newarr`, `initobj`, `ldobj`, ...).
     fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError>;
+
+    /// Resolves the token of `ldtoken`: the handle value and the value type
+    /// it is pushed as (`RuntimeTypeHandle`, `RuntimeFieldHandle` or
+    /// `RuntimeMethodHandle`, all 8 bytes).
+    fn resolve_token(&mut self, token: Token) -> Result<(usize, TypeHandle), HostError>;
 
     /// Returns the type of single-dimensional arrays of `element` (`newarr`).
     fn array_type_of(&mut self, element: TypeHandle) -> Result<TypeHandle, HostError>;

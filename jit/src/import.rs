@@ -862,12 +862,108 @@ impl Importer<'_, '_> {
             }
             O::Throw => {
                 let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
                 self.stack = None;
                 (Op::Throw, ins, None)
+            }
+            O::Castclass | O::Isinst => {
+                let info = self.type_token(&d.operand, offset)?;
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                let op = if op == O::Castclass {
+                    Op::CastClass(info.handle)
+                } else {
+                    Op::IsInst(info.handle)
+                };
+                (op, ins, push!(StackKind::Ref))
+            }
+            O::Box => {
+                let info = self.type_token(&d.operand, offset)?;
+                let ins = self.pop_n(1, offset)?;
+                (Op::Box(info.handle, info.ty), ins, push!(StackKind::Ref))
+            }
+            O::Unbox => {
+                let info = self.type_token(&d.operand, offset)?;
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::Unbox(info.handle), ins, push!(StackKind::ByRef))
+            }
+            O::UnboxAny => {
+                let info = self.type_token(&d.operand, offset)?;
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (
+                    Op::UnboxAny(info.handle, info.ty),
+                    ins,
+                    push!(info.ty.stack_kind()),
+                )
+            }
+            O::Ldtoken => {
+                let t = token(&d.operand, offset)?;
+                let (value, handle_type) =
+                    self.host.resolve_token(t).map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                (
+                    Op::LdToken(value, handle_type),
+                    none,
+                    push!(StackKind::Struct(handle_type)),
+                )
+            }
+            O::Sizeof => {
+                let info = self.type_token(&d.operand, offset)?;
+                let size = match info.ty {
+                    JitType::Struct(h) => self.host.struct_layout(h).size,
+                    other => other.primitive_size().unwrap_or(8),
+                };
+                (Op::LdcI4(size as i32), none, push!(StackKind::I4))
+            }
+            O::Cpobj => {
+                let info = self.type_token(&d.operand, offset)?;
+                let ins = self.pop_n(2, offset)?;
+                if !ins
+                    .iter()
+                    .all(|k| matches!(k, StackKind::ByRef | StackKind::I))
+                {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::CpObj(info.ty), ins, None)
+            }
+            O::Ckfinite => {
+                let ins = self.pop_n(1, offset)?;
+                if !ins[0].is_float() {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                let k = ins[0];
+                (Op::CkFinite, ins, push!(k))
             }
             other => return Err(unsupported(other, offset)),
         };
         Ok(result)
+    }
+}
+
+impl Importer<'_, '_> {
+    /// Resolves the type token of `d`'s operand.
+    fn type_token(
+        &mut self,
+        operand: &Operand,
+        offset: u32,
+    ) -> Result<crate::host::TypeInfo, JitError> {
+        let t = token(operand, offset)?;
+        self.host.resolve_type(t).map_err(|e| JitError::Resolve {
+            il_offset: offset,
+            error: e,
+        })
     }
 }
 

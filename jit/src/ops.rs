@@ -190,4 +190,20 @@ pub enum Op {
     Localloc,
     /// `throw`.
     Throw,
+    /// `castclass <T>`.
+    CastClass(TypeHandle),
+    /// `isinst <T>`.
+    IsInst(TypeHandle),
+    /// `box <T>` of a value of type `ty` (a no-op for reference types).
+    Box(TypeHandle, JitType),
+    /// `unbox <T>`: a managed pointer to the value in a boxed `T`.
+    Unbox(TypeHandle),
+    /// `unbox.any <T>`: the value (value types) or a `castclass` (reference types).
+    UnboxAny(TypeHandle, JitType),
+    /// `ldtoken`: push a handle value as an 8-byte struct of the given type.
+    LdToken(usize, TypeHandle),
+    /// `cpobj <T>`: copy a value of type `T` between two addresses.
+    CpObj(JitType),
+    /// `ckfinite`: throw ArithmeticException unless the float is finite.
+    CkFinite,
 }

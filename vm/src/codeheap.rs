@@ -158,27 +158,69 @@ impl CodeHeap {
         unsafe { &*(self.base as *const Globals) }
     }
 
+    /// Allocates `N` bytes (rounded up to 16) in the precode area (stubs and
+    /// data cells that code reaches `rip`-relative), filled with `make(address)`:
+    /// the bytes are built under the heap's lock, from their final address.
+    fn alloc_small<const N: usize>(
+        &self,
+        make: impl FnOnce(usize) -> [u8; N],
+    ) -> Result<usize, CodeHeapError> {
+        let size = N.next_multiple_of(PRECODE_SIZE);
+        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
+        let at = st.precodes.top;
+        if at + size > st.precodes.end {
+            return Err(CodeHeapError::Full);
+        }
+        commit_area(&self.os, &mut st.precodes, at + size)?;
+        st.precodes.top += size;
+        let bytes = make(at);
+        // SAFETY: [at, at+size) is committed, inside the precode area, and
+        // allocated to this caller alone; nothing executes or reads it yet.
+        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at as *mut u8, N) };
+        Ok(at)
+    }
+
     /// Creates a precode for the method descriptor at `method`: it loads the
     /// descriptor into R10 and jumps to `prestub`.
     pub fn alloc_precode(&self, method: usize, prestub: usize) -> Result<usize, CodeHeapError> {
-        let mut st = self.state.lock().unwrap_or_else(|p| p.into_inner());
-        let at = st.precodes.top;
-        if at + PRECODE_SIZE > st.precodes.end {
-            return Err(CodeHeapError::Full);
-        }
-        commit_area(&self.os, &mut st.precodes, at + PRECODE_SIZE)?;
-        st.precodes.top += PRECODE_SIZE;
-        let mut bytes = [0xCCu8; PRECODE_SIZE];
-        bytes[0] = 0x49; // mov r10, imm64
-        bytes[1] = 0xBA;
-        bytes[2..10].copy_from_slice(&(method as u64).to_le_bytes());
-        bytes[10] = 0xE9; // jmp rel32
-        let rel = prestub as i64 - (at as i64 + 15);
-        bytes[11..15].copy_from_slice(&(rel as i32).to_le_bytes());
-        // SAFETY: [at, at+16) is committed, inside the precode area, and
-        // allocated to this precode alone; nothing executes it yet.
-        unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), at as *mut u8, PRECODE_SIZE) };
-        Ok(at)
+        self.alloc_small(|at| {
+            let mut bytes = [0xCCu8; PRECODE_SIZE];
+            bytes[0] = 0x49; // mov r10, imm64
+            bytes[1] = 0xBA;
+            bytes[2..10].copy_from_slice(&(method as u64).to_le_bytes());
+            bytes[10] = 0xE9; // jmp rel32
+            let rel = prestub as i64 - (at as i64 + 15);
+            bytes[11..15].copy_from_slice(&(rel as i32).to_le_bytes());
+            bytes
+        })
+    }
+
+    /// Creates an unboxing stub: adds 8 to `this` (RCX, or RDX when the
+    /// method has a hidden return buffer) so that it points at the value
+    /// inside a boxed value type, and jumps to `target` (the method's precode).
+    pub fn alloc_unboxing_stub(
+        &self,
+        target: usize,
+        this_in_rdx: bool,
+    ) -> Result<usize, CodeHeapError> {
+        self.alloc_small(|at| {
+            let mut bytes = [0xCCu8; PRECODE_SIZE];
+            bytes[..4].copy_from_slice(if this_in_rdx {
+                &[0x48, 0x83, 0xC2, 0x08]
+            } else {
+                &[0x48, 0x83, 0xC1, 0x08]
+            });
+            bytes[4] = 0xE9; // jmp rel32
+            let rel = target as i64 - (at as i64 + 9);
+            bytes[5..9].copy_from_slice(&(rel as i32).to_le_bytes());
+            bytes
+        })
+    }
+
+    /// Allocates a zeroed 32-byte data cell near the code (interface-call
+    /// inline caches: read and written by generated code and the runtime).
+    pub fn alloc_data_cell(&self) -> Result<usize, CodeHeapError> {
+        self.alloc_small(|_| [0u8; 32])
     }
 
     /// Rewrites a precode into a jump to `target` (after its method is compiled).

@@ -19,6 +19,11 @@
 //!   precode), restores, and jumps to the code; aborts if compilation failed.
 //! * **GC poll**: called from safepoint polls when the trap flag is set;
 //!   preserves every register and calls the poll worker.
+//! * **interface resolve**: an interface call site whose inline cache missed
+//!   calls this with the cell in R11 and its arguments in place; it saves the
+//!   argument registers, asks the worker for the target (which updates the
+//!   cell), restores them and jumps to the target, so the callee returns
+//!   straight to the call site.
 //! * **helper wrappers**: JIT helpers implemented in Rust are called through
 //!   a wrapper that aligns the stack, calls the worker and then aborts if the
 //!   worker requested it (throw helpers always do).
@@ -57,6 +62,8 @@ pub struct Workers {
     pub prestub: usize,
     /// `extern "C" fn(thread)`.
     pub gc_poll: usize,
+    /// `extern "C" fn(thread, cell, this) -> target`.
+    pub interface_resolve: usize,
     /// Each helper's worker: `extern "C"`, System V arguments as the JIT passes them.
     pub helpers: Vec<(Helper, usize)>,
 }
@@ -90,6 +97,14 @@ impl Stubs {
             );
         }
         helpers.insert(Helper::GcPoll, gc_poll);
+        helpers.insert(
+            Helper::InterfaceResolve,
+            emit_interface_resolve(heap, workers.interface_resolve, abort, false)?,
+        );
+        helpers.insert(
+            Helper::InterfaceResolveRdx,
+            emit_interface_resolve(heap, workers.interface_resolve, abort, true)?,
+        );
         Ok(Stubs {
             call_thunk,
             abort,
@@ -302,4 +317,50 @@ fn emit_helper_wrapper(
         ; jmp rcx
     );
     publish(heap, ops, base, "helper")
+}
+
+fn emit_interface_resolve(
+    heap: &CodeHeap,
+    worker: usize,
+    abort: usize,
+    this_in_rdx: bool,
+) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let failed = ops.new_dynamic_label();
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; push rcx
+        ; push rdx
+        ; push rsi
+        ; push rdi
+        ; push r8
+        ; push r9
+    );
+    if this_in_rdx {
+        dynasm!(ops ; .arch x64 ; mov rdi, r15 ; mov rsi, r11);
+    } else {
+        dynasm!(ops ; .arch x64 ; mov rdi, r15 ; mov rsi, r11 ; mov rdx, rcx);
+    }
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, QWORD worker as i64
+        ; call rax
+        ; pop r9
+        ; pop r8
+        ; pop rdi
+        ; pop rsi
+        ; pop rdx
+        ; pop rcx
+        ; pop rbp
+        ; cmp DWORD [r15 + ABORT_REQUESTED], 0
+        ; jne =>failed
+        ; jmp rax
+        ; =>failed
+        ; mov rcx, QWORD abort as i64
+        ; jmp rcx
+    );
+    publish(heap, ops, base, "interface resolve")
 }

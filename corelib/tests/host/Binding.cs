@@ -13,6 +13,8 @@ using System.Diagnostics;
 using System.IO;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Globalization;
+using System.Text;
 
 [Flags]
 internal enum Colors
@@ -229,6 +231,104 @@ internal static class Program
         catch (ArgumentException) { }
         catch (Exception) { }
         finally { }
+
+        // Strings, formatting and parsing
+        char[] chs = { 'a', 'b' };
+        t = new string(chs) + new string(chs, 0, 1) + new string('x', 3);
+        t = s + s + s + s + s;
+        t = s + 1 + 2 + 3 + 4;
+        t = string.Concat(new string[] { s }) + string.Concat(new object[] { 1 });
+        n = s.IndexOf('a') + s.IndexOf('a', 1) + s.IndexOf('a', 1, 1) + s.IndexOf("a") + s.IndexOf("a", 1) + s.IndexOf("a", 1, 1)
+            + s.IndexOf("a", StringComparison.Ordinal) + s.IndexOf("a", 0, StringComparison.OrdinalIgnoreCase) + s.IndexOf("a", 0, 1, StringComparison.Ordinal)
+            + s.LastIndexOf('a') + s.LastIndexOf('a', 1) + s.LastIndexOf('a', 1, 1) + s.LastIndexOf("a") + s.LastIndexOf("a", 1) + s.LastIndexOf("a", 1, 1)
+            + s.LastIndexOf("a", StringComparison.Ordinal) + s.IndexOfAny(chs) + s.IndexOfAny(chs, 1) + s.LastIndexOfAny(chs);
+        b = s.Contains("a") || s.Contains('a') || s.StartsWith("a") || s.StartsWith('a') || s.StartsWith("a", StringComparison.Ordinal)
+            || s.EndsWith("c") || s.EndsWith('c') || s.EndsWith("c", StringComparison.OrdinalIgnoreCase) || string.IsNullOrWhiteSpace(s)
+            || s.Equals("A", StringComparison.OrdinalIgnoreCase) || string.Equals(s, "A", StringComparison.Ordinal);
+        n = string.Compare(s, t) + string.Compare(s, t, true) + string.Compare(s, t, StringComparison.Ordinal) + string.CompareOrdinal(s, t)
+            + string.Compare(s, 0, t, 0, 1) + string.Compare(s, 0, t, 0, 1, true) + string.CompareOrdinal(s, 0, t, 0, 1) + s.CompareTo(t) + s.CompareTo((object)t);
+        t = s.Substring(1) + s.Substring(0, 1) + s.Insert(0, "x") + s.Remove(1) + s.Remove(0, 1) + s.Replace('a', 'b') + s.Replace("a", "b")
+            + s.PadLeft(5) + s.PadLeft(5, '*') + s.PadRight(5) + s.PadRight(5, '*') + s.Trim() + s.Trim('a') + s.Trim(chs) + s.TrimStart()
+            + s.TrimStart('a') + s.TrimStart(chs) + s.TrimEnd() + s.TrimEnd('c') + s.TrimEnd(chs) + s.ToUpper() + s.ToLower()
+            + s.ToUpperInvariant() + s.ToLowerInvariant();
+        chs = s.ToCharArray();
+        chs = s.ToCharArray(0, 1);
+        s.CopyTo(0, chs, 0, 1);
+        string[] parts = s.Split(',');
+        parts = s.Split(',', ';');
+        parts = s.Split(',', StringSplitOptions.RemoveEmptyEntries);
+        parts = s.Split(',', 2);
+        parts = s.Split(chs, 2);
+        parts = s.Split(chs, StringSplitOptions.None);
+        parts = s.Split(chs, 2, StringSplitOptions.None);
+        parts = s.Split(",");
+        parts = s.Split(new string[] { "," }, StringSplitOptions.None);
+        parts = s.Split(new string[] { "," }, 2, StringSplitOptions.None);
+        t = string.Join(",", parts) + string.Join(",", 1, 2) + string.Join(",", parts, 0, 1) + string.Join(',', parts) + string.Join(',', 1, 2);
+        t = string.Format("{0}", 1) + string.Format("{0}{1}", 1, 2) + string.Format("{0}{1}{2}", 1, 2, 3) + string.Format("{0}{1}{2}{3}", 1, 2, 3, 4)
+            + string.Format(CultureInfo.InvariantCulture, "{0}", 1) + $"{n,5:X}";
+        t = 1.ToString("X") + 1L.ToString("D5") + 1u.ToString("N0") + 1ul.ToString("x") + ((short)1).ToString("X") + ((byte)1).ToString("X2")
+            + ((sbyte)1).ToString("D") + ((ushort)1).ToString("D") + 1.5.ToString() + 1.5.ToString("F2") + 1.5f.ToString() + 1.5f.ToString("R")
+            + 1.ToString(CultureInfo.InvariantCulture) + 1.5.ToString(CultureInfo.InvariantCulture) + 1.5.ToString("E3", CultureInfo.InvariantCulture)
+            + true.ToString(CultureInfo.InvariantCulture) + 'c'.ToString(CultureInfo.InvariantCulture);
+        n = int.Parse("1") + (int)long.Parse("1") + (int)uint.Parse("1") + (int)ulong.Parse("1") + short.Parse("1") + byte.Parse("1") + sbyte.Parse("1")
+            + ushort.Parse("1") + (int)double.Parse("1") + (int)float.Parse("1") + char.Parse("c");
+        b = int.TryParse("1", out n) && long.TryParse("1", out l) && double.TryParse("1", out double dd) && float.TryParse("1", out float ff)
+            && uint.TryParse("1", out uint uu) && ulong.TryParse("1", out ulong ull) && short.TryParse("1", out short ss) && byte.TryParse("1", out byte bb)
+            && bool.TryParse("true", out b) && bool.Parse("true") && char.TryParse("c", out c);
+        t = bool.TrueString + bool.FalseString;
+        b = double.IsFinite(dd) || double.IsNegative(dd) || float.IsFinite(ff) || float.IsNegative(ff);
+
+        // Char
+        b = char.IsDigit(c) || char.IsLetter(c) || char.IsLetterOrDigit(c) || char.IsWhiteSpace(c) || char.IsUpper(c) || char.IsLower(c)
+            || char.IsPunctuation(c) || char.IsSymbol(c) || char.IsNumber(c) || char.IsControl(c) || char.IsSeparator(c) || char.IsSurrogate(c)
+            || char.IsHighSurrogate(c) || char.IsLowSurrogate(c) || char.IsDigit(s, 0) || char.IsLetter(s, 0) || char.IsWhiteSpace(s, 0);
+        c = char.ToUpper(c);
+        c = char.ToLower(c);
+        c = char.ToUpperInvariant(c);
+        c = char.ToLowerInvariant(c);
+        UnicodeCategory category = char.GetUnicodeCategory(c);
+        category = CharUnicodeInfo.GetUnicodeCategory(c);
+
+        // StringBuilder
+        StringBuilder sb = new StringBuilder();
+        sb = new StringBuilder(16);
+        sb = new StringBuilder("x");
+        sb = new StringBuilder("x", 16);
+        sb.Append("s").Append('c').Append('c', 2).Append(1).Append(1L).Append(1u).Append(1ul).Append(true).Append(1.5).Append(1.5f)
+          .Append((object)null).Append(chs).Append(chs, 0, 1).Append("abc", 1, 1).Append((short)1).Append((byte)1).Append(sb)
+          .AppendLine().AppendLine("x").AppendFormat("{0}", 1).AppendFormat("{0}{1}", 1, 2).AppendFormat("{0}{1}{2}", 1, 2, 3)
+          .AppendFormat("{0}{1}{2}{3}", 1, 2, 3, 4).Insert(0, "x").Insert(0, 'c').Insert(0, 1).Remove(0, 1).Replace('a', 'b')
+          .Replace("a", "b").Replace("a", "b", 0, 1).Clear();
+        n = sb.Length + sb.Capacity + sb.EnsureCapacity(10) + sb.MaxCapacity;
+        sb.Length = 0;
+        sb.Capacity = 32;
+        sb.Append("abc");
+        c = sb[0];
+        sb[0] = 'x';
+        t = sb.ToString() + sb.ToString(0, 1);
+
+        // Math and Convert
+        double m = Math.Sqrt(2) + Math.Pow(2, 3) + Math.Exp(1) + Math.Log(2) + Math.Log(8, 2) + Math.Log10(100) + Math.Sin(1) + Math.Cos(1)
+            + Math.Tan(1) + Math.Asin(1) + Math.Acos(1) + Math.Atan(1) + Math.Atan2(1, 2) + Math.Sinh(1) + Math.Cosh(1) + Math.Tanh(1)
+            + Math.Floor(1.5) + Math.Ceiling(1.5) + Math.Truncate(1.5) + Math.Round(1.5) + Math.Round(1.5, 1)
+            + Math.Round(1.5, MidpointRounding.AwayFromZero) + Math.Round(1.55, 1, MidpointRounding.ToEven) + Math.IEEERemainder(5, 3)
+            + Math.Abs(-1.5) + Math.Abs(-1.5f) + Math.Max(1.0, 2.0) + Math.Min(1.0, 2.0) + Math.Max(1f, 2f) + Math.Min(1f, 2f) + Math.PI + Math.E;
+        n = Math.Abs(-1) + Math.Sign(-1) + Math.Sign(-1.5) + Math.Max(1, 2) + Math.Min(1, 2) + Math.DivRem(7, 2, out n);
+        l = Math.Abs(-1L) + Math.Max(1L, 2L) + Math.Min(1L, 2L) + Math.BigMul(2, 3) + Math.DivRem(7L, 2L, out l);
+        n = Convert.ToInt32(1.5) + Convert.ToInt32("1") + Convert.ToInt32(1L) + Convert.ToInt32(true) + Convert.ToInt32('c');
+        l = Convert.ToInt64(1.5) + Convert.ToInt64("1");
+        m = Convert.ToDouble("1.5") + Convert.ToDouble(1);
+        t = Convert.ToString(255, 16) + Convert.ToString(255L, 2) + Convert.ToString(1.5) + Convert.ToString((object)null);
+        c = Convert.ToChar(65);
+        b = Convert.ToBoolean("true");
+
+        // Console formatting
+        Console.Write(1.5); Console.Write(1.5f); Console.Write(chs); Console.Write("{0}", 1); Console.Write("{0}{1}", 1, 2);
+        Console.Write("{0}{1}{2}", 1, 2, 3); Console.Write("{0}{1}{2}{3}", 1, 2, 3, 4);
+        Console.WriteLine(1.5); Console.WriteLine(1.5f); Console.WriteLine(chs); Console.WriteLine("{0}", 1); Console.WriteLine("{0}{1}", 1, 2);
+        Console.WriteLine("{0}{1}{2}", 1, 2, 3); Console.WriteLine("{0}{1}{2}{3}", 1, 2, 3, 4);
+        o.Write(1.5); o.WriteLine(1.5); o.WriteLine("{0}", 1); o.Write("{0}{1}", 1, 2);
 
         // Delegates, auto-properties
         Transform f = Twice;

@@ -363,6 +363,31 @@ impl Emitter<'_, '_> {
                     ; call QWORD [rax + disp]
                 );
             }
+            CallTarget::Interface { cell } => {
+                // Monomorphic inline cache: hit = one compare and an indirect
+                // call; miss = the resolve stub (which updates the cell and
+                // jumps to the target with the arguments untouched).
+                let miss = self.ops.new_dynamic_label();
+                let done = self.ops.new_dynamic_label();
+                let resolve = self.layouts.host().helper(if this_reg == reg::RDX {
+                    Helper::InterfaceResolveRdx
+                } else {
+                    Helper::InterfaceResolve
+                });
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov r11, QWORD *cell as i64
+                    ; mov rax, [Rq(this_reg)]
+                    ; cmp rax, [r11]
+                    ; jne =>miss
+                    ; call QWORD [r11 + 8]
+                    ; jmp =>done
+                    ; =>miss
+                    ; mov rax, QWORD resolve as i64
+                    ; call rax
+                    ; =>done
+                );
+            }
             CallTarget::FCall { .. } | CallTarget::QCall { .. } => {
                 unreachable!("native calls go through call_native")
             }

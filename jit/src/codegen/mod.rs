@@ -25,6 +25,7 @@
 mod calls;
 mod memory;
 mod numeric;
+mod objects;
 
 use std::collections::HashMap;
 
@@ -206,7 +207,14 @@ fn calls_native(op: &Op) -> bool {
                     crate::host::CallTarget::FCall { .. } | crate::host::CallTarget::QCall { .. }
                 )
         }
-        Op::NewObj(_) | Op::NewArr(_) | Op::StElem(JitType::Ref) => true,
+        Op::NewObj(_)
+        | Op::NewArr(_)
+        | Op::StElem(JitType::Ref)
+        | Op::CastClass(_)
+        | Op::IsInst(_)
+        | Op::Box(..)
+        | Op::Unbox(_)
+        | Op::UnboxAny(..) => true,
         Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => f.class_init.is_some(),
         Op::Binary(crate::ops::BinOp::Rem | crate::ops::BinOp::RemUn) => true, // float rem calls fmod
         _ => false,
@@ -284,7 +292,8 @@ impl Emitter<'_, '_> {
         }
     }
 
-    fn store_entry_to_slot(&mut self, e: Entry) {
+    /// Writes `e`'s value to its canonical slot (a no-op if it is there).
+    pub(crate) fn store_entry_to_slot(&mut self, e: Entry) {
         let slot = self.slot(e.depth, e.kind);
         match e.loc {
             Loc::Slot => {}
@@ -712,6 +721,14 @@ impl Emitter<'_, '_> {
             Op::InitObj(ty) => self.init_obj(*ty),
             Op::Localloc => self.localloc(),
             Op::Throw => self.throw(),
+            Op::CastClass(h) => self.cast(*h, true),
+            Op::IsInst(h) => self.cast(*h, false),
+            Op::Box(h, ty) => self.box_value(*h, *ty),
+            Op::Unbox(h) => self.unbox(*h),
+            Op::UnboxAny(h, ty) => self.unbox_any(*h, *ty),
+            Op::LdToken(value, h) => self.ld_token(*value, *h),
+            Op::CpObj(ty) => self.cp_obj(*ty),
+            Op::CkFinite => self.ck_finite(),
         }
         Ok(())
     }

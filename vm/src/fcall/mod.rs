@@ -15,6 +15,8 @@
 //! ILAsm-like form printed by `loader::names::method_sig_text`, which is how
 //! overloads are told apart.
 
+mod array;
+mod arrays;
 mod console;
 mod handles;
 mod math;
@@ -165,6 +167,13 @@ pub static FCALLS: &[FCall] = &[
         flags: PASS_THREAD | MAY_THROW,
     },
     FCall {
+        class: "System.ArrayExtensions",
+        method: "GetLength",
+        sig: "int32(System.Array)",
+        address: array::get_length as *const (),
+        flags: 0,
+    },
+    FCall {
         class: "System.Number",
         method: "DoubleToDigits",
         sig: "int32(float64,int32,char*)",
@@ -303,6 +312,20 @@ pub static FCALLS: &[FCall] = &[
         sig: "float64(float64,float64)",
         address: math::atan2 as *const (),
         flags: 0,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.RuntimeHelpers",
+        method: "InitializeArrayCore",
+        sig: "void(System.Array,native int)",
+        address: arrays::initialize_array as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Type",
+        method: "GetTypeFromHandleCore",
+        sig: "System.Type(native int)",
+        address: arrays::get_type_from_handle as *const (),
+        flags: PASS_THREAD | MAY_THROW,
     },
 ];
 

@@ -30,8 +30,8 @@ use smallvec::SmallVec;
 use super::assembly::{Assembly, AssemblyId};
 use super::methods::{MethodDesc, MethodHandle, MethodKind};
 use super::types::{
-    mt_flags, ClassInit, FieldDesc, MethodTable, Primitive, RuntimeType, StaticStorage, TypeDefId,
-    TypeHandle, TypeKey, TypeKind,
+    mt_flags, ClassInit, FieldDesc, InterfaceSlots, MethodTable, Primitive, RuntimeType,
+    StaticStorage, TypeDefId, TypeHandle, TypeKey, TypeKind,
 };
 use super::{attributes, names};
 use super::{LoadError, LoadResult, Loader};
@@ -161,6 +161,8 @@ impl Loader {
                 sig: img.field_sig(frid).map_err(bad)?.ty,
                 jit_type: osprey_jit::JitType::Void, // resolved lazily (see resolve::jit_type_of_sig)
                 offset: 0,
+                address: 0,
+                size: 0,
                 is_static: frow.flags & fa::STATIC != 0,
                 is_literal: frow.flags & fa::LITERAL != 0,
             };
@@ -268,9 +270,11 @@ impl Loader {
             .interface_impls_of(id.rid)
             .map(|r| r.map(|(_, r)| r.interface))
             .collect();
+        let mut redeclared_interfaces = Vec::new();
         for iface in declared {
             let iface = iface.map_err(bad)?;
             let h = self.resolve_type_token(id.assembly, iface.into())?;
+            redeclared_interfaces.push(h);
             for i in std::iter::once(h).chain(h.interfaces.iter().copied()) {
                 if !interfaces.contains(&i) {
                     interfaces.push(i);
@@ -304,6 +308,7 @@ impl Loader {
             vtable_methods: Vec::new(),
             vtable: Box::new([]),
             interfaces,
+            interface_map: Vec::new(),
             value_layout,
             instance_gc_refs,
             statics,
@@ -332,7 +337,17 @@ impl Loader {
         }
         // Every new slot belongs to one of this type's methods, so all are filled.
         let mut vtable_methods: Vec<MethodHandle> = vtable_slots.into_iter().flatten().collect();
-        self.apply_method_impls(&asm, id, &methods, &mut vtable_methods)?;
+        let explicit = self.apply_method_impls(&asm, id, &methods, &mut vtable_methods)?;
+        let redeclared: Vec<TypeHandle> = redeclared_interfaces.clone();
+        rt.interface_map = self.build_interface_map(
+            &rt.name,
+            is_interface || row.flags & ta::ABSTRACT != 0,
+            parent,
+            &rt.interfaces,
+            &redeclared,
+            &vtable_methods,
+            &explicit,
+        )?;
         if let Some(i) = cctor_index {
             rt.class_init.cctor = Some(methods[i]);
         }
@@ -343,10 +358,11 @@ impl Loader {
         {
             rt.mt.flags |= mt_flags::HAS_FINALIZER;
         }
-        let vtable: Box<[AtomicUsize]> = vtable_methods
-            .iter()
-            .map(|m| AtomicUsize::new(m.entry_point()))
-            .collect();
+        let mut entries = Vec::with_capacity(vtable_methods.len());
+        for m in &vtable_methods {
+            entries.push(AtomicUsize::new(self.vtable_entry(*m, handle)?));
+        }
+        let vtable: Box<[AtomicUsize]> = entries.into_boxed_slice();
         rt.mt.num_vtable_slots = vtable.len() as u32;
         rt.mt.vtable = vtable.as_ptr();
         rt.vtable = vtable;
@@ -361,6 +377,27 @@ impl Loader {
             self.method_store.push(md);
         }
         Ok(handle)
+    }
+
+    /// What a vtable slot of `owner` holds for `m`: the method's entry, or,
+    /// for a method of a value type, an unboxing stub in front of it (virtual
+    /// and interface calls pass the boxed object, the method wants a pointer
+    /// to the value inside it).
+    fn vtable_entry(&mut self, m: MethodHandle, owner: TypeHandle) -> LoadResult<usize> {
+        if !(m.owner == owner && owner.is_value_type() && !m.is_static()) {
+            return Ok(m.entry_point());
+        }
+        // With a hidden return buffer, `this` is the second argument (RDX).
+        let this_in_rdx = match m.sig.ret.strip_modifiers() {
+            TypeSig::ValueType(t) => {
+                let def = self.resolve_type_def_id(m.assembly, *t)?;
+                primitive_of_sig(&m.sig.ret).is_none() && self.value_layout(def)?.size > 8
+            }
+            _ => false,
+        };
+        self.code_heap
+            .alloc_unboxing_stub(m.precode, this_in_rdx)
+            .map_err(|e| LoadError::NotSupported(format!("code heap: {e}")))
     }
 
     /// The slot of an inherited virtual method that `name`/`sig` overrides.
@@ -388,7 +425,8 @@ impl Loader {
         id: TypeDefId,
         methods: &[MethodHandle],
         vtable: &mut [MethodHandle],
-    ) -> LoadResult<()> {
+    ) -> LoadResult<Vec<(MethodHandle, MethodHandle)>> {
+        let mut interface_overrides = Vec::new();
         let img = asm.image();
         let rows: Vec<_> = img.method_impls_of(id.rid).collect();
         for row in rows {
@@ -400,6 +438,7 @@ impl Loader {
             let Some(body) = body else { continue };
             let decl = self.resolve_method_token(id.assembly, row.method_declaration.token())?;
             if decl.owner.is_interface() {
+                interface_overrides.push((decl, body));
                 continue;
             }
             if let Some(slot) = decl.slot {
@@ -408,7 +447,84 @@ impl Loader {
                 }
             }
         }
-        Ok(())
+        Ok(interface_overrides)
+    }
+
+    /// For each interface `t` implements, the vtable slot implementing each
+    /// interface method: an explicit `.override` of this type first, then the
+    /// most derived public virtual method with the same name and signature,
+    /// then the parent's mapping. Slots, not methods: a subclass that
+    /// overrides the implementing method is then called through the
+    /// interface too.
+    #[allow(clippy::too_many_arguments)]
+    fn build_interface_map(
+        &mut self,
+        name: &str,
+        is_abstract_or_interface: bool,
+        parent: Option<TypeHandle>,
+        interfaces: &[TypeHandle],
+        redeclared: &[TypeHandle],
+        vtable: &[MethodHandle],
+        explicit: &[(MethodHandle, MethodHandle)],
+    ) -> LoadResult<Vec<InterfaceSlots>> {
+        let mut map = Vec::with_capacity(interfaces.len());
+        for &iface in interfaces {
+            let inherited: Option<Vec<u32>> = parent.and_then(|p| {
+                p.interface_map
+                    .iter()
+                    .find(|e| e.interface == iface)
+                    .map(|e| e.slots.clone())
+            });
+            if let (Some(slots), false) = (&inherited, redeclared.contains(&iface)) {
+                map.push(InterfaceSlots {
+                    interface: iface,
+                    slots: slots.clone(),
+                });
+                continue;
+            }
+            let mut slots = Vec::with_capacity(iface.vtable_methods.len());
+            for (i, im) in iface.vtable_methods.iter().enumerate() {
+                let by_override = explicit
+                    .iter()
+                    .find(|(d, _)| d == im)
+                    .and_then(|(_, b)| b.slot);
+                let slot = match by_override {
+                    Some(s) => Some(s),
+                    None => {
+                        let mut found = None;
+                        for (slot, m) in vtable.iter().enumerate().rev() {
+                            let public = m.flags & ma::MEMBER_ACCESS_MASK == ma::PUBLIC;
+                            if m.name == im.name
+                                && public
+                                && self.method_sigs_equal(m.assembly, &m.sig, im.assembly, &im.sig)
+                            {
+                                found = Some(slot as u32);
+                                break;
+                            }
+                        }
+                        found.or_else(|| inherited.as_ref().and_then(|e| e.get(i).copied()))
+                    }
+                };
+                match slot {
+                    Some(s) => slots.push(s),
+                    None if is_abstract_or_interface => slots.push(u32::MAX),
+                    None => {
+                        return Err(LoadError::InvalidType {
+                            name: name.to_string(),
+                            reason: format!(
+                                "method '{}' of interface '{}' does not have an implementation",
+                                im.name, iface.name
+                            ),
+                        })
+                    }
+                }
+            }
+            map.push(InterfaceSlots {
+                interface: iface,
+                slots,
+            });
+        }
+        Ok(map)
     }
 
     fn new_method_desc(
@@ -511,6 +627,7 @@ impl Loader {
                 _ => self.field_shape(id.assembly, &f.sig)?,
             };
             f.offset = offset;
+            f.size = shape.size;
             gc_refs.extend(shape.gc_refs.iter().map(|r| offset + r));
             let img = asm.image();
             if let Some(data) = img
@@ -526,6 +643,9 @@ impl Loader {
             // Copy field RVA data (static readonly arrays' backing data, `.data` fields).
             let dst = &mut bytemuck_bytes(&mut data)[off as usize..off as usize + bytes.len()];
             dst.copy_from_slice(&bytes);
+        }
+        for f in fields.iter_mut().filter(|f| !f.is_literal) {
+            f.address = data.as_ptr() as usize + f.offset as usize;
         }
         Ok(StaticStorage { data, gc_refs })
     }
@@ -689,6 +809,7 @@ impl Loader {
             vtable_methods: array.vtable_methods.clone(),
             vtable,
             interfaces: array.interfaces.clone(),
+            interface_map: array.interface_map.clone(),
             value_layout: None,
             instance_gc_refs: Vec::new(),
             statics: StaticStorage {

@@ -282,10 +282,25 @@ pub struct FieldDesc {
     /// the start of the value (value types). Static fields: offset in the
     /// type's static storage.
     pub offset: u32,
+    /// Static fields: the absolute address of the storage (0 for literals
+    /// and instance fields).
+    pub address: usize,
+    /// Size in bytes of the field's value.
+    pub size: u32,
     /// `static`.
     pub is_static: bool,
     /// `literal` (const): no storage.
     pub is_literal: bool,
+}
+
+/// How a type implements one interface.
+#[derive(Clone, Debug)]
+pub struct InterfaceSlots {
+    /// The interface.
+    pub interface: TypeHandle,
+    /// For the interface's method in slot `i`, the implementing vtable slot
+    /// of the type (`u32::MAX` in abstract types that leave it to subclasses).
+    pub slots: Vec<u32>,
 }
 
 /// A type's static field storage: raw memory at a fixed address.
@@ -362,6 +377,9 @@ pub struct RuntimeType {
     pub vtable: Box<[AtomicUsize]>,
     /// All interfaces the type implements, including inherited ones.
     pub interfaces: Vec<TypeHandle>,
+    /// For each implemented interface, the vtable slot implementing each of
+    /// its methods (what interface dispatch uses).
+    pub interface_map: Vec<InterfaceSlots>,
     /// For value types: the unboxed layout (size, alignment, references).
     pub value_layout: Option<StructLayout>,
     /// Offsets (from the object reference) of every object reference in an

@@ -41,6 +41,7 @@ pub(crate) fn guard<R>(thread: &mut Thread, fallback: R, f: impl FnOnce(&mut Thr
 pub(crate) fn workers() -> Workers {
     Workers {
         prestub: super::compile::prestub_worker as *const () as usize,
+        interface_resolve: interface_resolve as *const () as usize,
         gc_poll: gc_poll_worker as *const () as usize,
         helpers: vec![
             (Helper::NewObject, new_object as *const () as usize),
@@ -51,6 +52,9 @@ pub(crate) fn workers() -> Workers {
             (Helper::ThrowObject, throw_object as *const () as usize),
             (Helper::StElemRef, stelem_ref as *const () as usize),
             (Helper::RaisePending, raise_pending as *const () as usize),
+            (Helper::CastClass, cast_class as *const () as usize),
+            (Helper::IsInst, is_inst as *const () as usize),
+            (Helper::Unbox, unbox as *const () as usize),
         ],
     }
 }
@@ -233,6 +237,113 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
         }
         // SAFETY: index < length, and elements of reference arrays are 8-byte slots.
         unsafe { *(arr.array_data() as *mut *mut u8).add(index as usize) = value };
+    })
+}
+
+/// `castclass`: the object if it is a `to` (or null), else InvalidCastException.
+extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let Some(o) = ObjectRef::from_raw(obj) else {
+            return obj;
+        };
+        let from = TypeHandle::from_method_table(o.method_table());
+        let to = TypeHandle::from_method_table(to);
+        if is_assignable(from, to) {
+            return obj;
+        }
+        thread.request_abort(RuntimeError::managed(
+            "System.InvalidCastException",
+            Some(format!(
+                "Specified cast is not valid. (from {} to {})",
+                from.name, to.name
+            )),
+        ));
+        std::ptr::null_mut()
+    })
+}
+
+/// `isinst`: the object if it is a `to`, else null.
+extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
+    match ObjectRef::from_raw(obj) {
+        Some(o)
+            if is_assignable(
+                TypeHandle::from_method_table(o.method_table()),
+                TypeHandle::from_method_table(to),
+            ) =>
+        {
+            obj
+        }
+        _ => std::ptr::null_mut(),
+    }
+}
+
+/// `unbox`: the object if it is a boxed `to` (an enum and its underlying
+/// primitive count as the same), else NullReferenceException or
+/// InvalidCastException.
+extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let Some(o) = ObjectRef::from_raw(obj) else {
+            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            return std::ptr::null_mut();
+        };
+        let from = TypeHandle::from_method_table(o.method_table());
+        let to = TypeHandle::from_method_table(to);
+        let underlying = |t: TypeHandle| match t.kind {
+            TypeKind::Enum(p) | TypeKind::Primitive(p) => Some(p),
+            _ => None,
+        };
+        if from == to || (underlying(from).is_some() && underlying(from) == underlying(to)) {
+            return obj;
+        }
+        thread.request_abort(RuntimeError::managed("System.InvalidCastException", None));
+        std::ptr::null_mut()
+    })
+}
+
+/// An interface call site missed its cache: find the target for the
+/// receiver's type, update the cell (target first, then the method table,
+/// so a reader that sees the new method table sees its target), return it.
+/// The cell is `[method table, target, interface method, unused]`.
+extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
+    guard(thread, 0, |thread| {
+        let Some(obj) = ObjectRef::from_raw(this) else {
+            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            return 0;
+        };
+        // SAFETY: the JIT passes the call site's 32-byte cell, whose third
+        // word the runtime set to the interface method when it made the cell.
+        let method = method_from_raw(unsafe { *cell.add(2) } as *const MethodDesc);
+        let t = TypeHandle::from_method_table(obj.method_table());
+        let vslot = method.slot.and_then(|islot| {
+            t.interface_map
+                .iter()
+                .find(|e| e.interface == method.owner)
+                .and_then(|e| e.slots.get(islot as usize).copied())
+        });
+        let target = vslot
+            .and_then(|s| t.vtable.get(s as usize))
+            .map(|e| e.load(std::sync::atomic::Ordering::Acquire));
+        match target {
+            Some(target) => {
+                // SAFETY: the cell is ours to update; word stores are atomic on x86-64.
+                unsafe {
+                    std::ptr::write_volatile(cell.add(1), target);
+                    std::ptr::write_volatile(cell, t.method_table() as usize);
+                }
+                target
+            }
+            None => {
+                thread.request_abort(RuntimeError::managed(
+                    "System.EntryPointNotFoundException",
+                    Some(format!(
+                        "{} does not implement {}",
+                        t.name,
+                        method.full_name()
+                    )),
+                ));
+                0
+            }
+        }
     })
 }
 

@@ -131,6 +131,17 @@ impl JitContext<'_> {
     }
 }
 
+impl JitContext<'_> {
+    /// Whether a MemberRef token names a field (its signature is a field signature).
+    fn member_ref_is_field(&self, token: Token) -> bool {
+        let asm = self.loader.assembly(self.method.assembly);
+        matches!(
+            asm.image().member_ref_sig(token.rid()),
+            Ok(osprey_metadata::sig::MemberRefSig::Field(_))
+        )
+    }
+}
+
 impl JitHost for JitContext<'_> {
     fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
         let md = self
@@ -165,18 +176,24 @@ impl JitHost for JitContext<'_> {
                     ret,
                 }
             }
+            _ if opcode == CallOpcode::CallVirt && md.owner.is_interface() => {
+                // An inline cache cell per call site: [receiver MT, target,
+                // interface method, unused]; see helpers::interface_resolve.
+                let cell = self
+                    .rt
+                    .code
+                    .alloc_data_cell()
+                    .map_err(|e| not_supported(format!("code heap: {e}")))?;
+                // SAFETY: a fresh, zeroed 32-byte cell that nothing reads yet.
+                unsafe { *((cell + 16) as *mut usize) = md.as_ptr() as usize };
+                CallTarget::Interface { cell }
+            }
             _ if opcode == CallOpcode::CallVirt
                 && md.is_virtual()
                 && !md.is_final()
                 && !md.owner.is_value_type()
                 && md.slot.is_some() =>
             {
-                if md.owner.is_interface() {
-                    return Err(not_supported(format!(
-                        "interface calls ({})",
-                        md.full_name()
-                    )));
-                }
                 CallTarget::Virtual {
                     slot: md.slot.expect("checked above"),
                 }
@@ -286,6 +303,57 @@ impl JitHost for JitContext<'_> {
             handle: t.to_jit(),
             ty: t.jit_type(),
         })
+    }
+
+    fn resolve_token(
+        &mut self,
+        token: Token,
+    ) -> Result<(usize, osprey_jit::TypeHandle), HostError> {
+        use osprey_metadata::TableId;
+        let asm = self.method.assembly;
+        let handle_type = |l: &mut Loader, name: &str| {
+            l.corelib_type("System", name)
+                .map(|t| t.to_jit())
+                .map_err(host_error)
+        };
+        let is_field = match token.table() {
+            Some(TableId::Field) => true,
+            Some(TableId::MemberRef) => self.member_ref_is_field(token),
+            _ => false,
+        };
+        match token.table() {
+            Some(TableId::TypeDef | TableId::TypeRef | TableId::TypeSpec) => {
+                let t = self
+                    .loader
+                    .resolve_type_token(asm, token)
+                    .map_err(host_error)?;
+                let ht = handle_type(self.loader, "RuntimeTypeHandle")?;
+                Ok((t.method_table() as usize, ht))
+            }
+            _ if is_field => {
+                let (owner, field) = self
+                    .loader
+                    .resolve_field_token(asm, token)
+                    .map_err(host_error)?;
+                // The handle is the FieldDesc: stable, since a type never
+                // changes once published.
+                let fd = owner
+                    .static_fields
+                    .iter()
+                    .chain(&owner.instance_fields)
+                    .find(|f| f.rid == field.rid && f.assembly == field.assembly)
+                    .map_or(0, |f| f as *const _ as usize);
+                Ok((fd, handle_type(self.loader, "RuntimeFieldHandle")?))
+            }
+            _ => {
+                let m = self
+                    .loader
+                    .resolve_method_token(asm, token)
+                    .map_err(host_error)?;
+                let ht = handle_type(self.loader, "RuntimeMethodHandle")?;
+                Ok((m.as_ptr() as usize, ht))
+            }
+        }
     }
 
     fn array_type_of(

@@ -6,11 +6,35 @@ namespace System
         // instance field.
         internal bool m_value;
 
+        public static readonly string TrueString = "True";
+        public static readonly string FalseString = "False";
+
         // "True" or "False", as .NET prints them. Restricted path (see
         // Number.cs): a static call only.
         public override string ToString()
         {
             return Number.BooleanToString(m_value);
+        }
+
+        public string ToString(IFormatProvider provider)
+        {
+            return Number.BooleanToString(m_value);
+        }
+
+        // "True" or "False" in any case, with white space and '\0' around.
+        public static bool Parse(string value)
+        {
+            if (value == null)
+                throw new ArgumentNullException("value");
+            bool result;
+            if (!TryParse(value, out result))
+                throw new FormatException("String was not recognized as a valid Boolean.");
+            return result;
+        }
+
+        public static bool TryParse(string value, out bool result)
+        {
+            return Number.TryParseBoolean(value, out result);
         }
 
         public override bool Equals(object obj)

@@ -134,5 +134,102 @@ namespace System
         {
             WriteLineCore(StdOut, value == null ? null : value.ToString());
         }
+
+        // The overloads below are not on the restricted path: they format
+        // with String.Format and the numbers' own formatting.
+
+        public static void Write(double value)
+        {
+            InternalWrite(StdOut, Number.FormatDouble(value, null));
+        }
+
+        public static void Write(float value)
+        {
+            InternalWrite(StdOut, Number.FormatSingle(value, null));
+        }
+
+        // The characters of `buffer`; nothing for null.
+        public static void Write(char[] buffer)
+        {
+            if (buffer != null)
+                WriteCore(StdOut, new string(buffer));
+        }
+
+        public static void Write(char[] buffer, int index, int count)
+        {
+            if (buffer == null)
+                throw new ArgumentNullException("buffer", "Buffer cannot be null.");
+            WriteCore(StdOut, new string(buffer, index, count));
+        }
+
+        // Composite formatting, as String.Format.
+        public static void Write(string format, object arg0)
+        {
+            WriteCore(StdOut, String.Format(format, arg0));
+        }
+
+        public static void Write(string format, object arg0, object arg1)
+        {
+            WriteCore(StdOut, String.Format(format, arg0, arg1));
+        }
+
+        public static void Write(string format, object arg0, object arg1, object arg2)
+        {
+            WriteCore(StdOut, String.Format(format, arg0, arg1, arg2));
+        }
+
+        // A null array writes the format string as it is (as Mono does).
+        public static void Write(string format, params object[] arg)
+        {
+            if (arg == null)
+                WriteCore(StdOut, format);
+            else
+                WriteCore(StdOut, String.Format(format, arg));
+        }
+
+        public static void WriteLine(double value)
+        {
+            WriteLineCore(StdOut, Number.FormatDouble(value, null));
+        }
+
+        public static void WriteLine(float value)
+        {
+            WriteLineCore(StdOut, Number.FormatSingle(value, null));
+        }
+
+        public static void WriteLine(char[] buffer)
+        {
+            WriteLineCore(StdOut, buffer == null ? null : new string(buffer));
+        }
+
+        public static void WriteLine(char[] buffer, int index, int count)
+        {
+            if (buffer == null)
+                throw new ArgumentNullException("buffer", "Buffer cannot be null.");
+            WriteLineCore(StdOut, new string(buffer, index, count));
+        }
+
+        public static void WriteLine(string format, object arg0)
+        {
+            WriteLineCore(StdOut, String.Format(format, arg0));
+        }
+
+        public static void WriteLine(string format, object arg0, object arg1)
+        {
+            WriteLineCore(StdOut, String.Format(format, arg0, arg1));
+        }
+
+        public static void WriteLine(string format, object arg0, object arg1, object arg2)
+        {
+            WriteLineCore(StdOut, String.Format(format, arg0, arg1, arg2));
+        }
+
+        public static void WriteLine(string format, params object[] arg)
+        {
+            if (arg == null)
+                WriteLineCore(StdOut, format);
+            else
+                WriteLineCore(StdOut, String.Format(format, arg));
+        }
     }
 }

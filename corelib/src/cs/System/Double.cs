@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Double : IComparable
+    public struct Double : IComparable, IFormattable
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
@@ -35,12 +35,57 @@ namespace System
             return f == NegativeInfinity;
         }
 
-        // Floating-point formatting (the shortest round-trippable digits
-        // .NET prints) is not implemented yet; fail clearly rather than
-        // print the type name.
+        // Negative numbers, -0.0 and NaNs with the sign bit set.
+        public static unsafe bool IsNegative(double d)
+        {
+            return *(long*)&d < 0;
+        }
+
+        // Neither infinite nor NaN.
+        public static unsafe bool IsFinite(double d)
+        {
+            long bits = *(long*)&d;
+            return (bits & 0x7FFFFFFFFFFFFFFF) < 0x7FF0000000000000;
+        }
+
+        // 15 significant digits, as .NET Framework and Mono print doubles:
+        // 0.1 + 0.2 prints 0.3, 1.0 / 3 prints 0.333333333333333, 1e20
+        // prints 1E+20 (see Number.Formatting.cs). "R" gives the digits
+        // that read back as the same double.
         public override string ToString()
         {
-            throw new NotSupportedException("Formatting a System.Double is not supported yet.");
+            return Number.FormatDouble(m_value, null);
+        }
+
+        public string ToString(string format)
+        {
+            return Number.FormatDouble(m_value, format);
+        }
+
+        // Osprey formats with the invariant culture whatever the provider.
+        public string ToString(IFormatProvider provider)
+        {
+            return Number.FormatDouble(m_value, null);
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return Number.FormatDouble(m_value, format);
+        }
+
+        public static double Parse(string s)
+        {
+            return Number.ParseDouble(s);
+        }
+
+        public static double Parse(string s, IFormatProvider provider)
+        {
+            return Number.ParseDouble(s);
+        }
+
+        public static bool TryParse(string s, out double result)
+        {
+            return Number.TryParseDouble(s, out result);
         }
 
         // NaN equals NaN here (unlike ==), as in .NET.

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Int64 : IComparable
+    public struct Int64 : IComparable, IFormattable
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
@@ -13,6 +13,41 @@ namespace System
         public override string ToString()
         {
             return Number.Int64ToDecStr(m_value);
+        }
+
+        // A standard or custom numeric format string: "D5", "X8", "N0",
+        // "0.00", ... (see Number.Formatting.cs).
+        public string ToString(string format)
+        {
+            return Number.FormatInt64(m_value, format);
+        }
+
+        // Osprey formats with the invariant culture whatever the provider.
+        public string ToString(IFormatProvider provider)
+        {
+            return ToString();
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return ToString(format);
+        }
+
+        // Optional white space, an optional sign and decimal digits (see
+        // Number.Parsing.cs).
+        public static long Parse(string s)
+        {
+            return Number.ParseInt64(s);
+        }
+
+        public static long Parse(string s, IFormatProvider provider)
+        {
+            return Parse(s);
+        }
+
+        public static bool TryParse(string s, out long result)
+        {
+            return Number.TryParseInt64(s, out result);
         }
 
         public override bool Equals(object obj)

@@ -14,7 +14,7 @@ namespace System
     // corelib/tests/managed_logic.rs and checked against Mono's own
     // ToString() output, with `string.FastAllocateString(` redirected to a
     // host allocator; allocate only through that spelling.
-    internal static class Number
+    internal static partial class Number
     {
         // Decimal digits, '-' for negatives ("-2147483648" for MinValue),
         // as int.ToString() prints with the invariant culture.

@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct SByte : IComparable
+    public struct SByte : IComparable, IFormattable
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
@@ -14,6 +14,47 @@ namespace System
         public override string ToString()
         {
             return Number.Int32ToDecStr(m_value);
+        }
+
+        // A standard or custom numeric format string: "D5", "X8", "N0",
+        // "0.00", ... (see Number.Formatting.cs).
+        public string ToString(string format)
+        {
+            // Hexadecimal shows the bits of this type, not of an int.
+            if (m_value < 0 && format != null && format.Length > 0 && (format[0] == 'X' || format[0] == 'x'))
+                return Number.FormatUInt32((uint)(m_value & 0xFF), format);
+            return Number.FormatInt32(m_value, format);
+        }
+
+        // Osprey formats with the invariant culture whatever the provider.
+        public string ToString(IFormatProvider provider)
+        {
+            return ToString();
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return ToString(format);
+        }
+
+        // Optional white space, an optional sign and decimal digits (see
+        // Number.Parsing.cs).
+        public static sbyte Parse(string s)
+        {
+            return (sbyte)Number.ParseSmallInteger(s, -128, 127, "Value was either too large or too small for a signed byte.");
+        }
+
+        public static sbyte Parse(string s, IFormatProvider provider)
+        {
+            return Parse(s);
+        }
+
+        public static bool TryParse(string s, out sbyte result)
+        {
+            int value;
+            bool ok = Number.TryParseSmallInteger(s, -128, 127, out value);
+            result = (sbyte)value;
+            return ok;
         }
 
         public override bool Equals(object obj)

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Single : IComparable
+    public struct Single : IComparable, IFormattable
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
@@ -35,12 +35,52 @@ namespace System
             return f == NegativeInfinity;
         }
 
-        // Floating-point formatting (the shortest round-trippable digits
-        // .NET prints) is not implemented yet; fail clearly rather than
-        // print the type name.
+        public static unsafe bool IsNegative(float f)
+        {
+            return *(int*)&f < 0;
+        }
+
+        public static unsafe bool IsFinite(float f)
+        {
+            int bits = *(int*)&f;
+            return (bits & 0x7FFFFFFF) < 0x7F800000;
+        }
+
+        // 7 significant digits (see Double.ToString and
+        // Number.Formatting.cs).
         public override string ToString()
         {
-            throw new NotSupportedException("Formatting a System.Single is not supported yet.");
+            return Number.FormatSingle(m_value, null);
+        }
+
+        public string ToString(string format)
+        {
+            return Number.FormatSingle(m_value, format);
+        }
+
+        public string ToString(IFormatProvider provider)
+        {
+            return Number.FormatSingle(m_value, null);
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return Number.FormatSingle(m_value, format);
+        }
+
+        public static float Parse(string s)
+        {
+            return Number.ParseSingle(s);
+        }
+
+        public static float Parse(string s, IFormatProvider provider)
+        {
+            return Number.ParseSingle(s);
+        }
+
+        public static bool TryParse(string s, out float result)
+        {
+            return Number.TryParseSingle(s, out result);
         }
 
         // NaN equals NaN here (unlike ==), as in .NET.

@@ -99,6 +99,46 @@ namespace System
             return value == null ? null : value.ToString();
         }
 
+        // `a + b + c + d + e` (five or more strings) compiles to this. Null
+        // values count as empty.
+        public static string Concat(params string[] values)
+        {
+            if (values == null)
+                throw new ArgumentNullException("values");
+            long total = 0;
+            for (int i = 0; i < values.Length(); i++)
+            {
+                if (values[i] != null)
+                    total += values[i]._stringLength;
+            }
+            if (total == 0)
+                return Empty;
+            string result = FastAllocateString(CheckedLength(total));
+            int position = 0;
+            for (int i = 0; i < values.Length(); i++)
+            {
+                string value = values[i];
+                if (value != null)
+                {
+                    FillString(result, position, value);
+                    position += value._stringLength;
+                }
+            }
+            return result;
+        }
+
+        // Four or more values that are not all strings: each one's
+        // ToString() ("" for null).
+        public static string Concat(params object[] args)
+        {
+            if (args == null)
+                throw new ArgumentNullException("args");
+            string[] values = new string[args.Length()];
+            for (int i = 0; i < args.Length(); i++)
+                values[i] = ToStringOrNull(args[i]);
+            return Concat(values);
+        }
+
         // `str` followed by `c`; a null `str` counts as empty.
         internal static unsafe string AppendChar(string str, char c)
         {

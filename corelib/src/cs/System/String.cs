@@ -9,7 +9,11 @@ namespace System
     // other characters follow the first in memory. Strings are created only
     // by FastAllocateString and filled in place by corelib before anyone
     // else sees them.
-    public sealed partial class String
+    //
+    // The members are spread over several files: String.Concat.cs,
+    // String.Comparison.cs, String.Searching.cs, String.Manipulation.cs,
+    // String.Split.cs and String.Format.cs.
+    public sealed partial class String : IComparable
     {
 #pragma warning disable 169, 649 // both are set by the runtime's allocator
         private int _stringLength;
@@ -17,12 +21,6 @@ namespace System
 #pragma warning restore 169, 649
 
         public static readonly string Empty = "";
-
-        // Strings are never constructed with newobj: FastAllocateString
-        // creates them.
-        private String()
-        {
-        }
 
         // FCall. Returns a new string of `length` characters, all '\0'.
         // A negative or too large length throws OutOfMemoryException (as in
@@ -50,6 +48,20 @@ namespace System
         public static bool IsNullOrEmpty(string value)
         {
             return value == null || value._stringLength == 0;
+        }
+
+        // True for null, "" and strings of white space only
+        // (Char.IsWhiteSpace).
+        public static bool IsNullOrWhiteSpace(string value)
+        {
+            if (value == null)
+                return true;
+            for (int i = 0; i < value._stringLength; i++)
+            {
+                if (!Char.IsWhiteSpace(value[i]))
+                    return false;
+            }
+            return true;
         }
 
         // Ordinal (code unit by code unit) equality.

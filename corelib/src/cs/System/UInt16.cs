@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt16 : IComparable
+    public struct UInt16 : IComparable, IFormattable
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
@@ -14,6 +14,44 @@ namespace System
         public override string ToString()
         {
             return Number.UInt32ToDecStr(m_value);
+        }
+
+        // A standard or custom numeric format string: "D5", "X8", "N0",
+        // "0.00", ... (see Number.Formatting.cs).
+        public string ToString(string format)
+        {
+            return Number.FormatUInt32(m_value, format);
+        }
+
+        // Osprey formats with the invariant culture whatever the provider.
+        public string ToString(IFormatProvider provider)
+        {
+            return ToString();
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return ToString(format);
+        }
+
+        // Optional white space, an optional sign and decimal digits (see
+        // Number.Parsing.cs).
+        public static ushort Parse(string s)
+        {
+            return (ushort)Number.ParseSmallInteger(s, 0, 65535, "Value was either too large or too small for a UInt16.");
+        }
+
+        public static ushort Parse(string s, IFormatProvider provider)
+        {
+            return Parse(s);
+        }
+
+        public static bool TryParse(string s, out ushort result)
+        {
+            int value;
+            bool ok = Number.TryParseSmallInteger(s, 0, 65535, out value);
+            result = (ushort)value;
+            return ok;
         }
 
         public override bool Equals(object obj)

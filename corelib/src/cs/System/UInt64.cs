@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt64 : IComparable
+    public struct UInt64 : IComparable, IFormattable
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
@@ -14,6 +14,41 @@ namespace System
         public override string ToString()
         {
             return Number.UInt64ToDecStr(m_value);
+        }
+
+        // A standard or custom numeric format string: "D5", "X8", "N0",
+        // "0.00", ... (see Number.Formatting.cs).
+        public string ToString(string format)
+        {
+            return Number.FormatUInt64(m_value, format);
+        }
+
+        // Osprey formats with the invariant culture whatever the provider.
+        public string ToString(IFormatProvider provider)
+        {
+            return ToString();
+        }
+
+        public string ToString(string format, IFormatProvider provider)
+        {
+            return ToString(format);
+        }
+
+        // Optional white space, an optional sign and decimal digits (see
+        // Number.Parsing.cs).
+        public static ulong Parse(string s)
+        {
+            return Number.ParseUInt64(s);
+        }
+
+        public static ulong Parse(string s, IFormatProvider provider)
+        {
+            return Parse(s);
+        }
+
+        public static bool TryParse(string s, out ulong result)
+        {
+            return Number.TryParseUInt64(s, out result);
         }
 
         public override bool Equals(object obj)

@@ -122,5 +122,92 @@ namespace System.IO
             Write(value);
             WriteLine();
         }
+
+        public virtual void Write(float value)
+        {
+            Write(value.ToString());
+        }
+
+        public virtual void Write(double value)
+        {
+            Write(value.ToString());
+        }
+
+        public virtual void Write(char[] buffer)
+        {
+            if (buffer != null)
+                Write(new string(buffer));
+        }
+
+        public virtual void Write(char[] buffer, int index, int count)
+        {
+            if (buffer == null)
+                throw new ArgumentNullException("buffer", "Buffer cannot be null.");
+            Write(new string(buffer, index, count));
+        }
+
+        public virtual void Write(string format, object arg0)
+        {
+            Write(String.Format(format, arg0));
+        }
+
+        public virtual void Write(string format, object arg0, object arg1)
+        {
+            Write(String.Format(format, arg0, arg1));
+        }
+
+        public virtual void Write(string format, object arg0, object arg1, object arg2)
+        {
+            Write(String.Format(format, arg0, arg1, arg2));
+        }
+
+        public virtual void Write(string format, params object[] arg)
+        {
+            Write(String.Format(format, arg));
+        }
+
+        public virtual void WriteLine(float value)
+        {
+            Write(value);
+            WriteLine();
+        }
+
+        public virtual void WriteLine(double value)
+        {
+            Write(value);
+            WriteLine();
+        }
+
+        public virtual void WriteLine(char[] buffer)
+        {
+            Write(buffer);
+            WriteLine();
+        }
+
+        public virtual void WriteLine(char[] buffer, int index, int count)
+        {
+            Write(buffer, index, count);
+            WriteLine();
+        }
+
+        public virtual void WriteLine(string format, object arg0)
+        {
+            WriteLine(String.Format(format, arg0));
+        }
+
+        public virtual void WriteLine(string format, object arg0, object arg1)
+        {
+            WriteLine(String.Format(format, arg0, arg1));
+        }
+
+        public virtual void WriteLine(string format, object arg0, object arg1, object arg2)
+        {
+            WriteLine(String.Format(format, arg0, arg1, arg2));
+        }
+
+        public virtual void WriteLine(string format, params object[] arg)
+        {
+            WriteLine(String.Format(format, arg));
+        }
     }
 }

@@ -24,5 +24,21 @@ namespace System.Runtime.CompilerServices
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         internal static extern IntPtr AddressOf(ref object local);
+
+        // Array initializers: mcs emits `newarr; dup; ldtoken <field>; call
+        // InitializeArray` with a field whose RVA data holds the elements.
+        public static void InitializeArray(Array array, RuntimeFieldHandle fldHandle)
+        {
+            if (array == null)
+                throw new ArgumentNullException("array");
+            if (fldHandle.Value == IntPtr.Zero)
+                throw new ArgumentException("The field handle is not valid.");
+            InitializeArrayCore(array, fldHandle.Value);
+        }
+
+        // FCall: copies the field's data into the array's elements (raises
+        // ArgumentException if the field holds fewer bytes than the array).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern void InitializeArrayCore(Array array, IntPtr field);
     }
 }

@@ -1,0 +1,118 @@
+//! Casts, boxing, unboxing and the other object-model instructions.
+
+use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
+
+use super::{reg, Emitter, Loc};
+use crate::host::{Helper, ThrowKind, TypeHandle};
+use crate::types::{JitType, StackKind};
+
+impl Emitter<'_, '_> {
+    /// `castclass` / `isinst`: null passes through; an exact method-table
+    /// match is decided inline; everything else asks the helper (which walks
+    /// parents, interfaces and array covariance). The helpers do not
+    /// allocate or poll, so the reference may stay in a register across them.
+    pub(crate) fn cast(&mut self, target: TypeHandle, throwing: bool) {
+        let obj = self.pop();
+        self.spill_reg();
+        self.load_gpr(obj, reg::RAX);
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; test rax, rax
+            ; jz =>done
+            ; mov rsi, QWORD target.0 as i64
+            ; cmp [rax], rsi
+            ; je =>done
+            ; mov rdi, rax
+            ; mov rdx, r15
+        );
+        self.call_helper(if throwing {
+            Helper::CastClass
+        } else {
+            Helper::IsInst
+        });
+        dynasm!(self.ops ; .arch x64 ; =>done);
+        self.push(StackKind::Ref, Loc::Reg);
+    }
+
+    /// `box`: allocate an instance of the value type and copy the value in.
+    /// A no-op for reference types.
+    pub(crate) fn box_value(&mut self, handle: TypeHandle, ty: JitType) {
+        if ty == JitType::Ref {
+            return;
+        }
+        let v = self.pop();
+        self.spill_reg();
+        // The value goes to its slot first: it must be in memory while the
+        // allocation runs (it may hold references, which the GC sees only in
+        // frame slots), and the copy below reads it from there. A slot holds
+        // at least the value's bytes, little-endian, whatever its kind.
+        self.store_entry_to_slot(v);
+        let slot = self.slot(v.depth, v.kind);
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
+        self.call_helper(Helper::NewObject);
+        let size = self.layouts.size_of(ty);
+        self.copy_mem(reg::RAX, 8, reg::RBP, slot, size);
+        self.push(StackKind::Ref, Loc::Reg);
+    }
+
+    /// `unbox`: check the object is a boxed `handle`, push a pointer to its value.
+    pub(crate) fn unbox(&mut self, handle: TypeHandle) {
+        let obj = self.pop();
+        self.spill_reg();
+        self.load_gpr(obj, reg::RDI);
+        dynasm!(self.ops ; .arch x64 ; mov rsi, QWORD handle.0 as i64 ; mov rdx, r15);
+        self.call_helper(Helper::Unbox);
+        dynasm!(self.ops ; .arch x64 ; add rax, 8);
+        self.push(StackKind::ByRef, Loc::Reg);
+    }
+
+    /// `unbox.any`: the value of a boxed value type, or `castclass` for a reference type.
+    pub(crate) fn unbox_any(&mut self, handle: TypeHandle, ty: JitType) {
+        if ty == JitType::Ref {
+            self.cast(handle, true);
+            return;
+        }
+        self.unbox(handle);
+        self.ld_ind(ty);
+    }
+
+    /// `ldtoken`: the handle value as an 8-byte struct.
+    pub(crate) fn ld_token(&mut self, value: usize, handle_type: TypeHandle) {
+        let kind = StackKind::Struct(handle_type);
+        self.push(kind, Loc::Slot);
+        let slot = self.slot(self.stack.len() as u16 - 1, kind);
+        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD value as i64 ; mov [rbp + slot], rax);
+    }
+
+    /// `cpobj`: copy a `ty` from one address to another.
+    pub(crate) fn cp_obj(&mut self, ty: JitType) {
+        let src = self.pop();
+        let dst = self.pop();
+        self.spill_reg();
+        self.load_gpr(src, reg::RCX);
+        self.load_gpr(dst, reg::RDX);
+        let size = self.layouts.size_of(ty);
+        self.copy_mem(reg::RDX, 0, reg::RCX, 0, size);
+    }
+
+    /// `ckfinite`: ArithmeticException for NaN and infinities.
+    pub(crate) fn ck_finite(&mut self) {
+        let v = self.pop();
+        let kind = v.kind;
+        self.load_xmm_as(v, 0, StackKind::R8);
+        let throw = self.throw_label(ThrowKind::NotFinite);
+        dynasm!(self.ops
+            ; .arch x64
+            ; movq rax, xmm0
+            ; btr rax, 63
+            ; mov rcx, QWORD 0x7FF0_0000_0000_0000
+            ; cmp rax, rcx
+            ; jae =>throw
+        );
+        if kind == StackKind::R4 {
+            dynasm!(self.ops ; .arch x64 ; cvtsd2ss xmm0, xmm0);
+        }
+        self.push(kind, Loc::Reg);
+    }
+}
