@@ -436,3 +436,40 @@ fn required_types_and_layouts() {
         ["_invocationList", "_invocationCount"]
     );
 }
+
+/// String's constructors are internal calls with no body: a string's size
+/// depends on the arguments, so the runtime cannot allocate it before the
+/// constructor runs. The JIT compiles `newobj String::.ctor(args)` as a
+/// call to the static `string String::Ctor(args)`, which allocates and
+/// fills the string (the CoreCLR convention).
+#[test]
+fn string_constructors_have_ctor_methods() {
+    let Some((listing, keys)) = corelib() else {
+        return;
+    };
+    let constructors: Vec<&Method> = listing
+        .methods
+        .values()
+        .filter(|m| common::normalize(&m.class) == "System.String" && m.name == ".ctor")
+        .collect();
+    assert!(constructors.len() >= 3, "String's constructors are missing");
+    for ctor in constructors {
+        assert!(
+            ctor.internal_call,
+            "{} must be an internal call",
+            ctor.key()
+        );
+        assert!(!ctor.is_static);
+        let params: Vec<String> = ctor.params.iter().map(|p| common::normalize(p)).collect();
+        let factory = format!("string System.String::Ctor({})", params.join(", "));
+        let method = keys
+            .get(&factory)
+            .map(|k| &listing.methods[k])
+            .unwrap_or_else(|| panic!("{} has no {factory}", ctor.key()));
+        assert!(method.is_static, "{factory} must be static");
+        assert!(
+            !method.internal_call && !method.body.is_empty(),
+            "{factory} must have a body"
+        );
+    }
+}

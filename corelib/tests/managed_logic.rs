@@ -147,7 +147,10 @@ const SHARED: &[Shared] = &[
     },
     Shared {
         file: "System/Convert.cs",
-        substitutions: &[("public static class Convert", "internal static class HostConvert")],
+        substitutions: &[
+            ("public static class Convert", "internal static class HostConvert"),
+            ("String.CopyChars(", "HostString.CopyChars("),
+        ],
         renames: &[],
     },
     Shared {
@@ -161,6 +164,7 @@ const SHARED: &[Shared] = &[
                 "\n",
             ),
             ("string.AppendChar(", "HostString.AppendChar("),
+            ("String.CopyChars(", "HostString.CopyChars("),
         ],
         renames: &[],
     },
@@ -313,9 +317,6 @@ fn host_copy(shared: &Shared, dir: &Path) -> PathBuf {
     for (from, to) in shared.renames {
         text = rename_word(&text, from, to);
     }
-    // corelib's stopgap for Array.Length (System/ArrayExtensions.cs);
-    // Mono's arrays have the property.
-    text = text.replace(".Length()", ".Length");
     if shared.file == "System/Math.cs" {
         text = math_fcalls_to_mono(&text);
         assert!(

@@ -114,6 +114,17 @@ pub enum CallTarget {
         /// the thread before the call so the frame can describe it.
         helper_frame: bool,
     },
+    /// An accessor of a multi-dimensional array type (`Get`, `Set`,
+    /// `Address`), compiled inline: the arguments are the array and one
+    /// int32 index per dimension (and the value, for `Set`).
+    ArrayAccessor {
+        /// Which accessor.
+        kind: ArrayAccessorKind,
+        /// The array's rank.
+        rank: u32,
+        /// The element type.
+        element: JitType,
+    },
     /// A QCall (`[DllImport("QCall")]`): a Rust `extern "C"` function called
     /// through an inline transition (design notes §3): a transition frame in
     /// the caller's frame is linked into the thread, the thread goes
@@ -130,6 +141,17 @@ pub enum CallTarget {
         /// How the result is marshaled.
         ret: QCallRet,
     },
+}
+
+/// The accessors of a multi-dimensional array type.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ArrayAccessorKind {
+    /// `T Get(int, ...)`.
+    Get,
+    /// `void Set(int, ..., T)`.
+    Set,
+    /// `T& Address(int, ...)`.
+    Address,
 }
 
 /// How a QCall argument crosses into native code.
@@ -215,6 +237,19 @@ pub enum NewObjectInfo {
         /// The value type.
         handle: TypeHandle,
     },
+    /// A multi-dimensional array: the arguments are one length per
+    /// dimension, or a (lower bound, length) pair per dimension.
+    MdArray {
+        /// The array type.
+        handle: TypeHandle,
+        /// Its rank.
+        rank: u32,
+    },
+    /// The constructor is really a static factory that returns the new
+    /// object ([`CallInfo::method`] and [`CallInfo::sig`] describe it): how
+    /// `String`'s constructors work, since a string's size depends on the
+    /// constructor's arguments.
+    Factory,
 }
 
 /// A check that a class's static constructor has run, emitted inline:
@@ -310,6 +345,13 @@ pub enum Helper {
     InterfaceResolve,
     /// The same, with `this` in RDX (the callee has a hidden return buffer).
     InterfaceResolveRdx,
+    /// `fn(thread, array type, dimensions: *const i64, count)`: allocate a
+    /// multi-dimensional array (`count` is the rank, or twice the rank with
+    /// lower bounds).
+    NewMdArray,
+    /// `fn(array, value, thread)`: the covariance check of a store into an
+    /// array of references other than `stelem.ref` (ArrayTypeMismatchException).
+    ArrayStoreCheck,
     /// `fn(object, type, thread) -> object`: `castclass` (raises
     /// InvalidCastException).
     CastClass,
@@ -385,6 +427,9 @@ pub struct RuntimeLayout {
     pub array_length_offset: i32,
     /// Offset of element 0 in single-dimensional arrays.
     pub array_data_offset: i32,
+    /// Offset of the per-dimension lengths (int32) in multi-dimensional
+    /// arrays; the lower bounds follow them, then the elements, 8-aligned.
+    pub md_array_bounds_offset: i32,
     /// Offset of the first character in strings.
     pub string_data_offset: i32,
     /// Offset, in a method table, of the pointer to its vtable slots.
@@ -418,6 +463,16 @@ pub trait JitHost {
     /// it is pushed as (`RuntimeTypeHandle`, `RuntimeFieldHandle` or
     /// `RuntimeMethodHandle`, all 8 bytes).
     fn resolve_token(&mut self, token: Token) -> Result<(usize, TypeHandle), HostError>;
+
+    /// For `constrained. T callvirt M` with `T` a value type: the direct
+    /// call to `T`'s own implementation of `M` (`this` by reference), or
+    /// `None` when `T` does not override `M` (the value is then boxed and
+    /// `M` called virtually).
+    fn constrained_call(
+        &mut self,
+        constrained: TypeHandle,
+        method: &CallInfo,
+    ) -> Result<Option<CallInfo>, HostError>;
 
     /// Returns the type of single-dimensional arrays of `element` (`newarr`).
     fn array_type_of(&mut self, element: TypeHandle) -> Result<TypeHandle, HostError>;

@@ -15,8 +15,8 @@ use osprey_metadata::Token;
 use smallvec::SmallVec;
 
 use crate::error::JitError;
-use crate::host::{CallOpcode, CallTarget, JitHost, NewObjectInfo, ThisKind};
-use crate::ops::{BinOp, Cond, ConvOp, Op};
+use crate::host::{CallOpcode, CallSig, CallTarget, JitHost, NewObjectInfo, ThisKind};
+use crate::ops::{BinOp, Cond, ConvOp, Op, ThisFixup};
 use crate::types::{JitType, SlotClass, StackKind};
 use crate::MethodInput;
 
@@ -575,40 +575,72 @@ impl Importer<'_, '_> {
                 (Op::Conv(conv), ins, push!(conv.to.stack_kind()))
             }
             O::Call | O::Callvirt => {
-                if constrained.is_some() {
-                    return Err(unsupported(O::Constrained, offset));
-                }
                 let t = token(&d.operand, offset)?;
                 let kind = if op == O::Call {
                     CallOpcode::Call
                 } else {
                     CallOpcode::CallVirt
                 };
-                let info = self
-                    .host
-                    .resolve_method(t, kind)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let mut info =
+                    self.host
+                        .resolve_method(t, kind)
+                        .map_err(|e| JitError::Resolve {
+                            il_offset: offset,
+                            error: e,
+                        })?;
                 if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
                     return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
                 }
+                let mut this_fixup = None;
+                if let Some(ct) = constrained {
+                    if op != O::Callvirt || info.sig.this.is_none() {
+                        return Err(invalid(
+                            offset,
+                            "`constrained.` must prefix a callvirt of an instance method",
+                        ));
+                    }
+                    let ct = self.type_token(&Operand::Token(ct), offset)?;
+                    match ct.ty {
+                        JitType::Ref => this_fixup = Some(ThisFixup::Deref),
+                        ty => match self.host.constrained_call(ct.handle, &info).map_err(|e| {
+                            JitError::Resolve {
+                                il_offset: offset,
+                                error: e,
+                            }
+                        })? {
+                            Some(direct) => info = direct,
+                            None => this_fixup = Some(ThisFixup::Box(ct.handle, ty)),
+                        },
+                    }
+                }
                 let ins = self.pop_n(info.sig.pop_count(), offset)?;
-                check_call_args(&info.sig, &ins, offset)?;
+                if this_fixup.is_some() {
+                    if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+                        return Err(bad_operands(op, offset, &ins));
+                    }
+                    let sig = CallSig {
+                        this: None,
+                        ..info.sig.clone()
+                    };
+                    check_call_args(&sig, &ins[1..], offset)?;
+                    // The fixed-up `this` (an object reference) gets its own slot.
+                    self.out
+                        .stack_slots
+                        .insert((self.depth() + ins.len() as u16, SlotClass::Ref));
+                } else {
+                    check_call_args(&info.sig, &ins, offset)?;
+                }
                 let out = if info.sig.ret == JitType::Void {
                     None
                 } else {
                     push!(info.sig.ret.stack_kind())
                 };
-                (
-                    Op::Call {
-                        info: Box::new(info),
-                        virt: op == O::Callvirt,
-                    },
-                    ins,
-                    out,
-                )
+                let call = Op::Call {
+                    info: Box::new(info),
+                    virt: op == O::Callvirt,
+                    this_fixup,
+                };
+                (call, ins, out)
             }
             O::Newobj => {
                 let t = token(&d.operand, offset)?;
@@ -620,7 +652,11 @@ impl Importer<'_, '_> {
                         error: e,
                     })?;
                 let k = match &info.new_object {
-                    Some(NewObjectInfo::Object { .. }) => StackKind::Ref,
+                    Some(
+                        NewObjectInfo::Object { .. }
+                        | NewObjectInfo::Factory
+                        | NewObjectInfo::MdArray { .. },
+                    ) => StackKind::Ref,
                     Some(NewObjectInfo::Value { handle }) => StackKind::Struct(*handle),
                     None => {
                         return Err(invalid(

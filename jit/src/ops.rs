@@ -85,6 +85,16 @@ pub enum Cond {
     LtUn,
 }
 
+/// How a `constrained.` call turns the managed pointer it finds on the stack
+/// into the `this` its callee takes (ECMA-335 III.2.1).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ThisFixup {
+    /// The pointer points at an object reference: load it.
+    Deref,
+    /// The pointer points at a value of this type: box a copy.
+    Box(TypeHandle, JitType),
+}
+
 /// The target of a conversion (`conv.*`, `conv.ovf.*`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct ConvOp {
@@ -153,6 +163,9 @@ pub enum Op {
         info: Box<CallInfo>,
         /// `callvirt`: null-check `this` even when the call is direct.
         virt: bool,
+        /// For `constrained.` calls: how to turn the managed pointer on the
+        /// stack into the `this` the callee takes.
+        this_fixup: Option<ThisFixup>,
     },
     /// `newobj`.
     NewObj(Box<CallInfo>),

@@ -16,6 +16,7 @@ use crate::host::{
     CallInfo, CallSig, CallTarget, Helper, MethodHandle, NewObjectInfo, QCallArg, QCallRet,
     ThisKind, ThrowKind,
 };
+use crate::ops::ThisFixup;
 use crate::types::{JitType, StackKind};
 
 /// One argument as the ABI sees it: a source entry and the parameter type it
@@ -50,12 +51,19 @@ enum NativeSite {
 const SYSV_INT_REGS: [u8; 6] = [reg::RDI, reg::RSI, reg::RDX, reg::RCX, reg::R8, reg::R9];
 
 impl Emitter<'_, '_> {
-    pub(crate) fn call(&mut self, info: &CallInfo, virt: bool) -> Result<(), JitError> {
+    pub(crate) fn call(
+        &mut self,
+        info: &CallInfo,
+        virt: bool,
+        this_fixup: Option<ThisFixup>,
+    ) -> Result<(), JitError> {
         let args = self.pop_n(info.sig.pop_count());
         // The call clobbers RAX/XMM0: nothing else may stay there. Arguments in
         // a register are written to their slots too when a helper runs first.
         self.spill_reg();
-        let args: Vec<Entry> = if info.class_init.is_some() {
+        let runs_helper =
+            info.class_init.is_some() || matches!(this_fixup, Some(ThisFixup::Box(..)));
+        let mut args: Vec<Entry> = if runs_helper {
             args.into_iter().map(|a| self.spill_entry(a)).collect()
         } else {
             args
@@ -65,6 +73,9 @@ impl Emitter<'_, '_> {
         }
         let depth_after = self.stack.len() as u16;
         let depth_before = depth_after + args.len() as u16;
+        if let Some(fixup) = this_fixup {
+            args[0] = self.fix_up_this(args[0], fixup, depth_before);
+        }
         let abi_args = self.abi_args(&info.sig, &args);
         match &info.target {
             CallTarget::FCall {
@@ -83,6 +94,13 @@ impl Emitter<'_, '_> {
                     self.check_pending();
                 }
                 self.push_result(&info.sig, depth_after, depth_before, true);
+            }
+            CallTarget::ArrayAccessor {
+                kind,
+                rank,
+                element,
+            } => {
+                self.md_array_access(&args, *kind, *rank, *element);
             }
             CallTarget::QCall {
                 address,
@@ -130,6 +148,14 @@ impl Emitter<'_, '_> {
     }
 
     pub(crate) fn new_obj(&mut self, info: &CallInfo) -> Result<(), JitError> {
+        if info.new_object == Some(NewObjectInfo::Factory) {
+            // A static factory taking the constructor's arguments.
+            return self.call(info, false, None);
+        }
+        if let Some(NewObjectInfo::MdArray { handle, .. }) = info.new_object {
+            self.new_md_array(handle, info.sig.params.len());
+            return Ok(());
+        }
         let params = self.pop_n(info.sig.params.len());
         self.spill_reg();
         // Helpers run before the constructor: every argument goes to its slot.
@@ -163,6 +189,7 @@ impl Emitter<'_, '_> {
                 };
                 (this, StackKind::Ref)
             }
+            NewObjectInfo::Factory | NewObjectInfo::MdArray { .. } => unreachable!("handled above"),
             NewObjectInfo::Value { handle } => {
                 let kind = StackKind::Struct(handle);
                 let temp = self.slot(depth_temp, kind);
@@ -232,6 +259,41 @@ impl Emitter<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// `constrained.` calls: turn the managed pointer `this` into an object
+    /// reference in the slot at `temp_depth` (reserved by the importer).
+    fn fix_up_this(&mut self, this: Entry, fixup: ThisFixup, temp_depth: u16) -> Entry {
+        let temp = self.slot(temp_depth, StackKind::Ref);
+        match fixup {
+            ThisFixup::Deref => {
+                self.load_gpr(this, reg::RAX);
+                dynasm!(self.ops ; .arch x64 ; mov rax, [rax] ; mov [rbp + temp], rax);
+            }
+            ThisFixup::Box(handle, ty) => {
+                // The pointer stays in its (GC-reported) slot across the allocation.
+                let this = self.spill_entry(this);
+                self.store_entry_to_slot(this);
+                dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
+                self.call_helper(Helper::NewObject);
+                dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+                let ptr = Entry {
+                    loc: Loc::Slot,
+                    ..this
+                };
+                self.load_gpr(ptr, reg::RCX);
+                let size = self.layouts.size_of(ty);
+                self.copy_mem(reg::RAX, 8, reg::RCX, 0, size);
+            }
+        }
+        Entry {
+            kind: StackKind::Ref,
+            loc: Loc::Var {
+                offset: temp,
+                ty: JitType::Ref,
+            },
+            depth: temp_depth,
+        }
     }
 
     /// After an FCall that may throw: raise the exception it left pending.
@@ -388,8 +450,10 @@ impl Emitter<'_, '_> {
                     ; =>done
                 );
             }
-            CallTarget::FCall { .. } | CallTarget::QCall { .. } => {
-                unreachable!("native calls go through call_native")
+            CallTarget::FCall { .. }
+            | CallTarget::QCall { .. }
+            | CallTarget::ArrayAccessor { .. } => {
+                unreachable!("handled by call()")
             }
         }
         if pad {

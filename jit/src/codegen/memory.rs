@@ -136,7 +136,7 @@ impl Emitter<'_, '_> {
 
     /// Pushes a value of type `ty` loaded from `[base + disp]`. `base` is RCX
     /// or RDX (not RAX, which receives integer results).
-    fn push_loaded(&mut self, ty: JitType, base: u8, disp: i32) {
+    pub(crate) fn push_loaded(&mut self, ty: JitType, base: u8, disp: i32) {
         let kind = ty.stack_kind();
         match ty {
             JitType::Struct(h) => {
@@ -158,7 +158,7 @@ impl Emitter<'_, '_> {
 
     /// Loads an object reference or pointer operand into `r`, with a null
     /// check when it is an object reference.
-    fn load_object(&mut self, obj: Entry, r: u8) {
+    pub(crate) fn load_object(&mut self, obj: Entry, r: u8) {
         self.load_gpr(obj, r);
         if obj.kind == StackKind::Ref {
             let nre = self.throw_label(ThrowKind::NullReference);
@@ -387,5 +387,94 @@ impl Emitter<'_, '_> {
             ; mov rax, rsp
         );
         self.push(StackKind::I, Loc::Reg);
+    }
+}
+
+impl Emitter<'_, '_> {
+    /// `Get`, `Set` and `Address` of a multi-dimensional array, inline:
+    /// flat index = sum over dimensions of (index - lower bound), scaled by
+    /// the later dimensions' lengths, each dimension bounds-checked.
+    pub(crate) fn md_array_access(
+        &mut self,
+        args: &[Entry],
+        kind: crate::host::ArrayAccessorKind,
+        rank: u32,
+        element: JitType,
+    ) {
+        use crate::host::ArrayAccessorKind as K;
+        let args: Vec<Entry> = args.iter().map(|a| self.spill_entry(*a)).collect();
+        let (array, indices) = (args[0], &args[1..=rank as usize]);
+        if kind == K::Set && element == JitType::Ref {
+            // Covariance: the value must fit the array's element type.
+            self.load_object(array, reg::RDI);
+            self.load_gpr(args[rank as usize + 1], reg::RSI);
+            dynasm!(self.ops ; .arch x64 ; mov rdx, r15);
+            self.call_helper(Helper::ArrayStoreCheck);
+        }
+        let bounds = self.rt.md_array_bounds_offset;
+        let data = (bounds + 8 * rank as i32 + 7) & !7;
+        let ioor = self.throw_label(ThrowKind::IndexOutOfRange);
+        self.load_object(array, reg::RAX);
+        dynasm!(self.ops ; .arch x64 ; xor r11d, r11d);
+        for (d, idx) in indices.iter().enumerate() {
+            let len = bounds + 4 * d as i32;
+            let lower = bounds + 4 * (rank as i32 + d as i32);
+            self.load_gpr(*idx, reg::RCX);
+            dynasm!(self.ops
+                ; .arch x64
+                ; sub ecx, [rax + lower]
+                ; mov edx, [rax + len]
+                ; cmp ecx, edx
+                ; jae =>ioor
+                ; imul r11, rdx
+                ; add r11, rcx
+            );
+        }
+        let size = self.layouts.size_of(element);
+        match size {
+            1 => dynasm!(self.ops ; .arch x64 ; lea rdx, [rax + r11 + data]),
+            2 => dynasm!(self.ops ; .arch x64 ; lea rdx, [rax + r11 * 2 + data]),
+            4 => dynasm!(self.ops ; .arch x64 ; lea rdx, [rax + r11 * 4 + data]),
+            8 => dynasm!(self.ops ; .arch x64 ; lea rdx, [rax + r11 * 8 + data]),
+            n => {
+                dynasm!(self.ops ; .arch x64 ; imul r11, r11, n as i32 ; lea rdx, [rax + r11 + data])
+            }
+        }
+        match kind {
+            K::Get => self.push_loaded(element, reg::RDX, 0),
+            K::Address => {
+                self.push(StackKind::ByRef, Loc::Reg);
+                dynasm!(self.ops ; .arch x64 ; mov rax, rdx);
+            }
+            K::Set => {
+                let value = args[rank as usize + 1];
+                self.store_value(element, value, reg::RDX, 0);
+            }
+        }
+    }
+
+    /// `newobj` of a multi-dimensional array type: the dimension arguments
+    /// go to a buffer on the native stack for the helper.
+    pub(crate) fn new_md_array(&mut self, handle: TypeHandle, count: usize) {
+        let args = self.pop_n(count);
+        self.spill_reg();
+        let args: Vec<Entry> = args.into_iter().map(|a| self.spill_entry(a)).collect();
+        let bytes = (8 * count as i32 + 15) & !15;
+        dynasm!(self.ops ; .arch x64 ; sub rsp, bytes);
+        for (i, a) in args.iter().enumerate() {
+            let off = 8 * i as i32;
+            self.load_gpr64(*a, reg::RAX, true);
+            dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
+        }
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rdi, r15
+            ; mov rsi, QWORD handle.0 as i64
+            ; mov rdx, rsp
+            ; mov ecx, count as i32
+        );
+        self.call_helper(Helper::NewMdArray);
+        dynasm!(self.ops ; .arch x64 ; add rsp, bytes);
+        self.push(StackKind::Ref, Loc::Reg);
     }
 }

@@ -200,11 +200,16 @@ fn qcall_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::QCallNe
 /// Whether an op may call native code that does not preserve RSI/RDI.
 fn calls_native(op: &Op) -> bool {
     match op {
-        Op::Call { info, .. } => {
+        Op::Call {
+            info, this_fixup, ..
+        } => {
             info.class_init.is_some()
+                || matches!(this_fixup, Some(crate::ops::ThisFixup::Box(..)))
                 || matches!(
                     info.target,
-                    crate::host::CallTarget::FCall { .. } | crate::host::CallTarget::QCall { .. }
+                    crate::host::CallTarget::FCall { .. }
+                        | crate::host::CallTarget::QCall { .. }
+                        | crate::host::CallTarget::ArrayAccessor { .. }
                 )
         }
         Op::NewObj(_)
@@ -702,7 +707,11 @@ impl Emitter<'_, '_> {
                 self.switch(targets.clone(), targets.iter().any(|t| backward(*t)))
             }
             Op::Conv(c) => self.conv(*c),
-            Op::Call { info, virt } => self.call(info, *virt)?,
+            Op::Call {
+                info,
+                virt,
+                this_fixup,
+            } => self.call(info, *virt, *this_fixup)?,
             Op::NewObj(info) => self.new_obj(info)?,
             Op::Ret => self.ret(),
             Op::LdFld(f) => self.ld_fld(f),

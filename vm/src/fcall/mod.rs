@@ -15,9 +15,9 @@
 //! ILAsm-like form printed by `loader::names::method_sig_text`, which is how
 //! overloads are told apart.
 
-mod array;
 mod arrays;
 mod console;
+mod enums;
 mod handles;
 mod math;
 mod number;
@@ -165,13 +165,6 @@ pub static FCALLS: &[FCall] = &[
         sig: "System.Threading.Thread()",
         address: thread::get_current_thread as *const (),
         flags: PASS_THREAD | MAY_THROW,
-    },
-    FCall {
-        class: "System.ArrayExtensions",
-        method: "GetLength",
-        sig: "int32(System.Array)",
-        address: array::get_length as *const (),
-        flags: 0,
     },
     FCall {
         class: "System.Number",
@@ -326,6 +319,90 @@ pub static FCALLS: &[FCall] = &[
         sig: "System.Type(native int)",
         address: arrays::get_type_from_handle as *const (),
         flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalGetRawValue",
+        sig: "uint64(object)",
+        address: enums::raw_value as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalGetCount",
+        sig: "int32(native int)",
+        address: enums::count as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalGetValue",
+        sig: "uint64(native int,int32)",
+        address: enums::value as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalGetName",
+        sig: "string(native int,int32)",
+        address: enums::name as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalGetInfo",
+        sig: "int32(native int)",
+        address: enums::info as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalGetTotalLength",
+        sig: "int32(System.Array)",
+        address: arrays::total_length as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalGetRank",
+        sig: "int32(System.Array)",
+        address: arrays::rank as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalGetLength",
+        sig: "int32(System.Array,int32)",
+        address: arrays::length as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalGetLowerBound",
+        sig: "int32(System.Array,int32)",
+        address: arrays::lower_bound as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalCopy",
+        sig: "void(System.Array,int32,System.Array,int32,int32)",
+        address: arrays::copy as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalClear",
+        sig: "void(System.Array,int32,int32)",
+        address: arrays::clear as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Object",
+        method: "MemberwiseClone",
+        sig: "object()",
+        address: arrays::memberwise_clone as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
 ];
 

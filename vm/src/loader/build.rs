@@ -766,11 +766,29 @@ impl Loader {
         })
     }
 
-    /// The runtime type of a single-dimensional array of `element`.
+    /// The runtime type of a single-dimensional, zero-based array of `element`.
     pub fn load_sz_array(&mut self, element: TypeHandle) -> LoadResult<TypeHandle> {
-        let key = TypeKey::SzArray(element);
+        self.load_array(element, None)
+    }
+
+    /// The runtime type of an array of `element`: single-dimensional and
+    /// zero-based (`rank` None: `T[]`) or multi-dimensional (`T[,]`, also
+    /// rank 1 with bounds, `T[*]`). Arrays derive from System.Array and share
+    /// its vtable and interfaces; their layout is the runtime's (the binder's
+    /// `ArrayObject`/`MdArrayObject`).
+    pub fn load_array(&mut self, element: TypeHandle, rank: Option<u32>) -> LoadResult<TypeHandle> {
+        let key = match rank {
+            None => TypeKey::SzArray(element),
+            Some(r) => TypeKey::MdArray(element, r),
+        };
         if let Some(h) = self.types.get(&key) {
             return Ok(*h);
+        }
+        if rank.is_some_and(|r| r == 0 || r > 32) {
+            return Err(LoadError::InvalidType {
+                name: format!("{}[]", element.name),
+                reason: "array rank must be between 1 and 32".into(),
+            });
         }
         let array = self.corelib_type("System", "Array")?;
         let (component_size, gc) = match &element.value_layout {
@@ -781,6 +799,22 @@ impl Loader {
         if gc {
             flags |= mt_flags::CONTAINS_GC_REFS;
         }
+        let (base_size, suffix, kind) = match rank {
+            None => (
+                osprey_binder::ARRAY_DATA_OFFSET,
+                "[]".to_string(),
+                TypeKind::SzArray,
+            ),
+            Some(r) => (
+                osprey_binder::md_array_data_offset(r as usize),
+                if r == 1 {
+                    "[*]".to_string()
+                } else {
+                    format!("[{}]", ",".repeat(r as usize - 1))
+                },
+                TypeKind::MdArray(r),
+            ),
+        };
         let vtable: Box<[AtomicUsize]> = array
             .vtable
             .iter()
@@ -789,7 +823,7 @@ impl Loader {
         let mut rt = Box::new(RuntimeType {
             mt: MethodTable {
                 flags,
-                base_size: object::ARRAY_DATA_OFFSET as u32,
+                base_size: base_size as u32,
                 component_size,
                 num_vtable_slots: vtable.len() as u32,
                 parent: array.method_table(),
@@ -798,10 +832,10 @@ impl Loader {
             },
             key: key.clone(),
             def: None,
-            name: format!("{}[]", element.name),
-            simple_name: format!("{}[]", element.simple_name),
+            name: format!("{}{suffix}", element.name),
+            simple_name: format!("{}{suffix}", element.simple_name),
             namespace: element.namespace.clone(),
-            kind: TypeKind::SzArray,
+            kind,
             element: Some(element),
             instance_fields: Vec::new(),
             static_fields: Vec::new(),

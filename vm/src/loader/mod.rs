@@ -13,7 +13,7 @@
 //! All state belongs to one runtime instance; nothing here is global.
 
 pub mod assembly;
-mod attributes;
+pub(crate) mod attributes;
 mod build;
 pub mod methods;
 pub mod names;

@@ -165,6 +165,10 @@ impl Loader {
                 let e = self.type_of_sig(assembly, elem)?;
                 self.load_sz_array(e)
             }
+            TypeSig::Array { elem, rank, .. } => {
+                let e = self.type_of_sig(assembly, elem)?;
+                self.load_array(e, Some(*rank))
+            }
             other => Err(LoadError::NotSupported(format!(
                 "the type {}",
                 names::type_sig_text(self.assembly(assembly).image(), other)
@@ -352,6 +356,24 @@ impl Loader {
         }
     }
 
+    /// The static `string Ctor(args)` factory that implements the `extern`
+    /// string constructor `ctor` (corelib's convention: a string's size
+    /// depends on the arguments, so its "constructor" must allocate). `None`
+    /// when corelib declares no factory with the same parameters.
+    pub(crate) fn string_ctor_factory(&mut self, ctor: MethodHandle) -> Option<MethodHandle> {
+        let owner = ctor.owner;
+        owner.methods.iter().copied().find(|m| {
+            m.name == "Ctor"
+                && m.is_static()
+                && m.sig.params.len() == ctor.sig.params.len()
+                && m.sig
+                    .params
+                    .iter()
+                    .zip(&ctor.sig.params)
+                    .all(|(a, b)| self.type_sigs_equal(m.assembly, a, ctor.assembly, b))
+        })
+    }
+
     /// Whether two method signatures (from possibly different assemblies) are equal.
     pub(crate) fn method_sigs_equal(
         &mut self,
@@ -371,7 +393,7 @@ impl Loader {
     }
 
     /// Whether two signature types denote the same type. Custom modifiers are ignored.
-    pub(crate) fn type_sigs_equal(
+    pub fn type_sigs_equal(
         &mut self,
         asm_a: AssemblyId,
         a: &TypeSig,

@@ -147,6 +147,8 @@ pub enum TypeKey {
     Def(TypeDefId, Vec<TypeHandle>),
     /// A single-dimensional, zero-based array of the element type.
     SzArray(TypeHandle),
+    /// A multi-dimensional array (or rank-1 with bounds) of the element type.
+    MdArray(TypeHandle, u32),
 }
 
 /// The primitive types, which the runtime and the JIT treat specially.
@@ -261,8 +263,10 @@ pub enum TypeKind {
     Enum(Primitive),
     /// A primitive value type (`System.Int32`, ...).
     Primitive(Primitive),
-    /// A single-dimensional array.
+    /// A single-dimensional, zero-based array.
     SzArray,
+    /// A multi-dimensional array of the given rank.
+    MdArray(u32),
 }
 
 /// A field of a type.

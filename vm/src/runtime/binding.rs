@@ -117,6 +117,12 @@ pub(crate) fn native_binding_report(
                 MethodKind::QCall { address, .. } => {
                     used_qcalls.insert(address);
                 }
+                // String constructors are bound to their `Ctor` factories
+                // (see `Loader::string_ctor_factory`), not to native code.
+                MethodKind::Unimplemented
+                    if name == "System.String"
+                        && m.name == ".ctor"
+                        && loader.string_ctor_factory(*m).is_some() => {}
                 MethodKind::Unimplemented
                     if m.is_internal_call() || m.flags & ma::PINVOKE_IMPL != 0 =>
                 {

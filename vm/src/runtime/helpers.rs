@@ -52,6 +52,11 @@ pub(crate) fn workers() -> Workers {
             (Helper::ThrowObject, throw_object as *const () as usize),
             (Helper::StElemRef, stelem_ref as *const () as usize),
             (Helper::RaisePending, raise_pending as *const () as usize),
+            (Helper::NewMdArray, new_md_array as *const () as usize),
+            (
+                Helper::ArrayStoreCheck,
+                array_store_check as *const () as usize,
+            ),
             (Helper::CastClass, cast_class as *const () as usize),
             (Helper::IsInst, is_inst as *const () as usize),
             (Helper::Unbox, unbox as *const () as usize),
@@ -98,6 +103,87 @@ extern "C" fn new_array(thread: &mut Thread, mt: &MethodTable, length: i64) -> *
                 thread.request_abort(e.into());
                 std::ptr::null_mut()
             }
+        }
+    })
+}
+
+/// `newobj` of a multi-dimensional array type: `count` dimension arguments
+/// at `dims` (one length per dimension, or a lower bound and a length each).
+extern "C" fn new_md_array(
+    thread: &mut Thread,
+    mt: &MethodTable,
+    dims: *const i64,
+    count: u32,
+) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let t = TypeHandle::from_method_table(mt);
+        let TypeKind::MdArray(rank) = t.kind else {
+            thread.request_abort(RuntimeError::Internal(format!(
+                "{} is not a multi-dimensional array",
+                t.name
+            )));
+            return std::ptr::null_mut();
+        };
+        // SAFETY: the JIT passes `count` dimension arguments at `dims`.
+        let args = unsafe { std::slice::from_raw_parts(dims, count as usize) };
+        let with_bounds = count == 2 * rank;
+        let mut lengths = Vec::with_capacity(rank as usize);
+        let mut lower = Vec::with_capacity(rank as usize);
+        for d in 0..rank as usize {
+            let (lo, len) = if with_bounds {
+                (args[2 * d], args[2 * d + 1])
+            } else {
+                (0, args[d])
+            };
+            if len < 0 || i32::try_from(lo).is_err() {
+                thread.request_abort(RuntimeError::managed("System.OverflowException", None));
+                return std::ptr::null_mut();
+            }
+            lengths.push(len);
+            lower.push(lo);
+        }
+        let total = lengths.iter().try_fold(1i64, |acc, &l| {
+            acc.checked_mul(l).filter(|t| *t <= i32::MAX as i64)
+        });
+        let Some(total) = total else {
+            thread.request_abort(RuntimeError::managed("System.OutOfMemoryException", None));
+            return std::ptr::null_mut();
+        };
+        match thread.runtime().heaps.alloc(thread, mt, total as usize) {
+            Ok(o) => {
+                let bounds = osprey_binder::MD_ARRAY_BOUNDS_OFFSET;
+                for d in 0..rank as usize {
+                    // SAFETY: a fresh array of this rank has room for `rank`
+                    // lengths and `rank` lower bounds at MD_ARRAY_BOUNDS_OFFSET.
+                    unsafe {
+                        *(o.as_ptr().add(bounds + 4 * d) as *mut i32) = lengths[d] as i32;
+                        *(o.as_ptr().add(bounds + 4 * (rank as usize + d)) as *mut i32) =
+                            lower[d] as i32;
+                    }
+                }
+                o.as_ptr()
+            }
+            Err(e) => {
+                thread.request_abort(e.into());
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// The covariance check of a store of `value` into an array of references.
+extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thread) {
+    guard(thread, (), |thread| {
+        let (Some(arr), Some(v)) = (ObjectRef::from_raw(array), ObjectRef::from_raw(value)) else {
+            return;
+        };
+        let element = TypeHandle::from_method_table(arr.method_table()).element;
+        let vt = TypeHandle::from_method_table(v.method_table());
+        if element.is_some_and(|e| !is_assignable(vt, e)) {
+            thread.request_abort(RuntimeError::managed(
+                "System.ArrayTypeMismatchException",
+                None,
+            ));
         }
     })
 }
@@ -358,7 +444,10 @@ pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
         return true;
     }
     match (from.kind, to.kind, from.element, to.element) {
-        (TypeKind::SzArray, TypeKind::SzArray, Some(fe), Some(te)) => {
+        (TypeKind::SzArray, TypeKind::SzArray, Some(fe), Some(te))
+        | (TypeKind::MdArray(_), TypeKind::MdArray(_), Some(fe), Some(te))
+            if from.kind == to.kind =>
+        {
             if fe.is_value_type() || te.is_value_type() {
                 fe == te
             } else {

@@ -132,6 +132,137 @@ impl JitContext<'_> {
 }
 
 impl JitContext<'_> {
+    /// `newobj String::.ctor(args)`: corelib declares each string constructor
+    /// as an `extern` internal call and implements it as a private static
+    /// `string Ctor(args)` (a string's size depends on the arguments, so the
+    /// constructor must allocate); the call goes to that factory.
+    fn string_factory(&mut self, ctor: MethodHandle) -> Result<CallInfo, HostError> {
+        let factory = self
+            .loader
+            .string_ctor_factory(ctor)
+            .ok_or_else(|| HostError {
+                kind: HostErrorKind::MissingMethod,
+                message: format!(
+                    "corelib has no String.Ctor factory for the constructor {}",
+                    ctor.full_name()
+                ),
+            })?;
+        let sig = self.call_sig(factory)?;
+        Ok(CallInfo {
+            method: factory.to_jit(),
+            target: CallTarget::Managed {
+                entry: factory.entry_point(),
+            },
+            sig,
+            new_object: Some(NewObjectInfo::Factory),
+            class_init: None,
+        })
+    }
+
+    /// The methods of multi-dimensional array types (`.ctor`, `Get`, `Set`,
+    /// `Address`): MemberRefs whose parent is an array TypeSpec. The runtime
+    /// provides them (ECMA-335 II.14.2); `None` for any other token.
+    fn array_method(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+    ) -> Result<Option<CallInfo>, HostError> {
+        use osprey_jit::{ArrayAccessorKind, JitType};
+        use osprey_metadata::sig::{MemberRefSig, TypeSig};
+        use osprey_metadata::tables::MemberRefParent;
+        if token.table() != Some(osprey_metadata::TableId::MemberRef) {
+            return Ok(None);
+        }
+        let asm = self.loader.assembly(self.method.assembly);
+        let img = asm.image();
+        let bad = |e: osprey_metadata::MetadataError| HostError {
+            kind: HostErrorKind::BadImage,
+            message: e.to_string(),
+        };
+        let row = img.member_ref(token.rid()).map_err(bad)?;
+        let MemberRefParent::TypeSpec(spec) = row.class else {
+            return Ok(None);
+        };
+        let TypeSig::Array { elem, rank, .. } = img.type_spec_sig(spec).map_err(bad)? else {
+            return Ok(None);
+        };
+        let name = img.string(row.name).map_err(bad)?.to_string();
+        let MemberRefSig::Method(msig) = img.member_ref_sig(token.rid()).map_err(bad)? else {
+            return Ok(None);
+        };
+        let array_sig = TypeSig::Array {
+            elem: elem.clone(),
+            rank,
+            sizes: Vec::new(),
+            lo_bounds: Vec::new(),
+        };
+        let array = self
+            .loader
+            .type_of_sig(self.method.assembly, &array_sig)
+            .map_err(host_error)?;
+        let element = self
+            .loader
+            .jit_type_of_sig(self.method.assembly, &elem)
+            .map_err(host_error)?;
+        let int_params = |n: usize| vec![JitType::I4; n];
+        let r = rank as usize;
+        let (sig, target, new_object) = match (name.as_str(), opcode) {
+            (".ctor", CallOpcode::NewObj)
+                if msig.params.len() == r || msig.params.len() == 2 * r =>
+            {
+                (
+                    CallSig {
+                        this: Some(ThisKind::Ref),
+                        params: int_params(msig.params.len()),
+                        ret: JitType::Void,
+                    },
+                    CallTarget::Managed { entry: 0 },
+                    Some(NewObjectInfo::MdArray {
+                        handle: array.to_jit(),
+                        rank,
+                    }),
+                )
+            }
+            ("Get" | "Set" | "Address", CallOpcode::Call | CallOpcode::CallVirt) => {
+                let (kind, params, ret) = match name.as_str() {
+                    "Get" => (ArrayAccessorKind::Get, int_params(r), element),
+                    "Set" => {
+                        let mut p = int_params(r);
+                        p.push(element);
+                        (ArrayAccessorKind::Set, p, JitType::Void)
+                    }
+                    _ => (ArrayAccessorKind::Address, int_params(r), JitType::ByRef),
+                };
+                (
+                    CallSig {
+                        this: Some(ThisKind::Ref),
+                        params,
+                        ret,
+                    },
+                    CallTarget::ArrayAccessor {
+                        kind,
+                        rank,
+                        element,
+                    },
+                    None,
+                )
+            }
+            _ => {
+                return Err(HostError {
+                    kind: HostErrorKind::MissingMethod,
+                    message: format!("Method not found: '{}::{}'", array.name, name),
+                })
+            }
+        };
+        Ok(Some(CallInfo {
+            method: osprey_jit::MethodHandle(0),
+            target,
+            sig,
+            new_object,
+            class_init: None,
+        }))
+    }
+
     /// Whether a MemberRef token names a field (its signature is a field signature).
     fn member_ref_is_field(&self, token: Token) -> bool {
         let asm = self.loader.assembly(self.method.assembly);
@@ -144,6 +275,9 @@ impl JitContext<'_> {
 
 impl JitHost for JitContext<'_> {
     fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
+        if let Some(info) = self.array_method(token, opcode)? {
+            return Ok(info);
+        }
         let md = self
             .loader
             .resolve_method_token(self.method.assembly, token)
@@ -214,9 +348,7 @@ impl JitHost for JitContext<'_> {
             }
             let owner = md.owner;
             if owner.mt.has(crate::loader::types::mt_flags::STRING) {
-                return Err(not_supported(
-                    "string constructors (new string(...))".into(),
-                ));
+                return self.string_factory(md);
             }
             Some(if owner.is_value_type() {
                 NewObjectInfo::Value {
@@ -356,6 +488,47 @@ impl JitHost for JitContext<'_> {
         }
     }
 
+    fn constrained_call(
+        &mut self,
+        constrained: osprey_jit::TypeHandle,
+        method: &CallInfo,
+    ) -> Result<Option<CallInfo>, HostError> {
+        let t = TypeHandle::from_jit(constrained);
+        // SAFETY: CallInfo::method values come from this host (MethodHandle::to_jit).
+        let m =
+            unsafe { MethodHandle::from_ptr(method.method.0 as *const crate::loader::MethodDesc) };
+        // Which vtable slot of `t` implements `m`?
+        let slot = if m.owner.is_interface() {
+            m.slot.and_then(|islot| {
+                t.interface_map
+                    .iter()
+                    .find(|e| e.interface == m.owner)
+                    .and_then(|e| e.slots.get(islot as usize).copied())
+            })
+        } else {
+            m.slot
+        };
+        let implementation = match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
+            Some(i) => *i,
+            None if m.owner == t => m,
+            None => return Ok(None),
+        };
+        if implementation.owner != t {
+            // Not overridden by the value type: box and call virtually.
+            return Ok(None);
+        }
+        let sig = self.call_sig(implementation)?;
+        Ok(Some(CallInfo {
+            method: implementation.to_jit(),
+            target: CallTarget::Managed {
+                entry: implementation.entry_point(),
+            },
+            sig,
+            new_object: None,
+            class_init: None,
+        }))
+    }
+
     fn array_type_of(
         &mut self,
         element: osprey_jit::TypeHandle,
@@ -393,6 +566,7 @@ impl JitHost for JitContext<'_> {
             trap_flag_address: &self.rt.code.globals().trap as *const _ as usize,
             array_length_offset: object::LENGTH_OFFSET as i32,
             array_data_offset: object::ARRAY_DATA_OFFSET as i32,
+            md_array_bounds_offset: osprey_binder::MD_ARRAY_BOUNDS_OFFSET as i32,
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
             thread_pending_offset: offsets::ABORT_REQUESTED,

@@ -15,6 +15,7 @@
 pub mod binding;
 mod callsite;
 mod compile;
+mod enums;
 mod error;
 mod helpers;
 mod jitiface;
@@ -27,7 +28,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use callsite::{CallSite, Value};
 pub use error::{default_message, RuntimeError};
-pub(crate) use helpers::guard;
+pub(crate) use helpers::{guard, is_assignable};
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -63,6 +64,8 @@ pub struct Runtime {
     well_known: OnceLock<WellKnown>,
     /// Interned string literals: UTF-16 text → frozen string.
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
+    /// Enum types' named constants (for `Enum.ToString`).
+    enums: Mutex<HashMap<TypeHandle, std::sync::Arc<enums::EnumInfo>>>,
     /// `System.RuntimeType` objects, one per type (frozen).
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
@@ -97,6 +100,7 @@ impl Runtime {
             well_known: OnceLock::new(),
             literals: Mutex::new(HashMap::new()),
             type_objects: Mutex::new(HashMap::new()),
+            enums: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),

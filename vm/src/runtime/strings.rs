@@ -31,6 +31,17 @@ impl Runtime {
             .chunks_exact(2)
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
+        self.intern_units(units)
+    }
+
+    /// The interned string object for `text` (shared with literals).
+    pub(crate) fn intern_text(&self, text: &str) -> Result<ObjectRef, RuntimeError> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        self.intern_units(units)
+    }
+
+    /// The interned string object for UTF-16 `units`.
+    fn intern_units(&self, units: Vec<u16>) -> Result<ObjectRef, RuntimeError> {
         let mut literals = self.literals.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(s) = literals.get(&units) {
             return Ok(*s);

@@ -152,7 +152,7 @@ namespace System
         public static void Write(char[] buffer)
         {
             if (buffer != null)
-                WriteCore(StdOut, new string(buffer));
+                WriteCore(StdOut, String.CopyChars(buffer, 0, buffer.Length));
         }
 
         public static void Write(char[] buffer, int index, int count)
@@ -199,7 +199,7 @@ namespace System
 
         public static void WriteLine(char[] buffer)
         {
-            WriteLineCore(StdOut, buffer == null ? null : new string(buffer));
+            WriteLineCore(StdOut, buffer == null ? null : String.CopyChars(buffer, 0, buffer.Length));
         }
 
         public static void WriteLine(char[] buffer, int index, int count)

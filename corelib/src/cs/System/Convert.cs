@@ -132,27 +132,27 @@ namespace System
 
         public static string ToString(int value)
         {
-            return value.ToString();
+            return Number.Int32ToDecStr(value);
         }
 
         public static string ToString(long value)
         {
-            return value.ToString();
+            return Number.Int64ToDecStr(value);
         }
 
         public static string ToString(double value)
         {
-            return value.ToString();
+            return Number.FormatDouble(value, null);
         }
 
         public static string ToString(bool value)
         {
-            return value.ToString();
+            return Number.BooleanToString(value);
         }
 
         public static string ToString(char value)
         {
-            return value.ToString();
+            return Number.CharToString(value);
         }
 
         // value.ToString(), "" for null.
@@ -174,7 +174,7 @@ namespace System
         {
             CheckBase(toBase);
             if (toBase == 10)
-                return value.ToString();
+                return Number.Int32ToDecStr(value);
             return ToBaseString((uint)value, toBase);
         }
 
@@ -182,7 +182,7 @@ namespace System
         {
             CheckBase(toBase);
             if (toBase == 10)
-                return value.ToString();
+                return Number.Int64ToDecStr(value);
             return ToBaseString((ulong)value, toBase);
         }
 
@@ -195,7 +195,7 @@ namespace System
         private static string ToBaseString(ulong value, int toBase)
         {
             char[] buffer = new char[64];
-            int position = buffer.Length();
+            int position = buffer.Length;
             do
             {
                 int digit = (int)(value % (ulong)toBase);
@@ -203,7 +203,7 @@ namespace System
                 value /= (ulong)toBase;
             }
             while (value != 0);
-            return new string(buffer, position, buffer.Length() - position);
+            return String.CopyChars(buffer, position, buffer.Length - position);
         }
     }
 }

@@ -800,10 +800,10 @@ namespace System
                 while (numDigits > groupTotal)
                 {
                     ++thousandsSepCtr;
-                    if (thousandsSepCtr >= thousandsSepPos.Length())
+                    if (thousandsSepCtr >= thousandsSepPos.Length)
                     {
-                        int[] larger = new int[thousandsSepPos.Length() * 2];
-                        for (int k = 0; k < thousandsSepPos.Length(); k++)
+                        int[] larger = new int[thousandsSepPos.Length * 2];
+                        for (int k = 0; k < thousandsSepPos.Length; k++)
                             larger[k] = thousandsSepPos[k];
                         thousandsSepPos = larger;
                     }

@@ -1,6 +1,9 @@
 namespace System
 {
-    // Formatting of the primitive types, in managed code.
+    // Formatting of the primitive types, in managed code: here the plain
+    // decimal forms that ToString() prints; Number.Formatting.cs has the
+    // format strings ("X8", "F2", ...) and the floating-point types, and
+    // Number.Parsing.cs the Parse methods.
     //
     // Restricted path: everything here is used by the first runtime slice
     // (Console.Write/WriteLine and the primitives' ToString()), so it uses

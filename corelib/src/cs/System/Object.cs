@@ -50,5 +50,10 @@ namespace System
         {
             return RuntimeHelpers.GetHashCode(this);
         }
+
+        // A shallow copy of this object: same type (and for arrays, same
+        // dimensions), fields copied bit for bit.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        protected extern object MemberwiseClone();
     }
 }

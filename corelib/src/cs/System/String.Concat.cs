@@ -106,7 +106,7 @@ namespace System
             if (values == null)
                 throw new ArgumentNullException("values");
             long total = 0;
-            for (int i = 0; i < values.Length(); i++)
+            for (int i = 0; i < values.Length; i++)
             {
                 if (values[i] != null)
                     total += values[i]._stringLength;
@@ -115,7 +115,7 @@ namespace System
                 return Empty;
             string result = FastAllocateString(CheckedLength(total));
             int position = 0;
-            for (int i = 0; i < values.Length(); i++)
+            for (int i = 0; i < values.Length; i++)
             {
                 string value = values[i];
                 if (value != null)
@@ -133,8 +133,8 @@ namespace System
         {
             if (args == null)
                 throw new ArgumentNullException("args");
-            string[] values = new string[args.Length()];
-            for (int i = 0; i < args.Length(); i++)
+            string[] values = new string[args.Length];
+            for (int i = 0; i < args.Length; i++)
                 values[i] = ToStringOrNull(args[i]);
             return Concat(values);
         }

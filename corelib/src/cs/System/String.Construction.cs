@@ -32,9 +32,9 @@ namespace System
 
         private static string Ctor(char[] value)
         {
-            if (value == null || value.Length() == 0)
+            if (value == null || value.Length == 0)
                 return Empty;
-            return CopyChars(value, 0, value.Length());
+            return CopyChars(value, 0, value.Length);
         }
 
         private static string Ctor(char[] value, int startIndex, int length)
@@ -45,7 +45,7 @@ namespace System
                 throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
             if (length < 0)
                 throw new ArgumentOutOfRangeException("length", "Length cannot be less than zero.");
-            if (startIndex > value.Length() - length)
+            if (startIndex > value.Length - length)
                 throw new ArgumentOutOfRangeException("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
             if (length == 0)
                 return Empty;
@@ -122,7 +122,7 @@ namespace System
                 throw new ArgumentOutOfRangeException("sourceIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
             if (count > _stringLength - sourceIndex)
                 throw new ArgumentOutOfRangeException("sourceIndex", "Index and count must refer to a location within the string.");
-            if (destinationIndex > destination.Length() - count || destinationIndex < 0)
+            if (destinationIndex > destination.Length - count || destinationIndex < 0)
                 throw new ArgumentOutOfRangeException("destinationIndex", "Index and count must refer to a location within the string.");
             fixed (char* p = &_firstChar)
             {

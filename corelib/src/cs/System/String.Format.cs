@@ -60,7 +60,7 @@ namespace System
         {
             if (format == null)
                 throw new ArgumentNullException("format");
-            StringBuilder sb = new StringBuilder(format._stringLength + args.Length() * 8);
+            StringBuilder sb = new StringBuilder(format._stringLength + args.Length * 8);
             return sb.AppendFormatHelper(provider, format, args).ToString();
         }
     }

@@ -286,7 +286,7 @@ namespace System
 
         private string TrimChars(char[] trimChars, int trimType)
         {
-            bool whiteSpace = trimChars == null || trimChars.Length() == 0;
+            bool whiteSpace = trimChars == null || trimChars.Length == 0;
             int start = 0;
             int end = _stringLength - 1;
             if (trimType != TrimTail)
@@ -394,7 +394,7 @@ namespace System
         {
             if (value == null)
                 throw new ArgumentNullException("value");
-            return JoinCore(separator, value, 0, value.Length());
+            return JoinCore(separator, value, 0, value.Length);
         }
 
         public static string Join(string separator, string[] value, int startIndex, int count)
@@ -405,7 +405,7 @@ namespace System
                 throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
             if (count < 0)
                 throw new ArgumentOutOfRangeException("count", "Count cannot be less than zero.");
-            if (startIndex > value.Length() - count)
+            if (startIndex > value.Length - count)
                 throw new ArgumentOutOfRangeException("startIndex", "Index and count must refer to a location within the buffer.");
             return JoinCore(separator, value, startIndex, count);
         }
@@ -414,7 +414,7 @@ namespace System
         {
             if (value == null)
                 throw new ArgumentNullException("value");
-            return JoinCore(Number.CharToString(separator), value, 0, value.Length());
+            return JoinCore(Number.CharToString(separator), value, 0, value.Length);
         }
 
         public static string Join(char separator, string[] value, int startIndex, int count)
@@ -427,10 +427,10 @@ namespace System
         {
             if (values == null)
                 throw new ArgumentNullException("values");
-            string[] strings = new string[values.Length()];
-            for (int i = 0; i < values.Length(); i++)
+            string[] strings = new string[values.Length];
+            for (int i = 0; i < values.Length; i++)
                 strings[i] = values[i] == null ? null : values[i].ToString();
-            return JoinCore(separator, strings, 0, strings.Length());
+            return JoinCore(separator, strings, 0, strings.Length);
         }
 
         public static string Join(char separator, params object[] values)

@@ -264,7 +264,7 @@ namespace System
         // Whether `chars` holds `c`.
         internal static bool ArrayContains(char[] chars, char c)
         {
-            for (int i = 0; i < chars.Length(); i++)
+            for (int i = 0; i < chars.Length; i++)
             {
                 if (chars[i] == c)
                     return true;

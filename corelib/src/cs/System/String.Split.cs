@@ -72,7 +72,7 @@ namespace System
             // Where the separators are (each one character long).
             int[] positions = new int[8];
             int found = 0;
-            bool whiteSpace = separators == null || separators.Length() == 0;
+            bool whiteSpace = separators == null || separators.Length == 0;
             for (int i = 0; i < _stringLength; i++)
             {
                 char c = this[i];
@@ -91,7 +91,7 @@ namespace System
             CheckSplitArguments(count, options);
             bool omitEmptyEntries = options == StringSplitOptions.RemoveEmptyEntries;
             bool singleSeparator = separator != null;
-            if (!singleSeparator && (separators == null || separators.Length() == 0))
+            if (!singleSeparator && (separators == null || separators.Length == 0))
                 return SplitChars(null, count, options);
             if (count == 0 || (omitEmptyEntries && _stringLength == 0))
                 return new string[0];
@@ -112,7 +112,7 @@ namespace System
                     }
                     continue;
                 }
-                for (int j = 0; j < separators.Length(); j++)
+                for (int j = 0; j < separators.Length; j++)
                 {
                     string s = separators[j];
                     if (IsNullOrEmpty(s))
@@ -141,10 +141,10 @@ namespace System
         // list[index] = value, growing the list when it is full.
         private static int[] AddPosition(int[] list, int index, int value)
         {
-            if (index == list.Length())
+            if (index == list.Length)
             {
-                int[] larger = new int[list.Length() * 2];
-                for (int i = 0; i < list.Length(); i++)
+                int[] larger = new int[list.Length * 2];
+                for (int i = 0; i < list.Length; i++)
                     larger[i] = list[i];
                 list = larger;
             }

@@ -10,9 +10,10 @@ namespace System
     // by FastAllocateString and filled in place by corelib before anyone
     // else sees them.
     //
-    // The members are spread over several files: String.Concat.cs,
-    // String.Comparison.cs, String.Searching.cs, String.Manipulation.cs,
-    // String.Split.cs and String.Format.cs.
+    // The members are spread over several files: String.Construction.cs
+    // (the constructors), String.Concat.cs, String.Comparison.cs,
+    // String.Searching.cs, String.Manipulation.cs, String.Split.cs and
+    // String.Format.cs.
     public sealed partial class String : IComparable
     {
 #pragma warning disable 169, 649 // both are set by the runtime's allocator

@@ -26,7 +26,7 @@ namespace System
         // Osprey formats with the invariant culture whatever the provider.
         public string ToString(IFormatProvider provider)
         {
-            return ToString();
+            return Number.UInt32ToDecStr(m_value);
         }
 
         public string ToString(string format, IFormatProvider provider)

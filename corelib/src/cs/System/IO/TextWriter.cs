@@ -125,18 +125,18 @@ namespace System.IO
 
         public virtual void Write(float value)
         {
-            Write(value.ToString());
+            Write(Number.FormatSingle(value, null));
         }
 
         public virtual void Write(double value)
         {
-            Write(value.ToString());
+            Write(Number.FormatDouble(value, null));
         }
 
         public virtual void Write(char[] buffer)
         {
             if (buffer != null)
-                Write(new string(buffer));
+                Write(String.CopyChars(buffer, 0, buffer.Length));
         }
 
         public virtual void Write(char[] buffer, int index, int count)

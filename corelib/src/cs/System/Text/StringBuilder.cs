@@ -102,7 +102,7 @@ namespace System.Text
                 if (value < _chunkOffset)
                 {
                     // .NET merges the remaining chunks into one.
-                    int newCapacity = Math.Min(_chars.Length(), Math.Max(_length * 6 / 5, _chars.Length() - _chunkOffset));
+                    int newCapacity = Math.Min(_chars.Length, Math.Max(_length * 6 / 5, _chars.Length - _chunkOffset));
                     Resize(newCapacity);
                     _chunkOffset = 0;
                 }
@@ -112,7 +112,7 @@ namespace System.Text
 
         public int Capacity
         {
-            get { return _chars.Length(); }
+            get { return _chars.Length; }
             set
             {
                 if (value < 0)
@@ -121,7 +121,7 @@ namespace System.Text
                     throw new ArgumentOutOfRangeException("value", "Capacity exceeds maximum capacity.");
                 if (value < _length)
                     throw new ArgumentOutOfRangeException("value", "capacity was less than the current size.");
-                if (value != _chars.Length())
+                if (value != _chars.Length)
                     Resize(value);
             }
         }
@@ -136,9 +136,9 @@ namespace System.Text
         {
             if (capacity < 0)
                 throw new ArgumentOutOfRangeException("capacity", "Capacity must be positive.");
-            if (_chars.Length() < capacity)
+            if (_chars.Length < capacity)
                 Capacity = capacity;
-            return _chars.Length();
+            return _chars.Length;
         }
 
         [System.Runtime.CompilerServices.IndexerName("Chars")]
@@ -188,7 +188,7 @@ namespace System.Text
 
         public bool Equals(StringBuilder sb)
         {
-            if (sb == null || sb._length != _length || sb._chars.Length() != _chars.Length() || sb._maxCapacity != _maxCapacity)
+            if (sb == null || sb._length != _length || sb._chars.Length != _chars.Length || sb._maxCapacity != _maxCapacity)
                 return false;
             for (int i = 0; i < _length; i++)
             {
@@ -206,7 +206,7 @@ namespace System.Text
                 throw new ArgumentOutOfRangeException("count", "Count cannot be less than zero.");
             if (destinationIndex < 0)
                 throw new ArgumentOutOfRangeException("destinationIndex", "'destinationIndex' must be non-negative.");
-            if (destinationIndex > destination.Length() - count)
+            if (destinationIndex > destination.Length - count)
                 throw new ArgumentException("Either offset did not refer to a position in the string, or there is an insufficient length of destination character array.");
             if ((uint)sourceIndex > (uint)_length)
                 throw new ArgumentOutOfRangeException("sourceIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
@@ -220,7 +220,7 @@ namespace System.Text
 
         public StringBuilder Append(char value)
         {
-            if (_length == _chars.Length())
+            if (_length == _chars.Length)
                 ExpandFor(1);
             _chars[_length++] = value;
             return this;
@@ -240,9 +240,9 @@ namespace System.Text
 
         public StringBuilder Append(char[] value)
         {
-            if (value == null || value.Length() == 0)
+            if (value == null || value.Length == 0)
                 return this;
-            return Append(value, 0, value.Length());
+            return Append(value, 0, value.Length);
         }
 
         public StringBuilder Append(char[] value, int startIndex, int charCount)
@@ -257,7 +257,7 @@ namespace System.Text
                     return this;
                 throw new ArgumentNullException("value");
             }
-            if (charCount > value.Length() - startIndex)
+            if (charCount > value.Length - startIndex)
                 throw new ArgumentOutOfRangeException("charCount", "Index was out of range. Must be non-negative and less than the size of the collection.");
             if (charCount == 0)
                 return this;
@@ -329,61 +329,61 @@ namespace System.Text
 
         public StringBuilder Append(bool value)
         {
-            return Append(value.ToString());
+            return Append(Number.BooleanToString(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Append(sbyte value)
         {
-            return Append(value.ToString());
+            return Append(Number.Int32ToDecStr(value));
         }
 
         public StringBuilder Append(byte value)
         {
-            return Append(value.ToString());
+            return Append(Number.UInt32ToDecStr(value));
         }
 
         public StringBuilder Append(short value)
         {
-            return Append(value.ToString());
+            return Append(Number.Int32ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Append(ushort value)
         {
-            return Append(value.ToString());
+            return Append(Number.UInt32ToDecStr(value));
         }
 
         public StringBuilder Append(int value)
         {
-            return Append(value.ToString());
+            return Append(Number.Int32ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Append(uint value)
         {
-            return Append(value.ToString());
+            return Append(Number.UInt32ToDecStr(value));
         }
 
         public StringBuilder Append(long value)
         {
-            return Append(value.ToString());
+            return Append(Number.Int64ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Append(ulong value)
         {
-            return Append(value.ToString());
+            return Append(Number.UInt64ToDecStr(value));
         }
 
         public StringBuilder Append(float value)
         {
-            return Append(value.ToString());
+            return Append(Number.FormatSingle(value, null));
         }
 
         public StringBuilder Append(double value)
         {
-            return Append(value.ToString());
+            return Append(Number.FormatDouble(value, null));
         }
 
         // value.ToString(); nothing for null.
@@ -409,7 +409,7 @@ namespace System.Text
         {
             if (values == null)
                 throw new ArgumentNullException("values");
-            for (int i = 0; i < values.Length(); i++)
+            for (int i = 0; i < values.Length; i++)
             {
                 if (i != 0)
                     Append(separator);
@@ -422,7 +422,7 @@ namespace System.Text
         {
             if (values == null)
                 throw new ArgumentNullException("values");
-            for (int i = 0; i < values.Length(); i++)
+            for (int i = 0; i < values.Length; i++)
             {
                 if (i != 0)
                     Append(separator);
@@ -433,12 +433,12 @@ namespace System.Text
 
         public StringBuilder AppendJoin(char separator, params string[] values)
         {
-            return AppendJoin(separator.ToString(), values);
+            return AppendJoin(Number.CharToString(separator), values);
         }
 
         public StringBuilder AppendJoin(char separator, params object[] values)
         {
-            return AppendJoin(separator.ToString(), values);
+            return AppendJoin(Number.CharToString(separator), values);
         }
 
         // Inserting.
@@ -479,7 +479,7 @@ namespace System.Text
 
         public StringBuilder Insert(int index, char value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.CharToString(value));
         }
 
         public StringBuilder Insert(int index, char[] value)
@@ -488,7 +488,7 @@ namespace System.Text
                 throw new ArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
             if (value == null)
                 return this;
-            return Insert(index, new string(value));
+            return Insert(index, String.CopyChars(value, 0, value.Length));
         }
 
         public StringBuilder Insert(int index, char[] value, int startIndex, int charCount)
@@ -505,7 +505,7 @@ namespace System.Text
                 throw new ArgumentOutOfRangeException("startIndex", "StartIndex cannot be less than zero.");
             if (charCount < 0)
                 throw new ArgumentOutOfRangeException("count", "Value must be positive.");
-            if (startIndex > value.Length() - charCount)
+            if (startIndex > value.Length - charCount)
                 throw new ArgumentOutOfRangeException("startIndex", "Index was out of range. Must be non-negative and less than the size of the collection.");
             if (charCount == 0)
                 return this;
@@ -514,61 +514,61 @@ namespace System.Text
 
         public StringBuilder Insert(int index, bool value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.BooleanToString(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Insert(int index, sbyte value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.Int32ToDecStr(value));
         }
 
         public StringBuilder Insert(int index, byte value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.UInt32ToDecStr(value));
         }
 
         public StringBuilder Insert(int index, short value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.Int32ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Insert(int index, ushort value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.UInt32ToDecStr(value));
         }
 
         public StringBuilder Insert(int index, int value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.Int32ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Insert(int index, uint value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.UInt32ToDecStr(value));
         }
 
         public StringBuilder Insert(int index, long value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.Int64ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public StringBuilder Insert(int index, ulong value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.UInt64ToDecStr(value));
         }
 
         public StringBuilder Insert(int index, float value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.FormatSingle(value, null));
         }
 
         public StringBuilder Insert(int index, double value)
         {
-            return Insert(index, value.ToString());
+            return Insert(index, Number.FormatDouble(value, null));
         }
 
         public StringBuilder Insert(int index, object value)
@@ -781,7 +781,7 @@ namespace System.Text
                     ch = format[pos];
                 }
                 while (ch >= '0' && ch <= '9' && index < IndexLimit);
-                if (index >= args.Length())
+                if (index >= args.Length)
                     throw new FormatException("Index (zero based) must be greater than or equal to zero and less than the size of the argument list.");
 
                 while (pos < len && (ch = format[pos]) == ' ')
@@ -904,16 +904,16 @@ namespace System.Text
         // .NET's chunk list grows (see the top of the file).
         private void ExpandFor(int count)
         {
-            int free = _chars.Length() - _length;
+            int free = _chars.Length - _length;
             if (count <= free)
                 return;
             if (count > _maxCapacity - _length)
                 throw new ArgumentOutOfRangeException("requiredLength", "capacity was less than the current size.");
             int missing = count - free;
-            int block = Math.Max(missing, Math.Min(_chars.Length(), MaxChunkSize));
-            if (block > _maxCapacity - _chars.Length())
-                block = _maxCapacity - _chars.Length();
-            int oldCapacity = _chars.Length();
+            int block = Math.Max(missing, Math.Min(_chars.Length, MaxChunkSize));
+            if (block > _maxCapacity - _chars.Length)
+                block = _maxCapacity - _chars.Length;
+            int oldCapacity = _chars.Length;
             Resize(oldCapacity + block);
             _chunkOffset = oldCapacity;
         }

@@ -1,0 +1,94 @@
+//! `System.Enum` internal calls: the named constants of an enum type.
+//!
+//! The runtime reads an enum's literal fields and their constants from
+//! metadata once per type ([`Runtime::enum_info`]) and answers by index;
+//! corelib's `Enum.ToString` does the formatting.
+
+use crate::loader::{MethodTable, TypeHandle};
+use crate::object::ObjectRef;
+use crate::runtime::{guard, RuntimeError};
+use crate::thread::Thread;
+
+fn type_of(handle: usize) -> TypeHandle {
+    // SAFETY: corelib passes `RuntimeType.m_handle`, a method table of this runtime.
+    TypeHandle::from_method_table(unsafe { &*(handle as *const MethodTable) })
+}
+
+/// `static ulong Enum.InternalGetRawValue(object value)`: the boxed value,
+/// converted to ulong as `Enum.ToUInt64` does (sign-extended when signed).
+pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
+    guard(thread, 0, |thread| {
+        let Some(obj) = ObjectRef::from_raw(value) else {
+            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            return 0;
+        };
+        let t = TypeHandle::from_method_table(obj.method_table());
+        match thread.runtime().enum_info(t) {
+            // SAFETY: `obj` is a boxed enum: its value follows the method-table word.
+            Ok(info) => info.read(unsafe { obj.as_ptr().add(8) }),
+            Err(e) => {
+                thread.request_abort(e);
+                0
+            }
+        }
+    })
+}
+
+/// `static int Enum.InternalGetCount(IntPtr enumType)`.
+pub(super) extern "C" fn count(thread: &mut Thread, handle: usize) -> i32 {
+    guard(thread, 0, |thread| {
+        match thread.runtime().enum_info(type_of(handle)) {
+            Ok(info) => info.values.len() as i32,
+            Err(e) => {
+                thread.request_abort(e);
+                0
+            }
+        }
+    })
+}
+
+/// `static ulong Enum.InternalGetValue(IntPtr enumType, int index)`.
+pub(super) extern "C" fn value(thread: &mut Thread, handle: usize, index: i32) -> u64 {
+    guard(thread, 0, |thread| {
+        match thread.runtime().enum_info(type_of(handle)) {
+            Ok(info) => info.values.get(index as usize).copied().unwrap_or(0),
+            Err(e) => {
+                thread.request_abort(e);
+                0
+            }
+        }
+    })
+}
+
+/// `static string Enum.InternalGetName(IntPtr enumType, int index)`: an
+/// interned string (no GC allocation, so no helper frame).
+pub(super) extern "C" fn name(thread: &mut Thread, handle: usize, index: i32) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        match thread.runtime().enum_info(type_of(handle)) {
+            Ok(info) => info
+                .names
+                .get(index as usize)
+                .map_or(std::ptr::null_mut(), |n| n.as_ptr()),
+            Err(e) => {
+                thread.request_abort(e);
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// `static int Enum.InternalGetInfo(IntPtr enumType)`: bit 0 `[Flags]`, bit 1
+/// signed, bits 8.. the underlying size in bytes.
+pub(super) extern "C" fn info(thread: &mut Thread, handle: usize) -> i32 {
+    guard(thread, 0, |thread| {
+        match thread.runtime().enum_info(type_of(handle)) {
+            Ok(info) => {
+                i32::from(info.flags) | (i32::from(info.signed) << 1) | ((info.size as i32) << 8)
+            }
+            Err(e) => {
+                thread.request_abort(e);
+                0
+            }
+        }
+    })
+}
