@@ -446,6 +446,43 @@ pub struct RuntimeLayout {
     pub thread_helper_site_offsets: [i32; 3],
     /// The transition frame of QCalls.
     pub transition_frame: TransitionFrameLayout,
+    /// Offsets, in the thread record, of the allocation context's next free
+    /// byte and end (the inline allocation fast path bumps the first).
+    pub thread_alloc_offsets: [i32; 2],
+    /// Allocate inline (bump the thread's context, call the helper when it
+    /// is exhausted); false makes every allocation call the helper (GC stress).
+    pub inline_allocation: bool,
+    /// The card-marking write barrier to emit after every reference store
+    /// into memory that may be in the heap (`None`: no barrier needed).
+    pub write_barrier: Option<WriteBarrier>,
+}
+
+/// The parameters of the card-marking write barrier: after a reference is
+/// stored at address `a`, if `a - heap_base < heap_size` (unsigned), the
+/// byte at `card_table + ((a - heap_base) >> card_shift)` is set to 1.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct WriteBarrier {
+    /// First byte of the heap.
+    pub heap_base: usize,
+    /// Bytes of the heap.
+    pub heap_size: usize,
+    /// The card table.
+    pub card_table: usize,
+    /// log2 of the bytes per card.
+    pub card_shift: u8,
+}
+
+/// How instances of a type may be allocated inline.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct AllocShape {
+    /// Bytes after the 8-byte header for an instance with no elements
+    /// (the method table's base size).
+    pub base_size: u32,
+    /// Bytes per element (arrays), 0 otherwise.
+    pub component_size: u32,
+    /// The largest element count the fast path may allocate (larger
+    /// arrays go to the helper).
+    pub max_inline_length: u32,
 }
 
 /// Everything the JIT asks of the runtime while compiling one method.
@@ -486,6 +523,13 @@ pub trait JitHost {
 
     /// Returns the address of a runtime helper.
     fn helper(&self, helper: Helper) -> usize;
+
+    /// How instances of `handle` may be allocated inline, or `None` when
+    /// every allocation must call the helper (finalizable, abstract or
+    /// large types). The default allocates through the helper only.
+    fn alloc_shape(&mut self, _handle: TypeHandle) -> Option<AllocShape> {
+        None
+    }
 
     /// Returns the runtime constants generated code depends on.
     fn runtime_layout(&self) -> RuntimeLayout;

@@ -197,6 +197,14 @@ impl Os {
         check("PageTableService.Commit", status)
     }
 
+    /// Returns committed pages of a reservation to the kernel (they read as
+    /// zero when committed again).
+    pub fn decommit(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
+        // SAFETY: the kernel checks that the range lies in one of our reservations.
+        let status = unsafe { (self.abi.page_table_service_decommit)(ptr, bytes) };
+        check("PageTableService.Decommit", status)
+    }
+
     /// Frees a whole allocation or reservation.
     pub fn free(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
         // SAFETY: the kernel checks ownership and bounds.

@@ -275,6 +275,15 @@ impl CodeHeap {
         Ok(base)
     }
 
+    /// Calls `f` with the range containing `ip`, if it is generated code,
+    /// without copying it (the garbage collector's stack walks).
+    pub fn with_range<R>(&self, ip: usize, f: impl FnOnce(&CodeRange) -> R) -> Option<R> {
+        let ranges = self.ranges.read().unwrap_or_else(|p| p.into_inner());
+        let i = ranges.partition_point(|r| r.start <= ip);
+        let r = ranges.get(i.checked_sub(1)?)?;
+        (ip < r.start + r.len).then(|| f(r))
+    }
+
     /// The range containing `ip`, if it is generated code.
     pub fn find(&self, ip: usize) -> Option<CodeRange> {
         let ranges = self.ranges.read().unwrap_or_else(|p| p.into_inner());

@@ -31,6 +31,16 @@ pub enum FrameKind {
     QCall = 0x5143_414C_4C00_0001,
     /// An FCall that erected a helper frame.
     Helper = 0x4845_4C50_4552_0002,
+    /// A call from managed code into a runtime helper or the GC poll stub
+    /// (built by the stubs in vm/src/stubs.rs): no roots of its own, it
+    /// only lets a walk reach the managed caller.
+    HelperCall = 0x4843_414C_4C00_0003,
+    /// The prestub ([`PrestubFrame`]): the callee's arguments, saved by the
+    /// stub, are reported from the callee's signature.
+    Prestub = 0x5052_4553_5455_0004,
+    /// References protected by native code outside any managed call
+    /// ([`protect`]); `return_address` is 0 (no managed frames follow).
+    Protect = 0x5052_4F54_4543_0005,
 }
 
 /// A transition frame. The layout is shared with the JIT (see
@@ -162,6 +172,81 @@ impl HelperFrame {
         // of a repr(C) HelperFrame (caller's contract: kind is Helper).
         unsafe { &mut *(frame as *mut HelperFrame) }
     }
+}
+
+/// The prestub's frame: a [`Frame`] followed by where the callee's
+/// register arguments were saved and what its arguments hold (set by the
+/// prestub worker before it does anything that may collect).
+#[repr(C)]
+pub struct PrestubFrame {
+    /// The frame record (kind [`FrameKind::Prestub`]).
+    pub frame: Frame,
+    /// The GC-visible arguments: pointer to `args_len` [`ArgRoot`]s, or null.
+    pub args: *const ArgRoot,
+    /// How many.
+    pub args_len: usize,
+}
+
+/// Bytes of [`PrestubFrame`] (the stub reserves this much).
+pub const PRESTUB_FRAME_SIZE: i32 = std::mem::size_of::<PrestubFrame>() as i32;
+
+/// One GC-visible argument of a call stopped in the prestub.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ArgRoot {
+    /// Index of the 8-byte ABI argument (0 = RCX, 1 = RDX, 2.. = stack).
+    pub index: u32,
+    /// Byte offset inside the argument (a small struct holding a reference).
+    pub offset: u32,
+    /// A managed pointer rather than an object reference.
+    pub interior: bool,
+}
+
+/// Where ABI argument `index` of the call stopped in the prestub frame `f`
+/// is saved: RCX and RDX just below the stub's saved RBP, stack arguments
+/// above the return address (see `emit_prestub` in vm/src/stubs.rs).
+pub fn prestub_arg_address(f: &Frame, index: u32) -> usize {
+    match index {
+        0 => f.rsp - 24,
+        1 => f.rsp - 32,
+        k => f.rsp + 8 * (k as usize - 2),
+    }
+}
+
+/// A frame protecting object references held by native code that was not
+/// entered through a managed call site (runtime code between calls into
+/// managed code, such as the finalizer runner). `body` gets the roots,
+/// updated if the collector moves them.
+pub fn protect<R>(
+    thread: &mut Thread,
+    roots: &mut [*mut u8],
+    body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+) -> R {
+    let mut hf = HelperFrame {
+        frame: Frame {
+            prev: thread.frame_head as *mut Frame,
+            kind: FrameKind::Protect as u64,
+            method: 0,
+            return_address: 0,
+            rsp: 0,
+            rbp: 0,
+        },
+        roots: roots as *mut [*mut u8],
+    };
+    let prev = thread.frame_head;
+    thread.frame_head = &mut hf.frame as *mut Frame as usize;
+    struct Unlink {
+        thread: *mut Thread,
+        prev: usize,
+    }
+    impl Drop for Unlink {
+        fn drop(&mut self) {
+            // SAFETY: the thread record outlives this call.
+            unsafe { (*self.thread).frame_head = self.prev };
+        }
+    }
+    let _unlink = Unlink { thread, prev };
+    // SAFETY: as in `HelperFrame::run`.
+    body(unsafe { &mut *_unlink.thread }, unsafe { &mut *hf.roots })
 }
 
 /// An object reference protected for the duration of a helper frame.

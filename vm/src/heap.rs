@@ -2,17 +2,16 @@
 //!
 //! Two heaps, both built from kernel pages (PageTableService):
 //!
-//! * the **GC heap**: ordinary objects. Threads allocate by bumping a pointer
-//!   in their allocation context (`Thread::alloc_ptr`/`alloc_limit`), which is
-//!   refilled from the heap's chunks under a lock; objects of at least
-//!   [`LARGE_OBJECT_SIZE`] get pages of their own. There is no collector yet
-//!   (the garbage-collector issue adds one): until then the heap only grows.
+//! * the **GC heap**: ordinary objects, owned by the garbage collector
+//!   ([`crate::gc`], docs/gc.md). Threads bump-allocate in their allocation
+//!   context (`Thread::alloc_ptr`/`alloc_limit`, inline in JIT-compiled
+//!   code); the collector refills contexts and collects.
 //! * the **frozen heap**: objects that never move and are never collected,
 //!   such as interned string literals, whose addresses JIT-compiled code
-//!   embeds directly.
+//!   embeds directly. Frozen objects that hold references are roots.
 //!
-//! Memory from the kernel is zeroed, and neither heap reuses memory yet, so
-//! every new object is zeroed too.
+//! Frozen memory from the kernel is zeroed and never reused, so every new
+//! frozen object is zeroed too.
 
 use std::sync::Mutex;
 
@@ -20,26 +19,18 @@ use osprey_kernel::Protection;
 
 use crate::loader::MethodTable;
 use crate::object::{self, ObjectRef};
+use crate::gc::{Gc, GcOptions};
 use crate::thread::Thread;
 use osprey_kernel::client::{Os, OsError};
 
-/// Objects at least this large get pages of their own.
+/// Frozen objects at least this large get pages of their own.
 pub const LARGE_OBJECT_SIZE: usize = 64 << 10;
-/// Bytes handed to an allocation context at a time.
-const CONTEXT_SIZE: usize = 64 << 10;
 /// Bytes requested from the kernel at a time for small objects.
 const CHUNK_SIZE: usize = 4 << 20;
 /// The largest single object.
 const MAX_OBJECT_SIZE: usize = 1 << 34;
 
-/// Why an allocation failed.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum AllocError {
-    /// The request is larger than the heap can satisfy (OutOfMemoryException).
-    OutOfMemory,
-    /// The kernel refused pages.
-    Os(OsError),
-}
+pub use crate::gc::AllocError;
 
 struct Region {
     start: usize,
@@ -120,43 +111,32 @@ impl Space {
 /// The heaps of one runtime.
 pub struct Heaps {
     os: Os,
-    gc: Space,
+    /// The garbage collector and its heap.
+    pub gc: Gc,
     frozen: Space,
 }
 
 impl Heaps {
-    /// Empty heaps.
-    pub fn new(os: Os) -> Heaps {
-        Heaps {
+    /// The GC heap (reserved now) and an empty frozen heap.
+    pub fn new(os: Os, options: GcOptions) -> Result<Heaps, OsError> {
+        Ok(Heaps {
             os,
-            gc: Space::new(),
+            gc: Gc::new(os, options)?,
             frozen: Space::new(),
-        }
+        })
     }
 
     /// Allocates an object of type `mt` (with `length` elements for arrays
     /// and strings) on the GC heap through `thread`'s allocation context, and
-    /// writes its method table and length.
+    /// writes its method table and length. May collect: the caller must be
+    /// walkable (a transition frame) and protect the references it holds.
     pub fn alloc(
         &self,
         thread: &mut Thread,
         mt: &MethodTable,
         length: usize,
     ) -> Result<ObjectRef, AllocError> {
-        let size = object_size(mt, length)?;
-        let start = if size < LARGE_OBJECT_SIZE {
-            if thread.alloc_ptr + size > thread.alloc_limit {
-                let ctx = self.gc.carve(&self.os, CONTEXT_SIZE)?;
-                thread.alloc_ptr = ctx;
-                thread.alloc_limit = ctx + CONTEXT_SIZE;
-            }
-            let at = thread.alloc_ptr;
-            thread.alloc_ptr += size;
-            at
-        } else {
-            self.gc.carve_large(&self.os, size)?
-        };
-        Ok(init_object(start, mt, length))
+        self.gc.alloc(thread, mt, length)
     }
 
     /// Allocates an object that never moves and is never collected.
@@ -167,13 +147,14 @@ impl Heaps {
         } else {
             self.frozen.carve_large(&self.os, size)?
         };
-        Ok(init_object(start, mt, length))
+        let obj = init_object(start, mt, length);
+        self.gc.register_frozen(obj);
+        Ok(obj)
     }
 }
 
 impl Drop for Heaps {
     fn drop(&mut self) {
-        self.gc.free_all(&self.os);
         self.frozen.free_all(&self.os);
     }
 }

@@ -24,6 +24,7 @@ pub mod cli;
 pub mod codeheap;
 pub mod fcall;
 pub mod frames;
+pub mod gc;
 pub mod heap;
 pub mod loader;
 pub mod object;

@@ -35,7 +35,8 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi, VecAssembler};
 use osprey_jit::Helper;
 
 use crate::codeheap::{CodeHeap, CodeHeapError, CodeKind};
-use crate::thread::offsets::{ABORT_REQUESTED, ENTRY_SP, GC_MODE};
+use crate::frames::{offsets as fo, FrameKind, PRESTUB_FRAME_SIZE};
+use crate::thread::offsets::{ABORT_REQUESTED, ENTRY_SP, FRAME_HEAD, GC_MODE};
 
 /// The signature of the call thunk, for integer/reference/void results.
 pub type CallThunk = unsafe extern "sysv64" fn(
@@ -91,9 +92,20 @@ impl Stubs {
         let mut helpers = HashMap::new();
         for (helper, worker) in &workers.helpers {
             let never_returns = matches!(helper, Helper::Throw | Helper::ThrowObject);
+            // Helpers that may collect (allocate, run managed code) link a
+            // frame so the collector can walk to their managed caller.
+            let frame = !matches!(
+                helper,
+                Helper::StElemRef
+                    | Helper::ArrayStoreCheck
+                    | Helper::CastClass
+                    | Helper::IsInst
+                    | Helper::Unbox
+                    | Helper::RaisePending
+            );
             helpers.insert(
                 *helper,
-                emit_helper_wrapper(heap, *worker, abort, never_returns)?,
+                emit_helper_wrapper(heap, *worker, abort, never_returns, frame)?,
             );
         }
         helpers.insert(Helper::GcPoll, gc_poll);
@@ -215,10 +227,22 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, abort: usize) -> Result<usize, C
         ; push rdx
         ; push rsi
         ; push rdi
+        ; sub rsp, PRESTUB_FRAME_SIZE
+    );
+    link_frame(&mut ops, FrameKind::Prestub, true);
+    dynasm!(ops
+        ; .arch x64
+        ; mov QWORD [rsp + fo::SIZE as i32], 0
+        ; mov QWORD [rsp + fo::SIZE as i32 + 8], 0
         ; mov rdi, r15
         ; mov rsi, r10
         ; mov rax, QWORD worker as i64
         ; call rax
+    );
+    unlink_frame(&mut ops);
+    dynasm!(ops
+        ; .arch x64
+        ; add rsp, PRESTUB_FRAME_SIZE
         ; pop rdi
         ; pop rsi
         ; pop rdx
@@ -257,12 +281,16 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         let off = i as i32 * 16;
         dynasm!(ops ; .arch x64 ; movdqu [rsp + off], Rx(i));
     }
+    dynasm!(ops ; .arch x64 ; sub rsp, fo::SIZE as i32);
+    link_frame(&mut ops, FrameKind::HelperCall, false);
     dynasm!(ops
         ; .arch x64
         ; mov rdi, r15
         ; mov rax, QWORD worker as i64
         ; call rax
     );
+    unlink_frame(&mut ops);
+    dynasm!(ops ; .arch x64 ; add rsp, fo::SIZE as i32);
     for i in 0..16u8 {
         let off = i as i32 * 16;
         dynasm!(ops ; .arch x64 ; movdqu Rx(i), [rsp + off]);
@@ -285,23 +313,64 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
     publish(heap, ops, base, "gc poll")
 }
 
+/// Fills and links a transition frame at [rsp], describing the managed
+/// caller of the stub whose RBP is set up (`push rbp; mov rbp, rsp` at
+/// entry). Uses RAX only. `method_in_r10`: record R10 (the prestub's method).
+fn link_frame(ops: &mut VecAssembler<X64Relocation>, kind: FrameKind, method_in_r10: bool) {
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, [r15 + FRAME_HEAD]
+        ; mov [rsp + fo::PREV], rax
+        ; mov rax, QWORD kind as u64 as i64
+        ; mov [rsp + fo::KIND], rax
+        ; mov rax, [rbp + 8]
+        ; mov [rsp + fo::RETURN_ADDRESS], rax
+        ; lea rax, [rbp + 16]
+        ; mov [rsp + fo::RSP], rax
+        ; mov rax, [rbp]
+        ; mov [rsp + fo::RBP], rax
+        ; mov [r15 + FRAME_HEAD], rsp
+    );
+    if method_in_r10 {
+        dynasm!(ops ; .arch x64 ; mov [rsp + fo::METHOD], r10);
+    } else {
+        dynasm!(ops ; .arch x64 ; mov QWORD [rsp + fo::METHOD], 0);
+    }
+}
+
+/// Unlinks the frame at [rsp] (linked by `link_frame`). Uses R11 only.
+fn unlink_frame(ops: &mut VecAssembler<X64Relocation>) {
+    dynasm!(ops
+        ; .arch x64
+        ; mov r11, [rsp + fo::PREV]
+        ; mov [r15 + FRAME_HEAD], r11
+    );
+}
+
 fn emit_helper_wrapper(
     heap: &CodeHeap,
     worker: usize,
     abort: usize,
     never_returns: bool,
+    frame: bool,
 ) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
     let go_abort = ops.new_dynamic_label();
+    dynasm!(ops ; .arch x64 ; push rbp ; mov rbp, rsp);
+    if frame {
+        dynasm!(ops ; .arch x64 ; sub rsp, fo::SIZE as i32);
+        link_frame(&mut ops, FrameKind::HelperCall, false);
+    }
     dynasm!(ops
         ; .arch x64
-        ; push rbp
-        ; mov rbp, rsp
         ; mov rax, QWORD worker as i64
         ; call rax
-        ; pop rbp
     );
+    if frame {
+        unlink_frame(&mut ops);
+    }
+    dynasm!(ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
     if !never_returns {
         dynasm!(ops
             ; .arch x64

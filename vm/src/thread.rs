@@ -47,6 +47,9 @@ pub struct Thread {
 
 impl Drop for Thread {
     fn drop(&mut self) {
+        if !self.runtime.is_null() {
+            self.runtime().heaps.gc.unregister_thread(self);
+        }
         // The QCall services of this OS thread may point at this record.
         if osprey_qcall::services::installed_context()
             == self as *mut Thread as *mut std::ffi::c_void
@@ -125,14 +128,17 @@ impl Thread {
 
     /// Runs `f` in cooperative mode (where native code may touch managed
     /// objects), restoring the previous mode afterwards. Code in preemptive
-    /// mode (QCalls) uses this to allocate or store references. Once the
-    /// collector exists, entering cooperative mode waits while a collection
-    /// is in progress.
+    /// mode (QCalls) uses this to allocate or store references. Entering
+    /// cooperative mode waits while a collection is in progress.
     pub fn cooperative<R>(&mut self, f: impl FnOnce(&mut Thread) -> R) -> R {
         let previous = self.gc_mode;
-        self.gc_mode = 1;
+        if previous == 0 {
+            self.runtime().heaps.gc.enter_cooperative(self);
+        }
         let r = f(self);
-        self.gc_mode = previous;
+        if previous == 0 {
+            self.runtime().heaps.gc.enter_preemptive(self);
+        }
         r
     }
 

@@ -172,12 +172,7 @@ impl Emitter<'_, '_> {
         let (this, result_kind) = match new_object {
             NewObjectInfo::Object { handle } => {
                 let temp = self.slot(depth_temp, StackKind::Ref);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov rdi, r15
-                    ; mov rsi, QWORD handle.0 as i64
-                );
-                self.call_helper(Helper::NewObject);
+                self.alloc_object(handle);
                 dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
                 let this = Entry {
                     kind: StackKind::Ref,
@@ -274,8 +269,7 @@ impl Emitter<'_, '_> {
                 // The pointer stays in its (GC-reported) slot across the allocation.
                 let this = self.spill_entry(this);
                 self.store_entry_to_slot(this);
-                dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
-                self.call_helper(Helper::NewObject);
+                self.alloc_object(handle);
                 dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
                 let ptr = Entry {
                     loc: Loc::Slot,
@@ -616,7 +610,9 @@ impl Emitter<'_, '_> {
         let head = self.rt.thread_frame_head_offset;
         let mode = self.rt.thread_gc_mode_offset;
         if !suppress {
-            dynasm!(self.ops ; .arch x64 ; mov DWORD [r15 + mode], 1);
+            // xchg, not mov: the mode store must be visible before the trap
+            // flag is read (a collector sets the flag, then reads the mode).
+            dynasm!(self.ops ; .arch x64 ; mov ecx, 1 ; xchg [r15 + mode], ecx);
             self.poll();
         }
         dynasm!(self.ops

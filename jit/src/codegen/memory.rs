@@ -47,8 +47,49 @@ impl Emitter<'_, '_> {
         }
     }
 
-    /// Stores the stack entry `v` as a value of type `ty` at `[base + disp]`.
-    /// `base` must not be RAX, RCX or R11 (used here) unless it is RBP.
+    /// The card-marking write barrier after a reference store at
+    /// `[base + disp]` (nothing for frame slots, or without a barrier).
+    /// Uses RAX and R11.
+    pub(crate) fn write_barrier(&mut self, base: u8, disp: i32) {
+        let Some(b) = self.rt.write_barrier else {
+            return;
+        };
+        if base == reg::RBP {
+            return;
+        }
+        let skip = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; lea rax, [Rq(base) + disp]
+            ; mov r11, QWORD b.heap_base as i64
+            ; sub rax, r11
+            ; mov r11, QWORD b.heap_size as i64
+            ; cmp rax, r11
+            ; jae =>skip
+            ; shr rax, b.card_shift as i8
+            ; mov r11, QWORD b.card_table as i64
+            ; mov BYTE [r11 + rax], 1
+            ; =>skip
+        );
+    }
+
+    /// The write barrier for every reference inside a struct of type `ty`
+    /// just stored at `[base + disp]`.
+    pub(crate) fn struct_write_barrier(&mut self, ty: JitType, base: u8, disp: i32) {
+        if self.rt.write_barrier.is_none() || base == reg::RBP {
+            return;
+        }
+        if let JitType::Struct(h) = ty {
+            let refs = self.layouts.get(h).gc_refs.clone();
+            for off in refs {
+                self.write_barrier(base, disp + off as i32);
+            }
+        }
+    }
+
+    /// Stores the stack entry `v` as a value of type `ty` at `[base + disp]`,
+    /// with the write barrier for references. `base` must not be RAX, RCX or
+    /// R11 (used here) unless it is RBP.
     pub(crate) fn store_value(&mut self, ty: JitType, v: Entry, base: u8, disp: i32) {
         match ty {
             JitType::Struct(h) => {
@@ -57,6 +98,7 @@ impl Emitter<'_, '_> {
                 let v = self.spill_entry(v);
                 debug_assert_eq!(v.loc, Loc::Slot, "struct values live in slots");
                 self.copy_mem(base, disp, reg::RBP, slot, size);
+                self.struct_write_barrier(ty, base, disp);
             }
             JitType::R4 | JitType::R8 => {
                 self.load_xmm_as(v, 0, ty.stack_kind());
@@ -86,6 +128,9 @@ impl Emitter<'_, '_> {
                     self.load_gpr(v, reg::RAX);
                 }
                 self.store_mem(ty, reg::RAX, base, disp);
+                if ty == JitType::Ref {
+                    self.write_barrier(base, disp);
+                }
             }
         }
     }
@@ -354,12 +399,7 @@ impl Emitter<'_, '_> {
         let len = self.pop();
         self.spill_reg();
         self.load_gpr64(len, reg::RDX, true);
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rdi, r15
-            ; mov rsi, QWORD handle.0 as i64
-        );
-        self.call_helper(Helper::NewArray);
+        self.alloc_array(handle);
         self.push(StackKind::Ref, Loc::Reg);
     }
 

@@ -49,8 +49,7 @@ impl Emitter<'_, '_> {
         // at least the value's bytes, little-endian, whatever its kind.
         self.store_entry_to_slot(v);
         let slot = self.slot(v.depth, v.kind);
-        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
-        self.call_helper(Helper::NewObject);
+        self.alloc_object(handle);
         let size = self.layouts.size_of(ty);
         self.copy_mem(reg::RAX, 8, reg::RBP, slot, size);
         self.push(StackKind::Ref, Loc::Reg);
@@ -94,6 +93,89 @@ impl Emitter<'_, '_> {
         self.load_gpr(dst, reg::RDX);
         let size = self.layouts.size_of(ty);
         self.copy_mem(reg::RDX, 0, reg::RCX, 0, size);
+        self.struct_write_barrier(ty, reg::RDX, 0);
+    }
+
+    /// Allocates an instance of `handle` into RAX: inline when the thread's
+    /// allocation context has room, else through [`Helper::NewObject`].
+    /// Nothing may be live in registers.
+    pub(crate) fn alloc_object(&mut self, handle: TypeHandle) {
+        let shape = if self.rt.inline_allocation {
+            self.layouts.host().alloc_shape(handle)
+        } else {
+            None
+        };
+        let Some(shape) = shape.filter(|s| s.component_size == 0) else {
+            dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
+            self.call_helper(Helper::NewObject);
+            return;
+        };
+        let size = 8 + shape.base_size.next_multiple_of(8) as i32;
+        let [ptr, limit] = self.rt.thread_alloc_offsets;
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rax, [r15 + ptr]
+            ; lea rdx, [rax + size]
+            ; cmp rdx, [r15 + limit]
+            ; ja =>slow
+            ; mov [r15 + ptr], rdx
+            ; mov rcx, QWORD handle.0 as i64
+            ; mov [rax + 8], rcx
+            ; add rax, 8
+            ; jmp =>done
+            ; =>slow
+            ; mov rdi, r15
+            ; mov rsi, QWORD handle.0 as i64
+        );
+        self.call_helper(Helper::NewObject);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+    }
+
+    /// Allocates an array of `handle` with the length in RDX (a 64-bit
+    /// signed value) into RAX: inline for small arrays when the context
+    /// has room, else through [`Helper::NewArray`]. Nothing else may be live
+    /// in registers.
+    pub(crate) fn alloc_array(&mut self, handle: TypeHandle) {
+        let shape = if self.rt.inline_allocation {
+            self.layouts.host().alloc_shape(handle)
+        } else {
+            None
+        };
+        let Some(shape) = shape.filter(|s| s.component_size != 0) else {
+            dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
+            self.call_helper(Helper::NewArray);
+            return;
+        };
+        let [ptr, limit] = self.rt.thread_alloc_offsets;
+        let len_off = self.rt.array_length_offset;
+        let slow = self.ops.new_dynamic_label();
+        let done = self.ops.new_dynamic_label();
+        let fixed = 8 + shape.base_size as i32 + 7;
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp rdx, shape.max_inline_length as i32
+            ; ja =>slow
+            ; imul rcx, rdx, shape.component_size as i32
+            ; add rcx, fixed
+            ; and rcx, -8
+            ; mov rax, [r15 + ptr]
+            ; add rcx, rax
+            ; cmp rcx, [r15 + limit]
+            ; ja =>slow
+            ; mov [r15 + ptr], rcx
+            ; mov rcx, QWORD handle.0 as i64
+            ; mov [rax + 8], rcx
+            ; mov [rax + 8 + len_off], edx
+            ; add rax, 8
+            ; jmp =>done
+            ; =>slow
+            ; mov rdi, r15
+            ; mov rsi, QWORD handle.0 as i64
+        );
+        self.call_helper(Helper::NewArray);
+        dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
     /// `ckfinite`: ArithmeticException for NaN and infinities.

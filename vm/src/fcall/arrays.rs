@@ -166,6 +166,10 @@ pub(super) extern "C" fn copy(
             // SAFETY: corelib checked both ranges against the arrays' lengths;
             // `copy` handles overlap.
             unsafe { std::ptr::copy(sdata.add(si * size), ddata.add(di * size), n * size) };
+            if d.method_table().has(crate::loader::types::mt_flags::CONTAINS_GC_REFS) {
+                let gc = &thread.runtime().heaps.gc;
+                gc.write_barrier_range(ddata as usize + di * size, n * size);
+            }
         } else if !se.is_value_type() && !de.is_value_type() {
             // Downcasting copy (object[] to string[]): check every element.
             for i in 0..n {
@@ -185,6 +189,7 @@ pub(super) extern "C" fn copy(
                 }
                 // SAFETY: as above.
                 unsafe { *(ddata as *mut *mut u8).add(di + i) = v };
+                thread.runtime().heaps.gc.write_barrier(ddata as usize + 8 * (di + i));
             }
         } else {
             thread.request_abort(RuntimeError::managed(
@@ -243,6 +248,12 @@ pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) ->
             unsafe {
                 std::ptr::copy_nonoverlapping(src.as_ptr().add(8), copy.as_ptr().add(8), bytes)
             };
+            // A large copy is old at once: its references need cards.
+            thread
+                .runtime()
+                .heaps
+                .gc
+                .write_barrier_range(copy.as_ptr() as usize + 8, bytes);
             copy.as_ptr()
         })
     })

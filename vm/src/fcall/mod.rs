@@ -80,7 +80,7 @@ pub static FCALLS: &[FCall] = &[
         method: "FastAllocateString",
         sig: "string(int32)",
         address: string::fast_allocate_string as *const (),
-        flags: PASS_THREAD | MAY_THROW,
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
         class: "System.Object",
@@ -101,7 +101,7 @@ pub static FCALLS: &[FCall] = &[
         method: "GetTypeName",
         sig: "string(native int,int32)",
         address: object::get_type_name as *const (),
-        flags: PASS_THREAD | MAY_THROW,
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
         class: "System.Runtime.CompilerServices.RuntimeHelpers",

@@ -54,12 +54,14 @@ pub(super) extern "C" fn get_type_name(thread: &mut Thread, handle: usize, forma
         let Some(text) = text else {
             return std::ptr::null_mut();
         };
-        match thread.runtime().new_string(thread, &text) {
-            Ok(s) => s.as_ptr(),
-            Err(e) => {
-                thread.request_abort(e);
-                std::ptr::null_mut()
+        crate::frames::HelperFrame::run(thread, &mut [], |thread, _| {
+            match thread.runtime().new_string(thread, &text) {
+                Ok(s) => s.as_ptr(),
+                Err(e) => {
+                    thread.request_abort(e);
+                    std::ptr::null_mut()
+                }
             }
-        }
+        })
     })
 }

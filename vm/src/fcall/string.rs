@@ -12,12 +12,14 @@ pub(super) extern "C" fn fast_allocate_string(thread: &mut Thread, length: i32) 
             thread.request_abort(RuntimeError::managed("System.OutOfMemoryException", None));
             return std::ptr::null_mut();
         }
-        match thread.runtime().alloc_string(thread, length as usize) {
-            Ok(s) => s.as_ptr(),
-            Err(e) => {
-                thread.request_abort(e);
-                std::ptr::null_mut()
+        crate::frames::HelperFrame::run(thread, &mut [], |thread, _| {
+            match thread.runtime().alloc_string(thread, length as usize) {
+                Ok(s) => s.as_ptr(),
+                Err(e) => {
+                    thread.request_abort(e);
+                    std::ptr::null_mut()
+                }
             }
-        }
+        })
     })
 }

@@ -370,6 +370,7 @@ impl Loader {
         rt.methods = methods;
 
         self.types.insert(rt.key.clone(), handle);
+        self.registry.register(handle);
         self.type_store.push(rt);
         for md in method_boxes {
             self.methods_by_def
@@ -860,6 +861,7 @@ impl Loader {
         rt.mt.vtable = rt.vtable.as_ptr();
         let handle = TypeHandle::new(&rt);
         self.types.insert(key, handle);
+        self.registry.register(handle);
         self.type_store.push(rt);
         Ok(handle)
     }

@@ -141,6 +141,9 @@ pub struct Loader {
     code_heap: Arc<CodeHeap>,
     /// The shared prestub every precode jumps to.
     prestub: usize,
+    /// Every type loaded, shared with the garbage collector (statics are
+    /// roots; the heap verifier checks method tables against it).
+    pub(crate) registry: Arc<crate::gc::TypeRegistry>,
 }
 
 /// Names under which programs refer to the core library.
@@ -180,6 +183,7 @@ impl Loader {
             layout_in_progress: HashSet::new(),
             code_heap,
             prestub,
+            registry: Arc::new(crate::gc::TypeRegistry::default()),
         })
     }
 

@@ -25,7 +25,27 @@ use crate::thread::Thread;
 pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDesc) -> usize {
     guard(thread, 0, |thread| {
         let method = method_from_raw(md);
-        match thread.runtime().ensure_compiled(method) {
+        // The callee's arguments wait in the prestub's frame: describe them
+        // for the collector before anything else happens.
+        let args = prestub_arg_roots(thread.runtime(), method);
+        let frame = thread.frame_head as *mut crate::frames::PrestubFrame;
+        // SAFETY: the prestub linked its PrestubFrame just before calling us.
+        let frame = unsafe { frame.as_mut() }
+            .filter(|f| f.frame.kind == crate::frames::FrameKind::Prestub as u64);
+        if let Some(f) = frame {
+            f.args = args.as_ptr();
+            f.args_len = args.len();
+        }
+        let result = thread.runtime().ensure_compiled(method);
+        let frame = thread.frame_head as *mut crate::frames::PrestubFrame;
+        // SAFETY: as above (the frame is still linked).
+        if let Some(f) = unsafe { frame.as_mut() }
+            .filter(|f| f.frame.kind == crate::frames::FrameKind::Prestub as u64)
+        {
+            f.args = std::ptr::null();
+            f.args_len = 0;
+        }
+        match result {
             Ok(code) => code,
             Err(e) => {
                 thread.request_abort(e);
@@ -33,6 +53,60 @@ pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDe
             }
         }
     })
+}
+
+/// Which of `method`'s ABI arguments hold references or managed pointers
+/// (what the prestub frame reports while the method is being prepared).
+fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::frames::ArgRoot> {
+    use crate::frames::ArgRoot;
+    let mut loader = rt.loader();
+    let mut types = Vec::new();
+    if !method.is_static() {
+        types.push(if method.owner.is_value_type() {
+            JitType::ByRef
+        } else {
+            JitType::Ref
+        });
+    }
+    for p in &method.sig.params {
+        // A parameter type that cannot load fails the compilation anyway.
+        types.push(loader.jit_type_of_sig(method.assembly, p).unwrap_or(JitType::I));
+    }
+    let ret = loader
+        .jit_type_of_sig(method.assembly, &method.sig.ret)
+        .unwrap_or(JitType::Void);
+    drop(loader);
+    let struct_size = |t: JitType| match t {
+        JitType::Struct(h) => crate::loader::TypeHandle::from_jit(h)
+            .value_layout
+            .as_ref()
+            .map(|l| l.size)
+            .unwrap_or(0),
+        _ => 0,
+    };
+    let mut roots = Vec::new();
+    // A struct returned through a buffer takes the first argument (a
+    // pointer to the caller's frame: nothing to report).
+    let first = u32::from(struct_size(ret) > 8);
+    for (i, t) in types.into_iter().enumerate() {
+        let index = first + i as u32;
+        match t {
+            JitType::Ref => roots.push(ArgRoot { index, offset: 0, interior: false }),
+            JitType::ByRef => roots.push(ArgRoot { index, offset: 0, interior: true }),
+            JitType::Struct(h) if struct_size(t) <= 8 => {
+                let th = crate::loader::TypeHandle::from_jit(h);
+                if let Some(l) = th.value_layout.as_ref() {
+                    for &off in &l.gc_refs {
+                        roots.push(ArgRoot { index, offset: off, interior: false });
+                    }
+                }
+            }
+            // Larger structs are passed as pointers to the caller's copy,
+            // which the caller's frame reports.
+            _ => {}
+        }
+    }
+    roots
 }
 
 impl Runtime {

@@ -64,10 +64,11 @@ pub(crate) fn workers() -> Workers {
     }
 }
 
-/// A safepoint poll found the trap flag set. Nothing sets the flag until the
-/// garbage collector exists; then this is where a thread blocks while a
-/// collection runs.
-extern "C" fn gc_poll_worker(_thread: &mut Thread) {}
+/// A safepoint poll found the trap flag set: the thread waits here while a
+/// collection runs (or, under GC stress, collects).
+extern "C" fn gc_poll_worker(thread: &mut Thread) {
+    guard(thread, (), |thread| thread.runtime().heaps.gc.poll(thread))
+}
 
 /// `newobj` of a class: a zeroed instance.
 extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
@@ -322,7 +323,10 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             }
         }
         // SAFETY: index < length, and elements of reference arrays are 8-byte slots.
-        unsafe { *(arr.array_data() as *mut *mut u8).add(index as usize) = value };
+        let slot = unsafe { (arr.array_data() as *mut *mut u8).add(index as usize) };
+        // SAFETY: as above.
+        unsafe { *slot = value };
+        thread.runtime().heaps.gc.write_barrier(slot as usize);
     })
 }
 

@@ -583,6 +583,39 @@ impl JitHost for JitContext<'_> {
                 rbp: frames::offsets::RBP,
                 qcall_kind: FrameKind::QCall as u64,
             },
+            thread_alloc_offsets: [offsets::ALLOC_PTR, offsets::ALLOC_LIMIT],
+            inline_allocation: self.rt.heaps.gc.inline_allocation(),
+            write_barrier: self.rt.heaps.gc.barrier().map(|b| osprey_jit::WriteBarrier {
+                heap_base: b.heap_base,
+                heap_size: b.heap_size,
+                card_table: b.card_table,
+                card_shift: b.card_shift,
+            }),
         }
+    }
+
+    fn alloc_shape(&mut self, handle: osprey_jit::TypeHandle) -> Option<osprey_jit::AllocShape> {
+        use crate::loader::types::mt_flags;
+        let t = TypeHandle::from_jit(handle);
+        let mt = &t.mt;
+        if mt.has(mt_flags::ABSTRACT | mt_flags::INTERFACE | mt_flags::HAS_FINALIZER)
+            || t.kind == crate::loader::TypeKind::MdArray(0)
+        {
+            return None;
+        }
+        let large = crate::gc::heap::LARGE_OBJECT_SIZE as u32;
+        let fixed = 8 + mt.base_size;
+        if fixed >= large {
+            return None;
+        }
+        let max_inline_length = match mt.component_size {
+            0 => 0,
+            c => (large - fixed - 8) / c,
+        };
+        Some(osprey_jit::AllocShape {
+            base_size: mt.base_size,
+            component_size: mt.component_size,
+            max_inline_length,
+        })
     }
 }

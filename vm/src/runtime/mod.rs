@@ -43,6 +43,14 @@ use osprey_kernel::client::Os;
 pub struct RuntimeOptions {
     /// Print each compiled method's machine code (to stderr).
     pub jit_dump: bool,
+    /// The garbage collector's configuration (the environment variables of
+    /// docs/gc.md apply over it when the runtime starts, except the
+    /// collector kind when `gc_kind_set`).
+    pub gc: crate::gc::GcOptions,
+    /// The command line chose the collector (`--gc=`): it wins over `OSPREY_GC`.
+    pub gc_kind_set: bool,
+    /// The command line set the heap limit: it wins over `OSPREY_GC_HEAP_LIMIT`.
+    pub gc_limit_set: bool,
 }
 
 /// Well-known corelib types, loaded at startup.
@@ -88,6 +96,16 @@ impl Runtime {
     pub fn new(options: RuntimeOptions) -> Result<Box<Runtime>, RuntimeError> {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
         let code = Arc::new(CodeHeap::new(os)?);
+        let mut gc_options = options.gc.clone();
+        gc_options
+            .apply_env(&os)
+            .map_err(|e| RuntimeError::Internal(format!("garbage collector options: {e}")))?;
+        if options.gc_kind_set {
+            gc_options.kind = options.gc.kind;
+        }
+        if options.gc_limit_set {
+            gc_options.heap_limit = options.gc.heap_limit;
+        }
         let stubs = Stubs::generate(&code, &helpers::workers())?;
         let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
         let rt = Box::new(Runtime {
@@ -95,7 +113,7 @@ impl Runtime {
             code,
             stubs,
             loader: Mutex::new(loader),
-            heaps: Heaps::new(os),
+            heaps: Heaps::new(os, gc_options).map_err(RuntimeError::Os)?,
             options,
             well_known: OnceLock::new(),
             literals: Mutex::new(HashMap::new()),
@@ -115,6 +133,8 @@ impl Runtime {
             }
         };
         let _ = rt.well_known.set(wk);
+        let registry = rt.loader().registry.clone();
+        rt.heaps.gc.attach(registry, &rt.code.globals().trap);
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         Ok(rt)
@@ -143,7 +163,9 @@ impl Runtime {
     /// Creates the record for a thread that will run managed code.
     pub fn new_thread(&self) -> Box<Thread> {
         let id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
-        Thread::new(self, id)
+        let mut t = Thread::new(self, id);
+        self.heaps.gc.register_thread(&mut *t);
+        t
     }
 
     /// Loads an assembly from its bytes.
@@ -239,4 +261,25 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
         }
     };
     Ok((takes_args, returns_int))
+}
+
+/// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`.
+/// An exception thrown by the finalizer is ignored (CoreCLR would end the
+/// process; Osprey keeps going and says so on stderr).
+pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) {
+    let rt = thread.runtime();
+    let t = TypeHandle::from_method_table(obj.method_table());
+    let finalize = t
+        .vtable_methods
+        .iter()
+        .rev()
+        .find(|m| m.name == "Finalize" && m.sig.params.is_empty() && !m.is_static())
+        .copied();
+    let Some(finalize) = finalize else { return };
+    // No allocation between here and the call: `obj` travels in RCX, and the
+    // prestub frame and then the finalizer's own frame report it.
+    let result = CallSite::new(rt, finalize).and_then(|site| site.call(thread, &[Value::Ref(Some(obj))]));
+    if let Err(e) = result {
+        let _ = rt.os.stderr(&format!("warning: a finalizer of {} failed: {e}\n", t.name));
+    }
 }

@@ -85,14 +85,20 @@ impl Runtime {
             loader.load_sz_array(self.well_known().string)?
         };
         let array = self.heaps.alloc(thread, &array_type.mt, items.len())?;
-        for (i, item) in items.iter().enumerate() {
-            let s = self.new_string(thread, item)?;
-            // SAFETY: `array` is a string[] of length items.len() > i; the
-            // heap does not move objects yet, so `array` is still valid after
-            // allocating `s` (the moving collector will require protecting it).
-            unsafe { *(array.array_data() as *mut *mut u8).add(i) = s.as_ptr() };
-        }
-        Ok(array)
+        // The array is protected while the strings are allocated (each
+        // allocation may move it).
+        crate::frames::protect(thread, &mut [array.as_ptr()], |thread, roots| {
+            for (i, item) in items.iter().enumerate() {
+                let s = self.new_string(thread, item)?;
+                let array = crate::frames::protected(roots, 0).expect("non-null");
+                // SAFETY: `array` is a string[] of length items.len() > i.
+                let slot = unsafe { (array.array_data() as *mut *mut u8).add(i) };
+                // SAFETY: as above.
+                unsafe { *slot = s.as_ptr() };
+                self.heaps.gc.write_barrier(slot as usize);
+            }
+            Ok(crate::frames::protected(roots, 0).expect("non-null"))
+        })
     }
 
     /// The `System.RuntimeType` object of `t` (one per type, frozen).
@@ -135,6 +141,9 @@ impl Runtime {
         if is_exception {
             let to_string =
                 self.virtual_target(self.bound_method(BoundMethod::ExceptionToString), t);
+            // No allocation between the exception's last use as a Rust value
+            // and the call, which passes it in a register to the callee
+            // (whose frame, or the prestub's, reports it).
             let described = CallSite::new(self, to_string)
                 .and_then(|site| site.call(thread, &[Value::Ref(Some(exception))]));
             if let (Ok(Value::Ref(Some(text))), RuntimeError::Exception { description, .. }) =

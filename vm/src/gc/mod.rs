@@ -1,0 +1,897 @@
+//! The garbage collector: a precise collector over the block heap, with two
+//! algorithms behind one interface, chosen per runtime instance
+//! ([`GcOptions`], docs/gc.md):
+//!
+//! * **mark-sweep** ([`CollectorKind::MarkSweep`]): non-moving. Threads
+//!   bump-allocate in free ranges ("holes") of old blocks; a collection marks
+//!   from the roots and sweeps every block into a new hole list.
+//! * **generational** ([`CollectorKind::Generational`]): threads allocate in
+//!   a nursery of blocks; a minor collection copies the live young objects
+//!   into old blocks (roots plus the dirty cards of old blocks, kept by the
+//!   JIT's write barrier) and frees the nursery; the old space is collected
+//!   by the same mark-sweep when it has grown enough.
+//!
+//! Large objects ([`heap::LARGE_OBJECT_SIZE`] and up) get blocks of their
+//! own and never move. Pinned objects (pinned locals, QCall string
+//! arguments, pinned handles) never move either: a nursery block holding
+//! one is promoted in place.
+//!
+//! Modules: [`heap`] (blocks, cards), [`layout`] (object sizes and reference
+//! maps), `collect` (the algorithms), `roots` (what is reachable from
+//! outside the heap), [`handles`] (GC handles), `verify` (the heap
+//! verifier), `stackwalk_shim` (until vm/src/stackwalk.rs lands).
+
+pub mod handles;
+pub mod heap;
+pub mod layout;
+
+mod collect;
+mod roots;
+mod stackwalk_shim;
+mod verify;
+
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex, MutexGuard};
+
+use osprey_kernel::client::{Os, OsError};
+
+use crate::loader::types::mt_flags;
+use crate::loader::{MethodTable, TypeHandle};
+use crate::object::{self, ObjectRef, HEADER_SIZE};
+use crate::thread::Thread;
+use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
+
+pub use handles::HandleKind;
+
+/// Which collector a runtime uses.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum CollectorKind {
+    /// Non-moving mark-sweep.
+    MarkSweep,
+    /// Copying nursery + mark-sweep old space, with a card-marking barrier.
+    #[default]
+    Generational,
+}
+
+impl CollectorKind {
+    /// Parses `marksweep` / `generational` (also `ms` / `gen`).
+    pub fn parse(s: &str) -> Option<CollectorKind> {
+        match s {
+            "marksweep" | "mark-sweep" | "ms" => Some(CollectorKind::MarkSweep),
+            "generational" | "gen" => Some(CollectorKind::Generational),
+            _ => None,
+        }
+    }
+
+    /// The name `parse` accepts.
+    pub fn name(self) -> &'static str {
+        match self {
+            CollectorKind::MarkSweep => "marksweep",
+            CollectorKind::Generational => "generational",
+        }
+    }
+}
+
+/// Why the GC options could not be parsed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GcOptionError {
+    /// An option or environment variable has a bad value.
+    BadValue {
+        /// The option or variable.
+        name: &'static str,
+        /// Its value.
+        value: String,
+    },
+}
+
+impl std::fmt::Display for GcOptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GcOptionError::BadValue { name, value } => write!(f, "bad value for {name}: '{value}'"),
+        }
+    }
+}
+
+/// The collector's configuration (docs/gc.md lists the variables).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GcOptions {
+    /// The algorithm (`--gc=`, `OSPREY_GC`).
+    pub kind: CollectorKind,
+    /// Stress: 0 = off; N = collect at every Nth allocation and every Nth
+    /// safepoint poll, moving every movable object (`OSPREY_GCSTRESS`).
+    pub stress: u32,
+    /// Verify the heap after every collection (`OSPREY_GC_VERIFY`; on
+    /// under stress).
+    pub verify: bool,
+    /// The most bytes the heap may hold (`--gc-heap-limit`, `OSPREY_GC_HEAP_LIMIT`).
+    pub heap_limit: usize,
+    /// Bytes of nursery (generational; `OSPREY_GC_NURSERY`).
+    pub nursery: usize,
+    /// Log every collection to stderr, and a summary at exit (`OSPREY_GC_LOG`).
+    pub log: bool,
+}
+
+impl Default for GcOptions {
+    fn default() -> GcOptions {
+        GcOptions {
+            kind: CollectorKind::default(),
+            stress: 0,
+            verify: false,
+            heap_limit: 4 << 30,
+            nursery: 4 << 20,
+            log: false,
+        }
+    }
+}
+
+/// Parses a byte count with an optional K/M/G suffix.
+pub fn parse_size(s: &str) -> Option<usize> {
+    let s = s.trim();
+    let (digits, mult) = match s.chars().last()? {
+        'k' | 'K' => (&s[..s.len() - 1], 1usize << 10),
+        'm' | 'M' => (&s[..s.len() - 1], 1 << 20),
+        'g' | 'G' => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    digits.parse::<usize>().ok()?.checked_mul(mult)
+}
+
+impl GcOptions {
+    /// Applies the environment variables (through the kernel) over `self`.
+    pub fn apply_env(&mut self, os: &Os) -> Result<(), GcOptionError> {
+        let var = |name: &str| os.environment_variable(name).ok().flatten();
+        if let Some(v) = var("OSPREY_GC") {
+            self.kind = CollectorKind::parse(&v).ok_or(GcOptionError::BadValue {
+                name: "OSPREY_GC",
+                value: v.clone(),
+            })?;
+        }
+        if let Some(v) = var("OSPREY_GCSTRESS") {
+            self.stress = v.trim().parse().map_err(|_| GcOptionError::BadValue {
+                name: "OSPREY_GCSTRESS",
+                value: v.clone(),
+            })?;
+        }
+        if let Some(v) = var("OSPREY_GC_VERIFY") {
+            self.verify = v.trim() != "0";
+        }
+        if let Some(v) = var("OSPREY_GC_HEAP_LIMIT") {
+            self.heap_limit = parse_size(&v).ok_or(GcOptionError::BadValue {
+                name: "OSPREY_GC_HEAP_LIMIT",
+                value: v.clone(),
+            })?;
+        }
+        if let Some(v) = var("OSPREY_GC_NURSERY") {
+            self.nursery = parse_size(&v).ok_or(GcOptionError::BadValue {
+                name: "OSPREY_GC_NURSERY",
+                value: v.clone(),
+            })?;
+        }
+        if let Some(v) = var("OSPREY_GC_LOG") {
+            self.log = v.trim() != "0";
+        }
+        if self.stress != 0 {
+            self.verify = true;
+        }
+        Ok(())
+    }
+}
+
+/// Every type the loader created (shared by the loader and the collector).
+#[derive(Default)]
+pub struct TypeRegistry {
+    types: Mutex<Vec<TypeHandle>>,
+}
+
+impl TypeRegistry {
+    /// Records a new type.
+    pub fn register(&self, t: TypeHandle) {
+        self.types.lock().unwrap_or_else(|p| p.into_inner()).push(t);
+    }
+
+    /// A snapshot of the types loaded so far.
+    pub fn snapshot(&self) -> Vec<TypeHandle> {
+        self.types.lock().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+}
+
+/// Why an allocation failed.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum AllocError {
+    /// The heap limit is reached even after a full collection, or the
+    /// request is larger than any object can be (OutOfMemoryException).
+    OutOfMemory,
+    /// The kernel refused pages.
+    Os(OsError),
+}
+
+/// A bump-allocation range owned by the collector.
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct Ctx {
+    pub ptr: usize,
+    pub limit: usize,
+}
+
+/// The write-barrier parameters the JIT embeds (generational collector only).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct BarrierInfo {
+    /// First byte of the heap reservation.
+    pub heap_base: usize,
+    /// Bytes of the reservation.
+    pub heap_size: usize,
+    /// The card table (one byte per 2^`card_shift` bytes from `heap_base`).
+    pub card_table: usize,
+    /// log2 of the card size.
+    pub card_shift: u8,
+}
+
+/// Counters and the pause log.
+#[derive(Default)]
+pub(crate) struct Stats {
+    pub minor: u64,
+    pub full: u64,
+    /// Pause of every collection, in nanoseconds.
+    pub pauses: Vec<u64>,
+    pub peak_committed: usize,
+}
+
+/// Everything the collector mutates, behind one lock.
+pub(crate) struct State {
+    pub heap: BlockHeap,
+    /// Free ranges of old blocks, by address.
+    pub holes: Vec<Hole>,
+    pub hole_cursor: usize,
+    /// Nursery blocks in use.
+    pub nursery_blocks: usize,
+    /// Where a minor collection copies survivors.
+    pub promo: Ctx,
+    /// The allocation context of stress mode (threads' own stay empty).
+    pub stress_ctx: Ctx,
+    /// Bytes allocated outside the nursery since the last full collection.
+    pub old_allocated: usize,
+    /// Bytes live after the last full collection.
+    pub live_after_full: usize,
+    /// Objects with a finalizer that have not been found unreachable.
+    pub finalizable: Vec<usize>,
+    /// Objects found unreachable whose finalizer has yet to run (roots).
+    pub freachable: Vec<usize>,
+    /// Frozen-heap objects that hold references (roots).
+    pub frozen_roots: Vec<usize>,
+    pub stats: Stats,
+    pub stress_count: u64,
+}
+
+/// The collector of one runtime.
+pub struct Gc {
+    os: Os,
+    options: GcOptions,
+    state: Mutex<State>,
+    /// The handle table (its own lock: cooperative threads take it).
+    pub(crate) handles: Mutex<handles::HandleTable>,
+    /// Every thread record of the runtime (`*mut Thread`).
+    threads: Mutex<Vec<usize>>,
+    /// The loader's type registry (statics are roots).
+    registry: Mutex<Option<std::sync::Arc<TypeRegistry>>>,
+    /// The code heap's trap flag, polled at safepoints.
+    trap: AtomicUsize,
+    /// True while a collection runs (threads wait to become cooperative).
+    in_progress: AtomicBool,
+    wait_lock: Mutex<u64>,
+    wait_cv: Condvar,
+    barrier: Option<BarrierInfo>,
+    /// Bytes of small objects allocated (approximate, for GetTotalMemory).
+    live_estimate: AtomicUsize,
+    collections: [AtomicU64; 2],
+    /// Re-entrancy guard of the finalizer runner.
+    finalizing: AtomicU32,
+}
+
+// SAFETY: raw addresses inside are only used under the locks or while the
+// world is stopped; thread records are registered and unregistered by
+// their owners.
+unsafe impl Send for Gc {}
+// SAFETY: as above.
+unsafe impl Sync for Gc {}
+
+impl Gc {
+    /// Reserves the heap.
+    pub fn new(os: Os, options: GcOptions) -> Result<Gc, OsError> {
+        // Room for the limit plus one nursery of promotions in flight.
+        let reserve = options.heap_limit.saturating_add(options.nursery + 64 * BLOCK_SIZE);
+        let heap = BlockHeap::new(os, reserve)?;
+        let barrier = (options.kind == CollectorKind::Generational).then(|| BarrierInfo {
+            heap_base: heap.base,
+            heap_size: heap.size,
+            card_table: heap.cards,
+            card_shift: heap::CARD_SHIFT as u8,
+        });
+        Ok(Gc {
+            os,
+            options,
+            state: Mutex::new(State {
+                heap,
+                holes: Vec::new(),
+                hole_cursor: 0,
+                nursery_blocks: 0,
+                promo: Ctx::default(),
+                stress_ctx: Ctx::default(),
+                old_allocated: 0,
+                live_after_full: 0,
+                finalizable: Vec::new(),
+                freachable: Vec::new(),
+                frozen_roots: Vec::new(),
+                stats: Stats::default(),
+                stress_count: 0,
+            }),
+            handles: Mutex::new(handles::HandleTable::default()),
+            threads: Mutex::new(Vec::new()),
+            registry: Mutex::new(None),
+            trap: AtomicUsize::new(0),
+            in_progress: AtomicBool::new(false),
+            wait_lock: Mutex::new(0),
+            wait_cv: Condvar::new(),
+            barrier,
+            live_estimate: AtomicUsize::new(0),
+            collections: [AtomicU64::new(0), AtomicU64::new(0)],
+            finalizing: AtomicU32::new(0),
+        })
+    }
+
+    /// Connects the collector to the runtime's loader and trap flag.
+    pub(crate) fn attach(&self, registry: std::sync::Arc<TypeRegistry>, trap: &AtomicU32) {
+        *self.registry.lock().unwrap_or_else(|p| p.into_inner()) = Some(registry);
+        self.trap.store(trap as *const AtomicU32 as usize, Ordering::Release);
+        if self.options.stress != 0 {
+            // Every safepoint poll takes the slow path.
+            trap.fetch_or(2, Ordering::SeqCst);
+        }
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &GcOptions {
+        &self.options
+    }
+
+    /// The write-barrier parameters, when the collector needs a barrier.
+    pub fn barrier(&self) -> Option<BarrierInfo> {
+        self.barrier
+    }
+
+    /// Whether JIT-compiled code may bump-allocate inline (not in stress
+    /// mode, where every allocation must reach the collector).
+    pub fn inline_allocation(&self) -> bool {
+        self.options.stress == 0
+    }
+
+    fn lock_state(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn trap_flag(&self) -> Option<&AtomicU32> {
+        let p = self.trap.load(Ordering::Acquire);
+        // SAFETY: set by `attach` to the code heap's trap flag, which lives
+        // as long as the runtime and therefore as long as this collector.
+        (p != 0).then(|| unsafe { &*(p as *const AtomicU32) })
+    }
+
+    // ----- threads and suspension --------------------------------------------------
+
+    /// Registers a thread record (its roots are scanned, its allocation
+    /// context retired at every collection).
+    pub fn register_thread(&self, thread: *mut Thread) {
+        self.threads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(thread as usize);
+    }
+
+    /// Unregisters a thread record (when it drops). Its allocation context
+    /// is returned.
+    pub fn unregister_thread(&self, thread: &mut Thread) {
+        let st = self.lock_state();
+        retire_context(&mut thread.alloc_ptr, &mut thread.alloc_limit);
+        drop(st);
+        let me = thread as *mut Thread as usize;
+        self.threads
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|t| *t != me);
+    }
+
+    /// Switches `thread` to cooperative mode, first waiting for a
+    /// collection in progress to finish (`Thread::cooperative`, returning
+    /// QCalls through the poll).
+    pub fn enter_cooperative(&self, thread: &mut Thread) {
+        loop {
+            // SAFETY: `gc_mode` is a u32 field of a live thread record;
+            // other threads read it atomically during suspension.
+            let mode = unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) };
+            mode.swap(1, Ordering::SeqCst);
+            if !self.in_progress.load(Ordering::SeqCst) {
+                return;
+            }
+            mode.store(0, Ordering::SeqCst);
+            self.wait_for_collection();
+        }
+    }
+
+    /// Switches `thread` to preemptive mode.
+    pub fn enter_preemptive(&self, thread: &mut Thread) {
+        // SAFETY: as in `enter_cooperative`.
+        unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(0, Ordering::SeqCst);
+    }
+
+    fn wait_for_collection(&self) {
+        let mut g = self.wait_lock.lock().unwrap_or_else(|p| p.into_inner());
+        while self.in_progress.load(Ordering::SeqCst) {
+            g = self.wait_cv.wait(g).unwrap_or_else(|p| p.into_inner());
+        }
+    }
+
+    /// Stops the world: every other thread is in preemptive mode or blocked
+    /// at a safepoint when this returns. The caller holds the state lock.
+    fn suspend_others(&self, me: *mut Thread) -> Vec<usize> {
+        self.in_progress.store(true, Ordering::SeqCst);
+        if let Some(t) = self.trap_flag() {
+            t.fetch_or(1, Ordering::SeqCst);
+        }
+        let threads = self.threads.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        for &t in &threads {
+            if t == me as usize {
+                continue;
+            }
+            // SAFETY: registered records live until they unregister, which
+            // needs the state lock we hold.
+            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Thread)).gc_mode) };
+            let mut spins = 0u32;
+            while mode.load(Ordering::SeqCst) != 0 {
+                spins += 1;
+                if spins < 100 {
+                    std::hint::spin_loop();
+                } else {
+                    std::thread::yield_now();
+                }
+            }
+        }
+        threads
+    }
+
+    fn resume_others(&self) {
+        if let Some(t) = self.trap_flag() {
+            t.fetch_and(!1, Ordering::SeqCst);
+        }
+        let mut g = self.wait_lock.lock().unwrap_or_else(|p| p.into_inner());
+        self.in_progress.store(false, Ordering::SeqCst);
+        *g += 1;
+        self.wait_cv.notify_all();
+    }
+
+    /// A safepoint poll found the trap flag set: wait out a collection, or
+    /// (stress mode) collect.
+    pub(crate) fn poll(&self, thread: &mut Thread) {
+        if self.in_progress.load(Ordering::SeqCst) {
+            self.enter_preemptive(thread);
+            self.enter_cooperative(thread);
+        } else if self.options.stress != 0 && thread.entry_sp != 0 {
+            let due = {
+                let mut st = self.lock_state();
+                st.stress_count += 1;
+                st.stress_count % self.options.stress as u64 == 0
+            };
+            if due {
+                self.collect(thread, false);
+            }
+        }
+        self.run_finalizers(thread);
+    }
+
+    // ----- allocation ------------------------------------------------------------------------
+
+    /// Allocates an object of type `mt` (`length` elements for arrays and
+    /// strings), zeroed, with its method table and length written. Collects
+    /// when a budget is exhausted; `OutOfMemory` when even a full
+    /// collection leaves no room under the limit. The caller must be able
+    /// to be walked (a transition frame) and hold no unprotected references.
+    pub fn alloc(
+        &self,
+        thread: &mut Thread,
+        mt: &MethodTable,
+        length: usize,
+    ) -> Result<ObjectRef, AllocError> {
+        if length > object::MAX_LENGTH {
+            return Err(AllocError::OutOfMemory);
+        }
+        let size = object::allocation_size(mt, length);
+        if size > self.options.heap_limit {
+            return Err(AllocError::OutOfMemory);
+        }
+        if self.finalizing.load(Ordering::Relaxed) == 0 {
+            self.run_finalizers(thread);
+        }
+        if self.options.stress != 0 && thread.entry_sp != 0 {
+            let due = {
+                let mut st = self.lock_state();
+                st.stress_count += 1;
+                st.stress_count % self.options.stress as u64 == 0
+            };
+            if due {
+                self.collect(thread, false);
+            }
+        }
+        let start = self.alloc_raw(thread, size)?;
+        let obj = init_object(start, mt, length);
+        if mt.has(mt_flags::HAS_FINALIZER) {
+            self.lock_state().finalizable.push(obj.as_ptr() as usize);
+        }
+        Ok(obj)
+    }
+
+    /// Finds `size` bytes, collecting as needed.
+    fn alloc_raw(&self, thread: &mut Thread, size: usize) -> Result<usize, AllocError> {
+        let mut attempt = 0;
+        loop {
+            let need = {
+                let mut st = self.lock_state();
+                match self.try_alloc(&mut st, thread, size)? {
+                    Some(at) => return Ok(at),
+                    None => {}
+                }
+                // Which collection would help.
+                if self.options.kind == CollectorKind::Generational
+                    && size < LARGE_OBJECT_SIZE
+                    && attempt == 0
+                    && st.nursery_blocks * BLOCK_SIZE >= self.options.nursery
+                    && !self.over_limit(&st, size)
+                {
+                    Need::Minor
+                } else {
+                    Need::Full
+                }
+            };
+            if attempt >= 2 {
+                return Err(AllocError::OutOfMemory);
+            }
+            attempt += 1;
+            self.collect(thread, need == Need::Full);
+        }
+    }
+
+    fn over_limit(&self, st: &State, extra: usize) -> bool {
+        let old_blocks = st.heap.blocks_in_use - st.nursery_blocks;
+        old_blocks * BLOCK_SIZE + extra > self.options.heap_limit
+    }
+
+    /// Allocation without collecting: `None` when a collection is due.
+    fn try_alloc(
+        &self,
+        st: &mut State,
+        thread: &mut Thread,
+        size: usize,
+    ) -> Result<Option<usize>, AllocError> {
+        if size >= LARGE_OBJECT_SIZE {
+            if self.over_limit(st, size) || self.full_due(st) {
+                return Ok(None);
+            }
+            let n = size.div_ceil(BLOCK_SIZE);
+            return match st.heap.take_blocks(n, BlockState::LargeHead(n as u32)) {
+                Ok(Some(b)) => {
+                    st.old_allocated += n * BLOCK_SIZE;
+                    self.note_peak(st);
+                    Ok(Some(st.heap.block_start(b)))
+                }
+                Ok(None) => Ok(None),
+                Err(e) => Err(AllocError::Os(e)),
+            };
+        }
+        let stress = self.options.stress != 0;
+        // The context to allocate from.
+        let (ptr, limit) = if stress {
+            (&mut st.stress_ctx.ptr as *mut usize, &mut st.stress_ctx.limit as *mut usize)
+        } else {
+            (&mut thread.alloc_ptr as *mut usize, &mut thread.alloc_limit as *mut usize)
+        };
+        // SAFETY: both point at live fields (of `st` or `thread`), used only here.
+        let (ptr, limit) = unsafe { (&mut *ptr, &mut *limit) };
+        if *ptr + size <= *limit && *ptr != 0 {
+            let at = *ptr;
+            *ptr += size;
+            return Ok(Some(at));
+        }
+        retire_context(ptr, limit);
+        let ctx = match self.options.kind {
+            CollectorKind::Generational => {
+                if st.nursery_blocks * BLOCK_SIZE >= self.options.nursery {
+                    return Ok(None);
+                }
+                match st.heap.take_blocks(1, BlockState::Nursery) {
+                    Ok(Some(b)) => {
+                        st.nursery_blocks += 1;
+                        self.note_peak(st);
+                        let s = st.heap.block_start(b);
+                        Hole { start: s, end: s + BLOCK_SIZE }
+                    }
+                    Ok(None) => return Ok(None),
+                    Err(e) => return Err(AllocError::Os(e)),
+                }
+            }
+            CollectorKind::MarkSweep => {
+                if self.full_due(st) {
+                    return Ok(None);
+                }
+                match self.take_old_range(st, size)? {
+                    Some(h) => h,
+                    None => return Ok(None),
+                }
+            }
+        };
+        // SAFETY: the range is free heap memory now owned by this context.
+        unsafe { std::ptr::write_bytes(ctx.start as *mut u8, 0, ctx.end - ctx.start) };
+        *ptr = ctx.start + size;
+        *limit = ctx.end;
+        if stress {
+            // The fast path stays disabled: the thread's context is empty.
+            thread.alloc_ptr = 0;
+            thread.alloc_limit = 0;
+        }
+        Ok(Some(ctx.start))
+    }
+
+    /// Whether the old space has grown enough for a full collection.
+    fn full_due(&self, st: &State) -> bool {
+        let budget = st.live_after_full.max(16 << 20);
+        st.old_allocated >= budget
+    }
+
+    /// A free range of at least `size` bytes in old space: the next hole
+    /// that fits, else a fresh block. Counts it as old allocation.
+    pub(crate) fn take_old_range(&self, st: &mut State, size: usize) -> Result<Option<Hole>, AllocError> {
+        while st.hole_cursor < st.holes.len() {
+            let h = st.holes[st.hole_cursor];
+            st.hole_cursor += 1;
+            if h.end - h.start >= size {
+                st.old_allocated += h.end - h.start;
+                return Ok(Some(h));
+            }
+        }
+        if self.over_limit(st, BLOCK_SIZE) && !self.in_progress.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        match st.heap.take_blocks(1, BlockState::Old) {
+            Ok(Some(b)) => {
+                st.old_allocated += BLOCK_SIZE;
+                self.note_peak(st);
+                let s = st.heap.block_start(b);
+                Ok(Some(Hole { start: s, end: s + BLOCK_SIZE }))
+            }
+            Ok(None) => Ok(None),
+            Err(e) => Err(AllocError::Os(e)),
+        }
+    }
+
+    fn note_peak(&self, st: &mut State) {
+        let c = st.heap.blocks_in_use * BLOCK_SIZE;
+        if c > st.stats.peak_committed {
+            st.stats.peak_committed = c;
+        }
+    }
+
+    /// Records a frozen-heap object that holds references (a root).
+    pub fn register_frozen(&self, obj: ObjectRef) {
+        if obj.method_table().has(mt_flags::CONTAINS_GC_REFS) {
+            self.lock_state().frozen_roots.push(obj.as_ptr() as usize);
+        }
+    }
+
+    // ----- barrier -------------------------------------------------------------------------------
+
+    /// The write barrier for native code: call after storing a reference
+    /// at `addr` (a field or element of a heap object).
+    #[inline]
+    pub fn write_barrier(&self, addr: usize) {
+        if let Some(b) = self.barrier {
+            if addr.wrapping_sub(b.heap_base) < b.heap_size {
+                // SAFETY: the card table covers the whole reservation.
+                unsafe {
+                    *((b.card_table + ((addr - b.heap_base) >> b.card_shift)) as *mut u8) = 1
+                };
+            }
+        }
+    }
+
+    /// The write barrier for a block copy of `len` bytes at `addr` that
+    /// may contain references.
+    pub fn write_barrier_range(&self, addr: usize, len: usize) {
+        if self.barrier.is_some() && len > 0 {
+            let mut a = addr & !(heap::CARD_SIZE - 1);
+            while a < addr + len {
+                self.write_barrier(a);
+                a += heap::CARD_SIZE;
+            }
+        }
+    }
+
+    // ----- collection -------------------------------------------------------------------------------
+
+    /// Collects: a minor collection (generational) or a full one. The caller
+    /// is `thread`, cooperative, at a point where it can be walked.
+    pub fn collect(&self, thread: &mut Thread, full: bool) {
+        // Preemptive while waiting for the lock: another thread may be
+        // collecting and waiting for this one.
+        self.enter_preemptive(thread);
+        let mut st = self.lock_state();
+        // Nobody collects while we hold the lock; safe to be cooperative.
+        // SAFETY: as in `enter_cooperative`.
+        unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(1, Ordering::SeqCst);
+        let me = thread as *mut Thread;
+        let threads = self.suspend_others(me);
+        let t0 = self.os.cycle_count();
+        let before = st.heap.blocks_in_use * BLOCK_SIZE;
+        let full = full || self.options.kind == CollectorKind::MarkSweep;
+        collect::collect(self, &mut st, &threads, full);
+        if full {
+            self.collections[1].fetch_add(1, Ordering::Relaxed);
+            st.stats.full += 1;
+        } else {
+            self.collections[0].fetch_add(1, Ordering::Relaxed);
+            st.stats.minor += 1;
+            if self.full_due(&st) {
+                // The promotions filled the old space's budget.
+                collect::collect(self, &mut st, &threads, true);
+                self.collections[1].fetch_add(1, Ordering::Relaxed);
+                st.stats.full += 1;
+            }
+        }
+        let cps = self.os.cycles_per_second().max(1);
+        let ns = ((self.os.cycle_count() - t0) as u128 * 1_000_000_000 / cps as u128) as u64;
+        st.stats.pauses.push(ns);
+        if self.options.log {
+            let after = st.heap.blocks_in_use * BLOCK_SIZE;
+            let _ = self.os.stderr(&format!(
+                "gc: #{} {} pause {} us, heap {} KiB -> {} KiB\n",
+                st.stats.minor + st.stats.full,
+                if full { "full" } else { "minor" },
+                ns / 1000,
+                before >> 10,
+                after >> 10
+            ));
+        }
+        self.live_estimate.store(st.live_after_full, Ordering::Relaxed);
+        drop(st);
+        self.resume_others();
+    }
+
+    /// Bytes in use by objects (approximate: blocks in use, less free holes).
+    pub fn total_memory(&self) -> usize {
+        let st = self.lock_state();
+        let holes: usize = st.holes[st.hole_cursor..].iter().map(|h| h.end - h.start).sum();
+        (st.heap.blocks_in_use * BLOCK_SIZE).saturating_sub(holes)
+    }
+
+    /// Collections so far: generation 0 (minor) or 1 (full).
+    pub fn collection_count(&self, generation: usize) -> u64 {
+        match generation {
+            0 => self.collections[0].load(Ordering::Relaxed) + self.collections[1].load(Ordering::Relaxed),
+            _ => self.collections[1].load(Ordering::Relaxed),
+        }
+    }
+
+    /// Removes `obj` from finalization (`GC.SuppressFinalize`).
+    pub fn suppress_finalize(&self, obj: ObjectRef) {
+        let a = obj.as_ptr() as usize;
+        let mut st = self.lock_state();
+        st.finalizable.retain(|o| *o != a);
+    }
+
+    /// Puts `obj` back under finalization (`GC.ReRegisterForFinalize`).
+    pub fn reregister_for_finalize(&self, obj: ObjectRef) {
+        if obj.method_table().has(mt_flags::HAS_FINALIZER) {
+            let a = obj.as_ptr() as usize;
+            let mut st = self.lock_state();
+            if !st.finalizable.contains(&a) {
+                st.finalizable.push(a);
+            }
+        }
+    }
+
+    /// Whether finalizers are waiting to run.
+    pub fn finalizers_pending(&self) -> bool {
+        !self.lock_state().freachable.is_empty()
+    }
+
+    /// Runs the finalizers of the objects found unreachable, on `thread`
+    /// (which must be walkable and hold no unprotected references).
+    /// Exceptions thrown by a finalizer are ignored.
+    pub fn run_finalizers(&self, thread: &mut Thread) {
+        if thread.entry_sp == 0 {
+            return;
+        }
+        if self
+            .finalizing
+            .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
+            .is_err()
+        {
+            return;
+        }
+        loop {
+            // Take one object at a time: it stays a root (in `freachable`)
+            // until its finalizer is about to run, and then in the call's
+            // argument, which the callee's frame reports.
+            let next = {
+                let mut st = self.lock_state();
+                if st.freachable.is_empty() {
+                    None
+                } else {
+                    Some(st.freachable.remove(0))
+                }
+            };
+            let Some(obj) = next else { break };
+            let Some(obj) = ObjectRef::from_raw(obj as *mut u8) else { continue };
+            crate::runtime::run_finalizer(thread, obj);
+        }
+        self.finalizing.store(0, Ordering::Release);
+    }
+
+    /// The pause summary: (collections, max ns, p99 ns, peak bytes of blocks).
+    pub fn pause_summary(&self) -> (usize, u64, u64, usize) {
+        let st = self.lock_state();
+        let mut p = st.stats.pauses.clone();
+        p.sort_unstable();
+        let max = p.last().copied().unwrap_or(0);
+        let p99 = if p.is_empty() {
+            0
+        } else {
+            p[((p.len() * 99).div_ceil(100)).saturating_sub(1).min(p.len() - 1)]
+        };
+        (p.len(), max, p99, st.stats.peak_committed)
+    }
+}
+
+#[derive(PartialEq, Eq)]
+enum Need {
+    Minor,
+    Full,
+}
+
+impl Drop for Gc {
+    fn drop(&mut self) {
+        if self.options.log {
+            let (n, max, p99, peak) = self.pause_summary();
+            let st = self.lock_state();
+            let _ = self.os.stderr(&format!(
+                "gc: summary collector={} collections={} minor={} full={} pause_max_us={} pause_p99_us={} peak_heap_kib={}\n",
+                self.options.kind.name(),
+                n,
+                st.stats.minor,
+                st.stats.full,
+                max / 1000,
+                p99 / 1000,
+                peak >> 10
+            ));
+        }
+    }
+}
+
+/// Fills the unused rest of an allocation context and empties it.
+pub(crate) fn retire_context(ptr: &mut usize, limit: &mut usize) {
+    if *ptr != 0 && *limit > *ptr {
+        // SAFETY: [ptr, limit) is the unused, zeroed tail of a context.
+        unsafe { layout::fill(*ptr, *limit - *ptr) };
+    }
+    *ptr = 0;
+    *limit = 0;
+}
+
+/// Writes the method table (and length) of a new object at `start` (its
+/// header), in zeroed memory.
+pub(crate) fn init_object(start: usize, mt: &MethodTable, length: usize) -> ObjectRef {
+    let obj = (start + HEADER_SIZE) as *mut u8;
+    // SAFETY: `start` begins a fresh, zeroed block of at least
+    // `allocation_size(mt, length)` bytes owned by this allocation.
+    unsafe {
+        *(obj as *mut *const MethodTable) = mt;
+        if mt.component_size != 0 {
+            *(obj.add(object::LENGTH_OFFSET) as *mut u32) = length as u32;
+        }
+    }
+    ObjectRef::from_raw(obj).expect("heap addresses are never null")
+}

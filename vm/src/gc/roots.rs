@@ -1,0 +1,82 @@
+//! Root enumeration: every place outside the heap that may hold a
+//! reference into it.
+//!
+//! | root kind | where |
+//! | --- | --- |
+//! | managed frame slots (refs, interior pointers, pinned locals, QCall pinned strings) | the stack walk (GC info) |
+//! | helper-frame and `frames::protect` references, prestub arguments | transition frames |
+//! | static fields | the loader's types (`StaticStorage::gc_refs`) |
+//! | frozen objects' fields (`RuntimeType` objects, the `Thread` object) | registered at allocation |
+//! | strong and pinned GC handles | the handle table |
+//! | objects awaiting finalization | the collector's f-reachable queue (handled by the algorithms) |
+
+use super::handles::HandleKind;
+use super::layout;
+use super::stackwalk_shim::{enumerate_thread_roots, RootKind, StackRoot};
+use super::{Gc, State};
+use crate::thread::Thread;
+
+/// One root slot.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct Root {
+    /// The slot.
+    pub slot: *mut usize,
+    /// It holds a managed pointer (find the containing object).
+    pub interior: bool,
+    /// Its target must not move.
+    pub pinned: bool,
+}
+
+/// Collects every root (but the f-reachable queue).
+pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
+    let mut roots = Vec::new();
+    for &t in threads {
+        // SAFETY: registered thread records are alive and stopped (or this one).
+        let thread = unsafe { &mut *(t as *mut Thread) };
+        enumerate_thread_roots(thread, &mut |r: StackRoot| {
+            roots.push(Root {
+                slot: r.slot,
+                interior: r.kind == RootKind::Interior,
+                pinned: r.pinned,
+            })
+        });
+    }
+    let registry = gc.registry.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    if let Some(registry) = registry {
+        for t in registry.snapshot() {
+            for &off in &t.statics.gc_refs {
+                roots.push(Root {
+                    slot: t.statics.address(off) as *mut usize,
+                    interior: false,
+                    pinned: false,
+                });
+            }
+        }
+    }
+    for &obj in &st.frozen_roots {
+        // SAFETY: frozen objects live as long as the runtime.
+        let mt = unsafe { layout::mt_of(obj) };
+        // SAFETY: as above.
+        unsafe {
+            layout::for_each_ref(obj, mt, |s| {
+                roots.push(Root {
+                    slot: s,
+                    interior: false,
+                    pinned: false,
+                })
+            })
+        };
+    }
+    let mut handles = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
+    for (slot, kind) in handles.slots_mut() {
+        match kind {
+            HandleKind::Normal | HandleKind::Pinned => roots.push(Root {
+                slot,
+                interior: false,
+                pinned: kind == HandleKind::Pinned,
+            }),
+            HandleKind::Weak | HandleKind::WeakTrackResurrection => {}
+        }
+    }
+    roots
+}

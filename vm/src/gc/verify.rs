@@ -1,0 +1,124 @@
+//! The heap verifier (`OSPREY_GC_VERIFY=1`, on under stress): before and
+//! after every collection, every object in every block in use must have a
+//! valid method table (a loaded type, or a filler) and no stale mark bit,
+//! and every reference (in objects and in roots) must be null, outside the
+//! heap, or the start of an object in a block in use. A failure is a GC
+//! hole or heap corruption: it is reported with where it was found and the
+//! process ends (exit code 70).
+
+use std::collections::HashSet;
+
+use super::collect::{fatal, walk};
+use super::heap::{BlockState, BLOCK_SIZE};
+use super::layout::{self, FORWARDED, MARK_BIT};
+use super::roots::Root;
+use super::{Gc, State};
+
+pub(super) fn verify(gc: &Gc, st: &State, roots: &[Root], when: &str) {
+    if let Err(e) = check(gc, st, roots) {
+        fatal(
+            gc,
+            &format!(
+                "heap verification failed {when} collection #{}: {e}",
+                st.stats.minor + st.stats.full + 1
+            ),
+        );
+    }
+}
+
+fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
+    let types: HashSet<usize> = gc
+        .registry
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .as_ref()
+        .map(|r| r.snapshot().iter().map(|t| t.method_table() as usize).collect())
+        .unwrap_or_default();
+    let heap = &st.heap;
+    let mut starts = HashSet::new();
+    let mut objects = Vec::new();
+    let mut problem = None;
+    let mut i = 0;
+    while i < heap.blocks.len() {
+        let b = heap.blocks[i];
+        let start = heap.block_start(i);
+        let (end, step) = match b.state {
+            BlockState::Old | BlockState::Nursery => (start + BLOCK_SIZE, 1),
+            BlockState::LargeHead(n) => (start + n as usize * BLOCK_SIZE, n as usize),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let mut covered = start;
+        walk(start, end, |obj, size, real| {
+            covered = obj - 8 + size;
+            if !real || problem.is_some() {
+                return;
+            }
+            // SAFETY: `obj` is a formatted object in a parseable block.
+            let word = unsafe { *(obj as *const usize) };
+            if word & FORWARDED != 0 {
+                problem = Some(format!("forwarded object left at {obj:#x}"));
+                return;
+            }
+            if !types.contains(&word) {
+                problem = Some(format!("object at {obj:#x} has an invalid method table {word:#x}"));
+                return;
+            }
+            // SAFETY: as above.
+            if unsafe { *layout::header(obj) } & MARK_BIT != 0 {
+                problem = Some(format!("object at {obj:#x} has a stale mark bit"));
+                return;
+            }
+            starts.insert(obj);
+            objects.push(obj);
+        });
+        if let Some(p) = problem {
+            return Err(p);
+        }
+        if matches!(b.state, BlockState::Old) && covered < end {
+            // Gaps are allowed only where a context was never retired; after
+            // retiring, a block must parse to its end.
+            return Err(format!("block {i} does not parse past {covered:#x}"));
+        }
+        i += step;
+    }
+    let check_ref = |v: usize, what: &dyn Fn() -> String| -> Result<(), String> {
+        if v == 0 || !heap.contains(v) {
+            return Ok(());
+        }
+        if starts.contains(&v) {
+            Ok(())
+        } else {
+            Err(format!("{} holds {v:#x}, which is not a live object (a GC hole?)", what()))
+        }
+    };
+    for &obj in &objects {
+        // SAFETY: a live object found by the walk.
+        let mt = unsafe { layout::mt_of(obj) };
+        let mut res = Ok(());
+        // SAFETY: as above.
+        unsafe {
+            layout::for_each_ref(obj, mt, |s| {
+                if res.is_ok() {
+                    let name = || format!("field at +{} of a {} at {obj:#x}", s as usize - obj, mt.runtime_type().name);
+                    res = check_ref(*s, &name);
+                }
+            })
+        };
+        res?;
+    }
+    for r in roots {
+        // SAFETY: root slots are valid for the collection.
+        let v = unsafe { *r.slot };
+        if r.interior {
+            continue;
+        }
+        check_ref(v, &|| format!("root slot {:#x}", r.slot as usize))?;
+    }
+    for &f in st.freachable.iter().chain(&st.finalizable) {
+        check_ref(f, &|| "the finalization queue".to_string())?;
+    }
+    Ok(())
+}
