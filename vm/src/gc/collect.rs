@@ -214,7 +214,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
     // Free the nursery; promote blocks that hold pinned objects.
     let verify = gc.options.verify;
     let st = m.st;
-    for i in 0..st.heap.blocks.len() {
+    for i in 0..st.heap.high {
         if st.heap.blocks[i].state != BlockState::Nursery {
             continue;
         }
@@ -237,7 +237,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
 /// Scans the objects under dirty cards of old blocks and large objects,
 /// evacuating the young objects they reference, and cleans the cards.
 fn scan_cards(m: &mut Minor<'_>) {
-    let nblocks = m.st.heap.blocks.len();
+    let nblocks = m.st.heap.high;
     let mut i = 0;
     while i < nblocks {
         let state = m.st.heap.blocks[i].state;
@@ -483,7 +483,7 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     st.hole_cursor = 0;
     let mut live = 0;
     let mut i = 0;
-    while i < st.heap.blocks.len() {
+    while i < st.heap.high {
         match st.heap.blocks[i].state {
             BlockState::Old => {
                 live += sweep_block(st, i, false);

@@ -84,6 +84,8 @@ pub struct BlockHeap {
     free_hint: usize,
     /// Blocks in use (not Free).
     pub blocks_in_use: usize,
+    /// One past the highest block ever used: loops over blocks stop here.
+    pub high: usize,
     /// The card table: one byte per card of the reservation.
     pub cards: usize,
     /// Bytes of the card table.
@@ -115,6 +117,7 @@ impl BlockHeap {
             ],
             free_hint: 0,
             blocks_in_use: 0,
+            high: 0,
             cards,
             cards_len,
         })
@@ -187,6 +190,7 @@ impl BlockHeap {
             self.free_hint = run_start + n;
         }
         self.blocks_in_use += n;
+        self.high = self.high.max(run_start + n);
         Ok(Some(run_start))
     }
 
@@ -209,7 +213,7 @@ impl BlockHeap {
     /// returning their pages to the kernel.
     pub fn trim(&mut self, keep: usize) {
         let mut kept = 0;
-        for i in 0..self.blocks.len() {
+        for i in 0..self.high {
             let b = self.blocks[i];
             if b.state == BlockState::Free && b.committed {
                 if kept < keep {
@@ -226,7 +230,7 @@ impl BlockHeap {
 
     /// Bytes of committed blocks.
     pub fn committed_bytes(&self) -> usize {
-        self.blocks.iter().filter(|b| b.committed).count() * BLOCK_SIZE
+        self.blocks[..self.high].iter().filter(|b| b.committed).count() * BLOCK_SIZE
     }
 
     /// Marks the card of `addr` dirty.

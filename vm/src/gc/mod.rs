@@ -284,6 +284,8 @@ pub struct Gc {
     collections: [AtomicU64; 2],
     /// Re-entrancy guard of the finalizer runner.
     finalizing: AtomicU32,
+    /// The verifier's set of valid method tables (and how many types it covers).
+    verify_types: Mutex<(usize, std::collections::HashSet<usize>)>,
 }
 
 // SAFETY: raw addresses inside are only used under the locks or while the
@@ -334,6 +336,7 @@ impl Gc {
             live_estimate: AtomicUsize::new(0),
             collections: [AtomicU64::new(0), AtomicU64::new(0)],
             finalizing: AtomicU32::new(0),
+            verify_types: Mutex::new((0, std::collections::HashSet::new())),
         })
     }
 

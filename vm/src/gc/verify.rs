@@ -27,19 +27,22 @@ pub(super) fn verify(gc: &Gc, st: &State, roots: &[Root], when: &str) {
 }
 
 fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
-    let types: HashSet<usize> = gc
-        .registry
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .as_ref()
-        .map(|r| r.snapshot().iter().map(|t| t.method_table() as usize).collect())
-        .unwrap_or_default();
+    let mut cache = gc.verify_types.lock().unwrap_or_else(|p| p.into_inner());
+    let registry = gc.registry.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    if let Some(r) = registry {
+        let all = r.snapshot();
+        if all.len() != cache.0 {
+            cache.1 = all.iter().map(|t| t.method_table() as usize).collect();
+            cache.0 = all.len();
+        }
+    }
+    let types: &HashSet<usize> = &cache.1;
     let heap = &st.heap;
     let mut starts = HashSet::new();
     let mut objects = Vec::new();
     let mut problem = None;
     let mut i = 0;
-    while i < heap.blocks.len() {
+    while i < heap.high {
         let b = heap.blocks[i];
         let start = heap.block_start(i);
         let (end, step) = match b.state {
