@@ -18,6 +18,7 @@
 mod arrays;
 mod console;
 mod enums;
+mod gc;
 mod handles;
 mod math;
 mod number;
@@ -402,6 +403,97 @@ pub static FCALLS: &[FCall] = &[
         method: "MemberwiseClone",
         sig: "object()",
         address: arrays::memberwise_clone as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.GC",
+        method: "InternalCollect",
+        sig: "void(int32)",
+        address: gc::collect as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.GC",
+        method: "InternalGetTotalMemory",
+        sig: "int64()",
+        address: gc::get_total_memory as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.GC",
+        method: "InternalSuppressFinalize",
+        sig: "void(object)",
+        address: gc::suppress_finalize as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.GC",
+        method: "InternalReRegisterForFinalize",
+        sig: "void(object)",
+        address: gc::reregister_for_finalize as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.GC",
+        method: "InternalWaitForPendingFinalizers",
+        sig: "void()",
+        address: gc::wait_for_pending_finalizers as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.GC",
+        method: "InternalCollectionCount",
+        sig: "int32(int32)",
+        address: gc::collection_count as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.GCHandle",
+        method: "InternalAlloc",
+        sig: "native int(object,System.Runtime.InteropServices.GCHandleType)",
+        address: gc::handle_alloc as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.GCHandle",
+        method: "InternalFree",
+        sig: "void(native int)",
+        address: gc::handle_free as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.GCHandle",
+        method: "InternalGet",
+        sig: "object(native int)",
+        address: gc::handle_get as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.GCHandle",
+        method: "InternalSet",
+        sig: "void(native int,object)",
+        address: gc::handle_set as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.GCHandle",
+        method: "InternalAddrOfPinnedObject",
+        sig: "native int(native int)",
+        address: gc::handle_addr_of_pinned as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "Osprey.GcProbe",
+        method: "KeepAcrossAllocation",
+        sig: "string(string)",
+        address: gc::keep_across_allocation as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "Osprey.GcProbe",
+        method: "HoleAcrossAllocation",
+        sig: "string(string)",
+        address: gc::hole_across_allocation as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
 ];

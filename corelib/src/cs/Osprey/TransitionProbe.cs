@@ -154,3 +154,22 @@ namespace Osprey
         }
     }
 }
+
+namespace Osprey
+{
+    // Test FCalls for the garbage collector (tests/gc.rs): the same work done
+    // correctly and with a deliberate GC hole, which GC stress with heap
+    // verification must catch.
+    public static class GcProbe
+    {
+        // FCall with a helper frame: allocates a string, keeping `s`
+        // protected, and returns `s`.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern string KeepAcrossAllocation(string s);
+
+        // The same FCall with a GC hole: holds `s` in a Rust local across
+        // the allocation without protecting it, and returns that stale value.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern string HoleAcrossAllocation(string s);
+    }
+}

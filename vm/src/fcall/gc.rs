@@ -1,0 +1,189 @@
+//! `System.GC`, `GCHandle` and `Osprey.GcProbe` internal calls (docs/gc.md).
+
+use crate::frames::{protected, HelperFrame};
+use crate::gc::HandleKind;
+use crate::object::{self, ObjectRef};
+use crate::runtime::{guard, RuntimeError};
+use crate::thread::Thread;
+
+/// `GC.InternalCollect(int generation)`: 0 = the nursery, else everything.
+/// Then runs the finalizers that became ready.
+pub(super) extern "C" fn collect(thread: &mut Thread, generation: i32) {
+    guard(thread, (), |thread| {
+        HelperFrame::run(thread, &mut [], |thread, _| {
+            let gc = &thread.runtime().heaps.gc;
+            gc.collect(thread, generation != 0);
+        })
+    })
+}
+
+/// `GC.InternalGetTotalMemory()`.
+pub(super) extern "C" fn get_total_memory(thread: &mut Thread) -> i64 {
+    guard(thread, 0, |thread| thread.runtime().heaps.gc.total_memory() as i64)
+}
+
+/// `GC.InternalSuppressFinalize(object)` (non-null, checked by corelib).
+pub(super) extern "C" fn suppress_finalize(thread: &mut Thread, obj: *mut u8) {
+    guard(thread, (), |thread| {
+        if let Some(o) = ObjectRef::from_raw(obj) {
+            thread.runtime().heaps.gc.suppress_finalize(o);
+        }
+    })
+}
+
+/// `GC.InternalReRegisterForFinalize(object)` (non-null, checked by corelib).
+pub(super) extern "C" fn reregister_for_finalize(thread: &mut Thread, obj: *mut u8) {
+    guard(thread, (), |thread| {
+        if let Some(o) = ObjectRef::from_raw(obj) {
+            thread.runtime().heaps.gc.reregister_for_finalize(o);
+        }
+    })
+}
+
+/// `GC.InternalWaitForPendingFinalizers()`: runs them (on this thread).
+pub(super) extern "C" fn wait_for_pending_finalizers(thread: &mut Thread) {
+    guard(thread, (), |thread| {
+        HelperFrame::run(thread, &mut [], |thread, _| {
+            thread.runtime().heaps.gc.run_finalizers(thread);
+        })
+    })
+}
+
+/// `GC.InternalCollectionCount(int generation)`.
+pub(super) extern "C" fn collection_count(thread: &mut Thread, generation: i32) -> i32 {
+    guard(thread, 0, |thread| {
+        thread.runtime().heaps.gc.collection_count(generation.max(0) as usize) as i32
+    })
+}
+
+fn invalid_handle(thread: &mut Thread) {
+    thread.request_abort(RuntimeError::managed(
+        "System.InvalidOperationException",
+        Some("Handle is not initialized.".into()),
+    ));
+}
+
+/// `GCHandle.InternalAlloc(object, GCHandleType)`.
+pub(super) extern "C" fn handle_alloc(thread: &mut Thread, obj: *mut u8, kind: i32) -> usize {
+    guard(thread, 0, |thread| {
+        let Some(kind) = HandleKind::from_i32(kind) else {
+            thread.request_abort(RuntimeError::managed("System.ArgumentOutOfRangeException", None));
+            return 0;
+        };
+        let gc = &thread.runtime().heaps.gc;
+        let mut handles = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
+        handles.alloc(obj as usize, kind)
+    })
+}
+
+/// `GCHandle.InternalFree(IntPtr)`.
+pub(super) extern "C" fn handle_free(thread: &mut Thread, handle: usize) {
+    guard(thread, (), |thread| {
+        let gc = &thread.runtime().heaps.gc;
+        let r = gc.handles.lock().unwrap_or_else(|p| p.into_inner()).free(handle);
+        if r.is_err() {
+            invalid_handle(thread);
+        }
+    })
+}
+
+/// `GCHandle.InternalGet(IntPtr)`.
+pub(super) extern "C" fn handle_get(thread: &mut Thread, handle: usize) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let gc = &thread.runtime().heaps.gc;
+        let r = gc.handles.lock().unwrap_or_else(|p| p.into_inner()).get(handle);
+        match r {
+            Ok(o) => o as *mut u8,
+            Err(_) => {
+                invalid_handle(thread);
+                std::ptr::null_mut()
+            }
+        }
+    })
+}
+
+/// `GCHandle.InternalSet(IntPtr, object)`.
+pub(super) extern "C" fn handle_set(thread: &mut Thread, handle: usize, obj: *mut u8) {
+    guard(thread, (), |thread| {
+        let gc = &thread.runtime().heaps.gc;
+        let r = gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .set(handle, obj as usize);
+        if r.is_err() {
+            invalid_handle(thread);
+        }
+    })
+}
+
+/// `GCHandle.InternalAddrOfPinnedObject(IntPtr)`: the object's data (first
+/// element or character; first field otherwise); 0 for a null target.
+pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usize) -> usize {
+    guard(thread, 0, |thread| {
+        let gc = &thread.runtime().heaps.gc;
+        let r = {
+            let h = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
+            h.kind(handle).and_then(|k| h.get(handle).map(|o| (k, o)))
+        };
+        match r {
+            Ok((HandleKind::Pinned, o)) => match ObjectRef::from_raw(o as *mut u8) {
+                None => 0,
+                Some(obj) => {
+                    let mt = obj.method_table();
+                    let data = if mt.has(crate::loader::types::mt_flags::STRING) {
+                        object::STRING_DATA_OFFSET
+                    } else if mt.has(crate::loader::types::mt_flags::ARRAY) {
+                        mt.base_size as usize
+                    } else {
+                        8
+                    };
+                    o + data
+                }
+            },
+            Ok(_) => {
+                thread.request_abort(RuntimeError::managed(
+                    "System.InvalidOperationException",
+                    Some("Handle is not pinned.".into()),
+                ));
+                0
+            }
+            Err(_) => {
+                invalid_handle(thread);
+                0
+            }
+        }
+    })
+}
+
+/// `GcProbe.KeepAcrossAllocation(string s)`: allocates with `s` protected
+/// by the helper frame, and returns it (moved or not).
+pub(super) extern "C" fn keep_across_allocation(thread: &mut Thread, s: *mut u8) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        HelperFrame::run(thread, &mut [s], |thread, roots| {
+            if let Err(e) = thread.runtime().alloc_string(thread, 4) {
+                thread.request_abort(e);
+                return std::ptr::null_mut();
+            }
+            protected(roots, 0).map_or(std::ptr::null_mut(), |o| o.as_ptr())
+        })
+    })
+}
+
+/// `GcProbe.HoleAcrossAllocation(string s)`: THE DELIBERATE GC HOLE. Holds
+/// `s` in a Rust local across an allocation without protecting it and
+/// returns the stale value. Under `OSPREY_GCSTRESS` with the generational
+/// collector the allocation moves the string, and the heap verifier
+/// reports the stale reference at the next collection (tests/gc.rs).
+pub(super) extern "C" fn hole_across_allocation(thread: &mut Thread, s: *mut u8) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let held = s; // not protected: the bug
+        HelperFrame::run(thread, &mut [], |thread, _| {
+            if let Err(e) = thread.runtime().alloc_string(thread, 4) {
+                thread.request_abort(e);
+                return std::ptr::null_mut();
+            }
+            held
+        })
+    })
+}
