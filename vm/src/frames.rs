@@ -20,8 +20,16 @@
 //! callee-saved registers; the design notes' fuller register set is not
 //! needed by this JIT.
 
+use std::cell::Cell;
+
 use crate::object::ObjectRef;
 use crate::thread::Thread;
+
+/// References protected by a frame, as the body sees them: cells, because
+/// the collector rewrites them (through the frame) whenever the body
+/// allocates, so the body must re-read them after every call that may
+/// collect ([`protected`]) and never keep a copy across one.
+pub type Roots = [Cell<*mut u8>];
 
 /// What kind of transition a frame records.
 #[repr(u64)]
@@ -89,7 +97,7 @@ pub mod offsets {
 /// extern "C" fn my_fcall(thread: &mut Thread, s: *mut u8) -> *mut u8 {
 ///     HelperFrame::run(thread, &mut [s], |thread, roots| {
 ///         let copy = thread.runtime().alloc_string(thread, 10)?; // may collect
-///         // roots[0] is `s`, updated if the collector moved it.
+///         // protected(roots, 0) is `s`, updated if the collector moved it.
 ///         ...
 ///     })
 /// }
@@ -113,7 +121,7 @@ impl HelperFrame {
     pub fn run<R>(
         thread: &mut Thread,
         roots: &mut [*mut u8],
-        body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+        body: impl FnOnce(&mut Thread, &Roots) -> R,
     ) -> R {
         let mut hf = HelperFrame {
             frame: Frame {
@@ -147,9 +155,9 @@ impl HelperFrame {
             prev: hf.frame.prev as usize,
         };
         // SAFETY: `roots` outlives `hf`, which is unlinked (by `_unlink`)
-        // before `roots` is used by the caller again; the body gets the only
-        // access to both.
-        body(unsafe { &mut *_unlink.thread }, unsafe { &mut *hf.roots })
+        // before `roots` is used by the caller again. The body sees the
+        // roots as cells (shared, mutable: the collector writes them too).
+        body(unsafe { &mut *_unlink.thread }, Cell::from_mut(unsafe { &mut *hf.roots }).as_slice_of_cells())
     }
 
     /// The protected references (what the GC scans and updates).
@@ -219,7 +227,7 @@ pub fn prestub_arg_address(f: &Frame, index: u32) -> usize {
 pub fn protect<R>(
     thread: &mut Thread,
     roots: &mut [*mut u8],
-    body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+    body: impl FnOnce(&mut Thread, &Roots) -> R,
 ) -> R {
     let mut hf = HelperFrame {
         frame: Frame {
@@ -246,10 +254,11 @@ pub fn protect<R>(
     }
     let _unlink = Unlink { thread, prev };
     // SAFETY: as in `HelperFrame::run`.
-    body(unsafe { &mut *_unlink.thread }, unsafe { &mut *hf.roots })
+    body(unsafe { &mut *_unlink.thread }, Cell::from_mut(unsafe { &mut *hf.roots }).as_slice_of_cells())
 }
 
-/// An object reference protected for the duration of a helper frame.
-pub fn protected(roots: &[*mut u8], i: usize) -> Option<ObjectRef> {
-    roots.get(i).and_then(|p| ObjectRef::from_raw(*p))
+/// An object reference protected for the duration of a helper frame (read
+/// now: the collector may have moved it since the last read).
+pub fn protected(roots: &Roots, i: usize) -> Option<ObjectRef> {
+    roots.get(i).and_then(|p| ObjectRef::from_raw(p.get()))
 }

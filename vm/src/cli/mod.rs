@@ -28,13 +28,16 @@ const USAGE: &str = "\
 Osprey: a CLR-style managed runtime.
 
 Usage:
-  osprey run [--jit-dump] FILE [ARGS...]   run a program (.exe, .dll, or .cs compiled with mcs)
+  osprey run [OPTIONS] FILE [ARGS...]      run a program (.exe, .dll, or .cs compiled with mcs)
   osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
   osprey --help                            show this help
   osprey --version                         show the version
 
 Options for run:
-  --jit-dump    print the machine code of every JIT-compiled method (to stderr)
+  --jit-dump             print the machine code of every JIT-compiled method (to stderr)
+  --gc=KIND              garbage collector: generational (default) or marksweep
+  --gc-heap-limit=SIZE   the most the GC heap may hold (bytes, or with K/M/G; default 4G);
+                         past it allocation throws OutOfMemoryException
 
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
@@ -43,6 +46,12 @@ Options for bench transitions:
 Environment:
   OSPREY_CACHE_DIR     where compiled .cs files are cached (default: ~/.cache/osprey)
   OSPREY_PANIC_TRACE   print Rust panic reports (runtime debugging)
+  OSPREY_GC            garbage collector (as --gc; the option wins)
+  OSPREY_GC_HEAP_LIMIT heap limit (as --gc-heap-limit; the option wins)
+  OSPREY_GCSTRESS=N    collect at every Nth allocation and safepoint, verifying the heap
+  OSPREY_GC_VERIFY=1   verify the heap before and after every collection
+  OSPREY_GC_NURSERY    nursery size of the generational collector (default 4M)
+  OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
 ";
 
 /// What the command line asks for.
@@ -64,6 +73,9 @@ enum Command {
 impl PartialEq for RuntimeOptions {
     fn eq(&self, other: &Self) -> bool {
         self.jit_dump == other.jit_dump
+            && self.gc == other.gc
+            && self.gc_kind_set == other.gc_kind_set
+            && self.gc_limit_set == other.gc_limit_set
     }
 }
 
@@ -83,7 +95,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
         match arg {
             None => {
                 return Err(if in_run {
-                    "run: missing FILE (usage: osprey run [--jit-dump] FILE [ARGS...])".into()
+                    "run: missing FILE (usage: osprey run [OPTIONS] FILE [ARGS...])".into()
                 } else {
                     "missing command (try `osprey --help`)".into()
                 })
@@ -91,6 +103,22 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Some(Long("help")) | Some(Short('h')) if !in_run => return Ok(Command::Help),
             Some(Long("version")) | Some(Short('V')) if !in_run => return Ok(Command::Version),
             Some(Long("jit-dump")) if in_run => options.jit_dump = true,
+            Some(Long("gc")) if in_run => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                let v = v.to_string_lossy();
+                options.gc.kind = crate::gc::CollectorKind::parse(&v).ok_or_else(|| {
+                    format!("--gc: unknown collector '{v}' (generational or marksweep)")
+                })?;
+                options.gc_kind_set = true;
+            }
+            Some(Long("gc-heap-limit")) if in_run => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                let v = v.to_string_lossy();
+                options.gc.heap_limit = crate::gc::parse_size(&v)
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| format!("--gc-heap-limit: bad size '{v}'"))?;
+                options.gc_limit_set = true;
+            }
             Some(Value(v)) if !in_run => {
                 if v == "run" {
                     in_run = true;

@@ -156,13 +156,36 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
     })
 }
 
-/// `GcProbe.KeepAcrossAllocation(string s)`: allocates with `s` protected
-/// by the helper frame, and returns it (moved or not).
-pub(super) extern "C" fn keep_across_allocation(thread: &mut Thread, s: *mut u8) -> *mut u8 {
+/// A new string of `length` copies of `c` (for the probes).
+fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<ObjectRef> {
+    match thread.runtime().alloc_string(thread, length.max(0) as usize) {
+        Ok(s) => {
+            // SAFETY: a fresh string of `length` characters.
+            let chars = unsafe { s.as_ptr().add(object::STRING_DATA_OFFSET) as *mut u16 };
+            for i in 0..length.max(0) as usize {
+                // SAFETY: as above.
+                unsafe { *chars.add(i) = c };
+            }
+            Some(s)
+        }
+        Err(e) => {
+            thread.request_abort(e);
+            None
+        }
+    }
+}
+
+/// `GcProbe.KeepAcrossAllocation(int length)`: allocates a string, then
+/// allocates again with the first one protected by the helper frame, and
+/// returns the first (moved or not).
+pub(super) extern "C" fn keep_across_allocation(thread: &mut Thread, length: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        HelperFrame::run(thread, &mut [s], |thread, roots| {
-            if let Err(e) = thread.runtime().alloc_string(thread, 4) {
-                thread.request_abort(e);
+        HelperFrame::run(thread, &mut [std::ptr::null_mut()], |thread, roots| {
+            let Some(s) = probe_string(thread, length, 'k' as u16) else {
+                return std::ptr::null_mut();
+            };
+            roots[0].set(s.as_ptr());
+            if probe_string(thread, 4, 'x' as u16).is_none() {
                 return std::ptr::null_mut();
             }
             protected(roots, 0).map_or(std::ptr::null_mut(), |o| o.as_ptr())
@@ -170,20 +193,24 @@ pub(super) extern "C" fn keep_across_allocation(thread: &mut Thread, s: *mut u8)
     })
 }
 
-/// `GcProbe.HoleAcrossAllocation(string s)`: THE DELIBERATE GC HOLE. Holds
-/// `s` in a Rust local across an allocation without protecting it and
-/// returns the stale value. Under `OSPREY_GCSTRESS` with the generational
-/// collector the allocation moves the string, and the heap verifier
-/// reports the stale reference at the next collection (tests/gc.rs).
-pub(super) extern "C" fn hole_across_allocation(thread: &mut Thread, s: *mut u8) -> *mut u8 {
+/// `GcProbe.HoleAcrossAllocation(int length)`: THE DELIBERATE GC HOLE.
+/// Allocates a string, holds it in a Rust local across a second
+/// allocation without protecting it, and returns that stale value. Under
+/// `OSPREY_GCSTRESS` with the generational collector the second allocation
+/// collects (the young string is not reachable from any root, so its block
+/// is freed), and the heap verifier reports the stale reference in the
+/// caller's frame at the next collection (tests/gc.rs).
+pub(super) extern "C" fn hole_across_allocation(thread: &mut Thread, length: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let held = s; // not protected: the bug
         HelperFrame::run(thread, &mut [], |thread, _| {
-            if let Err(e) = thread.runtime().alloc_string(thread, 4) {
-                thread.request_abort(e);
+            let Some(held) = probe_string(thread, length, 'h' as u16) else {
+                return std::ptr::null_mut();
+            };
+            // Not protected: the bug.
+            if probe_string(thread, 4, 'x' as u16).is_none() {
                 return std::ptr::null_mut();
             }
-            held
+            held.as_ptr()
         })
     })
 }

@@ -485,14 +485,14 @@ pub static FCALLS: &[FCall] = &[
     FCall {
         class: "Osprey.GcProbe",
         method: "KeepAcrossAllocation",
-        sig: "string(string)",
+        sig: "string(int32)",
         address: gc::keep_across_allocation as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
         class: "Osprey.GcProbe",
         method: "HoleAcrossAllocation",
-        sig: "string(string)",
+        sig: "string(int32)",
         address: gc::hole_across_allocation as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },

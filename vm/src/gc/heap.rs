@@ -86,6 +86,9 @@ pub struct BlockHeap {
     pub blocks_in_use: usize,
     /// One past the highest block ever used: loops over blocks stop here.
     pub high: usize,
+    /// Next-fit instead of first-fit (heap verification): a released block
+    /// is not reused at once, so stale references into it stay detectable.
+    pub next_fit: bool,
     /// The card table: one byte per card of the reservation.
     pub cards: usize,
     /// Bytes of the card table.
@@ -118,6 +121,7 @@ impl BlockHeap {
             free_hint: 0,
             blocks_in_use: 0,
             high: 0,
+            next_fit: false,
             cards,
             cards_len,
         })
@@ -145,8 +149,23 @@ impl BlockHeap {
     /// (a large object's head gets `LargeHead(n)`, the rest `LargeTail`).
     /// The memory is zeroed. `None` when the reservation has no such run.
     pub fn take_blocks(&mut self, n: usize, state: BlockState) -> Result<Option<usize>, OsError> {
+        match self.take_blocks_from(self.free_hint, n, state)? {
+            None if self.next_fit && self.free_hint != 0 => {
+                self.free_hint = 0;
+                self.take_blocks_from(0, n, state)
+            }
+            r => Ok(r),
+        }
+    }
+
+    fn take_blocks_from(
+        &mut self,
+        from: usize,
+        n: usize,
+        state: BlockState,
+    ) -> Result<Option<usize>, OsError> {
         let total = self.blocks.len();
-        let mut i = self.free_hint;
+        let mut i = from;
         let mut run_start = i;
         let mut run = 0;
         while i < total {
@@ -186,7 +205,7 @@ impl BlockHeap {
             };
             self.blocks[b].pinned = false;
         }
-        if run_start == self.free_hint {
+        if run_start == self.free_hint || self.next_fit {
             self.free_hint = run_start + n;
         }
         self.blocks_in_use += n;
@@ -206,7 +225,9 @@ impl BlockHeap {
             self.blocks[b].pinned = false;
         }
         self.blocks_in_use -= n;
-        self.free_hint = self.free_hint.min(i);
+        if !self.next_fit {
+            self.free_hint = self.free_hint.min(i);
+        }
     }
 
     /// Decommits free blocks beyond the first `keep` committed free ones,

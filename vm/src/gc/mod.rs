@@ -298,9 +298,13 @@ unsafe impl Sync for Gc {}
 impl Gc {
     /// Reserves the heap.
     pub fn new(os: Os, options: GcOptions) -> Result<Gc, OsError> {
-        // Room for the limit plus one nursery of promotions in flight.
-        let reserve = options.heap_limit.saturating_add(options.nursery + 64 * BLOCK_SIZE);
-        let heap = BlockHeap::new(os, reserve)?;
+        // Room for the limit, the nursery, and one nursery of promotions in
+        // flight (a minor collection may start with the old space full).
+        let reserve = options
+            .heap_limit
+            .saturating_add(2 * options.nursery + 64 * BLOCK_SIZE);
+        let mut heap = BlockHeap::new(os, reserve)?;
+        heap.next_fit = options.verify;
         let barrier = (options.kind == CollectorKind::Generational).then(|| BarrierInfo {
             heap_base: heap.base,
             heap_size: heap.size,
@@ -544,7 +548,7 @@ impl Gc {
                     && size < LARGE_OBJECT_SIZE
                     && attempt == 0
                     && st.nursery_blocks * BLOCK_SIZE >= self.options.nursery
-                    && !self.over_limit(&st, size)
+                    && !self.over_limit(&st, self.options.nursery)
                 {
                     Need::Minor
                 } else {
@@ -603,7 +607,11 @@ impl Gc {
         retire_context(ptr, limit);
         let ctx = match self.options.kind {
             CollectorKind::Generational => {
-                if st.nursery_blocks * BLOCK_SIZE >= self.options.nursery {
+                // The limit covers the old space plus one nursery (the
+                // most a minor collection can promote).
+                if st.nursery_blocks * BLOCK_SIZE >= self.options.nursery
+                    || self.over_limit(st, self.options.nursery)
+                {
                     return Ok(None);
                 }
                 match st.heap.take_blocks(1, BlockState::Nursery) {

@@ -162,14 +162,15 @@ namespace Osprey
     // verification must catch.
     public static class GcProbe
     {
-        // FCall with a helper frame: allocates a string, keeping `s`
-        // protected, and returns `s`.
+        // FCall with a helper frame: allocates a string of `length` 'k's,
+        // then allocates again with it protected, and returns it.
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern string KeepAcrossAllocation(string s);
+        public static extern string KeepAcrossAllocation(int length);
 
-        // The same FCall with a GC hole: holds `s` in a Rust local across
-        // the allocation without protecting it, and returns that stale value.
+        // The same FCall with a GC hole: holds the first string in a Rust
+        // local across the second allocation without protecting it, and
+        // returns that stale value.
         [MethodImpl(MethodImplOptions.InternalCall)]
-        public static extern string HoleAcrossAllocation(string s);
+        public static extern string HoleAcrossAllocation(int length);
     }
 }

@@ -1,0 +1,143 @@
+//! Garbage-collector tests (docs/gc.md):
+//!
+//! * every sample under GC stress, with each collector
+//!   (`OSPREY_GCSTRESS` interval from `OSPREY_TEST_GCSTRESS`, default 50;
+//!   the GC samples also at interval 1 with small arguments);
+//! * the deliberate GC hole in a test FCall is caught by stress plus heap
+//!   verification, and the same FCall done right passes;
+//! * a heap limit makes allocation throw OutOfMemoryException (never a
+//!   crash), with each collector;
+//! * the `--gc` and `--gc-heap-limit` options.
+//!
+//!     cargo test --release --test gc
+//!     cargo test --release --test gc -- stress_generational
+
+mod common;
+
+use common::*;
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::path::PathBuf;
+use std::time::Duration;
+
+const COLLECTORS: [&str; 2] = ["generational", "marksweep"];
+
+fn stress_interval() -> String {
+    std::env::var("OSPREY_TEST_GCSTRESS").unwrap_or_else(|_| "50".into())
+}
+
+/// The GC samples with arguments small enough for stress at every
+/// allocation and safepoint.
+const SMALL: &[(&str, &[&str])] = &[
+    ("gc-binarytrees", &["6"]),
+    ("gc-cache", &["1"]),
+    ("gc-strings", &["3000"]),
+    ("gc-api", &[]),
+];
+
+/// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).
+fn compile_test_program(name: &str) -> Result<PathBuf, String> {
+    let src = repo_root().join("tests").join("gc").join(format!("{name}.cs"));
+    let corelib = format!("-r:{}", osprey_corelib::CORELIB_DLL_PATH);
+    compile_cs(&src, &work_dir("gc-tests"), &["-nostdlib", &corelib])
+}
+
+fn hole_test(hole: bool) -> Result<(), String> {
+    let exe = compile_test_program("hole")?;
+    let args: Vec<String> = if hole { vec!["hole".into()] } else { vec![] };
+    let env = [
+        ("OSPREY_GCSTRESS".into(), "1".into()),
+        ("OSPREY_GC".into(), "generational".into()),
+    ];
+    let run = run_osprey(&exe, &args, &[], &env, None, DEFAULT_TIMEOUT)?;
+    let err = run.stderr_lossy();
+    if run.timed_out || run.panicked() || run.signal().is_some() {
+        return Err(format!("bad run: {}\n{}", describe_status(&run.status), tail(&err, 2000)));
+    }
+    if hole {
+        if run.code() != Some(70) || !err.contains("heap verification failed") {
+            return Err(format!(
+                "the GC hole was not caught: {}\nstdout: {}\nstderr: {}",
+                describe_status(&run.status),
+                tail(&run.stdout_lossy(), 1000),
+                tail(&err, 2000)
+            ));
+        }
+    } else if run.code() != Some(0) || run.stdout_lossy().trim() != "total 250" {
+        return Err(format!(
+            "the protected version failed: {}\nstdout: {}\nstderr: {}",
+            describe_status(&run.status),
+            tail(&run.stdout_lossy(), 1000),
+            tail(&err, 2000)
+        ));
+    }
+    Ok(())
+}
+
+fn oom_test(collector: &str, big: bool) -> Result<(), String> {
+    let exe = compile_test_program("oom")?;
+    let args: Vec<String> = if big { vec!["big".into()] } else { vec![] };
+    let opts = [format!("--gc={collector}"), "--gc-heap-limit=32M".to_string()];
+    let run = run_osprey(&exe, &args, &opts, &[], None, Duration::from_secs(120))?;
+    let err = run.stderr_lossy();
+    if run.timed_out || run.panicked() || run.signal().is_some() || run.code() != Some(1) {
+        return Err(format!("bad run: {}\n{}", describe_status(&run.status), tail(&err, 2000)));
+    }
+    if !err.contains("Unhandled exception. System.OutOfMemoryException") {
+        return Err(format!("expected an OutOfMemoryException: {}", tail(&err, 2000)));
+    }
+    Ok(())
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    let interval = stress_interval();
+    for collector in COLLECTORS {
+        for sample in discover_samples().into_iter().flatten() {
+            let opts = CheckOptions::default()
+                .env("OSPREY_GCSTRESS", interval.clone())
+                .env("OSPREY_GC", collector)
+                .timeout(Duration::from_secs(300));
+            let name = format!("stress_{collector}::{}", sample.name);
+            trials.push(Trial::test(name, move || {
+                check_sample(&sample, &opts).map_err(Failed::from)
+            }));
+        }
+        for (name, small) in SMALL {
+            let dir = samples_dir().join(name);
+            let Ok(mut sample) = load_sample(&dir) else { continue };
+            sample.args = small.iter().map(|s| s.to_string()).collect();
+            let opts = CheckOptions::default()
+                .env("OSPREY_GCSTRESS", "1")
+                .env("OSPREY_GC", collector)
+                .timeout(Duration::from_secs(300));
+            trials.push(Trial::test(format!("stress1_{collector}::{name}"), move || {
+                check_sample(&sample, &opts).map_err(Failed::from)
+            }));
+        }
+        for (name, small) in SMALL {
+            let dir = samples_dir().join(name);
+            let Ok(sample) = load_sample(&dir) else { continue };
+            let _ = small;
+            let opts = CheckOptions::default().opt(format!("--gc={collector}"));
+            trials.push(Trial::test(format!("option_{collector}::{name}"), move || {
+                check_sample(&sample, &opts).map_err(Failed::from)
+            }));
+        }
+        let c = collector.to_string();
+        trials.push(Trial::test(format!("oom_{collector}::small_objects"), move || {
+            oom_test(&c, false).map_err(Failed::from)
+        }));
+        let c = collector.to_string();
+        trials.push(Trial::test(format!("oom_{collector}::large_objects"), move || {
+            oom_test(&c, true).map_err(Failed::from)
+        }));
+    }
+    trials.push(Trial::test("hole::caught_by_stress_and_verify", || {
+        hole_test(true).map_err(Failed::from)
+    }));
+    trials.push(Trial::test("hole::protected_version_passes", || {
+        hole_test(false).map_err(Failed::from)
+    }));
+    libtest_mimic::run(&args, trials).exit();
+}
