@@ -65,6 +65,13 @@ pub(crate) struct Frame {
     pub transition: Option<i32>,
     /// Slots that keep the strings passed to a QCall pinned during the call.
     pub pin_slots: Vec<i32>,
+    /// One slot per exception clause (see [`crate::eh::NativeEhClause::slot`]):
+    /// the continuation of a finally/fault handler, or the exception a
+    /// catch/filter handler is handling.
+    pub eh_slots: Vec<i32>,
+    /// Where the stack pointer is saved after each `localloc`, in methods
+    /// with both `localloc` and exception handlers.
+    pub sp_slot: Option<i32>,
     /// The GC info describing the slots.
     pub gc: GcInfo,
 }
@@ -130,6 +137,7 @@ pub(crate) fn layout(
     stack_slots: &BTreeSet<(u16, SlotClass)>,
     calls_native: bool,
     qcalls: Option<QCallNeeds>,
+    has_localloc: bool,
     layouts: &mut LayoutCache<'_>,
 ) -> Frame {
     let mut gc = Vec::new();
@@ -200,6 +208,15 @@ pub(crate) fn layout(
     }
     // The QCall transition frame holds no references: not zeroed, not scanned.
     let transition = qcalls.map(|q| below.alloc(q.frame_size));
+    // Finally/fault continuations are code addresses, written before use.
+    let mut eh_slots: Vec<i32> = method
+        .eh
+        .iter()
+        .map(|c| match c.kind {
+            crate::eh::EhKind::Finally | crate::eh::EhKind::Fault => below.alloc(8),
+            _ => 0,
+        })
+        .collect();
     let zero_end = below.0.next_multiple_of(16);
     below.0 = zero_end;
 
@@ -221,6 +238,20 @@ pub(crate) fn layout(
         report_value(&mut gc, off, ty, false, layouts);
         slots.insert((depth, class), off);
     }
+    // The exception a catch handler handles: a reference, zeroed and scanned.
+    for (i, c) in method.eh.iter().enumerate() {
+        if matches!(c.kind, crate::eh::EhKind::Catch(_) | crate::eh::EhKind::Filter { .. }) {
+            let off = below.alloc(8);
+            gc.push(GcSlot {
+                offset: off,
+                kind: GcSlotKind::Ref,
+                pinned: false,
+            });
+            eh_slots[i] = off;
+        }
+    }
+    // Zero until the first localloc: "the stack pointer is the frame's".
+    let sp_slot = (has_localloc && !method.eh.is_empty()).then(|| below.alloc(8));
     let mut pin_slots = Vec::new();
     for _ in 0..qcalls.map_or(0, |q| q.pinned_strings) {
         let off = below.alloc(8);
@@ -235,6 +266,8 @@ pub(crate) fn layout(
     Frame {
         transition,
         pin_slots,
+        eh_slots,
+        sp_slot,
         args,
         ret_buf,
         locals,

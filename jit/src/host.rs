@@ -361,6 +361,12 @@ pub enum Helper {
     /// NullReferenceException or InvalidCastException); the JIT adds the
     /// offset of the value.
     Unbox,
+    /// `fn(thread, exception) -> !`: `rethrow` of the exception a catch
+    /// handler is handling (its stack trace is kept). Never returns.
+    Rethrow,
+    /// `fn(thread) -> !`: a method's prologue found the stack nearly
+    /// exhausted. Ends the process with a stack-overflow report.
+    StackOverflow,
 }
 
 /// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
@@ -444,6 +450,9 @@ pub struct RuntimeLayout {
     /// Offsets, in the thread record, of the call-site record an FCall with
     /// a helper frame reads: return address, RSP and RBP of the call.
     pub thread_helper_site_offsets: [i32; 3],
+    /// Offset, in the thread record, of the lowest stack address managed
+    /// code may use (the prologue's stack-overflow check).
+    pub thread_stack_limit_offset: i32,
     /// The transition frame of QCalls.
     pub transition_frame: TransitionFrameLayout,
 }

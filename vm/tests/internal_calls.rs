@@ -49,9 +49,10 @@ fn fcall_that_raises_after_returning() {
         r#"Console.WriteLine("before"); TransitionProbe.FCallRepeat("x", -1);"#,
     );
     assert_eq!(o.stdout, "before\n");
-    assert_eq!(
-        o.error.as_deref(),
-        Some("System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values.")
+    let err = o.error.expect("the exception must surface");
+    assert!(
+        err.starts_with("System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values.\n  at P.Main (System.String[] args) [0x0000a] in <"),
+        "{err}"
     );
 }
 
@@ -91,9 +92,11 @@ fn qcall_error_surfaces_as_a_managed_exception() {
         r#"Console.WriteLine("before"); TransitionProbe.Raise("from a QCall");"#,
     );
     assert_eq!(o.stdout, "before\n");
-    assert_eq!(
-        o.error.as_deref(),
-        Some("System.InvalidOperationException: from a QCall")
+    let err = o.error.expect("the exception must surface");
+    assert!(
+        err.starts_with("System.InvalidOperationException: from a QCall\n  at Osprey.TransitionProbe.Raise (System.String message) [0x")
+            && err.contains("\n  at P.Main (System.String[] args) [0x0000a] in <"),
+        "{err}"
     );
 }
 

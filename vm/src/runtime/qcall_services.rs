@@ -77,5 +77,5 @@ unsafe fn set_object(
 unsafe fn raise(context: *mut c_void, error: QCallError) {
     // SAFETY: forwarded contract (see `thread_of`).
     let thread = unsafe { thread_of(context) };
-    thread.request_abort(RuntimeError::managed(error.exception, error.message));
+    thread.raise(RuntimeError::managed(error.exception, error.message));
 }
