@@ -240,7 +240,10 @@ pub(crate) fn layout(
     }
     // The exception a catch handler handles: a reference, zeroed and scanned.
     for (i, c) in method.eh.iter().enumerate() {
-        if matches!(c.kind, crate::eh::EhKind::Catch(_) | crate::eh::EhKind::Filter { .. }) {
+        if matches!(
+            c.kind,
+            crate::eh::EhKind::Catch(_) | crate::eh::EhKind::Filter { .. }
+        ) {
             let off = below.alloc(8);
             gc.push(GcSlot {
                 offset: off,

@@ -177,16 +177,16 @@ fn eh_entry_states(
     let start_ok = |o: u32| starts.contains(&o);
     let end_ok = |o: u32| starts.contains(&o) || o as usize == code_len;
     let mut states: HashMap<u32, Vec<StackKind>> = HashMap::new();
-    let set = |states: &mut HashMap<u32, Vec<StackKind>>, o: u32, st: Vec<StackKind>| {
-        match states.get(&o) {
-            Some(prev) if *prev != st => Err(invalid(
-                o,
-                "a protected block, handler or filter starts here with conflicting stacks",
-            )),
-            _ => {
-                states.insert(o, st);
-                Ok(())
-            }
+    let set = |states: &mut HashMap<u32, Vec<StackKind>>, o: u32, st: Vec<StackKind>| match states
+        .get(&o)
+    {
+        Some(prev) if *prev != st => Err(invalid(
+            o,
+            "a protected block, handler or filter starts here with conflicting stacks",
+        )),
+        _ => {
+            states.insert(o, st);
+            Ok(())
         }
     };
     for c in eh {
@@ -1005,17 +1005,28 @@ impl Importer<'_, '_> {
                 self.stack = Some(Vec::new());
                 self.branch_to(t, offset)?;
                 self.stack = None;
-                (Op::Leave { target: t, finallies }, none, None)
+                (
+                    Op::Leave {
+                        target: t,
+                        finallies,
+                    },
+                    none,
+                    None,
+                )
             }
             O::Endfinally => {
                 let clause = method
                     .eh
                     .iter()
                     .position(|c| {
-                        matches!(c.kind, crate::eh::EhKind::Finally | crate::eh::EhKind::Fault)
-                            && c.in_handler(offset)
+                        matches!(
+                            c.kind,
+                            crate::eh::EhKind::Finally | crate::eh::EhKind::Fault
+                        ) && c.in_handler(offset)
                     })
-                    .ok_or_else(|| invalid(offset, "endfinally outside a finally or fault handler"))?;
+                    .ok_or_else(|| {
+                        invalid(offset, "endfinally outside a finally or fault handler")
+                    })?;
                 self.stack = None;
                 (Op::EndFinally(clause), none, None)
             }

@@ -332,7 +332,8 @@ mod tests {
         );
         let (mut lo, mut hi) = (0usize, 0usize);
         // SAFETY: both out-pointers are valid.
-        let status = unsafe { (resolve_v2().unwrap().stack_service_get_stack_bounds)(&mut lo, &mut hi) };
+        let status =
+            unsafe { (resolve_v2().unwrap().stack_service_get_stack_bounds)(&mut lo, &mut hi) };
         assert_eq!(status, Status::Ok);
         let here = &lo as *const usize as usize;
         assert!(lo < here && here < hi, "{lo:#x} < {here:#x} < {hi:#x}");

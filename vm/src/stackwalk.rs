@@ -184,7 +184,8 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
     walk_thread(thread, |item| {
         match item {
             WalkItem::Transition(frame) => {
-                if frame.kind == FrameKind::Helper as u64 || frame.kind == FrameKind::Protect as u64 {
+                if frame.kind == FrameKind::Helper as u64 || frame.kind == FrameKind::Protect as u64
+                {
                     // SAFETY: frames of kind Helper are HelperFrames.
                     let hf = unsafe { HelperFrame::from_frame(frame) };
                     for r in hf.roots() {

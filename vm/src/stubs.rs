@@ -337,7 +337,11 @@ fn emit_resume(ops: &mut VecAssembler<X64Relocation>) {
 }
 
 /// Emits the raise path; returns (raise, resume sequence).
-fn emit_raise(heap: &CodeHeap, dispatch: usize, abort: usize) -> Result<(usize, usize), CodeHeapError> {
+fn emit_raise(
+    heap: &CodeHeap,
+    dispatch: usize,
+    abort: usize,
+) -> Result<(usize, usize), CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
     let fatal = ops.new_dynamic_label();
@@ -535,7 +539,11 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
     publish(heap, ops, base, "gc poll")
 }
 
-fn emit_helper_wrapper(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, CodeHeapError> {
+fn emit_helper_wrapper(
+    heap: &CodeHeap,
+    worker: usize,
+    raise: usize,
+) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
     let attention = ops.new_dynamic_label();

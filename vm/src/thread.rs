@@ -182,7 +182,8 @@ impl Thread {
         if self.attention == ATTENTION_FATAL {
             return;
         }
-        self.pending.set_object(exception.as_ptr() as usize, fresh_trace);
+        self.pending
+            .set_object(exception.as_ptr() as usize, fresh_trace);
         self.attention = ATTENTION_EXCEPTION;
     }
 

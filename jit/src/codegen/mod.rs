@@ -196,7 +196,9 @@ pub(crate) fn generate(
     let mut eh = Vec::with_capacity(method.eh.len());
     for (i, c) in method.eh.iter().enumerate() {
         let missing = || {
-            JitError::Assembler(format!("the handler of exception clause {i} was not emitted"))
+            JitError::Assembler(format!(
+                "the handler of exception clause {i} was not emitted"
+            ))
         };
         eh.push(NativeEhClause {
             clause: *c,

@@ -50,7 +50,9 @@ pub(super) fn compile_cached(source: &Path) -> Result<PathBuf, String> {
         .map_err(|e| format!("cannot create the cache directory '{}': {e}", dir.display()))?;
     // Compile to a temporary name, then rename: concurrent runs never see a half-written file.
     let tmp = dir.join(format!("{stem}.{}.tmp", std::process::id()));
+    // `-unsafe`: programs may use pointers and stackalloc, which Osprey runs.
     let output = Command::new("mcs")
+        .arg("-unsafe")
         .arg(format!("-out:{}", tmp.display()))
         .arg(source)
         .output()

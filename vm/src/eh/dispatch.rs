@@ -121,7 +121,10 @@ fn first_pass(
     let mut failure = None;
     walk_segment(&rt.code, ip, fp, |frame| {
         let il = frame.il_offset();
-        frames.push((frame.code.method, il.map(|o| frame.code.code_map.statement_of(o))));
+        frames.push((
+            frame.code.method,
+            il.map(|o| frame.code.code_map.statement_of(o)),
+        ));
         if frame.funclet {
             // An exception leaving a filter is the filter's verdict (false);
             // the frames around it are not searched.
@@ -136,7 +139,8 @@ fn first_pass(
             }
             let accepts = match c.clause.kind {
                 EhKind::Catch(t) => {
-                    let exception = ObjectRef::from_raw(roots[0]).expect("the exception is not null");
+                    let exception =
+                        ObjectRef::from_raw(roots[0]).expect("the exception is not null");
                     let ty = TypeHandle::from_method_table(exception.method_table());
                     is_assignable(ty, TypeHandle::from_jit(t))
                 }
@@ -255,7 +259,12 @@ fn step(thread: &mut Thread) -> Result<(), RuntimeError> {
                 fp: u.cursor.fp,
                 value: u.exception,
             };
-            finish(thread, resume, Some((c.clause.try_start, c.clause.try_end)), false);
+            finish(
+                thread,
+                resume,
+                Some((c.clause.try_start, c.clause.try_end)),
+                false,
+            );
             return Ok(());
         }
         let frame = ManagedFrame {
@@ -334,7 +343,8 @@ fn finish(thread: &mut Thread, resume: Resume, resumed: Option<(u32, u32)>, keep
         // SAFETY: linked frames are live until unlinked; this one lies in
         // the part of the stack being abandoned, so nothing else will
         // unlink it.
-        thread.frame_head = unsafe { (*(thread.frame_head as *const crate::frames::Frame)).prev } as usize;
+        thread.frame_head =
+            unsafe { (*(thread.frame_head as *const crate::frames::Frame)).prev } as usize;
     }
     thread.resume = resume;
 }

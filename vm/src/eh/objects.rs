@@ -64,7 +64,12 @@ pub(crate) fn type_initialization_exception(
     HelperFrame::protect(thread, &mut roots, |thread, roots| {
         let name = rt.new_string(thread, type_name)?;
         let inner = ObjectRef::from_raw(roots[0]);
-        new_exception(thread, t, None, &[Value::Ref(Some(name)), Value::Ref(inner)])
+        new_exception(
+            thread,
+            t,
+            None,
+            &[Value::Ref(Some(name)), Value::Ref(inner)],
+        )
     })
 }
 
@@ -126,7 +131,8 @@ impl Runtime {
     /// message, read now.
     pub(crate) fn exception_error(&self, exception: ObjectRef) -> RuntimeError {
         let t = TypeHandle::from_method_table(exception.method_table());
-        let is_exception = t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
+        let is_exception =
+            t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
         let message = if is_exception {
             // SAFETY: a System.Exception, laid out as the binder's mirror.
             let m = unsafe { (*(exception.as_ptr() as *const ExceptionMirror)).message };

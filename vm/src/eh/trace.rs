@@ -11,7 +11,7 @@
 //! what they print on mono for their own methods:
 //!
 //! ```text
-//!   at Program.Main (System.String[] args) [0x0001c] in <3b1c…>:0 
+//!   at Program.Main (System.String[] args) [0x0001c] in <3b1c…>:0
 //! ```
 //!
 //! (method, parameter types and names, IL offset, module version id, and a

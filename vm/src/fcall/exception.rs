@@ -17,17 +17,17 @@ pub(super) extern "C" fn format_stack_trace(thread: &mut Thread, trace: *mut u8)
         // IntPtr[] of (method descriptor, IL offset) pairs of this runtime;
         // the text is built before anything can move the array.
         let text = unsafe {
-            let data = std::slice::from_raw_parts(
-                trace.array_data() as *const isize,
-                trace.length(),
-            );
+            let data =
+                std::slice::from_raw_parts(trace.array_data() as *const isize, trace.length());
             crate::eh::format_stack_trace(rt, data)
         };
-        HelperFrame::run(thread, &mut [], |thread, _| match rt.new_string(thread, &text) {
-            Ok(s) => s.as_ptr(),
-            Err(e) => {
-                thread.raise(e);
-                std::ptr::null_mut()
+        HelperFrame::run(thread, &mut [], |thread, _| {
+            match rt.new_string(thread, &text) {
+                Ok(s) => s.as_ptr(),
+                Err(e) => {
+                    thread.raise(e);
+                    std::ptr::null_mut()
+                }
             }
         })
     })

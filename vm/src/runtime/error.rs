@@ -6,9 +6,9 @@ use std::sync::Arc;
 
 use crate::codeheap::CodeHeapError;
 use crate::handles::ObjectHandle;
-use crate::object::ObjectRef;
 use crate::heap::AllocError;
 use crate::loader::LoadError;
+use crate::object::ObjectRef;
 use osprey_kernel::client::OsError;
 
 /// Why running managed code failed.

@@ -94,12 +94,13 @@ extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
     })
 }
 
-/// `newarr`: a zeroed array. A negative length raises what mono raises,
-/// OutOfMemoryException (ECMA-335 and CoreCLR say OverflowException).
+/// `newarr`: a zeroed array; a negative length is an OverflowException
+/// (mono raises OutOfMemoryException instead when the length comes straight
+/// from an `add`, which looks like its JIT zero-extending the sum).
 extern "C" fn new_array(thread: &mut Thread, mt: &MethodTable, length: i64) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
+            thread.raise(RuntimeError::managed("System.OverflowException", None));
             return std::ptr::null_mut();
         }
         match thread.runtime().heaps.alloc(thread, mt, length as usize) {

@@ -115,7 +115,11 @@ impl Runtime {
     /// mono do (a native-to-managed callback into corelib's
     /// `Exception.ToString`, or an override). Errors without an exception
     /// object, or whose `ToString()` fails, keep `Type: message`.
-    pub(crate) fn describe_unhandled(&self, thread: &mut Thread, error: RuntimeError) -> RuntimeError {
+    pub(crate) fn describe_unhandled(
+        &self,
+        thread: &mut Thread,
+        error: RuntimeError,
+    ) -> RuntimeError {
         let RuntimeError::Exception {
             type_name,
             message,
@@ -127,7 +131,8 @@ impl Runtime {
         };
         let exception = object.get();
         let t = TypeHandle::from_method_table(exception.method_table());
-        let is_exception = t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
+        let is_exception =
+            t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
         let mut description = None;
         if is_exception {
             let to_string =
