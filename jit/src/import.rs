@@ -738,7 +738,8 @@ impl Importer<'_, '_> {
                     Some(
                         NewObjectInfo::Object { .. }
                         | NewObjectInfo::Factory
-                        | NewObjectInfo::MdArray { .. },
+                        | NewObjectInfo::MdArray { .. }
+                        | NewObjectInfo::Delegate { .. },
                     ) => StackKind::Ref,
                     Some(NewObjectInfo::Value { handle }) => StackKind::Struct(*handle),
                     None => {
@@ -750,6 +751,38 @@ impl Importer<'_, '_> {
                 };
                 let ins = self.pop_n(info.sig.params.len(), offset)?;
                 (Op::NewObj(Box::new(info)), ins, push!(k))
+            }
+            O::Ldftn => {
+                let t = token(&d.operand, offset)?;
+                let info = self
+                    .host
+                    .resolve_method(t, CallOpcode::LdFtn)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                let CallTarget::Managed { entry } = info.target else {
+                    return Err(invalid(
+                        offset,
+                        "ldftn of a method with no function pointer",
+                    ));
+                };
+                (Op::LdFtn(entry), none, push!(StackKind::I))
+            }
+            O::Ldvirtftn => {
+                let t = token(&d.operand, offset)?;
+                let info = self
+                    .host
+                    .resolve_method(t, CallOpcode::LdVirtFtn)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::LdVirtFtn(info.method), ins, push!(StackKind::I))
             }
             O::Ret => {
                 if method

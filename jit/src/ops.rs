@@ -234,4 +234,9 @@ pub enum Op {
     CpObj(JitType),
     /// `ckfinite`: throw ArithmeticException unless the float is finite.
     CkFinite,
+    /// `ldftn`: push this function pointer.
+    LdFtn(usize),
+    /// `ldvirtftn`: pop an object, push the function pointer of the method
+    /// a virtual call of this method on it runs.
+    LdVirtFtn(crate::host::MethodHandle),
 }

@@ -143,15 +143,15 @@ pub(crate) fn generate(
     let rt = host.runtime_layout();
     let qcalls = qcall_needs(imported, &rt);
     let mut layouts = LayoutCache::new(host);
-    let has_localloc = imported.instrs.iter().any(|i| matches!(i.op, Op::Localloc));
-    let frame = frame::layout(
-        method,
-        &imported.stack_slots,
+    let needs = frame::FrameNeeds {
         calls_native,
         qcalls,
-        has_localloc,
-        &mut layouts,
-    );
+        has_localloc: imported.instrs.iter().any(|i| matches!(i.op, Op::Localloc)),
+        delegate_invoke: imported.instrs.iter().any(|i| {
+            matches!(&i.op, Op::Call { info, .. } if info.target == crate::host::CallTarget::DelegateInvoke)
+        }),
+    };
+    let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts);
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
     for instr in &imported.instrs {
@@ -269,6 +269,7 @@ fn calls_native(op: &Op) -> bool {
                 )
         }
         Op::NewObj(_)
+        | Op::LdVirtFtn(_)
         | Op::NewArr(_)
         | Op::StElem(JitType::Ref)
         | Op::CastClass(_)
@@ -873,6 +874,8 @@ impl Emitter<'_, '_> {
             Op::LdToken(value, h) => self.ld_token(*value, *h),
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),
+            Op::LdFtn(entry) => self.push(StackKind::I, Loc::Imm(*entry as i64)),
+            Op::LdVirtFtn(method) => self.ld_virt_ftn(*method),
         }
         Ok(())
     }

@@ -64,6 +64,14 @@ pub(crate) fn workers() -> Workers {
             (Helper::Unbox, unbox as *const () as usize),
             (Helper::Rethrow, rethrow as *const () as usize),
             (Helper::StackOverflow, stack_overflow as *const () as usize),
+            (
+                Helper::DelegateCtor,
+                super::delegates::delegate_ctor as *const () as usize,
+            ),
+            (
+                Helper::LdVirtFtn,
+                super::delegates::ld_virt_ftn as *const () as usize,
+            ),
         ],
     }
 }

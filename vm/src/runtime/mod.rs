@@ -15,6 +15,7 @@
 pub mod binding;
 mod callsite;
 mod compile;
+mod delegates;
 mod enums;
 mod error;
 mod helpers;
@@ -53,6 +54,8 @@ pub(crate) struct WellKnown {
     pub thread: TypeHandle,
     /// `System.IntPtr[]` (recorded stack traces).
     pub intptr_array: TypeHandle,
+    /// `System.MulticastDelegate`, the base of delegate types.
+    pub multicast_delegate: TypeHandle,
 }
 
 /// One runtime instance.
@@ -117,6 +120,7 @@ impl Runtime {
                 runtime_type: loader.corelib_type("System", "RuntimeType")?,
                 exception: loader.corelib_type("System", "Exception")?,
                 thread: loader.corelib_type("System.Threading", "Thread")?,
+                multicast_delegate: loader.corelib_type("System", "MulticastDelegate")?,
                 intptr_array: {
                     let intptr = loader.corelib_type("System", "IntPtr")?;
                     loader.load_array(intptr, None)?
