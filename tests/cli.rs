@@ -721,6 +721,37 @@ class Program {
     );
 }
 
+/// Assembles an IL program under tests/il/ with ilasm (mono-devel).
+fn assemble(name: &str) -> PathBuf {
+    let dir = fresh_dir(name);
+    let il = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/il/{name}.il"));
+    let exe = dir.join(format!("{name}.exe"));
+    let out = Command::new("ilasm")
+        .arg("-quiet")
+        .arg(format!("-output:{}", exe.display()))
+        .arg(&il)
+        .output()
+        .expect("ilasm runs (mono-devel)");
+    assert!(
+        out.status.success(),
+        "ilasm {}: {}",
+        il.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    exe
+}
+
+/// IL that C# does not emit (`cpblk`, `initblk`, `tail.`) runs as on mono.
+#[test]
+fn block_copies_and_tail_calls_match_mono() {
+    let exe = assemble("blocks-and-tail-calls");
+    let mono = run_mono(&exe, &[], None, DEFAULT_TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "blocks and tail calls");
+    assert_eq!(run.stdout_lossy(), mono.stdout_lossy());
+    assert_eq!(run.code(), mono.code());
+}
+
 #[test]
 fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
     let dir = fresh_dir("try_in_filter");

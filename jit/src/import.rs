@@ -263,6 +263,11 @@ impl Importer<'_, '_> {
             while is_prefix(code[j].opcode) {
                 match code[j].opcode {
                     Opcode::Volatile | Opcode::Unaligned | Opcode::Readonly => {}
+                    // `tail.` is honored as a plain call (the frame is not
+                    // reused: deep tail recursion can overflow the stack,
+                    // which ends the program cleanly); `no.` only allows
+                    // omitting checks, so keeping them is correct.
+                    Opcode::Tail | Opcode::No => {}
                     Opcode::Constrained => {
                         if let Operand::Token(t) = code[j].operand {
                             prefix_constrained = Some(t);
@@ -1014,6 +1019,26 @@ impl Importer<'_, '_> {
                     return Err(bad_operands(op, offset, &ins));
                 }
                 (Op::NewArr(array), ins, push!(StackKind::Ref))
+            }
+            O::Cpblk | O::Initblk => {
+                let ins = self.pop_n(3, offset)?;
+                let addr_ok = |k: StackKind| matches!(k, StackKind::I | StackKind::ByRef);
+                let ok = addr_ok(ins[0])
+                    && (if op == O::Cpblk {
+                        addr_ok(ins[1])
+                    } else {
+                        ins[1] == StackKind::I4
+                    })
+                    && ins[2] == StackKind::I4;
+                if !ok {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                let op = if op == O::Cpblk {
+                    Op::CpBlk
+                } else {
+                    Op::InitBlk
+                };
+                (op, ins, None)
             }
             O::Localloc => {
                 let ins = self.pop_n(1, offset)?;
