@@ -754,52 +754,7 @@ fn block_copies_and_tail_calls_match_mono() {
 
 #[test]
 fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
-    let dir = fresh_dir("try_in_filter");
-    let il = dir.join("try_in_filter.il");
-    fs::write(
-        &il,
-        r#".assembly extern mscorlib {}
-.assembly try_in_filter {}
-.class public Program extends [mscorlib]System.Object {
-  .method public static void Main() cil managed {
-    .entrypoint
-    .try {
-      ldstr "x"
-      newobj instance void [mscorlib]System.Exception::.ctor(string)
-      throw
-    }
-    filter {
-      pop
-      .try {
-        leave.s INNER_DONE
-      } finally {
-        endfinally
-      }
-      INNER_DONE: ldc.i4.1
-      endfilter
-    }
-    {
-      pop
-      leave.s DONE
-    }
-    DONE: ret
-  }
-}
-"#,
-    )
-    .unwrap();
-    let exe = dir.join("try_in_filter.exe");
-    let out = Command::new("ilasm")
-        .arg("-quiet")
-        .arg(format!("-output:{}", exe.display()))
-        .arg(&il)
-        .output()
-        .expect("ilasm runs (mono-devel)");
-    assert!(
-        out.status.success(),
-        "ilasm: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
+    let exe = assemble("try-in-filter");
     let run = osprey(&["run", path_str(&exe)]);
     assert_clean_error(&run, "try inside a filter");
     let stderr = run.stderr_lossy();

@@ -341,6 +341,21 @@ impl Importer<'_, '_> {
         Ok(self.out)
     }
 
+    /// Resolves a method token through the host (errors name the offset).
+    fn resolve_call(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+        offset: u32,
+    ) -> Result<crate::host::CallInfo, JitError> {
+        self.host
+            .resolve_method(token, opcode)
+            .map_err(|e| JitError::Resolve {
+                il_offset: offset,
+                error: e,
+            })
+    }
+
     fn depth(&self) -> u16 {
         self.stack.as_ref().map_or(0, |s| s.len() as u16)
     }
@@ -669,13 +684,7 @@ impl Importer<'_, '_> {
                 } else {
                     CallOpcode::CallVirt
                 };
-                let mut info =
-                    self.host
-                        .resolve_method(t, kind)
-                        .map_err(|e| JitError::Resolve {
-                            il_offset: offset,
-                            error: e,
-                        })?;
+                let mut info = self.resolve_call(t, kind, offset)?;
                 if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
                     return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
                 }
@@ -732,13 +741,7 @@ impl Importer<'_, '_> {
             }
             O::Newobj => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::NewObj)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::NewObj, offset)?;
                 let k = match &info.new_object {
                     Some(
                         NewObjectInfo::Object { .. }
@@ -759,13 +762,7 @@ impl Importer<'_, '_> {
             }
             O::Ldftn => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::LdFtn)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::LdFtn, offset)?;
                 let CallTarget::Managed { entry } = info.target else {
                     return Err(invalid(
                         offset,
@@ -776,13 +773,7 @@ impl Importer<'_, '_> {
             }
             O::Ldvirtftn => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::LdVirtFtn)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::LdVirtFtn, offset)?;
                 let ins = self.pop_n(1, offset)?;
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
