@@ -765,3 +765,37 @@ fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
         "stderr:\n{stderr}"
     );
 }
+
+#[test]
+fn a_wild_pointer_in_unsafe_code_ends_the_program_with_a_report() {
+    let dir = fresh_dir("wild_pointer");
+    let cs = dir.join("wild_pointer.cs");
+    fs::write(
+        &cs,
+        r#"using System;
+class Program {
+    static unsafe void Poke(long where) { *(int*)where = 5; }
+    static void Main() {
+        Console.WriteLine("start");
+        try { Poke(0x100000000000); } catch (Exception) { Console.WriteLine("caught"); }
+    }
+}"#,
+    )
+    .unwrap();
+    let exe = compile_cs(&cs, &dir, &["-unsafe"]).unwrap_or_else(|e| panic!("{e}"));
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_clean_error(&run, "wild pointer");
+    assert_eq!(run.stdout_lossy(), "start\n");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l
+            == "error: access violation: managed code read or wrote the unmapped address 0x100000000000"),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("  at Program.Poke (System.Int64 where) [0x")),
+        "stderr:\n{stderr}"
+    );
+}

@@ -20,8 +20,8 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, page_table_service, process_handle, process_service,
-    stack_service,
+    console_service, debug_service, fault_service, page_table_service, process_handle,
+    process_service, stack_service,
 };
 use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef};
 
@@ -174,7 +174,8 @@ const V1_ENTRIES: AbiV1 = AbiV1 {
     process_handle_dispose: process_handle::dispose,
 };
 
-/// ABI version 2: all of version 1, then the `StackService`.
+/// ABI version 2: all of version 1, then the `StackService` and the
+/// `FaultService`.
 ///
 /// The v1 part is embedded whole as the first field, so the layout of
 /// every v1 entry is unchanged; its `version` field reads 2 and its `size`
@@ -189,10 +190,17 @@ pub struct AbiV2 {
     /// [`stack_service::get_stack_bounds`]
     pub stack_service_get_stack_bounds:
         unsafe extern "C" fn(low: *mut usize, high: *mut usize) -> Status,
+
+    // ---- FaultService ----
+    /// [`fault_service::set_thread_fault_handler`]
+    pub fault_service_set_thread_fault_handler: unsafe extern "C" fn(
+        handler: Option<fault_service::FaultHandler>,
+        user: *mut c_void,
+    ) -> Status,
 }
 
 /// Number of entries added by [`AbiV2`].
-pub const ABI_V2_NEW_ENTRY_COUNT: usize = 1;
+pub const ABI_V2_NEW_ENTRY_COUNT: usize = 2;
 
 /// The v2 export table.
 pub static ABI_V2: AbiV2 = AbiV2 {
@@ -202,6 +210,7 @@ pub static ABI_V2: AbiV2 = AbiV2 {
         ..V1_ENTRIES
     },
     stack_service_get_stack_bounds: stack_service::get_stack_bounds,
+    fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
 };
 
 /// Resolves the v2 export table.
@@ -329,6 +338,10 @@ mod tests {
         assert_eq!(
             offset_of!(AbiV2, stack_service_get_stack_bounds),
             size_of::<AbiV1>()
+        );
+        assert_eq!(
+            offset_of!(AbiV2, fault_service_set_thread_fault_handler),
+            size_of::<AbiV1>() + P
         );
         let (mut lo, mut hi) = (0usize, 0usize);
         // SAFETY: both out-pointers are valid.

@@ -53,6 +53,23 @@ impl Os {
         Ok(Os { abi: &v2.v1, v2 })
     }
 
+    /// Registers `handler` for hardware faults on the calling thread (or
+    /// removes the registration with `None`); see
+    /// `services::fault_service`.
+    ///
+    /// # Safety
+    /// As for `fault_service::set_thread_fault_handler`: the handler must be
+    /// async-signal-safe and `user` valid while it is registered.
+    pub unsafe fn set_thread_fault_handler(
+        &self,
+        handler: Option<crate::services::fault_service::FaultHandler>,
+        user: *mut std::ffi::c_void,
+    ) -> Result<(), OsError> {
+        // SAFETY: forwarded contract.
+        let status = unsafe { (self.v2.fault_service_set_thread_fault_handler)(handler, user) };
+        check("FaultService::SetThreadFaultHandler", status)
+    }
+
     /// The calling thread's stack: (lowest address, one past the highest).
     pub fn stack_bounds(&self) -> Result<(usize, usize), OsError> {
         let (mut low, mut high) = (0usize, 0usize);

@@ -36,6 +36,9 @@
 //!   argument registers, asks the worker for the target (which updates the
 //!   cell), restores them and jumps to the target, so the callee returns
 //!   straight to the call site.
+//! * **fault**: a hardware fault in JIT-compiled code is redirected here by
+//!   the kernel's fault service (`runtime::faults`); it makes the faulting
+//!   instruction look like a call of the fault helper.
 //! * **helper wrappers**: JIT helpers implemented in Rust are called through
 //!   a wrapper that links a frame (so the helper may allocate, call managed
 //!   code and raise exceptions), calls the worker, and goes to *raise* if the
@@ -114,6 +117,9 @@ pub struct Workers {
     /// `extern "C" fn(thread, fp) -> *const Resume`: a finally handler run
     /// by the dispatcher in the frame `fp` finished.
     pub unwind_continue: usize,
+    /// `extern "C" fn(thread, address)`: a hardware fault at `address` in
+    /// JIT-compiled code (entered through the fault stub).
+    pub fault: usize,
     /// Each helper's worker: `extern "C"`, System V arguments as the JIT passes them.
     pub helpers: Vec<(Helper, usize)>,
 }
@@ -134,6 +140,10 @@ pub struct Stubs {
     pub prestub: usize,
     /// The register-preserving GC poll stub.
     pub gc_poll: usize,
+    /// Where a hardware fault in JIT-compiled code is redirected (see
+    /// `runtime::faults`): RDI = the faulting address, RSI = the faulting
+    /// instruction, RBP = the method's frame.
+    pub fault: usize,
     /// Wrapped helpers, by kind.
     pub helpers: HashMap<Helper, usize>,
 }
@@ -148,6 +158,8 @@ impl Stubs {
         let call_funclet = emit_call_funclet(heap)?;
         let prestub = emit_prestub(heap, workers.prestub, raise)?;
         let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
+        let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
+        let fault = emit_fault(heap, fault_helper)?;
         let mut helpers = HashMap::new();
         for (helper, worker) in &workers.helpers {
             helpers.insert(*helper, emit_helper_wrapper(heap, *worker, raise)?);
@@ -169,6 +181,7 @@ impl Stubs {
             unwind_continue,
             prestub,
             gc_poll,
+            fault,
             helpers,
         })
     }
@@ -537,6 +550,26 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; ret
     );
     publish(heap, ops, base, "gc poll")
+}
+
+/// The fault stub: turns the faulting instruction into a call of the fault
+/// helper made from it (return address = faulting instruction + 1, so that
+/// exception dispatch attributes it to that instruction), on the thread's
+/// own stack.
+fn emit_fault(heap: &CodeHeap, helper: usize) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    dynasm!(ops
+        ; .arch x64
+        ; and rsp, -16
+        ; lea rax, [rsi + 1]
+        ; push rax
+        ; mov rsi, rdi
+        ; mov rdi, r15
+        ; mov rax, QWORD helper as i64
+        ; jmp rax
+    );
+    publish(heap, ops, base, "fault")
 }
 
 fn emit_helper_wrapper(

@@ -65,6 +65,8 @@ pub struct Thread {
     /// Second-pass unwinds in progress (finally handlers running), innermost
     /// last. Their exceptions are GC roots.
     pub(crate) unwinds: Vec<crate::eh::Unwind>,
+    /// The OS thread this record registered the kernel fault handler on.
+    pub(crate) fault_handler_on: Option<std::thread::ThreadId>,
     /// Types whose static constructor this thread is running.
     pub(crate) initializing: Vec<TypeHandle>,
     /// The `System.Threading.Thread` object of this thread, once created.
@@ -75,6 +77,14 @@ pub struct Thread {
 
 impl Drop for Thread {
     fn drop(&mut self) {
+        if self.fault_handler_on == Some(std::thread::current().id()) {
+            // SAFETY: removing a registration is always sound.
+            let _ = unsafe {
+                self.runtime()
+                    .os
+                    .set_thread_fault_handler(None, std::ptr::null_mut())
+            };
+        }
         // The QCall services of this OS thread may point at this record.
         if osprey_qcall::services::installed_context()
             == self as *mut Thread as *mut std::ffi::c_void
@@ -133,6 +143,7 @@ impl Thread {
             pending: crate::eh::Pending::default(),
             escaped: 0,
             unwinds: Vec::new(),
+            fault_handler_on: None,
             alloc_ptr: 0,
             alloc_limit: 0,
             site_ip: 0,

@@ -13,6 +13,7 @@
 
 pub mod console_service;
 pub mod debug_service;
+pub mod fault_service;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;

@@ -41,6 +41,14 @@ pub enum RuntimeError {
     /// in the CLR, this cannot be caught); the text is the managed stack
     /// trace at the overflow.
     StackOverflow(String),
+    /// JIT-compiled code dereferenced a wild pointer (unsafe code): the
+    /// program ends, as the CLR ends on an AccessViolationException.
+    AccessViolation {
+        /// The address whose access faulted.
+        address: usize,
+        /// The managed stack trace at the fault.
+        trace: String,
+    },
     /// The assembly has no entry point.
     NoEntryPoint(String),
     /// The entry point's signature is not one the runtime can call.
@@ -225,6 +233,13 @@ impl std::fmt::Display for RuntimeError {
             } => write!(f, "{type_name}: {message}"),
             RuntimeError::StackOverflow(trace) => {
                 f.write_str("Stack overflow.")?;
+                if !trace.is_empty() {
+                    write!(f, "\n{trace}")?;
+                }
+                Ok(())
+            }
+            RuntimeError::AccessViolation { address, trace } => {
+                write!(f, "access violation: managed code read or wrote the unmapped address {address:#x}")?;
                 if !trace.is_empty() {
                     write!(f, "\n{trace}")?;
                 }

@@ -18,6 +18,7 @@ mod compile;
 mod delegates;
 mod enums;
 mod error;
+mod faults;
 mod helpers;
 mod jitiface;
 mod qcall_services;
@@ -160,7 +161,21 @@ impl Runtime {
         // Without bounds (the kernel could not tell), prologues never
         // report an overflow: the guard page remains the backstop.
         let stack = self.os.stack_bounds().unwrap_or((0, 0));
-        Thread::new(self, id, stack)
+        let mut thread = Thread::new(self, id, stack);
+        // SAFETY: the handler only reads the code heap and registers; the
+        // record is boxed (its address is stable) and unregisters itself
+        // when dropped. If registration fails, faults in unsafe code are
+        // not turned into exceptions; nothing else changes.
+        let registered = unsafe {
+            self.os.set_thread_fault_handler(
+                Some(faults::fault_handler),
+                &mut *thread as *mut Thread as *mut std::ffi::c_void,
+            )
+        };
+        if registered.is_ok() {
+            thread.fault_handler_on = Some(std::thread::current().id());
+        }
+        thread
     }
 
     /// Loads an assembly from its bytes.
