@@ -69,6 +69,62 @@ fn qcall_with_a_string_in_and_a_string_out() {
 }
 
 #[test]
+fn qcall_strings_keep_embedded_nuls_and_unpaired_surrogates() {
+    let o = probe(
+        "qcall_nul",
+        r#"string s = TransitionProbe.Echo("a\0b", "\0c\0");
+           Console.WriteLine(s.Length);
+           Console.WriteLine(s);
+           Console.WriteLine((int)s[1] + " " + (int)s[3] + " " + (int)s[5]);
+           Console.WriteLine(TransitionProbe.Echo("", "\0").Length);
+           Console.WriteLine(TransitionProbe.Echo("\0", "").Length);
+           string lone = TransitionProbe.Echo("\ud800", "x\udc00");
+           Console.WriteLine(lone.Length + " " + (int)lone[0] + " " + (int)lone[2]);"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(
+        o.stdout,
+        "6\na\0b\0c\0\n0 0 0\n1\n1\n3 55296 56320\n"
+    );
+}
+
+#[test]
+fn qcall_error_with_an_unknown_exception_type_is_an_internal_error_naming_it() {
+    for (kind, what) in [
+        (0, "'System.NoSuchException', which corelib does not define"),
+        (1, "'System.String', which is not an exception type"),
+    ] {
+        let o = probe(
+            &format!("qcall_bad_type_{kind}"),
+            &format!("Console.WriteLine(\"before\"); TransitionProbe.RaiseKind({kind});"),
+        );
+        assert_eq!(o.stdout, "before\n");
+        let err = o.error.expect("the bad error must surface");
+        assert!(
+            err.starts_with("internal runtime error: a QCall raised") && err.contains(what),
+            "{err}"
+        );
+        assert!(err.contains("raised by a QCall"), "keeps the message: {err}");
+    }
+}
+
+#[test]
+fn qcall_argument_errors_name_the_parameter() {
+    for (kind, expected) in [
+        (2, "System.ArgumentException: Must be even.\nParameter name: value"),
+        (3, "System.ArgumentNullException: Value cannot be null.\nParameter name: value"),
+        (4, "System.ArgumentOutOfRangeException: Must be small.\nParameter name: value"),
+    ] {
+        let o = probe(
+            &format!("qcall_argument_{kind}"),
+            &format!("Console.WriteLine(TransitionProbe.RaiseKind(9)); TransitionProbe.RaiseKind({kind});"),
+        );
+        assert_eq!(o.stdout, "9\n");
+        assert_eq!(o.error.as_deref(), Some(expected));
+    }
+}
+
+#[test]
 fn qcall_bool_marshaling_and_suppressed_transition() {
     let o = probe(
         "qcall_bool",
