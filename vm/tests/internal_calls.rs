@@ -234,22 +234,66 @@ fn every_corelib_internal_call_is_bound_and_every_registration_used() {
         &[],
         |rt, _| {
             let report = rt.native_binding_report().expect("corelib loads");
-            assert!(
-                report.unbound.is_empty(),
-                "internal calls or QCalls with no implementation: {:#?}",
-                report.unbound
-            );
-            assert!(
-                report.unused_fcalls.is_empty(),
-                "FCall entries no corelib method uses: {:#?}",
-                report.unused_fcalls
-            );
-            assert!(
-                report.unused_qcalls.is_empty(),
-                "QCall entries no corelib method uses: {:#?}",
-                report.unused_qcalls
-            );
+            assert!(report.is_clean(), "\n{report}");
         },
     );
     assert_eq!(o.error, None);
+}
+
+/// Calling an internal call or QCall that nothing is registered for is a
+/// MissingMethodException whose message is the registration to add: the
+/// FCall's exact signature text, the QCall's EntryPoint, and the doc.
+#[test]
+fn unregistered_internal_calls_name_the_registration_they_need() {
+    let source = r#"using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices;
+class P {
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    static extern unsafe uint NotRegistered(char* p, float f, string[] a, ref long r, object o);
+    [DllImport("QCall", EntryPoint = "P_NotRegistered")]
+    static extern int QCallNotRegistered(int x);
+    [DllImport("libc", EntryPoint = "getpid")]
+    static extern int GetPid();
+    static unsafe int Main(string[] args) {
+        long r = 0;
+        if (args[0] == "fcall") NotRegistered(null, 1f, null, ref r, null);
+        if (args[0] == "qcall") QCallNotRegistered(1);
+        if (args[0] == "pinvoke") GetPid();
+        return 0;
+    }
+}"#;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vm-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cs = dir.join("unregistered.cs");
+    let exe = dir.join("unregistered.exe");
+    std::fs::write(&cs, source).unwrap();
+    let out = std::process::Command::new("mcs")
+        .arg("-unsafe")
+        .arg(format!("-out:{}", exe.display()))
+        .arg(&cs)
+        .output()
+        .expect("mcs is installed (apt-get install mono-mcs)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    let bytes = std::fs::read(&exe).unwrap();
+    for (arg, expected) in [
+        (
+            "fcall",
+            "System.MissingMethodException: no FCall is registered for the internal call P::NotRegistered: \
+             add `FCall { class: \"P\", method: \"NotRegistered\", sig: \"uint32(char*,float32,string[],int64&,object)\", \
+             address: ..., flags: ... }` to FCALLS in vm/src/fcall/mod.rs (see docs/internal-calls.md)",
+        ),
+        (
+            "qcall",
+            "System.MissingMethodException: no QCall is registered for EntryPoint \"P_NotRegistered\" \
+             (declared by P::QCallNotRegistered): add `QCallEntry { name: \"P_NotRegistered\", address: ... }` \
+             to ENTRIES in qcall/src/lib.rs (see docs/internal-calls.md)",
+        ),
+        (
+            "pinvoke",
+            "System.MissingMethodException: P::GetPid is a P/Invoke of \"getpid\" in \"libc\": Osprey calls \
+             native code only through QCalls ([DllImport(\"QCall\")], see docs/internal-calls.md)",
+        ),
+    ] {
+        let o = common::run(&format!("unregistered_{arg}"), bytes.clone(), &[arg]);
+        assert_eq!(o.error.as_deref(), Some(expected), "{arg}");
+    }
 }
