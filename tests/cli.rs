@@ -396,7 +396,11 @@ fn run_cs_against_corelib() {
         })
         .map(|p| p.join("corelib.dll"))
         .collect();
-    assert_eq!(corelibs.len(), 1, "one corelib-<hash> directory in {cache:?}");
+    assert_eq!(
+        corelibs.len(),
+        1,
+        "one corelib-<hash> directory in {cache:?}"
+    );
     let bytes = fs::read(&corelibs[0]).unwrap();
     assert_eq!(&bytes[..2], b"MZ", "{:?} is not a PE file", corelibs[0]);
 

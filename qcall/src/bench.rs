@@ -47,7 +47,10 @@ pub(crate) extern "C" fn qcall_echo(prefix: Utf16Ptr, text: Utf16Ptr, result: St
 /// ArgumentOutOfRangeException; anything else returns `kind`.
 pub(crate) extern "C" fn qcall_raise_kind(kind: i32) -> i32 {
     run(0, || match kind {
-        0 => Err(QCallError::new("System.NoSuchException", "raised by a QCall")),
+        0 => Err(QCallError::new(
+            "System.NoSuchException",
+            "raised by a QCall",
+        )),
         1 => Err(QCallError::new("System.String", "raised by a QCall")),
         2 => Err(QCallError::argument("value", "Must be even.")),
         3 => Err(QCallError::argument_null("value")),

@@ -82,10 +82,7 @@ fn qcall_strings_keep_embedded_nuls_and_unpaired_surrogates() {
            Console.WriteLine(lone.Length + " " + (int)lone[0] + " " + (int)lone[2]);"#,
     );
     assert_eq!(o.error, None);
-    assert_eq!(
-        o.stdout,
-        "6\na\0b\0c\0\n0 0 0\n1\n1\n3 55296 56320\n"
-    );
+    assert_eq!(o.stdout, "6\na\0b\0c\0\n0 0 0\n1\n1\n3 55296 56320\n");
 }
 
 #[test]
@@ -104,16 +101,28 @@ fn qcall_error_with_an_unknown_exception_type_is_an_internal_error_naming_it() {
             err.starts_with("internal runtime error: a QCall raised") && err.contains(what),
             "{err}"
         );
-        assert!(err.contains("raised by a QCall"), "keeps the message: {err}");
+        assert!(
+            err.contains("raised by a QCall"),
+            "keeps the message: {err}"
+        );
     }
 }
 
 #[test]
 fn qcall_argument_errors_name_the_parameter() {
     for (kind, expected) in [
-        (2, "System.ArgumentException: Must be even.\nParameter name: value"),
-        (3, "System.ArgumentNullException: Value cannot be null.\nParameter name: value"),
-        (4, "System.ArgumentOutOfRangeException: Must be small.\nParameter name: value"),
+        (
+            2,
+            "System.ArgumentException: Must be even.\nParameter name: value",
+        ),
+        (
+            3,
+            "System.ArgumentNullException: Value cannot be null.\nParameter name: value",
+        ),
+        (
+            4,
+            "System.ArgumentOutOfRangeException: Must be small.\nParameter name: value",
+        ),
     ] {
         let o = probe(
             &format!("qcall_argument_{kind}"),
@@ -272,7 +281,11 @@ class P {
         .arg(&cs)
         .output()
         .expect("mcs is installed (apt-get install mono-mcs)");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stdout));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let bytes = std::fs::read(&exe).unwrap();
     for (arg, expected) in [
         (

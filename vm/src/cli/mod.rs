@@ -385,7 +385,11 @@ mod tests {
             panic!("expected run")
         };
         assert_eq!(file, PathBuf::from("a.cs"));
-        assert_eq!(args, vec!["--against-corelib"], "after FILE, it is the program's");
+        assert_eq!(
+            args,
+            vec!["--against-corelib"],
+            "after FILE, it is the program's"
+        );
         assert_eq!(reference, mcs::Reference::Corelib);
         assert!(p(&["run", "--against-corelib", "a.exe"]).is_err());
         assert!(p(&["--against-corelib", "run", "a.cs"]).is_err());
