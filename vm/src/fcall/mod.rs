@@ -26,6 +26,7 @@ mod probe;
 mod stopwatch;
 mod string;
 mod thread;
+mod valuetype;
 
 /// The entry receives the current thread as an extra first argument.
 pub const PASS_THREAD: u32 = 1;
@@ -402,6 +403,27 @@ pub static FCALLS: &[FCall] = &[
         method: "MemberwiseClone",
         sig: "object()",
         address: arrays::memberwise_clone as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.ValueType",
+        method: "InternalEquals",
+        sig: "int32(object,object)",
+        address: valuetype::equals as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.ValueType",
+        method: "InternalGetHashCode",
+        sig: "int32(object,int32&)",
+        address: valuetype::get_hash_code as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.ValueType",
+        method: "InternalGetField",
+        sig: "object(object,int32,bool)",
+        address: valuetype::get_field as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
 ];
