@@ -52,6 +52,16 @@ namespace System
                 throw new IndexOutOfRangeException();
         }
 
+        // An empty array of T (the same one on every call for one T). mcs
+        // calls it for every empty `params` array. Until the runtime has
+        // generics, the JIT never compiles this body: it resolves each call
+        // Array.Empty<T>() itself, to an empty T[] it allocated once
+        // (vm/src/runtime/jitiface.rs, `array_empty`).
+        public static T[] Empty<T>()
+        {
+            return new T[0];
+        }
+
         // A shallow copy: same type and dimensions, same elements.
         public object Clone()
         {
