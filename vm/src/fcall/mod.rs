@@ -399,6 +399,20 @@ pub static FCALLS: &[FCall] = &[
         flags: PASS_THREAD | MAY_THROW,
     },
     FCall {
+        class: "System.Array",
+        method: "InternalGetValue",
+        sig: "object(System.Array,int32)",
+        address: arrays::get_value as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalSetValue",
+        sig: "void(System.Array,object,int32)",
+        address: arrays::set_value as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
         class: "System.Object",
         method: "MemberwiseClone",
         sig: "object()",

@@ -38,7 +38,8 @@ unsafe fn field_equal(x: *const u8, y: *const u8, how: Compare) -> bool {
     unsafe {
         match how {
             Compare::Bytes(n) => {
-                std::slice::from_raw_parts(x, n as usize) == std::slice::from_raw_parts(y, n as usize)
+                std::slice::from_raw_parts(x, n as usize)
+                    == std::slice::from_raw_parts(y, n as usize)
             }
             Compare::F32 => {
                 let (a, b) = (*(x as *const f32), *(y as *const f32));
@@ -97,7 +98,11 @@ pub(super) extern "C" fn equals(thread: &mut Thread, a: *mut u8, b: *mut u8) -> 
 /// mono's seed (see `Runtime::value_hash_seed`) xor the natively hashed
 /// fields; `remaining` receives the number of fields left for managed
 /// `GetHashCode` ([`get_field`] with `forHash` true).
-pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8, remaining: *mut i32) -> i32 {
+pub(super) extern "C" fn get_hash_code(
+    thread: &mut Thread,
+    o: *mut u8,
+    remaining: *mut i32,
+) -> i32 {
     guard(thread, 0, |thread| {
         let Some(obj) = ObjectRef::from_raw(o) else {
             thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
@@ -106,7 +111,10 @@ pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8, remainin
         let t = TypeHandle::from_method_table(obj.method_table());
         HelperFrame::run(thread, &mut [o], |thread, roots| {
             let rt = thread.runtime();
-            let (plan, seed) = match rt.value_fields(t).and_then(|p| Ok((p, rt.value_hash_seed()?))) {
+            let (plan, seed) = match rt
+                .value_fields(t)
+                .and_then(|p| Ok((p, rt.value_hash_seed()?)))
+            {
                 Ok(x) => x,
                 Err(e) => {
                     thread.request_abort(e);
@@ -167,7 +175,11 @@ pub(super) extern "C" fn get_field(
             } else {
                 &plan.equals_rest
             };
-            let Some(field) = usize::try_from(index).ok().and_then(|i| rest.get(i)).copied() else {
+            let Some(field) = usize::try_from(index)
+                .ok()
+                .and_then(|i| rest.get(i))
+                .copied()
+            else {
                 thread.request_abort(RuntimeError::managed(
                     "System.ArgumentOutOfRangeException",
                     None,
@@ -181,10 +193,15 @@ pub(super) extern "C" fn get_field(
                     Some(obj) => unsafe { *(obj.as_ptr().add(at) as *const *mut u8) },
                     None => std::ptr::null_mut(),
                 },
-                Some(ty) => box_from(thread, ty, |roots| {
-                    // SAFETY: the field lies inside the (protected, re-read) box.
-                    protected(roots, 0).map(|obj| unsafe { obj.as_ptr().add(at) as *const u8 })
-                }, roots),
+                Some(ty) => box_from(
+                    thread,
+                    ty,
+                    |roots| {
+                        // SAFETY: the field lies inside the (protected, re-read) box.
+                        protected(roots, 0).map(|obj| unsafe { obj.as_ptr().add(at) as *const u8 })
+                    },
+                    roots,
+                ),
             }
         })
     })
@@ -212,9 +229,7 @@ pub(super) fn box_from(
     if let Some(src) = source(roots) {
         // SAFETY: `src` points at a value of `ty` (size bytes) inside a live
         // object; the box has room for it after its method-table word.
-        unsafe {
-            std::ptr::copy_nonoverlapping(src, boxed.as_ptr().add(BOX_VALUE_OFFSET), size)
-        };
+        unsafe { std::ptr::copy_nonoverlapping(src, boxed.as_ptr().add(BOX_VALUE_OFFSET), size) };
     }
     boxed.as_ptr()
 }

@@ -317,11 +317,10 @@ impl JitContext<'_> {
             Some(stub) => stub,
             None => {
                 let array_type = self.loader.load_sz_array(element).map_err(host_error)?;
-                let empty = self
-                    .rt
-                    .heaps
-                    .alloc_frozen(&array_type.mt, 0)
-                    .map_err(|e| not_supported(format!("Array.Empty<{}>: {e:?}", element.name)))?;
+                let empty =
+                    self.rt.heaps.alloc_frozen(&array_type.mt, 0).map_err(|e| {
+                        not_supported(format!("Array.Empty<{}>: {e:?}", element.name))
+                    })?;
                 let stub = self
                     .rt
                     .code

@@ -170,7 +170,10 @@ mod tests {
     /// K = 3, xor the seed (K's hash is 3).
     #[test]
     fn pointer_hash_matches_mono() {
-        assert_eq!(mono_aligned_addr_hash(0x12_3456_789A) as i32 ^ 3, 1492002592);
+        assert_eq!(
+            mono_aligned_addr_hash(0x12_3456_789A) as i32 ^ 3,
+            1492002592
+        );
         assert_eq!(mono_aligned_addr_hash(0xFFFF_FFF8) as i32 ^ 3, -2117564852);
     }
 
