@@ -95,7 +95,7 @@ pub(super) extern "C" fn equals(thread: &mut Thread, a: *mut u8, b: *mut u8) -> 
 }
 
 /// `static int ValueType.InternalGetHashCode(object o, out int remaining)`:
-/// mono's seed (see `Runtime::value_hash_seed`) xor the natively hashed
+/// mono's seed (see `ValueFields::seed`) xor the natively hashed
 /// fields; `remaining` receives the number of fields left for managed
 /// `GetHashCode` ([`get_field`] with `forHash` true).
 pub(super) extern "C" fn get_hash_code(
@@ -110,12 +110,8 @@ pub(super) extern "C" fn get_hash_code(
         };
         let t = TypeHandle::from_method_table(obj.method_table());
         HelperFrame::run(thread, &mut [o], |thread, roots| {
-            let rt = thread.runtime();
-            let (plan, seed) = match rt
-                .value_fields(t)
-                .and_then(|p| Ok((p, rt.value_hash_seed()?)))
-            {
-                Ok(x) => x,
+            let plan = match thread.runtime().value_fields(t) {
+                Ok(p) => p,
                 Err(e) => {
                     thread.request_abort(e);
                     return 0;
@@ -124,7 +120,7 @@ pub(super) extern "C" fn get_hash_code(
             let Some(obj) = protected(roots, 0) else {
                 return 0;
             };
-            let mut hash = seed;
+            let mut hash = plan.seed;
             for &(offset, how) in &plan.hashed {
                 // SAFETY: `obj` is a box of `t`, whose plan describes this field.
                 let at = unsafe { obj.as_ptr().add(BOX_VALUE_OFFSET + offset as usize) };

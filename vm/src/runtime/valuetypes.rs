@@ -63,6 +63,11 @@ pub(crate) struct ValueFields {
     pub hashed: Vec<(u32, Hash)>,
     /// The fields left to managed GetHashCode, in declaration order.
     pub hash_rest: Vec<Managed>,
+    /// Where GetHashCode starts: like mono, the address of `System.Int32`'s
+    /// type, truncated to 32 bits. It differs from run to run (as mono's
+    /// does); the hash of a value is this seed xor what its fields
+    /// contribute.
+    pub seed: i32,
 }
 
 impl Runtime {
@@ -75,6 +80,8 @@ impl Runtime {
         let mut plan = ValueFields::default();
         {
             let mut loader = self.loader();
+            plan.seed =
+                loader.corelib_type("System", "Int32")?.method_table() as usize as u32 as i32;
             for f in t.instance_fields.iter() {
                 let sig = f.sig.strip_modifiers();
                 let compare = match sig {
@@ -118,30 +125,22 @@ impl Runtime {
                 } else {
                     None
                 };
+                // `managed` is Some whenever `compare` or `hash` is None.
                 match (compare, managed) {
                     (Some(c), _) => plan.compared.push((f.offset, c)),
                     (None, Some(m)) => plan.equals_rest.push(m),
-                    (None, None) => unreachable!("managed is computed when compare is None"),
+                    (None, None) => {}
                 }
                 match (hash, managed) {
                     (Some(h), _) => plan.hashed.push((f.offset, h)),
                     (None, Some(m)) => plan.hash_rest.push(m),
-                    (None, None) => unreachable!("managed is computed when hash is None"),
+                    (None, None) => {}
                 }
             }
         }
         let plan = Arc::new(plan);
         cache().insert(t, plan.clone());
         Ok(plan)
-    }
-
-    /// Where `ValueType.GetHashCode` starts: like mono, the address of
-    /// `System.Int32`'s type, truncated to 32 bits. It differs from run to
-    /// run (as mono's does); the hash of a value is this seed xor what its
-    /// fields contribute.
-    pub(crate) fn value_hash_seed(&self) -> Result<i32, RuntimeError> {
-        let int32 = self.loader().corelib_type("System", "Int32")?;
-        Ok(int32.method_table() as usize as u32 as i32)
     }
 }
 
