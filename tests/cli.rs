@@ -702,3 +702,166 @@ fn unhandled_exception_prints_type_and_message() {
         run.stderr_lossy()
     );
 }
+
+#[test]
+fn unhandled_exception_prints_a_managed_stack_trace() {
+    let exe = compile_source(
+        "unhandled_trace",
+        r#"using System;
+class Program {
+    static void Inner(int depth) { if (depth == 0) throw new InvalidOperationException("deep"); Inner(depth - 1); }
+    static void Main(string[] args) { try { Inner(2); } finally { Console.WriteLine("finally ran"); } }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "unhandled exception with a trace");
+    assert_eq!(run.code(), Some(1));
+    // As on mono, finally blocks run before the program ends.
+    assert_eq!(run.stdout_lossy(), "finally ran\n");
+    let stderr = run.stderr_lossy();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("Unhandled exception. System.InvalidOperationException: deep"),
+        "stderr:\n{stderr}"
+    );
+    let frames: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(" [0x").next().unwrap())
+        .collect();
+    assert_eq!(
+        frames,
+        [
+            "  at Program.Inner (System.Int32 depth)",
+            "  at Program.Inner (System.Int32 depth)",
+            "  at Program.Inner (System.Int32 depth)",
+            "  at Program.Main (System.String[] args)",
+        ],
+        "stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn stack_overflow_ends_the_program_with_a_report() {
+    let exe = compile_source(
+        "stack_overflow",
+        r#"using System;
+class Program {
+    static int Down(int n) { return Down(n + 1) + 1; }
+    static void Main() {
+        Console.WriteLine("start");
+        try { Down(0); } catch (Exception) { Console.WriteLine("caught"); } finally { Console.WriteLine("finally"); }
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "stack overflow");
+    assert_eq!(run.code(), Some(1));
+    // Like the CLR, no handler runs: the process ends.
+    assert_eq!(run.stdout_lossy(), "start\n");
+    let stderr = run.stderr_lossy();
+    let mut lines = stderr.lines();
+    assert_eq!(lines.next(), Some("Stack overflow."), "stderr:\n{stderr}");
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("  at Program.Down (System.Int32 n) [0x")),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("  ... (") && l.ends_with(" more frames)")),
+        "stderr:\n{stderr}"
+    );
+}
+
+/// ECMA-335 (II.19): an exception that leaves a filter is swallowed and the
+/// filter counts as false; the search goes on and finally blocks run in
+/// order. (Mono 6.8 deviates: it lets the filter's exception propagate from
+/// the filter's frame and skips the inner finally, so this is not a sample
+/// compared against mono.)
+#[test]
+fn an_exception_leaving_a_filter_makes_it_false() {
+    let exe = compile_source(
+        "filter_throws",
+        r#"using System;
+class Program {
+    static bool Bad(Exception e) { Console.WriteLine("filter sees " + e.Message); throw new FormatException("in filter"); }
+    static void Thrower() { try { throw new InvalidOperationException("boom"); } finally { Console.WriteLine("inner finally"); } }
+    static void Main() {
+        try {
+            try { Thrower(); }
+            catch (Exception e) when (Bad(e)) { Console.WriteLine("never"); }
+        }
+        catch (Exception e) { Console.WriteLine("outer caught " + e.GetType().Name + ": " + e.Message); }
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "throwing filter");
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(
+        run.stdout_lossy(),
+        "filter sees boom\ninner finally\nouter caught InvalidOperationException: boom\n"
+    );
+}
+
+#[test]
+fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
+    let dir = fresh_dir("try_in_filter");
+    let il = dir.join("try_in_filter.il");
+    fs::write(
+        &il,
+        r#".assembly extern mscorlib {}
+.assembly try_in_filter {}
+.class public Program extends [mscorlib]System.Object {
+  .method public static void Main() cil managed {
+    .entrypoint
+    .try {
+      ldstr "x"
+      newobj instance void [mscorlib]System.Exception::.ctor(string)
+      throw
+    }
+    filter {
+      pop
+      .try {
+        leave.s INNER_DONE
+      } finally {
+        endfinally
+      }
+      INNER_DONE: ldc.i4.1
+      endfilter
+    }
+    {
+      pop
+      leave.s DONE
+    }
+    DONE: ret
+  }
+}
+"#,
+    )
+    .unwrap();
+    let exe = dir.join("try_in_filter.exe");
+    let out = Command::new("ilasm")
+        .arg("-quiet")
+        .arg(format!("-output:{}", exe.display()))
+        .arg(&il)
+        .output()
+        .expect("ilasm runs (mono-devel)");
+    assert!(
+        out.status.success(),
+        "ilasm: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_clean_error(&run, "try inside a filter");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l.starts_with(
+            "error: unsupported: a protected block inside a filter in Program::Main at IL_"
+        )),
+        "stderr:\n{stderr}"
+    );
+}

@@ -65,7 +65,9 @@ pub struct QCallError {
     /// Its message (`None`: the type's default message).
     pub message: Option<String>,
     /// For argument exceptions: the name of the offending parameter, shown
-    /// after the message as mono does (`\nParameter name: value`).
+    /// after the message as mono does (`\nParameter name: value`). The
+    /// runtime appends it to the message; the exception's `ParamName`
+    /// property stays null for now.
     pub param_name: Option<&'static str>,
 }
 

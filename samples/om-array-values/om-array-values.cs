@@ -1,8 +1,8 @@
 // System.Array as a program sees it through the base class: GetValue and
 // SetValue (boxing, unboxing and mono's widening conversions), walking an
-// IEnumerable that is an array through its enumerator, and Array.Empty.
-// (`foreach` over an IEnumerable compiles to a try/finally, which waits for
-// exception handling: tests/pending-samples/om-array-foreach.)
+// IEnumerable that is an array through its enumerator by hand (`foreach`:
+// samples/om-array-foreach), and Array.Empty. (The failing cases:
+// samples/om-array-setvalue.)
 // The last statement stores a string into an int[] through SetValue:
 // InvalidCastException, unhandled, exit code 1 (as on mono).
 using System;

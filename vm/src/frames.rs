@@ -29,8 +29,20 @@ use crate::thread::Thread;
 pub enum FrameKind {
     /// A QCall in progress (built by JIT-compiled code).
     QCall = 0x5143_414C_4C00_0001,
-    /// An FCall that erected a helper frame.
+    /// An FCall that erected a helper frame, or the exception dispatcher
+    /// (a [`HelperFrame`], with protected references).
     Helper = 0x4845_4C50_4552_0002,
+    /// References protected by native code that is already covered by
+    /// another frame (a [`HelperFrame`] with no managed site: the walker
+    /// reports its roots and starts no segment from it).
+    Protect = 0x5052_4F54_4543_0005,
+    /// A stub (JIT helper wrapper, GC poll) called from managed code.
+    Stub = 0x5354_5542_0000_0003,
+    /// The prestub, compiling a method that is being called: the callee's
+    /// register arguments are saved right above the frame record (RCX at
+    /// `+offsets::SIZE`, RDX at `+offsets::SIZE + 8`), its stack arguments
+    /// start at the record's `rsp`, and `method` is its descriptor.
+    Prestub = 0x5052_4553_5455_0004,
 }
 
 /// A transition frame. The layout is shared with the JIT (see
@@ -46,7 +58,8 @@ pub struct Frame {
     pub method: usize,
     /// The return address into managed code.
     pub return_address: usize,
-    /// The managed RSP at the call.
+    /// The managed RSP at the call (for stub frames: where the caller's
+    /// stack arguments start, just above the return address).
     pub rsp: usize,
     /// The managed RBP at the call (the caller's frame).
     pub rbp: usize,
@@ -83,7 +96,7 @@ pub mod offsets {
 ///         let copy = match thread.runtime().alloc_string(thread, 10) { // may collect
 ///             Ok(c) => c,
 ///             Err(e) => {
-///                 thread.request_abort(e);
+///                 thread.raise(e);
 ///                 return std::ptr::null_mut();
 ///             }
 ///         };
@@ -117,14 +130,40 @@ impl HelperFrame {
         roots: &mut [*mut u8],
         body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
     ) -> R {
+        let site = ManagedSite {
+            return_address: thread.site_ip,
+            rsp: thread.site_sp,
+            rbp: thread.site_fp,
+        };
+        Self::run_at(thread, site, roots, body)
+    }
+
+    /// Like [`HelperFrame::run`], for native code that knows its managed
+    /// call site itself (the exception dispatcher).
+    pub(crate) fn run_at<R>(
+        thread: &mut Thread,
+        site: ManagedSite,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+    ) -> R {
+        Self::link(thread, site, FrameKind::Helper, roots, body)
+    }
+
+    fn link<R>(
+        thread: &mut Thread,
+        site: ManagedSite,
+        kind: FrameKind,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+    ) -> R {
         let mut hf = HelperFrame {
             frame: Frame {
                 prev: thread.frame_head as *mut Frame,
-                kind: FrameKind::Helper as u64,
+                kind: kind as u64,
                 method: 0,
-                return_address: thread.site_ip,
-                rsp: thread.site_sp,
-                rbp: thread.site_fp,
+                return_address: site.return_address,
+                rsp: site.rsp,
+                rbp: site.rbp,
             },
             roots: roots as *mut [*mut u8],
         };
@@ -154,6 +193,23 @@ impl HelperFrame {
         body(unsafe { &mut *_unlink.thread }, unsafe { &mut *hf.roots })
     }
 
+    /// Protects `roots` while `body` runs, in native code that already
+    /// runs under a frame describing its managed caller (a helper, the
+    /// exception dispatcher, an FCall inside [`HelperFrame::run`]): the
+    /// CoreCLR `GCPROTECT` idea.
+    pub fn protect<R>(
+        thread: &mut Thread,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &mut [*mut u8]) -> R,
+    ) -> R {
+        let site = ManagedSite {
+            return_address: 0,
+            rsp: 0,
+            rbp: 0,
+        };
+        Self::link(thread, site, FrameKind::Protect, roots, body)
+    }
+
     /// The protected references (what the GC scans and updates).
     pub fn roots(&mut self) -> &mut [*mut u8] {
         // SAFETY: see `run`: the roots live at least as long as the frame.
@@ -165,15 +221,27 @@ impl HelperFrame {
         &self.frame
     }
 
-    /// The helper frame a frame record of kind [`FrameKind::Helper`] belongs to.
+    /// The helper frame a frame record of kind [`FrameKind::Helper`] or
+    /// [`FrameKind::Protect`] belongs to.
     ///
     /// # Safety
-    /// `frame` must be a linked frame of kind [`FrameKind::Helper`].
+    /// `frame` must be a linked frame of one of those kinds.
     pub unsafe fn from_frame<'a>(frame: *mut Frame) -> &'a mut HelperFrame {
         // SAFETY: helper frame records are only created as the first field
         // of a repr(C) HelperFrame (caller's contract: kind is Helper).
         unsafe { &mut *(frame as *mut HelperFrame) }
     }
+}
+
+/// Where managed code called native code: what a frame records.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ManagedSite {
+    /// The return address into managed code.
+    pub return_address: usize,
+    /// The managed RSP at the call (0 if unknown).
+    pub rsp: usize,
+    /// The managed RBP at the call.
+    pub rbp: usize,
 }
 
 /// An object reference protected for the duration of a helper frame.

@@ -386,6 +386,10 @@ impl Emitter<'_, '_> {
             ; =>done
             ; mov rax, rsp
         );
+        if let Some(slot) = self.frame.sp_slot {
+            // Handlers of this method resume with this stack pointer.
+            dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], rsp);
+        }
         self.push(StackKind::I, Loc::Reg);
     }
 }

@@ -16,6 +16,7 @@ pub mod debug_service;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;
+pub mod stack_service;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

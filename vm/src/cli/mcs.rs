@@ -103,7 +103,9 @@ pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<Path
         .map_err(|e| format!("cannot create the cache directory '{}': {e}", dir.display()))?;
     // Compile to a temporary name, then rename: concurrent runs never see a half-written file.
     let tmp = dir.join(format!("{stem}.{}.tmp", std::process::id()));
+    // `-unsafe`: programs may use pointers and stackalloc, which Osprey runs.
     let mut mcs = Command::new("mcs");
+    mcs.arg("-unsafe");
     if let Some(path) = &corelib {
         mcs.arg("-nostdlib")
             .arg("-noconfig")

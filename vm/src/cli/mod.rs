@@ -340,6 +340,9 @@ fn describe_failure(e: &RuntimeError) -> String {
         e,
         RuntimeError::Compile { error, .. } if !matches!(error, osprey_jit::JitError::Resolve { .. })
     );
+    if let RuntimeError::StackOverflow(_) = e {
+        return format!("{e}\n");
+    }
     match e.exception_text() {
         Some(text) if !is_compile_error => format!("Unhandled exception. {text}\n"),
         _ => format!("error: {e}\n"),

@@ -12,7 +12,7 @@ use crate::thread::Thread;
 pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, field: usize) {
     guard(thread, (), |thread| {
         let Some(arr) = ObjectRef::from_raw(array) else {
-            thread.request_abort(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return;
         };
         // SAFETY: RuntimeFieldHandle values are made only by `ldtoken`, from
@@ -20,7 +20,7 @@ pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, f
         let fd: &FieldDesc = unsafe { &*(field as *const FieldDesc) };
         let mt = arr.method_table();
         if !mt.has(crate::loader::types::mt_flags::ARRAY) || !fd.is_static || fd.address == 0 {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentException",
                 Some("The field is not an array initializer for this array.".into()),
             ));
@@ -29,7 +29,7 @@ pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, f
         // SAFETY: `arr` is an array.
         let bytes = unsafe { arr.length() } * mt.component_size as usize;
         if bytes > fd.size as usize {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentException",
                 Some("The field's data is smaller than the array.".into()),
             ));
@@ -56,7 +56,7 @@ pub(super) extern "C" fn get_type_from_handle(thread: &mut Thread, handle: usize
         match thread.runtime().type_object(t) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 std::ptr::null_mut()
             }
         }
@@ -96,7 +96,7 @@ fn shape(arr: ObjectRef) -> (u32, Vec<i32>, Vec<i32>, *mut u8) {
 fn array_arg(thread: &mut Thread, array: *mut u8) -> Option<ObjectRef> {
     let arr = ObjectRef::from_raw(array);
     if arr.is_none() {
-        thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+        thread.raise(RuntimeError::managed("System.NullReferenceException", None));
     }
     arr
 }
@@ -176,7 +176,7 @@ pub(super) extern "C" fn copy(
                         TypeHandle::from_method_table(o.method_table()),
                         de,
                     ) {
-                        thread.request_abort(RuntimeError::managed(
+                        thread.raise(RuntimeError::managed(
                             "System.InvalidCastException",
                             Some("At least one element in the source array could not be cast down to the destination array type.".into()),
                         ));
@@ -187,7 +187,7 @@ pub(super) extern "C" fn copy(
                 unsafe { *(ddata as *mut *mut u8).add(di + i) = v };
             }
         } else {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArrayTypeMismatchException",
                 Some("Source array type cannot be assigned to destination array type.".into()),
             ));
@@ -218,7 +218,7 @@ pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, 
 pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(obj) = ObjectRef::from_raw(this) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
         let mt = obj.method_table();
@@ -232,7 +232,7 @@ pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) ->
             let copy = match thread.runtime().heaps.alloc(thread, mt, length) {
                 Ok(c) => c,
                 Err(e) => {
-                    thread.request_abort(e.into());
+                    thread.raise(e.into());
                     return std::ptr::null_mut();
                 }
             };
@@ -271,7 +271,7 @@ pub(super) extern "C" fn get_value(thread: &mut Thread, array: *mut u8, flat: i3
             return std::ptr::null_mut();
         };
         let Some((at, _, element)) = element_at(arr, flat) else {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.IndexOutOfRangeException",
                 None,
             ));
@@ -509,7 +509,7 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
             return;
         };
         let Some((at, esize, element)) = element_at(arr, flat) else {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.IndexOutOfRangeException",
                 None,
             ));
@@ -522,11 +522,11 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
         };
         match store_value(value, at, esize, element) {
             Ok(()) => {}
-            Err(StoreError::InvalidCast) => thread.request_abort(RuntimeError::managed(
+            Err(StoreError::InvalidCast) => thread.raise(RuntimeError::managed(
                 "System.InvalidCastException",
                 Some(String::new()),
             )),
-            Err(StoreError::NoWidening) => thread.request_abort(RuntimeError::managed(
+            Err(StoreError::NoWidening) => thread.raise(RuntimeError::managed(
                 "System.ArgumentException",
                 Some("not a widening conversion\nParameter name: value".into()),
             )),

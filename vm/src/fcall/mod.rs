@@ -18,6 +18,7 @@
 mod arrays;
 mod console;
 mod enums;
+mod exception;
 mod handles;
 mod math;
 mod number;
@@ -411,6 +412,13 @@ pub static FCALLS: &[FCall] = &[
         sig: "void(System.Array,object,int32)",
         address: arrays::set_value as *const (),
         flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Exception",
+        method: "FormatStackTrace",
+        sig: "string(native int[])",
+        address: exception::format_stack_trace as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
         class: "System.Object",

@@ -25,11 +25,11 @@ pub(super) extern "C" fn fcall_helper_frame_nop(thread: &mut Thread, x: i32) -> 
 pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if s.is_null() {
-            thread.request_abort(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return std::ptr::null_mut();
         }
         if times < 0 {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentOutOfRangeException",
                 None,
             ));
@@ -42,7 +42,7 @@ pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i3
             let result = match thread.runtime().alloc_string(thread, total) {
                 Ok(r) => r,
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     return std::ptr::null_mut();
                 }
             };

@@ -75,7 +75,7 @@ pub(super) extern "C" fn equals(thread: &mut Thread, a: *mut u8, b: *mut u8) -> 
             let plan = match thread.runtime().value_fields(t) {
                 Ok(p) => p,
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     return -1;
                 }
             };
@@ -105,7 +105,7 @@ pub(super) extern "C" fn get_hash_code(
 ) -> i32 {
     guard(thread, 0, |thread| {
         let Some(obj) = ObjectRef::from_raw(o) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
         let t = TypeHandle::from_method_table(obj.method_table());
@@ -113,7 +113,7 @@ pub(super) extern "C" fn get_hash_code(
             let plan = match thread.runtime().value_fields(t) {
                 Ok(p) => p,
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     return 0;
                 }
             };
@@ -154,7 +154,7 @@ pub(super) extern "C" fn get_field(
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(obj) = ObjectRef::from_raw(o) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
         let t = TypeHandle::from_method_table(obj.method_table());
@@ -162,7 +162,7 @@ pub(super) extern "C" fn get_field(
             let plan = match thread.runtime().value_fields(t) {
                 Ok(p) => p,
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     return std::ptr::null_mut();
                 }
             };
@@ -176,7 +176,7 @@ pub(super) extern "C" fn get_field(
                 .and_then(|i| rest.get(i))
                 .copied()
             else {
-                thread.request_abort(RuntimeError::managed(
+                thread.raise(RuntimeError::managed(
                     "System.ArgumentOutOfRangeException",
                     None,
                 ));
@@ -218,7 +218,7 @@ pub(super) fn box_from(
     let boxed = match thread.runtime().heaps.alloc(thread, &ty.mt, 0) {
         Ok(b) => b,
         Err(e) => {
-            thread.request_abort(e.into());
+            thread.raise(e.into());
             return std::ptr::null_mut();
         }
     };

@@ -9,13 +9,15 @@
 
 use std::sync::atomic::Ordering;
 
-use osprey_jit::{ClassInitCheck, JitType, LocalVar, MethodInput};
+use osprey_jit::{ClassInitCheck, EhClause, EhKind, JitType, LocalVar, MethodInput};
 use osprey_metadata::TableId;
 
 use super::helpers::{guard, method_from_raw};
 use super::jitiface::JitContext;
 use super::{Runtime, RuntimeError};
-use crate::codeheap::CodeKind;
+use std::sync::Arc;
+
+use crate::codeheap::{CodeKind, MethodCode};
 use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
 
@@ -28,7 +30,7 @@ pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDe
         match thread.runtime().ensure_compiled(method) {
             Ok(code) => code,
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 0
             }
         }
@@ -84,15 +86,18 @@ impl Runtime {
                 error,
             })?
         };
-        let addr = self.code.publish(
-            base,
-            &compiled.code,
-            CodeKind::Method {
-                method,
-                gc_info: compiled.gc_info.clone(),
-                il_to_native: compiled.il_to_native.clone(),
-            },
-        )?;
+        let info = MethodCode {
+            method,
+            start: base,
+            len: compiled.code.len(),
+            gc_info: compiled.gc_info.clone(),
+            code_map: compiled.code_map.clone(),
+            eh: compiled.eh.clone(),
+            sp_slot: compiled.sp_slot,
+        };
+        let addr = self
+            .code
+            .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
         if self.options.jit_dump {
             let text = format!(
                 "; {} ({} bytes at {:#x}, frame {} bytes)\n{}",
@@ -118,6 +123,7 @@ struct InputData {
     locals: Vec<LocalVar>,
     ret: JitType,
     class_init: Option<ClassInitCheck>,
+    eh: Vec<EhClause>,
 }
 
 impl InputData {
@@ -133,6 +139,7 @@ impl InputData {
             locals: self.locals.clone(),
             ret: self.ret,
             class_init: self.class_init,
+            eh: self.eh.clone(),
         }
     }
 }
@@ -191,6 +198,31 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         flag_address: owner.class_init.flag_address(),
         handle: owner.to_jit(),
     });
+    let mut eh = Vec::with_capacity(body.exception_clauses.len());
+    for c in &body.exception_clauses {
+        use osprey_metadata::body::ClauseKind;
+        let kind = match c.kind {
+            ClauseKind::Catch(token) => {
+                let t = loader.resolve_type_token(method.assembly, token)?;
+                EhKind::Catch(t.to_jit())
+            }
+            ClauseKind::Filter { filter_offset } => EhKind::Filter {
+                filter_start: filter_offset,
+            },
+            ClauseKind::Finally => EhKind::Finally,
+            ClauseKind::Fault => EhKind::Fault,
+        };
+        // An overflowing end cannot fall on an instruction boundary: the
+        // JIT rejects the clause with a clear error.
+        let end = |start: u32, len: u32| start.saturating_add(len);
+        eh.push(EhClause {
+            kind,
+            try_start: c.try_offset,
+            try_end: end(c.try_offset, c.try_length),
+            handler_start: c.handler_offset,
+            handler_end: end(c.handler_offset, c.handler_length),
+        });
+    }
     Ok(InputData {
         assembly: asm.clone(),
         rva: method.rva,
@@ -198,5 +230,6 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         locals,
         ret,
         class_init,
+        eh,
     })
 }

@@ -381,6 +381,55 @@ impl JitHost for JitContext<'_> {
             return Err(not_supported(format!("vararg calls ({})", md.full_name())));
         }
         let sig = self.call_sig(md)?;
+        if matches!(opcode, CallOpcode::LdFtn | CallOpcode::LdVirtFtn) {
+            // A method's function pointer is its precode: one stable
+            // address per method, which delegate construction maps back to
+            // the method (Loader::method_of_precode).
+            return Ok(CallInfo {
+                method: md.to_jit(),
+                target: CallTarget::Managed { entry: md.precode },
+                sig,
+                new_object: None,
+                class_init: None,
+            });
+        }
+        let delegate_runtime_method = {
+            use osprey_metadata::flags::method_impl_attributes as mia;
+            md.impl_flags & mia::CODE_TYPE_MASK == mia::RUNTIME
+                && md
+                    .owner
+                    .is_subclass_of(self.rt.well_known().multicast_delegate)
+        };
+        if delegate_runtime_method {
+            match (md.name.as_str(), opcode) {
+                ("Invoke", CallOpcode::Call | CallOpcode::CallVirt) => {
+                    return Ok(CallInfo {
+                        method: md.to_jit(),
+                        target: CallTarget::DelegateInvoke,
+                        sig,
+                        new_object: None,
+                        class_init: None,
+                    })
+                }
+                (".ctor", CallOpcode::NewObj) if sig.params.len() == 2 => {
+                    return Ok(CallInfo {
+                        method: md.to_jit(),
+                        target: CallTarget::Managed { entry: 0 },
+                        sig,
+                        new_object: Some(NewObjectInfo::Delegate {
+                            handle: md.owner.to_jit(),
+                        }),
+                        class_init: None,
+                    })
+                }
+                _ => {
+                    return Err(not_supported(format!(
+                        "{} (asynchronous delegate invocation)",
+                        md.full_name()
+                    )))
+                }
+            }
+        }
         let target = match md.kind {
             MethodKind::FCall {
                 address,
@@ -664,7 +713,18 @@ impl JitHost for JitContext<'_> {
             md_array_bounds_offset: osprey_binder::MD_ARRAY_BOUNDS_OFFSET as i32,
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
-            thread_pending_offset: offsets::ABORT_REQUESTED,
+            thread_pending_offset: offsets::ATTENTION,
+            thread_stack_limit_offset: offsets::STACK_LIMIT,
+            delegate: {
+                use osprey_binder::{DelegateObject as D, MulticastDelegateObject as M};
+                use std::mem::offset_of;
+                osprey_jit::DelegateLayout {
+                    target: offset_of!(D, target) as i32,
+                    method_ptr: offset_of!(D, method_ptr) as i32,
+                    invocation_list: offset_of!(M, invocation_list) as i32,
+                    invocation_count: offset_of!(M, invocation_count) as i32,
+                }
+            },
             thread_frame_head_offset: offsets::FRAME_HEAD,
             thread_gc_mode_offset: offsets::GC_MODE,
             thread_helper_site_offsets: offsets::SITE,

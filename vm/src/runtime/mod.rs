@@ -16,6 +16,7 @@
 pub mod binding;
 mod callsite;
 mod compile;
+mod delegates;
 mod enums;
 mod error;
 mod helpers;
@@ -29,7 +30,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use callsite::{CallSite, Value};
-pub use error::{default_message, RuntimeError};
+pub use error::{default_message, ExceptionObject, RuntimeError};
 pub(crate) use helpers::{guard, is_assignable};
 
 use crate::codeheap::CodeHeap;
@@ -53,6 +54,10 @@ pub(crate) struct WellKnown {
     pub runtime_type: TypeHandle,
     pub exception: TypeHandle,
     pub thread: TypeHandle,
+    /// `System.IntPtr[]` (recorded stack traces).
+    pub intptr_array: TypeHandle,
+    /// `System.MulticastDelegate`, the base of delegate types.
+    pub multicast_delegate: TypeHandle,
 }
 
 /// One runtime instance.
@@ -63,6 +68,8 @@ pub struct Runtime {
     pub(crate) loader: Mutex<Loader>,
     pub(crate) heaps: Heaps,
     pub(crate) options: RuntimeOptions,
+    /// Strong handles held by native code (GC roots).
+    pub(crate) handles: crate::handles::HandleTable,
     well_known: OnceLock<WellKnown>,
     /// Interned string literals: UTF-16 text → frozen string.
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
@@ -104,6 +111,7 @@ impl Runtime {
             loader: Mutex::new(loader),
             heaps: Heaps::new(os),
             options,
+            handles: crate::handles::HandleTable::default(),
             well_known: OnceLock::new(),
             literals: Mutex::new(HashMap::new()),
             type_objects: Mutex::new(HashMap::new()),
@@ -121,6 +129,11 @@ impl Runtime {
                 runtime_type: loader.corelib_type("System", "RuntimeType")?,
                 exception: loader.corelib_type("System", "Exception")?,
                 thread: loader.corelib_type("System.Threading", "Thread")?,
+                multicast_delegate: loader.corelib_type("System", "MulticastDelegate")?,
+                intptr_array: {
+                    let intptr = loader.corelib_type("System", "IntPtr")?;
+                    loader.load_array(intptr, None)?
+                },
             }
         };
         let _ = rt.well_known.set(wk);
@@ -149,10 +162,14 @@ impl Runtime {
         binding::native_binding_report(&mut self.loader())
     }
 
-    /// Creates the record for a thread that will run managed code.
+    /// Creates the record for a thread that will run managed code on the
+    /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
         let id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
-        Thread::new(self, id)
+        // Without bounds (the kernel could not tell), prologues never
+        // report an overflow: the guard page remains the backstop.
+        let stack = self.os.stack_bounds().unwrap_or((0, 0));
+        Thread::new(self, id, stack)
     }
 
     /// Loads an assembly from its bytes.
@@ -185,7 +202,9 @@ impl Runtime {
         if takes_args {
             call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
         }
-        let result = CallSite::new(self, main)?.call(thread, &call_args)?;
+        let result = CallSite::new(self, main)?
+            .call(thread, &call_args)
+            .map_err(|e| self.describe_unhandled(thread, e))?;
         self.os.console_flush().map_err(RuntimeError::Os)?;
         Ok(match result {
             Value::I4(code) if returns_int => code,

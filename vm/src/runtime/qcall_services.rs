@@ -78,7 +78,7 @@ unsafe fn raise(context: *mut c_void, error: QCallError) {
     // SAFETY: forwarded contract (see `thread_of`).
     let thread = unsafe { thread_of(context) };
     let error = thread.cooperative(|thread| qcall_exception(thread.runtime(), error));
-    thread.request_abort(error);
+    thread.raise(error);
 }
 
 /// The managed exception a QCall's error becomes: its type must be an

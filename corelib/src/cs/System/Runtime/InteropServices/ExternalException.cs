@@ -1,7 +1,8 @@
 namespace System.Runtime.InteropServices
 {
-    // The exception native code raises; the runtime uses it for a Rust
-    // panic caught at a QCall's boundary (qcall/src/lib.rs, `run`).
+    // The base of exceptions from outside the runtime; Osprey raises it when
+    // a QCall's native code fails without naming a managed exception type
+    // (for instance a Rust panic caught at the QCall boundary).
     public class ExternalException : SystemException
     {
         private const int E_FAIL = unchecked((int)0x80004005);

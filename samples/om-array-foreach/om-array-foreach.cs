@@ -1,8 +1,7 @@
 // `foreach` over an IEnumerable that is an array: mcs calls GetEnumerator,
 // MoveNext and Current inside a try/finally (to dispose the enumerator when
-// it is IDisposable). Pending: the JIT does not compile try/finally yet
-// (leave, endfinally); Array's enumerator itself works
-// (samples/om-array-values).
+// it is IDisposable); Array implements IEnumerable with mono's
+// ArrayEnumerator.
 using System;
 using System.Collections;
 
