@@ -807,43 +807,11 @@ class Program {
     );
 }
 
-#[test]
-fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
-    let dir = fresh_dir("try_in_filter");
-    let il = dir.join("try_in_filter.il");
-    fs::write(
-        &il,
-        r#".assembly extern mscorlib {}
-.assembly try_in_filter {}
-.class public Program extends [mscorlib]System.Object {
-  .method public static void Main() cil managed {
-    .entrypoint
-    .try {
-      ldstr "x"
-      newobj instance void [mscorlib]System.Exception::.ctor(string)
-      throw
-    }
-    filter {
-      pop
-      .try {
-        leave.s INNER_DONE
-      } finally {
-        endfinally
-      }
-      INNER_DONE: ldc.i4.1
-      endfilter
-    }
-    {
-      pop
-      leave.s DONE
-    }
-    DONE: ret
-  }
-}
-"#,
-    )
-    .unwrap();
-    let exe = dir.join("try_in_filter.exe");
+/// Assembles an IL program under tests/il/ with ilasm (mono-devel).
+fn assemble(name: &str) -> PathBuf {
+    let dir = fresh_dir(name);
+    let il = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/il/{name}.il"));
+    let exe = dir.join(format!("{name}.exe"));
     let out = Command::new("ilasm")
         .arg("-quiet")
         .arg(format!("-output:{}", exe.display()))
@@ -852,9 +820,27 @@ fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
         .expect("ilasm runs (mono-devel)");
     assert!(
         out.status.success(),
-        "ilasm: {}",
+        "ilasm {}: {}",
+        il.display(),
         String::from_utf8_lossy(&out.stdout)
     );
+    exe
+}
+
+/// IL that C# does not emit (`cpblk`, `initblk`, `tail.`) runs as on mono.
+#[test]
+fn block_copies_and_tail_calls_match_mono() {
+    let exe = assemble("blocks-and-tail-calls");
+    let mono = run_mono(&exe, &[], None, DEFAULT_TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "blocks and tail calls");
+    assert_eq!(run.stdout_lossy(), mono.stdout_lossy());
+    assert_eq!(run.code(), mono.code());
+}
+
+#[test]
+fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
+    let exe = assemble("try-in-filter");
     let run = osprey(&["run", path_str(&exe)]);
     assert_clean_error(&run, "try inside a filter");
     let stderr = run.stderr_lossy();

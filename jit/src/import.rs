@@ -263,6 +263,11 @@ impl Importer<'_, '_> {
             while is_prefix(code[j].opcode) {
                 match code[j].opcode {
                     Opcode::Volatile | Opcode::Unaligned | Opcode::Readonly => {}
+                    // `tail.` is honored as a plain call (the frame is not
+                    // reused: deep tail recursion can overflow the stack,
+                    // which ends the program cleanly); `no.` only allows
+                    // omitting checks, so keeping them is correct.
+                    Opcode::Tail | Opcode::No => {}
                     Opcode::Constrained => {
                         if let Operand::Token(t) = code[j].operand {
                             prefix_constrained = Some(t);
@@ -334,6 +339,21 @@ impl Importer<'_, '_> {
             return Err(invalid(offset, "control falls off the end of the method"));
         }
         Ok(self.out)
+    }
+
+    /// Resolves a method token through the host (errors name the offset).
+    fn resolve_call(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+        offset: u32,
+    ) -> Result<crate::host::CallInfo, JitError> {
+        self.host
+            .resolve_method(token, opcode)
+            .map_err(|e| JitError::Resolve {
+                il_offset: offset,
+                error: e,
+            })
     }
 
     fn depth(&self) -> u16 {
@@ -664,13 +684,7 @@ impl Importer<'_, '_> {
                 } else {
                     CallOpcode::CallVirt
                 };
-                let mut info =
-                    self.host
-                        .resolve_method(t, kind)
-                        .map_err(|e| JitError::Resolve {
-                            il_offset: offset,
-                            error: e,
-                        })?;
+                let mut info = self.resolve_call(t, kind, offset)?;
                 if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
                     return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
                 }
@@ -727,13 +741,7 @@ impl Importer<'_, '_> {
             }
             O::Newobj => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::NewObj)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::NewObj, offset)?;
                 let k = match &info.new_object {
                     Some(
                         NewObjectInfo::Object { .. }
@@ -754,13 +762,7 @@ impl Importer<'_, '_> {
             }
             O::Ldftn => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::LdFtn)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::LdFtn, offset)?;
                 let CallTarget::Managed { entry } = info.target else {
                     return Err(invalid(
                         offset,
@@ -771,13 +773,7 @@ impl Importer<'_, '_> {
             }
             O::Ldvirtftn => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::LdVirtFtn)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::LdVirtFtn, offset)?;
                 let ins = self.pop_n(1, offset)?;
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
@@ -1014,6 +1010,26 @@ impl Importer<'_, '_> {
                     return Err(bad_operands(op, offset, &ins));
                 }
                 (Op::NewArr(array), ins, push!(StackKind::Ref))
+            }
+            O::Cpblk | O::Initblk => {
+                let ins = self.pop_n(3, offset)?;
+                let addr_ok = |k: StackKind| matches!(k, StackKind::I | StackKind::ByRef);
+                let ok = addr_ok(ins[0])
+                    && (if op == O::Cpblk {
+                        addr_ok(ins[1])
+                    } else {
+                        ins[1] == StackKind::I4
+                    })
+                    && ins[2] == StackKind::I4;
+                if !ok {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                let op = if op == O::Cpblk {
+                    Op::CpBlk
+                } else {
+                    Op::InitBlk
+                };
+                (op, ins, None)
             }
             O::Localloc => {
                 let ins = self.pop_n(1, offset)?;

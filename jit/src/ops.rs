@@ -234,6 +234,10 @@ pub enum Op {
     CpObj(JitType),
     /// `ckfinite`: throw ArithmeticException unless the float is finite.
     CkFinite,
+    /// `cpblk`: copy `size` bytes from `src` to `dest` (popped in that order).
+    CpBlk,
+    /// `initblk`: set `size` bytes at `addr` to `value`.
+    InitBlk,
     /// `ldftn`: push this function pointer.
     LdFtn(usize),
     /// `ldvirtftn`: pop an object, push the function pointer of the method

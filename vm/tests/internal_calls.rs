@@ -309,4 +309,26 @@ class P {
         let first = o.error.as_deref().map(|e| e.split("\n  at ").next().unwrap_or(e));
         assert_eq!(first, Some(expected), "{arg}");
     }
+#[test]
+fn exceptions_from_fcalls_and_qcalls_are_caught_in_csharp() {
+    let o = probe(
+        "internal_call_catch",
+        r#"try { TransitionProbe.Raise("from a QCall"); }
+           catch (InvalidOperationException e) { Console.WriteLine("qcall: " + e.Message); }
+           try { TransitionProbe.FCallRepeat("x", -1); }
+           catch (ArgumentOutOfRangeException e) { Console.WriteLine("fcall: " + e.GetType().Name); }
+           try { TransitionProbe.Panic(7); }
+           catch (System.Runtime.InteropServices.ExternalException e) { Console.WriteLine("panic: " + e.Message); }
+           int caught = 0;
+           for (int i = 0; i < 1000; i++) {
+               try { TransitionProbe.Raise("again"); } catch (InvalidOperationException) { caught++; }
+           }
+           Console.WriteLine(caught);
+           Console.WriteLine(TransitionProbe.Echo("still ", "fine"));"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(
+        o.stdout,
+        "qcall: from a QCall\nfcall: ArgumentOutOfRangeException\npanic: a QCall panicked: deliberate panic in a QCall (x = 7)\n1000\nstill fine\n"
+    );
 }

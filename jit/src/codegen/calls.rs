@@ -293,14 +293,7 @@ impl Emitter<'_, '_> {
             .expect("the importer checked newobj targets");
         if let NewObjectInfo::Delegate { handle } = new_object {
             // Allocate, then let the runtime fill in target and method.
-            let temp = self.slot(depth_temp, StackKind::Ref);
-            dynasm!(self.ops
-                ; .arch x64
-                ; mov rdi, r15
-                ; mov rsi, QWORD handle.0 as i64
-            );
-            self.call_helper(Helper::NewObject);
-            dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+            let temp = self.alloc_object_to_slot(handle, depth_temp);
             self.load_gpr(params[0], reg::RDX);
             self.load_gpr64(params[1], reg::RCX, false);
             dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, [rbp + temp]);
@@ -311,14 +304,7 @@ impl Emitter<'_, '_> {
         }
         let (this, result_kind) = match new_object {
             NewObjectInfo::Object { handle } => {
-                let temp = self.slot(depth_temp, StackKind::Ref);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov rdi, r15
-                    ; mov rsi, QWORD handle.0 as i64
-                );
-                self.call_helper(Helper::NewObject);
-                dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+                let temp = self.alloc_object_to_slot(handle, depth_temp);
                 let this = Entry {
                     kind: StackKind::Ref,
                     loc: Loc::Var {
@@ -403,6 +389,20 @@ impl Emitter<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// Allocates an instance of `handle` into the reference slot at `depth`
+    /// (GC-reported, so it survives the constructor call); returns the slot.
+    fn alloc_object_to_slot(&mut self, handle: crate::host::TypeHandle, depth: u16) -> i32 {
+        let temp = self.slot(depth, StackKind::Ref);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rdi, r15
+            ; mov rsi, QWORD handle.0 as i64
+        );
+        self.call_helper(Helper::NewObject);
+        dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+        temp
     }
 
     /// `constrained.` calls: turn the managed pointer `this` into an object

@@ -363,6 +363,26 @@ impl Emitter<'_, '_> {
         self.push(StackKind::Ref, Loc::Reg);
     }
 
+    /// `cpblk` (`copy`) or `initblk`: `rep movsb` / `rep stosb`. The method
+    /// saves RSI/RDI in its prologue (codegen::calls_native).
+    pub(crate) fn block_op(&mut self, copy: bool) {
+        let args = self.pop_n(3);
+        self.spill_reg();
+        let args: Vec<Entry> = args.into_iter().map(|a| self.spill_entry(a)).collect();
+        self.load_gpr64(args[0], reg::RDI, false);
+        if copy {
+            self.load_gpr64(args[1], reg::RSI, false);
+        } else {
+            self.load_gpr(args[1], reg::RAX);
+        }
+        self.load_gpr64(args[2], reg::RCX, false);
+        if copy {
+            dynasm!(self.ops ; .arch x64 ; cld ; rep movsb);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; cld ; rep stosb);
+        }
+    }
+
     pub(crate) fn localloc(&mut self) {
         let size = self.pop();
         self.load_gpr64(size, reg::RAX, false);

@@ -268,7 +268,10 @@ fn calls_native(op: &Op) -> bool {
                         | crate::host::CallTarget::ArrayAccessor { .. }
                 )
         }
+        // cpblk/initblk use `rep movsb`/`rep stosb` (RSI, RDI).
         Op::NewObj(_)
+        | Op::CpBlk
+        | Op::InitBlk
         | Op::LdVirtFtn(_)
         | Op::NewArr(_)
         | Op::StElem(JitType::Ref)
@@ -875,6 +878,8 @@ impl Emitter<'_, '_> {
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),
             Op::LdFtn(entry) => self.push(StackKind::I, Loc::Imm(*entry as i64)),
+            Op::CpBlk => self.block_op(true),
+            Op::InitBlk => self.block_op(false),
             Op::LdVirtFtn(method) => self.ld_virt_ftn(*method),
         }
         Ok(())

@@ -19,7 +19,6 @@
 //! Osprey's corelib, not mono's; runtime helpers never appear.
 
 use osprey_binder::ExceptionObject;
-use osprey_metadata::sig::TypeSig;
 use osprey_metadata::tables::{ModuleRow, ParamRow};
 use osprey_metadata::Image;
 
@@ -136,7 +135,7 @@ fn trace_params(img: &Image<'_>, method: MethodHandle) -> String {
         .iter()
         .zip(&names)
         .map(|(t, n)| {
-            let t = trace_type_name(img, t);
+            let t = crate::loader::names::type_trace_name(img, t);
             if n.is_empty() {
                 t
             } else {
@@ -145,46 +144,6 @@ fn trace_params(img: &Image<'_>, method: MethodHandle) -> String {
         })
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A parameter type as mono prints it in traces: `System.Int32`,
-/// `System.String[]`, `System.Int32&`.
-fn trace_type_name(img: &Image<'_>, sig: &TypeSig) -> String {
-    let prim = match sig {
-        TypeSig::Void => "System.Void",
-        TypeSig::Boolean => "System.Boolean",
-        TypeSig::Char => "System.Char",
-        TypeSig::I1 => "System.SByte",
-        TypeSig::U1 => "System.Byte",
-        TypeSig::I2 => "System.Int16",
-        TypeSig::U2 => "System.UInt16",
-        TypeSig::I4 => "System.Int32",
-        TypeSig::U4 => "System.UInt32",
-        TypeSig::I8 => "System.Int64",
-        TypeSig::U8 => "System.UInt64",
-        TypeSig::R4 => "System.Single",
-        TypeSig::R8 => "System.Double",
-        TypeSig::I => "System.IntPtr",
-        TypeSig::U => "System.UIntPtr",
-        TypeSig::String => "System.String",
-        TypeSig::Object => "System.Object",
-        TypeSig::TypedByRef => "System.TypedReference",
-        TypeSig::ByRef(inner) => return format!("{}&", trace_type_name(img, inner)),
-        TypeSig::Ptr(inner) => return format!("{}*", trace_type_name(img, inner)),
-        TypeSig::SzArray(inner) => return format!("{}[]", trace_type_name(img, inner)),
-        TypeSig::Array { elem, rank, .. } => {
-            return format!(
-                "{}[{}]",
-                trace_type_name(img, elem),
-                ",".repeat(rank.saturating_sub(1) as usize)
-            )
-        }
-        TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => {
-            return trace_type_name(img, inner)
-        }
-        other => return crate::loader::names::type_sig_text(img, other),
-    };
-    prim.to_string()
 }
 
 /// The module version id as mono prints it: `Guid.ToString("N")`, 32 hex

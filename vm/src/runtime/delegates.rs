@@ -19,7 +19,7 @@
 
 use osprey_binder::DelegateObject;
 
-use super::helpers::{guard, method_from_raw};
+use super::helpers::{guard, interface_slot, method_from_raw};
 use super::RuntimeError;
 use crate::loader::{MethodDesc, MethodKind, TypeHandle};
 use crate::object::ObjectRef;
@@ -106,11 +106,7 @@ pub(super) extern "C" fn ld_virt_ftn(
         let method = method_from_raw(method);
         let t = TypeHandle::from_method_table(obj.method_table());
         let slot = match method.slot {
-            Some(islot) if method.owner.is_interface() => t
-                .interface_map
-                .iter()
-                .find(|e| e.interface == method.owner)
-                .and_then(|e| e.slots.get(islot as usize).copied()),
+            Some(_) if method.owner.is_interface() => interface_slot(t, method),
             Some(slot) if method.is_virtual() => Some(slot),
             _ => return method.precode,
         };

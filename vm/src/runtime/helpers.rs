@@ -418,12 +418,7 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
         // word the runtime set to the interface method when it made the cell.
         let method = method_from_raw(unsafe { *cell.add(2) } as *const MethodDesc);
         let t = TypeHandle::from_method_table(obj.method_table());
-        let vslot = method.slot.and_then(|islot| {
-            t.interface_map
-                .iter()
-                .find(|e| e.interface == method.owner)
-                .and_then(|e| e.slots.get(islot as usize).copied())
-        });
+        let vslot = interface_slot(t, method);
         let target = vslot
             .and_then(|s| t.vtable.get(s as usize))
             .map(|e| e.load(std::sync::atomic::Ordering::Acquire));
@@ -449,6 +444,15 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
             }
         }
     })
+}
+
+/// The vtable slot of `t` that implements interface method `method`.
+pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32> {
+    let islot = method.slot?;
+    t.interface_map
+        .iter()
+        .find(|e| e.interface == method.owner)
+        .and_then(|e| e.slots.get(islot as usize).copied())
 }
 
 /// Whether a value of type `from` can be stored where `to` is expected
