@@ -309,6 +309,8 @@ class P {
         let first = o.error.as_deref().map(|e| e.split("\n  at ").next().unwrap_or(e));
         assert_eq!(first, Some(expected), "{arg}");
     }
+}
+
 #[test]
 fn exceptions_from_fcalls_and_qcalls_are_caught_in_csharp() {
     let o = probe(
