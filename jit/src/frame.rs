@@ -10,9 +10,13 @@
 //!                    homes of the register arguments (rcx, rdx)
 //!                    primitive evaluation-stack slots      (not zeroed)
 //!                    QCall transition frame (methods with QCalls; no references)
+//!                    finally/fault continuation slots (code addresses)
 //!                    locals                                 \
-//!                    reference/byref/struct stack slots      | zeroed in the
-//!                    QCall pinned-string slots               / prologue
+//!                    reference/byref/struct stack slots      |
+//!                    catch/filter exception slots (references)| zeroed in the
+//!                    localloc stack-pointer slot             | prologue
+//!                    delegate-invocation temporaries         |
+//!                    QCall pinned-string slots               /
 //!   [rsp]            (16-byte aligned)
 //! ```
 //!

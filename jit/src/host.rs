@@ -376,7 +376,8 @@ pub enum Helper {
     /// offset of the value.
     Unbox,
     /// `fn(thread, exception) -> !`: `rethrow` of the exception a catch
-    /// handler is handling (its stack trace is kept). Never returns.
+    /// handler is handling (its stack trace restarts here, as on mono).
+    /// Never returns.
     Rethrow,
     /// `fn(thread) -> !`: a method's prologue found the stack nearly
     /// exhausted. Ends the process with a stack-overflow report.
@@ -475,8 +476,9 @@ pub struct RuntimeLayout {
     pub string_data_offset: i32,
     /// Offset, in a method table, of the pointer to its vtable slots.
     pub method_table_vtable_offset: i32,
-    /// Offset, in the thread record, of the 32-bit flag that is non-zero
-    /// while an exception raised by native code is pending.
+    /// Offset, in the thread record, of the 32-bit attention flag: non-zero
+    /// when native code left an exception pending (or a fatal error) for the
+    /// managed code it returns to.
     pub thread_pending_offset: i32,
     /// Offset, in the thread record, of the head of the frame list.
     pub thread_frame_head_offset: i32,

@@ -1032,6 +1032,14 @@ impl Importer<'_, '_> {
                 (op, ins, None)
             }
             O::Localloc => {
+                if method.eh.iter().any(|c| c.in_filter(offset)) {
+                    // A filter runs as a funclet and returns with `ret`:
+                    // it cannot move its stack pointer.
+                    return Err(JitError::Unsupported {
+                        il_offset: offset,
+                        what: "localloc inside a filter".into(),
+                    });
+                }
                 let ins = self.pop_n(1, offset)?;
                 if self.depth() != 0 {
                     return Err(invalid(offset, "localloc with a non-empty stack"));

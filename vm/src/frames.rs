@@ -11,9 +11,14 @@
 //!   return address into managed code, so a walk can resume there.
 //! * **Helper frames** (`FrameKind::Helper`) are built by FCalls that need
 //!   one ([`HelperFrame`]) from the call-site record JIT-compiled code writes
-//!   into the thread before calling such an FCall (`Thread::site_*`). They
-//!   also protect object references held in Rust locals (the GCPROTECT idea):
-//!   the GC reports and updates them.
+//!   into the thread before calling such an FCall (`Thread::site_*`), and by
+//!   the exception dispatcher. They also protect object references held in
+//!   Rust locals (the GCPROTECT idea): the GC reports and updates them.
+//! * **Protect frames** (`FrameKind::Protect`, [`HelperFrame::protect`])
+//!   only protect references, in native code already under another frame.
+//! * **Stub frames** (`FrameKind::Stub`, `FrameKind::Prestub`) are built by
+//!   the stubs managed code calls: JIT helper wrappers, the GC poll and the
+//!   prestub (see `stubs`).
 //!
 //! Managed code never keeps callee-saved registers live across a call (the
 //! JIT spills everything to frame slots), so a frame records only RBP of the

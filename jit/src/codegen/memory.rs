@@ -388,13 +388,22 @@ impl Emitter<'_, '_> {
         self.load_gpr64(size, reg::RAX, false);
         let top = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
+        let overflow = self.ops.new_dynamic_label();
+        let resume = self.ops.new_dynamic_label();
+        let limit = self.rt.thread_stack_limit_offset;
         // Round up to 16, move rsp down, zero the block (locals are zero-initialized).
         dynasm!(self.ops
             ; .arch x64
             ; add rax, 15
             ; and rax, -16
-            ; sub rsp, rax
+            // Past the bottom of the address space or below the stack
+            // limit: a stack overflow, as in a prologue.
             ; mov rcx, rsp
+            ; sub rcx, rax
+            ; jb =>overflow
+            ; cmp rcx, [r15 + limit]
+            ; jb =>overflow
+            ; mov rsp, rcx
             ; xorps xmm0, xmm0
             ; =>top
             ; test rax, rax
@@ -405,7 +414,12 @@ impl Emitter<'_, '_> {
             ; jmp =>top
             ; =>done
             ; mov rax, rsp
+            ; jmp =>resume
+            ; =>overflow
+            ; mov rdi, r15
         );
+        self.call_helper(Helper::StackOverflow);
+        dynasm!(self.ops ; .arch x64 ; int3 ; =>resume);
         if let Some(slot) = self.frame.sp_slot {
             // Handlers of this method resume with this stack pointer.
             dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], rsp);

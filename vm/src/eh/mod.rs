@@ -7,7 +7,8 @@
 //! An exception is *raised* by native code: the `throw`/`rethrow` helpers,
 //! the helpers behind the runtime's own faults (null reference, bounds,
 //! overflow, casts...), FCalls and QCalls (which leave it pending), the
-//! prestub (a type initializer or a compilation that failed). It is left in
+//! prestub (a method that cannot be compiled, for instance
+//! because a member it uses is missing). It is left in
 //! [`Thread::pending`](crate::thread::Thread) with
 //! `Thread::attention = ATTENTION_EXCEPTION`; the stub that returns to
 //! managed code sees the flag and calls [`dispatch`] with the managed
@@ -27,7 +28,7 @@
 //!    frame (the frames below it are dead): the dispatcher resumes at the
 //!    handler with the frame's continuation slot pointing at the
 //!    unwind-continue stub, and `endfinally` brings control back to
-//!    [`continue_unwind`]. The state of the unwind lives in
+//!    [`continue_worker`]. The state of the unwind lives in
 //!    `Thread::unwinds`, not on the (cut) stack.
 //! 3. **Resume** at the catch handler, with the stack cut back to its frame
 //!    and the exception in RAX, or leave through the entry record's escape

@@ -433,8 +433,8 @@ impl Loader {
     }
 
     /// Applies `.override` directives (MethodImpl rows) that override
-    /// inherited class slots. Overrides of interface methods are skipped
-    /// here: interface dispatch does not exist yet.
+    /// inherited class slots, and returns the overrides of interface methods
+    /// (explicit implementations), which `build_interface_map` applies.
     fn apply_method_impls(
         &mut self,
         asm: &Arc<Assembly>,

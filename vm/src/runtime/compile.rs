@@ -22,8 +22,8 @@ use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
 
 /// Called by the prestub with the method in R10: compiles it and returns its
-/// code address, or 0 after requesting an abort (the prestub then abandons
-/// the managed frames).
+/// code address, or 0 after raising the failure (a managed exception such as
+/// MissingMethodException, dispatched at the call site, or a fatal error).
 pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDesc) -> usize {
     guard(thread, 0, |thread| {
         let method = method_from_raw(md);

@@ -1,10 +1,11 @@
 //! JIT helpers (HCalls): the Rust workers behind [`osprey_jit::Helper`].
 //!
-//! Generated code calls each through a stub (see `stubs`), which keeps the
-//! stack aligned and, after the worker returns, raises whatever the worker
-//! requested through `Thread::request_abort`. Workers never unwind: each runs
-//! inside [`guard`], which turns a Rust panic into an internal error raised
-//! the same way. Helpers do not appear in managed stack traces.
+//! Generated code calls each through a wrapper stub (see `stubs`), which
+//! links a stub frame and, after the worker returns, goes to the raise stub
+//! if the worker raised anything (`Thread::raise`: a pending exception, or a
+//! fatal error). Workers never unwind: each runs inside [`guard`], which
+//! turns a Rust panic into a fatal internal error. Helpers do not appear in
+//! managed stack traces.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -226,7 +227,12 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
     guard(thread, (), |thread| {
         let t = TypeHandle::from_method_table(mt);
         if let Err(e) = run_class_constructor(thread, t) {
-            thread.raise(e);
+            // The (cached) TypeInitializationException is raised here, with
+            // a trace of this access, not of the earlier ones.
+            match e.exception_object() {
+                Some(obj) => thread.raise_object(obj, true),
+                None => thread.raise(e),
+            }
         }
     })
 }
