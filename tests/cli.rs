@@ -1,7 +1,7 @@
 //! Tests of the `osprey` command line:
 //!
 //! ```text
-//! osprey run [--jit-dump] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -344,6 +344,92 @@ fn run_cs_with_compile_error() {
         run.stderr_lossy().contains("error CS"),
         "mcs's diagnostics should be shown; stderr:\n{}",
         run.stderr_lossy()
+    );
+}
+
+/// `osprey run --against-corelib` compiles against Osprey's own corelib,
+/// so a program can call what only corelib has (here `Osprey.TransitionProbe`,
+/// an FCall and a QCall wrapper); corelib.dll lands in the cache directory,
+/// and the compiled program is cached apart from a compilation against
+/// Mono's mscorlib.
+#[test]
+fn run_cs_against_corelib() {
+    let dir = fresh_dir("cli-against-corelib");
+    let src = dir.join("probe.cs");
+    fs::write(
+        &src,
+        "using System;\nusing Osprey;\nclass P { static int Main(string[] args) {\n\
+         Console.WriteLine(TransitionProbe.FCallNop(41));\n\
+         Console.WriteLine(TransitionProbe.Echo(\"pre-\", args[0]));\n\
+         return 7; } }\n",
+    )
+    .unwrap();
+    let run_with = |flag: Option<&str>, path_env: Option<&Path>| {
+        let mut cmd = Command::new(osprey_bin());
+        cmd.arg("run");
+        cmd.args(flag);
+        cmd.arg(&src).arg("fix");
+        isolated(&mut cmd, &dir);
+        if let Some(p) = path_env {
+            cmd.env("PATH", p);
+        }
+        run_command(cmd, None, Duration::from_secs(120)).unwrap()
+    };
+
+    let first = run_with(Some("--against-corelib"), None);
+    assert_no_crash(&first, "osprey run --against-corelib probe.cs");
+    assert_eq!(
+        (first.stdout_lossy().as_str(), first.code()),
+        ("42\npre-fix\n", Some(7)),
+        "osprey run --against-corelib probe.cs; stderr:\n{}",
+        first.stderr_lossy()
+    );
+
+    // corelib.dll was written to the cache, under a directory named by its hash.
+    let cache = dir.join("cache").join("osprey");
+    let corelibs: Vec<PathBuf> = fs::read_dir(&cache)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("corelib-"))
+        })
+        .map(|p| p.join("corelib.dll"))
+        .collect();
+    assert_eq!(
+        corelibs.len(),
+        1,
+        "one corelib-<hash> directory in {cache:?}"
+    );
+    let bytes = fs::read(&corelibs[0]).unwrap();
+    assert_eq!(&bytes[..2], b"MZ", "{:?} is not a PE file", corelibs[0]);
+
+    // Cached: the second run works without mcs on PATH.
+    let no_tools = dir.join("empty-path");
+    fs::create_dir_all(&no_tools).unwrap();
+    let second = run_with(Some("--against-corelib"), Some(&no_tools));
+    assert_eq!(
+        (second.stdout_lossy().as_str(), second.code()),
+        ("42\npre-fix\n", Some(7)),
+        "the second run must use the cached assembly; stderr:\n{}",
+        second.stderr_lossy()
+    );
+
+    // Without the option the same source compiles against Mono's mscorlib,
+    // which has no Osprey.TransitionProbe: mcs's error, not the cached exe.
+    let plain = run_with(None, None);
+    assert_clean_error(&plain, "osprey run probe.cs (against mscorlib)");
+    assert!(
+        plain.stderr_lossy().contains("error CS"),
+        "mcs's diagnostics should be shown; stderr:\n{}",
+        plain.stderr_lossy()
+    );
+
+    // The option is for C# sources only.
+    let hello = compiled_sample("hello");
+    assert_clean_error(
+        &osprey(&["run", "--against-corelib", path_str(&hello)]),
+        "osprey run --against-corelib hello.exe",
     );
 }
 

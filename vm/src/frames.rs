@@ -96,12 +96,24 @@ pub mod offsets {
 /// ```ignore
 /// extern "C" fn my_fcall(thread: &mut Thread, s: *mut u8) -> *mut u8 {
 ///     HelperFrame::run(thread, &mut [s], |thread, roots| {
-///         let copy = thread.runtime().alloc_string(thread, 10)?; // may collect
+///         // `body` returns the FCall's result, not a Result: report errors
+///         // through the thread.
+///         let copy = match thread.runtime().alloc_string(thread, 10) { // may collect
+///             Ok(c) => c,
+///             Err(e) => {
+///                 thread.raise(e);
+///                 return std::ptr::null_mut();
+///             }
+///         };
 ///         // roots[0] is `s`, updated if the collector moved it.
-///         ...
+///         let s = protected(roots, 0);
+///         copy.as_ptr()
 ///     })
 /// }
 /// ```
+///
+/// (A complete one is `fcall_repeat` in vm/src/fcall/probe.rs, shown in
+/// docs/internal-calls.md.)
 #[repr(C)]
 pub struct HelperFrame {
     /// The frame record; first, so that a `*mut Frame` of kind

@@ -70,6 +70,66 @@ fn qcall_with_a_string_in_and_a_string_out() {
 }
 
 #[test]
+fn qcall_strings_keep_embedded_nuls_and_unpaired_surrogates() {
+    let o = probe(
+        "qcall_nul",
+        r#"string s = TransitionProbe.Echo("a\0b", "\0c\0");
+           Console.WriteLine(s.Length);
+           Console.WriteLine(s);
+           Console.WriteLine((int)s[1] + " " + (int)s[3] + " " + (int)s[5]);
+           Console.WriteLine(TransitionProbe.Echo("", "\0").Length);
+           Console.WriteLine(TransitionProbe.Echo("\0", "").Length);
+           string lone = TransitionProbe.Echo("\ud800", "x\udc00");
+           Console.WriteLine(lone.Length + " " + (int)lone[0] + " " + (int)lone[2]);"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "6\na\0b\0c\0\n0 0 0\n1\n1\n3 55296 56320\n");
+}
+
+#[test]
+fn qcall_error_with_an_unknown_exception_type_is_an_internal_error_naming_it() {
+    for (kind, what) in [
+        (0, "'System.NoSuchException', which corelib does not define"),
+        (1, "'System.String', which is not an exception type"),
+    ] {
+        let o = probe(
+            &format!("qcall_bad_type_{kind}"),
+            &format!("Console.WriteLine(\"before\"); TransitionProbe.RaiseKind({kind});"),
+        );
+        assert_eq!(o.stdout, "before\n");
+        let err = o.error.expect("the bad error must surface");
+        assert!(
+            err.starts_with("internal runtime error: a QCall raised") && err.contains(what),
+            "{err}"
+        );
+        assert!(
+            err.contains("raised by a QCall"),
+            "keeps the message: {err}"
+        );
+    }
+}
+
+#[test]
+fn qcall_argument_errors_name_the_parameter() {
+    let o = probe(
+        "qcall_argument",
+        r#"for (int kind = 2; kind <= 4; kind++) {
+               try { TransitionProbe.RaiseKind(kind); }
+               catch (ArgumentException e) { Console.WriteLine(e.GetType() + ": " + e.Message); }
+           }
+           Console.WriteLine(TransitionProbe.RaiseKind(9));"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(
+        o.stdout,
+        "System.ArgumentException: Must be even.\nParameter name: value\n\
+         System.ArgumentNullException: Value cannot be null.\nParameter name: value\n\
+         System.ArgumentOutOfRangeException: Must be small.\nParameter name: value\n\
+         9\n"
+    );
+}
+
+#[test]
 fn qcall_bool_marshaling_and_suppressed_transition() {
     let o = probe(
         "qcall_bool",
@@ -181,24 +241,74 @@ fn every_corelib_internal_call_is_bound_and_every_registration_used() {
         &[],
         |rt, _| {
             let report = rt.native_binding_report().expect("corelib loads");
-            assert!(
-                report.unbound.is_empty(),
-                "internal calls or QCalls with no implementation: {:#?}",
-                report.unbound
-            );
-            assert!(
-                report.unused_fcalls.is_empty(),
-                "FCall entries no corelib method uses: {:#?}",
-                report.unused_fcalls
-            );
-            assert!(
-                report.unused_qcalls.is_empty(),
-                "QCall entries no corelib method uses: {:#?}",
-                report.unused_qcalls
-            );
+            assert!(report.is_clean(), "\n{report}");
         },
     );
     assert_eq!(o.error, None);
+}
+
+/// Calling an internal call or QCall that nothing is registered for is a
+/// MissingMethodException whose message is the registration to add: the
+/// FCall's exact signature text, the QCall's EntryPoint, and the doc.
+#[test]
+fn unregistered_internal_calls_name_the_registration_they_need() {
+    let source = r#"using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices;
+class P {
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    static extern unsafe uint NotRegistered(char* p, float f, string[] a, ref long r, object o);
+    [DllImport("QCall", EntryPoint = "P_NotRegistered")]
+    static extern int QCallNotRegistered(int x);
+    [DllImport("libc", EntryPoint = "getpid")]
+    static extern int GetPid();
+    static unsafe int Main(string[] args) {
+        long r = 0;
+        if (args[0] == "fcall") NotRegistered(null, 1f, null, ref r, null);
+        if (args[0] == "qcall") QCallNotRegistered(1);
+        if (args[0] == "pinvoke") GetPid();
+        return 0;
+    }
+}"#;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vm-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cs = dir.join("unregistered.cs");
+    let exe = dir.join("unregistered.exe");
+    std::fs::write(&cs, source).unwrap();
+    let out = std::process::Command::new("mcs")
+        .arg("-unsafe")
+        .arg(format!("-out:{}", exe.display()))
+        .arg(&cs)
+        .output()
+        .expect("mcs is installed (apt-get install mono-mcs)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let bytes = std::fs::read(&exe).unwrap();
+    for (arg, expected) in [
+        (
+            "fcall",
+            "System.MissingMethodException: no FCall is registered for the internal call P::NotRegistered: \
+             add `FCall { class: \"P\", method: \"NotRegistered\", sig: \"uint32(char*,float32,string[],int64&,object)\", \
+             address: ..., flags: ... }` to FCALLS in vm/src/fcall/mod.rs (see docs/internal-calls.md)",
+        ),
+        (
+            "qcall",
+            "System.MissingMethodException: no QCall is registered for EntryPoint \"P_NotRegistered\" \
+             (declared by P::QCallNotRegistered): add `QCallEntry { name: \"P_NotRegistered\", address: ... }` \
+             to ENTRIES in qcall/src/lib.rs (see docs/internal-calls.md)",
+        ),
+        (
+            "pinvoke",
+            "System.MissingMethodException: P::GetPid is a P/Invoke of \"getpid\" in \"libc\": Osprey calls \
+             native code only through QCalls ([DllImport(\"QCall\")], see docs/internal-calls.md)",
+        ),
+    ] {
+        let o = common::run(&format!("unregistered_{arg}"), bytes.clone(), &[arg]);
+        // The exception, without the stack trace that follows it.
+        let first = o.error.as_deref().map(|e| e.split("\n  at ").next().unwrap_or(e));
+        assert_eq!(first, Some(expected), "{arg}");
+    }
 }
 
 #[test]

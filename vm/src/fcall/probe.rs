@@ -78,3 +78,24 @@ pub(super) extern "C" fn fcall_as_string(o: *mut u8) -> *mut u8 {
         _ => std::ptr::null_mut(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// docs/internal-calls.md shows `fcall_repeat` as its helper-frame
+    /// example; the text there must be this file's code, so that it
+    /// compiles as written.
+    #[test]
+    fn the_documented_helper_frame_example_is_this_code() {
+        let doc = include_str!("../../../docs/internal-calls.md");
+        let source = include_str!("probe.rs");
+        let begin = "<!-- helper-frame-example: begin -->\n```rust\n";
+        let end = "```\n<!-- helper-frame-example: end -->";
+        let start = doc.find(begin).expect("the begin marker") + begin.len();
+        let stop = doc[start..].find(end).expect("the end marker") + start;
+        let example = &doc[start..stop];
+        assert!(
+            example.lines().count() > 10 && source.contains(example),
+            "docs/internal-calls.md's helper-frame example differs from vm/src/fcall/probe.rs:\n{example}"
+        );
+    }
+}

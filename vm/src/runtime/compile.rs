@@ -68,14 +68,7 @@ impl Runtime {
                 ))
             }
             MethodKind::Unimplemented => {
-                let what = if method.is_internal_call() {
-                    format!(
-                        "no FCall is registered for the internal call {} (see docs/internal-calls.md)",
-                        method.full_name()
-                    )
-                } else {
-                    format!("{} has no IL body the runtime can run", method.full_name())
-                };
+                let what = super::binding::unimplemented_message(&loader, method);
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
         }

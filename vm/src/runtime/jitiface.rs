@@ -263,6 +263,95 @@ impl JitContext<'_> {
         }))
     }
 
+    /// TEMPORARY, until generics exist (then `Array.Empty<T>` is an ordinary
+    /// generic method and this goes away): mcs compiles every empty `params`
+    /// array (`s.Split()`) to `call !!0[] System.Array::Empty<T>()`, a
+    /// MethodSpec the loader cannot resolve yet. This one instantiation is
+    /// resolved here, and only here: to a native stub returning a
+    /// zero-length `T[]`, allocated once per `T` on the frozen heap (so, as
+    /// in mono, every call for one `T` returns the same array). `None` for
+    /// every other token.
+    fn array_empty(&mut self, token: Token) -> Result<Option<CallInfo>, HostError> {
+        use osprey_metadata::tables::MethodDefOrRef;
+        use osprey_metadata::TableId;
+        if token.table() != Some(TableId::MethodSpec) {
+            return Ok(None);
+        }
+        let bad = |e: osprey_metadata::MetadataError| HostError {
+            kind: HostErrorKind::BadImage,
+            message: e.to_string(),
+        };
+        let asm = self.loader.assembly(self.method.assembly);
+        let img = asm.image();
+        let spec = img.method_spec(token.rid()).map_err(bad)?;
+        let generic = match spec.method {
+            MethodDefOrRef::MethodDef(rid) => Token::new(TableId::MethodDef, rid),
+            MethodDefOrRef::MemberRef(rid) => Token::new(TableId::MemberRef, rid),
+        };
+        let args = img.method_spec_sig(token.rid()).map_err(bad)?.args;
+        let md = self
+            .loader
+            .resolve_method_token(self.method.assembly, generic)
+            .map_err(host_error)?;
+        if md.assembly != crate::loader::AssemblyId::CORELIB
+            || md.owner.name != "System.Array"
+            || md.name != "Empty"
+            || !md.is_static()
+            || !md.sig.params.is_empty()
+            || args.len() != 1
+        {
+            return Ok(None);
+        }
+        let element = self
+            .loader
+            .type_of_sig(self.method.assembly, &args[0])
+            .map_err(host_error)?;
+        let cached = self
+            .rt
+            .empty_arrays
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&element)
+            .copied();
+        let stub = match cached {
+            Some(stub) => stub,
+            None => {
+                let array_type = self.loader.load_sz_array(element).map_err(host_error)?;
+                let empty =
+                    self.rt.heaps.alloc_frozen(&array_type.mt, 0).map_err(|e| {
+                        not_supported(format!("Array.Empty<{}>: {e:?}", element.name))
+                    })?;
+                let stub = self
+                    .rt
+                    .code
+                    .alloc_constant_stub(empty.as_ptr() as usize)
+                    .map_err(|e| not_supported(format!("code heap: {e}")))?;
+                self.rt
+                    .empty_arrays
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(element, stub);
+                stub
+            }
+        };
+        Ok(Some(CallInfo {
+            method: md.to_jit(),
+            target: CallTarget::FCall {
+                address: stub,
+                pass_thread: false,
+                may_throw: false,
+                helper_frame: false,
+            },
+            sig: CallSig {
+                this: None,
+                params: Vec::new(),
+                ret: JitType::Ref,
+            },
+            new_object: None,
+            class_init: None,
+        }))
+    }
+
     /// Whether a MemberRef token names a field (its signature is a field signature).
     fn member_ref_is_field(&self, token: Token) -> bool {
         let asm = self.loader.assembly(self.method.assembly);
@@ -277,6 +366,12 @@ impl JitHost for JitContext<'_> {
     fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
         if let Some(info) = self.array_method(token, opcode)? {
             return Ok(info);
+        }
+        // TEMPORARY until generics: `Array.Empty<T>()` (see `array_empty`).
+        if opcode == CallOpcode::Call {
+            if let Some(info) = self.array_empty(token)? {
+                return Ok(info);
+            }
         }
         let md = self
             .loader

@@ -10,7 +10,8 @@
 //! * [`helpers`]: the JIT helpers (HCalls) and the guard that keeps Rust
 //!   panics out of managed frames;
 //! * [`callsite`]: calling managed methods from Rust;
-//! * [`strings`]: string literals, string allocation, type objects.
+//! * [`strings`]: string literals, string allocation, type objects;
+//! * [`valuetypes`]: value types' fields for `ValueType.Equals`/`GetHashCode`.
 
 pub mod binding;
 mod callsite;
@@ -23,6 +24,7 @@ mod helpers;
 mod jitiface;
 mod qcall_services;
 mod strings;
+pub(crate) mod valuetypes;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -74,6 +76,11 @@ pub struct Runtime {
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
     /// Enum types' named constants (for `Enum.ToString`).
     enums: Mutex<HashMap<TypeHandle, std::sync::Arc<enums::EnumInfo>>>,
+    /// `Array.Empty<T>()` until generics exist: per element type, the stub
+    /// returning its frozen empty array (see jitiface.rs, `array_empty`).
+    empty_arrays: Mutex<HashMap<TypeHandle, usize>>,
+    /// Value types' fields as `ValueType.Equals`/`GetHashCode` see them.
+    value_fields: Mutex<HashMap<TypeHandle, std::sync::Arc<valuetypes::ValueFields>>>,
     /// `System.RuntimeType` objects, one per type (frozen).
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
@@ -110,6 +117,8 @@ impl Runtime {
             literals: Mutex::new(HashMap::new()),
             type_objects: Mutex::new(HashMap::new()),
             enums: Mutex::new(HashMap::new()),
+            value_fields: Mutex::new(HashMap::new()),
+            empty_arrays: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
