@@ -1,7 +1,7 @@
 //! Tests of the `osprey` command line:
 //!
 //! ```text
-//! osprey run [--jit-dump] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -347,6 +347,92 @@ fn run_cs_with_compile_error() {
     );
 }
 
+/// `osprey run --against-corelib` compiles against Osprey's own corelib,
+/// so a program can call what only corelib has (here `Osprey.TransitionProbe`,
+/// an FCall and a QCall wrapper); corelib.dll lands in the cache directory,
+/// and the compiled program is cached apart from a compilation against
+/// Mono's mscorlib.
+#[test]
+fn run_cs_against_corelib() {
+    let dir = fresh_dir("cli-against-corelib");
+    let src = dir.join("probe.cs");
+    fs::write(
+        &src,
+        "using System;\nusing Osprey;\nclass P { static int Main(string[] args) {\n\
+         Console.WriteLine(TransitionProbe.FCallNop(41));\n\
+         Console.WriteLine(TransitionProbe.Echo(\"pre-\", args[0]));\n\
+         return 7; } }\n",
+    )
+    .unwrap();
+    let run_with = |flag: Option<&str>, path_env: Option<&Path>| {
+        let mut cmd = Command::new(osprey_bin());
+        cmd.arg("run");
+        cmd.args(flag);
+        cmd.arg(&src).arg("fix");
+        isolated(&mut cmd, &dir);
+        if let Some(p) = path_env {
+            cmd.env("PATH", p);
+        }
+        run_command(cmd, None, Duration::from_secs(120)).unwrap()
+    };
+
+    let first = run_with(Some("--against-corelib"), None);
+    assert_no_crash(&first, "osprey run --against-corelib probe.cs");
+    assert_eq!(
+        (first.stdout_lossy().as_str(), first.code()),
+        ("42\npre-fix\n", Some(7)),
+        "osprey run --against-corelib probe.cs; stderr:\n{}",
+        first.stderr_lossy()
+    );
+
+    // corelib.dll was written to the cache, under a directory named by its hash.
+    let cache = dir.join("cache").join("osprey");
+    let corelibs: Vec<PathBuf> = fs::read_dir(&cache)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("corelib-"))
+        })
+        .map(|p| p.join("corelib.dll"))
+        .collect();
+    assert_eq!(
+        corelibs.len(),
+        1,
+        "one corelib-<hash> directory in {cache:?}"
+    );
+    let bytes = fs::read(&corelibs[0]).unwrap();
+    assert_eq!(&bytes[..2], b"MZ", "{:?} is not a PE file", corelibs[0]);
+
+    // Cached: the second run works without mcs on PATH.
+    let no_tools = dir.join("empty-path");
+    fs::create_dir_all(&no_tools).unwrap();
+    let second = run_with(Some("--against-corelib"), Some(&no_tools));
+    assert_eq!(
+        (second.stdout_lossy().as_str(), second.code()),
+        ("42\npre-fix\n", Some(7)),
+        "the second run must use the cached assembly; stderr:\n{}",
+        second.stderr_lossy()
+    );
+
+    // Without the option the same source compiles against Mono's mscorlib,
+    // which has no Osprey.TransitionProbe: mcs's error, not the cached exe.
+    let plain = run_with(None, None);
+    assert_clean_error(&plain, "osprey run probe.cs (against mscorlib)");
+    assert!(
+        plain.stderr_lossy().contains("error CS"),
+        "mcs's diagnostics should be shown; stderr:\n{}",
+        plain.stderr_lossy()
+    );
+
+    // The option is for C# sources only.
+    let hello = compiled_sample("hello");
+    assert_clean_error(
+        &osprey(&["run", "--against-corelib", path_str(&hello)]),
+        "osprey run --against-corelib hello.exe",
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Unsupported IL
 
@@ -614,5 +700,188 @@ fn unhandled_exception_prints_type_and_message() {
             .any(|l| l == "Unhandled exception. System.InvalidOperationException: bad state"),
         "stderr:\n{}",
         run.stderr_lossy()
+    );
+}
+
+#[test]
+fn unhandled_exception_prints_a_managed_stack_trace() {
+    let exe = compile_source(
+        "unhandled_trace",
+        r#"using System;
+class Program {
+    static void Inner(int depth) { if (depth == 0) throw new InvalidOperationException("deep"); Inner(depth - 1); }
+    static void Main(string[] args) { try { Inner(2); } finally { Console.WriteLine("finally ran"); } }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "unhandled exception with a trace");
+    assert_eq!(run.code(), Some(1));
+    // As on mono, finally blocks run before the program ends.
+    assert_eq!(run.stdout_lossy(), "finally ran\n");
+    let stderr = run.stderr_lossy();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some("Unhandled exception. System.InvalidOperationException: deep"),
+        "stderr:\n{stderr}"
+    );
+    let frames: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.split(" [0x").next().unwrap())
+        .collect();
+    assert_eq!(
+        frames,
+        [
+            "  at Program.Inner (System.Int32 depth)",
+            "  at Program.Inner (System.Int32 depth)",
+            "  at Program.Inner (System.Int32 depth)",
+            "  at Program.Main (System.String[] args)",
+        ],
+        "stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn stack_overflow_ends_the_program_with_a_report() {
+    let exe = compile_source(
+        "stack_overflow",
+        r#"using System;
+class Program {
+    static int Down(int n) { return Down(n + 1) + 1; }
+    static void Main() {
+        Console.WriteLine("start");
+        try { Down(0); } catch (Exception) { Console.WriteLine("caught"); } finally { Console.WriteLine("finally"); }
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "stack overflow");
+    assert_eq!(run.code(), Some(1));
+    // Like the CLR, no handler runs: the process ends.
+    assert_eq!(run.stdout_lossy(), "start\n");
+    let stderr = run.stderr_lossy();
+    let mut lines = stderr.lines();
+    assert_eq!(lines.next(), Some("Stack overflow."), "stderr:\n{stderr}");
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("  at Program.Down (System.Int32 n) [0x")),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("  ... (") && l.ends_with(" more frames)")),
+        "stderr:\n{stderr}"
+    );
+}
+
+/// ECMA-335 (II.19): an exception that leaves a filter is swallowed and the
+/// filter counts as false; the search goes on and finally blocks run in
+/// order. (Mono 6.8 deviates: it lets the filter's exception propagate from
+/// the filter's frame and skips the inner finally, so this is not a sample
+/// compared against mono.)
+#[test]
+fn an_exception_leaving_a_filter_makes_it_false() {
+    let exe = compile_source(
+        "filter_throws",
+        r#"using System;
+class Program {
+    static bool Bad(Exception e) { Console.WriteLine("filter sees " + e.Message); throw new FormatException("in filter"); }
+    static void Thrower() { try { throw new InvalidOperationException("boom"); } finally { Console.WriteLine("inner finally"); } }
+    static void Main() {
+        try {
+            try { Thrower(); }
+            catch (Exception e) when (Bad(e)) { Console.WriteLine("never"); }
+        }
+        catch (Exception e) { Console.WriteLine("outer caught " + e.GetType().Name + ": " + e.Message); }
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "throwing filter");
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(
+        run.stdout_lossy(),
+        "filter sees boom\ninner finally\nouter caught InvalidOperationException: boom\n"
+    );
+}
+
+/// Assembles an IL program under tests/il/ with ilasm (mono-devel).
+fn assemble(name: &str) -> PathBuf {
+    let dir = fresh_dir(name);
+    let il = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("tests/il/{name}.il"));
+    let exe = dir.join(format!("{name}.exe"));
+    let out = Command::new("ilasm")
+        .arg("-quiet")
+        .arg(format!("-output:{}", exe.display()))
+        .arg(&il)
+        .output()
+        .expect("ilasm runs (mono-devel)");
+    assert!(
+        out.status.success(),
+        "ilasm {}: {}",
+        il.display(),
+        String::from_utf8_lossy(&out.stdout)
+    );
+    exe
+}
+
+/// IL that C# does not emit (`cpblk`, `initblk`, `tail.`) runs as on mono.
+#[test]
+fn block_copies_and_tail_calls_match_mono() {
+    let exe = assemble("blocks-and-tail-calls");
+    let mono = run_mono(&exe, &[], None, DEFAULT_TIMEOUT).unwrap_or_else(|e| panic!("{e}"));
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "blocks and tail calls");
+    assert_eq!(run.stdout_lossy(), mono.stdout_lossy());
+    assert_eq!(run.code(), mono.code());
+}
+
+#[test]
+fn a_protected_block_inside_a_filter_is_reported_as_unsupported() {
+    let exe = assemble("try-in-filter");
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_clean_error(&run, "try inside a filter");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l.starts_with(
+            "error: unsupported: a protected block inside a filter in Program::Main at IL_"
+        )),
+        "stderr:\n{stderr}"
+    );
+}
+
+#[test]
+fn a_wild_pointer_in_unsafe_code_ends_the_program_with_a_report() {
+    let dir = fresh_dir("wild_pointer");
+    let cs = dir.join("wild_pointer.cs");
+    fs::write(
+        &cs,
+        r#"using System;
+class Program {
+    static unsafe void Poke(long where) { *(int*)where = 5; }
+    static void Main() {
+        Console.WriteLine("start");
+        try { Poke(0x100000000000); } catch (Exception) { Console.WriteLine("caught"); }
+    }
+}"#,
+    )
+    .unwrap();
+    let exe = compile_cs(&cs, &dir, &["-unsafe"]).unwrap_or_else(|e| panic!("{e}"));
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_clean_error(&run, "wild pointer");
+    assert_eq!(run.stdout_lossy(), "start\n");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.lines().any(|l| l
+            == "error: access violation: managed code read or wrote the unmapped address 0x100000000000"),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr
+            .lines()
+            .any(|l| l.starts_with("  at Program.Poke (System.Int64 where) [0x")),
+        "stderr:\n{stderr}"
     );
 }

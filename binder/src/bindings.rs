@@ -20,6 +20,7 @@ bind_classes! {
     class ExceptionObject = "System" "Exception" {
         message: "_message",
         inner_exception: "_innerException",
+        stack_trace: "_stackTrace",
         stack_trace_string: "_stackTraceString",
         hresult: "_HResult",
     }

@@ -32,6 +32,9 @@ pub struct ExceptionObject {
     pub message: *mut StringObject,
     /// `_innerException`.
     pub inner_exception: *mut ExceptionObject,
+    /// `_stackTrace`: the runtime's record of where the exception went, an
+    /// `IntPtr[]` of (method descriptor, IL offset) pairs (vm/src/eh/trace.rs).
+    pub stack_trace: *mut Object,
     /// `_stackTraceString`.
     pub stack_trace_string: *mut StringObject,
     /// `_HResult`.

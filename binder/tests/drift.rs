@@ -174,13 +174,13 @@ fn moving_a_mirror_field_fails_the_build_naming_the_field() {
         "mirror-swap",
         &generate::render(&layouts),
         Some((
-            "    /// `_innerException`.\n    pub inner_exception: *mut ExceptionObject,\n    /// `_stackTraceString`.\n    pub stack_trace_string: *mut StringObject,",
-            "    /// `_stackTraceString`.\n    pub stack_trace_string: *mut StringObject,\n    /// `_innerException`.\n    pub inner_exception: *mut ExceptionObject,",
+            "    /// `_message` (string or null).\n    pub message: *mut StringObject,\n    /// `_innerException`.\n    pub inner_exception: *mut ExceptionObject,",
+            "    /// `_innerException`.\n    pub inner_exception: *mut ExceptionObject,\n    /// `_message` (string or null).\n    pub message: *mut StringObject,",
         )),
     )
     .expect_err("the build must fail");
     assert!(
-        err.contains("binder: System.Exception._innerException: the mirror field ExceptionObject::inner_exception is not at the managed field's offset"),
+        err.contains("binder: System.Exception._message: the mirror field ExceptionObject::message is not at the managed field's offset"),
         "rustc said:\n{err}"
     );
 }

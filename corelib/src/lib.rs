@@ -8,11 +8,13 @@
 //! this crate embeds the result. Programs compiled against Mono's mscorlib
 //! bind to it by namespace and type name, members by name and signature.
 //!
-//! What the runtime must provide (the internal calls, FCalls): methods
-//! declared `[MethodImpl(MethodImplOptions.InternalCall)] extern` in the C#
-//! sources; `tests/corelib_il.rs` lists them and fails when one is added or
-//! removed without updating it. `README.md` describes the conventions the
-//! runtime relies on and the tests.
+//! What the runtime must provide: the FCalls (methods declared
+//! `[MethodImpl(MethodImplOptions.InternalCall)] extern` in the C# sources)
+//! and QCalls (`[DllImport("QCall")]`), registered in the VM's `FCALLS` and
+//! the qcall crate's `ENTRIES`; vm/tests/internal_calls.rs checks that each
+//! is bound (docs/internal-calls.md says how to add one; nothing in this
+//! crate needs updating). `README.md` describes the conventions the runtime
+//! relies on, the internal calls' contracts and the tests.
 
 /// A byte array aligned for the PE reader (which reads headers in place and
 /// needs them naturally aligned; `include_bytes!` alone guarantees nothing).

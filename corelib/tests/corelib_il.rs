@@ -407,6 +407,7 @@ fn required_types_and_layouts() {
         [
             "_message",
             "_innerException",
+            "_stackTrace",
             "_stackTraceString",
             "_HResult"
         ]

@@ -13,6 +13,14 @@ pub enum JitError {
         /// Where it is.
         il_offset: u32,
     },
+    /// The method uses a construct this JIT does not implement (other than
+    /// a whole opcode).
+    Unsupported {
+        /// Where it is.
+        il_offset: u32,
+        /// What it is (`"a protected block inside a filter"`).
+        what: String,
+    },
     /// The IL is malformed or unverifiable in a way the JIT cannot compile
     /// (stack underflow, mismatched stack shapes at a merge, bad operands).
     InvalidIl {
@@ -37,6 +45,9 @@ impl std::fmt::Display for JitError {
         match self {
             JitError::UnsupportedOpcode { opcode, il_offset } => {
                 write!(f, "unsupported IL opcode {opcode} at IL_{il_offset:04x}")
+            }
+            JitError::Unsupported { il_offset, what } => {
+                write!(f, "unsupported: {what} at IL_{il_offset:04x}")
             }
             JitError::InvalidIl { il_offset, reason } => {
                 write!(f, "invalid IL at IL_{il_offset:04x}: {reason}")

@@ -10,9 +10,13 @@
 //!                    homes of the register arguments (rcx, rdx)
 //!                    primitive evaluation-stack slots      (not zeroed)
 //!                    QCall transition frame (methods with QCalls; no references)
+//!                    finally/fault continuation slots (code addresses)
 //!                    locals                                 \
-//!                    reference/byref/struct stack slots      | zeroed in the
-//!                    QCall pinned-string slots               / prologue
+//!                    reference/byref/struct stack slots      |
+//!                    catch/filter exception slots (references)| zeroed in the
+//!                    localloc stack-pointer slot             | prologue
+//!                    delegate-invocation temporaries         |
+//!                    QCall pinned-string slots               /
 //!   [rsp]            (16-byte aligned)
 //! ```
 //!
@@ -65,6 +69,15 @@ pub(crate) struct Frame {
     pub transition: Option<i32>,
     /// Slots that keep the strings passed to a QCall pinned during the call.
     pub pin_slots: Vec<i32>,
+    /// One slot per exception clause (see [`crate::eh::NativeEhClause::slot`]):
+    /// the continuation of a finally/fault handler, or the exception a
+    /// catch/filter handler is handling.
+    pub eh_slots: Vec<i32>,
+    /// Where the stack pointer is saved after each `localloc`, in methods
+    /// with both `localloc` and exception handlers.
+    pub sp_slot: Option<i32>,
+    /// Scratch slots of delegate invocations, in methods that make them.
+    pub delegate_temps: Option<DelegateTemps>,
     /// The GC info describing the slots.
     pub gc: GcInfo,
 }
@@ -128,10 +141,15 @@ impl<'h> LayoutCache<'h> {
 pub(crate) fn layout(
     method: &MethodInput<'_>,
     stack_slots: &BTreeSet<(u16, SlotClass)>,
-    calls_native: bool,
-    qcalls: Option<QCallNeeds>,
+    needs: FrameNeeds,
     layouts: &mut LayoutCache<'_>,
 ) -> Frame {
+    let FrameNeeds {
+        calls_native,
+        qcalls,
+        has_localloc,
+        delegate_invoke,
+    } = needs;
     let mut gc = Vec::new();
     let mut below = Below(0);
 
@@ -200,6 +218,15 @@ pub(crate) fn layout(
     }
     // The QCall transition frame holds no references: not zeroed, not scanned.
     let transition = qcalls.map(|q| below.alloc(q.frame_size));
+    // Finally/fault continuations are code addresses, written before use.
+    let mut eh_slots: Vec<i32> = method
+        .eh
+        .iter()
+        .map(|c| match c.kind {
+            crate::eh::EhKind::Finally | crate::eh::EhKind::Fault => below.alloc(8),
+            _ => 0,
+        })
+        .collect();
     let zero_end = below.0.next_multiple_of(16);
     below.0 = zero_end;
 
@@ -221,6 +248,42 @@ pub(crate) fn layout(
         report_value(&mut gc, off, ty, false, layouts);
         slots.insert((depth, class), off);
     }
+    // The exception a catch handler handles: a reference, zeroed and scanned.
+    for (i, c) in method.eh.iter().enumerate() {
+        if matches!(
+            c.kind,
+            crate::eh::EhKind::Catch(_) | crate::eh::EhKind::Filter { .. }
+        ) {
+            let off = below.alloc(8);
+            gc.push(GcSlot {
+                offset: off,
+                kind: GcSlotKind::Ref,
+                pinned: false,
+            });
+            eh_slots[i] = off;
+        }
+    }
+    // Zero until the first localloc: "the stack pointer is the frame's".
+    let sp_slot = (has_localloc && !method.eh.is_empty()).then(|| below.alloc(8));
+    let delegate_temps = delegate_invoke.then(|| {
+        let mut reference = || {
+            let off = below.alloc(8);
+            gc.push(GcSlot {
+                offset: off,
+                kind: GcSlotKind::Ref,
+                pinned: false,
+            });
+            off
+        };
+        let (current, list, target) = (reference(), reference(), reference());
+        DelegateTemps {
+            current,
+            list,
+            target,
+            index: below.alloc(8),
+            count: below.alloc(8),
+        }
+    });
     let mut pin_slots = Vec::new();
     for _ in 0..qcalls.map_or(0, |q| q.pinned_strings) {
         let off = below.alloc(8);
@@ -235,6 +298,9 @@ pub(crate) fn layout(
     Frame {
         transition,
         pin_slots,
+        eh_slots,
+        sp_slot,
+        delegate_temps,
         args,
         ret_buf,
         locals,
@@ -249,6 +315,35 @@ pub(crate) fn layout(
             slots: gc,
         },
     }
+}
+
+/// What, besides its locals and evaluation stack, a method needs in its frame.
+#[derive(Copy, Clone, Debug, Default)]
+pub(crate) struct FrameNeeds {
+    /// It calls native code (save RSI/RDI).
+    pub calls_native: bool,
+    /// Its QCall sites, if any.
+    pub qcalls: Option<QCallNeeds>,
+    /// It uses `localloc`.
+    pub has_localloc: bool,
+    /// It invokes delegates.
+    pub delegate_invoke: bool,
+}
+
+/// The frame slots a delegate invocation loops with (see
+/// `codegen::calls::delegate_invoke`).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct DelegateTemps {
+    /// The delegate being called (a reference).
+    pub current: i32,
+    /// The invocation list (a reference, or null).
+    pub list: i32,
+    /// The current delegate's target (a reference).
+    pub target: i32,
+    /// The next list index.
+    pub index: i32,
+    /// The list's length (0 for a single delegate).
+    pub count: i32,
 }
 
 /// What a method's QCall sites need in its frame.

@@ -114,6 +114,12 @@ pub enum CallTarget {
         /// the thread before the call so the frame can describe it.
         helper_frame: bool,
     },
+    /// `Invoke` of a delegate type, expanded inline at the call site using
+    /// [`RuntimeLayout::delegate`]: for each delegate in the invocation list
+    /// (or the delegate itself), call its method pointer with its target as
+    /// `this`, or without `this` when the target is null (a static method);
+    /// the result is the last call's.
+    DelegateInvoke,
     /// An accessor of a multi-dimensional array type (`Get`, `Set`,
     /// `Address`), compiled inline: the arguments are the array and one
     /// int32 index per dimension (and the value, for `Set`).
@@ -250,6 +256,14 @@ pub enum NewObjectInfo {
     /// `String`'s constructors work, since a string's size depends on the
     /// constructor's arguments.
     Factory,
+    /// A delegate's constructor `(object target, native int method)`:
+    /// allocate an instance of this delegate type, then let
+    /// [`Helper::DelegateCtor`] fill it in (the runtime implements delegate
+    /// constructors, ECMA-335 II.14.6).
+    Delegate {
+        /// The delegate type.
+        handle: TypeHandle,
+    },
 }
 
 /// A check that a class's static constructor has run, emitted inline:
@@ -361,6 +375,34 @@ pub enum Helper {
     /// NullReferenceException or InvalidCastException); the JIT adds the
     /// offset of the value.
     Unbox,
+    /// `fn(thread, exception) -> !`: `rethrow` of the exception a catch
+    /// handler is handling (its stack trace restarts here, as on mono).
+    /// Never returns.
+    Rethrow,
+    /// `fn(thread) -> !`: a method's prologue found the stack nearly
+    /// exhausted. Ends the process with a stack-overflow report.
+    StackOverflow,
+    /// `fn(thread, delegate, target, method)`: a delegate constructor
+    /// (see [`NewObjectInfo::Delegate`]).
+    DelegateCtor,
+    /// `fn(object, method, thread) -> function pointer`: `ldvirtftn`, the
+    /// function pointer of the method a virtual call of `method` on the
+    /// object runs (NullReferenceException for null).
+    LdVirtFtn,
+}
+
+/// Field offsets of `System.Delegate` and `System.MulticastDelegate` that
+/// delegate invocation reads.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct DelegateLayout {
+    /// `_target`: the receiver, null for a static method.
+    pub target: i32,
+    /// `_methodPtr`: the code to call.
+    pub method_ptr: i32,
+    /// `_invocationList`: null, or an `object[]` of the delegates to call.
+    pub invocation_list: i32,
+    /// `_invocationCount`: how many entries of the list are used.
+    pub invocation_count: i32,
 }
 
 /// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
@@ -434,8 +476,9 @@ pub struct RuntimeLayout {
     pub string_data_offset: i32,
     /// Offset, in a method table, of the pointer to its vtable slots.
     pub method_table_vtable_offset: i32,
-    /// Offset, in the thread record, of the 32-bit flag that is non-zero
-    /// while an exception raised by native code is pending.
+    /// Offset, in the thread record, of the 32-bit attention flag: non-zero
+    /// when native code left an exception pending (or a fatal error) for the
+    /// managed code it returns to.
     pub thread_pending_offset: i32,
     /// Offset, in the thread record, of the head of the frame list.
     pub thread_frame_head_offset: i32,
@@ -444,6 +487,11 @@ pub struct RuntimeLayout {
     /// Offsets, in the thread record, of the call-site record an FCall with
     /// a helper frame reads: return address, RSP and RBP of the call.
     pub thread_helper_site_offsets: [i32; 3],
+    /// Offset, in the thread record, of the lowest stack address managed
+    /// code may use (the prologue's stack-overflow check).
+    pub thread_stack_limit_offset: i32,
+    /// Delegate fields.
+    pub delegate: DelegateLayout,
     /// The transition frame of QCalls.
     pub transition_frame: TransitionFrameLayout,
     /// Offsets, in the thread record, of the allocation context's next free
@@ -545,4 +593,10 @@ pub enum CallOpcode {
     CallVirt,
     /// `newobj`.
     NewObj,
+    /// `ldftn`: the host answers with [`CallTarget::Managed`] holding the
+    /// method's function pointer (a stable address: its precode).
+    LdFtn,
+    /// `ldvirtftn`: the host answers with the method to resolve at run time
+    /// against the receiver ([`Helper::LdVirtFtn`]).
+    LdVirtFtn,
 }

@@ -59,12 +59,13 @@ pub(crate) fn import(
     method: &MethodInput<'_>,
 ) -> Result<Imported, JitError> {
     let decoded = decode(method.il)?;
-    let block_starts = find_block_starts(&decoded)?;
+    let mut block_starts = find_block_starts(&decoded)?;
+    let entry_states = eh_entry_states(&method.eh, &decoded, method.il.len(), &mut block_starts)?;
     Importer {
         host,
         method,
         stack: Some(Vec::new()),
-        entry_states: HashMap::new(),
+        entry_states,
         block_starts,
         out: Imported {
             instrs: Vec::with_capacity(decoded.len()),
@@ -151,8 +152,90 @@ fn find_block_starts(code: &[Decoded]) -> Result<HashSet<u32>, JitError> {
 fn ends_block(op: Opcode) -> bool {
     matches!(
         op,
-        Opcode::Ret | Opcode::Throw | Opcode::Rethrow | Opcode::Endfinally | Opcode::Jmp
+        Opcode::Ret
+            | Opcode::Throw
+            | Opcode::Rethrow
+            | Opcode::Endfinally
+            | Opcode::Endfilter
+            | Opcode::Jmp
     )
+}
+
+/// Checks the method's exception-handling clauses against its code, makes
+/// every try, handler and filter boundary a block start, and returns the
+/// stack each protected block, handler and filter is entered with (empty,
+/// or the exception object for catch handlers, filters and filtered
+/// handlers: ECMA-335 III.1.7.5).
+fn eh_entry_states(
+    eh: &[crate::eh::EhClause],
+    code: &[Decoded],
+    code_len: usize,
+    block_starts: &mut HashSet<u32>,
+) -> Result<HashMap<u32, Vec<StackKind>>, JitError> {
+    use crate::eh::EhKind;
+    let starts: HashSet<u32> = code.iter().map(|d| d.offset).collect();
+    let start_ok = |o: u32| starts.contains(&o);
+    let end_ok = |o: u32| starts.contains(&o) || o as usize == code_len;
+    let mut states: HashMap<u32, Vec<StackKind>> = HashMap::new();
+    let set = |states: &mut HashMap<u32, Vec<StackKind>>, o: u32, st: Vec<StackKind>| match states
+        .get(&o)
+    {
+        Some(prev) if *prev != st => Err(invalid(
+            o,
+            "a protected block, handler or filter starts here with conflicting stacks",
+        )),
+        _ => {
+            states.insert(o, st);
+            Ok(())
+        }
+    };
+    for c in eh {
+        let ranges_ok = c.try_start < c.try_end
+            && c.handler_start < c.handler_end
+            && start_ok(c.try_start)
+            && end_ok(c.try_end)
+            && start_ok(c.handler_start)
+            && end_ok(c.handler_end);
+        if !ranges_ok {
+            return Err(invalid(
+                c.try_start,
+                "an exception clause's ranges do not fall on instruction boundaries",
+            ));
+        }
+        block_starts.insert(c.try_start);
+        block_starts.insert(c.handler_start);
+        for end in [c.try_end, c.handler_end] {
+            if (end as usize) < code_len {
+                block_starts.insert(end);
+            }
+        }
+        set(&mut states, c.try_start, Vec::new())?;
+        let handler_stack = match c.kind {
+            EhKind::Catch(_) | EhKind::Filter { .. } => vec![StackKind::Ref],
+            EhKind::Finally | EhKind::Fault => Vec::new(),
+        };
+        set(&mut states, c.handler_start, handler_stack)?;
+        if let EhKind::Filter { filter_start } = c.kind {
+            if !start_ok(filter_start) || filter_start >= c.handler_start {
+                return Err(invalid(filter_start, "bad filter block"));
+            }
+            block_starts.insert(filter_start);
+            set(&mut states, filter_start, vec![StackKind::Ref])?;
+        }
+    }
+    // Filters run as funclets before any frame is unwound; a protected block
+    // inside one would need a second level of funclets.
+    for f in eh {
+        for c in eh {
+            if f.in_filter(c.try_start) {
+                return Err(JitError::Unsupported {
+                    il_offset: c.try_start,
+                    what: "a protected block inside a filter".into(),
+                });
+            }
+        }
+    }
+    Ok(states)
 }
 
 struct Importer<'h, 'm> {
@@ -180,6 +263,11 @@ impl Importer<'_, '_> {
             while is_prefix(code[j].opcode) {
                 match code[j].opcode {
                     Opcode::Volatile | Opcode::Unaligned | Opcode::Readonly => {}
+                    // `tail.` is honored as a plain call (the frame is not
+                    // reused: deep tail recursion can overflow the stack,
+                    // which ends the program cleanly); `no.` only allows
+                    // omitting checks, so keeping them is correct.
+                    Opcode::Tail | Opcode::No => {}
                     Opcode::Constrained => {
                         if let Operand::Token(t) = code[j].operand {
                             prefix_constrained = Some(t);
@@ -251,6 +339,21 @@ impl Importer<'_, '_> {
             return Err(invalid(offset, "control falls off the end of the method"));
         }
         Ok(self.out)
+    }
+
+    /// Resolves a method token through the host (errors name the offset).
+    fn resolve_call(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+        offset: u32,
+    ) -> Result<crate::host::CallInfo, JitError> {
+        self.host
+            .resolve_method(token, opcode)
+            .map_err(|e| JitError::Resolve {
+                il_offset: offset,
+                error: e,
+            })
     }
 
     fn depth(&self) -> u16 {
@@ -581,13 +684,7 @@ impl Importer<'_, '_> {
                 } else {
                     CallOpcode::CallVirt
                 };
-                let mut info =
-                    self.host
-                        .resolve_method(t, kind)
-                        .map_err(|e| JitError::Resolve {
-                            il_offset: offset,
-                            error: e,
-                        })?;
+                let mut info = self.resolve_call(t, kind, offset)?;
                 if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
                     return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
                 }
@@ -644,18 +741,13 @@ impl Importer<'_, '_> {
             }
             O::Newobj => {
                 let t = token(&d.operand, offset)?;
-                let info = self
-                    .host
-                    .resolve_method(t, CallOpcode::NewObj)
-                    .map_err(|e| JitError::Resolve {
-                        il_offset: offset,
-                        error: e,
-                    })?;
+                let info = self.resolve_call(t, CallOpcode::NewObj, offset)?;
                 let k = match &info.new_object {
                     Some(
                         NewObjectInfo::Object { .. }
                         | NewObjectInfo::Factory
-                        | NewObjectInfo::MdArray { .. },
+                        | NewObjectInfo::MdArray { .. }
+                        | NewObjectInfo::Delegate { .. },
                     ) => StackKind::Ref,
                     Some(NewObjectInfo::Value { handle }) => StackKind::Struct(*handle),
                     None => {
@@ -668,7 +760,37 @@ impl Importer<'_, '_> {
                 let ins = self.pop_n(info.sig.params.len(), offset)?;
                 (Op::NewObj(Box::new(info)), ins, push!(k))
             }
+            O::Ldftn => {
+                let t = token(&d.operand, offset)?;
+                let info = self.resolve_call(t, CallOpcode::LdFtn, offset)?;
+                let CallTarget::Managed { entry } = info.target else {
+                    return Err(invalid(
+                        offset,
+                        "ldftn of a method with no function pointer",
+                    ));
+                };
+                (Op::LdFtn(entry), none, push!(StackKind::I))
+            }
+            O::Ldvirtftn => {
+                let t = token(&d.operand, offset)?;
+                let info = self.resolve_call(t, CallOpcode::LdVirtFtn, offset)?;
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::Ref {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                (Op::LdVirtFtn(info.method), ins, push!(StackKind::I))
+            }
             O::Ret => {
+                if method
+                    .eh
+                    .iter()
+                    .any(|c| c.in_try(offset) || c.in_handler(offset) || c.in_filter(offset))
+                {
+                    return Err(invalid(
+                        offset,
+                        "ret inside a protected block, handler or filter (use leave)",
+                    ));
+                }
                 let ins = if method.ret == JitType::Void {
                     none
                 } else {
@@ -889,12 +1011,108 @@ impl Importer<'_, '_> {
                 }
                 (Op::NewArr(array), ins, push!(StackKind::Ref))
             }
+            O::Cpblk | O::Initblk => {
+                let ins = self.pop_n(3, offset)?;
+                let addr_ok = |k: StackKind| matches!(k, StackKind::I | StackKind::ByRef);
+                let ok = addr_ok(ins[0])
+                    && (if op == O::Cpblk {
+                        addr_ok(ins[1])
+                    } else {
+                        ins[1] == StackKind::I4
+                    })
+                    && ins[2] == StackKind::I4;
+                if !ok {
+                    return Err(bad_operands(op, offset, &ins));
+                }
+                let op = if op == O::Cpblk {
+                    Op::CpBlk
+                } else {
+                    Op::InitBlk
+                };
+                (op, ins, None)
+            }
             O::Localloc => {
+                if method.eh.iter().any(|c| c.in_filter(offset)) {
+                    // A filter runs as a funclet and returns with `ret`:
+                    // it cannot move its stack pointer.
+                    return Err(JitError::Unsupported {
+                        il_offset: offset,
+                        what: "localloc inside a filter".into(),
+                    });
+                }
                 let ins = self.pop_n(1, offset)?;
                 if self.depth() != 0 {
                     return Err(invalid(offset, "localloc with a non-empty stack"));
                 }
                 (Op::Localloc, ins, push!(StackKind::I))
+            }
+            O::Leave | O::LeaveS => {
+                let t = branch_target(&d.operand, offset)?;
+                // `leave` empties the evaluation stack and runs the finally
+                // handlers of the protected blocks it exits, innermost first.
+                let finallies = method
+                    .eh
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| {
+                        c.kind == crate::eh::EhKind::Finally && c.in_try(offset) && !c.in_try(t)
+                    })
+                    .map(|(i, _)| i)
+                    .collect();
+                self.stack = Some(Vec::new());
+                self.branch_to(t, offset)?;
+                self.stack = None;
+                (
+                    Op::Leave {
+                        target: t,
+                        finallies,
+                    },
+                    none,
+                    None,
+                )
+            }
+            O::Endfinally => {
+                let clause = method
+                    .eh
+                    .iter()
+                    .position(|c| {
+                        matches!(
+                            c.kind,
+                            crate::eh::EhKind::Finally | crate::eh::EhKind::Fault
+                        ) && c.in_handler(offset)
+                    })
+                    .ok_or_else(|| {
+                        invalid(offset, "endfinally outside a finally or fault handler")
+                    })?;
+                self.stack = None;
+                (Op::EndFinally(clause), none, None)
+            }
+            O::Endfilter => {
+                let clause = method
+                    .eh
+                    .iter()
+                    .position(|c| c.in_filter(offset))
+                    .ok_or_else(|| invalid(offset, "endfilter outside a filter block"))?;
+                let ins = self.pop_n(1, offset)?;
+                if ins[0] != StackKind::I4 || self.depth() != 0 {
+                    return Err(invalid(offset, "endfilter takes exactly one int32"));
+                }
+                self.stack = None;
+                (Op::EndFilter(clause), ins, None)
+            }
+            O::Rethrow => {
+                let clause = method
+                    .eh
+                    .iter()
+                    .position(|c| {
+                        matches!(
+                            c.kind,
+                            crate::eh::EhKind::Catch(_) | crate::eh::EhKind::Filter { .. }
+                        ) && c.in_handler(offset)
+                    })
+                    .ok_or_else(|| invalid(offset, "rethrow outside a catch handler"))?;
+                self.stack = None;
+                (Op::Rethrow(clause), none, None)
             }
             O::Throw => {
                 let ins = self.pop_n(1, offset)?;

@@ -19,6 +19,7 @@
 
 mod codegen;
 pub mod disasm;
+pub mod eh;
 mod error;
 mod frame;
 pub mod gcinfo;
@@ -27,6 +28,7 @@ mod import;
 pub mod ops;
 pub mod types;
 
+pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::JitError;
 pub use gcinfo::{GcInfo, GcSlot, GcSlotKind};
 pub use host::*;
@@ -56,6 +58,8 @@ pub struct MethodInput<'a> {
     /// A class-initialization check to make on entry (static methods and
     /// constructors of classes with precise static-constructor semantics).
     pub class_init: Option<ClassInitCheck>,
+    /// Exception-handling clauses, nested before enclosing (ECMA-335 order).
+    pub eh: Vec<EhClause>,
 }
 
 /// The result of compiling one method.
@@ -65,9 +69,14 @@ pub struct CompiledMethod {
     pub code: Vec<u8>,
     /// GC information.
     pub gc_info: GcInfo,
-    /// (IL offset, native offset) pairs in increasing order, one per IL
-    /// instruction, for stack traces and debugging.
-    pub il_to_native: Vec<(u32, u32)>,
+    /// Native offset → IL offset, for exception dispatch and stack traces.
+    pub code_map: CodeMap,
+    /// The exception-handling clauses as compiled, in the input's order.
+    pub eh: Vec<NativeEhClause>,
+    /// Where the method keeps its stack pointer after a `localloc` (0 until
+    /// the first one), when it has both `localloc` and handlers: a handler
+    /// must resume with the stack pointer the method body had.
+    pub sp_slot: Option<i32>,
     /// Bytes of stack arguments the method pops on return.
     pub stack_arg_bytes: u32,
 }

@@ -203,6 +203,21 @@ pub enum Op {
     Localloc,
     /// `throw`.
     Throw,
+    /// `rethrow` inside the handler of this clause (an index into
+    /// [`crate::MethodInput::eh`]).
+    Rethrow(usize),
+    /// `leave`: run the finally handlers of these clauses (innermost first),
+    /// then branch to `target` with an empty stack.
+    Leave {
+        /// Where control goes.
+        target: u32,
+        /// Indices of the finally clauses whose protected blocks it exits.
+        finallies: Vec<usize>,
+    },
+    /// `endfinally` of this clause's finally or fault handler.
+    EndFinally(usize),
+    /// `endfilter` of this clause's filter: pops the verdict.
+    EndFilter(usize),
     /// `castclass <T>`.
     CastClass(TypeHandle),
     /// `isinst <T>`.
@@ -219,4 +234,13 @@ pub enum Op {
     CpObj(JitType),
     /// `ckfinite`: throw ArithmeticException unless the float is finite.
     CkFinite,
+    /// `cpblk`: copy `size` bytes from `src` to `dest` (popped in that order).
+    CpBlk,
+    /// `initblk`: set `size` bytes at `addr` to `value`.
+    InitBlk,
+    /// `ldftn`: push this function pointer.
+    LdFtn(usize),
+    /// `ldvirtftn`: pop an object, push the function pointer of the method
+    /// a virtual call of this method on it runs.
+    LdVirtFtn(crate::host::MethodHandle),
 }

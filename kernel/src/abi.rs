@@ -20,12 +20,13 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, page_table_service, process_handle, process_service,
+    console_service, debug_service, fault_service, page_table_service, process_handle,
+    process_service, stack_service,
 };
 use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef};
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 1;
+pub const ABI_VERSION_LATEST: u32 = 2;
 
 /// ABI version 1: the export table.
 ///
@@ -135,7 +136,10 @@ pub struct AbiV1 {
 pub const ABI_V1_ENTRY_COUNT: usize = 25;
 
 /// The v1 export table.
-pub static ABI_V1: AbiV1 = AbiV1 {
+pub static ABI_V1: AbiV1 = V1_ENTRIES;
+
+/// The v1 entries (shared by every version's table).
+const V1_ENTRIES: AbiV1 = AbiV1 {
     version: 1,
     size: core::mem::size_of::<AbiV1>() as u32,
 
@@ -170,6 +174,50 @@ pub static ABI_V1: AbiV1 = AbiV1 {
     process_handle_dispose: process_handle::dispose,
 };
 
+/// ABI version 2: all of version 1, then the `StackService` and the
+/// `FaultService`.
+///
+/// The v1 part is embedded whole as the first field, so the layout of
+/// every v1 entry is unchanged; its `version` field reads 2 and its `size`
+/// covers the whole v2 table.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV2 {
+    /// Every v1 entry, at its v1 offset.
+    pub v1: AbiV1,
+
+    // ---- StackService ----
+    /// [`stack_service::get_stack_bounds`]
+    pub stack_service_get_stack_bounds:
+        unsafe extern "C" fn(low: *mut usize, high: *mut usize) -> Status,
+
+    // ---- FaultService ----
+    /// [`fault_service::set_thread_fault_handler`]
+    pub fault_service_set_thread_fault_handler: unsafe extern "C" fn(
+        handler: Option<fault_service::FaultHandler>,
+        user: *mut c_void,
+    ) -> Status,
+}
+
+/// Number of entries added by [`AbiV2`].
+pub const ABI_V2_NEW_ENTRY_COUNT: usize = 2;
+
+/// The v2 export table.
+pub static ABI_V2: AbiV2 = AbiV2 {
+    v1: AbiV1 {
+        version: 2,
+        size: core::mem::size_of::<AbiV2>() as u32,
+        ..V1_ENTRIES
+    },
+    stack_service_get_stack_bounds: stack_service::get_stack_bounds,
+    fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
+};
+
+/// Resolves the v2 export table.
+pub fn resolve_v2() -> Result<&'static AbiV2, AbiError> {
+    Ok(&ABI_V2)
+}
+
 /// Resolving an ABI version failed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AbiError {
@@ -199,12 +247,14 @@ impl std::error::Error for AbiError {}
 
 /// Resolves the export table for a process built against ABI `version`.
 ///
-/// Only version 1 exists today. A later version gets its own table type and
-/// resolver (see the module documentation); this function keeps returning
-/// the v1 table for `1`.
+/// Returns the v1 table for `1`, and the v1 part of a later version's
+/// table for that version (every later table begins with all of v1); a
+/// process built against version `N` uses that version's own resolver
+/// (`resolve_v2`) to reach the entries `N` added.
 pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
     match version {
         1 => Ok(&ABI_V1),
+        2 => Ok(&ABI_V2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -262,14 +312,43 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 2, u32::MAX] {
+        for v in [0, 3, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 1
+                    latest: 2
                 }
             );
         }
+        let v2 = resolve(2).unwrap();
+        assert_eq!(v2.version, 2);
+        assert_eq!(v2.size as usize, core::mem::size_of::<AbiV2>());
+    }
+
+    /// Pins the v2 layout: v1 untouched at offset 0, new entries after it.
+    #[test]
+    fn v2_extends_v1() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV2, v1), 0);
+        assert_eq!(
+            size_of::<AbiV2>(),
+            size_of::<AbiV1>() + ABI_V2_NEW_ENTRY_COUNT * P
+        );
+        assert_eq!(
+            offset_of!(AbiV2, stack_service_get_stack_bounds),
+            size_of::<AbiV1>()
+        );
+        assert_eq!(
+            offset_of!(AbiV2, fault_service_set_thread_fault_handler),
+            size_of::<AbiV1>() + P
+        );
+        let (mut lo, mut hi) = (0usize, 0usize);
+        // SAFETY: both out-pointers are valid.
+        let status =
+            unsafe { (resolve_v2().unwrap().stack_service_get_stack_bounds)(&mut lo, &mut hi) };
+        assert_eq!(status, Status::Ok);
+        let here = &lo as *const usize as usize;
+        assert!(lo < here && here < hi, "{lo:#x} < {here:#x} < {hi:#x}");
     }
 }

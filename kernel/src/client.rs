@@ -1,4 +1,4 @@
-//! A safe client of the ABI v1 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v2 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,12 +7,13 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
 pub struct Os {
     abi: &'static AbiV1,
+    v2: &'static AbiV2,
 }
 
 /// A failed kernel call.
@@ -46,11 +47,36 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v1. Fails only if the kernel does not offer v1.
+    /// Resolves ABI v2. Fails only if the kernel does not offer v2.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        Ok(Os {
-            abi: crate::resolve(1)?,
-        })
+        let v2 = crate::resolve_v2()?;
+        Ok(Os { abi: &v2.v1, v2 })
+    }
+
+    /// Registers `handler` for hardware faults on the calling thread (or
+    /// removes the registration with `None`); see
+    /// `services::fault_service`.
+    ///
+    /// # Safety
+    /// As for `fault_service::set_thread_fault_handler`: the handler must be
+    /// async-signal-safe and `user` valid while it is registered.
+    pub unsafe fn set_thread_fault_handler(
+        &self,
+        handler: Option<crate::services::fault_service::FaultHandler>,
+        user: *mut std::ffi::c_void,
+    ) -> Result<(), OsError> {
+        // SAFETY: forwarded contract.
+        let status = unsafe { (self.v2.fault_service_set_thread_fault_handler)(handler, user) };
+        check("FaultService::SetThreadFaultHandler", status)
+    }
+
+    /// The calling thread's stack: (lowest address, one past the highest).
+    pub fn stack_bounds(&self) -> Result<(usize, usize), OsError> {
+        let (mut low, mut high) = (0usize, 0usize);
+        // SAFETY: both out-pointers are valid, aligned locals.
+        let status = unsafe { (self.v2.stack_service_get_stack_bounds)(&mut low, &mut high) };
+        check("StackService::GetStackBounds", status)?;
+        Ok((low, high))
     }
 
     /// Writes UTF-8 bytes to the process's stdout (`stream::STDOUT`) or stderr.

@@ -42,7 +42,7 @@ pub mod services;
 mod status;
 mod types;
 
-pub use abi::{resolve, AbiError, AbiV1, ABI_VERSION_LATEST};
+pub use abi::{resolve, resolve_v2, AbiError, AbiV1, AbiV2, ABI_VERSION_LATEST};
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
 pub use process::{ExitReason, EXIT_CODE_PANIC};

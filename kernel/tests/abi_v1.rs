@@ -14,16 +14,18 @@ fn resolve_v1_and_reject_unknown_versions() {
         t.size as usize,
         core::mem::size_of::<osprey_kernel::AbiV1>()
     );
-    assert_eq!(ABI_VERSION_LATEST, 1);
-    let err = resolve(2).unwrap_err();
+    assert_eq!(ABI_VERSION_LATEST, 2);
+    // v2 begins with all of v1.
+    assert_eq!(resolve(2).unwrap().version, 2);
+    let err = resolve(3).unwrap_err();
     assert_eq!(
         err,
         AbiError::UnknownVersion {
-            requested: 2,
-            latest: 1
+            requested: 3,
+            latest: 2
         }
     );
-    assert!(err.to_string().contains("version 2"));
+    assert!(err.to_string().contains("version 3"));
     assert!(resolve(0).is_err());
 }
 

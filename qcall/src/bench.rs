@@ -27,15 +27,35 @@ pub(crate) extern "C" fn qcall_panic(x: i32) -> i32 {
     })
 }
 
-/// Returns `prefix + text` through a StringHandleOnStack (string in, string out).
+/// Returns `prefix + text` through a StringHandleOnStack (string in, string
+/// out), unit for unit: embedded `'\0'`s and unpaired surrogates survive.
 pub(crate) extern "C" fn qcall_echo(prefix: Utf16Ptr, text: Utf16Ptr, result: StringHandleOnStack) {
     run((), || {
         // SAFETY: called as a QCall: both strings are pinned for the call.
-        let (p, t) = unsafe { (prefix.to_string_lossy(), text.to_string_lossy()) };
+        let (p, t) = unsafe { (prefix.units(), text.units()) };
         match t {
-            None => result.set(None),
-            Some(t) => result.set(Some(&format!("{}{}", p.unwrap_or_default(), t))),
+            None => result.set_null(),
+            Some(t) => result.set_utf16(&[p.unwrap_or_default(), t].concat()),
         }
+    })
+}
+
+/// Raises an error chosen by `kind`, to test how the runtime turns a
+/// [`QCallError`] into an exception: 0 an exception type corelib does not
+/// define, 1 a type that is not an exception, 2 an ArgumentException with a
+/// parameter name, 3 an ArgumentNullException, 4 an
+/// ArgumentOutOfRangeException; anything else returns `kind`.
+pub(crate) extern "C" fn qcall_raise_kind(kind: i32) -> i32 {
+    run(0, || match kind {
+        0 => Err(QCallError::new(
+            "System.NoSuchException",
+            "raised by a QCall",
+        )),
+        1 => Err(QCallError::new("System.String", "raised by a QCall")),
+        2 => Err(QCallError::argument("value", "Must be even.")),
+        3 => Err(QCallError::argument_null("value")),
+        4 => Err(QCallError::argument_out_of_range("value", "Must be small.")),
+        other => Ok(other),
     })
 }
 

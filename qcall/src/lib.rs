@@ -10,13 +10,33 @@
 //! runtime's [`services`].
 //!
 //! Arguments are marshaled as unmanaged types: primitives as themselves,
-//! `bool` as a 4-byte [`Bool`], `string` as a pointer to its NUL-terminated
-//! UTF-16 characters (pinned for the call; see [`Utf16Ptr`]), objects only
-//! through [`handles::StringHandleOnStack`] and
+//! `bool` as a 4-byte [`Bool`], `string` as a pointer to its UTF-16
+//! characters (pinned for the call; [`Utf16Ptr::units`] reads its length
+//! from the string, so embedded `'\0'`s are kept), objects only through
+//! [`handles::StringHandleOnStack`] (`set`, `set_utf16`, `set_null`) and
 //! [`handles::ObjectHandleOnStack`]. Errors never unwind: a QCall body runs in
 //! [`run`] (the BEGIN_QCALL/END_QCALL of CoreCLR), which records an error or
 //! a caught panic for the runtime to raise as a managed exception after the
 //! transition back.
+//!
+//! ```
+//! use osprey_qcall::{run, QCallError, StringHandleOnStack, Utf16Ptr};
+//!
+//! /// `[DllImport("QCall", EntryPoint = "Demo_Reverse")]
+//! ///  static extern int ReverseCore(string s, StringHandleOnStack result);`
+//! /// Returns the string's length, or 0 (the fallback) after an error.
+//! pub extern "C" fn reverse(s: Utf16Ptr, result: StringHandleOnStack) -> i32 {
+//!     run(0, || {
+//!         // SAFETY: called as a QCall: `s` is pinned for the call.
+//!         let Some(units) = (unsafe { s.units() }) else {
+//!             return Err(QCallError::argument_null("s"));
+//!         };
+//!         let reversed: Vec<u16> = units.iter().rev().copied().collect();
+//!         result.set_utf16(&reversed)?;
+//!         Ok(units.len() as i32)
+//!     })
+//! }
+//! ```
 //!
 //! This crate sits above the kernel and below the VM: QCalls reach the OS
 //! only through the kernel's ABI, and the runtime only through [`services`].
@@ -33,12 +53,22 @@ pub use handles::{Bool, ObjectHandleOnStack, StringHandleOnStack, Utf16Ptr};
 
 /// An error a QCall reports; raised as a managed exception of type
 /// `exception` after the QCall returns.
+///
+/// `exception` must name an exception type corelib defines (`System.` +
+/// a class deriving from `System.Exception`): the runtime checks, and a name
+/// it cannot find becomes an internal runtime error naming it (a bug in the
+/// QCall, reported as such rather than as some other exception).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QCallError {
     /// The managed exception type's full name (`System.ArgumentException`).
     pub exception: &'static str,
     /// Its message (`None`: the type's default message).
     pub message: Option<String>,
+    /// For argument exceptions: the name of the offending parameter, shown
+    /// after the message as mono does (`\nParameter name: value`). The
+    /// runtime appends it to the message; the exception's `ParamName`
+    /// property stays null for now.
+    pub param_name: Option<&'static str>,
 }
 
 impl QCallError {
@@ -47,14 +77,52 @@ impl QCallError {
         QCallError {
             exception,
             message: Some(message.into()),
+            param_name: None,
+        }
+    }
+
+    /// An `ArgumentException` about parameter `param_name`.
+    pub fn argument(param_name: &'static str, message: impl Into<String>) -> QCallError {
+        QCallError {
+            exception: "System.ArgumentException",
+            message: Some(message.into()),
+            param_name: Some(param_name),
+        }
+    }
+
+    /// An `ArgumentNullException` for parameter `param_name`.
+    pub fn argument_null(param_name: &'static str) -> QCallError {
+        QCallError {
+            exception: "System.ArgumentNullException",
+            message: None,
+            param_name: Some(param_name),
+        }
+    }
+
+    /// An `ArgumentOutOfRangeException` about parameter `param_name`.
+    pub fn argument_out_of_range(
+        param_name: &'static str,
+        message: impl Into<String>,
+    ) -> QCallError {
+        QCallError {
+            exception: "System.ArgumentOutOfRangeException",
+            message: Some(message.into()),
+            param_name: Some(param_name),
         }
     }
 }
 
-/// Runs a QCall body (CoreCLR's BEGIN_QCALL/END_QCALL). An `Err`, or a Rust
-/// panic, is recorded through [`services::raise`] and `fallback` is returned;
-/// the runtime raises the recorded error in managed code after the
-/// transition back. Nothing unwinds into JIT-compiled frames.
+/// Runs a QCall body (CoreCLR's BEGIN_QCALL/END_QCALL).
+///
+/// `fallback` is what the QCall returns to managed code when `body` fails
+/// (an `Err`, or a Rust panic): a value of the QCall's return type (`()` for
+/// `void`, `0`, [`Bool::FALSE`], ...). Managed code never sees it: the
+/// failure is recorded through [`services::raise`], and the runtime raises it
+/// as a managed exception as soon as the call returns (after the transition
+/// back to cooperative mode), discarding the result. It only has to be a
+/// valid value of the type. A panic becomes a
+/// `System.Runtime.InteropServices.ExternalException` naming the panic
+/// message. Nothing unwinds into JIT-compiled frames.
 pub fn run<R>(fallback: R, body: impl FnOnce() -> Result<R, QCallError>) -> R {
     match catch_unwind(AssertUnwindSafe(body)) {
         Ok(Ok(r)) => r,
@@ -109,6 +177,10 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "TransitionProbe_QCallEcho",
         address: bench::qcall_echo as *const (),
+    },
+    QCallEntry {
+        name: "TransitionProbe_QCallRaiseKind",
+        address: bench::qcall_raise_kind as *const (),
     },
     QCallEntry {
         name: "TransitionProbe_QCallIsEven",

@@ -159,7 +159,7 @@ pub fn parse_args_file(text: &str) -> Vec<String> {
 
 /// Compiles a sample into the shared samples build directory.
 pub fn compile_sample(sample: &Sample) -> Result<PathBuf, String> {
-    compile_cs(&sample.source, &work_dir("samples"), &[])
+    compile_cs(&sample.source, &work_dir("samples"), &["-unsafe"])
 }
 
 // ---------------------------------------------------------------------------

@@ -22,7 +22,9 @@
 use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Mutex, RwLock};
 
-use osprey_jit::GcInfo;
+use std::sync::Arc;
+
+use osprey_jit::{CodeMap, GcInfo, NativeEhClause};
 use osprey_kernel::Protection;
 
 use crate::loader::MethodHandle;
@@ -43,16 +45,65 @@ const COMMIT_STEP: usize = 1 << 20;
 #[derive(Clone, Debug)]
 pub enum CodeKind {
     /// A JIT-compiled method.
-    Method {
-        /// The method.
-        method: MethodHandle,
-        /// Its GC information.
-        gc_info: GcInfo,
-        /// IL offset to native offset map.
-        il_to_native: Vec<(u32, u32)>,
-    },
+    Method(Arc<MethodCode>),
     /// A runtime stub (named, for diagnostics).
     Stub(&'static str),
+}
+
+/// What the runtime knows about one JIT-compiled method's code: what the
+/// stack walker, exception dispatch, stack traces and the GC ask.
+#[derive(Debug)]
+pub struct MethodCode {
+    /// The method.
+    pub method: MethodHandle,
+    /// Address of the first byte.
+    pub start: usize,
+    /// Length in bytes.
+    pub len: usize,
+    /// Which frame slots hold references.
+    pub gc_info: GcInfo,
+    /// Native offsets back to IL offsets.
+    pub code_map: CodeMap,
+    /// Exception-handling clauses, innermost first.
+    pub eh: Vec<NativeEhClause>,
+    /// Where the method saves its stack pointer after `localloc`, if it
+    /// has handlers and uses `localloc`.
+    pub sp_slot: Option<i32>,
+}
+
+impl MethodCode {
+    /// The IL offset of the instruction that made the call returning to
+    /// `return_address` (or that raised an exception from there).
+    pub fn il_offset_of_return(&self, return_address: usize) -> Option<u32> {
+        let native = u32::try_from(return_address.checked_sub(self.start)?).ok()?;
+        self.code_map.il_offset_of_return(native)
+    }
+
+    /// Whether code returning to `return_address` runs a filter of this
+    /// method as a funclet (called by the exception dispatcher on top of the
+    /// stack, with the method's frame pointer).
+    pub fn is_funclet(&self, return_address: usize) -> bool {
+        match self.il_offset_of_return(return_address) {
+            Some(il) => self.eh.iter().any(|c| c.clause.in_filter(il)),
+            None => false,
+        }
+    }
+
+    /// The stack pointer the method body runs with, for the frame whose
+    /// frame pointer is `fp`: where a handler resumes.
+    ///
+    /// # Safety
+    /// `fp` must be the frame pointer of a live activation of this method.
+    pub unsafe fn body_sp(&self, fp: usize) -> usize {
+        if let Some(slot) = self.sp_slot {
+            // SAFETY: the slot lies in the live frame (caller's contract).
+            let saved = unsafe { *((fp as isize + slot as isize) as *const usize) };
+            if saved != 0 {
+                return saved;
+            }
+        }
+        fp - self.gc_info.frame_size as usize
+    }
 }
 
 /// A published range of code.
@@ -223,6 +274,19 @@ impl CodeHeap {
         self.alloc_small(|_| [0u8; 32])
     }
 
+    /// Creates a stub that returns `value` (`mov rax, imm64; ret`): a native
+    /// function of no arguments (used for `Array.Empty<T>()`, see
+    /// runtime/jitiface.rs).
+    pub fn alloc_constant_stub(&self, value: usize) -> Result<usize, CodeHeapError> {
+        self.alloc_small(|_| {
+            let mut bytes = [0xCCu8; PRECODE_SIZE];
+            bytes[..2].copy_from_slice(&[0x48, 0xB8]); // mov rax, imm64
+            bytes[2..10].copy_from_slice(&(value as u64).to_le_bytes());
+            bytes[10] = 0xC3; // ret
+            bytes
+        })
+    }
+
     /// Rewrites a precode into a jump to `target` (after its method is compiled).
     pub fn patch_precode(&self, precode: usize, target: usize) {
         let rel = target as i64 - (precode as i64 + 5);
@@ -275,13 +339,15 @@ impl CodeHeap {
         Ok(base)
     }
 
-    /// Calls `f` with the range containing `ip`, if it is generated code,
-    /// without copying it (the garbage collector's stack walks).
-    pub fn with_range<R>(&self, ip: usize, f: impl FnOnce(&CodeRange) -> R) -> Option<R> {
+    /// The JIT-compiled method whose code contains `ip`, if any.
+    pub fn method_code(&self, ip: usize) -> Option<Arc<MethodCode>> {
         let ranges = self.ranges.read().unwrap_or_else(|p| p.into_inner());
         let i = ranges.partition_point(|r| r.start <= ip);
         let r = ranges.get(i.checked_sub(1)?)?;
-        (ip < r.start + r.len).then(|| f(r))
+        match &r.kind {
+            CodeKind::Method(code) if ip < r.start + r.len => Some(code.clone()),
+            _ => None,
+        }
     }
 
     /// The range containing `ip`, if it is generated code.

@@ -11,9 +11,14 @@
 //!   return address into managed code, so a walk can resume there.
 //! * **Helper frames** (`FrameKind::Helper`) are built by FCalls that need
 //!   one ([`HelperFrame`]) from the call-site record JIT-compiled code writes
-//!   into the thread before calling such an FCall (`Thread::site_*`). They
-//!   also protect object references held in Rust locals (the GCPROTECT idea):
-//!   the GC reports and updates them.
+//!   into the thread before calling such an FCall (`Thread::site_*`), and by
+//!   the exception dispatcher. They also protect object references held in
+//!   Rust locals (the GCPROTECT idea): the GC reports and updates them.
+//! * **Protect frames** (`FrameKind::Protect`, [`HelperFrame::protect`])
+//!   only protect references, in native code already under another frame.
+//! * **Stub frames** (`FrameKind::Stub`, `FrameKind::Prestub`) are built by
+//!   the stubs managed code calls: JIT helper wrappers, the GC poll and the
+//!   prestub (see `stubs`).
 //!
 //! Managed code never keeps callee-saved registers live across a call (the
 //! JIT spills everything to frame slots), so a frame records only RBP of the
@@ -27,8 +32,10 @@ use crate::thread::Thread;
 
 /// References protected by a frame, as the body sees them: cells, because
 /// the collector rewrites them (through the frame) whenever the body
-/// allocates, so the body must re-read them after every call that may
-/// collect ([`protected`]) and never keep a copy across one.
+/// allocates. The body re-reads them ([`protected`]) after every call that
+/// may collect and never keeps a copy across one. (A `&mut [*mut u8]` here
+/// let the compiler keep the old value in a register across the call: a GC
+/// hole the stress tests found.)
 pub type Roots = [Cell<*mut u8>];
 
 /// What kind of transition a frame records.
@@ -37,18 +44,20 @@ pub type Roots = [Cell<*mut u8>];
 pub enum FrameKind {
     /// A QCall in progress (built by JIT-compiled code).
     QCall = 0x5143_414C_4C00_0001,
-    /// An FCall that erected a helper frame.
+    /// An FCall that erected a helper frame, or the exception dispatcher
+    /// (a [`HelperFrame`], with protected references).
     Helper = 0x4845_4C50_4552_0002,
-    /// A call from managed code into a runtime helper or the GC poll stub
-    /// (built by the stubs in vm/src/stubs.rs): no roots of its own, it
-    /// only lets a walk reach the managed caller.
-    HelperCall = 0x4843_414C_4C00_0003,
-    /// The prestub ([`PrestubFrame`]): the callee's arguments, saved by the
-    /// stub, are reported from the callee's signature.
-    Prestub = 0x5052_4553_5455_0004,
-    /// References protected by native code outside any managed call
-    /// ([`protect`]); `return_address` is 0 (no managed frames follow).
+    /// References protected by native code that is already covered by
+    /// another frame (a [`HelperFrame`] with no managed site: the walker
+    /// reports its roots and starts no segment from it).
     Protect = 0x5052_4F54_4543_0005,
+    /// A stub (JIT helper wrapper, GC poll) called from managed code.
+    Stub = 0x5354_5542_0000_0003,
+    /// The prestub, compiling a method that is being called: the callee's
+    /// register arguments are saved right above the frame record (RCX at
+    /// `+offsets::SIZE`, RDX at `+offsets::SIZE + 8`), its stack arguments
+    /// start at the record's `rsp`, and `method` is its descriptor.
+    Prestub = 0x5052_4553_5455_0004,
 }
 
 /// A transition frame. The layout is shared with the JIT (see
@@ -64,7 +73,8 @@ pub struct Frame {
     pub method: usize,
     /// The return address into managed code.
     pub return_address: usize,
-    /// The managed RSP at the call.
+    /// The managed RSP at the call (for stub frames: where the caller's
+    /// stack arguments start, just above the return address).
     pub rsp: usize,
     /// The managed RBP at the call (the caller's frame).
     pub rbp: usize,
@@ -96,12 +106,24 @@ pub mod offsets {
 /// ```ignore
 /// extern "C" fn my_fcall(thread: &mut Thread, s: *mut u8) -> *mut u8 {
 ///     HelperFrame::run(thread, &mut [s], |thread, roots| {
-///         let copy = thread.runtime().alloc_string(thread, 10)?; // may collect
-///         // protected(roots, 0) is `s`, updated if the collector moved it.
-///         ...
+///         // `body` returns the FCall's result, not a Result: report errors
+///         // through the thread.
+///         let copy = match thread.runtime().alloc_string(thread, 10) { // may collect
+///             Ok(c) => c,
+///             Err(e) => {
+///                 thread.raise(e);
+///                 return std::ptr::null_mut();
+///             }
+///         };
+///         // roots[0] is `s`, updated if the collector moved it.
+///         let s = protected(roots, 0);
+///         copy.as_ptr()
 ///     })
 /// }
 /// ```
+///
+/// (A complete one is `fcall_repeat` in vm/src/fcall/probe.rs, shown in
+/// docs/internal-calls.md.)
 #[repr(C)]
 pub struct HelperFrame {
     /// The frame record; first, so that a `*mut Frame` of kind
@@ -123,14 +145,40 @@ impl HelperFrame {
         roots: &mut [*mut u8],
         body: impl FnOnce(&mut Thread, &Roots) -> R,
     ) -> R {
+        let site = ManagedSite {
+            return_address: thread.site_ip,
+            rsp: thread.site_sp,
+            rbp: thread.site_fp,
+        };
+        Self::run_at(thread, site, roots, body)
+    }
+
+    /// Like [`HelperFrame::run`], for native code that knows its managed
+    /// call site itself (the exception dispatcher).
+    pub(crate) fn run_at<R>(
+        thread: &mut Thread,
+        site: ManagedSite,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &Roots) -> R,
+    ) -> R {
+        Self::link(thread, site, FrameKind::Helper, roots, body)
+    }
+
+    fn link<R>(
+        thread: &mut Thread,
+        site: ManagedSite,
+        kind: FrameKind,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &Roots) -> R,
+    ) -> R {
         let mut hf = HelperFrame {
             frame: Frame {
                 prev: thread.frame_head as *mut Frame,
-                kind: FrameKind::Helper as u64,
+                kind: kind as u64,
                 method: 0,
-                return_address: thread.site_ip,
-                rsp: thread.site_sp,
-                rbp: thread.site_fp,
+                return_address: site.return_address,
+                rsp: site.rsp,
+                rbp: site.rbp,
             },
             roots: roots as *mut [*mut u8],
         };
@@ -156,8 +204,27 @@ impl HelperFrame {
         };
         // SAFETY: `roots` outlives `hf`, which is unlinked (by `_unlink`)
         // before `roots` is used by the caller again. The body sees the
-        // roots as cells (shared, mutable: the collector writes them too).
-        body(unsafe { &mut *_unlink.thread }, Cell::from_mut(unsafe { &mut *hf.roots }).as_slice_of_cells())
+        // roots as cells: shared and mutable, since the collector rewrites
+        // them through the frame.
+        let roots = Cell::from_mut(unsafe { &mut *hf.roots }).as_slice_of_cells();
+        body(unsafe { &mut *_unlink.thread }, roots)
+    }
+
+    /// Protects `roots` while `body` runs, in native code that already
+    /// runs under a frame describing its managed caller (a helper, the
+    /// exception dispatcher, an FCall inside [`HelperFrame::run`]): the
+    /// CoreCLR `GCPROTECT` idea.
+    pub fn protect<R>(
+        thread: &mut Thread,
+        roots: &mut [*mut u8],
+        body: impl FnOnce(&mut Thread, &Roots) -> R,
+    ) -> R {
+        let site = ManagedSite {
+            return_address: 0,
+            rsp: 0,
+            rbp: 0,
+        };
+        Self::link(thread, site, FrameKind::Protect, roots, body)
     }
 
     /// The protected references (what the GC scans and updates).
@@ -171,10 +238,11 @@ impl HelperFrame {
         &self.frame
     }
 
-    /// The helper frame a frame record of kind [`FrameKind::Helper`] belongs to.
+    /// The helper frame a frame record of kind [`FrameKind::Helper`] or
+    /// [`FrameKind::Protect`] belongs to.
     ///
     /// # Safety
-    /// `frame` must be a linked frame of kind [`FrameKind::Helper`].
+    /// `frame` must be a linked frame of one of those kinds.
     pub unsafe fn from_frame<'a>(frame: *mut Frame) -> &'a mut HelperFrame {
         // SAFETY: helper frame records are only created as the first field
         // of a repr(C) HelperFrame (caller's contract: kind is Helper).
@@ -182,83 +250,18 @@ impl HelperFrame {
     }
 }
 
-/// The prestub's frame: a [`Frame`] followed by where the callee's
-/// register arguments were saved and what its arguments hold (set by the
-/// prestub worker before it does anything that may collect).
-#[repr(C)]
-pub struct PrestubFrame {
-    /// The frame record (kind [`FrameKind::Prestub`]).
-    pub frame: Frame,
-    /// The GC-visible arguments: pointer to `args_len` [`ArgRoot`]s, or null.
-    pub args: *const ArgRoot,
-    /// How many.
-    pub args_len: usize,
-}
-
-/// Bytes of [`PrestubFrame`] (the stub reserves this much).
-pub const PRESTUB_FRAME_SIZE: i32 = std::mem::size_of::<PrestubFrame>() as i32;
-
-/// One GC-visible argument of a call stopped in the prestub.
+/// Where managed code called native code: what a frame records.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub struct ArgRoot {
-    /// Index of the 8-byte ABI argument (0 = RCX, 1 = RDX, 2.. = stack).
-    pub index: u32,
-    /// Byte offset inside the argument (a small struct holding a reference).
-    pub offset: u32,
-    /// A managed pointer rather than an object reference.
-    pub interior: bool,
+pub(crate) struct ManagedSite {
+    /// The return address into managed code.
+    pub return_address: usize,
+    /// The managed RSP at the call (0 if unknown).
+    pub rsp: usize,
+    /// The managed RBP at the call.
+    pub rbp: usize,
 }
 
-/// Where ABI argument `index` of the call stopped in the prestub frame `f`
-/// is saved: RCX and RDX just below the stub's saved RBP, stack arguments
-/// above the return address (see `emit_prestub` in vm/src/stubs.rs).
-pub fn prestub_arg_address(f: &Frame, index: u32) -> usize {
-    match index {
-        0 => f.rsp - 24,
-        1 => f.rsp - 32,
-        k => f.rsp + 8 * (k as usize - 2),
-    }
-}
-
-/// A frame protecting object references held by native code that was not
-/// entered through a managed call site (runtime code between calls into
-/// managed code, such as the finalizer runner). `body` gets the roots,
-/// updated if the collector moves them.
-pub fn protect<R>(
-    thread: &mut Thread,
-    roots: &mut [*mut u8],
-    body: impl FnOnce(&mut Thread, &Roots) -> R,
-) -> R {
-    let mut hf = HelperFrame {
-        frame: Frame {
-            prev: thread.frame_head as *mut Frame,
-            kind: FrameKind::Protect as u64,
-            method: 0,
-            return_address: 0,
-            rsp: 0,
-            rbp: 0,
-        },
-        roots: roots as *mut [*mut u8],
-    };
-    let prev = thread.frame_head;
-    thread.frame_head = &mut hf.frame as *mut Frame as usize;
-    struct Unlink {
-        thread: *mut Thread,
-        prev: usize,
-    }
-    impl Drop for Unlink {
-        fn drop(&mut self) {
-            // SAFETY: the thread record outlives this call.
-            unsafe { (*self.thread).frame_head = self.prev };
-        }
-    }
-    let _unlink = Unlink { thread, prev };
-    // SAFETY: as in `HelperFrame::run`.
-    body(unsafe { &mut *_unlink.thread }, Cell::from_mut(unsafe { &mut *hf.roots }).as_slice_of_cells())
-}
-
-/// An object reference protected for the duration of a helper frame (read
-/// now: the collector may have moved it since the last read).
+/// An object reference protected for the duration of a helper frame.
 pub fn protected(roots: &Roots, i: usize) -> Option<ObjectRef> {
     roots.get(i).and_then(|p| ObjectRef::from_raw(p.get()))
 }

@@ -2,8 +2,8 @@
 //!
 //! Layers, bottom to top (see docs/architecture.md):
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI v1 table, the VM's only
-//!   door to the OS;
+//! * `osprey_kernel::client::Os`: the kernel's ABI table (v2), the VM's
+//!   only door to the OS;
 //! * [`object`], [`heap`]: the object model and allocation;
 //! * [`loader`]: assemblies, runtime types, method descriptors, token
 //!   resolution (corelib binding), field layout;
@@ -12,6 +12,9 @@
 //! * [`fcall`], [`frames`]: corelib's internal calls (QCalls live in the
 //!   `osprey-qcall` crate) and the transition frames that make native code
 //!   transparent to stack walks;
+//! * [`stackwalk`], [`eh`]: the one unwinder (for exception dispatch,
+//!   stack traces and the GC) and table-driven exception handling;
+//! * [`handles`]: strong handles to objects held by native code;
 //! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
 //!   JIT helpers and the call-site API;
 //! * [`bench`]: the transition benchmarks;
@@ -22,13 +25,16 @@
 pub mod bench;
 pub mod cli;
 pub mod codeheap;
+pub mod eh;
 pub mod fcall;
 pub mod frames;
 pub mod gc;
+pub mod handles;
 pub mod heap;
 pub mod loader;
 pub mod object;
 pub mod runtime;
+pub mod stackwalk;
 pub mod stubs;
 pub mod thread;
 

@@ -4,29 +4,61 @@
 //! * **call thunk** (Rust → managed): `extern "sysv64" fn(thread, target,
 //!   args, nargs) -> u64` (and XMM0 for float results). Saves the System V
 //!   callee-saved registers, links an *entry record* into the thread
-//!   (`Thread::entry_sp`), sets R15 to the thread and the GC mode to
-//!   cooperative, pushes stack arguments and loads RCX/RDX per fastcall64,
-//!   calls, and undoes it all.
+//!   (`Thread::entry_sp`, see below), sets R15 to the thread and the GC mode
+//!   to cooperative, pushes stack arguments and loads RCX/RDX per
+//!   fastcall64, calls, and undoes it all.
+//! * **funclet call**: `extern "sysv64" fn(thread, frame_pointer, target,
+//!   exception) -> u64`: how the exception dispatcher runs a filter on top of
+//!   the stack with RBP set to the filter's method frame. It links an entry
+//!   record like the call thunk, so an exception that escapes the filter
+//!   ends there (and the filter counts as false).
 //! * **abort**: abandons every managed frame up to the innermost entry record
-//!   and returns from that thunk with RAX = 0. Only stubs jump here, after the
-//!   Rust code they called has returned (so no Rust frame is skipped) and set
-//!   `Thread::abort_requested` with a reason (`Thread::request_abort`).
-//!   Exception dispatch replaces most uses of this with real unwinding to
-//!   handlers; it remains the path for fatal errors.
+//!   and leaves through that record's *escape* path (RAX = 0). Stubs jump
+//!   here when native code raised a fatal error (`Thread::raise_fatal`).
+//! * **raise**: JIT helpers, the prestub and the interface resolver jump here
+//!   when the Rust code they called left something for managed code
+//!   (`Thread::attention`): a fatal error (→ abort) or a pending exception,
+//!   which it hands to the exception dispatcher with the managed context
+//!   (return address at [RSP], the managed RBP), then resumes where the
+//!   dispatcher says: a catch handler, a finally handler, or an entry
+//!   record's escape path.
+//! * **unwind continue**: the second pass of exception dispatch stores this
+//!   address as the continuation of each finally/fault handler it runs;
+//!   `endfinally` jumps here and the dispatcher picks the next step.
 //! * **prestub**: every precode jumps here with the method descriptor in R10.
 //!   Saves the argument registers (and RSI/RDI, callee-saved in fastcall64),
-//!   calls the prestub worker (which compiles the method and patches the
-//!   precode), restores, and jumps to the code; aborts if compilation failed.
+//!   links a prestub frame, calls the prestub worker (which compiles the
+//!   method and patches the precode), restores, and jumps to the code.
 //! * **GC poll**: called from safepoint polls when the trap flag is set;
-//!   preserves every register and calls the poll worker.
+//!   preserves every register, links a frame and calls the poll worker.
 //! * **interface resolve**: an interface call site whose inline cache missed
 //!   calls this with the cell in R11 and its arguments in place; it saves the
 //!   argument registers, asks the worker for the target (which updates the
 //!   cell), restores them and jumps to the target, so the callee returns
 //!   straight to the call site.
+//! * **fault**: a hardware fault in JIT-compiled code is redirected here by
+//!   the kernel's fault service (`runtime::faults`); it makes the faulting
+//!   instruction look like a call of the fault helper.
 //! * **helper wrappers**: JIT helpers implemented in Rust are called through
-//!   a wrapper that aligns the stack, calls the worker and then aborts if the
-//!   worker requested it (throw helpers always do).
+//!   a wrapper that links a frame (so the helper may allocate, call managed
+//!   code and raise exceptions), calls the worker, and goes to *raise* if the
+//!   worker left anything for managed code (throw helpers always do).
+//!
+//! ## Entry records
+//!
+//! The call thunk and the funclet call push the same 24-byte record, and
+//! `Thread::entry_sp` points at the innermost one:
+//!
+//! ```text
+//!   [entry + 16]  the thread's frame_head on entry (restored on exit)
+//!   [entry + 8]   the previous entry_sp
+//!   [entry + 0]   the escape address: where to go to leave the stub with
+//!                 RSP = entry and RBP = entry + ENTRY_RBP_OFFSET
+//! ```
+//!
+//! Exception dispatch never crosses an entry record: an exception nobody in
+//! the record's managed frames handles leaves through its escape path, and
+//! the stub's Rust caller finds it in `Thread::escaped`.
 
 use std::collections::HashMap;
 
@@ -35,8 +67,10 @@ use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi, VecAssembler};
 use osprey_jit::Helper;
 
 use crate::codeheap::{CodeHeap, CodeHeapError, CodeKind};
-use crate::frames::{offsets as fo, FrameKind, PRESTUB_FRAME_SIZE};
-use crate::thread::offsets::{ABORT_REQUESTED, ENTRY_SP, FRAME_HEAD, GC_MODE};
+use crate::eh::resume_offsets;
+use crate::frames::{offsets as frame, FrameKind};
+use crate::thread::offsets::{ATTENTION, ENTRY_SP, FRAME_HEAD, GC_MODE};
+use crate::thread::ATTENTION_FATAL;
 
 /// The signature of the call thunk, for integer/reference/void results.
 pub type CallThunk = unsafe extern "sysv64" fn(
@@ -54,8 +88,20 @@ pub type CallThunkF64 = unsafe extern "sysv64" fn(
     nargs: usize,
 ) -> f64;
 
-/// Bytes the call thunk keeps between its RBP and its entry record.
-const THUNK_SAVE: i32 = 48;
+/// The signature of the funclet call: runs the funclet at `target` with RBP
+/// = `frame_pointer` and RAX = `exception`; returns its EAX (a filter's
+/// verdict), or 0 if it was left through the escape path.
+pub type CallFunclet = unsafe extern "sysv64" fn(
+    thread: *mut crate::thread::Thread,
+    frame_pointer: usize,
+    target: usize,
+    exception: usize,
+) -> u64;
+
+/// Bytes a stub with an entry record keeps between its RBP and the record:
+/// the record's stub has RBP = entry + `ENTRY_RBP_OFFSET`.
+pub const ENTRY_RBP_OFFSET: usize = 64;
+const THUNK_SAVE: i32 = ENTRY_RBP_OFFSET as i32;
 
 /// Addresses of the Rust workers the stubs call.
 pub struct Workers {
@@ -65,6 +111,15 @@ pub struct Workers {
     pub gc_poll: usize,
     /// `extern "C" fn(thread, cell, this) -> target`.
     pub interface_resolve: usize,
+    /// `extern "C" fn(thread, ip, fp) -> *const Resume`: dispatch the
+    /// pending exception raised at the managed context (ip, fp).
+    pub dispatch: usize,
+    /// `extern "C" fn(thread, fp) -> *const Resume`: a finally handler run
+    /// by the dispatcher in the frame `fp` finished.
+    pub unwind_continue: usize,
+    /// `extern "C" fn(thread, address)`: a hardware fault at `address` in
+    /// JIT-compiled code (entered through the fault stub).
+    pub fault: usize,
     /// Each helper's worker: `extern "C"`, System V arguments as the JIT passes them.
     pub helpers: Vec<(Helper, usize)>,
 }
@@ -73,12 +128,22 @@ pub struct Workers {
 pub struct Stubs {
     /// The call thunk.
     pub call_thunk: usize,
+    /// The funclet call ([`CallFunclet`]).
+    pub call_funclet: usize,
     /// The abort path.
     pub abort: usize,
+    /// The raise path (see the module documentation).
+    pub raise: usize,
+    /// Where finally handlers run by the dispatcher continue.
+    pub unwind_continue: usize,
     /// The shared prestub.
     pub prestub: usize,
     /// The register-preserving GC poll stub.
     pub gc_poll: usize,
+    /// Where a hardware fault in JIT-compiled code is redirected (see
+    /// `runtime::faults`): RDI = the faulting address, RSI = the faulting
+    /// instruction, RBP = the method's frame.
+    pub fault: usize,
     /// Wrapped helpers, by kind.
     pub helpers: HashMap<Helper, usize>,
 }
@@ -86,42 +151,37 @@ pub struct Stubs {
 impl Stubs {
     /// Generates every stub into `heap`.
     pub fn generate(heap: &CodeHeap, workers: &Workers) -> Result<Stubs, CodeHeapError> {
-        let (call_thunk, abort) = emit_call_thunk(heap)?;
-        let prestub = emit_prestub(heap, workers.prestub, abort)?;
+        let abort = emit_abort(heap)?;
+        let (raise, resume) = emit_raise(heap, workers.dispatch, abort)?;
+        let unwind_continue = emit_unwind_continue(heap, workers.unwind_continue, abort, resume)?;
+        let call_thunk = emit_call_thunk(heap)?;
+        let call_funclet = emit_call_funclet(heap)?;
+        let prestub = emit_prestub(heap, workers.prestub, raise)?;
         let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
+        let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
+        let fault = emit_fault(heap, fault_helper)?;
         let mut helpers = HashMap::new();
         for (helper, worker) in &workers.helpers {
-            let never_returns = matches!(helper, Helper::Throw | Helper::ThrowObject);
-            // Helpers that may collect (allocate, run managed code) link a
-            // frame so the collector can walk to their managed caller.
-            let frame = !matches!(
-                helper,
-                Helper::StElemRef
-                    | Helper::ArrayStoreCheck
-                    | Helper::CastClass
-                    | Helper::IsInst
-                    | Helper::Unbox
-                    | Helper::RaisePending
-            );
-            helpers.insert(
-                *helper,
-                emit_helper_wrapper(heap, *worker, abort, never_returns, frame)?,
-            );
+            helpers.insert(*helper, emit_helper_wrapper(heap, *worker, raise)?);
         }
         helpers.insert(Helper::GcPoll, gc_poll);
         helpers.insert(
             Helper::InterfaceResolve,
-            emit_interface_resolve(heap, workers.interface_resolve, abort, false)?,
+            emit_interface_resolve(heap, workers.interface_resolve, raise, false)?,
         );
         helpers.insert(
             Helper::InterfaceResolveRdx,
-            emit_interface_resolve(heap, workers.interface_resolve, abort, true)?,
+            emit_interface_resolve(heap, workers.interface_resolve, raise, true)?,
         );
         Ok(Stubs {
             call_thunk,
+            call_funclet,
             abort,
+            raise,
+            unwind_continue,
             prestub,
             gc_poll,
+            fault,
             helpers,
         })
     }
@@ -137,18 +197,13 @@ fn publish(
     heap.publish(base, &code, CodeKind::Stub(name))
 }
 
-/// Emits the call thunk; returns (thunk, abort entry).
-fn emit_call_thunk(heap: &CodeHeap) -> Result<(usize, usize), CodeHeapError> {
-    let base = heap.method_base();
-    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
-    let done = ops.new_dynamic_label();
-    let no_stack = ops.new_dynamic_label();
-    let even = ops.new_dynamic_label();
-    let push_loop = ops.new_dynamic_label();
-    let regs_done = ops.new_dynamic_label();
+/// Emits the prologue shared by the stubs with an entry record: saves the
+/// System V callee-saved registers, sets R15 to the thread (RDI) and links
+/// the record whose escape address is `escape`. Leaves RSP = the record
+/// (16-byte aligned) and RBP = record + `THUNK_SAVE`.
+fn enter_with_record(ops: &mut VecAssembler<X64Relocation>, escape: dynasmrt::DynamicLabel) {
     dynasm!(ops
         ; .arch x64
-        // Prologue: System V callee-saved registers, then the entry record.
         ; push rbp
         ; mov rbp, rsp
         ; push rbx
@@ -157,9 +212,45 @@ fn emit_call_thunk(heap: &CodeHeap) -> Result<(usize, usize), CodeHeapError> {
         ; push r14
         ; push r15
         ; mov r15, rdi
-        ; push QWORD [r15 + ENTRY_SP]          // previous entry record (rsp = rbp - 48, 16-aligned)
+        ; push QWORD [r15 + FRAME_HEAD]
+        ; push QWORD [r15 + ENTRY_SP]
+        ; lea rax, [=>escape]
+        ; push rax
         ; mov [r15 + ENTRY_SP], rsp
-        // The caller's GC mode, restored on the way out, also on the abort
+    );
+}
+
+/// Undoes [`enter_with_record`] (from any RSP, given RBP) and returns.
+fn leave_record(ops: &mut VecAssembler<X64Relocation>) {
+    dynasm!(ops
+        ; .arch x64
+        ; lea rsp, [rbp - THUNK_SAVE + 8]
+        ; pop QWORD [r15 + ENTRY_SP]
+        ; pop QWORD [r15 + FRAME_HEAD]
+        ; pop r15
+        ; pop r14
+        ; pop r13
+        ; pop r12
+        ; pop rbx
+        ; pop rbp
+        ; ret
+    );
+}
+
+/// Emits the call thunk.
+fn emit_call_thunk(heap: &CodeHeap) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let done = ops.new_dynamic_label();
+    let escape = ops.new_dynamic_label();
+    let no_stack = ops.new_dynamic_label();
+    let even = ops.new_dynamic_label();
+    let push_loop = ops.new_dynamic_label();
+    let regs_done = ops.new_dynamic_label();
+    enter_with_record(&mut ops, escape);
+    dynasm!(ops
+        ; .arch x64
+        // The caller's GC mode, restored on the way out, also on the escape
         // path: it lives in RBX, which JIT-compiled code never uses (see
         // jit/src/codegen/mod.rs) and Rust code preserves (callee-saved).
         ; mov ebx, [r15 + GC_MODE]
@@ -191,68 +282,212 @@ fn emit_call_thunk(heap: &CodeHeap) -> Result<(usize, usize), CodeHeapError> {
         ; =>regs_done
         ; call r12
         ; =>done
-        ; lea rsp, [rbp - THUNK_SAVE]
         ; mov [r15 + GC_MODE], ebx
-        ; pop QWORD [r15 + ENTRY_SP]
-        ; pop r15
-        ; pop r14
-        ; pop r13
-        ; pop r12
-        ; pop rbx
-        ; pop rbp
-        ; ret
     );
-    let abort_offset = ops.offset().0;
+    leave_record(&mut ops);
     dynasm!(ops
         ; .arch x64
-        // Abort: back to the innermost entry record, return 0 from its thunk.
-        ; mov rsp, [r15 + ENTRY_SP]
+        // Escape: an exception left the managed frames (the dispatcher put
+        // it in Thread::escaped) or a fatal error abandoned them.
+        ; =>escape
+        ; xor eax, eax
+        ; xorps xmm0, xmm0
+        ; jmp =>done
+    );
+    publish(heap, ops, base, "call thunk")
+}
+
+/// Emits the funclet call.
+fn emit_call_funclet(heap: &CodeHeap) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let done = ops.new_dynamic_label();
+    let escape = ops.new_dynamic_label();
+    enter_with_record(&mut ops, escape);
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, rcx                         // the exception
+        ; mov rbp, rsi                         // the method's frame
+        // RSP is 16-aligned here; the funclet realigns after this call.
+        ; call rdx
+        ; =>done
+        // The funclet returned with RSP back at the entry record.
         ; lea rbp, [rsp + THUNK_SAVE]
+    );
+    leave_record(&mut ops);
+    dynasm!(ops
+        ; .arch x64
+        ; =>escape
         ; xor eax, eax
         ; jmp =>done
     );
-    let thunk = publish(heap, ops, base, "call thunk")?;
-    Ok((thunk, thunk + abort_offset))
+    publish(heap, ops, base, "funclet call")
 }
 
-fn emit_prestub(heap: &CodeHeap, worker: usize, abort: usize) -> Result<usize, CodeHeapError> {
+/// Emits the abort path.
+fn emit_abort(heap: &CodeHeap) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
-    let failed = ops.new_dynamic_label();
+    dynasm!(ops
+        ; .arch x64
+        ; mov rsp, [r15 + ENTRY_SP]
+        ; lea rbp, [rsp + THUNK_SAVE]
+        ; jmp QWORD [rsp]
+    );
+    publish(heap, ops, base, "abort")
+}
+
+/// Emits the resume sequence: RAX points at a `Resume`.
+fn emit_resume(ops: &mut VecAssembler<X64Relocation>) {
+    dynasm!(ops
+        ; .arch x64
+        ; mov rsp, [rax + resume_offsets::SP]
+        ; mov rbp, [rax + resume_offsets::FP]
+        ; mov rcx, [rax + resume_offsets::IP]
+        ; mov rax, [rax + resume_offsets::VALUE]
+        ; jmp rcx
+    );
+}
+
+/// Emits the raise path; returns (raise, resume sequence).
+fn emit_raise(
+    heap: &CodeHeap,
+    dispatch: usize,
+    abort: usize,
+) -> Result<(usize, usize), CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let fatal = ops.new_dynamic_label();
+    let resume = ops.new_dynamic_label();
+    dynasm!(ops
+        ; .arch x64
+        ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
+        ; je =>fatal
+        ; pop rsi                              // the return address into managed code
+        ; mov rdx, rbp                         // its frame
+        ; mov rdi, r15
+        ; and rsp, -16
+        ; mov rax, QWORD dispatch as i64
+        ; call rax
+        ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
+        ; je =>fatal
+        ; =>resume
+    );
+    let resume_offset = ops.offset().0;
+    emit_resume(&mut ops);
+    dynasm!(ops
+        ; .arch x64
+        ; =>fatal
+        ; mov rax, QWORD abort as i64
+        ; jmp rax
+    );
+    let raise = publish(heap, ops, base, "raise")?;
+    Ok((raise, raise + resume_offset))
+}
+
+/// Emits the unwind-continue stub.
+fn emit_unwind_continue(
+    heap: &CodeHeap,
+    worker: usize,
+    abort: usize,
+    resume: usize,
+) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let fatal = ops.new_dynamic_label();
+    dynasm!(ops
+        ; .arch x64
+        // endfinally jumped here with RBP = the handler's frame.
+        ; mov rdi, r15
+        ; mov rsi, rbp
+        ; and rsp, -16
+        ; mov rax, QWORD worker as i64
+        ; call rax
+        ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
+        ; je =>fatal
+        ; mov rcx, QWORD resume as i64
+        ; jmp rcx
+        ; =>fatal
+        ; mov rax, QWORD abort as i64
+        ; jmp rax
+    );
+    publish(heap, ops, base, "unwind continue")
+}
+
+/// Fills in a stub frame at RSP for the managed caller whose return address
+/// is at [RBP + 8] and frame pointer at [RBP], and links it. Clobbers RAX.
+fn link_stub_frame(ops: &mut VecAssembler<X64Relocation>, kind: FrameKind, method_in_r10: bool) {
+    dynasm!(ops
+        ; .arch x64
+        ; mov rax, [r15 + FRAME_HEAD]
+        ; mov [rsp + frame::PREV], rax
+        ; mov rax, QWORD kind as u64 as i64
+        ; mov [rsp + frame::KIND], rax
+        ; mov rax, [rbp + 8]
+        ; mov [rsp + frame::RETURN_ADDRESS], rax
+        ; lea rax, [rbp + 16]
+        ; mov [rsp + frame::RSP], rax
+        ; mov rax, [rbp]
+        ; mov [rsp + frame::RBP], rax
+        ; mov [r15 + FRAME_HEAD], rsp
+    );
+    if method_in_r10 {
+        dynasm!(ops ; .arch x64 ; mov [rsp + frame::METHOD], r10);
+    } else {
+        dynasm!(ops ; .arch x64 ; mov QWORD [rsp + frame::METHOD], 0);
+    }
+}
+
+/// Unlinks the stub frame at RSP. Clobbers R11.
+fn unlink_stub_frame(ops: &mut VecAssembler<X64Relocation>) {
+    dynasm!(ops
+        ; .arch x64
+        ; mov r11, [rsp + frame::PREV]
+        ; mov [r15 + FRAME_HEAD], r11
+    );
+}
+
+fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let attention = ops.new_dynamic_label();
+    let size = frame::SIZE as i32;
+    debug_assert_eq!(size % 16, 0);
     dynasm!(ops
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        ; push rcx
-        ; push rdx
-        ; push rsi
         ; push rdi
-        ; sub rsp, PRESTUB_FRAME_SIZE
+        ; push rsi
+        ; push rdx
+        ; push rcx
+        ; sub rsp, size
     );
-    link_frame(&mut ops, FrameKind::Prestub, true);
+    // The prestub frame: the arguments the callee will receive are saved
+    // right above it (RCX at +SIZE, RDX at +SIZE+8), the stack arguments
+    // start at its RSP field (see frames::FrameKind::Prestub).
+    link_stub_frame(&mut ops, FrameKind::Prestub, true);
     dynasm!(ops
         ; .arch x64
-        ; mov QWORD [rsp + fo::SIZE as i32], 0
-        ; mov QWORD [rsp + fo::SIZE as i32 + 8], 0
         ; mov rdi, r15
         ; mov rsi, r10
         ; mov rax, QWORD worker as i64
         ; call rax
     );
-    unlink_frame(&mut ops);
+    unlink_stub_frame(&mut ops);
     dynasm!(ops
         ; .arch x64
-        ; add rsp, PRESTUB_FRAME_SIZE
-        ; pop rdi
-        ; pop rsi
-        ; pop rdx
+        ; add rsp, size
         ; pop rcx
+        ; pop rdx
+        ; pop rsi
+        ; pop rdi
         ; pop rbp
-        ; test rax, rax
-        ; jz =>failed
+        ; cmp DWORD [r15 + ATTENTION], 0
+        ; jne =>attention
         ; jmp rax
-        ; =>failed
-        ; mov rax, QWORD abort as i64
+        ; =>attention
+        ; mov rax, QWORD raise as i64
         ; jmp rax
     );
     publish(heap, ops, base, "prestub")
@@ -261,7 +496,11 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, abort: usize) -> Result<usize, C
 fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
-    const XMM_AREA: i32 = 16 * 16 + 8;
+    // After the 9 pushes below RSP is 16-aligned (RBP pushed by us keeps the
+    // entry misalignment of 8 compensated by the odd count): the XMM area
+    // and the frame keep it aligned.
+    const XMM_AREA: i32 = 16 * 16;
+    let size = frame::SIZE as i32;
     dynasm!(ops
         ; .arch x64
         ; push rbp
@@ -275,29 +514,29 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; push r9
         ; push r10
         ; push r11
-        ; sub rsp, XMM_AREA
+        ; sub rsp, XMM_AREA + 8
     );
     for i in 0..16u8 {
         let off = i as i32 * 16;
         dynasm!(ops ; .arch x64 ; movdqu [rsp + off], Rx(i));
     }
-    dynasm!(ops ; .arch x64 ; sub rsp, fo::SIZE as i32);
-    link_frame(&mut ops, FrameKind::HelperCall, false);
+    dynasm!(ops ; .arch x64 ; sub rsp, size);
+    link_stub_frame(&mut ops, FrameKind::Stub, false);
     dynasm!(ops
         ; .arch x64
         ; mov rdi, r15
         ; mov rax, QWORD worker as i64
         ; call rax
     );
-    unlink_frame(&mut ops);
-    dynasm!(ops ; .arch x64 ; add rsp, fo::SIZE as i32);
+    unlink_stub_frame(&mut ops);
+    dynasm!(ops ; .arch x64 ; add rsp, size);
     for i in 0..16u8 {
         let off = i as i32 * 16;
         dynasm!(ops ; .arch x64 ; movdqu Rx(i), [rsp + off]);
     }
     dynasm!(ops
         ; .arch x64
-        ; add rsp, XMM_AREA
+        ; add rsp, XMM_AREA + 8
         ; pop r11
         ; pop r10
         ; pop r9
@@ -313,77 +552,58 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
     publish(heap, ops, base, "gc poll")
 }
 
-/// Fills and links a transition frame at [rsp], describing the managed
-/// caller of the stub whose RBP is set up (`push rbp; mov rbp, rsp` at
-/// entry). Uses RAX only. `method_in_r10`: record R10 (the prestub's method).
-fn link_frame(ops: &mut VecAssembler<X64Relocation>, kind: FrameKind, method_in_r10: bool) {
+/// The fault stub: turns the faulting instruction into a call of the fault
+/// helper made from it (return address = faulting instruction + 1, so that
+/// exception dispatch attributes it to that instruction), on the thread's
+/// own stack.
+fn emit_fault(heap: &CodeHeap, helper: usize) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
     dynasm!(ops
         ; .arch x64
-        ; mov rax, [r15 + FRAME_HEAD]
-        ; mov [rsp + fo::PREV], rax
-        ; mov rax, QWORD kind as u64 as i64
-        ; mov [rsp + fo::KIND], rax
-        ; mov rax, [rbp + 8]
-        ; mov [rsp + fo::RETURN_ADDRESS], rax
-        ; lea rax, [rbp + 16]
-        ; mov [rsp + fo::RSP], rax
-        ; mov rax, [rbp]
-        ; mov [rsp + fo::RBP], rax
-        ; mov [r15 + FRAME_HEAD], rsp
+        ; and rsp, -16
+        ; lea rax, [rsi + 1]
+        ; push rax
+        ; mov rsi, rdi
+        ; mov rdi, r15
+        ; mov rax, QWORD helper as i64
+        ; jmp rax
     );
-    if method_in_r10 {
-        dynasm!(ops ; .arch x64 ; mov [rsp + fo::METHOD], r10);
-    } else {
-        dynasm!(ops ; .arch x64 ; mov QWORD [rsp + fo::METHOD], 0);
-    }
-}
-
-/// Unlinks the frame at [rsp] (linked by `link_frame`). Uses R11 only.
-fn unlink_frame(ops: &mut VecAssembler<X64Relocation>) {
-    dynasm!(ops
-        ; .arch x64
-        ; mov r11, [rsp + fo::PREV]
-        ; mov [r15 + FRAME_HEAD], r11
-    );
+    publish(heap, ops, base, "fault")
 }
 
 fn emit_helper_wrapper(
     heap: &CodeHeap,
     worker: usize,
-    abort: usize,
-    never_returns: bool,
-    frame: bool,
+    raise: usize,
 ) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
-    let go_abort = ops.new_dynamic_label();
-    dynasm!(ops ; .arch x64 ; push rbp ; mov rbp, rsp);
-    if frame {
-        dynasm!(ops ; .arch x64 ; sub rsp, fo::SIZE as i32);
-        link_frame(&mut ops, FrameKind::HelperCall, false);
-    }
+    let attention = ops.new_dynamic_label();
+    let size = frame::SIZE as i32;
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; sub rsp, size
+    );
+    link_stub_frame(&mut ops, FrameKind::Stub, false);
     dynasm!(ops
         ; .arch x64
         ; mov rax, QWORD worker as i64
         ; call rax
     );
-    if frame {
-        unlink_frame(&mut ops);
-    }
-    dynasm!(ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
-    if !never_returns {
-        dynasm!(ops
-            ; .arch x64
-            ; cmp DWORD [r15 + ABORT_REQUESTED], 0
-            ; jne =>go_abort
-            ; ret
-        );
-    }
+    unlink_stub_frame(&mut ops);
     dynasm!(ops
         ; .arch x64
-        ; =>go_abort
-        ; mov rcx, QWORD abort as i64
-        ; jmp rcx
+        ; mov rsp, rbp
+        ; pop rbp
+        ; cmp DWORD [r15 + ATTENTION], 0
+        ; jne =>attention
+        ; ret
+        ; =>attention
+        ; mov r11, QWORD raise as i64
+        ; jmp r11
     );
     publish(heap, ops, base, "helper")
 }
@@ -391,12 +611,12 @@ fn emit_helper_wrapper(
 fn emit_interface_resolve(
     heap: &CodeHeap,
     worker: usize,
-    abort: usize,
+    raise: usize,
     this_in_rdx: bool,
 ) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
-    let failed = ops.new_dynamic_label();
+    let attention = ops.new_dynamic_label();
     dynasm!(ops
         ; .arch x64
         ; push rbp
@@ -424,12 +644,12 @@ fn emit_interface_resolve(
         ; pop rdx
         ; pop rcx
         ; pop rbp
-        ; cmp DWORD [r15 + ABORT_REQUESTED], 0
-        ; jne =>failed
+        ; cmp DWORD [r15 + ATTENTION], 0
+        ; jne =>attention
         ; jmp rax
-        ; =>failed
-        ; mov rcx, QWORD abort as i64
-        ; jmp rcx
+        ; =>attention
+        ; mov rax, QWORD raise as i64
+        ; jmp rax
     );
     publish(heap, ops, base, "interface resolve")
 }

@@ -8,6 +8,16 @@
 use crate::loader::TypeHandle;
 use crate::runtime::{Runtime, RuntimeError};
 
+/// [`Thread::attention`]: an exception is pending; dispatch it.
+pub const ATTENTION_EXCEPTION: u32 = 2;
+/// [`Thread::attention`]: abandon managed code (a fatal error).
+pub const ATTENTION_FATAL: u32 = 1;
+
+/// Bytes of stack kept free below the managed stack limit for the runtime's
+/// native code (the JIT, exception dispatch, formatting a stack-overflow
+/// report), at most a quarter of the stack.
+const NATIVE_STACK_RESERVE: usize = 512 << 10;
+
 /// A managed thread's record. Owned by the runtime; only its own OS thread
 /// touches it (other threads will read the GC mode once threads exist).
 #[repr(C)]
@@ -19,9 +29,11 @@ pub struct Thread {
     pub frame_head: usize,
     /// 1 while the thread runs managed code (cooperative mode), 0 otherwise.
     pub gc_mode: u32,
-    /// Non-zero when native code asked to abandon the managed frames up to
-    /// the innermost thunk entry (see `stubs`); the reason is in `abort`.
-    pub abort_requested: u32,
+    /// Non-zero when native code left something for the stub or JIT code it
+    /// returns to: [`ATTENTION_EXCEPTION`] (dispatch the pending exception)
+    /// or [`ATTENTION_FATAL`] (abandon the managed frames up to the
+    /// innermost thunk entry; the reason is in `fatal`).
+    pub attention: u32,
     /// Allocation context: next free byte.
     pub alloc_ptr: usize,
     /// Allocation context: end of the current chunk.
@@ -35,8 +47,26 @@ pub struct Thread {
     pub site_fp: usize,
     /// The runtime this thread belongs to.
     pub runtime: *const Runtime,
-    /// Why managed code was abandoned (set with `abort_requested`).
-    pub(crate) abort: Option<RuntimeError>,
+    /// The lowest address managed frames may use: method prologues compare
+    /// against it and report a stack overflow below it. It sits above the
+    /// real end of the stack by a reserve for the runtime's native code.
+    pub stack_limit: usize,
+    /// Where the exception dispatcher tells its stub to resume (see
+    /// `eh::Resume`).
+    pub resume: crate::eh::Resume,
+    /// Why managed code was abandoned (with [`ATTENTION_FATAL`]).
+    pub(crate) fatal: Option<RuntimeError>,
+    /// The exception native code raised, not yet dispatched (with
+    /// [`ATTENTION_EXCEPTION`]).
+    pub(crate) pending: crate::eh::Pending,
+    /// An exception that left the managed frames of the innermost thunk
+    /// call (no handler there): the thunk's Rust caller takes it. A GC root.
+    pub(crate) escaped: usize,
+    /// Second-pass unwinds in progress (finally handlers running), innermost
+    /// last. Their exceptions are GC roots.
+    pub(crate) unwinds: Vec<crate::eh::Unwind>,
+    /// The OS thread this record registered the kernel fault handler on.
+    pub(crate) fault_handler_on: Option<std::thread::ThreadId>,
     /// Types whose static constructor this thread is running.
     pub(crate) initializing: Vec<TypeHandle>,
     /// The `System.Threading.Thread` object of this thread, once created.
@@ -49,6 +79,14 @@ impl Drop for Thread {
     fn drop(&mut self) {
         if !self.runtime.is_null() {
             self.runtime().heaps.gc.unregister_thread(self);
+        }
+        if self.fault_handler_on == Some(std::thread::current().id()) {
+            // SAFETY: removing a registration is always sound.
+            let _ = unsafe {
+                self.runtime()
+                    .os
+                    .set_thread_fault_handler(None, std::ptr::null_mut())
+            };
         }
         // The QCall services of this OS thread may point at this record.
         if osprey_qcall::services::installed_context()
@@ -68,8 +106,12 @@ pub mod offsets {
     pub const FRAME_HEAD: i32 = std::mem::offset_of!(Thread, frame_head) as i32;
     /// `Thread::gc_mode`.
     pub const GC_MODE: i32 = std::mem::offset_of!(Thread, gc_mode) as i32;
-    /// `Thread::abort_requested`.
-    pub const ABORT_REQUESTED: i32 = std::mem::offset_of!(Thread, abort_requested) as i32;
+    /// `Thread::attention`.
+    pub const ATTENTION: i32 = std::mem::offset_of!(Thread, attention) as i32;
+    /// `Thread::stack_limit`.
+    pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
+    /// `Thread::resume`.
+    pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
     /// `Thread::alloc_ptr`.
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
@@ -84,19 +126,33 @@ pub mod offsets {
 
 impl Thread {
     /// A new thread record for `runtime`.
-    pub(crate) fn new(runtime: *const Runtime, managed_id: i32) -> Box<Thread> {
+    /// `stack` is the calling OS thread's stack (lowest address, one past
+    /// the highest), which this record's managed code will run on.
+    pub(crate) fn new(
+        runtime: *const Runtime,
+        managed_id: i32,
+        stack: (usize, usize),
+    ) -> Box<Thread> {
+        let size = stack.1 - stack.0;
+        let stack_limit = stack.0 + NATIVE_STACK_RESERVE.min(size / 4);
         Box::new(Thread {
             entry_sp: 0,
             frame_head: 0,
             gc_mode: 0,
-            abort_requested: 0,
+            attention: 0,
+            stack_limit,
+            resume: crate::eh::Resume::default(),
+            fatal: None,
+            pending: crate::eh::Pending::default(),
+            escaped: 0,
+            unwinds: Vec::new(),
+            fault_handler_on: None,
             alloc_ptr: 0,
             alloc_limit: 0,
             site_ip: 0,
             site_sp: 0,
             site_fp: 0,
             runtime,
-            abort: None,
             initializing: Vec::new(),
             managed_object: None,
             managed_id,
@@ -115,15 +171,45 @@ impl Thread {
         unsafe { &*self.runtime }
     }
 
-    /// Asks the stubs to abandon managed code up to the innermost thunk,
-    /// which then returns `error` to its Rust caller. Called by native code
-    /// that is about to return to a stub that checks `abort_requested`. The
-    /// first reason wins.
-    pub(crate) fn request_abort(&mut self, error: RuntimeError) {
-        if self.abort.is_none() {
-            self.abort = Some(error);
+    /// Reports `error` to the managed code this native code returns to:
+    /// a managed exception (every error with a managed exception type, see
+    /// [`RuntimeError::as_exception`]) becomes pending, to be dispatched to
+    /// a handler by the stub or JIT-compiled code that checks
+    /// [`Thread::attention`]; any other error is fatal and abandons the
+    /// managed frames up to the innermost thunk, whose Rust caller receives
+    /// it. A fatal error wins over an exception; the first fatal error wins.
+    pub(crate) fn raise(&mut self, error: RuntimeError) {
+        if self.attention == ATTENTION_FATAL {
+            return;
         }
-        self.abort_requested = 1;
+        if error.is_exception() {
+            self.pending.set_error(error);
+            self.attention = ATTENTION_EXCEPTION;
+        } else {
+            self.raise_fatal(error);
+        }
+    }
+
+    /// Raises an exception object into the managed code this native code
+    /// returns to; `fresh_trace` starts its stack trace afresh.
+    pub(crate) fn raise_object(&mut self, exception: crate::object::ObjectRef, fresh_trace: bool) {
+        if self.attention == ATTENTION_FATAL {
+            return;
+        }
+        self.pending
+            .set_object(exception.as_ptr() as usize, fresh_trace);
+        self.attention = ATTENTION_EXCEPTION;
+    }
+
+    /// Abandons the managed frames up to the innermost thunk with `error`,
+    /// even if it describes a managed exception (stack overflow, errors
+    /// while dispatching an exception).
+    pub(crate) fn raise_fatal(&mut self, error: RuntimeError) {
+        if self.fatal.is_none() {
+            self.fatal = Some(error);
+        }
+        self.pending.clear();
+        self.attention = ATTENTION_FATAL;
     }
 
     /// Runs `f` in cooperative mode (where native code may touch managed
@@ -142,9 +228,16 @@ impl Thread {
         r
     }
 
-    /// Takes the abort reason, if any, and clears the request.
-    pub(crate) fn take_abort(&mut self) -> Option<RuntimeError> {
-        self.abort_requested = 0;
-        self.abort.take()
+    /// After a thunk call returned: the fatal error or the exception that
+    /// ended it, if any (clearing both).
+    pub(crate) fn take_failure(&mut self) -> Option<RuntimeError> {
+        if let Some(e) = self.fatal.take() {
+            self.attention = 0;
+            self.escaped = 0;
+            return Some(e);
+        }
+        let escaped = std::mem::take(&mut self.escaped);
+        crate::object::ObjectRef::from_raw(escaped as *mut u8)
+            .map(|exception| self.runtime().exception_error(exception))
     }
 }

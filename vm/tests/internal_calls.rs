@@ -49,9 +49,10 @@ fn fcall_that_raises_after_returning() {
         r#"Console.WriteLine("before"); TransitionProbe.FCallRepeat("x", -1);"#,
     );
     assert_eq!(o.stdout, "before\n");
-    assert_eq!(
-        o.error.as_deref(),
-        Some("System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values.")
+    let err = o.error.expect("the exception must surface");
+    assert!(
+        err.starts_with("System.ArgumentOutOfRangeException: Specified argument was out of the range of valid values.\n  at P.Main (System.String[] args) [0x0000a] in <"),
+        "{err}"
     );
 }
 
@@ -66,6 +67,66 @@ fn qcall_with_a_string_in_and_a_string_out() {
     );
     assert_eq!(o.error, None);
     assert_eq!(o.stdout, "pre-fix\nonly text\nTrue\ncafé λ\n");
+}
+
+#[test]
+fn qcall_strings_keep_embedded_nuls_and_unpaired_surrogates() {
+    let o = probe(
+        "qcall_nul",
+        r#"string s = TransitionProbe.Echo("a\0b", "\0c\0");
+           Console.WriteLine(s.Length);
+           Console.WriteLine(s);
+           Console.WriteLine((int)s[1] + " " + (int)s[3] + " " + (int)s[5]);
+           Console.WriteLine(TransitionProbe.Echo("", "\0").Length);
+           Console.WriteLine(TransitionProbe.Echo("\0", "").Length);
+           string lone = TransitionProbe.Echo("\ud800", "x\udc00");
+           Console.WriteLine(lone.Length + " " + (int)lone[0] + " " + (int)lone[2]);"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(o.stdout, "6\na\0b\0c\0\n0 0 0\n1\n1\n3 55296 56320\n");
+}
+
+#[test]
+fn qcall_error_with_an_unknown_exception_type_is_an_internal_error_naming_it() {
+    for (kind, what) in [
+        (0, "'System.NoSuchException', which corelib does not define"),
+        (1, "'System.String', which is not an exception type"),
+    ] {
+        let o = probe(
+            &format!("qcall_bad_type_{kind}"),
+            &format!("Console.WriteLine(\"before\"); TransitionProbe.RaiseKind({kind});"),
+        );
+        assert_eq!(o.stdout, "before\n");
+        let err = o.error.expect("the bad error must surface");
+        assert!(
+            err.starts_with("internal runtime error: a QCall raised") && err.contains(what),
+            "{err}"
+        );
+        assert!(
+            err.contains("raised by a QCall"),
+            "keeps the message: {err}"
+        );
+    }
+}
+
+#[test]
+fn qcall_argument_errors_name_the_parameter() {
+    let o = probe(
+        "qcall_argument",
+        r#"for (int kind = 2; kind <= 4; kind++) {
+               try { TransitionProbe.RaiseKind(kind); }
+               catch (ArgumentException e) { Console.WriteLine(e.GetType() + ": " + e.Message); }
+           }
+           Console.WriteLine(TransitionProbe.RaiseKind(9));"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(
+        o.stdout,
+        "System.ArgumentException: Must be even.\nParameter name: value\n\
+         System.ArgumentNullException: Value cannot be null.\nParameter name: value\n\
+         System.ArgumentOutOfRangeException: Must be small.\nParameter name: value\n\
+         9\n"
+    );
 }
 
 #[test]
@@ -91,9 +152,11 @@ fn qcall_error_surfaces_as_a_managed_exception() {
         r#"Console.WriteLine("before"); TransitionProbe.Raise("from a QCall");"#,
     );
     assert_eq!(o.stdout, "before\n");
-    assert_eq!(
-        o.error.as_deref(),
-        Some("System.InvalidOperationException: from a QCall")
+    let err = o.error.expect("the exception must surface");
+    assert!(
+        err.starts_with("System.InvalidOperationException: from a QCall\n  at Osprey.TransitionProbe.Raise (System.String message) [0x")
+            && err.contains("\n  at P.Main (System.String[] args) [0x0000a] in <"),
+        "{err}"
     );
 }
 
@@ -178,22 +241,96 @@ fn every_corelib_internal_call_is_bound_and_every_registration_used() {
         &[],
         |rt, _| {
             let report = rt.native_binding_report().expect("corelib loads");
-            assert!(
-                report.unbound.is_empty(),
-                "internal calls or QCalls with no implementation: {:#?}",
-                report.unbound
-            );
-            assert!(
-                report.unused_fcalls.is_empty(),
-                "FCall entries no corelib method uses: {:#?}",
-                report.unused_fcalls
-            );
-            assert!(
-                report.unused_qcalls.is_empty(),
-                "QCall entries no corelib method uses: {:#?}",
-                report.unused_qcalls
-            );
+            assert!(report.is_clean(), "\n{report}");
         },
     );
     assert_eq!(o.error, None);
+}
+
+/// Calling an internal call or QCall that nothing is registered for is a
+/// MissingMethodException whose message is the registration to add: the
+/// FCall's exact signature text, the QCall's EntryPoint, and the doc.
+#[test]
+fn unregistered_internal_calls_name_the_registration_they_need() {
+    let source = r#"using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices;
+class P {
+    [MethodImpl(MethodImplOptions.InternalCall)]
+    static extern unsafe uint NotRegistered(char* p, float f, string[] a, ref long r, object o);
+    [DllImport("QCall", EntryPoint = "P_NotRegistered")]
+    static extern int QCallNotRegistered(int x);
+    [DllImport("libc", EntryPoint = "getpid")]
+    static extern int GetPid();
+    static unsafe int Main(string[] args) {
+        long r = 0;
+        if (args[0] == "fcall") NotRegistered(null, 1f, null, ref r, null);
+        if (args[0] == "qcall") QCallNotRegistered(1);
+        if (args[0] == "pinvoke") GetPid();
+        return 0;
+    }
+}"#;
+    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vm-tests");
+    std::fs::create_dir_all(&dir).unwrap();
+    let cs = dir.join("unregistered.cs");
+    let exe = dir.join("unregistered.exe");
+    std::fs::write(&cs, source).unwrap();
+    let out = std::process::Command::new("mcs")
+        .arg("-unsafe")
+        .arg(format!("-out:{}", exe.display()))
+        .arg(&cs)
+        .output()
+        .expect("mcs is installed (apt-get install mono-mcs)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let bytes = std::fs::read(&exe).unwrap();
+    for (arg, expected) in [
+        (
+            "fcall",
+            "System.MissingMethodException: no FCall is registered for the internal call P::NotRegistered: \
+             add `FCall { class: \"P\", method: \"NotRegistered\", sig: \"uint32(char*,float32,string[],int64&,object)\", \
+             address: ..., flags: ... }` to FCALLS in vm/src/fcall/mod.rs (see docs/internal-calls.md)",
+        ),
+        (
+            "qcall",
+            "System.MissingMethodException: no QCall is registered for EntryPoint \"P_NotRegistered\" \
+             (declared by P::QCallNotRegistered): add `QCallEntry { name: \"P_NotRegistered\", address: ... }` \
+             to ENTRIES in qcall/src/lib.rs (see docs/internal-calls.md)",
+        ),
+        (
+            "pinvoke",
+            "System.MissingMethodException: P::GetPid is a P/Invoke of \"getpid\" in \"libc\": Osprey calls \
+             native code only through QCalls ([DllImport(\"QCall\")], see docs/internal-calls.md)",
+        ),
+    ] {
+        let o = common::run(&format!("unregistered_{arg}"), bytes.clone(), &[arg]);
+        // The exception, without the stack trace that follows it.
+        let first = o.error.as_deref().map(|e| e.split("\n  at ").next().unwrap_or(e));
+        assert_eq!(first, Some(expected), "{arg}");
+    }
+}
+
+#[test]
+fn exceptions_from_fcalls_and_qcalls_are_caught_in_csharp() {
+    let o = probe(
+        "internal_call_catch",
+        r#"try { TransitionProbe.Raise("from a QCall"); }
+           catch (InvalidOperationException e) { Console.WriteLine("qcall: " + e.Message); }
+           try { TransitionProbe.FCallRepeat("x", -1); }
+           catch (ArgumentOutOfRangeException e) { Console.WriteLine("fcall: " + e.GetType().Name); }
+           try { TransitionProbe.Panic(7); }
+           catch (System.Runtime.InteropServices.ExternalException e) { Console.WriteLine("panic: " + e.Message); }
+           int caught = 0;
+           for (int i = 0; i < 1000; i++) {
+               try { TransitionProbe.Raise("again"); } catch (InvalidOperationException) { caught++; }
+           }
+           Console.WriteLine(caught);
+           Console.WriteLine(TransitionProbe.Echo("still ", "fine"));"#,
+    );
+    assert_eq!(o.error, None);
+    assert_eq!(
+        o.stdout,
+        "qcall: from a QCall\nfcall: ArgumentOutOfRangeException\npanic: a QCall panicked: deliberate panic in a QCall (x = 7)\n1000\nstill fine\n"
+    );
 }

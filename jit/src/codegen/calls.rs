@@ -47,6 +47,16 @@ enum NativeSite {
     },
 }
 
+/// What a managed call calls.
+#[derive(Copy, Clone)]
+enum Callee<'a> {
+    /// A target the host resolved.
+    Target(&'a CallTarget),
+    /// The code address stored at `offset` in the object whose reference is
+    /// in the frame slot `slot` (a delegate's method pointer).
+    Indirect { slot: i32, offset: i32 },
+}
+
 /// System V integer argument registers: RDI, RSI, RDX, RCX, R8, R9.
 const SYSV_INT_REGS: [u8; 6] = [reg::RDI, reg::RSI, reg::RDX, reg::RCX, reg::R8, reg::R9];
 
@@ -137,14 +147,126 @@ impl Emitter<'_, '_> {
                 }
                 self.push_result(&info.sig, depth_after, depth_before, true);
             }
+            CallTarget::DelegateInvoke => {
+                self.delegate_invoke(&info.sig, &args, depth_after, depth_before);
+            }
             target => {
                 let ret_buf = self.ret_buffer(&info.sig, depth_before);
                 let null_check_this = virt || matches!(target, CallTarget::Virtual { .. });
-                self.call_managed(&abi_args, ret_buf, null_check_this, target);
+                self.call_managed(&abi_args, ret_buf, null_check_this, Callee::Target(target));
                 self.push_result(&info.sig, depth_after, depth_before, false);
             }
         }
         Ok(())
+    }
+
+    /// `Invoke` of a delegate, inline: for each delegate of the invocation
+    /// list (or the delegate alone), call its method pointer, passing its
+    /// target as `this` or, for a static method (null target), no `this`.
+    /// The loop state lives in GC-reported frame slots, and the arguments
+    /// stay in their evaluation-stack slots, so every call sees them even
+    /// after a collection moved objects. The result is the last call's.
+    ///
+    /// (A struct argument over 8 bytes is passed by pointer to its stack
+    /// slot; a target that assigns to such a parameter changes what later
+    /// targets of the same invocation receive.)
+    fn delegate_invoke(
+        &mut self,
+        sig: &CallSig,
+        args: &[Entry],
+        depth_after: u16,
+        depth_before: u16,
+    ) {
+        let t = self
+            .frame
+            .delegate_temps
+            .expect("frame::layout reserves them for methods that invoke delegates");
+        let d = self.rt.delegate;
+        let data = self.rt.array_data_offset;
+        let args: Vec<Entry> = args.iter().map(|a| self.spill_entry(*a)).collect();
+        let ret_buf = self.ret_buffer(sig, depth_before);
+        let (lp, single, dispatch, open_static, next) = (
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+            self.ops.new_dynamic_label(),
+        );
+        self.load_object(args[0], reg::RAX);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov [rbp + t.current], rax
+            ; mov rcx, [rax + d.invocation_list]
+            ; mov [rbp + t.list], rcx
+            ; test rcx, rcx
+            ; jz =>single
+            ; mov rcx, [rax + d.invocation_count]
+            ; mov [rbp + t.count], rcx
+            ; mov QWORD [rbp + t.index], 0
+            ; =>lp
+            ; mov rax, [rbp + t.list]
+            ; mov rcx, [rbp + t.index]
+            ; mov rax, [rax + rcx * 8 + data]
+            ; mov [rbp + t.current], rax
+            ; add QWORD [rbp + t.index], 1
+            ; jmp =>dispatch
+            ; =>single
+            ; mov QWORD [rbp + t.index], 0
+            ; mov QWORD [rbp + t.count], 0
+            ; =>dispatch
+            ; mov rax, [rbp + t.current]
+            ; mov rcx, [rax + d.target]
+            ; mov [rbp + t.target], rcx
+            ; test rcx, rcx
+            ; jz =>open_static
+        );
+        let callee = Callee::Indirect {
+            slot: t.current,
+            offset: d.method_ptr,
+        };
+        // A method with `this`: the target takes the delegate's place.
+        let this = Entry {
+            kind: StackKind::Ref,
+            loc: Loc::Var {
+                offset: t.target,
+                ty: JitType::Ref,
+            },
+            depth: args[0].depth,
+        };
+        let mut with_this = vec![this];
+        with_this.extend_from_slice(&args[1..]);
+        let abi = self.abi_args(sig, &with_this);
+        self.call_managed(&abi, ret_buf, false, callee);
+        dynasm!(self.ops ; .arch x64 ; jmp =>next ; =>open_static);
+        let static_sig = CallSig {
+            this: None,
+            ..sig.clone()
+        };
+        let abi = self.abi_args(&static_sig, &args[1..]);
+        self.call_managed(&abi, ret_buf, false, callee);
+        dynasm!(self.ops
+            ; .arch x64
+            ; =>next
+            ; mov rcx, [rbp + t.index]
+            ; cmp rcx, [rbp + t.count]
+            ; jb =>lp
+        );
+        self.push_result(sig, depth_after, depth_before, false);
+    }
+
+    /// `ldvirtftn`: the function pointer of the override a virtual call
+    /// would run on the object.
+    pub(crate) fn ld_virt_ftn(&mut self, method: MethodHandle) {
+        let obj = self.pop();
+        self.spill_reg();
+        self.load_gpr(obj, reg::RDI);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rsi, QWORD method.0 as i64
+            ; mov rdx, r15
+        );
+        self.call_helper(Helper::LdVirtFtn);
+        self.push(StackKind::I, Loc::Reg);
     }
 
     pub(crate) fn new_obj(&mut self, info: &CallInfo) -> Result<(), JitError> {
@@ -169,11 +291,20 @@ impl Emitter<'_, '_> {
             .new_object
             .clone()
             .expect("the importer checked newobj targets");
+        if let NewObjectInfo::Delegate { handle } = new_object {
+            // Allocate, then let the runtime fill in target and method.
+            let temp = self.alloc_object_to_slot(handle, depth_temp);
+            self.load_gpr(params[0], reg::RDX);
+            self.load_gpr64(params[1], reg::RCX, false);
+            dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, [rbp + temp]);
+            self.call_helper(Helper::DelegateCtor);
+            self.push(StackKind::Ref, Loc::Reg);
+            dynasm!(self.ops ; .arch x64 ; mov rax, [rbp + temp]);
+            return Ok(());
+        }
         let (this, result_kind) = match new_object {
             NewObjectInfo::Object { handle } => {
-                let temp = self.slot(depth_temp, StackKind::Ref);
-                self.alloc_object(handle);
-                dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+                let temp = self.alloc_object_to_slot(handle, depth_temp);
                 let this = Entry {
                     kind: StackKind::Ref,
                     loc: Loc::Var {
@@ -184,7 +315,11 @@ impl Emitter<'_, '_> {
                 };
                 (this, StackKind::Ref)
             }
-            NewObjectInfo::Factory | NewObjectInfo::MdArray { .. } => unreachable!("handled above"),
+            NewObjectInfo::Factory
+            | NewObjectInfo::MdArray { .. }
+            | NewObjectInfo::Delegate { .. } => {
+                unreachable!("handled above")
+            }
             NewObjectInfo::Value { handle } => {
                 let kind = StackKind::Struct(handle);
                 let temp = self.slot(depth_temp, kind);
@@ -236,7 +371,7 @@ impl Emitter<'_, '_> {
             CallTarget::QCall { .. } => {
                 unreachable!("QCalls are static methods, never constructors")
             }
-            target => self.call_managed(&abi_args, None, false, target),
+            target => self.call_managed(&abi_args, None, false, Callee::Target(target)),
         }
         // The new object (or value) becomes the result at depth_after.
         match result_kind {
@@ -254,6 +389,15 @@ impl Emitter<'_, '_> {
             }
         }
         Ok(())
+    }
+
+    /// Allocates an instance of `handle` into the reference slot at `depth`
+    /// (GC-reported, so it survives the constructor call); returns the slot.
+    fn alloc_object_to_slot(&mut self, handle: crate::host::TypeHandle, depth: u16) -> i32 {
+        let temp = self.slot(depth, StackKind::Ref);
+        self.alloc_object(handle);
+        dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
+        temp
     }
 
     /// `constrained.` calls: turn the managed pointer `this` into an object
@@ -368,7 +512,7 @@ impl Emitter<'_, '_> {
         args: &[AbiArg],
         ret_buf: Option<i32>,
         null_check_this: bool,
-        target: &CallTarget,
+        callee: Callee<'_>,
     ) {
         // ABI argument list: [return buffer] then the IL arguments.
         let mut abi: Vec<Option<AbiArg>> = Vec::with_capacity(args.len() + 1);
@@ -407,6 +551,20 @@ impl Emitter<'_, '_> {
             let nre = self.throw_label(ThrowKind::NullReference);
             dynasm!(self.ops ; .arch x64 ; test Rq(this_reg), Rq(this_reg) ; jz =>nre);
         }
+        let target = match callee {
+            Callee::Indirect { slot, offset } => {
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rax, [rbp + slot]
+                    ; call QWORD [rax + offset]
+                );
+                if pad {
+                    dynasm!(self.ops ; .arch x64 ; add rsp, 8);
+                }
+                return;
+            }
+            Callee::Target(target) => target,
+        };
         match target {
             CallTarget::Managed { entry } => self.call_abs(*entry),
             CallTarget::Virtual { slot } => {
@@ -446,7 +604,8 @@ impl Emitter<'_, '_> {
             }
             CallTarget::FCall { .. }
             | CallTarget::QCall { .. }
-            | CallTarget::ArrayAccessor { .. } => {
+            | CallTarget::ArrayAccessor { .. }
+            | CallTarget::DelegateInvoke => {
                 unreachable!("handled by call()")
             }
         }

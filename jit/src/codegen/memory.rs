@@ -403,18 +403,47 @@ impl Emitter<'_, '_> {
         self.push(StackKind::Ref, Loc::Reg);
     }
 
+    /// `cpblk` (`copy`) or `initblk`: `rep movsb` / `rep stosb`. The method
+    /// saves RSI/RDI in its prologue (codegen::calls_native).
+    pub(crate) fn block_op(&mut self, copy: bool) {
+        let args = self.pop_n(3);
+        self.spill_reg();
+        let args: Vec<Entry> = args.into_iter().map(|a| self.spill_entry(a)).collect();
+        self.load_gpr64(args[0], reg::RDI, false);
+        if copy {
+            self.load_gpr64(args[1], reg::RSI, false);
+        } else {
+            self.load_gpr(args[1], reg::RAX);
+        }
+        self.load_gpr64(args[2], reg::RCX, false);
+        if copy {
+            dynasm!(self.ops ; .arch x64 ; cld ; rep movsb);
+        } else {
+            dynasm!(self.ops ; .arch x64 ; cld ; rep stosb);
+        }
+    }
+
     pub(crate) fn localloc(&mut self) {
         let size = self.pop();
         self.load_gpr64(size, reg::RAX, false);
         let top = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
+        let overflow = self.ops.new_dynamic_label();
+        let resume = self.ops.new_dynamic_label();
+        let limit = self.rt.thread_stack_limit_offset;
         // Round up to 16, move rsp down, zero the block (locals are zero-initialized).
         dynasm!(self.ops
             ; .arch x64
             ; add rax, 15
             ; and rax, -16
-            ; sub rsp, rax
+            // Past the bottom of the address space or below the stack
+            // limit: a stack overflow, as in a prologue.
             ; mov rcx, rsp
+            ; sub rcx, rax
+            ; jb =>overflow
+            ; cmp rcx, [r15 + limit]
+            ; jb =>overflow
+            ; mov rsp, rcx
             ; xorps xmm0, xmm0
             ; =>top
             ; test rax, rax
@@ -425,7 +454,16 @@ impl Emitter<'_, '_> {
             ; jmp =>top
             ; =>done
             ; mov rax, rsp
+            ; jmp =>resume
+            ; =>overflow
+            ; mov rdi, r15
         );
+        self.call_helper(Helper::StackOverflow);
+        dynasm!(self.ops ; .arch x64 ; int3 ; =>resume);
+        if let Some(slot) = self.frame.sp_slot {
+            // Handlers of this method resume with this stack pointer.
+            dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], rsp);
+        }
         self.push(StackKind::I, Loc::Reg);
     }
 }

@@ -32,6 +32,7 @@ use std::collections::HashMap;
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 
+use crate::eh::{CodeMap, EhKind, NativeEhClause, OutOfLine};
 use crate::error::JitError;
 use crate::frame::{self, Frame, LayoutCache};
 use crate::host::{ClassInitCheck, Helper, JitHost, RuntimeLayout, ThrowKind};
@@ -95,21 +96,40 @@ pub(crate) struct Emitter<'h, 'm> {
     /// Labels of basic-block starts, by IL offset.
     pub labels: HashMap<u32, DynamicLabel>,
     pub stack: Vec<Entry>,
-    /// Out-of-line throw stubs, one per kind.
-    pub throw_labels: HashMap<ThrowKind, DynamicLabel>,
-    /// The out-of-line jump to [`Helper::RaisePending`], if used.
-    pub pending: Option<DynamicLabel>,
-    /// Out-of-line poll slow paths: (slow path label, resume label).
-    pub polls: Vec<(DynamicLabel, DynamicLabel)>,
+    /// Out-of-line throw stubs, one per kind and exception region, with the
+    /// IL offset of the first instruction that used each.
+    pub throw_labels: HashMap<(ThrowKind, RegionKey), (DynamicLabel, u32)>,
+    /// Out-of-line calls of [`Helper::RaisePending`], one per exception region.
+    pub pending: HashMap<RegionKey, (DynamicLabel, u32)>,
+    /// Out-of-line poll slow paths: (slow path label, resume label, IL offset).
+    pub polls: Vec<(DynamicLabel, DynamicLabel, u32)>,
+    /// Native offsets of the handler entries, per clause.
+    pub handler_native: Vec<Option<u32>>,
+    /// Native offsets of the filter entries, per clause.
+    pub filter_native: Vec<Option<u32>>,
+    /// Out-of-line code and the IL offsets it stands for.
+    pub out_of_line: Vec<OutOfLine>,
     /// Switch jump tables: (table label, targets).
     pub switch_tables: Vec<(DynamicLabel, Vec<u32>)>,
     /// Whether a local/argument may be kept deferred on the stack.
     pub local_cacheable: Vec<bool>,
     pub arg_cacheable: Vec<bool>,
     pub il_map: Vec<(u32, u32)>,
+    /// Per instruction, the IL offset of the last instruction at or before
+    /// it that starts with an empty evaluation stack (see
+    /// [`CodeMap::statements`]).
+    pub statements: Vec<u32>,
+    /// The last such IL offset so far.
+    pub statement: u32,
     /// IL offset of the instruction being compiled (for errors).
     pub il_offset: u32,
 }
+
+/// Which protected blocks, handlers and filters an IL offset lies in: one
+/// byte per clause (0 none, 1 try, 2 handler, 3 filter). Out-of-line code is
+/// shared only between instructions with the same key, so exception dispatch
+/// treats it like any of them.
+pub(crate) type RegionKey = Vec<u8>;
 
 /// Generates code for an imported method.
 pub(crate) fn generate(
@@ -123,13 +143,15 @@ pub(crate) fn generate(
     let rt = host.runtime_layout();
     let qcalls = qcall_needs(imported, &rt);
     let mut layouts = LayoutCache::new(host);
-    let frame = frame::layout(
-        method,
-        &imported.stack_slots,
+    let needs = frame::FrameNeeds {
         calls_native,
         qcalls,
-        &mut layouts,
-    );
+        has_localloc: imported.instrs.iter().any(|i| matches!(i.op, Op::Localloc)),
+        delegate_invoke: imported.instrs.iter().any(|i| {
+            matches!(&i.op, Op::Call { info, .. } if info.target == crate::host::CallTarget::DelegateInvoke)
+        }),
+    };
+    let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts);
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
     for instr in &imported.instrs {
@@ -147,12 +169,17 @@ pub(crate) fn generate(
         labels,
         stack: Vec::new(),
         throw_labels: HashMap::new(),
-        pending: None,
+        pending: HashMap::new(),
         polls: Vec::new(),
+        handler_native: vec![None; method.eh.len()],
+        filter_native: vec![None; method.eh.len()],
+        out_of_line: Vec::new(),
         switch_tables: Vec::new(),
         local_cacheable: imported.local_address_taken.iter().map(|t| !t).collect(),
         arg_cacheable: imported.arg_address_taken.iter().map(|t| !t).collect(),
         il_map: Vec::with_capacity(imported.instrs.len()),
+        statements: Vec::with_capacity(imported.instrs.len()),
+        statement: 0,
         il_offset: 0,
     };
     e.prologue();
@@ -160,10 +187,32 @@ pub(crate) fn generate(
         e.il_offset = instr.il_offset;
         e.instr(instr, imported)?;
     }
+    let body_end = e.ops.offset().0 as u32;
     e.out_of_line();
     let stack_arg_bytes = e.frame.stack_arg_bytes;
     let gc_info = e.frame.gc.clone();
     let il_map = std::mem::take(&mut e.il_map);
+    let statements = std::mem::take(&mut e.statements);
+    let mut eh = Vec::with_capacity(method.eh.len());
+    for (i, c) in method.eh.iter().enumerate() {
+        let missing = || {
+            JitError::Assembler(format!(
+                "the handler of exception clause {i} was not emitted"
+            ))
+        };
+        eh.push(NativeEhClause {
+            clause: *c,
+            handler: e.handler_native[i].ok_or_else(missing)?,
+            filter: match c.kind {
+                EhKind::Filter { .. } => Some(e.filter_native[i].ok_or_else(missing)?),
+                _ => None,
+            },
+            slot: e.frame.eh_slots[i],
+        });
+    }
+    let mut out_of_line = std::mem::take(&mut e.out_of_line);
+    out_of_line.sort_by_key(|o| o.start);
+    let sp_slot = e.frame.sp_slot;
     let code = e
         .ops
         .finalize()
@@ -171,7 +220,14 @@ pub(crate) fn generate(
     Ok(CompiledMethod {
         code,
         gc_info,
-        il_to_native: il_map,
+        code_map: CodeMap {
+            il_to_native: il_map,
+            statements,
+            body_end,
+            out_of_line,
+        },
+        eh,
+        sp_slot,
         stack_arg_bytes,
     })
 }
@@ -212,7 +268,11 @@ fn calls_native(op: &Op) -> bool {
                         | crate::host::CallTarget::ArrayAccessor { .. }
                 )
         }
+        // cpblk/initblk use `rep movsb`/`rep stosb` (RSI, RDI).
         Op::NewObj(_)
+        | Op::CpBlk
+        | Op::InitBlk
+        | Op::LdVirtFtn(_)
         | Op::NewArr(_)
         | Op::StElem(JitType::Ref)
         | Op::CastClass(_)
@@ -459,24 +519,58 @@ impl Emitter<'_, '_> {
         self.labels[&il_offset]
     }
 
-    /// The out-of-line stub that throws `kind`.
+    /// The exception regions the instruction being compiled lies in.
+    fn region_key(&self) -> RegionKey {
+        let il = self.il_offset;
+        self.method
+            .eh
+            .iter()
+            .map(|c| {
+                if c.in_try(il) {
+                    1
+                } else if c.in_handler(il) {
+                    2
+                } else if c.in_filter(il) {
+                    3
+                } else {
+                    0
+                }
+            })
+            .collect()
+    }
+
+    /// The out-of-line stub that throws `kind` from the current instruction's
+    /// exception region.
     pub(crate) fn throw_label(&mut self, kind: ThrowKind) -> DynamicLabel {
-        if let Some(l) = self.throw_labels.get(&kind) {
+        let key = (kind, self.region_key());
+        if let Some((l, _)) = self.throw_labels.get(&key) {
             return *l;
         }
         let l = self.ops.new_dynamic_label();
-        self.throw_labels.insert(kind, l);
+        self.throw_labels.insert(key, (l, self.il_offset));
         l
     }
 
-    /// The out-of-line jump to [`Helper::RaisePending`].
+    /// The out-of-line call of [`Helper::RaisePending`] for the current
+    /// instruction's exception region.
     pub(crate) fn pending_label(&mut self) -> DynamicLabel {
-        if let Some(l) = self.pending {
-            return l;
+        let key = self.region_key();
+        if let Some((l, _)) = self.pending.get(&key) {
+            return *l;
         }
         let l = self.ops.new_dynamic_label();
-        self.pending = Some(l);
+        self.pending.insert(key, (l, self.il_offset));
         l
+    }
+
+    /// Records that the code emitted since native offset `start` stands for
+    /// the instruction at `il_offset`.
+    fn attribute(&mut self, start: usize, il_offset: u32) {
+        self.out_of_line.push(OutOfLine {
+            start: start as u32,
+            end: self.ops.offset().0 as u32,
+            il_offset,
+        });
     }
 
     /// `call` an absolute address: `rel32` when in range, else through RAX.
@@ -514,7 +608,7 @@ impl Emitter<'_, '_> {
             Err(_) => dynasm!(self.ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
         }
         dynasm!(self.ops ; .arch x64 ; jne =>slow ; =>resume);
-        self.polls.push((slow, resume));
+        self.polls.push((slow, resume, self.il_offset));
     }
 
     /// Emits a class-initialization check. Nothing may be live in registers.
@@ -536,7 +630,21 @@ impl Emitter<'_, '_> {
 
     fn prologue(&mut self) {
         let size = self.frame.size as i32;
-        dynasm!(self.ops ; .arch x64 ; push rbp ; mov rbp, rsp);
+        let limit = self.rt.thread_stack_limit_offset;
+        let fits = self.ops.new_dynamic_label();
+        dynasm!(self.ops
+            ; .arch x64
+            ; push rbp
+            ; mov rbp, rsp
+            // Stack-overflow check: the frame must end above the limit
+            // (which leaves room for the runtime's own native code).
+            ; lea rax, [rsp - size]
+            ; cmp rax, [r15 + limit]
+            ; jae =>fits
+            ; mov rdi, r15
+        );
+        self.call_helper(Helper::StackOverflow);
+        dynasm!(self.ops ; .arch x64 ; int3 ; =>fits);
         if size > 0 {
             dynasm!(self.ops ; .arch x64 ; sub rsp, size);
         }
@@ -591,22 +699,33 @@ impl Emitter<'_, '_> {
     }
 
     fn out_of_line(&mut self) {
-        for (slow, resume) in std::mem::take(&mut self.polls) {
+        for (slow, resume, il) in std::mem::take(&mut self.polls) {
+            let start = self.ops.offset().0;
             dynasm!(self.ops ; .arch x64 ; =>slow);
             // The poll stub preserves every register.
             let stub = self.layouts.host().helper(Helper::GcPoll);
             self.call_abs(stub);
             dynasm!(self.ops ; .arch x64 ; jmp =>resume);
+            self.attribute(start, il);
         }
-        if let Some(l) = self.pending {
+        let mut pending: Vec<_> = self.pending.values().copied().collect();
+        pending.sort_by_key(|(_, il)| *il);
+        for (l, il) in pending {
+            let start = self.ops.offset().0;
             let raise = self.layouts.host().helper(Helper::RaisePending);
             // Called (not jumped to): the stub sees a normal, aligned call
             // from this method, with the thread in RDI. It never returns.
             dynasm!(self.ops ; .arch x64 ; =>l ; mov rdi, r15 ; mov rax, QWORD raise as i64 ; call rax ; int3);
+            self.attribute(start, il);
         }
-        let mut throws: Vec<_> = self.throw_labels.iter().map(|(k, l)| (*k, *l)).collect();
-        throws.sort_by_key(|(k, _)| *k as u32);
-        for (kind, label) in throws {
+        let mut throws: Vec<_> = self
+            .throw_labels
+            .iter()
+            .map(|((k, _), (l, il))| (*k, *l, *il))
+            .collect();
+        throws.sort_by_key(|(k, _, il)| (*il, *k as u32));
+        for (kind, label, il) in throws {
+            let start = self.ops.offset().0;
             dynasm!(self.ops
                 ; .arch x64
                 ; =>label
@@ -615,6 +734,7 @@ impl Emitter<'_, '_> {
             );
             self.call_helper(Helper::Throw);
             dynasm!(self.ops ; .arch x64 ; int3);
+            self.attribute(start, il);
         }
         for (table, targets) in std::mem::take(&mut self.switch_tables) {
             self.ops.align(8, 0xCC);
@@ -648,9 +768,14 @@ impl Emitter<'_, '_> {
                     depth: d as u16,
                 })
                 .collect();
+            self.handler_entry(instr.il_offset);
         }
         self.il_map
             .push((instr.il_offset, self.ops.offset().0 as u32));
+        if instr.depth == 0 {
+            self.statement = instr.il_offset;
+        }
+        self.statements.push(self.statement);
         debug_assert_eq!(
             self.stack.len(),
             instr.depth as usize,
@@ -730,6 +855,20 @@ impl Emitter<'_, '_> {
             Op::InitObj(ty) => self.init_obj(*ty),
             Op::Localloc => self.localloc(),
             Op::Throw => self.throw(),
+            Op::Rethrow(c) => self.rethrow(*c),
+            Op::Leave { target, finallies } => self.leave(*target, finallies, backward(*target)),
+            Op::EndFinally(c) => {
+                let slot = self.frame.eh_slots[*c];
+                dynasm!(self.ops ; .arch x64 ; jmp QWORD [rbp + slot]);
+                self.stack.clear();
+            }
+            Op::EndFilter(_) => {
+                let verdict = self.pop();
+                self.load_gpr(verdict, reg::RAX);
+                // Undo the entry's alignment and return to the dispatcher.
+                dynasm!(self.ops ; .arch x64 ; add rsp, 8 ; ret);
+                self.stack.clear();
+            }
             Op::CastClass(h) => self.cast(*h, true),
             Op::IsInst(h) => self.cast(*h, false),
             Op::Box(h, ty) => self.box_value(*h, *ty),
@@ -738,6 +877,10 @@ impl Emitter<'_, '_> {
             Op::LdToken(value, h) => self.ld_token(*value, *h),
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),
+            Op::LdFtn(entry) => self.push(StackKind::I, Loc::Imm(*entry as i64)),
+            Op::CpBlk => self.block_op(true),
+            Op::InitBlk => self.block_op(false),
+            Op::LdVirtFtn(method) => self.ld_virt_ftn(*method),
         }
         Ok(())
     }
@@ -900,6 +1043,65 @@ impl Emitter<'_, '_> {
             JitType::U2 | JitType::Char => dynasm!(self.ops ; .arch x64 ; movzx Rd(r), Rw(r)),
             _ => {}
         }
+    }
+
+    /// Code at the start of a handler or filter block, which the exception
+    /// dispatcher enters with the exception in RAX.
+    fn handler_entry(&mut self, il: u32) {
+        let here = self.ops.offset().0 as u32;
+        for (i, c) in self.method.eh.iter().enumerate() {
+            if let EhKind::Filter { filter_start } = c.kind {
+                if filter_start == il {
+                    // Entered by a call from the dispatcher (a funclet):
+                    // realign the stack for the calls the filter makes.
+                    self.filter_native[i] = Some(here);
+                    let slot = self.slot(0, StackKind::Ref);
+                    dynasm!(self.ops ; .arch x64 ; sub rsp, 8 ; mov [rbp + slot], rax);
+                    return;
+                }
+            }
+            if c.handler_start == il {
+                self.handler_native[i] = Some(here);
+                if matches!(c.kind, EhKind::Catch(_) | EhKind::Filter { .. }) {
+                    let slot = self.slot(0, StackKind::Ref);
+                    let exc = self.frame.eh_slots[i];
+                    dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], rax ; mov [rbp + exc], rax);
+                }
+                // Several clauses may share one handler start only if they
+                // are the same kind of entry; keep looking for them.
+            }
+        }
+    }
+
+    /// `leave`: run the finally handlers in order, each returning through
+    /// its continuation slot, then branch.
+    fn leave(&mut self, target: u32, finallies: &[usize], backward: bool) {
+        self.stack.clear();
+        for &c in finallies {
+            let slot = self.frame.eh_slots[c];
+            let handler = self.label_for(self.method.eh[c].handler_start);
+            let cont = self.ops.new_dynamic_label();
+            dynasm!(self.ops
+                ; .arch x64
+                ; lea rax, [=>cont]
+                ; mov [rbp + slot], rax
+                ; jmp =>handler
+                ; =>cont
+            );
+        }
+        if backward {
+            self.poll();
+        }
+        let l = self.label_for(target);
+        dynasm!(self.ops ; .arch x64 ; jmp =>l);
+    }
+
+    fn rethrow(&mut self, clause: usize) {
+        let exc = self.frame.eh_slots[clause];
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, [rbp + exc]);
+        self.call_helper(Helper::Rethrow);
+        dynasm!(self.ops ; .arch x64 ; int3);
+        self.stack.clear();
     }
 
     fn throw(&mut self) {

@@ -13,9 +13,11 @@
 
 pub mod console_service;
 pub mod debug_service;
+pub mod fault_service;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;
+pub mod stack_service;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

@@ -3,9 +3,22 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// What a `.cs` file is compiled against.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub(super) enum Reference {
+    /// Mono's mscorlib (mcs's default): what ordinary programs use. The
+    /// runtime resolves the references to Osprey's corelib by type name.
+    #[default]
+    Mscorlib,
+    /// Osprey's own corelib (`mcs -nostdlib -noconfig -r:corelib.dll`): the
+    /// program can call what only corelib has, such as a newly added
+    /// internal call's public wrapper or `Osprey.TransitionProbe`.
+    Corelib,
+}
+
 /// The cache directory: `$OSPREY_CACHE_DIR`, else `$XDG_CACHE_HOME/osprey`,
 /// else `~/.cache/osprey`, else a directory under the system temp dir.
-fn cache_dir() -> PathBuf {
+pub(super) fn cache_dir() -> PathBuf {
     if let Some(d) = std::env::var_os("OSPREY_CACHE_DIR") {
         return PathBuf::from(d);
     }
@@ -28,10 +41,41 @@ fn fnv1a(data: &[u8]) -> u64 {
     h
 }
 
-/// Returns the path of `source` compiled to an `.exe`, compiling it with
-/// `mcs` unless an up-to-date copy is cached. The cache key is the source's
-/// content and file name (the file name becomes the assembly name).
-pub(super) fn compile_cached(source: &Path) -> Result<PathBuf, String> {
+/// Writes `bytes` to `path` unless it already exists, through a temporary
+/// file and a rename: concurrent runs never see a half-written file.
+fn write_once(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    if path.is_file() {
+        return Ok(());
+    }
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create the cache directory '{}': {e}", dir.display()))?;
+    let tmp = path.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&tmp, bytes).map_err(|e| format!("cannot write '{}': {e}", tmp.display()))?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        format!("cannot write '{}': {e}", path.display())
+    })
+}
+
+/// The embedded corelib.dll, written to the cache (once per corelib
+/// version: the directory is keyed by the bytes' hash); returns its path.
+/// This is the file programs are compiled against with
+/// [`Reference::Corelib`].
+pub(super) fn corelib_path() -> Result<PathBuf, String> {
+    let bytes = osprey_corelib::CORELIB_DLL;
+    let path = cache_dir()
+        .join(format!("corelib-{:016x}", fnv1a(bytes)))
+        .join("corelib.dll");
+    write_once(&path, bytes)?;
+    Ok(path)
+}
+
+/// Returns the path of `source` compiled to an `.exe` against `reference`,
+/// compiling it with `mcs` unless an up-to-date copy is cached. The cache
+/// key is the source's content and file name (the file name becomes the
+/// assembly name), and for [`Reference::Corelib`] corelib's content.
+pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<PathBuf, String> {
     let text =
         std::fs::read(source).map_err(|e| format!("cannot read '{}': {e}", source.display()))?;
     let stem = source
@@ -39,8 +83,17 @@ pub(super) fn compile_cached(source: &Path) -> Result<PathBuf, String> {
         .and_then(|s| s.to_str())
         .filter(|s| !s.is_empty())
         .unwrap_or("program");
+    let corelib = match reference {
+        Reference::Mscorlib => None,
+        Reference::Corelib => Some(corelib_path()?),
+    };
     let mut key_input = text.clone();
     key_input.extend_from_slice(stem.as_bytes());
+    if let Some(path) = &corelib {
+        // The corelib directory's name is the hash of its bytes.
+        key_input.extend_from_slice(b"\0against-corelib\0");
+        key_input.extend_from_slice(path.to_string_lossy().as_bytes());
+    }
     let dir = cache_dir().join(format!("{:016x}", fnv1a(&key_input)));
     let exe = dir.join(format!("{stem}.exe"));
     if exe.is_file() {
@@ -50,7 +103,15 @@ pub(super) fn compile_cached(source: &Path) -> Result<PathBuf, String> {
         .map_err(|e| format!("cannot create the cache directory '{}': {e}", dir.display()))?;
     // Compile to a temporary name, then rename: concurrent runs never see a half-written file.
     let tmp = dir.join(format!("{stem}.{}.tmp", std::process::id()));
-    let output = Command::new("mcs")
+    // `-unsafe`: programs may use pointers and stackalloc, which Osprey runs.
+    let mut mcs = Command::new("mcs");
+    mcs.arg("-unsafe");
+    if let Some(path) = &corelib {
+        mcs.arg("-nostdlib")
+            .arg("-noconfig")
+            .arg(format!("-r:{}", path.display()));
+    }
+    let output = mcs
         .arg(format!("-out:{}", tmp.display()))
         .arg(source)
         .output()
@@ -65,8 +126,13 @@ pub(super) fn compile_cached(source: &Path) -> Result<PathBuf, String> {
         let _ = std::fs::remove_file(&tmp);
         let mut msg = String::from_utf8_lossy(&output.stdout).into_owned();
         msg.push_str(&String::from_utf8_lossy(&output.stderr));
+        let against = if corelib.is_some() {
+            " against Osprey's corelib"
+        } else {
+            ""
+        };
         return Err(format!(
-            "mcs could not compile '{}':\n{}",
+            "mcs could not compile '{}'{against}:\n{}",
             source.display(),
             msg.trim_end()
         ));

@@ -1,14 +1,17 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R]
 //! osprey --help
 //! osprey --version
 //! ```
 //!
 //! A `.cs` file is compiled with `mcs` into a cache keyed by the source's
-//! content (reused while it is unchanged). The program runs in a new kernel
+//! content (reused while it is unchanged), against Mono's mscorlib, or with
+//! `--against-corelib` against Osprey's own corelib (written to the cache
+//! directory as `corelib-<hash>/corelib.dll`) so that the program can call
+//! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
 //! `Main` untouched. The exit code is Main's result (0 for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
@@ -28,23 +31,27 @@ const USAGE: &str = "\
 Osprey: a CLR-style managed runtime.
 
 Usage:
-  osprey run [OPTIONS] FILE [ARGS...]      run a program (.exe, .dll, or .cs compiled with mcs)
+  osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
   osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
   osprey --help                            show this help
   osprey --version                         show the version
 
-Options for run:
-  --jit-dump             print the machine code of every JIT-compiled method (to stderr)
-  --gc=KIND              garbage collector: generational (default) or marksweep
-  --gc-heap-limit=SIZE   the most the GC heap may hold (bytes, or with K/M/G; default 4G);
-                         past it allocation throws OutOfMemoryException
+Options for run (before FILE; everything after FILE goes to the program):
+  --jit-dump          print the machine code of every JIT-compiled method (to stderr)
+  --against-corelib   compile FILE.cs against Osprey's corelib instead of Mono's
+                      mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
+                      to call corelib-only APIs such as a new internal call's wrapper
+  --gc=KIND           garbage collector: generational (default) or marksweep
+  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G;
+                      default 4G); past it allocation throws OutOfMemoryException
 
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
   --runs R      timed runs per row; the median is reported (default 15)
 
 Environment:
-  OSPREY_CACHE_DIR     where compiled .cs files are cached (default: ~/.cache/osprey)
+  OSPREY_CACHE_DIR     where compiled .cs files (and corelib.dll for --against-corelib)
+                       are cached (default: ~/.cache/osprey)
   OSPREY_PANIC_TRACE   print Rust panic reports (runtime debugging)
   OSPREY_GC            garbage collector (as --gc; the option wins)
   OSPREY_GC_HEAP_LIMIT heap limit (as --gc-heap-limit; the option wins)
@@ -63,6 +70,7 @@ enum Command {
         file: PathBuf,
         args: Vec<String>,
         options: RuntimeOptions,
+        reference: mcs::Reference,
     },
     BenchTransitions {
         calls: i32,
@@ -89,6 +97,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     }
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
+    let mut reference = mcs::Reference::Mscorlib;
     let mut in_run = false;
     loop {
         let arg = parser.next().map_err(|e| e.to_string())?;
@@ -119,6 +128,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     .ok_or_else(|| format!("--gc-heap-limit: bad size '{v}'"))?;
                 options.gc_limit_set = true;
             }
+            Some(Long("against-corelib")) if in_run => reference = mcs::Reference::Corelib,
             Some(Value(v)) if !in_run => {
                 if v == "run" {
                     in_run = true;
@@ -136,10 +146,18 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     .map_err(|e| e.to_string())?
                     .map(|a| a.to_string_lossy().into_owned())
                     .collect();
+                let file = PathBuf::from(file);
+                if reference == mcs::Reference::Corelib && !is_cs(&file) {
+                    return Err(format!(
+                        "run: --against-corelib applies to .cs files only ('{}' is already compiled)",
+                        file.display()
+                    ));
+                }
                 return Ok(Command::Run {
-                    file: PathBuf::from(file),
+                    file,
                     args: rest,
                     options,
+                    reference,
                 });
             }
             Some(other) => return Err(other.unexpected().to_string()),
@@ -215,7 +233,8 @@ pub fn main() -> i32 {
             file,
             args,
             options,
-        }) => match run(&file, args, options) {
+            reference,
+        }) => match run(&file, args, options, reference) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -229,10 +248,21 @@ pub fn main() -> i32 {
     }
 }
 
-/// Compiles (if needed), loads and runs `file` in a new kernel process.
-fn run(file: &Path, args: Vec<String>, options: RuntimeOptions) -> Result<i32, String> {
-    let assembly_path = if file.extension().is_some_and(|e| e == "cs") {
-        mcs::compile_cached(file)?
+/// Whether `file` is C# source (compiled with mcs before it runs).
+fn is_cs(file: &Path) -> bool {
+    file.extension().is_some_and(|e| e == "cs")
+}
+
+/// Compiles (if needed, against `reference`), loads and runs `file` in a
+/// new kernel process.
+fn run(
+    file: &Path,
+    args: Vec<String>,
+    options: RuntimeOptions,
+    reference: mcs::Reference,
+) -> Result<i32, String> {
+    let assembly_path = if is_cs(file) {
+        mcs::compile_cached(file, reference)?
     } else {
         file.to_path_buf()
     };
@@ -338,6 +368,9 @@ fn describe_failure(e: &RuntimeError) -> String {
         e,
         RuntimeError::Compile { error, .. } if !matches!(error, osprey_jit::JitError::Resolve { .. })
     );
+    if let RuntimeError::StackOverflow(_) = e {
+        return format!("{e}\n");
+    }
     match e.exception_text() {
         Some(text) if !is_compile_error => format!("Unhandled exception. {text}\n"),
         _ => format!("error: {e}\n"),
@@ -360,6 +393,7 @@ mod tests {
             file,
             args,
             options,
+            reference,
         }) = p(&["run", "--jit-dump", "a.exe", "-x", "--y", "run"])
         else {
             panic!("expected run")
@@ -367,6 +401,29 @@ mod tests {
         assert_eq!(file, PathBuf::from("a.exe"));
         assert_eq!(args, vec!["-x", "--y", "run"]);
         assert!(options.jit_dump);
+        assert_eq!(reference, mcs::Reference::Mscorlib);
+    }
+
+    #[test]
+    fn parses_against_corelib() {
+        let Ok(Command::Run {
+            file,
+            args,
+            reference,
+            ..
+        }) = p(&["run", "--against-corelib", "a.cs", "--against-corelib"])
+        else {
+            panic!("expected run")
+        };
+        assert_eq!(file, PathBuf::from("a.cs"));
+        assert_eq!(
+            args,
+            vec!["--against-corelib"],
+            "after FILE, it is the program's"
+        );
+        assert_eq!(reference, mcs::Reference::Corelib);
+        assert!(p(&["run", "--against-corelib", "a.exe"]).is_err());
+        assert!(p(&["--against-corelib", "run", "a.cs"]).is_err());
     }
 
     #[test]

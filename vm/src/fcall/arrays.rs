@@ -1,7 +1,7 @@
 //! `RuntimeHelpers.InitializeArray` and `Type.GetTypeFromHandle`: the
 //! targets of `ldtoken`.
 
-use crate::loader::{FieldDesc, MethodTable, TypeHandle, TypeKind};
+use crate::loader::{FieldDesc, MethodTable, Primitive, TypeHandle, TypeKind};
 use crate::object::ObjectRef;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
@@ -12,7 +12,7 @@ use crate::thread::Thread;
 pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, field: usize) {
     guard(thread, (), |thread| {
         let Some(arr) = ObjectRef::from_raw(array) else {
-            thread.request_abort(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return;
         };
         // SAFETY: RuntimeFieldHandle values are made only by `ldtoken`, from
@@ -20,7 +20,7 @@ pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, f
         let fd: &FieldDesc = unsafe { &*(field as *const FieldDesc) };
         let mt = arr.method_table();
         if !mt.has(crate::loader::types::mt_flags::ARRAY) || !fd.is_static || fd.address == 0 {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentException",
                 Some("The field is not an array initializer for this array.".into()),
             ));
@@ -29,7 +29,7 @@ pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, f
         // SAFETY: `arr` is an array.
         let bytes = unsafe { arr.length() } * mt.component_size as usize;
         if bytes > fd.size as usize {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentException",
                 Some("The field's data is smaller than the array.".into()),
             ));
@@ -56,7 +56,7 @@ pub(super) extern "C" fn get_type_from_handle(thread: &mut Thread, handle: usize
         match thread.runtime().type_object(t) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 std::ptr::null_mut()
             }
         }
@@ -96,7 +96,7 @@ fn shape(arr: ObjectRef) -> (u32, Vec<i32>, Vec<i32>, *mut u8) {
 fn array_arg(thread: &mut Thread, array: *mut u8) -> Option<ObjectRef> {
     let arr = ObjectRef::from_raw(array);
     if arr.is_none() {
-        thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+        thread.raise(RuntimeError::managed("System.NullReferenceException", None));
     }
     arr
 }
@@ -180,7 +180,7 @@ pub(super) extern "C" fn copy(
                         TypeHandle::from_method_table(o.method_table()),
                         de,
                     ) {
-                        thread.request_abort(RuntimeError::managed(
+                        thread.raise(RuntimeError::managed(
                             "System.InvalidCastException",
                             Some("At least one element in the source array could not be cast down to the destination array type.".into()),
                         ));
@@ -192,7 +192,7 @@ pub(super) extern "C" fn copy(
                 thread.runtime().heaps.gc.write_barrier(ddata as usize + 8 * (di + i));
             }
         } else {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArrayTypeMismatchException",
                 Some("Source array type cannot be assigned to destination array type.".into()),
             ));
@@ -223,7 +223,7 @@ pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, 
 pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(obj) = ObjectRef::from_raw(this) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
         let mt = obj.method_table();
@@ -237,7 +237,7 @@ pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) ->
             let copy = match thread.runtime().heaps.alloc(thread, mt, length) {
                 Ok(c) => c,
                 Err(e) => {
-                    thread.request_abort(e.into());
+                    thread.raise(e.into());
                     return std::ptr::null_mut();
                 }
             };
@@ -256,5 +256,291 @@ pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) ->
                 .write_barrier_range(copy.as_ptr() as usize + 8, bytes);
             copy.as_ptr()
         })
+    })
+}
+
+/// Element `flat` (counted over all dimensions, row-major) of an array:
+/// its address, its size and the element type. `None` when `flat` is out
+/// of range.
+fn element_at(arr: ObjectRef, flat: i32) -> Option<(*mut u8, usize, TypeHandle)> {
+    let t = TypeHandle::from_method_table(arr.method_table());
+    let element = t.element?;
+    // SAFETY: arrays keep their total length at LENGTH_OFFSET.
+    let total = unsafe { arr.length() };
+    let index = usize::try_from(flat).ok().filter(|&i| i < total)?;
+    let size = arr.method_table().component_size as usize;
+    // SAFETY: index < total, and the data holds `total` elements of `size` bytes.
+    Some((unsafe { shape(arr).3.add(index * size) }, size, element))
+}
+
+/// `static object Array.InternalGetValue(Array array, int flatIndex)`: the
+/// element (counted over all dimensions), boxed when the element type is a
+/// value type (allocates under a helper frame). corelib checks the index.
+pub(super) extern "C" fn get_value(thread: &mut Thread, array: *mut u8, flat: i32) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let Some(arr) = array_arg(thread, array) else {
+            return std::ptr::null_mut();
+        };
+        let Some((at, _, element)) = element_at(arr, flat) else {
+            thread.raise(RuntimeError::managed(
+                "System.IndexOutOfRangeException",
+                None,
+            ));
+            return std::ptr::null_mut();
+        };
+        if !element.is_value_type() {
+            // SAFETY: an element of an array of references.
+            return unsafe { *(at as *const *mut u8) };
+        }
+        crate::frames::HelperFrame::run(thread, &mut [array], |thread, roots| {
+            super::valuetype::box_from(
+                thread,
+                element,
+                |roots| {
+                    // Re-read: the allocation may have moved the array.
+                    crate::frames::protected(roots, 0)
+                        .and_then(|a| element_at(a, flat))
+                        .map(|(at, _, _)| at as *const u8)
+                },
+                roots,
+            )
+        })
+    })
+}
+
+/// The primitive a value of type `t` is, enums as their underlying type
+/// (mono normalizes enums this way before widening).
+fn primitive_of(t: TypeHandle) -> Option<Primitive> {
+    match t.kind {
+        TypeKind::Primitive(p) | TypeKind::Enum(p) => Some(p),
+        _ => None,
+    }
+}
+
+/// What `Array.SetValue` may widen from or to: the integer, char and
+/// floating-point primitives (not bool, IntPtr or UIntPtr).
+fn is_numeric(p: Primitive) -> bool {
+    !matches!(p, Primitive::Boolean | Primitive::I | Primitive::U)
+}
+
+/// Why a value cannot be stored in an array element.
+enum StoreError {
+    /// `InvalidCastException` (mono's message is empty).
+    InvalidCast,
+    /// `ArgumentException("not a widening conversion", "value")`.
+    NoWidening,
+}
+
+/// The numeric value of a boxed primitive: (unsigned, signed, real) as mono
+/// reads it (one of the three is meaningful, by `p`).
+///
+/// # Safety
+/// `at` points at a value of primitive `p`.
+unsafe fn read_numeric(at: *const u8, p: Primitive) -> (u64, i64, f64) {
+    // SAFETY: caller's contract.
+    unsafe {
+        match p {
+            Primitive::U1 => (u64::from(*at), 0, 0.0),
+            Primitive::U2 | Primitive::Char => (u64::from(*(at as *const u16)), 0, 0.0),
+            Primitive::U4 => (u64::from(*(at as *const u32)), 0, 0.0),
+            Primitive::U8 => (*(at as *const u64), 0, 0.0),
+            Primitive::I1 => (0, i64::from(*(at as *const i8)), 0.0),
+            Primitive::I2 => (0, i64::from(*(at as *const i16)), 0.0),
+            Primitive::I4 => (0, i64::from(*(at as *const i32)), 0.0),
+            Primitive::I8 => (0, *(at as *const i64), 0.0),
+            Primitive::R4 => (0, 0, f64::from(*(at as *const f32))),
+            Primitive::R8 => (0, 0, *(at as *const f64)),
+            Primitive::Boolean | Primitive::I | Primitive::U => (0, 0, 0.0),
+        }
+    }
+}
+
+fn is_unsigned(p: Primitive) -> bool {
+    matches!(
+        p,
+        Primitive::U1 | Primitive::U2 | Primitive::U4 | Primitive::U8 | Primitive::Char
+    )
+}
+
+fn is_signed(p: Primitive) -> bool {
+    matches!(
+        p,
+        Primitive::I1 | Primitive::I2 | Primitive::I4 | Primitive::I8
+    )
+}
+
+fn is_real(p: Primitive) -> bool {
+    matches!(p, Primitive::R4 | Primitive::R8)
+}
+
+/// Stores the numeric value `(u, i, r)` (of primitive `vt`, `vsize` bytes)
+/// into an element of primitive `et` (`esize` bytes) at `at`, with mono's
+/// widening rules (`ves_icall_System_Array_SetValueImpl`): unsigned into
+/// unsigned if it fits; signed into signed if it fits; unsigned into signed
+/// only into a larger element; any integer into a floating-point element;
+/// float into double; nothing signed into unsigned, nor floating point into
+/// an integer.
+///
+/// # Safety
+/// `at` points at an element of primitive `et`.
+unsafe fn store_widened(
+    at: *mut u8,
+    et: Primitive,
+    esize: usize,
+    vt: Primitive,
+    vsize: usize,
+    (u, i, r): (u64, i64, f64),
+) -> Result<(), StoreError> {
+    let fits = |extra: usize| {
+        if esize < vsize + extra {
+            Err(StoreError::NoWidening)
+        } else {
+            Ok(())
+        }
+    };
+    // The integer value of an integer source (the conversions below are
+    // the C casts mono does; only widening ones are reached).
+    let int = if is_unsigned(vt) { u as i64 } else { i };
+    // SAFETY (all stores): caller's contract; each writes `et`'s size.
+    unsafe {
+        if is_unsigned(et) {
+            if is_unsigned(vt) {
+                fits(0)?;
+            } else {
+                return Err(StoreError::NoWidening);
+            }
+            match et {
+                Primitive::U1 => *at = u as u8,
+                Primitive::U2 | Primitive::Char => *(at as *mut u16) = u as u16,
+                Primitive::U4 => *(at as *mut u32) = u as u32,
+                _ => *(at as *mut u64) = u,
+            }
+        } else if is_signed(et) {
+            if is_signed(vt) {
+                fits(0)?;
+            } else if is_unsigned(vt) {
+                fits(1)?;
+            } else {
+                return Err(StoreError::NoWidening);
+            }
+            match et {
+                Primitive::I1 => *(at as *mut i8) = int as i8,
+                Primitive::I2 => *(at as *mut i16) = int as i16,
+                Primitive::I4 => *(at as *mut i32) = int as i32,
+                _ => *(at as *mut i64) = int,
+            }
+        } else {
+            // R4 or R8: every integer fits; a float only into a wider one.
+            let value = if is_real(vt) {
+                fits(0)?;
+                r
+            } else if is_unsigned(vt) {
+                u as f64
+            } else {
+                i as f64
+            };
+            match et {
+                Primitive::R4 if is_unsigned(vt) => *(at as *mut f32) = u as f32,
+                Primitive::R4 if is_signed(vt) => *(at as *mut f32) = i as f32,
+                Primitive::R4 => *(at as *mut f32) = value as f32,
+                _ if is_unsigned(vt) => *(at as *mut f64) = u as f64,
+                _ => *(at as *mut f64) = value,
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Stores `value` (not null) into the element at `at` of type `element`,
+/// as mono's `Array.SetValue` does.
+fn store_value(
+    value: ObjectRef,
+    at: *mut u8,
+    esize: usize,
+    element: TypeHandle,
+) -> Result<(), StoreError> {
+    let vc = TypeHandle::from_method_table(value.method_table());
+    let et = primitive_of(element);
+    // A bool element takes only a bool (the value's own type: an enum is
+    // not a number here).
+    if et == Some(Primitive::Boolean) {
+        match vc.kind {
+            TypeKind::Primitive(Primitive::Boolean) => {}
+            TypeKind::Primitive(p) if is_numeric(p) => return Err(StoreError::NoWidening),
+            _ => return Err(StoreError::InvalidCast),
+        }
+    }
+    if !element.is_value_type() {
+        if !crate::runtime::is_assignable(vc, element) {
+            return Err(StoreError::InvalidCast);
+        }
+        // SAFETY: an element of an array of references.
+        unsafe { *(at as *mut *mut u8) = value.as_ptr() };
+        return Ok(());
+    }
+    let data = super::valuetype::BOX_VALUE_OFFSET;
+    if vc == element {
+        // SAFETY: `value` is a box of the element type: esize bytes of value.
+        unsafe { std::ptr::copy_nonoverlapping(value.as_ptr().add(data), at, esize) };
+        return Ok(());
+    }
+    if !vc.is_value_type() {
+        return Err(StoreError::InvalidCast);
+    }
+    let Some(vt) = primitive_of(vc) else {
+        return Err(StoreError::InvalidCast);
+    };
+    if vt == Primitive::Boolean {
+        return Err(match et {
+            Some(p) if is_numeric(p) => StoreError::NoWidening,
+            _ => StoreError::InvalidCast,
+        });
+    }
+    match et {
+        Some(et) if is_numeric(et) && is_numeric(vt) => {
+            let vsize = vc.value_layout.as_ref().map_or(0, |l| l.size as usize);
+            // SAFETY: `value` is a box of primitive (or enum of) `vt`.
+            let n = unsafe { read_numeric(value.as_ptr().add(data), vt) };
+            // SAFETY: `at` is an element of primitive (or enum of) `et`.
+            unsafe { store_widened(at, et, esize, vt, vsize, n) }
+        }
+        _ => Err(StoreError::InvalidCast),
+    }
+}
+
+/// `static void Array.InternalSetValue(Array array, object value, int flatIndex)`:
+/// stores `value` into the element (counted over all dimensions) as mono
+/// does: null stores the element type's default value; a reference must be
+/// assignable to the element type (InvalidCastException); a boxed value of
+/// another primitive type is widened when no information is lost (else
+/// ArgumentException "not a widening conversion"). corelib checks the index.
+pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *mut u8, flat: i32) {
+    guard(thread, (), |thread| {
+        let Some(arr) = array_arg(thread, array) else {
+            return;
+        };
+        let Some((at, esize, element)) = element_at(arr, flat) else {
+            thread.raise(RuntimeError::managed(
+                "System.IndexOutOfRangeException",
+                None,
+            ));
+            return;
+        };
+        let Some(value) = ObjectRef::from_raw(value) else {
+            // SAFETY: the element's esize bytes; zero is null or the default value.
+            unsafe { std::ptr::write_bytes(at, 0, esize) };
+            return;
+        };
+        match store_value(value, at, esize, element) {
+            Ok(()) => {}
+            Err(StoreError::InvalidCast) => thread.raise(RuntimeError::managed(
+                "System.InvalidCastException",
+                Some(String::new()),
+            )),
+            Err(StoreError::NoWidening) => thread.raise(RuntimeError::managed(
+                "System.ArgumentException",
+                Some("not a widening conversion\nParameter name: value".into()),
+            )),
+        }
     })
 }

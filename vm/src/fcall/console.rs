@@ -21,7 +21,7 @@ pub(super) extern "C" fn internal_write(thread: &mut Thread, stream: i32, value:
         // text is converted before anything else runs.
         let text = unsafe { s.string_to_rust() };
         if let Err(e) = thread.runtime().os.console_write(stream, text.as_bytes()) {
-            thread.request_abort(crate::runtime::RuntimeError::Os(e));
+            thread.raise(crate::runtime::RuntimeError::Os(e));
         }
     })
 }

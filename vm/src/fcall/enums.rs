@@ -19,7 +19,7 @@ fn type_of(handle: usize) -> TypeHandle {
 pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
     guard(thread, 0, |thread| {
         let Some(obj) = ObjectRef::from_raw(value) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
         let t = TypeHandle::from_method_table(obj.method_table());
@@ -27,7 +27,7 @@ pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
             // SAFETY: `obj` is a boxed enum: its value follows the method-table word.
             Ok(info) => info.read(unsafe { obj.as_ptr().add(8) }),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 0
             }
         }
@@ -40,7 +40,7 @@ pub(super) extern "C" fn count(thread: &mut Thread, handle: usize) -> i32 {
         match thread.runtime().enum_info(type_of(handle)) {
             Ok(info) => info.values.len() as i32,
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 0
             }
         }
@@ -53,7 +53,7 @@ pub(super) extern "C" fn value(thread: &mut Thread, handle: usize, index: i32) -
         match thread.runtime().enum_info(type_of(handle)) {
             Ok(info) => info.values.get(index as usize).copied().unwrap_or(0),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 0
             }
         }
@@ -70,7 +70,7 @@ pub(super) extern "C" fn name(thread: &mut Thread, handle: usize, index: i32) ->
                 .get(index as usize)
                 .map_or(std::ptr::null_mut(), |n| n.as_ptr()),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 std::ptr::null_mut()
             }
         }
@@ -86,7 +86,7 @@ pub(super) extern "C" fn info(thread: &mut Thread, handle: usize) -> i32 {
                 i32::from(info.flags) | (i32::from(info.signed) << 1) | ((info.size as i32) << 8)
             }
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 0
             }
         }

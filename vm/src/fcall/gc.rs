@@ -57,7 +57,7 @@ pub(super) extern "C" fn collection_count(thread: &mut Thread, generation: i32) 
 }
 
 fn invalid_handle(thread: &mut Thread) {
-    thread.request_abort(RuntimeError::managed(
+    thread.raise(RuntimeError::managed(
         "System.InvalidOperationException",
         Some("Handle is not initialized.".into()),
     ));
@@ -67,7 +67,7 @@ fn invalid_handle(thread: &mut Thread) {
 pub(super) extern "C" fn handle_alloc(thread: &mut Thread, obj: *mut u8, kind: i32) -> usize {
     guard(thread, 0, |thread| {
         let Some(kind) = HandleKind::from_i32(kind) else {
-            thread.request_abort(RuntimeError::managed("System.ArgumentOutOfRangeException", None));
+            thread.raise(RuntimeError::managed("System.ArgumentOutOfRangeException", None));
             return 0;
         };
         let gc = &thread.runtime().heaps.gc;
@@ -142,7 +142,7 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
                 }
             },
             Ok(_) => {
-                thread.request_abort(RuntimeError::managed(
+                thread.raise(RuntimeError::managed(
                     "System.InvalidOperationException",
                     Some("Handle is not pinned.".into()),
                 ));
@@ -169,7 +169,7 @@ fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<ObjectRef> {
             Some(s)
         }
         Err(e) => {
-            thread.request_abort(e);
+            thread.raise(e);
             None
         }
     }

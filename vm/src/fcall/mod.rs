@@ -18,6 +18,7 @@
 mod arrays;
 mod console;
 mod enums;
+mod exception;
 mod gc;
 mod handles;
 mod math;
@@ -27,6 +28,7 @@ mod probe;
 mod stopwatch;
 mod string;
 mod thread;
+mod valuetype;
 
 /// The entry receives the current thread as an extra first argument.
 pub const PASS_THREAD: u32 = 1;
@@ -399,6 +401,27 @@ pub static FCALLS: &[FCall] = &[
         flags: PASS_THREAD | MAY_THROW,
     },
     FCall {
+        class: "System.Array",
+        method: "InternalGetValue",
+        sig: "object(System.Array,int32)",
+        address: arrays::get_value as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalSetValue",
+        sig: "void(System.Array,object,int32)",
+        address: arrays::set_value as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Exception",
+        method: "FormatStackTrace",
+        sig: "string(native int[])",
+        address: exception::format_stack_trace as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
         class: "System.Object",
         method: "MemberwiseClone",
         sig: "object()",
@@ -494,6 +517,27 @@ pub static FCALLS: &[FCall] = &[
         method: "HoleAcrossAllocation",
         sig: "string(int32)",
         address: gc::hole_across_allocation as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.ValueType",
+        method: "InternalEquals",
+        sig: "int32(object,object)",
+        address: valuetype::equals as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.ValueType",
+        method: "InternalGetHashCode",
+        sig: "int32(object,int32&)",
+        address: valuetype::get_hash_code as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.ValueType",
+        method: "InternalGetField",
+        sig: "object(object,int32,bool)",
+        address: valuetype::get_field as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
 ];

@@ -10,14 +10,14 @@ use crate::thread::Thread;
 pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(obj) = ObjectRef::from_raw(this) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
         let t = TypeHandle::from_method_table(obj.method_table());
         match thread.runtime().type_object(t) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 std::ptr::null_mut()
             }
         }
@@ -38,7 +38,7 @@ pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8) -> i32 {
 pub(super) extern "C" fn get_type_name(thread: &mut Thread, handle: usize, format: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if handle == 0 {
-            thread.request_abort(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return std::ptr::null_mut();
         }
         // SAFETY: RuntimeType.m_handle is only ever set by the runtime, to a
@@ -58,7 +58,7 @@ pub(super) extern "C" fn get_type_name(thread: &mut Thread, handle: usize, forma
             match thread.runtime().new_string(thread, &text) {
                 Ok(s) => s.as_ptr(),
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     std::ptr::null_mut()
                 }
             }

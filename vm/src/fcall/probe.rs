@@ -25,11 +25,11 @@ pub(super) extern "C" fn fcall_helper_frame_nop(thread: &mut Thread, x: i32) -> 
 pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if s.is_null() {
-            thread.request_abort(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return std::ptr::null_mut();
         }
         if times < 0 {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentOutOfRangeException",
                 None,
             ));
@@ -42,7 +42,7 @@ pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i3
             let result = match thread.runtime().alloc_string(thread, total) {
                 Ok(r) => r,
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     return std::ptr::null_mut();
                 }
             };
@@ -76,5 +76,26 @@ pub(super) extern "C" fn fcall_as_string(o: *mut u8) -> *mut u8 {
             o
         }
         _ => std::ptr::null_mut(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// docs/internal-calls.md shows `fcall_repeat` as its helper-frame
+    /// example; the text there must be this file's code, so that it
+    /// compiles as written.
+    #[test]
+    fn the_documented_helper_frame_example_is_this_code() {
+        let doc = include_str!("../../../docs/internal-calls.md");
+        let source = include_str!("probe.rs");
+        let begin = "<!-- helper-frame-example: begin -->\n```rust\n";
+        let end = "```\n<!-- helper-frame-example: end -->";
+        let start = doc.find(begin).expect("the begin marker") + begin.len();
+        let stop = doc[start..].find(end).expect("the end marker") + start;
+        let example = &doc[start..stop];
+        assert!(
+            example.lines().count() > 10 && source.contains(example),
+            "docs/internal-calls.md's helper-frame example differs from vm/src/fcall/probe.rs:\n{example}"
+        );
     }
 }

@@ -9,14 +9,14 @@ use crate::thread::Thread;
 pub(super) extern "C" fn fast_allocate_string(thread: &mut Thread, length: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.request_abort(RuntimeError::managed("System.OutOfMemoryException", None));
+            thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
             return std::ptr::null_mut();
         }
         crate::frames::HelperFrame::run(thread, &mut [], |thread, _| {
             match thread.runtime().alloc_string(thread, length as usize) {
                 Ok(s) => s.as_ptr(),
                 Err(e) => {
-                    thread.request_abort(e);
+                    thread.raise(e);
                     std::ptr::null_mut()
                 }
             }

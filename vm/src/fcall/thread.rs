@@ -27,7 +27,7 @@ pub(super) extern "C" fn get_current_thread(thread: &mut Thread) -> *mut u8 {
                 o.as_ptr()
             }
             Err(e) => {
-                thread.request_abort(e.into());
+                thread.raise(e.into());
                 std::ptr::null_mut()
             }
         }

@@ -19,7 +19,7 @@
 //! Modules: [`heap`] (blocks, cards), [`layout`] (object sizes and reference
 //! maps), `collect` (the algorithms), `roots` (what is reachable from
 //! outside the heap), [`handles`] (GC handles), `verify` (the heap
-//! verifier), `stackwalk_shim` (until vm/src/stackwalk.rs lands).
+//! verifier). Stack roots come from the shared walker (vm/src/stackwalk.rs).
 
 pub mod handles;
 pub mod heap;
@@ -27,7 +27,6 @@ pub mod layout;
 
 mod collect;
 mod roots;
-mod stackwalk_shim;
 mod verify;
 
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
@@ -195,6 +194,18 @@ impl TypeRegistry {
     }
 }
 
+/// One GC-visible argument of a call stopped in the prestub (reported by
+/// the stack walker for a `FrameKind::Prestub` frame).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct ArgRoot {
+    /// Index of the 8-byte ABI argument (0 = RCX, 1 = RDX, 2.. = stack).
+    pub index: u32,
+    /// Byte offset inside the argument (a small struct holding a reference).
+    pub offset: u32,
+    /// A managed pointer rather than an object reference.
+    pub interior: bool,
+}
+
 /// Why an allocation failed.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum AllocError {
@@ -284,6 +295,8 @@ pub struct Gc {
     collections: [AtomicU64; 2],
     /// Re-entrancy guard of the finalizer runner.
     finalizing: AtomicU32,
+    /// The arguments of calls stopped in the prestub, by frame address.
+    prestub_args: Mutex<Vec<(usize, Vec<ArgRoot>)>>,
     /// The verifier's set of valid method tables (and how many types it covers).
     verify_types: Mutex<(usize, std::collections::HashSet<usize>)>,
 }
@@ -341,6 +354,7 @@ impl Gc {
             collections: [AtomicU64::new(0), AtomicU64::new(0)],
             finalizing: AtomicU32::new(0),
             verify_types: Mutex::new((0, std::collections::HashSet::new())),
+            prestub_args: Mutex::new(Vec::new()),
         })
     }
 
@@ -684,6 +698,23 @@ impl Gc {
         if c > st.stats.peak_committed {
             st.stats.peak_committed = c;
         }
+    }
+
+    /// Records which arguments of the call stopped in the prestub frame at
+    /// `frame` hold references (empty: forget the frame).
+    pub fn set_prestub_args(&self, frame: usize, args: Vec<ArgRoot>) {
+        let mut all = self.prestub_args.lock().unwrap_or_else(|p| p.into_inner());
+        all.retain(|(f, _)| *f != frame);
+        if !args.is_empty() {
+            all.push((frame, args));
+        }
+    }
+
+    /// Calls `f` with the reference-holding arguments of the prestub frame
+    /// at `frame` (none if unknown).
+    pub fn with_prestub_args(&self, frame: usize, f: impl FnOnce(&[ArgRoot])) {
+        let all = self.prestub_args.lock().unwrap_or_else(|p| p.into_inner());
+        f(all.iter().find(|(a, _)| *a == frame).map_or(&[], |(_, v)| v.as_slice()))
     }
 
     /// Records a frozen-heap object that holds references (a root).

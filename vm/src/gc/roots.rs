@@ -4,7 +4,9 @@
 //! | root kind | where |
 //! | --- | --- |
 //! | managed frame slots (refs, interior pointers, pinned locals, QCall pinned strings) | the stack walk (GC info) |
-//! | helper-frame and `frames::protect` references, prestub arguments | transition frames |
+//! | helper-frame and `HelperFrame::protect` references, prestub arguments | transition frames |
+//! | exceptions in flight, the thread's `Thread` object | per-thread state (the walker) |
+//! | strong object handles of native code (`handles::ObjectHandle`) | the runtime's handle table |
 //! | static fields | the loader's types (`StaticStorage::gc_refs`) |
 //! | frozen objects' fields (`RuntimeType` objects, the `Thread` object) | registered at allocation |
 //! | strong and pinned GC handles | the handle table |
@@ -12,7 +14,7 @@
 
 use super::handles::HandleKind;
 use super::layout;
-use super::stackwalk_shim::{enumerate_thread_roots, RootKind, StackRoot};
+use crate::stackwalk::{enumerate_thread_roots, RootKind, StackRoot};
 use super::{Gc, State};
 use crate::thread::Thread;
 
@@ -66,6 +68,19 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                 })
             })
         };
+    }
+    if let Some(rt) = threads
+        .first()
+        // SAFETY: as above.
+        .map(|&t| unsafe { &*(t as *const Thread) }.runtime())
+    {
+        rt.handles.for_each_root(&mut |slot| {
+            roots.push(Root {
+                slot,
+                interior: false,
+                pinned: false,
+            })
+        });
     }
     let mut handles = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
     for (slot, kind) in handles.slots_mut() {

@@ -375,6 +375,8 @@ impl Loader {
         for md in method_boxes {
             self.methods_by_def
                 .insert((md.assembly, md.rid), MethodHandle::new(&md));
+            self.methods_by_precode
+                .insert(md.precode, MethodHandle::new(&md));
             self.method_store.push(md);
         }
         Ok(handle)
@@ -388,6 +390,17 @@ impl Loader {
         if !(m.owner == owner && owner.is_value_type() && !m.is_static()) {
             return Ok(m.entry_point());
         }
+        self.unboxing_stub(m)
+    }
+
+    /// An entry for instance method `m` of a value type that takes a boxed
+    /// receiver (what vtables, interface dispatch and delegates call): a
+    /// stub that steps over the box's method-table word, then enters `m`.
+    /// One per method.
+    pub(crate) fn unboxing_stub(&mut self, m: MethodHandle) -> LoadResult<usize> {
+        if let Some(stub) = self.unboxing_stubs.get(&m) {
+            return Ok(*stub);
+        }
         // With a hidden return buffer, `this` is the second argument (RDX).
         let this_in_rdx = match m.sig.ret.strip_modifiers() {
             TypeSig::ValueType(t) => {
@@ -396,9 +409,12 @@ impl Loader {
             }
             _ => false,
         };
-        self.code_heap
+        let stub = self
+            .code_heap
             .alloc_unboxing_stub(m.precode, this_in_rdx)
-            .map_err(|e| LoadError::NotSupported(format!("code heap: {e}")))
+            .map_err(|e| LoadError::NotSupported(format!("code heap: {e}")))?;
+        self.unboxing_stubs.insert(m, stub);
+        Ok(stub)
     }
 
     /// The slot of an inherited virtual method that `name`/`sig` overrides.
@@ -418,8 +434,8 @@ impl Loader {
     }
 
     /// Applies `.override` directives (MethodImpl rows) that override
-    /// inherited class slots. Overrides of interface methods are skipped
-    /// here: interface dispatch does not exist yet.
+    /// inherited class slots, and returns the overrides of interface methods
+    /// (explicit implementations), which `build_interface_map` applies.
     fn apply_method_impls(
         &mut self,
         asm: &Arc<Assembly>,

@@ -127,6 +127,10 @@ pub struct Loader {
     /// Owns every method descriptor.
     method_store: Vec<Box<MethodDesc>>,
     methods_by_def: HashMap<(AssemblyId, u32), MethodHandle>,
+    /// Every method by its precode (its function pointer, see `ldftn`).
+    methods_by_precode: HashMap<usize, MethodHandle>,
+    /// Unboxing stubs made for methods of value types, by method.
+    unboxing_stubs: HashMap<MethodHandle, usize>,
     /// Types being built right now (to report cycles instead of recursing forever).
     in_progress: HashSet<TypeDefId>,
     /// TypeRef rows already bound to their definitions.
@@ -176,6 +180,8 @@ impl Loader {
             type_store: Vec::new(),
             method_store: Vec::new(),
             methods_by_def: HashMap::new(),
+            methods_by_precode: HashMap::new(),
+            unboxing_stubs: HashMap::new(),
             in_progress: HashSet::new(),
             type_ref_cache: HashMap::new(),
             type_index: HashMap::new(),
@@ -282,6 +288,11 @@ impl Loader {
             .get(&(assembly, rid))
             .copied()
             .ok_or_else(|| LoadError::MissingMethod(format!("MethodDef 0x{rid:06x}")))
+    }
+
+    /// The method whose function pointer (`ldftn`, the precode) is `ptr`.
+    pub fn method_of_precode(&self, ptr: usize) -> Option<MethodHandle> {
+        self.methods_by_precode.get(&ptr).copied()
     }
 
     /// The entry point of an assembly.

@@ -4,7 +4,9 @@
 //! * the ILAsm-like text used to register internal calls and in
 //!   diagnostics: `void(int32,string)`, `System.Text.StringBuilder[]`;
 //! * the CLR's display form used in exception messages:
-//!   `Void System.Console.Beep(Int32, System.String)`.
+//!   `Void System.Console.Beep(Int32, System.String)`;
+//! * mono's stack-trace form of parameter types: `System.Int32`,
+//!   `System.String[]`.
 
 use osprey_metadata::sig::{MethodSig, TypeSig};
 use osprey_metadata::Image;
@@ -99,6 +101,46 @@ pub fn type_display(img: &Image<'_>, sig: &TypeSig) -> String {
         TypeSig::SzArray(inner) => return format!("{}[]", type_display(img, inner)),
         TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => {
             return type_display(img, inner)
+        }
+        other => return type_sig_text(img, other),
+    };
+    prim.to_string()
+}
+
+/// A parameter type as mono prints it in traces: `System.Int32`,
+/// `System.String[]`, `System.Int32&`.
+pub fn type_trace_name(img: &Image<'_>, sig: &TypeSig) -> String {
+    let prim = match sig {
+        TypeSig::Void => "System.Void",
+        TypeSig::Boolean => "System.Boolean",
+        TypeSig::Char => "System.Char",
+        TypeSig::I1 => "System.SByte",
+        TypeSig::U1 => "System.Byte",
+        TypeSig::I2 => "System.Int16",
+        TypeSig::U2 => "System.UInt16",
+        TypeSig::I4 => "System.Int32",
+        TypeSig::U4 => "System.UInt32",
+        TypeSig::I8 => "System.Int64",
+        TypeSig::U8 => "System.UInt64",
+        TypeSig::R4 => "System.Single",
+        TypeSig::R8 => "System.Double",
+        TypeSig::I => "System.IntPtr",
+        TypeSig::U => "System.UIntPtr",
+        TypeSig::String => "System.String",
+        TypeSig::Object => "System.Object",
+        TypeSig::TypedByRef => "System.TypedReference",
+        TypeSig::ByRef(inner) => return format!("{}&", type_trace_name(img, inner)),
+        TypeSig::Ptr(inner) => return format!("{}*", type_trace_name(img, inner)),
+        TypeSig::SzArray(inner) => return format!("{}[]", type_trace_name(img, inner)),
+        TypeSig::Array { elem, rank, .. } => {
+            return format!(
+                "{}[{}]",
+                type_trace_name(img, elem),
+                ",".repeat(rank.saturating_sub(1) as usize)
+            )
+        }
+        TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => {
+            return type_trace_name(img, inner)
         }
         other => return type_sig_text(img, other),
     };

@@ -333,9 +333,9 @@ pub struct ClassInit {
     /// 1 once the constructor has run (or there is none). Generated code
     /// tests this byte; see `runtime::helpers::run_class_constructor`.
     pub done: AtomicU8,
-    /// Set when the constructor failed: every later access raises
-    /// TypeInitializationException again with this message, without rerunning it.
-    pub failure: std::sync::OnceLock<String>,
+    /// Set when the constructor failed: every later access raises this
+    /// TypeInitializationException again, without rerunning it.
+    pub failure: std::sync::OnceLock<crate::runtime::ExceptionObject>,
 }
 
 impl ClassInit {

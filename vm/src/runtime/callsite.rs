@@ -2,10 +2,11 @@
 //!
 //! A [`CallSite`] is a method plus a way to call it: the arguments are
 //! marshaled into the fastcall64 layout (one 8-byte slot each, `this` first)
-//! and passed to the call thunk, which enters managed code. If managed code
-//! is abandoned (an unhandled exception, a compilation error), the thunk
-//! returns and the call reports the reason as an error: nothing ever unwinds
-//! through Rust frames.
+//! and passed to the call thunk, which enters managed code. If an exception
+//! leaves the callee (after its finally blocks ran) or managed code is
+//! abandoned (a fatal error), the thunk returns and the call reports it as
+//! an error, holding the exception object: nothing ever unwinds through
+//! Rust frames.
 
 use std::sync::atomic::Ordering;
 
@@ -140,7 +141,7 @@ impl CallSite {
         };
         // SAFETY: the thunk has returned; `thread` is the caller's exclusive borrow again.
         let thread = unsafe { &mut *thread };
-        match thread.take_abort() {
+        match thread.take_failure() {
             Some(e) => Err(e),
             None => Ok(value),
         }

@@ -9,46 +9,35 @@
 
 use std::sync::atomic::Ordering;
 
-use osprey_jit::{ClassInitCheck, JitType, LocalVar, MethodInput};
+use osprey_jit::{ClassInitCheck, EhClause, EhKind, JitType, LocalVar, MethodInput};
 use osprey_metadata::TableId;
 
 use super::helpers::{guard, method_from_raw};
 use super::jitiface::JitContext;
 use super::{Runtime, RuntimeError};
-use crate::codeheap::CodeKind;
+use std::sync::Arc;
+
+use crate::codeheap::{CodeKind, MethodCode};
 use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
 
 /// Called by the prestub with the method in R10: compiles it and returns its
-/// code address, or 0 after requesting an abort (the prestub then abandons
-/// the managed frames).
+/// code address, or 0 after raising the failure (a managed exception such as
+/// MissingMethodException, dispatched at the call site, or a fatal error).
 pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDesc) -> usize {
     guard(thread, 0, |thread| {
         let method = method_from_raw(md);
         // The callee's arguments wait in the prestub's frame: describe them
         // for the collector before anything else happens.
-        let args = prestub_arg_roots(thread.runtime(), method);
-        let frame = thread.frame_head as *mut crate::frames::PrestubFrame;
-        // SAFETY: the prestub linked its PrestubFrame just before calling us.
-        let frame = unsafe { frame.as_mut() }
-            .filter(|f| f.frame.kind == crate::frames::FrameKind::Prestub as u64);
-        if let Some(f) = frame {
-            f.args = args.as_ptr();
-            f.args_len = args.len();
-        }
+        let gc = &thread.runtime().heaps.gc;
+        let frame = thread.frame_head;
+        gc.set_prestub_args(frame, prestub_arg_roots(thread.runtime(), method));
         let result = thread.runtime().ensure_compiled(method);
-        let frame = thread.frame_head as *mut crate::frames::PrestubFrame;
-        // SAFETY: as above (the frame is still linked).
-        if let Some(f) = unsafe { frame.as_mut() }
-            .filter(|f| f.frame.kind == crate::frames::FrameKind::Prestub as u64)
-        {
-            f.args = std::ptr::null();
-            f.args_len = 0;
-        }
+        gc.set_prestub_args(frame, Vec::new());
         match result {
             Ok(code) => code,
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 0
             }
         }
@@ -57,8 +46,8 @@ pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDe
 
 /// Which of `method`'s ABI arguments hold references or managed pointers
 /// (what the prestub frame reports while the method is being prepared).
-fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::frames::ArgRoot> {
-    use crate::frames::ArgRoot;
+fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRoot> {
+    use crate::gc::ArgRoot;
     let mut loader = rt.loader();
     let mut types = Vec::new();
     if !method.is_static() {
@@ -140,14 +129,7 @@ impl Runtime {
                 ))
             }
             MethodKind::Unimplemented => {
-                let what = if method.is_internal_call() {
-                    format!(
-                        "no FCall is registered for the internal call {} (see docs/internal-calls.md)",
-                        method.full_name()
-                    )
-                } else {
-                    format!("{} has no IL body the runtime can run", method.full_name())
-                };
+                let what = super::binding::unimplemented_message(&loader, method);
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
         }
@@ -165,15 +147,18 @@ impl Runtime {
                 error,
             })?
         };
-        let addr = self.code.publish(
-            base,
-            &compiled.code,
-            CodeKind::Method {
-                method,
-                gc_info: compiled.gc_info.clone(),
-                il_to_native: compiled.il_to_native.clone(),
-            },
-        )?;
+        let info = MethodCode {
+            method,
+            start: base,
+            len: compiled.code.len(),
+            gc_info: compiled.gc_info.clone(),
+            code_map: compiled.code_map.clone(),
+            eh: compiled.eh.clone(),
+            sp_slot: compiled.sp_slot,
+        };
+        let addr = self
+            .code
+            .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
         if self.options.jit_dump {
             let text = format!(
                 "; {} ({} bytes at {:#x}, frame {} bytes)\n{}",
@@ -199,6 +184,7 @@ struct InputData {
     locals: Vec<LocalVar>,
     ret: JitType,
     class_init: Option<ClassInitCheck>,
+    eh: Vec<EhClause>,
 }
 
 impl InputData {
@@ -214,6 +200,7 @@ impl InputData {
             locals: self.locals.clone(),
             ret: self.ret,
             class_init: self.class_init,
+            eh: self.eh.clone(),
         }
     }
 }
@@ -272,6 +259,31 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         flag_address: owner.class_init.flag_address(),
         handle: owner.to_jit(),
     });
+    let mut eh = Vec::with_capacity(body.exception_clauses.len());
+    for c in &body.exception_clauses {
+        use osprey_metadata::body::ClauseKind;
+        let kind = match c.kind {
+            ClauseKind::Catch(token) => {
+                let t = loader.resolve_type_token(method.assembly, token)?;
+                EhKind::Catch(t.to_jit())
+            }
+            ClauseKind::Filter { filter_offset } => EhKind::Filter {
+                filter_start: filter_offset,
+            },
+            ClauseKind::Finally => EhKind::Finally,
+            ClauseKind::Fault => EhKind::Fault,
+        };
+        // An overflowing end cannot fall on an instruction boundary: the
+        // JIT rejects the clause with a clear error.
+        let end = |start: u32, len: u32| start.saturating_add(len);
+        eh.push(EhClause {
+            kind,
+            try_start: c.try_offset,
+            try_end: end(c.try_offset, c.try_length),
+            handler_start: c.handler_offset,
+            handler_end: end(c.handler_offset, c.handler_length),
+        });
+    }
     Ok(InputData {
         assembly: asm.clone(),
         rva: method.rva,
@@ -279,5 +291,6 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         locals,
         ret,
         class_init,
+        eh,
     })
 }

@@ -2,9 +2,13 @@
 
 use osprey_jit::JitError;
 
+use std::sync::Arc;
+
 use crate::codeheap::CodeHeapError;
+use crate::handles::ObjectHandle;
 use crate::heap::AllocError;
 use crate::loader::LoadError;
+use crate::object::ObjectRef;
 use osprey_kernel::client::OsError;
 
 /// Why running managed code failed.
@@ -19,15 +23,31 @@ pub enum RuntimeError {
         /// Why.
         error: JitError,
     },
-    /// A managed exception nobody caught (for now: every managed exception).
+    /// A managed exception: one native code raises (described by type and
+    /// message; the dispatcher creates the object), or one that left
+    /// managed code unhandled (with its object).
     Exception {
         /// Its type's full name (`System.DivideByZeroException`).
         type_name: String,
         /// Its message.
         message: String,
         /// What the exception's own `ToString()` returned, when the runtime
-        /// could call it (thrown exception objects): how it is printed.
+        /// called it (an unhandled exception about to be printed).
         description: Option<String>,
+        /// The exception object, when there is one.
+        object: Option<ExceptionObject>,
+    },
+    /// A method's prologue found the stack exhausted. The process ends (as
+    /// in the CLR, this cannot be caught); the text is the managed stack
+    /// trace at the overflow.
+    StackOverflow(String),
+    /// JIT-compiled code dereferenced a wild pointer (unsafe code): the
+    /// program ends, as the CLR ends on an AccessViolationException.
+    AccessViolation {
+        /// The address whose access faulted.
+        address: usize,
+        /// The managed stack trace at the fault.
+        trace: String,
     },
     /// The assembly has no entry point.
     NoEntryPoint(String),
@@ -44,6 +64,36 @@ pub enum RuntimeError {
     Internal(String),
 }
 
+/// An exception object carried by a [`RuntimeError`]: a strong handle, so
+/// the object stays alive (and is updated if the GC moves it) while Rust
+/// code passes the error along.
+#[derive(Clone)]
+pub struct ExceptionObject(Arc<ObjectHandle>);
+
+impl ExceptionObject {
+    /// Wraps a handle.
+    pub fn new(handle: ObjectHandle) -> ExceptionObject {
+        ExceptionObject(Arc::new(handle))
+    }
+
+    /// The object.
+    pub fn get(&self) -> ObjectRef {
+        self.0.get()
+    }
+}
+
+impl PartialEq for ExceptionObject {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for ExceptionObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "ExceptionObject({:?})", self.0)
+    }
+}
+
 impl RuntimeError {
     /// A managed exception of type `type_name`, with the CLR's default
     /// message for that type unless one is given.
@@ -52,6 +102,23 @@ impl RuntimeError {
             type_name: type_name.to_string(),
             message: message.unwrap_or_else(|| default_message(type_name)),
             description: None,
+            object: None,
+        }
+    }
+
+    /// Whether this error is raised into managed code as a catchable
+    /// managed exception (rather than ending the program).
+    pub fn is_exception(&self) -> bool {
+        self.as_exception().is_some()
+    }
+
+    /// The exception object this error carries, if any.
+    pub fn exception_object(&self) -> Option<ObjectRef> {
+        match self {
+            RuntimeError::Exception {
+                object: Some(o), ..
+            } => Some(o.get()),
+            _ => None,
         }
     }
 
@@ -69,8 +136,8 @@ impl RuntimeError {
         self.as_exception().map(|(t, m)| format!("{t}: {m}"))
     }
 
-    /// Whether this error is (or, once exception handling exists, becomes) a
-    /// managed exception, printed as `Unhandled exception. Type: message`.
+    /// The managed exception this error is raised as (type name and
+    /// message), if it is one.
     pub fn as_exception(&self) -> Option<(String, String)> {
         match self {
             RuntimeError::Exception {
@@ -107,7 +174,9 @@ fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
 /// The message the CLR (Mono's corelib) uses when none is given.
 pub fn default_message(type_name: &str) -> String {
     let text = match type_name {
-        "System.NullReferenceException" => "Object reference not set to an instance of an object.",
+        // Mono's runtime (not its NullReferenceException constructor) says it
+        // without a period.
+        "System.NullReferenceException" => "Object reference not set to an instance of an object",
         "System.IndexOutOfRangeException" => "Index was outside the bounds of the array.",
         "System.DivideByZeroException" => "Attempted to divide by zero.",
         "System.OverflowException" => "Arithmetic operation resulted in an overflow.",
@@ -147,6 +216,9 @@ impl std::fmt::Display for RuntimeError {
                 JitError::InvalidIl { il_offset, reason } => {
                     write!(f, "invalid IL in {method} at IL_{il_offset:04x}: {reason}")
                 }
+                JitError::Unsupported { il_offset, what } => {
+                    write!(f, "unsupported: {what} in {method} at IL_{il_offset:04x}")
+                }
                 JitError::Resolve { il_offset, error } => {
                     write!(f, "{} (in {method} at IL_{il_offset:04x})", error.message)
                 }
@@ -159,6 +231,20 @@ impl std::fmt::Display for RuntimeError {
             RuntimeError::Exception {
                 type_name, message, ..
             } => write!(f, "{type_name}: {message}"),
+            RuntimeError::StackOverflow(trace) => {
+                f.write_str("Stack overflow.")?;
+                if !trace.is_empty() {
+                    write!(f, "\n{trace}")?;
+                }
+                Ok(())
+            }
+            RuntimeError::AccessViolation { address, trace } => {
+                write!(f, "access violation: managed code read or wrote the unmapped address {address:#x}")?;
+                if !trace.is_empty() {
+                    write!(f, "\n{trace}")?;
+                }
+                Ok(())
+            }
             RuntimeError::NoEntryPoint(asm) => {
                 write!(f, "{asm} has no entry point (is it a library?)")
             }

@@ -1,10 +1,11 @@
 //! JIT helpers (HCalls): the Rust workers behind [`osprey_jit::Helper`].
 //!
-//! Generated code calls each through a stub (see `stubs`), which keeps the
-//! stack aligned and, after the worker returns, raises whatever the worker
-//! requested through `Thread::request_abort`. Workers never unwind: each runs
-//! inside [`guard`], which turns a Rust panic into an internal error raised
-//! the same way. Helpers do not appear in managed stack traces.
+//! Generated code calls each through a wrapper stub (see `stubs`), which
+//! links a stub frame and, after the worker returns, goes to the raise stub
+//! if the worker raised anything (`Thread::raise`: a pending exception, or a
+//! fatal error). Workers never unwind: each runs inside [`guard`], which
+//! turns a Rust panic into a fatal internal error. Helpers do not appear in
+//! managed stack traces.
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -16,10 +17,10 @@ use crate::object::ObjectRef;
 use crate::stubs::Workers;
 use crate::thread::Thread;
 
-/// Runs `f` for native code entered from managed code. A panic becomes an
-/// internal error requested on the thread, and `fallback` is returned; the
-/// calling stub then abandons the managed frames instead of unwinding through
-/// them.
+/// Runs `f` for native code entered from managed code. A panic becomes a
+/// fatal internal error raised on the thread, and `fallback` is returned;
+/// the calling stub then abandons the managed frames instead of unwinding
+/// through them.
 pub(crate) fn guard<R>(thread: &mut Thread, fallback: R, f: impl FnOnce(&mut Thread) -> R) -> R {
     let ptr: *mut Thread = thread;
     match catch_unwind(AssertUnwindSafe(|| f(thread))) {
@@ -31,7 +32,7 @@ pub(crate) fn guard<R>(thread: &mut Thread, fallback: R, f: impl FnOnce(&mut Thr
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a panic".into());
             // SAFETY: `thread` is not borrowed any more (the closure is gone).
-            unsafe { &mut *ptr }.request_abort(RuntimeError::Internal(msg));
+            unsafe { &mut *ptr }.raise_fatal(RuntimeError::Internal(msg));
             fallback
         }
     }
@@ -43,6 +44,9 @@ pub(crate) fn workers() -> Workers {
         prestub: super::compile::prestub_worker as *const () as usize,
         interface_resolve: interface_resolve as *const () as usize,
         gc_poll: gc_poll_worker as *const () as usize,
+        dispatch: crate::eh::dispatch_worker as *const () as usize,
+        unwind_continue: crate::eh::continue_worker as *const () as usize,
+        fault: super::faults::fault as *const () as usize,
         helpers: vec![
             (Helper::NewObject, new_object as *const () as usize),
             (Helper::NewArray, new_array as *const () as usize),
@@ -60,6 +64,16 @@ pub(crate) fn workers() -> Workers {
             (Helper::CastClass, cast_class as *const () as usize),
             (Helper::IsInst, is_inst as *const () as usize),
             (Helper::Unbox, unbox as *const () as usize),
+            (Helper::Rethrow, rethrow as *const () as usize),
+            (Helper::StackOverflow, stack_overflow as *const () as usize),
+            (
+                Helper::DelegateCtor,
+                super::delegates::delegate_ctor as *const () as usize,
+            ),
+            (
+                Helper::LdVirtFtn,
+                super::delegates::ld_virt_ftn as *const () as usize,
+            ),
         ],
     }
 }
@@ -75,7 +89,7 @@ extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let t = TypeHandle::from_method_table(mt);
         if mt.has(crate::loader::types::mt_flags::ABSTRACT) || t.is_interface() {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.MemberAccessException",
                 Some(format!("Cannot create an abstract class '{}'.", t.name)),
             ));
@@ -84,24 +98,26 @@ extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
         match thread.runtime().heaps.alloc(thread, mt, 0) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.request_abort(e.into());
+                thread.raise(e.into());
                 std::ptr::null_mut()
             }
         }
     })
 }
 
-/// `newarr`: a zeroed array; a negative length is an OverflowException.
+/// `newarr`: a zeroed array; a negative length is an OverflowException
+/// (mono raises OutOfMemoryException instead when the length comes straight
+/// from an `add`, which looks like its JIT zero-extending the sum).
 extern "C" fn new_array(thread: &mut Thread, mt: &MethodTable, length: i64) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.request_abort(RuntimeError::managed("System.OverflowException", None));
+            thread.raise(RuntimeError::managed("System.OverflowException", None));
             return std::ptr::null_mut();
         }
         match thread.runtime().heaps.alloc(thread, mt, length as usize) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.request_abort(e.into());
+                thread.raise(e.into());
                 std::ptr::null_mut()
             }
         }
@@ -119,7 +135,7 @@ extern "C" fn new_md_array(
     guard(thread, std::ptr::null_mut(), |thread| {
         let t = TypeHandle::from_method_table(mt);
         let TypeKind::MdArray(rank) = t.kind else {
-            thread.request_abort(RuntimeError::Internal(format!(
+            thread.raise(RuntimeError::Internal(format!(
                 "{} is not a multi-dimensional array",
                 t.name
             )));
@@ -137,7 +153,7 @@ extern "C" fn new_md_array(
                 (0, args[d])
             };
             if len < 0 || i32::try_from(lo).is_err() {
-                thread.request_abort(RuntimeError::managed("System.OverflowException", None));
+                thread.raise(RuntimeError::managed("System.OverflowException", None));
                 return std::ptr::null_mut();
             }
             lengths.push(len);
@@ -147,7 +163,7 @@ extern "C" fn new_md_array(
             acc.checked_mul(l).filter(|t| *t <= i32::MAX as i64)
         });
         let Some(total) = total else {
-            thread.request_abort(RuntimeError::managed("System.OutOfMemoryException", None));
+            thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
             return std::ptr::null_mut();
         };
         match thread.runtime().heaps.alloc(thread, mt, total as usize) {
@@ -165,7 +181,7 @@ extern "C" fn new_md_array(
                 o.as_ptr()
             }
             Err(e) => {
-                thread.request_abort(e.into());
+                thread.raise(e.into());
                 std::ptr::null_mut()
             }
         }
@@ -181,7 +197,7 @@ extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thr
         let element = TypeHandle::from_method_table(arr.method_table()).element;
         let vt = TypeHandle::from_method_table(v.method_table());
         if element.is_some_and(|e| !is_assignable(vt, e)) {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.ArrayTypeMismatchException",
                 None,
             ));
@@ -193,13 +209,13 @@ extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thr
 extern "C" fn new_string(thread: &mut Thread, length: i64) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.request_abort(RuntimeError::managed("System.OutOfMemoryException", None));
+            thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
             return std::ptr::null_mut();
         }
         match thread.runtime().alloc_string(thread, length as usize) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.request_abort(e);
+                thread.raise(e);
                 std::ptr::null_mut()
             }
         }
@@ -213,7 +229,12 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
     guard(thread, (), |thread| {
         let t = TypeHandle::from_method_table(mt);
         if let Err(e) = run_class_constructor(thread, t) {
-            thread.request_abort(e);
+            // The (cached) TypeInitializationException is raised here, with
+            // a trace of this access, not of the earlier ones.
+            match e.exception_object() {
+                Some(obj) => thread.raise_object(obj, true),
+                None => thread.raise(e),
+            }
         }
     })
 }
@@ -227,11 +248,8 @@ pub(crate) fn run_class_constructor(
     thread: &mut Thread,
     t: TypeHandle,
 ) -> Result<(), RuntimeError> {
-    if let Some(message) = t.class_init.failure.get() {
-        return Err(RuntimeError::managed(
-            "System.TypeInitializationException",
-            Some(message.clone()),
-        ));
+    if let Some(failure) = t.class_init.failure.get() {
+        return Err(thread.runtime().exception_error(failure.get()));
     }
     if t.class_init.is_done() || thread.initializing.contains(&t) {
         return Ok(());
@@ -245,66 +263,78 @@ pub(crate) fn run_class_constructor(
     thread.initializing.push(t);
     let result = CallSite::new(thread.runtime(), cctor).and_then(|site| site.call(thread, &[]));
     thread.initializing.retain(|x| *x != t);
-    match result {
+    let error = match result {
         Ok(_) => {
             t.class_init
                 .done
                 .store(1, std::sync::atomic::Ordering::Release);
-            Ok(())
+            return Ok(());
         }
-        Err(e) => match e.as_exception() {
-            Some((inner, _)) => {
-                let message = format!(
-                    "The type initializer for '{}' threw an exception. ({inner})",
-                    t.name
-                );
-                let _ = t.class_init.failure.set(message.clone());
-                Err(RuntimeError::managed(
-                    "System.TypeInitializationException",
-                    Some(message),
-                ))
-            }
-            None => Err(e),
-        },
-    }
+        Err(e) if e.is_exception() => e,
+        Err(fatal) => return Err(fatal),
+    };
+    // Wrap what the constructor threw; every later access rethrows the same
+    // TypeInitializationException object, as the CLR does.
+    let (inner, _) = crate::eh::exception_from_error(thread, &error)?;
+    let tie = crate::eh::type_initialization_exception(thread, &t.name, inner)?;
+    let failure = super::ExceptionObject::new(thread.runtime().handles.new_handle(tie));
+    let failure = t.class_init.failure.get_or_init(|| failure);
+    Err(thread.runtime().exception_error(failure.get()))
 }
 
 /// Raises one of the runtime's exceptions (null reference, bounds, ...).
 extern "C" fn throw(thread: &mut Thread, kind: u32) {
     guard(thread, (), |thread| {
         let name = ThrowKind::from_u32(kind).map_or("System.Exception", |k| k.exception_type());
-        thread.request_abort(RuntimeError::managed(name, None));
+        thread.raise(RuntimeError::managed(name, None));
     })
 }
 
-/// `throw`: raises a managed exception object.
+/// `throw`: raises a managed exception object (`throw null` raises a
+/// NullReferenceException). Its stack trace starts here.
 extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| {
-        let err = match ObjectRef::from_raw(exception) {
-            None => RuntimeError::managed("System.NullReferenceException", None),
-            Some(obj) => thread.runtime().describe_exception(thread, obj),
-        };
-        thread.request_abort(err);
+    guard(thread, (), |thread| match ObjectRef::from_raw(exception) {
+        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+        Some(obj) => thread.raise_object(obj, true),
     })
 }
 
-/// Raised after an FCall left an exception pending: the stub only has to
-/// abandon the frames; the reason is already recorded.
+/// `rethrow`: raises the exception a catch handler is handling again. As on
+/// mono, its stack trace restarts at the rethrow.
+extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
+    guard(thread, (), |thread| match ObjectRef::from_raw(exception) {
+        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+        Some(obj) => thread.raise_object(obj, true),
+    })
+}
+
+/// Raised after an FCall or QCall left an exception pending: the stub
+/// dispatches it; nothing to do here.
 extern "C" fn raise_pending(thread: &mut Thread) {
     guard(thread, (), |_| {})
+}
+
+/// A prologue found the stack exhausted. Like the CLR, Osprey does not let
+/// programs catch this: the managed frames are abandoned with a fatal
+/// error carrying the trace, and the program ends with a report.
+extern "C" fn stack_overflow(thread: &mut Thread) {
+    guard(thread, (), |thread| {
+        let trace = crate::eh::overflow_trace(thread);
+        thread.raise_fatal(RuntimeError::StackOverflow(trace));
+    })
 }
 
 /// `stelem.ref`: bounds check, covariance check, store.
 extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
         let Some(arr) = ObjectRef::from_raw(array) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return;
         };
         // SAFETY: the JIT emits stelem.ref only on arrays of references.
         let len = unsafe { arr.length() };
         if index < 0 || index as usize >= len {
-            thread.request_abort(RuntimeError::managed(
+            thread.raise(RuntimeError::managed(
                 "System.IndexOutOfRangeException",
                 None,
             ));
@@ -315,7 +345,7 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             let elem = arr_type.element.expect("arrays have an element type");
             let vt = TypeHandle::from_method_table(v.method_table());
             if !is_assignable(vt, elem) {
-                thread.request_abort(RuntimeError::managed(
+                thread.raise(RuntimeError::managed(
                     "System.ArrayTypeMismatchException",
                     None,
                 ));
@@ -341,13 +371,8 @@ extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) ->
         if is_assignable(from, to) {
             return obj;
         }
-        thread.request_abort(RuntimeError::managed(
-            "System.InvalidCastException",
-            Some(format!(
-                "Specified cast is not valid. (from {} to {})",
-                from.name, to.name
-            )),
-        ));
+        // Mono's message names neither type.
+        thread.raise(RuntimeError::managed("System.InvalidCastException", None));
         std::ptr::null_mut()
     })
 }
@@ -373,7 +398,7 @@ extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
 extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(o) = ObjectRef::from_raw(obj) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
         let from = TypeHandle::from_method_table(o.method_table());
@@ -385,7 +410,7 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
         if from == to || (underlying(from).is_some() && underlying(from) == underlying(to)) {
             return obj;
         }
-        thread.request_abort(RuntimeError::managed("System.InvalidCastException", None));
+        thread.raise(RuntimeError::managed("System.InvalidCastException", None));
         std::ptr::null_mut()
     })
 }
@@ -397,19 +422,14 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
 extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
     guard(thread, 0, |thread| {
         let Some(obj) = ObjectRef::from_raw(this) else {
-            thread.request_abort(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
         // SAFETY: the JIT passes the call site's 32-byte cell, whose third
         // word the runtime set to the interface method when it made the cell.
         let method = method_from_raw(unsafe { *cell.add(2) } as *const MethodDesc);
         let t = TypeHandle::from_method_table(obj.method_table());
-        let vslot = method.slot.and_then(|islot| {
-            t.interface_map
-                .iter()
-                .find(|e| e.interface == method.owner)
-                .and_then(|e| e.slots.get(islot as usize).copied())
-        });
+        let vslot = interface_slot(t, method);
         let target = vslot
             .and_then(|s| t.vtable.get(s as usize))
             .map(|e| e.load(std::sync::atomic::Ordering::Acquire));
@@ -423,7 +443,7 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
                 target
             }
             None => {
-                thread.request_abort(RuntimeError::managed(
+                thread.raise(RuntimeError::managed(
                     "System.EntryPointNotFoundException",
                     Some(format!(
                         "{} does not implement {}",
@@ -435,6 +455,15 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
             }
         }
     })
+}
+
+/// The vtable slot of `t` that implements interface method `method`.
+pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32> {
+    let islot = method.slot?;
+    t.interface_map
+        .iter()
+        .find(|e| e.interface == method.owner)
+        .and_then(|e| e.slots.get(islot as usize).copied())
 }
 
 /// Whether a value of type `from` can be stored where `to` is expected

@@ -263,6 +263,95 @@ impl JitContext<'_> {
         }))
     }
 
+    /// TEMPORARY, until generics exist (then `Array.Empty<T>` is an ordinary
+    /// generic method and this goes away): mcs compiles every empty `params`
+    /// array (`s.Split()`) to `call !!0[] System.Array::Empty<T>()`, a
+    /// MethodSpec the loader cannot resolve yet. This one instantiation is
+    /// resolved here, and only here: to a native stub returning a
+    /// zero-length `T[]`, allocated once per `T` on the frozen heap (so, as
+    /// in mono, every call for one `T` returns the same array). `None` for
+    /// every other token.
+    fn array_empty(&mut self, token: Token) -> Result<Option<CallInfo>, HostError> {
+        use osprey_metadata::tables::MethodDefOrRef;
+        use osprey_metadata::TableId;
+        if token.table() != Some(TableId::MethodSpec) {
+            return Ok(None);
+        }
+        let bad = |e: osprey_metadata::MetadataError| HostError {
+            kind: HostErrorKind::BadImage,
+            message: e.to_string(),
+        };
+        let asm = self.loader.assembly(self.method.assembly);
+        let img = asm.image();
+        let spec = img.method_spec(token.rid()).map_err(bad)?;
+        let generic = match spec.method {
+            MethodDefOrRef::MethodDef(rid) => Token::new(TableId::MethodDef, rid),
+            MethodDefOrRef::MemberRef(rid) => Token::new(TableId::MemberRef, rid),
+        };
+        let args = img.method_spec_sig(token.rid()).map_err(bad)?.args;
+        let md = self
+            .loader
+            .resolve_method_token(self.method.assembly, generic)
+            .map_err(host_error)?;
+        if md.assembly != crate::loader::AssemblyId::CORELIB
+            || md.owner.name != "System.Array"
+            || md.name != "Empty"
+            || !md.is_static()
+            || !md.sig.params.is_empty()
+            || args.len() != 1
+        {
+            return Ok(None);
+        }
+        let element = self
+            .loader
+            .type_of_sig(self.method.assembly, &args[0])
+            .map_err(host_error)?;
+        let cached = self
+            .rt
+            .empty_arrays
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&element)
+            .copied();
+        let stub = match cached {
+            Some(stub) => stub,
+            None => {
+                let array_type = self.loader.load_sz_array(element).map_err(host_error)?;
+                let empty =
+                    self.rt.heaps.alloc_frozen(&array_type.mt, 0).map_err(|e| {
+                        not_supported(format!("Array.Empty<{}>: {e:?}", element.name))
+                    })?;
+                let stub = self
+                    .rt
+                    .code
+                    .alloc_constant_stub(empty.as_ptr() as usize)
+                    .map_err(|e| not_supported(format!("code heap: {e}")))?;
+                self.rt
+                    .empty_arrays
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .insert(element, stub);
+                stub
+            }
+        };
+        Ok(Some(CallInfo {
+            method: md.to_jit(),
+            target: CallTarget::FCall {
+                address: stub,
+                pass_thread: false,
+                may_throw: false,
+                helper_frame: false,
+            },
+            sig: CallSig {
+                this: None,
+                params: Vec::new(),
+                ret: JitType::Ref,
+            },
+            new_object: None,
+            class_init: None,
+        }))
+    }
+
     /// Whether a MemberRef token names a field (its signature is a field signature).
     fn member_ref_is_field(&self, token: Token) -> bool {
         let asm = self.loader.assembly(self.method.assembly);
@@ -278,6 +367,12 @@ impl JitHost for JitContext<'_> {
         if let Some(info) = self.array_method(token, opcode)? {
             return Ok(info);
         }
+        // TEMPORARY until generics: `Array.Empty<T>()` (see `array_empty`).
+        if opcode == CallOpcode::Call {
+            if let Some(info) = self.array_empty(token)? {
+                return Ok(info);
+            }
+        }
         let md = self
             .loader
             .resolve_method_token(self.method.assembly, token)
@@ -286,6 +381,55 @@ impl JitHost for JitContext<'_> {
             return Err(not_supported(format!("vararg calls ({})", md.full_name())));
         }
         let sig = self.call_sig(md)?;
+        if matches!(opcode, CallOpcode::LdFtn | CallOpcode::LdVirtFtn) {
+            // A method's function pointer is its precode: one stable
+            // address per method, which delegate construction maps back to
+            // the method (Loader::method_of_precode).
+            return Ok(CallInfo {
+                method: md.to_jit(),
+                target: CallTarget::Managed { entry: md.precode },
+                sig,
+                new_object: None,
+                class_init: None,
+            });
+        }
+        let delegate_runtime_method = {
+            use osprey_metadata::flags::method_impl_attributes as mia;
+            md.impl_flags & mia::CODE_TYPE_MASK == mia::RUNTIME
+                && md
+                    .owner
+                    .is_subclass_of(self.rt.well_known().multicast_delegate)
+        };
+        if delegate_runtime_method {
+            match (md.name.as_str(), opcode) {
+                ("Invoke", CallOpcode::Call | CallOpcode::CallVirt) => {
+                    return Ok(CallInfo {
+                        method: md.to_jit(),
+                        target: CallTarget::DelegateInvoke,
+                        sig,
+                        new_object: None,
+                        class_init: None,
+                    })
+                }
+                (".ctor", CallOpcode::NewObj) if sig.params.len() == 2 => {
+                    return Ok(CallInfo {
+                        method: md.to_jit(),
+                        target: CallTarget::Managed { entry: 0 },
+                        sig,
+                        new_object: Some(NewObjectInfo::Delegate {
+                            handle: md.owner.to_jit(),
+                        }),
+                        class_init: None,
+                    })
+                }
+                _ => {
+                    return Err(not_supported(format!(
+                        "{} (asynchronous delegate invocation)",
+                        md.full_name()
+                    )))
+                }
+            }
+        }
         let target = match md.kind {
             MethodKind::FCall {
                 address,
@@ -569,7 +713,18 @@ impl JitHost for JitContext<'_> {
             md_array_bounds_offset: osprey_binder::MD_ARRAY_BOUNDS_OFFSET as i32,
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
-            thread_pending_offset: offsets::ABORT_REQUESTED,
+            thread_pending_offset: offsets::ATTENTION,
+            thread_stack_limit_offset: offsets::STACK_LIMIT,
+            delegate: {
+                use osprey_binder::{DelegateObject as D, MulticastDelegateObject as M};
+                use std::mem::offset_of;
+                osprey_jit::DelegateLayout {
+                    target: offset_of!(D, target) as i32,
+                    method_ptr: offset_of!(D, method_ptr) as i32,
+                    invocation_list: offset_of!(M, invocation_list) as i32,
+                    invocation_count: offset_of!(M, invocation_count) as i32,
+                }
+            },
             thread_frame_head_offset: offsets::FRAME_HEAD,
             thread_gc_mode_offset: offsets::GC_MODE,
             thread_helper_site_offsets: offsets::SITE,

@@ -10,24 +10,28 @@
 //! * [`helpers`]: the JIT helpers (HCalls) and the guard that keeps Rust
 //!   panics out of managed frames;
 //! * [`callsite`]: calling managed methods from Rust;
-//! * [`strings`]: string literals, string allocation, type objects.
+//! * [`strings`]: string literals, string allocation, type objects;
+//! * [`valuetypes`]: value types' fields for `ValueType.Equals`/`GetHashCode`.
 
 pub mod binding;
 mod callsite;
 mod compile;
+mod delegates;
 mod enums;
 mod error;
+mod faults;
 mod helpers;
 mod jitiface;
 mod qcall_services;
 mod strings;
+pub(crate) mod valuetypes;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use callsite::{CallSite, Value};
-pub use error::{default_message, RuntimeError};
+pub use error::{default_message, ExceptionObject, RuntimeError};
 pub(crate) use helpers::{guard, is_assignable};
 
 use crate::codeheap::CodeHeap;
@@ -59,6 +63,10 @@ pub(crate) struct WellKnown {
     pub runtime_type: TypeHandle,
     pub exception: TypeHandle,
     pub thread: TypeHandle,
+    /// `System.IntPtr[]` (recorded stack traces).
+    pub intptr_array: TypeHandle,
+    /// `System.MulticastDelegate`, the base of delegate types.
+    pub multicast_delegate: TypeHandle,
 }
 
 /// One runtime instance.
@@ -69,11 +77,18 @@ pub struct Runtime {
     pub(crate) loader: Mutex<Loader>,
     pub(crate) heaps: Heaps,
     pub(crate) options: RuntimeOptions,
+    /// Strong handles held by native code (GC roots).
+    pub(crate) handles: crate::handles::HandleTable,
     well_known: OnceLock<WellKnown>,
     /// Interned string literals: UTF-16 text → frozen string.
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
     /// Enum types' named constants (for `Enum.ToString`).
     enums: Mutex<HashMap<TypeHandle, std::sync::Arc<enums::EnumInfo>>>,
+    /// `Array.Empty<T>()` until generics exist: per element type, the stub
+    /// returning its frozen empty array (see jitiface.rs, `array_empty`).
+    empty_arrays: Mutex<HashMap<TypeHandle, usize>>,
+    /// Value types' fields as `ValueType.Equals`/`GetHashCode` see them.
+    value_fields: Mutex<HashMap<TypeHandle, std::sync::Arc<valuetypes::ValueFields>>>,
     /// `System.RuntimeType` objects, one per type (frozen).
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
@@ -115,10 +130,13 @@ impl Runtime {
             loader: Mutex::new(loader),
             heaps: Heaps::new(os, gc_options).map_err(RuntimeError::Os)?,
             options,
+            handles: crate::handles::HandleTable::default(),
             well_known: OnceLock::new(),
             literals: Mutex::new(HashMap::new()),
             type_objects: Mutex::new(HashMap::new()),
             enums: Mutex::new(HashMap::new()),
+            value_fields: Mutex::new(HashMap::new()),
+            empty_arrays: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
@@ -130,6 +148,11 @@ impl Runtime {
                 runtime_type: loader.corelib_type("System", "RuntimeType")?,
                 exception: loader.corelib_type("System", "Exception")?,
                 thread: loader.corelib_type("System.Threading", "Thread")?,
+                multicast_delegate: loader.corelib_type("System", "MulticastDelegate")?,
+                intptr_array: {
+                    let intptr = loader.corelib_type("System", "IntPtr")?;
+                    loader.load_array(intptr, None)?
+                },
             }
         };
         let _ = rt.well_known.set(wk);
@@ -160,12 +183,29 @@ impl Runtime {
         binding::native_binding_report(&mut self.loader())
     }
 
-    /// Creates the record for a thread that will run managed code.
+    /// Creates the record for a thread that will run managed code on the
+    /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
         let id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
-        let mut t = Thread::new(self, id);
-        self.heaps.gc.register_thread(&mut *t);
-        t
+        // Without bounds (the kernel could not tell), prologues never
+        // report an overflow: the guard page remains the backstop.
+        let stack = self.os.stack_bounds().unwrap_or((0, 0));
+        let mut thread = Thread::new(self, id, stack);
+        // SAFETY: the handler only reads the code heap and registers; the
+        // record is boxed (its address is stable) and unregisters itself
+        // when dropped. If registration fails, faults in unsafe code are
+        // not turned into exceptions; nothing else changes.
+        let registered = unsafe {
+            self.os.set_thread_fault_handler(
+                Some(faults::fault_handler),
+                &mut *thread as *mut Thread as *mut std::ffi::c_void,
+            )
+        };
+        if registered.is_ok() {
+            thread.fault_handler_on = Some(std::thread::current().id());
+        }
+        self.heaps.gc.register_thread(&mut *thread);
+        thread
     }
 
     /// Loads an assembly from its bytes.
@@ -198,7 +238,9 @@ impl Runtime {
         if takes_args {
             call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
         }
-        let result = CallSite::new(self, main)?.call(thread, &call_args)?;
+        let result = CallSite::new(self, main)?
+            .call(thread, &call_args)
+            .map_err(|e| self.describe_unhandled(thread, e))?;
         self.os.console_flush().map_err(RuntimeError::Os)?;
         Ok(match result {
             Value::I4(code) if returns_int => code,

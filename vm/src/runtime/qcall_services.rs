@@ -77,5 +77,42 @@ unsafe fn set_object(
 unsafe fn raise(context: *mut c_void, error: QCallError) {
     // SAFETY: forwarded contract (see `thread_of`).
     let thread = unsafe { thread_of(context) };
-    thread.request_abort(RuntimeError::managed(error.exception, error.message));
+    let error = thread.cooperative(|thread| qcall_exception(thread.runtime(), error));
+    thread.raise(error);
+}
+
+/// The managed exception a QCall's error becomes: its type must be an
+/// exception class corelib defines. Anything else is a bug in the QCall,
+/// reported as an internal error naming the bad type (not as whatever
+/// failure creating an exception of a missing type would cause later).
+pub(crate) fn qcall_exception(rt: &super::Runtime, error: QCallError) -> RuntimeError {
+    let QCallError {
+        exception,
+        message,
+        param_name,
+    } = error;
+    let (namespace, name) = exception.rsplit_once('.').unwrap_or(("", exception));
+    let found = rt.loader().corelib_type(namespace, name);
+    match found {
+        Ok(t) if t.is_subclass_of(rt.well_known().exception) => {}
+        Ok(_) => {
+            return RuntimeError::Internal(format!(
+                "a QCall raised '{exception}', which is not an exception type (it does not derive from System.Exception); message: {}",
+                message.as_deref().unwrap_or("<none>")
+            ))
+        }
+        Err(_) => {
+            return RuntimeError::Internal(format!(
+                "a QCall raised the exception type '{exception}', which corelib does not define (QCallError::new needs the full name of a corelib exception class, such as System.ArgumentException); message: {}",
+                message.as_deref().unwrap_or("<none>")
+            ))
+        }
+    }
+    let mut text = message.unwrap_or_else(|| super::default_message(exception));
+    if let Some(p) = param_name.filter(|p| !p.is_empty()) {
+        // What System.ArgumentException.Message prints (mono's format).
+        text.push_str("\nParameter name: ");
+        text.push_str(p);
+    }
+    RuntimeError::managed(exception, Some(text))
 }

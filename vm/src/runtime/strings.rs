@@ -7,7 +7,7 @@ use super::{Runtime, RuntimeError};
 use crate::loader::{AssemblyId, Loader, TypeHandle};
 use crate::object::{self, ObjectRef};
 use crate::thread::Thread;
-use osprey_binder::{BoundMethod, ExceptionObject, RuntimeTypeObject};
+use osprey_binder::{BoundMethod, RuntimeTypeObject};
 
 use super::{CallSite, Value};
 use crate::loader::MethodHandle;
@@ -87,7 +87,7 @@ impl Runtime {
         let array = self.heaps.alloc(thread, &array_type.mt, items.len())?;
         // The array is protected while the strings are allocated (each
         // allocation may move it).
-        crate::frames::protect(thread, &mut [array.as_ptr()], |thread, roots| {
+        crate::frames::HelperFrame::protect(thread, &mut [array.as_ptr()], |thread, roots| {
             for (i, item) in items.iter().enumerate() {
                 let s = self.new_string(thread, item)?;
                 let array = crate::frames::protected(roots, 0).expect("non-null");
@@ -116,28 +116,30 @@ impl Runtime {
         Ok(o)
     }
 
-    /// Describes a thrown exception object: its type, its message (`_message`,
-    /// or the type's default), and how it prints: the runtime calls the
-    /// exception's own virtual `ToString()` through the call-site API, as
-    /// CoreCLR and mono do for unhandled exceptions (a native-to-managed
-    /// callback into corelib's `Exception.ToString`, or an override).
-    pub(crate) fn describe_exception(
+    /// Fills in how an unhandled exception prints: the exception's own
+    /// virtual `ToString()`, called through the call-site API as CoreCLR and
+    /// mono do (a native-to-managed callback into corelib's
+    /// `Exception.ToString`, or an override). Errors without an exception
+    /// object, or whose `ToString()` fails, keep `Type: message`.
+    pub(crate) fn describe_unhandled(
         &self,
         thread: &mut Thread,
-        exception: ObjectRef,
+        error: RuntimeError,
     ) -> RuntimeError {
-        let t = TypeHandle::from_method_table(exception.method_table());
-        let is_exception = t.is_subclass_of(self.well_known().exception);
-        let message = if is_exception {
-            // SAFETY: `exception` is a System.Exception (checked above), whose
-            // layout the binder checked against ExceptionObject.
-            let m = unsafe { (*(exception.as_ptr() as *const ExceptionObject)).message };
-            // SAFETY: `_message` holds a string or null.
-            ObjectRef::from_raw(m as *mut u8).map(|s| unsafe { s.string_to_rust() })
-        } else {
-            None
+        let RuntimeError::Exception {
+            type_name,
+            message,
+            object: Some(object),
+            ..
+        } = error
+        else {
+            return error;
         };
-        let mut error = RuntimeError::managed(&t.name, message);
+        let exception = object.get();
+        let t = TypeHandle::from_method_table(exception.method_table());
+        let is_exception =
+            t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
+        let mut description = None;
         if is_exception {
             let to_string =
                 self.virtual_target(self.bound_method(BoundMethod::ExceptionToString), t);
@@ -146,14 +148,17 @@ impl Runtime {
             // (whose frame, or the prestub's, reports it).
             let described = CallSite::new(self, to_string)
                 .and_then(|site| site.call(thread, &[Value::Ref(Some(exception))]));
-            if let (Ok(Value::Ref(Some(text))), RuntimeError::Exception { description, .. }) =
-                (described, &mut error)
-            {
+            if let Ok(Value::Ref(Some(text))) = described {
                 // SAFETY: ToString returns a string.
-                *description = Some(unsafe { text.string_to_rust() });
+                description = Some(unsafe { text.string_to_rust() });
             }
         }
-        error
+        RuntimeError::Exception {
+            type_name,
+            message,
+            description,
+            object: Some(object),
+        }
     }
 
     /// The method a virtual call of `method` on an instance of `receiver`

@@ -57,6 +57,9 @@ namespace Osprey
         [DllImport("QCall", EntryPoint = "TransitionProbe_QCallRaise")]
         private static extern int QCallRaise(string message);
 
+        [DllImport("QCall", EntryPoint = "TransitionProbe_QCallRaiseKind")]
+        private static extern int QCallRaiseKind(int kind);
+
         [DllImport("QCall", EntryPoint = "TransitionProbe_QCallPanic")]
         private static extern int QCallPanic(int x);
 
@@ -88,6 +91,13 @@ namespace Osprey
             if (message == null)
                 throw new ArgumentNullException("message");
             return QCallRaise(message);
+        }
+
+        // The QCall fails with an error chosen by `kind` (see
+        // qcall/src/bench.rs: a bad exception type, argument exceptions).
+        public static int RaiseKind(int kind)
+        {
+            return QCallRaiseKind(kind);
         }
 
         // The QCall panics in Rust; the panic surfaces as a managed exception.

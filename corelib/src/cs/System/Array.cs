@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Runtime.CompilerServices;
 
 namespace System
@@ -6,7 +7,7 @@ namespace System
     // access instructions (ldlen, ldelem, stelem) and multi-dimensional
     // accessors itself; the members here work for every array. Argument
     // checks are managed code; the work is done by FCalls (vm/src/fcall/arrays.rs).
-    public abstract class Array : ICloneable
+    public abstract class Array : ICloneable, IEnumerable
     {
         private Array()
         {
@@ -50,6 +51,97 @@ namespace System
         {
             if (dimension < 0 || dimension >= InternalGetRank(this))
                 throw new IndexOutOfRangeException();
+        }
+
+        // An empty array of T (the same one on every call for one T). mcs
+        // calls it for every empty `params` array. Until the runtime has
+        // generics, the JIT never compiles this body: it resolves each call
+        // Array.Empty<T>() itself, to an empty T[] it allocated once
+        // (vm/src/runtime/jitiface.rs, `array_empty`).
+        public static T[] Empty<T>()
+        {
+            return new T[0];
+        }
+
+        // The element at `index` of a one-dimensional array, boxed when the
+        // element type is a value type (an enum's box is of the enum type).
+        public object GetValue(int index)
+        {
+            if (InternalGetRank(this) != 1)
+                throw new ArgumentException("Only single dimensional arrays are supported for the requested action.");
+            int lower = InternalGetLowerBound(this, 0);
+            if (index < lower || index - lower >= InternalGetLength(this, 0))
+                throw new IndexOutOfRangeException("Index has to be between upper and lower bound of the array.");
+            return InternalGetValue(this, index - lower);
+        }
+
+        // Stores `value` at `index` of a one-dimensional array, as mono does:
+        // null stores the element type's default value; a reference must be
+        // assignable to the element type (InvalidCastException); a boxed
+        // primitive (or enum) of another type is widened when nothing is
+        // lost (else ArgumentException: "not a widening conversion").
+        public void SetValue(object value, int index)
+        {
+            if (InternalGetRank(this) != 1)
+                throw new ArgumentException("Only single dimensional arrays are supported for the requested action.");
+            int lower = InternalGetLowerBound(this, 0);
+            if (index < lower || index - lower >= InternalGetLength(this, 0))
+                throw new IndexOutOfRangeException("Index has to be >= lower bound and <= upper bound of the array.");
+            InternalSetValue(this, value, index - lower);
+        }
+
+        // Every element, in row-major order for multi-dimensional arrays
+        // (what `foreach` over an IEnumerable that is an array uses).
+        public IEnumerator GetEnumerator()
+        {
+            return new ArrayEnumerator(this);
+        }
+
+        // Mono's System.Array+ArrayEnumerator.
+        private sealed class ArrayEnumerator : IEnumerator, ICloneable
+        {
+            private Array _array;
+            private int _index;
+            private int _endIndex;
+
+            internal ArrayEnumerator(Array array)
+            {
+                _array = array;
+                _index = -1;
+                _endIndex = array.Length;
+            }
+
+            public bool MoveNext()
+            {
+                if (_index < _endIndex)
+                {
+                    _index++;
+                    return _index < _endIndex;
+                }
+                return false;
+            }
+
+            public void Reset()
+            {
+                _index = -1;
+            }
+
+            public object Current
+            {
+                get
+                {
+                    if (_index < 0)
+                        throw new InvalidOperationException("Enumeration has not started. Call MoveNext.");
+                    if (_index >= _endIndex)
+                        throw new InvalidOperationException("Enumeration already finished.");
+                    return InternalGetValue(_array, _index);
+                }
+            }
+
+            public object Clone()
+            {
+                return MemberwiseClone();
+            }
         }
 
         // A shallow copy: same type and dimensions, same elements.
@@ -120,5 +212,14 @@ namespace System
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void InternalClear(Array array, int index, int length);
+
+        // The element at `flatIndex` (over all dimensions, row-major),
+        // boxed for value types.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern object InternalGetValue(Array array, int flatIndex);
+
+        // Stores `value` at `flatIndex` with mono's conversions and checks.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern void InternalSetValue(Array array, object value, int flatIndex);
     }
 }

@@ -105,12 +105,14 @@ namespace System
 
         // Equal values hash equally: +0.0 and -0.0 share a hash, and so do
         // all NaNs.
+        // Mono's hash (what programs print): the bits' halves xored, with
+        // both zeros and every NaN hashed alike (bits kept: the exponent's).
         public override unsafe int GetHashCode()
         {
             double value = m_value;
-            if (value == 0 || IsNaN(value))
-                value = value == 0 ? (double)0 : NaN;
             long bits = *(long*)&value;
+            if (((bits - 1) & 0x7FFFFFFFFFFFFFFF) >= 0x7FF0000000000000)
+                bits &= 0x7FF0000000000000;
             return unchecked((int)bits ^ (int)(bits >> 32));
         }
 

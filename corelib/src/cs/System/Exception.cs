@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace System
 {
     public class Exception
@@ -6,9 +8,11 @@ namespace System
         // keep their names, types and order.
         private string _message;
         private Exception _innerException;
-        // The stack trace text, recorded by the runtime when the exception
-        // is thrown; null until then.
 #pragma warning disable 649 // set by the runtime
+        // Where the exception went, recorded by the runtime's exception
+        // dispatcher: (method, IL offset) pairs, formatted on demand.
+        private IntPtr[] _stackTrace;
+        // A stack trace given as text (takes precedence when set).
         private string _stackTraceString;
 #pragma warning restore 649
         private int _HResult;
@@ -50,8 +54,18 @@ namespace System
 
         public virtual string StackTrace
         {
-            get { return _stackTraceString; }
+            get
+            {
+                if (_stackTraceString != null)
+                    return _stackTraceString;
+                if (_stackTrace == null)
+                    return null;
+                return FormatStackTrace(_stackTrace);
+            }
         }
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        private static extern string FormatStackTrace(IntPtr[] trace);
 
         public int HResult
         {

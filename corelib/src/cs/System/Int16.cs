@@ -68,9 +68,10 @@ namespace System
             return m_value == obj;
         }
 
+        // Mono's hash (what programs print): the 16 bits in both halves.
         public override int GetHashCode()
         {
-            return m_value;
+            return (int)(ushort)m_value | ((int)m_value << 16);
         }
 
         public int CompareTo(object value)

@@ -96,10 +96,10 @@ namespace System
             return m_value == ((IntPtr)obj).m_value;
         }
 
+        // Mono's hash (what programs print): the low 32 bits.
         public override int GetHashCode()
         {
-            long l = (long)m_value;
-            return unchecked((int)l ^ (int)(l >> 32));
+            return unchecked((int)(long)m_value);
         }
 
         public override string ToString()

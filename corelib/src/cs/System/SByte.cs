@@ -69,9 +69,10 @@ namespace System
             return m_value == obj;
         }
 
+        // Mono's hash (what programs print): the value xor itself shifted by 8.
         public override int GetHashCode()
         {
-            return m_value;
+            return (int)m_value ^ ((int)m_value << 8);
         }
 
         public int CompareTo(object value)

@@ -100,12 +100,15 @@ namespace System
 
         // Equal values hash equally: +0.0 and -0.0 share a hash, and so do
         // all NaNs.
+        // Mono's hash (what programs print): the bits, with both zeros and
+        // every NaN hashed alike (bits kept: the exponent's).
         public override unsafe int GetHashCode()
         {
             float value = m_value;
-            if (value == 0 || IsNaN(value))
-                value = value == 0 ? (float)0 : NaN;
-            return *(int*)&value;
+            int bits = *(int*)&value;
+            if (((bits - 1) & 0x7FFFFFFF) >= 0x7F800000)
+                bits &= 0x7F800000;
+            return bits;
         }
 
         public int CompareTo(object value)

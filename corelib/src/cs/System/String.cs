@@ -121,18 +121,71 @@ namespace System
             return true;
         }
 
-        // Deterministic (.NET randomizes string hashes per process; nothing
-        // may rely on particular values). FNV-1a over the code units.
+        // Mono 6.8's hash, which programs print: Marvin32 over the UTF-16
+        // bytes with mono's fixed seed (System.Marvin.DefaultSeed,
+        // 0xC47310). (.NET Core randomizes the seed per process.)
         public override unsafe int GetHashCode()
         {
-            uint hash = 2166136261;
-            int length = _stringLength;
             fixed (char* p = &_firstChar)
             {
-                for (int i = 0; i < length; i++)
-                    hash = (hash ^ p[i]) * 16777619;
+                return Marvin32((byte*)p, _stringLength * 2, 0xC47310UL);
             }
-            return (int)hash;
+        }
+
+        // Marvin32 (the corefx algorithm) over `count` bytes at `data`.
+        private static unsafe int Marvin32(byte* data, int count, ulong seed)
+        {
+            uint p0 = (uint)seed;
+            uint p1 = (uint)(seed >> 32);
+            int i = 0;
+            while (count - i >= 8)
+            {
+                p0 += *(uint*)(data + i);
+                MarvinBlock(ref p0, ref p1);
+                p0 += *(uint*)(data + i + 4);
+                MarvinBlock(ref p0, ref p1);
+                i += 8;
+            }
+            if (count - i >= 4)
+            {
+                p0 += *(uint*)(data + i);
+                MarvinBlock(ref p0, ref p1);
+                i += 4;
+            }
+            switch (count - i)
+            {
+                case 0:
+                    p0 += 0x80u;
+                    break;
+                case 1:
+                    p0 += 0x8000u | data[i];
+                    break;
+                case 2:
+                    p0 += 0x800000u | *(ushort*)(data + i);
+                    break;
+                default:
+                    p0 += 0x80000000u | ((uint)data[i + 2] << 16) | *(ushort*)(data + i);
+                    break;
+            }
+            MarvinBlock(ref p0, ref p1);
+            MarvinBlock(ref p0, ref p1);
+            return (int)(p1 ^ p0);
+        }
+
+        private static void MarvinBlock(ref uint rp0, ref uint rp1)
+        {
+            uint p0 = rp0;
+            uint p1 = rp1;
+            p1 ^= p0;
+            p0 = (p0 << 20) | (p0 >> 12);
+            p0 += p1;
+            p1 = (p1 << 9) | (p1 >> 23);
+            p1 ^= p0;
+            p0 = (p0 << 27) | (p0 >> 5);
+            p0 += p1;
+            p1 = (p1 << 19) | (p1 >> 13);
+            rp0 = p0;
+            rp1 = p1;
         }
 
         public override string ToString()

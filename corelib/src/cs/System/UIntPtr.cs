@@ -93,10 +93,10 @@ namespace System
             return m_value == ((UIntPtr)obj).m_value;
         }
 
+        // Mono's hash (what programs print): the low 32 bits.
         public override int GetHashCode()
         {
-            ulong l = (ulong)m_value;
-            return unchecked((int)l ^ (int)(l >> 32));
+            return unchecked((int)(ulong)m_value);
         }
 
         public override string ToString()

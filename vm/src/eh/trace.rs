@@ -1,0 +1,198 @@
+//! Stack traces: recorded by the first pass, formatted on demand.
+//!
+//! The first pass of a dispatch visits the frames from where an exception
+//! was raised to the frame that handles it; it stores them in the
+//! exception's `_stackTrace` field as an `IntPtr[]` of pairs (method
+//! descriptor, IL offset or -1). Nothing is formatted until a program asks
+//! for `Exception.StackTrace` (or the runtime prints an unhandled
+//! exception): corelib calls [`format_stack_trace`] through an FCall.
+//!
+//! The text follows mono's format, so programs that print a trace print
+//! what they print on mono for their own methods:
+//!
+//! ```text
+//!   at Program.Main (System.String[] args) [0x0001c] in <3b1c…>:0
+//! ```
+//!
+//! (method, parameter types and names, IL offset, module version id, and a
+//! line number of 0 since there are no debug symbols). Corelib frames show
+//! Osprey's corelib, not mono's; runtime helpers never appear.
+
+use osprey_binder::ExceptionObject;
+use osprey_metadata::tables::{ModuleRow, ParamRow};
+use osprey_metadata::Image;
+
+use crate::loader::{MethodHandle, TypeHandle};
+use crate::object::ObjectRef;
+use crate::runtime::Runtime;
+use crate::thread::Thread;
+
+/// Stores the frames of a dispatch into the exception `roots[0]` (when it
+/// is a `System.Exception`): replacing its trace when `fresh` (`throw`,
+/// `rethrow`, as mono does), else appending to it (an exception passing
+/// back into managed code through native code). A trace that cannot be
+/// allocated is left as it was.
+pub(super) fn record(
+    thread: &mut Thread,
+    roots: &crate::frames::Roots,
+    frames: &[(MethodHandle, Option<u32>)],
+    fresh: bool,
+) {
+    let rt = thread.runtime();
+    let Some(exception) = ObjectRef::from_raw(roots[0].get()) else {
+        return;
+    };
+    let wk = rt.well_known();
+    if !TypeHandle::from_method_table(exception.method_table()).is_subclass_of(wk.exception)
+        && TypeHandle::from_method_table(exception.method_table()) != wk.exception
+    {
+        return;
+    }
+    let old_len = if fresh {
+        0
+    } else {
+        // SAFETY: the exception is a System.Exception (checked above).
+        old_trace(exception).map_or(0, |t| unsafe { t.length() })
+    };
+    let Ok(array) = rt
+        .heaps
+        .alloc(thread, &wk.intptr_array.mt, old_len + 2 * frames.len())
+    else {
+        return;
+    };
+    // The allocation may have moved the exception: read it again.
+    let exception = ObjectRef::from_raw(roots[0].get()).expect("still the exception");
+    // SAFETY: `array` is a fresh IntPtr[] of old_len + 2 * frames.len()
+    // elements; the old trace (if any) is an IntPtr[] of old_len elements.
+    unsafe {
+        let data = array.array_data() as *mut isize;
+        if old_len > 0 {
+            let old = old_trace(exception).expect("had a trace");
+            std::ptr::copy_nonoverlapping(old.array_data() as *const isize, data, old_len);
+        }
+        for (i, (method, il)) in frames.iter().enumerate() {
+            *data.add(old_len + 2 * i) = method.as_ptr() as isize;
+            *data.add(old_len + 2 * i + 1) = il.map_or(-1, |o| o as isize);
+        }
+        let e = exception.as_ptr() as *mut ExceptionObject;
+        (*e).stack_trace = array.as_ptr() as *mut _;
+    }
+}
+
+/// The exception's recorded trace array, if any.
+fn old_trace(exception: ObjectRef) -> Option<ObjectRef> {
+    // SAFETY: callers pass a System.Exception, laid out as ExceptionObject.
+    let t = unsafe { (*(exception.as_ptr() as *const ExceptionObject)).stack_trace };
+    ObjectRef::from_raw(t as *mut u8)
+}
+
+/// Formats a recorded trace (pairs of method descriptor and IL offset, see
+/// the module documentation): one line per frame, joined by `\n`.
+///
+/// # Safety
+/// `data` must come from [`record`]: every even element a method descriptor
+/// of `rt`.
+pub(crate) unsafe fn format_stack_trace(rt: &Runtime, data: &[isize]) -> String {
+    let mut lines = Vec::with_capacity(data.len() / 2);
+    let loader = rt.loader();
+    for pair in data.chunks_exact(2) {
+        // SAFETY: the caller's contract: a method descriptor of this runtime.
+        let method = unsafe { MethodHandle::from_ptr(pair[0] as *const _) };
+        let asm = loader.assembly(method.assembly);
+        let img = asm.image();
+        let mvid = module_version_id(img);
+        let il = if pair[1] >= 0 { pair[1] as u32 } else { 0 };
+        lines.push(format!(
+            "  at {} ({}) [0x{il:05x}] in <{mvid}>:0 ",
+            trace_method_name(method),
+            trace_params(img, method)
+        ));
+    }
+    lines.join("\n")
+}
+
+/// `Namespace.Type.Method`, nested types joined with `+` as mono prints them.
+fn trace_method_name(method: MethodHandle) -> String {
+    format!("{}.{}", method.owner.name.replace('/', "+"), method.name)
+}
+
+/// `System.Int32 n, System.String[] args`.
+fn trace_params(img: &Image<'_>, method: MethodHandle) -> String {
+    let mut names = vec![String::new(); method.sig.params.len()];
+    if let Ok(params) = img.param_range(method.rid) {
+        for rid in params {
+            if let Ok(p) = img.row::<ParamRow>(rid) {
+                let seq = p.sequence as usize;
+                if (1..=names.len()).contains(&seq) {
+                    names[seq - 1] = img.string(p.name).unwrap_or("").to_string();
+                }
+            }
+        }
+    }
+    method
+        .sig
+        .params
+        .iter()
+        .zip(&names)
+        .map(|(t, n)| {
+            let t = crate::loader::names::type_trace_name(img, t);
+            if n.is_empty() {
+                t
+            } else {
+                format!("{t} {n}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The module version id as mono prints it: `Guid.ToString("N")`, 32 hex
+/// digits with the first three fields little-endian.
+fn module_version_id(img: &Image<'_>) -> String {
+    img.row::<ModuleRow>(1)
+        .ok()
+        .and_then(|m| img.guid(m.mvid).ok().flatten())
+        .map(|g| {
+            let b = g.0;
+            let order = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+            order.iter().map(|&i| format!("{:02x}", b[i])).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The frames shown when a stack overflow ends the program: the innermost
+/// ones, then how many more there were.
+const OVERFLOW_FRAMES_SHOWN: usize = 20;
+
+/// The managed stack trace of the current thread, for a stack-overflow
+/// report (innermost frames first, the rest counted).
+pub(crate) fn overflow_trace(thread: &Thread) -> String {
+    use crate::stackwalk::{walk_thread, WalkItem};
+    use std::ops::ControlFlow;
+    let mut data = Vec::new();
+    let mut total = 0usize;
+    walk_thread(thread, |item| {
+        if let WalkItem::Managed(m) = item {
+            if !m.funclet {
+                total += 1;
+                if total <= OVERFLOW_FRAMES_SHOWN {
+                    data.push(m.code.method.as_ptr() as isize);
+                    data.push(
+                        m.il_offset()
+                            .map_or(-1, |o| m.code.code_map.statement_of(o) as isize),
+                    );
+                }
+            }
+        }
+        ControlFlow::Continue(())
+    });
+    // SAFETY: the pairs were built from this runtime's method descriptors.
+    let mut text = unsafe { format_stack_trace(thread.runtime(), &data) };
+    if total > OVERFLOW_FRAMES_SHOWN {
+        text.push_str(&format!(
+            "\n  ... ({} more frames)",
+            total - OVERFLOW_FRAMES_SHOWN
+        ));
+    }
+    text
+}

@@ -1,0 +1,242 @@
+//! The stack walker: the one unwinder shared by exception dispatch, stack
+//! traces and the garbage collector.
+//!
+//! A thread's stack alternates between runs of JIT-compiled frames
+//! (*segments*) and native code. Every transition from managed code into
+//! native code that may walk the stack links a [`Frame`] recording the
+//! managed context (return address and RBP) into `Thread::frame_head`; every
+//! transition from native into managed code goes through a stub with an
+//! *entry record* (the call thunk, the funclet call: see `stubs`). So:
+//!
+//! * a segment is walked by following the RBP chain from the context a frame
+//!   recorded: each JIT-compiled method starts with `push rbp; mov rbp, rsp`,
+//!   so `[rbp]` is the caller's RBP and `[rbp + 8]` the return address into
+//!   it, and the code heap maps each return address to its method
+//!   ([`CodeHeap::method_code`]);
+//! * a segment ends at the first return address that is not in a
+//!   JIT-compiled method (it returns into a thunk), or at a filter funclet
+//!   (which returns into the funclet call);
+//! * the thread's frames, innermost first, each start the next older
+//!   segment.
+//!
+//! A filter funclet runs with its method's frame pointer but on top of the
+//! stack, while the frames between its method and the exception's origin
+//! are still live: the walk reports the funclet (as a frame of its method,
+//! marked [`ManagedFrame::funclet`]) and ends the segment there; the
+//! dispatcher's own frame, older in the list, then walks from the
+//! exception's origin through the funclet's method to the thunk. So every
+//! live frame is visited exactly once, and the funclet's method's slots are
+//! reported with that method's frame, not with the funclet.
+
+use std::ops::ControlFlow;
+use std::sync::Arc;
+
+use crate::codeheap::{CodeHeap, MethodCode};
+use crate::frames::{Frame, FrameKind, HelperFrame};
+use crate::thread::Thread;
+
+/// One activation of a JIT-compiled method found by a walk.
+#[derive(Clone, Debug)]
+pub struct ManagedFrame {
+    /// The method's code.
+    pub code: Arc<MethodCode>,
+    /// The return address into the method: where it continues when the
+    /// call it is making returns.
+    pub ip: usize,
+    /// The activation's frame pointer.
+    pub fp: usize,
+    /// This is a filter of the method running as a funclet (its frame is
+    /// the method's frame, visited separately).
+    pub funclet: bool,
+}
+
+impl ManagedFrame {
+    /// The IL offset of the instruction the activation is executing (the
+    /// call it made), if the code map knows it.
+    pub fn il_offset(&self) -> Option<u32> {
+        self.code.il_offset_of_return(self.ip)
+    }
+
+    /// The next older activation's return address and frame pointer.
+    pub fn caller(&self) -> (usize, usize) {
+        // SAFETY: every JIT-compiled frame starts with `push rbp; mov rbp,
+        // rsp` (jit/src/codegen/mod.rs), and `fp` is the frame pointer of a
+        // live activation on the walking thread's stack.
+        unsafe { (*((self.fp + 8) as *const usize), *(self.fp as *const usize)) }
+    }
+}
+
+/// How the walk of a segment ended.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum SegmentEnd {
+    /// The oldest frame returns into native code (a thunk).
+    Native,
+    /// The oldest frame visited is a filter funclet.
+    Funclet,
+    /// The visitor stopped the walk.
+    Stopped,
+}
+
+/// Walks one segment, innermost first, from the managed context (`ip` a
+/// return address into JIT-compiled code, `fp` that frame's RBP).
+///
+/// The caller must be the thread that owns the stack (or the thread must be
+/// stopped), and `(ip, fp)` must describe a live managed context.
+pub fn walk_segment(
+    heap: &CodeHeap,
+    mut ip: usize,
+    mut fp: usize,
+    mut visit: impl FnMut(&ManagedFrame) -> ControlFlow<()>,
+) -> SegmentEnd {
+    loop {
+        let Some(code) = heap.method_code(ip) else {
+            return SegmentEnd::Native;
+        };
+        let frame = ManagedFrame {
+            funclet: code.is_funclet(ip),
+            code,
+            ip,
+            fp,
+        };
+        if visit(&frame).is_break() {
+            return SegmentEnd::Stopped;
+        }
+        if frame.funclet {
+            return SegmentEnd::Funclet;
+        }
+        (ip, fp) = frame.caller();
+    }
+}
+
+/// What a thread walk visits.
+pub enum WalkItem<'a> {
+    /// A transition frame (visited before the segment it starts).
+    Transition(&'a mut Frame),
+    /// A JIT-compiled activation.
+    Managed(&'a ManagedFrame),
+}
+
+/// Walks every frame of `thread`'s stack, innermost first: each transition
+/// frame in the thread's list, then the managed segment it starts.
+///
+/// The thread must be the current thread, or stopped at a safepoint or in
+/// preemptive mode.
+pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> ControlFlow<()>) {
+    let heap = &thread.runtime().code;
+    let mut frame = thread.frame_head as *mut Frame;
+    while !frame.is_null() {
+        // SAFETY: frames in the list are linked by their owners for as long
+        // as they live, and the thread cannot unlink them while we walk.
+        let f = unsafe { &mut *frame };
+        let (ip, fp, prev) = (f.return_address, f.rbp, f.prev);
+        if visit(WalkItem::Transition(f)).is_break() {
+            return;
+        }
+        // Protect frames record no managed context (ip 0).
+        if ip != 0 {
+            let end = walk_segment(heap, ip, fp, |m| visit(WalkItem::Managed(m)));
+            if end == SegmentEnd::Stopped {
+                return;
+            }
+        }
+        frame = prev;
+    }
+}
+
+/// What a reported stack root holds.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum RootKind {
+    /// An object reference (the start of an object, or null).
+    Ref,
+    /// A managed pointer: maybe into an object, maybe into the stack or
+    /// unmanaged memory.
+    Interior,
+}
+
+/// One root location on a thread's stack or in its per-thread state.
+#[derive(Copy, Clone, Debug)]
+pub struct StackRoot {
+    /// Where the reference is stored (the GC may update it).
+    pub slot: *mut usize,
+    /// What it holds.
+    pub kind: RootKind,
+    /// Its target must not move.
+    pub pinned: bool,
+}
+
+/// Reports every GC root of `thread` that lives on its stack or in its
+/// per-thread state: the GC slots of every managed frame (from its GC info,
+/// including incoming stack arguments), references protected by helper
+/// frames, exceptions in flight, and the thread's managed `Thread` object.
+///
+/// The thread must be stopped at a safepoint or in preemptive mode (or be
+/// the current thread).
+///
+/// The arguments of a call stopped in the prestub (`FrameKind::Prestub`)
+/// are reported from the callee's signature, which the prestub worker
+/// describes to the collector before anything can collect
+/// (`Gc::set_prestub_args`).
+pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackRoot)) {
+    let rt = thread.runtime();
+    let reg = |slot: *mut usize| StackRoot {
+        slot,
+        kind: RootKind::Ref,
+        pinned: false,
+    };
+    walk_thread(thread, |item| {
+        match item {
+            WalkItem::Transition(frame) => {
+                if frame.kind == FrameKind::Prestub as u64 {
+                    let at = frame as *mut Frame as usize;
+                    let (rsp, regs) = (frame.rsp, at + crate::frames::offsets::SIZE as usize);
+                    rt.heaps.gc.with_prestub_args(at, |args| {
+                        for a in args {
+                            // RCX at +SIZE, RDX at +SIZE+8, stack arguments
+                            // from the record's RSP (see FrameKind::Prestub).
+                            let base = match a.index {
+                                0 => regs,
+                                1 => regs + 8,
+                                k => rsp + 8 * (k as usize - 2),
+                            };
+                            report(StackRoot {
+                                slot: (base + a.offset as usize) as *mut usize,
+                                kind: if a.interior { RootKind::Interior } else { RootKind::Ref },
+                                pinned: false,
+                            });
+                        }
+                    });
+                }
+                if frame.kind == FrameKind::Helper as u64 || frame.kind == FrameKind::Protect as u64
+                {
+                    // SAFETY: frames of kind Helper are HelperFrames.
+                    let hf = unsafe { HelperFrame::from_frame(frame) };
+                    for r in hf.roots() {
+                        report(reg(r as *mut *mut u8 as *mut usize));
+                    }
+                }
+            }
+            WalkItem::Managed(m) if !m.funclet => {
+                for s in &m.code.gc_info.slots {
+                    report(StackRoot {
+                        slot: (m.fp as isize + s.offset as isize) as *mut usize,
+                        kind: match s.kind {
+                            osprey_jit::GcSlotKind::Ref => RootKind::Ref,
+                            osprey_jit::GcSlotKind::Interior => RootKind::Interior,
+                        },
+                        pinned: s.pinned,
+                    });
+                }
+            }
+            WalkItem::Managed(_) => {}
+        }
+        ControlFlow::Continue(())
+    });
+    report(reg(&mut thread.escaped));
+    report(reg(&mut thread.pending.object));
+    for u in &mut thread.unwinds {
+        report(reg(&mut u.exception));
+    }
+    if let Some(obj) = thread.managed_object.as_mut() {
+        report(reg(obj as *mut crate::object::ObjectRef as *mut usize));
+    }
+}
