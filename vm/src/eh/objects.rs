@@ -120,6 +120,9 @@ fn new_exception(
             // SAFETY: `obj` is an instance of an exception type (a subclass
             // of System.Exception, whose layout the binder checked).
             unsafe { (*obj).message = s.as_ptr() as *mut StringObject };
+            // SAFETY: as above: the field is inside the object.
+            let field = unsafe { std::ptr::addr_of!((*obj).message) } as usize;
+            rt.heaps.gc.write_barrier(field);
         }
         Ok(ObjectRef::from_raw(roots[0].get()).expect("protected object"))
     })

@@ -76,6 +76,8 @@ pub(super) fn record(
         }
         let e = exception.as_ptr() as *mut ExceptionObject;
         (*e).stack_trace = array.as_ptr() as *mut _;
+        let field = std::ptr::addr_of!((*e).stack_trace) as usize;
+        thread.runtime().heaps.gc.write_barrier(field);
     }
 }
 

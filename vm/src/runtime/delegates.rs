@@ -83,6 +83,7 @@ fn init_delegate(
         (*d).target = target as *mut _;
         (*d).method_ptr = code;
         (*d).method_ptr_aux = m.as_ptr() as usize;
+        rt.heaps.gc.write_barrier(std::ptr::addr_of!((*d).target) as usize);
     }
     Ok(())
 }
