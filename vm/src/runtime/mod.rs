@@ -183,6 +183,11 @@ impl Runtime {
         binding::native_binding_report(&mut self.loader())
     }
 
+    /// The garbage collector (docs/gc.md).
+    pub fn gc(&self) -> &crate::gc::Gc {
+        &self.heaps.gc
+    }
+
     /// Creates the record for a thread that will run managed code on the
     /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
