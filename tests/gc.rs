@@ -29,9 +29,10 @@ fn stress_interval() -> String {
 /// allocation and safepoint.
 const SMALL: &[(&str, &[&str])] = &[
     ("gc-binarytrees", &["6"]),
-    ("gc-cache", &["1"]),
-    ("gc-strings", &["3000"]),
-    ("gc-api", &[]),
+    ("gc-cache", &["2", "500"]),
+    ("gc-strings", &["1000"]),
+    ("gc-api", &["400"]),
+    ("gc-finalizers", &[]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

@@ -10,8 +10,9 @@ class Program
 {
     static WeakReference MakeWeak() { return new WeakReference(new Node(7)); }
 
-    static int Main()
+    static int Main(string[] args)
     {
+        int count = args.Length > 0 ? int.Parse(args[0]) : 200000;
         Node keep = new Node(1);
         WeakReference wkeep = new WeakReference(keep);
         WeakReference wdead = MakeWeak();
@@ -30,7 +31,7 @@ class Program
         int[] arr = new int[] { 1, 2, 3 };
         GCHandle p = GCHandle.Alloc(arr, GCHandleType.Pinned);
         IntPtr before = p.AddrOfPinnedObject();
-        for (int i = 0; i < 100000; i++) new Node(i);
+        for (int i = 0; i < count / 2; i++) new Node(i);
         GC.Collect();
         Console.WriteLine("pinned stays: " + (before == p.AddrOfPinnedObject()));
         p.Free();
@@ -41,7 +42,7 @@ class Program
 
         // A linked structure across many collections.
         Node head = null;
-        for (int i = 0; i < 200000; i++)
+        for (int i = 0; i < count; i++)
         {
             Node n = new Node(i);
             n.Left = head;

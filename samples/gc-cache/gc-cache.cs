@@ -2,6 +2,7 @@
 // most entries replaced over and over (old values become garbage while the
 // table itself and the surviving entries live for the whole run), plus an
 // LRU-style ring of recent records. Checks the contents as it goes.
+// Arguments: rounds (20), keys (20000).
 using System;
 
 class Record
@@ -82,7 +83,7 @@ class Program
     static int Main(string[] args)
     {
         int rounds = args.Length > 0 ? int.Parse(args[0]) : 20;
-        const int Keys = 20000;
+        int Keys = args.Length > 1 ? int.Parse(args[1]) : 20000;
         Cache cache = new Cache(4096);
         Record[] recent = new Record[256];
         int seed = 12345;

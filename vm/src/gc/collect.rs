@@ -30,9 +30,10 @@ pub(super) fn collect(gc: &Gc, st: &mut State, threads: &[usize], full: bool) {
         let t = unsafe { &mut *(t as *mut Thread) };
         retire_context(&mut t.alloc_ptr, &mut t.alloc_limit);
     }
-    let State { stress_ctx, promo, .. } = st;
-    retire_context(&mut stress_ctx.ptr, &mut stress_ctx.limit);
-    retire_context(&mut promo.ptr, &mut promo.limit);
+    // The promotion context survives minor collections (its tail is kept a
+    // filler after every copy), so survivors of successive collections
+    // share blocks; a full collection empties it before sweeping.
+    retire_context(&mut st.stress_ctx.ptr, &mut st.stress_ctx.limit);
     let roots = roots::enumerate(gc, st, threads);
     if gc.options.verify {
         verify::verify(gc, st, &roots, "before");
@@ -221,6 +222,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         if st.heap.blocks[i].pinned {
             st.heap.blocks[i].state = BlockState::Old;
             st.heap.blocks[i].pinned = false;
+            st.old_allocated += BLOCK_SIZE;
             sweep_block(st, i, false);
         } else {
             if verify {
@@ -248,7 +250,7 @@ fn scan_cards(m: &mut Minor<'_>) {
                     let cards: Vec<u8> = m.st.heap.block_cards(i).to_vec();
                     m.st.heap.block_cards(i).fill(0);
                     let mut objs = Vec::new();
-                    walk(start, start + BLOCK_SIZE, |obj, size, real| {
+                    let _ = walk(start, start + BLOCK_SIZE, |obj, size, real| {
                         if real {
                             let first = (obj - HEADER_SIZE - start) >> super::heap::CARD_SHIFT;
                             let last = (obj - HEADER_SIZE + size - 1 - start) >> super::heap::CARD_SHIFT;
@@ -313,8 +315,9 @@ fn scan_cards(m: &mut Minor<'_>) {
 }
 
 /// Walks the objects of `[start, end)`: `f(obj, size, real)` where `real`
-/// is false for fillers. Stops at an unformatted (zero) word.
-pub(super) fn walk(start: usize, end: usize, mut f: impl FnMut(usize, usize, bool)) {
+/// is false for fillers. Stops at an unformatted (zero) word; returns where
+/// the walk stopped (`end` for a parseable range).
+pub(super) fn walk(start: usize, end: usize, mut f: impl FnMut(usize, usize, bool)) -> usize {
     let mut p = start;
     while p < end {
         // SAFETY: blocks in use are parseable during a collection.
@@ -326,7 +329,7 @@ pub(super) fn walk(start: usize, end: usize, mut f: impl FnMut(usize, usize, boo
             let obj = p + HEADER_SIZE;
             let size = object_size_maybe_forwarded(obj);
             if size == 0 {
-                return;
+                return p;
             }
             let word = *(obj as *const usize);
             let real = word & FORWARDED != 0 || !layout::is_filler(word as *const _);
@@ -334,6 +337,7 @@ pub(super) fn walk(start: usize, end: usize, mut f: impl FnMut(usize, usize, boo
             p += size;
         }
     }
+    p
 }
 
 /// Sweeps one old block: marked objects survive (mark cleared), the rest
@@ -450,6 +454,9 @@ impl Marker<'_> {
 }
 
 fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
+    // The promotion context's tail is already a filler: the sweep makes it
+    // a hole like any other free range.
+    st.promo = super::Ctx::default();
     let mut m = Marker { st, stack: Vec::new() };
     for r in roots {
         // SAFETY: root slots are valid for the collection.

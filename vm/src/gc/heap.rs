@@ -149,6 +149,12 @@ impl BlockHeap {
     /// (a large object's head gets `LargeHead(n)`, the rest `LargeTail`).
     /// The memory is zeroed. `None` when the reservation has no such run.
     pub fn take_blocks(&mut self, n: usize, state: BlockState) -> Result<Option<usize>, OsError> {
+        // Next-fit cycles through a window a few times the heap in use, so
+        // a freed block waits a while before reuse without the heap's
+        // address range (and every loop over blocks) growing without bound.
+        if self.next_fit && self.free_hint > 2 * self.blocks_in_use + 256 {
+            self.free_hint = 0;
+        }
         match self.take_blocks_from(self.free_hint, n, state)? {
             None if self.next_fit && self.free_hint != 0 => {
                 self.free_hint = 0;

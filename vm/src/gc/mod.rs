@@ -298,7 +298,7 @@ pub struct Gc {
     /// The arguments of calls stopped in the prestub, by frame address.
     prestub_args: Mutex<Vec<(usize, Vec<ArgRoot>)>>,
     /// The verifier's set of valid method tables (and how many types it covers).
-    verify_types: Mutex<(usize, std::collections::HashSet<usize>)>,
+    verify_types: Mutex<(usize, Vec<usize>)>,
 }
 
 // SAFETY: raw addresses inside are only used under the locks or while the
@@ -353,7 +353,7 @@ impl Gc {
             live_estimate: AtomicUsize::new(0),
             collections: [AtomicU64::new(0), AtomicU64::new(0)],
             finalizing: AtomicU32::new(0),
-            verify_types: Mutex::new((0, std::collections::HashSet::new())),
+            verify_types: Mutex::new((0, Vec::new())),
             prestub_args: Mutex::new(Vec::new()),
         })
     }
@@ -649,6 +649,15 @@ impl Gc {
                 }
             }
         };
+        let mut ctx = ctx;
+        if stress {
+            // Every stress collection retires the context: hand out a small
+            // one, and keep the rest of the range a filler (parseable).
+            let cut = (ctx.start + size.max(1024)).min(ctx.end);
+            // SAFETY: [cut, end) is free heap memory of this range.
+            unsafe { layout::fill(cut, ctx.end - cut) };
+            ctx.end = cut;
+        }
         // SAFETY: the range is free heap memory now owned by this context.
         unsafe { std::ptr::write_bytes(ctx.start as *mut u8, 0, ctx.end - ctx.start) };
         *ptr = ctx.start + size;
@@ -663,7 +672,10 @@ impl Gc {
 
     /// Whether the old space has grown enough for a full collection.
     fn full_due(&self, st: &State) -> bool {
-        let budget = st.live_after_full.max(16 << 20);
+        // Under stress, keep the old space small: every collection verifies
+        // the whole heap.
+        let floor = if self.options.stress != 0 { 1 << 20 } else { 16 << 20 };
+        let budget = if self.options.stress != 0 { floor } else { st.live_after_full.max(floor) };
         st.old_allocated >= budget
     }
 

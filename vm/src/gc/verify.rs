@@ -6,8 +6,6 @@
 //! hole or heap corruption: it is reported with where it was found and the
 //! process ends (exit code 70).
 
-use std::collections::HashSet;
-
 use super::collect::{fatal, walk};
 use super::heap::{BlockState, BLOCK_SIZE};
 use super::layout::{self, FORWARDED, MARK_BIT};
@@ -32,13 +30,18 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
     if let Some(r) = registry {
         let all = r.snapshot();
         if all.len() != cache.0 {
-            cache.1 = all.iter().map(|t| t.method_table() as usize).collect();
+            let mut v: Vec<usize> = all.iter().map(|t| t.method_table() as usize).collect();
+            v.sort_unstable();
+            cache.1 = v;
             cache.0 = all.len();
         }
     }
-    let types: &HashSet<usize> = &cache.1;
+    let types: &[usize] = &cache.1;
+    let mut last_ok = 0usize;
     let heap = &st.heap;
-    let mut starts = HashSet::new();
+    // Object starts: one bit per 8 bytes of the blocks in use so far.
+    let mut bits = vec![0u64; heap.high * (BLOCK_SIZE / 8 / 64)];
+    let bit = |a: usize| (a - heap.base) >> 3;
     let mut objects = Vec::new();
     let mut problem = None;
     let mut i = 0;
@@ -53,9 +56,7 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
                 continue;
             }
         };
-        let mut covered = start;
-        walk(start, end, |obj, size, real| {
-            covered = obj - 8 + size;
+        let covered = walk(start, end, |obj, _size, real| {
             if !real || problem.is_some() {
                 return;
             }
@@ -65,16 +66,18 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
                 problem = Some(format!("forwarded object left at {obj:#x}"));
                 return;
             }
-            if !types.contains(&word) {
+            if word != last_ok && types.binary_search(&word).is_err() {
                 problem = Some(format!("object at {obj:#x} has an invalid method table {word:#x}"));
                 return;
             }
+            last_ok = word;
             // SAFETY: as above.
             if unsafe { *layout::header(obj) } & MARK_BIT != 0 {
                 problem = Some(format!("object at {obj:#x} has a stale mark bit"));
                 return;
             }
-            starts.insert(obj);
+            let b = bit(obj);
+            bits[b / 64] |= 1 << (b % 64);
             objects.push(obj);
         });
         if let Some(p) = problem {
@@ -91,7 +94,8 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
         if v == 0 || !heap.contains(v) {
             return Ok(());
         }
-        if starts.contains(&v) {
+        let b = bit(v);
+        if v & 7 == 0 && b / 64 < bits.len() && bits[b / 64] & (1 << (b % 64)) != 0 {
             Ok(())
         } else {
             Err(format!("{} holds {v:#x}, which is not a live object (a GC hole?)", what()))
