@@ -885,3 +885,24 @@ class Program {
         "stderr:\n{stderr}"
     );
 }
+
+#[test]
+fn bench_transitions_prints_its_table() {
+    let run = osprey(&["bench", "transitions", "--calls", "1000", "--runs", "3"]);
+    assert_no_crash(&run, "osprey bench transitions");
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    let out = run.stdout_lossy();
+    for row in [
+        "| managed -> managed static call |",
+        "| FCall |",
+        "| FCall with a helper frame |",
+        "| QCall |",
+        "| QCall [SuppressGCTransition] |",
+        "| Rust -> managed (call-site API) |",
+    ] {
+        assert!(
+            out.lines().any(|l| l.starts_with(row)),
+            "no row {row}:\n{out}"
+        );
+    }
+}

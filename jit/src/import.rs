@@ -104,10 +104,25 @@ fn decode(code: &[u8]) -> Result<Vec<Decoded>, JitError> {
     Ok(out)
 }
 
+/// The offsets control may reach: every instruction's, except those of
+/// instructions that follow a prefix (a prefix and its instruction are one
+/// unit, ECMA-335 III.2).
+fn instruction_starts(code: &[Decoded]) -> HashSet<u32> {
+    let mut starts = HashSet::with_capacity(code.len());
+    let mut after_prefix = false;
+    for d in code {
+        if !after_prefix {
+            starts.insert(d.offset);
+        }
+        after_prefix = is_prefix(d.opcode);
+    }
+    starts
+}
+
 /// The IL offsets where basic blocks start. Every branch target must be the
 /// start of an instruction.
 fn find_block_starts(code: &[Decoded]) -> Result<HashSet<u32>, JitError> {
-    let instruction_starts: HashSet<u32> = code.iter().map(|d| d.offset).collect();
+    let instruction_starts = instruction_starts(code);
     let check = |target: u32, from: u32| {
         if instruction_starts.contains(&target) {
             Ok(target)
@@ -173,7 +188,7 @@ fn eh_entry_states(
     block_starts: &mut HashSet<u32>,
 ) -> Result<HashMap<u32, Vec<StackKind>>, JitError> {
     use crate::eh::EhKind;
-    let starts: HashSet<u32> = code.iter().map(|d| d.offset).collect();
+    let starts = instruction_starts(code);
     let start_ok = |o: u32| starts.contains(&o);
     let end_ok = |o: u32| starts.contains(&o) || o as usize == code_len;
     let mut states: HashMap<u32, Vec<StackKind>> = HashMap::new();

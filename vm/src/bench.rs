@@ -79,8 +79,9 @@ pub struct Row {
 
 /// A runtime ready to run the probes, on the current kernel process's thread.
 pub struct Probe {
-    rt: Box<Runtime>,
+    // Fields drop in order: the thread record before its runtime.
     thread: Box<Thread>,
+    rt: Box<Runtime>,
     os: Os,
 }
 
@@ -91,7 +92,7 @@ impl Probe {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(e.to_string()))?;
         let rt = Runtime::new(RuntimeOptions::default())?;
         let thread = rt.new_thread();
-        let mut p = Probe { rt, thread, os };
+        let mut p = Probe { thread, rt, os };
         for k in Kind::ALL {
             p.run(k, 1000)?;
         }

@@ -81,12 +81,12 @@ impl Drop for Thread {
             self.runtime().heaps.gc.unregister_thread(self);
         }
         if self.fault_handler_on == Some(std::thread::current().id()) {
-            // SAFETY: removing a registration is always sound.
-            let _ = unsafe {
-                self.runtime()
-                    .os
-                    .set_thread_fault_handler(None, std::ptr::null_mut())
-            };
+            // The runtime may already be gone (a record may outlive it):
+            // reach the kernel through its static table, not the runtime.
+            if let Ok(os) = osprey_kernel::client::Os::resolve() {
+                // SAFETY: removing a registration is always sound.
+                let _ = unsafe { os.set_thread_fault_handler(None, std::ptr::null_mut()) };
+            }
         }
         // The QCall services of this OS thread may point at this record.
         if osprey_qcall::services::installed_context()

@@ -88,21 +88,8 @@ impl Emitter<'_, '_> {
         }
         let abi_args = self.abi_args(&info.sig, &args);
         match &info.target {
-            CallTarget::FCall {
-                address,
-                pass_thread,
-                may_throw,
-                helper_frame,
-            } => {
-                let site = if *helper_frame {
-                    NativeSite::HelperFrame
-                } else {
-                    NativeSite::Plain
-                };
-                self.call_native(&abi_args, *address, *pass_thread, site);
-                if *may_throw {
-                    self.check_pending();
-                }
+            CallTarget::FCall { .. } => {
+                self.call_fcall(&abi_args, &info.target);
                 self.push_result(&info.sig, depth_after, depth_before, true);
             }
             CallTarget::ArrayAccessor {
@@ -352,22 +339,7 @@ impl Emitter<'_, '_> {
         };
         let abi_args = self.abi_args(&sig, &all);
         match &info.target {
-            CallTarget::FCall {
-                address,
-                pass_thread,
-                may_throw,
-                helper_frame,
-            } => {
-                let site = if *helper_frame {
-                    NativeSite::HelperFrame
-                } else {
-                    NativeSite::Plain
-                };
-                self.call_native(&abi_args, *address, *pass_thread, site);
-                if *may_throw {
-                    self.check_pending();
-                }
-            }
+            CallTarget::FCall { .. } => self.call_fcall(&abi_args, &info.target),
             CallTarget::QCall { .. } => {
                 unreachable!("QCalls are static methods, never constructors")
             }
@@ -431,6 +403,29 @@ impl Emitter<'_, '_> {
                 ty: JitType::Ref,
             },
             depth: temp_depth,
+        }
+    }
+
+    /// Calls an FCall target with the site it asks for, then raises what it
+    /// left pending if it may throw.
+    fn call_fcall(&mut self, abi_args: &[AbiArg], target: &CallTarget) {
+        let CallTarget::FCall {
+            address,
+            pass_thread,
+            may_throw,
+            helper_frame,
+        } = *target
+        else {
+            unreachable!("only FCall targets come here")
+        };
+        let site = if helper_frame {
+            NativeSite::HelperFrame
+        } else {
+            NativeSite::Plain
+        };
+        self.call_native(abi_args, address, pass_thread, site);
+        if may_throw {
+            self.check_pending();
         }
     }
 
