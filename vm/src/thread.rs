@@ -67,6 +67,8 @@ pub struct Thread {
     pub(crate) unwinds: Vec<crate::eh::Unwind>,
     /// The OS thread this record registered the kernel fault handler on.
     pub(crate) fault_handler_on: Option<std::thread::ThreadId>,
+    /// The collector's registry of thread records (set when registered).
+    pub(crate) gc_registry: Option<std::sync::Arc<crate::gc::ThreadRegistry>>,
     /// Types whose static constructor this thread is running.
     pub(crate) initializing: Vec<TypeHandle>,
     /// The `System.Threading.Thread` object of this thread, once created.
@@ -77,8 +79,9 @@ pub struct Thread {
 
 impl Drop for Thread {
     fn drop(&mut self) {
-        if !self.runtime.is_null() {
-            self.runtime().heaps.gc.unregister_thread(self);
+        // Through the registry the record keeps: the runtime may be gone.
+        if let Some(registry) = self.gc_registry.take() {
+            registry.unregister(self);
         }
         if self.fault_handler_on == Some(std::thread::current().id()) {
             // The runtime may already be gone (a record may outlive it):
@@ -147,6 +150,7 @@ impl Thread {
             escaped: 0,
             unwinds: Vec::new(),
             fault_handler_on: None,
+            gc_registry: None,
             alloc_ptr: 0,
             alloc_limit: 0,
             site_ip: 0,

@@ -176,6 +176,41 @@ impl GcOptions {
     }
 }
 
+/// The thread records of a runtime, shared by the collector and the records
+/// (a record may be dropped after its runtime).
+#[derive(Default)]
+pub struct ThreadRegistry {
+    inner: Mutex<Registered>,
+}
+
+#[derive(Default)]
+struct Registered {
+    /// `*mut Thread` of every registered record.
+    threads: Vec<usize>,
+    /// Allocation contexts of records that unregistered, to be made
+    /// parseable at the next collection.
+    orphans: Vec<(usize, usize)>,
+}
+
+impl ThreadRegistry {
+    fn lock(&self) -> MutexGuard<'_, Registered> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Unregisters a thread record (when it drops); its allocation context
+    /// goes back to the collector. Waits while a collection runs.
+    pub fn unregister(&self, thread: &mut Thread) {
+        let mut g = self.lock();
+        if thread.alloc_ptr != 0 {
+            g.orphans.push((thread.alloc_ptr, thread.alloc_limit));
+        }
+        thread.alloc_ptr = 0;
+        thread.alloc_limit = 0;
+        let me = thread as *mut Thread as usize;
+        g.threads.retain(|t| *t != me);
+    }
+}
+
 /// Every type the loader created (shared by the loader and the collector).
 #[derive(Default)]
 pub struct TypeRegistry {
@@ -279,8 +314,9 @@ pub struct Gc {
     state: Mutex<State>,
     /// The handle table (its own lock: cooperative threads take it).
     pub(crate) handles: Mutex<handles::HandleTable>,
-    /// Every thread record of the runtime (`*mut Thread`).
-    threads: Mutex<Vec<usize>>,
+    /// Every thread record of the runtime (shared with the records, which
+    /// may outlive the runtime).
+    threads: std::sync::Arc<ThreadRegistry>,
     /// The loader's type registry (statics are roots).
     registry: Mutex<Option<std::sync::Arc<TypeRegistry>>>,
     /// The code heap's trap flag, polled at safepoints.
@@ -295,6 +331,10 @@ pub struct Gc {
     collections: [AtomicU64; 2],
     /// Re-entrancy guard of the finalizer runner.
     finalizing: AtomicU32,
+    /// After an OutOfMemory failure, this many allocations may pass the
+    /// limit (into the reservation's slack): raising the exception
+    /// allocates its object, message and stack trace.
+    oom_grace: AtomicU32,
     /// The arguments of calls stopped in the prestub, by frame address.
     prestub_args: Mutex<Vec<(usize, Vec<ArgRoot>)>>,
     /// The verifier's set of valid method tables (and how many types it covers).
@@ -343,7 +383,7 @@ impl Gc {
                 stress_count: 0,
             }),
             handles: Mutex::new(handles::HandleTable::default()),
-            threads: Mutex::new(Vec::new()),
+            threads: std::sync::Arc::new(ThreadRegistry::default()),
             registry: Mutex::new(None),
             trap: AtomicUsize::new(0),
             in_progress: AtomicBool::new(false),
@@ -353,6 +393,7 @@ impl Gc {
             live_estimate: AtomicUsize::new(0),
             collections: [AtomicU64::new(0), AtomicU64::new(0)],
             finalizing: AtomicU32::new(0),
+            oom_grace: AtomicU32::new(0),
             verify_types: Mutex::new((0, Vec::new())),
             prestub_args: Mutex::new(Vec::new()),
         })
@@ -398,25 +439,11 @@ impl Gc {
     // ----- threads and suspension --------------------------------------------------
 
     /// Registers a thread record (its roots are scanned, its allocation
-    /// context retired at every collection).
-    pub fn register_thread(&self, thread: *mut Thread) {
-        self.threads
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push(thread as usize);
-    }
-
-    /// Unregisters a thread record (when it drops). Its allocation context
-    /// is returned.
-    pub fn unregister_thread(&self, thread: &mut Thread) {
-        let st = self.lock_state();
-        retire_context(&mut thread.alloc_ptr, &mut thread.alloc_limit);
-        drop(st);
-        let me = thread as *mut Thread as usize;
-        self.threads
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|t| *t != me);
+    /// context retired at every collection); the record unregisters itself
+    /// when it drops, through the registry it keeps.
+    pub fn register_thread(&self, thread: &mut Thread) {
+        self.threads.lock().threads.push(thread as *mut Thread as usize);
+        thread.gc_registry = Some(self.threads.clone());
     }
 
     /// Switches `thread` to cooperative mode, first waiting for a
@@ -450,19 +477,19 @@ impl Gc {
     }
 
     /// Stops the world: every other thread is in preemptive mode or blocked
-    /// at a safepoint when this returns. The caller holds the state lock.
-    fn suspend_others(&self, me: *mut Thread) -> Vec<usize> {
+    /// at a safepoint when this returns. The caller holds the state lock
+    /// and the registry's.
+    fn suspend_others(&self, me: *mut Thread, threads: &[usize]) {
         self.in_progress.store(true, Ordering::SeqCst);
         if let Some(t) = self.trap_flag() {
             t.fetch_or(1, Ordering::SeqCst);
         }
-        let threads = self.threads.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        for &t in &threads {
+        for &t in threads {
             if t == me as usize {
                 continue;
             }
             // SAFETY: registered records live until they unregister, which
-            // needs the state lock we hold.
+            // needs the registry's lock, held by our caller.
             let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Thread)).gc_mode) };
             let mut spins = 0u32;
             while mode.load(Ordering::SeqCst) != 0 {
@@ -474,7 +501,6 @@ impl Gc {
                 }
             }
         }
-        threads
     }
 
     fn resume_others(&self) {
@@ -539,7 +565,17 @@ impl Gc {
                 self.collect(thread, false);
             }
         }
-        let start = self.alloc_raw(thread, size)?;
+        let start = match self.alloc_raw(thread, size) {
+            Ok(s) => s,
+            Err(AllocError::OutOfMemory) => {
+                self.oom_grace.store(64, Ordering::Relaxed);
+                return Err(AllocError::OutOfMemory);
+            }
+            Err(e) => return Err(e),
+        };
+        let _ = self
+            .oom_grace
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |g| g.checked_sub(1));
         let obj = init_object(start, mt, length);
         if mt.has(mt_flags::HAS_FINALIZER) {
             self.lock_state().finalizable.push(obj.as_ptr() as usize);
@@ -578,6 +614,9 @@ impl Gc {
     }
 
     fn over_limit(&self, st: &State, extra: usize) -> bool {
+        if self.oom_grace.load(Ordering::Relaxed) > 0 {
+            return false;
+        }
         let old_blocks = st.heap.blocks_in_use - st.nursery_blocks;
         old_blocks * BLOCK_SIZE + extra > self.options.heap_limit
     }
@@ -777,7 +816,15 @@ impl Gc {
         // SAFETY: as in `enter_cooperative`.
         unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(1, Ordering::SeqCst);
         let me = thread as *mut Thread;
-        let threads = self.suspend_others(me);
+        // Held for the whole collection: a record cannot unregister (and be
+        // freed) while the collector uses it.
+        let mut registry = self.threads.lock();
+        for (ptr, limit) in std::mem::take(&mut registry.orphans) {
+            let (mut p, mut l) = (ptr, limit);
+            retire_context(&mut p, &mut l);
+        }
+        let threads = registry.threads.clone();
+        self.suspend_others(me, &threads);
         let t0 = self.os.cycle_count();
         let before = st.heap.blocks_in_use * BLOCK_SIZE;
         let full = full || self.options.kind == CollectorKind::MarkSweep;
@@ -810,6 +857,7 @@ impl Gc {
             ));
         }
         self.live_estimate.store(st.live_after_full, Ordering::Relaxed);
+        drop(registry);
         drop(st);
         self.resume_others();
     }

@@ -209,7 +209,7 @@ impl Runtime {
         if registered.is_ok() {
             thread.fault_handler_on = Some(std::thread::current().id());
         }
-        self.heaps.gc.register_thread(&mut *thread);
+        self.heaps.gc.register_thread(&mut thread);
         thread
     }
 
