@@ -289,6 +289,14 @@ impl JitHost for MockHost {
                 rbp: 40,
                 qcall_kind: 1,
             },
+            thread_alloc_offsets: [24, 32],
+            inline_allocation: true,
+            write_barrier: Some(osprey_jit::WriteBarrier {
+                heap_base: 0x7000_0000_0000,
+                heap_size: 1 << 32,
+                card_table: 0x6000_0000_0000,
+                card_shift: 9,
+            }),
         }
     }
 }

@@ -100,14 +100,8 @@ impl Emitter<'_, '_> {
     /// allocation context has room, else through [`Helper::NewObject`].
     /// Nothing may be live in registers.
     pub(crate) fn alloc_object(&mut self, handle: TypeHandle) {
-        let shape = if self.rt.inline_allocation {
-            self.layouts.host().alloc_shape(handle)
-        } else {
-            None
-        };
-        let Some(shape) = shape.filter(|s| s.component_size == 0) else {
-            dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
-            self.call_helper(Helper::NewObject);
+        let Some(shape) = self.inline_alloc_shape(handle, false) else {
+            self.alloc_call(Helper::NewObject, handle);
             return;
         };
         let size = 8 + shape.base_size.next_multiple_of(8) as i32;
@@ -126,11 +120,28 @@ impl Emitter<'_, '_> {
             ; add rax, 8
             ; jmp =>done
             ; =>slow
-            ; mov rdi, r15
-            ; mov rsi, QWORD handle.0 as i64
         );
-        self.call_helper(Helper::NewObject);
+        self.alloc_call(Helper::NewObject, handle);
         dynasm!(self.ops ; .arch x64 ; =>done);
+    }
+
+    /// The inline-allocation shape of `handle` (an array type when
+    /// `array`), or `None` when allocations must call the helper.
+    fn inline_alloc_shape(&mut self, handle: TypeHandle, array: bool) -> Option<crate::host::AllocShape> {
+        if !self.rt.inline_allocation {
+            return None;
+        }
+        self.layouts
+            .host()
+            .alloc_shape(handle)
+            .filter(|s| (s.component_size != 0) == array)
+    }
+
+    /// Calls an allocation helper for `handle` (the thread and the type in
+    /// the first two System V registers; `NewArray`'s length stays in RDX).
+    fn alloc_call(&mut self, helper: Helper, handle: TypeHandle) {
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
+        self.call_helper(helper);
     }
 
     /// Allocates an array of `handle` with the length in RDX (a 64-bit
@@ -138,14 +149,8 @@ impl Emitter<'_, '_> {
     /// has room, else through [`Helper::NewArray`]. Nothing else may be live
     /// in registers.
     pub(crate) fn alloc_array(&mut self, handle: TypeHandle) {
-        let shape = if self.rt.inline_allocation {
-            self.layouts.host().alloc_shape(handle)
-        } else {
-            None
-        };
-        let Some(shape) = shape.filter(|s| s.component_size != 0) else {
-            dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
-            self.call_helper(Helper::NewArray);
+        let Some(shape) = self.inline_alloc_shape(handle, true) else {
+            self.alloc_call(Helper::NewArray, handle);
             return;
         };
         let [ptr, limit] = self.rt.thread_alloc_offsets;
@@ -171,10 +176,8 @@ impl Emitter<'_, '_> {
             ; add rax, 8
             ; jmp =>done
             ; =>slow
-            ; mov rdi, r15
-            ; mov rsi, QWORD handle.0 as i64
         );
-        self.call_helper(Helper::NewArray);
+        self.alloc_call(Helper::NewArray, handle);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }
 

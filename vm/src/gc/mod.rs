@@ -519,17 +519,26 @@ impl Gc {
         if self.in_progress.load(Ordering::SeqCst) {
             self.enter_preemptive(thread);
             self.enter_cooperative(thread);
-        } else if self.options.stress != 0 && thread.entry_sp != 0 {
-            let due = {
-                let mut st = self.lock_state();
-                st.stress_count += 1;
-                st.stress_count % self.options.stress as u64 == 0
-            };
-            if due {
-                self.collect(thread, false);
-            }
+        } else {
+            self.stress_point(thread);
         }
         self.run_finalizers(thread);
+    }
+
+    /// Under GC stress, counts an allocation or safepoint and collects at
+    /// every Nth (only while managed code runs on the thread).
+    fn stress_point(&self, thread: &mut Thread) {
+        if self.options.stress == 0 || thread.entry_sp == 0 {
+            return;
+        }
+        let due = {
+            let mut st = self.lock_state();
+            st.stress_count += 1;
+            st.stress_count % self.options.stress as u64 == 0
+        };
+        if due {
+            self.collect(thread, false);
+        }
     }
 
     // ----- allocation ------------------------------------------------------------------------
@@ -555,16 +564,7 @@ impl Gc {
         if self.finalizing.load(Ordering::Relaxed) == 0 {
             self.run_finalizers(thread);
         }
-        if self.options.stress != 0 && thread.entry_sp != 0 {
-            let due = {
-                let mut st = self.lock_state();
-                st.stress_count += 1;
-                st.stress_count % self.options.stress as u64 == 0
-            };
-            if due {
-                self.collect(thread, false);
-            }
-        }
+        self.stress_point(thread);
         let start = match self.alloc_raw(thread, size) {
             Ok(s) => s,
             Err(AllocError::OutOfMemory) => {
