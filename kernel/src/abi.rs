@@ -20,10 +20,10 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, fault_service, page_table_service, process_handle,
-    process_service, stack_service,
+    console_service, debug_service, event_handle, fault_service, page_table_service,
+    process_handle, process_service, stack_service, thread_handle,
 };
-use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef};
+use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry, ThreadId};
 
 /// The newest ABI version this kernel exports.
 pub const ABI_VERSION_LATEST: u32 = 2;
@@ -174,8 +174,8 @@ const V1_ENTRIES: AbiV1 = AbiV1 {
     process_handle_dispose: process_handle::dispose,
 };
 
-/// ABI version 2: all of version 1, then the `StackService` and the
-/// `FaultService`.
+/// ABI version 2: all of version 1, then the `StackService`, the
+/// `FaultService`, the `ThreadHandle` and the `EventHandle`.
 ///
 /// The v1 part is embedded whole as the first field, so the layout of
 /// every v1 entry is unchanged; its `version` field reads 2 and its `size`
@@ -197,10 +197,45 @@ pub struct AbiV2 {
         handler: Option<fault_service::FaultHandler>,
         user: *mut c_void,
     ) -> Status,
+
+    // ---- ThreadHandle ----
+    /// [`thread_handle::create`]
+    pub thread_handle_create: unsafe extern "C" fn(
+        entry: Option<ThreadEntry>,
+        context: *mut c_void,
+        stack_size: usize,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`thread_handle::join`]
+    pub thread_handle_join:
+        unsafe extern "C" fn(handle: Handle, timeout_ns: u64, out_exit_code: *mut i32) -> Status,
+    /// [`thread_handle::get_thread_id`]
+    pub thread_handle_get_thread_id:
+        unsafe extern "C" fn(handle: Handle, out_id: *mut ThreadId) -> Status,
+    /// [`thread_handle::get_current_thread_id`]
+    pub thread_handle_get_current_thread_id: unsafe extern "C" fn() -> ThreadId,
+    /// [`thread_handle::dispose`]
+    pub thread_handle_dispose: unsafe extern "C" fn(handle: Handle) -> Status,
+
+    // ---- EventHandle ----
+    /// [`event_handle::create`]
+    pub event_handle_create: unsafe extern "C" fn(
+        manual_reset: u32,
+        initially_set: u32,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`event_handle::set`]
+    pub event_handle_set: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`event_handle::reset`]
+    pub event_handle_reset: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`event_handle::wait`]
+    pub event_handle_wait: unsafe extern "C" fn(handle: Handle, timeout_ns: u64) -> Status,
+    /// [`event_handle::dispose`]
+    pub event_handle_dispose: unsafe extern "C" fn(handle: Handle) -> Status,
 }
 
 /// Number of entries added by [`AbiV2`].
-pub const ABI_V2_NEW_ENTRY_COUNT: usize = 2;
+pub const ABI_V2_NEW_ENTRY_COUNT: usize = 12;
 
 /// The v2 export table.
 pub static ABI_V2: AbiV2 = AbiV2 {
@@ -211,6 +246,16 @@ pub static ABI_V2: AbiV2 = AbiV2 {
     },
     stack_service_get_stack_bounds: stack_service::get_stack_bounds,
     fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
+    thread_handle_create: thread_handle::create,
+    thread_handle_join: thread_handle::join,
+    thread_handle_get_thread_id: thread_handle::get_thread_id,
+    thread_handle_get_current_thread_id: thread_handle::get_current_thread_id,
+    thread_handle_dispose: thread_handle::dispose,
+    event_handle_create: event_handle::create,
+    event_handle_set: event_handle::set,
+    event_handle_reset: event_handle::reset,
+    event_handle_wait: event_handle::wait,
+    event_handle_dispose: event_handle::dispose,
 };
 
 /// Resolves the v2 export table.
@@ -335,14 +380,24 @@ mod tests {
             size_of::<AbiV2>(),
             size_of::<AbiV1>() + ABI_V2_NEW_ENTRY_COUNT * P
         );
-        assert_eq!(
+        let offsets = [
             offset_of!(AbiV2, stack_service_get_stack_bounds),
-            size_of::<AbiV1>()
-        );
-        assert_eq!(
             offset_of!(AbiV2, fault_service_set_thread_fault_handler),
-            size_of::<AbiV1>() + P
-        );
+            offset_of!(AbiV2, thread_handle_create),
+            offset_of!(AbiV2, thread_handle_join),
+            offset_of!(AbiV2, thread_handle_get_thread_id),
+            offset_of!(AbiV2, thread_handle_get_current_thread_id),
+            offset_of!(AbiV2, thread_handle_dispose),
+            offset_of!(AbiV2, event_handle_create),
+            offset_of!(AbiV2, event_handle_set),
+            offset_of!(AbiV2, event_handle_reset),
+            offset_of!(AbiV2, event_handle_wait),
+            offset_of!(AbiV2, event_handle_dispose),
+        ];
+        assert_eq!(offsets.len(), ABI_V2_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV1>() + i * P, "v2 entry {i} moved");
+        }
         let (mut lo, mut hi) = (0usize, 0usize);
         // SAFETY: both out-pointers are valid.
         let status =

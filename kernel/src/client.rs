@@ -244,3 +244,186 @@ impl Os {
         unsafe { (self.abi.page_table_service_get_page_size)() as usize }
     }
 }
+
+/// The body of a thread started with [`Os::spawn_thread`], boxed so that a
+/// thin pointer to it can be the entry's context.
+type ThreadBody = Box<dyn FnOnce() -> i32 + Send + 'static>;
+
+/// The [`crate::ThreadEntry`] of threads started with [`Os::spawn_thread`]:
+/// runs the boxed body and turns a panic into
+/// [`crate::EXIT_CODE_PANIC`], so that no panic reaches the `extern "C"`
+/// boundary.
+unsafe extern "C" fn run_thread_body(context: *mut std::ffi::c_void) -> i32 {
+    // SAFETY: `context` is the `Box<ThreadBody>` leaked by `spawn_thread`,
+    // which the kernel hands to this entry exactly once.
+    let body = unsafe { Box::from_raw(context as *mut ThreadBody) };
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(*body)) {
+        Ok(exit_code) => exit_code,
+        Err(payload) => {
+            // Dropping a payload could itself panic; leak it instead.
+            std::mem::forget(payload);
+            crate::EXIT_CODE_PANIC
+        }
+    }
+}
+
+/// A timeout for the kernel: nanoseconds, `u64::MAX` for none (a duration
+/// too long for a `u64` of nanoseconds, some 584 years, is none as well).
+fn timeout_ns(timeout: Option<std::time::Duration>) -> u64 {
+    timeout.map_or(u64::MAX, |t| {
+        u64::try_from(t.as_nanos()).unwrap_or(u64::MAX)
+    })
+}
+
+/// Threads and events (ABI v2: `ThreadHandle`, `EventHandle`). Handles are
+/// the calling process's; see `services::thread_handle` and
+/// `services::event_handle`.
+impl Os {
+    /// Creates a thread in the calling process and starts it running `body`
+    /// (`ThreadHandle.Create`); `stack_size` 0 means the kernel's default
+    /// (16 MiB). The thread is bound to the process; `body`'s result is its
+    /// exit code, and a panic in `body` is caught and becomes
+    /// [`crate::EXIT_CODE_PANIC`]. Returns the thread's handle; dispose of
+    /// it with [`Os::dispose_thread`] (the thread keeps running).
+    ///
+    /// The process does not end until the thread has returned.
+    pub fn spawn_thread<F>(&self, stack_size: usize, body: F) -> Result<crate::Handle, OsError>
+    where
+        F: FnOnce() -> i32 + Send + 'static,
+    {
+        let boxed: Box<ThreadBody> = Box::new(Box::new(body));
+        let context = Box::into_raw(boxed) as *mut std::ffi::c_void;
+        // SAFETY: `run_thread_body` takes ownership of `context` (a leaked
+        // `Box<ThreadBody>`, which is `Send`) when the kernel calls it, once,
+        // and does not unwind.
+        let result = unsafe { self.create_thread(run_thread_body, context, stack_size) };
+        if result.is_err() {
+            // SAFETY: the entry runs only on success, so `context` is still
+            // ours.
+            drop(unsafe { Box::from_raw(context as *mut ThreadBody) });
+        }
+        result
+    }
+
+    /// `ThreadHandle.Create` with a raw entry: starts `entry(context)` on a
+    /// new thread of the calling process; returns its handle.
+    ///
+    /// # Safety
+    /// As for `thread_handle::create`: `entry` must be safe to call once
+    /// with `context` on another thread, and must not unwind. It runs if and
+    /// only if this returns `Ok`.
+    pub unsafe fn create_thread(
+        &self,
+        entry: crate::ThreadEntry,
+        context: *mut std::ffi::c_void,
+        stack_size: usize,
+    ) -> Result<crate::Handle, OsError> {
+        let mut handle = crate::Handle::NULL;
+        // SAFETY: `handle` is a valid out-pointer; the rest is the caller's
+        // contract.
+        let status = unsafe {
+            (self.v2.thread_handle_create)(Some(entry), context, stack_size, &mut handle)
+        };
+        check("ThreadHandle.Create", status)?;
+        Ok(handle)
+    }
+
+    /// Waits for a thread to return, at most `timeout` (`None`: no limit),
+    /// and returns its exit code; `Ok(None)` if it is still running at the
+    /// timeout (`ThreadHandle.Join`).
+    pub fn join_thread(
+        &self,
+        thread: crate::Handle,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<Option<i32>, OsError> {
+        let mut exit_code = 0;
+        // SAFETY: `exit_code` is a valid out-pointer.
+        let status =
+            unsafe { (self.v2.thread_handle_join)(thread, timeout_ns(timeout), &mut exit_code) };
+        match status {
+            Status::TimedOut => Ok(None),
+            status => check("ThreadHandle.Join", status).map(|()| Some(exit_code)),
+        }
+    }
+
+    /// The kernel id of a thread (`ThreadHandle.GetThreadId`).
+    pub fn thread_id(&self, thread: crate::Handle) -> Result<crate::ThreadId, OsError> {
+        let mut id = crate::ThreadId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v2.thread_handle_get_thread_id)(thread, &mut id) };
+        check("ThreadHandle.GetThreadId", status)?;
+        Ok(id)
+    }
+
+    /// The calling thread's kernel id; [`crate::ThreadId::NONE`] on a thread
+    /// bound to no process (`ThreadHandle.GetCurrentThreadId`).
+    pub fn current_thread_id(&self) -> crate::ThreadId {
+        // SAFETY: no arguments.
+        unsafe { (self.v2.thread_handle_get_current_thread_id)() }
+    }
+
+    /// Drops a thread handle; the thread keeps running
+    /// (`ThreadHandle.Dispose`).
+    pub fn dispose_thread(&self, thread: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v2.thread_handle_dispose)(thread) };
+        check("ThreadHandle.Dispose", status)
+    }
+
+    /// Creates an event, manual-reset or auto-reset, set or not
+    /// (`EventHandle.Create`).
+    pub fn create_event(
+        &self,
+        manual_reset: bool,
+        initially_set: bool,
+    ) -> Result<crate::Handle, OsError> {
+        let mut handle = crate::Handle::NULL;
+        // SAFETY: `handle` is a valid out-pointer.
+        let status = unsafe {
+            (self.v2.event_handle_create)(
+                u32::from(manual_reset),
+                u32::from(initially_set),
+                &mut handle,
+            )
+        };
+        check("EventHandle.Create", status)?;
+        Ok(handle)
+    }
+
+    /// Sets an event (`EventHandle.Set`).
+    pub fn set_event(&self, event: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v2.event_handle_set)(event) };
+        check("EventHandle.Set", status)
+    }
+
+    /// Resets an event (`EventHandle.Reset`).
+    pub fn reset_event(&self, event: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v2.event_handle_reset)(event) };
+        check("EventHandle.Reset", status)
+    }
+
+    /// Waits for an event, at most `timeout` (`None`: no limit). `Ok(true)`
+    /// if it was set, `Ok(false)` if the timeout passed first
+    /// (`EventHandle.Wait`).
+    pub fn wait_event(
+        &self,
+        event: crate::Handle,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<bool, OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v2.event_handle_wait)(event, timeout_ns(timeout)) };
+        match status {
+            Status::TimedOut => Ok(false),
+            status => check("EventHandle.Wait", status).map(|()| true),
+        }
+    }
+
+    /// Drops an event handle (`EventHandle.Dispose`).
+    pub fn dispose_event(&self, event: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v2.event_handle_dispose)(event) };
+        check("EventHandle.Dispose", status)
+    }
+}

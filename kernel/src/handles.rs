@@ -9,21 +9,49 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::event::Event;
 use crate::process::Process;
+use crate::thread::Thread;
 use crate::{Handle, Status};
 
-/// What a handle refers to. Later ABI versions add thread, event, mutex and
-/// endpoint objects here.
+/// What a handle refers to. Later ABI versions add mutex and endpoint
+/// objects here.
 pub(crate) enum KernelObject {
     /// A child process (`ProcessHandle`).
     Process(Arc<Process>),
+    /// A thread of the owning process (`ThreadHandle`, ABI v2).
+    Thread(Arc<Thread>),
+    /// An event (`EventHandle`, ABI v2).
+    Event(Arc<Event>),
+}
+
+/// The kinds of [`KernelObject`], for entries that accept only one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// [`KernelObject::Process`].
+    Process,
+    /// [`KernelObject::Thread`].
+    Thread,
+    /// [`KernelObject::Event`].
+    Event,
 }
 
 impl KernelObject {
+    fn kind(&self) -> Kind {
+        match self {
+            KernelObject::Process(_) => Kind::Process,
+            KernelObject::Thread(_) => Kind::Thread,
+            KernelObject::Event(_) => Kind::Event,
+        }
+    }
+
     /// Called when the handle is dropped (`Dispose` or the owner ending).
     fn release(self) {
         match self {
             KernelObject::Process(p) => p.handle_released(),
+            // A thread keeps running without its handle (it is detached);
+            // an event lives on while a waiter still holds it.
+            KernelObject::Thread(_) | KernelObject::Event(_) => {}
         }
     }
 }
@@ -55,17 +83,39 @@ impl HandleTable {
         Ok(Handle(value))
     }
 
-    /// The process a handle names.
+    /// The process a handle names (`InvalidHandle` for another kind).
     pub(crate) fn process(&self, handle: Handle) -> Result<Arc<Process>, Status> {
         match self.entries.get(&handle.0) {
             Some(KernelObject::Process(p)) => Ok(Arc::clone(p)),
-            None => Err(Status::InvalidHandle),
+            _ => Err(Status::InvalidHandle),
         }
     }
 
-    /// Removes a handle from the table; the caller releases the object with
-    /// [`release_objects`] once it has dropped the table lock.
-    pub(crate) fn remove(&mut self, handle: Handle) -> Result<KernelObject, Status> {
+    /// The thread a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn thread(&self, handle: Handle) -> Result<Arc<Thread>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Thread(t)) => Ok(Arc::clone(t)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The event a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn event(&self, handle: Handle) -> Result<Arc<Event>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Event(e)) => Ok(Arc::clone(e)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// Removes a handle to an object of `kind` from the table
+    /// (`InvalidHandle`, and nothing removed, for another kind); the caller
+    /// releases the object with [`release_objects`] once it has dropped the
+    /// table lock.
+    pub(crate) fn remove(&mut self, handle: Handle, kind: Kind) -> Result<KernelObject, Status> {
+        match self.entries.get(&handle.0) {
+            Some(object) if object.kind() == kind => {}
+            _ => return Err(Status::InvalidHandle),
+        }
         self.entries.remove(&handle.0).ok_or(Status::InvalidHandle)
     }
 

@@ -172,8 +172,9 @@ fn create(
 /// Creates a process and starts it on a new OS thread (with
 /// `config.stack_size`) bound to it. The thread runs `main`; its result is the
 /// exit code unless the process called `Terminate` first. When `main` returns
-/// (or panics) the kernel ends the process: flushes its console, unmaps its
-/// pages and releases its handles.
+/// (or panics) the kernel ends the process: waits for the other threads the
+/// process created (`ThreadHandle::Create`) to return, then flushes its
+/// console, unmaps its pages and releases its handles.
 pub fn spawn(
     config: ProcessConfig,
     main: impl FnOnce() -> i32 + Send + 'static,

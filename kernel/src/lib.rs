@@ -20,8 +20,10 @@
 //! - [`client`]: a safe wrapper of the resolved ABI table, for the code that
 //!   runs inside a process (the VM, QCalls);
 //! - private implementation modules: `process` (process table, thread binding,
-//!   life cycle), `memory` (page accounting), `console` (console sinks),
-//!   `handles` (handle tables), `clock` (TSC and monotonic time).
+//!   life cycle), `thread` (threads beyond a process's first), `event`
+//!   (auto- and manual-reset events), `wait` (timed waits), `memory` (page
+//!   accounting), `console` (console sinks), `handles` (handle tables),
+//!   `clock` (TSC and monotonic time).
 //!
 //! See `docs/kernel.md` for the design.
 
@@ -34,17 +36,22 @@ pub mod client;
 mod clock;
 mod console;
 mod error;
+mod event;
 mod handles;
 pub mod host;
 mod memory;
 mod process;
 pub mod services;
 mod status;
+mod thread;
 mod types;
+mod wait;
 
 pub use abi::{resolve, resolve_v2, AbiError, AbiV1, AbiV2, ABI_VERSION_LATEST};
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
 pub use process::{ExitReason, EXIT_CODE_PANIC};
 pub use status::Status;
-pub use types::{stream, Handle, ProcessEntry, ProcessId, Protection, StrRef};
+pub use types::{
+    stream, Handle, ProcessEntry, ProcessId, Protection, StrRef, ThreadEntry, ThreadId,
+};

@@ -3,12 +3,20 @@
 //! `ProcessService`, `ProcessHandle` and the host API.
 //!
 //! Life cycle: `Created` (id assigned, in the process table, not running) →
-//! `Running` (its thread is bound to it and runs `main`) → `Exited` (exit code
+//! `Running` (its main thread is bound to it and runs `main`; other threads
+//! may be created with `ThreadHandle::Create`) → `Exited` (exit code
 //! recorded, console flushed, pages unmapped, handles released, removed from
 //! the table). A created process whose last handle is dropped before it is
 //! started is `Discarded` instead.
+//!
+//! When `main` returns (or panics) the process first stops accepting new
+//! threads and waits until each of its other threads has returned (and its
+//! OS thread has exited); only then does it release its pages and handles.
+//! So no thread ever runs after its process's pages are unmapped; the price
+//! is that a runtime must stop its background threads before returning from
+//! `main`, or the process does not end.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -18,7 +26,7 @@ use std::thread::JoinHandle;
 use crate::console::Console;
 use crate::handles::{self, HandleTable};
 use crate::memory::AddressSpace;
-use crate::{clock, KernelError, ProcessId, Status};
+use crate::{clock, thread, KernelError, ProcessId, Status, ThreadId};
 
 /// The exit code recorded for a process whose `main` panicked.
 pub const EXIT_CODE_PANIC: i32 = 101;
@@ -84,6 +92,17 @@ pub(crate) struct Process {
     state: Mutex<State>,
     state_changed: Condvar,
     thread: Mutex<Option<JoinHandle<()>>>,
+    /// The threads created with `ThreadHandle::Create` (not the main one).
+    threads: Mutex<Threads>,
+}
+
+/// A process's threads besides its main thread.
+#[derive(Default)]
+struct Threads {
+    /// Set when `main` has returned: no new threads from then on.
+    ending: bool,
+    /// The OS threads not yet joined (finished ones are reaped lazily).
+    running: Vec<JoinHandle<()>>,
 }
 
 static NEXT_ID: AtomicU32 = AtomicU32::new(1);
@@ -92,6 +111,9 @@ static TABLE: Mutex<BTreeMap<ProcessId, Arc<Process>>> = Mutex::new(BTreeMap::ne
 thread_local! {
     /// The process the current OS thread runs code for.
     static CURRENT: RefCell<Option<Arc<Process>>> = const { RefCell::new(None) };
+    /// The kernel thread id of the current OS thread while it is bound (0
+    /// otherwise).
+    static CURRENT_THREAD: Cell<u32> = const { Cell::new(0) };
 }
 
 /// The calling thread's process, if it is bound to one.
@@ -100,6 +122,12 @@ pub(crate) fn current() -> Option<Arc<Process>> {
         .try_with(|c| c.try_borrow().ok().and_then(|p| p.clone()))
         .ok()
         .flatten()
+}
+
+/// The calling thread's kernel thread id; [`ThreadId::NONE`] on a thread
+/// bound to no process.
+pub(crate) fn current_thread_id() -> ThreadId {
+    ThreadId(CURRENT_THREAD.try_with(Cell::get).unwrap_or(0))
 }
 
 /// The calling thread's process, or `NoProcess`.
@@ -112,17 +140,19 @@ pub(crate) fn live_count() -> usize {
     lock(&TABLE).len()
 }
 
-/// Binds the calling thread to `process` until the guard drops.
+/// Binds the calling thread to `process`, as kernel thread `thread`, until
+/// the guard drops.
 struct Binding;
 
 impl Binding {
-    fn bind(process: &Arc<Process>) -> Result<Binding, KernelError> {
+    fn bind(process: &Arc<Process>, thread: ThreadId) -> Result<Binding, KernelError> {
         CURRENT.with(|c| {
             let mut slot = c.borrow_mut();
             if slot.is_some() {
                 return Err(KernelError::ThreadAlreadyBound);
             }
             *slot = Some(Arc::clone(process));
+            CURRENT_THREAD.with(|t| t.set(thread.0));
             Ok(Binding)
         })
     }
@@ -130,12 +160,13 @@ impl Binding {
 
 impl Drop for Binding {
     fn drop(&mut self) {
+        let _ = CURRENT_THREAD.try_with(|t| t.set(0));
         let _ = CURRENT.try_with(|c| c.borrow_mut().take());
     }
 }
 
 /// Extracts a panic payload's message.
-fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     if let Some(s) = payload.downcast_ref::<&str>() {
         (*s).to_owned()
     } else if let Some(s) = payload.downcast_ref::<String>() {
@@ -169,6 +200,7 @@ impl Process {
             }),
             state_changed: Condvar::new(),
             thread: Mutex::new(None),
+            threads: Mutex::new(Threads::default()),
         });
         lock(&TABLE).insert(process.id, Arc::clone(&process));
         Ok(process)
@@ -228,7 +260,8 @@ impl Process {
 
     /// Binds the calling thread, runs `main`, and ends the process.
     fn run_here(self: &Arc<Self>, main: Main) -> Result<(), KernelError> {
-        let binding = match Binding::bind(self) {
+        let thread_id = thread::next_id().unwrap_or(ThreadId::NONE);
+        let binding = match Binding::bind(self, thread_id) {
             Ok(binding) => binding,
             Err(e) => {
                 // Never run `main` on a thread bound to another process.
@@ -247,9 +280,26 @@ impl Process {
         Ok(())
     }
 
-    /// Ends the process: records the exit, flushes the console, unmaps its
-    /// pages, releases its handles, leaves the table and wakes joiners.
+    /// Ends the process: waits for its other threads, records the exit,
+    /// flushes the console, unmaps its pages, releases its handles, leaves
+    /// the table and wakes joiners.
+    ///
+    /// Called on the main thread once `main` has returned. From then on
+    /// `ThreadHandle::Create` fails with `InvalidState`; the threads that
+    /// exist are joined (their OS threads have exited, thread-local
+    /// destructors included) before anything is released, so none of them
+    /// can touch the process's pages after they are unmapped.
     fn end(self: &Arc<Self>, outcome: Result<i32, String>) {
+        let others = {
+            let mut threads = lock(&self.threads);
+            threads.ending = true;
+            std::mem::take(&mut threads.running)
+        };
+        for other in others {
+            // A thread body never panics out (it runs its entry under
+            // `catch_unwind`); an `Err` would only repeat that.
+            let _ = other.join();
+        }
         let terminated = *lock(&self.terminate_code);
         let (exit_code, reason) = match (outcome, terminated) {
             (Err(message), _) => (EXIT_CODE_PANIC, ExitReason::Panicked(message)),
@@ -318,6 +368,63 @@ impl Process {
         let thread = lock(&self.thread).take();
         if let Some(thread) = thread {
             let _ = thread.join();
+        }
+    }
+
+    /// Starts an OS thread of this process (`ThreadHandle::Create`): it is
+    /// bound to the process as kernel thread `id` and runs `body(true)`
+    /// (`body(false)` in the impossible case that the new OS thread is
+    /// already bound), then unbinds. The process will not end before the OS
+    /// thread has exited.
+    ///
+    /// Fails with `InvalidState` once `main` has returned (the process is
+    /// ending), or with the status for the OS's refusal (`OutOfMemory` for
+    /// `EAGAIN`/`ENOMEM`, else `OsError`); `body` is then dropped unrun.
+    pub(crate) fn spawn_thread(
+        self: &Arc<Self>,
+        id: ThreadId,
+        stack_size: usize,
+        body: Box<dyn FnOnce(bool) + Send + 'static>,
+    ) -> Result<(), Status> {
+        let mut threads = lock(&self.threads);
+        if threads.ending {
+            return Err(Status::InvalidState);
+        }
+        // Reap threads that have finished, so a process that creates many
+        // short-lived threads does not accumulate their join handles. Their
+        // bodies have returned and they are unbound, so joining them cannot
+        // wait for anything that needs this lock.
+        let mut i = 0;
+        while i < threads.running.len() {
+            if threads.running[i].is_finished() {
+                let _ = threads.running.swap_remove(i).join();
+            } else {
+                i += 1;
+            }
+        }
+        threads
+            .running
+            .try_reserve(1)
+            .map_err(|_| Status::OutOfMemory)?;
+        let process = Arc::clone(self);
+        // The thread is spawned with the lock held, so `end` either sees it
+        // in `running` or has already refused it.
+        let spawned = std::thread::Builder::new()
+            .name(format!("osprey-{}-t{}", self.id, id))
+            .stack_size(stack_size)
+            .spawn(move || match Binding::bind(&process, id) {
+                Ok(binding) => {
+                    body(true);
+                    drop(binding);
+                }
+                Err(_) => body(false),
+            });
+        match spawned {
+            Ok(handle) => {
+                threads.running.push(handle);
+                Ok(())
+            }
+            Err(e) => Err(e.raw_os_error().map_or(Status::OsError, Status::from_errno)),
         }
     }
 

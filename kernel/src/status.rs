@@ -7,7 +7,7 @@ use core::fmt;
 /// `Ok` is zero and every error is positive. The numeric values are part of
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
-/// entries return.
+/// entries return (v2 added [`Status::TimedOut`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use]
@@ -56,11 +56,15 @@ pub enum Status {
     Internal = 13,
     /// The named thing (an environment variable) does not exist.
     NotFound = 14,
+    /// (ABI v2) A wait with a timeout ended before the awaited thing
+    /// happened: the thread is still running (`ThreadHandle::Join`) or the
+    /// event was not signaled (`EventHandle::Wait`). Nothing changed.
+    TimedOut = 15,
 }
 
 impl Status {
     /// Every status code, in numeric order.
-    pub const ALL: [Status; 15] = [
+    pub const ALL: [Status; 16] = [
         Status::Ok,
         Status::InvalidArgument,
         Status::InvalidUtf8,
@@ -76,6 +80,7 @@ impl Status {
         Status::StillRunning,
         Status::Internal,
         Status::NotFound,
+        Status::TimedOut,
     ];
 
     /// Converts a raw code received over the ABI back into a `Status`.
@@ -117,6 +122,7 @@ impl Status {
             Status::StillRunning => "process is still running",
             Status::Internal => "internal kernel error",
             Status::NotFound => "not found",
+            Status::TimedOut => "timed out",
         }
     }
 

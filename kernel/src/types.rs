@@ -111,3 +111,31 @@ pub mod stream {
 /// runs on the new process's thread with the `context` given to `Create`, and
 /// its result is the exit code unless the process called `Terminate` first.
 pub type ProcessEntry = unsafe extern "C" fn(context: *mut core::ffi::c_void) -> i32;
+
+/// A kernel thread id (ABI v2). Every thread that runs process code gets one:
+/// a process's main thread when the process starts, every other thread when
+/// `ThreadHandle::Create` makes it. Ids are unique for the life of the OS
+/// process and never reused; `0` ([`ThreadId::NONE`]) names no thread.
+#[repr(transparent)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ThreadId(pub u32);
+
+impl ThreadId {
+    /// "No thread": what `GetCurrentThreadId` returns on a thread that is
+    /// not bound to a kernel process.
+    pub const NONE: ThreadId = ThreadId(0);
+}
+
+impl fmt::Display for ThreadId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+/// The entry point of a thread created through `ThreadHandle::Create` (ABI
+/// v2). It runs on the new thread, bound to the creating process, with the
+/// `context` given to `Create`; its result is the thread's exit code. It must
+/// not unwind (as an `extern "C"` function it cannot: a Rust panic that
+/// reaches its boundary aborts the OS process), so a Rust entry catches its
+/// own panics, as `client::Os::spawn_thread` does.
+pub type ThreadEntry = unsafe extern "C" fn(context: *mut core::ffi::c_void) -> i32;

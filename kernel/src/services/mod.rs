@@ -7,17 +7,20 @@
 //! `clock`). Each body runs inside `guard` or `guard_value`, which catch
 //! any Rust panic so that no entry ever unwinds into its caller.
 //!
-//! Later ABI versions add modules here (`thread_handle`, the event and mutex
-//! handles, `endpoint_core`, `communication_heap_service`, `stack_service`)
-//! and new functions in existing ones; a v1 entry is never changed.
+//! Later ABI versions add modules here (v2: `stack_service`,
+//! `fault_service`, `thread_handle`, `event_handle`; later the mutex handle,
+//! `endpoint_core`, `communication_heap_service`) and new functions in
+//! existing ones; a v1 entry is never changed.
 
 pub mod console_service;
 pub mod debug_service;
+pub mod event_handle;
 pub mod fault_service;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;
 pub mod stack_service;
+pub mod thread_handle;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 

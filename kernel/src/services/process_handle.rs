@@ -20,7 +20,7 @@ use core::ffi::c_void;
 use std::sync::Arc;
 
 use super::{check_out, guard, utf8, write_out};
-use crate::handles::{release_objects, KernelObject};
+use crate::handles::{release_objects, KernelObject, Kind};
 use crate::host::DEFAULT_STACK_SIZE;
 use crate::process::{self, Process, Spec};
 use crate::{Handle, KernelError, ProcessEntry, ProcessId, Status, StrRef};
@@ -198,7 +198,8 @@ pub unsafe extern "C" fn get_process_id(handle: Handle, out_id: *mut ProcessId) 
 /// Returns `Ok`, `NoProcess`, `InvalidHandle`.
 pub extern "C" fn dispose(handle: Handle) -> Status {
     guard(|| {
-        let object = process::current_or_status()?.with_handles(|t| t.remove(handle))?;
+        let object =
+            process::current_or_status()?.with_handles(|t| t.remove(handle, Kind::Process))?;
         release_objects([object]);
         Ok(())
     })
