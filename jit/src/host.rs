@@ -423,11 +423,16 @@ pub enum ThrowKind {
     ArrayTypeMismatch = 5,
     /// `System.ArithmeticException` (`ckfinite`).
     NotFinite = 6,
+    /// `System.NullReferenceException` from `ldflda` on null. Mono checks
+    /// `ldflda` explicitly and raises the exception through its constructor,
+    /// whose message ends with a period; its other null checks are
+    /// hardware faults, whose message does not.
+    NullFieldAddress = 7,
 }
 
 impl ThrowKind {
     /// All kinds, in discriminant order.
-    pub const ALL: [ThrowKind; 7] = [
+    pub const ALL: [ThrowKind; 8] = [
         ThrowKind::NullReference,
         ThrowKind::IndexOutOfRange,
         ThrowKind::DivideByZero,
@@ -435,6 +440,7 @@ impl ThrowKind {
         ThrowKind::InvalidCast,
         ThrowKind::ArrayTypeMismatch,
         ThrowKind::NotFinite,
+        ThrowKind::NullFieldAddress,
     ];
 
     /// Converts a discriminant back to a kind.
@@ -445,13 +451,26 @@ impl ThrowKind {
     /// The managed exception type this kind raises.
     pub fn exception_type(self) -> &'static str {
         match self {
-            ThrowKind::NullReference => "System.NullReferenceException",
+            ThrowKind::NullReference | ThrowKind::NullFieldAddress => {
+                "System.NullReferenceException"
+            }
             ThrowKind::IndexOutOfRange => "System.IndexOutOfRangeException",
             ThrowKind::DivideByZero => "System.DivideByZeroException",
             ThrowKind::Overflow => "System.OverflowException",
             ThrowKind::InvalidCast => "System.InvalidCastException",
             ThrowKind::ArrayTypeMismatch => "System.ArrayTypeMismatchException",
             ThrowKind::NotFinite => "System.ArithmeticException",
+        }
+    }
+
+    /// The exception's message when it is not the runtime's default for
+    /// the type (`runtime::error::default_message`).
+    pub fn message(self) -> Option<&'static str> {
+        match self {
+            ThrowKind::NullFieldAddress => {
+                Some("Object reference not set to an instance of an object.")
+            }
+            _ => None,
         }
     }
 }

@@ -298,10 +298,7 @@ impl Importer<'_, '_> {
             let d_main = &code[j];
             let block_entry = if self.block_starts.contains(&offset) {
                 let state = match (self.stack.take(), self.entry_states.get(&offset)) {
-                    (Some(cur), Some(rec)) => {
-                        check_merge(&cur, rec, offset)?;
-                        cur
-                    }
+                    (Some(cur), Some(rec)) => merge_shapes(&cur, rec, offset)?,
                     (Some(cur), None) => cur,
                     (None, Some(rec)) => rec.clone(),
                     (None, None) => Vec::new(),
@@ -396,7 +393,22 @@ impl Importer<'_, '_> {
             self.out.loop_heads.insert(target);
         }
         match self.entry_states.get(&target) {
-            Some(rec) => check_merge(&cur, rec, from),
+            Some(rec) => {
+                let merged = merge_shapes(rec, &cur, from)?;
+                if target <= from {
+                    // Already imported with its shape: the code there reads
+                    // slots of those classes, which cannot change now.
+                    if merged.iter().zip(rec).any(|(a, b)| a.slot_class() != b.slot_class()) {
+                        return Err(invalid(
+                            from,
+                            "backward branch with a stack that does not fit the block's entry shape",
+                        ));
+                    }
+                } else {
+                    self.entry_states.insert(target, merged);
+                }
+                Ok(())
+            }
             None => {
                 if target <= from && !cur.is_empty() {
                     // The target was already imported assuming the shape it had then.
@@ -1248,19 +1260,33 @@ fn is_prefix(op: Opcode) -> bool {
     )
 }
 
-fn check_merge(cur: &[StackKind], rec: &[StackKind], offset: u32) -> Result<(), JitError> {
-    if cur.len() != rec.len()
-        || cur
-            .iter()
-            .zip(rec)
-            .any(|(a, b)| a.slot_class() != b.slot_class())
-    {
-        return Err(invalid(
+/// The stack shape where control flow merges: `a`'s kinds where the slot
+/// classes agree with `b`'s, and a managed pointer where a native int meets
+/// a managed pointer. (mcs compiles `fixed (T* p = array)` to push `0` with
+/// `conv.u` on one path and `&array[0]` on the other; the CLR accepts that,
+/// and RyuJIT also types the merged value as a byref.) Any other difference
+/// is invalid IL. Code generation stores a value arriving as a native int
+/// into the managed-pointer slot the block reads (`Emitter::retype_for`).
+fn merge_shapes(a: &[StackKind], b: &[StackKind], offset: u32) -> Result<Vec<StackKind>, JitError> {
+    let differ = || {
+        invalid(
             offset,
             "evaluation stack shapes differ where control flow merges",
-        ));
+        )
+    };
+    if a.len() != b.len() {
+        return Err(differ());
     }
-    Ok(())
+    a.iter()
+        .zip(b)
+        .map(|(&x, &y)| match (x, y) {
+            _ if x.slot_class() == y.slot_class() => Ok(x),
+            (StackKind::I, StackKind::ByRef) | (StackKind::ByRef, StackKind::I) => {
+                Ok(StackKind::ByRef)
+            }
+            _ => Err(differ()),
+        })
+        .collect()
 }
 
 fn check_call_args(

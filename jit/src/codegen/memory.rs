@@ -247,7 +247,11 @@ impl Emitter<'_, '_> {
             StackKind::ByRef
         };
         self.spill_reg();
-        self.load_object(obj, reg::RAX);
+        self.load_gpr(obj, reg::RAX);
+        if obj.kind == StackKind::Ref {
+            let nre = self.throw_label(ThrowKind::NullFieldAddress);
+            dynasm!(self.ops ; .arch x64 ; test rax, rax ; jz =>nre);
+        }
         dynasm!(self.ops ; .arch x64 ; lea rax, [rax + off]);
         self.push(kind, Loc::Reg);
     }

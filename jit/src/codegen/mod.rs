@@ -95,6 +95,8 @@ pub(crate) struct Emitter<'h, 'm> {
     pub rt: RuntimeLayout,
     /// Labels of basic-block starts, by IL offset.
     pub labels: HashMap<u32, DynamicLabel>,
+    /// The evaluation-stack shape each block starts with, by IL offset.
+    pub entry_shapes: HashMap<u32, Vec<StackKind>>,
     pub stack: Vec<Entry>,
     /// Out-of-line throw stubs, one per kind and exception region, with the
     /// IL offset of the first instruction that used each.
@@ -154,9 +156,11 @@ pub(crate) fn generate(
     let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts);
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
+    let mut entry_shapes = HashMap::new();
     for instr in &imported.instrs {
-        if instr.block_entry.is_some() {
+        if let Some(shape) = &instr.block_entry {
             labels.insert(instr.il_offset, ops.new_dynamic_label());
+            entry_shapes.insert(instr.il_offset, shape.clone());
         }
     }
     let mut e = Emitter {
@@ -167,6 +171,7 @@ pub(crate) fn generate(
         layouts,
         rt,
         labels,
+        entry_shapes,
         stack: Vec::new(),
         throw_labels: HashMap::new(),
         pending: HashMap::new(),
@@ -341,6 +346,26 @@ impl Emitter<'_, '_> {
                 self.store_entry_to_slot(e);
                 self.stack[i].loc = Loc::Slot;
             }
+        }
+    }
+
+    /// After [`Self::materialize_all`], before control goes to the block at
+    /// `target`: where that block's entry shape has a managed pointer and
+    /// this path a native int (the merge `import::merge_shapes` allows),
+    /// copies the value into the slot the block reads.
+    pub(crate) fn retype_for(&mut self, target: u32) {
+        let Some(shape) = self.entry_shapes.get(&target) else {
+            return;
+        };
+        let moves: Vec<(i32, i32)> = self
+            .stack
+            .iter()
+            .zip(shape)
+            .filter(|(e, k)| e.kind.slot_class() != k.slot_class())
+            .map(|(e, k)| (self.slot(e.depth, e.kind), self.slot(e.depth, *k)))
+            .collect();
+        for (from, to) in moves {
+            dynasm!(self.ops ; .arch x64 ; mov r11, [rbp + from] ; mov [rbp + to], r11);
         }
     }
 
@@ -757,6 +782,7 @@ impl Emitter<'_, '_> {
         if let Some(entry) = &instr.block_entry {
             // Falling through into a block: everything to canonical slots.
             self.materialize_all();
+            self.retype_for(instr.il_offset);
             let label = self.label_for(instr.il_offset);
             dynasm!(self.ops ; .arch x64 ; =>label);
             self.stack = entry
@@ -819,6 +845,7 @@ impl Emitter<'_, '_> {
             Op::Compare(c) => self.compare(*c),
             Op::Br(t) => {
                 self.materialize_all();
+                self.retype_for(*t);
                 if backward(*t) {
                     self.poll();
                 }

@@ -327,6 +327,7 @@ impl Emitter<'_, '_> {
     pub(crate) fn br_bool(&mut self, nonzero: bool, target: u32, backward: bool) {
         let mut v = self.pop();
         self.materialize_all();
+        self.retype_for(target);
         if backward {
             v = self.spill_entry(v);
             self.poll();
@@ -361,6 +362,7 @@ impl Emitter<'_, '_> {
         let mut b = self.pop();
         let mut a = self.pop();
         self.materialize_all();
+        self.retype_for(target);
         if backward {
             a = self.spill_entry(a);
             b = self.spill_entry(b);
@@ -394,6 +396,9 @@ impl Emitter<'_, '_> {
     pub(crate) fn switch(&mut self, targets: Vec<u32>, backward: bool) {
         let mut v = self.pop();
         self.materialize_all();
+        for &t in &targets {
+            self.retype_for(t);
+        }
         if backward {
             v = self.spill_entry(v);
             self.poll();
@@ -551,21 +556,24 @@ impl Emitter<'_, '_> {
         }
         match c.to {
             JitType::U8 | JitType::U => {
-                // Values >= 2^63 need the subtract-and-flip sequence.
-                let big = self.ops.new_dynamic_label();
+                // Mono's `mono_fconv_u8`: `v < 2^63 ? (long)v : 2^63 +
+                // (long)(v - 2^63)`. Values >= 2^63 need the subtract-and-flip
+                // sequence; so does NaN (the comparison is false), which
+                // makes it 0 as on mono, not 2^63.
+                let small = self.ops.new_dynamic_label();
                 let done = self.ops.new_dynamic_label();
                 dynasm!(self.ops
                     ; .arch x64
                     ; mov rax, QWORD 9223372036854775808.0f64.to_bits() as i64
                     ; movq xmm1, rax
-                    ; ucomisd xmm0, xmm1
-                    ; jae =>big
-                    ; cvttsd2si rax, xmm0
-                    ; jmp =>done
-                    ; =>big
+                    ; ucomisd xmm1, xmm0
+                    ; ja =>small         // 2^63 > v, ordered
                     ; subsd xmm0, xmm1
                     ; cvttsd2si rax, xmm0
                     ; btc rax, 63
+                    ; jmp =>done
+                    ; =>small
+                    ; cvttsd2si rax, xmm0
                     ; =>done
                 );
             }

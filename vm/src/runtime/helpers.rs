@@ -285,8 +285,10 @@ pub(crate) fn run_class_constructor(
 /// Raises one of the runtime's exceptions (null reference, bounds, ...).
 extern "C" fn throw(thread: &mut Thread, kind: u32) {
     guard(thread, (), |thread| {
-        let name = ThrowKind::from_u32(kind).map_or("System.Exception", |k| k.exception_type());
-        thread.raise(RuntimeError::managed(name, None));
+        let kind = ThrowKind::from_u32(kind);
+        let name = kind.map_or("System.Exception", |k| k.exception_type());
+        let message = kind.and_then(|k| k.message()).map(String::from);
+        thread.raise(RuntimeError::managed(name, message));
     })
 }
 
