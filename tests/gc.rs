@@ -33,6 +33,7 @@ const SMALL: &[(&str, &[&str])] = &[
     ("gc-strings", &["1000"]),
     ("gc-api", &["400"]),
     ("gc-finalizers", &[]),
+    ("gc-finalizer-thread", &["1"]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

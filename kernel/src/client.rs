@@ -212,6 +212,9 @@ impl Os {
     }
 
     /// Commits pages inside a reservation.
+    // The kernel validates the range against the process's reservations and
+    // only makes pages accessible; it never reads or writes through `ptr`.
+    #[allow(clippy::not_unsafe_ptr_arg_deref)]
     pub fn commit(
         &self,
         ptr: *mut u8,
@@ -225,15 +228,25 @@ impl Os {
 
     /// Returns committed pages of a reservation to the kernel (they read as
     /// zero when committed again).
-    pub fn decommit(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
-        // SAFETY: the kernel checks that the range lies in one of our reservations.
+    ///
+    /// # Safety
+    /// Nothing may use the range's contents afterwards (until committed
+    /// again): no Rust reference into it may be live.
+    pub unsafe fn decommit(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
+        // SAFETY: the kernel checks that the range lies in one of our
+        // reservations; the caller vouches that nothing uses its contents.
         let status = unsafe { (self.abi.page_table_service_decommit)(ptr, bytes) };
         check("PageTableService.Decommit", status)
     }
 
     /// Frees a whole allocation or reservation.
-    pub fn free(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
-        // SAFETY: the kernel checks ownership and bounds.
+    ///
+    /// # Safety
+    /// Nothing may use the memory afterwards: no Rust reference into it may
+    /// be live, and no code may still run from it.
+    pub unsafe fn free(&self, ptr: *mut u8, bytes: usize) -> Result<(), OsError> {
+        // SAFETY: the kernel checks ownership and bounds; the caller vouches
+        // that nothing uses the memory any more.
         let status = unsafe { (self.abi.page_table_service_free)(ptr, bytes) };
         check("PageTableService.Free", status)
     }

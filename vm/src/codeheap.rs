@@ -380,7 +380,8 @@ fn commit_area(os: &Os, area: &mut Area, upto: usize) -> Result<(), CodeHeapErro
 
 impl Drop for CodeHeap {
     fn drop(&mut self) {
-        // Nothing can run here any more: the runtime drops the heap last.
-        let _ = self.os.free(self.base as *mut u8, RESERVE);
+        // SAFETY: nothing can run here any more: the runtime drops the
+        // heap last, after its finalizer thread has been joined.
+        let _ = unsafe { self.os.free(self.base as *mut u8, RESERVE) };
     }
 }

@@ -75,6 +75,8 @@ pub struct Thread {
     pub(crate) managed_object: Option<crate::object::ObjectRef>,
     /// `Thread.ManagedThreadId` (1 for a runtime's first thread).
     pub(crate) managed_id: i32,
+    /// This is the runtime's finalizer thread (runtime/finalizer.rs).
+    pub(crate) is_finalizer: bool,
 }
 
 impl Drop for Thread {
@@ -160,6 +162,7 @@ impl Thread {
             initializing: Vec::new(),
             managed_object: None,
             managed_id,
+            is_finalizer: false,
         })
     }
 

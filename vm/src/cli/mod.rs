@@ -354,26 +354,12 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
     let _ = os.console_flush();
     match result {
         Ok(code) => code,
+        // Already reported by the thread that ended the process.
+        Err(RuntimeError::Exited(code)) => code,
         Err(e) => {
-            report(describe_failure(&e));
+            report(e.failure_report());
             1
         }
-    }
-}
-
-/// How a failed program is reported: managed exceptions as
-/// `Unhandled exception. <ToString()>`, everything else as `error: ...`.
-fn describe_failure(e: &RuntimeError) -> String {
-    let is_compile_error = matches!(
-        e,
-        RuntimeError::Compile { error, .. } if !matches!(error, osprey_jit::JitError::Resolve { .. })
-    );
-    if let RuntimeError::StackOverflow(_) = e {
-        return format!("{e}\n");
-    }
-    match e.exception_text() {
-        Some(text) if !is_compile_error => format!("Unhandled exception. {text}\n"),
-        _ => format!("error: {e}\n"),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
 /// `GC.InternalCollect(int generation)`: 0 = the nursery, else everything.
-/// Then runs the finalizers that became ready.
+/// Objects with finalizers found unreachable go to the finalizer thread.
 pub(super) extern "C" fn collect(thread: &mut Thread, generation: i32) {
     guard(thread, (), |thread| {
         HelperFrame::run(thread, &mut [], |thread, _| {
@@ -40,11 +40,17 @@ pub(super) extern "C" fn reregister_for_finalize(thread: &mut Thread, obj: *mut 
     })
 }
 
-/// `GC.InternalWaitForPendingFinalizers()`: runs them (on this thread).
+/// `GC.InternalWaitForPendingFinalizers()`: waits (preemptive, under a
+/// helper frame) until the finalizer thread has run every finalizer queued.
 pub(super) extern "C" fn wait_for_pending_finalizers(thread: &mut Thread) {
     guard(thread, (), |thread| {
         HelperFrame::run(thread, &mut [], |thread, _| {
-            thread.runtime().heaps.gc.run_finalizers(thread);
+            let rt = thread.runtime();
+            rt.heaps.gc.wait_for_pending_finalizers(thread);
+            if let Some(code) = rt.exit_requested() {
+                // A finalizer threw: the process is ending.
+                thread.raise_fatal(RuntimeError::Exited(code));
+            }
         })
     })
 }

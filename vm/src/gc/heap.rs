@@ -247,7 +247,9 @@ impl BlockHeap {
                     kept += 1;
                 } else {
                     let start = self.block_start(i) as *mut u8;
-                    if self.os.decommit(start, BLOCK_SIZE).is_ok() {
+                    // SAFETY: a free block holds no live object, and no
+                    // allocation context points into it.
+                    if unsafe { self.os.decommit(start, BLOCK_SIZE) }.is_ok() {
                         self.blocks[i].committed = false;
                     }
                 }
@@ -270,10 +272,11 @@ impl BlockHeap {
     }
 
     /// The card bytes of block `i`.
-    pub fn block_cards(&self, i: usize) -> &mut [u8] {
+    pub fn block_cards(&mut self, i: usize) -> &mut [u8] {
         let per_block = BLOCK_SIZE >> CARD_SHIFT;
-        // SAFETY: the card table covers every block; the GC is the only
-        // reader/writer while the world is stopped.
+        // SAFETY: the card table covers every block; the exclusive borrow of
+        // the heap (the collector's, while the world is stopped) makes this
+        // the only access: mutators write cards only while running.
         unsafe { std::slice::from_raw_parts_mut((self.cards + i * per_block) as *mut u8, per_block) }
     }
 
@@ -354,7 +357,12 @@ pub unsafe fn object_size_maybe_forwarded(obj: usize) -> usize {
 
 impl Drop for BlockHeap {
     fn drop(&mut self) {
-        let _ = self.os.free(self.raw.0 as *mut u8, self.raw.1);
-        let _ = self.os.free(self.cards as *mut u8, self.cards_len);
+        // SAFETY: the collector is dropped with its runtime, after every
+        // thread that ran managed code on it: nothing uses the heap or the
+        // card table any more.
+        unsafe {
+            let _ = self.os.free(self.raw.0 as *mut u8, self.raw.1);
+            let _ = self.os.free(self.cards as *mut u8, self.cards_len);
+        }
     }
 }

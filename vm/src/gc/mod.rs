@@ -301,6 +301,8 @@ pub(crate) struct State {
     pub finalizable: Vec<usize>,
     /// Objects found unreachable whose finalizer has yet to run (roots).
     pub freachable: Vec<usize>,
+    /// The finalizer thread is running a finalizer (taken from `freachable`).
+    pub finalizer_busy: bool,
     /// Frozen-heap objects that hold references (roots).
     pub frozen_roots: Vec<usize>,
     pub stats: Stats,
@@ -329,8 +331,18 @@ pub struct Gc {
     /// Bytes of small objects allocated (approximate, for GetTotalMemory).
     live_estimate: AtomicUsize,
     collections: [AtomicU64; 2],
-    /// Re-entrancy guard of the finalizer runner.
-    finalizing: AtomicU32,
+    /// Serializes collections. Taken in preemptive mode, before the world
+    /// stops; the state lock is taken only after, so a mutator blocked on
+    /// the state lock in cooperative mode never holds up a collection.
+    collect_lock: Mutex<()>,
+    /// The finalizer thread's wake-up event, once it runs (`None` until
+    /// then: finalizers run on the thread that waits for them).
+    finalizer_event: std::sync::OnceLock<osprey_kernel::Handle>,
+    /// Signalled (with the state lock) when the finalizer thread finishes a
+    /// finalizer, or is gone; `GC.WaitForPendingFinalizers` waits on it.
+    finalizer_idle: Condvar,
+    /// Set when the finalizer thread stops for good: waiters stop waiting.
+    finalizer_gone: AtomicBool,
     /// After an OutOfMemory failure, this many allocations may pass the
     /// limit (into the reservation's slack): raising the exception
     /// allocates its object, message and stack trace.
@@ -378,6 +390,7 @@ impl Gc {
                 live_after_full: 0,
                 finalizable: Vec::new(),
                 freachable: Vec::new(),
+                finalizer_busy: false,
                 frozen_roots: Vec::new(),
                 stats: Stats::default(),
                 stress_count: 0,
@@ -392,7 +405,10 @@ impl Gc {
             barrier,
             live_estimate: AtomicUsize::new(0),
             collections: [AtomicU64::new(0), AtomicU64::new(0)],
-            finalizing: AtomicU32::new(0),
+            collect_lock: Mutex::new(()),
+            finalizer_event: std::sync::OnceLock::new(),
+            finalizer_idle: Condvar::new(),
+            finalizer_gone: AtomicBool::new(false),
             oom_grace: AtomicU32::new(0),
             verify_types: Mutex::new((0, Vec::new())),
             prestub_args: Mutex::new(Vec::new()),
@@ -522,7 +538,6 @@ impl Gc {
         } else {
             self.stress_point(thread);
         }
-        self.run_finalizers(thread);
     }
 
     /// Under GC stress, counts an allocation or safepoint and collects at
@@ -560,9 +575,6 @@ impl Gc {
         let size = object::allocation_size(mt, length);
         if size > self.options.heap_limit {
             return Err(AllocError::OutOfMemory);
-        }
-        if self.finalizing.load(Ordering::Relaxed) == 0 {
-            self.run_finalizers(thread);
         }
         self.stress_point(thread);
         let start = match self.alloc_raw(thread, size) {
@@ -811,7 +823,7 @@ impl Gc {
         // Preemptive while waiting for the lock: another thread may be
         // collecting and waiting for this one.
         self.enter_preemptive(thread);
-        let mut st = self.lock_state();
+        let collecting = self.collect_lock.lock().unwrap_or_else(|p| p.into_inner());
         // Nobody collects while we hold the lock; safe to be cooperative.
         // SAFETY: as in `enter_cooperative`.
         unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(1, Ordering::SeqCst);
@@ -819,12 +831,15 @@ impl Gc {
         // Held for the whole collection: a record cannot unregister (and be
         // freed) while the collector uses it.
         let mut registry = self.threads.lock();
+        let threads = registry.threads.clone();
+        self.suspend_others(me, &threads);
+        // Only now the state lock: its other holders are mutators that
+        // release it without waiting for anything.
+        let mut st = self.lock_state();
         for (ptr, limit) in std::mem::take(&mut registry.orphans) {
             let (mut p, mut l) = (ptr, limit);
             retire_context(&mut p, &mut l);
         }
-        let threads = registry.threads.clone();
-        self.suspend_others(me, &threads);
         let t0 = self.os.cycle_count();
         let before = st.heap.blocks_in_use * BLOCK_SIZE;
         let full = full || self.options.kind == CollectorKind::MarkSweep;
@@ -857,9 +872,17 @@ impl Gc {
             ));
         }
         self.live_estimate.store(st.live_after_full, Ordering::Relaxed);
+        let wake_finalizer = !st.freachable.is_empty();
         drop(registry);
         drop(st);
         self.resume_others();
+        drop(collecting);
+        if wake_finalizer {
+            if let Some(&event) = self.finalizer_event.get() {
+                // A failure leaves the objects queued for the next wake-up.
+                let _ = self.os.set_event(event);
+            }
+        }
     }
 
     /// Bytes in use by objects (approximate: blocks in use, less free holes).
@@ -900,37 +923,77 @@ impl Gc {
         !self.lock_state().freachable.is_empty()
     }
 
-    /// Runs the finalizers of the objects found unreachable, on `thread`
-    /// (which must be walkable and hold no unprotected references).
-    /// Exceptions thrown by a finalizer are ignored.
-    pub fn run_finalizers(&self, thread: &mut Thread) {
-        if thread.entry_sp == 0 {
-            return;
-        }
-        if self
-            .finalizing
-            .compare_exchange(0, 1, Ordering::AcqRel, Ordering::Relaxed)
-            .is_err()
-        {
-            return;
-        }
+    /// Hands finalization to a finalizer thread woken by `event` (see
+    /// runtime/finalizer.rs); from then on, [`Gc::next_to_finalize`] is
+    /// called by that thread only.
+    pub(crate) fn set_finalizer_event(&self, event: osprey_kernel::Handle) {
+        let _ = self.finalizer_event.set(event);
+    }
+
+    /// The finalizer runner: the next object whose finalizer should run,
+    /// taken off the f-reachable queue, or `None` when the queue is empty.
+    /// The caller is cooperative (the object cannot move before its
+    /// finalizer is called) and calls again when the finalizer has returned;
+    /// `None` tells waiters that everything queued has run.
+    pub(crate) fn next_to_finalize(&self) -> Option<ObjectRef> {
+        let mut st = self.lock_state();
         loop {
-            // Take one object at a time: it stays a root (in `freachable`)
-            // until its finalizer is about to run, and then in the call's
-            // argument, which the callee's frame reports.
-            let next = {
-                let mut st = self.lock_state();
-                if st.freachable.is_empty() {
-                    None
-                } else {
-                    Some(st.freachable.remove(0))
-                }
-            };
-            let Some(obj) = next else { break };
-            let Some(obj) = ObjectRef::from_raw(obj as *mut u8) else { continue };
-            crate::runtime::run_finalizer(thread, obj);
+            if st.freachable.is_empty() {
+                st.finalizer_busy = false;
+                self.finalizer_idle.notify_all();
+                return None;
+            }
+            let obj = st.freachable.remove(0);
+            if let Some(obj) = ObjectRef::from_raw(obj as *mut u8) {
+                st.finalizer_busy = true;
+                return Some(obj);
+            }
         }
-        self.finalizing.store(0, Ordering::Release);
+    }
+
+    /// The finalizer thread stopped (the runtime is going away, or a
+    /// finalizer failed): nobody waits for it any more.
+    pub(crate) fn finalizer_stopped(&self) {
+        self.finalizer_gone.store(true, Ordering::Release);
+        let mut st = self.lock_state();
+        st.finalizer_busy = false;
+        self.finalizer_idle.notify_all();
+    }
+
+    /// `GC.WaitForPendingFinalizers`: returns when every object found
+    /// unreachable so far has been finalized. With a finalizer thread, wakes
+    /// it and waits in preemptive mode (`thread` must be walkable and hold
+    /// no unprotected references); without one, runs the finalizers on
+    /// `thread`.
+    pub fn wait_for_pending_finalizers(&self, thread: &mut Thread) {
+        if thread.is_finalizer {
+            // The finalizer thread waiting for itself would never return
+            // (the CLR returns at once too).
+            return;
+        }
+        let Some(&event) = self.finalizer_event.get() else {
+            while let Some(obj) = self.next_to_finalize() {
+                if let Err(e) = crate::runtime::run_finalizer(thread, obj) {
+                    let rt = thread.runtime();
+                    rt.report_unhandled(thread, e);
+                    return;
+                }
+            }
+            return;
+        };
+        if self.finalizers_pending() {
+            let _ = self.os.set_event(event);
+        }
+        self.enter_preemptive(thread);
+        {
+            let mut st = self.lock_state();
+            while (!st.freachable.is_empty() || st.finalizer_busy)
+                && !self.finalizer_gone.load(Ordering::Acquire)
+            {
+                st = self.finalizer_idle.wait(st).unwrap_or_else(|p| p.into_inner());
+            }
+        }
+        self.enter_cooperative(thread);
     }
 
     /// The pause summary: (collections, max ns, p99 ns, peak bytes of blocks).

@@ -108,6 +108,15 @@ impl CallSite {
         };
         let thunk = thread.runtime().stubs.call_thunk;
         let ret = self.ret;
+        // Managed code runs in cooperative mode. A caller in preemptive mode
+        // enters it here, first waiting out a collection another thread
+        // runs (the thunk would only store the mode). Such a caller must
+        // not pass references: they could have moved while it was
+        // preemptive (Thread::cooperative around reading them is the way).
+        let enter = thread.gc_mode == 0;
+        if enter {
+            thread.runtime().heaps.gc.enter_cooperative(thread);
+        }
         let thread: *mut Thread = thread;
         // QCalls made by the callee find the runtime through these services,
         // installed once per OS thread (and removed when the record drops).
@@ -141,6 +150,9 @@ impl CallSite {
         };
         // SAFETY: the thunk has returned; `thread` is the caller's exclusive borrow again.
         let thread = unsafe { &mut *thread };
+        if enter {
+            thread.runtime().heaps.gc.enter_preemptive(thread);
+        }
         match thread.take_failure() {
             Some(e) => Err(e),
             None => Ok(value),

@@ -62,6 +62,10 @@ pub enum RuntimeError {
     /// A bug in the runtime (a caught Rust panic): reported, never unwound
     /// through managed frames.
     Internal(String),
+    /// Another thread ended the process with this exit code (an unhandled
+    /// exception in a finalizer): this thread's managed frames were
+    /// abandoned. Already reported.
+    Exited(i32),
 }
 
 /// An exception object carried by a [`RuntimeError`]: a strong handle, so
@@ -134,6 +138,24 @@ impl RuntimeError {
             return Some(d.clone());
         }
         self.as_exception().map(|(t, m)| format!("{t}: {m}"))
+    }
+
+    /// How a program that failed with this error is reported on stderr
+    /// (one or more lines, ending with a newline): an unhandled managed
+    /// exception as `Unhandled exception. <ToString()>`, a stack overflow
+    /// as the CLR prints it, anything else as `error: ...`.
+    pub fn failure_report(&self) -> String {
+        let is_compile_error = matches!(
+            self,
+            RuntimeError::Compile { error, .. } if !matches!(error, JitError::Resolve { .. })
+        );
+        if let RuntimeError::StackOverflow(_) = self {
+            return format!("{self}\n");
+        }
+        match self.exception_text() {
+            Some(text) if !is_compile_error => format!("Unhandled exception. {text}\n"),
+            _ => format!("error: {self}\n"),
+        }
     }
 
     /// The managed exception this error is raised as (type name and
@@ -254,6 +276,9 @@ impl std::fmt::Display for RuntimeError {
             RuntimeError::CodeHeap(e) => write!(f, "code heap: {e}"),
             RuntimeError::Os(e) => write!(f, "{e}"),
             RuntimeError::Internal(e) => write!(f, "internal runtime error: {e}"),
+            RuntimeError::Exited(code) => {
+                write!(f, "the process is ending with exit code {code}")
+            }
         }
     }
 }

@@ -81,7 +81,14 @@ pub(crate) fn workers() -> Workers {
 /// A safepoint poll found the trap flag set: the thread waits here while a
 /// collection runs (or, under GC stress, collects).
 extern "C" fn gc_poll_worker(thread: &mut Thread) {
-    guard(thread, (), |thread| thread.runtime().heaps.gc.poll(thread))
+    guard(thread, (), |thread| {
+        let rt = thread.runtime();
+        rt.heaps.gc.poll(thread);
+        if let Some(code) = rt.exit_requested() {
+            // Another thread ended the process (`Runtime::request_exit`).
+            thread.raise_fatal(RuntimeError::Exited(code));
+        }
+    })
 }
 
 /// `newobj` of a class: a zeroed instance.
@@ -239,11 +246,91 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
     })
 }
 
-/// Runs `t`'s static constructor unless it ran or is running on this thread.
-/// A constructor that failed is not run again: every later access raises
-/// the same TypeInitializationException (ECMA-335 II.10.5.3.3). Only one
-/// thread runs managed code per runtime today; when threads arrive, a
-/// second thread must wait here for the first to finish.
+/// Which thread runs which static constructor, and which thread waits for
+/// which type: the cross-thread part of running a static constructor once
+/// (one per runtime).
+#[derive(Default)]
+pub(crate) struct ClassInitLocks {
+    state: std::sync::Mutex<ClassInitState>,
+    /// Signalled when a constructor finishes.
+    finished: std::sync::Condvar,
+}
+
+#[derive(Default)]
+struct ClassInitState {
+    /// Type → the thread record (address) running its constructor.
+    running: std::collections::HashMap<TypeHandle, usize>,
+    /// Thread record (address) → the type whose constructor it waits for.
+    waiting: std::collections::HashMap<usize, TypeHandle>,
+}
+
+impl ClassInitState {
+    /// Whether `owner` waits, directly or through other threads, for a
+    /// constructor that `me` runs: waiting for `owner` would deadlock.
+    fn waits_for(&self, mut owner: usize, me: usize) -> bool {
+        for _ in 0..=self.waiting.len() {
+            let Some(t) = self.waiting.get(&owner) else { return false };
+            match self.running.get(t) {
+                Some(&next) if next == me => return true,
+                Some(&next) => owner = next,
+                None => return false,
+            }
+        }
+        false
+    }
+}
+
+/// What [`claim_class_constructor`] decided.
+enum Claim {
+    /// This thread runs the constructor.
+    Run,
+    /// Nothing to do: it ran, or waiting for it would deadlock (ECMA-335
+    /// II.10.5.3.3 lets the type be used before its constructor finished).
+    Proceed,
+}
+
+/// Becomes the thread that runs `t`'s constructor, waiting (in preemptive
+/// mode) while another thread runs it.
+fn claim_class_constructor(thread: &mut Thread, t: TypeHandle) -> Result<Claim, RuntimeError> {
+    let rt = thread.runtime();
+    let locks = &rt.class_inits;
+    let me = thread as *mut Thread as usize;
+    loop {
+        let mut st = locks.state.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(failure) = t.class_init.failure.get() {
+            return Err(rt.exception_error(failure.get()));
+        }
+        if t.class_init.is_done() {
+            return Ok(Claim::Proceed);
+        }
+        let owner = match st.running.get(&t) {
+            None => {
+                st.running.insert(t, me);
+                return Ok(Claim::Run);
+            }
+            Some(&owner) => owner,
+        };
+        if owner == me || st.waits_for(owner, me) {
+            return Ok(Claim::Proceed);
+        }
+        st.waiting.insert(me, t);
+        // Preemptive while blocked: the owner may need a collection.
+        rt.heaps.gc.enter_preemptive(thread);
+        while st.running.get(&t) == Some(&owner) {
+            st = locks.finished.wait(st).unwrap_or_else(|p| p.into_inner());
+        }
+        st.waiting.remove(&me);
+        drop(st);
+        rt.heaps.gc.enter_cooperative(thread);
+    }
+}
+
+/// Runs `t`'s static constructor unless it ran or is running on this thread;
+/// a thread that finds another one running it waits until it is done (or
+/// proceeds where waiting would deadlock, as the CLR does). A constructor
+/// that failed is not run again: every later access raises the same
+/// TypeInitializationException (ECMA-335 II.10.5.3.3). The caller is
+/// cooperative and can be walked.
 pub(crate) fn run_class_constructor(
     thread: &mut Thread,
     t: TypeHandle,
@@ -260,26 +347,48 @@ pub(crate) fn run_class_constructor(
             .store(1, std::sync::atomic::Ordering::Release);
         return Ok(());
     };
+    if let Claim::Proceed = claim_class_constructor(thread, t)? {
+        return Ok(());
+    }
     thread.initializing.push(t);
     let result = CallSite::new(thread.runtime(), cctor).and_then(|site| site.call(thread, &[]));
     thread.initializing.retain(|x| *x != t);
-    let error = match result {
+    let outcome = match result {
         Ok(_) => {
             t.class_init
                 .done
                 .store(1, std::sync::atomic::Ordering::Release);
-            return Ok(());
+            Ok(())
         }
-        Err(e) if e.is_exception() => e,
-        Err(fatal) => return Err(fatal),
+        Err(e) if e.is_exception() => Err(record_class_init_failure(thread, t, &e)),
+        Err(fatal) => Err(fatal),
     };
-    // Wrap what the constructor threw; every later access rethrows the same
-    // TypeInitializationException object, as the CLR does.
-    let (inner, _) = crate::eh::exception_from_error(thread, &error)?;
-    let tie = crate::eh::type_initialization_exception(thread, &t.name, inner)?;
+    release_class_constructor(thread, t);
+    outcome
+}
+
+/// Wraps what `t`'s constructor threw in a TypeInitializationException and
+/// records it: every later access rethrows the same object, as the CLR
+/// does. Returns the error to raise now.
+fn record_class_init_failure(thread: &mut Thread, t: TypeHandle, error: &RuntimeError) -> RuntimeError {
+    let tie = crate::eh::exception_from_error(thread, error)
+        .and_then(|(inner, _)| crate::eh::type_initialization_exception(thread, &t.name, inner));
+    let tie = match tie {
+        Ok(tie) => tie,
+        Err(e) => return e,
+    };
     let failure = super::ExceptionObject::new(thread.runtime().handles.new_handle(tie));
     let failure = t.class_init.failure.get_or_init(|| failure);
-    Err(thread.runtime().exception_error(failure.get()))
+    thread.runtime().exception_error(failure.get())
+}
+
+/// This thread finished `t`'s constructor (its outcome is recorded): wakes
+/// the threads waiting for it.
+fn release_class_constructor(thread: &mut Thread, t: TypeHandle) {
+    let locks = &thread.runtime().class_inits;
+    let mut st = locks.state.lock().unwrap_or_else(|p| p.into_inner());
+    st.running.remove(&t);
+    locks.finished.notify_all();
 }
 
 /// Raises one of the runtime's exceptions (null reference, bounds, ...).

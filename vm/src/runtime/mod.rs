@@ -20,6 +20,7 @@ mod delegates;
 mod enums;
 mod error;
 mod faults;
+mod finalizer;
 mod helpers;
 mod jitiface;
 mod qcall_services;
@@ -32,6 +33,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
+pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 
 use crate::codeheap::CodeHeap;
@@ -97,6 +99,13 @@ pub struct Runtime {
     next_thread_id: std::sync::atomic::AtomicI32,
     /// The binder's method bindings, resolved (indexed by `BoundMethod`).
     bound_methods: OnceLock<Vec<MethodHandle>>,
+    /// The finalizer thread (runtime/finalizer.rs).
+    finalizer: finalizer::FinalizerThread,
+    /// Set when a thread other than the main one ended the process.
+    exit_code: Mutex<Option<i32>>,
+    /// Static constructors running, and threads waiting for them
+    /// (`helpers::run_class_constructor`).
+    pub(crate) class_inits: helpers::ClassInitLocks,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -140,6 +149,9 @@ impl Runtime {
             hash_seed: AtomicU32::new(0x2545_F491),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
+            finalizer: finalizer::FinalizerThread::default(),
+            exit_code: Mutex::new(None),
+            class_inits: helpers::ClassInitLocks::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -160,6 +172,7 @@ impl Runtime {
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
+        rt.start_finalizer_thread();
         Ok(rt)
     }
 
@@ -191,7 +204,15 @@ impl Runtime {
     /// Creates the record for a thread that will run managed code on the
     /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
-        let id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
+        let mut id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
+        if id == finalizer::FINALIZER_THREAD_ID {
+            id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
+        }
+        self.thread_record(id)
+    }
+
+    /// [`Runtime::new_thread`] with a given `Thread.ManagedThreadId`.
+    fn thread_record(&self, id: i32) -> Box<Thread> {
         // Without bounds (the kernel could not tell), prologues never
         // report an overflow: the guard page remains the backstop.
         let stack = self.os.stack_bounds().unwrap_or((0, 0));
@@ -239,15 +260,26 @@ impl Runtime {
             let (takes_args, returns_int) = entry_point_shape(main)?;
             (main, takes_args, returns_int)
         };
-        let mut call_args = Vec::new();
-        if takes_args {
-            call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
-        }
-        let result = CallSite::new(self, main)?
-            .call(thread, &call_args)
-            .map_err(|e| self.describe_unhandled(thread, e))?;
+        // Cooperative throughout: the argument array and an unhandled
+        // exception are raw references while Rust code holds them.
+        let result = thread.cooperative(|thread| {
+            let mut call_args = Vec::new();
+            if takes_args {
+                call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
+            }
+            CallSite::new(self, main)?
+                .call(thread, &call_args)
+                .map_err(|e| match self.exit_requested() {
+                    Some(code) => RuntimeError::Exited(code),
+                    None => self.describe_unhandled(thread, e),
+                })
+        });
         self.os.console_flush().map_err(RuntimeError::Os)?;
-        Ok(match result {
+        if let Some(code) = self.exit_requested() {
+            // Another thread ended the process (and reported why).
+            return Err(RuntimeError::Exited(code));
+        }
+        Ok(match result? {
             Value::I4(code) if returns_int => code,
             _ => 0,
         })
@@ -310,10 +342,16 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
     Ok((takes_args, returns_int))
 }
 
-/// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`.
-/// An exception thrown by the finalizer is ignored (CoreCLR would end the
-/// process; Osprey keeps going and says so on stderr).
-pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) {
+impl Drop for Runtime {
+    fn drop(&mut self) {
+        // First: the finalizer thread uses everything else.
+        self.stop_finalizer_thread();
+    }
+}
+
+/// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`,
+/// which is cooperative. Returns what the finalizer threw.
+pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), RuntimeError> {
     let rt = thread.runtime();
     let t = TypeHandle::from_method_table(obj.method_table());
     let finalize = t
@@ -322,11 +360,9 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) {
         .rev()
         .find(|m| m.name == "Finalize" && m.sig.params.is_empty() && !m.is_static())
         .copied();
-    let Some(finalize) = finalize else { return };
+    let Some(finalize) = finalize else { return Ok(()) };
     // No allocation between here and the call: `obj` travels in RCX, and the
     // prestub frame and then the finalizer's own frame report it.
-    let result = CallSite::new(rt, finalize).and_then(|site| site.call(thread, &[Value::Ref(Some(obj))]));
-    if let Err(e) = result {
-        let _ = rt.os.stderr(&format!("warning: a finalizer of {} failed: {e}\n", t.name));
-    }
+    CallSite::new(rt, finalize)?.call(thread, &[Value::Ref(Some(obj))])?;
+    Ok(())
 }
