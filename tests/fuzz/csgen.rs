@@ -44,8 +44,11 @@
 //! 2 at run time), recursion (calls go strictly from lower to higher
 //! "levels", so every program terminates; a cost model bounds loops times
 //! calls), exceptions escaping filters (mono 6.8 deviates from ECMA-335
-//! there), and C# that `mcs` rejects: constant subexpressions that would
-//! fold to an overflow or a division by zero are replaced by static fields.
+//! there), `int.MinValue / -1` in 32 bits (ECMA-335 allows any
+//! ArithmeticException; mono raises DivideByZeroException or
+//! OverflowException depending on how the -1 was computed), and C# that `mcs`
+//! rejects: constant subexpressions that would fold to an overflow or a
+//! division by zero are replaced by static fields.
 
 #![allow(dead_code)]
 
@@ -1466,6 +1469,16 @@ impl Gen {
         if (op == "/" || op == "%") && r.k {
             r = self.nonconst(r, rt);
         }
+        // int.MinValue / -1 (and % -1): ECMA-335 asks for an
+        // ArithmeticException. mono 6.8 raises OverflowException when the
+        // -1 was loaded from a variable but DivideByZeroException when it
+        // was computed by a 32-bit operation (`x >> 31`, `x | -1`;
+        // apparently its SIGFPE handler compares the divisor register with
+        // a 64-bit -1). Keep int.MinValue out of 32-bit signed dividends
+        // (64-bit division is consistent).
+        if (op == "/" || op == "%") && res == I4 && lt == I4 {
+            l = E::v(format!("Math.Max({}, -2147483647)", l.s));
+        }
         // mono 6.8 bug: a 64-bit multiplication by the constant -2^31 on the
         // right (`x * -2147483648L`) is compiled as `x * 2^31`.
         if op == "*" && matches!(res, I8 | U8) && r.k {
@@ -1586,7 +1599,14 @@ impl Gen {
             // `*=`: see the mono bug in `binary`.
             "/=" | "%=" | "*=" => {
                 let r = self.prim(p, d);
-                self.nonconst(r, p).s
+                let r = self.nonconst(r, p).s;
+                // int.MinValue / -1: see `binary`. The dividend is a place
+                // here, so the divisor avoids -1 instead.
+                if p == I4 && op != "*=" {
+                    format!("G.NotM1({r})")
+                } else {
+                    r
+                }
             }
             _ => self.prim(p, d).s,
         };
@@ -3428,6 +3448,11 @@ impl Gen {
             &mut g,
             1,
             "public static bool Flt(string id, bool r) { Console.WriteLine(\"filter \" + id + \" \" + r); return r; }",
+        );
+        line(
+            &mut g,
+            1,
+            "public static int NotM1(int v) { return v == -1 ? 1 : v; }",
         );
         for s in 0..self.structs.len() {
             let name = self.structs[s].name.clone();
