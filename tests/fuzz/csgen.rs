@@ -39,8 +39,9 @@
 //! * a GC workout (see `gc_stmt`): linked lists, arrays of references
 //!   (multi-dimensional, jagged, large), strings built in loops, structs
 //!   holding references by value and boxed, byrefs into array elements and
-//!   fields held across allocating calls, young objects pinned by `fixed`;
-//!   strings in class and struct fields.
+//!   fields held across allocating calls, young objects pinned by `fixed`,
+//!   exceptions and closures holding young objects; strings in class and
+//!   struct fields.
 //!
 //! What it avoids, because mono and a correct runtime may legitimately
 //! differ: hash codes, object identity, timing and the environment, NaN
@@ -3758,6 +3759,14 @@ impl Gen {
         );
         line(o, 0, "}");
         line(o, 0, "");
+        line(o, 0, "public class NodeException : Exception");
+        line(o, 0, "{");
+        line(o, 1, "public Node N;");
+        line(o, 1, "public NodeException(Node n) : base(\"node \" + n.s) { N = n; }");
+        line(o, 0, "}");
+        line(o, 0, "");
+        line(o, 0, "public delegate long NodeFn(long x);");
+        line(o, 0, "");
         line(o, 0, "public struct R");
         line(o, 0, "{");
         for (n, k) in &self.gcw.r_fields {
@@ -3784,6 +3793,8 @@ impl Gen {
             "public static void BumpNode(ref Node slot, int n, long v) { Churn(n); slot = new Node(slot, \"b\" + v, v); Churn(n); slot.v += n; }".to_string(),
             "public static void BumpStr(ref string slot, int n, long v) { Churn(n); slot = slot + \"+\" + v; Churn(n); if (slot.Length > 60) slot = slot.Substring(slot.Length - 30); }".to_string(),
             "public static void BumpLong(ref long slot, int n, long v) { Churn(n); slot += v; Churn(n); slot = slot * 3 + 1; }".to_string(),
+            "public static void ThrowNode(Node n, int k) { Churn(k); throw new NodeException(new Node(n, \"t\" + k, k + 1)); }".to_string(),
+            "public static void BumpThrow(ref Node slot, Node n, int k) { Churn(k); slot = new Node(slot, \"bt\", k); Churn(k); throw new NodeException(new Node(n, \"u\", k)); }".to_string(),
         ] {
             line(g, 1, l);
         }
@@ -3857,7 +3868,13 @@ impl Gen {
     fn gc_stmt(&mut self, out: &mut Vec<String>, ind: usize) {
         let n = self.rng.range(2, 24) as u64;
         let k = self.rng.range(0, 5) as u64;
-        let which = self.rng.below(13);
+        // Closures (14) stay out of struct methods, like the other lambdas.
+        let which = loop {
+            let w = self.rng.below(15);
+            if w != 14 || !matches!(self.fcx.owner, Owner::Struct(_)) {
+                break w;
+            }
+        };
         // Loops run `n` times and `Churn` allocates `k` objects per call.
         let cost = match which {
             0 => 1,
@@ -4142,6 +4159,50 @@ impl Gen {
                 line(out, i1, format!("G.Churn({k});"));
                 line(out, i1, format!("{pa}n.next.next = null;"));
                 line(out, i1, format!("Console.WriteLine(\"{tag} \" + {pa}[0] + \" \" + {pa}[{}] + \" \" + {pa}s + \" \" + G.Sum({pa}n));", n % len));
+            }
+            13 => {
+                // An exception holding young objects, thrown across frames
+                // whose finally blocks and filters allocate.
+                let en = self.fresh("en");
+                let fl = self.tag();
+                let idx = self.index(GC_SLOTS, true);
+                line(out, i1, format!("Node {en} = new Node(null, \"ex\" + {gv}, {gv});"));
+                line(out, i1, "try");
+                line(out, i1, "{");
+                line(out, i1 + 1, "try");
+                line(out, i1 + 1, "{");
+                line(out, i1 + 2, format!("G.Churn({k});"));
+                if self.rng.pct(50) {
+                    line(out, i1 + 2, format!("G.ThrowNode({en}, {k});"));
+                } else {
+                    line(out, i1 + 2, format!("G.BumpThrow(ref G.nodes[{idx}], {en}, {k});"));
+                }
+                line(out, i1 + 1, "}");
+                line(out, i1 + 1, "finally");
+                line(out, i1 + 1, "{");
+                line(out, i1 + 2, format!("G.Churn({k});"));
+                line(out, i1 + 2, format!("{en}.s = {en}.s + \"f\";"));
+                line(out, i1 + 1, "}");
+                line(out, i1, "}");
+                line(out, i1, format!("catch (NodeException ne) when (G.Flt(\"{fl}\", ne.N.v % 2 == 0) || ne.N.next != null)"));
+                line(out, i1, "{");
+                line(out, i1 + 1, format!("G.Churn({k});"));
+                line(out, i1 + 1, format!("Console.WriteLine(\"{tag} \" + ne.Message + \" \" + ne.N.s + \" \" + ne.N.next.s + \" \" + G.Sum(ne.N));"));
+                line(out, i1, "}");
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum({en}) + \" \" + G.Sum(G.nodes[{idx}]));"));
+            }
+            14 => {
+                // Closures over young objects, called after they moved.
+                let cl = self.fresh("cl");
+                line(out, i1, format!("Node {cl}n = new Node(null, \"c\" + {gv}, {gv});"));
+                line(out, i1, format!("string {cl}s = \"cs\" + ({gv} & 255);"));
+                line(out, i1, format!("NodeFn {cl} = x => {{ {cl}n = new Node({cl}n, {cl}s + x, x); return G.Sum({cl}n) + {cl}s.Length; }};"));
+                line(out, i1, format!("G.Churn({k});"));
+                line(out, i1, format!("for (int {i} = 0; {i} < {}; {i}++) {{ G.MixI({cl}({gv} + {i})); G.Churn({k}); }}", n.min(6)));
+                if self.rng.pct(50) {
+                    line(out, i1, format!("{cl} += x => x * 3 + {cl}n.v;"));
+                }
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + {cl}(7) + \" \" + {cl}n.s);"));
             }
             _ => {
                 // The long-lived list, changed in a loop.
