@@ -19,7 +19,7 @@
 //! * operands from locals, parameters (by value, `ref`, `out`), static
 //!   fields, fields of objects, elements of one- and two-dimensional arrays,
 //!   fields of structs (nested too), `this`;
-//! * structs of many sizes (1 to 40+ bytes, some holding a string), passed
+//! * structs of many sizes (1 to 80 bytes, some holding a string), passed
 //!   and returned by value, with constructors and instance methods, stored
 //!   in arrays, statics and objects, one of them implementing an interface
 //!   (boxing);
@@ -52,7 +52,9 @@
 //! calls), exceptions escaping filters (mono 6.8 deviates from ECMA-335
 //! there), `int.MinValue / -1` in 32 bits (ECMA-335 allows any
 //! ArithmeticException; mono raises DivideByZeroException or
-//! OverflowException depending on how the -1 was computed), and C# that `mcs`
+//! OverflowException depending on how the -1 was computed), structs over
+//! 80 bytes (mono crashes reading one from a field of a null object), and
+//! C# that `mcs`
 //! rejects: constant subexpressions that would fold to an overflow or a
 //! division by zero are replaced by static fields.
 
@@ -148,6 +150,11 @@ const NUMERIC: [P; 11] = [I1, U1, I2, U2, Ch, I4, U4, I8, U8, R4, R8];
 const INTEGRAL: [P; 9] = [I1, U1, I2, U2, Ch, I4, U4, I8, U8];
 /// Types a shift count may have (implicitly convertible to int).
 const SHIFT_COUNT: [P; 6] = [I4, I1, U1, I2, U2, Ch];
+/// The largest struct (bytes): mono 6.8 copies a struct of more than 80
+/// bytes with memcpy, and reading one from a field of a null object then
+/// crashes mono (SIGSEGV in `Buffer.InternalMemcpy`) instead of raising a
+/// NullReferenceException.
+const STRUCT_MAX: usize = 80;
 
 impl P {
     fn cs(self) -> &'static str {
@@ -565,19 +572,29 @@ impl Gen {
             let mut fields = Vec::new();
             // Some shapes on purpose: tiny, odd-sized, big.
             let shape = self.rng.below(6);
+            // Bytes so far, counting every primitive as 8: see STRUCT_MAX.
+            let mut bound = 0;
             for j in 0..nf {
                 let ty = match shape {
                     0 => Ty::P(self.rng.pick(&[U1, I1, Bool])),
                     1 => Ty::P(self.rng.pick(&[I8, R8, U8])),
                     _ => {
-                        if i > 0 && self.rng.pct(15) {
-                            Ty::S(self.rng.below(i))
+                        let k = self.rng.below(i.max(1));
+                        if i > 0
+                            && self.rng.pct(15)
+                            && bound + self.struct_bound(k) + 8 * (nf - j - 1) <= STRUCT_MAX
+                        {
+                            Ty::S(k)
                         } else if self.rng.pct(12) {
                             Ty::Str
                         } else {
                             Ty::P(self.rand_prim())
                         }
                     }
+                };
+                bound += match ty {
+                    Ty::S(k) => self.struct_bound(k),
+                    _ => 8,
                 };
                 fields.push((format!("f{j}"), ty));
             }
@@ -620,6 +637,19 @@ impl Gen {
             });
             self.overrides.push(Vec::new());
         }
+    }
+
+    /// An upper bound of the size of struct `s` (every primitive counted
+    /// as 8 bytes).
+    fn struct_bound(&self, s: usize) -> usize {
+        self.structs[s]
+            .fields
+            .iter()
+            .map(|(_, t)| match t {
+                Ty::S(k) => self.struct_bound(*k),
+                _ => 8,
+            })
+            .sum()
     }
 
     fn rand_param_ty(&mut self, allow_obj: bool) -> Ty {
