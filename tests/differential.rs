@@ -13,7 +13,10 @@
 //! A failing seed's program is kept as
 //! `target/tmp/differential/failures/fuzz<seed>.cs`, and the report shows the
 //! first line where Osprey's output differs. Programs that pass are deleted
-//! unless `OSPREY_DIFF_KEEP=1`. See docs/testing.md.
+//! unless `OSPREY_DIFF_KEEP=1`. The runtime inherits the test's environment,
+//! so `OSPREY_GCSTRESS=1`, `OSPREY_GC=marksweep` and the other `OSPREY_GC*`
+//! settings apply to every program (the reproduce line repeats them). See
+//! docs/testing.md.
 
 mod common;
 #[path = "fuzz/csgen.rs"]
@@ -66,6 +69,17 @@ fn seeds() -> Result<Vec<u64>, String> {
     Ok(DEFAULT_SEEDS.collect())
 }
 
+/// The `OSPREY_*` settings of this run that reach the runtime (the
+/// children inherit the test's environment: `OSPREY_GCSTRESS`, `OSPREY_GC`,
+/// `OSPREY_GC_NURSERY`, ...), as a shell prefix for the reproduce line.
+fn runtime_env() -> String {
+    let mut vars: Vec<(String, String)> = std::env::vars()
+        .filter(|(k, _)| k.starts_with("OSPREY_") && !k.starts_with("OSPREY_DIFF_"))
+        .collect();
+    vars.sort();
+    vars.iter().map(|(k, v)| format!("{k}={v} ")).collect()
+}
+
 fn remove_build(dir: &Path, stem: &str) {
     for ext in ["cs", "exe", "exe.stamp"] {
         let _ = fs::remove_file(dir.join(format!("{stem}.{ext}")));
@@ -78,8 +92,10 @@ fn check_seed(seed: u64) -> Result<(), String> {
     let source = dir.join(format!("{stem}.cs"));
     let text = csgen::generate(seed);
     fs::write(&source, &text).map_err(|e| format!("cannot write {}: {e}", source.display()))?;
-    let reproduce =
-        format!("reproduce: OSPREY_DIFF_SEEDS={seed} cargo test --release --test differential");
+    let reproduce = format!(
+        "reproduce: {}OSPREY_DIFF_SEEDS={seed} cargo test --release --test differential",
+        runtime_env()
+    );
 
     let keep = |why: &str| -> String {
         let failures = dir.join("failures");

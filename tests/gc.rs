@@ -7,7 +7,8 @@
 //!   verification, and the same FCall done right passes;
 //! * a heap limit makes allocation throw OutOfMemoryException (never a
 //!   crash), with each collector, and a program can catch it and go on;
-//! * the `--gc` and `--gc-heap-limit` options.
+//! * the `--gc` and `--gc-heap-limit` options (a limit below the nursery
+//!   size too).
 //!
 //!     cargo test --release --test gc
 //!     cargo test --release --test gc -- stress_generational
@@ -148,6 +149,26 @@ fn main() {
             let _ = small;
             let opts = CheckOptions::default().opt(format!("--gc={collector}"));
             trials.push(Trial::test(format!("option_{collector}::{name}"), move || {
+                check_sample(&sample, &opts).map_err(Failed::from)
+            }));
+        }
+        // A heap limit below the nursery size (4 MiB): the nursery shrinks
+        // to fit instead of every allocation failing.
+        for (name, args, stress) in [
+            ("gc-refs-workout", &[][..], None),
+            ("gc-binarytrees", &["6"][..], Some("1")),
+        ] {
+            let dir = samples_dir().join(name);
+            let Ok(mut sample) = load_sample(&dir) else { continue };
+            sample.args = args.iter().map(|s| s.to_string()).collect();
+            let mut opts = CheckOptions::default()
+                .opt(format!("--gc={collector}"))
+                .opt("--gc-heap-limit=1M")
+                .timeout(Duration::from_secs(300));
+            if let Some(n) = stress {
+                opts = opts.env("OSPREY_GCSTRESS", n);
+            }
+            trials.push(Trial::test(format!("small_limit_{collector}::{name}"), move || {
                 check_sample(&sample, &opts).map_err(Failed::from)
             }));
         }

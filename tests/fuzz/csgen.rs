@@ -19,7 +19,7 @@
 //! * operands from locals, parameters (by value, `ref`, `out`), static
 //!   fields, fields of objects, elements of one- and two-dimensional arrays,
 //!   fields of structs (nested too), `this`;
-//! * structs of many sizes (1 to 40+ bytes, some holding a string), passed
+//! * structs of many sizes (1 to 80 bytes, some holding a string), passed
 //!   and returned by value, with constructors and instance methods, stored
 //!   in arrays, statics and objects, one of them implementing an interface
 //!   (boxing);
@@ -35,7 +35,13 @@
 //!   `FuzzException` thrown from any depth, runtime faults (division by
 //!   zero, overflow, array bounds, null objects, invalid casts);
 //! * unsafe code: `fixed` over arrays and object fields, `stackalloc`,
-//!   pointers to locals.
+//!   pointers to locals;
+//! * a GC workout (see `gc_stmt`): linked lists, arrays of references
+//!   (multi-dimensional, jagged, large), strings built in loops, structs
+//!   holding references by value and boxed, byrefs into array elements and
+//!   fields held across allocating calls, young objects pinned by `fixed`,
+//!   exceptions and closures holding young objects; strings in class and
+//!   struct fields.
 //!
 //! What it avoids, because mono and a correct runtime may legitimately
 //! differ: hash codes, object identity, timing and the environment, NaN
@@ -44,8 +50,13 @@
 //! 2 at run time), recursion (calls go strictly from lower to higher
 //! "levels", so every program terminates; a cost model bounds loops times
 //! calls), exceptions escaping filters (mono 6.8 deviates from ECMA-335
-//! there), and C# that `mcs` rejects: constant subexpressions that would
-//! fold to an overflow or a division by zero are replaced by static fields.
+//! there), `int.MinValue / -1` in 32 bits (ECMA-335 allows any
+//! ArithmeticException; mono raises DivideByZeroException or
+//! OverflowException depending on how the -1 was computed), structs over
+//! 80 bytes (mono crashes reading one from a field of a null object), and
+//! C# that `mcs`
+//! rejects: constant subexpressions that would fold to an overflow or a
+//! division by zero are replaced by static fields.
 
 #![allow(dead_code)]
 
@@ -139,6 +150,11 @@ const NUMERIC: [P; 11] = [I1, U1, I2, U2, Ch, I4, U4, I8, U8, R4, R8];
 const INTEGRAL: [P; 9] = [I1, U1, I2, U2, Ch, I4, U4, I8, U8];
 /// Types a shift count may have (implicitly convertible to int).
 const SHIFT_COUNT: [P; 6] = [I4, I1, U1, I2, U2, Ch];
+/// The largest struct (bytes): mono 6.8 copies a struct of more than 80
+/// bytes with memcpy, and reading one from a field of a null object then
+/// crashes mono (SIGSEGV in `Buffer.InternalMemcpy`) instead of raising a
+/// NullReferenceException.
+const STRUCT_MAX: usize = 80;
 
 impl P {
     fn cs(self) -> &'static str {
@@ -445,6 +461,8 @@ pub struct Gen {
     /// interface methods implemented virtually in B0).
     overrides: Vec<Vec<usize>>,
     idx_depth: u32,
+    /// The GC workout types (`Node`, `R`): see [`Gen::gc_stmt`].
+    gcw: GcWorkout,
 }
 
 /// Generates the program for `seed`.
@@ -464,6 +482,7 @@ pub fn generate(seed: u64) -> String {
         tags: 0,
         overrides: Vec::new(),
         idx_depth: 0,
+        gcw: GcWorkout::default(),
     };
     g.program(seed)
 }
@@ -511,6 +530,7 @@ impl Gen {
 
     fn program(&mut self, seed: u64) -> String {
         self.declare_types();
+        self.declare_gc_workout();
         self.declare_entities();
         self.declare_delegates();
         self.declare_statics();
@@ -552,19 +572,29 @@ impl Gen {
             let mut fields = Vec::new();
             // Some shapes on purpose: tiny, odd-sized, big.
             let shape = self.rng.below(6);
+            // Bytes so far, counting every primitive as 8: see STRUCT_MAX.
+            let mut bound = 0;
             for j in 0..nf {
                 let ty = match shape {
                     0 => Ty::P(self.rng.pick(&[U1, I1, Bool])),
                     1 => Ty::P(self.rng.pick(&[I8, R8, U8])),
                     _ => {
-                        if i > 0 && self.rng.pct(15) {
-                            Ty::S(self.rng.below(i))
-                        } else if self.rng.pct(5) {
+                        let k = self.rng.below(i.max(1));
+                        if i > 0
+                            && self.rng.pct(15)
+                            && bound + self.struct_bound(k) + 8 * (nf - j - 1) <= STRUCT_MAX
+                        {
+                            Ty::S(k)
+                        } else if self.rng.pct(12) {
                             Ty::Str
                         } else {
                             Ty::P(self.rand_prim())
                         }
                     }
+                };
+                bound += match ty {
+                    Ty::S(k) => self.struct_bound(k),
+                    _ => 8,
                 };
                 fields.push((format!("f{j}"), ty));
             }
@@ -591,6 +621,8 @@ impl Gen {
             for j in 0..nf {
                 let ty = if self.rng.pct(15) && !self.structs.is_empty() {
                     Ty::S(self.rng.below(self.structs.len()))
+                } else if self.rng.pct(12) {
+                    Ty::Str
                 } else {
                     Ty::P(self.rand_prim())
                 };
@@ -605,6 +637,19 @@ impl Gen {
             });
             self.overrides.push(Vec::new());
         }
+    }
+
+    /// An upper bound of the size of struct `s` (every primitive counted
+    /// as 8 bytes).
+    fn struct_bound(&self, s: usize) -> usize {
+        self.structs[s]
+            .fields
+            .iter()
+            .map(|(_, t)| match t {
+                Ty::S(k) => self.struct_bound(*k),
+                _ => 8,
+            })
+            .sum()
     }
 
     fn rand_param_ty(&mut self, allow_obj: bool) -> Ty {
@@ -1466,6 +1511,16 @@ impl Gen {
         if (op == "/" || op == "%") && r.k {
             r = self.nonconst(r, rt);
         }
+        // int.MinValue / -1 (and % -1): ECMA-335 asks for an
+        // ArithmeticException. mono 6.8 raises OverflowException when the
+        // -1 was loaded from a variable but DivideByZeroException when it
+        // was computed by a 32-bit operation (`x >> 31`, `x | -1`;
+        // apparently its SIGFPE handler compares the divisor register with
+        // a 64-bit -1). Keep int.MinValue out of 32-bit signed dividends
+        // (64-bit division is consistent).
+        if (op == "/" || op == "%") && res == I4 && lt == I4 {
+            l = E::v(format!("Math.Max({}, -2147483647)", l.s));
+        }
         // mono 6.8 bug: a 64-bit multiplication by the constant -2^31 on the
         // right (`x * -2147483648L`) is compiled as `x * 2^31`.
         if op == "*" && matches!(res, I8 | U8) && r.k {
@@ -1586,7 +1641,14 @@ impl Gen {
             // `*=`: see the mono bug in `binary`.
             "/=" | "%=" | "*=" => {
                 let r = self.prim(p, d);
-                self.nonconst(r, p).s
+                let r = self.nonconst(r, p).s;
+                // int.MinValue / -1: see `binary`. The dividend is a place
+                // here, so the divisor avoids -1 instead.
+                if p == I4 && op != "*=" {
+                    format!("G.NotM1({r})")
+                } else {
+                    r
+                }
             }
             _ => self.prim(p, d).s,
         };
@@ -2382,6 +2444,7 @@ impl Gen {
             if deep { 0 } else { 2 },                        // checked block
             3,                                               // unsafe code
             3,                                               // delegates
+            4,                                               // GC workout
         ];
         match self.rng.weighted(&w) {
             0 => self.decl_stmt(out, ind),
@@ -2425,7 +2488,8 @@ impl Gen {
                 self.fcx.checked = saved;
             }
             13 => self.unsafe_stmt(out, ind),
-            _ => self.delegate_stmt(out, ind),
+            14 => self.delegate_stmt(out, ind),
+            _ => self.gc_stmt(out, ind),
         }
     }
 
@@ -3244,6 +3308,7 @@ impl Gen {
                 format!("Console.WriteLine(\"{name} \" + G.cs);"),
             );
         }
+        self.gc_final_dump(&mut out);
         line(&mut out, 2, "Console.WriteLine(\"checksum \" + G.cs);");
         line(&mut out, 2, "return (int)(G.cs % 199);");
         self.fcx = saved;
@@ -3375,6 +3440,7 @@ impl Gen {
             }
             line(&mut o, 0, "}");
         }
+        self.gc_types(&mut o);
         for c in 0..self.classes.len() {
             let cd = &self.classes[c];
             line(&mut o, 0, "");
@@ -3428,6 +3494,11 @@ impl Gen {
             &mut g,
             1,
             "public static bool Flt(string id, bool r) { Console.WriteLine(\"filter \" + id + \" \" + r); return r; }",
+        );
+        line(
+            &mut g,
+            1,
+            "public static int NotM1(int v) { return v == -1 ? 1 : v; }",
         );
         for s in 0..self.structs.len() {
             let name = self.structs[s].name.clone();
@@ -3543,6 +3614,7 @@ impl Gen {
         for k in &self.konsts {
             line(&mut g, 1, k);
         }
+        self.gc_helpers(&mut g);
         line(&mut o, 0, "");
         line(&mut o, 0, "public static unsafe class G");
         line(&mut o, 0, "{");
@@ -3564,5 +3636,612 @@ impl Gen {
         let mut text = o.join("\n");
         text.push('\n');
         text
+    }
+}
+
+// ---------------------------------------------------------------------------
+// GC workout: object graphs, arrays of references, strings built in loops,
+// structs holding references passed by value, byrefs into array elements and
+// fields held across calls that allocate. Every program declares a class
+// `Node` and a struct `R` (fields shuffled, `R` of random shape with at least
+// one reference) and helpers in `G` (`Churn(n)` allocates `n` objects, `Bump*`
+// take a `ref` and allocate before and after writing through it). Under
+// `OSPREY_GCSTRESS=1` every allocation collects, so every reference the JIT
+// or the runtime forgets to report or update shows up as a wrong value or a
+// heap verification failure.
+
+/// The kinds of field `R` may have.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum RField {
+    Str,
+    Node,
+    Obj,
+    Long,
+    Int,
+    Double,
+    Byte,
+}
+
+impl RField {
+    fn cs(self) -> &'static str {
+        match self {
+            RField::Str => "string",
+            RField::Node => "Node",
+            RField::Obj => "object",
+            RField::Long => "long",
+            RField::Int => "int",
+            RField::Double => "double",
+            RField::Byte => "byte",
+        }
+    }
+    fn is_ref(self) -> bool {
+        matches!(self, RField::Str | RField::Node | RField::Obj)
+    }
+    /// A value built from `v` (a long); may allocate.
+    fn make(self, v: &str, k: usize) -> String {
+        match self {
+            RField::Str => format!("\"r{k}_\" + {v}"),
+            RField::Node => format!("new Node(null, \"rn{k}\", {v})"),
+            RField::Obj => format!("(({v} & 1) == 0 ? (object)(\"ro\" + {v}) : (object)({v} + {k}))"),
+            RField::Long => format!("{v} * 3 + {k}"),
+            RField::Int => format!("(int){v} ^ {k}"),
+            RField::Double => format!("{v} * 0.5"),
+            RField::Byte => format!("(byte)({v} + {k})"),
+        }
+    }
+    /// A long summarizing the field `f` (never allocates, never throws).
+    fn use_(self, f: &str) -> String {
+        match self {
+            RField::Str => format!("({f} == null ? -1 : {f}.Length * 5 + {f}[{f}.Length - 1])"),
+            RField::Node => format!("({f} == null ? -2 : {f}.v + {f}.s.Length)"),
+            RField::Obj => format!(
+                "({f} is string ? ((string){f}).Length : {f} is long ? (long){f} : -3)"
+            ),
+            RField::Long | RField::Int | RField::Byte => format!("(long){f}"),
+            RField::Double => format!("(long){f}"),
+        }
+    }
+    /// A statement changing the field `f` (may allocate).
+    fn bump(self, f: &str) -> String {
+        match self {
+            RField::Str => format!("{f} = {f} + \"!\";"),
+            RField::Node => format!("{f} = new Node({f}, \"bn\", v);"),
+            RField::Obj => format!("{f} = (object)(v + 1);"),
+            RField::Long => format!("{f} += v;"),
+            RField::Int => format!("{f} ^= (int)v;"),
+            RField::Double => format!("{f} += 1.5;"),
+            RField::Byte => format!("{f}++;"),
+        }
+    }
+    fn show(self, f: &str) -> String {
+        match self {
+            RField::Str => format!("({f} ?? \"null\")"),
+            RField::Node => format!("({f} == null ? \"null\" : {f}.s + \":\" + {f}.v)"),
+            RField::Obj => format!("({f} == null ? \"null\" : {f}.ToString())"),
+            RField::Double => format!("{f}.ToString(\"R\")"),
+            _ => f.to_string(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct GcWorkout {
+    /// `R`'s fields, in declaration order.
+    r_fields: Vec<(String, RField)>,
+    /// `Node`'s field declarations, in declaration order.
+    node_fields: Vec<&'static str>,
+}
+
+/// Length of the static arrays `G.nodes`, `G.strs` (a power of two).
+const GC_SLOTS: usize = 8;
+/// Length of `G.rs`.
+const GC_RSLOTS: usize = 4;
+
+impl Gen {
+    fn declare_gc_workout(&mut self) {
+        let all = [
+            RField::Str,
+            RField::Node,
+            RField::Obj,
+            RField::Long,
+            RField::Int,
+            RField::Double,
+            RField::Byte,
+        ];
+        let n = self.rng.range(1, 5) as usize;
+        let mut kinds: Vec<RField> = (0..n).map(|_| self.rng.pick(&all)).collect();
+        if !kinds.iter().any(|k| k.is_ref()) {
+            let i = self.rng.below(n);
+            kinds[i] = self.rng.pick(&[RField::Str, RField::Node, RField::Obj]);
+        }
+        self.gcw.r_fields = kinds
+            .into_iter()
+            .enumerate()
+            .map(|(i, k)| (format!("x{i}"), k))
+            .collect();
+        let mut nf = vec![
+            "public Node next;",
+            "public string s;",
+            "public long v;",
+            "public object o;",
+            "public R r;",
+            "public int[] a;",
+        ];
+        for i in (1..nf.len()).rev() {
+            let j = self.rng.below(i + 1);
+            nf.swap(i, j);
+        }
+        self.gcw.node_fields = nf;
+    }
+
+    /// The declarations of `Node` and `R` (top level).
+    fn gc_types(&self, o: &mut Vec<String>) {
+        line(o, 0, "");
+        line(o, 0, "public class Node");
+        line(o, 0, "{");
+        for f in &self.gcw.node_fields {
+            line(o, 1, *f);
+        }
+        line(
+            o,
+            1,
+            "public Node(Node next, string s, long v) { this.next = next; this.s = s; this.v = v; }",
+        );
+        line(o, 0, "}");
+        line(o, 0, "");
+        line(o, 0, "public class NodeException : Exception");
+        line(o, 0, "{");
+        line(o, 1, "public Node N;");
+        line(o, 1, "public NodeException(Node n) : base(\"node \" + n.s) { N = n; }");
+        line(o, 0, "}");
+        line(o, 0, "");
+        line(o, 0, "public delegate long NodeFn(long x);");
+        line(o, 0, "");
+        line(o, 0, "public struct R");
+        line(o, 0, "{");
+        for (n, k) in &self.gcw.r_fields {
+            line(o, 1, format!("public {} {n};", k.cs()));
+        }
+        line(o, 0, "}");
+    }
+
+    /// The workout's statics and helpers (members of `G`).
+    fn gc_helpers(&self, g: &mut Vec<String>) {
+        let rf = &self.gcw.r_fields;
+        for l in [
+            "public static Node list;".to_string(),
+            "public static int listLen;".to_string(),
+            format!("public static Node[] nodes = new Node[{GC_SLOTS}];"),
+            format!("public static string[] strs = new string[{GC_SLOTS}];"),
+            format!("public static R[] rs = new R[{GC_RSLOTS}];"),
+            "public static R r0;".to_string(),
+            "public static object junk;".to_string(),
+            "public static Node[] bigN;".to_string(),
+            "public static void Churn(int n) { for (int i = 0; i < n; i++) junk = new Node(null, \"j\" + i, i); }".to_string(),
+            "public static long Sum(Node n) { long acc = 17; int c = 0; while (n != null && c < 200) { acc = acc * 31 + n.v + (n.s == null ? 0 : n.s.Length) + UseR(n.r, 0) + (n.o is string ? ((string)n.o).Length : 0) + (n.a == null ? 0 : n.a.Length + n.a[0]); n = n.next; c++; } return acc * 7 + c; }".to_string(),
+            "public static void Push(long v, string s) { list = new Node(list, s, v); listLen++; if (listLen > 40) { Node p = list; for (int i = 0; i < 19; i++) p = p.next; p.next = null; listLen = 20; } }".to_string(),
+            "public static void BumpNode(ref Node slot, int n, long v) { Churn(n); slot = new Node(slot, \"b\" + v, v); Churn(n); slot.v += n; }".to_string(),
+            "public static void BumpStr(ref string slot, int n, long v) { Churn(n); slot = slot + \"+\" + v; Churn(n); if (slot.Length > 60) slot = slot.Substring(slot.Length - 30); }".to_string(),
+            "public static void BumpLong(ref long slot, int n, long v) { Churn(n); slot += v; Churn(n); slot = slot * 3 + 1; }".to_string(),
+            "public static void ThrowNode(Node n, int k) { Churn(k); throw new NodeException(new Node(n, \"t\" + k, k + 1)); }".to_string(),
+            "public static void BumpThrow(ref Node slot, Node n, int k) { Churn(k); slot = new Node(slot, \"bt\", k); Churn(k); throw new NodeException(new Node(n, \"u\", k)); }".to_string(),
+        ] {
+            line(g, 1, l);
+        }
+        let makes: Vec<String> = rf
+            .iter()
+            .enumerate()
+            .map(|(k, (n, t))| format!("Churn(n); r.{n} = {};", t.make("v", k)))
+            .collect();
+        line(
+            g,
+            1,
+            format!(
+                "public static R MakeR(long v, int n) {{ R r = new R(); {} return r; }}",
+                makes.join(" ")
+            ),
+        );
+        let uses: Vec<String> = rf.iter().map(|(n, t)| t.use_(&format!("r.{n}"))).collect();
+        line(
+            g,
+            1,
+            format!(
+                "public static long UseR(R r, int n) {{ Churn(n); return 11L + {}; }}",
+                uses.join(" * 3 + ")
+            ),
+        );
+        let bumps: Vec<String> = rf
+            .iter()
+            .map(|(n, t)| format!("{} Churn(n);", t.bump(&format!("r.{n}"))))
+            .collect();
+        line(
+            g,
+            1,
+            format!(
+                "public static void BumpR(ref R r, int n, long v) {{ Churn(n); {} }}",
+                bumps.join(" ")
+            ),
+        );
+        line(
+            g,
+            1,
+            "public static R PassR(R r, int n, long v) { BumpR(ref r, n, v); Churn(n); return r; }",
+        );
+        let shown: Vec<String> = rf.iter().map(|(n, t)| t.show(&format!("r.{n}"))).collect();
+        line(
+            g,
+            1,
+            format!(
+                "public static void DumpR(string t, R r) {{ Console.WriteLine(t + \" \" + {}); }}",
+                shown.join(" + \" \" + ")
+            ),
+        );
+    }
+
+    /// Main's epilogue: everything the workout may have left in statics.
+    fn gc_final_dump(&mut self, out: &mut Vec<String>) {
+        line(out, 2, "Console.WriteLine(\"list \" + G.listLen + \" \" + G.Sum(G.list));");
+        line(
+            out,
+            2,
+            format!("for (int gi = 0; gi < {GC_SLOTS}; gi++) Console.WriteLine(\"nodes \" + gi + \" \" + G.Sum(G.nodes[gi]) + \" \" + (G.strs[gi] ?? \"null\"));"),
+        );
+        line(
+            out,
+            2,
+            format!("for (int gi = 0; gi < {GC_RSLOTS}; gi++) G.DumpR(\"rs\" + gi, G.rs[gi]);"),
+        );
+        line(out, 2, "G.DumpR(\"r0\", G.r0);");
+    }
+
+    /// One GC workout statement (a block of its own).
+    fn gc_stmt(&mut self, out: &mut Vec<String>, ind: usize) {
+        let n = self.rng.range(2, 24) as u64;
+        let k = self.rng.range(0, 5) as u64;
+        // Closures (14) stay out of struct methods, like the other lambdas.
+        let which = loop {
+            let w = self.rng.below(15);
+            if w != 14 || !matches!(self.fcx.owner, Owner::Struct(_)) {
+                break w;
+            }
+        };
+        // Loops run `n` times and `Churn` allocates `k` objects per call.
+        let cost = match which {
+            0 => 1,
+            9 => n + 4 * k + 8,
+            _ => (n + 4 * k) / 2 + 1,
+        };
+        if !self.charge(cost) {
+            return;
+        }
+        let tag = self.tag();
+        let gv = self.fresh("gv");
+        let e = self.prim(I8, 2);
+        line(out, ind, "{");
+        let i1 = ind + 1;
+        line(out, i1, format!("long {gv} = {};", e.s));
+        let i = self.fresh("i");
+        match which {
+            0 => {
+                let s = self.str_expr(1);
+                line(out, i1, format!("G.Push({gv}, {});", s.s));
+                if self.rng.pct(30) {
+                    line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.listLen + \" \" + G.Sum(G.list));"));
+                }
+            }
+            1 => {
+                // A list built in a loop, with strings and arrays hanging off it.
+                let h = self.fresh("h");
+                let m = self.rng.pick(&[1u64, 3, 7]);
+                line(out, i1, format!("Node {h} = null;"));
+                line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++)"));
+                line(out, i1, "{");
+                line(out, i1 + 1, format!("{h} = new Node({h}, \"n\" + {i}, {gv} + {i});"));
+                match self.rng.below(3) {
+                    0 => line(out, i1 + 1, format!("if (({i} & {m}) == 0) {h}.o = \"o\" + ({gv} ^ {i});")),
+                    1 => line(out, i1 + 1, format!("if (({i} & {m}) == 0) {{ {h}.a = new int[{i} + 1]; {h}.a[0] = (int){gv}; }}")),
+                    _ => line(out, i1 + 1, format!("if (({i} & {m}) == 0) {h}.r = G.MakeR({gv} + {i}, {k});")),
+                }
+                line(out, i1, "}");
+                if self.rng.pct(50) {
+                    line(out, i1, format!("G.Churn({k});"));
+                }
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum({h}));"));
+                if self.rng.pct(30) {
+                    let idx = self.index(GC_SLOTS, true);
+                    line(out, i1, format!("G.nodes[{idx}] = {h};"));
+                }
+            }
+            2 => {
+                // An array of references filled in a loop, read after churn.
+                let a = self.fresh("ra");
+                let acc = self.fresh("acc");
+                match self.rng.below(3) {
+                    0 => {
+                        line(out, i1, format!("string[] {a} = new string[{n}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {a}[{i}] = \"e\" + ({gv} * {i});"));
+                        line(out, i1, format!("G.Churn({k});"));
+                        line(out, i1, format!("long {acc} = 0;"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {acc} = {acc} * 7 + {a}[{i}].Length + {a}[{i}][{a}[{i}].Length - 1];"));
+                    }
+                    1 => {
+                        line(out, i1, format!("Node[] {a} = new Node[{n}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {a}[{i}] = new Node({i} > 0 ? {a}[{i} - 1] : null, \"a\" + {i}, {gv} - {i});"));
+                        line(out, i1, format!("G.Churn({k});"));
+                        line(out, i1, format!("long {acc} = 0;"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i} += 3) {acc} = {acc} * 7 + G.Sum({a}[{i}]);"));
+                    }
+                    _ => {
+                        line(out, i1, format!("object[] {a} = new object[{n}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {a}[{i}] = ({i} % 3 == 0) ? (object)(\"x\" + {i}) : ({i} % 3 == 1) ? (object)new Node(null, \"y\", {gv} + {i}) : (object)({gv} * {i});"));
+                        line(out, i1, format!("G.Churn({k});"));
+                        line(out, i1, format!("long {acc} = 0;"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {{ object ob = {a}[{i}]; {acc} = {acc} * 7 + (ob is string ? ((string)ob).Length : ob is Node ? ((Node)ob).v : (long)ob); }}"));
+                    }
+                }
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + {acc});"));
+            }
+            3 => {
+                // A string built in a loop.
+                let sv = self.fresh("sb");
+                if self.rng.pct(50) {
+                    let s = self.str_expr(1);
+                    line(out, i1, format!("string {sv} = {};", s.s));
+                    line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++)"));
+                    line(out, i1, "{");
+                    line(out, i1 + 1, format!("{sv} = {sv} + ({gv} + {i}).ToString() + \";\";"));
+                    line(out, i1 + 1, format!("if ({sv}.Length > 90) {sv} = {sv}.Substring(45);"));
+                    line(out, i1, "}");
+                    line(out, i1, format!("Console.WriteLine(\"{tag} \" + {sv});"));
+                } else {
+                    line(out, i1, format!("System.Text.StringBuilder {sv} = new System.Text.StringBuilder();"));
+                    line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {{ {sv}.Append({gv} ^ {i}); {sv}.Append(','); if (({i} & 3) == 0) G.Churn({k}); }}"));
+                    line(out, i1, format!("string {sv}s = {sv}.ToString();"));
+                    line(out, i1, format!("Console.WriteLine(\"{tag} \" + {sv}s.Length + \" \" + {sv}s.Substring({sv}s.Length / 2));"));
+                }
+            }
+            4 => {
+                // Structs holding references, by value, across allocations.
+                let r = self.fresh("rv");
+                line(out, i1, format!("R {r} = G.MakeR({gv}, {k});"));
+                line(out, i1, format!("G.Churn({k});"));
+                match self.rng.below(4) {
+                    0 => line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.UseR({r}, {k}));")),
+                    1 => {
+                        line(out, i1, format!("{r} = G.PassR({r}, {k}, {gv});"));
+                        line(out, i1, format!("G.DumpR(\"{tag}\", {r});"));
+                    }
+                    2 => {
+                        let idx = self.index(GC_RSLOTS, true);
+                        line(out, i1, format!("G.rs[{idx}] = {r};"));
+                        line(out, i1, format!("G.DumpR(\"{tag}\", G.PassR(G.rs[{idx}], {k}, {gv}));"));
+                    }
+                    _ => {
+                        line(out, i1, format!("G.r0 = G.PassR({r}, {k}, {gv});"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.UseR(G.r0, {k}) + \" \" + G.UseR({r}, 0));"));
+                    }
+                }
+            }
+            5 => {
+                // Byrefs into array elements and fields, held across allocation.
+                let idx = self.index(GC_SLOTS, true);
+                match self.rng.below(6) {
+                    0 => {
+                        line(out, i1, format!("G.BumpNode(ref G.nodes[{idx}], {k}, {gv});"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum(G.nodes[{idx}]));"));
+                    }
+                    1 => {
+                        line(out, i1, format!("G.BumpStr(ref G.strs[{idx}], {k}, {gv});"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.strs[{idx}]);"));
+                    }
+                    2 => {
+                        let la = self.fresh("la");
+                        line(out, i1, format!("long[] {la} = new long[{GC_SLOTS}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {GC_SLOTS}; {i}++) {la}[{i}] = {gv} + {i};"));
+                        line(out, i1, format!("G.BumpLong(ref {la}[{idx}], {k}, {gv});"));
+                        line(out, i1, format!("G.BumpLong(ref {la}[{}], {k}, {gv});", (n as usize) % GC_SLOTS));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {GC_SLOTS}; {i}++) G.MixI({la}[{i}]);"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {la}[{idx}]);"));
+                    }
+                    3 => {
+                        let ri = self.index(GC_RSLOTS, true);
+                        if self.rng.pct(50) {
+                            line(out, i1, format!("G.BumpR(ref G.rs[{ri}], {k}, {gv});"));
+                            line(out, i1, format!("G.DumpR(\"{tag}\", G.rs[{ri}]);"));
+                        } else {
+                            let ra = self.fresh("rr");
+                            line(out, i1, format!("R[] {ra} = new R[{GC_RSLOTS}];"));
+                            line(out, i1, format!("{ra}[{ri}] = G.MakeR({gv}, {k});"));
+                            line(out, i1, format!("G.BumpR(ref {ra}[{ri}], {k}, {gv});"));
+                            line(out, i1, format!("G.DumpR(\"{tag}\", {ra}[{ri}]);"));
+                        }
+                    }
+                    4 => {
+                        let nd = self.fresh("nd");
+                        line(out, i1, format!("Node {nd} = new Node(G.list, \"f\", {gv});"));
+                        line(out, i1, format!("G.BumpStr(ref {nd}.s, {k}, {gv});"));
+                        line(out, i1, format!("G.BumpR(ref {nd}.r, {k}, {gv});"));
+                        line(out, i1, format!("G.BumpNode(ref {nd}.next, {k}, {gv});"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {nd}.s + \" \" + G.Sum({nd}));"));
+                    }
+                    _ => {
+                        // A byref to a local held across churn.
+                        let s = self.fresh("ls");
+                        line(out, i1, format!("string {s} = \"l\" + {gv};"));
+                        line(out, i1, format!("G.BumpStr(ref {s}, {k}, {gv});"));
+                        line(out, i1, format!("G.BumpLong(ref {gv}, {k}, 3);"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {s} + \" \" + {gv});"));
+                    }
+                }
+            }
+            6 => {
+                // Young objects stored into old ones (the write barrier).
+                let idx = self.index(GC_SLOTS, true);
+                line(out, i1, format!("G.nodes[{idx}] = new Node(G.nodes[{idx}], \"y\" + {gv}, {gv});"));
+                line(out, i1, format!("G.Churn({k});"));
+                match self.rng.below(3) {
+                    0 => line(out, i1, format!("G.nodes[{idx}].r = G.MakeR({gv}, {k});")),
+                    1 => line(out, i1, format!("G.nodes[{idx}].o = G.strs[{idx}] = \"z\" + {gv};")),
+                    _ => line(out, i1, format!("G.nodes[{idx}].a = new int[] {{ (int){gv}, {k} }};")),
+                }
+                line(out, i1, format!("G.Churn({k});"));
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum(G.nodes[{idx}]));"));
+            }
+            8 => {
+                // Multi-dimensional arrays of references, and byrefs into them.
+                let (d0, d1) = (self.rng.range(1, 4), self.rng.range(1, 5));
+                let j = self.fresh("j");
+                let (x, y) = (self.rng.range(0, d0 - 1), self.rng.range(0, d1 - 1));
+                let md = self.fresh("md");
+                match self.rng.below(3) {
+                    0 => {
+                        line(out, i1, format!("Node[,] {md} = new Node[{d0}, {d1}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {d0}; {i}++) for (int {j} = 0; {j} < {d1}; {j}++) {md}[{i}, {j}] = new Node({j} > 0 ? {md}[{i}, {j} - 1] : null, \"m\" + {i} + {j}, {gv} + {i} * 10 + {j});"));
+                        line(out, i1, format!("G.BumpNode(ref {md}[{x}, {y}], {k}, {gv});"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum({md}[{x}, {y}]) + \" \" + G.Sum({md}[{}, {}]));", d0 - 1, d1 - 1));
+                    }
+                    1 => {
+                        line(out, i1, format!("string[,] {md} = new string[{d0}, {d1}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {d0}; {i}++) for (int {j} = 0; {j} < {d1}; {j}++) {md}[{i}, {j}] = \"q\" + ({gv} - {i} * {j});"));
+                        line(out, i1, format!("G.BumpStr(ref {md}[{x}, {y}], {k}, {gv});"));
+                        line(out, i1, format!("G.Churn({k});"));
+                        line(out, i1, format!("string {md}s = \"\";"));
+                        line(out, i1, format!("foreach (string {j} in {md}) {md}s = {md}s + {j} + \"/\";"));
+                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {md}s);"));
+                    }
+                    _ => {
+                        line(out, i1, format!("R[,] {md} = new R[{d0}, {d1}];"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {d0}; {i}++) for (int {j} = 0; {j} < {d1}; {j}++) {md}[{i}, {j}] = G.MakeR({gv} + {i} + {j}, {k});"));
+                        line(out, i1, format!("G.BumpR(ref {md}[{x}, {y}], {k}, {gv});"));
+                        line(out, i1, format!("G.Churn({k});"));
+                        line(out, i1, format!("for (int {i} = 0; {i} < {d0}; {i}++) for (int {j} = 0; {j} < {d1}; {j}++) G.MixI(G.UseR({md}[{i}, {j}], 0));"));
+                        line(out, i1, format!("G.DumpR(\"{tag}\", {md}[{x}, {y}]);"));
+                    }
+                }
+            }
+            9 => {
+                // Large arrays (their own blocks, old at once) holding young
+                // references in different cards.
+                let big = self.fresh("big");
+                let stride = self.rng.pick(&[61u64, 97, 128, 200]);
+                if self.rng.pct(60) {
+                    let len = self.rng.range(1100, 2100);
+                    line(out, i1, format!("if (G.bigN == null || G.bigN.Length != {len}) G.bigN = new Node[{len}];"));
+                    line(out, i1, format!("Node[] {big} = G.bigN;"));
+                    line(out, i1, format!("for (int {i} = {}; {i} < {big}.Length; {i} += {stride}) {{ {big}[{i}] = new Node({big}[{i}], \"L\" + {i}, {gv} + {i}); G.Churn({k}); }}", n % stride));
+                    if self.rng.pct(50) {
+                        line(out, i1, format!("Node[] {big}c = (Node[]){big}.Clone();"));
+                        line(out, i1, format!("G.Churn({k});"));
+                        line(out, i1, format!("Array.Copy({big}c, 0, {big}, 1, {big}.Length - 1);"));
+                    }
+                    line(out, i1, format!("long {big}a = 0;"));
+                    line(out, i1, format!("for (int {i} = 0; {i} < {big}.Length; {i}++) if ({big}[{i}] != null) {big}a = {big}a * 3 + {i} + {big}[{i}].v + {big}[{i}].s.Length;"));
+                    line(out, i1, format!("Console.WriteLine(\"{tag} \" + {big}a);"));
+                } else {
+                    let len = self.rng.range(300, 700);
+                    line(out, i1, format!("R[] {big} = new R[{len}];"));
+                    line(out, i1, format!("for (int {i} = {}; {i} < {len}; {i} += {stride}) {{ {big}[{i}] = G.MakeR({gv} + {i}, {k}); G.BumpR(ref {big}[{i}], 1, {i}); }}", n % stride));
+                    line(out, i1, format!("G.Churn({k});"));
+                    line(out, i1, format!("long {big}a = 0;"));
+                    line(out, i1, format!("for (int {i} = 0; {i} < {len}; {i}++) {big}a = {big}a * 3 + G.UseR({big}[{i}], 0);"));
+                    line(out, i1, format!("Console.WriteLine(\"{tag} \" + {big}a);"));
+                }
+            }
+            10 => {
+                // Structs holding references, boxed and unboxed; a static one by ref.
+                let r = self.fresh("rb");
+                line(out, i1, format!("object {r} = G.MakeR({gv}, {k});"));
+                line(out, i1, format!("G.Churn({k});"));
+                line(out, i1, format!("R {r}u = (R){r};"));
+                line(out, i1, format!("G.BumpR(ref {r}u, {k}, {gv});"));
+                line(out, i1, format!("G.BumpR(ref G.r0, {k}, {gv});"));
+                line(out, i1, format!("G.DumpR(\"{tag}\", (R){r});"));
+                line(out, i1, format!("G.DumpR(\"{tag}\", {r}u);"));
+            }
+            11 => {
+                // Jagged arrays of strings.
+                let jg = self.fresh("jg");
+                let j = self.fresh("j");
+                let rows = self.rng.range(1, 5);
+                line(out, i1, format!("string[][] {jg} = new string[{rows}][];"));
+                line(out, i1, format!("for (int {i} = 0; {i} < {rows}; {i}++) {{ {jg}[{i}] = new string[{i} + 1]; for (int {j} = 0; {j} <= {i}; {j}++) {jg}[{i}][{j}] = \"g\" + ({gv} + {j}); G.Churn({k}); }}"));
+                line(out, i1, format!("G.BumpStr(ref {jg}[{}][0], {k}, {gv});", rows - 1));
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + string.Concat({jg}[{}]) + \" \" + {jg}[0][0]);", rows - 1));
+            }
+            12 => {
+                // Young objects pinned by `fixed` across allocations (their
+                // nursery block is promoted whole), next to unpinned ones.
+                let pa = self.fresh("pa");
+                let len = n.max(2);
+                line(out, i1, format!("Node {pa}n = new Node(null, \"pre\" + {gv}, {gv});"));
+                line(out, i1, format!("int[] {pa} = new int[{len}];"));
+                line(out, i1, format!("string {pa}s = \"pin\" + {gv};"));
+                line(out, i1, format!("fixed (int* {pa}p = {pa})"));
+                line(out, i1, format!("fixed (char* {pa}c = {pa}s)"));
+                line(out, i1, "{");
+                line(out, i1 + 1, format!("G.Churn({});", k + 1));
+                line(out, i1 + 1, format!("{pa}p[{}] = (int){gv} + {pa}c[1];", n % len));
+                line(out, i1 + 1, format!("Node {pa}m = new Node({pa}n, \"mid\" + {pa}c[0], {pa}p[0]);"));
+                line(out, i1 + 1, format!("G.Churn({k});"));
+                line(out, i1 + 1, format!("{pa}p[0] += {pa}m.next.s.Length + {pa}c[2];"));
+                line(out, i1 + 1, format!("{pa}n.next = {pa}m;"));
+                line(out, i1, "}");
+                line(out, i1, format!("G.Churn({k});"));
+                line(out, i1, format!("{pa}n.next.next = null;"));
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + {pa}[0] + \" \" + {pa}[{}] + \" \" + {pa}s + \" \" + G.Sum({pa}n));", n % len));
+            }
+            13 => {
+                // An exception holding young objects, thrown across frames
+                // whose finally blocks and filters allocate.
+                let en = self.fresh("en");
+                let fl = self.tag();
+                let idx = self.index(GC_SLOTS, true);
+                line(out, i1, format!("Node {en} = new Node(null, \"ex\" + {gv}, {gv});"));
+                line(out, i1, "try");
+                line(out, i1, "{");
+                line(out, i1 + 1, "try");
+                line(out, i1 + 1, "{");
+                line(out, i1 + 2, format!("G.Churn({k});"));
+                if self.rng.pct(50) {
+                    line(out, i1 + 2, format!("G.ThrowNode({en}, {k});"));
+                } else {
+                    line(out, i1 + 2, format!("G.BumpThrow(ref G.nodes[{idx}], {en}, {k});"));
+                }
+                line(out, i1 + 1, "}");
+                line(out, i1 + 1, "finally");
+                line(out, i1 + 1, "{");
+                line(out, i1 + 2, format!("G.Churn({k});"));
+                line(out, i1 + 2, format!("{en}.s = {en}.s + \"f\";"));
+                line(out, i1 + 1, "}");
+                line(out, i1, "}");
+                line(out, i1, format!("catch (NodeException ne) when (G.Flt(\"{fl}\", ne.N.v % 2 == 0) || ne.N.next != null)"));
+                line(out, i1, "{");
+                line(out, i1 + 1, format!("G.Churn({k});"));
+                line(out, i1 + 1, format!("Console.WriteLine(\"{tag} \" + ne.Message + \" \" + ne.N.s + \" \" + ne.N.next.s + \" \" + G.Sum(ne.N));"));
+                line(out, i1, "}");
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum({en}) + \" \" + G.Sum(G.nodes[{idx}]));"));
+            }
+            14 => {
+                // Closures over young objects, called after they moved.
+                let cl = self.fresh("cl");
+                line(out, i1, format!("Node {cl}n = new Node(null, \"c\" + {gv}, {gv});"));
+                line(out, i1, format!("string {cl}s = \"cs\" + ({gv} & 255);"));
+                line(out, i1, format!("NodeFn {cl} = x => {{ {cl}n = new Node({cl}n, {cl}s + x, x); return G.Sum({cl}n) + {cl}s.Length; }};"));
+                line(out, i1, format!("G.Churn({k});"));
+                line(out, i1, format!("for (int {i} = 0; {i} < {}; {i}++) {{ G.MixI({cl}({gv} + {i})); G.Churn({k}); }}", n.min(6)));
+                if self.rng.pct(50) {
+                    line(out, i1, format!("{cl} += x => x * 3 + {cl}n.v;"));
+                }
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + {cl}(7) + \" \" + {cl}n.s);"));
+            }
+            _ => {
+                // The long-lived list, changed in a loop.
+                line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) G.Push({gv} + {i}, \"p\" + {i});"));
+                line(out, i1, format!("if (G.list.next != null) G.list.next.o = new Node(null, \"q\", {gv});"));
+                line(out, i1, format!("G.Churn({k});"));
+                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.listLen + \" \" + G.Sum(G.list));"));
+            }
+        }
+        line(out, ind, "}");
     }
 }

@@ -672,10 +672,14 @@ impl Gc {
         retire_context(ptr, limit);
         let ctx = match self.options.kind {
             CollectorKind::Generational => {
-                // The limit covers the old space plus one nursery (the
-                // most a minor collection can promote).
+                // The limit covers the old space plus the nursery in use
+                // with this new block (the most a minor collection can
+                // promote). Not the whole nursery: a limit below the
+                // nursery size, or old space within a nursery of the
+                // limit, would refuse every allocation of an almost
+                // empty heap.
                 if st.nursery_blocks * BLOCK_SIZE >= self.options.nursery
-                    || self.over_limit(st, self.options.nursery)
+                    || self.over_limit(st, (st.nursery_blocks + 1) * BLOCK_SIZE)
                 {
                     return Ok(None);
                 }
