@@ -10,8 +10,10 @@
 //! * the `--gc` and `--gc-heap-limit` options (a limit below the nursery
 //!   size too).
 //!
-//!     cargo test --release --test gc
-//!     cargo test --release --test gc -- stress_generational
+//! ```text
+//! cargo test --release --test gc
+//! cargo test --release --test gc -- stress_generational
+//! ```
 
 mod common;
 

@@ -17,6 +17,9 @@
 //! CoreCLR's JIT-EE interface): it never touches method tables or the heap.
 //! See docs/jit.md for the calling convention and the code shapes.
 
+// dynasm expands register operands such as `Rq(r)` to `r.into()`, which
+// clippy reports for every `u8` register variable.
+#[allow(clippy::useless_conversion)]
 mod codegen;
 pub mod disasm;
 pub mod eh;

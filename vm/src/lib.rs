@@ -35,6 +35,8 @@ pub mod loader;
 pub mod object;
 pub mod runtime;
 pub mod stackwalk;
+// dynasm expands register operands such as `Rq(r)` to `r.into()`.
+#[allow(clippy::useless_conversion)]
 pub mod stubs;
 pub mod thread;
 

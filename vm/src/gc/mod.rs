@@ -370,7 +370,7 @@ impl Gc {
             .saturating_add(2 * options.nursery + 64 * BLOCK_SIZE);
         let mut heap = BlockHeap::new(os, reserve)?;
         heap.next_fit = options.verify;
-        let barrier = (options.kind == CollectorKind::Generational).then(|| BarrierInfo {
+        let barrier = (options.kind == CollectorKind::Generational).then_some(BarrierInfo {
             heap_base: heap.base,
             heap_size: heap.size,
             card_table: heap.cards,
@@ -601,10 +601,7 @@ impl Gc {
         loop {
             let need = {
                 let mut st = self.lock_state();
-                match self.try_alloc(&mut st, thread, size)? {
-                    Some(at) => return Ok(at),
-                    None => {}
-                }
+                if let Some(at) = self.try_alloc(&mut st, thread, size)? { return Ok(at) }
                 // Which collection would help.
                 if self.options.kind == CollectorKind::Generational
                     && size < LARGE_OBJECT_SIZE

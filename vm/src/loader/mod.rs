@@ -123,8 +123,10 @@ pub struct Loader {
     assemblies: Vec<Arc<Assembly>>,
     types: HashMap<TypeKey, TypeHandle>,
     /// Owns every runtime type (boxed: handles point into the boxes).
+    #[allow(clippy::vec_box)] // the boxes keep addresses stable as the Vec grows
     type_store: Vec<Box<RuntimeType>>,
     /// Owns every method descriptor.
+    #[allow(clippy::vec_box)] // as above: method handles point into the boxes
     method_store: Vec<Box<MethodDesc>>,
     methods_by_def: HashMap<(AssemblyId, u32), MethodHandle>,
     /// Every method by its precode (its function pointer, see `ldftn`).

@@ -23,6 +23,13 @@ pub(crate) struct EnumInfo {
     pub size: usize,
 }
 
+// SAFETY: the names are interned strings on the frozen heap: never moved,
+// never freed while the runtime lives, never written after creation, so
+// any thread of the runtime may read them.
+unsafe impl Send for EnumInfo {}
+// SAFETY: as above.
+unsafe impl Sync for EnumInfo {}
+
 impl EnumInfo {
     /// Reads a value of the enum at `p` and converts it like `values`.
     pub(crate) fn read(&self, p: *const u8) -> u64 {
