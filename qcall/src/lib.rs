@@ -46,6 +46,7 @@ pub mod services;
 
 mod bench;
 mod environment;
+mod threading;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -161,6 +162,10 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "Environment_GetEnvironmentVariable",
         address: environment::get_environment_variable as *const (),
+    },
+    QCallEntry {
+        name: "Thread_Sleep",
+        address: threading::sleep as *const (),
     },
     QCallEntry {
         name: "TransitionProbe_QCallNop",

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace System.Threading
 {
@@ -47,5 +48,20 @@ namespace System.Threading
         {
             get { return _runtimeThread != IntPtr.Zero; }
         }
+
+        // Blocks the calling thread for millisecondsTimeout milliseconds
+        // (Timeout.Infinite, -1: forever). The QCall sleeps in preemptive
+        // mode, so the garbage collector does not wait for this thread.
+        public static void Sleep(int millisecondsTimeout)
+        {
+            if (millisecondsTimeout < -1)
+                throw new ArgumentOutOfRangeException("millisecondsTimeout", "Number must be either non-negative and less than or equal to Int32.MaxValue or -1.");
+            if (millisecondsTimeout == 0)
+                return;
+            InternalSleep(millisecondsTimeout);
+        }
+
+        [DllImport("QCall", EntryPoint = "Thread_Sleep")]
+        private static extern void InternalSleep(int millisecondsTimeout);
     }
 }
