@@ -29,8 +29,28 @@ class Resource
     }
 }
 
+// A finalizer that waits for pending finalizers (it returns at once on the
+// finalizer thread, as in the CLR) and collects from the finalizer thread.
+class Collector
+{
+    public static int Finalized;
+
+    ~Collector()
+    {
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Finalized++;
+    }
+}
+
 class Program
 {
+    static void MakeCollectors()
+    {
+        for (int i = 0; i < 3; i++)
+            new Collector();
+    }
+
     static void Churn(int round)
     {
         for (int i = 0; i < 2000; i++)
@@ -62,6 +82,10 @@ class Program
         // mono scans stacks conservatively and may keep a few objects alive.
         Console.WriteLine("almost all finalized: " + (Resource.Finalized >= rounds * 2000 - 10));
         Console.WriteLine("sum plausible: " + (Resource.Sum <= expected && Resource.Sum > expected / 2));
+        MakeCollectors();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Console.WriteLine("collectors finalized: " + (Collector.Finalized >= 2));
         GC.WaitForPendingFinalizers();
         return 0;
     }
