@@ -906,3 +906,59 @@ fn bench_transitions_prints_its_table() {
         );
     }
 }
+
+// ---------------------------------------------------------------------------
+// The finalizer thread at exit and when a finalizer fails (docs/gc.md,
+// "Finalization"). Mono runs finalizers at shutdown (after closing its
+// console), so these are checked here rather than as samples.
+
+#[test]
+fn pending_finalizers_do_not_run_at_exit() {
+    // Two finalizers each sleep before printing; Main returns at once. The
+    // runtime stops the finalizer thread between two finalizers: the one
+    // already running (if any) finishes, the other never starts.
+    let exe = compile_source(
+        "finalizers_at_exit",
+        r#"using System;
+using System.Threading;
+class Slow { ~Slow() { Thread.Sleep(1500); Console.WriteLine("finalized"); } }
+class Program {
+    static void Make() { new Slow(); new Slow(); }
+    static int Main() { Make(); GC.Collect(); Console.WriteLine("main done"); return 7; }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "finalizers at exit");
+    assert_eq!(run.code(), Some(7), "stderr:\n{}", run.stderr_lossy());
+    let out = run.stdout_lossy();
+    assert!(out.starts_with("main done\n"), "stdout:\n{out}");
+    assert!(out.matches("finalized").count() <= 1, "stdout:\n{out}");
+}
+
+#[test]
+fn stack_overflow_in_a_finalizer_ends_the_process() {
+    let exe = compile_source(
+        "finalizer_stack_overflow",
+        r#"using System;
+class Deep {
+    static int Down(int n) { return Down(n + 1) + 1; }
+    ~Deep() { Down(0); }
+}
+class Program {
+    static void Make() { new Deep(); }
+    static int Main() {
+        Make();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        Console.WriteLine("not reached");
+        return 0;
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "stack overflow in a finalizer");
+    assert_eq!(run.code(), Some(255), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(run.stdout_lossy(), "");
+    let stderr = run.stderr_lossy();
+    assert!(stderr.starts_with("Stack overflow.\n  at Deep.Down"), "stderr:\n{stderr}");
+}
