@@ -481,8 +481,13 @@ impl Gc {
 
     /// Switches `thread` to preemptive mode.
     pub fn enter_preemptive(&self, thread: &mut Thread) {
+        // Release, not SeqCst: the thread's heap accesses must be visible
+        // before a collector sees 0 and scans, but nothing this thread does
+        // next depends on what the collector does (it only reads the mode
+        // again in `enter_cooperative`, with a full fence). On x86 a plain
+        // store, as the JIT's QCall transition does.
         // SAFETY: as in `enter_cooperative`.
-        unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(0, Ordering::SeqCst);
+        unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(0, Ordering::Release);
     }
 
     fn wait_for_collection(&self) {
