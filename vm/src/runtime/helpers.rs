@@ -527,9 +527,14 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
 }
 
 /// An interface call site missed its cache: find the target for the
-/// receiver's type, update the cell (target first, then the method table,
-/// so a reader that sees the new method table sees its target), return it.
+/// receiver's type, fill the cell if it is still empty, return the target.
 /// The cell is `[method table, target, interface method, unused]`.
+///
+/// A cell is filled once and never rewritten. Call sites read the method
+/// table and the target with two loads; rewriting a filled cell while
+/// another thread runs the same site could pair one type's method table
+/// with another type's target. So the first receiver type stays cached,
+/// and other types resolve here on every call.
 extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
     guard(thread, 0, |thread| {
         let Some(obj) = ObjectRef::from_raw(this) else {
@@ -546,10 +551,22 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
             .map(|e| e.load(std::sync::atomic::Ordering::Acquire));
         match target {
             Some(target) => {
-                // SAFETY: the cell is ours to update; word stores are atomic on x86-64.
-                unsafe {
-                    std::ptr::write_volatile(cell.add(1), target);
-                    std::ptr::write_volatile(cell, t.method_table() as usize);
+                use std::sync::atomic::{AtomicUsize, Ordering};
+                // SAFETY: the cell is the call site's 32-byte, 8-aligned
+                // data cell in the code heap, alive as long as the code;
+                // every access to its first two words is an aligned word
+                // access (here atomic, in JIT code plain loads).
+                let (mt_word, target_word) =
+                    unsafe { (AtomicUsize::from_ptr(cell), AtomicUsize::from_ptr(cell.add(1))) };
+                // Claim the empty cell (1 never equals a method table, so
+                // the site keeps missing until the method table is stored),
+                // store the target, then publish the method table.
+                if mt_word
+                    .compare_exchange(0, CELL_CLAIMED, Ordering::AcqRel, Ordering::Relaxed)
+                    .is_ok()
+                {
+                    target_word.store(target, Ordering::Release);
+                    mt_word.store(t.method_table() as usize, Ordering::Release);
                 }
                 target
             }
@@ -567,6 +584,10 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
         }
     })
 }
+
+/// An interface cache cell's method-table word while its filler writes the
+/// target (method tables are aligned, so no receiver matches it).
+const CELL_CLAIMED: usize = 1;
 
 /// The vtable slot of `t` that implements interface method `method`.
 pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32> {
