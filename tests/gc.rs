@@ -37,6 +37,7 @@ const SMALL: &[(&str, &[&str])] = &[
     ("gc-api", &["400"]),
     ("gc-finalizers", &[]),
     ("gc-finalizer-thread", &["1"]),
+    ("gc-dispose-pattern", &["2000"]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

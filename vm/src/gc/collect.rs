@@ -200,6 +200,9 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
     let mut kept = Vec::with_capacity(fin.len());
     for o in fin {
         match m.survivor(o) {
+            // SAFETY: `o` was a live object until this collection, and
+            // nothing has been freed yet.
+            0 if unsafe { layout::finalizer_suppressed(o) } => {}
             0 => dead.push(o),
             n => kept.push(n),
         }
@@ -207,7 +210,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
     m.st.finalizable = kept;
     for o in dead {
         let n = m.evac(o);
-        m.st.freachable.push(n);
+        m.st.freachable.push_back(n);
     }
     m.drain();
     update_weak(gc, &m, HandleKind::WeakTrackResurrection);
@@ -477,6 +480,9 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     clear_weak(gc, &m, HandleKind::Weak);
     let (alive, dead): (Vec<usize>, Vec<usize>) =
         m.st.finalizable.iter().partition(|o| m.marked(**o));
+    // SAFETY: the dead objects are not swept yet.
+    let dead: Vec<usize> =
+        dead.into_iter().filter(|&o| unsafe { !layout::finalizer_suppressed(o) }).collect();
     for &o in &dead {
         m.mark(o);
     }

@@ -8,6 +8,34 @@ use crate::object::{self, HEADER_SIZE};
 
 /// Header bit set on marked objects during a collection.
 pub const MARK_BIT: u64 = 1 << 63;
+/// Header bit of an object whose finalizer must not run
+/// (`GC.SuppressFinalize`; cleared by `GC.ReRegisterForFinalize`). Set and
+/// cleared atomically in the header's high half by mutators; the collector
+/// drops such objects from finalization when they die, and the finalizer
+/// thread skips them if they were already queued.
+pub const FINALIZER_SUPPRESSED: u64 = 1 << 61;
+
+/// The header's high 32 bits, as an atomic (flag bits; the low half holds
+/// the identity hash, set by compare-and-swap on its own).
+///
+/// # Safety
+/// `obj` is a live object (on the GC heap or frozen).
+pub unsafe fn header_high(obj: usize) -> &'static std::sync::atomic::AtomicU32 {
+    // SAFETY: the header is the 8 aligned bytes before the object; on
+    // x86-64 (little-endian) its high half is the second 4 bytes.
+    unsafe { &*((obj - HEADER_SIZE + 4) as *const std::sync::atomic::AtomicU32) }
+}
+
+/// Whether `obj`'s finalizer was suppressed.
+///
+/// # Safety
+/// As for [`header_high`].
+pub unsafe fn finalizer_suppressed(obj: usize) -> bool {
+    // SAFETY: the caller's contract.
+    let high = unsafe { header_high(obj) }.load(std::sync::atomic::Ordering::Relaxed);
+    u64::from(high) << 32 & FINALIZER_SUPPRESSED != 0
+}
+
 /// Low bit of the method-table word of a nursery object that has been
 /// copied: the rest of the word is the new address.
 pub const FORWARDED: usize = 1;

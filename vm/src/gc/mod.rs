@@ -299,8 +299,9 @@ pub(crate) struct State {
     pub live_after_full: usize,
     /// Objects with a finalizer that have not been found unreachable.
     pub finalizable: Vec<usize>,
-    /// Objects found unreachable whose finalizer has yet to run (roots).
-    pub freachable: Vec<usize>,
+    /// Objects found unreachable whose finalizer has yet to run (roots), in
+    /// the order they were found.
+    pub freachable: std::collections::VecDeque<usize>,
     /// The finalizer thread is running a finalizer (taken from `freachable`).
     pub finalizer_busy: bool,
     /// Frozen-heap objects that hold references (roots).
@@ -389,7 +390,7 @@ impl Gc {
                 old_allocated: 0,
                 live_after_full: 0,
                 finalizable: Vec::new(),
-                freachable: Vec::new(),
+                freachable: std::collections::VecDeque::new(),
                 finalizer_busy: false,
                 frozen_roots: Vec::new(),
                 stats: Stats::default(),
@@ -906,19 +907,27 @@ impl Gc {
         }
     }
 
-    /// Removes `obj` from finalization (`GC.SuppressFinalize`).
+    /// Removes `obj` from finalization (`GC.SuppressFinalize`): sets its
+    /// header's suppressed bit, O(1) (objects with finalizers commonly call
+    /// it from `Dispose`). The collector drops the object from finalization
+    /// when it dies; if it is already queued, its finalizer is skipped.
     pub fn suppress_finalize(&self, obj: ObjectRef) {
-        let a = obj.as_ptr() as usize;
-        let mut st = self.lock_state();
-        st.finalizable.retain(|o| *o != a);
+        let bit = (layout::FINALIZER_SUPPRESSED >> 32) as u32;
+        // SAFETY: `obj` is a live object (the caller's reference).
+        unsafe { layout::header_high(obj.as_ptr() as usize) }.fetch_or(bit, Ordering::Relaxed);
     }
 
-    /// Puts `obj` back under finalization (`GC.ReRegisterForFinalize`).
+    /// Puts `obj` back under finalization (`GC.ReRegisterForFinalize`):
+    /// clears the suppressed bit, and registers the object again if its
+    /// finalizer already ran or was dropped (a linear search: rare).
     pub fn reregister_for_finalize(&self, obj: ObjectRef) {
         if obj.method_table().has(mt_flags::HAS_FINALIZER) {
             let a = obj.as_ptr() as usize;
+            let bit = (layout::FINALIZER_SUPPRESSED >> 32) as u32;
+            // SAFETY: `obj` is a live object (the caller's reference).
+            unsafe { layout::header_high(a) }.fetch_and(!bit, Ordering::Relaxed);
             let mut st = self.lock_state();
-            if !st.finalizable.contains(&a) {
+            if !st.finalizable.contains(&a) && !st.freachable.contains(&a) {
                 st.finalizable.push(a);
             }
         }
@@ -949,7 +958,11 @@ impl Gc {
                 self.finalizer_idle.notify_all();
                 return None;
             }
-            let obj = st.freachable.remove(0);
+            let Some(obj) = st.freachable.pop_front() else { continue };
+            // SAFETY: queued objects are alive (the queue is a root).
+            if unsafe { layout::finalizer_suppressed(obj) } {
+                continue;
+            }
             if let Some(obj) = ObjectRef::from_raw(obj as *mut u8) {
                 st.finalizer_busy = true;
                 return Some(obj);
