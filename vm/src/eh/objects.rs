@@ -149,7 +149,7 @@ impl Runtime {
             message: message.unwrap_or_else(|| crate::runtime::default_message(&t.name)),
             description: None,
             object: Some(crate::runtime::ExceptionObject::new(
-                self.handles.new_handle(exception),
+                self.heaps.gc.new_handle(exception),
             )),
         }
     }

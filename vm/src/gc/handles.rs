@@ -1,6 +1,9 @@
-//! GC handles (`GCHandle`): a table of object slots the collector treats
-//! as roots (strong, pinned) or clears when their target dies (weak).
-//! A handle's value is its index + 1, so 0 is never a valid handle.
+//! GC handles: a table of object slots the collector treats as roots
+//! (strong, pinned) or clears when their target dies (weak). Managed code
+//! holds them as `GCHandle`s; native code holds strong ones as
+//! [`crate::handles::ObjectHandle`]s (kind [`HandleKind::Runtime`], which
+//! managed code can neither read nor free). A handle's value is its
+//! index + 1, so 0 is never a valid handle.
 
 /// The kind of a handle (the values of `System.Runtime.InteropServices.GCHandleType`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -14,6 +17,9 @@ pub enum HandleKind {
     Normal = 2,
     /// A strong root whose target does not move.
     Pinned = 3,
+    /// A strong root held by native code (`ObjectHandle`); not a
+    /// `GCHandleType`, so `GCHandle` operations reject it.
+    Runtime = 4,
 }
 
 impl HandleKind {
@@ -59,19 +65,42 @@ impl HandleTable {
         i + 1
     }
 
-    fn index(&self, handle: usize) -> Result<usize, HandleError> {
+    /// The entry of a live handle: of kind [`HandleKind::Runtime`] when
+    /// `runtime`, of any other kind otherwise (managed code passes any
+    /// value; it must not reach native code's handles).
+    fn index_of(&self, handle: usize, runtime: bool) -> Result<usize, HandleError> {
         let i = handle.checked_sub(1).ok_or(HandleError::Invalid)?;
         match self.entries.get(i) {
-            Some((_, Some(_))) => Ok(i),
+            Some((_, Some(k))) if (*k == HandleKind::Runtime) == runtime => Ok(i),
             _ => Err(HandleError::Invalid),
         }
+    }
+
+    fn index(&self, handle: usize) -> Result<usize, HandleError> {
+        self.index_of(handle, false)
+    }
+
+    fn release(&mut self, i: usize) {
+        self.entries[i] = (0, None);
+        self.free.push(i);
     }
 
     /// Frees a handle.
     pub fn free(&mut self, handle: usize) -> Result<(), HandleError> {
         let i = self.index(handle)?;
-        self.entries[i] = (0, None);
-        self.free.push(i);
+        self.release(i);
+        Ok(())
+    }
+
+    /// The target of a native code's handle (kind [`HandleKind::Runtime`]).
+    pub fn get_runtime(&self, handle: usize) -> Result<usize, HandleError> {
+        Ok(self.entries[self.index_of(handle, true)?].0)
+    }
+
+    /// Frees a native code's handle.
+    pub fn free_runtime(&mut self, handle: usize) -> Result<(), HandleError> {
+        let i = self.index_of(handle, true)?;
+        self.release(i);
         Ok(())
     }
 

@@ -315,8 +315,9 @@ pub struct Gc {
     os: Os,
     options: GcOptions,
     state: Mutex<State>,
-    /// The handle table (its own lock: cooperative threads take it).
-    pub(crate) handles: Mutex<handles::HandleTable>,
+    /// The handle table (its own lock: cooperative threads take it), shared
+    /// with native code's `ObjectHandle`s.
+    pub(crate) handles: crate::handles::SharedHandleTable,
     /// Every thread record of the runtime (shared with the records, which
     /// may outlive the runtime).
     threads: std::sync::Arc<ThreadRegistry>,
@@ -396,7 +397,7 @@ impl Gc {
                 stats: Stats::default(),
                 stress_count: 0,
             }),
-            handles: Mutex::new(handles::HandleTable::default()),
+            handles: crate::handles::SharedHandleTable::default(),
             threads: std::sync::Arc::new(ThreadRegistry::default()),
             registry: Mutex::new(None),
             trap: AtomicUsize::new(0),
@@ -931,6 +932,12 @@ impl Gc {
                 st.finalizable.push(a);
             }
         }
+    }
+
+    /// A strong handle for native code keeping `obj` alive (and updated
+    /// when it moves) until dropped.
+    pub fn new_handle(&self, obj: ObjectRef) -> crate::handles::ObjectHandle {
+        crate::handles::ObjectHandle::new(&self.handles, obj)
     }
 
     /// Whether finalizers are waiting to run.

@@ -69,23 +69,10 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
             })
         };
     }
-    if let Some(rt) = threads
-        .first()
-        // SAFETY: as above.
-        .map(|&t| unsafe { &*(t as *const Thread) }.runtime())
-    {
-        rt.handles.for_each_root(&mut |slot| {
-            roots.push(Root {
-                slot,
-                interior: false,
-                pinned: false,
-            })
-        });
-    }
     let mut handles = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
     for (slot, kind) in handles.slots_mut() {
         match kind {
-            HandleKind::Normal | HandleKind::Pinned => roots.push(Root {
+            HandleKind::Normal | HandleKind::Pinned | HandleKind::Runtime => roots.push(Root {
                 slot,
                 interior: false,
                 pinned: kind == HandleKind::Pinned,

@@ -377,7 +377,7 @@ fn record_class_init_failure(thread: &mut Thread, t: TypeHandle, error: &Runtime
         Ok(tie) => tie,
         Err(e) => return e,
     };
-    let failure = super::ExceptionObject::new(thread.runtime().handles.new_handle(tie));
+    let failure = super::ExceptionObject::new(thread.runtime().heaps.gc.new_handle(tie));
     let failure = t.class_init.failure.get_or_init(|| failure);
     thread.runtime().exception_error(failure.get())
 }

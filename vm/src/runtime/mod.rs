@@ -79,8 +79,6 @@ pub struct Runtime {
     pub(crate) loader: Mutex<Loader>,
     pub(crate) heaps: Heaps,
     pub(crate) options: RuntimeOptions,
-    /// Strong handles held by native code (GC roots).
-    pub(crate) handles: crate::handles::HandleTable,
     well_known: OnceLock<WellKnown>,
     /// Interned string literals: UTF-16 text → frozen string.
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
@@ -139,7 +137,6 @@ impl Runtime {
             loader: Mutex::new(loader),
             heaps: Heaps::new(os, gc_options).map_err(RuntimeError::Os)?,
             options,
-            handles: crate::handles::HandleTable::default(),
             well_known: OnceLock::new(),
             literals: Mutex::new(HashMap::new()),
             type_objects: Mutex::new(HashMap::new()),
