@@ -689,50 +689,35 @@ impl Gen {
         Sig { params, ret }
     }
 
+    /// Adds an entity with a random signature of up to `max_params`
+    /// parameters.
+    fn declare(&mut self, name: String, kind: EntKind, max_params: usize) {
+        let sig = self.rand_sig(max_params, true);
+        self.ents.push(Entity {
+            name,
+            kind,
+            sig,
+            level: 0,
+            cost: 0,
+        });
+    }
+
     fn declare_entities(&mut self) {
         let nstatic = self.rng.range(4, 12);
         for i in 0..nstatic {
-            let sig = self.rand_sig(10, true);
-            self.ents.push(Entity {
-                name: format!("F{i}"),
-                kind: EntKind::Static,
-                sig,
-                level: 0,
-                cost: 0,
-            });
+            self.declare(format!("F{i}"), EntKind::Static, 10);
         }
         let nvirt = self.rng.range(1, 3);
         for i in 0..nvirt {
-            let sig = self.rand_sig(6, true);
-            self.ents.push(Entity {
-                name: format!("V{i}"),
-                kind: EntKind::Virtual,
-                sig,
-                level: 0,
-                cost: 0,
-            });
+            self.declare(format!("V{i}"), EntKind::Virtual, 6);
         }
         let nif = self.rng.range(1, 2);
         for i in 0..nif {
-            let sig = self.rand_sig(5, true);
-            self.ents.push(Entity {
-                name: format!("M{i}"),
-                kind: EntKind::Iface,
-                sig,
-                level: 0,
-                cost: 0,
-            });
+            self.declare(format!("M{i}"), EntKind::Iface, 5);
         }
         for s in 0..self.structs.len() {
             if self.rng.pct(50) {
-                let sig = self.rand_sig(4, true);
-                self.ents.push(Entity {
-                    name: format!("SM{s}"),
-                    kind: EntKind::StructMethod(s),
-                    sig,
-                    level: 0,
-                    cost: 0,
-                });
+                self.declare(format!("SM{s}"), EntKind::StructMethod(s), 4);
             }
         }
         // Which classes override which virtual slots. B0 declares them all;
