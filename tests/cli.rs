@@ -962,3 +962,68 @@ class Program {
     let stderr = run.stderr_lossy();
     assert!(stderr.starts_with("Stack overflow.\n  at Deep.Down"), "stderr:\n{stderr}");
 }
+
+// ---------------------------------------------------------------------------
+// Corrupted assemblies: random bit flips anywhere in a compiled sample (PE
+// headers, metadata, IL, signatures). Every run must end with an exit code:
+// the program's own, or a clean error (invalid IL names the method and
+// offset). A flipped branch can make a program loop forever, so a run that
+// times out is allowed; a signal or an internal error never is. This found
+// `box` of a reference type turning an integer into a reference, stores of
+// non-references into reference locations (jit/src/import.rs,
+// `check_store`), and delegates over methods of another shape
+// (vm/src/runtime/delegates.rs, `check_signature`). `OSPREY_FLIP_CASES=N`
+// runs N cases per sample (default 60).
+
+#[test]
+fn bit_flipped_assemblies_never_crash_the_runtime() {
+    let flips: usize = std::env::var("OSPREY_FLIP_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(60);
+    let dir = fresh_dir("cli-bit-flips");
+    // xorshift64*: deterministic, so a failure replays.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move |bound: usize| {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % bound
+    };
+    for name in ["om-structs", "delegate-shapes", "om-interfaces", "ex-basic"] {
+        let original = fs::read(compiled_sample(name)).unwrap();
+        for case in 0..flips {
+            let mut bytes = original.clone();
+            for _ in 0..1 + next(4) {
+                let at = next(bytes.len());
+                bytes[at] ^= 1 << next(8);
+            }
+            let path = dir.join(format!("{name}-{case}.exe"));
+            fs::write(&path, &bytes).unwrap();
+            let run = run_command(
+                {
+                    let mut cmd = std::process::Command::new(osprey_bin());
+                    cmd.args(["run", path_str(&path)]);
+                    cmd
+                },
+                None,
+                Duration::from_secs(5),
+            )
+            .unwrap();
+            let stderr = run.stderr_lossy();
+            let crashed = run.panicked()
+                || (!run.timed_out && run.status.code().is_none())
+                || stderr.contains("internal runtime error");
+            assert!(
+                !crashed,
+                "{name} case {case} (kept as {}): {}\nstderr:\n{}",
+                path.display(),
+                describe_status(&run.status),
+                tail(&stderr, 2000)
+            );
+            if !crashed {
+                let _ = fs::remove_file(&path);
+            }
+        }
+    }
+}

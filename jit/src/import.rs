@@ -460,7 +460,9 @@ impl Importer<'_, '_> {
                 if n as usize >= method.args.len() {
                     return Err(invalid(offset, "argument index out of range"));
                 }
-                (Op::StArg(n), self.pop_n(1, offset)?, None)
+                let ins = self.pop_n(1, offset)?;
+                self.check_store(method.args[n as usize], ins[0], op, offset)?;
+                (Op::StArg(n), ins, None)
             }
             O::Ldloc0 | O::Ldloc1 | O::Ldloc2 | O::Ldloc3 | O::LdlocS | O::Ldloc => {
                 let n = var_index(op, &d.operand, offset)?;
@@ -483,7 +485,9 @@ impl Importer<'_, '_> {
                 if n as usize >= method.locals.len() {
                     return Err(invalid(offset, "local index out of range"));
                 }
-                (Op::StLoc(n), self.pop_n(1, offset)?, None)
+                let ins = self.pop_n(1, offset)?;
+                self.check_store(method.locals[n as usize].ty, ins[0], op, offset)?;
+                (Op::StLoc(n), ins, None)
             }
             O::LdcI4M1 => (Op::LdcI4(-1), none, push!(StackKind::I4)),
             O::LdcI40
@@ -821,7 +825,9 @@ impl Importer<'_, '_> {
                 let ins = if method.ret == JitType::Void {
                     none
                 } else {
-                    self.pop_n(1, offset)?
+                    let ins = self.pop_n(1, offset)?;
+                    self.check_store(method.ret, ins[0], op, offset)?;
+                    ins
                 };
                 if self.depth() != 0 {
                     return Err(invalid(offset, "stack not empty at ret"));
@@ -864,6 +870,7 @@ impl Importer<'_, '_> {
                         if !matches!(ins[0], StackKind::Ref | StackKind::ByRef | StackKind::I) {
                             return Err(bad_operands(op, offset, &ins));
                         }
+                        self.check_store(info.ty, ins[1], op, offset)?;
                         (Op::StFld(Box::new(info)), ins, None)
                     }
                 }
@@ -883,7 +890,11 @@ impl Importer<'_, '_> {
                         (Op::LdSFld(Box::new(info)), none, push!(k))
                     }
                     O::Ldsflda => (Op::LdSFldA(Box::new(info)), none, push!(StackKind::ByRef)),
-                    _ => (Op::StSFld(Box::new(info)), self.pop_n(1, offset)?, None),
+                    _ => {
+                        let ins = self.pop_n(1, offset)?;
+                        self.check_store(info.ty, ins[0], op, offset)?;
+                        (Op::StSFld(Box::new(info)), ins, None)
+                    }
                 }
             }
             O::LdindI1
@@ -917,6 +928,7 @@ impl Importer<'_, '_> {
                 if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
                 }
+                self.check_store(ty, ins[1], op, offset)?;
                 (Op::StInd(ty), ins, None)
             }
             O::Ldobj | O::Stobj | O::Initobj => {
@@ -938,6 +950,7 @@ impl Importer<'_, '_> {
                         if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
                             return Err(bad_operands(op, offset, &ins));
                         }
+                        self.check_store(info.ty, ins[1], op, offset)?;
                         (Op::StInd(info.ty), ins, None)
                     }
                     _ => {
@@ -1017,6 +1030,7 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
                 }
+                self.check_store(ty, ins[2], op, offset)?;
                 (Op::StElem(ty), ins, None)
             }
             O::Newarr => {
@@ -1165,6 +1179,10 @@ impl Importer<'_, '_> {
             O::Box => {
                 let info = self.type_token(&d.operand, offset)?;
                 let ins = self.pop_n(1, offset)?;
+                // The value must be of the type (`box` of a reference type
+                // is a no-op on a reference, and must not turn an integer
+                // into one).
+                self.check_store(info.ty, ins[0], op, offset)?;
                 (Op::Box(info.handle, info.ty), ins, push!(StackKind::Ref))
             }
             O::Unbox => {
@@ -1248,6 +1266,40 @@ impl Importer<'_, '_> {
     }
 }
 
+impl Importer<'_, '_> {
+    /// Checks the value a store instruction (`stloc`, `starg`, `stfld`,
+    /// `stsfld`, `stelem`, `stind`, `stobj`, `ret`) pops against the
+    /// location's type. Besides [`assignable`], a struct without references
+    /// may stand for a primitive and the other way round (`IntPtr` is
+    /// `native int` in signatures but a struct after `newobj`). Above all,
+    /// only a reference lands where the collector expects a reference.
+    fn check_store(&mut self, want: JitType, k: StackKind, op: Opcode, offset: u32) -> Result<(), JitError> {
+        let want = want.stack_kind();
+        let pointer = |s: StackKind| matches!(s, StackKind::Ref | StackKind::ByRef);
+        let ok = assignable(want, k)
+            || match (want, k) {
+                (StackKind::Struct(h), _) if !pointer(k) => self.has_no_references(h),
+                (_, StackKind::Struct(h)) if !pointer(want) => self.has_no_references(h),
+                _ => false,
+            };
+        if ok {
+            Ok(())
+        } else {
+            Err(invalid(
+                offset,
+                &format!("{op:?} of a value of kind `{}` where `{}` is expected", k.name(), want.name()),
+            ))
+        }
+    }
+
+    /// Whether values of the struct `h` hold no object references or
+    /// managed pointers.
+    fn has_no_references(&mut self, h: crate::host::TypeHandle) -> bool {
+        let layout = self.host.struct_layout(h);
+        layout.gc_refs.is_empty() && layout.gc_byrefs.is_empty()
+    }
+}
+
 fn is_prefix(op: Opcode) -> bool {
     matches!(
         op,
@@ -1310,12 +1362,7 @@ fn check_call_args(
     }
     for (p, k) in sig.params.iter().zip(kinds) {
         let want = p.stack_kind();
-        let ok = want == *k
-            || (want.is_int() && k.is_int())
-            || (want.is_float() && k.is_float())
-            || (want == StackKind::I && matches!(k, StackKind::ByRef))
-            || (want == StackKind::ByRef && matches!(k, StackKind::I));
-        if !ok {
+        if !assignable(want, *k) {
             return Err(invalid(
                 offset,
                 &format!("argument is a {}, parameter is a {}", k.name(), want.name()),
@@ -1323,6 +1370,17 @@ fn check_call_args(
         }
     }
     Ok(())
+}
+
+/// Whether a value of stack kind `k` may be passed where a `want` is
+/// expected: the same kind, integers with integers, floats with floats, and
+/// native ints with managed pointers (unsafe code and `fixed`).
+fn assignable(want: StackKind, k: StackKind) -> bool {
+    want == k
+        || (want.is_int() && k.is_int())
+        || (want.is_float() && k.is_float())
+        || (want == StackKind::I && k == StackKind::ByRef)
+        || (want == StackKind::ByRef && k == StackKind::I)
 }
 
 /// Result kind of a binary numeric operation (ECMA-335 III.1.5, tables 2 and 5).

@@ -605,6 +605,7 @@ impl Loader {
             slot,
             precode: 0,
             code: AtomicUsize::new(0),
+            delegate_checked: AtomicUsize::new(0),
         });
         let handle = MethodHandle::new(&md);
         md.precode = self

@@ -73,6 +73,10 @@ pub struct MethodDesc {
     pub precode: usize,
     /// Address of the compiled code, 0 until compiled.
     pub code: AtomicUsize,
+    /// The method table of the last delegate type this method was found
+    /// call-compatible with (`runtime::delegates`), 0 for none: a
+    /// one-entry cache of a check every delegate construction needs.
+    pub delegate_checked: AtomicUsize,
 }
 
 impl MethodDesc {

@@ -17,6 +17,8 @@
 //! A call through a delegate passes `_target` as `this`, or no `this` when
 //! it is null: the same shapes as a direct call, with no shuffle thunk.
 
+use std::sync::atomic::Ordering;
+
 use osprey_binder::DelegateObject;
 
 use super::helpers::{guard, interface_slot, method_from_raw};
@@ -62,6 +64,14 @@ fn init_delegate(
             )),
         ));
     }
+    // `del` is a freshly allocated delegate (see below).
+    let delegate_mt = ObjectRef::from_raw(del)
+        .map(|d| d.method_table() as *const _ as usize)
+        .unwrap_or(0);
+    if m.delegate_checked.load(Ordering::Relaxed) != delegate_mt {
+        check_signature(rt, delegate_mt, m, !target.is_null())?;
+        m.delegate_checked.store(delegate_mt, Ordering::Relaxed);
+    }
     let code = if m.is_static() {
         m.precode
     } else {
@@ -86,6 +96,83 @@ fn init_delegate(
         rt.heaps.gc.write_barrier(std::ptr::addr_of!((*d).target) as usize);
     }
     Ok(())
+}
+
+/// Checks that a call through the delegate type of method table
+/// `delegate_mt` can reach `m`: its `Invoke`'s arguments (after `this`, or
+/// after the closed-over first argument of a static method with a target)
+/// and result travel as `m` expects them. Without the check, IL pairing
+/// `ldftn` of one method with a delegate of another shape makes the callee
+/// read and write stack arguments its caller never pushed, or treat an
+/// integer as an object reference.
+fn check_signature(
+    rt: &super::Runtime,
+    delegate_mt: usize,
+    m: crate::loader::MethodHandle,
+    has_target: bool,
+) -> Result<(), RuntimeError> {
+    use osprey_jit::JitType;
+    let mismatch = || {
+        RuntimeError::managed(
+            "System.ArgumentException",
+            Some(format!(
+                "Cannot bind to the target method because its signature is not compatible with that of the delegate type ({}).",
+                m.full_name()
+            )),
+        )
+    };
+    if delegate_mt == 0 {
+        return Err(mismatch());
+    }
+    // SAFETY: the delegate's method table is a loaded type's.
+    let t = TypeHandle::from_method_table(unsafe { &*(delegate_mt as *const crate::loader::MethodTable) });
+    let invoke = t
+        .vtable_methods
+        .iter()
+        .rev()
+        .find(|x| x.name == "Invoke" && !x.is_static())
+        .copied()
+        .ok_or_else(mismatch)?;
+    let mut loader = rt.loader();
+    let mut types = |h: crate::loader::MethodHandle| -> Result<(Vec<JitType>, JitType), RuntimeError> {
+        let params = h
+            .sig
+            .params
+            .iter()
+            .map(|p| loader.jit_type_of_sig(h.assembly, p))
+            .collect::<Result<Vec<_>, _>>()?;
+        let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret)?;
+        Ok((params, ret))
+    };
+    let (want, want_ret) = types(invoke)?;
+    let (mut got, got_ret) = types(m)?;
+    // A static method with a target is closed over its first argument,
+    // which must be a reference (the target).
+    if m.is_static() && has_target {
+        if got.first() != Some(&JitType::Ref) {
+            return Err(mismatch());
+        }
+        got.remove(0);
+    }
+    let same_class = |a: JitType, b: JitType| {
+        let class = |t: JitType| match t {
+            JitType::Ref => 1,
+            JitType::ByRef | JitType::I | JitType::U | JitType::Ptr => 2,
+            JitType::R4 | JitType::R8 => 3,
+            JitType::Struct(_) => 4,
+            JitType::Void => 5,
+            _ => 0, // integers
+        };
+        class(a) == class(b) && (!matches!(a, JitType::Struct(_)) || a == b)
+    };
+    let ok = want.len() == got.len()
+        && want.iter().zip(&got).all(|(a, b)| same_class(*a, *b))
+        && same_class(want_ret, got_ret);
+    if ok {
+        Ok(())
+    } else {
+        Err(mismatch())
+    }
 }
 
 /// `ldvirtftn`: the function pointer of the method a virtual call of
