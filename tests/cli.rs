@@ -1027,3 +1027,29 @@ fn bit_flipped_assemblies_never_crash_the_runtime() {
         }
     }
 }
+
+/// Malformed calls that assemble but no verifier accepts (tests/il/
+/// malformed-calls.il) end in clean errors: a `.cctor` with a parameter
+/// raises TypeLoadException at the first access to its type, a
+/// delegate over a method of another shape raises ArgumentException, and
+/// `box` of a class applied to an integer is rejected as invalid IL.
+#[test]
+fn malformed_calls_end_in_clean_errors() {
+    let exe = assemble("malformed-calls");
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "malformed calls");
+    assert_eq!(
+        run.stdout_lossy(),
+        "System.TypeLoadException\ndelegate rejected\n",
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_eq!(run.code(), Some(0));
+    let run = osprey(&["run", path_str(&exe), "box"]);
+    assert_clean_error(&run, "box of a class applied to an integer");
+    let stderr = run.stderr_lossy();
+    assert!(
+        stderr.contains("invalid IL in Program::BoxInt at IL_0005"),
+        "stderr:\n{stderr}"
+    );
+}

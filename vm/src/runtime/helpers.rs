@@ -347,6 +347,20 @@ pub(crate) fn run_class_constructor(
             .store(1, std::sync::atomic::Ordering::Release);
         return Ok(());
     };
+    if !cctor.is_static()
+        || !cctor.sig.params.is_empty()
+        || cctor.sig.ret != osprey_metadata::sig::TypeSig::Void
+    {
+        // Malformed metadata (ECMA-335 II.10.5.3.1): never called with
+        // arguments it would read from nowhere.
+        return Err(RuntimeError::managed(
+            "System.TypeLoadException",
+            Some(format!(
+                "The type initializer of '{}' is not a static method without parameters returning void.",
+                t.name
+            )),
+        ));
+    }
     if let Claim::Proceed = claim_class_constructor(thread, t)? {
         return Ok(());
     }
