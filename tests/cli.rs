@@ -960,7 +960,10 @@ class Program {
     assert_eq!(run.code(), Some(255), "stderr:\n{}", run.stderr_lossy());
     assert_eq!(run.stdout_lossy(), "");
     let stderr = run.stderr_lossy();
-    assert!(stderr.starts_with("Stack overflow.\n  at Deep.Down"), "stderr:\n{stderr}");
+    assert!(
+        stderr.starts_with("Stack overflow.\n  at Deep.Down"),
+        "stderr:\n{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -42,7 +42,10 @@ const SMALL: &[(&str, &[&str])] = &[
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).
 fn compile_test_program(name: &str) -> Result<PathBuf, String> {
-    let src = repo_root().join("tests").join("gc").join(format!("{name}.cs"));
+    let src = repo_root()
+        .join("tests")
+        .join("gc")
+        .join(format!("{name}.cs"));
     let corelib = format!("-r:{}", osprey_corelib::CORELIB_DLL_PATH);
     compile_cs(&src, &work_dir("gc-tests"), &["-nostdlib", &corelib])
 }
@@ -57,7 +60,11 @@ fn hole_test(hole: bool) -> Result<(), String> {
     let run = run_osprey(&exe, &args, &[], &env, None, DEFAULT_TIMEOUT)?;
     let err = run.stderr_lossy();
     if run.timed_out || run.panicked() || run.signal().is_some() {
-        return Err(format!("bad run: {}\n{}", describe_status(&run.status), tail(&err, 2000)));
+        return Err(format!(
+            "bad run: {}\n{}",
+            describe_status(&run.status),
+            tail(&err, 2000)
+        ));
     }
     if hole {
         if run.code() != Some(70) || !err.contains("heap verification failed") {
@@ -82,14 +89,24 @@ fn hole_test(hole: bool) -> Result<(), String> {
 fn oom_test(collector: &str, big: bool) -> Result<(), String> {
     let exe = compile_test_program("oom")?;
     let args: Vec<String> = if big { vec!["big".into()] } else { vec![] };
-    let opts = [format!("--gc={collector}"), "--gc-heap-limit=32M".to_string()];
+    let opts = [
+        format!("--gc={collector}"),
+        "--gc-heap-limit=32M".to_string(),
+    ];
     let run = run_osprey(&exe, &args, &opts, &[], None, Duration::from_secs(120))?;
     let err = run.stderr_lossy();
     if run.timed_out || run.panicked() || run.signal().is_some() || run.code() != Some(1) {
-        return Err(format!("bad run: {}\n{}", describe_status(&run.status), tail(&err, 2000)));
+        return Err(format!(
+            "bad run: {}\n{}",
+            describe_status(&run.status),
+            tail(&err, 2000)
+        ));
     }
     if !err.contains("Unhandled exception. System.OutOfMemoryException") {
-        return Err(format!("expected an OutOfMemoryException: {}", tail(&err, 2000)));
+        return Err(format!(
+            "expected an OutOfMemoryException: {}",
+            tail(&err, 2000)
+        ));
     }
     Ok(())
 }
@@ -98,7 +115,10 @@ fn oom_test(collector: &str, big: bool) -> Result<(), String> {
 /// and allocates again.
 fn oom_catch_test(collector: &str) -> Result<(), String> {
     let exe = compile_test_program("oom_catch")?;
-    let opts = [format!("--gc={collector}"), "--gc-heap-limit=32M".to_string()];
+    let opts = [
+        format!("--gc={collector}"),
+        "--gc-heap-limit=32M".to_string(),
+    ];
     let run = run_osprey(&exe, &[], &opts, &[], None, Duration::from_secs(120))?;
     let out = run.stdout_lossy();
     if run.code() != Some(0) || out.trim() != "caught 3, then allocated 1000" {
@@ -136,24 +156,30 @@ fn main() {
         }
         for (name, small) in SMALL {
             let dir = samples_dir().join(name);
-            let Ok(mut sample) = load_sample(&dir) else { continue };
+            let Ok(mut sample) = load_sample(&dir) else {
+                continue;
+            };
             sample.args = small.iter().map(|s| s.to_string()).collect();
             let opts = CheckOptions::default()
                 .env("OSPREY_GCSTRESS", "1")
                 .env("OSPREY_GC", collector)
                 .timeout(Duration::from_secs(300));
-            trials.push(Trial::test(format!("stress1_{collector}::{name}"), move || {
-                check_sample(&sample, &opts).map_err(Failed::from)
-            }));
+            trials.push(Trial::test(
+                format!("stress1_{collector}::{name}"),
+                move || check_sample(&sample, &opts).map_err(Failed::from),
+            ));
         }
         for (name, small) in SMALL {
             let dir = samples_dir().join(name);
-            let Ok(sample) = load_sample(&dir) else { continue };
+            let Ok(sample) = load_sample(&dir) else {
+                continue;
+            };
             let _ = small;
             let opts = CheckOptions::default().opt(format!("--gc={collector}"));
-            trials.push(Trial::test(format!("option_{collector}::{name}"), move || {
-                check_sample(&sample, &opts).map_err(Failed::from)
-            }));
+            trials.push(Trial::test(
+                format!("option_{collector}::{name}"),
+                move || check_sample(&sample, &opts).map_err(Failed::from),
+            ));
         }
         // A heap limit below the nursery size (4 MiB): the nursery shrinks
         // to fit instead of every allocation failing.
@@ -162,7 +188,9 @@ fn main() {
             ("gc-binarytrees", &["6"][..], Some("1")),
         ] {
             let dir = samples_dir().join(name);
-            let Ok(mut sample) = load_sample(&dir) else { continue };
+            let Ok(mut sample) = load_sample(&dir) else {
+                continue;
+            };
             sample.args = args.iter().map(|s| s.to_string()).collect();
             let mut opts = CheckOptions::default()
                 .opt(format!("--gc={collector}"))
@@ -171,18 +199,21 @@ fn main() {
             if let Some(n) = stress {
                 opts = opts.env("OSPREY_GCSTRESS", n);
             }
-            trials.push(Trial::test(format!("small_limit_{collector}::{name}"), move || {
-                check_sample(&sample, &opts).map_err(Failed::from)
-            }));
+            trials.push(Trial::test(
+                format!("small_limit_{collector}::{name}"),
+                move || check_sample(&sample, &opts).map_err(Failed::from),
+            ));
         }
         let c = collector.to_string();
-        trials.push(Trial::test(format!("oom_{collector}::small_objects"), move || {
-            oom_test(&c, false).map_err(Failed::from)
-        }));
+        trials.push(Trial::test(
+            format!("oom_{collector}::small_objects"),
+            move || oom_test(&c, false).map_err(Failed::from),
+        ));
         let c = collector.to_string();
-        trials.push(Trial::test(format!("oom_{collector}::large_objects"), move || {
-            oom_test(&c, true).map_err(Failed::from)
-        }));
+        trials.push(Trial::test(
+            format!("oom_{collector}::large_objects"),
+            move || oom_test(&c, true).map_err(Failed::from),
+        ));
         let c = collector.to_string();
         trials.push(Trial::test(format!("oom_{collector}::caught"), move || {
             oom_catch_test(&c).map_err(Failed::from)

@@ -398,7 +398,11 @@ impl Importer<'_, '_> {
                 if target <= from {
                     // Already imported with its shape: the code there reads
                     // slots of those classes, which cannot change now.
-                    if merged.iter().zip(rec).any(|(a, b)| a.slot_class() != b.slot_class()) {
+                    if merged
+                        .iter()
+                        .zip(rec)
+                        .any(|(a, b)| a.slot_class() != b.slot_class())
+                    {
                         return Err(invalid(
                             from,
                             "backward branch with a stack that does not fit the block's entry shape",
@@ -1273,7 +1277,13 @@ impl Importer<'_, '_> {
     /// may stand for a primitive and the other way round (`IntPtr` is
     /// `native int` in signatures but a struct after `newobj`). Above all,
     /// only a reference lands where the collector expects a reference.
-    fn check_store(&mut self, want: JitType, k: StackKind, op: Opcode, offset: u32) -> Result<(), JitError> {
+    fn check_store(
+        &mut self,
+        want: JitType,
+        k: StackKind,
+        op: Opcode,
+        offset: u32,
+    ) -> Result<(), JitError> {
         let want = want.stack_kind();
         let pointer = |s: StackKind| matches!(s, StackKind::Ref | StackKind::ByRef);
         let ok = assignable(want, k)
@@ -1287,7 +1297,11 @@ impl Importer<'_, '_> {
         } else {
             Err(invalid(
                 offset,
-                &format!("{op:?} of a value of kind `{}` where `{}` is expected", k.name(), want.name()),
+                &format!(
+                    "{op:?} of a value of kind `{}` where `{}` is expected",
+                    k.name(),
+                    want.name()
+                ),
             ))
         }
     }

@@ -1841,7 +1841,11 @@ impl Gen {
                 // generic or tuple type; wrapping the right side in the
                 // current checked/unchecked context (a no-op) avoids that.
                 if op == "<" && r.s.starts_with('(') {
-                    let w = if self.fcx.checked { "checked" } else { "unchecked" };
+                    let w = if self.fcx.checked {
+                        "checked"
+                    } else {
+                        "unchecked"
+                    };
                     r = E {
                         s: format!("{w}{}", r.s),
                         k: r.k,
@@ -3667,7 +3671,9 @@ impl RField {
         match self {
             RField::Str => format!("\"r{k}_\" + {v}"),
             RField::Node => format!("new Node(null, \"rn{k}\", {v})"),
-            RField::Obj => format!("(({v} & 1) == 0 ? (object)(\"ro\" + {v}) : (object)({v} + {k}))"),
+            RField::Obj => {
+                format!("(({v} & 1) == 0 ? (object)(\"ro\" + {v}) : (object)({v} + {k}))")
+            }
             RField::Long => format!("{v} * 3 + {k}"),
             RField::Int => format!("(int){v} ^ {k}"),
             RField::Double => format!("{v} * 0.5"),
@@ -3679,9 +3685,9 @@ impl RField {
         match self {
             RField::Str => format!("({f} == null ? -1 : {f}.Length * 5 + {f}[{f}.Length - 1])"),
             RField::Node => format!("({f} == null ? -2 : {f}.v + {f}.s.Length)"),
-            RField::Obj => format!(
-                "({f} is string ? ((string){f}).Length : {f} is long ? (long){f} : -3)"
-            ),
+            RField::Obj => {
+                format!("({f} is string ? ((string){f}).Length : {f} is long ? (long){f} : -3)")
+            }
             RField::Long | RField::Int | RField::Byte => format!("(long){f}"),
             RField::Double => format!("(long){f}"),
         }
@@ -3777,7 +3783,11 @@ impl Gen {
         line(o, 0, "public class NodeException : Exception");
         line(o, 0, "{");
         line(o, 1, "public Node N;");
-        line(o, 1, "public NodeException(Node n) : base(\"node \" + n.s) { N = n; }");
+        line(
+            o,
+            1,
+            "public NodeException(Node n) : base(\"node \" + n.s) { N = n; }",
+        );
         line(o, 0, "}");
         line(o, 0, "");
         line(o, 0, "public delegate long NodeFn(long x);");
@@ -3865,7 +3875,11 @@ impl Gen {
 
     /// Main's epilogue: everything the workout may have left in statics.
     fn gc_final_dump(&mut self, out: &mut Vec<String>) {
-        line(out, 2, "Console.WriteLine(\"list \" + G.listLen + \" \" + G.Sum(G.list));");
+        line(
+            out,
+            2,
+            "Console.WriteLine(\"list \" + G.listLen + \" \" + G.Sum(G.list));",
+        );
         line(
             out,
             2,
@@ -3911,7 +3925,13 @@ impl Gen {
                 let s = self.str_expr(1);
                 line(out, i1, format!("G.Push({gv}, {});", s.s));
                 if self.rng.pct(30) {
-                    line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.listLen + \" \" + G.Sum(G.list));"));
+                    line(
+                        out,
+                        i1,
+                        format!(
+                            "Console.WriteLine(\"{tag} \" + G.listLen + \" \" + G.Sum(G.list));"
+                        ),
+                    );
                 }
             }
             1 => {
@@ -3921,7 +3941,11 @@ impl Gen {
                 line(out, i1, format!("Node {h} = null;"));
                 line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++)"));
                 line(out, i1, "{");
-                line(out, i1 + 1, format!("{h} = new Node({h}, \"n\" + {i}, {gv} + {i});"));
+                line(
+                    out,
+                    i1 + 1,
+                    format!("{h} = new Node({h}, \"n\" + {i}, {gv} + {i});"),
+                );
                 match self.rng.below(3) {
                     0 => line(out, i1 + 1, format!("if (({i} & {m}) == 0) {h}.o = \"o\" + ({gv} ^ {i});")),
                     1 => line(out, i1 + 1, format!("if (({i} & {m}) == 0) {{ {h}.a = new int[{i} + 1]; {h}.a[0] = (int){gv}; }}")),
@@ -3931,7 +3955,11 @@ impl Gen {
                 if self.rng.pct(50) {
                     line(out, i1, format!("G.Churn({k});"));
                 }
-                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum({h}));"));
+                line(
+                    out,
+                    i1,
+                    format!("Console.WriteLine(\"{tag} \" + G.Sum({h}));"),
+                );
                 if self.rng.pct(30) {
                     let idx = self.index(GC_SLOTS, true);
                     line(out, i1, format!("G.nodes[{idx}] = {h};"));
@@ -3974,12 +4002,26 @@ impl Gen {
                     line(out, i1, format!("string {sv} = {};", s.s));
                     line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++)"));
                     line(out, i1, "{");
-                    line(out, i1 + 1, format!("{sv} = {sv} + ({gv} + {i}).ToString() + \";\";"));
-                    line(out, i1 + 1, format!("if ({sv}.Length > 90) {sv} = {sv}.Substring(45);"));
+                    line(
+                        out,
+                        i1 + 1,
+                        format!("{sv} = {sv} + ({gv} + {i}).ToString() + \";\";"),
+                    );
+                    line(
+                        out,
+                        i1 + 1,
+                        format!("if ({sv}.Length > 90) {sv} = {sv}.Substring(45);"),
+                    );
                     line(out, i1, "}");
                     line(out, i1, format!("Console.WriteLine(\"{tag} \" + {sv});"));
                 } else {
-                    line(out, i1, format!("System.Text.StringBuilder {sv} = new System.Text.StringBuilder();"));
+                    line(
+                        out,
+                        i1,
+                        format!(
+                            "System.Text.StringBuilder {sv} = new System.Text.StringBuilder();"
+                        ),
+                    );
                     line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) {{ {sv}.Append({gv} ^ {i}); {sv}.Append(','); if (({i} & 3) == 0) G.Churn({k}); }}"));
                     line(out, i1, format!("string {sv}s = {sv}.ToString();"));
                     line(out, i1, format!("Console.WriteLine(\"{tag} \" + {sv}s.Length + \" \" + {sv}s.Substring({sv}s.Length / 2));"));
@@ -3991,7 +4033,11 @@ impl Gen {
                 line(out, i1, format!("R {r} = G.MakeR({gv}, {k});"));
                 line(out, i1, format!("G.Churn({k});"));
                 match self.rng.below(4) {
-                    0 => line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.UseR({r}, {k}));")),
+                    0 => line(
+                        out,
+                        i1,
+                        format!("Console.WriteLine(\"{tag} \" + G.UseR({r}, {k}));"),
+                    ),
                     1 => {
                         line(out, i1, format!("{r} = G.PassR({r}, {k}, {gv});"));
                         line(out, i1, format!("G.DumpR(\"{tag}\", {r});"));
@@ -3999,7 +4045,11 @@ impl Gen {
                     2 => {
                         let idx = self.index(GC_RSLOTS, true);
                         line(out, i1, format!("G.rs[{idx}] = {r};"));
-                        line(out, i1, format!("G.DumpR(\"{tag}\", G.PassR(G.rs[{idx}], {k}, {gv}));"));
+                        line(
+                            out,
+                            i1,
+                            format!("G.DumpR(\"{tag}\", G.PassR(G.rs[{idx}], {k}, {gv}));"),
+                        );
                     }
                     _ => {
                         line(out, i1, format!("G.r0 = G.PassR({r}, {k}, {gv});"));
@@ -4012,21 +4062,50 @@ impl Gen {
                 let idx = self.index(GC_SLOTS, true);
                 match self.rng.below(6) {
                     0 => {
-                        line(out, i1, format!("G.BumpNode(ref G.nodes[{idx}], {k}, {gv});"));
-                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum(G.nodes[{idx}]));"));
+                        line(
+                            out,
+                            i1,
+                            format!("G.BumpNode(ref G.nodes[{idx}], {k}, {gv});"),
+                        );
+                        line(
+                            out,
+                            i1,
+                            format!("Console.WriteLine(\"{tag} \" + G.Sum(G.nodes[{idx}]));"),
+                        );
                     }
                     1 => {
                         line(out, i1, format!("G.BumpStr(ref G.strs[{idx}], {k}, {gv});"));
-                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.strs[{idx}]);"));
+                        line(
+                            out,
+                            i1,
+                            format!("Console.WriteLine(\"{tag} \" + G.strs[{idx}]);"),
+                        );
                     }
                     2 => {
                         let la = self.fresh("la");
                         line(out, i1, format!("long[] {la} = new long[{GC_SLOTS}];"));
                         line(out, i1, format!("for (int {i} = 0; {i} < {GC_SLOTS}; {i}++) {la}[{i}] = {gv} + {i};"));
                         line(out, i1, format!("G.BumpLong(ref {la}[{idx}], {k}, {gv});"));
-                        line(out, i1, format!("G.BumpLong(ref {la}[{}], {k}, {gv});", (n as usize) % GC_SLOTS));
-                        line(out, i1, format!("for (int {i} = 0; {i} < {GC_SLOTS}; {i}++) G.MixI({la}[{i}]);"));
-                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {la}[{idx}]);"));
+                        line(
+                            out,
+                            i1,
+                            format!(
+                                "G.BumpLong(ref {la}[{}], {k}, {gv});",
+                                (n as usize) % GC_SLOTS
+                            ),
+                        );
+                        line(
+                            out,
+                            i1,
+                            format!(
+                                "for (int {i} = 0; {i} < {GC_SLOTS}; {i}++) G.MixI({la}[{i}]);"
+                            ),
+                        );
+                        line(
+                            out,
+                            i1,
+                            format!("Console.WriteLine(\"{tag} \" + {la}[{idx}]);"),
+                        );
                     }
                     3 => {
                         let ri = self.index(GC_RSLOTS, true);
@@ -4043,11 +4122,21 @@ impl Gen {
                     }
                     4 => {
                         let nd = self.fresh("nd");
-                        line(out, i1, format!("Node {nd} = new Node(G.list, \"f\", {gv});"));
+                        line(
+                            out,
+                            i1,
+                            format!("Node {nd} = new Node(G.list, \"f\", {gv});"),
+                        );
                         line(out, i1, format!("G.BumpStr(ref {nd}.s, {k}, {gv});"));
                         line(out, i1, format!("G.BumpR(ref {nd}.r, {k}, {gv});"));
                         line(out, i1, format!("G.BumpNode(ref {nd}.next, {k}, {gv});"));
-                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {nd}.s + \" \" + G.Sum({nd}));"));
+                        line(
+                            out,
+                            i1,
+                            format!(
+                                "Console.WriteLine(\"{tag} \" + {nd}.s + \" \" + G.Sum({nd}));"
+                            ),
+                        );
                     }
                     _ => {
                         // A byref to a local held across churn.
@@ -4055,22 +4144,42 @@ impl Gen {
                         line(out, i1, format!("string {s} = \"l\" + {gv};"));
                         line(out, i1, format!("G.BumpStr(ref {s}, {k}, {gv});"));
                         line(out, i1, format!("G.BumpLong(ref {gv}, {k}, 3);"));
-                        line(out, i1, format!("Console.WriteLine(\"{tag} \" + {s} + \" \" + {gv});"));
+                        line(
+                            out,
+                            i1,
+                            format!("Console.WriteLine(\"{tag} \" + {s} + \" \" + {gv});"),
+                        );
                     }
                 }
             }
             6 => {
                 // Young objects stored into old ones (the write barrier).
                 let idx = self.index(GC_SLOTS, true);
-                line(out, i1, format!("G.nodes[{idx}] = new Node(G.nodes[{idx}], \"y\" + {gv}, {gv});"));
+                line(
+                    out,
+                    i1,
+                    format!("G.nodes[{idx}] = new Node(G.nodes[{idx}], \"y\" + {gv}, {gv});"),
+                );
                 line(out, i1, format!("G.Churn({k});"));
                 match self.rng.below(3) {
                     0 => line(out, i1, format!("G.nodes[{idx}].r = G.MakeR({gv}, {k});")),
-                    1 => line(out, i1, format!("G.nodes[{idx}].o = G.strs[{idx}] = \"z\" + {gv};")),
-                    _ => line(out, i1, format!("G.nodes[{idx}].a = new int[] {{ (int){gv}, {k} }};")),
+                    1 => line(
+                        out,
+                        i1,
+                        format!("G.nodes[{idx}].o = G.strs[{idx}] = \"z\" + {gv};"),
+                    ),
+                    _ => line(
+                        out,
+                        i1,
+                        format!("G.nodes[{idx}].a = new int[] {{ (int){gv}, {k} }};"),
+                    ),
                 }
                 line(out, i1, format!("G.Churn({k});"));
-                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum(G.nodes[{idx}]));"));
+                line(
+                    out,
+                    i1,
+                    format!("Console.WriteLine(\"{tag} \" + G.Sum(G.nodes[{idx}]));"),
+                );
             }
             8 => {
                 // Multi-dimensional arrays of references, and byrefs into them.
@@ -4082,16 +4191,28 @@ impl Gen {
                     0 => {
                         line(out, i1, format!("Node[,] {md} = new Node[{d0}, {d1}];"));
                         line(out, i1, format!("for (int {i} = 0; {i} < {d0}; {i}++) for (int {j} = 0; {j} < {d1}; {j}++) {md}[{i}, {j}] = new Node({j} > 0 ? {md}[{i}, {j} - 1] : null, \"m\" + {i} + {j}, {gv} + {i} * 10 + {j});"));
-                        line(out, i1, format!("G.BumpNode(ref {md}[{x}, {y}], {k}, {gv});"));
+                        line(
+                            out,
+                            i1,
+                            format!("G.BumpNode(ref {md}[{x}, {y}], {k}, {gv});"),
+                        );
                         line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.Sum({md}[{x}, {y}]) + \" \" + G.Sum({md}[{}, {}]));", d0 - 1, d1 - 1));
                     }
                     1 => {
                         line(out, i1, format!("string[,] {md} = new string[{d0}, {d1}];"));
                         line(out, i1, format!("for (int {i} = 0; {i} < {d0}; {i}++) for (int {j} = 0; {j} < {d1}; {j}++) {md}[{i}, {j}] = \"q\" + ({gv} - {i} * {j});"));
-                        line(out, i1, format!("G.BumpStr(ref {md}[{x}, {y}], {k}, {gv});"));
+                        line(
+                            out,
+                            i1,
+                            format!("G.BumpStr(ref {md}[{x}, {y}], {k}, {gv});"),
+                        );
                         line(out, i1, format!("G.Churn({k});"));
                         line(out, i1, format!("string {md}s = \"\";"));
-                        line(out, i1, format!("foreach (string {j} in {md}) {md}s = {md}s + {j} + \"/\";"));
+                        line(
+                            out,
+                            i1,
+                            format!("foreach (string {j} in {md}) {md}s = {md}s + {j} + \"/\";"),
+                        );
                         line(out, i1, format!("Console.WriteLine(\"{tag} \" + {md}s);"));
                     }
                     _ => {
@@ -4117,7 +4238,11 @@ impl Gen {
                     if self.rng.pct(50) {
                         line(out, i1, format!("Node[] {big}c = (Node[]){big}.Clone();"));
                         line(out, i1, format!("G.Churn({k});"));
-                        line(out, i1, format!("Array.Copy({big}c, 0, {big}, 1, {big}.Length - 1);"));
+                        line(
+                            out,
+                            i1,
+                            format!("Array.Copy({big}c, 0, {big}, 1, {big}.Length - 1);"),
+                        );
                     }
                     line(out, i1, format!("long {big}a = 0;"));
                     line(out, i1, format!("for (int {i} = 0; {i} < {big}.Length; {i}++) if ({big}[{i}] != null) {big}a = {big}a * 3 + {i} + {big}[{i}].v + {big}[{i}].s.Length;"));
@@ -4150,7 +4275,11 @@ impl Gen {
                 let rows = self.rng.range(1, 5);
                 line(out, i1, format!("string[][] {jg} = new string[{rows}][];"));
                 line(out, i1, format!("for (int {i} = 0; {i} < {rows}; {i}++) {{ {jg}[{i}] = new string[{i} + 1]; for (int {j} = 0; {j} <= {i}; {j}++) {jg}[{i}][{j}] = \"g\" + ({gv} + {j}); G.Churn({k}); }}"));
-                line(out, i1, format!("G.BumpStr(ref {jg}[{}][0], {k}, {gv});", rows - 1));
+                line(
+                    out,
+                    i1,
+                    format!("G.BumpStr(ref {jg}[{}][0], {k}, {gv});", rows - 1),
+                );
                 line(out, i1, format!("Console.WriteLine(\"{tag} \" + string.Concat({jg}[{}]) + \" \" + {jg}[0][0]);", rows - 1));
             }
             12 => {
@@ -4158,17 +4287,33 @@ impl Gen {
                 // nursery block is promoted whole), next to unpinned ones.
                 let pa = self.fresh("pa");
                 let len = n.max(2);
-                line(out, i1, format!("Node {pa}n = new Node(null, \"pre\" + {gv}, {gv});"));
+                line(
+                    out,
+                    i1,
+                    format!("Node {pa}n = new Node(null, \"pre\" + {gv}, {gv});"),
+                );
                 line(out, i1, format!("int[] {pa} = new int[{len}];"));
                 line(out, i1, format!("string {pa}s = \"pin\" + {gv};"));
                 line(out, i1, format!("fixed (int* {pa}p = {pa})"));
                 line(out, i1, format!("fixed (char* {pa}c = {pa}s)"));
                 line(out, i1, "{");
                 line(out, i1 + 1, format!("G.Churn({});", k + 1));
-                line(out, i1 + 1, format!("{pa}p[{}] = (int){gv} + {pa}c[1];", n % len));
-                line(out, i1 + 1, format!("Node {pa}m = new Node({pa}n, \"mid\" + {pa}c[0], {pa}p[0]);"));
+                line(
+                    out,
+                    i1 + 1,
+                    format!("{pa}p[{}] = (int){gv} + {pa}c[1];", n % len),
+                );
+                line(
+                    out,
+                    i1 + 1,
+                    format!("Node {pa}m = new Node({pa}n, \"mid\" + {pa}c[0], {pa}p[0]);"),
+                );
                 line(out, i1 + 1, format!("G.Churn({k});"));
-                line(out, i1 + 1, format!("{pa}p[0] += {pa}m.next.s.Length + {pa}c[2];"));
+                line(
+                    out,
+                    i1 + 1,
+                    format!("{pa}p[0] += {pa}m.next.s.Length + {pa}c[2];"),
+                );
                 line(out, i1 + 1, format!("{pa}n.next = {pa}m;"));
                 line(out, i1, "}");
                 line(out, i1, format!("G.Churn({k});"));
@@ -4181,7 +4326,11 @@ impl Gen {
                 let en = self.fresh("en");
                 let fl = self.tag();
                 let idx = self.index(GC_SLOTS, true);
-                line(out, i1, format!("Node {en} = new Node(null, \"ex\" + {gv}, {gv});"));
+                line(
+                    out,
+                    i1,
+                    format!("Node {en} = new Node(null, \"ex\" + {gv}, {gv});"),
+                );
                 line(out, i1, "try");
                 line(out, i1, "{");
                 line(out, i1 + 1, "try");
@@ -4190,7 +4339,11 @@ impl Gen {
                 if self.rng.pct(50) {
                     line(out, i1 + 2, format!("G.ThrowNode({en}, {k});"));
                 } else {
-                    line(out, i1 + 2, format!("G.BumpThrow(ref G.nodes[{idx}], {en}, {k});"));
+                    line(
+                        out,
+                        i1 + 2,
+                        format!("G.BumpThrow(ref G.nodes[{idx}], {en}, {k});"),
+                    );
                 }
                 line(out, i1 + 1, "}");
                 line(out, i1 + 1, "finally");
@@ -4209,7 +4362,11 @@ impl Gen {
             14 => {
                 // Closures over young objects, called after they moved.
                 let cl = self.fresh("cl");
-                line(out, i1, format!("Node {cl}n = new Node(null, \"c\" + {gv}, {gv});"));
+                line(
+                    out,
+                    i1,
+                    format!("Node {cl}n = new Node(null, \"c\" + {gv}, {gv});"),
+                );
                 line(out, i1, format!("string {cl}s = \"cs\" + ({gv} & 255);"));
                 line(out, i1, format!("NodeFn {cl} = x => {{ {cl}n = new Node({cl}n, {cl}s + x, x); return G.Sum({cl}n) + {cl}s.Length; }};"));
                 line(out, i1, format!("G.Churn({k});"));
@@ -4217,14 +4374,32 @@ impl Gen {
                 if self.rng.pct(50) {
                     line(out, i1, format!("{cl} += x => x * 3 + {cl}n.v;"));
                 }
-                line(out, i1, format!("Console.WriteLine(\"{tag} \" + {cl}(7) + \" \" + {cl}n.s);"));
+                line(
+                    out,
+                    i1,
+                    format!("Console.WriteLine(\"{tag} \" + {cl}(7) + \" \" + {cl}n.s);"),
+                );
             }
             _ => {
                 // The long-lived list, changed in a loop.
-                line(out, i1, format!("for (int {i} = 0; {i} < {n}; {i}++) G.Push({gv} + {i}, \"p\" + {i});"));
-                line(out, i1, format!("if (G.list.next != null) G.list.next.o = new Node(null, \"q\", {gv});"));
+                line(
+                    out,
+                    i1,
+                    format!("for (int {i} = 0; {i} < {n}; {i}++) G.Push({gv} + {i}, \"p\" + {i});"),
+                );
+                line(
+                    out,
+                    i1,
+                    format!(
+                        "if (G.list.next != null) G.list.next.o = new Node(null, \"q\", {gv});"
+                    ),
+                );
                 line(out, i1, format!("G.Churn({k});"));
-                line(out, i1, format!("Console.WriteLine(\"{tag} \" + G.listLen + \" \" + G.Sum(G.list));"));
+                line(
+                    out,
+                    i1,
+                    format!("Console.WriteLine(\"{tag} \" + G.listLen + \" \" + G.Sum(G.list));"),
+                );
             }
         }
         line(out, ind, "}");

@@ -17,9 +17,9 @@ use std::sync::Mutex;
 
 use osprey_kernel::Protection;
 
+use crate::gc::{Gc, GcOptions};
 use crate::loader::MethodTable;
 use crate::object::{self, ObjectRef};
-use crate::gc::{Gc, GcOptions};
 use crate::thread::Thread;
 use osprey_kernel::client::{Os, OsError};
 

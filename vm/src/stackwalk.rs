@@ -200,7 +200,11 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
                             };
                             report(StackRoot {
                                 slot: (base + a.offset as usize) as *mut usize,
-                                kind: if a.interior { RootKind::Interior } else { RootKind::Ref },
+                                kind: if a.interior {
+                                    RootKind::Interior
+                                } else {
+                                    RootKind::Ref
+                                },
                                 pinned: false,
                             });
                         }

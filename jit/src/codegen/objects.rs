@@ -127,7 +127,11 @@ impl Emitter<'_, '_> {
 
     /// The inline-allocation shape of `handle` (an array type when
     /// `array`), or `None` when allocations must call the helper.
-    fn inline_alloc_shape(&mut self, handle: TypeHandle, array: bool) -> Option<crate::host::AllocShape> {
+    fn inline_alloc_shape(
+        &mut self,
+        handle: TypeHandle,
+        array: bool,
+    ) -> Option<crate::host::AllocShape> {
         if !self.rt.inline_allocation {
             return None;
         }

@@ -144,13 +144,15 @@ fn first_pass(
                     let ty = TypeHandle::from_method_table(exception.method_table());
                     is_assignable(ty, TypeHandle::from_jit(t))
                 }
-                EhKind::Filter { .. } => match run_filter(thread, frame, c.filter, roots[0].get()) {
-                    Ok(v) => v,
-                    Err(e) => {
-                        failure = Some(e);
-                        return ControlFlow::Break(());
+                EhKind::Filter { .. } => {
+                    match run_filter(thread, frame, c.filter, roots[0].get()) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            failure = Some(e);
+                            return ControlFlow::Break(());
+                        }
                     }
-                },
+                }
                 EhKind::Finally | EhKind::Fault => false,
             };
             if accepts {

@@ -166,7 +166,9 @@ pub(super) extern "C" fn copy(
             // SAFETY: corelib checked both ranges against the arrays' lengths;
             // `copy` handles overlap.
             unsafe { std::ptr::copy(sdata.add(si * size), ddata.add(di * size), n * size) };
-            if d.method_table().has(crate::loader::types::mt_flags::CONTAINS_GC_REFS) {
+            if d.method_table()
+                .has(crate::loader::types::mt_flags::CONTAINS_GC_REFS)
+            {
                 let gc = &thread.runtime().heaps.gc;
                 gc.write_barrier_range(ddata as usize + di * size, n * size);
             }
@@ -189,7 +191,11 @@ pub(super) extern "C" fn copy(
                 }
                 // SAFETY: as above.
                 unsafe { *(ddata as *mut *mut u8).add(di + i) = v };
-                thread.runtime().heaps.gc.write_barrier(ddata as usize + 8 * (di + i));
+                thread
+                    .runtime()
+                    .heaps
+                    .gc
+                    .write_barrier(ddata as usize + 8 * (di + i));
             }
         } else {
             thread.raise(RuntimeError::managed(

@@ -19,7 +19,9 @@ pub(super) extern "C" fn collect(thread: &mut Thread, generation: i32) {
 
 /// `GC.InternalGetTotalMemory()`.
 pub(super) extern "C" fn get_total_memory(thread: &mut Thread) -> i64 {
-    guard(thread, 0, |thread| thread.runtime().heaps.gc.total_memory() as i64)
+    guard(thread, 0, |thread| {
+        thread.runtime().heaps.gc.total_memory() as i64
+    })
 }
 
 /// `GC.InternalSuppressFinalize(object)` (non-null, checked by corelib).
@@ -58,7 +60,11 @@ pub(super) extern "C" fn wait_for_pending_finalizers(thread: &mut Thread) {
 /// `GC.InternalCollectionCount(int generation)`.
 pub(super) extern "C" fn collection_count(thread: &mut Thread, generation: i32) -> i32 {
     guard(thread, 0, |thread| {
-        thread.runtime().heaps.gc.collection_count(generation.max(0) as usize) as i32
+        thread
+            .runtime()
+            .heaps
+            .gc
+            .collection_count(generation.max(0) as usize) as i32
     })
 }
 
@@ -73,7 +79,10 @@ fn invalid_handle(thread: &mut Thread) {
 pub(super) extern "C" fn handle_alloc(thread: &mut Thread, obj: *mut u8, kind: i32) -> usize {
     guard(thread, 0, |thread| {
         let Some(kind) = HandleKind::from_i32(kind) else {
-            thread.raise(RuntimeError::managed("System.ArgumentOutOfRangeException", None));
+            thread.raise(RuntimeError::managed(
+                "System.ArgumentOutOfRangeException",
+                None,
+            ));
             return 0;
         };
         let gc = &thread.runtime().heaps.gc;
@@ -86,7 +95,11 @@ pub(super) extern "C" fn handle_alloc(thread: &mut Thread, obj: *mut u8, kind: i
 pub(super) extern "C" fn handle_free(thread: &mut Thread, handle: usize) {
     guard(thread, (), |thread| {
         let gc = &thread.runtime().heaps.gc;
-        let r = gc.handles.lock().unwrap_or_else(|p| p.into_inner()).free(handle);
+        let r = gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .free(handle);
         if r.is_err() {
             invalid_handle(thread);
         }
@@ -97,7 +110,11 @@ pub(super) extern "C" fn handle_free(thread: &mut Thread, handle: usize) {
 pub(super) extern "C" fn handle_get(thread: &mut Thread, handle: usize) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let gc = &thread.runtime().heaps.gc;
-        let r = gc.handles.lock().unwrap_or_else(|p| p.into_inner()).get(handle);
+        let r = gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(handle);
         match r {
             Ok(o) => o as *mut u8,
             Err(_) => {
@@ -164,7 +181,10 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
 
 /// A new string of `length` copies of `c` (for the probes).
 fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<ObjectRef> {
-    match thread.runtime().alloc_string(thread, length.max(0) as usize) {
+    match thread
+        .runtime()
+        .alloc_string(thread, length.max(0) as usize)
+    {
         Ok(s) => {
             // SAFETY: a fresh string of `length` characters.
             let chars = unsafe { s.as_ptr().add(object::STRING_DATA_OFFSET) as *mut u16 };

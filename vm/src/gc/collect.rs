@@ -146,7 +146,11 @@ impl Minor<'_> {
 }
 
 fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
-    let mut m = Minor { gc, st, scan: Vec::new() };
+    let mut m = Minor {
+        gc,
+        st,
+        scan: Vec::new(),
+    };
     // Pinned roots first: their objects stay where they are.
     let mut bases = Vec::with_capacity(roots.len());
     for r in roots {
@@ -256,8 +260,12 @@ fn scan_cards(m: &mut Minor<'_>) {
                     let _ = walk(start, start + BLOCK_SIZE, |obj, size, real| {
                         if real {
                             let first = (obj - HEADER_SIZE - start) >> super::heap::CARD_SHIFT;
-                            let last = (obj - HEADER_SIZE + size - 1 - start) >> super::heap::CARD_SHIFT;
-                            if cards[first..=last.min(cards.len() - 1)].iter().any(|c| *c != 0) {
+                            let last =
+                                (obj - HEADER_SIZE + size - 1 - start) >> super::heap::CARD_SHIFT;
+                            if cards[first..=last.min(cards.len() - 1)]
+                                .iter()
+                                .any(|c| *c != 0)
+                            {
                                 objs.push(obj);
                             }
                         }
@@ -380,7 +388,8 @@ fn sweep_block(st: &mut State, i: usize, keep_empty: bool) -> usize {
             }
             let word = *(obj as *const usize);
             let h = layout::header(obj);
-            let alive = word & FORWARDED == 0 && !layout::is_filler(word as *const _) && *h & MARK_BIT != 0;
+            let alive =
+                word & FORWARDED == 0 && !layout::is_filler(word as *const _) && *h & MARK_BIT != 0;
             if alive {
                 *h &= !MARK_BIT;
                 live += size;
@@ -460,7 +469,10 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     // The promotion context's tail is already a filler: the sweep makes it
     // a hole like any other free range.
     st.promo = super::Ctx::default();
-    let mut m = Marker { st, stack: Vec::new() };
+    let mut m = Marker {
+        st,
+        stack: Vec::new(),
+    };
     for r in roots {
         // SAFETY: root slots are valid for the collection.
         let v = unsafe { *r.slot };
@@ -481,8 +493,10 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     let (alive, dead): (Vec<usize>, Vec<usize>) =
         m.st.finalizable.iter().partition(|o| m.marked(**o));
     // SAFETY: the dead objects are not swept yet.
-    let dead: Vec<usize> =
-        dead.into_iter().filter(|&o| unsafe { !layout::finalizer_suppressed(o) }).collect();
+    let dead: Vec<usize> = dead
+        .into_iter()
+        .filter(|&o| unsafe { !layout::finalizer_suppressed(o) })
+        .collect();
     for &o in &dead {
         m.mark(o);
     }
@@ -543,6 +557,8 @@ fn clear_weak(gc: &Gc, m: &Marker<'_>, kind: HandleKind) {
 /// would corrupt memory).
 pub(super) fn fatal(gc: &Gc, what: &str) -> ! {
     let _ = gc.os.console_flush();
-    let _ = gc.os.stderr(&format!("fatal error: garbage collector: {what}\n"));
+    let _ = gc
+        .os
+        .stderr(&format!("fatal error: garbage collector: {what}\n"));
     std::process::exit(70)
 }

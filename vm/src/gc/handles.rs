@@ -111,7 +111,9 @@ impl HandleTable {
 
     /// The kind of a handle.
     pub fn kind(&self, handle: usize) -> Result<HandleKind, HandleError> {
-        self.entries[self.index(handle)?].1.ok_or(HandleError::Invalid)
+        self.entries[self.index(handle)?]
+            .1
+            .ok_or(HandleError::Invalid)
     }
 
     /// Sets the target of a handle.

@@ -259,7 +259,11 @@ impl BlockHeap {
 
     /// Bytes of committed blocks.
     pub fn committed_bytes(&self) -> usize {
-        self.blocks[..self.high].iter().filter(|b| b.committed).count() * BLOCK_SIZE
+        self.blocks[..self.high]
+            .iter()
+            .filter(|b| b.committed)
+            .count()
+            * BLOCK_SIZE
     }
 
     /// Marks the card of `addr` dirty.
@@ -277,7 +281,9 @@ impl BlockHeap {
         // SAFETY: the card table covers every block; the exclusive borrow of
         // the heap (the collector's, while the world is stopped) makes this
         // the only access: mutators write cards only while running.
-        unsafe { std::slice::from_raw_parts_mut((self.cards + i * per_block) as *mut u8, per_block) }
+        unsafe {
+            std::slice::from_raw_parts_mut((self.cards + i * per_block) as *mut u8, per_block)
+        }
     }
 
     /// The start of the object that contains `addr`, if `addr` points into

@@ -158,8 +158,16 @@ pub unsafe fn for_each_ref_in(
         match element.and_then(|e| e.value_layout.as_ref()) {
             None => {
                 // References: one per 8-byte element; clip to [lo, hi).
-                let first = if lo > data { (lo - data).div_ceil(8) } else { 0 };
-                let end = if hi >= data + 8 * len { len } else { hi.saturating_sub(data).div_ceil(8) };
+                let first = if lo > data {
+                    (lo - data).div_ceil(8)
+                } else {
+                    0
+                };
+                let end = if hi >= data + 8 * len {
+                    len
+                } else {
+                    hi.saturating_sub(data).div_ceil(8)
+                };
                 for i in first..end.min(len) {
                     f((data + 8 * i) as *mut usize);
                 }

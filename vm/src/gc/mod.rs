@@ -420,7 +420,8 @@ impl Gc {
     /// Connects the collector to the runtime's loader and trap flag.
     pub(crate) fn attach(&self, registry: std::sync::Arc<TypeRegistry>, trap: &AtomicU32) {
         *self.registry.lock().unwrap_or_else(|p| p.into_inner()) = Some(registry);
-        self.trap.store(trap as *const AtomicU32 as usize, Ordering::Release);
+        self.trap
+            .store(trap as *const AtomicU32 as usize, Ordering::Release);
         if self.options.stress != 0 {
             // Every safepoint poll takes the slow path.
             trap.fetch_or(2, Ordering::SeqCst);
@@ -460,7 +461,10 @@ impl Gc {
     /// context retired at every collection); the record unregisters itself
     /// when it drops, through the registry it keeps.
     pub fn register_thread(&self, thread: &mut Thread) {
-        self.threads.lock().threads.push(thread as *mut Thread as usize);
+        self.threads
+            .lock()
+            .threads
+            .push(thread as *mut Thread as usize);
         thread.gc_registry = Some(self.threads.clone());
     }
 
@@ -608,7 +612,9 @@ impl Gc {
         loop {
             let need = {
                 let mut st = self.lock_state();
-                if let Some(at) = self.try_alloc(&mut st, thread, size)? { return Ok(at) }
+                if let Some(at) = self.try_alloc(&mut st, thread, size)? {
+                    return Ok(at);
+                }
                 // Which collection would help.
                 if self.options.kind == CollectorKind::Generational
                     && size < LARGE_OBJECT_SIZE
@@ -662,9 +668,15 @@ impl Gc {
         let stress = self.options.stress != 0;
         // The context to allocate from.
         let (ptr, limit) = if stress {
-            (&mut st.stress_ctx.ptr as *mut usize, &mut st.stress_ctx.limit as *mut usize)
+            (
+                &mut st.stress_ctx.ptr as *mut usize,
+                &mut st.stress_ctx.limit as *mut usize,
+            )
         } else {
-            (&mut thread.alloc_ptr as *mut usize, &mut thread.alloc_limit as *mut usize)
+            (
+                &mut thread.alloc_ptr as *mut usize,
+                &mut thread.alloc_limit as *mut usize,
+            )
         };
         // SAFETY: both point at live fields (of `st` or `thread`), used only here.
         let (ptr, limit) = unsafe { (&mut *ptr, &mut *limit) };
@@ -692,7 +704,10 @@ impl Gc {
                         st.nursery_blocks += 1;
                         self.note_peak(st);
                         let s = st.heap.block_start(b);
-                        Hole { start: s, end: s + BLOCK_SIZE }
+                        Hole {
+                            start: s,
+                            end: s + BLOCK_SIZE,
+                        }
                     }
                     Ok(None) => return Ok(None),
                     Err(e) => return Err(AllocError::Os(e)),
@@ -733,14 +748,26 @@ impl Gc {
     fn full_due(&self, st: &State) -> bool {
         // Under stress, keep the old space small: every collection verifies
         // the whole heap.
-        let floor = if self.options.stress != 0 { 1 << 20 } else { 16 << 20 };
-        let budget = if self.options.stress != 0 { floor } else { st.live_after_full.max(floor) };
+        let floor = if self.options.stress != 0 {
+            1 << 20
+        } else {
+            16 << 20
+        };
+        let budget = if self.options.stress != 0 {
+            floor
+        } else {
+            st.live_after_full.max(floor)
+        };
         st.old_allocated >= budget
     }
 
     /// A free range of at least `size` bytes in old space: the next hole
     /// that fits, else a fresh block. Counts it as old allocation.
-    pub(crate) fn take_old_range(&self, st: &mut State, size: usize) -> Result<Option<Hole>, AllocError> {
+    pub(crate) fn take_old_range(
+        &self,
+        st: &mut State,
+        size: usize,
+    ) -> Result<Option<Hole>, AllocError> {
         while st.hole_cursor < st.holes.len() {
             let h = st.holes[st.hole_cursor];
             st.hole_cursor += 1;
@@ -757,7 +784,10 @@ impl Gc {
                 st.old_allocated += BLOCK_SIZE;
                 self.note_peak(st);
                 let s = st.heap.block_start(b);
-                Ok(Some(Hole { start: s, end: s + BLOCK_SIZE }))
+                Ok(Some(Hole {
+                    start: s,
+                    end: s + BLOCK_SIZE,
+                }))
             }
             Ok(None) => Ok(None),
             Err(e) => Err(AllocError::Os(e)),
@@ -785,7 +815,10 @@ impl Gc {
     /// at `frame` (none if unknown).
     pub fn with_prestub_args(&self, frame: usize, f: impl FnOnce(&[ArgRoot])) {
         let all = self.prestub_args.lock().unwrap_or_else(|p| p.into_inner());
-        f(all.iter().find(|(a, _)| *a == frame).map_or(&[], |(_, v)| v.as_slice()))
+        f(all
+            .iter()
+            .find(|(a, _)| *a == frame)
+            .map_or(&[], |(_, v)| v.as_slice()))
     }
 
     /// Records a frozen-heap object that holds references (a root).
@@ -879,7 +912,8 @@ impl Gc {
                 after >> 10
             ));
         }
-        self.live_estimate.store(st.live_after_full, Ordering::Relaxed);
+        self.live_estimate
+            .store(st.live_after_full, Ordering::Relaxed);
         let wake_finalizer = !st.freachable.is_empty();
         drop(registry);
         drop(st);
@@ -896,14 +930,20 @@ impl Gc {
     /// Bytes in use by objects (approximate: blocks in use, less free holes).
     pub fn total_memory(&self) -> usize {
         let st = self.lock_state();
-        let holes: usize = st.holes[st.hole_cursor..].iter().map(|h| h.end - h.start).sum();
+        let holes: usize = st.holes[st.hole_cursor..]
+            .iter()
+            .map(|h| h.end - h.start)
+            .sum();
         (st.heap.blocks_in_use * BLOCK_SIZE).saturating_sub(holes)
     }
 
     /// Collections so far: generation 0 (minor) or 1 (full).
     pub fn collection_count(&self, generation: usize) -> u64 {
         match generation {
-            0 => self.collections[0].load(Ordering::Relaxed) + self.collections[1].load(Ordering::Relaxed),
+            0 => {
+                self.collections[0].load(Ordering::Relaxed)
+                    + self.collections[1].load(Ordering::Relaxed)
+            }
             _ => self.collections[1].load(Ordering::Relaxed),
         }
     }
@@ -965,7 +1005,9 @@ impl Gc {
                 self.finalizer_idle.notify_all();
                 return None;
             }
-            let Some(obj) = st.freachable.pop_front() else { continue };
+            let Some(obj) = st.freachable.pop_front() else {
+                continue;
+            };
             // SAFETY: queued objects are alive (the queue is a root).
             if unsafe { layout::finalizer_suppressed(obj) } {
                 continue;
@@ -1016,7 +1058,10 @@ impl Gc {
             while (!st.freachable.is_empty() || st.finalizer_busy)
                 && !self.finalizer_gone.load(Ordering::Acquire)
             {
-                st = self.finalizer_idle.wait(st).unwrap_or_else(|p| p.into_inner());
+                st = self
+                    .finalizer_idle
+                    .wait(st)
+                    .unwrap_or_else(|p| p.into_inner());
             }
         }
         self.enter_cooperative(thread);
@@ -1031,7 +1076,9 @@ impl Gc {
         let p99 = if p.is_empty() {
             0
         } else {
-            p[((p.len() * 99).div_ceil(100)).saturating_sub(1).min(p.len() - 1)]
+            p[((p.len() * 99).div_ceil(100))
+                .saturating_sub(1)
+                .min(p.len() - 1)]
         };
         (p.len(), max, p99, st.stats.peak_committed)
     }

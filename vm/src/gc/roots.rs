@@ -14,8 +14,8 @@
 
 use super::handles::HandleKind;
 use super::layout;
-use crate::stackwalk::{enumerate_thread_roots, RootKind, StackRoot};
 use super::{Gc, State};
+use crate::stackwalk::{enumerate_thread_roots, RootKind, StackRoot};
 use crate::thread::Thread;
 
 /// One root slot.
@@ -43,7 +43,11 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
             })
         });
     }
-    let registry = gc.registry.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let registry = gc
+        .registry
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
     if let Some(registry) = registry {
         for t in registry.snapshot() {
             for &off in &t.statics.gc_refs {

@@ -26,7 +26,11 @@ pub(super) fn verify(gc: &Gc, st: &State, roots: &[Root], when: &str) {
 
 fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
     let mut cache = gc.verify_types.lock().unwrap_or_else(|p| p.into_inner());
-    let registry = gc.registry.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    let registry = gc
+        .registry
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
     if let Some(r) = registry {
         let all = r.snapshot();
         if all.len() != cache.0 {
@@ -67,7 +71,9 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
                 return;
             }
             if word != last_ok && types.binary_search(&word).is_err() {
-                problem = Some(format!("object at {obj:#x} has an invalid method table {word:#x}"));
+                problem = Some(format!(
+                    "object at {obj:#x} has an invalid method table {word:#x}"
+                ));
                 return;
             }
             last_ok = word;
@@ -98,7 +104,10 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
         if v & 7 == 0 && b / 64 < bits.len() && bits[b / 64] & (1 << (b % 64)) != 0 {
             Ok(())
         } else {
-            Err(format!("{} holds {v:#x}, which is not a live object (a GC hole?)", what()))
+            Err(format!(
+                "{} holds {v:#x}, which is not a live object (a GC hole?)",
+                what()
+            ))
         }
     };
     for &obj in &objects {
@@ -109,7 +118,13 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
         unsafe {
             layout::for_each_ref(obj, mt, |s| {
                 if res.is_ok() {
-                    let name = || format!("field at +{} of a {} at {obj:#x}", s as usize - obj, mt.runtime_type().name);
+                    let name = || {
+                        format!(
+                            "field at +{} of a {} at {obj:#x}",
+                            s as usize - obj,
+                            mt.runtime_type().name
+                        )
+                    };
                     res = check_ref(*s, &name);
                 }
             })

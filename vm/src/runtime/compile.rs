@@ -59,7 +59,11 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
     }
     for p in &method.sig.params {
         // A parameter type that cannot load fails the compilation anyway.
-        types.push(loader.jit_type_of_sig(method.assembly, p).unwrap_or(JitType::I));
+        types.push(
+            loader
+                .jit_type_of_sig(method.assembly, p)
+                .unwrap_or(JitType::I),
+        );
     }
     let ret = loader
         .jit_type_of_sig(method.assembly, &method.sig.ret)
@@ -80,13 +84,25 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
     for (i, t) in types.into_iter().enumerate() {
         let index = first + i as u32;
         match t {
-            JitType::Ref => roots.push(ArgRoot { index, offset: 0, interior: false }),
-            JitType::ByRef => roots.push(ArgRoot { index, offset: 0, interior: true }),
+            JitType::Ref => roots.push(ArgRoot {
+                index,
+                offset: 0,
+                interior: false,
+            }),
+            JitType::ByRef => roots.push(ArgRoot {
+                index,
+                offset: 0,
+                interior: true,
+            }),
             JitType::Struct(h) if struct_size(t) <= 8 => {
                 let th = crate::loader::TypeHandle::from_jit(h);
                 if let Some(l) = th.value_layout.as_ref() {
                     for &off in &l.gc_refs {
-                        roots.push(ArgRoot { index, offset: off, interior: false });
+                        roots.push(ArgRoot {
+                            index,
+                            offset: off,
+                            interior: false,
+                        });
                     }
                 }
             }

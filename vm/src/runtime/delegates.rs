@@ -93,7 +93,9 @@ fn init_delegate(
         (*d).target = target as *mut _;
         (*d).method_ptr = code;
         (*d).method_ptr_aux = m.as_ptr() as usize;
-        rt.heaps.gc.write_barrier(std::ptr::addr_of!((*d).target) as usize);
+        rt.heaps
+            .gc
+            .write_barrier(std::ptr::addr_of!((*d).target) as usize);
     }
     Ok(())
 }
@@ -125,7 +127,9 @@ fn check_signature(
         return Err(mismatch());
     }
     // SAFETY: the delegate's method table is a loaded type's.
-    let t = TypeHandle::from_method_table(unsafe { &*(delegate_mt as *const crate::loader::MethodTable) });
+    let t = TypeHandle::from_method_table(unsafe {
+        &*(delegate_mt as *const crate::loader::MethodTable)
+    });
     let invoke = t
         .vtable_methods
         .iter()
@@ -134,16 +138,17 @@ fn check_signature(
         .copied()
         .ok_or_else(mismatch)?;
     let mut loader = rt.loader();
-    let mut types = |h: crate::loader::MethodHandle| -> Result<(Vec<JitType>, JitType), RuntimeError> {
-        let params = h
-            .sig
-            .params
-            .iter()
-            .map(|p| loader.jit_type_of_sig(h.assembly, p))
-            .collect::<Result<Vec<_>, _>>()?;
-        let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret)?;
-        Ok((params, ret))
-    };
+    let mut types =
+        |h: crate::loader::MethodHandle| -> Result<(Vec<JitType>, JitType), RuntimeError> {
+            let params = h
+                .sig
+                .params
+                .iter()
+                .map(|p| loader.jit_type_of_sig(h.assembly, p))
+                .collect::<Result<Vec<_>, _>>()?;
+            let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret)?;
+            Ok((params, ret))
+        };
     let (want, want_ret) = types(invoke)?;
     let (mut got, got_ret) = types(m)?;
     // A static method with a target is closed over its first argument,

@@ -76,8 +76,11 @@ impl Runtime {
         });
         match spawned {
             Ok(thread) => {
-                *self.finalizer.handles.lock().unwrap_or_else(|p| p.into_inner()) =
-                    Some((thread, event));
+                *self
+                    .finalizer
+                    .handles
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner()) = Some((thread, event));
                 self.heaps.gc.set_finalizer_event(event);
             }
             Err(_) => {

@@ -269,7 +269,9 @@ impl ClassInitState {
     /// constructor that `me` runs: waiting for `owner` would deadlock.
     fn waits_for(&self, mut owner: usize, me: usize) -> bool {
         for _ in 0..=self.waiting.len() {
-            let Some(t) = self.waiting.get(&owner) else { return false };
+            let Some(t) = self.waiting.get(&owner) else {
+                return false;
+            };
             match self.running.get(t) {
                 Some(&next) if next == me => return true,
                 Some(&next) => owner = next,
@@ -384,7 +386,11 @@ pub(crate) fn run_class_constructor(
 /// Wraps what `t`'s constructor threw in a TypeInitializationException and
 /// records it: every later access rethrows the same object, as the CLR
 /// does. Returns the error to raise now.
-fn record_class_init_failure(thread: &mut Thread, t: TypeHandle, error: &RuntimeError) -> RuntimeError {
+fn record_class_init_failure(
+    thread: &mut Thread,
+    t: TypeHandle,
+    error: &RuntimeError,
+) -> RuntimeError {
     let tie = crate::eh::exception_from_error(thread, error)
         .and_then(|(inner, _)| crate::eh::type_initialization_exception(thread, &t.name, inner));
     let tie = match tie {
@@ -570,8 +576,12 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
                 // data cell in the code heap, alive as long as the code;
                 // every access to its first two words is an aligned word
                 // access (here atomic, in JIT code plain loads).
-                let (mt_word, target_word) =
-                    unsafe { (AtomicUsize::from_ptr(cell), AtomicUsize::from_ptr(cell.add(1))) };
+                let (mt_word, target_word) = unsafe {
+                    (
+                        AtomicUsize::from_ptr(cell),
+                        AtomicUsize::from_ptr(cell.add(1)),
+                    )
+                };
                 // Claim the empty cell (1 never equals a method table, so
                 // the site keeps missing until the method table is stored),
                 // store the target, then publish the method table.

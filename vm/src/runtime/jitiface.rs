@@ -740,12 +740,17 @@ impl JitHost for JitContext<'_> {
             },
             thread_alloc_offsets: [offsets::ALLOC_PTR, offsets::ALLOC_LIMIT],
             inline_allocation: self.rt.heaps.gc.inline_allocation(),
-            write_barrier: self.rt.heaps.gc.barrier().map(|b| osprey_jit::WriteBarrier {
-                heap_base: b.heap_base,
-                heap_size: b.heap_size,
-                card_table: b.card_table,
-                card_shift: b.card_shift,
-            }),
+            write_barrier: self
+                .rt
+                .heaps
+                .gc
+                .barrier()
+                .map(|b| osprey_jit::WriteBarrier {
+                    heap_base: b.heap_base,
+                    heap_size: b.heap_size,
+                    card_table: b.card_table,
+                    card_shift: b.card_shift,
+                }),
         }
     }
 

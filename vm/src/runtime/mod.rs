@@ -357,7 +357,9 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), R
         .rev()
         .find(|m| m.name == "Finalize" && m.sig.params.is_empty() && !m.is_static())
         .copied();
-    let Some(finalize) = finalize else { return Ok(()) };
+    let Some(finalize) = finalize else {
+        return Ok(());
+    };
     // No allocation between here and the call: `obj` travels in RCX, and the
     // prestub frame and then the finalizer's own frame report it.
     CallSite::new(rt, finalize)?.call(thread, &[Value::Ref(Some(obj))])?;
