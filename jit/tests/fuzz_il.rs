@@ -477,16 +477,21 @@ fn random_method(rng: &mut Rng) -> RandomMethod {
     }
 }
 
-#[test]
-fn random_il_never_panics() {
+/// The seeds to try: `FUZZ_SEED` alone, or 1..=`FUZZ_ITERATIONS` (4000).
+fn fuzz_seeds() -> Vec<u64> {
     let iterations: u64 = std::env::var("FUZZ_ITERATIONS")
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(4000);
-    let seeds: Vec<u64> = match std::env::var("FUZZ_SEED").ok().and_then(|v| v.parse().ok()) {
+    match std::env::var("FUZZ_SEED").ok().and_then(|v| v.parse().ok()) {
         Some(seed) => vec![seed],
         None => (1..=iterations).collect(),
-    };
+    }
+}
+
+#[test]
+fn random_il_never_panics() {
+    let seeds = fuzz_seeds();
     let (mut ok, mut rejected) = (0u64, 0u64);
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
@@ -925,14 +930,7 @@ fn typed_method(rng: &mut Rng) -> RandomMethod {
 
 #[test]
 fn well_typed_random_il_compiles_or_fails_cleanly() {
-    let iterations: u64 = std::env::var("FUZZ_ITERATIONS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(4000);
-    let seeds: Vec<u64> = match std::env::var("FUZZ_SEED").ok().and_then(|v| v.parse().ok()) {
-        Some(seed) => vec![seed],
-        None => (1..=iterations).collect(),
-    };
+    let seeds = fuzz_seeds();
     let (mut ok, mut rejected) = (0u64, 0u64);
     let mut first_error = None;
     for seed in seeds {

@@ -2,30 +2,14 @@
 //! two kernel processes of one OS process, each with its own runtime (loader,
 //! code heap, heaps, literals), its own arguments and its own console.
 
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
 use osprey_kernel::host::{self, ProcessConfig};
 use osprey_kernel::ConsoleMode;
 use osprey_vm::{Runtime, RuntimeOptions};
 
 fn compile(name: &str, source: &str) -> Vec<u8> {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("instances");
-    std::fs::create_dir_all(&dir).unwrap();
-    let cs = dir.join(format!("{name}.cs"));
-    let exe = dir.join(format!("{name}.exe"));
-    std::fs::write(&cs, source).unwrap();
-    let out = Command::new("mcs")
-        .arg(format!("-out:{}", exe.display()))
-        .arg(&cs)
-        .output()
-        .expect("mcs is installed (apt-get install mono-mcs)");
-    assert!(
-        out.status.success(),
-        "mcs failed: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    std::fs::read(exe).unwrap()
+    common::compile(name, source, false)
 }
 
 /// Runs `bytes` in a new kernel process with captured console.

@@ -268,23 +268,7 @@ class P {
         return 0;
     }
 }"#;
-    let dir = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("vm-tests");
-    std::fs::create_dir_all(&dir).unwrap();
-    let cs = dir.join("unregistered.cs");
-    let exe = dir.join("unregistered.exe");
-    std::fs::write(&cs, source).unwrap();
-    let out = std::process::Command::new("mcs")
-        .arg("-unsafe")
-        .arg(format!("-out:{}", exe.display()))
-        .arg(&cs)
-        .output()
-        .expect("mcs is installed (apt-get install mono-mcs)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    let bytes = std::fs::read(&exe).unwrap();
+    let bytes = common::compile("unregistered", source, false);
     for (arg, expected) in [
         (
             "fcall",

@@ -20,6 +20,7 @@ pub fn compile(name: &str, source: &str, against_corelib: bool) -> Vec<u8> {
     let exe = dir.join(format!("{name}.exe"));
     std::fs::write(&cs, source).unwrap();
     let mut cmd = Command::new("mcs");
+    cmd.arg("-unsafe");
     if against_corelib {
         cmd.arg("-nostdlib")
             .arg(format!("-r:{}", osprey_corelib::CORELIB_DLL_PATH));
