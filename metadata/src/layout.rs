@@ -99,15 +99,7 @@ pub fn primitive_shape(sig: &TypeSig) -> Option<FieldShape> {
         | TypeSig::U
         | TypeSig::Ptr(_)
         | TypeSig::FnPtr(_) => FieldShape::plain(8),
-        TypeSig::String
-        | TypeSig::Object
-        | TypeSig::Class(_)
-        | TypeSig::SzArray(_)
-        | TypeSig::Array { .. } => FieldShape::reference(),
-        TypeSig::GenericInst {
-            is_value_type: false,
-            ..
-        } => FieldShape::reference(),
+        s if s.is_reference() => FieldShape::reference(),
         TypeSig::Modified { inner, .. } => return primitive_shape(inner),
         _ => return None,
     })

@@ -130,6 +130,25 @@ impl TypeSig {
         t
     }
 
+    /// Whether values of this type (after modifiers) are object references:
+    /// `string`, `object`, classes, arrays and reference-type generic
+    /// instantiations. (`Class` is a TypeDefOrRef marked as a reference
+    /// type by the signature itself.)
+    pub fn is_reference(&self) -> bool {
+        matches!(
+            self.strip_modifiers(),
+            TypeSig::String
+                | TypeSig::Object
+                | TypeSig::Class(_)
+                | TypeSig::SzArray(_)
+                | TypeSig::Array { .. }
+                | TypeSig::GenericInst {
+                    is_value_type: false,
+                    ..
+                }
+        )
+    }
+
     /// Whether the top level (after modifiers) is `pinned`.
     pub fn is_pinned(&self) -> bool {
         let mut t = self;

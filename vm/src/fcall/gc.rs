@@ -68,6 +68,12 @@ pub(super) extern "C" fn collection_count(thread: &mut Thread, generation: i32) 
     })
 }
 
+/// The collector's handle table, locked.
+fn handle_table(thread: &Thread) -> std::sync::MutexGuard<'_, crate::gc::handles::HandleTable> {
+    let gc = &thread.runtime().heaps.gc;
+    gc.handles.lock().unwrap_or_else(|p| p.into_inner())
+}
+
 fn invalid_handle(thread: &mut Thread) {
     thread.raise(RuntimeError::managed(
         "System.InvalidOperationException",
@@ -85,21 +91,14 @@ pub(super) extern "C" fn handle_alloc(thread: &mut Thread, obj: *mut u8, kind: i
             ));
             return 0;
         };
-        let gc = &thread.runtime().heaps.gc;
-        let mut handles = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
-        handles.alloc(obj as usize, kind)
+        handle_table(thread).alloc(obj as usize, kind)
     })
 }
 
 /// `GCHandle.InternalFree(IntPtr)`.
 pub(super) extern "C" fn handle_free(thread: &mut Thread, handle: usize) {
     guard(thread, (), |thread| {
-        let gc = &thread.runtime().heaps.gc;
-        let r = gc
-            .handles
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .free(handle);
+        let r = handle_table(thread).free(handle);
         if r.is_err() {
             invalid_handle(thread);
         }
@@ -109,12 +108,7 @@ pub(super) extern "C" fn handle_free(thread: &mut Thread, handle: usize) {
 /// `GCHandle.InternalGet(IntPtr)`.
 pub(super) extern "C" fn handle_get(thread: &mut Thread, handle: usize) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let gc = &thread.runtime().heaps.gc;
-        let r = gc
-            .handles
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(handle);
+        let r = handle_table(thread).get(handle);
         match r {
             Ok(o) => o as *mut u8,
             Err(_) => {
@@ -128,12 +122,7 @@ pub(super) extern "C" fn handle_get(thread: &mut Thread, handle: usize) -> *mut 
 /// `GCHandle.InternalSet(IntPtr, object)`.
 pub(super) extern "C" fn handle_set(thread: &mut Thread, handle: usize, obj: *mut u8) {
     guard(thread, (), |thread| {
-        let gc = &thread.runtime().heaps.gc;
-        let r = gc
-            .handles
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .set(handle, obj as usize);
+        let r = handle_table(thread).set(handle, obj as usize);
         if r.is_err() {
             invalid_handle(thread);
         }
@@ -144,9 +133,8 @@ pub(super) extern "C" fn handle_set(thread: &mut Thread, handle: usize, obj: *mu
 /// element or character; first field otherwise); 0 for a null target.
 pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usize) -> usize {
     guard(thread, 0, |thread| {
-        let gc = &thread.runtime().heaps.gc;
         let r = {
-            let h = gc.handles.lock().unwrap_or_else(|p| p.into_inner());
+            let h = handle_table(thread);
             h.kind(handle).and_then(|k| h.get(handle).map(|o| (k, o)))
         };
         match r {

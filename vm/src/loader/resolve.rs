@@ -181,17 +181,11 @@ impl Loader {
         if let Some(p) = primitive_of_sig(sig) {
             return Ok(p.jit_type());
         }
+        if sig.is_reference() {
+            return Ok(JitType::Ref);
+        }
         Ok(match sig.strip_modifiers() {
             TypeSig::Void => JitType::Void,
-            TypeSig::String
-            | TypeSig::Object
-            | TypeSig::Class(_)
-            | TypeSig::SzArray(_)
-            | TypeSig::Array { .. }
-            | TypeSig::GenericInst {
-                is_value_type: false,
-                ..
-            } => JitType::Ref,
             TypeSig::ByRef(_) => JitType::ByRef,
             TypeSig::Ptr(_) | TypeSig::FnPtr(_) => JitType::Ptr,
             TypeSig::ValueType(t) => self.resolve_type_token(assembly, (*t).into())?.jit_type(),

@@ -21,7 +21,7 @@ use std::sync::atomic::Ordering;
 
 use osprey_binder::DelegateObject;
 
-use super::helpers::{guard, interface_slot, method_from_raw};
+use super::helpers::{guard, interface_slot, method_from_raw, not_implemented};
 use super::RuntimeError;
 use crate::loader::{MethodDesc, MethodKind, TypeHandle};
 use crate::object::ObjectRef;
@@ -206,14 +206,7 @@ pub(super) extern "C" fn ld_virt_ftn(
         match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
             Some(m) => m.precode,
             None => {
-                thread.raise(RuntimeError::managed(
-                    "System.EntryPointNotFoundException",
-                    Some(format!(
-                        "{} does not implement {}",
-                        t.name,
-                        method.full_name()
-                    )),
-                ));
+                thread.raise(not_implemented(t, method));
                 0
             }
         }

@@ -595,18 +595,24 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
                 target
             }
             None => {
-                thread.raise(RuntimeError::managed(
-                    "System.EntryPointNotFoundException",
-                    Some(format!(
-                        "{} does not implement {}",
-                        t.name,
-                        method.full_name()
-                    )),
-                ));
+                thread.raise(not_implemented(t, method));
                 0
             }
         }
     })
+}
+
+/// `EntryPointNotFoundException`: the receiver type `t` has no
+/// implementation of `method` (an interface call or `ldvirtftn`).
+pub(crate) fn not_implemented(t: TypeHandle, method: MethodHandle) -> RuntimeError {
+    RuntimeError::managed(
+        "System.EntryPointNotFoundException",
+        Some(format!(
+            "{} does not implement {}",
+            t.name,
+            method.full_name()
+        )),
+    )
 }
 
 /// An interface cache cell's method-table word while its filler writes the

@@ -102,15 +102,7 @@ impl Runtime {
                 };
                 let managed = if compare.is_none() || hash.is_none() {
                     let boxed = match sig {
-                        TypeSig::String
-                        | TypeSig::Object
-                        | TypeSig::Class(_)
-                        | TypeSig::SzArray(_)
-                        | TypeSig::Array { .. }
-                        | TypeSig::GenericInst {
-                            is_value_type: false,
-                            ..
-                        } => None,
+                        s if s.is_reference() => None,
                         // Mono boxes a function pointer as IntPtr.
                         TypeSig::FnPtr(_) => Some(loader.type_of_sig(f.assembly, &TypeSig::I)?),
                         other => {
