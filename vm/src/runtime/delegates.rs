@@ -144,9 +144,9 @@ fn check_signature(
                 .sig
                 .params
                 .iter()
-                .map(|p| loader.jit_type_of_sig(h.assembly, p))
+                .map(|p| loader.jit_type_of_sig(h.assembly, p, &h.generic_context()))
                 .collect::<Result<Vec<_>, _>>()?;
-            let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret)?;
+            let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret, &h.generic_context())?;
             Ok((params, ret))
         };
     let (want, want_ret) = types(invoke)?;
