@@ -364,6 +364,15 @@ impl JitHost for JitContext<'_> {
                     ret,
                 }
             }
+            _ if opcode == CallOpcode::CallVirt
+                && md
+                    .definition
+                    .is_some_and(|d| d.slot.is_some() && !d.is_final()) =>
+            {
+                CallTarget::GenericVirtual {
+                    method: md.to_jit(),
+                }
+            }
             _ if opcode == CallOpcode::CallVirt && md.owner.is_interface() => {
                 // An inline cache cell per call site: [receiver MT, target,
                 // interface method, unused]; see helpers::interface_resolve.
@@ -488,6 +497,10 @@ impl JitHost for JitContext<'_> {
         Ok(TypeInfo {
             handle: t.to_jit(),
             ty: t.jit_type(),
+            nullable_of: t
+                .is_nullable()
+                .then(|| t.instantiation.first().map(|u| u.to_jit()))
+                .flatten(),
         })
     }
 

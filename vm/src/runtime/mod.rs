@@ -23,6 +23,7 @@ mod faults;
 mod finalizer;
 mod helpers;
 mod jitiface;
+mod nullable;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
