@@ -513,7 +513,7 @@ namespace System.Collections.Generic
             }
             object[] objects = array as object[];
             if (objects == null)
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
             try
             {
                 int count = _count;
@@ -525,7 +525,7 @@ namespace System.Collections.Generic
             }
             catch (ArrayTypeMismatchException)
             {
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
             }
         }
 
@@ -829,7 +829,7 @@ namespace System.Collections.Generic
                 }
                 object[] objects = array as object[];
                 if (objects == null)
-                    throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                    throw new ArgumentException(ThrowHelper.InvalidArrayType);
                 int count = _dictionary._count;
                 Entry[] entries = _dictionary._entries;
                 try
@@ -842,7 +842,7 @@ namespace System.Collections.Generic
                 }
                 catch (ArrayTypeMismatchException)
                 {
-                    throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                    throw new ArgumentException(ThrowHelper.InvalidArrayType);
                 }
             }
 
@@ -1004,7 +1004,7 @@ namespace System.Collections.Generic
                 }
                 object[] objects = array as object[];
                 if (objects == null)
-                    throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                    throw new ArgumentException(ThrowHelper.InvalidArrayType);
                 int count = _dictionary._count;
                 Entry[] entries = _dictionary._entries;
                 try
@@ -1017,7 +1017,7 @@ namespace System.Collections.Generic
                 }
                 catch (ArrayTypeMismatchException)
                 {
-                    throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                    throw new ArgumentException(ThrowHelper.InvalidArrayType);
                 }
             }
 
