@@ -196,9 +196,9 @@ namespace System.Collections.Generic
             if (array == null)
                 ThrowHelper.ThrowArgumentNullException("array");
             if (arrayIndex < 0)
-                ThrowHelper.ThrowNeedNonNegNum("arrayIndex");
+                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", arrayIndex, "Non negative number is required.");
             if (count < 0)
-                ThrowHelper.ThrowNeedNonNegNum("count");
+                ThrowHelper.ThrowArgumentOutOfRangeException("count", count, "Non negative number is required.");
             if (arrayIndex > array.Length || count > array.Length - arrayIndex)
                 ThrowHelper.ThrowArrayPlusOffTooSmall();
             int numCopied = 0;

@@ -157,9 +157,9 @@ namespace System.Collections.Generic
             if (array == null)
                 ThrowHelper.ThrowArgumentNullException("array");
             if (index < 0)
-                ThrowHelper.ThrowNeedNonNegNum("index");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, ThrowHelper.NeedNonNegNum);
             if (index > array.Length)
-                ThrowHelper.ThrowArgumentOutOfRangeException("index", "Must be less than or equal to the size of the collection.");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, "Must be less than or equal to the size of the collection.");
             if (array.Length - index < Count)
                 throw new ArgumentException("Insufficient space in the target location to copy the information.");
             LinkedListNode<T> node = head;
@@ -352,7 +352,7 @@ namespace System.Collections.Generic
             if (array.GetLowerBound(0) != 0)
                 throw new ArgumentException(ThrowHelper.NonZeroLowerBound, "array");
             if (index < 0)
-                ThrowHelper.ThrowNeedNonNegNum("index");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, ThrowHelper.NeedNonNegNum);
             if (array.Length - index < Count)
                 throw new ArgumentException("Insufficient space in the target location to copy the information.");
             T[] tArray = array as T[];

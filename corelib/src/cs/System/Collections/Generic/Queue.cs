@@ -21,7 +21,7 @@ namespace System.Collections.Generic
         public Queue(int capacity)
         {
             if (capacity < 0)
-                ThrowHelper.ThrowNeedNonNegNum("capacity");
+                ThrowHelper.ThrowArgumentOutOfRangeException("capacity", capacity, ThrowHelper.NeedNonNegNum);
             _array = new T[capacity];
         }
 
@@ -75,7 +75,7 @@ namespace System.Collections.Generic
             if (array == null)
                 ThrowHelper.ThrowArgumentNullException("array");
             if (arrayIndex < 0 || arrayIndex > array.Length)
-                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", "Index was out of range. Must be non-negative and less than or equal to the size of the collection.");
+                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", arrayIndex, ThrowHelper.IndexOutOfRange);
             int arrayLen = array.Length;
             if (arrayLen - arrayIndex < _size)
                 ThrowHelper.ThrowInvalidOffLen();
@@ -99,7 +99,7 @@ namespace System.Collections.Generic
                 throw new ArgumentException(ThrowHelper.NonZeroLowerBound, "array");
             int arrayLen = array.Length;
             if (index < 0 || index > arrayLen)
-                ThrowHelper.ThrowArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than or equal to the size of the collection.");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, ThrowHelper.IndexOutOfRange);
             if (arrayLen - index < _size)
                 ThrowHelper.ThrowInvalidOffLen();
             int numToCopy = _size;

@@ -332,7 +332,7 @@ namespace System.Collections.Generic
                 }
                 catch (InvalidCastException)
                 {
-                    ThrowHelper.ThrowWrongKeyType(key, typeof(TKey));
+                    ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
                 }
                 TValue tempValue = default(TValue);
                 try
@@ -341,7 +341,7 @@ namespace System.Collections.Generic
                 }
                 catch (InvalidCastException)
                 {
-                    ThrowHelper.ThrowWrongValueType(value, typeof(TValue), "value");
+                    ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
                 }
                 this[tempKey] = tempValue;
             }
@@ -359,7 +359,7 @@ namespace System.Collections.Generic
             }
             catch (InvalidCastException)
             {
-                ThrowHelper.ThrowWrongKeyType(key, typeof(TKey));
+                ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
             }
             TValue tempValue = default(TValue);
             try
@@ -368,7 +368,7 @@ namespace System.Collections.Generic
             }
             catch (InvalidCastException)
             {
-                ThrowHelper.ThrowWrongValueType(value, typeof(TValue), "value");
+                ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
             }
             Add(tempKey, tempValue);
         }

@@ -27,7 +27,7 @@ namespace System.Collections.Generic
         public SortedList(int capacity)
         {
             if (capacity < 0)
-                ThrowHelper.ThrowNeedNonNegNum("capacity");
+                ThrowHelper.ThrowArgumentOutOfRangeException("capacity", capacity, ThrowHelper.NeedNonNegNum);
             keys = new TKey[capacity];
             values = new TValue[capacity];
             comparer = Comparer<TKey>.Default;
@@ -95,7 +95,7 @@ namespace System.Collections.Generic
                 if (value != keys.Length)
                 {
                     if (value < _size)
-                        ThrowHelper.ThrowArgumentOutOfRangeException("value", "capacity was less than the current size.");
+                        ThrowHelper.ThrowArgumentOutOfRangeException("value", value, "capacity was less than the current size.");
                     if (value > 0)
                     {
                         TKey[] newKeys = new TKey[value];
@@ -214,7 +214,7 @@ namespace System.Collections.Generic
         private TValue GetByIndex(int index)
         {
             if (index < 0 || index >= _size)
-                ThrowHelper.ThrowIndexArgumentOutOfRange("index");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, ThrowHelper.IndexOutOfRange);
             return values[index];
         }
 
@@ -231,7 +231,7 @@ namespace System.Collections.Generic
         private TKey GetKey(int index)
         {
             if (index < 0 || index >= _size)
-                ThrowHelper.ThrowIndexArgumentOutOfRange("index");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, ThrowHelper.IndexOutOfRange);
             return keys[index];
         }
 
@@ -305,7 +305,7 @@ namespace System.Collections.Generic
         public void RemoveAt(int index)
         {
             if (index < 0 || index >= _size)
-                ThrowHelper.ThrowIndexArgumentOutOfRange("index");
+                ThrowHelper.ThrowArgumentOutOfRangeException("index", index, ThrowHelper.IndexOutOfRange);
             _size--;
             if (index < _size)
             {
@@ -452,7 +452,7 @@ namespace System.Collections.Generic
                 }
                 catch (InvalidCastException)
                 {
-                    ThrowHelper.ThrowWrongKeyType(key, typeof(TKey));
+                    ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
                 }
                 TValue tempValue = default(TValue);
                 try
@@ -461,7 +461,7 @@ namespace System.Collections.Generic
                 }
                 catch (InvalidCastException)
                 {
-                    ThrowHelper.ThrowWrongValueType(value, typeof(TValue), "value");
+                    ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
                 }
                 this[tempKey] = tempValue;
             }
@@ -479,7 +479,7 @@ namespace System.Collections.Generic
             }
             catch (InvalidCastException)
             {
-                ThrowHelper.ThrowWrongKeyType(key, typeof(TKey));
+                ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
             }
             TValue tempValue = default(TValue);
             try
@@ -488,7 +488,7 @@ namespace System.Collections.Generic
             }
             catch (InvalidCastException)
             {
-                ThrowHelper.ThrowWrongValueType(value, typeof(TValue), "value");
+                ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
             }
             Add(tempKey, tempValue);
         }

@@ -306,10 +306,12 @@ namespace System.Collections.Generic
             return AddCore(item);
         }
 
-        // Inserts into the tree; false (and no change) if present.
+        // Inserts into the tree; false (and no change) if present. As on
+        // .NET, enumerators are invalidated either way.
         private bool AddCore(T item)
         {
             SortedSet<T> tree = Tree;
+            tree._version++;
             Node parent = null;
             Node current = tree._root;
             int order = 0;
@@ -330,12 +332,16 @@ namespace System.Collections.Generic
                 parent.Right = node;
             tree.InsertFixup(node);
             tree._count++;
-            tree._version++;
             return true;
         }
 
+        // As on .NET, enumerators are invalidated even when nothing is
+        // removed (unless the set is empty).
         public bool Remove(T item)
         {
+            SortedSet<T> tree = Tree;
+            if (tree._root != null)
+                tree._version++;
             Node node = FindNode(item);
             if (node == null)
                 return false;

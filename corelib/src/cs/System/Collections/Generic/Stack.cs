@@ -18,7 +18,7 @@ namespace System.Collections.Generic
         public Stack(int capacity)
         {
             if (capacity < 0)
-                ThrowHelper.ThrowNeedNonNegNum("capacity");
+                ThrowHelper.ThrowArgumentOutOfRangeException("capacity", capacity, ThrowHelper.NeedNonNegNum);
             _array = new T[capacity];
         }
 
@@ -70,7 +70,7 @@ namespace System.Collections.Generic
             if (array == null)
                 ThrowHelper.ThrowArgumentNullException("array");
             if (arrayIndex < 0 || arrayIndex > array.Length)
-                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", "Index was out of range. Must be non-negative and less than or equal to the size of the collection.");
+                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", arrayIndex, ThrowHelper.IndexOutOfRange);
             if (array.Length - arrayIndex < _size)
                 ThrowHelper.ThrowInvalidOffLen();
             int srcIndex = 0;
@@ -88,7 +88,7 @@ namespace System.Collections.Generic
             if (array.GetLowerBound(0) != 0)
                 throw new ArgumentException(ThrowHelper.NonZeroLowerBound, "array");
             if (arrayIndex < 0 || arrayIndex > array.Length)
-                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", "Index was out of range. Must be non-negative and less than or equal to the size of the collection.");
+                ThrowHelper.ThrowArgumentOutOfRangeException("arrayIndex", arrayIndex, ThrowHelper.IndexOutOfRange);
             if (array.Length - arrayIndex < _size)
                 ThrowHelper.ThrowInvalidOffLen();
             try

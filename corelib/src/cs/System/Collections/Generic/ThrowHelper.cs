@@ -30,6 +30,12 @@ namespace System.Collections.Generic
             throw new ArgumentOutOfRangeException(paramName, message);
         }
 
+        // With the offending value ("Actual value was N." on the message).
+        internal static void ThrowArgumentOutOfRangeException(string paramName, object actualValue, string message)
+        {
+            throw new ArgumentOutOfRangeException(paramName, actualValue, message);
+        }
+
         // `index` out of [0, count).
         internal static void ThrowIndexArgumentOutOfRange(string paramName)
         {
@@ -85,6 +91,18 @@ namespace System.Collections.Generic
         internal static void ThrowWrongValueType(object value, Type targetType, string paramName)
         {
             throw new ArgumentException(String.Concat("The value \"", ToText(value), "\" is not of type \"", targetType.ToString(), "\" and cannot be used in this generic collection."), paramName);
+        }
+
+        // The same with System.Collections' quotes (SortedDictionary,
+        // SortedList).
+        internal static void ThrowWrongKeyTypeQuoted(object key, Type targetType)
+        {
+            throw new ArgumentException(String.Concat("The value '", ToText(key), "' is not of type '", targetType.ToString(), "' and cannot be used in this generic collection."), "key");
+        }
+
+        internal static void ThrowWrongValueTypeQuoted(object value, Type targetType)
+        {
+            throw new ArgumentException(String.Concat("The value '", ToText(value), "' is not of type '", targetType.ToString(), "' and cannot be used in this generic collection."), "value");
         }
 
         internal static void ThrowWrongKeyType(object key, Type targetType)
