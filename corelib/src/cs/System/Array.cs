@@ -7,7 +7,7 @@ namespace System
     // access instructions (ldlen, ldelem, stelem) and multi-dimensional
     // accessors itself; the members here work for every array. Argument
     // checks are managed code; the work is done by FCalls (vm/src/fcall/arrays.rs).
-    public abstract class Array : ICloneable, IEnumerable
+    public abstract partial class Array : ICloneable, IEnumerable
     {
         private Array()
         {
@@ -51,13 +51,6 @@ namespace System
         {
             if (dimension < 0 || dimension >= InternalGetRank(this))
                 throw new IndexOutOfRangeException();
-        }
-
-        // An empty array of T (the same one on every call for one T). mcs
-        // calls it for every empty `params` array.
-        public static T[] Empty<T>()
-        {
-            return EmptyArray<T>.Value;
         }
 
         // The element at `index` of a one-dimensional array, boxed when the
@@ -218,11 +211,5 @@ namespace System
         // Stores `value` at `flatIndex` with mono's conversions and checks.
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void InternalSetValue(Array array, object value, int flatIndex);
-    }
-
-    // One empty array per element type: a static of each instantiation.
-    internal static class EmptyArray<T>
-    {
-        internal static readonly T[] Value = new T[0];
     }
 }

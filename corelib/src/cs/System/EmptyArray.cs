@@ -1,0 +1,8 @@
+namespace System
+{
+    // The one empty T[] of each T (Array.Empty<T>, empty collections).
+    internal static class EmptyArray<T>
+    {
+        internal static readonly T[] Value = new T[0];
+    }
+}
