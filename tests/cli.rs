@@ -1056,3 +1056,42 @@ fn malformed_calls_end_in_clean_errors() {
         "stderr:\n{stderr}"
     );
 }
+
+/// A member or type corelib lacks raises where the reference would run
+/// (tests/il/missing-members.il): references in branches never taken do
+/// not matter, each message names the member in C# terms and says that
+/// Osprey's corelib lacks it, and the trace's top frame is the method that
+/// made the reference.
+#[test]
+fn missing_members_raise_where_they_are_referenced() {
+    let exe = assemble("missing-members");
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "missing members");
+    let hint = "docs/api.md lists what is";
+    let expected = format!(
+        "branches that never run do not matter\n\
+         System.MissingMethodException: 'System.Console.NoSuchMethod(int, string)' is not implemented in Osprey's corelib ({hint})\n\
+         System.MissingFieldException: 'System.Console.NoSuchField' is not implemented in Osprey's corelib ({hint})\n\
+         System.TypeLoadException: 'System.NoSuchType' is not implemented in Osprey's corelib (used by 'new System.NoSuchType()'; {hint})\n\
+         System.TypeLoadException: 'System.NoSuchType' is not implemented in Osprey's corelib ({hint})\n\
+         System.TypeLoadException: 'System.NoSuchStruct' is not implemented in Osprey's corelib ({hint})\n\
+         System.MissingMethodException: 'string.NoSuchProperty' is not implemented in Osprey's corelib ({hint})\n"
+    );
+    assert_eq!(run.stdout_lossy(), expected, "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(run.code(), Some(1));
+    let stderr = run.stderr_lossy();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some(format!("Unhandled exception. System.MissingMethodException: 'System.Console.NoSuchMethod(int, string)' is not implemented in Osprey's corelib ({hint})").as_str()),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        lines.get(1).is_some_and(|l| l.starts_with("  at Program.CallMissing () [0x00000] in <")),
+        "the referring method is the top frame:\n{stderr}"
+    );
+    assert!(
+        lines.get(2).is_some_and(|l| l.starts_with("  at Program.Main (System.String[] args) [0x")),
+        "stderr:\n{stderr}"
+    );
+}

@@ -38,6 +38,7 @@
 
 pub mod body;
 pub mod compressed;
+pub mod csharp;
 pub mod error;
 pub mod flags;
 pub mod heaps;

@@ -882,6 +882,7 @@ impl Emitter<'_, '_> {
             Op::InitObj(ty) => self.init_obj(*ty),
             Op::Localloc => self.localloc(),
             Op::Throw => self.throw(),
+            Op::RaiseDeferred(failure) => self.raise_deferred(*failure),
             Op::Rethrow(c) => self.rethrow(*c),
             Op::Leave { target, finallies } => self.leave(*target, finallies, backward(*target)),
             Op::EndFinally(c) => {
@@ -1129,6 +1130,15 @@ impl Emitter<'_, '_> {
         self.call_helper(Helper::Rethrow);
         dynasm!(self.ops ; .arch x64 ; int3);
         self.stack.clear();
+    }
+
+    /// An instruction the host could not resolve: raise the failure it
+    /// recorded. The helper never returns; the stack's values are dead.
+    fn raise_deferred(&mut self, failure: usize) {
+        self.stack.clear();
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD failure as i64);
+        self.call_helper(Helper::RaiseDeferred);
+        dynasm!(self.ops ; .arch x64 ; int3);
     }
 
     fn throw(&mut self) {

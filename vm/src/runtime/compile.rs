@@ -258,8 +258,13 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
             .local_sig(tok)
             .map_err(|e| loader.bad_image(method.assembly, e))?;
         for l in &sig.locals {
+            let ty = match loader.jit_type_of_sig(method.assembly, l) {
+                // A local of a type no assembly defines (see missing.rs).
+                Err(crate::loader::LoadError::TypeNotFound { .. }) => super::missing::PLACEHOLDER,
+                ty => ty?,
+            };
             locals.push(LocalVar {
-                ty: loader.jit_type_of_sig(method.assembly, l)?,
+                ty,
                 pinned: l.is_pinned(),
             });
         }

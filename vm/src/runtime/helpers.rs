@@ -74,6 +74,10 @@ pub(crate) fn workers() -> Workers {
                 Helper::LdVirtFtn,
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
+            (
+                Helper::RaiseDeferred,
+                super::missing::raise_deferred as *const () as usize,
+            ),
         ],
     }
 }

@@ -23,6 +23,7 @@ mod faults;
 mod finalizer;
 mod helpers;
 mod jitiface;
+pub(crate) mod missing;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
@@ -104,6 +105,8 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// Resolution failures compiled code raises where it runs (missing.rs).
+    pub(crate) deferred: missing::DeferredFailures,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -149,6 +152,7 @@ impl Runtime {
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            deferred: missing::DeferredFailures::default(),
         });
         let wk = {
             let mut loader = rt.loader();
