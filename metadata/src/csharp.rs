@@ -236,7 +236,10 @@ mod tests {
     fn type_names_read_as_csharp() {
         assert_eq!(display_type_name("System.Int32"), "int");
         assert_eq!(display_type_name("System.Decimal"), "decimal");
-        assert_eq!(display_type_name("System.Text.StringBuilder"), "System.Text.StringBuilder");
+        assert_eq!(
+            display_type_name("System.Text.StringBuilder"),
+            "System.Text.StringBuilder"
+        );
         assert_eq!(display_type_name("Outer/Inner"), "Outer.Inner");
         assert_eq!(
             display_type_name("System.Collections.Generic.List`1"),

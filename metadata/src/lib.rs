@@ -45,6 +45,7 @@ pub mod heaps;
 pub mod il;
 mod image;
 pub mod layout;
+pub mod mdb;
 pub mod pe;
 mod reader;
 pub mod root;

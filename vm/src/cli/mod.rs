@@ -7,13 +7,15 @@
 //! osprey --version
 //! ```
 //!
-//! A `.cs` file is compiled with `mcs` into a cache keyed by the source's
-//! content (reused while it is unchanged), against Mono's mscorlib, or with
+//! A `.cs` file is compiled with `mcs -debug` into a cache keyed by the
+//! source's content and path (reused while it is unchanged), against Mono's
+//! mscorlib, or with
 //! `--against-corelib` against Osprey's own corelib (written to the cache
 //! directory as `corelib-<hash>/corelib.dll`) so that the program can call
 //! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
-//! `Main` untouched. The exit code is Main's result (0 for `void Main`), 1
+//! `Main` untouched. Debug information beside the assembly (`FILE.mdb`,
+//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (0 for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
@@ -268,6 +270,9 @@ fn run(
     };
     let bytes = std::fs::read(&assembly_path)
         .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
+    // Debug information beside the assembly (mcs -debug), for file and
+    // line in stack traces; without it (or unreadable) traces have none.
+    let symbols = std::fs::read(symbol_file_of(&assembly_path)).ok();
     let display = file.display().to_string();
     let config = ProcessConfig {
         name: display.clone(),
@@ -275,8 +280,10 @@ fn run(
         console: ConsoleMode::Inherit,
         stack_size: 0,
     };
-    let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
-        .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let handle = host::spawn(config, move || {
+        run_in_process(bytes, symbols, &display, options)
+    })
+    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
@@ -319,8 +326,21 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
     }
 }
 
-/// The kernel process's main: one runtime instance running one program.
-fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32 {
+/// Where mcs writes the debug information of `assembly`: `x.exe.mdb`.
+fn symbol_file_of(assembly: &Path) -> PathBuf {
+    let mut name = assembly.as_os_str().to_owned();
+    name.push(".mdb");
+    PathBuf::from(name)
+}
+
+/// The kernel process's main: one runtime instance running one program
+/// (with its debug information, if any).
+fn run_in_process(
+    bytes: Vec<u8>,
+    symbols: Option<Vec<u8>>,
+    display: &str,
+    options: RuntimeOptions,
+) -> i32 {
     let Ok(os) = Os::resolve() else { return 1 };
     let report = |text: String| {
         let _ = os.stderr(&text);
@@ -342,6 +362,10 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
             return 1;
         }
     };
+    if let Some(mdb) = symbols {
+        // A stale or damaged file only costs the traces their lines.
+        let _ = rt.load_symbols(assembly, mdb);
+    }
     let args = match os.startup_args() {
         Ok(a) => a,
         Err(e) => {

@@ -107,6 +107,8 @@ pub struct Runtime {
     pub(crate) class_inits: helpers::ClassInitLocks,
     /// Resolution failures compiled code raises where it runs (missing.rs).
     pub(crate) deferred: missing::DeferredFailures,
+    /// Debug information of the loaded assemblies, for stack traces.
+    pub(crate) symbols: crate::eh::Symbols,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -153,6 +155,7 @@ impl Runtime {
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
             deferred: missing::DeferredFailures::default(),
+            symbols: crate::eh::Symbols::default(),
         });
         let wk = {
             let mut loader = rt.loader();
