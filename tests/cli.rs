@@ -591,6 +591,121 @@ fn jit_dump_shows_fib() {
     );
 }
 
+/// The annotated sample in docs/jit.md is what the tool prints, exactly.
+/// After a change to code generation, `OSPREY_UPDATE_DOCS=1 cargo test
+/// --release --test cli -- jit_dump_doc` rewrites it (then read the prose
+/// around it again).
+#[test]
+fn jit_dump_doc_sample_is_what_the_tool_prints() {
+    let doc_path = repo_root().join("docs/jit.md");
+    let doc = fs::read_to_string(&doc_path).unwrap();
+    let (begin, end) = (
+        "<!-- jit-dump-sample: begin -->\n",
+        "<!-- jit-dump-sample: end -->",
+    );
+    let start = doc
+        .find(begin)
+        .expect("docs/jit.md has the jit-dump sample markers")
+        + begin.len();
+    let stop = doc[start..].find(end).expect("the sample's end marker") + start;
+    let command = "$ osprey run --jit-dump=Program::Fib samples/fib/fib.cs\n";
+    let dir = fresh_dir("cli-jit-dump-doc");
+    let mut cmd = Command::new(osprey_bin());
+    cmd.current_dir(repo_root())
+        .args(["run", "--jit-dump=Program::Fib", "samples/fib/fib.cs"]);
+    isolated(&mut cmd, &dir);
+    // The listing must not depend on the caller's runtime settings.
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("OSPREY_") {
+            cmd.env_remove(&k);
+        }
+    }
+    let run = run_command(cmd, None, Duration::from_secs(120)).unwrap();
+    assert_no_crash(&run, "osprey run --jit-dump=Program::Fib");
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    let printed = format!("```text\n{command}{}```\n", run.stderr_lossy());
+    if doc[start..stop] != printed {
+        if std::env::var_os("OSPREY_UPDATE_DOCS").is_some() {
+            let updated = format!("{}{printed}{}", &doc[..start], &doc[stop..]);
+            fs::write(&doc_path, updated).unwrap();
+            return;
+        }
+        panic!(
+            "docs/jit.md's --jit-dump sample is not what the tool prints; run\n  \
+             OSPREY_UPDATE_DOCS=1 cargo test --release --test cli -- jit_dump_doc\n\
+             to rewrite it, then check the prose around it.\n{}",
+            diff_report(
+                "docs/jit.md",
+                doc[start..stop].as_bytes(),
+                "osprey",
+                printed.as_bytes()
+            )
+        );
+    }
+}
+
+#[test]
+fn jit_dump_patterns_select_methods() {
+    let exe = compiled_sample("fib");
+    let run = osprey(&["run", "--jit-dump=Program::Fib*", path_str(&exe)]);
+    assert_no_crash(&run, "--jit-dump=Program::Fib*");
+    let headers: Vec<String> = run
+        .stderr_lossy()
+        .lines()
+        .filter(|l| l.starts_with("; ") && l.contains(" bytes, frame "))
+        .map(|l| l.split("): ").next().unwrap().to_string() + ")")
+        .collect();
+    let mut headers = headers;
+    headers.sort();
+    assert_eq!(
+        headers,
+        [
+            "; int32 Program::Fib(int32)",
+            "; int32 Program::FibIntIter(int32)",
+            "; int64 Program::FibLong(int32)",
+            "; uint32 Program::FibUInt(int32)",
+            "; uint64 Program::FibULong(int32)",
+        ],
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+    let one = osprey(&["run", "--jit-dump=FibLong", path_str(&exe)]);
+    let stderr = one.stderr_lossy();
+    assert!(
+        stderr.starts_with("; int64 Program::FibLong(int32): "),
+        "stderr:\n{stderr}"
+    );
+    assert_eq!(
+        stderr.matches(" bytes, frame ").count(),
+        1,
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("; IL_0000: ldc.i4.0\n"),
+        "IL interleaved:\n{stderr}"
+    );
+    let bad = osprey(&["run", "--jit-dump=", path_str(&exe)]);
+    assert_clean_error(&bad, "an empty --jit-dump pattern");
+}
+
+#[test]
+fn run_help_lists_the_run_options() {
+    let run = osprey(&["run", "--help"]);
+    assert_eq!(run.code(), Some(0));
+    let out = run.stdout_lossy();
+    for option in [
+        "--jit-dump[=PATTERN]",
+        "--against-corelib",
+        "--gc=KIND",
+        "--gc-heap-limit=SIZE",
+    ] {
+        assert!(
+            out.contains(option),
+            "osprey run --help lacks {option}:\n{out}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Members corelib lacks: a clear managed exception when the calling method is
 // compiled, never a crash.

@@ -175,16 +175,12 @@ impl Runtime {
         let addr = self
             .code
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
-        if self.options.jit_dump {
-            let text = format!(
-                "; {} ({} bytes at {:#x}, frame {} bytes)\n{}",
-                method.full_name(),
-                compiled.code.len(),
-                addr,
-                compiled.gc_info.frame_size,
-                osprey_jit::disasm::disassemble(&compiled.code, addr)
-            );
-            let _ = self.os.stderr(&text);
+        if let Some(dump) = &self.options.jit_dump {
+            if dump.selects(&loader, method) {
+                let text =
+                    super::jitdump::listing(self, &mut loader, method, input.il, &compiled, addr);
+                let _ = self.os.stderr(&text);
+            }
         }
         method.code.store(addr, Ordering::Release);
         self.code.patch_precode(method.precode, addr);

@@ -22,6 +22,7 @@ mod error;
 mod faults;
 mod finalizer;
 mod helpers;
+mod jitdump;
 mod jitiface;
 pub(crate) mod missing;
 mod qcall_services;
@@ -36,6 +37,7 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
+pub use jitdump::JitDump;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -48,8 +50,8 @@ use osprey_kernel::client::Os;
 /// Options of a runtime instance.
 #[derive(Clone, Debug, Default)]
 pub struct RuntimeOptions {
-    /// Print each compiled method's machine code (to stderr).
-    pub jit_dump: bool,
+    /// Print the machine code of the compiled methods it selects (to stderr).
+    pub jit_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).
