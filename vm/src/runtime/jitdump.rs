@@ -43,9 +43,27 @@ impl JitDump {
     /// The methods matching any of the comma-separated globs in `spec`
     /// (`Fib`, `Program::*`, `*::ToString`, `Program::Add(int32,int32)`).
     pub fn parse(spec: &str) -> Result<JitDump, String> {
-        let patterns: Vec<String> = spec
-            .split(',')
-            .map(|p| p.trim().replace(' ', ""))
+        // Commas separate patterns, except inside a signature's parentheses.
+        let mut patterns = Vec::new();
+        let (mut depth, mut current) = (0usize, String::new());
+        for c in spec.chars() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth = depth.saturating_sub(1),
+                ',' if depth == 0 => {
+                    patterns.push(std::mem::take(&mut current));
+                    continue;
+                }
+                _ => {}
+            }
+            current.push(c);
+        }
+        patterns.push(current);
+        // `native int` is the one type name with a space; the FCall-style
+        // parameter list has none between types.
+        let patterns: Vec<String> = patterns
+            .iter()
+            .map(|p| p.trim().replace(", ", ","))
             .filter(|p| !p.is_empty())
             .collect();
         if patterns.is_empty() {
