@@ -34,22 +34,43 @@ pub fn keyword(full_name: &str) -> Option<&'static str> {
     })
 }
 
+/// How names are written: the generic parameters in scope, by position
+/// (without them, `T`, `T1`, ...), and whether types of the `System`
+/// namespace drop it (`Exception` for `System.Exception`).
+#[derive(Copy, Clone, Debug, Default)]
+pub struct Style<'s> {
+    /// The names of the enclosing type's generic parameters (`!0`, `!1`).
+    pub type_generics: &'s [String],
+    /// The names of the method's generic parameters (`!!0`, `!!1`).
+    pub method_generics: &'s [String],
+    /// Write `System.X` as `X`.
+    pub omit_system: bool,
+}
+
 /// A type token's name in C#: `System.Text.StringBuilder`, nested types
 /// joined with `.`, the generic arity (`` `1 ``) dropped, keywords for
 /// the built-in types.
 pub fn type_token_name(img: &Image<'_>, t: TypeDefOrRef) -> String {
+    type_token_name_styled(img, t, &Style::default())
+}
+
+fn type_token_name_styled(img: &Image<'_>, t: TypeDefOrRef, style: &Style<'_>) -> String {
     let full = match t {
         TypeDefOrRef::TypeSpec(rid) => {
             return img
                 .type_spec_sig(rid)
-                .map(|s| type_name(img, &s))
+                .map(|s| type_name_styled(img, &s, style))
                 .unwrap_or_else(|_| format!("<TypeSpec {rid}>"))
         }
         _ => img
             .type_name(t)
             .unwrap_or_else(|_| "<unreadable type>".to_string()),
     };
-    display_type_name(&full)
+    let name = display_type_name(&full);
+    match name.strip_prefix("System.") {
+        Some(short) if style.omit_system && !short.contains('.') => short.to_string(),
+        _ => name,
+    }
 }
 
 /// A type's full metadata name (`Namespace.Outer/Inner`, `` List`1 ``) as
@@ -67,6 +88,11 @@ pub fn display_type_name(full: &str) -> String {
 /// A signature type in C#: `int`, `string[]`, `int[,]`, `ref double`,
 /// `byte*`, `System.Collections.Generic.List<int>`.
 pub fn type_name(img: &Image<'_>, sig: &TypeSig) -> String {
+    type_name_styled(img, sig, &Style::default())
+}
+
+/// [`type_name`] in a [`Style`].
+pub fn type_name_styled(img: &Image<'_>, sig: &TypeSig, style: &Style<'_>) -> String {
     let prim = match sig {
         TypeSig::Void => "void",
         TypeSig::Boolean => "bool",
@@ -81,33 +107,62 @@ pub fn type_name(img: &Image<'_>, sig: &TypeSig) -> String {
         TypeSig::U8 => "ulong",
         TypeSig::R4 => "float",
         TypeSig::R8 => "double",
+        TypeSig::I if style.omit_system => "IntPtr",
+        TypeSig::U if style.omit_system => "UIntPtr",
         TypeSig::I => "System.IntPtr",
         TypeSig::U => "System.UIntPtr",
         TypeSig::String => "string",
         TypeSig::Object => "object",
+        TypeSig::TypedByRef if style.omit_system => "TypedReference",
         TypeSig::TypedByRef => "System.TypedReference",
-        TypeSig::Class(t) | TypeSig::ValueType(t) => return type_token_name(img, *t),
-        TypeSig::Ptr(inner) => return format!("{}*", type_name(img, inner)),
-        TypeSig::ByRef(inner) => return format!("ref {}", type_name(img, inner)),
-        TypeSig::SzArray(inner) => return format!("{}[]", type_name(img, inner)),
+        TypeSig::Class(t) | TypeSig::ValueType(t) => return type_token_name_styled(img, *t, style),
+        TypeSig::Ptr(inner) => return format!("{}*", type_name_styled(img, inner, style)),
+        TypeSig::ByRef(inner) => return format!("ref {}", type_name_styled(img, inner, style)),
+        TypeSig::SzArray(inner) => return format!("{}[]", type_name_styled(img, inner, style)),
         TypeSig::Array { elem, rank, .. } => {
             return format!(
                 "{}[{}]",
-                type_name(img, elem),
+                type_name_styled(img, elem, style),
                 ",".repeat(rank.saturating_sub(1) as usize)
             )
         }
         TypeSig::GenericInst { generic, args, .. } => {
-            let args: Vec<String> = args.iter().map(|a| type_name(img, a)).collect();
-            return format!("{}<{}>", type_token_name(img, *generic), args.join(", "));
+            let args: Vec<String> = args
+                .iter()
+                .map(|a| type_name_styled(img, a, style))
+                .collect();
+            return format!(
+                "{}<{}>",
+                type_token_name_styled(img, *generic, style),
+                args.join(", ")
+            );
         }
-        TypeSig::Var(n) | TypeSig::MVar(n) => return generic_parameter(*n),
+        TypeSig::Var(n) => {
+            return style
+                .type_generics
+                .get(*n as usize)
+                .cloned()
+                .unwrap_or_else(|| generic_parameter(*n))
+        }
+        TypeSig::MVar(n) => {
+            return style
+                .method_generics
+                .get(*n as usize)
+                .cloned()
+                .unwrap_or_else(|| generic_parameter(*n))
+        }
         TypeSig::FnPtr(m) => {
-            let mut parts: Vec<String> = m.params.iter().map(|p| type_name(img, p)).collect();
-            parts.push(type_name(img, &m.ret));
+            let mut parts: Vec<String> = m
+                .params
+                .iter()
+                .map(|p| type_name_styled(img, p, style))
+                .collect();
+            parts.push(type_name_styled(img, &m.ret, style));
             return format!("delegate*<{}>", parts.join(", "));
         }
-        TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => return type_name(img, inner),
+        TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => {
+            return type_name_styled(img, inner, style)
+        }
     };
     prim.to_string()
 }
