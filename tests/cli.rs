@@ -636,7 +636,7 @@ fn jit_dump_doc_sample_is_what_the_tool_prints() {
              to rewrite it, then check the prose around it.\n{}",
             diff_report(
                 "docs/jit.md",
-                doc[start..stop].as_bytes(),
+                &doc.as_bytes()[start..stop],
                 "osprey",
                 printed.as_bytes()
             )

@@ -315,10 +315,7 @@ impl Importer<'_, '_> {
             }
             let depth = self.depth();
             let (op, ins, out) = match self.import_one(d_main, offset, prefix_constrained) {
-                Err(e) => match self.defer(e, d_main, offset) {
-                    Ok(raise) => raise,
-                    Err(e) => return Err(e),
-                },
+                Err(e) => self.defer(e, d_main, offset)?,
                 Ok(imported) => imported,
             };
             let deferred = matches!(op, Op::RaiseDeferred(_));
