@@ -17,34 +17,7 @@ mod mirrors;
 
 use generate::{ClassSpec, MirrorLayout};
 
-/// Expands bindings.rs into the generator's input and the mirrors' layouts.
-macro_rules! bind_classes {
-    ($( $kind:ident $mirror:ident = $ns:literal $name:literal { $( $field:ident : $managed:literal ),* $(,)? } )*) => {
-        fn specs() -> Vec<ClassSpec> {
-            vec![ $( ClassSpec {
-                value_type: stringify!($kind) == "value",
-                mirror: stringify!($mirror),
-                namespace: $ns,
-                name: $name,
-                fields: vec![ $( (stringify!($field), $managed) ),* ],
-            } ),* ]
-        }
-
-        fn mirror_layouts() -> Vec<MirrorLayout> {
-            vec![ $( MirrorLayout {
-                mirror: stringify!($mirror),
-                size: core::mem::size_of::<mirrors::$mirror>(),
-                offsets: vec![ $( core::mem::offset_of!(mirrors::$mirror, $field) ),* ],
-            } ),* ]
-        }
-    };
-}
-
-/// Method bindings are checked when the runtime starts (their signatures are
-/// compared with the loader's own rendering); nothing to generate.
-macro_rules! bind_methods {
-    ($($tt:tt)*) => {};
-}
+include!("src/build_bindings.rs");
 
 include!("src/bindings.rs");
 
@@ -52,6 +25,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/bindings.rs");
     println!("cargo:rerun-if-changed=src/generate.rs");
     println!("cargo:rerun-if-changed=src/mirrors.rs");
+    println!("cargo:rerun-if-changed=src/build_bindings.rs");
     println!(
         "cargo:rerun-if-changed={}",
         osprey_corelib::CORELIB_DLL_PATH

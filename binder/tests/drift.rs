@@ -19,32 +19,7 @@ use std::process::Command;
 
 use generate::{ClassSpec, MirrorLayout};
 
-macro_rules! bind_classes {
-    ($( $kind:ident $mirror:ident = $ns:literal $name:literal { $( $field:ident : $managed:literal ),* $(,)? } )*) => {
-        fn specs() -> Vec<ClassSpec> {
-            vec![ $( ClassSpec {
-                value_type: stringify!($kind) == "value",
-                mirror: stringify!($mirror),
-                namespace: $ns,
-                name: $name,
-                fields: vec![ $( (stringify!($field), $managed) ),* ],
-            } ),* ]
-        }
-
-        /// The mirrors as they are (what build.rs computes).
-        fn mirror_layouts() -> Vec<MirrorLayout> {
-            vec![ $( MirrorLayout {
-                mirror: stringify!($mirror),
-                size: core::mem::size_of::<mirrors::$mirror>(),
-                offsets: vec![ $( core::mem::offset_of!(mirrors::$mirror, $field) ),* ],
-            } ),* ]
-        }
-    };
-}
-
-macro_rules! bind_methods {
-    ($($tt:tt)*) => {};
-}
+include!("../src/build_bindings.rs");
 
 include!("../src/bindings.rs");
 

@@ -255,7 +255,7 @@ fn type_block(img: &Image<'_>, rid: u32) -> Result<String> {
         format!(" : {}", bases.join(", "))
     };
     let _ = writeln!(out, "{access} {modifiers} {name}{bases}\n{{");
-    let mut members: Vec<(u8, String, String)> = Vec::new();
+    let mut members: Vec<Member> = Vec::new();
     if kind == Kind::Enum {
         for f in img.field_range(rid)? {
             let frow = img.field(f)?;
@@ -268,17 +268,16 @@ fn type_block(img: &Image<'_>, rid: u32) -> Result<String> {
             members.push((0, String::new(), format!("{fname} = {value},")));
         }
     } else {
-        fields(img, rid, &style, kind == Kind::Interface, &mut members)?;
-        properties(img, rid, &style, kind == Kind::Interface, &mut members)?;
-        events(img, rid, &style, &mut members)?;
-        methods(
+        let cx = Members {
             img,
             rid,
-            &name,
-            &style,
-            kind == Kind::Interface,
-            &mut members,
-        )?;
+            style: &style,
+            interface: kind == Kind::Interface,
+        };
+        fields(&cx, &mut members)?;
+        properties(&cx, &mut members)?;
+        events(&cx, &mut members)?;
+        methods(&cx, &name, &mut members)?;
     }
     // Sort by kind and name; the sort is stable, so overloads keep their order.
     members.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
@@ -309,13 +308,8 @@ fn member_access(access: u16) -> Option<&'static str> {
     }
 }
 
-fn fields(
-    img: &Image<'_>,
-    rid: u32,
-    style: &Style<'_>,
-    interface: bool,
-    out: &mut Vec<(u8, String, String)>,
-) -> Result<()> {
+fn fields(cx: &Members<'_, '_, '_>, out: &mut Vec<Member>) -> Result<()> {
+    let (img, rid, style, interface) = (cx.img, cx.rid, cx.style, cx.interface);
     for f in img.field_range(rid)? {
         let row = img.field(f)?;
         let Some(access) = member_access(row.flags & fa::FIELD_ACCESS_MASK) else {
@@ -423,6 +417,20 @@ fn float_text(v: f64, ty: &str) -> String {
     }
 }
 
+/// The type whose members are being listed.
+struct Members<'i, 'a, 's> {
+    img: &'i Image<'a>,
+    /// Its TypeDef row.
+    rid: u32,
+    style: &'i Style<'s>,
+    /// Interface members carry no access or modifier words.
+    interface: bool,
+}
+
+/// One listed member: its kind's rank (constructors first), its name (for
+/// sorting), its declaration.
+type Member = (u8, String, String);
+
 /// The accessors of a property or event: (semantics, method rid).
 fn accessors(img: &Image<'_>, owner: HasSemantics) -> Result<Vec<(u16, u32)>> {
     let mut out = Vec::new();
@@ -457,13 +465,8 @@ fn method_modifiers(flags: u16, interface: bool) -> String {
     m
 }
 
-fn properties(
-    img: &Image<'_>,
-    rid: u32,
-    style: &Style<'_>,
-    interface: bool,
-    out: &mut Vec<(u8, String, String)>,
-) -> Result<()> {
+fn properties(cx: &Members<'_, '_, '_>, out: &mut Vec<Member>) -> Result<()> {
+    let (img, rid, style, interface) = (cx.img, cx.rid, cx.style, cx.interface);
     for p in img.properties_of(rid)? {
         let row: PropertyRow = img.row(p)?;
         let name = img.string(row.name)?.to_string();
@@ -519,12 +522,8 @@ fn properties(
     Ok(())
 }
 
-fn events(
-    img: &Image<'_>,
-    rid: u32,
-    style: &Style<'_>,
-    out: &mut Vec<(u8, String, String)>,
-) -> Result<()> {
+fn events(cx: &Members<'_, '_, '_>, out: &mut Vec<Member>) -> Result<()> {
+    let (img, rid, style) = (cx.img, cx.rid, cx.style);
     for e in img.events_of(rid)? {
         let row: crate::tables::EventRow = img.row(e)?;
         let name = img.string(row.name)?.to_string();
@@ -555,14 +554,8 @@ fn events(
     Ok(())
 }
 
-fn methods(
-    img: &Image<'_>,
-    rid: u32,
-    type_name: &str,
-    style: &Style<'_>,
-    interface: bool,
-    out: &mut Vec<(u8, String, String)>,
-) -> Result<()> {
+fn methods(cx: &Members<'_, '_, '_>, type_name: &str, out: &mut Vec<Member>) -> Result<()> {
+    let (img, rid, style, interface) = (cx.img, cx.rid, cx.style, cx.interface);
     let short_type = type_name.split('<').next().unwrap_or(type_name);
     for m in img.method_range(rid)? {
         let row = img.method_def(m)?;

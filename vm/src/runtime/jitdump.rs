@@ -278,6 +278,17 @@ fn address_names(
             format!("[initialized: {}]", t.name),
         );
     };
+    let name_field = |n: &mut HashMap<usize, String>, loader: &mut Loader, t: Token| {
+        if let Ok((owner, f)) = loader.resolve_field_token(asm, t) {
+            if f.is_static {
+                n.insert(
+                    owner.statics.address(f.offset),
+                    format!("[static: {}::{}]", owner.name, f.name),
+                );
+            }
+            name_type(n, owner);
+        }
+    };
     for item in Instructions::new(il) {
         let Ok((_, i)) = item else { break };
         let Operand::Token(t) = i.operand else {
@@ -304,27 +315,11 @@ fn address_names(
                     n.insert(m.precode, text.clone());
                     n.insert(m.as_ptr() as usize, format!("[method: {text}]"));
                     name_type(&mut n, m.owner);
-                } else if let Ok((owner, f)) = loader.resolve_field_token(asm, t) {
-                    if f.is_static {
-                        n.insert(
-                            owner.statics.address(f.offset),
-                            format!("[static: {}::{}]", owner.name, f.name),
-                        );
-                    }
-                    name_type(&mut n, owner);
+                } else {
+                    name_field(&mut n, loader, t);
                 }
             }
-            Some(TableId::Field) => {
-                if let Ok((owner, f)) = loader.resolve_field_token(asm, t) {
-                    if f.is_static {
-                        n.insert(
-                            owner.statics.address(f.offset),
-                            format!("[static: {}::{}]", owner.name, f.name),
-                        );
-                    }
-                    name_type(&mut n, owner);
-                }
-            }
+            Some(TableId::Field) => name_field(&mut n, loader, t),
             _ => {}
         }
     }
