@@ -49,6 +49,7 @@ pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDe
 fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRoot> {
     use crate::gc::ArgRoot;
     let mut loader = rt.loader();
+    let ctx = method.generic_context();
     let mut types = Vec::new();
     if !method.is_static() {
         types.push(if method.owner.is_value_type() {
@@ -61,12 +62,12 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
         // A parameter type that cannot load fails the compilation anyway.
         types.push(
             loader
-                .jit_type_of_sig(method.assembly, p)
+                .jit_type_of_sig(method.assembly, p, &ctx)
                 .unwrap_or(JitType::I),
         );
     }
     let ret = loader
-        .jit_type_of_sig(method.assembly, &method.sig.ret)
+        .jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)
         .unwrap_or(JitType::Void);
     drop(loader);
     let struct_size = |t: JitType| match t {
@@ -127,6 +128,15 @@ impl Runtime {
         if code != 0 {
             return Ok(code);
         }
+        if method.is_generic_definition() || method.owner.is_generic_definition() {
+            return Err(RuntimeError::managed(
+                "System.InvalidOperationException",
+                Some(format!(
+                    "{} belongs to an open generic type or method definition and cannot run without type arguments",
+                    method.full_name()
+                )),
+            ));
+        }
         match method.kind {
             MethodKind::Il => {}
             MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
@@ -157,6 +167,7 @@ impl Runtime {
                 rt: self,
                 loader: &mut loader,
                 method,
+                ctx: method.generic_context(),
             };
             osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
                 method: method.full_name(),
@@ -224,6 +235,7 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         .image()
         .method_body(method.rva)
         .map_err(|e| loader.bad_image(method.assembly, e))?;
+    let ctx = method.generic_context();
     let mut args = Vec::new();
     if !method.is_static() {
         args.push(if method.owner.is_value_type() {
@@ -233,9 +245,9 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         });
     }
     for p in &method.sig.params {
-        args.push(loader.jit_type_of_sig(method.assembly, p)?);
+        args.push(loader.jit_type_of_sig(method.assembly, p, &ctx)?);
     }
-    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)?;
     let mut locals = Vec::new();
     if let Some(tok) = body.local_var_sig {
         if tok.table() != Some(TableId::StandAloneSig) {
@@ -254,7 +266,7 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
             .local_sig(tok)
             .map_err(|e| loader.bad_image(method.assembly, e))?;
         for l in &sig.locals {
-            let ty = match loader.jit_type_of_sig(method.assembly, l) {
+            let ty = match loader.jit_type_of_sig(method.assembly, l, &ctx) {
                 // A local of a type no assembly defines (see missing.rs).
                 Err(crate::loader::LoadError::TypeNotFound { .. }) => super::missing::PLACEHOLDER,
                 ty => ty?,
@@ -281,7 +293,7 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         use osprey_metadata::body::ClauseKind;
         let kind = match c.kind {
             ClauseKind::Catch(token) => {
-                let t = loader.resolve_type_token(method.assembly, token)?;
+                let t = loader.resolve_type_token(method.assembly, token, &ctx)?;
                 EhKind::Catch(t.to_jit())
             }
             ClauseKind::Filter { filter_offset } => EhKind::Filter {

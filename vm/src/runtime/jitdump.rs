@@ -270,6 +270,7 @@ fn address_names(
             .or_insert_with(|| format!("[qcall: {}]", q.name));
     }
     let asm = method.assembly;
+    let gctx = method.generic_context();
     let name_type = |n: &mut HashMap<usize, String>, t: TypeHandle| {
         n.insert(t.to_jit().0, format!("[type: {}]", t.name));
         n.insert(t.method_table() as usize, format!("[type: {}]", t.name));
@@ -279,7 +280,7 @@ fn address_names(
         );
     };
     let name_field = |n: &mut HashMap<usize, String>, loader: &mut Loader, t: Token| {
-        if let Ok((owner, f)) = loader.resolve_field_token(asm, t) {
+        if let Ok((owner, f)) = loader.resolve_field_token(asm, t, &gctx) {
             if f.is_static {
                 n.insert(
                     owner.statics.address(f.offset),
@@ -302,7 +303,7 @@ fn address_names(
         }
         match t.table() {
             Some(TableId::TypeDef | TableId::TypeRef | TableId::TypeSpec) => {
-                if let Ok(ty) = loader.resolve_type_token(asm, t) {
+                if let Ok(ty) = loader.resolve_type_token(asm, t, &gctx) {
                     name_type(&mut n, ty);
                     if let Ok(array) = loader.load_sz_array(ty) {
                         name_type(&mut n, array);
@@ -310,7 +311,7 @@ fn address_names(
                 }
             }
             Some(TableId::MethodDef | TableId::MemberRef | TableId::MethodSpec) => {
-                if let Ok(m) = loader.resolve_method_token(asm, t) {
+                if let Ok(m) = loader.resolve_method_token(asm, t, &gctx) {
                     let text = method_text(loader, m);
                     n.insert(m.precode, text.clone());
                     n.insert(m.as_ptr() as usize, format!("[method: {text}]"));
