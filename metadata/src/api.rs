@@ -362,7 +362,9 @@ fn constant_text(img: &Image<'_>, owner: HasConstant) -> Result<Option<String>> 
         0x03 => int(2).map(|a| {
             let u = u16::from_le_bytes([a[0], a[1]]);
             match char::from_u32(u32::from(u)) {
-                Some(ch) if !ch.is_control() && ch != '\'' && ch != '\\' => format!("'{ch}'"),
+                Some(ch) if (ch.is_ascii_graphic() || ch == ' ') && ch != '\'' && ch != '\\' => {
+                    format!("'{ch}'")
+                }
                 _ => format!("'\\u{u:04x}'"),
             }
         }),
