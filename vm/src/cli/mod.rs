@@ -45,7 +45,7 @@ Options for run (before FILE; everything after FILE goes to the program):
   --gc=KIND           garbage collector: generational (default) or marksweep
   --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G;
                       default 4G); past it allocation throws OutOfMemoryException
-  -h, --help          show this help
+  -h, --help          show the options of run
 "
     };
 }
