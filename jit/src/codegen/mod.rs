@@ -23,6 +23,7 @@
 //! by methods that call native code (SysV clobbers them, fastcall64 does not).
 
 mod calls;
+mod generic;
 mod memory;
 mod numeric;
 mod objects;
@@ -133,6 +134,8 @@ pub(crate) struct Emitter<'h, 'm> {
     pub sequence_point: u32,
     /// IL offset of the instruction being compiled (for errors).
     pub il_offset: u32,
+    /// Which lookup scratch slot the next runtime lookup uses (0 or 1).
+    pub next_lookup_temp: usize,
 }
 
 /// Which protected blocks, handlers and filters an IL offset lies in: one
@@ -195,6 +198,7 @@ pub(crate) fn generate(
         statement: 0,
         sequence_point: 0,
         il_offset: 0,
+        next_lookup_temp: 0,
     };
     e.prologue();
     for instr in &imported.instrs {
@@ -691,6 +695,7 @@ impl Emitter<'_, '_> {
         for (r, off) in self.frame.reg_homes.clone() {
             dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
         }
+        self.save_generic_context();
         let zero_len = self.frame.size - self.frame.zero_end;
         if zero_len > 0 {
             let lo = -size;
@@ -718,6 +723,9 @@ impl Emitter<'_, '_> {
         }
         if let Some(check) = self.method.class_init {
             self.class_init_check(check);
+        }
+        if let Some(l) = self.method.class_init_lookup {
+            self.rt_value(crate::host::RtValue::Lookup(l));
         }
         self.poll();
     }
@@ -923,7 +931,7 @@ impl Emitter<'_, '_> {
             Op::LdToken(value, h) => self.ld_token(*value, *h),
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),
-            Op::LdFtn(entry) => self.push(StackKind::I, Loc::Imm(*entry as i64)),
+            Op::LdFtn(entry) => self.ld_ftn(*entry),
             Op::CpBlk => self.block_op(true),
             Op::InitBlk => self.block_op(false),
             Op::LdVirtFtn(method) => self.ld_virt_ftn(*method),

@@ -148,13 +148,15 @@ pub(crate) fn method_text(loader: &Loader, m: MethodHandle) -> String {
     )
 }
 
-/// The header line of a method's listing: its full signature and sizes.
-fn header(loader: &Loader, m: MethodHandle, code_len: usize, frame: u32) -> String {
+/// The header line of a method's listing: its full signature (marked when
+/// the code is shared by the instantiations over reference types) and sizes.
+fn header(loader: &Loader, m: MethodHandle, shared: bool, code_len: usize, frame: u32) -> String {
     let asm = loader.assembly(m.assembly);
     let ret = names::type_sig_text(asm.image(), &m.sig.ret);
     let instance = if m.is_static() { "" } else { "instance " };
+    let shared = if shared { " (shared)" } else { "" };
     format!(
-        "; {instance}{ret} {}: {code_len} bytes, frame {frame} bytes\n",
+        "; {instance}{ret} {}{shared}: {code_len} bytes, frame {frame} bytes\n",
         method_text(loader, m)
     )
 }
@@ -175,11 +177,13 @@ fn snake_case(name: &str) -> String {
     s
 }
 
-/// The listing of `method`, compiled from `il` into `code` at `address`.
+/// The listing of `method` (as shared code, if `shared`), compiled from
+/// `il` into `code` at `address`.
 pub(crate) fn listing(
     rt: &Runtime,
     loader: &mut Loader,
     method: MethodHandle,
+    shared: bool,
     il: &[u8],
     compiled: &osprey_jit::CompiledMethod,
     address: usize,
@@ -223,6 +227,7 @@ pub(crate) fn listing(
         header(
             loader,
             method,
+            shared,
             compiled.code.len(),
             compiled.gc_info.frame_size
         )

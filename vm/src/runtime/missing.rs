@@ -93,7 +93,11 @@ fn deferrable(kind: HostErrorKind) -> Option<&'static str> {
         HostErrorKind::MissingMethod => Some("System.MissingMethodException"),
         HostErrorKind::MissingField => Some("System.MissingFieldException"),
         HostErrorKind::TypeLoad => Some("System.TypeLoadException"),
-        HostErrorKind::BadImage | HostErrorKind::NotSupported => None,
+        // Shared generic code that cannot express the instruction is
+        // compiled again per instantiation: not a failure to raise.
+        HostErrorKind::BadImage | HostErrorKind::NotSupported | HostErrorKind::NeedsExactCode => {
+            None
+        }
     }
 }
 
