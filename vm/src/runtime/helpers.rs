@@ -75,6 +75,10 @@ pub(crate) fn workers() -> Workers {
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
             (
+                Helper::RaiseDeferred,
+                super::missing::raise_deferred as *const () as usize,
+            ),
+            (
                 Helper::GenericLookup,
                 super::generic_lookup::generic_lookup as *const () as usize,
             ),
