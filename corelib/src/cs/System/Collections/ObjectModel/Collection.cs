@@ -85,7 +85,7 @@ namespace System.Collections.ObjectModel
             if (items.IsReadOnly)
                 ThrowHelper.ThrowReadOnly();
             if ((uint)index > (uint)items.Count)
-                ThrowHelper.ThrowArgumentOutOfRangeException("index", "Index must be within the bounds of the List.");
+                ThrowHelper.ThrowIndexArgumentOutOfRange("index");
             InsertItem(index, item);
         }
 
@@ -164,7 +164,7 @@ namespace System.Collections.ObjectModel
             }
             object[] objects = array as object[];
             if (objects == null)
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
             int count = items.Count;
             try
             {
@@ -173,7 +173,7 @@ namespace System.Collections.ObjectModel
             }
             catch (ArrayTypeMismatchException)
             {
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
             }
         }
 

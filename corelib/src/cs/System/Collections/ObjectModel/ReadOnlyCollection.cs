@@ -117,7 +117,7 @@ namespace System.Collections.ObjectModel
             }
             object[] objects = array as object[];
             if (objects == null)
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
             int count = list.Count;
             try
             {
@@ -126,7 +126,7 @@ namespace System.Collections.ObjectModel
             }
             catch (ArrayTypeMismatchException)
             {
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
             }
         }
 
