@@ -17,7 +17,7 @@ static class Program
         try
         {
             object r = f();
-            Console.WriteLine(what + ": returned " + (r == null ? "null" : r.GetType().IsValueType || r is string ? r.ToString() : "a sequence"));
+            Console.WriteLine(what + ": returned " + (r == null ? "null" : r is ValueType || r is string ? r.ToString() : "a sequence"));
         }
         catch (ArgumentException e)
         {
