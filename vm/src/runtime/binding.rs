@@ -223,20 +223,10 @@ pub(crate) fn native_binding_report(
         if generic || name == "<Module>" {
             continue;
         }
-        let t = match loader.load_type_def(TypeDefId {
+        let t = loader.load_type_def(TypeDefId {
             assembly: AssemblyId::CORELIB,
             rid,
-        }) {
-            Ok(t) => t,
-            // A type built on a generic instantiation (a class deriving from
-            // `Iterator<int>`, a struct implementing `IEquatable<T>`) cannot
-            // load until the loader has generics; with no native methods it
-            // has nothing to check here.
-            Err(crate::loader::LoadError::NotSupported(_)) if !declares_native_methods(img, rid) => {
-                continue
-            }
-            Err(e) => return Err(e.into()),
-        };
+        })?;
         for m in t.methods.iter().copied() {
             let decl = native_decl(loader, m);
             match (m.kind, &decl) {
@@ -273,20 +263,6 @@ pub(crate) fn native_binding_report(
         }
     }
     Ok(report)
-}
-
-/// Whether TypeDef `rid` declares an internal call or a P/Invoke (QCall).
-fn declares_native_methods(img: &osprey_metadata::Image<'_>, rid: u32) -> bool {
-    use osprey_metadata::flags::{method_attributes, method_impl_attributes};
-    let Ok(methods) = img.method_range(rid) else {
-        return true;
-    };
-    methods.into_iter().any(|m| {
-        img.method_def(m).map_or(true, |row| {
-            row.impl_flags & method_impl_attributes::INTERNAL_CALL != 0
-                || row.flags & method_attributes::PINVOKE_IMPL != 0
-        })
-    })
 }
 
 #[cfg(test)]
