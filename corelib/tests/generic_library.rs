@@ -112,7 +112,7 @@ const RENAMED: &[(&str, &str, &str)] = &[
 /// Programs of this test that have become Osprey samples (they run on
 /// Osprey as they do on Mono): `samples/<name>/<name>.cs`, still checked
 /// here against Mono's library.
-const SAMPLES: &[&str] = &["generic-tuples"];
+const SAMPLES: &[&str] = &["generic-collections", "generic-tuples"];
 
 /// How long one compilation or run may take.
 const TIMEOUT: Duration = Duration::from_secs(120);
