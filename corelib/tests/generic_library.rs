@@ -174,10 +174,19 @@ fn library_files_are_classified() {
             }
         }
     }
-    for file in FROM_MSCORLIB.iter().chain(LIBRARY.iter().filter(|e| e.ends_with(".cs"))) {
-        assert!(cs_dir().join(file).is_file(), "{file} is listed but does not exist");
+    for file in FROM_MSCORLIB
+        .iter()
+        .chain(LIBRARY.iter().filter(|e| e.ends_with(".cs")))
+    {
+        assert!(
+            cs_dir().join(file).is_file(),
+            "{file} is listed but does not exist"
+        );
     }
-    assert!(unclassified.is_empty(), "add to LIBRARY or FROM_MSCORLIB: {unclassified:?}");
+    assert!(
+        unclassified.is_empty(),
+        "add to LIBRARY or FROM_MSCORLIB: {unclassified:?}"
+    );
 }
 
 // ----- Renaming Array./String. calls in the test programs -----------------
@@ -216,7 +225,10 @@ fn rename_calls(source: &str) -> String {
         }
         // Verbatim strings ("" is a quote), then regular and interpolated
         // strings and characters (backslash escapes).
-        if c == '@' && next == Some('"') || c == '$' && next == Some('@') || c == '@' && next == Some('$') {
+        if c == '@' && next == Some('"')
+            || c == '$' && next == Some('@')
+            || c == '@' && next == Some('$')
+        {
             while chars[i] != '"' {
                 out.push(chars[i]);
                 i += 1;
@@ -268,7 +280,11 @@ fn rename_calls(source: &str) -> String {
                 i += 1;
             }
             let word: String = chars[start..i].iter().collect();
-            let prev = chars[..start].iter().rev().find(|c| !c.is_whitespace()).copied();
+            let prev = chars[..start]
+                .iter()
+                .rev()
+                .find(|c| !c.is_whitespace())
+                .copied();
             let member = member_after(&chars, i);
             let replacement = match (word.as_str(), member.as_deref()) {
                 ("Array", Some(_)) => Some("OspreyArray"),
@@ -474,8 +490,16 @@ fn first_difference(a: &str, b: &str) -> String {
             for j in i.saturating_sub(3)..i {
                 s.push_str(&format!("    {:>4}   {}\n", j + 1, la[j]));
             }
-            s.push_str(&format!("  mono {:>4} | {}\n", i + 1, la.get(i).unwrap_or(&"<end>")));
-            s.push_str(&format!("  ours {:>4} | {}\n", i + 1, lb.get(i).unwrap_or(&"<end>")));
+            s.push_str(&format!(
+                "  mono {:>4} | {}\n",
+                i + 1,
+                la.get(i).unwrap_or(&"<end>")
+            ));
+            s.push_str(&format!(
+                "  ours {:>4} | {}\n",
+                i + 1,
+                lb.get(i).unwrap_or(&"<end>")
+            ));
             return s;
         }
     }
@@ -483,14 +507,20 @@ fn first_difference(a: &str, b: &str) -> String {
 }
 
 fn check_program(name: &str, source: &Path) -> Result<(), Failed> {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("generic-library").join(name);
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join("generic-library")
+        .join(name);
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir).unwrap();
     let text = fs::read_to_string(source).unwrap();
     let renamed = dir.join(format!("{name}.cs"));
     fs::write(&renamed, rename_calls(&text)).unwrap();
     let args: Vec<String> = fs::read_to_string(source.with_file_name("args"))
-        .map(|a| a.lines().map(|l| l.trim_end_matches('\r').to_owned()).collect())
+        .map(|a| {
+            a.lines()
+                .map(|l| l.trim_end_matches('\r').to_owned())
+                .collect()
+        })
         .unwrap_or_default();
 
     let mut runs = Vec::new();
@@ -501,7 +531,10 @@ fn check_program(name: &str, source: &Path) -> Result<(), Failed> {
             _ => renamed.as_path(),
         };
         compile(build, program, &exe, &dir)?;
-        let r = run(Command::new("mono").arg("--debug").arg(&exe).args(&args), "mono")?;
+        let r = run(
+            Command::new("mono").arg("--debug").arg(&exe).args(&args),
+            "mono",
+        )?;
         if r.timed_out {
             return Err(format!("the {} build of {name} timed out", build.name()).into());
         }
@@ -535,10 +568,13 @@ fn main() {
             library_files_are_classified();
             Ok(())
         }),
-        Trial::test("renaming_touches_only_calls_outside_literals_and_comments", || {
-            renaming_touches_only_calls_outside_literals_and_comments();
-            Ok(())
-        }),
+        Trial::test(
+            "renaming_touches_only_calls_outside_literals_and_comments",
+            || {
+                renaming_touches_only_calls_outside_literals_and_comments();
+                Ok(())
+            },
+        ),
     ];
     let programs_dir = manifest_dir().join("tests/generic");
     let mut programs: Vec<(String, PathBuf)> = fs::read_dir(&programs_dir)
@@ -560,7 +596,9 @@ fn main() {
     for (name, source) in programs {
         trials.push(Trial::test(name.clone(), move || {
             if !tools {
-                eprintln!("SKIPPED: {name} needs mcs and mono (apt-get install mono-mcs mono-devel)");
+                eprintln!(
+                    "SKIPPED: {name} needs mcs and mono (apt-get install mono-mcs mono-devel)"
+                );
                 return Ok(());
             }
             if !source.is_file() {
