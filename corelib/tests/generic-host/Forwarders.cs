@@ -10,6 +10,11 @@ namespace System
 {
     public static partial class OspreyArray
     {
+        public static T[] Empty<T>()
+        {
+            return Array.Empty<T>();
+        }
+
         public static void Copy(Array sourceArray, Array destinationArray, int length)
         {
             Array.Copy(sourceArray, destinationArray, length);

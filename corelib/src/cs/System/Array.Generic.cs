@@ -14,16 +14,6 @@ namespace System
     // methods, calling other Array members as `Array.X`.
     public abstract partial class Array
     {
-        // An empty array of T (the same one on every call for one T). mcs
-        // calls it for every empty `params` array. Until the runtime has
-        // generics, the JIT does not compile this body: it resolves each
-        // call Array.Empty<T>() itself, to an empty T[] it allocated once
-        // (vm/src/runtime/jitiface.rs, `array_empty`).
-        public static T[] Empty<T>()
-        {
-            return EmptyArray<T>.Value;
-        }
-
         public static ReadOnlyCollection<T> AsReadOnly<T>(T[] array)
         {
             if (array == null)

@@ -53,6 +53,13 @@ namespace System
                 throw new IndexOutOfRangeException();
         }
 
+        // An empty array of T (the same one on every call for one T). mcs
+        // calls it for every empty `params` array.
+        public static T[] Empty<T>()
+        {
+            return EmptyArray<T>.Value;
+        }
+
         // The element at `index` of a one-dimensional array, boxed when the
         // element type is a value type (an enum's box is of the enum type).
         public object GetValue(int index)

@@ -104,7 +104,7 @@ namespace System
             ThrowInvalidOperationIfDefault();
             destination.ThrowInvalidOperationIfDefault();
             if (_count > destination._count)
-                throw new ArgumentException("Destination is too short.", "destination");
+                throw new ArgumentException("Destination is too short.");
             System.Array.Copy(_array, _offset, destination._array, destination._offset, _count);
         }
 

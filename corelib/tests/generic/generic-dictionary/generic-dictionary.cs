@@ -31,6 +31,8 @@ class Mod10 : IEqualityComparer<int>
     public int GetHashCode(int x) { return x % 10; }
 }
 
+enum Day { Sunday, Monday, Tuesday, Wednesday, Thursday, Friday, Saturday }
+
 static class Program
 {
     static void Try(string what, Action action)
@@ -155,8 +157,8 @@ static class Program
         tokens[new Token("cd")] = 2;
         tokens[new Token("ab")] = 3;
         Console.WriteLine("token keys " + Show(tokens) + " " + tokens[new Token("cd")]);
-        var enumKeys = new Dictionary<DayOfWeek, int> { { DayOfWeek.Friday, 5 }, { DayOfWeek.Monday, 1 } };
-        enumKeys[DayOfWeek.Friday]++;
+        var enumKeys = new Dictionary<Day, int> { { Day.Friday, 5 }, { Day.Monday, 1 } };
+        enumKeys[Day.Friday]++;
         Console.WriteLine("enum keys " + Show(enumKeys));
         var nullValues = new Dictionary<int, string> { { 1, null }, { 2, "two" } };
         Console.WriteLine("null values " + nullValues.ContainsValue(null) + " " + (nullValues[1] == null));

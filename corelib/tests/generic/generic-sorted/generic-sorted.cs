@@ -11,6 +11,16 @@ class Descending : IComparer<int>
     public int Compare(int x, int y) { return y.CompareTo(x); }
 }
 
+// A fixed pseudo-random sequence (the same on every runtime).
+class Lcg
+{
+    private uint _state;
+    public Lcg(uint seed) { _state = seed; }
+    // 0 <= result < max
+    public int Next(int max) { _state = _state * 1664525u + 1013904223u; return (int)((_state >> 8) % (uint)max); }
+    public int Next(int min, int max) { return min + Next(max - min); }
+}
+
 static class Program
 {
     static void Try(string what, Action action)
@@ -158,7 +168,7 @@ static class Program
         Try("ienumerator current before", () => { object o = slie.Current; });
 
         // Random operations against a sorted List<int>.
-        var random = new Random(12345);
+        var random = new Lcg(12345);
         var tree = new SortedSet<int>();
         var dict = new SortedDictionary<int, int>();
         var sorted = new SortedList<int, int>();

@@ -161,6 +161,11 @@ namespace System.Linq
             return new RepeatIterator<TResult>(_current, _count);
         }
 
+        internal override bool SelectKeepsPartition
+        {
+            get { return true; }
+        }
+
         public override void Dispose()
         {
             // Current keeps the element, as on .NET.

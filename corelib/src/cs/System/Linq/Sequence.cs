@@ -104,17 +104,15 @@ namespace System.Linq
         }
     }
 
-    // The sources one after another. Chained Concats share one iterator,
-    // as on .NET (so a Count() counts the sources in .NET's order: the
-    // last ones first, then the first two).
+    // The sources one after another. Chained Concats make one iterator
+    // over all their sources, as on .NET.
     internal sealed class ConcatIterator<TSource> : Iterator<TSource>, IIListProvider<TSource>
     {
         private readonly IEnumerable<TSource>[] _sources;
         private readonly int _count;
         private IEnumerator<TSource> _enumerator;
 
-        // The first `count` entries of `sources` (shared with the iterator
-        // this one extends; never modified below `count`).
+        // The first `count` entries of `sources`.
         internal ConcatIterator(IEnumerable<TSource>[] sources, int count)
         {
             _sources = sources;
@@ -174,36 +172,32 @@ namespace System.Linq
             return false;
         }
 
-        // The order .NET counts its sources in: the third and later ones
-        // from the last down, then the first and the second.
-        private IEnumerable<TSource> SourceInCountOrder(int i)
+        // The count of the first two sources (the first Concat).
+        private int GetFirstTwoCount(bool onlyIfCheap)
         {
-            int later = _count - 2;
-            if (i < later)
-                return _sources[_count - 1 - i];
-            return _sources[i - later];
+            int firstCount;
+            int secondCount;
+            if (!Enumerable.TryGetCheapCount(_sources[0], out firstCount))
+            {
+                if (onlyIfCheap)
+                    return -1;
+                firstCount = _sources[0].Count();
+            }
+            if (!Enumerable.TryGetCheapCount(_sources[1], out secondCount))
+            {
+                if (onlyIfCheap)
+                    return -1;
+                secondCount = _sources[1].Count();
+            }
+            return checked(firstCount + secondCount);
         }
 
+        // As .NET counts: the third and later sources from the last down,
+        // then the first two as a two-source Concat does.
         public int GetCount(bool onlyIfCheap)
         {
             if (_count == 2)
-            {
-                int firstCount;
-                int secondCount;
-                if (!Enumerable.TryGetCheapCount(_sources[0], out firstCount))
-                {
-                    if (onlyIfCheap)
-                        return -1;
-                    firstCount = _sources[0].Count();
-                }
-                if (!Enumerable.TryGetCheapCount(_sources[1], out secondCount))
-                {
-                    if (onlyIfCheap)
-                        return -1;
-                    secondCount = _sources[1].Count();
-                }
-                return checked(firstCount + secondCount);
-            }
+                return GetFirstTwoCount(onlyIfCheap);
             if (onlyIfCheap)
             {
                 for (int i = 0; i < _count; i++)
@@ -213,14 +207,14 @@ namespace System.Linq
                 }
             }
             int count = 0;
-            for (int i = 0; i < _count; i++)
+            for (int i = _count - 1; i >= 2; i--)
             {
-                IEnumerable<TSource> source = SourceInCountOrder(i);
+                IEnumerable<TSource> source = _sources[i];
                 ICollection<TSource> collection = source as ICollection<TSource>;
                 int sourceCount = collection != null ? collection.Count : source.Count();
                 checked { count += sourceCount; }
             }
-            return count;
+            return checked(count + GetFirstTwoCount(onlyIfCheap));
         }
 
         // As .NET: sources with a cheap count are copied after the others

@@ -553,7 +553,7 @@ namespace System.Collections.Generic
         {
             get
             {
-                if (IsCompatibleKey(key))
+                if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 {
                     int i = FindEntry((TKey)key);
                     if (i >= 0)
@@ -566,33 +566,10 @@ namespace System.Collections.Generic
                 if (key == null)
                     ThrowHelper.ThrowArgumentNullException("key");
                 ThrowHelper.IfNullAndNullsAreIllegalThenThrow<TValue>(value, "value");
-                TKey tempKey = default(TKey);
-                try
-                {
-                    tempKey = (TKey)key;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongKeyType(key, typeof(TKey));
-                }
-                TValue tempValue = default(TValue);
-                try
-                {
-                    tempValue = (TValue)value;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongValueType(value, typeof(TValue), "value");
-                }
+                TKey tempKey = ThrowHelper.CastKey<TKey>(key, false);
+                TValue tempValue = ThrowHelper.CastDictionaryValue<TValue>(value, false);
                 this[tempKey] = tempValue;
             }
-        }
-
-        private static bool IsCompatibleKey(object key)
-        {
-            if (key == null)
-                ThrowHelper.ThrowArgumentNullException("key");
-            return key is TKey;
         }
 
         void IDictionary.Add(object key, object value)
@@ -600,30 +577,14 @@ namespace System.Collections.Generic
             if (key == null)
                 ThrowHelper.ThrowArgumentNullException("key");
             ThrowHelper.IfNullAndNullsAreIllegalThenThrow<TValue>(value, "value");
-            TKey tempKey = default(TKey);
-            try
-            {
-                tempKey = (TKey)key;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongKeyType(key, typeof(TKey));
-            }
-            TValue tempValue = default(TValue);
-            try
-            {
-                tempValue = (TValue)value;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueType(value, typeof(TValue), "value");
-            }
+            TKey tempKey = ThrowHelper.CastKey<TKey>(key, false);
+            TValue tempValue = ThrowHelper.CastDictionaryValue<TValue>(value, false);
             Add(tempKey, tempValue);
         }
 
         bool IDictionary.Contains(object key)
         {
-            if (IsCompatibleKey(key))
+            if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 return ContainsKey((TKey)key);
             return false;
         }
@@ -635,7 +596,7 @@ namespace System.Collections.Generic
 
         void IDictionary.Remove(object key)
         {
-            if (IsCompatibleKey(key))
+            if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 Remove((TKey)key);
         }
 

@@ -51,6 +51,32 @@ namespace System.Collections.Generic
             return EmptyArray<T>.Value;
         }
 
+        // ICollection.CopyTo of a list (Collection<T>, ReadOnlyCollection<T>)
+        // into a T[] or object[], after the caller checked the array and
+        // the index.
+        internal static void CopyToArray<T>(IList<T> list, Array array, int index)
+        {
+            T[] typed = array as T[];
+            if (typed != null)
+            {
+                list.CopyTo(typed, index);
+                return;
+            }
+            object[] objects = array as object[];
+            if (objects == null)
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
+            int count = list.Count;
+            try
+            {
+                for (int i = 0; i < count; i++)
+                    objects[index++] = list[i];
+            }
+            catch (ArrayTypeMismatchException)
+            {
+                throw new ArgumentException(ThrowHelper.InvalidArrayType);
+            }
+        }
+
         // The elements in an array of exactly their number.
         internal static T[] ToArray<T>(IEnumerable<T> source)
         {

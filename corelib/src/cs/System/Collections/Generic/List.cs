@@ -133,27 +133,12 @@ namespace System.Collections.Generic
             }
         }
 
-        // `value is T`, or a null where T can be null.
-        private static bool IsCompatibleObject(object value)
-        {
-            return (value is T) || (value == null && default(T) == null);
-        }
-
         object IList.this[int index]
         {
             get { return this[index]; }
             set
             {
-                ThrowHelper.IfNullAndNullsAreIllegalThenThrow<T>(value, "value");
-                T item = default(T);
-                try
-                {
-                    item = (T)value;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongValueType(value, typeof(T), "value");
-                }
+                T item = ThrowHelper.CastValue<T>(value, "value");
                 this[index] = item;
             }
         }
@@ -168,16 +153,7 @@ namespace System.Collections.Generic
 
         int IList.Add(object item)
         {
-            ThrowHelper.IfNullAndNullsAreIllegalThenThrow<T>(item, "item");
-            T value = default(T);
-            try
-            {
-                value = (T)item;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueType(item, typeof(T), "value");
-            }
+            T value = ThrowHelper.CastValue<T>(item, "item");
             Add(value);
             return Count - 1;
         }
@@ -230,7 +206,7 @@ namespace System.Collections.Generic
 
         bool IList.Contains(object item)
         {
-            if (IsCompatibleObject(item))
+            if (ThrowHelper.IsCompatibleObject<T>(item))
                 return Contains((T)item);
             return false;
         }
@@ -448,7 +424,7 @@ namespace System.Collections.Generic
 
         int IList.IndexOf(object item)
         {
-            if (IsCompatibleObject(item))
+            if (ThrowHelper.IsCompatibleObject<T>(item))
                 return IndexOf((T)item);
             return -1;
         }
@@ -484,16 +460,7 @@ namespace System.Collections.Generic
 
         void IList.Insert(int index, object item)
         {
-            ThrowHelper.IfNullAndNullsAreIllegalThenThrow<T>(item, "item");
-            T value = default(T);
-            try
-            {
-                value = (T)item;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueType(item, typeof(T), "value");
-            }
+            T value = ThrowHelper.CastValue<T>(item, "item");
             Insert(index, value);
         }
 
@@ -581,7 +548,7 @@ namespace System.Collections.Generic
 
         void IList.Remove(object item)
         {
-            if (IsCompatibleObject(item))
+            if (ThrowHelper.IsCompatibleObject<T>(item))
                 Remove((T)item);
         }
 

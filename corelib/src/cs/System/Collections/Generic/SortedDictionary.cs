@@ -301,18 +301,11 @@ namespace System.Collections.Generic
             get { return Values; }
         }
 
-        private static bool IsCompatibleKey(object key)
-        {
-            if (key == null)
-                ThrowHelper.ThrowArgumentNullException("key");
-            return key is TKey;
-        }
-
         object IDictionary.this[object key]
         {
             get
             {
-                if (IsCompatibleKey(key))
+                if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 {
                     TValue value;
                     if (TryGetValue((TKey)key, out value))
@@ -325,24 +318,8 @@ namespace System.Collections.Generic
                 if (key == null)
                     ThrowHelper.ThrowArgumentNullException("key");
                 ThrowHelper.IfNullAndNullsAreIllegalThenThrow<TValue>(value, "value");
-                TKey tempKey = default(TKey);
-                try
-                {
-                    tempKey = (TKey)key;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
-                }
-                TValue tempValue = default(TValue);
-                try
-                {
-                    tempValue = (TValue)value;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
-                }
+                TKey tempKey = ThrowHelper.CastKey<TKey>(key, true);
+                TValue tempValue = ThrowHelper.CastDictionaryValue<TValue>(value, true);
                 this[tempKey] = tempValue;
             }
         }
@@ -352,30 +329,14 @@ namespace System.Collections.Generic
             if (key == null)
                 ThrowHelper.ThrowArgumentNullException("key");
             ThrowHelper.IfNullAndNullsAreIllegalThenThrow<TValue>(value, "value");
-            TKey tempKey = default(TKey);
-            try
-            {
-                tempKey = (TKey)key;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
-            }
-            TValue tempValue = default(TValue);
-            try
-            {
-                tempValue = (TValue)value;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
-            }
+            TKey tempKey = ThrowHelper.CastKey<TKey>(key, true);
+            TValue tempValue = ThrowHelper.CastDictionaryValue<TValue>(value, true);
             Add(tempKey, tempValue);
         }
 
         bool IDictionary.Contains(object key)
         {
-            if (IsCompatibleKey(key))
+            if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 return ContainsKey((TKey)key);
             return false;
         }
@@ -387,7 +348,7 @@ namespace System.Collections.Generic
 
         void IDictionary.Remove(object key)
         {
-            if (IsCompatibleKey(key))
+            if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 Remove((TKey)key);
         }
 

@@ -421,18 +421,11 @@ namespace System.Collections.Generic
             get { return GetValueListHelper(); }
         }
 
-        private static bool IsCompatibleKey(object key)
-        {
-            if (key == null)
-                ThrowHelper.ThrowArgumentNullException("key");
-            return key is TKey;
-        }
-
         object IDictionary.this[object key]
         {
             get
             {
-                if (IsCompatibleKey(key))
+                if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 {
                     int i = IndexOfKey((TKey)key);
                     if (i >= 0)
@@ -442,27 +435,11 @@ namespace System.Collections.Generic
             }
             set
             {
-                if (!IsCompatibleKey(key))
+                if (!ThrowHelper.IsCompatibleKey<TKey>(key))
                     ThrowHelper.ThrowArgumentNullException("key");
                 ThrowHelper.IfNullAndNullsAreIllegalThenThrow<TValue>(value, "value");
-                TKey tempKey = default(TKey);
-                try
-                {
-                    tempKey = (TKey)key;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
-                }
-                TValue tempValue = default(TValue);
-                try
-                {
-                    tempValue = (TValue)value;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
-                }
+                TKey tempKey = ThrowHelper.CastKey<TKey>(key, true);
+                TValue tempValue = ThrowHelper.CastDictionaryValue<TValue>(value, true);
                 this[tempKey] = tempValue;
             }
         }
@@ -472,30 +449,14 @@ namespace System.Collections.Generic
             if (key == null)
                 ThrowHelper.ThrowArgumentNullException("key");
             ThrowHelper.IfNullAndNullsAreIllegalThenThrow<TValue>(value, "value");
-            TKey tempKey = default(TKey);
-            try
-            {
-                tempKey = (TKey)key;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongKeyTypeQuoted(key, typeof(TKey));
-            }
-            TValue tempValue = default(TValue);
-            try
-            {
-                tempValue = (TValue)value;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueTypeQuoted(value, typeof(TValue));
-            }
+            TKey tempKey = ThrowHelper.CastKey<TKey>(key, true);
+            TValue tempValue = ThrowHelper.CastDictionaryValue<TValue>(value, true);
             Add(tempKey, tempValue);
         }
 
         bool IDictionary.Contains(object key)
         {
-            if (IsCompatibleKey(key))
+            if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 return ContainsKey((TKey)key);
             return false;
         }
@@ -507,7 +468,7 @@ namespace System.Collections.Generic
 
         void IDictionary.Remove(object key)
         {
-            if (IsCompatibleKey(key))
+            if (ThrowHelper.IsCompatibleKey<TKey>(key))
                 Remove((TKey)key);
         }
 

@@ -143,6 +143,73 @@ namespace System.Collections.Generic
             return value == null ? "" : value.ToString();
         }
 
+        // `value` as a T, for the non-generic interfaces (IList.Add,
+        // IList[i] = value): ArgumentNullException(nullParamName) for a
+        // null T cannot hold, ArgumentException for a value of another type.
+        internal static T CastValue<T>(object value, string nullParamName)
+        {
+            IfNullAndNullsAreIllegalThenThrow<T>(value, nullParamName);
+            try
+            {
+                return (T)value;
+            }
+            catch (InvalidCastException)
+            {
+                ThrowWrongValueType(value, typeof(T), "value");
+                return default(T);
+            }
+        }
+
+        // `key` as a TKey for IDictionary (`quoted`: System.Collections'
+        // message, for SortedDictionary and SortedList).
+        internal static TKey CastKey<TKey>(object key, bool quoted)
+        {
+            try
+            {
+                return (TKey)key;
+            }
+            catch (InvalidCastException)
+            {
+                if (quoted)
+                    ThrowWrongKeyTypeQuoted(key, typeof(TKey));
+                else
+                    ThrowWrongKeyType(key, typeof(TKey));
+                return default(TKey);
+            }
+        }
+
+        // `value` as a TValue for IDictionary (nulls already checked).
+        internal static TValue CastDictionaryValue<TValue>(object value, bool quoted)
+        {
+            try
+            {
+                return (TValue)value;
+            }
+            catch (InvalidCastException)
+            {
+                if (quoted)
+                    ThrowWrongValueTypeQuoted(value, typeof(TValue));
+                else
+                    ThrowWrongValueType(value, typeof(TValue), "value");
+                return default(TValue);
+            }
+        }
+
+        // Whether an IDictionary key is a TKey (ArgumentNullException for
+        // null).
+        internal static bool IsCompatibleKey<TKey>(object key)
+        {
+            if (key == null)
+                ThrowArgumentNullException("key");
+            return key is TKey;
+        }
+
+        // `value is T`, or a null where T can be null.
+        internal static bool IsCompatibleObject<T>(object value)
+        {
+            return (value is T) || (value == null && default(T) == null);
+        }
+
         // Throws ArgumentNullException when `value` is null and T is a
         // value type (a null cannot be stored in a T).
         internal static void IfNullAndNullsAreIllegalThenThrow<T>(object value, string paramName)

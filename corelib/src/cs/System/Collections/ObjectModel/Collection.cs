@@ -85,7 +85,7 @@ namespace System.Collections.ObjectModel
             if (items.IsReadOnly)
                 ThrowHelper.ThrowReadOnly();
             if ((uint)index > (uint)items.Count)
-                ThrowHelper.ThrowArgumentOutOfRangeException("index", "Index must be within the bounds of the List.");
+                ThrowHelper.ThrowIndexArgumentOutOfRange("index");
             InsertItem(index, item);
         }
 
@@ -156,25 +156,7 @@ namespace System.Collections.ObjectModel
         void ICollection.CopyTo(Array array, int index)
         {
             ThrowHelper.CheckNonGenericCopyTo(array, index, Count);
-            T[] tArray = array as T[];
-            if (tArray != null)
-            {
-                items.CopyTo(tArray, index);
-                return;
-            }
-            object[] objects = array as object[];
-            if (objects == null)
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
-            int count = items.Count;
-            try
-            {
-                for (int i = 0; i < count; i++)
-                    objects[index++] = items[i];
-            }
-            catch (ArrayTypeMismatchException)
-            {
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
-            }
+            EnumerableHelpers.CopyToArray(items, array, index);
         }
 
         object IList.this[int index]
@@ -182,16 +164,7 @@ namespace System.Collections.ObjectModel
             get { return items[index]; }
             set
             {
-                ThrowHelper.IfNullAndNullsAreIllegalThenThrow<T>(value, "value");
-                T item = default(T);
-                try
-                {
-                    item = (T)value;
-                }
-                catch (InvalidCastException)
-                {
-                    ThrowHelper.ThrowWrongValueType(value, typeof(T), "value");
-                }
+                T item = ThrowHelper.CastValue<T>(value, "value");
                 this[index] = item;
             }
         }
@@ -216,35 +189,21 @@ namespace System.Collections.ObjectModel
         {
             if (items.IsReadOnly)
                 ThrowHelper.ThrowReadOnly();
-            ThrowHelper.IfNullAndNullsAreIllegalThenThrow<T>(value, "value");
-            T item = default(T);
-            try
-            {
-                item = (T)value;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueType(value, typeof(T), "value");
-            }
+            T item = ThrowHelper.CastValue<T>(value, "value");
             Add(item);
             return Count - 1;
         }
 
-        private static bool IsCompatibleObject(object value)
-        {
-            return (value is T) || (value == null && default(T) == null);
-        }
-
         bool IList.Contains(object value)
         {
-            if (IsCompatibleObject(value))
+            if (ThrowHelper.IsCompatibleObject<T>(value))
                 return Contains((T)value);
             return false;
         }
 
         int IList.IndexOf(object value)
         {
-            if (IsCompatibleObject(value))
+            if (ThrowHelper.IsCompatibleObject<T>(value))
                 return IndexOf((T)value);
             return -1;
         }
@@ -253,16 +212,7 @@ namespace System.Collections.ObjectModel
         {
             if (items.IsReadOnly)
                 ThrowHelper.ThrowReadOnly();
-            ThrowHelper.IfNullAndNullsAreIllegalThenThrow<T>(value, "value");
-            T item = default(T);
-            try
-            {
-                item = (T)value;
-            }
-            catch (InvalidCastException)
-            {
-                ThrowHelper.ThrowWrongValueType(value, typeof(T), "value");
-            }
+            T item = ThrowHelper.CastValue<T>(value, "value");
             Insert(index, item);
         }
 
@@ -270,7 +220,7 @@ namespace System.Collections.ObjectModel
         {
             if (items.IsReadOnly)
                 ThrowHelper.ThrowReadOnly();
-            if (IsCompatibleObject(value))
+            if (ThrowHelper.IsCompatibleObject<T>(value))
                 Remove((T)value);
         }
     }

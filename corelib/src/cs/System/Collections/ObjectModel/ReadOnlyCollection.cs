@@ -109,25 +109,7 @@ namespace System.Collections.ObjectModel
         void ICollection.CopyTo(Array array, int index)
         {
             ThrowHelper.CheckNonGenericCopyTo(array, index, Count);
-            T[] items = array as T[];
-            if (items != null)
-            {
-                list.CopyTo(items, index);
-                return;
-            }
-            object[] objects = array as object[];
-            if (objects == null)
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
-            int count = list.Count;
-            try
-            {
-                for (int i = 0; i < count; i++)
-                    objects[index++] = list[i];
-            }
-            catch (ArrayTypeMismatchException)
-            {
-                throw new ArgumentException(ThrowHelper.InvalidArrayType, "array");
-            }
+            EnumerableHelpers.CopyToArray(list, array, index);
         }
 
         bool IList.IsFixedSize
@@ -157,21 +139,16 @@ namespace System.Collections.ObjectModel
             ThrowHelper.ThrowReadOnly();
         }
 
-        private static bool IsCompatibleObject(object value)
-        {
-            return (value is T) || (value == null && default(T) == null);
-        }
-
         bool IList.Contains(object value)
         {
-            if (IsCompatibleObject(value))
+            if (ThrowHelper.IsCompatibleObject<T>(value))
                 return Contains((T)value);
             return false;
         }
 
         int IList.IndexOf(object value)
         {
-            if (IsCompatibleObject(value))
+            if (ThrowHelper.IsCompatibleObject<T>(value))
                 return IndexOf((T)value);
             return -1;
         }
