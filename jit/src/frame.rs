@@ -6,7 +6,7 @@
 //!   [rbp + 16 + 8k]  stack argument k+2 (fastcall64: the caller pushed them)
 //!   [rbp + 8]        return address
 //!   [rbp + 0]        caller's rbp              <- rbp
-//!   [rbp - 8 ...]    saved rsi/rdi (only if the method calls native code)
+//!   [rbp - 8 ...]    saved RSI, RDI, RBX, R12-R14 (only if the method calls native code)
 //!                    homes of the register arguments (rcx, rdx)
 //!                    primitive evaluation-stack slots      (not zeroed)
 //!                    QCall transition frame (methods with QCalls; no references)
@@ -55,7 +55,8 @@ pub(crate) struct Frame {
     pub locals: Vec<i32>,
     /// rbp-relative offsets of the evaluation-stack slots.
     pub stack_slots: HashMap<(u16, SlotClass), i32>,
-    /// Where rsi and rdi are saved, when the method calls native code.
+    /// Where the callee-saved registers ([`SAVED_REGS`]) are saved, when
+    /// the method calls native code.
     pub saved_rsi_rdi: Option<i32>,
     /// Bytes below rbp (a multiple of 16).
     pub size: u32,
@@ -94,6 +95,10 @@ pub(crate) struct GenericSlots {
     /// Where runtime lookups leave their results (an op needs at most two).
     pub lookup_temps: [i32; 2],
 }
+
+/// The callee-saved registers a method that calls native code saves in its
+/// prologue, in slot order: RSI, RDI, RBX, R12, R13, R14.
+pub(crate) const SAVED_REGS: [u8; 6] = [6, 7, 3, 12, 13, 14];
 
 /// Registers that carry the first two fastcall64 arguments: RCX, RDX.
 pub(crate) const ARG_REGS: [u8; 2] = [1, 2];
@@ -166,7 +171,11 @@ pub(crate) fn layout(
     let mut gc = Vec::new();
     let mut below = Below(0);
 
-    let saved_rsi_rdi = calls_native.then(|| below.alloc(16));
+    // A method that calls native code saves every callee-saved register
+    // there: native code may keep one where no stack walk finds it, and an
+    // optimized caller's reference in it must stay reachable (and
+    // updatable) through this frame (docs/gc.md, "Registers").
+    let saved_rsi_rdi = calls_native.then(|| below.alloc(8 * SAVED_REGS.len() as u32));
 
     // ABI arguments: [return buffer], this, params.
     let ret_by_buffer = returned_by_buffer(method.ret, layouts);
@@ -331,6 +340,16 @@ pub(crate) fn layout(
         gc: GcInfo {
             frame_size: size,
             slots: gc,
+            saved_regs: saved_rsi_rdi
+                .map(|off| {
+                    SAVED_REGS
+                        .iter()
+                        .enumerate()
+                        .map(|(k, r)| (*r, off + 8 * k as i32))
+                        .collect()
+                })
+                .unwrap_or_default(),
+            ..GcInfo::default()
         },
     }
 }
@@ -338,7 +357,7 @@ pub(crate) fn layout(
 /// What, besides its locals and evaluation stack, a method needs in its frame.
 #[derive(Copy, Clone, Debug, Default)]
 pub(crate) struct FrameNeeds {
-    /// It calls native code (save RSI/RDI).
+    /// It calls native code (save the callee-saved registers).
     pub calls_native: bool,
     /// Its QCall sites, if any.
     pub qcalls: Option<QCallNeeds>,

@@ -290,6 +290,9 @@ pub struct TransitionFrameLayout {
     pub rsp: i32,
     /// The managed RBP at the call.
     pub rbp: i32,
+    /// The pointer to a register area (the JIT stores 0: QCall frames
+    /// have none, see the runtime's `Frame::regs`).
+    pub regs: i32,
     /// The value to store in `kind` for QCall frames.
     pub qcall_kind: u64,
 }

@@ -29,11 +29,13 @@ pub mod gcinfo;
 pub mod host;
 mod import;
 pub mod ops;
+pub mod opt;
 pub mod types;
 
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::JitError;
-pub use gcinfo::{GcInfo, GcSlot, GcSlotKind};
+pub use gcinfo::{GcInfo, GcLive, GcLoc, GcSafepoint, GcSlot, GcSlotKind};
+pub use opt::OptError;
 pub use host::*;
 pub use types::{JitType, StackKind};
 
@@ -101,4 +103,66 @@ pub fn compile(
 ) -> Result<CompiledMethod, JitError> {
     let imported = import::import(host, method)?;
     codegen::generate(host, method, &imported, base_address)
+}
+
+/// The two compilers (docs/jit.md, "Tiers").
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Tier {
+    /// The one-pass baseline: fast to compile, every value in memory.
+    Baseline,
+    /// The optimizing tier: SSA IR, optimizations, register allocation.
+    Optimizing,
+}
+
+/// What [`compile_tier`] produced.
+#[derive(Clone, Debug)]
+pub struct Compiled {
+    /// The code.
+    pub method: CompiledMethod,
+    /// The tier that compiled it.
+    pub tier: Tier,
+    /// Why the optimizing tier declined, when it was asked and did.
+    pub declined: Option<OptError>,
+}
+
+/// Compiles `method` with `tier`. The optimizing tier declines what it
+/// does not handle; the baseline then compiles the method as
+/// [`compile`] would.
+pub fn compile_tier(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+    base_address: usize,
+    tier: Tier,
+) -> Result<Compiled, JitError> {
+    let imported = import::import(host, method)?;
+    let mut declined = None;
+    if tier == Tier::Optimizing {
+        match opt::compile(host, method, &imported, base_address) {
+            Ok(m) => {
+                return Ok(Compiled {
+                    method: m,
+                    tier,
+                    declined: None,
+                })
+            }
+            Err(OptError::Jit(e)) => return Err(e),
+            Err(e) => declined = Some(e),
+        }
+    }
+    let m = codegen::generate(host, method, &imported, base_address)?;
+    Ok(Compiled {
+        method: m,
+        tier: Tier::Baseline,
+        declined,
+    })
+}
+
+/// The optimizing tier's IR of `method` after its passes, as text (golden
+/// tests, `--jit-dump`), or why the tier declines it.
+pub fn optimized_ir_text(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+) -> Result<String, OptError> {
+    let imported = import::import(host, method).map_err(OptError::Jit)?;
+    opt::optimized_ir(host, method, &imported).map(|f| f.display())
 }

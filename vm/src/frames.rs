@@ -20,10 +20,16 @@
 //!   the stubs managed code calls: JIT helper wrappers, the GC poll and the
 //!   prestub (see `stubs`).
 //!
-//! Managed code never keeps callee-saved registers live across a call (the
-//! JIT spills everything to frame slots), so a frame records only RBP of the
-//! callee-saved registers; the design notes' fuller register set is not
-//! needed by this JIT.
+//! Optimized code keeps references in callee-saved registers across calls,
+//! where native code may save them anywhere. So the stubs (helper
+//! wrappers, the GC poll, the prestub) save the callee-saved registers (the
+//! poll: every general register) in a register area that their frame
+//! points to ([`Frame::regs`]) and reload them afterwards: the stack walker
+//! starts each segment with those locations, and the collector updates a
+//! reference held in a register there. Frames built elsewhere (QCall
+//! frames, helper frames of FCalls) have no register area: the managed code
+//! that makes those calls keeps nothing in registers across them, and
+//! saves every callee-saved register in its prologue (jit/src/frame.rs).
 
 use std::cell::Cell;
 
@@ -78,7 +84,17 @@ pub struct Frame {
     pub rsp: usize,
     /// The managed RBP at the call (the caller's frame).
     pub rbp: usize,
+    /// The register area: the managed code's general registers at the
+    /// call, 16 words indexed by hardware number (RAX = 0 ... R15 = 15),
+    /// or 0 when the frame has none.
+    pub regs: usize,
+    /// Which words of the register area are valid (bit `n` for register `n`).
+    pub reg_mask: usize,
 }
+
+/// The callee-saved registers of the managed convention (bits of
+/// [`Frame::reg_mask`]): RBX, RSI, RDI, R12, R13, R14.
+pub const CALLEE_SAVED_MASK: usize = (1 << 3) | (1 << 6) | (1 << 7) | (1 << 12) | (1 << 13) | (1 << 14);
 
 /// Offsets of [`Frame`]'s fields, for the JIT.
 pub mod offsets {
@@ -95,6 +111,10 @@ pub mod offsets {
     pub const RSP: i32 = std::mem::offset_of!(Frame, rsp) as i32;
     /// `Frame::rbp`.
     pub const RBP: i32 = std::mem::offset_of!(Frame, rbp) as i32;
+    /// `Frame::regs`.
+    pub const REGS: i32 = std::mem::offset_of!(Frame, regs) as i32;
+    /// `Frame::reg_mask`.
+    pub const REG_MASK: i32 = std::mem::offset_of!(Frame, reg_mask) as i32;
     /// `size_of::<Frame>()`.
     pub const SIZE: u32 = std::mem::size_of::<Frame>() as u32;
 }
@@ -149,6 +169,7 @@ impl HelperFrame {
             return_address: thread.site_ip,
             rsp: thread.site_sp,
             rbp: thread.site_fp,
+            regs: 0,
         };
         Self::run_at(thread, site, roots, body)
     }
@@ -179,6 +200,8 @@ impl HelperFrame {
                 return_address: site.return_address,
                 rsp: site.rsp,
                 rbp: site.rbp,
+                regs: site.regs,
+                reg_mask: if site.regs == 0 { 0 } else { CALLEE_SAVED_MASK },
             },
             roots: roots as *mut [*mut u8],
         };
@@ -223,6 +246,7 @@ impl HelperFrame {
             return_address: 0,
             rsp: 0,
             rbp: 0,
+            regs: 0,
         };
         Self::link(thread, site, FrameKind::Protect, roots, body)
     }
@@ -259,6 +283,9 @@ pub(crate) struct ManagedSite {
     pub rsp: usize,
     /// The managed RBP at the call.
     pub rbp: usize,
+    /// A register area holding the callee-saved registers at the call (0
+    /// for none; see [`Frame::regs`]).
+    pub regs: usize,
 }
 
 /// An object reference protected for the duration of a helper frame.

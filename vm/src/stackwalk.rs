@@ -108,12 +108,50 @@ pub fn walk_segment(
     }
 }
 
+/// Where each general register of a managed frame's context is saved
+/// (addresses, 0 when unknown), indexed by hardware number: the register
+/// context of the walk.
+///
+/// A segment starts with the register area of its transition frame (the
+/// stubs save the callee-saved registers there, the poll stub every
+/// register); each frame the walk leaves hands its caller the locations of
+/// the registers its prologue saved (`GcInfo::saved_regs`), while the
+/// caller-saved registers become unknown. So a reference an optimized
+/// method keeps in RBX while it calls is found in the frame of the callee
+/// that saved RBX, however far up, or in the stub's area.
+pub type RegLocations = [usize; 16];
+
+/// The register context a transition frame starts its segment with.
+pub fn frame_reg_locations(frame: &Frame) -> RegLocations {
+    let mut locs = [0usize; 16];
+    if frame.regs != 0 {
+        for (r, l) in locs.iter_mut().enumerate() {
+            if frame.reg_mask & (1 << r) != 0 {
+                *l = frame.regs + 8 * r;
+            }
+        }
+    }
+    locs
+}
+
+/// Moves a register context from `m` to its caller.
+pub fn unwind_locations(locs: &mut RegLocations, m: &ManagedFrame) {
+    for (r, l) in locs.iter_mut().enumerate() {
+        if !crate::frames::CALLEE_SAVED_MASK & (1 << r) != 0 {
+            *l = 0;
+        }
+    }
+    for &(r, off) in &m.code.gc_info.saved_regs {
+        locs[r as usize] = (m.fp as isize + off as isize) as usize;
+    }
+}
+
 /// What a thread walk visits.
 pub enum WalkItem<'a> {
     /// A transition frame (visited before the segment it starts).
     Transition(&'a mut Frame),
-    /// A JIT-compiled activation.
-    Managed(&'a ManagedFrame),
+    /// A JIT-compiled activation, with the locations of its registers.
+    Managed(&'a ManagedFrame, &'a RegLocations),
 }
 
 /// Walks every frame of `thread`'s stack, innermost first: each transition
@@ -132,9 +170,14 @@ pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> Contr
         if visit(WalkItem::Transition(f)).is_break() {
             return;
         }
+        let mut locs = frame_reg_locations(f);
         // Protect frames record no managed context (ip 0).
         if ip != 0 {
-            let end = walk_segment(heap, ip, fp, |m| visit(WalkItem::Managed(m)));
+            let end = walk_segment(heap, ip, fp, |m| {
+                let flow = visit(WalkItem::Managed(m, &locs));
+                unwind_locations(&mut locs, m);
+                flow
+            });
             if end == SegmentEnd::Stopped {
                 return;
             }
@@ -219,7 +262,10 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
                     }
                 }
             }
-            WalkItem::Managed(m) if !m.funclet => {
+            WalkItem::Managed(m, locs) if !m.funclet && m.code.gc_info.tracked => {
+                report_tracked(m, locs, report);
+            }
+            WalkItem::Managed(m, _) if !m.funclet => {
                 for s in &m.code.gc_info.slots {
                     report(StackRoot {
                         slot: (m.fp as isize + s.offset as isize) as *mut usize,
@@ -231,7 +277,7 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
                     });
                 }
             }
-            WalkItem::Managed(_) => {}
+            WalkItem::Managed(..) => {}
         }
         ControlFlow::Continue(())
     });
@@ -242,5 +288,42 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
     }
     if let Some(obj) = thread.managed_object.as_mut() {
         report(reg(obj as *mut crate::object::ObjectRef as *mut usize));
+    }
+}
+
+/// Reports the live references of an optimized frame at its safepoint:
+/// frame slots, and registers at the locations the walk found for them.
+fn report_tracked(m: &ManagedFrame, locs: &RegLocations, report: &mut dyn FnMut(StackRoot)) {
+    let offset = (m.ip - m.code.start) as u32;
+    let Some(sp) = m.code.gc_info.safepoint(offset) else {
+        // Every call and poll of tracked code has a safepoint record: a
+        // walk stopped anywhere else is a runtime bug (the frame is not
+        // at a safepoint), not something the program can cause.
+        panic!(
+            "no GC safepoint at {}+{offset:#x}",
+            m.code.method.full_name()
+        );
+    };
+    for live in &sp.live {
+        let slot = match live.loc {
+            osprey_jit::GcLoc::Slot(off) => (m.fp as isize + off as isize) as usize,
+            osprey_jit::GcLoc::Reg(r) => {
+                let at = locs[r as usize];
+                assert!(
+                    at != 0,
+                    "the register {r} of {}+{offset:#x} holds a reference but no frame saved it",
+                    m.code.method.full_name()
+                );
+                at
+            }
+        };
+        report(StackRoot {
+            slot: slot as *mut usize,
+            kind: match live.kind {
+                osprey_jit::GcSlotKind::Ref => RootKind::Ref,
+                osprey_jit::GcSlotKind::Interior => RootKind::Interior,
+            },
+            pinned: false,
+        });
     }
 }

@@ -158,8 +158,7 @@ impl Stubs {
         let call_funclet = emit_call_funclet(heap)?;
         let prestub = emit_prestub(heap, workers.prestub, raise)?;
         let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
-        let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
-        let fault = emit_fault(heap, fault_helper)?;
+        let fault = emit_fault(heap, workers.fault, raise)?;
         let mut helpers = HashMap::new();
         for (helper, worker) in &workers.helpers {
             helpers.insert(*helper, emit_helper_wrapper(heap, *worker, raise)?);
@@ -339,6 +338,10 @@ fn emit_abort(heap: &CodeHeap) -> Result<usize, CodeHeapError> {
 
 /// Emits the resume sequence: RAX points at a `Resume`.
 fn emit_resume(ops: &mut VecAssembler<X64Relocation>) {
+    for r in CALLEE_SAVED {
+        let off = resume_offsets::REGS + 8 * r as i32;
+        dynasm!(ops ; .arch x64 ; mov Rq(r), [rax + off]);
+    }
     dynasm!(ops
         ; .arch x64
         ; mov rsp, [rax + resume_offsets::SP]
@@ -363,8 +366,19 @@ fn emit_raise(
         ; .arch x64
         ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
         ; je =>fatal
-        ; pop rsi                              // the return address into managed code
+        // The register area (the callee-saved registers at the raise) right
+        // below the return address into managed code.
+        ; sub rsp, REG_AREA
+    );
+    for r in CALLEE_SAVED {
+        let off = 8 * r as i32;
+        dynasm!(ops ; .arch x64 ; mov [rsp + off], Rq(r));
+    }
+    dynasm!(ops
+        ; .arch x64
+        ; mov rsi, [rsp + REG_AREA]            // the return address into managed code
         ; mov rdx, rbp                         // its frame
+        ; mov rcx, rsp                         // the register area
         ; mov rdi, r15
         ; and rsp, -16
         ; mov rax, QWORD dispatch as i64
@@ -397,10 +411,20 @@ fn emit_unwind_continue(
     let fatal = ops.new_dynamic_label();
     dynasm!(ops
         ; .arch x64
-        // endfinally jumped here with RBP = the handler's frame.
+        // endfinally jumped here with RBP = the handler's frame: the
+        // callee-saved registers go to a register area for the worker.
+        ; and rsp, -16
+        ; sub rsp, REG_AREA
+    );
+    for r in CALLEE_SAVED {
+        let off = 8 * r as i32;
+        dynasm!(ops ; .arch x64 ; mov [rsp + off], Rq(r));
+    }
+    dynasm!(ops
+        ; .arch x64
         ; mov rdi, r15
         ; mov rsi, rbp
-        ; and rsp, -16
+        ; mov rdx, rsp
         ; mov rax, QWORD worker as i64
         ; call rax
         ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
@@ -415,8 +439,15 @@ fn emit_unwind_continue(
 }
 
 /// Fills in a stub frame at RSP for the managed caller whose return address
-/// is at [RBP + 8] and frame pointer at [RBP], and links it. Clobbers RAX.
-fn link_stub_frame(ops: &mut VecAssembler<X64Relocation>, kind: FrameKind, method_in_r10: bool) {
+/// is at [RBP + 8] and frame pointer at [RBP], with the register area at
+/// `[rbp + regs]` (valid registers `mask`), and links it. Clobbers RAX.
+fn link_stub_frame(
+    ops: &mut VecAssembler<X64Relocation>,
+    kind: FrameKind,
+    method_in_r10: bool,
+    regs: i32,
+    mask: usize,
+) {
     dynasm!(ops
         ; .arch x64
         ; mov rax, [r15 + FRAME_HEAD]
@@ -429,12 +460,40 @@ fn link_stub_frame(ops: &mut VecAssembler<X64Relocation>, kind: FrameKind, metho
         ; mov [rsp + frame::RSP], rax
         ; mov rax, [rbp]
         ; mov [rsp + frame::RBP], rax
+        ; lea rax, [rbp + regs]
+        ; mov [rsp + frame::REGS], rax
+        ; mov rax, QWORD mask as i64
+        ; mov [rsp + frame::REG_MASK], rax
         ; mov [r15 + FRAME_HEAD], rsp
     );
     if method_in_r10 {
         dynasm!(ops ; .arch x64 ; mov [rsp + frame::METHOD], r10);
     } else {
         dynasm!(ops ; .arch x64 ; mov QWORD [rsp + frame::METHOD], 0);
+    }
+}
+
+/// Bytes of a register area: 16 words, indexed by hardware register number
+/// (see `frames::Frame::regs`).
+const REG_AREA: i32 = 16 * 8;
+
+/// The callee-saved registers, by hardware number.
+const CALLEE_SAVED: [u8; 6] = [3, 6, 7, 12, 13, 14];
+
+/// Stores the registers `regs` into the register area at `[rbp + area]`.
+fn save_regs(ops: &mut VecAssembler<X64Relocation>, area: i32, regs: &[u8]) {
+    for &r in regs {
+        let off = area + 8 * r as i32;
+        dynasm!(ops ; .arch x64 ; mov [rbp + off], Rq(r));
+    }
+}
+
+/// Reloads the registers `regs` from the register area at `[rbp + area]`
+/// (the collector may have updated references there).
+fn restore_regs(ops: &mut VecAssembler<X64Relocation>, area: i32, regs: &[u8]) {
+    for &r in regs {
+        let off = area + 8 * r as i32;
+        dynasm!(ops ; .arch x64 ; mov Rq(r), [rbp + off]);
     }
 }
 
@@ -453,12 +512,17 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
     let attention = ops.new_dynamic_label();
     let size = frame::SIZE as i32;
     debug_assert_eq!(size % 16, 0);
+    // [rbp - REG_AREA, rbp): the register area (callee-saved registers),
+    // then 16 bytes of padding, RDX, RCX, and the frame record.
     dynasm!(ops
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        ; push rdi
-        ; push rsi
+        ; sub rsp, REG_AREA + 16
+    );
+    save_regs(&mut ops, -REG_AREA, &CALLEE_SAVED);
+    dynasm!(ops
+        ; .arch x64
         ; push rdx
         ; push rcx
         ; sub rsp, size
@@ -466,7 +530,13 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
     // The prestub frame: the arguments the callee will receive are saved
     // right above it (RCX at +SIZE, RDX at +SIZE+8), the stack arguments
     // start at its RSP field (see frames::FrameKind::Prestub).
-    link_stub_frame(&mut ops, FrameKind::Prestub, true);
+    link_stub_frame(
+        &mut ops,
+        FrameKind::Prestub,
+        true,
+        -REG_AREA,
+        crate::frames::CALLEE_SAVED_MASK,
+    );
     dynasm!(ops
         ; .arch x64
         ; mov rdi, r15
@@ -480,8 +550,11 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
         ; add rsp, size
         ; pop rcx
         ; pop rdx
-        ; pop rsi
-        ; pop rdi
+    );
+    restore_regs(&mut ops, -REG_AREA, &CALLEE_SAVED);
+    dynasm!(ops
+        ; .arch x64
+        ; mov rsp, rbp
         ; pop rbp
         ; cmp DWORD [r15 + ATTENTION], 0
         ; jne =>attention
@@ -496,32 +569,28 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
 fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
-    // After the 9 pushes below RSP is 16-aligned (RBP pushed by us keeps the
-    // entry misalignment of 8 compensated by the odd count): the XMM area
-    // and the frame keep it aligned.
+    // Every general register goes to the register area (a poll may stop
+    // optimized code with references in any of them: the collector finds
+    // and updates them there), every XMM register below it; RSP stays
+    // 16-aligned (entered by a call from an aligned body).
     const XMM_AREA: i32 = 16 * 16;
     let size = frame::SIZE as i32;
+    const ALL: [u8; 14] = [0, 1, 2, 3, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15];
     dynasm!(ops
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        ; push rax
-        ; push rcx
-        ; push rdx
-        ; push rsi
-        ; push rdi
-        ; push r8
-        ; push r9
-        ; push r10
-        ; push r11
-        ; sub rsp, XMM_AREA + 8
+        ; sub rsp, REG_AREA + XMM_AREA
     );
+    save_regs(&mut ops, -REG_AREA, &ALL);
     for i in 0..16u8 {
         let off = i as i32 * 16;
         dynasm!(ops ; .arch x64 ; movdqu [rsp + off], Rx(i));
     }
     dynasm!(ops ; .arch x64 ; sub rsp, size);
-    link_stub_frame(&mut ops, FrameKind::Stub, false);
+    // R15 (the thread) is saved but never reported: it is no reference.
+    let mask = ALL.iter().filter(|r| **r != 15).fold(0usize, |m, r| m | 1 << r);
+    link_stub_frame(&mut ops, FrameKind::Stub, false, -REG_AREA, mask);
     dynasm!(ops
         ; .arch x64
         ; mov rdi, r15
@@ -534,18 +603,10 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         let off = i as i32 * 16;
         dynasm!(ops ; .arch x64 ; movdqu Rx(i), [rsp + off]);
     }
+    restore_regs(&mut ops, -REG_AREA, &ALL);
     dynasm!(ops
         ; .arch x64
-        ; add rsp, XMM_AREA + 8
-        ; pop r11
-        ; pop r10
-        ; pop r9
-        ; pop r8
-        ; pop rdi
-        ; pop rsi
-        ; pop rdx
-        ; pop rcx
-        ; pop rax
+        ; mov rsp, rbp
         ; pop rbp
         ; ret
     );
@@ -555,20 +616,20 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
 /// The fault stub: turns the faulting instruction into a call of the fault
 /// helper made from it (return address = faulting instruction + 1, so that
 /// exception dispatch attributes it to that instruction), on the thread's
-/// own stack.
-fn emit_fault(heap: &CodeHeap, helper: usize) -> Result<usize, CodeHeapError> {
+/// own stack. The fault handler left every register as it was and recorded
+/// the fault in the thread record.
+fn emit_fault(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, CodeHeapError> {
+    use crate::thread::offsets::FAULT_IP;
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
     dynasm!(ops
         ; .arch x64
         ; and rsp, -16
-        ; lea rax, [rsi + 1]
+        ; mov rax, [r15 + FAULT_IP]
+        ; add rax, 1
         ; push rax
-        ; mov rsi, rdi
-        ; mov rdi, r15
-        ; mov rax, QWORD helper as i64
-        ; jmp rax
     );
+    emit_wrapper_body(&mut ops, worker, raise, true);
     publish(heap, ops, base, "fault")
 }
 
@@ -579,21 +640,41 @@ fn emit_helper_wrapper(
 ) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    emit_wrapper_body(&mut ops, worker, raise, false);
+    publish(heap, ops, base, "helper")
+}
+
+/// A helper wrapper: a stub frame with the callee-saved registers in its
+/// register area (reloaded after the worker, which may have collected),
+/// the worker's call, and the raise path. For the fault stub (`fault`) the
+/// worker's arguments are the thread and the recorded faulting address.
+fn emit_wrapper_body(
+    ops: &mut VecAssembler<X64Relocation>,
+    worker: usize,
+    raise: usize,
+    fault: bool,
+) {
+    use crate::thread::offsets::FAULT_ADDRESS;
     let attention = ops.new_dynamic_label();
     let size = frame::SIZE as i32;
     dynasm!(ops
         ; .arch x64
         ; push rbp
         ; mov rbp, rsp
-        ; sub rsp, size
+        ; sub rsp, REG_AREA + size
     );
-    link_stub_frame(&mut ops, FrameKind::Stub, false);
+    save_regs(ops, -REG_AREA, &CALLEE_SAVED);
+    link_stub_frame(ops, FrameKind::Stub, false, -REG_AREA, crate::frames::CALLEE_SAVED_MASK);
+    if fault {
+        dynasm!(ops ; .arch x64 ; mov rdi, r15 ; mov rsi, [r15 + FAULT_ADDRESS]);
+    }
     dynasm!(ops
         ; .arch x64
         ; mov rax, QWORD worker as i64
         ; call rax
     );
-    unlink_stub_frame(&mut ops);
+    unlink_stub_frame(ops);
+    restore_regs(ops, -REG_AREA, &CALLEE_SAVED);
     dynasm!(ops
         ; .arch x64
         ; mov rsp, rbp
@@ -605,7 +686,6 @@ fn emit_helper_wrapper(
         ; mov r11, QWORD raise as i64
         ; jmp r11
     );
-    publish(heap, ops, base, "helper")
 }
 
 fn emit_interface_resolve(

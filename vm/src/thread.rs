@@ -54,6 +54,12 @@ pub struct Thread {
     /// Where the exception dispatcher tells its stub to resume (see
     /// `eh::Resume`).
     pub resume: crate::eh::Resume,
+    /// The faulting address of a hardware fault in JIT-compiled code, for
+    /// the fault stub (`runtime::faults`): the kernel's handler leaves the
+    /// registers alone and records the fault here.
+    pub fault_address: usize,
+    /// The faulting instruction of that fault.
+    pub fault_ip: usize,
     /// Why managed code was abandoned (with [`ATTENTION_FATAL`]).
     pub(crate) fatal: Option<RuntimeError>,
     /// The exception native code raised, not yet dispatched (with
@@ -117,6 +123,10 @@ pub mod offsets {
     pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
     /// `Thread::resume`.
     pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
+    /// `Thread::fault_address`.
+    pub const FAULT_ADDRESS: i32 = std::mem::offset_of!(Thread, fault_address) as i32;
+    /// `Thread::fault_ip`.
+    pub const FAULT_IP: i32 = std::mem::offset_of!(Thread, fault_ip) as i32;
     /// `Thread::alloc_ptr`.
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
@@ -147,6 +157,8 @@ impl Thread {
             attention: 0,
             stack_limit,
             resume: crate::eh::Resume::default(),
+            fault_address: 0,
+            fault_ip: 0,
             fatal: None,
             pending: crate::eh::Pending::default(),
             escaped: 0,

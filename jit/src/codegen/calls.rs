@@ -795,6 +795,7 @@ impl Emitter<'_, '_> {
             ; mov [rbp + f + l.return_address], rax
             ; mov [rbp + f + l.rsp], rsp
             ; mov [rbp + f + l.rbp], rbp
+            ; mov QWORD [rbp + f + l.regs], 0
             ; lea rax, [rbp + f]
             ; mov [r15 + head], rax
         );

@@ -151,8 +151,12 @@ pub(crate) fn generate(
     imported: &Imported,
     base: usize,
 ) -> Result<CompiledMethod, JitError> {
-    let calls_native =
-        method.class_init.is_some() || imported.instrs.iter().any(|i| calls_native(&i.op));
+    // Shared generic code's runtime lookups load RSI/RDI for their slow
+    // path (a helper call), whatever the op.
+    let calls_native = method.class_init.is_some()
+        || method.generic_context.is_some()
+        || method.class_init_lookup.is_some()
+        || imported.instrs.iter().any(|i| calls_native(&i.op));
     let rt = host.runtime_layout();
     let qcalls = qcall_needs(imported, &rt);
     let mut layouts = LayoutCache::new(host);
@@ -690,7 +694,10 @@ impl Emitter<'_, '_> {
             dynasm!(self.ops ; .arch x64 ; sub rsp, size);
         }
         if let Some(off) = self.frame.saved_rsi_rdi {
-            dynasm!(self.ops ; .arch x64 ; mov [rbp + off], rsi ; mov [rbp + off + 8], rdi);
+            for (k, r) in frame::SAVED_REGS.iter().enumerate() {
+                let at = off + 8 * k as i32;
+                dynasm!(self.ops ; .arch x64 ; mov [rbp + at], Rq(*r));
+            }
         }
         for (r, off) in self.frame.reg_homes.clone() {
             dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
@@ -732,7 +739,10 @@ impl Emitter<'_, '_> {
 
     pub(crate) fn epilogue(&mut self) {
         if let Some(off) = self.frame.saved_rsi_rdi {
-            dynasm!(self.ops ; .arch x64 ; mov rsi, [rbp + off] ; mov rdi, [rbp + off + 8]);
+            for (k, r) in frame::SAVED_REGS.iter().enumerate() {
+                let at = off + 8 * k as i32;
+                dynasm!(self.ops ; .arch x64 ; mov Rq(*r), [rbp + at]);
+            }
         }
         dynasm!(self.ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
         let pop = self.frame.stack_arg_bytes;

@@ -5,7 +5,7 @@ use std::ops::ControlFlow;
 
 use osprey_jit::EhKind;
 
-use super::{trace, Cursor, Resume, Target, Unwind};
+use super::{regs_from_area, trace, unwind_regs, Cursor, Resume, Target, Unwind};
 use crate::frames::{HelperFrame, ManagedSite};
 use crate::loader::{MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
@@ -16,15 +16,18 @@ use crate::thread::{Thread, ATTENTION_FATAL};
 
 /// Called by the raise stub: dispatches the exception pending on `thread`,
 /// raised at the managed context (`ip` the return address into managed
-/// code, `fp` that frame's RBP). Returns where to resume (`thread.resume`);
-/// on a fatal error the stub finds `ATTENTION_FATAL` instead and aborts.
+/// code, `fp` that frame's RBP, `regs` the stub's register area with the
+/// callee-saved registers at the raise). Returns where to resume
+/// (`thread.resume`); on a fatal error the stub finds `ATTENTION_FATAL`
+/// instead and aborts.
 pub(crate) extern "C" fn dispatch_worker(
     thread: &mut Thread,
     ip: usize,
     fp: usize,
+    regs: *const usize,
 ) -> *const Resume {
     guard(thread, (), |thread| {
-        if let Err(e) = dispatch(thread, ip, fp) {
+        if let Err(e) = dispatch(thread, ip, fp, regs) {
             thread.raise_fatal(e);
         }
     });
@@ -32,12 +35,19 @@ pub(crate) extern "C" fn dispatch_worker(
 }
 
 /// Called by the unwind-continue stub when a finally or fault handler that
-/// the second pass ran in the frame `fp` finished.
-pub(crate) extern "C" fn continue_worker(thread: &mut Thread, fp: usize) -> *const Resume {
+/// the second pass ran in the frame `fp` finished (`regs`: the stub's
+/// register area, the callee-saved registers as the handler left them).
+pub(crate) extern "C" fn continue_worker(
+    thread: &mut Thread,
+    fp: usize,
+    regs: *const usize,
+) -> *const Resume {
     guard(thread, (), |thread| {
         let result = match thread.unwinds.last_mut() {
             Some(u) if u.cursor.fp == fp => {
                 u.running = None;
+                // SAFETY: the stub's area lives until this call returns.
+                u.regs = unsafe { regs_from_area(regs) };
                 step(thread)
             }
             _ => Err(RuntimeError::Internal(
@@ -52,13 +62,21 @@ pub(crate) extern "C" fn continue_worker(thread: &mut Thread, fp: usize) -> *con
     &thread.resume
 }
 
-fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeError> {
+fn dispatch(
+    thread: &mut Thread,
+    ip: usize,
+    fp: usize,
+    area: *const usize,
+) -> Result<(), RuntimeError> {
     thread.attention = 0;
     let pending = std::mem::take(&mut thread.pending);
+    // The raise stub's register area is the context of the walk (the
+    // collector may update references in it while the first pass runs).
     let site = ManagedSite {
         return_address: ip,
         rsp: 0,
         rbp: fp,
+        regs: area as usize,
     };
     let mut roots = [pending.object as *mut u8];
     let target = HelperFrame::run_at(thread, site, &mut roots, |thread, roots| {
@@ -76,6 +94,8 @@ fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeErro
         Ok::<_, RuntimeError>(target)
     })?;
     let exception = roots[0] as usize;
+    // SAFETY: the stub's area lives until the dispatch returns.
+    let regs = unsafe { regs_from_area(area) };
     let rt = thread.runtime();
     match rt.code.method_code(ip) {
         Some(code) if !code.is_funclet(ip) => {
@@ -89,6 +109,7 @@ fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeErro
                     next_clause: 0,
                 },
                 running: None,
+                regs,
             });
             step(thread)
         }
@@ -96,7 +117,7 @@ fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeErro
         // the exception leaves through the entry record at once.
         _ => match target {
             Target::Escape { entry } => {
-                escape(thread, exception, entry);
+                escape(thread, exception, entry, regs);
                 Ok(())
             }
             Target::Catch { .. } => Err(RuntimeError::Internal(
@@ -241,6 +262,7 @@ fn step(thread: &mut Thread) -> Result<(), RuntimeError> {
                     sp: unsafe { cur.code.body_sp(cur.fp) },
                     fp: cur.fp,
                     value: 0,
+                    regs: u.regs,
                 };
                 let resumed = (c.clause.try_start, c.clause.try_end);
                 finish(thread, resume, Some(resumed), true);
@@ -256,6 +278,7 @@ fn step(thread: &mut Thread) -> Result<(), RuntimeError> {
                 sp: unsafe { u.cursor.code.body_sp(u.cursor.fp) },
                 fp: u.cursor.fp,
                 value: u.exception,
+                regs: u.regs,
             };
             finish(
                 thread,
@@ -272,6 +295,7 @@ fn step(thread: &mut Thread) -> Result<(), RuntimeError> {
             funclet: false,
         };
         let (ip, fp) = frame.caller();
+        unwind_regs(&mut u.regs, &frame.code, frame.fp);
         match rt.code.method_code(ip) {
             Some(code) if !code.is_funclet(ip) => {
                 *cur = Cursor {
@@ -289,7 +313,7 @@ fn step(thread: &mut Thread) -> Result<(), RuntimeError> {
                         "the second pass left the segment before reaching the handler the first pass found".into(),
                     ));
                 };
-                escape(thread, u.exception, entry);
+                escape(thread, u.exception, entry, u.regs);
                 return Ok(());
             }
         }
@@ -297,8 +321,9 @@ fn step(thread: &mut Thread) -> Result<(), RuntimeError> {
 }
 
 /// Leaves the segment through the escape path of the entry record at
-/// `entry`, with the exception in `thread.escaped`.
-fn escape(thread: &mut Thread, exception: usize, entry: usize) {
+/// `entry`, with the exception in `thread.escaped` and the callee-saved
+/// registers the entry's stub had (`regs`).
+fn escape(thread: &mut Thread, exception: usize, entry: usize, regs: [usize; 16]) {
     thread.escaped = exception;
     // SAFETY: `entry` is the innermost live entry record (it was
     // `thread.entry_sp` when the first pass ended, and nothing since has
@@ -309,6 +334,7 @@ fn escape(thread: &mut Thread, exception: usize, entry: usize) {
         sp: entry,
         fp: entry + ENTRY_RBP_OFFSET,
         value: 0,
+        regs,
     };
     finish(thread, resume, None, false);
 }

@@ -69,6 +69,12 @@ pub struct Resume {
     pub fp: usize,
     /// RAX on resume (the exception, for a catch handler).
     pub value: usize,
+    /// The callee-saved registers (RBX, RSI, RDI, R12-R14) on resume, by
+    /// hardware number (the other words are unused): the values the frame
+    /// resumed in (or, on the escape path, the entry record's stub) had at
+    /// its call, restored frame by frame from where each method's
+    /// prologue saved them (`GcInfo::saved_regs`).
+    pub regs: [usize; 16],
 }
 
 /// Offsets of [`Resume`]'s fields, for the stubs.
@@ -82,6 +88,8 @@ pub mod resume_offsets {
     pub const FP: i32 = std::mem::offset_of!(Resume, fp) as i32;
     /// `Resume::value`.
     pub const VALUE: i32 = std::mem::offset_of!(Resume, value) as i32;
+    /// `Resume::regs`.
+    pub const REGS: i32 = std::mem::offset_of!(Resume, regs) as i32;
 }
 
 /// An exception raised by native code and not dispatched yet.
@@ -157,4 +165,34 @@ pub struct Unwind {
     /// The IL range of the finally/fault handler running in the cursor's
     /// frame, while one runs.
     pub(crate) running: Option<(u32, u32)>,
+    /// The callee-saved registers as the cursor's frame had them at its
+    /// call (see [`Resume::regs`]).
+    pub(crate) regs: [usize; 16],
+}
+
+/// The callee-saved registers of the managed convention.
+pub(crate) const CALLEE_SAVED: [usize; 6] = [3, 6, 7, 12, 13, 14];
+
+/// Moves a register context from the frame of `code` at `fp` to its
+/// caller: the registers the method's prologue saved are reloaded from
+/// its frame.
+pub(crate) fn unwind_regs(regs: &mut [usize; 16], code: &MethodCode, fp: usize) {
+    for &(r, off) in &code.gc_info.saved_regs {
+        // SAFETY: `fp` is a live activation of `code`, whose prologue
+        // saved register `r` at `fp + off`.
+        regs[r as usize] = unsafe { *((fp as isize + off as isize) as *const usize) };
+    }
+}
+
+/// Reads the callee-saved registers from a stub's register area.
+///
+/// # Safety
+/// `area` must point at a live 16-word register area.
+pub(crate) unsafe fn regs_from_area(area: *const usize) -> [usize; 16] {
+    let mut regs = [0usize; 16];
+    for r in CALLEE_SAVED {
+        // SAFETY: the caller's contract.
+        regs[r] = unsafe { *area.add(r) };
+    }
+    regs
 }

@@ -203,7 +203,7 @@ pub(crate) fn overflow_trace(thread: &Thread) -> String {
     let mut data = Vec::new();
     let mut total = 0usize;
     walk_thread(thread, |item| {
-        if let WalkItem::Managed(m) = item {
+        if let WalkItem::Managed(m, _) = item {
             if !m.funclet {
                 total += 1;
                 if total <= OVERFLOW_FRAMES_SHOWN {

@@ -252,10 +252,34 @@ impl Runtime {
                 ctx: method.generic_context(),
                 shared: owner,
             };
-            osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
-                method: method.full_name(),
-                error,
-            })?
+            let tier = match self.options.jit.mode {
+                super::tiering::JitMode::Optimizing if self.tiers.bisect_allows() => {
+                    osprey_jit::Tier::Optimizing
+                }
+                _ => osprey_jit::Tier::Baseline,
+            };
+            let compiled = osprey_jit::compile_tier(&mut ctx, &input, base, tier).map_err(|error| {
+                RuntimeError::Compile {
+                    method: method.full_name(),
+                    error,
+                }
+            })?;
+            if self.options.jit_log && compiled.tier == osprey_jit::Tier::Optimizing {
+                let _ = self.os.stderr(&format!(
+                    "jit: {} optimized at {base:#x}+{:#x}\n",
+                    method.full_name(),
+                    compiled.method.code.len()
+                ));
+            }
+            if let Some(why) = &compiled.declined {
+                if self.options.jit_log {
+                    let _ = self.os.stderr(&format!(
+                        "jit: {} stays in the baseline tier: {why}\n",
+                        method.full_name()
+                    ));
+                }
+            }
+            compiled.method
         };
         let info = MethodCode {
             method,

@@ -4,9 +4,9 @@
 //! those checks do not cover is a dereference of an unmanaged pointer in
 //! unsafe code (`int* p = null; *p = 1`). Each thread that runs managed
 //! code registers [`fault_handler`] with the kernel; on a fault whose
-//! instruction lies in a JIT-compiled method it redirects the thread to the
-//! fault stub, which calls [`fault`] as a helper called from the faulting
-//! instruction:
+//! instruction lies in a JIT-compiled method it records the fault in the
+//! thread record and redirects the thread to the fault stub, which calls
+//! [`fault`] as a helper called from the faulting instruction:
 //!
 //! * an address in the first 64 KiB raises NullReferenceException, as the
 //!   CLR (and mono) do;
@@ -39,13 +39,16 @@ pub(crate) unsafe extern "C" fn fault_handler(user: *mut c_void, ctx: *mut Fault
     }
     // SAFETY: the record registered itself (Runtime::new_thread) and
     // unregisters before it is freed; the kernel passes a valid context.
-    let (thread, ctx) = unsafe { (&*(user as *const Thread), &mut *ctx) };
+    let (thread, ctx) = unsafe { (&mut *(user as *mut Thread), &mut *ctx) };
     let rt = thread.runtime();
     if rt.code.method_code(ctx.ip).is_none() {
         return 0;
     }
-    ctx.rdi = ctx.address;
-    ctx.rsi = ctx.ip;
+    // The registers stay as they were (optimized code may hold a caller's
+    // values in any callee-saved register): the stub finds the fault in
+    // the thread record.
+    thread.fault_address = ctx.address;
+    thread.fault_ip = ctx.ip;
     ctx.ip = rt.stubs.fault;
     1
 }

@@ -794,6 +794,7 @@ impl JitHost for JitContext<'_> {
                 return_address: frames::offsets::RETURN_ADDRESS,
                 rsp: frames::offsets::RSP,
                 rbp: frames::offsets::RBP,
+                regs: frames::offsets::REGS,
                 qcall_kind: FrameKind::QCall as u64,
             },
             thread_alloc_offsets: [offsets::ALLOC_PTR, offsets::ALLOC_LIMIT],

@@ -29,6 +29,7 @@ pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
 mod strings;
+pub mod tiering;
 pub(crate) mod valuetypes;
 
 use std::collections::HashMap;
@@ -62,6 +63,12 @@ pub struct RuntimeOptions {
     pub gc_kind_set: bool,
     /// The command line set the heap limit: it wins over `OSPREY_GC_HEAP_LIMIT`.
     pub gc_limit_set: bool,
+    /// The JIT's tiers (the environment variables of docs/jit.md apply
+    /// over it when the runtime starts).
+    pub jit: tiering::JitOptions,
+    /// Report on stderr which methods the optimizing tier declines, and why
+    /// (`OSPREY_JIT_LOG=1`).
+    pub jit_log: bool,
 }
 
 /// Well-known corelib types, loaded at startup.
@@ -110,6 +117,8 @@ pub struct Runtime {
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
     pub(crate) symbols: crate::eh::Symbols,
+    /// The JIT tiers' state (runtime/tiering.rs).
+    pub(crate) tiers: tiering::Tiers,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -134,6 +143,14 @@ impl Runtime {
         if options.gc_limit_set {
             gc_options.heap_limit = options.gc.heap_limit;
         }
+        let mut options = options;
+        options
+            .jit
+            .apply_env(&os)
+            .map_err(|e| RuntimeError::Internal(format!("JIT options: {e}")))?;
+        if let Ok(Some(v)) = os.environment_variable("OSPREY_JIT_LOG") {
+            options.jit_log = v.trim() != "0";
+        }
         let stubs = Stubs::generate(&code, &helpers::workers())?;
         let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
         let rt = Box::new(Runtime {
@@ -156,6 +173,7 @@ impl Runtime {
             class_inits: helpers::ClassInitLocks::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
+            tiers: tiering::Tiers::new(&os),
         });
         let wk = {
             let mut loader = rt.loader();

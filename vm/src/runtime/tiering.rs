@@ -1,0 +1,147 @@
+//! Which tier compiles a method, and when a method moves up (docs/jit.md,
+//! "Tiers").
+//!
+//! * `OSPREY_JIT=baseline`: the baseline tier only.
+//! * `OSPREY_JIT=optimizing`, or `OSPREY_TIERED=0`: every method is
+//!   compiled by the optimizing tier on its first call (what it declines,
+//!   by the baseline).
+//! * otherwise (tiered): a method starts in the baseline tier with a call
+//!   counter; after `OSPREY_TIER_CALLS` calls (30) it is compiled again by
+//!   the optimizing tier and its precode redirected there.
+
+use osprey_kernel::client::Os;
+
+/// How methods are compiled.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
+pub enum JitMode {
+    /// Baseline first, optimizing once hot.
+    #[default]
+    Tiered,
+    /// The baseline tier only.
+    Baseline,
+    /// The optimizing tier for every method.
+    Optimizing,
+}
+
+/// The JIT's configuration of a runtime instance.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct JitOptions {
+    /// The tiering policy.
+    pub mode: JitMode,
+    /// Calls after which a baseline method is optimized (tiered mode).
+    pub tier_calls: u32,
+}
+
+impl Default for JitOptions {
+    fn default() -> Self {
+        JitOptions {
+            mode: JitMode::Tiered,
+            tier_calls: 30,
+        }
+    }
+}
+
+/// A bad value of one of the JIT's environment variables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JitOptionError {
+    /// The variable.
+    pub name: &'static str,
+    /// Its value.
+    pub value: String,
+}
+
+impl std::fmt::Display for JitOptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={:?} is not valid", self.name, self.value)?;
+        match self.name {
+            "OSPREY_JIT" => f.write_str(" (expected baseline, optimizing or tiered)"),
+            "OSPREY_TIERED" => f.write_str(" (expected 0 or 1)"),
+            _ => f.write_str(" (expected a positive number)"),
+        }
+    }
+}
+
+impl JitOptions {
+    /// Applies `OSPREY_JIT`, `OSPREY_TIERED` and `OSPREY_TIER_CALLS`.
+    pub fn apply_env(&mut self, os: &Os) -> Result<(), JitOptionError> {
+        let var = |name: &str| os.environment_variable(name).ok().flatten();
+        if let Some(v) = var("OSPREY_TIERED") {
+            match v.trim() {
+                "0" => self.mode = JitMode::Optimizing,
+                "1" => self.mode = JitMode::Tiered,
+                _ => {
+                    return Err(JitOptionError {
+                        name: "OSPREY_TIERED",
+                        value: v,
+                    })
+                }
+            }
+        }
+        if let Some(v) = var("OSPREY_JIT") {
+            self.mode = match v.trim() {
+                "baseline" => JitMode::Baseline,
+                "optimizing" => JitMode::Optimizing,
+                "tiered" => JitMode::Tiered,
+                _ => {
+                    return Err(JitOptionError {
+                        name: "OSPREY_JIT",
+                        value: v,
+                    })
+                }
+            };
+        }
+        if let Some(v) = var("OSPREY_TIER_CALLS") {
+            self.tier_calls = match v.trim().parse::<u32>() {
+                Ok(n) if n > 0 => n,
+                _ => {
+                    return Err(JitOptionError {
+                        name: "OSPREY_TIER_CALLS",
+                        value: v,
+                    })
+                }
+            };
+        }
+        Ok(())
+    }
+}
+
+/// The tiering state of a runtime instance.
+#[derive(Debug, Default)]
+pub struct Tiers {
+    /// `OSPREY_JIT_BISECT=N` (or `M-N`): only the methods the optimizing
+    /// tier is asked for as the first N (the M-th to the N-th, from 0) get
+    /// it: a debugging aid, to bisect a miscompilation.
+    bisect: Option<(u32, u32)>,
+    asked: std::sync::atomic::AtomicU32,
+}
+
+impl Tiers {
+    /// The state for a runtime in process `os`.
+    pub fn new(os: &Os) -> Tiers {
+        let bisect = os
+            .environment_variable("OSPREY_JIT_BISECT")
+            .ok()
+            .flatten()
+            .and_then(|v| match v.trim().split_once('-') {
+                Some((a, b)) => Some((a.parse().ok()?, b.parse().ok()?)),
+                None => Some((0, v.trim().parse().ok()?)),
+            });
+        Tiers {
+            bisect,
+            asked: Default::default(),
+        }
+    }
+
+    /// Whether the next method may be optimized (see `bisect`).
+    pub fn bisect_allows(&self) -> bool {
+        match self.bisect {
+            None => true,
+            Some((m, n)) => {
+                let k = self
+                    .asked
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                m <= k && k < n
+            }
+        }
+    }
+}
