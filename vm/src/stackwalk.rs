@@ -221,6 +221,7 @@ pub struct StackRoot {
 /// (`Gc::set_prestub_args`).
 pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackRoot)) {
     let rt = thread.runtime();
+    let fault_ip = thread.fault_ip;
     let reg = |slot: *mut usize| StackRoot {
         slot,
         kind: RootKind::Ref,
@@ -263,7 +264,7 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
                 }
             }
             WalkItem::Managed(m, locs) if !m.funclet && m.code.gc_info.tracked => {
-                report_tracked(m, locs, report);
+                report_tracked(m, locs, fault_ip, report);
             }
             WalkItem::Managed(m, _) if !m.funclet => {
                 for s in &m.code.gc_info.slots {
@@ -293,9 +294,21 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
 
 /// Reports the live references of an optimized frame at its safepoint:
 /// frame slots, and registers at the locations the walk found for them.
-fn report_tracked(m: &ManagedFrame, locs: &RegLocations, report: &mut dyn FnMut(StackRoot)) {
+fn report_tracked(
+    m: &ManagedFrame,
+    locs: &RegLocations,
+    fault_ip: usize,
+    report: &mut dyn FnMut(StackRoot),
+) {
     let offset = (m.ip - m.code.start) as u32;
     let Some(sp) = m.code.gc_info.safepoint(offset) else {
+        if m.ip == fault_ip.wrapping_add(1) {
+            // A hardware fault made the faulting instruction look like a
+            // call (the fault stub): the frame is being unwound by the
+            // exception that follows, and its handlers (if any) find
+            // nothing of it in registers, so nothing of it is live.
+            return;
+        }
         // Every call and poll of tracked code has a safepoint record: a
         // walk stopped anywhere else is a runtime bug (the frame is not
         // at a safepoint), not something the program can cause.
