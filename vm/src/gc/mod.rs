@@ -37,6 +37,7 @@ use osprey_kernel::client::{Os, OsError};
 use crate::loader::types::mt_flags;
 use crate::loader::{MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef, HEADER_SIZE};
+use crate::rooted::Unrooted;
 use crate::thread::Thread;
 use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
 
@@ -574,12 +575,17 @@ impl Gc {
     /// when a budget is exhausted; `OutOfMemory` when even a full
     /// collection leaves no room under the limit. The caller must be able
     /// to be walked (a transition frame) and hold no unprotected references.
-    pub fn alloc(
+    ///
+    /// The result borrows `thread` mutably (see [`crate::rooted`]): the
+    /// object can be initialized and handed to managed code, or rooted
+    /// through `Thread::root_table`, before anything else runs on the
+    /// thread.
+    pub fn alloc<'t>(
         &self,
-        thread: &mut Thread,
+        thread: &'t mut Thread,
         mt: &MethodTable,
         length: usize,
-    ) -> Result<ObjectRef, AllocError> {
+    ) -> Result<Unrooted<'t>, AllocError> {
         if length > object::MAX_LENGTH {
             return Err(AllocError::OutOfMemory);
         }
@@ -603,7 +609,7 @@ impl Gc {
         if mt.has(mt_flags::HAS_FINALIZER) {
             self.lock_state().finalizable.push(obj.as_ptr() as usize);
         }
-        Ok(obj)
+        Ok(Unrooted::assume(obj))
     }
 
     /// Finds `size` bytes, collecting as needed.
@@ -997,7 +1003,7 @@ impl Gc {
     /// The caller is cooperative (the object cannot move before its
     /// finalizer is called) and calls again when the finalizer has returned;
     /// `None` tells waiters that everything queued has run.
-    pub(crate) fn next_to_finalize(&self) -> Option<ObjectRef> {
+    pub(crate) fn next_to_finalize<'t>(&self, _thread: &'t Thread) -> Option<Unrooted<'t>> {
         let mut st = self.lock_state();
         loop {
             if st.freachable.is_empty() {
@@ -1014,7 +1020,7 @@ impl Gc {
             }
             if let Some(obj) = ObjectRef::from_raw(obj as *mut u8) {
                 st.finalizer_busy = true;
-                return Some(obj);
+                return Some(Unrooted::assume(obj));
             }
         }
     }
@@ -1040,8 +1046,8 @@ impl Gc {
             return;
         }
         let Some(&event) = self.finalizer_event.get() else {
-            while let Some(obj) = self.next_to_finalize() {
-                if let Err(e) = crate::runtime::run_finalizer(thread, obj) {
+            while let Some(obj) = self.next_to_finalize(thread).map(|o| thread.root(o)) {
+                if let Err(e) = crate::runtime::run_finalizer(thread, &obj) {
                     let rt = thread.runtime();
                     rt.report_unhandled(thread, e);
                     return;

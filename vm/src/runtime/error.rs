@@ -8,7 +8,8 @@ use crate::codeheap::CodeHeapError;
 use crate::handles::ObjectHandle;
 use crate::heap::AllocError;
 use crate::loader::LoadError;
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
+use crate::thread::Thread;
 use osprey_kernel::client::OsError;
 
 /// Why running managed code failed.
@@ -80,9 +81,9 @@ impl ExceptionObject {
         ExceptionObject(Arc::new(handle))
     }
 
-    /// The object.
-    pub fn get(&self) -> ObjectRef {
-        self.0.get()
+    /// The object, as it is now.
+    pub fn get<'t>(&self, thread: &'t Thread) -> Unrooted<'t> {
+        self.0.get(thread)
     }
 }
 
@@ -117,11 +118,11 @@ impl RuntimeError {
     }
 
     /// The exception object this error carries, if any.
-    pub fn exception_object(&self) -> Option<ObjectRef> {
+    pub fn exception_object<'t>(&self, thread: &'t Thread) -> Option<Unrooted<'t>> {
         match self {
             RuntimeError::Exception {
                 object: Some(o), ..
-            } => Some(o.get()),
+            } => Some(o.get(thread)),
             _ => None,
         }
     }

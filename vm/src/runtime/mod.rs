@@ -31,7 +31,7 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-pub use callsite::{CallSite, Value};
+pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
@@ -40,6 +40,7 @@ use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
 use crate::loader::{AssemblyId, Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
 use crate::stubs::Stubs;
 use crate::thread::Thread;
 use osprey_kernel::client::Os;
@@ -257,13 +258,15 @@ impl Runtime {
             let (takes_args, returns_int) = entry_point_shape(main)?;
             (main, takes_args, returns_int)
         };
-        // Cooperative throughout: the argument array and an unhandled
-        // exception are raw references while Rust code holds them.
+        // Cooperative throughout: the argument array is rooted, and an
+        // unhandled exception is described before Main's frames are gone.
         let result = thread.cooperative(|thread| {
-            let mut call_args = Vec::new();
-            if takes_args {
-                call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
-            }
+            let argv = if takes_args {
+                Some(self.new_string_array(thread, args)?)
+            } else {
+                None
+            };
+            let call_args: Vec<Arg<'_>> = argv.iter().map(Arg::from).collect();
             CallSite::new(self, main)?
                 .call(thread, &call_args)
                 .map_err(|e| match self.exit_requested() {
@@ -283,7 +286,7 @@ impl Runtime {
     }
 
     /// A new identity hash code for `obj` (stored in its header).
-    pub(crate) fn identity_hash(&self, obj: ObjectRef) -> i32 {
+    pub(crate) fn identity_hash(&self, obj: Unrooted<'_>) -> i32 {
         // SAFETY: every object has an 8-byte header before it; its low 32
         // bits hold the hash code (0 = not yet assigned).
         let header =
@@ -348,9 +351,9 @@ impl Drop for Runtime {
 
 /// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`,
 /// which is cooperative. Returns what the finalizer threw.
-pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), RuntimeError> {
+pub(crate) fn run_finalizer(thread: &mut Thread, obj: &Rooted) -> Result<(), RuntimeError> {
     let rt = thread.runtime();
-    let t = TypeHandle::from_method_table(obj.method_table());
+    let t = obj.get(thread).type_handle();
     let finalize = t
         .vtable_methods
         .iter()
@@ -360,8 +363,6 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), R
     let Some(finalize) = finalize else {
         return Ok(());
     };
-    // No allocation between here and the call: `obj` travels in RCX, and the
-    // prestub frame and then the finalizer's own frame report it.
-    CallSite::new(rt, finalize)?.call(thread, &[Value::Ref(Some(obj))])?;
+    CallSite::new(rt, finalize)?.call(thread, &[Arg::from(obj)])?;
     Ok(())
 }
