@@ -101,34 +101,42 @@ fn null_array<T>(thread: &mut Thread, fallback: T) -> T {
 
 /// `static int Array.InternalGetTotalLength(Array)`.
 pub(super) extern "C" fn total_length(thread: &mut Thread, array: *mut u8) -> i32 {
-    guard(thread, 0, |thread| match Unrooted::from_raw(thread, array) {
-        // SAFETY: arrays keep their total length at LENGTH_OFFSET.
-        Some(a) => unsafe { a.length() as i32 },
-        None => null_array(thread, 0),
+    guard(thread, 0, |thread| {
+        match Unrooted::from_raw(thread, array) {
+            // SAFETY: arrays keep their total length at LENGTH_OFFSET.
+            Some(a) => unsafe { a.length() as i32 },
+            None => null_array(thread, 0),
+        }
     })
 }
 
 /// `static int Array.InternalGetRank(Array)`.
 pub(super) extern "C" fn rank(thread: &mut Thread, array: *mut u8) -> i32 {
-    guard(thread, 0, |thread| match Unrooted::from_raw(thread, array) {
-        Some(a) => shape(a).0 as i32,
-        None => null_array(thread, 0),
+    guard(thread, 0, |thread| {
+        match Unrooted::from_raw(thread, array) {
+            Some(a) => shape(a).0 as i32,
+            None => null_array(thread, 0),
+        }
     })
 }
 
 /// `static int Array.InternalGetLength(Array, int dimension)` (checked by corelib).
 pub(super) extern "C" fn length(thread: &mut Thread, array: *mut u8, dimension: i32) -> i32 {
-    guard(thread, 0, |thread| match Unrooted::from_raw(thread, array) {
-        Some(a) => shape(a).1.get(dimension as usize).copied().unwrap_or(0),
-        None => null_array(thread, 0),
+    guard(thread, 0, |thread| {
+        match Unrooted::from_raw(thread, array) {
+            Some(a) => shape(a).1.get(dimension as usize).copied().unwrap_or(0),
+            None => null_array(thread, 0),
+        }
     })
 }
 
 /// `static int Array.InternalGetLowerBound(Array, int dimension)` (checked by corelib).
 pub(super) extern "C" fn lower_bound(thread: &mut Thread, array: *mut u8, dimension: i32) -> i32 {
-    guard(thread, 0, |thread| match Unrooted::from_raw(thread, array) {
-        Some(a) => shape(a).2.get(dimension as usize).copied().unwrap_or(0),
-        None => null_array(thread, 0),
+    guard(thread, 0, |thread| {
+        match Unrooted::from_raw(thread, array) {
+            Some(a) => shape(a).2.get(dimension as usize).copied().unwrap_or(0),
+            None => null_array(thread, 0),
+        }
     })
 }
 

@@ -21,13 +21,11 @@ pub(super) extern "C" fn format_stack_trace(thread: &mut Thread, trace: *mut u8)
                 std::slice::from_raw_parts(trace.array_data() as *const isize, trace.length());
             crate::eh::format_stack_trace(rt, data)
         };
-        HelperFrame::run(thread, |thread| {
-            match rt.new_string(thread, &text) {
-                Ok(s) => s.get(thread).as_ptr(),
-                Err(e) => {
-                    thread.raise(e);
-                    std::ptr::null_mut()
-                }
+        HelperFrame::run(thread, |thread| match rt.new_string(thread, &text) {
+            Ok(s) => s.get(thread).as_ptr(),
+            Err(e) => {
+                thread.raise(e);
+                std::ptr::null_mut()
             }
         })
     })

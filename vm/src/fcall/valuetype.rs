@@ -202,7 +202,12 @@ pub(super) extern "C" fn get_field(
 /// `source`, read after the allocation (which may move `source`). Must run
 /// inside [`HelperFrame::run`]; returns null (with an exception requested)
 /// if the allocation fails.
-pub(super) fn box_from(thread: &mut Thread, ty: TypeHandle, source: &Rooted, offset: usize) -> *mut u8 {
+pub(super) fn box_from(
+    thread: &mut Thread,
+    ty: TypeHandle,
+    source: &Rooted,
+    offset: usize,
+) -> *mut u8 {
     let size = ty.value_layout.as_ref().map_or(0, |l| l.size as usize);
     let boxed = match thread.runtime().new_object(thread, &ty.mt, 0) {
         Ok(b) => b,

@@ -99,7 +99,11 @@ fn init_delegate(
     // JIT calls this right after allocating it), laid out as the binder's
     // DelegateObject; the target is a reference or null.
     unsafe {
-        del.write_ref(std::mem::offset_of!(DelegateObject, target), target, &rt.heaps.gc);
+        del.write_ref(
+            std::mem::offset_of!(DelegateObject, target),
+            target,
+            &rt.heaps.gc,
+        );
         (*d).method_ptr = code;
         (*d).method_ptr_aux = m.as_ptr() as usize;
     }

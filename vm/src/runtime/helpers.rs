@@ -429,11 +429,13 @@ extern "C" fn throw(thread: &mut Thread, kind: u32) {
 /// `throw`: raises a managed exception object (`throw null` raises a
 /// NullReferenceException). Its stack trace starts here.
 extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| match Unrooted::from_raw(thread, exception) {
-        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
-        Some(obj) => {
-            let obj = obj.raw();
-            thread.raise_object(obj, true)
+    guard(thread, (), |thread| {
+        match Unrooted::from_raw(thread, exception) {
+            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            Some(obj) => {
+                let obj = obj.raw();
+                thread.raise_object(obj, true)
+            }
         }
     })
 }
@@ -441,11 +443,13 @@ extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
 /// `rethrow`: raises the exception a catch handler is handling again. As on
 /// mono, its stack trace restarts at the rethrow.
 extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| match Unrooted::from_raw(thread, exception) {
-        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
-        Some(obj) => {
-            let obj = obj.raw();
-            thread.raise_object(obj, true)
+    guard(thread, (), |thread| {
+        match Unrooted::from_raw(thread, exception) {
+            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            Some(obj) => {
+                let obj = obj.raw();
+                thread.raise_object(obj, true)
+            }
         }
     })
 }
@@ -483,7 +487,10 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             return;
         }
         if let Some(v) = Unrooted::from_raw(thread, value) {
-            let elem = arr.type_handle().element.expect("arrays have an element type");
+            let elem = arr
+                .type_handle()
+                .element
+                .expect("arrays have an element type");
             let vt = v.type_handle();
             if !is_assignable(vt, elem) {
                 thread.raise(RuntimeError::managed(

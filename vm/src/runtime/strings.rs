@@ -113,9 +113,11 @@ impl Runtime {
             let s = self.new_string(thread, item)?;
             // SAFETY: `array` is a string[] of length items.len() > i.
             unsafe {
-                array
-                    .get(thread)
-                    .write_ref(object::ARRAY_DATA_OFFSET + 8 * i, Some(s.get(thread)), &self.heaps.gc)
+                array.get(thread).write_ref(
+                    object::ARRAY_DATA_OFFSET + 8 * i,
+                    Some(s.get(thread)),
+                    &self.heaps.gc,
+                )
             };
         }
         Ok(array)
