@@ -1056,3 +1056,43 @@ fn malformed_calls_end_in_clean_errors() {
         "stderr:\n{stderr}"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Array compatibility where mono and .NET disagree (issue 10, R10/R14).
+
+/// Array-element compatibility nests (ECMA-335 I.8.7.1): `int[][]` is a
+/// `uint[][]`, `E[][]` an `int[][]` and `string[][]` an `object[][]`,
+/// because their element types are compatible arrays. CoreCLR 2.0 prints
+/// True for each; mono 6.8 prints False (it applies element compatibility
+/// to the outer array only). Osprey follows .NET, so this is checked here
+/// rather than as a sample (samples/cast-array-elements and
+/// samples/cast-array-covariance cover what mono agrees with).
+#[test]
+fn nested_array_compatibility_follows_coreclr() {
+    let exe = compile_source(
+        "nested_array_compat",
+        r#"using System;
+enum E : int { A }
+class Program {
+    static object O(object o) { return o; }
+    static void Main() {
+        Console.WriteLine(O(new int[1][]) is uint[][]);
+        Console.WriteLine(O(new E[1][]) is int[][]);
+        Console.WriteLine(O(new string[1][]) is object[][]);
+        Console.WriteLine(O(new string[1][][]) is object[][][]);
+        Console.WriteLine(O(new object[1][]) is string[][]);
+        uint[][] u = (uint[][])O(new int[][] { new int[] { -1 } });
+        Console.WriteLine(u[0][0]);
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "nested array compatibility");
+    assert_eq!(
+        run.stdout_lossy(),
+        "True\nTrue\nTrue\nTrue\nFalse\n4294967295\n",
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_eq!(run.code(), Some(0));
+}

@@ -309,6 +309,9 @@ pub(crate) struct State {
     pub frozen_roots: Vec<usize>,
     pub stats: Stats,
     pub stress_count: u64,
+    /// Objects allocated since the last collection (stress mode: a poll
+    /// with nothing new to move or free does not collect).
+    pub allocated_since_collection: u64,
 }
 
 /// The collector of one runtime.
@@ -397,6 +400,7 @@ impl Gc {
                 frozen_roots: Vec::new(),
                 stats: Stats::default(),
                 stress_count: 0,
+                allocated_since_collection: 0,
             }),
             handles: crate::handles::SharedHandleTable::default(),
             threads: std::sync::Arc::new(ThreadRegistry::default()),
@@ -548,18 +552,26 @@ impl Gc {
             self.enter_preemptive(thread);
             self.enter_cooperative(thread);
         } else {
-            self.stress_point(thread);
+            self.stress_point(thread, true);
         }
     }
 
     /// Under GC stress, counts an allocation or safepoint and collects at
-    /// every Nth (only while managed code runs on the thread).
-    fn stress_point(&self, thread: &mut Thread) {
+    /// every Nth (only while managed code runs on the thread). A safepoint
+    /// reached with nothing allocated since the last collection is not
+    /// counted: that collection could move nothing (the nursery is empty)
+    /// and free only what became unreachable without an allocation, which
+    /// the next one frees. This keeps compute-bound loops, which poll at
+    /// every back-edge, from verifying the whole heap at every iteration.
+    fn stress_point(&self, thread: &mut Thread, at_poll: bool) {
         if self.options.stress == 0 || thread.entry_sp == 0 {
             return;
         }
         let due = {
             let mut st = self.lock_state();
+            if at_poll && st.allocated_since_collection == 0 {
+                return;
+            }
             st.stress_count += 1;
             st.stress_count % self.options.stress as u64 == 0
         };
@@ -593,7 +605,7 @@ impl Gc {
         if size > self.options.heap_limit {
             return Err(AllocError::OutOfMemory);
         }
-        self.stress_point(thread);
+        self.stress_point(thread, false);
         let start = match self.alloc_raw(thread, size) {
             Ok(s) => s,
             Err(AllocError::OutOfMemory) => {
@@ -606,8 +618,12 @@ impl Gc {
             .oom_grace
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |g| g.checked_sub(1));
         let obj = init_object(start, mt, length);
-        if mt.has(mt_flags::HAS_FINALIZER) {
-            self.lock_state().finalizable.push(obj.as_ptr() as usize);
+        if mt.has(mt_flags::HAS_FINALIZER) || self.options.stress != 0 {
+            let mut st = self.lock_state();
+            st.allocated_since_collection += 1;
+            if mt.has(mt_flags::HAS_FINALIZER) {
+                st.finalizable.push(obj.as_ptr() as usize);
+            }
         }
         Ok(Unrooted::assume(obj))
     }
@@ -890,6 +906,7 @@ impl Gc {
         let t0 = self.os.cycle_count();
         let before = st.heap.blocks_in_use * BLOCK_SIZE;
         let full = full || self.options.kind == CollectorKind::MarkSweep;
+        st.allocated_since_collection = 0;
         collect::collect(self, &mut st, &threads, full);
         if full {
             self.collections[1].fetch_add(1, Ordering::Relaxed);
