@@ -1096,3 +1096,77 @@ class Program {
     );
     assert_eq!(run.code(), Some(0));
 }
+
+// ---------------------------------------------------------------------------
+// Configuration errors (issue 10 item 6, reproducer R13): a bad value of a
+// garbage-collector option is a plain usage error naming the option and
+// what it accepts, exit code 1, before the program runs; never an
+// "internal runtime error", and a nursery of 0 is not accepted.
+
+#[test]
+fn bad_gc_configuration_is_a_usage_error_naming_the_variable() {
+    let hello = compiled_sample("hello");
+    let cases: &[(&str, &str, &str)] = &[
+        ("OSPREY_GC", "bogus", "generational or marksweep"),
+        ("OSPREY_GCSTRESS", "often", "a whole number N"),
+        ("OSPREY_GCSTRESS", "-3", "a whole number N"),
+        ("OSPREY_GC_NURSERY", "0", "from 32K to 4G"),
+        ("OSPREY_GC_NURSERY", "1T", "from 32K to 4G"),
+        ("OSPREY_GC_NURSERY", "12Q", "from 32K to 4G"),
+        ("OSPREY_GC_HEAP_LIMIT", "lots", "from 1M to 1024G"),
+        ("OSPREY_GC_HEAP_LIMIT", "0", "from 1M to 1024G"),
+        ("OSPREY_GC_HEAP_LIMIT", "5000G", "from 1M to 1024G"),
+    ];
+    for (var, value, accepts) in cases {
+        let run = run_osprey(
+            &hello,
+            &[],
+            &[],
+            &[((*var).into(), (*value).into())],
+            None,
+            DEFAULT_TIMEOUT,
+        )
+        .unwrap();
+        let what = format!("{var}={value}");
+        assert_clean_error(&run, &what);
+        let stderr = run.stderr_lossy();
+        assert!(
+            stderr.contains(&format!(
+                "error: {var}={value:?} is not valid: {var} accepts"
+            )) && stderr.contains(accepts)
+                && !stderr.contains("internal"),
+            "{what}: stderr:\n{stderr}"
+        );
+        assert_eq!(run.stdout_lossy(), "", "{what}: the program must not run");
+    }
+    for (opt, accepts) in [
+        ("--gc=bogus", "generational or marksweep"),
+        ("--gc-heap-limit=0", "from 1M to 1024G"),
+        ("--gc-heap-limit=12 parsecs", "from 1M to 1024G"),
+    ] {
+        let run = osprey(&["run", opt, path_str(&hello)]);
+        assert_clean_error(&run, opt);
+        let stderr = run.stderr_lossy();
+        let name = opt.split('=').next().unwrap();
+        assert!(
+            stderr.contains(&format!("{name}=")) && stderr.contains(accepts),
+            "{opt}: stderr:\n{stderr}"
+        );
+    }
+    // Good values still run the program.
+    let run = run_osprey(
+        &hello,
+        &[],
+        &[],
+        &[
+            ("OSPREY_GC_NURSERY".into(), "32K".into()),
+            ("OSPREY_GC_HEAP_LIMIT".into(), "64M".into()),
+            ("OSPREY_GC".into(), "marksweep".into()),
+        ],
+        None,
+        DEFAULT_TIMEOUT,
+    )
+    .unwrap();
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(run.stdout_lossy(), "Hello, world!\n");
+}

@@ -42,8 +42,9 @@ Options for run (before FILE; everything after FILE goes to the program):
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
   --gc=KIND           garbage collector: generational (default) or marksweep
-  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G;
-                      default 4G); past it allocation throws OutOfMemoryException
+  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G,
+                      1M to 1024G; default 4G); past it allocation throws
+                      OutOfMemoryException
 
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
@@ -57,7 +58,7 @@ Environment:
   OSPREY_GC_HEAP_LIMIT heap limit (as --gc-heap-limit; the option wins)
   OSPREY_GCSTRESS=N    collect at every Nth allocation and safepoint, verifying the heap
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
-  OSPREY_GC_NURSERY    nursery size of the generational collector (default 4M)
+  OSPREY_GC_NURSERY    nursery size of the generational collector (32K to 4G, default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
 ";
 
@@ -114,18 +115,15 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Some(Long("jit-dump")) if in_run => options.jit_dump = true,
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.to_string_lossy();
-                options.gc.kind = crate::gc::CollectorKind::parse(&v).ok_or_else(|| {
-                    format!("--gc: unknown collector '{v}' (generational or marksweep)")
-                })?;
+                options.gc.kind = crate::gc::parse_collector("--gc", &v.to_string_lossy())
+                    .map_err(|e| e.to_string())?;
                 options.gc_kind_set = true;
             }
             Some(Long("gc-heap-limit")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.to_string_lossy();
-                options.gc.heap_limit = crate::gc::parse_size(&v)
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("--gc-heap-limit: bad size '{v}'"))?;
+                options.gc.heap_limit =
+                    crate::gc::parse_heap_limit("--gc-heap-limit", &v.to_string_lossy())
+                        .map_err(|e| e.to_string())?;
                 options.gc_limit_set = true;
             }
             Some(Long("against-corelib")) if in_run => reference = mcs::Reference::Corelib,
@@ -328,6 +326,11 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
     };
     let rt = match Runtime::new(options) {
         Ok(rt) => rt,
+        Err(RuntimeError::Config(e)) => {
+            // A usage error: the variable, its value, what it accepts.
+            report(format!("error: {e}\n"));
+            return 1;
+        }
         Err(e) => {
             report(format!("error: cannot start the runtime: {e}\n"));
             return 1;

@@ -17,7 +17,8 @@
 //! one is promoted in place.
 //!
 //! Modules: [`heap`] (blocks, cards), [`layout`] (object sizes and reference
-//! maps), `collect` (the algorithms), `roots` (what is reachable from
+//! maps), `options` (the configuration and its environment variables),
+//! `collect` (the algorithms), `roots` (what is reachable from
 //! outside the heap), [`handles`] (GC handles), `verify` (the heap
 //! verifier). Stack roots come from the shared walker (vm/src/stackwalk.rs).
 
@@ -26,6 +27,7 @@ pub mod heap;
 pub mod layout;
 
 mod collect;
+mod options;
 mod roots;
 mod verify;
 
@@ -42,140 +44,10 @@ use crate::thread::Thread;
 use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
 
 pub use handles::HandleKind;
-
-/// Which collector a runtime uses.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
-pub enum CollectorKind {
-    /// Non-moving mark-sweep.
-    MarkSweep,
-    /// Copying nursery + mark-sweep old space, with a card-marking barrier.
-    #[default]
-    Generational,
-}
-
-impl CollectorKind {
-    /// Parses `marksweep` / `generational` (also `ms` / `gen`).
-    pub fn parse(s: &str) -> Option<CollectorKind> {
-        match s {
-            "marksweep" | "mark-sweep" | "ms" => Some(CollectorKind::MarkSweep),
-            "generational" | "gen" => Some(CollectorKind::Generational),
-            _ => None,
-        }
-    }
-
-    /// The name `parse` accepts.
-    pub fn name(self) -> &'static str {
-        match self {
-            CollectorKind::MarkSweep => "marksweep",
-            CollectorKind::Generational => "generational",
-        }
-    }
-}
-
-/// Why the GC options could not be parsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum GcOptionError {
-    /// An option or environment variable has a bad value.
-    BadValue {
-        /// The option or variable.
-        name: &'static str,
-        /// Its value.
-        value: String,
-    },
-}
-
-impl std::fmt::Display for GcOptionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GcOptionError::BadValue { name, value } => write!(f, "bad value for {name}: '{value}'"),
-        }
-    }
-}
-
-/// The collector's configuration (docs/gc.md lists the variables).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GcOptions {
-    /// The algorithm (`--gc=`, `OSPREY_GC`).
-    pub kind: CollectorKind,
-    /// Stress: 0 = off; N = collect at every Nth allocation and every Nth
-    /// safepoint poll, moving every movable object (`OSPREY_GCSTRESS`).
-    pub stress: u32,
-    /// Verify the heap after every collection (`OSPREY_GC_VERIFY`; on
-    /// under stress).
-    pub verify: bool,
-    /// The most bytes the heap may hold (`--gc-heap-limit`, `OSPREY_GC_HEAP_LIMIT`).
-    pub heap_limit: usize,
-    /// Bytes of nursery (generational; `OSPREY_GC_NURSERY`).
-    pub nursery: usize,
-    /// Log every collection to stderr, and a summary at exit (`OSPREY_GC_LOG`).
-    pub log: bool,
-}
-
-impl Default for GcOptions {
-    fn default() -> GcOptions {
-        GcOptions {
-            kind: CollectorKind::default(),
-            stress: 0,
-            verify: false,
-            heap_limit: 4 << 30,
-            nursery: 4 << 20,
-            log: false,
-        }
-    }
-}
-
-/// Parses a byte count with an optional K/M/G suffix.
-pub fn parse_size(s: &str) -> Option<usize> {
-    let s = s.trim();
-    let (digits, mult) = match s.chars().last()? {
-        'k' | 'K' => (&s[..s.len() - 1], 1usize << 10),
-        'm' | 'M' => (&s[..s.len() - 1], 1 << 20),
-        'g' | 'G' => (&s[..s.len() - 1], 1 << 30),
-        _ => (s, 1),
-    };
-    digits.parse::<usize>().ok()?.checked_mul(mult)
-}
-
-impl GcOptions {
-    /// Applies the environment variables (through the kernel) over `self`.
-    pub fn apply_env(&mut self, os: &Os) -> Result<(), GcOptionError> {
-        let var = |name: &str| os.environment_variable(name).ok().flatten();
-        if let Some(v) = var("OSPREY_GC") {
-            self.kind = CollectorKind::parse(&v).ok_or(GcOptionError::BadValue {
-                name: "OSPREY_GC",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GCSTRESS") {
-            self.stress = v.trim().parse().map_err(|_| GcOptionError::BadValue {
-                name: "OSPREY_GCSTRESS",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GC_VERIFY") {
-            self.verify = v.trim() != "0";
-        }
-        if let Some(v) = var("OSPREY_GC_HEAP_LIMIT") {
-            self.heap_limit = parse_size(&v).ok_or(GcOptionError::BadValue {
-                name: "OSPREY_GC_HEAP_LIMIT",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GC_NURSERY") {
-            self.nursery = parse_size(&v).ok_or(GcOptionError::BadValue {
-                name: "OSPREY_GC_NURSERY",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GC_LOG") {
-            self.log = v.trim() != "0";
-        }
-        if self.stress != 0 {
-            self.verify = true;
-        }
-        Ok(())
-    }
-}
+pub use options::{
+    parse_collector, parse_heap_limit, parse_size, Accepted, CollectorKind, GcOptionError,
+    GcOptions,
+};
 
 /// The thread records of a runtime, shared by the collector and the records
 /// (a record may be dropped after its runtime).

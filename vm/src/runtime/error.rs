@@ -63,6 +63,9 @@ pub enum RuntimeError {
     /// A bug in the runtime (a caught Rust panic): reported, never unwound
     /// through managed frames.
     Internal(String),
+    /// A configuration option (an `OSPREY_GC*` variable) has a value it
+    /// does not accept: a usage error, reported before anything runs.
+    Config(crate::gc::GcOptionError),
     /// Another thread ended the process with this exit code (an unhandled
     /// exception in a finalizer): this thread's managed frames were
     /// abandoned. Already reported.
@@ -277,6 +280,7 @@ impl std::fmt::Display for RuntimeError {
             RuntimeError::CodeHeap(e) => write!(f, "code heap: {e}"),
             RuntimeError::Os(e) => write!(f, "{e}"),
             RuntimeError::Internal(e) => write!(f, "internal runtime error: {e}"),
+            RuntimeError::Config(e) => write!(f, "{e}"),
             RuntimeError::Exited(code) => {
                 write!(f, "the process is ending with exit code {code}")
             }

@@ -120,9 +120,7 @@ impl Runtime {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
         let code = Arc::new(CodeHeap::new(os)?);
         let mut gc_options = options.gc.clone();
-        gc_options
-            .apply_env(&os)
-            .map_err(|e| RuntimeError::Internal(format!("garbage collector options: {e}")))?;
+        gc_options.apply_env(&os).map_err(RuntimeError::Config)?;
         if options.gc_kind_set {
             gc_options.kind = options.gc.kind;
         }
