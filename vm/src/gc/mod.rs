@@ -822,6 +822,11 @@ impl Gc {
         }
     }
 
+    /// Whether a collection has stopped (or is stopping) the world now.
+    pub fn collection_in_progress(&self) -> bool {
+        self.in_progress.load(Ordering::SeqCst)
+    }
+
     /// Bytes in use by objects (approximate: blocks in use, less free holes).
     pub fn total_memory(&self) -> usize {
         let st = self.lock_state();
