@@ -875,7 +875,8 @@ class Program {
     let stderr = run.stderr_lossy();
     assert!(
         stderr.lines().any(|l| l
-            == "error: access violation: managed code read or wrote the unmapped address 0x100000000000"),
+            .starts_with("error: access violation: managed code (Program::Poke at IL_")
+            && l.ends_with(") read or wrote the unmapped address 0x100000000000")),
         "stderr:\n{stderr}"
     );
     assert!(
@@ -1169,4 +1170,52 @@ fn bad_gc_configuration_is_a_usage_error_naming_the_variable() {
     .unwrap();
     assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
     assert_eq!(run.stdout_lossy(), "Hello, world!\n");
+}
+
+// ---------------------------------------------------------------------------
+// Faults in native code (issue 10 item 5): a hardware fault in Rust code
+// called from managed code ends with the runtime's fatal-error report,
+// naming the native entry and the managed method and IL offset that called
+// it, exit code 70; never a bare SIGSEGV. `Osprey.FaultProbe.ReadNative`
+// (corelib-only, vm/src/fcall/probe.rs) is an FCall that reads the byte at
+// any address it is given.
+
+#[test]
+fn a_fault_in_native_code_ends_with_a_report_naming_the_fcall_and_caller() {
+    let dir = fresh_dir("native_fault");
+    let cs = dir.join("native_fault.cs");
+    fs::write(
+        &cs,
+        r#"using System;
+class Program {
+    static int Read(long address) { return Osprey.FaultProbe.ReadNative(address); }
+    static void Main(string[] args) {
+        Console.WriteLine("before");
+        try { Console.WriteLine(Read(long.Parse(args[0]))); }
+        catch (Exception e) { Console.WriteLine("caught " + e.GetType()); }
+        Console.WriteLine("after");
+    }
+}"#,
+    )
+    .unwrap();
+    let source = path_str(&cs);
+    // A null-page address and a wild one: both are faults in native code,
+    // which the CLR does not turn into exceptions either.
+    for address in ["16", "17592186044416"] {
+        let run = osprey(&["run", "--against-corelib", source, address]);
+        let stderr = run.stderr_lossy();
+        assert!(
+            !run.timed_out && run.status.code() == Some(70),
+            "address {address}: {}\nstderr:\n{stderr}",
+            describe_status(&run.status)
+        );
+        assert_eq!(run.stdout_lossy(), "before\n", "address {address}");
+        let hex = format!("{:#x}", address.parse::<u64>().unwrap());
+        assert!(
+            stderr.lines().any(|l| l.starts_with("fatal error: access violation: ")
+                && l.contains("(in the FCall Osprey.FaultProbe::ReadNative, called from Program::Read at IL_")
+                && l.ends_with(&format!("read or wrote the address {hex}"))),
+            "address {address}: stderr:\n{stderr}"
+        );
+    }
 }

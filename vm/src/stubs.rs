@@ -120,6 +120,9 @@ pub struct Workers {
     /// `extern "C" fn(thread, address)`: a hardware fault at `address` in
     /// JIT-compiled code (entered through the fault stub).
     pub fault: usize,
+    /// `extern "C" fn(thread) -> !`: a hardware fault in native code,
+    /// reported (entered through the native-fault stub).
+    pub native_fault: usize,
     /// Each helper's worker: `extern "C"`, System V arguments as the JIT passes them.
     pub helpers: Vec<(Helper, usize)>,
 }
@@ -144,6 +147,10 @@ pub struct Stubs {
     /// `runtime::faults`): RDI = the faulting address, RSI = the faulting
     /// instruction, RBP = the method's frame.
     pub fault: usize,
+    /// Where a hardware fault in native code on a managed thread is
+    /// redirected: RDI = the thread; aligns the stack and calls the
+    /// reporting worker, which does not return.
+    pub native_fault: usize,
     /// Wrapped helpers, by kind.
     pub helpers: HashMap<Helper, usize>,
 }
@@ -160,6 +167,7 @@ impl Stubs {
         let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
         let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
         let fault = emit_fault(heap, fault_helper)?;
+        let native_fault = emit_native_fault(heap, workers.native_fault)?;
         let mut helpers = HashMap::new();
         for (helper, worker) in &workers.helpers {
             helpers.insert(*helper, emit_helper_wrapper(heap, *worker, raise)?);
@@ -182,6 +190,7 @@ impl Stubs {
             prestub,
             gc_poll,
             fault,
+            native_fault,
             helpers,
         })
     }
@@ -570,6 +579,23 @@ fn emit_fault(heap: &CodeHeap, helper: usize) -> Result<usize, CodeHeapError> {
         ; jmp rax
     );
     publish(heap, ops, base, "fault")
+}
+
+/// The native-fault stub: a fault in native code resumes here with RDI =
+/// the thread. The faulting code's frames are abandoned in place: the
+/// stub aligns the stack below them and calls the worker, which reports
+/// and ends the process.
+fn emit_native_fault(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    dynasm!(ops
+        ; .arch x64
+        ; and rsp, -16
+        ; mov rax, QWORD worker as i64
+        ; call rax
+        ; ud2
+    );
+    publish(heap, ops, base, "native fault")
 }
 
 fn emit_helper_wrapper(

@@ -81,6 +81,12 @@ pub struct Thread {
     /// References native code running on this thread rooted
     /// ([`Rooted`]): reported and updated by the collector.
     pub(crate) roots: RootTable,
+    /// The lowest address of the thread's stack (0 if unknown): a fault
+    /// just below it is a stack overflow in native code.
+    pub(crate) stack_low: usize,
+    /// A hardware fault in native code, recorded by the fault handler for
+    /// the report (`runtime::faults`): address, instruction, stack pointer.
+    pub(crate) native_fault: [std::sync::atomic::AtomicUsize; 3],
 }
 
 impl Drop for Thread {
@@ -168,6 +174,8 @@ impl Thread {
             managed_id,
             is_finalizer: false,
             roots: RootTable::default(),
+            stack_low: stack.0,
+            native_fault: Default::default(),
         })
     }
 

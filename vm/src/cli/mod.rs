@@ -336,6 +336,9 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
             return 1;
         }
     };
+    // The thread record first: it registers the fault handler, so that a
+    // fault while the assembly loads is reported too (runtime/faults.rs).
+    let mut thread = rt.new_thread();
     let assembly = match rt.load_assembly(bytes, display) {
         Ok(a) => a,
         Err(e) => {
@@ -352,7 +355,6 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
             return 1;
         }
     };
-    let mut thread = rt.new_thread();
     let result = rt.run_main(&mut thread, assembly, &args);
     let _ = os.console_flush();
     match result {

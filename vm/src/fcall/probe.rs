@@ -81,6 +81,16 @@ pub(super) extern "C" fn fcall_as_string(o: *mut u8) -> *mut u8 {
     }
 }
 
+/// `static int FaultProbe.ReadNative(long address)`: the byte at
+/// `address`, read by native code. For tests of fault reports: a bad
+/// address faults here, in Rust called from managed code, and the runtime
+/// must end the program with its fatal-error report (runtime/faults.rs).
+pub(super) extern "C" fn read_native(address: i64) -> i32 {
+    // SAFETY: none, on purpose: this probe exists to fault. The volatile
+    // read keeps the compiler from assuming anything about `address`.
+    i32::from(unsafe { std::ptr::read_volatile(address as usize as *const u8) })
+}
+
 #[cfg(test)]
 mod tests {
     /// docs/internal-calls.md shows `fcall_repeat` as its helper-frame

@@ -47,6 +47,9 @@ pub enum RuntimeError {
     AccessViolation {
         /// The address whose access faulted.
         address: usize,
+        /// The faulting method and IL offset (`Type::Method at IL_0004`),
+        /// or empty if unknown.
+        location: String,
         /// The managed stack trace at the fault.
         trace: String,
     },
@@ -264,8 +267,16 @@ impl std::fmt::Display for RuntimeError {
                 }
                 Ok(())
             }
-            RuntimeError::AccessViolation { address, trace } => {
-                write!(f, "access violation: managed code read or wrote the unmapped address {address:#x}")?;
+            RuntimeError::AccessViolation {
+                address,
+                location,
+                trace,
+            } => {
+                if location.is_empty() {
+                    write!(f, "access violation: managed code read or wrote the unmapped address {address:#x}")?;
+                } else {
+                    write!(f, "access violation: managed code ({location}) read or wrote the unmapped address {address:#x}")?;
+                }
                 if !trace.is_empty() {
                     write!(f, "\n{trace}")?;
                 }

@@ -48,6 +48,7 @@ pub(crate) fn workers() -> Workers {
         dispatch: crate::eh::dispatch_worker as *const () as usize,
         unwind_continue: crate::eh::continue_worker as *const () as usize,
         fault: super::faults::fault as *const () as usize,
+        native_fault: super::faults::native_fault as *const () as usize,
         helpers: vec![
             (Helper::NewObject, new_object as *const () as usize),
             (Helper::NewArray, new_array as *const () as usize),
