@@ -164,7 +164,7 @@ impl Stubs {
         let call_thunk = emit_call_thunk(heap)?;
         let call_funclet = emit_call_funclet(heap)?;
         let prestub = emit_prestub(heap, workers.prestub, raise)?;
-        let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
+        let gc_poll = emit_gc_poll(heap, workers.gc_poll, abort)?;
         let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
         let fault = emit_fault(heap, fault_helper)?;
         let native_fault = emit_native_fault(heap, workers.native_fault)?;
@@ -502,9 +502,10 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
     publish(heap, ops, base, "prestub")
 }
 
-fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
+fn emit_gc_poll(heap: &CodeHeap, worker: usize, abort: usize) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let fatal = ops.new_dynamic_label();
     // After the 9 pushes below RSP is 16-aligned (RBP pushed by us keeps the
     // entry misalignment of 8 compensated by the odd count): the XMM area
     // and the frame keep it aligned.
@@ -536,6 +537,10 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; mov rdi, r15
         ; mov rax, QWORD worker as i64
         ; call rax
+        // The process is ending (another thread's unhandled exception, the
+        // time limit): abandon the managed frames, as raise does.
+        ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
+        ; je =>fatal
     );
     unlink_stub_frame(&mut ops);
     dynasm!(ops ; .arch x64 ; add rsp, size);
@@ -557,6 +562,12 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; pop rax
         ; pop rbp
         ; ret
+    );
+    dynasm!(ops
+        ; .arch x64
+        ; =>fatal
+        ; mov r11, QWORD abort as i64
+        ; jmp r11
     );
     publish(heap, ops, base, "gc poll")
 }

@@ -79,6 +79,8 @@ Environment:
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
   OSPREY_GC_NURSERY    nursery size of the generational collector (32K to 4G, default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
+  OSPREY_TIME_LIMIT=S  stop the program after S seconds at a safepoint (exit code 124;
+                       a runtime stuck in native code is a fatal error, exit code 70)
 "
 );
 
@@ -430,6 +432,10 @@ fn run_in_process(
         Ok(code) => code,
         // Already reported by the thread that ended the process.
         Err(RuntimeError::Exited(code)) => code,
+        Err(e @ RuntimeError::TimeLimit { .. }) => {
+            report(e.failure_report());
+            crate::runtime::TIME_LIMIT_EXIT_CODE
+        }
         Err(e) => {
             report(e.failure_report());
             1

@@ -822,6 +822,18 @@ impl Gc {
         }
     }
 
+    /// Whether any registered thread is in cooperative mode now (running
+    /// managed code, or native code that has not reached a safepoint).
+    pub(crate) fn any_thread_cooperative(&self) -> bool {
+        let registry = self.threads.lock();
+        registry.threads.iter().any(|&t| {
+            // SAFETY: registered records live until they unregister, which
+            // needs the registry's lock, held here.
+            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Thread)).gc_mode) };
+            mode.load(Ordering::SeqCst) != 0
+        })
+    }
+
     /// Whether a collection has stopped (or is stopping) the world now.
     pub fn collection_in_progress(&self) -> bool {
         self.in_progress.load(Ordering::SeqCst)

@@ -54,6 +54,8 @@ pub enum Accepted {
     Collector,
     /// A stress interval: a whole number, 0 for off.
     Interval,
+    /// A whole number of seconds, at least 1.
+    Seconds,
     /// A size in bytes, or with a K, M or G suffix, within bounds.
     Size {
         /// The smallest value.
@@ -70,6 +72,7 @@ impl std::fmt::Display for Accepted {
             Accepted::Interval => f.write_str(
                 "a whole number N: collect at every Nth allocation and safepoint (1 is the strictest, 0 turns stress off)",
             ),
+            Accepted::Seconds => f.write_str("a whole number of seconds, at least 1"),
             Accepted::Size { min, max } => write!(
                 f,
                 "a size in bytes, or with a K, M or G suffix, from {} to {}",

@@ -69,6 +69,14 @@ pub enum RuntimeError {
     /// A configuration option (an `OSPREY_GC*` variable) has a value it
     /// does not accept: a usage error, reported before anything runs.
     Config(crate::gc::GcOptionError),
+    /// The program ran past its time limit (`OSPREY_TIME_LIMIT`) and was
+    /// stopped at a safepoint.
+    TimeLimit {
+        /// The limit.
+        seconds: u64,
+        /// Where the thread was (`Type::Method at IL_0012`), or empty.
+        location: String,
+    },
     /// Another thread ended the process with this exit code (an unhandled
     /// exception in a finalizer): this thread's managed frames were
     /// abandoned. Already reported.
@@ -301,6 +309,12 @@ impl std::fmt::Display for RuntimeError {
             RuntimeError::Os(e) => write!(f, "{e}"),
             RuntimeError::Internal(e) => write!(f, "internal runtime error: {e}"),
             RuntimeError::Config(e) => write!(f, "{e}"),
+            RuntimeError::TimeLimit { seconds, location } if location.is_empty() => {
+                write!(f, "the time limit of {seconds} s ran out")
+            }
+            RuntimeError::TimeLimit { seconds, location } => {
+                write!(f, "the time limit of {seconds} s ran out in {location}")
+            }
             RuntimeError::Exited(code) => {
                 write!(f, "the process is ending with exit code {code}")
             }

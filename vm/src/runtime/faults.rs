@@ -106,7 +106,7 @@ pub(super) extern "C" fn fault(thread: &mut Thread, address: usize) {
         if address < NULL_PAGE_LIMIT {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
         } else {
-            let location = faulting_method(thread).unwrap_or_default();
+            let location = innermost_managed_location(thread).unwrap_or_default();
             let trace = crate::eh::overflow_trace(thread);
             thread.raise_fatal(RuntimeError::AccessViolation {
                 address,
@@ -117,9 +117,10 @@ pub(super) extern "C" fn fault(thread: &mut Thread, address: usize) {
     })
 }
 
-/// `Namespace.Type::Method at IL_xxxx` of the instruction the fault stub
-/// made a helper call of (the innermost frame's return address).
-fn faulting_method(thread: &Thread) -> Option<String> {
+/// `Namespace.Type::Method at IL_xxxx` of the managed instruction the
+/// innermost transition frame returns to (the faulting instruction the
+/// fault stub made a helper call of; the poll the GC poll stub serves).
+pub(super) fn innermost_managed_location(thread: &Thread) -> Option<String> {
     if thread.frame_head == 0 {
         return None;
     }

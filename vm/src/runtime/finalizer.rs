@@ -136,7 +136,7 @@ impl Runtime {
     /// the main one): prints it as an unhandled exception and ends the
     /// process. `thread` is cooperative.
     pub(crate) fn report_unhandled(&self, thread: &mut Thread, error: RuntimeError) {
-        if let RuntimeError::Exited(_) = error {
+        if let RuntimeError::Exited(_) | RuntimeError::TimeLimit { .. } = error {
             return;
         }
         let error = self.describe_unhandled(thread, error);

@@ -109,6 +109,10 @@ extern "C" fn gc_poll_worker(thread: &mut Thread) {
         if let Some(code) = rt.exit_requested() {
             // Another thread ended the process (`Runtime::request_exit`).
             thread.raise_fatal(RuntimeError::Exited(code));
+        } else if let Some(seconds) = rt.time_limit_expired() {
+            // The program ran past OSPREY_TIME_LIMIT (runtime/watchdog.rs).
+            let location = super::faults::innermost_managed_location(thread).unwrap_or_default();
+            thread.raise_fatal(RuntimeError::TimeLimit { seconds, location });
         }
     })
 }

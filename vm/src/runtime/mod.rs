@@ -30,6 +30,7 @@ mod nullable;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
+mod watchdog;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -37,9 +38,11 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
+pub use faults::FATAL_EXIT_CODE;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub use jitdump::JitDump;
+pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -111,6 +114,8 @@ pub struct Runtime {
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
     pub(crate) symbols: crate::eh::Symbols,
+    /// The time limit's watchdog thread (`OSPREY_TIME_LIMIT`).
+    watchdog: watchdog::Watchdog,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -155,6 +160,7 @@ impl Runtime {
             class_inits: helpers::ClassInitLocks::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
+            watchdog: watchdog::Watchdog::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -176,6 +182,9 @@ impl Runtime {
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         rt.start_finalizer_thread();
+        if let Some(seconds) = watchdog::time_limit(&os).map_err(RuntimeError::Config)? {
+            rt.start_watchdog(seconds);
+        }
         Ok(rt)
     }
 
@@ -349,6 +358,7 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
+        self.stop_watchdog();
         // First: the finalizer thread uses everything else.
         self.stop_finalizer_thread();
     }
