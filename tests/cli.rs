@@ -1036,17 +1036,64 @@ class Program {
 }
 
 // ---------------------------------------------------------------------------
-// Corrupted assemblies: random bit flips anywhere in a compiled sample (PE
-// headers, metadata, IL, signatures). Every run must end with an exit code:
-// the program's own, or a clean error (invalid IL names the method and
-// offset). A flipped branch can make a program loop forever, so a run that
-// times out is allowed; a signal or an internal error never is. This found
-// `box` of a reference type turning an integer into a reference, stores of
-// non-references into reference locations (jit/src/import.rs,
-// `check_store`), and delegates over methods of another shape
-// (vm/src/runtime/delegates.rs, `check_signature`). `OSPREY_FLIP_CASES=N`
-// runs N cases per sample (default 60).
+// Corrupted assemblies. Every run must end with an exit code: the
+// program's own, or a clean error (invalid IL names the method and offset).
+// Corrupted programs run with OSPREY_TIME_LIMIT (runtime/watchdog.rs): a
+// program that loops forever (a flipped branch) is stopped at a safepoint
+// with exit code 124, which is allowed; a run the harness has to kill, a
+// signal, a panic, an internal error or a fatal error (a fault in native
+// code, a heap-verification failure, a runtime stuck in native code) is a
+// failure.
 
+/// The time limit corrupted programs run with, in seconds.
+const CORRUPT_TIME_LIMIT: &str = "3";
+
+/// Runs a corrupted assembly and says what went wrong, if anything.
+fn run_corrupted(path: &Path) -> Result<(), String> {
+    let run = run_command(
+        {
+            let mut cmd = std::process::Command::new(osprey_bin());
+            cmd.args(["run", path_str(path)])
+                .env("OSPREY_TIME_LIMIT", CORRUPT_TIME_LIMIT);
+            cmd
+        },
+        None,
+        Duration::from_secs(20),
+    )
+    .unwrap();
+    let stderr = run.stderr_lossy();
+    let why = if run.timed_out {
+        Some("hung: the time limit did not stop it")
+    } else if run.panicked() {
+        Some("panicked")
+    } else if run.status.code().is_none() {
+        Some("died of a signal")
+    } else if stderr.contains("internal runtime error") {
+        Some("internal runtime error")
+    } else if stderr.lines().any(|l| l.starts_with("fatal error:")) {
+        Some("fatal error")
+    } else {
+        None
+    };
+    match why {
+        None => Ok(()),
+        Some(why) => Err(format!(
+            "{why}: {}\nstderr:\n{}",
+            describe_status(&run.status),
+            tail(&stderr, 2000)
+        )),
+    }
+}
+
+/// The samples the corruption tests start from.
+const CORRUPTED_SAMPLES: [&str; 4] = ["om-structs", "delegate-shapes", "om-interfaces", "ex-basic"];
+
+// Random bit flips anywhere in a compiled sample (PE headers, metadata, IL,
+// signatures). This found `box` of a reference type turning an integer
+// into a reference, stores of non-references into reference locations
+// (jit/src/import.rs, `check_store`), and delegates over methods of another
+// shape (vm/src/runtime/delegates.rs, `check_signature`).
+// `OSPREY_FLIP_CASES=N` runs N cases per sample (default 60).
 #[test]
 fn bit_flipped_assemblies_never_crash_the_runtime() {
     let flips: usize = std::env::var("OSPREY_FLIP_CASES")
@@ -1062,7 +1109,7 @@ fn bit_flipped_assemblies_never_crash_the_runtime() {
         state ^= state >> 27;
         (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % bound
     };
-    for name in ["om-structs", "delegate-shapes", "om-interfaces", "ex-basic"] {
+    for name in CORRUPTED_SAMPLES {
         let original = fs::read(compiled_sample(name)).unwrap();
         for case in 0..flips {
             let mut bytes = original.clone();
@@ -1072,32 +1119,59 @@ fn bit_flipped_assemblies_never_crash_the_runtime() {
             }
             let path = dir.join(format!("{name}-{case}.exe"));
             fs::write(&path, &bytes).unwrap();
-            let run = run_command(
-                {
-                    let mut cmd = std::process::Command::new(osprey_bin());
-                    cmd.args(["run", path_str(&path)]);
-                    cmd
-                },
-                None,
-                Duration::from_secs(5),
-            )
-            .unwrap();
-            let stderr = run.stderr_lossy();
-            let crashed = run.panicked()
-                || (!run.timed_out && run.status.code().is_none())
-                || stderr.contains("internal runtime error");
-            assert!(
-                !crashed,
-                "{name} case {case} (kept as {}): {}\nstderr:\n{}",
-                path.display(),
-                describe_status(&run.status),
-                tail(&stderr, 2000)
-            );
-            if !crashed {
-                let _ = fs::remove_file(&path);
+            if let Err(e) = run_corrupted(&path) {
+                panic!("{name} case {case} (kept as {}): {e}", path.display());
+            }
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+#[path = "fuzz/pe_mutator.rs"]
+mod pe_mutator;
+
+// Structure-aware mutations (tests/fuzz/pe_mutator.rs): table rows, coded
+// indexes, heap offsets, signatures, method headers, exception clauses and
+// IL operands, each changed to values chosen for its kind (a TypeRef scoped
+// by itself, a field token of another class, a branch into an
+// instruction). `OSPREY_MUTATE_CASES=N` runs N cases per sample (default
+// 40); `OSPREY_MUTATE_SEED=S` starts elsewhere. A failing case is kept
+// with a description of its mutations.
+#[test]
+fn structurally_mutated_assemblies_never_crash_the_runtime() {
+    let cases: usize = std::env::var("OSPREY_MUTATE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let seed: u64 = std::env::var("OSPREY_MUTATE_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5EED_0F0F_1234_5678);
+    let dir = fresh_dir("cli-mutations");
+    let mut failures = Vec::new();
+    for (i, name) in CORRUPTED_SAMPLES.iter().enumerate() {
+        let mutator = pe_mutator::Mutator::new(fs::read(compiled_sample(name)).unwrap());
+        assert!(mutator.site_count() > 100, "{name}: too few mutation sites");
+        let mut rng = pe_mutator::Rng(seed ^ (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        for case in 0..cases {
+            let (bytes, what) = mutator.mutate(&mut rng);
+            let path = dir.join(format!("{name}-{case}.exe"));
+            fs::write(&path, &bytes).unwrap();
+            match run_corrupted(&path) {
+                Ok(()) => {
+                    let _ = fs::remove_file(&path);
+                }
+                Err(e) => {
+                    let _ = fs::write(path.with_extension("txt"), &what);
+                    failures.push(format!(
+                        "{name} case {case} ({what}; kept as {}): {e}",
+                        path.display()
+                    ));
+                }
             }
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// Malformed calls that assemble but no verifier accepts (tests/il/
