@@ -125,7 +125,9 @@ impl Mutator {
                                         image.blobs().get(osprey_metadata::heaps::BlobIndex(v))
                                     {
                                         let b = offset_in(file, blob);
-                                        sites.extend((b..b + blob.len()).map(|at| Site::SigByte { at }));
+                                        sites.extend(
+                                            (b..b + blob.len()).map(|at| Site::SigByte { at }),
+                                        );
                                     }
                                 }
                                 Site::Heap {
@@ -318,9 +320,15 @@ impl Mutator {
                 // offset, u8 try length, u16 handler offset, u8 handler
                 // length, u32 token).
                 let (fields, base): (&[(usize, usize)], usize) = if fat {
-                    (&[(0, 4), (4, 4), (8, 4), (12, 4), (16, 4), (20, 4)], at + 4 + 24 * clause)
+                    (
+                        &[(0, 4), (4, 4), (8, 4), (12, 4), (16, 4), (20, 4)],
+                        at + 4 + 24 * clause,
+                    )
                 } else {
-                    (&[(0, 2), (2, 2), (4, 1), (5, 2), (7, 1), (8, 4)], at + 4 + 12 * clause)
+                    (
+                        &[(0, 2), (2, 2), (4, 1), (5, 2), (7, 1), (8, 4)],
+                        at + 4 + 12 * clause,
+                    )
                 };
                 let (off, width) = rng.pick(fields);
                 let old = read(bytes, base + off, width);
