@@ -49,6 +49,18 @@ fn assert_no_crash(run: &RunOutput, what: &str) {
     );
 }
 
+/// Fails unless `run` ended normally (exit code 0) printing `stdout`.
+fn assert_ran(run: &RunOutput, what: &str, stdout: &str) {
+    assert_no_crash(run, what);
+    assert_eq!(
+        run.stdout_lossy(),
+        stdout,
+        "{what}: stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_eq!(run.code(), Some(0), "{what}");
+}
+
 fn sample(name: &str) -> Sample {
     load_sample(&samples_dir().join(name)).unwrap_or_else(|(_, e)| panic!("{e}"))
 }
@@ -210,14 +222,7 @@ fn run_dll_with_entry_point() {
     let dll =
         compile_cs_to(&src, &dir.join("hello-as-dll.dll"), &[]).unwrap_or_else(|e| panic!("{e}"));
     let run = osprey(&["run", path_str(&dll)]);
-    assert_no_crash(&run, "osprey run hello-as-dll.dll");
-    assert_eq!(
-        run.stdout_lossy(),
-        "Hello, world!\n",
-        "stderr:\n{}",
-        run.stderr_lossy()
-    );
-    assert_eq!(run.code(), Some(0));
+    assert_ran(&run, "osprey run hello-as-dll.dll", "Hello, world!\n");
 }
 
 #[test]
@@ -1287,14 +1292,11 @@ class Program {
 }"#,
     );
     let run = osprey(&["run", path_str(&exe)]);
-    assert_no_crash(&run, "nested array compatibility");
-    assert_eq!(
-        run.stdout_lossy(),
+    assert_ran(
+        &run,
+        "nested array compatibility",
         "True\nTrue\nTrue\nTrue\nFalse\n4294967295\n",
-        "stderr:\n{}",
-        run.stderr_lossy()
     );
-    assert_eq!(run.code(), Some(0));
 }
 
 // ---------------------------------------------------------------------------
