@@ -8,7 +8,8 @@
 //! any Rust panic so that no entry ever unwinds into its caller.
 //!
 //! Later ABI versions add modules here (v2: `stack_service`,
-//! `fault_service`, `thread_handle`, `event_handle`; later the mutex handle,
+//! `fault_service`, `thread_handle`, `event_handle`; v3: `native_library`,
+//! `native_memory`, `native_error`; later the mutex handle,
 //! `endpoint_core`, `communication_heap_service`) and new functions in
 //! existing ones; a v1 entry is never changed.
 
@@ -16,6 +17,9 @@ pub mod console_service;
 pub mod debug_service;
 pub mod event_handle;
 pub mod fault_service;
+pub mod native_error;
+pub mod native_library;
+pub mod native_memory;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;

@@ -151,3 +151,11 @@ pub unsafe extern "C" fn get_environment_variable(
 pub extern "C" fn terminate(exit_code: i32) -> Status {
     guard(|| process::current_or_status()?.terminate(exit_code))
 }
+
+/// `ProcessService::GetAttachToken` (ABI v3): the calling process's attach
+/// token, the secret a thread the kernel did not create presents to
+/// `ThreadHandle::AttachCurrent` to join the process; 0 with no process.
+/// A process hands it only to code it trusts to run as one of its threads.
+pub extern "C" fn get_attach_token() -> u64 {
+    guard_value(0, || process::current().map_or(0, |p| p.attach_token()))
+}
