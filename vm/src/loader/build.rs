@@ -565,24 +565,27 @@ impl Loader {
                 None => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::PINVOKE_IMPL != 0 {
-            // QCalls: pinvokeimpl("QCall" as "Entry"). Other P/Invokes are not supported.
+            // pinvokeimpl("lib" as "Entry"): a P/Invoke; pinvokeimpl("QCall"
+            // as "Entry") a QCall, bound now to its registered Rust function.
+            let suppress_gc_transition = attributes::has_attribute(
+                img,
+                osprey_metadata::Token::new(osprey_metadata::TableId::MethodDef, info.rid),
+                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
+            );
             match img.pinvoke_import_of(info.rid) {
-                Ok(Some(p)) if p.module_name == "QCall" => {
+                Ok(Some(p)) if p.module_name == crate::interop::QCALL_LIBRARY => {
                     match osprey_qcall::lookup(p.import_name) {
-                        Some(address) => MethodKind::QCall {
-                            address,
-                            suppress_gc_transition: attributes::has_attribute(
-                                img,
-                                osprey_metadata::Token::new(
-                                    osprey_metadata::TableId::MethodDef,
-                                    info.rid,
-                                ),
-                                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
-                            ),
+                        Some(address) => MethodKind::PInvoke {
+                            qcall: address,
+                            suppress_gc_transition,
                         },
                         None => MethodKind::Unimplemented,
                     }
                 }
+                Ok(Some(_)) => MethodKind::PInvoke {
+                    qcall: 0,
+                    suppress_gc_transition,
+                },
                 _ => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::ABSTRACT != 0 {

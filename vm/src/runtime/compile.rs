@@ -127,9 +127,28 @@ impl Runtime {
         if code != 0 {
             return Ok(code);
         }
-        match method.kind {
-            MethodKind::Il => {}
-            MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
+        let base = self.code.method_base();
+        let compiled = match method.kind {
+            MethodKind::Il => {
+                let input_data = method_input(&mut loader, method)?;
+                let input = input_data.input();
+                let mut ctx = JitContext {
+                    rt: self,
+                    loader: &mut loader,
+                    method,
+                };
+                osprey_jit::compile(&mut ctx, &input, base).map_err(|error| {
+                    RuntimeError::Compile {
+                        method: method.full_name(),
+                        error,
+                    }
+                })?
+            }
+            // The P/Invoke's IL stub (or its MarshalDirectiveException).
+            MethodKind::PInvoke { .. } => {
+                crate::interop::stub::compile(self, &mut loader, method, base)?
+            }
+            MethodKind::FCall { .. } => {
                 return Err(RuntimeError::managed(
                     "System.NotSupportedException",
                     Some(format!(
@@ -148,21 +167,25 @@ impl Runtime {
                 let what = super::binding::unimplemented_message(&loader, method);
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
-        }
-        let input_data = method_input(&mut loader, method)?;
-        let input = input_data.input();
-        let base = self.code.method_base();
-        let compiled = {
-            let mut ctx = JitContext {
-                rt: self,
-                loader: &mut loader,
-                method,
-            };
-            osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
-                method: method.full_name(),
-                error,
-            })?
         };
+        let addr = self.publish_compiled(method, base, &compiled)?;
+        method.code.store(addr, Ordering::Release);
+        self.code.patch_precode(method.precode, addr);
+        Ok(addr)
+    }
+}
+
+impl Runtime {
+    /// Publishes code the JIT compiled at `base` as `method`'s (with its GC
+    /// info, code map and clauses, so stack walks see it), printing it for
+    /// `--jit-dump`; returns its address. (The caller holds the loader
+    /// lock, which keeps `base` free.)
+    pub(crate) fn publish_compiled(
+        &self,
+        method: MethodHandle,
+        base: usize,
+        compiled: &osprey_jit::CompiledMethod,
+    ) -> Result<usize, RuntimeError> {
         let info = MethodCode {
             method,
             start: base,
@@ -186,8 +209,6 @@ impl Runtime {
             );
             let _ = self.os.stderr(&text);
         }
-        method.code.store(addr, Ordering::Release);
-        self.code.patch_precode(method.precode, addr);
         Ok(addr)
     }
 }

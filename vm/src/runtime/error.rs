@@ -190,6 +190,7 @@ fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
         K::TypeLoad => "System.TypeLoadException",
         K::BadImage => "System.BadImageFormatException",
         K::NotSupported => "System.NotSupportedException",
+        K::InvalidProgram => "System.InvalidProgramException",
     }
 }
 

@@ -74,6 +74,10 @@ pub(crate) fn workers() -> Workers {
                 Helper::LdVirtFtn,
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
+            (
+                Helper::PInvokeBind,
+                crate::interop::pinvoke_bind as *const () as usize,
+            ),
         ],
     }
 }

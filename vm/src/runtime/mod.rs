@@ -22,7 +22,7 @@ mod error;
 mod faults;
 mod finalizer;
 mod helpers;
-mod jitiface;
+pub(crate) mod jitiface;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
@@ -35,6 +35,7 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
+pub(crate) use qcall_services::services_for as qcall_services_for;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -104,6 +105,8 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// P/Invoke state: bound targets, marshaling plans, libraries, thunks.
+    pub(crate) interop: crate::interop::Interop,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -149,6 +152,7 @@ impl Runtime {
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            interop: crate::interop::Interop::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -165,6 +169,7 @@ impl Runtime {
             }
         };
         let _ = rt.well_known.set(wk);
+        rt.interop.thunks.init(&rt)?;
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
         let bound = binding::check_and_resolve(&mut rt.loader())?;
@@ -238,6 +243,13 @@ impl Runtime {
         display_name: &str,
     ) -> Result<AssemblyId, RuntimeError> {
         Ok(self.loader().load_assembly(bytes, display_name)?)
+    }
+
+    /// Records the directory `assembly` was loaded from: its P/Invokes
+    /// look for native libraries there before the system loader's search.
+    pub fn set_assembly_directory(&self, assembly: AssemblyId, directory: &str) {
+        self.interop
+            .set_assembly_directory(assembly, directory.to_string());
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit

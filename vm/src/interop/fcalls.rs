@@ -1,0 +1,226 @@
+//! The internal calls of `System.Runtime.InteropServices.Marshal` that need
+//! the runtime (registered in `fcall::FCALLS`): the last P/Invoke error,
+//! native layouts, struct conversion, function pointers for delegates and
+//! delegates for function pointers.
+
+use super::convert::{self, layout_of};
+use crate::frames::HelperFrame;
+use crate::loader::{MethodTable, TypeHandle};
+use crate::object::{self, ObjectRef};
+use crate::runtime::{guard, RuntimeError};
+use crate::thread::Thread;
+
+/// A type handle from managed code (`RuntimeType.m_handle`).
+fn type_of(handle: usize) -> Option<TypeHandle> {
+    // SAFETY: corelib passes the handle of a RuntimeType, a live method table.
+    (handle != 0)
+        .then(|| TypeHandle::from_method_table(unsafe { &*(handle as *const MethodTable) }))
+}
+
+/// `int Marshal.GetLastPInvokeError()`.
+pub(crate) extern "C" fn get_last_error(thread: &mut Thread) -> i32 {
+    thread.last_error
+}
+
+/// `void Marshal.SetLastPInvokeError(int)`.
+pub(crate) extern "C" fn set_last_error(thread: &mut Thread, value: i32) {
+    thread.last_error = value;
+}
+
+/// `int Marshal.SizeOfHelper(IntPtr type)`: the size of the type's native form.
+pub(crate) extern "C" fn size_of(thread: &mut Thread, handle: usize) -> i32 {
+    guard(thread, 0, |thread| {
+        let Some(t) = type_of(handle) else { return 0 };
+        match layout_of(thread, t) {
+            Ok(nl) => nl.size as i32,
+            Err(e) => {
+                thread.raise(e);
+                0
+            }
+        }
+    })
+}
+
+/// `int Marshal.OffsetOfHelper(IntPtr type, string fieldName)`.
+pub(crate) extern "C" fn offset_of(thread: &mut Thread, handle: usize, name: *mut u8) -> i32 {
+    guard(thread, 0, |thread| {
+        let (Some(t), Some(name)) = (type_of(handle), ObjectRef::from_raw(name)) else {
+            return 0;
+        };
+        // SAFETY: `name` is a string (the managed signature says so).
+        let name = unsafe { name.string_to_rust() };
+        let nl = match layout_of(thread, t) {
+            Ok(nl) => nl,
+            Err(e) => {
+                thread.raise(e);
+                return 0;
+            }
+        };
+        let found = t
+            .instance_fields
+            .iter()
+            .zip(&nl.fields)
+            .find(|(f, _)| f.name == name)
+            .map(|(_, nf)| nf.native_offset);
+        match found {
+            Some(o) => o as i32,
+            None => {
+                thread.raise(RuntimeError::managed(
+                    "System.ArgumentException",
+                    Some(format!(
+                        "Field passed in is not a marshaled member of the type '{}'.\nParameter name: fieldName",
+                        t.name
+                    )),
+                ));
+                0
+            }
+        }
+    })
+}
+
+/// `void Marshal.StructureToPtrHelper(object structure, IntPtr ptr, bool fDeleteOld)`.
+pub(crate) extern "C" fn structure_to_ptr(
+    thread: &mut Thread,
+    structure: *mut u8,
+    ptr: usize,
+    delete_old: bool,
+) {
+    guard(thread, (), |thread| {
+        let Some(obj) = ObjectRef::from_raw(structure) else {
+            return;
+        };
+        let t = TypeHandle::from_method_table(obj.method_table());
+        let result = layout_of(thread, t).and_then(|nl| {
+            // SAFETY: `obj` is a boxed value of `t` (value types only pass
+            // layout_of); the caller promises room for nl.size bytes at ptr.
+            // Nothing below allocates on the GC heap, so `obj` stays put.
+            unsafe {
+                convert::to_native(
+                    thread,
+                    obj.as_ptr().add(object::BOX_DATA_OFFSET),
+                    ptr as *mut u8,
+                    &nl,
+                    delete_old,
+                )
+            }
+        });
+        if let Err(e) = result {
+            thread.raise(e);
+        }
+    })
+}
+
+/// `object Marshal.PtrToStructureHelper(IntPtr ptr, IntPtr type)`: a new box.
+pub(crate) extern "C" fn ptr_to_structure(
+    thread: &mut Thread,
+    ptr: usize,
+    handle: usize,
+) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let Some(t) = type_of(handle) else {
+            return std::ptr::null_mut();
+        };
+        HelperFrame::run(thread, &mut [std::ptr::null_mut()], |thread, roots| {
+            let result = layout_of(thread, t).and_then(|nl| {
+                let b = thread.runtime().heaps.alloc(thread, &t.mt, 0)?;
+                roots[0].set(b.as_ptr());
+                // SAFETY: a fresh box of `t`; the caller promises a native
+                // form at `ptr`.
+                unsafe {
+                    convert::from_native(
+                        thread,
+                        roots,
+                        object::BOX_DATA_OFFSET,
+                        ptr as *const u8,
+                        &nl,
+                    )?
+                };
+                Ok(crate::frames::protected(roots, 0).map_or(std::ptr::null_mut(), |o| o.as_ptr()))
+            });
+            match result {
+                Ok(p) => p,
+                Err(e) => {
+                    thread.raise(e);
+                    std::ptr::null_mut()
+                }
+            }
+        })
+    })
+}
+
+/// `void Marshal.PtrToExistingStructureHelper(IntPtr ptr, object structure)`:
+/// only classes with layout qualify, which Osprey does not marshal yet.
+pub(crate) extern "C" fn ptr_to_existing_structure(
+    thread: &mut Thread,
+    _ptr: usize,
+    structure: *mut u8,
+) {
+    guard(thread, (), |thread| {
+        let Some(obj) = ObjectRef::from_raw(structure) else {
+            return;
+        };
+        let t = TypeHandle::from_method_table(obj.method_table());
+        thread.raise(if t.is_value_type() {
+            RuntimeError::managed(
+                "System.ArgumentException",
+                Some("The structure must not be a value class.\nParameter name: structure".into()),
+            )
+        } else {
+            convert::not_marshalable(t)
+        });
+    })
+}
+
+/// `void Marshal.DestroyStructureHelper(IntPtr ptr, IntPtr type)`.
+pub(crate) extern "C" fn destroy_structure(thread: &mut Thread, ptr: usize, handle: usize) {
+    guard(thread, (), |thread| {
+        let Some(t) = type_of(handle) else { return };
+        let result = layout_of(thread, t).and_then(|nl| {
+            // SAFETY: the caller promises a native form of `t` at `ptr`.
+            unsafe { convert::destroy(thread, ptr as *mut u8, &nl) }
+        });
+        if let Err(e) = result {
+            thread.raise(e);
+        }
+    })
+}
+
+/// `IntPtr Marshal.GetFunctionPointerForDelegateHelper(Delegate d)`.
+pub(crate) extern "C" fn function_pointer_for_delegate(thread: &mut Thread, d: *mut u8) -> usize {
+    guard(thread, 0, |thread| {
+        let Some(d) = ObjectRef::from_raw(d) else {
+            return 0;
+        };
+        match thread.runtime().interop.thunks.delegate_thunk(thread, d) {
+            Ok(p) => p,
+            Err(e) => {
+                thread.raise(e);
+                0
+            }
+        }
+    })
+}
+
+/// `Delegate Marshal.GetDelegateForFunctionPointerHelper(IntPtr ptr, IntPtr type)`.
+pub(crate) extern "C" fn delegate_for_function_pointer(
+    thread: &mut Thread,
+    ptr: usize,
+    handle: usize,
+) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let Some(t) = type_of(handle) else {
+            return std::ptr::null_mut();
+        };
+        HelperFrame::run(
+            thread,
+            &mut [],
+            |thread, _| match super::reverse::delegate_for_pointer(thread, ptr, t) {
+                Ok(d) => d.as_ptr(),
+                Err(e) => {
+                    thread.raise(e);
+                    std::ptr::null_mut()
+                }
+            },
+        )
+    })
+}
