@@ -119,11 +119,20 @@ pub enum WalkItem<'a> {
 /// Walks every frame of `thread`'s stack, innermost first: each transition
 /// frame in the thread's list, then the managed segment it starts.
 ///
+/// A segment whose first activation was already visited is skipped: two
+/// frames can describe the same managed context, as when a P/Invoke
+/// returns into a safepoint poll that waits for a collection (the poll's
+/// stub frame and the P/Invoke's transition frame, still linked, both
+/// start at the calling method), and each activation must be reported to
+/// the collector once.
+///
 /// The thread must be the current thread, or stopped at a safepoint or in
 /// preemptive mode.
 pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> ControlFlow<()>) {
     let heap = &thread.runtime().code;
     let mut frame = thread.frame_head as *mut Frame;
+    // Frame pointers of the (non-funclet) activations visited so far.
+    let mut seen: Vec<usize> = Vec::new();
     while !frame.is_null() {
         // SAFETY: frames in the list are linked by their owners for as long
         // as they live, and the thread cannot unlink them while we walk.
@@ -133,8 +142,13 @@ pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> Contr
             return;
         }
         // Protect frames record no managed context (ip 0).
-        if ip != 0 {
-            let end = walk_segment(heap, ip, fp, |m| visit(WalkItem::Managed(m)));
+        if ip != 0 && !seen.contains(&fp) {
+            let end = walk_segment(heap, ip, fp, |m| {
+                if !m.funclet {
+                    seen.push(m.fp);
+                }
+                visit(WalkItem::Managed(m))
+            });
             if end == SegmentEnd::Stopped {
                 return;
             }

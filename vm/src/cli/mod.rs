@@ -269,14 +269,22 @@ fn run(
     let bytes = std::fs::read(&assembly_path)
         .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
     let display = file.display().to_string();
+    // Where the program's P/Invokes look for libraries first: the
+    // assembly's directory (for a .cs file, the source's, since the
+    // assembly lives in the cache).
+    let directory = std::fs::canonicalize(file)
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.display().to_string()));
     let config = ProcessConfig {
         name: display.clone(),
         args,
         console: ConsoleMode::Inherit,
         stack_size: 0,
     };
-    let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
-        .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let handle = host::spawn(config, move || {
+        run_in_process(bytes, &display, directory.as_deref(), options)
+    })
+    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
@@ -320,7 +328,12 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
 }
 
 /// The kernel process's main: one runtime instance running one program.
-fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32 {
+fn run_in_process(
+    bytes: Vec<u8>,
+    display: &str,
+    directory: Option<&str>,
+    options: RuntimeOptions,
+) -> i32 {
     let Ok(os) = Os::resolve() else { return 1 };
     let report = |text: String| {
         let _ = os.stderr(&text);
@@ -342,6 +355,9 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
             return 1;
         }
     };
+    if let Some(dir) = directory {
+        rt.set_assembly_directory(assembly, dir);
+    }
     let args = match os.startup_args() {
         Ok(a) => a,
         Err(e) => {

@@ -118,10 +118,15 @@ fn native_layout_depth(
         .clone()
         .ok_or_else(|| NotMarshalable(format!("{} is not a value type", t.name)))?;
     if let TypeKind::Primitive(_) | TypeKind::Enum(_) = t.kind {
-        let blittable = !matches!(t.jit_type(), JitType::Bool | JitType::Char);
+        // On its own, a bool is a 4-byte BOOL and a char one ANSI byte.
+        let (size, blittable) = match t.jit_type() {
+            JitType::Bool => (4, false),
+            JitType::Char => (1, false),
+            _ => (managed.size, true),
+        };
         return Ok(NativeLayout {
-            size: managed.size,
-            align: managed.align,
+            size,
+            align: size,
             fields: Vec::new(),
             blittable,
         });
