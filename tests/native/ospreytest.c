@@ -247,6 +247,9 @@ void *ot_get_adder(void) { return (void *)adder; }
 void *ot_get_scaler(void) { return (void *)scaler; }
 static int string_len(const char *s) { return (int)strlen(s); }
 void *ot_get_string_len(void) { return (void *)string_len; }
+void *ot_get_add_points(void) { return (void *)ot_add_points; }
+void *ot_get_scale_vec(void) { return (void *)ot_scale_vec; }
+void *ot_get_mix10(void) { return (void *)ot_mix10; }
 
 /* ---- callbacks from a thread this library starts --------------------------- */
 

@@ -93,11 +93,6 @@ impl IlBuilder {
         self.op_u16(&[0xFE, 0x09], n);
     }
 
-    /// `ldarga n`.
-    pub(crate) fn ldarga(&mut self, n: u16) {
-        self.op_u16(&[0xFE, 0x0A], n);
-    }
-
     /// `ldloc n`.
     pub(crate) fn ldloc(&mut self, n: u16) {
         self.op_u16(&[0xFE, 0x0C], n);
@@ -126,19 +121,9 @@ impl IlBuilder {
         self.conv_i();
     }
 
-    /// `ldnull`.
-    pub(crate) fn ldnull(&mut self) {
-        self.op(&[0x14]);
-    }
-
     /// `dup`.
     pub(crate) fn dup(&mut self) {
         self.op(&[0x25]);
-    }
-
-    /// `pop`.
-    pub(crate) fn pop(&mut self) {
-        self.op(&[0x26]);
     }
 
     /// `add`.
@@ -171,11 +156,6 @@ impl IlBuilder {
         self.op(&[0x47]);
     }
 
-    /// `ldind.i4`.
-    pub(crate) fn ldind_i4(&mut self) {
-        self.op(&[0x4A]);
-    }
-
     /// `ldind.i`.
     pub(crate) fn ldind_i(&mut self) {
         self.op(&[0x4D]);
@@ -192,20 +172,9 @@ impl IlBuilder {
         self.op(&[0x52]);
     }
 
-    /// `stind.i4`.
-    pub(crate) fn stind_i4(&mut self) {
-        self.op(&[0x54]);
-    }
-
     /// `call token`.
     pub(crate) fn call(&mut self, token: u32) {
         self.code.push(0x28);
-        self.code.extend_from_slice(&token.to_le_bytes());
-    }
-
-    /// `callvirt token`.
-    pub(crate) fn callvirt(&mut self, token: u32) {
-        self.code.push(0x6F);
         self.code.extend_from_slice(&token.to_le_bytes());
     }
 
@@ -218,11 +187,6 @@ impl IlBuilder {
     /// `ret`.
     pub(crate) fn ret(&mut self) {
         self.op(&[0x2A]);
-    }
-
-    /// `br l`.
-    pub(crate) fn br(&mut self, l: Label) {
-        self.branch(0x38, l);
     }
 
     /// `brfalse l`.

@@ -36,46 +36,22 @@ pub(crate) struct PInvokeImport {
     pub preserve_sig: bool,
 }
 
-/// `UnmanagedType` values a `[MarshalAs]` may carry (the ones Osprey knows).
+/// The `UnmanagedType` values of `[MarshalAs]` the marshaler acts on (any
+/// other one is the default for the type, or an error where it names a
+/// string type the marshaler does not know).
 pub(crate) mod native_type {
-    /// 4-byte `BOOL`.
-    pub const BOOL: u8 = 0x02;
     /// `sbyte` / 1-byte boolean.
     pub const I1: u8 = 0x03;
     /// `byte` / 1-byte boolean.
     pub const U1: u8 = 0x04;
-    /// `short`.
-    pub const I2: u8 = 0x05;
     /// `ushort` (a UTF-16 `char`).
     pub const U2: u8 = 0x06;
-    /// `int`.
-    pub const I4: u8 = 0x07;
-    /// `uint`.
-    pub const U4: u8 = 0x08;
-    /// `long`.
-    pub const I8: u8 = 0x09;
-    /// `ulong`.
-    pub const U8: u8 = 0x0a;
-    /// `float`.
-    pub const R4: u8 = 0x0b;
-    /// `double`.
-    pub const R8: u8 = 0x0c;
     /// A NUL-terminated string in the ANSI code page (UTF-8 on Linux).
     pub const LPSTR: u8 = 0x14;
     /// A NUL-terminated UTF-16 string.
     pub const LPWSTR: u8 = 0x15;
     /// A string in the platform's encoding (UTF-8 on Linux).
     pub const LPTSTR: u8 = 0x16;
-    /// A struct (the default for value types).
-    pub const STRUCT: u8 = 0x1b;
-    /// `IntPtr`.
-    pub const SYS_INT: u8 = 0x1f;
-    /// `UIntPtr`.
-    pub const SYS_UINT: u8 = 0x20;
-    /// A C function pointer (the default for delegates).
-    pub const FUNCTION_PTR: u8 = 0x26;
-    /// A C array (the default for arrays in signatures).
-    pub const LP_ARRAY: u8 = 0x2a;
     /// A NUL-terminated UTF-8 string.
     pub const LPUTF8STR: u8 = 0x30;
 }

@@ -41,10 +41,10 @@ use osprey_jit::{
     CallSig, CallSiteSig, EightByte, HostError, HostErrorKind, JitType, NativeArg, NativeRet,
     NativeStruct, NativeTarget, StructClass, UnmanagedCall,
 };
-use osprey_metadata::sig::{CallingConvention, StandAloneSig, TypeSig};
+use osprey_metadata::sig::{CallingConvention, StandAloneSig};
 use osprey_metadata::{TableId, Token};
 
-use crate::loader::{Loader, MethodHandle, TypeHandle, TypeKind};
+use crate::loader::{Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
 use crate::runtime::jitiface::JitContext;
 use crate::runtime::{CallSite, Runtime, RuntimeError, Value};

@@ -351,10 +351,14 @@ impl Loader {
         if let Some(i) = cctor_index {
             rt.class_init.cctor = Some(methods[i]);
         }
-        if methods
-            .iter()
-            .any(|m| m.name == "Finalize" && m.slot.is_some())
-            && !(is_corelib && rt.name == "System.Object")
+        // A finalizer is inherited: a subclass of a type with one (of
+        // SafeHandle, say) is finalizable too.
+        let inherits_finalizer = parent.is_some_and(|p| p.mt.has(mt_flags::HAS_FINALIZER));
+        if inherits_finalizer
+            || methods
+                .iter()
+                .any(|m| m.name == "Finalize" && m.slot.is_some())
+                && !(is_corelib && rt.name == "System.Object")
         {
             rt.mt.flags |= mt_flags::HAS_FINALIZER;
         }
