@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
-//! osprey bench transitions [--calls N] [--runs R]
+//! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -32,7 +32,8 @@ Osprey: a CLR-style managed runtime.
 
 Usage:
   osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
-  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey bench transitions                 measure the costs of managed calls, FCalls, QCalls,
+                                           P/Invokes, reverse P/Invokes and Rust -> managed calls
   osprey --help                            show this help
   osprey --version                         show the version
 
@@ -47,7 +48,8 @@ Options for run (before FILE; everything after FILE goes to the program):
 
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
-  --runs R      timed runs per row; the median is reported (default 15)
+  --runs R      timed runs per row; the median and the spread are reported (default 15)
+  --format F    table (Markdown, default), csv or json
 
 Environment:
   OSPREY_CACHE_DIR     where compiled .cs files (and corelib.dll for --against-corelib)
@@ -75,6 +77,7 @@ enum Command {
     BenchTransitions {
         calls: i32,
         runs: usize,
+        format: BenchFormat,
     },
 }
 
@@ -171,6 +174,7 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut what = None;
     let (mut calls, mut runs) = (100_000i32, 15usize);
+    let mut format = BenchFormat::Table;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("calls") => {
@@ -187,14 +191,29 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
                     .parse()
                     .map_err(|e: lexopt::Error| e.to_string())?;
             }
+            Long("format") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                format = match v.to_string_lossy().as_ref() {
+                    "table" | "markdown" => BenchFormat::Table,
+                    "csv" => BenchFormat::Csv,
+                    "json" => BenchFormat::Json,
+                    other => {
+                        return Err(format!(
+                            "bench transitions: unknown --format '{other}' (table, csv or json)"
+                        ))
+                    }
+                };
+            }
             Value(v) if what.is_none() => what = Some(v.to_string_lossy().into_owned()),
             other => return Err(other.unexpected().to_string()),
         }
     }
     match what.as_deref() {
-        Some("transitions") if calls > 0 && runs > 0 => {
-            Ok(Command::BenchTransitions { calls, runs })
-        }
+        Some("transitions") if calls > 0 && runs > 0 => Ok(Command::BenchTransitions {
+            calls,
+            runs,
+            format,
+        }),
         Some("transitions") => Err("bench transitions: --calls and --runs must be positive".into()),
         Some(other) => Err(format!(
             "unknown benchmark '{other}' (available: transitions)"
@@ -222,7 +241,11 @@ pub fn main() -> i32 {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
         }
-        Ok(Command::BenchTransitions { calls, runs }) => match bench_transitions(calls, runs) {
+        Ok(Command::BenchTransitions {
+            calls,
+            runs,
+            format,
+        }) => match bench_transitions(calls, runs, format) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -292,8 +315,19 @@ fn run(
     }
 }
 
-/// Measures the transition costs in a kernel process and prints the table.
-fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
+/// How `osprey bench transitions` prints its rows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum BenchFormat {
+    /// A Markdown table with a heading.
+    Table,
+    /// CSV, one line per row.
+    Csv,
+    /// A JSON array.
+    Json,
+}
+
+/// Measures the transition costs in a kernel process and prints the rows.
+fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32, String> {
     let config = ProcessConfig {
         name: "bench transitions".into(),
         args: Vec::new(),
@@ -305,10 +339,15 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
         let result = crate::bench::Probe::new().and_then(|mut p| p.measure(calls, runs));
         match result {
             Ok(rows) => {
-                let text = format!(
-                    "Transition costs: JIT-compiled loops of {calls} calls, median of {runs} runs, empty loop subtracted.\n\n{}",
-                    crate::bench::table(&rows)
-                );
+                let text = match format {
+                    BenchFormat::Table => format!(
+                        "Transition costs: JIT-compiled loops of {calls} calls, {runs} runs per row \
+                         (the baseline loop subtracted): median, interquartile range and extremes.\n\n{}",
+                        crate::bench::table(&rows)
+                    ),
+                    BenchFormat::Csv => crate::bench::csv(&rows),
+                    BenchFormat::Json => crate::bench::json(&rows),
+                };
                 let _ = os.stdout(&text);
                 let _ = os.console_flush();
                 0

@@ -73,6 +73,20 @@ pub struct FCallTarget {
 pub static FCALLS: &[FCall] = &[
     // P/Invoke support (vm/src/interop/fcalls.rs).
     FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "Utf8MaxBytes",
+        sig: "native int(string)",
+        address: crate::interop::fcalls::utf8_max_bytes as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "EncodeUtf8",
+        sig: "void(string,native int)",
+        address: crate::interop::fcalls::encode_utf8 as *const (),
+        flags: 0,
+    },
+    FCall {
         class: "System.Runtime.InteropServices.Marshal",
         method: "GetLastPInvokeError",
         sig: "int32()",

@@ -224,3 +224,34 @@ pub(crate) extern "C" fn delegate_for_function_pointer(
         )
     })
 }
+
+/// `IntPtr StubHelpers.Utf8MaxBytes(string s)`: room for `s` in UTF-8 and
+/// its NUL (3 bytes per UTF-16 unit at most), 0 for null.
+pub(crate) extern "C" fn utf8_max_bytes(s: *mut u8) -> usize {
+    match ObjectRef::from_raw(s) {
+        // SAFETY: `s` is a string (the managed signature says so).
+        Some(s) => 3 * unsafe { s.length() } + 1,
+        None => 0,
+    }
+}
+
+/// `void StubHelpers.EncodeUtf8(string s, IntPtr buffer)`: writes `s` in
+/// UTF-8 (unpaired surrogates as U+FFFD) and a NUL to `buffer`, which has
+/// `Utf8MaxBytes(s)` bytes. No allocation, no lock: the string cannot move
+/// while this runs (the thread is cooperative).
+pub(crate) extern "C" fn encode_utf8(s: *mut u8, buffer: *mut u8) {
+    let Some(s) = ObjectRef::from_raw(s) else { return };
+    // SAFETY: `s` is a string; `buffer` has 3 bytes per unit and one more
+    // (the caller's contract, from utf8_max_bytes).
+    unsafe {
+        let mut at = buffer;
+        for c in char::decode_utf16(s.string_chars().iter().copied()) {
+            let c = c.unwrap_or(char::REPLACEMENT_CHARACTER);
+            let mut tmp = [0u8; 4];
+            let bytes = c.encode_utf8(&mut tmp).as_bytes();
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), at, bytes.len());
+            at = at.add(bytes.len());
+        }
+        *at = 0;
+    }
+}

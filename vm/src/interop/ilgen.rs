@@ -189,6 +189,21 @@ impl IlBuilder {
         self.op(&[0x2A]);
     }
 
+    /// `brtrue l`.
+    pub(crate) fn brtrue(&mut self, l: Label) {
+        self.branch(0x3A, l);
+    }
+
+    /// `bgt.un l`.
+    pub(crate) fn bgt_un(&mut self, l: Label) {
+        self.branch(0x42, l);
+    }
+
+    /// `localloc`.
+    pub(crate) fn localloc(&mut self) {
+        self.op(&[0xFE, 0x0F]);
+    }
+
     /// `brfalse l`.
     pub(crate) fn brfalse(&mut self, l: Label) {
         self.branch(0x39, l);

@@ -648,7 +648,10 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
     result.fill(0);
     // SAFETY: an entry's runtime outlives its thunks' use.
     let rt = unsafe { &*entry.rt };
-    if rt.exit_requested().is_some() {
+    if rt.code.globals().trap.load(std::sync::atomic::Ordering::Acquire)
+        & crate::runtime::TRAP_EXIT
+        != 0
+    {
         return; // the process is ending: no more managed code
     }
     let thread = match current_thread(rt) {
@@ -678,8 +681,8 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
     };
     // Copies of the struct arguments over 8 bytes (passed by pointer to
     // managed code), alive across the call.
-    let mut big: Vec<[u64; 2]> = Vec::new();
-    let mut native: Vec<Value> = Vec::with_capacity(entry.args.len() + 1);
+    let mut big: smallvec::SmallVec<[[u64; 2]; 4]> = smallvec::SmallVec::new();
+    let mut native: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::new();
     for a in &entry.args {
         // SAFETY: the signature describes what C passed.
         native.push(unsafe {
@@ -814,7 +817,7 @@ fn call_delegate(
     args: &[Value],
 ) -> Result<Value, RuntimeError> {
     let (target, _, _) = delegate_fields(d);
-    let mut all = Vec::with_capacity(args.len() + 1);
+    let mut all: smallvec::SmallVec<[Value; 8]> = smallvec::SmallVec::new();
     if let Some(t) = target {
         if method.owner.is_value_type() && !method.is_static() {
             // `this` of a value type's method: the boxed value.

@@ -73,9 +73,16 @@ impl IlStub {
 struct ArgLocals {
     /// A pinned local (string, array, byref) or the converted value.
     value: Option<u16>,
-    /// SafeHandle: whether the reference was taken.
+    /// SafeHandle: whether the reference was taken; UTF-8 string: whether
+    /// the buffer is on the C heap.
     flag: Option<u16>,
+    /// UTF-8 string: the buffer's size.
+    extra: Option<u16>,
 }
+
+/// UTF-8 copies of strings up to this many bytes (3 per UTF-16 unit, and
+/// the NUL) go in a buffer on the stub's stack frame instead of the C heap.
+const STACK_STRING_BYTES: usize = 512;
 
 /// What a stub is the body of.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -134,9 +141,42 @@ pub(crate) fn build(
             ArgKind::StringUtf8 | ArgKind::StringBuilder { .. } | ArgKind::SafeHandle
         )
     });
+    let mut locals = vec![ArgLocals::default(); plan.args.len()];
+    // UTF-8 strings that fit go in a buffer on the stack (`localloc`,
+    // which must come before the protected block); the others on the C
+    // heap, inside it (freed by the `finally`).
+    for (i, a) in plan.args.iter().enumerate() {
+        if a.kind != ArgKind::StringUtf8 {
+            continue;
+        }
+        let arg = first + i as u16;
+        let (cap, buf, owned) = (
+            b.local(JitType::I, false),
+            b.local(JitType::I, false),
+            b.local(JitType::Bool, false),
+        );
+        let later = b.label();
+        b.ldarg(arg);
+        let t = helper(&mut b, BoundMethod::StubHelpersUtf8MaxBytes);
+        b.call(t);
+        b.dup();
+        b.stloc(cap);
+        b.ldc_native(STACK_STRING_BYTES);
+        b.bgt_un(later);
+        b.ldloc(cap);
+        b.brfalse(later);
+        b.ldloc(cap);
+        b.localloc();
+        b.stloc(buf);
+        b.mark(later);
+        locals[i] = ArgLocals {
+            value: Some(buf),
+            flag: Some(owned),
+            extra: Some(cap),
+        };
+    }
     let try_start = b.offset();
     // Convert or pin each argument.
-    let mut locals = vec![ArgLocals::default(); plan.args.len()];
     for (i, a) in plan.args.iter().enumerate() {
         let arg = first + i as u16;
         let l = &mut locals[i];
@@ -155,12 +195,29 @@ pub(crate) fn build(
                 l.value = Some(v);
             }
             ArgKind::StringUtf8 => {
-                let v = b.local(JitType::I, false);
-                b.ldarg(arg);
-                let t = helper(&mut b, BoundMethod::StubHelpersStringToUtf8);
+                let (buf, owned, cap) = (
+                    l.value.expect("declared above"),
+                    l.flag.expect("declared above"),
+                    l.extra.expect("declared above"),
+                );
+                let (encode, done) = (b.label(), b.label());
+                // No stack buffer: a heap one, unless the string is null.
+                b.ldloc(buf);
+                b.brtrue(encode);
+                b.ldloc(cap);
+                b.brfalse(done);
+                b.ldloc(cap);
+                let t = helper(&mut b, BoundMethod::StubHelpersAllocNative);
                 b.call(t);
-                b.stloc(v);
-                l.value = Some(v);
+                b.stloc(buf);
+                b.ldc_i4(1);
+                b.stloc(owned);
+                b.mark(encode);
+                b.ldarg(arg);
+                b.ldloc(buf);
+                let t = helper(&mut b, BoundMethod::StubHelpersEncodeUtf8);
+                b.call(t);
+                b.mark(done);
             }
             ArgKind::StringBuilder { utf16 } => {
                 let v = b.local(JitType::I, false);
@@ -347,7 +404,17 @@ pub(crate) fn build(
             let arg = first + i as u16;
             let l = locals[i];
             match a.kind {
-                ArgKind::StringUtf8 | ArgKind::StringBuilder { .. } => {
+                ArgKind::StringUtf8 => {
+                    // Only a heap buffer is freed.
+                    let skip = b.label();
+                    b.ldloc(l.flag.expect("declared above"));
+                    b.brfalse(skip);
+                    b.ldloc(l.value.expect("converted above"));
+                    let t = helper(&mut b, BoundMethod::StubHelpersFreeNative);
+                    b.call(t);
+                    b.mark(skip);
+                }
+                ArgKind::StringBuilder { .. } => {
                     b.ldloc(l.value.expect("converted above"));
                     let t = helper(&mut b, BoundMethod::StubHelpersFreeNative);
                     b.call(t);

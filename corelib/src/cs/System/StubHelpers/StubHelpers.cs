@@ -46,6 +46,20 @@ namespace System.StubHelpers
             Marshal.FreeHGlobal(p);
         }
 
+        internal static IntPtr AllocNative(IntPtr bytes)
+        {
+            return Marshal.AllocHGlobal(bytes);
+        }
+
+        // FCalls (vm/src/interop/fcalls.rs): the most bytes `s` takes in
+        // UTF-8 with its NUL (0 for null), and the encoding itself into a
+        // buffer of that size (on the stub's stack or the C heap).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern IntPtr Utf8MaxBytes(string s);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern void EncodeUtf8(string s, IntPtr buffer);
+
         // A char as one byte: ASCII as itself, anything else '?' (UTF-8
         // cannot put it in one byte; .NET's best-fit mapping does the same).
         internal static byte CharToAnsi(char c)
