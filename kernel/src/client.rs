@@ -542,6 +542,18 @@ impl Os {
         Ok(ptr)
     }
 
+    /// A copy of `bytes` on the C heap, followed by `terminator` zero bytes
+    /// (1 for a C string, 2 for a UTF-16 one): what a native string is.
+    pub fn native_copy(&self, bytes: &[u8], terminator: usize) -> Result<*mut u8, OsError> {
+        let p = self.native_alloc(bytes.len() + terminator)?;
+        // SAFETY: `p` has room for the bytes and the terminator.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+            std::ptr::write_bytes(p.add(bytes.len()), 0, terminator);
+        }
+        Ok(p)
+    }
+
     /// Resizes a C heap block (`NativeMemoryService.Reallocate`).
     ///
     /// # Safety

@@ -109,9 +109,12 @@ fn entries_check_their_arguments() {
             (v3.native_memory_service_allocate)(8, std::ptr::null_mut()),
             Status::InvalidArgument
         );
-        let mut len = 0usize;
         assert_eq!(
-            (v3.native_library_service_get_last_error)(std::ptr::null_mut(), 4, &mut len),
+            (v3.native_library_service_get_last_error)(
+                std::ptr::null_mut(),
+                0,
+                std::ptr::null_mut()
+            ),
             Status::InvalidArgument
         );
         let mut h = Handle::NULL;

@@ -374,16 +374,27 @@ mod tests {
     #[test]
     fn rows_report_the_median_and_the_spread() {
         let r = Row::from_samples(Kind::PInvoke, vec![5.0, 1.0, 4.0, 2.0, 3.0]);
-        assert_eq!((r.min, r.q1, r.ns_per_call, r.q3, r.max), (1.0, 2.0, 3.0, 4.0, 5.0));
-        let rows = [
-            Row::from_samples(Kind::Managed, vec![2.0]),
-            r,
-        ];
+        assert_eq!(
+            (r.min, r.q1, r.ns_per_call, r.q3, r.max),
+            (1.0, 2.0, 3.0, 4.0, 5.0)
+        );
+        let rows = [Row::from_samples(Kind::Managed, vec![2.0]), r];
         let t = table(&rows);
-        assert!(t.contains("| P/Invoke, blittable (abs) | 3.00 | 2.00 - 4.00 | 1.00 - 5.00 | 1.50 |"), "{t}");
+        assert!(
+            t.contains("| P/Invoke, blittable (abs) | 3.00 | 2.00 - 4.00 | 1.00 - 5.00 | 1.50 |"),
+            "{t}"
+        );
         let c = csv(&rows);
-        assert!(c.lines().nth(2).unwrap().starts_with("pinvoke,\"P/Invoke, blittable (abs)\",3.000,2.000,4.000,1.000,5.000,5,1.500"), "{c}");
+        assert!(
+            c.lines().nth(2).unwrap().starts_with(
+                "pinvoke,\"P/Invoke, blittable (abs)\",3.000,2.000,4.000,1.000,5.000,5,1.500"
+            ),
+            "{c}"
+        );
         let j = json(&rows);
-        assert!(j.contains("\"kind\": \"pinvoke\"") && j.contains("\"median_ns\": 3.000"), "{j}");
+        assert!(
+            j.contains("\"kind\": \"pinvoke\"") && j.contains("\"median_ns\": 3.000"),
+            "{j}"
+        );
     }
 }

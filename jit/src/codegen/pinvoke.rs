@@ -276,6 +276,25 @@ impl Emitter<'_, '_> {
                 ..a
             })
             .collect();
+        // A struct argument is read from its slot.
+        for a in &abi {
+            if matches!(a.marshal, NativeArg::Struct(_)) && a.src.loc != Loc::Slot {
+                self.store_entry_to_slot(a.src);
+            }
+        }
+        let abi: Vec<AbiArg> = abi
+            .into_iter()
+            .map(|a| match a.marshal {
+                NativeArg::Struct(_) => AbiArg {
+                    src: Entry {
+                        loc: Loc::Slot,
+                        ..a.src
+                    },
+                    ..a
+                },
+                _ => a,
+            })
+            .collect();
         let fnptr = fnptr.map(|e| self.spill_entry(e));
         let callee = match call.target {
             NativeTarget::Address(a) => SysvCallee::Native(a),

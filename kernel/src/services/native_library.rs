@@ -8,7 +8,7 @@
 //! (`RTLD_LAZY`): a library's own undefined functions are resolved when
 //! first called, as .NET does on Linux.
 
-use super::{check_out, guard, utf8, write_out};
+use super::{check_out, copy_sized, guard, utf8, write_out};
 use crate::handles::{release_objects, KernelObject, Kind};
 use crate::library::{self, Library};
 use crate::{process, Handle, Status};
@@ -95,7 +95,7 @@ pub extern "C" fn free(handle: Handle) -> Status {
 /// `buf_len = 0` first). Works with no process.
 ///
 /// Returns `Ok`, `BufferTooSmall`, `InvalidArgument` (null/misaligned
-/// `out_len`, or a null `buf` with a non-zero `buf_len`).
+/// `out_len`, or a null `buf` when there is text to copy).
 ///
 /// # Safety
 /// `buf` must be valid for writes of `buf_len` bytes; `out_len` valid for a
@@ -107,20 +107,7 @@ pub unsafe extern "C" fn get_last_error(
 ) -> Status {
     guard(|| {
         check_out(out_len)?;
-        if buf.is_null() && buf_len != 0 {
-            return Err(Status::InvalidArgument);
-        }
-        let text = library::last_error();
-        // SAFETY: checked above; writable by the caller's contract.
-        unsafe { write_out(out_len, text.len())? };
-        if text.len() > buf_len {
-            return Err(Status::BufferTooSmall);
-        }
-        if !text.is_empty() {
-            // SAFETY: `buf` is non-null here (a null one has length 0) and
-            // has room for `buf_len >= text.len()` bytes (caller's contract).
-            unsafe { std::ptr::copy_nonoverlapping(text.as_ptr(), buf, text.len()) };
-        }
-        Ok(())
+        // SAFETY: forwarded caller contract.
+        unsafe { copy_sized(library::last_error().as_bytes(), buf, buf_len, out_len) }
     })
 }

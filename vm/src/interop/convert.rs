@@ -41,28 +41,13 @@ fn out_of_memory() -> RuntimeError {
 /// A NUL-terminated copy of `units` on the C heap (UTF-8 or UTF-16).
 fn native_string(thread: &Thread, units: &[u16], utf16: bool) -> Result<usize, RuntimeError> {
     let os = thread.runtime().os;
-    if utf16 {
-        let p = os
-            .native_alloc(2 * units.len() + 2)
-            .map_err(|_| out_of_memory())?;
-        // SAFETY: room for the units and a NUL unit.
-        unsafe {
-            std::ptr::copy_nonoverlapping(units.as_ptr(), p as *mut u16, units.len());
-            (p as *mut u16).add(units.len()).write(0);
-        }
-        Ok(p as usize)
+    let copy = if utf16 {
+        let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_ne_bytes()).collect();
+        os.native_copy(&bytes, 2)
     } else {
-        let text = String::from_utf16_lossy(units);
-        let p = os
-            .native_alloc(text.len() + 1)
-            .map_err(|_| out_of_memory())?;
-        // SAFETY: room for the bytes and a NUL.
-        unsafe {
-            std::ptr::copy_nonoverlapping(text.as_ptr(), p, text.len());
-            p.add(text.len()).write(0);
-        }
-        Ok(p as usize)
-    }
+        os.native_copy(String::from_utf16_lossy(units).as_bytes(), 1)
+    };
+    copy.map(|p| p as usize).map_err(|_| out_of_memory())
 }
 
 /// Writes the native form of the managed value at `managed` to `native`.

@@ -10,6 +10,14 @@ use crate::object::{self, ObjectRef};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
+/// The value of `result`, or `fallback` after raising its error.
+fn raise_or<T>(thread: &mut Thread, result: Result<T, RuntimeError>, fallback: T) -> T {
+    result.unwrap_or_else(|e| {
+        thread.raise(e);
+        fallback
+    })
+}
+
 /// A type handle from managed code (`RuntimeType.m_handle`).
 fn type_of(handle: usize) -> Option<TypeHandle> {
     // SAFETY: corelib passes the handle of a RuntimeType, a live method table.
@@ -31,13 +39,8 @@ pub(crate) extern "C" fn set_last_error(thread: &mut Thread, value: i32) {
 pub(crate) extern "C" fn size_of(thread: &mut Thread, handle: usize) -> i32 {
     guard(thread, 0, |thread| {
         let Some(t) = type_of(handle) else { return 0 };
-        match layout_of(thread, t) {
-            Ok(nl) => nl.size as i32,
-            Err(e) => {
-                thread.raise(e);
-                0
-            }
-        }
+        let size = layout_of(thread, t).map(|nl| nl.size as i32);
+        raise_or(thread, size, 0)
     })
 }
 
@@ -104,9 +107,7 @@ pub(crate) extern "C" fn structure_to_ptr(
                 )
             }
         });
-        if let Err(e) = result {
-            thread.raise(e);
-        }
+        raise_or(thread, result, ())
     })
 }
 
@@ -137,13 +138,7 @@ pub(crate) extern "C" fn ptr_to_structure(
                 };
                 Ok(crate::frames::protected(roots, 0).map_or(std::ptr::null_mut(), |o| o.as_ptr()))
             });
-            match result {
-                Ok(p) => p,
-                Err(e) => {
-                    thread.raise(e);
-                    std::ptr::null_mut()
-                }
-            }
+            raise_or(thread, result, std::ptr::null_mut())
         })
     })
 }
@@ -179,9 +174,7 @@ pub(crate) extern "C" fn destroy_structure(thread: &mut Thread, ptr: usize, hand
             // SAFETY: the caller promises a native form of `t` at `ptr`.
             unsafe { convert::destroy(thread, ptr as *mut u8, &nl) }
         });
-        if let Err(e) = result {
-            thread.raise(e);
-        }
+        raise_or(thread, result, ())
     })
 }
 
@@ -191,13 +184,8 @@ pub(crate) extern "C" fn function_pointer_for_delegate(thread: &mut Thread, d: *
         let Some(d) = ObjectRef::from_raw(d) else {
             return 0;
         };
-        match thread.runtime().interop.thunks.delegate_thunk(thread, d) {
-            Ok(p) => p,
-            Err(e) => {
-                thread.raise(e);
-                0
-            }
-        }
+        let thunk = thread.runtime().interop.thunks.delegate_thunk(thread, d);
+        raise_or(thread, thunk, 0)
     })
 }
 
@@ -240,7 +228,9 @@ pub(crate) extern "C" fn utf8_max_bytes(s: *mut u8) -> usize {
 /// `Utf8MaxBytes(s)` bytes. No allocation, no lock: the string cannot move
 /// while this runs (the thread is cooperative).
 pub(crate) extern "C" fn encode_utf8(s: *mut u8, buffer: *mut u8) {
-    let Some(s) = ObjectRef::from_raw(s) else { return };
+    let Some(s) = ObjectRef::from_raw(s) else {
+        return;
+    };
     // SAFETY: `s` is a string; `buffer` has 3 bytes per unit and one more
     // (the caller's contract, from utf8_max_bytes).
     unsafe {

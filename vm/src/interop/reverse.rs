@@ -95,6 +95,33 @@ pub(crate) struct UmEntry {
 // for the runtime's life, which the thunks table does not outlive.
 unsafe impl Send for UmEntry {}
 
+impl UmEntry {
+    /// A new entry and its thunk (`mov r10, entry; jmp stub`: the same 16
+    /// bytes as a precode, with the entry where a precode has its method).
+    fn with_thunk(
+        rt: &Runtime,
+        delegate: usize,
+        method: MethodHandle,
+        site: CallSite,
+        (args, ret): (Vec<RevArg>, RevRet),
+        stub: usize,
+    ) -> Result<Box<UmEntry>, RuntimeError> {
+        let mut entry = Box::new(UmEntry {
+            rt,
+            delegate,
+            method,
+            site,
+            args,
+            ret,
+            thunk: 0,
+        });
+        entry.thunk = rt
+            .code
+            .alloc_precode(&*entry as *const UmEntry as usize, stub)?;
+        Ok(entry)
+    }
+}
+
 #[derive(Default)]
 struct ThunkTable {
     /// Delegate entries (live or waiting for reuse).
@@ -122,6 +149,20 @@ fn directive(what: String) -> RuntimeError {
     )
 }
 
+/// The size and signedness of an integer-like type as C passes it.
+fn integer(ty: JitType) -> Option<(u8, bool)> {
+    Some(match ty {
+        JitType::I1 => (1, true),
+        JitType::U1 => (1, false),
+        JitType::I2 => (2, true),
+        JitType::U2 | JitType::Char => (2, false),
+        JitType::I4 => (4, true),
+        JitType::U4 => (4, false),
+        JitType::I8 | JitType::U8 | JitType::I | JitType::U | JitType::Ptr => (8, false),
+        _ => return None,
+    })
+}
+
 /// How each parameter and the result of `method` cross from C.
 fn reverse_signature(
     loader: &mut Loader,
@@ -139,17 +180,12 @@ fn reverse_signature(
                 method.full_name()
             ))
         };
+        if let Some((size, signed)) = integer(ty) {
+            args.push(RevArg::Int { size, signed });
+            continue;
+        }
         args.push(match ty {
             JitType::Bool => RevArg::Bool,
-            JitType::I1 => RevArg::Int { size: 1, signed: true },
-            JitType::U1 => RevArg::Int { size: 1, signed: false },
-            JitType::I2 => RevArg::Int { size: 2, signed: true },
-            JitType::U2 | JitType::Char => RevArg::Int { size: 2, signed: false },
-            JitType::I4 => RevArg::Int { size: 4, signed: true },
-            JitType::U4 => RevArg::Int { size: 4, signed: false },
-            JitType::I8 | JitType::U8 | JitType::I | JitType::U | JitType::Ptr => {
-                RevArg::Int { size: 8, signed: false }
-            }
             JitType::R4 => RevArg::R4,
             JitType::R8 => RevArg::R8,
             JitType::Struct(h) => {
@@ -161,30 +197,27 @@ fn reverse_signature(
                     _ => return Err(bad("only blittable structs can be passed from native code")),
                 }
             }
-            JitType::Ref | JitType::ByRef | JitType::Void => {
+            _ => {
                 return Err(bad(
                     "objects, strings and managed pointers cannot be passed from native code (take an IntPtr)",
                 ))
             }
         });
     }
-    let ret = match loader.jit_type_of_sig(method.assembly, &method.sig.ret)? {
+    let ret_type = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+    let ret = match ret_type {
+        t if integer(t).is_some() => {
+            let (size, signed) = integer(t).expect("checked");
+            RevRet::Int { size, signed }
+        }
         JitType::Void => RevRet::Void,
         JitType::Bool => RevRet::Bool,
-        JitType::I1 => RevRet::Int { size: 1, signed: true },
-        JitType::U1 => RevRet::Int { size: 1, signed: false },
-        JitType::I2 => RevRet::Int { size: 2, signed: true },
-        JitType::U2 | JitType::Char => RevRet::Int { size: 2, signed: false },
-        JitType::I4 => RevRet::Int { size: 4, signed: true },
-        JitType::U4 => RevRet::Int { size: 4, signed: false },
-        JitType::I8 | JitType::U8 | JitType::I | JitType::U | JitType::Ptr => {
-            RevRet::Int { size: 8, signed: false }
-        }
         JitType::R4 => RevRet::R4,
         JitType::R8 => RevRet::R8,
         _ => {
             return Err(directive(format!(
-                "Cannot marshal 'return value' of {} for a call from native code: return a                  primitive, a pointer or an IntPtr.",
+                "Cannot marshal 'return value' of {} for a call from native code: return a \
+                 primitive, a pointer or an IntPtr.",
                 method.full_name()
             )))
         }
@@ -273,18 +306,7 @@ impl Thunks {
             CallSite::from_return_type(md, loader.jit_type_of_sig(md.assembly, &md.sig.ret)?);
         self.remember_attach_token(rt);
         let stub = self.stub(rt)?;
-        let mut entry = Box::new(UmEntry {
-            rt,
-            delegate: 0,
-            method: md,
-            site,
-            args,
-            ret,
-            thunk: 0,
-        });
-        entry.thunk = rt
-            .code
-            .alloc_precode(&*entry as *const UmEntry as usize, stub)?;
+        let entry = UmEntry::with_thunk(rt, 0, md, site, (args, ret), stub)?;
         let thunk = entry.thunk;
         self.table
             .lock()
@@ -347,15 +369,18 @@ impl Thunks {
         };
         let mut table = self.table.lock().unwrap_or_else(|p| p.into_inner());
         // Reuse the entry of a delegate that died.
-        let dead = table.delegates.iter().position(|e| {
+        let dead = {
             let h = rt
                 .heaps
                 .gc
                 .handles
                 .lock()
                 .unwrap_or_else(|p| p.into_inner());
-            h.get(e.delegate).map_or(true, |t| t == 0)
-        });
+            table
+                .delegates
+                .iter()
+                .position(|e| h.get(e.delegate).map_or(true, |t| t == 0))
+        };
         let thunk = match dead {
             Some(i) => {
                 let e = &mut table.delegates[i];
@@ -374,18 +399,7 @@ impl Thunks {
                 e.thunk
             }
             None => {
-                let mut entry = Box::new(UmEntry {
-                    rt,
-                    delegate: handle,
-                    method,
-                    site,
-                    args,
-                    ret,
-                    thunk: 0,
-                });
-                entry.thunk = rt
-                    .code
-                    .alloc_precode(&*entry as *const UmEntry as usize, stub)?;
+                let entry = UmEntry::with_thunk(rt, handle, method, site, (args, ret), stub)?;
                 let t = entry.thunk;
                 table.delegates.push(entry);
                 t
@@ -648,7 +662,11 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
     result.fill(0);
     // SAFETY: an entry's runtime outlives its thunks' use.
     let rt = unsafe { &*entry.rt };
-    if rt.code.globals().trap.load(std::sync::atomic::Ordering::Acquire)
+    if rt
+        .code
+        .globals()
+        .trap
+        .load(std::sync::atomic::Ordering::Acquire)
         & crate::runtime::TRAP_EXIT
         != 0
     {

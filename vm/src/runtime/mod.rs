@@ -33,8 +33,8 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
-pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use finalizer::TRAP_EXIT;
+pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub(crate) use qcall_services::services_for as qcall_services_for;
 
