@@ -144,11 +144,11 @@ pub(crate) fn generate(
     let calls_native =
         method.class_init.is_some() || imported.instrs.iter().any(|i| calls_native(&i.op));
     let rt = host.runtime_layout();
-    let qcalls = pinvoke_needs(imported, &rt);
+    let pinvokes = pinvoke_needs(imported, &rt);
     let mut layouts = LayoutCache::new(host);
     let needs = frame::FrameNeeds {
         calls_native,
-        qcalls,
+        pinvokes,
         has_localloc: imported.instrs.iter().any(|i| matches!(i.op, Op::Localloc)),
         delegate_invoke: imported.instrs.iter().any(|i| {
             matches!(&i.op, Op::Call { info, .. } if info.target == crate::host::CallTarget::DelegateInvoke)
@@ -242,8 +242,8 @@ pub(crate) fn generate(
 /// unmanaged `calli`) need, if it has any: the transition frame and its
 /// 32-byte scratch area (where `SetLastError` keeps the result registers),
 /// and pins for the strings passed.
-fn pinvoke_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::QCallNeeds> {
-    let mut needs: Option<frame::QCallNeeds> = None;
+fn pinvoke_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::PInvokeNeeds> {
+    let mut needs: Option<frame::PInvokeNeeds> = None;
     for i in &imported.instrs {
         let info = match &i.op {
             Op::Call { info, .. } | Op::Calli(info) => info,
@@ -255,7 +255,7 @@ fn pinvoke_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::QCall
                 .iter()
                 .filter(|a| **a == crate::host::NativeArg::PinnedString)
                 .count();
-            let n = needs.get_or_insert(frame::QCallNeeds {
+            let n = needs.get_or_insert(frame::PInvokeNeeds {
                 frame_size: rt.transition_frame.size + 32,
                 pinned_strings: 0,
             });
