@@ -48,6 +48,7 @@ mod bench;
 mod environment;
 mod marshal;
 mod threading;
+mod walkthrough;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -215,6 +216,10 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "TransitionProbe_QCallIsEven",
         address: bench::qcall_is_even as *const (),
+    },
+    QCallEntry {
+        name: "Walkthrough_Repeat",
+        address: walkthrough::repeat as *const (),
     },
 ];
 

@@ -148,7 +148,7 @@ fn native_layout_depth(
         };
         // (FieldDesc::jit_type is filled lazily: ask the loader.)
         let jit_type = loader
-            .jit_type_of_sig(f.assembly, &f.sig)
+            .jit_type_of_sig(f.assembly, &f.sig, &t.generic_context())
             .map_err(|e| NotMarshalable(format!("the field {}.{}: {e}", t.name, f.name)))?;
         let (kind, size, falign) = match (jit_type, f.sig.strip_modifiers()) {
             (JitType::Bool, _) => {
@@ -171,7 +171,9 @@ fn native_layout_depth(
                 (NativeField::String { utf16 }, 8, 8)
             }
             (JitType::Ref, _) => {
-                let ft = loader.type_of_sig(f.assembly, &f.sig).ok();
+                let ft = loader
+                    .type_of_sig(f.assembly, &f.sig, &t.generic_context())
+                    .ok();
                 match ft {
                     Some(ft) if is_delegate(ft) => (NativeField::Delegate(ft), 8, 8),
                     _ => {

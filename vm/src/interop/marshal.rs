@@ -228,7 +228,7 @@ fn plan_with(
         let info = &infos[i + 1];
         args.push(arg_plan(loader, md, &import, i + 1, info, p)?);
     }
-    let managed_ret = loader.jit_type_of_sig(md.assembly, &md.sig.ret)?;
+    let managed_ret = loader.jit_type_of_sig(md.assembly, &md.sig.ret, &md.generic_context())?;
     let (ret, native_ret) = ret_plan(loader, md, &import, &infos[0], &md.sig.ret, managed_ret)?;
     let (ret, native_ret) = if import.preserve_sig {
         (ret, native_ret)
@@ -273,7 +273,7 @@ fn arg_plan(
     info: &ParamInfo,
     p: &TypeSig,
 ) -> Result<ArgPlan, RuntimeError> {
-    let managed = loader.jit_type_of_sig(md.assembly, p)?;
+    let managed = loader.jit_type_of_sig(md.assembly, p, &md.generic_context())?;
     let plan = |kind: ArgKind, native: JitType| {
         Ok(ArgPlan {
             kind,
@@ -307,7 +307,7 @@ fn arg_plan(
             "an object has no native form (pass a string, an array, a delegate, a SafeHandle or an IntPtr)",
         )),
         TypeSig::SzArray(elem) => {
-            let et = loader.type_of_sig(md.assembly, elem)?;
+            let et = loader.type_of_sig(md.assembly, elem, &md.generic_context())?;
             if blittable_value(loader, et, import) {
                 plan(ArgKind::Array, JitType::I)
             } else {
@@ -329,7 +329,7 @@ fn arg_plan(
             if let TypeSig::Ptr(_) = inner_sig {
                 return plan(ArgKind::ByRef, JitType::I);
             }
-            let it = match loader.type_of_sig(md.assembly, inner_sig) {
+            let it = match loader.type_of_sig(md.assembly, inner_sig, &md.generic_context()) {
                 Ok(t) => t,
                 Err(_) => {
                     return Err(directive(md, index, info, "the referenced type cannot be loaded"))
@@ -353,7 +353,7 @@ fn arg_plan(
             Err(directive(md, index, info, "generic types cannot be marshaled"))
         }
         TypeSig::Class(_) | TypeSig::ValueType(_) | TypeSig::I | TypeSig::U => {
-            let t = loader.type_of_sig(md.assembly, sig)?;
+            let t = loader.type_of_sig(md.assembly, sig, &md.generic_context())?;
             match t.kind {
                 TypeKind::Primitive(_) | TypeKind::Enum(_) => plan(ArgKind::Blittable, managed),
                 TypeKind::ValueType => match layout::native_layout(loader, t) {
@@ -428,7 +428,7 @@ fn ret_plan(
         },
         TypeSig::Ptr(_) | TypeSig::FnPtr(_) => (RetKind::Blittable, JitType::Ptr),
         TypeSig::Class(_) | TypeSig::ValueType(_) | TypeSig::I | TypeSig::U => {
-            let t = loader.type_of_sig(md.assembly, sig)?;
+            let t = loader.type_of_sig(md.assembly, sig, &md.generic_context())?;
             match t.kind {
                 TypeKind::Primitive(_) | TypeKind::Enum(_) => (RetKind::Blittable, managed),
                 TypeKind::ValueType => match layout::native_layout(loader, t) {

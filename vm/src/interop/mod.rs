@@ -187,6 +187,7 @@ pub(crate) fn native_call_info(
     }
     Ok(CallInfo {
         method: md.to_jit(),
+        method_exact: osprey_jit::RtValue::Const(md.as_ptr() as usize),
         target: CallTarget::PInvoke(Box::new(UnmanagedCall {
             target: rt.interop.target(rt, md)?,
             args: plan.native_args(false),

@@ -172,7 +172,7 @@ fn reverse_signature(
     let mut args = Vec::new();
     let params = method.sig.params.iter().skip(usize::from(skip_first));
     for (i, p) in params.enumerate() {
-        let ty = loader.jit_type_of_sig(method.assembly, p)?;
+        let ty = loader.jit_type_of_sig(method.assembly, p, &method.generic_context())?;
         let bad = |why: &str| {
             directive(format!(
                 "Cannot marshal 'parameter #{}' of {} for a call from native code: {why}.",
@@ -204,7 +204,8 @@ fn reverse_signature(
             }
         });
     }
-    let ret_type = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+    let ret_type =
+        loader.jit_type_of_sig(method.assembly, &method.sig.ret, &method.generic_context())?;
     let ret = match ret_type {
         t if integer(t).is_some() => {
             let (size, signed) = integer(t).expect("checked");
@@ -302,8 +303,10 @@ impl Thunks {
             ));
         }
         let (args, ret) = reverse_signature(loader, md, false)?;
-        let site =
-            CallSite::from_return_type(md, loader.jit_type_of_sig(md.assembly, &md.sig.ret)?);
+        let site = CallSite::from_return_type(
+            md,
+            loader.jit_type_of_sig(md.assembly, &md.sig.ret, &md.generic_context())?,
+        );
         self.remember_attach_token(rt);
         let stub = self.stub(rt)?;
         let entry = UmEntry::with_thunk(rt, 0, md, site, (args, ret), stub)?;
@@ -352,7 +355,11 @@ impl Thunks {
         };
         let site = {
             let mut loader = rt.loader();
-            let ret_type = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+            let ret_type = loader.jit_type_of_sig(
+                method.assembly,
+                &method.sig.ret,
+                &method.generic_context(),
+            )?;
             CallSite::from_return_type(method, ret_type)
         };
         let _ = list;
@@ -886,8 +893,9 @@ pub(crate) fn calli_signature(
         }
     };
     let jit = |ctx: &mut JitContext<'_>, t| {
+        let gctx = ctx.ctx.clone();
         ctx.loader
-            .jit_type_of_sig(assembly, t)
+            .jit_type_of_sig(assembly, t, &gctx)
             .map_err(|e| HostError {
                 kind: HostErrorKind::TypeLoad,
                 message: e.to_string(),
@@ -1028,16 +1036,13 @@ impl super::Interop {
             return Ok(*s);
         }
         let plan = super::marshal::delegate_plan(&mut loader, invoke)?;
-        let base = rt.code.method_base();
-        let compiled = super::stub::compile_plan(
+        let addr = super::stub::compile_plan(
             rt,
             &mut loader,
             invoke,
             &plan,
             super::stub::StubKind::PointerInvoke,
-            base,
         )?;
-        let addr = rt.publish_compiled(invoke, base, &compiled)?;
         stubs.insert(invoke, addr);
         Ok(addr)
     }
@@ -1077,6 +1082,7 @@ pub(crate) fn unmanaged_callers_only(
                 .map_err(crate::runtime::jitiface::runtime_error)?;
             Ok(Some(osprey_jit::CallInfo {
                 method: md.to_jit(),
+                method_exact: osprey_jit::RtValue::Const(md.as_ptr() as usize),
                 target: osprey_jit::CallTarget::Managed { entry },
                 sig: sig.clone(),
                 new_object: None,

@@ -27,7 +27,7 @@
 use osprey_binder::BoundMethod;
 use osprey_jit::{
     CallInfo, CallOpcode, CallSiteSig, FieldInfo, Helper, HostError, JitHost, JitType, MethodInput,
-    RuntimeLayout, StructLayout, TypeInfo,
+    RtValue, RuntimeLayout, StructLayout, TypeInfo,
 };
 use osprey_metadata::Token;
 
@@ -63,7 +63,9 @@ impl IlStub {
             locals: self.locals.clone(),
             ret: self.ret,
             class_init: None,
+            class_init_lookup: None,
             eh: self.eh.clone(),
+            generic_context: None,
         }
     }
 }
@@ -476,7 +478,7 @@ impl JitHost for StubHost<'_, '_> {
     fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
         match self.stub_token(token).cloned() {
             Some(StubToken::Native(info)) => Ok(*info),
-            Some(StubToken::Method(md)) => self.inner.call_info(md, opcode),
+            Some(StubToken::Method(md)) => self.inner.call_info(md, opcode, token),
             Some(StubToken::Signature(_)) | None => self.inner.resolve_method(token, opcode),
         }
     }
@@ -492,23 +494,23 @@ impl JitHost for StubHost<'_, '_> {
     fn resolve_token(
         &mut self,
         token: Token,
-    ) -> Result<(usize, osprey_jit::TypeHandle), HostError> {
+    ) -> Result<(RtValue, osprey_jit::TypeHandle), HostError> {
         self.inner.resolve_token(token)
     }
 
     fn constrained_call(
         &mut self,
+        constrained_token: Token,
         constrained: osprey_jit::TypeHandle,
+        method_token: Token,
         method: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError> {
-        self.inner.constrained_call(constrained, method)
+        self.inner
+            .constrained_call(constrained_token, constrained, method_token, method)
     }
 
-    fn array_type_of(
-        &mut self,
-        element: osprey_jit::TypeHandle,
-    ) -> Result<osprey_jit::TypeHandle, HostError> {
-        self.inner.array_type_of(element)
+    fn resolve_array_type(&mut self, element: Token) -> Result<TypeInfo, HostError> {
+        self.inner.resolve_array_type(element)
     }
 
     fn resolve_string(&mut self, token: Token) -> Result<usize, HostError> {
@@ -539,40 +541,44 @@ impl JitHost for StubHost<'_, '_> {
     }
 }
 
-/// Compiles P/Invoke `md`'s stub and returns what the JIT made of it, or
-/// the plan's `MarshalDirectiveException`.
+/// Compiles and publishes P/Invoke `md`'s stub and returns its address,
+/// or the plan's `MarshalDirectiveException`.
 pub(crate) fn compile(
     rt: &Runtime,
     loader: &mut Loader,
     md: MethodHandle,
-    base: usize,
-) -> Result<osprey_jit::CompiledMethod, RuntimeError> {
+) -> Result<usize, RuntimeError> {
     let plan = rt.interop.plan(loader, md)?;
-    compile_plan(rt, loader, md, &plan, StubKind::PInvoke, base)
+    compile_plan(rt, loader, md, &plan, StubKind::PInvoke)
 }
 
-/// Compiles the stub of `md` for `plan`.
+/// Compiles and publishes the stub of `md` for `plan`; returns its address.
 pub(crate) fn compile_plan(
     rt: &Runtime,
     loader: &mut Loader,
     md: MethodHandle,
     plan: &MarshalPlan,
     kind: StubKind,
-    base: usize,
-) -> Result<osprey_jit::CompiledMethod, RuntimeError> {
+) -> Result<usize, RuntimeError> {
     let stub = build(rt, md, plan, kind)?;
     let input = stub.input();
-    let mut ctx = JitContext {
-        rt,
-        loader,
-        method: md,
+    let base = rt.code.method_base();
+    let compiled = {
+        let mut ctx = JitContext {
+            rt,
+            loader,
+            method: md,
+            ctx: md.generic_context(),
+            shared: None,
+        };
+        let mut host = StubHost {
+            inner: &mut ctx,
+            tokens: &stub.tokens,
+        };
+        osprey_jit::compile(&mut host, &input, base).map_err(|error| RuntimeError::Compile {
+            method: md.full_name(),
+            error,
+        })?
     };
-    let mut host = StubHost {
-        inner: &mut ctx,
-        tokens: &stub.tokens,
-    };
-    osprey_jit::compile(&mut host, &input, base).map_err(|error| RuntimeError::Compile {
-        method: md.full_name(),
-        error,
-    })
+    rt.publish_compiled(loader, md, base, &compiled, false, input.il)
 }
