@@ -102,9 +102,9 @@ static class Program
 
         // The same through an explicit function pointer.
         IntFn sq = Square;
-        // (Delegate): the non-generic overload (the generic one waits for generics).
+        // (Delegate): the non-generic overload; without it, the generic one.
         IntPtr fp = Marshal.GetFunctionPointerForDelegate((Delegate)sq);
-        Console.WriteLine("pointer nonzero {0} same {1}", fp != IntPtr.Zero, fp == Marshal.GetFunctionPointerForDelegate((Delegate)sq));
+        Console.WriteLine("pointer nonzero {0} same {1}", fp != IntPtr.Zero, fp == Marshal.GetFunctionPointerForDelegate(sq));
         Native.StoreRaw(fp);
         Console.WriteLine("raw {0}", Native.ot_call_stored(9));
         GC.KeepAlive(sq);
@@ -113,6 +113,8 @@ static class Program
         AddFn add = (AddFn)Marshal.GetDelegateForFunctionPointer(Native.ot_get_adder(), typeof(AddFn));
         ScaleFn scale = (ScaleFn)Marshal.GetDelegateForFunctionPointer(Native.ot_get_scaler(), typeof(ScaleFn));
         StringLenFn len = (StringLenFn)Marshal.GetDelegateForFunctionPointer(Native.ot_get_string_len(), typeof(StringLenFn));
+        AddFn add2 = Marshal.GetDelegateForFunctionPointer<AddFn>(Native.ot_get_adder());
+        Console.WriteLine("generic adder {0}", add2(5, 6));
         int sum = 0;
         for (int i = 0; i < 100; i++) sum += add(i, 1);
         Console.WriteLine("adder {0} {1} scaler {2} len {3}", add(40, 2), sum, scale(1.5), len("five\u00e9"));

@@ -109,7 +109,7 @@ static class Program
         Person ada = new Person();
         ada.Age = 36; ada.Active = true; ada.Name = "Ada \u00e9"; ada.Initial = 'L';
         IntPtr mem = Marshal.AllocHGlobal(Marshal.SizeOf(typeof(Person)));
-        Marshal.StructureToPtr((object)ada, mem, false); // (object): not the generic overload
+        Marshal.StructureToPtr((object)ada, mem, false); // the non-generic overload
         System.Text.StringBuilder text = new System.Text.StringBuilder(100);
         int n = Native.ot_describe(mem, text, text.Capacity);
         Console.WriteLine("described {0} [{1}]", n, text);
@@ -125,7 +125,24 @@ static class Program
         Marshal.StructureToPtr((object)p, pm, false);
         Point p2 = (Point)Marshal.PtrToStructure(pm, typeof(Point));
         Console.WriteLine("round trip {0} {1} {2}", p2.X, p2.Y, Marshal.ReadInt32(pm, 4));
+        // The generic overloads.
+        p2.X = 11; p2.Y = -12;
+        Marshal.StructureToPtr(p2, pm, false);
+        Point p3 = Marshal.PtrToStructure<Point>(pm);
+        Console.WriteLine("generic {0} {1} {2} {3} {4}", p3.X, p3.Y, Marshal.SizeOf<Person>(), Marshal.SizeOf(p3),
+            Marshal.OffsetOf<Person>("Name"));
+        try {
+            Console.WriteLine("null {0}", Marshal.PtrToStructure<Point>(IntPtr.Zero).X);
+        } catch (NullReferenceException) {
+            Console.WriteLine("null pointer: NullReferenceException");
+        }
         Marshal.FreeHGlobal(pm);
+        IntPtr pmem = Marshal.AllocHGlobal(Marshal.SizeOf<Person>());
+        Marshal.StructureToPtr(ada, pmem, false);
+        Person ada2 = Marshal.PtrToStructure<Person>(pmem);
+        Marshal.DestroyStructure<Person>(pmem);
+        Marshal.FreeHGlobal(pmem);
+        Console.WriteLine("generic person {0} {1} {2} {3}", ada2.Age, ada2.Active, ada2.Name, ada2.Initial);
         return 0;
     }
 }

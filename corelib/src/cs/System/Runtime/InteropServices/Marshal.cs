@@ -493,6 +493,45 @@ namespace System.Runtime.InteropServices
             DestroyStructureHelper(ptr, HandleOf(structuretype, "structuretype"));
         }
 
+        // The generic overloads (as .NET's): the same rules through the
+        // non-generic forms.
+        public static int SizeOf<T>()
+        {
+            return SizeOf(typeof(T));
+        }
+
+        public static int SizeOf<T>(T structure)
+        {
+            return SizeOf((object)structure);
+        }
+
+        public static IntPtr OffsetOf<T>(string fieldName)
+        {
+            return OffsetOf(typeof(T), fieldName);
+        }
+
+        public static void StructureToPtr<T>(T structure, IntPtr ptr, bool fDeleteOld)
+        {
+            StructureToPtr((object)structure, ptr, fDeleteOld);
+        }
+
+        // A null pointer gives null, which a value type cannot take: a
+        // NullReferenceException, as in .NET and mono.
+        public static T PtrToStructure<T>(IntPtr ptr)
+        {
+            return (T)PtrToStructure(ptr, typeof(T));
+        }
+
+        public static void PtrToStructure<T>(IntPtr ptr, T structure)
+        {
+            PtrToStructure(ptr, (object)structure);
+        }
+
+        public static void DestroyStructure<T>(IntPtr ptr)
+        {
+            DestroyStructure(ptr, typeof(T));
+        }
+
         // FCalls (vm/src/interop/fcalls.rs): the native layout comes from
         // interop::layout, the same rules the P/Invoke marshaler follows.
         [MethodImpl(MethodImplOptions.InternalCall)]
@@ -533,6 +572,16 @@ namespace System.Runtime.InteropServices
             if (t == null)
                 throw new ArgumentNullException("t");
             return GetDelegateForFunctionPointerHelper(ptr, HandleOf(t, "t"));
+        }
+
+        public static IntPtr GetFunctionPointerForDelegate<TDelegate>(TDelegate d)
+        {
+            return GetFunctionPointerForDelegate((Delegate)(object)d);
+        }
+
+        public static TDelegate GetDelegateForFunctionPointer<TDelegate>(IntPtr ptr)
+        {
+            return (TDelegate)(object)GetDelegateForFunctionPointer(ptr, typeof(TDelegate));
         }
 
         [MethodImpl(MethodImplOptions.InternalCall)]
