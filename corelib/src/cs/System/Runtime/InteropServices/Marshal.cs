@@ -10,7 +10,7 @@ namespace System.Runtime.InteropServices
     // Linux. "Ansi" strings are UTF-8, as on .NET on Linux.
     //
     // The generic overloads of .NET (SizeOf<T>, PtrToStructure<T>, ...)
-    // wait for generics; the Type-taking ones are here.
+    // forward to the Type- and object-taking ones.
     public static class Marshal
     {
         public static readonly int SystemDefaultCharSize = 2;
