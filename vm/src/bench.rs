@@ -323,23 +323,40 @@ fn managed_median(rows: &[Row]) -> f64 {
         .map_or(1.0, |r| r.ns_per_call.max(1e-9))
 }
 
+/// One row's fields as CSV and JSON name them (nanoseconds; `base` is the
+/// managed call's median), each as its text and whether JSON quotes it.
+fn fields(r: &Row, base: f64) -> [(&'static str, String, bool); 9] {
+    let ns = |v: f64| format!("{v:.3}");
+    [
+        ("kind", r.kind.key().to_string(), true),
+        ("label", r.kind.label().to_string(), true),
+        ("median_ns", ns(r.ns_per_call), false),
+        ("q1_ns", ns(r.q1), false),
+        ("q3_ns", ns(r.q3), false),
+        ("min_ns", ns(r.min), false),
+        ("max_ns", ns(r.max), false),
+        ("runs", r.runs.to_string(), false),
+        ("x_managed", ns(r.ns_per_call / base), false),
+    ]
+}
+
 /// The rows as CSV (a header line, then one line per row; nanoseconds).
 pub fn csv(rows: &[Row]) -> String {
     let base = managed_median(rows);
     let mut s = String::from("kind,label,median_ns,q1_ns,q3_ns,min_ns,max_ns,runs,x_managed\n");
     for r in rows {
-        s.push_str(&format!(
-            "{},\"{}\",{:.3},{:.3},{:.3},{:.3},{:.3},{},{:.3}\n",
-            r.kind.key(),
-            r.kind.label(),
-            r.ns_per_call,
-            r.q1,
-            r.q3,
-            r.min,
-            r.max,
-            r.runs,
-            r.ns_per_call / base
-        ));
+        let line: Vec<String> = fields(r, base)
+            .into_iter()
+            .map(|(name, text, _)| {
+                if name == "label" {
+                    format!("\"{text}\"")
+                } else {
+                    text
+                }
+            })
+            .collect();
+        s.push_str(&line.join(","));
+        s.push('\n');
     }
     s
 }
@@ -350,18 +367,17 @@ pub fn json(rows: &[Row]) -> String {
     let items: Vec<String> = rows
         .iter()
         .map(|r| {
-            format!(
-                "  {{\"kind\": \"{}\", \"label\": \"{}\", \"median_ns\": {:.3}, \"q1_ns\": {:.3}, \"q3_ns\": {:.3}, \"min_ns\": {:.3}, \"max_ns\": {:.3}, \"runs\": {}, \"x_managed\": {:.3}}}",
-                r.kind.key(),
-                r.kind.label(),
-                r.ns_per_call,
-                r.q1,
-                r.q3,
-                r.min,
-                r.max,
-                r.runs,
-                r.ns_per_call / base
-            )
+            let members: Vec<String> = fields(r, base)
+                .into_iter()
+                .map(|(name, text, quoted)| {
+                    if quoted {
+                        format!("\"{name}\": \"{text}\"")
+                    } else {
+                        format!("\"{name}\": {text}")
+                    }
+                })
+                .collect();
+            format!("  {{{}}}", members.join(", "))
         })
         .collect();
     format!("[\n{}\n]\n", items.join(",\n"))

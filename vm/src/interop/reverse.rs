@@ -517,15 +517,8 @@ impl ArgReader {
     /// The reader's pointers are the reverse stub's save area and the
     /// caller's stack arguments, and the signature says this word exists.
     unsafe fn int(&mut self) -> u64 {
-        if self.gpr < 6 {
-            self.gpr += 1;
-            // SAFETY: caller's contract.
-            unsafe { *self.regs.add(save::GPRS + self.gpr - 1) }
-        } else {
-            self.slot += 1;
-            // SAFETY: caller's contract.
-            unsafe { *self.stack.add(self.slot - 1) }
-        }
+        // SAFETY: caller's contract.
+        unsafe { self.next(false) }
     }
 
     /// The next SSE-class word.
@@ -533,13 +526,29 @@ impl ArgReader {
     /// # Safety
     /// As for [`ArgReader::int`].
     unsafe fn sse(&mut self) -> u64 {
-        if self.xmm < 8 {
-            self.xmm += 1;
-            // SAFETY: caller's contract.
-            unsafe { *self.regs.add(save::XMMS + self.xmm - 1) }
+        // SAFETY: caller's contract.
+        unsafe { self.next(true) }
+    }
+
+    /// The next word of a class: from its registers (6 general, 8 SSE)
+    /// while they last, then from the stack.
+    ///
+    /// # Safety
+    /// As for [`ArgReader::int`].
+    unsafe fn next(&mut self, sse: bool) -> u64 {
+        let regs = self.regs;
+        let (used, limit, base) = if sse {
+            (&mut self.xmm, 8, save::XMMS)
+        } else {
+            (&mut self.gpr, 6, save::GPRS)
+        };
+        if *used < limit {
+            *used += 1;
+            // SAFETY: caller's contract: a saved register of the class.
+            unsafe { *regs.add(base + *used - 1) }
         } else {
             self.slot += 1;
-            // SAFETY: caller's contract.
+            // SAFETY: caller's contract: a stack argument word.
             unsafe { *self.stack.add(self.slot - 1) }
         }
     }
