@@ -329,3 +329,84 @@ impl Loader {
         Ok(handle)
     }
 }
+
+impl Loader {
+    // ----- how traces print generic types and methods (as mono) -----
+
+    /// The names of a generic type's or method's type parameters, in order.
+    pub(crate) fn generic_param_names(
+        &self,
+        assembly: AssemblyId,
+        owner: osprey_metadata::tables::TypeOrMethodDef,
+    ) -> Vec<String> {
+        let asm = self.assembly(assembly);
+        let img = asm.image();
+        let mut params: Vec<(u16, String)> = img
+            .generic_params_of(owner)
+            .filter_map(|r| r.ok())
+            .map(|(_, row)| (row.number, img.string(row.name).unwrap_or("").to_string()))
+            .collect();
+        params.sort_by_key(|(n, _)| *n);
+        params.into_iter().map(|(_, name)| name).collect()
+    }
+
+    /// A generic type definition as mono's traces print it:
+    /// `Outer`2+Inner[K,V]`.
+    pub(crate) fn trace_definition_name(&self, def: TypeDefId) -> String {
+        let params = self.generic_param_names(
+            def.assembly,
+            osprey_metadata::tables::TypeOrMethodDef::TypeDef(def.rid),
+        );
+        let name = self.type_def_name(def);
+        if params.is_empty() {
+            name
+        } else {
+            format!("{name}[{}]", params.join(","))
+        }
+    }
+
+    /// A method as mono's traces print it: `Outer`2[K,V].S[M]` (generic
+    /// types and methods by their definitions, whatever instantiation ran).
+    pub fn trace_method_name(&self, m: MethodHandle) -> String {
+        let owner = match m.owner.def {
+            Some(def) => self.trace_definition_name(def),
+            None => m.owner.name.clone(),
+        };
+        let params = self.generic_param_names(
+            m.assembly,
+            osprey_metadata::tables::TypeOrMethodDef::MethodDef(m.rid),
+        );
+        if params.is_empty() {
+            format!("{owner}.{}", m.name)
+        } else {
+            format!("{owner}.{}[{}]", m.name, params.join(","))
+        }
+    }
+
+    /// A method's parameter types as mono's traces print them.
+    pub fn trace_param_types(&mut self, m: MethodHandle) -> Vec<String> {
+        use osprey_metadata::tables::TypeOrMethodDef;
+        let type_params = m
+            .owner
+            .def
+            .map(|d| self.generic_param_names(d.assembly, TypeOrMethodDef::TypeDef(d.rid)))
+            .unwrap_or_default();
+        let method_params = self.generic_param_names(m.assembly, TypeOrMethodDef::MethodDef(m.rid));
+        let asm = self.assembly(m.assembly);
+        let img = asm.image();
+        let mut definition = |t| match self.resolve_type_def_id(m.assembly, t) {
+            Ok(def) => self.trace_definition_name(def),
+            Err(_) => super::names::type_sig_text(img, &TypeSig::Class(t)),
+        };
+        let mut names = super::names::TraceNames {
+            type_params: &type_params,
+            method_params: &method_params,
+            definition: &mut definition,
+        };
+        m.sig
+            .params
+            .iter()
+            .map(|p| super::names::type_trace_name(img, p, &mut names))
+            .collect()
+    }
+}
