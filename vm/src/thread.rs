@@ -6,6 +6,7 @@
 //! `repr(C)` at fixed offsets that stubs and JIT code use.
 
 use crate::loader::TypeHandle;
+use crate::rooted::{RootTable, Rooted, Unrooted};
 use crate::runtime::{Runtime, RuntimeError};
 
 /// [`Thread::attention`]: an exception is pending; dispatch it.
@@ -54,12 +55,9 @@ pub struct Thread {
     /// Where the exception dispatcher tells its stub to resume (see
     /// `eh::Resume`).
     pub resume: crate::eh::Resume,
-    /// The faulting address of a hardware fault in JIT-compiled code, for
-    /// the fault stub (`runtime::faults`): the kernel's handler leaves the
-    /// registers alone and records the fault here.
-    pub fault_address: usize,
-    /// The faulting instruction of that fault.
-    pub fault_ip: usize,
+    /// `errno` after the last P/Invoke with `SetLastError = true` (JIT code
+    /// stores it; `Marshal.GetLastWin32Error` reads it).
+    pub last_error: i32,
     /// Why managed code was abandoned (with [`ATTENTION_FATAL`]).
     pub(crate) fatal: Option<RuntimeError>,
     /// The exception native code raised, not yet dispatched (with
@@ -83,6 +81,20 @@ pub struct Thread {
     pub(crate) managed_id: i32,
     /// This is the runtime's finalizer thread (runtime/finalizer.rs).
     pub(crate) is_finalizer: bool,
+    /// References native code running on this thread rooted
+    /// ([`Rooted`]): reported and updated by the collector.
+    pub(crate) roots: RootTable,
+    /// The lowest address of the thread's stack (0 if unknown): a fault
+    /// just below it is a stack overflow in native code.
+    pub(crate) stack_low: usize,
+    /// A hardware fault in native code, recorded by the fault handler for
+    /// the report (`runtime::faults`): address, instruction, stack pointer.
+    pub(crate) native_fault: [std::sync::atomic::AtomicUsize; 3],
+    /// A hardware fault in JIT-compiled code, recorded by the fault
+    /// handler for the fault stub (`runtime::faults`): the faulting address
+    /// and instruction. The handler leaves the registers alone (optimized
+    /// code may hold a caller's values in any callee-saved register).
+    pub managed_fault: [std::sync::atomic::AtomicUsize; 2],
 }
 
 impl Drop for Thread {
@@ -123,14 +135,16 @@ pub mod offsets {
     pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
     /// `Thread::resume`.
     pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
-    /// `Thread::fault_address`.
-    pub const FAULT_ADDRESS: i32 = std::mem::offset_of!(Thread, fault_address) as i32;
-    /// `Thread::fault_ip`.
-    pub const FAULT_IP: i32 = std::mem::offset_of!(Thread, fault_ip) as i32;
+    /// `Thread::last_error`.
+    pub const LAST_ERROR: i32 = std::mem::offset_of!(Thread, last_error) as i32;
     /// `Thread::alloc_ptr`.
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
     pub const ALLOC_LIMIT: i32 = std::mem::offset_of!(Thread, alloc_limit) as i32;
+    /// `Thread::managed_fault`: the faulting address.
+    pub const FAULT_ADDRESS: i32 = std::mem::offset_of!(Thread, managed_fault) as i32;
+    /// `Thread::managed_fault`: the faulting instruction.
+    pub const FAULT_IP: i32 = std::mem::offset_of!(Thread, managed_fault) as i32 + 8;
     /// `Thread::site_ip`, `site_sp`, `site_fp`.
     pub const SITE: [i32; 3] = [
         std::mem::offset_of!(Thread, site_ip) as i32,
@@ -157,8 +171,7 @@ impl Thread {
             attention: 0,
             stack_limit,
             resume: crate::eh::Resume::default(),
-            fault_address: 0,
-            fault_ip: 0,
+            last_error: 0,
             fatal: None,
             pending: crate::eh::Pending::default(),
             escaped: 0,
@@ -175,7 +188,34 @@ impl Thread {
             managed_object: None,
             managed_id,
             is_finalizer: false,
+            roots: RootTable::default(),
+            stack_low: stack.0,
+            native_fault: Default::default(),
+            managed_fault: Default::default(),
         })
+    }
+
+    /// Roots `obj` in this thread's root table: the returned handle keeps
+    /// it alive and follows it when the collector moves it, until dropped
+    /// (see [`crate::rooted`]). The thread must be cooperative.
+    pub fn root(&self, obj: Unrooted<'_>) -> Rooted {
+        debug_assert!(self.gc_mode != 0, "rooting in preemptive mode");
+        self.roots.root(obj)
+    }
+
+    /// How many references native code has rooted on this thread (for
+    /// tests: nothing should stay rooted once native code returns).
+    pub fn rooted_count(&self) -> usize {
+        self.roots.in_use()
+    }
+
+    /// This thread's root table, not tied to a borrow of the record (so
+    /// that the result of an allocation, which borrows the thread, can be
+    /// rooted): sound because a record outlives the native code running on
+    /// it, as for [`Thread::runtime`].
+    pub(crate) fn root_table<'r>(&self) -> &'r RootTable {
+        // SAFETY: see above; the record is boxed and does not move.
+        unsafe { &*(&self.roots as *const RootTable) }
     }
 
     /// The runtime this thread belongs to.
@@ -202,7 +242,10 @@ impl Thread {
             return;
         }
         if error.is_exception() {
-            self.pending.set_error(error);
+            match error.exception_object(self).map(|o| o.as_ptr() as usize) {
+                Some(obj) => self.pending.set_object(obj, false),
+                None => self.pending.set_error(error),
+            }
             self.attention = ATTENTION_EXCEPTION;
         } else {
             self.raise_fatal(error);
@@ -256,7 +299,7 @@ impl Thread {
             return Some(e);
         }
         let escaped = std::mem::take(&mut self.escaped);
-        crate::object::ObjectRef::from_raw(escaped as *mut u8)
+        Unrooted::from_raw(self, escaped as *mut u8)
             .map(|exception| self.runtime().exception_error(exception))
     }
 }
