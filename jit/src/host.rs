@@ -617,6 +617,10 @@ pub enum Helper {
     /// `fn(thread, failure) -> !`: raise the resolution failure the host
     /// recorded for an instruction ([`JitHost::defer_failure`]). Never returns.
     RaiseDeferred,
+    /// `fn(thread, method)`: a baseline method's call counter reached zero
+    /// (tiered compilation): the runtime compiles it with the optimizing
+    /// tier. Returns normally; the call goes on in the baseline code.
+    TierUp,
 }
 
 /// Field offsets of `System.Delegate` and `System.MulticastDelegate` that

@@ -35,8 +35,8 @@ pub mod types;
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::JitError;
 pub use gcinfo::{GcInfo, GcLive, GcLoc, GcSafepoint, GcSlot, GcSlotKind};
-pub use opt::OptError;
 pub use host::*;
+pub use opt::OptError;
 pub use types::{JitType, StackKind};
 
 /// A local variable of the method being compiled.
@@ -71,6 +71,19 @@ pub struct MethodInput<'a> {
     /// For shared generic code: where the generic context comes from (the
     /// prologue saves it for runtime lookups). `None` for other code.
     pub generic_context: Option<GenericContextSource>,
+    /// Tiered compilation: the baseline tier counts the method's calls in
+    /// this cell and calls [`Helper::TierUp`] when the count reaches zero.
+    /// Ignored by the optimizing tier.
+    pub call_counter: Option<CallCounter>,
+}
+
+/// A call counter of tiered compilation (docs/jit.md, "Tiers").
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct CallCounter {
+    /// Address of a 32-bit counter, decremented on every call.
+    pub cell: usize,
+    /// The method, passed to [`Helper::TierUp`].
+    pub method: MethodHandle,
 }
 
 /// The result of compiling one method.
@@ -125,17 +138,37 @@ pub struct Compiled {
     pub declined: Option<OptError>,
 }
 
-/// Compiles `method` with `tier`. The optimizing tier declines what it
-/// does not handle; the baseline then compiles the method as
+/// Which tier [`compile_tier`] should use.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TierRequest {
+    /// The baseline tier.
+    Baseline,
+    /// The optimizing tier (the baseline for what it declines).
+    Optimizing,
+    /// The optimizing tier if the method has a loop (a backward branch),
+    /// else the baseline: tiered compilation's first compilation, since a
+    /// method called once may run its loop for long (CoreCLR's
+    /// `TieredCompilation.QuickJitForLoops=false`).
+    OptimizingIfLoops,
+}
+
+/// Compiles `method` as `request` asks. The optimizing tier declines what
+/// it does not handle; the baseline then compiles the method as
 /// [`compile`] would.
 pub fn compile_tier(
     host: &mut dyn JitHost,
     method: &MethodInput<'_>,
     base_address: usize,
-    tier: Tier,
+    request: TierRequest,
 ) -> Result<Compiled, JitError> {
     let imported = import::import(host, method)?;
     let mut declined = None;
+    let tier = match request {
+        TierRequest::Baseline => Tier::Baseline,
+        TierRequest::Optimizing => Tier::Optimizing,
+        TierRequest::OptimizingIfLoops if imported.loop_heads.is_empty() => Tier::Baseline,
+        TierRequest::OptimizingIfLoops => Tier::Optimizing,
+    };
     if tier == Tier::Optimizing {
         match opt::compile(host, method, &imported, base_address) {
             Ok(m) => {
@@ -155,6 +188,17 @@ pub fn compile_tier(
         tier: Tier::Baseline,
         declined,
     })
+}
+
+/// Compiles `method` with the optimizing tier only (tiering up a hot
+/// method): [`OptError::Declined`] when the tier does not handle it.
+pub fn compile_optimized(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+    base_address: usize,
+) -> Result<CompiledMethod, OptError> {
+    let imported = import::import(host, method).map_err(OptError::Jit)?;
+    opt::compile(host, method, &imported, base_address)
 }
 
 /// The optimizing tier's IR of `method` after its passes, as text (golden

@@ -615,6 +615,7 @@ fn random_il_never_panics() {
             class_init_lookup: None,
             eh: m.eh.clone(),
             generic_context: generic_context(seed),
+            call_counter: None,
         };
         let result = catch_unwind(AssertUnwindSafe(|| {
             compile(
@@ -1063,6 +1064,7 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
             class_init_lookup: None,
             eh: m.eh.clone(),
             generic_context: generic_context(seed),
+            call_counter: None,
         };
         match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost { shared: input.generic_context.is_some() }, &input, 0x4000_0000))) {
             Ok(Ok(_)) => ok += 1,

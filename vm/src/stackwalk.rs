@@ -381,7 +381,10 @@ fn report_tracked(
         // Every call and poll of tracked code has a safepoint record: a
         // walk stopped anywhere else is a runtime bug (the frame is not
         // at a safepoint), not something the program can cause.
-        panic!("no GC safepoint at {}+{offset:#x}", m.code.method.full_name());
+        panic!(
+            "no GC safepoint at {}+{offset:#x}",
+            m.code.method.full_name()
+        );
     };
     for live in &sp.live {
         let (slot, offset) = match live.loc {

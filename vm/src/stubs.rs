@@ -599,7 +599,10 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize, abort: usize) -> Result<usize, C
     }
     dynasm!(ops ; .arch x64 ; sub rsp, size);
     // R15 (the thread) is saved but never reported: it is no reference.
-    let mask = ALL.iter().filter(|r| **r != 15).fold(0usize, |m, r| m | 1 << r);
+    let mask = ALL
+        .iter()
+        .filter(|r| **r != 15)
+        .fold(0usize, |m, r| m | 1 << r);
     link_stub_frame(&mut ops, FrameKind::Stub, false, -REG_AREA, mask);
     dynasm!(ops
         ; .arch x64
@@ -701,7 +704,13 @@ fn emit_wrapper_body(
         ; sub rsp, REG_AREA + size
     );
     save_regs(ops, -REG_AREA, &CALLEE_SAVED);
-    link_stub_frame(ops, FrameKind::Stub, false, -REG_AREA, crate::frames::CALLEE_SAVED_MASK);
+    link_stub_frame(
+        ops,
+        FrameKind::Stub,
+        false,
+        -REG_AREA,
+        crate::frames::CALLEE_SAVED_MASK,
+    );
     if fault {
         dynasm!(ops ; .arch x64 ; mov rdi, r15 ; mov rsi, [r15 + FAULT_ADDRESS]);
     }

@@ -28,6 +28,7 @@ mod memory;
 mod numeric;
 mod objects;
 mod pinvoke;
+mod tiering;
 
 use std::collections::HashMap;
 
@@ -157,6 +158,7 @@ pub(crate) fn generate(
     let calls_native = method.class_init.is_some()
         || method.generic_context.is_some()
         || method.class_init_lookup.is_some()
+        || method.call_counter.is_some()
         || imported.instrs.iter().any(|i| calls_native(&i.op));
     let rt = host.runtime_layout();
     let pinvokes = pinvoke_needs(imported, &rt);
@@ -742,6 +744,7 @@ impl Emitter<'_, '_> {
         if let Some(l) = self.method.class_init_lookup {
             self.rt_value(crate::host::RtValue::Lookup(l));
         }
+        self.count_call();
         self.poll();
     }
 

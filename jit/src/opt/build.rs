@@ -254,7 +254,11 @@ impl Builder<'_, '_> {
             let b = self.block_of[&r.0];
             self.seal_ready();
             self.cur = b;
-            let depth = instrs[r.1].block_entry.as_ref().expect("a block start").len();
+            let depth = instrs[r.1]
+                .block_entry
+                .as_ref()
+                .expect("a block start")
+                .len();
             self.stack = (0..depth)
                 .map(|d| self.read(Var::Stack(d as u16), b))
                 .collect();
@@ -268,7 +272,12 @@ impl Builder<'_, '_> {
                 let next = next.ok_or_else(|| decline("control falls off the end"))?;
                 self.end_block(&[next], None);
                 let t = self.block_of[&next];
-                self.push(Op::Jump(BlockCall::new(t)), &[], None, instrs[r.2 - 1].il_offset);
+                self.push(
+                    Op::Jump(BlockCall::new(t)),
+                    &[],
+                    None,
+                    instrs[r.2 - 1].il_offset,
+                );
             }
             self.filled[b.0 as usize] = true;
         }
@@ -490,7 +499,12 @@ impl Builder<'_, '_> {
         Ok(match (from, want) {
             _ if matches!(
                 to,
-                JitType::Bool | JitType::U1 | JitType::I1 | JitType::I2 | JitType::U2 | JitType::Char
+                JitType::Bool
+                    | JitType::U1
+                    | JitType::I1
+                    | JitType::I2
+                    | JitType::U2
+                    | JitType::Char
             ) =>
             {
                 let v = if from == Ty::I64 {
@@ -516,9 +530,7 @@ impl Builder<'_, '_> {
                 let w = self.conv(v, JitType::I8, false, il);
                 self.push(Op::Copy, &[w], Some(Ty::ByRef), il)
             }
-            (Ty::I64 | Ty::ByRef, Ty::I64 | Ty::ByRef) => {
-                self.push(Op::Copy, &[v], Some(want), il)
-            }
+            (Ty::I64 | Ty::ByRef, Ty::I64 | Ty::ByRef) => self.push(Op::Copy, &[v], Some(want), il),
             _ => return Err(decline(format!("a store of {from:?} as {to:?}"))),
         })
     }
@@ -833,7 +845,12 @@ impl Builder<'_, '_> {
                 let len = self.pop();
                 let len = self.widen(len, true, il);
                 let mt = exact(h)?;
-                let v = self.push(Op::Helper(HelperOp::NewArray(mt)), &[len], Some(Ty::Ref), il);
+                let v = self.push(
+                    Op::Helper(HelperOp::NewArray(mt)),
+                    &[len],
+                    Some(Ty::Ref),
+                    il,
+                );
                 self.stack.push(v);
             }
             O::CastClass(RtValue::Const(mt)) => {
@@ -1088,7 +1105,9 @@ impl Builder<'_, '_> {
 fn instance_offset(f: &FieldInfo) -> Result<i32, OptError> {
     match f.location {
         FieldLocation::Instance { offset } => Ok(offset as i32),
-        _ => Err(OptError::Internal("an instance field with a static location".into())),
+        _ => Err(OptError::Internal(
+            "an instance field with a static location".into(),
+        )),
     }
 }
 

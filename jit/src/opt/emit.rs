@@ -121,7 +121,9 @@ pub(crate) fn emit(
     let spill_base = -8 * saved.len() as i32;
     let frame_size = ((8 * (saved.len() + out.num_spillslots)) as i32 + 15) & !15;
     let mut ops = Asm::new(base);
-    let labels = (0..v.blocks.len()).map(|_| ops.new_dynamic_label()).collect();
+    let labels = (0..v.blocks.len())
+        .map(|_| ops.new_dynamic_label())
+        .collect();
     let mut e = E {
         ops,
         base,
@@ -1218,9 +1220,13 @@ impl E<'_, '_> {
                 dynasm!(self.ops ; .arch x64 ; cvttsd2si Rd(d), xmm15);
                 match c.to {
                     JitType::I1 => dynasm!(self.ops ; .arch x64 ; movsx Rd(d), Rb(d)),
-                    JitType::U1 | JitType::Bool => dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rb(d)),
+                    JitType::U1 | JitType::Bool => {
+                        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rb(d))
+                    }
                     JitType::I2 => dynasm!(self.ops ; .arch x64 ; movsx Rd(d), Rw(d)),
-                    JitType::U2 | JitType::Char => dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rw(d)),
+                    JitType::U2 | JitType::Char => {
+                        dynasm!(self.ops ; .arch x64 ; movzx Rd(d), Rw(d))
+                    }
                     _ => {}
                 }
             }

@@ -501,7 +501,13 @@ impl Func {
                 .iter()
                 .map(|p| format!("v{}: {}", p.0, self.ty(*p).name()))
                 .collect();
-            let _ = writeln!(s, "block{}({}):  ; IL_{:04x}", b.0, params.join(", "), bd.il);
+            let _ = writeln!(
+                s,
+                "block{}({}):  ; IL_{:04x}",
+                b.0,
+                params.join(", "),
+                bd.il
+            );
             for &i in &bd.insts {
                 let _ = writeln!(s, "    {}", self.display_inst(i));
             }
@@ -528,7 +534,11 @@ impl Func {
             Op::Bin(b) => format!("{} {}", format!("{b:?}").to_lowercase(), args.join(", ")),
             Op::Neg => format!("neg {}", args.join(", ")),
             Op::Not => format!("not {}", args.join(", ")),
-            Op::Cmp(c) => format!("cmp.{} {}", format!("{c:?}").to_lowercase(), args.join(", ")),
+            Op::Cmp(c) => format!(
+                "cmp.{} {}",
+                format!("{c:?}").to_lowercase(),
+                args.join(", ")
+            ),
             Op::Conv(c) => format!(
                 "conv{}{}.{:?} {}",
                 if c.overflow { ".ovf" } else { "" },

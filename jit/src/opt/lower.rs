@@ -20,8 +20,8 @@ use smallvec::SmallVec;
 
 use super::ir::{Block, BlockCall, Func, HelperOp, Inst, Op, Ty, Value, ValueDef};
 use super::vcode::{
-    all_clobbers, gpr, hw, managed_clobbers, native_clobbers, xmm, Alu, CallKind, MInst,
-    ShiftOp, VBlock, VCode,
+    all_clobbers, gpr, hw, managed_clobbers, native_clobbers, xmm, Alu, CallKind, MInst, ShiftOp,
+    VBlock, VCode,
 };
 use super::OptError;
 use crate::host::{CallTarget, JitHost, RuntimeLayout};
@@ -221,9 +221,15 @@ impl Lowerer<'_, '_> {
                 let target = self.vblock_of[s];
                 match self.splits.get(&(b, k)) {
                     Some(&e) => {
-                        self.v.blocks[vb as usize].succs.push(RBlock::new(e as usize));
-                        self.v.blocks[e as usize].preds.push(RBlock::new(vb as usize));
-                        self.v.blocks[e as usize].succs.push(RBlock::new(target as usize));
+                        self.v.blocks[vb as usize]
+                            .succs
+                            .push(RBlock::new(e as usize));
+                        self.v.blocks[e as usize]
+                            .preds
+                            .push(RBlock::new(vb as usize));
+                        self.v.blocks[e as usize]
+                            .succs
+                            .push(RBlock::new(target as usize));
                         self.v.blocks[target as usize]
                             .preds
                             .push(RBlock::new(e as usize));
@@ -460,7 +466,11 @@ impl Lowerer<'_, '_> {
                                 wide,
                                 float,
                             },
-                            &[Operand::reg_use(x), Operand::reg_use(y), Operand::reg_def(r)],
+                            &[
+                                Operand::reg_use(x),
+                                Operand::reg_use(y),
+                                Operand::reg_def(r),
+                            ],
                             PRegSet::empty(),
                             il,
                         );
@@ -502,7 +512,11 @@ impl Lowerer<'_, '_> {
                                 scale,
                                 disp: disp + off,
                             },
-                            &[Operand::reg_use(base), Operand::reg_use(index), Operand::reg_def(r)],
+                            &[
+                                Operand::reg_use(base),
+                                Operand::reg_use(index),
+                                Operand::reg_def(r),
+                            ],
                             PRegSet::empty(),
                             il,
                         );
@@ -522,7 +536,10 @@ impl Lowerer<'_, '_> {
                     None => {
                         let base = self.use_reg(a(0), il);
                         self.push(
-                            MInst::Load { ty: *ty, disp: *off },
+                            MInst::Load {
+                                ty: *ty,
+                                disp: *off,
+                            },
                             &[Operand::reg_use(base), Operand::reg_def(r)],
                             PRegSet::empty(),
                             il,
@@ -612,7 +629,11 @@ impl Lowerer<'_, '_> {
                         scale: *scale,
                         disp: *offset,
                     },
-                    &[Operand::reg_use(base), Operand::reg_use(index), Operand::reg_def(r)],
+                    &[
+                        Operand::reg_use(base),
+                        Operand::reg_use(index),
+                        Operand::reg_def(r),
+                    ],
                     PRegSet::empty(),
                     il,
                 );
@@ -711,7 +732,11 @@ impl Lowerer<'_, '_> {
                     op,
                     single: ty == Ty::F32,
                 },
-                &[Operand::reg_use(x), Operand::reg_use(y), Operand::reg_reuse_def(r, 0)],
+                &[
+                    Operand::reg_use(x),
+                    Operand::reg_use(y),
+                    Operand::reg_reuse_def(r, 0),
+                ],
                 PRegSet::empty(),
                 il,
             );
@@ -741,7 +766,11 @@ impl Lowerer<'_, '_> {
                 let y = self.use_reg(d.args[1], il);
                 self.push(
                     MInst::Alu { op: alu, wide },
-                    &[Operand::reg_use(x), Operand::reg_use(y), Operand::reg_reuse_def(r, 0)],
+                    &[
+                        Operand::reg_use(x),
+                        Operand::reg_use(y),
+                        Operand::reg_reuse_def(r, 0),
+                    ],
                     PRegSet::empty(),
                     il,
                 );
@@ -831,7 +860,11 @@ impl Lowerer<'_, '_> {
                         wide,
                         unsigned,
                     },
-                    &[Operand::reg_use(x), Operand::reg_use(y), Operand::reg_reuse_def(r, 0)],
+                    &[
+                        Operand::reg_use(x),
+                        Operand::reg_use(y),
+                        Operand::reg_reuse_def(r, 0),
+                    ],
                     PRegSet::empty(),
                     il,
                 );
@@ -956,7 +989,13 @@ impl Lowerer<'_, '_> {
             managed_clobbers()
         };
         if native {
-            let pass_thread = matches!(kind, CallKind::FCall { pass_thread: true, .. });
+            let pass_thread = matches!(
+                kind,
+                CallKind::FCall {
+                    pass_thread: true,
+                    ..
+                }
+            );
             let int_regs: &[u8] = if pass_thread {
                 &[hw::RSI, hw::RDX, hw::RCX, hw::R8, hw::R9]
             } else {
@@ -973,9 +1012,9 @@ impl Lowerer<'_, '_> {
                     ops.push(Operand::reg_fixed_use(x, xmm(nf)));
                     nf += 1;
                 } else {
-                    let r = *int_regs
-                        .get(ni)
-                        .ok_or_else(|| OptError::Declined("an FCall with stack arguments".into()))?;
+                    let r = *int_regs.get(ni).ok_or_else(|| {
+                        OptError::Declined("an FCall with stack arguments".into())
+                    })?;
                     ops.push(Operand::reg_fixed_use(x, gpr(r)));
                     ni += 1;
                 }

@@ -61,7 +61,10 @@ impl std::fmt::Display for OptError {
 fn check(f: &ir::Func, stage: &str) -> Result<(), OptError> {
     if cfg!(debug_assertions) {
         verify::verify(f).map_err(|e| {
-            OptError::Internal(format!("the IR after {stage} is invalid: {e}\n{}", f.display()))
+            OptError::Internal(format!(
+                "the IR after {stage} is invalid: {e}\n{}",
+                f.display()
+            ))
         })?;
     }
     Ok(())

@@ -166,7 +166,11 @@ pub enum MInst {
     LoadIdx { ty: JitType, scale: u8, disp: i32 },
     /// [use base, use value] `[base + disp] = value`; with the write
     /// barrier: [use base, use value, temp].
-    Store { ty: JitType, disp: i32, barrier: bool },
+    Store {
+        ty: JitType,
+        disp: i32,
+        barrier: bool,
+    },
     /// [use base, use index, use value].
     StoreIdx { ty: JitType, scale: u8, disp: i32 },
     /// [use base, def] = `base + disp`.
@@ -212,7 +216,10 @@ impl MInst {
     /// Whether the instruction is a safepoint (a call the collector may
     /// stop in, or a poll).
     pub fn is_safepoint(&self) -> bool {
-        matches!(self, MInst::Call { .. } | MInst::Helper { .. } | MInst::Poll)
+        matches!(
+            self,
+            MInst::Call { .. } | MInst::Helper { .. } | MInst::Poll
+        )
     }
 }
 

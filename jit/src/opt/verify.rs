@@ -25,7 +25,11 @@ pub(crate) fn verify(f: &Func) -> Result<(), String> {
                     "block{}: `{}` {} a terminator",
                     b.0,
                     f.display_inst(i),
-                    if last { "is the last instruction but not" } else { "is" }
+                    if last {
+                        "is the last instruction but not"
+                    } else {
+                        "is"
+                    }
                 ));
             }
             place.insert(i.0, (b, k));

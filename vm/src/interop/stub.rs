@@ -66,6 +66,7 @@ impl IlStub {
             class_init_lookup: None,
             eh: self.eh.clone(),
             generic_context: None,
+            call_counter: None,
         }
     }
 }

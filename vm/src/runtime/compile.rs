@@ -123,10 +123,16 @@ impl Runtime {
         if code != 0 {
             return Ok(code);
         }
+        if let Some(code) = self.tiers.baseline_code(method) {
+            return Ok(code);
+        }
         let mut loader = self.loader();
         // Another thread may have compiled it while we waited for the lock.
         let code = method.code.load(Ordering::Acquire);
         if code != 0 {
+            return Ok(code);
+        }
+        if let Some(code) = self.tiers.baseline_code(method) {
             return Ok(code);
         }
         if method.is_generic_definition() || method.owner.is_generic_definition() {
@@ -255,6 +261,20 @@ impl Runtime {
         let input_data = method_input(loader, method, owner)?;
         let mut input = input_data.input();
         input.generic_context = shared;
+        use super::tiering::JitMode;
+        // Tiered: the first compilation counts calls (unless the method is
+        // shared generic code, for now, or a type initializer, which runs
+        // once).
+        let tiered =
+            self.options.jit.mode == JitMode::Tiered && shared.is_none() && method.name != ".cctor";
+        if tiered {
+            input.call_counter = Some(osprey_jit::CallCounter {
+                cell: self
+                    .tiers
+                    .new_counter(&self.code, self.options.jit.tier_calls)?,
+                method: method.to_jit(),
+            });
+        }
         let base = self.code.method_base();
         let started = std::time::Instant::now();
         let compiled = {
@@ -266,17 +286,21 @@ impl Runtime {
                 shared: owner,
             };
             let tier = match self.options.jit.mode {
-                super::tiering::JitMode::Optimizing if self.tiers.bisect_allows() => {
-                    osprey_jit::Tier::Optimizing
+                JitMode::Optimizing if self.tiers.bisect_allows() => {
+                    osprey_jit::TierRequest::Optimizing
                 }
-                _ => osprey_jit::Tier::Baseline,
+                JitMode::Tiered if self.tiers.bisect_allows() => {
+                    osprey_jit::TierRequest::OptimizingIfLoops
+                }
+                _ => osprey_jit::TierRequest::Baseline,
             };
-            let compiled = osprey_jit::compile_tier(&mut ctx, &input, base, tier).map_err(|error| {
-                RuntimeError::Compile {
-                    method: method.full_name(),
-                    error,
-                }
-            })?;
+            let compiled =
+                osprey_jit::compile_tier(&mut ctx, &input, base, tier).map_err(|error| {
+                    RuntimeError::Compile {
+                        method: method.full_name(),
+                        error,
+                    }
+                })?;
             if self.options.jit_log && compiled.tier == osprey_jit::Tier::Optimizing {
                 let _ = self.os.stderr(&format!(
                     "jit: {} optimized at {base:#x}+{:#x}\n",
@@ -292,8 +316,11 @@ impl Runtime {
                     ));
                 }
             }
-            compiled.method
+            compiled
         };
+        let tier0 =
+            tiered && compiled.tier == osprey_jit::Tier::Baseline && compiled.declined.is_none();
+        let compiled = compiled.method;
         self.jit_stats.record(
             shared.is_some(),
             input.il.len(),
@@ -302,10 +329,86 @@ impl Runtime {
         );
         let addr =
             self.publish_compiled(loader, method, base, &compiled, shared.is_some(), input.il)?;
-        method.code.store(addr, Ordering::Release);
+        if tier0 {
+            // Callers go through the precode (the descriptor shows no code)
+            // until the optimized code replaces this.
+            self.tiers.set_baseline_code(method, addr);
+        } else {
+            method.code.store(addr, Ordering::Release);
+        }
         self.code.patch_precode(method.precode, addr);
         Ok(addr)
     }
+
+    /// Tiers `method` up: its call counter reached zero. Compiles it with
+    /// the optimizing tier and redirects its precode there; when that tier
+    /// declines, the baseline code becomes final.
+    pub(crate) fn tier_up(&self, method: MethodHandle) -> Result<(), RuntimeError> {
+        let mut loader = self.loader();
+        let Some(baseline) = self.tiers.baseline_code(method) else {
+            return Ok(()); // already done
+        };
+        let input_data = method_input(&mut loader, method, None)?;
+        let input = input_data.input();
+        let base = self.code.method_base();
+        let started = std::time::Instant::now();
+        let result = {
+            let mut ctx = JitContext {
+                rt: self,
+                loader: &mut loader,
+                method,
+                ctx: method.generic_context(),
+                shared: None,
+            };
+            osprey_jit::compile_optimized(&mut ctx, &input, base)
+        };
+        let addr = match result {
+            Ok(compiled) => {
+                self.jit_stats.record(
+                    false,
+                    input.il.len(),
+                    compiled.code.len(),
+                    started.elapsed().as_nanos() as u64,
+                );
+                if self.options.jit_log {
+                    let _ = self.os.stderr(&format!(
+                        "jit: {} tiered up at {base:#x}+{:#x}\n",
+                        method.full_name(),
+                        compiled.code.len()
+                    ));
+                }
+                self.publish_compiled(&mut loader, method, base, &compiled, false, input.il)?
+            }
+            Err(why) => {
+                if self.options.jit_log {
+                    let _ = self.os.stderr(&format!(
+                        "jit: {} stays in the baseline tier: {why}\n",
+                        method.full_name()
+                    ));
+                }
+                baseline
+            }
+        };
+        method.code.store(addr, Ordering::Release);
+        self.code.patch_precode(method.precode, addr);
+        self.tiers.promoted(method);
+        Ok(())
+    }
+}
+
+/// `Helper::TierUp`: a baseline method's call counter reached zero.
+pub(crate) extern "C" fn tier_up_worker(thread: &mut Thread, md: *const MethodDesc) {
+    guard(thread, (), |thread| {
+        let method = method_from_raw(md);
+        if let Err(e) = thread.runtime().tier_up(method) {
+            // The baseline code goes on running; the failure is the
+            // optimizing tier's own (a bad heap, a full code heap).
+            let _ = thread.runtime().os.stderr(&format!(
+                "warning: {} could not be tiered up: {e}\n",
+                method.full_name()
+            ));
+        }
+    })
 }
 
 impl Runtime {
@@ -393,6 +496,7 @@ impl InputData {
             class_init_lookup: self.class_init_lookup,
             eh: self.eh.clone(),
             generic_context: None,
+            call_counter: None,
         }
     }
 }

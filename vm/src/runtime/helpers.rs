@@ -53,6 +53,10 @@ pub(crate) fn workers() -> Workers {
         native_fault: super::faults::native_fault as *const () as usize,
         helpers: vec![
             (Helper::NewObject, new_object as *const () as usize),
+            (
+                Helper::TierUp,
+                super::compile::tier_up_worker as *const () as usize,
+            ),
             (Helper::NewArray, new_array as *const () as usize),
             (Helper::NewString, new_string as *const () as usize),
             (Helper::ClassInit, class_init as *const () as usize),

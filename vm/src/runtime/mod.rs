@@ -164,7 +164,10 @@ impl Runtime {
             gc_options.heap_limit = options.gc.heap_limit;
         }
         let mut options = options;
-        options.jit.apply_env(&os).map_err(RuntimeError::JitConfig)?;
+        options
+            .jit
+            .apply_env(&os)
+            .map_err(RuntimeError::JitConfig)?;
         if let Ok(Some(v)) = os.environment_variable("OSPREY_JIT_LOG") {
             options.jit_log = v.trim() != "0";
         }

@@ -108,6 +108,10 @@ impl JitOptions {
 /// The tiering state of a runtime instance.
 #[derive(Debug, Default)]
 pub struct Tiers {
+    /// Methods running their baseline code with a call counter, and that
+    /// code's address (their descriptors show no code meanwhile, so that
+    /// callers go through the precode, which tiering redirects).
+    tier0: std::sync::Mutex<std::collections::HashMap<usize, usize>>,
     /// `OSPREY_JIT_BISECT=N` (or `M-N`): only the methods the optimizing
     /// tier is asked for as the first N (the M-th to the N-th, from 0) get
     /// it: a debugging aid, to bisect a miscompilation.
@@ -129,7 +133,39 @@ impl Tiers {
         Tiers {
             bisect,
             asked: Default::default(),
+            tier0: Default::default(),
         }
+    }
+
+    /// A new call counter set to `calls` (a cell near the code).
+    pub fn new_counter(
+        &self,
+        code: &crate::codeheap::CodeHeap,
+        calls: u32,
+    ) -> Result<usize, crate::codeheap::CodeHeapError> {
+        let cell = code.alloc_data_cell()?;
+        // SAFETY: a fresh, zeroed 32-byte cell nothing else uses yet.
+        unsafe { (cell as *mut u32).write_volatile(calls) };
+        Ok(cell)
+    }
+
+    fn map(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<usize, usize>> {
+        self.tier0.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The baseline code of a method waiting to be tiered up.
+    pub fn baseline_code(&self, m: crate::loader::MethodHandle) -> Option<usize> {
+        self.map().get(&(m.as_ptr() as usize)).copied()
+    }
+
+    /// Records the baseline code of a method that counts its calls.
+    pub fn set_baseline_code(&self, m: crate::loader::MethodHandle, code: usize) {
+        self.map().insert(m.as_ptr() as usize, code);
+    }
+
+    /// The method has its final code.
+    pub fn promoted(&self, m: crate::loader::MethodHandle) {
+        self.map().remove(&(m.as_ptr() as usize));
     }
 
     /// Whether the next method may be optimized (see `bisect`).
