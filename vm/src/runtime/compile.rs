@@ -320,9 +320,11 @@ impl Runtime {
         };
         let tier0 =
             tiered && compiled.tier == osprey_jit::Tier::Baseline && compiled.declined.is_none();
+        let optimized = compiled.tier == osprey_jit::Tier::Optimizing;
         let compiled = compiled.method;
-        self.jit_stats.record(
+        self.jit_stats.record_tier(
             shared.is_some(),
+            optimized,
             input.il.len(),
             compiled.code.len(),
             started.elapsed().as_nanos() as u64,
@@ -364,8 +366,9 @@ impl Runtime {
         };
         let addr = match result {
             Ok(compiled) => {
-                self.jit_stats.record(
+                self.jit_stats.record_tier(
                     false,
+                    true,
                     input.il.len(),
                     compiled.code.len(),
                     started.elapsed().as_nanos() as u64,

@@ -13,11 +13,30 @@ pub(crate) struct JitStats {
     il_bytes: AtomicU64,
     code_bytes: AtomicU64,
     nanos: AtomicU64,
+    /// The same four counters for the methods the optimizing tier compiled.
+    optimized: [AtomicU64; 4],
 }
 
 impl JitStats {
-    /// Records one compiled method.
-    pub(crate) fn record(&self, shared: bool, il: usize, code: usize, nanos: u64) {
+    /// Records one compiled method, and whether the optimizing tier
+    /// compiled it.
+    pub(crate) fn record_tier(
+        &self,
+        shared: bool,
+        optimized: bool,
+        il: usize,
+        code: usize,
+        nanos: u64,
+    ) {
+        if optimized {
+            for (c, v) in self
+                .optimized
+                .iter()
+                .zip([1, il as u64, code as u64, nanos])
+            {
+                c.fetch_add(v, Ordering::Relaxed);
+            }
+        }
         self.methods.fetch_add(1, Ordering::Relaxed);
         if shared {
             self.shared_methods.fetch_add(1, Ordering::Relaxed);
@@ -27,16 +46,24 @@ impl JitStats {
         self.nanos.fetch_add(nanos, Ordering::Relaxed);
     }
 
-    /// One line: `jit: N methods (S shared), I IL bytes, C code bytes, T µs`.
+    /// Two lines: `jit: N methods (S shared), I IL bytes, C code bytes, T
+    /// µs` for every compilation, and `jit optimizing: N methods, I IL
+    /// bytes, C code bytes, T µs` for the optimizing tier's.
     pub(crate) fn summary(&self) -> String {
         let l = |c: &AtomicU64| c.load(Ordering::Relaxed);
+        let o = &self.optimized;
         format!(
-            "jit: {} methods ({} shared), {} IL bytes, {} code bytes, {} us\n",
+            "jit: {} methods ({} shared), {} IL bytes, {} code bytes, {} us\n\
+             jit optimizing: {} methods, {} IL bytes, {} code bytes, {} us\n",
             l(&self.methods),
             l(&self.shared_methods),
             l(&self.il_bytes),
             l(&self.code_bytes),
-            l(&self.nanos) / 1000
+            l(&self.nanos) / 1000,
+            l(&o[0]),
+            l(&o[1]),
+            l(&o[2]),
+            l(&o[3]) / 1000
         )
     }
 }
