@@ -1,5 +1,18 @@
 //! The optimization passes, in the order they run. Each is measured on the
 //! benchmark suite before it stays (docs/performance.md).
+//!
+//! * [`fold`]: constant folding and propagation, copy propagation,
+//!   branches on constants;
+//! * [`checks`]: null checks after a dominating check or of new objects,
+//!   range checks of counted loops over an array;
+//! * [`dce`]: dead-code elimination.
+//!
+//! Compare-and-branch fusion and the folding of address computations into
+//! loads and stores happen in lowering (`opt/lower.rs`).
+
+pub(crate) mod checks;
+pub(crate) mod dce;
+pub(crate) mod fold;
 
 use super::ir::Func;
 use super::OptError;
@@ -9,6 +22,16 @@ pub(crate) fn run(
     f: &mut Func,
     check: &mut dyn FnMut(&Func, &str) -> Result<(), OptError>,
 ) -> Result<(), OptError> {
-    check(f, "the passes")?;
+    for _ in 0..2 {
+        let a = fold::run(f);
+        check(f, "constant folding")?;
+        let b = checks::run(f);
+        check(f, "check elimination")?;
+        let c = dce::run(f);
+        check(f, "dead-code elimination")?;
+        if !(a || b || c) {
+            break;
+        }
+    }
     Ok(())
 }
