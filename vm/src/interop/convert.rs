@@ -7,9 +7,9 @@
 //! delegate a C function pointer (its thunk).
 
 use super::layout::{native_layout, NativeField, NativeLayout};
-use crate::rooted::Rooted;
 use crate::loader::TypeHandle;
 use crate::object::{self, ObjectRef};
+use crate::rooted::Rooted;
 use crate::runtime::RuntimeError;
 use crate::thread::Thread;
 

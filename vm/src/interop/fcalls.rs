@@ -198,15 +198,16 @@ pub(crate) extern "C" fn delegate_for_function_pointer(
         let Some(t) = type_of(handle) else {
             return std::ptr::null_mut();
         };
-        HelperFrame::run(thread, |thread| {
-            match super::reverse::delegate_for_pointer(thread, ptr, t) {
+        HelperFrame::run(
+            thread,
+            |thread| match super::reverse::delegate_for_pointer(thread, ptr, t) {
                 Ok(d) => d.as_ptr(),
                 Err(e) => {
                     thread.raise(e);
                     std::ptr::null_mut()
                 }
-            }
-        })
+            },
+        )
     })
 }
 

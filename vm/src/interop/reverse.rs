@@ -46,8 +46,8 @@ use osprey_metadata::{TableId, Token};
 
 use crate::loader::{Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
-use crate::runtime::jitiface::JitContext;
 use crate::rooted::{Rooted, Unrooted};
+use crate::runtime::jitiface::JitContext;
 use crate::runtime::{Arg, CallSite, Runtime, RuntimeError, Value};
 use crate::thread::Thread;
 
@@ -827,7 +827,10 @@ fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Valu
             for i in 0..n {
                 // SAFETY: an invocation list is an object[] of delegates.
                 let item = unsafe {
-                    *(list.load().as_ptr().add(crate::object::ARRAY_DATA_OFFSET + 8 * i)
+                    *(list
+                        .load()
+                        .as_ptr()
+                        .add(crate::object::ARRAY_DATA_OFFSET + 8 * i)
                         as *const *mut u8)
                 };
                 let Some(item) = Unrooted::from_raw(thread, item) else {

@@ -228,7 +228,7 @@ impl Loader {
                 cctor: None,
                 before_field_init: row.flags & ta::BEFORE_FIELD_INIT != 0,
                 done: AtomicU8::new(1),
-                failure: std::sync::OnceLock::new(),
+                failed: std::sync::atomic::AtomicBool::new(false),
             },
         }));
         if open_definition {

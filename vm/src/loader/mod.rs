@@ -2,8 +2,8 @@
 //! resolution of metadata tokens to them.
 //!
 //! * [`assembly`]: loaded assemblies (bytes + metadata image);
-//! * [`types`]: method tables and runtime types;
-//! * [`methods`]: method descriptors and precodes;
+//! * the structures it builds are the type system's (`crate::typesystem`:
+//!   method tables, runtime types, method descriptors), re-exported here;
 //! * [`build`]: constructing a runtime type from its TypeDef and type
 //!   arguments (identity first, then parent, layout, statics, methods,
 //!   vtable, interfaces);
@@ -11,7 +11,6 @@
 //!   rules live in `osprey_metadata::layout`);
 //! * [`vtable`]: vtable slots, overrides, interface maps, unboxing stubs;
 //! * [`arrays`]: array types;
-//! * [`casting`]: assignability (casts, interface dispatch, constraints);
 //! * [`generics`]: generic contexts, signature comparison across
 //!   instantiations, generic method instantiation;
 //! * [`resolve`]: tokens and signatures to types, methods, fields and JIT types,
@@ -24,14 +23,11 @@ mod arrays;
 pub mod assembly;
 pub(crate) mod attributes;
 mod build;
-pub mod casting;
 pub mod generics;
 mod layout;
-pub mod methods;
 pub mod names;
 mod resolve;
 pub mod sharing;
-pub mod types;
 mod vtable;
 
 use std::collections::{HashMap, HashSet};
@@ -40,12 +36,15 @@ use std::sync::Arc;
 use osprey_metadata::MetadataError;
 
 pub use assembly::{Assembly, AssemblyId};
-pub use generics::GenericContext;
-pub use methods::{MethodDesc, MethodHandle, MethodKind};
-pub use types::{
+// The type system's structures, which the loader builds (re-exported so
+// that `crate::loader::TypeHandle` and the like name them too).
+pub use crate::typesystem::GenericContext;
+pub use crate::typesystem::{casting, methods, types};
+pub use crate::typesystem::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
     Variance,
 };
+pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 
 use crate::codeheap::CodeHeap;
 
