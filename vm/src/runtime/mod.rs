@@ -172,7 +172,12 @@ impl Runtime {
             options.jit_log = v.trim() != "0";
         }
         let stubs = Stubs::generate(&code, &helpers::workers())?;
-        let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
+        let loader = Loader::new(
+            osprey_corelib::CORELIB_DLL,
+            code.clone(),
+            stubs.prestub,
+            Box::new(crate::fcall::Bindings),
+        )?;
         let rt = Box::new(Runtime {
             os,
             code,
