@@ -37,8 +37,8 @@ fn unbound_thread_gets_no_process_and_never_crashes() {
     assert_eq!(arg_count(), 0);
     assert_eq!(arg(0), Err(Status::NoProcess));
     assert_eq!(write(1, "x"), Status::NoProcess);
-    // SAFETY: no arguments.
     assert_eq!(
+        // SAFETY: no arguments.
         unsafe { (abi().console_service_flush)() },
         Status::NoProcess
     );
@@ -60,7 +60,7 @@ fn unbound_thread_gets_no_process_and_never_crashes() {
 fn bad_pointers_are_status_codes() {
     let exit = osprey_kernel::host::spawn(captured("bad", &["a"]), || {
         let t = abi();
-        // SAFETY (all calls below): the kernel must reject these arguments
+        // SAFETY: (all calls below) the kernel must reject these arguments
         // before dereferencing anything.
         unsafe {
             assert_eq!(

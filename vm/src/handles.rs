@@ -79,12 +79,14 @@ mod tests {
             lock(t)
                 .slots_mut()
                 .filter(|(_, k)| *k == HandleKind::Runtime)
+                // SAFETY: the table's slots are valid for reads.
                 .map(|(p, _)| unsafe { *p })
                 .collect::<Vec<_>>()
         };
         assert_eq!(roots(&table), vec![0x1000, 0x2000]);
         // A collector moving `a` updates the slot; the handle follows.
         for (p, _) in lock(&table).slots_mut() {
+            // SAFETY: the table's slots are valid for writes under its lock.
             unsafe {
                 if *p == 0x1000 {
                     *p = 0x3000

@@ -22,7 +22,6 @@
 //! * [`bench`]: the transition benchmarks;
 //! * [`cli`]: the `osprey` command.
 
-#![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod bench;
 pub mod cli;

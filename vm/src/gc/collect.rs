@@ -519,8 +519,8 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
             }
             BlockState::LargeHead(n) => {
                 let obj = st.heap.block_start(i) + HEADER_SIZE;
-                // SAFETY: a large object starts its head block.
                 let h = layout::header(obj);
+                // SAFETY: a large object starts its head block.
                 unsafe {
                     if *h & MARK_BIT != 0 {
                         *h &= !MARK_BIT;

@@ -323,7 +323,7 @@ fn arg_plan(
             let inner_sig = inner.strip_modifiers();
             if *inner_sig == TypeSig::Boolean {
                 let size = bool_size(info.native_type);
-                let copy_in = !(info.is_out && !info.is_in);
+                let copy_in = !info.is_out || info.is_in;
                 return plan(ArgKind::ByRefBool { size, copy_in }, JitType::I);
             }
             if let TypeSig::Ptr(_) = inner_sig {

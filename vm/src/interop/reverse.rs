@@ -126,6 +126,7 @@ impl UmEntry {
 #[derive(Default)]
 struct ThunkTable {
     /// Delegate entries (live or waiting for reuse).
+    #[allow(clippy::vec_box)] // boxed for stable addresses: native code holds pointers to them
     delegates: Vec<Box<UmEntry>>,
     /// `[UnmanagedCallersOnly]` methods' thunks.
     methods: HashMap<MethodHandle, Box<UmEntry>>,
