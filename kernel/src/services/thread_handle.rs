@@ -162,3 +162,41 @@ pub extern "C" fn dispose(handle: Handle) -> Status {
         Ok(())
     })
 }
+
+/// `ThreadHandle::Sleep` (ABI v3): blocks the calling thread for
+/// `timeout_ns` nanoseconds (`u64::MAX`: until the process is stopped; 0:
+/// returns at once). Interruptible like every v3 wait.
+///
+/// Returns `Ok` (the time passed), `Stopped` (the process is being
+/// stopped), `NoProcess`.
+pub extern "C" fn sleep(timeout_ns: u64) -> Status {
+    guard(|| {
+        let me = process::current_or_status()?;
+        if timeout_ns == 0 {
+            return if me.waits().is_stopping() {
+                Err(Status::Stopped)
+            } else {
+                Ok(())
+            };
+        }
+        match crate::sync::wait_any(
+            &[],
+            wait::deadline(timeout_ns),
+            crate::sync::Interrupt::By(me.waits()),
+            process::current_thread_id(),
+        ) {
+            Err(Status::TimedOut) => Ok(()),
+            Err(s) => Err(s),
+            Ok(_) => Ok(()),
+        }
+    })
+}
+
+/// `ThreadHandle::Yield` (ABI v3): offers the processor to another ready
+/// thread (`sched_yield`). Works with no process.
+pub extern "C" fn yield_now() -> Status {
+    guard(|| {
+        std::thread::yield_now();
+        Ok(())
+    })
+}
