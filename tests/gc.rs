@@ -2,7 +2,7 @@
 //!
 //! * every sample under GC stress, with each collector
 //!   (`OSPREY_GCSTRESS` interval from `OSPREY_TEST_GCSTRESS`, default 50;
-//!   the GC samples also at interval 1 with small arguments);
+//!   the GC and thread samples also at interval 1 with small arguments);
 //! * the deliberate GC hole in a test FCall is caught by stress plus heap
 //!   verification, and the same FCall done right passes;
 //! * a heap limit makes allocation throw OutOfMemoryException (never a
@@ -38,6 +38,17 @@ const SMALL: &[(&str, &[&str])] = &[
     ("gc-finalizers", &[]),
     ("gc-finalizer-thread", &["1"]),
     ("gc-dispose-pattern", &["2000"]),
+    // Several threads allocating, locking and waiting at once: the
+    // collector stops them all at every allocation and safepoint.
+    ("thread-counter", &["2000"]),
+    ("thread-producer-consumer", &["300"]),
+    ("thread-parallel-sum", &["20000"]),
+    ("thread-gc-workout", &["200"]),
+    ("thread-static", &[]),
+    ("thread-slim", &[]),
+    ("thread-waithandles", &[]),
+    ("thread-api", &[]),
+    ("thread-background", &[]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

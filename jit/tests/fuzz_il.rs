@@ -290,6 +290,7 @@ impl JitHost for MockHost {
                 qcall_kind: 1,
             },
             thread_alloc_offsets: [24, 32],
+            thread_statics_offsets: [112, 120],
             inline_allocation: true,
             write_barrier: Some(osprey_jit::WriteBarrier {
                 heap_base: 0x7000_0000_0000,

@@ -302,6 +302,8 @@ pub struct AbiV3 {
     /// [`process_service::get_startup_endpoint`]
     pub process_service_get_startup_endpoint:
         unsafe extern "C" fn(index: u32, out_handle: *mut Handle) -> Status,
+    /// [`process_service::get_processor_count`]
+    pub process_service_get_processor_count: unsafe extern "C" fn() -> u32,
 
     // ---- ThreadHandle ----
     /// [`thread_handle::sleep`]
@@ -404,7 +406,7 @@ pub struct AbiV3 {
 }
 
 /// Number of entries added by [`AbiV3`].
-pub const ABI_V3_NEW_ENTRY_COUNT: usize = 32;
+pub const ABI_V3_NEW_ENTRY_COUNT: usize = 33;
 
 /// The v3 export table.
 pub static ABI_V3: AbiV3 = AbiV3 {
@@ -414,6 +416,7 @@ pub static ABI_V3: AbiV3 = AbiV3 {
     process_service_get_stop_code: process_service::get_stop_code,
     process_service_get_startup_endpoint_count: process_service::get_startup_endpoint_count,
     process_service_get_startup_endpoint: process_service::get_startup_endpoint,
+    process_service_get_processor_count: process_service::get_processor_count,
     thread_handle_sleep: thread_handle::sleep,
     thread_handle_yield: thread_handle::yield_now,
     debug_service_get_counters: debug_service::get_counters,
@@ -611,6 +614,7 @@ mod tests {
             offset_of!(AbiV3, process_service_get_stop_code),
             offset_of!(AbiV3, process_service_get_startup_endpoint_count),
             offset_of!(AbiV3, process_service_get_startup_endpoint),
+            offset_of!(AbiV3, process_service_get_processor_count),
             offset_of!(AbiV3, thread_handle_sleep),
             offset_of!(AbiV3, thread_handle_yield),
             offset_of!(AbiV3, debug_service_get_counters),

@@ -527,6 +527,12 @@ impl Os {
         check("ThreadHandle.Sleep", status)
     }
 
+    /// The number of processors (`ProcessService.GetProcessorCount`).
+    pub fn processor_count(&self) -> u32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.process_service_get_processor_count)() }
+    }
+
     /// Yields the processor (`ThreadHandle.Yield`).
     pub fn yield_now(&self) {
         // SAFETY: no arguments.

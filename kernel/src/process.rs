@@ -433,8 +433,13 @@ impl Process {
                 *code = Some(exit_code);
             }
         }
-        if self.waits.stop_all() {
+        // The stop word first, then the waits: a thread woken from its wait
+        // finds the word already set.
+        if let Some(waits) = self.waits.begin_stop() {
             lock(&self.memory).raise_stop_word();
+            for w in waits {
+                w.stop();
+            }
         }
     }
 

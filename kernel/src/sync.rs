@@ -312,20 +312,30 @@ impl ProcessWaits {
         }
     }
 
+    /// Marks the process stopping and returns the waits to wake (with
+    /// [`Waiter::stop`]), or `None` if it was already stopping. From now on
+    /// no new wait is entered.
+    pub(crate) fn begin_stop(&self) -> Option<Vec<Arc<Waiter>>> {
+        let waits = lock(&self.waits);
+        if self.stopping.swap(true, Ordering::SeqCst) {
+            return None;
+        }
+        Some(waits.clone())
+    }
+
     /// Marks the process stopping and wakes every wait it has; returns
     /// whether this call was the first.
+    #[cfg(test)]
     pub(crate) fn stop_all(&self) -> bool {
-        let waits = {
-            let waits = lock(&self.waits);
-            if self.stopping.swap(true, Ordering::SeqCst) {
-                return false;
+        match self.begin_stop() {
+            Some(waits) => {
+                for w in waits {
+                    w.stop();
+                }
+                true
             }
-            waits.clone()
-        };
-        for w in waits {
-            w.stop();
+            None => false,
         }
-        true
     }
 
     /// Whether the process is stopping.

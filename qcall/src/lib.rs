@@ -51,6 +51,7 @@ mod threading;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use handles::{Bool, ObjectHandleOnStack, StringHandleOnStack, Utf16Ptr};
+pub use threading::kernel_error;
 
 /// An error a QCall reports; raised as a managed exception of type
 /// `exception` after the QCall returns.
@@ -70,15 +71,40 @@ pub struct QCallError {
     /// runtime appends it to the message; the exception's `ParamName`
     /// property stays null for now.
     pub param_name: Option<&'static str>,
+    /// What the runtime does with the error.
+    pub kind: QCallErrorKind,
+}
+
+/// What a [`QCallError`] asks the runtime to do.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum QCallErrorKind {
+    /// Raise the managed exception `exception`.
+    Exception,
+    /// The process is being stopped (a kernel wait returned `Stopped`):
+    /// abandon the thread's managed code, running no handlers, as at a
+    /// safepoint after a stop (docs/kernel.md, "Stopping a process").
+    ProcessStopping,
 }
 
 impl QCallError {
+    /// The process is being stopped: the runtime abandons the thread's
+    /// managed code instead of raising an exception.
+    pub fn process_stopping() -> QCallError {
+        QCallError {
+            exception: "",
+            message: None,
+            param_name: None,
+            kind: QCallErrorKind::ProcessStopping,
+        }
+    }
+
     /// An error of exception type `exception` with `message`.
     pub fn new(exception: &'static str, message: impl Into<String>) -> QCallError {
         QCallError {
             exception,
             message: Some(message.into()),
             param_name: None,
+            kind: QCallErrorKind::Exception,
         }
     }
 
@@ -88,6 +114,7 @@ impl QCallError {
             exception: "System.ArgumentException",
             message: Some(message.into()),
             param_name: Some(param_name),
+            kind: QCallErrorKind::Exception,
         }
     }
 
@@ -97,6 +124,7 @@ impl QCallError {
             exception: "System.ArgumentNullException",
             message: None,
             param_name: Some(param_name),
+            kind: QCallErrorKind::Exception,
         }
     }
 
@@ -109,6 +137,7 @@ impl QCallError {
             exception: "System.ArgumentOutOfRangeException",
             message: Some(message.into()),
             param_name: Some(param_name),
+            kind: QCallErrorKind::Exception,
         }
     }
 }
@@ -166,6 +195,58 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "Thread_Sleep",
         address: threading::sleep as *const (),
+    },
+    QCallEntry {
+        name: "Thread_Yield",
+        address: threading::yield_now as *const (),
+    },
+    QCallEntry {
+        name: "WaitHandle_WaitAny",
+        address: threading::wait_any as *const (),
+    },
+    QCallEntry {
+        name: "WaitHandle_WaitAll",
+        address: threading::wait_all as *const (),
+    },
+    QCallEntry {
+        name: "WaitHandle_Close",
+        address: threading::close as *const (),
+    },
+    QCallEntry {
+        name: "Event_Create",
+        address: threading::event_create as *const (),
+    },
+    QCallEntry {
+        name: "Event_Set",
+        address: threading::event_set as *const (),
+    },
+    QCallEntry {
+        name: "Event_Reset",
+        address: threading::event_reset as *const (),
+    },
+    QCallEntry {
+        name: "Mutex_Create",
+        address: threading::mutex_create as *const (),
+    },
+    QCallEntry {
+        name: "Mutex_Release",
+        address: threading::mutex_release as *const (),
+    },
+    QCallEntry {
+        name: "Semaphore_Create",
+        address: threading::semaphore_create as *const (),
+    },
+    QCallEntry {
+        name: "Semaphore_Release",
+        address: threading::semaphore_release as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetProcessorCount",
+        address: threading::processor_count as *const (),
+    },
+    QCallEntry {
+        name: "Environment_Exit",
+        address: threading::exit as *const (),
     },
     QCallEntry {
         name: "TransitionProbe_QCallNop",

@@ -243,4 +243,9 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
     if let Some(obj) = thread.managed_object.as_mut() {
         report(reg(obj as *mut crate::object::ObjectRef as *mut usize));
     }
+    for block in thread.thread_static_blocks.iter_mut().flatten() {
+        for slot in block.gc_slots() {
+            report(reg(slot));
+        }
+    }
 }

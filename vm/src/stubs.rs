@@ -30,7 +30,9 @@
 //!   links a prestub frame, calls the prestub worker (which compiles the
 //!   method and patches the precode), restores, and jumps to the code.
 //! * **GC poll**: called from safepoint polls when the trap flag is set;
-//!   preserves every register, links a frame and calls the poll worker.
+//!   preserves every register, links a frame and calls the poll worker;
+//!   if the worker made the thread abandon its managed code (the process
+//!   is being stopped), goes to raise (and so to abort) instead of back.
 //! * **interface resolve**: an interface call site whose inline cache missed
 //!   calls this with the cell in R11 and its arguments in place; it saves the
 //!   argument registers, asks the worker for the target (which updates the
@@ -157,7 +159,7 @@ impl Stubs {
         let call_thunk = emit_call_thunk(heap)?;
         let call_funclet = emit_call_funclet(heap)?;
         let prestub = emit_prestub(heap, workers.prestub, raise)?;
-        let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
+        let gc_poll = emit_gc_poll(heap, workers.gc_poll, raise)?;
         let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
         let fault = emit_fault(heap, fault_helper)?;
         let mut helpers = HashMap::new();
@@ -493,9 +495,10 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
     publish(heap, ops, base, "prestub")
 }
 
-fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
+fn emit_gc_poll(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let abandon = ops.new_dynamic_label();
     // After the 9 pushes below RSP is 16-aligned (RBP pushed by us keeps the
     // entry misalignment of 8 compensated by the odd count): the XMM area
     // and the frame keep it aligned.
@@ -547,7 +550,14 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; pop rcx
         ; pop rax
         ; pop rbp
+        // The worker made the thread abandon its managed code (the process
+        // is ending): go to raise, which sends a fatal error to abort.
+        ; cmp DWORD [r15 + ATTENTION], crate::thread::ATTENTION_FATAL as i32
+        ; je =>abandon
         ; ret
+        ; =>abandon
+        ; mov r11, QWORD raise as i64
+        ; jmp r11
     );
     publish(heap, ops, base, "gc poll")
 }

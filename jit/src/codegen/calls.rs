@@ -137,6 +137,10 @@ impl Emitter<'_, '_> {
             CallTarget::DelegateInvoke => {
                 self.delegate_invoke(&info.sig, &args, depth_after, depth_before);
             }
+            CallTarget::Intrinsic(kind) => {
+                self.intrinsic(*kind, &args);
+                self.push_result(&info.sig, depth_after, depth_before, false);
+            }
             target => {
                 let ret_buf = self.ret_buffer(&info.sig, depth_before);
                 let null_check_this = virt || matches!(target, CallTarget::Virtual { .. });
@@ -600,7 +604,8 @@ impl Emitter<'_, '_> {
             CallTarget::FCall { .. }
             | CallTarget::QCall { .. }
             | CallTarget::ArrayAccessor { .. }
-            | CallTarget::DelegateInvoke => {
+            | CallTarget::DelegateInvoke
+            | CallTarget::Intrinsic(_) => {
                 unreachable!("handled by call()")
             }
         }

@@ -216,7 +216,7 @@ impl Emitter<'_, '_> {
     fn field_offset(f: &FieldInfo) -> i32 {
         match f.location {
             FieldLocation::Instance { offset } => offset as i32,
-            FieldLocation::Static { .. } => {
+            FieldLocation::Static { .. } | FieldLocation::ThreadStatic { .. } => {
                 unreachable!("the host resolves instance fields for ldfld")
             }
         }
@@ -268,37 +268,73 @@ impl Emitter<'_, '_> {
 
     // ----- static fields --------------------------------------------------------------
 
-    fn static_address(&mut self, f: &FieldInfo) -> usize {
+    /// Puts the address of static field `f` in `r` (after the class-init
+    /// check). Clobbers the helper-call registers for a thread static whose
+    /// block does not exist yet; nothing may be live in them.
+    fn static_address(&mut self, f: &FieldInfo, r: u8) {
         if let Some(check) = f.class_init {
             self.class_init_check(check);
         }
         match f.location {
-            FieldLocation::Static { address } => address,
+            FieldLocation::Static { address } => {
+                dynasm!(self.ops ; .arch x64 ; mov Rq(r), QWORD address as i64);
+            }
+            FieldLocation::ThreadStatic { index, offset } => {
+                self.thread_static_block(index);
+                dynasm!(self.ops ; .arch x64 ; lea Rq(r), [rax + offset as i32]);
+            }
             FieldLocation::Instance { .. } => {
                 unreachable!("the host resolves static fields for ldsfld")
             }
         }
     }
 
+    /// RAX = the calling thread's block of thread statics `index`: the
+    /// thread record's array, or the helper that makes the block.
+    fn thread_static_block(&mut self, index: u32) {
+        let [array, len] = self.rt.thread_statics_offsets;
+        let (slow, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let disp = (index as i32).wrapping_mul(8);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp QWORD [r15 + len], index as i32
+            ; jbe =>slow
+            ; mov rax, [r15 + array]
+            ; mov rax, [rax + disp]
+            ; test rax, rax
+            ; jnz =>done
+            ; =>slow
+            ; mov rdi, r15
+            ; mov esi, index as i32
+        );
+        self.call_helper(crate::host::Helper::ThreadStaticBase);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+    }
+
     pub(crate) fn ld_sfld(&mut self, f: &FieldInfo) {
         self.spill_reg();
-        let addr = self.static_address(f);
-        dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD addr as i64);
+        self.static_address(f, reg::RCX);
         self.push_loaded(f.ty, reg::RCX, 0);
     }
 
     pub(crate) fn ld_sflda(&mut self, f: &FieldInfo) {
         self.spill_reg();
-        let addr = self.static_address(f);
-        self.push(StackKind::ByRef, Loc::Imm(addr as i64));
+        if let FieldLocation::Static { address } = f.location {
+            if let Some(check) = f.class_init {
+                self.class_init_check(check);
+            }
+            self.push(StackKind::ByRef, Loc::Imm(address as i64));
+            return;
+        }
+        self.static_address(f, reg::RAX);
+        self.push(StackKind::ByRef, Loc::Reg);
     }
 
     pub(crate) fn st_sfld(&mut self, f: &FieldInfo) {
         let value = self.pop();
         let value = self.spill_entry(value);
         self.spill_reg();
-        let addr = self.static_address(f);
-        dynasm!(self.ops ; .arch x64 ; mov rdx, QWORD addr as i64);
+        self.static_address(f, reg::RDX);
         self.store_value(f.ty, value, reg::RDX, 0);
     }
 

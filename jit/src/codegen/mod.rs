@@ -23,6 +23,7 @@
 //! by methods that call native code (SysV clobbers them, fastcall64 does not).
 
 mod calls;
+mod intrinsics;
 mod memory;
 mod numeric;
 mod objects;
@@ -285,7 +286,10 @@ fn calls_native(op: &Op) -> bool {
         | Op::Box(..)
         | Op::Unbox(_)
         | Op::UnboxAny(..) => true,
-        Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => f.class_init.is_some(),
+        Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => {
+            f.class_init.is_some()
+                || matches!(f.location, crate::host::FieldLocation::ThreadStatic { .. })
+        }
         Op::Binary(crate::ops::BinOp::Rem | crate::ops::BinOp::RemUn) => true, // float rem calls fmod
         _ => false,
     }

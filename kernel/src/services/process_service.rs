@@ -241,3 +241,12 @@ pub unsafe extern "C" fn get_startup_endpoint(
         unsafe { write_out(out_handle, h) }
     })
 }
+
+/// `ProcessService::GetProcessorCount` (ABI v3): how many processors the
+/// OS lets this process run on (at least 1). Works with no process.
+pub extern "C" fn get_processor_count() -> u32 {
+    guard_value(1, || {
+        std::thread::available_parallelism()
+            .map_or(1, |n| u32::try_from(n.get()).unwrap_or(u32::MAX))
+    })
+}

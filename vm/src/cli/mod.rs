@@ -351,16 +351,26 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
     };
     let mut thread = rt.new_thread();
     let result = rt.run_main(&mut thread, assembly, &args);
-    let _ = os.console_flush();
-    match result {
-        Ok(code) => code,
+    let code = match result {
+        // Background threads do not keep the process alive; foreground
+        // ones do.
+        Ok(code) => {
+            rt.wait_for_foreground_threads();
+            rt.exit_requested().unwrap_or(code)
+        }
         // Already reported by the thread that ended the process.
         Err(RuntimeError::Exited(code)) => code,
         Err(e) => {
             report(e.failure_report());
             1
         }
-    }
+    };
+    // Whatever still runs (background threads; everything, after a
+    // failure) is stopped and joined.
+    rt.stop_threads(code);
+    drop(thread);
+    let _ = os.console_flush();
+    code
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                 interior: false,
                 pinned: kind == HandleKind::Pinned,
             }),
-            HandleKind::Weak | HandleKind::WeakTrackResurrection => {}
+            HandleKind::Weak | HandleKind::WeakTrackResurrection | HandleKind::RuntimeWeak => {}
         }
     }
     roots

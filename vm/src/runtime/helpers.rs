@@ -74,6 +74,10 @@ pub(crate) fn workers() -> Workers {
                 Helper::LdVirtFtn,
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
+            (
+                Helper::ThreadStaticBase,
+                super::thread_statics::thread_static_base as *const () as usize,
+            ),
         ],
     }
 }

@@ -22,9 +22,12 @@ mod error;
 mod faults;
 mod finalizer;
 mod helpers;
+mod intrinsics;
 mod jitiface;
 mod qcall_services;
 mod strings;
+mod thread_statics;
+mod threads;
 pub(crate) mod valuetypes;
 
 use std::collections::HashMap;
@@ -35,6 +38,8 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
+pub(crate) use thread_statics::ThreadStaticBlock;
+pub use threads::UNHANDLED_THREAD_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -57,6 +62,10 @@ pub struct RuntimeOptions {
     pub gc_kind_set: bool,
     /// The command line set the heap limit: it wins over `OSPREY_GC_HEAP_LIMIT`.
     pub gc_limit_set: bool,
+    /// Run only verified code: the process is untrusted (design notes §10;
+    /// set for a child created with `CHILD_UNTRUSTED`). Enforced by the
+    /// verifier.
+    pub verify: bool,
 }
 
 /// Well-known corelib types, loaded at startup.
@@ -104,6 +113,14 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// The threads `Thread.Start` started (runtime/threads.rs).
+    threads: threads::ManagedThreads,
+    /// Thread records' lock ids (vm/src/sync.rs).
+    pub(crate) lock_ids: std::sync::Arc<crate::sync::LockIds>,
+    /// Inflated monitors (vm/src/sync.rs).
+    pub(crate) sync_blocks: crate::sync::SyncBlocks,
+    /// Types with `[ThreadStatic]` fields (runtime/thread_statics.rs).
+    pub(crate) thread_statics: thread_statics::ThreadStaticTypes,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -149,6 +166,10 @@ impl Runtime {
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            threads: threads::ManagedThreads::new(os.create_event(true, true).ok()),
+            lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
+            sync_blocks: crate::sync::SyncBlocks::new(os),
+            thread_statics: thread_statics::ThreadStaticTypes::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -167,6 +188,16 @@ impl Runtime {
         let _ = rt.well_known.set(wk);
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
+        // When the process is stopped (by itself, or by its parent's
+        // Terminate), the kernel sets the exit bit of the trap flag:
+        // managed code abandons its frames at its next safepoint. Outside a
+        // kernel process this fails, and only `request_exit` sets the bit.
+        // SAFETY: the trap flag lives in the code heap's data page, which
+        // holds only data and lives as long as the runtime.
+        let _ = unsafe {
+            rt.os
+                .set_stop_word(&rt.code.globals().trap, finalizer::TRAP_EXIT)
+        };
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         rt.start_finalizer_thread();
@@ -201,11 +232,16 @@ impl Runtime {
     /// Creates the record for a thread that will run managed code on the
     /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
+        self.thread_record(self.next_managed_id())
+    }
+
+    /// The next `Thread.ManagedThreadId` (2 is the finalizer thread's).
+    fn next_managed_id(&self) -> i32 {
         let mut id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
         if id == finalizer::FINALIZER_THREAD_ID {
             id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
         }
-        self.thread_record(id)
+        id
     }
 
     /// [`Runtime::new_thread`] with a given `Thread.ManagedThreadId`.
@@ -227,6 +263,8 @@ impl Runtime {
         if registered.is_ok() {
             thread.fault_handler_on = Some(std::thread::current().id());
         }
+        thread.lock_id = self.lock_ids.take(&*thread as *const Thread as usize);
+        thread.lock_ids = Some(self.lock_ids.clone());
         self.heaps.gc.register_thread(&mut thread);
         thread
     }
@@ -341,8 +379,12 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
-        // First: the finalizer thread uses everything else.
+        // First: the threads use everything else. Started threads still
+        // running (the program failed) are stopped and joined.
+        self.stop_threads(1);
         self.stop_finalizer_thread();
+        self.dispose_thread_table();
+        self.sync_blocks.dispose();
     }
 }
 
