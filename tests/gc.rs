@@ -5,6 +5,8 @@
 //!   the GC and thread samples also at interval 1 with small arguments);
 //! * the deliberate GC hole in a test FCall is caught by stress plus heap
 //!   verification, and the same FCall done right passes;
+//! * a collection at the poll after a QCall updates the caller's slots once
+//!   (they are reported twice: `qcall_poll`);
 //! * a heap limit makes allocation throw OutOfMemoryException (never a
 //!   crash), with each collector, and a program can catch it and go on;
 //! * the `--gc` and `--gc-heap-limit` options (a limit below the nursery
@@ -97,6 +99,29 @@ fn hole_test(hole: bool) -> Result<(), String> {
     Ok(())
 }
 
+/// A collection at the poll after a QCall (the slots of the calling frame
+/// are reported twice) at every stress interval from 1 to 16, so that the
+/// young argument moves exactly there at some interval.
+fn qcall_poll_test(collector: &str) -> Result<(), String> {
+    let exe = compile_test_program("qcall_poll")?;
+    for interval in 1..=16 {
+        let env = [
+            ("OSPREY_GCSTRESS".into(), interval.to_string().into()),
+            ("OSPREY_GC".into(), collector.into()),
+        ];
+        let run = run_osprey(&exe, &[], &[], &env, None, DEFAULT_TIMEOUT)?;
+        if run.timed_out || run.code() != Some(0) || run.stdout_lossy().trim() != "bad 0" {
+            return Err(format!(
+                "interval {interval}: {}\nstdout: {}\nstderr: {}",
+                describe_status(&run.status),
+                tail(&run.stdout_lossy(), 1000),
+                tail(&run.stderr_lossy(), 2000)
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn oom_test(collector: &str, big: bool) -> Result<(), String> {
     let exe = compile_test_program("oom")?;
     let args: Vec<String> = if big { vec!["big".into()] } else { vec![] };
@@ -165,6 +190,9 @@ fn main() {
                 check_sample(&sample, &opts).map_err(Failed::from)
             }));
         }
+        trials.push(Trial::test(format!("qcall_poll::{collector}"), move || {
+            qcall_poll_test(collector).map_err(Failed::from)
+        }));
         for (name, small) in SMALL {
             let dir = samples_dir().join(name);
             let Ok(mut sample) = load_sample(&dir) else {

@@ -151,7 +151,11 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         st,
         scan: Vec::new(),
     };
-    // Pinned roots first: their objects stay where they are.
+    // Pinned roots first: their objects stay where they are. Each root's
+    // value is read once, here: a slot may be reported twice (a managed
+    // frame below a QCall whose transition frame is still linked while the
+    // thread polls after the call is walked from both frames), and its
+    // update must not be applied to a value already updated.
     let mut bases = Vec::with_capacity(roots.len());
     for r in roots {
         // SAFETY: root slots are valid for the collection.
@@ -163,7 +167,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         } else {
             v
         };
-        bases.push(base);
+        bases.push((base, v));
         if base != 0 && r.pinned {
             // SAFETY: `base` is a young object.
             unsafe {
@@ -177,16 +181,13 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
             }
         }
     }
-    for (r, &base) in roots.iter().zip(&bases) {
+    for (r, &(base, v)) in roots.iter().zip(&bases) {
         if base == 0 {
             continue;
         }
+        let new = m.evac(base);
         // SAFETY: as above.
-        unsafe {
-            let v = *r.slot;
-            let new = m.evac(base);
-            *r.slot = new + (v - base);
-        }
+        unsafe { *r.slot = new + (v - base) };
     }
     // The f-reachable queue is a root too.
     for i in 0..m.st.freachable.len() {
