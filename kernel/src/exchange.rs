@@ -270,15 +270,17 @@ impl Heap {
     }
 }
 
-/// `Allocate`: a zeroed block of `size` bytes (1..=1 GiB) owned by `pid`.
+/// `Allocate`: a zeroed block of `size` bytes (0..=1 GiB: an empty
+/// message is a block too) owned by `pid`.
 pub(crate) fn allocate(pid: ProcessId, size: usize) -> Result<BlockId, Status> {
-    if size == 0 || size > MAX_BLOCK_SIZE {
+    if size > MAX_BLOCK_SIZE {
         return Err(Status::InvalidArgument);
     }
-    let region = Region::new(size)?;
+    let region = Region::new(size.max(1))?;
     with_heap(|h| {
+        let bytes = region.layout.size();
         let id = h.insert(region, 0, size, false, Owner::Process(pid))?;
-        h.live_bytes += size;
+        h.live_bytes += bytes;
         Ok(id)
     })
 }

@@ -46,6 +46,7 @@ pub mod services;
 
 mod bench;
 mod environment;
+mod isolation;
 mod threading;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -247,6 +248,106 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "Environment_Exit",
         address: threading::exit as *const (),
+    },
+    QCallEntry {
+        name: "Channel_Create",
+        address: isolation::channel_create as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_Send",
+        address: isolation::endpoint_send as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_SendEndpoint",
+        address: isolation::endpoint_send_endpoint as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_Receive",
+        address: isolation::endpoint_receive as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_Close",
+        address: isolation::endpoint_close as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_PeerProcessId",
+        address: isolation::endpoint_peer_process_id as *const (),
+    },
+    QCallEntry {
+        name: "Block_Allocate",
+        address: isolation::block_allocate as *const (),
+    },
+    QCallEntry {
+        name: "Block_Free",
+        address: isolation::block_free as *const (),
+    },
+    QCallEntry {
+        name: "Block_Size",
+        address: isolation::block_size as *const (),
+    },
+    QCallEntry {
+        name: "Block_Write",
+        address: isolation::block_write as *const (),
+    },
+    QCallEntry {
+        name: "Block_Read",
+        address: isolation::block_read as *const (),
+    },
+    QCallEntry {
+        name: "Block_Split",
+        address: isolation::block_split as *const (),
+    },
+    QCallEntry {
+        name: "Block_Share",
+        address: isolation::block_share as *const (),
+    },
+    QCallEntry {
+        name: "Block_GetData",
+        address: isolation::block_get_data as *const (),
+    },
+    QCallEntry {
+        name: "Process_Create",
+        address: isolation::process_create as *const (),
+    },
+    QCallEntry {
+        name: "Process_Start",
+        address: isolation::process_start as *const (),
+    },
+    QCallEntry {
+        name: "Process_Wait",
+        address: isolation::process_wait as *const (),
+    },
+    QCallEntry {
+        name: "Process_ExitCode",
+        address: isolation::process_exit_code as *const (),
+    },
+    QCallEntry {
+        name: "Process_Terminate",
+        address: isolation::process_terminate as *const (),
+    },
+    QCallEntry {
+        name: "Process_Id",
+        address: isolation::process_id as *const (),
+    },
+    QCallEntry {
+        name: "Process_Dispose",
+        address: isolation::process_dispose as *const (),
+    },
+    QCallEntry {
+        name: "Process_StartupEndpoint",
+        address: isolation::process_startup_endpoint as *const (),
+    },
+    QCallEntry {
+        name: "Process_StartupEndpointCount",
+        address: isolation::process_startup_endpoint_count as *const (),
+    },
+    QCallEntry {
+        name: "Process_CurrentId",
+        address: isolation::process_current_id as *const (),
+    },
+    QCallEntry {
+        name: "Kernel_Counters",
+        address: isolation::kernel_counters as *const (),
     },
     QCallEntry {
         name: "TransitionProbe_QCallNop",

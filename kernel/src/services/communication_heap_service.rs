@@ -29,9 +29,10 @@ fn insert_block(me: &process::Process, id: exchange::BlockId) -> Result<Handle, 
 }
 
 /// `CommunicationHeapService::Allocate`: a zeroed block of `size` bytes
-/// (1 byte to 1 GiB), owned by the calling process; stores its handle.
+/// (0 to 1 GiB: an empty message is a block too), owned by the calling
+/// process; stores its handle.
 ///
-/// Returns `Ok`, `InvalidArgument` (size 0 or over 1 GiB, null/misaligned
+/// Returns `Ok`, `InvalidArgument` (size over 1 GiB, null/misaligned
 /// `out_handle`), `NoProcess`, `OutOfMemory`.
 ///
 /// # Safety

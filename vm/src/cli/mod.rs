@@ -84,6 +84,7 @@ impl PartialEq for RuntimeOptions {
             && self.gc == other.gc
             && self.gc_kind_set == other.gc_kind_set
             && self.gc_limit_set == other.gc_limit_set
+            && self.verify == other.verify
     }
 }
 
@@ -203,8 +204,54 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
+/// Installs the kernel's image runner: children created from assemblies
+/// (`ProcessHandle::CreateFromImage`, `Osprey.Isolation.ChildProcess`) run
+/// [`run_image`].
+pub fn install_image_runner() {
+    host::set_image_runner(run_image);
+}
+
+/// Runs a child created from an image: its own runtime instance with the
+/// settings its parent chose (collector, heap limit, ABI version, trust),
+/// on the child's main thread.
+pub fn run_image(image: host::ProcessImage) -> i32 {
+    let settings = image.settings;
+    let Ok(os) = Os::resolve() else { return 1 };
+    if settings.abi_version < osprey_kernel::ABI_VERSION_LATEST {
+        let _ = os.stderr(&format!(
+            "error: '{}' asks for kernel ABI v{}; this runtime needs v{}\n",
+            image.name,
+            settings.abi_version,
+            osprey_kernel::ABI_VERSION_LATEST
+        ));
+        let _ = os.console_flush();
+        return 1;
+    }
+    let mut options = RuntimeOptions {
+        verify: settings.untrusted,
+        ..RuntimeOptions::default()
+    };
+    match settings.collector {
+        osprey_kernel::collector::GENERATIONAL => {
+            options.gc.kind = crate::gc::CollectorKind::Generational;
+            options.gc_kind_set = true;
+        }
+        osprey_kernel::collector::MARK_SWEEP => {
+            options.gc.kind = crate::gc::CollectorKind::MarkSweep;
+            options.gc_kind_set = true;
+        }
+        _ => {}
+    }
+    if let Some(limit) = usize::try_from(settings.heap_limit).ok().filter(|l| *l > 0) {
+        options.gc.heap_limit = limit;
+        options.gc_limit_set = true;
+    }
+    run_in_process(image.bytes, &image.name, options)
+}
+
 /// Runs the `osprey` command; returns the process exit code.
 pub fn main() -> i32 {
+    install_image_runner();
     // Native code entered from managed code catches Rust panics and reports
     // them as errors (runtime::guard, qcall::run); the default hook would
     // still print a "panicked at" report for each. Keep it quiet unless

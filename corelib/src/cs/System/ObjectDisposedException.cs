@@ -6,6 +6,12 @@ namespace System
     {
         private string _objectName;
 
+        // What the runtime raises (it then sets the message).
+        private ObjectDisposedException()
+            : this((string)null)
+        {
+        }
+
         public ObjectDisposedException(string objectName)
             : this(objectName, "Cannot access a disposed object.")
         {

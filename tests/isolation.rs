@@ -1,0 +1,135 @@
+//! Software-isolated processes (docs/kernel.md, "Isolation guarantees"):
+//! C# programs in tests/isolation/ that start children (other C# programs,
+//! each with its own runtime instance) and talk to them over channels.
+//! They have no mono equivalent: each test checks the program's output
+//! against tests/isolation/<name>.expected, written from the semantics,
+//! and its exit code. Every program also runs under GC stress with both
+//! collectors (parent and children inherit the environment).
+//!
+//! * `pingpong`: ping-pong over a startup channel (strings, a blittable
+//!   struct, bytes, a zero-copy block, an empty message), a sent block
+//!   can no longer be used, the child's exit code, the channel closed
+//!   after the child ended;
+//! * `lifecycle`: children killed while spinning, in a receive, in a
+//!   QCall, in a wait, blocked on a lock, in a finally block, with more
+//!   threads; a child's unhandled exception, its OutOfMemoryException
+//!   (caught, and not), Environment.Exit from a child's thread; a child on
+//!   the mark-sweep collector; forged and foreign handles; an unstarted
+//!   child; a missing assembly; and the kernel's counters back where they
+//!   were.
+//!
+//! ```text
+//! cargo test --release --test isolation
+//! ```
+
+mod common;
+
+use common::*;
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Compiles tests/isolation/NAME.cs against Osprey's corelib.
+fn compile(name: &str) -> Result<PathBuf, String> {
+    let src = repo_root()
+        .join("tests")
+        .join("isolation")
+        .join(format!("{name}.cs"));
+    let corelib = format!("-r:{}", osprey_corelib::CORELIB_DLL_PATH);
+    compile_cs(
+        &src,
+        &work_dir("isolation"),
+        &["-nostdlib", "-unsafe", &corelib],
+    )
+}
+
+fn expected(name: &str) -> Result<String, String> {
+    let path = repo_root()
+        .join("tests")
+        .join("isolation")
+        .join(format!("{name}.expected"));
+    std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
+/// Runs program `name` with its children's paths (and `args`), with `env`
+/// added, and checks its output and exit code.
+fn check(name: &str, children: &[&str], args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    let exe = compile(name)?;
+    let mut all_args: Vec<String> = Vec::new();
+    for child in children {
+        all_args.push(compile(child)?.display().to_string());
+    }
+    all_args.extend(args.iter().map(|a| a.to_string()));
+    // The children's collector must come from their settings, not from
+    // the environment the tests run in.
+    let mut env: Vec<(std::ffi::OsString, std::ffi::OsString)> = env
+        .iter()
+        .map(|(k, v)| ((*k).into(), (*v).into()))
+        .collect();
+    if !env.iter().any(|(k, _)| k == "OSPREY_GC") {
+        env.push(("OSPREY_GC".into(), "generational".into()));
+    }
+    let run = run_osprey(
+        Path::new(&exe),
+        &all_args,
+        &[],
+        &env,
+        None,
+        Duration::from_secs(600),
+    )?;
+    let out = run.stdout_lossy();
+    let want = expected(name)?;
+    if run.timed_out || run.panicked() || run.signal().is_some() || run.code() != Some(0) {
+        return Err(format!(
+            "{name}: {}\nstdout:\n{}\nstderr:\n{}",
+            describe_status(&run.status),
+            tail(&out, 3000),
+            tail(&run.stderr_lossy(), 3000)
+        ));
+    }
+    if out != want {
+        return Err(format!(
+            "{name}: unexpected output\n{}\nstderr:\n{}",
+            diff_report("expected", want.as_bytes(), "osprey", out.as_bytes()),
+            tail(&run.stderr_lossy(), 3000)
+        ));
+    }
+    Ok(())
+}
+
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
+
+const CASES: &[Case] = &[
+    ("pingpong", &["pingpong_child"], &["100"]),
+    ("lifecycle", &["child"], &[]),
+];
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut trials = Vec::new();
+    for &(name, children, extra) in CASES {
+        trials.push(Trial::test(name.to_string(), move || {
+            check(name, children, extra, &[]).map_err(Failed::from)
+        }));
+        for collector in ["generational", "marksweep"] {
+            let interval = if name == "lifecycle" { "50" } else { "1" };
+            trials.push(Trial::test(
+                format!("stress_{collector}::{name}"),
+                move || {
+                    check(
+                        name,
+                        children,
+                        extra,
+                        &[("OSPREY_GCSTRESS", interval), ("OSPREY_GC", collector)],
+                    )
+                    .map_err(Failed::from)
+                },
+            ));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
