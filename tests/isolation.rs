@@ -16,7 +16,11 @@
 //!   (caught, and not), Environment.Exit from a child's thread; a child on
 //!   the mark-sweep collector; forged and foreign handles; an unstarted
 //!   child; a missing assembly; and the kernel's counters back where they
-//!   were.
+//!   were;
+//! * `rpc`: an interface (`Calc.ICalculator`) exported by a child and
+//!   called by its parent through the proxy and dispatcher `osprey
+//!   proxygen` generates, exceptions carried back as `RemoteException`s;
+//! * `proxygen_refusals`: what a proxy cannot carry is refused by name.
 //!
 //! ```text
 //! cargo test --release --test isolation
@@ -29,18 +33,92 @@ use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Compiles tests/isolation/NAME.cs against Osprey's corelib.
-fn compile(name: &str) -> Result<PathBuf, String> {
-    let src = repo_root()
+fn source(name: &str) -> PathBuf {
+    repo_root()
         .join("tests")
         .join("isolation")
-        .join(format!("{name}.cs"));
+        .join(format!("{name}.cs"))
+}
+
+/// Compiles tests/isolation/NAME.cs against Osprey's corelib (with `more`
+/// sources or flags).
+fn compile_with(name: &str, more: &[&str]) -> Result<PathBuf, String> {
     let corelib = format!("-r:{}", osprey_corelib::CORELIB_DLL_PATH);
-    compile_cs(
-        &src,
-        &work_dir("isolation"),
-        &["-nostdlib", "-unsafe", &corelib],
-    )
+    let mut flags = vec!["-nostdlib", "-unsafe", &corelib];
+    flags.extend_from_slice(more);
+    compile_cs(&source(name), &work_dir("isolation"), &flags)
+}
+
+/// The programs that call `Calc.ICalculator` across processes (rpc and
+/// calc_child) are compiled with the interface and the proxy and
+/// dispatcher `osprey proxygen` generates from its compiled metadata.
+fn compile(name: &str) -> Result<PathBuf, String> {
+    if name != "rpc" && name != "calc_child" {
+        return compile_with(name, &[]);
+    }
+    let iface = compile_with("calc_interface", &["-target:library"])?;
+    let proxy = work_dir("isolation").join("calc_proxy.cs");
+    // Written beside, then renamed: trials running at once never read a
+    // half-written file.
+    static SEQ: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+    let tmp = work_dir("isolation").join(format!(
+        ".calc_proxy-{}-{}.cs",
+        std::process::id(),
+        SEQ.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    ));
+    let gen = osprey(&[
+        "proxygen",
+        &iface.display().to_string(),
+        "Calc.ICalculator",
+        "-o",
+        &tmp.display().to_string(),
+    ]);
+    if gen.code() != Some(0) {
+        return Err(format!("osprey proxygen failed: {}", gen.stderr_lossy()));
+    }
+    std::fs::rename(&tmp, &proxy).map_err(|e| format!("cannot move the proxy: {e}"))?;
+    let iface_src = source("calc_interface").display().to_string();
+    let proxy_src = proxy.display().to_string();
+    compile_with(name, &[&iface_src, &proxy_src])
+}
+
+/// `osprey proxygen` refuses what a proxy cannot carry, naming why.
+fn proxygen_refusals() -> Result<(), String> {
+    let dll = compile_with("unsupported_interface", &["-target:library"])?;
+    let dll = dll.display().to_string();
+    for (iface, why) in [
+        (
+            "Bad.IWithProperty",
+            "properties and events are not supported",
+        ),
+        (
+            "Bad.IWithObject",
+            "parameter 1 has a type proxies cannot carry",
+        ),
+        (
+            "Bad.IWithRef",
+            "parameter 1 has a type proxies cannot carry",
+        ),
+        ("Bad.NotAnInterface", "is not an interface"),
+        ("Bad.Missing", "defines no type 'Bad.Missing'"),
+    ] {
+        let run = osprey(&["proxygen", &dll, iface]);
+        let err = run.stderr_lossy();
+        if run.code() != Some(1) || !err.contains(why) || run.panicked() {
+            return Err(format!(
+                "proxygen {iface}: {} (wanted an error containing {why:?})\n{err}",
+                describe_status(&run.status)
+            ));
+        }
+    }
+    let run = osprey(&["proxygen", "/nonexistent.dll", "A.B"]);
+    if run.code() != Some(1) || !run.stderr_lossy().contains("cannot read") {
+        return Err(format!(
+            "proxygen of a missing file: {}",
+            run.stderr_lossy()
+        ));
+    }
+    Ok(())
 }
 
 fn expected(name: &str) -> Result<String, String> {
@@ -106,6 +184,7 @@ type Case = (
 const CASES: &[Case] = &[
     ("pingpong", &["pingpong_child"], &["100"]),
     ("lifecycle", &["child"], &[]),
+    ("rpc", &["calc_child"], &[]),
 ];
 
 fn main() {
@@ -131,5 +210,8 @@ fn main() {
             ));
         }
     }
+    trials.push(Trial::test("proxygen_refusals", || {
+        proxygen_refusals().map_err(Failed::from)
+    }));
     libtest_mimic::run(&args, trials).exit();
 }

@@ -3,6 +3,7 @@
 //! ```text
 //! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R]
+//! osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -17,6 +18,7 @@
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
+mod proxygen;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -33,6 +35,9 @@ Osprey: a CLR-style managed runtime.
 Usage:
   osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
   osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
+                                           generate the C# proxy and dispatcher that call
+                                           INTERFACE (Namespace.IName) across processes
   osprey --help                            show this help
   osprey --version                         show the version
 
@@ -76,6 +81,11 @@ enum Command {
         calls: i32,
         runs: usize,
     },
+    ProxyGen {
+        assembly: PathBuf,
+        interface: String,
+        output: Option<PathBuf>,
+    },
 }
 
 impl PartialEq for RuntimeOptions {
@@ -95,6 +105,9 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     use lexopt::prelude::*;
     if args.first().is_some_and(|a| a == "bench") {
         return parse_bench(args.into_iter().skip(1).collect());
+    }
+    if args.first().is_some_and(|a| a == "proxygen") {
+        return parse_proxygen(args.into_iter().skip(1).collect());
     }
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
@@ -249,6 +262,45 @@ pub fn run_image(image: host::ProcessImage) -> i32 {
     run_in_process(image.bytes, &image.name, options)
 }
 
+/// Parses `proxygen ASSEMBLY INTERFACE [-o FILE]`.
+fn parse_proxygen(args: Vec<OsString>) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let (mut assembly, mut interface, mut output) = (None, None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('o') | Long("output") => {
+                output = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            Value(v) if assembly.is_none() => assembly = Some(PathBuf::from(v)),
+            Value(v) if interface.is_none() => interface = Some(v.to_string_lossy().into_owned()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (assembly, interface) {
+        (Some(assembly), Some(interface)) => Ok(Command::ProxyGen {
+            assembly,
+            interface,
+            output,
+        }),
+        _ => Err("proxygen: usage: osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]".into()),
+    }
+}
+
+/// Writes the proxy and dispatcher of `interface` (or reports why not).
+fn proxy_gen(assembly: &Path, interface: &str, output: Option<&Path>) -> Result<i32, String> {
+    let bytes = std::fs::read(assembly)
+        .map_err(|e| format!("cannot read '{}': {e}", assembly.display()))?;
+    let source = proxygen::generate(&bytes, &assembly.display().to_string(), interface)
+        .map_err(|e| format!("proxygen: {e}"))?;
+    match output {
+        Some(path) => std::fs::write(path, source)
+            .map_err(|e| format!("cannot write '{}': {e}", path.display()))?,
+        None => print!("{source}"),
+    }
+    Ok(0)
+}
+
 /// Runs the `osprey` command; returns the process exit code.
 pub fn main() -> i32 {
     install_image_runner();
@@ -269,6 +321,17 @@ pub fn main() -> i32 {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
         }
+        Ok(Command::ProxyGen {
+            assembly,
+            interface,
+            output,
+        }) => match proxy_gen(&assembly, &interface, output.as_deref()) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
         Ok(Command::BenchTransitions { calls, runs }) => match bench_transitions(calls, runs) {
             Ok(code) => code,
             Err(e) => {
