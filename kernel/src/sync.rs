@@ -179,9 +179,18 @@ impl<S: Signal> SyncCell<S> {
     /// Runs `f` on the state under the cell's lock, then hands the object
     /// to the waiters it can now satisfy (in registration order).
     pub(crate) fn update<R>(&self, f: impl FnOnce(&mut S) -> R) -> R {
-        let mut inner = lock(&self.inner);
-        let r = f(&mut inner.signal);
-        Self::wake(&mut inner);
+        let mut woken = Vec::new();
+        let r = {
+            let mut inner = lock(&self.inner);
+            let r = f(&mut inner.signal);
+            Self::wake(&mut inner, &mut woken);
+            r
+        };
+        // Notified once no lock is held: a woken thread does not wake up
+        // only to block on the cell's or its own lock.
+        for w in woken {
+            w.wake.notify_all();
+        }
         r
     }
 
@@ -196,7 +205,9 @@ impl<S: Signal> SyncCell<S> {
         f(&mut lock(&self.inner).signal)
     }
 
-    fn wake(inner: &mut CellInner<S>) {
+    /// Hands the object to the waiters it can satisfy; the ones to notify
+    /// go to `woken` (the caller notifies them after unlocking).
+    fn wake(inner: &mut CellInner<S>, woken: &mut Vec<Arc<Waiter>>) {
         let CellInner { signal, waiters } = inner;
         waiters.retain(|r| {
             let mut w = lock(&r.waiter.state);
@@ -208,14 +219,14 @@ impl<S: Signal> SyncCell<S> {
                     Some(how) => {
                         w.granted = Some((r.index, how));
                         w.done = true;
-                        r.waiter.wake.notify_all();
+                        woken.push(Arc::clone(&r.waiter));
                         false
                     }
                     None => true,
                 },
                 Mode::All => {
                     w.notified = true;
-                    r.waiter.wake.notify_all();
+                    woken.push(Arc::clone(&r.waiter));
                     true
                 }
             }

@@ -18,8 +18,11 @@ namespace System.Threading
     // stopped wakes it (the QCall then abandons the thread's managed code).
     public static class Monitor
     {
-        // How often a contended Enter retries before it sleeps.
-        private const int SpinCount = 64;
+        // How a contended Enter retries before it sleeps: SpinCount short
+        // pauses, then YieldCount yields of the processor (on a loaded
+        // machine the owner may need this thread's processor to leave).
+        private const int SpinCount = 40;
+        private const int YieldCount = 8;
 
         public static void Enter(object obj)
         {
@@ -90,11 +93,14 @@ namespace System.Threading
         // owner leaves (or the timeout passes).
         private static bool EnterSlow(object obj, int millisecondsTimeout)
         {
-            for (int i = 0; i < SpinCount; i++)
+            for (int i = 0; i < SpinCount + YieldCount; i++)
             {
                 if (millisecondsTimeout == 0)
                     break;
-                Thread.SpinPause();
+                if (i < SpinCount)
+                    Thread.SpinPause();
+                else
+                    Thread.Yield();
                 if (TryEnterFast(obj))
                     return true;
             }
