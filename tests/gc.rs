@@ -51,6 +51,7 @@ const SMALL: &[(&str, &[&str])] = &[
     ("thread-waithandles", &[]),
     ("thread-api", &[]),
     ("thread-background", &[]),
+    ("thread-monitor", &[]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

@@ -67,6 +67,17 @@ class Program
         back2.Dispose();
         mine.Send(new byte[0]);
         Console.WriteLine("empty message back: " + mine.ReceiveBytes().Length);
+        // Waiting on several channels: the child's answers on ours, a quiet
+        // local one stays quiet.
+        Channel quiet, quietOther;
+        Channel.CreatePair(out quiet, out quietOther);
+        Channel[] both = new Channel[] { quiet, mine };
+        Console.WriteLine("WaitAny with nothing to receive: " + Channel.WaitAny(both, 10));
+        mine.Send("echo");
+        Console.WriteLine("WaitAny: " + Channel.WaitAny(both, -1) + " " + mine.ReceiveString());
+        quiet.Dispose();
+        Console.WriteLine("WaitAny on a closed channel: " + Channel.WaitAny(new Channel[] { quietOther }, -1));
+        quietOther.Dispose();
         mine.Send("bye");
         Console.WriteLine("child's exit code: " + child.Join());
         try

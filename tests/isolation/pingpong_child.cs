@@ -37,6 +37,7 @@ class Program
         ExchangeBlock block = ch.ReceiveBlock();
         ch.Send(block);
         ch.Send(ch.ReceiveBytes());
+        ch.Send(ch.ReceiveString());
         string last = ch.ReceiveString();
         return last == "bye" ? rounds : 99;
     }

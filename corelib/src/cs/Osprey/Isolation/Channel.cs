@@ -86,6 +86,26 @@ namespace Osprey.Isolation
             get { return KernelCalls.EndpointPeerProcessId(Handle); }
         }
 
+        // Waits until one of `channels` has a message to receive (or is
+        // closed): its index, or -1 when the timeout passes first. Nothing is
+        // received.
+        public static int WaitAny(Channel[] channels, int millisecondsTimeout)
+        {
+            if (channels == null)
+                throw new ArgumentNullException("channels");
+            if (channels.Length == 0 || channels.Length > 64)
+                throw new ArgumentException("Wait on 1 to 64 channels.", "channels");
+            int[] handles = new int[channels.Length];
+            for (int i = 0; i < handles.Length; i++)
+            {
+                if (channels[i] == null)
+                    throw new ArgumentNullException("channels");
+                handles[i] = channels[i].Handle;
+            }
+            int r = System.Threading.WaitHandle.WaitAnyKernelHandles(handles, millisecondsTimeout);
+            return r == System.Threading.WaitHandle.WaitTimeout ? -1 : r;
+        }
+
         // Sends a block: it leaves this process (the object becomes empty).
         public void Send(ExchangeBlock block)
         {

@@ -36,7 +36,7 @@ namespace System.Threading
         public static void Enter(object obj, ref bool lockTaken)
         {
             if (lockTaken)
-                throw new ArgumentException("Argument must be initialized to false", "lockTaken");
+                throw new ArgumentException("lockTaken is already true", "lockTaken");
             Enter(obj);
             lockTaken = true;
         }
@@ -60,14 +60,14 @@ namespace System.Threading
         public static void TryEnter(object obj, ref bool lockTaken)
         {
             if (lockTaken)
-                throw new ArgumentException("Argument must be initialized to false", "lockTaken");
+                throw new ArgumentException("lockTaken is already true", "lockTaken");
             lockTaken = TryEnter(obj);
         }
 
         public static void TryEnter(object obj, int millisecondsTimeout, ref bool lockTaken)
         {
             if (lockTaken)
-                throw new ArgumentException("Argument must be initialized to false", "lockTaken");
+                throw new ArgumentException("lockTaken is already true", "lockTaken");
             lockTaken = TryEnter(obj, millisecondsTimeout);
         }
 

@@ -144,6 +144,15 @@ namespace System.Threading
             Dispose(false);
         }
 
+        // Waits until one of `handles` (any waitable kernel objects of this
+        // process: channel ends too) is signaled: its index, or WaitTimeout.
+        internal static unsafe int WaitAnyKernelHandles(int[] handles, int millisecondsTimeout)
+        {
+            CheckTimeout(millisecondsTimeout);
+            fixed (int* p = handles)
+                return WaitAnyCore(p, handles.Length, millisecondsTimeout);
+        }
+
         // Waits on one kernel handle (a sync block's event, a thread's wait
         // event): true when acquired, false on timeout.
         internal static unsafe bool WaitOneCore(int handle, int millisecondsTimeout)
