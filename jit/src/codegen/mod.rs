@@ -23,6 +23,7 @@
 //! by methods that call native code (SysV clobbers them, fastcall64 does not).
 
 mod calls;
+mod generic;
 mod intrinsics;
 mod memory;
 mod numeric;
@@ -126,6 +127,8 @@ pub(crate) struct Emitter<'h, 'm> {
     pub statement: u32,
     /// IL offset of the instruction being compiled (for errors).
     pub il_offset: u32,
+    /// Which lookup scratch slot the next runtime lookup uses (0 or 1).
+    pub next_lookup_temp: usize,
 }
 
 /// Which protected blocks, handlers and filters an IL offset lies in: one
@@ -187,6 +190,7 @@ pub(crate) fn generate(
         statements: Vec::with_capacity(imported.instrs.len()),
         statement: 0,
         il_offset: 0,
+        next_lookup_temp: 0,
     };
     e.prologue();
     for instr in &imported.instrs {
@@ -272,6 +276,7 @@ fn calls_native(op: &Op) -> bool {
                     crate::host::CallTarget::FCall { .. }
                         | crate::host::CallTarget::QCall { .. }
                         | crate::host::CallTarget::ArrayAccessor { .. }
+                        | crate::host::CallTarget::GenericVirtual { .. }
                 )
         }
         // cpblk/initblk use `rep movsb`/`rep stosb` (RSI, RDI).
@@ -285,7 +290,9 @@ fn calls_native(op: &Op) -> bool {
         | Op::IsInst(_)
         | Op::Box(..)
         | Op::Unbox(_)
-        | Op::UnboxAny(..) => true,
+        | Op::UnboxAny(..)
+        | Op::BoxNullable(_)
+        | Op::UnboxNullable(..) => true,
         Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => {
             f.class_init.is_some()
                 || matches!(f.location, crate::host::FieldLocation::ThreadStatic { .. })
@@ -683,6 +690,7 @@ impl Emitter<'_, '_> {
         for (r, off) in self.frame.reg_homes.clone() {
             dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
         }
+        self.save_generic_context();
         let zero_len = self.frame.size - self.frame.zero_end;
         if zero_len > 0 {
             let lo = -size;
@@ -710,6 +718,9 @@ impl Emitter<'_, '_> {
         }
         if let Some(check) = self.method.class_init {
             self.class_init_check(check);
+        }
+        if let Some(l) = self.method.class_init_lookup {
+            self.rt_value(crate::host::RtValue::Lookup(l));
         }
         self.poll();
     }
@@ -905,10 +916,12 @@ impl Emitter<'_, '_> {
             Op::Box(h, ty) => self.box_value(*h, *ty),
             Op::Unbox(h) => self.unbox(*h),
             Op::UnboxAny(h, ty) => self.unbox_any(*h, *ty),
+            Op::BoxNullable(h) => self.box_nullable(*h),
+            Op::UnboxNullable(h, ty) => self.unbox_nullable(*h, *ty),
             Op::LdToken(value, h) => self.ld_token(*value, *h),
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),
-            Op::LdFtn(entry) => self.push(StackKind::I, Loc::Imm(*entry as i64)),
+            Op::LdFtn(entry) => self.ld_ftn(*entry),
             Op::CpBlk => self.block_op(true),
             Op::InitBlk => self.block_op(false),
             Op::LdVirtFtn(method) => self.ld_virt_ftn(*method),
