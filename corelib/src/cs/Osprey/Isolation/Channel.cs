@@ -126,6 +126,7 @@ namespace Osprey.Isolation
 
         // Copies `length` bytes (a blittable struct, say) into a block and
         // sends it.
+        [CLSCompliant(false)]
         public void Send(void* data, int length)
         {
             if (length < 0)
@@ -256,6 +257,7 @@ namespace Osprey.Isolation
         // Copies the next message into `length` bytes at `buffer` (a
         // blittable struct); false on timeout. The message must have that
         // size (ArgumentException otherwise).
+        [CLSCompliant(false)]
         public bool Receive(void* buffer, int length, int millisecondsTimeout)
         {
             ExchangeBlock b = ReceiveBlock(millisecondsTimeout);

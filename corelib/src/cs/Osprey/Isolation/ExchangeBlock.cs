@@ -62,6 +62,7 @@ namespace Osprey.Isolation
 
         // The first byte of the block's data: valid while this process owns
         // the block (do not keep it past a Send or Dispose).
+        [CLSCompliant(false)]
         public byte* Pointer
         {
             get
@@ -86,6 +87,7 @@ namespace Osprey.Isolation
                 KernelCalls.BlockWrite(Handle, offset, p + start, count);
         }
 
+        [CLSCompliant(false)]
         public void Write(int offset, void* data, int count)
         {
             KernelCalls.BlockWrite(Handle, offset, (byte*)data, count);
@@ -101,6 +103,7 @@ namespace Osprey.Isolation
                 KernelCalls.BlockRead(Handle, offset, p + start, count);
         }
 
+        [CLSCompliant(false)]
         public void Read(int offset, void* buffer, int count)
         {
             KernelCalls.BlockRead(Handle, offset, (byte*)buffer, count);
