@@ -81,24 +81,8 @@ pub unsafe extern "C" fn create(
         let entry = entry.ok_or(Status::InvalidArgument)?;
         // SAFETY: forwarded caller contract.
         let name = unsafe { utf8(name_ptr, name_len)? }.to_owned();
-        let refs: &[StrRef] = if arg_count == 0 {
-            &[]
-        } else {
-            if args.is_null() || !args.is_aligned() {
-                return Err(Status::InvalidArgument);
-            }
-            // SAFETY: non-null, aligned, and valid for `arg_count` elements
-            // by the caller's contract.
-            unsafe { core::slice::from_raw_parts(args, arg_count) }
-        };
-        let mut owned = Vec::new();
-        owned
-            .try_reserve_exact(refs.len())
-            .map_err(|_| Status::OutOfMemory)?;
-        for r in refs {
-            // SAFETY: each StrRef is valid for `len` bytes by the contract.
-            owned.push(unsafe { utf8(r.ptr, r.len)? }.to_owned());
-        }
+        // SAFETY: forwarded caller contract.
+        let owned = unsafe { string_array(args, arg_count)? };
         let parent = process::current_or_status()?;
         let spec = Spec {
             name,
@@ -119,18 +103,29 @@ pub unsafe extern "C" fn create(
             unsafe { entry(context.0) }
         });
         let child = Process::create(spec, main).map_err(kernel_error_status)?;
-        let inserted = parent.with_handles(|t| t.insert(KernelObject::Process(Arc::clone(&child))));
-        match inserted {
-            Ok(handle) => {
-                // SAFETY: checked above; writable by the caller's contract.
-                unsafe { write_out(out_handle, handle) }
-            }
-            Err(status) => {
-                child.handle_released();
-                Err(status)
-            }
-        }
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { hand_to_parent(&parent, child, out_handle) }
     })
+}
+
+/// Enters a created child in its parent's table and stores the handle; a
+/// child that gets no handle is dropped (it never runs).
+///
+/// # Safety
+/// `out_handle` must be checked (`check_out`) and writable.
+unsafe fn hand_to_parent(
+    parent: &Process,
+    child: Arc<Process>,
+    out_handle: *mut Handle,
+) -> Result<(), Status> {
+    match parent.with_handles(|t| t.insert(KernelObject::Process(Arc::clone(&child)))) {
+        // SAFETY: the caller's contract.
+        Ok(handle) => unsafe { write_out(out_handle, handle) },
+        Err(status) => {
+            child.handle_released();
+            Err(status)
+        }
+    }
 }
 
 fn child(handle: Handle) -> Result<Arc<Process>, Status> {
@@ -333,17 +328,8 @@ pub unsafe extern "C" fn create_from_image(
         };
         let main = Box::new(move || runner(image));
         let child = Process::create(spec, main).map_err(kernel_error_status)?;
-        let inserted = parent.with_handles(|t| t.insert(KernelObject::Process(Arc::clone(&child))));
-        match inserted {
-            Ok(handle) => {
-                // SAFETY: checked above; writable by the caller's contract.
-                unsafe { write_out(out_handle, handle) }
-            }
-            Err(status) => {
-                child.handle_released();
-                Err(status)
-            }
-        }
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { hand_to_parent(&parent, child, out_handle) }
     })
 }
 

@@ -106,7 +106,7 @@ namespace System.Threading
             }
             if (millisecondsTimeout == 0)
                 return TryEnterFast(obj);
-            long deadline = millisecondsTimeout == Timeout.Infinite ? 0 : WaitTime.Deadline(millisecondsTimeout);
+            long deadline = WaitTime.Start(millisecondsTimeout);
             // Registered as a waiter before the last try: an Exit after it
             // sets the event, so the wait below cannot miss the release.
             int ev = BeginEnterWait(obj);
@@ -116,13 +116,9 @@ namespace System.Threading
                 {
                     if (TryEnterFast(obj))
                         return true;
-                    int left = Timeout.Infinite;
-                    if (millisecondsTimeout != Timeout.Infinite)
-                    {
-                        left = WaitTime.Remaining(deadline);
-                        if (left == 0)
-                            return false;
-                    }
+                    int left = WaitTime.Left(millisecondsTimeout, deadline);
+                    if (left == 0)
+                        return false;
                     WaitHandle.WaitOneCore(ev, left);
                 }
             }

@@ -71,27 +71,15 @@ namespace System.Threading
                 if (_set)
                     return true;
             }
-            long deadline = millisecondsTimeout == Timeout.Infinite ? 0 : WaitTime.Deadline(millisecondsTimeout);
+            long deadline = WaitTime.Start(millisecondsTimeout);
             lock (_lock)
             {
                 while (!_set)
                 {
-                    int left = Timeout.Infinite;
-                    if (millisecondsTimeout != Timeout.Infinite)
-                    {
-                        left = WaitTime.Remaining(deadline);
-                        if (left == 0)
-                            return false;
-                    }
-                    _waiters++;
-                    try
-                    {
-                        Monitor.Wait(_lock, left);
-                    }
-                    finally
-                    {
-                        _waiters--;
-                    }
+                    int left = WaitTime.Left(millisecondsTimeout, deadline);
+                    if (left == 0)
+                        return false;
+                    WaitTime.WaitCounted(_lock, left, ref _waiters);
                 }
                 return true;
             }
@@ -138,27 +126,15 @@ namespace System.Threading
         {
             if (millisecondsTimeout < -1)
                 throw new ArgumentOutOfRangeException("millisecondsTimeout");
-            long deadline = millisecondsTimeout == Timeout.Infinite ? 0 : WaitTime.Deadline(millisecondsTimeout);
+            long deadline = WaitTime.Start(millisecondsTimeout);
             lock (_lock)
             {
                 while (_count == 0)
                 {
-                    int left = Timeout.Infinite;
-                    if (millisecondsTimeout != Timeout.Infinite)
-                    {
-                        left = WaitTime.Remaining(deadline);
-                        if (left == 0)
-                            return false;
-                    }
-                    _waiters++;
-                    try
-                    {
-                        Monitor.Wait(_lock, left);
-                    }
-                    finally
-                    {
-                        _waiters--;
-                    }
+                    int left = WaitTime.Left(millisecondsTimeout, deadline);
+                    if (left == 0)
+                        return false;
+                    WaitTime.WaitCounted(_lock, left, ref _waiters);
                 }
                 _count--;
                 return true;
@@ -398,7 +374,7 @@ namespace System.Threading
         {
             if (millisecondsTimeout < -1)
                 throw new ArgumentOutOfRangeException("millisecondsTimeout");
-            long deadline = millisecondsTimeout == Timeout.Infinite ? 0 : WaitTime.Deadline(millisecondsTimeout);
+            long deadline = WaitTime.Start(millisecondsTimeout);
             lock (_lock)
             {
                 if (_participants == 0)
@@ -414,16 +390,12 @@ namespace System.Threading
                 }
                 while (_phase == phase)
                 {
-                    int left = Timeout.Infinite;
-                    if (millisecondsTimeout != Timeout.Infinite)
+                    int left = WaitTime.Left(millisecondsTimeout, deadline);
+                    if (left == 0)
                     {
-                        left = WaitTime.Remaining(deadline);
-                        if (left == 0)
-                        {
-                            // Withdraw from this phase.
-                            _remaining++;
-                            return false;
-                        }
+                        // Withdraw from this phase.
+                        _remaining++;
+                        return false;
                     }
                     Monitor.Wait(_lock, left);
                 }
@@ -560,17 +532,7 @@ namespace System.Threading
                 lock (s_lock)
                 {
                     while (s_count == 0)
-                    {
-                        s_idle++;
-                        try
-                        {
-                            Monitor.Wait(s_lock);
-                        }
-                        finally
-                        {
-                            s_idle--;
-                        }
-                    }
+                        WaitTime.WaitCounted(s_lock, Timeout.Infinite, ref s_idle);
                     callback = s_callbacks[s_head];
                     state = s_states[s_head];
                     s_callbacks[s_head] = null;
