@@ -52,6 +52,7 @@ const SMALL: &[(&str, &[&str])] = &[
     ("thread-api", &[]),
     ("thread-background", &[]),
     ("thread-monitor", &[]),
+    ("thread-interlocked", &[]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

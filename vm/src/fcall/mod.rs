@@ -348,6 +348,20 @@ pub static FCALLS: &[FCall] = &[
     },
     FCall {
         class: "System.Threading.Interlocked",
+        method: "ExchangeRef",
+        sig: "!!0(!!0&,!!0)",
+        address: interlocked::exchange_object as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "CompareExchangeRef",
+        sig: "!!0(!!0&,!!0,!!0)",
+        address: interlocked::compare_exchange_object as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
         method: "FullBarrier",
         sig: "void()",
         address: interlocked::full_barrier as *const (),
