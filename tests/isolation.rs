@@ -20,7 +20,9 @@
 //! * `rpc`: an interface (`Calc.ICalculator`) exported by a child and
 //!   called by its parent through the proxy and dispatcher `osprey
 //!   proxygen` generates, exceptions carried back as `RemoteException`s;
-//! * `proxygen_refusals`: what a proxy cannot carry is refused by name.
+//! * `proxygen_refusals`: what a proxy cannot carry is refused by name;
+//! * `orphan`: a child left running when the program ends is stopped by
+//!   `osprey run` (the program's exit code stands).
 //!
 //! ```text
 //! cargo test --release --test isolation
@@ -132,6 +134,7 @@ fn expected(name: &str) -> Result<String, String> {
 /// Runs program `name` with its children's paths (and `args`), with `env`
 /// added, and checks its output and exit code.
 fn check(name: &str, children: &[&str], args: &[&str], env: &[(&str, &str)]) -> Result<(), String> {
+    let want_code = if name == "orphan" { 4 } else { 0 };
     let exe = compile(name)?;
     let mut all_args: Vec<String> = Vec::new();
     for child in children {
@@ -157,7 +160,7 @@ fn check(name: &str, children: &[&str], args: &[&str], env: &[(&str, &str)]) -> 
     )?;
     let out = run.stdout_lossy();
     let want = expected(name)?;
-    if run.timed_out || run.panicked() || run.signal().is_some() || run.code() != Some(0) {
+    if run.timed_out || run.panicked() || run.signal().is_some() || run.code() != Some(want_code) {
         return Err(format!(
             "{name}: {}\nstdout:\n{}\nstderr:\n{}",
             describe_status(&run.status),
@@ -185,6 +188,7 @@ const CASES: &[Case] = &[
     ("pingpong", &["pingpong_child"], &["100"]),
     ("lifecycle", &["child"], &[]),
     ("rpc", &["calc_child"], &[]),
+    ("orphan", &["orphan_child"], &[]),
 ];
 
 fn main() {

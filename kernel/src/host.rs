@@ -263,3 +263,24 @@ pub fn current_process_id() -> Option<ProcessId> {
 pub fn live_processes() -> usize {
     process::live_count()
 }
+
+/// Stops every process still in the table (children whose parents ended
+/// without waiting for them) with `exit_code`, as `ProcessHandle::Terminate`
+/// would, and waits until each has ended (unstarted ones are dropped). The
+/// host calls this before the OS process exits, so that no process is cut
+/// off in the middle of its work (its console output flushed, everything
+/// it held released). Returns how many there were.
+pub fn stop_remaining(exit_code: i32) -> usize {
+    let all = process::all();
+    for p in &all {
+        if p.is_running() {
+            p.stop(exit_code);
+        } else {
+            p.handle_released();
+        }
+    }
+    for p in &all {
+        let _ = p.wait();
+    }
+    all.len()
+}

@@ -166,6 +166,11 @@ pub(crate) fn live_count() -> usize {
     lock(&TABLE).len()
 }
 
+/// Every process in the table.
+pub(crate) fn all() -> Vec<Arc<Process>> {
+    lock(&TABLE).values().cloned().collect()
+}
+
 /// Binds the calling thread to `process`, as kernel thread `thread`, until
 /// the guard drops.
 struct Binding;

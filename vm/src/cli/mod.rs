@@ -388,6 +388,8 @@ fn run(
     let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
         .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
+    // Children the program left running end with it.
+    host::stop_remaining(exit.exit_code);
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
         _ => Ok(exit.exit_code),
