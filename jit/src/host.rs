@@ -568,6 +568,9 @@ pub enum Helper {
     /// `[ThreadStatic]` fields for thread-static index `index`, made
     /// (zeroed) on first use ([`FieldLocation::ThreadStatic`]).
     ThreadStaticBase,
+    /// `fn(thread, failure) -> !`: raise the resolution failure the host
+    /// recorded for an instruction ([`JitHost::defer_failure`]). Never returns.
+    RaiseDeferred,
 }
 
 /// Field offsets of `System.Delegate` and `System.MulticastDelegate` that
@@ -793,6 +796,17 @@ pub trait JitHost {
 
     /// Returns the runtime constants generated code depends on.
     fn runtime_layout(&self) -> RuntimeLayout;
+
+    /// A token of the instruction at hand could not be resolved (`error`).
+    /// Return `Some(failure)` to compile the instruction as a call of
+    /// [`Helper::RaiseDeferred`] with that opaque value, which raises the
+    /// failure when (and only if) the instruction runs, as a CLR raises a
+    /// `MissingMethodException` at the call site; `None` (the default)
+    /// fails the compilation with the error. `token` is the instruction's
+    /// token operand.
+    fn defer_failure(&mut self, _error: &HostError, _token: Token) -> Option<usize> {
+        None
+    }
 }
 
 /// Which instruction a method token came from; it changes what the host

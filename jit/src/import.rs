@@ -316,7 +316,11 @@ impl Importer<'_, '_> {
                 self.stack = Some(Vec::new());
             }
             let depth = self.depth();
-            let (op, ins, out) = self.import_one(d_main, offset, prefix_constrained)?;
+            let (op, ins, out) = match self.import_one(d_main, offset, prefix_constrained) {
+                Err(e) => self.defer(e, d_main, offset)?,
+                Ok(imported) => imported,
+            };
+            let deferred = matches!(op, Op::RaiseDeferred(_));
             if let Some(k) = out {
                 self.out
                     .stack_slots
@@ -345,6 +349,12 @@ impl Importer<'_, '_> {
                 block_entry,
             });
             i = j + 1;
+            if deferred {
+                // Unreachable up to the next block start: nothing to import.
+                while i < code.len() && !self.block_starts.contains(&code[i].offset) {
+                    i += 1;
+                }
+            }
         }
         // The last instruction must end its block (ret, br, throw, ...):
         // control may not fall off the end of the method.
@@ -353,6 +363,34 @@ impl Importer<'_, '_> {
             return Err(invalid(offset, "control falls off the end of the method"));
         }
         Ok(self.out)
+    }
+
+    /// The one place a resolution failure becomes code: a token of `d` (at
+    /// `offset`, with its prefixes) the
+    /// host could not resolve (a member or type the program references but
+    /// no assembly defines) is raised when the instruction runs, if the
+    /// host agrees ([`JitHost::defer_failure`]), so code that never runs
+    /// never fails. The instruction pops the whole stack and ends its block.
+    /// Any other error is returned as it is.
+    #[allow(clippy::type_complexity)]
+    fn defer(
+        &mut self,
+        error: JitError,
+        d: &Decoded,
+        offset: u32,
+    ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
+        let JitError::Resolve { il_offset, error } = error else {
+            return Err(error);
+        };
+        let token = match d.operand {
+            Operand::Token(t) if il_offset == offset => t,
+            _ => return Err(JitError::Resolve { il_offset, error }),
+        };
+        let Some(failure) = self.host.defer_failure(&error, token) else {
+            return Err(JitError::Resolve { il_offset, error });
+        };
+        let ins = self.stack.take().unwrap_or_default().into_iter().collect();
+        Ok((Op::RaiseDeferred(failure), ins, None))
     }
 
     /// Resolves a method token through the host (errors name the offset).

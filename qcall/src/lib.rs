@@ -48,6 +48,7 @@ mod bench;
 mod environment;
 mod isolation;
 mod threading;
+mod walkthrough;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -372,6 +373,10 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "TransitionProbe_QCallIsEven",
         address: bench::qcall_is_even as *const (),
+    },
+    QCallEntry {
+        name: "Walkthrough_Repeat",
+        address: walkthrough::repeat as *const (),
     },
 ];
 

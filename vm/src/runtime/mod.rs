@@ -24,7 +24,9 @@ mod finalizer;
 mod generic_lookup;
 mod helpers;
 mod intrinsics;
+mod jitdump;
 mod jitiface;
+pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
 mod strings;
@@ -42,6 +44,7 @@ pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub(crate) use thread_statics::ThreadStaticBlock;
 pub use threads::UNHANDLED_THREAD_EXIT_CODE;
+pub use jitdump::JitDump;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -54,8 +57,8 @@ use osprey_kernel::client::Os;
 /// Options of a runtime instance.
 #[derive(Clone, Debug, Default)]
 pub struct RuntimeOptions {
-    /// Print each compiled method's machine code (to stderr).
-    pub jit_dump: bool,
+    /// Print the machine code of the compiled methods it selects (to stderr).
+    pub jit_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).
@@ -120,6 +123,10 @@ pub struct Runtime {
     pub(crate) sync_blocks: crate::sync::SyncBlocks,
     /// Types with `[ThreadStatic]` fields (runtime/thread_statics.rs).
     pub(crate) thread_statics: thread_statics::ThreadStaticTypes,
+    /// Resolution failures compiled code raises where it runs (missing.rs).
+    pub(crate) deferred: missing::DeferredFailures,
+    /// Debug information of the loaded assemblies, for stack traces.
+    pub(crate) symbols: crate::eh::Symbols,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -168,6 +175,8 @@ impl Runtime {
             lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
             sync_blocks: crate::sync::SyncBlocks::new(os),
             thread_statics: thread_statics::ThreadStaticTypes::default(),
+            deferred: missing::DeferredFailures::default(),
+            symbols: crate::eh::Symbols::default(),
         });
         let wk = {
             let mut loader = rt.loader();
