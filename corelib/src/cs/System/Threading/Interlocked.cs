@@ -157,24 +157,6 @@ namespace System.Threading
         public static int Read(ref int location) { return location; }
         [CLSCompliant(false)]
         public static uint Read(ref uint location) { return location; }
-        // The generic reference forms (the JIT compiles them inline like the
-        // object forms; the bodies serve indirect calls).
-        public static T Exchange<T>(ref T location1, T value) where T : class
-        {
-            return ExchangeRef(ref location1, value);
-        }
-
-        public static T CompareExchange<T>(ref T location1, T value, T comparand) where T : class
-        {
-            return CompareExchangeRef(ref location1, value, comparand);
-        }
-
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern T ExchangeRef<T>(ref T location, T value) where T : class;
-
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern T CompareExchangeRef<T>(ref T location, T value, T comparand) where T : class;
-
         public static long Read(ref long location) { return location; }
         [CLSCompliant(false)]
         public static ulong Read(ref ulong location) { return location; }
