@@ -53,6 +53,7 @@ const SMALL: &[(&str, &[&str])] = &[
     ("thread-background", &[]),
     ("thread-monitor", &[]),
     ("thread-interlocked", &[]),
+    ("thread-local", &[]),
 ];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).

@@ -42,9 +42,9 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
+pub use jitdump::JitDump;
 pub(crate) use thread_statics::ThreadStaticBlock;
 pub use threads::UNHANDLED_THREAD_EXIT_CODE;
-pub use jitdump::JitDump;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;

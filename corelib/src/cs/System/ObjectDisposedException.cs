@@ -34,5 +34,17 @@ namespace System
         {
             get { return _objectName == null ? "" : _objectName; }
         }
+
+        // The message, and the object's name when there is one.
+        public override string Message
+        {
+            get
+            {
+                string name = ObjectName;
+                if (name.Length == 0)
+                    return base.Message;
+                return base.Message + "\nObject name: '" + name + "'.";
+            }
+        }
     }
 }
