@@ -101,6 +101,19 @@ class Program
         Console.WriteLine("barrier sums: " + sums[0] + " " + sums[1] + " " + sums[2]);
         Console.WriteLine("participants: " + barrier.ParticipantCount + " remaining " + barrier.ParticipantsRemaining);
 
+        // The post-phase action runs once per phase, on the last arrival.
+        int actions = 0;
+        long seenPhases = 0;
+        Barrier withAction = new Barrier(2, b => { actions++; seenPhases += b.CurrentPhaseNumber; });
+        Thread partner = new Thread(() => { for (int i = 0; i < 3; i++) withAction.SignalAndWait(); });
+        partner.Start();
+        for (int i = 0; i < 3; i++)
+            withAction.SignalAndWait();
+        partner.Join();
+        Console.WriteLine("post-phase actions: " + actions + ", phases seen " + seenPhases + ", now " + withAction.CurrentPhaseNumber);
+        Barrier failing = new Barrier(1, b => { throw new InvalidOperationException("action failed"); });
+        try { failing.SignalAndWait(); } catch (BarrierPostPhaseException e) { Console.WriteLine("post-phase exception: " + e.InnerException.Message); }
+
         SpinWait sw = new SpinWait();
         for (int i = 0; i < 20; i++)
             sw.SpinOnce();

@@ -293,22 +293,32 @@ namespace System.Threading
         }
     }
 
-    // Participants wait at SignalAndWait until all have arrived; then a new
-    // phase begins. (The constructor taking a post-phase Action<Barrier>
-    // needs generics and is left out.)
+    // Participants wait at SignalAndWait until all have arrived; then the
+    // post-phase action (if any) runs on the last one to arrive, and a new
+    // phase begins. An exception from the action reaches every participant
+    // of that phase as a BarrierPostPhaseException.
     public class Barrier : IDisposable
     {
         private readonly object _lock = new object();
+        private readonly Action<Barrier> _postPhaseAction;
         private int _participants;
         private int _remaining;
         private long _phase;
+        private Exception _postPhaseException;
+        private bool _inPostPhase;
 
         public Barrier(int participantCount)
+            : this(participantCount, null)
+        {
+        }
+
+        public Barrier(int participantCount, Action<Barrier> postPhaseAction)
         {
             if (participantCount < 0 || participantCount > 32767)
                 throw new ArgumentOutOfRangeException("participantCount", "The participantCount argument must be non-negative and less than or equal to 32767.");
             _participants = participantCount;
             _remaining = participantCount;
+            _postPhaseAction = postPhaseAction;
         }
 
         public int ParticipantCount
@@ -377,6 +387,8 @@ namespace System.Threading
             long deadline = WaitTime.Start(millisecondsTimeout);
             lock (_lock)
             {
+                if (_inPostPhase)
+                    throw new InvalidOperationException("This method may not be called from within the postPhaseAction.");
                 if (_participants == 0)
                     throw new InvalidOperationException("The barrier has no registered participants.");
                 if (_remaining == 0)
@@ -386,6 +398,8 @@ namespace System.Threading
                 if (_remaining == 0)
                 {
                     NextPhase();
+                    if (_postPhaseException != null)
+                        throw new BarrierPostPhaseException(_postPhaseException);
                     return true;
                 }
                 while (_phase == phase)
@@ -399,19 +413,57 @@ namespace System.Threading
                     }
                     Monitor.Wait(_lock, left);
                 }
+                if (_postPhaseException != null)
+                    throw new BarrierPostPhaseException(_postPhaseException);
                 return true;
             }
         }
 
-        // Called with the lock held.
+        // Called with the lock held: the post-phase action, then the next
+        // phase.
         private void NextPhase()
         {
+            _postPhaseException = null;
+            if (_postPhaseAction != null)
+            {
+                _inPostPhase = true;
+                try
+                {
+                    _postPhaseAction(this);
+                }
+                catch (Exception e)
+                {
+                    _postPhaseException = e;
+                }
+                finally
+                {
+                    _inPostPhase = false;
+                }
+            }
             _phase++;
             _remaining = _participants;
             Monitor.PulseAll(_lock);
         }
 
         public void Dispose()
+        {
+        }
+    }
+
+    public class BarrierPostPhaseException : Exception
+    {
+        public BarrierPostPhaseException()
+            : base("The postPhaseAction failed with an exception.")
+        {
+        }
+
+        public BarrierPostPhaseException(Exception innerException)
+            : base("The postPhaseAction failed with an exception.", innerException)
+        {
+        }
+
+        public BarrierPostPhaseException(string message)
+            : base(message)
         {
         }
     }
