@@ -37,7 +37,11 @@ namespace System.Threading
         {
             if (lockTaken)
                 throw new ArgumentException("lockTaken is already true", "lockTaken");
-            Enter(obj);
+            // Enter(obj), inline: the `lock` statement's path.
+            if (obj == null)
+                throw new ArgumentNullException("obj");
+            if (!TryEnterFast(obj))
+                EnterSlow(obj, Timeout.Infinite);
             lockTaken = true;
         }
 
