@@ -3,11 +3,11 @@
 //! kernel events they return, in QCalls (preemptive). None erects a frame;
 //! those that may fail (a kernel event refused) raise through `MAY_THROW`.
 
+use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::sync::{Monitor, MonitorError, Owner};
 use crate::thread::Thread;
-
-use super::thread::object;
 
 /// `Monitor.ExitCore`/`WaitBegin`/`PulseCore`: the caller does not own the lock.
 const NOT_OWNER: i32 = -1;
@@ -23,6 +23,13 @@ fn monitor(thread: &Thread) -> Monitor<'_> {
             record: thread as *const Thread as usize,
         },
     }
+}
+
+/// An object argument. None of these calls allocates or waits, so the
+/// bare reference stays valid for the call; the monitor code works on its
+/// header (vm/src/sync.rs takes the raw reference).
+fn object(thread: &Thread, obj: *mut u8) -> Option<ObjectRef> {
+    Unrooted::from_raw(thread, obj).map(Unrooted::raw)
 }
 
 fn raise(thread: &mut Thread, e: MonitorError) {
@@ -44,7 +51,9 @@ fn raise(thread: &mut Thread, e: MonitorError) {
 /// `static bool Monitor.TryEnterFast(object)`.
 pub(super) extern "C" fn try_enter_fast(thread: &mut Thread, obj: *mut u8) -> bool {
     guard(thread, false, |thread| {
-        let Some(obj) = object(obj) else { return false };
+        let Some(obj) = object(thread, obj) else {
+            return false;
+        };
         match monitor(thread).try_enter(obj) {
             Ok(taken) => taken,
             Err(e) => {
@@ -59,7 +68,7 @@ pub(super) extern "C" fn try_enter_fast(thread: &mut Thread, obj: *mut u8) -> bo
 /// kernel event to set.
 pub(super) extern "C" fn exit_core(thread: &mut Thread, obj: *mut u8) -> i32 {
     guard(thread, NOT_OWNER, |thread| {
-        let Some(obj) = object(obj) else {
+        let Some(obj) = object(thread, obj) else {
             return NOT_OWNER;
         };
         match monitor(thread).exit(obj) {
@@ -73,14 +82,16 @@ pub(super) extern "C" fn exit_core(thread: &mut Thread, obj: *mut u8) -> i32 {
 /// `static bool Monitor.IsEnteredCore(object)`.
 pub(super) extern "C" fn is_entered_core(thread: &mut Thread, obj: *mut u8) -> bool {
     guard(thread, false, |thread| {
-        object(obj).is_some_and(|o| monitor(thread).is_entered(o))
+        object(thread, obj).is_some_and(|o| monitor(thread).is_entered(o))
     })
 }
 
 /// `static int Monitor.BeginEnterWait(object)`: the event to sleep on.
 pub(super) extern "C" fn begin_enter_wait(thread: &mut Thread, obj: *mut u8) -> i32 {
     guard(thread, 0, |thread| {
-        let Some(obj) = object(obj) else { return 0 };
+        let Some(obj) = object(thread, obj) else {
+            return 0;
+        };
         match monitor(thread).begin_enter_wait(obj) {
             Ok(event) => event.0 as i32,
             Err(e) => {
@@ -94,7 +105,7 @@ pub(super) extern "C" fn begin_enter_wait(thread: &mut Thread, obj: *mut u8) -> 
 /// `static void Monitor.EndEnterWait(object)`.
 pub(super) extern "C" fn end_enter_wait(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
-        if let Some(obj) = object(obj) {
+        if let Some(obj) = object(thread, obj) {
             monitor(thread).end_enter_wait(obj);
         }
     })
@@ -104,15 +115,15 @@ pub(super) extern "C" fn end_enter_wait(thread: &mut Thread, obj: *mut u8) {
 /// owner), 0, or a kernel event to set.
 pub(super) extern "C" fn wait_begin(thread: &mut Thread, obj: *mut u8, recursion: *mut i32) -> i32 {
     guard(thread, NOT_OWNER, |thread| {
-        let Some(obj) = object(obj) else {
-            return NOT_OWNER;
-        };
         let event = match my_wait_event(thread) {
             Ok(e) => e,
             Err(e) => {
                 raise(thread, e);
                 return 0;
             }
+        };
+        let Some(obj) = object(thread, obj) else {
+            return NOT_OWNER;
         };
         match monitor(thread).wait_begin(obj, event) {
             Ok((r, wake)) => {
@@ -132,7 +143,7 @@ pub(super) extern "C" fn wait_begin(thread: &mut Thread, obj: *mut u8, recursion
 /// `static bool Monitor.WaitCancel(object)`.
 pub(super) extern "C" fn wait_cancel(thread: &mut Thread, obj: *mut u8) -> bool {
     guard(thread, false, |thread| {
-        match (object(obj), thread.wait_event) {
+        match (object(thread, obj), thread.wait_event) {
             (Some(obj), Some(event)) => monitor(thread).wait_cancel(obj, event),
             _ => false,
         }
@@ -142,7 +153,7 @@ pub(super) extern "C" fn wait_cancel(thread: &mut Thread, obj: *mut u8) -> bool 
 /// `static void Monitor.WaitEnd(object, int recursion)`.
 pub(super) extern "C" fn wait_end(thread: &mut Thread, obj: *mut u8, recursion: i32) {
     guard(thread, (), |thread| {
-        if let Some(obj) = object(obj) {
+        if let Some(obj) = object(thread, obj) {
             monitor(thread).wait_end(obj, recursion.max(0) as u32);
         }
     })
@@ -152,7 +163,7 @@ pub(super) extern "C" fn wait_end(thread: &mut Thread, obj: *mut u8, recursion: 
 /// waits) or the event of the waiter to wake.
 pub(super) extern "C" fn pulse_core(thread: &mut Thread, obj: *mut u8) -> i32 {
     guard(thread, NOT_OWNER, |thread| {
-        let Some(obj) = object(obj) else {
+        let Some(obj) = object(thread, obj) else {
             return NOT_OWNER;
         };
         match monitor(thread).pulse(obj) {

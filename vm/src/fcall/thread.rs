@@ -5,8 +5,8 @@ use std::time::Duration;
 
 use osprey_binder::{ThreadObject, THREAD_STATE_RUNNING};
 
-use crate::frames::{protected, HelperFrame};
-use crate::object::ObjectRef;
+use crate::frames::HelperFrame;
+use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
@@ -51,8 +51,8 @@ pub(super) extern "C" fn new_managed_thread_id(thread: &mut Thread) -> i32 {
 /// side checked its state).
 pub(super) extern "C" fn start_core(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
-        HelperFrame::run(thread, &mut [obj], |thread, roots| {
-            let Some(obj) = protected(roots, 0) else {
+        HelperFrame::run(thread, |thread| {
+            let Some(obj) = Unrooted::from_raw(thread, obj) else {
                 return;
             };
             if let Err(e) = thread.runtime().start_managed_thread(obj) {
@@ -66,7 +66,7 @@ pub(super) extern "C" fn start_core(thread: &mut Thread, obj: *mut u8) {
 /// preemptive mode for the thread to end (`-1`: no limit).
 pub(super) extern "C" fn join_core(thread: &mut Thread, id: i32, milliseconds: i32) -> bool {
     guard(thread, false, |thread| {
-        HelperFrame::run(thread, &mut [], |thread, _| {
+        HelperFrame::run(thread, |thread| {
             let rt = thread.runtime();
             let timeout = u64::try_from(milliseconds).ok().map(Duration::from_millis);
             let gc = &rt.heaps.gc;
@@ -98,9 +98,4 @@ pub(super) extern "C" fn set_background_core(thread: &mut Thread, id: i32, backg
 /// `static void Thread.SpinPause()`: the `pause` instruction.
 pub(super) extern "C" fn spin_pause() {
     std::hint::spin_loop();
-}
-
-/// An object reference argument of an FCall (non-null: corelib checks).
-pub(super) fn object(obj: *mut u8) -> Option<ObjectRef> {
-    ObjectRef::from_raw(obj)
 }

@@ -151,11 +151,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         st,
         scan: Vec::new(),
     };
-    // Pinned roots first: their objects stay where they are. Each root's
-    // value is read once, here: a slot may be reported twice (a managed
-    // frame below a QCall whose transition frame is still linked while the
-    // thread polls after the call is walked from both frames), and its
-    // update must not be applied to a value already updated.
+    // Pinned roots first: their objects stay where they are.
     let mut bases = Vec::with_capacity(roots.len());
     for r in roots {
         // SAFETY: root slots are valid for the collection.
@@ -185,9 +181,13 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         if base == 0 {
             continue;
         }
-        let new = m.evac(base);
+        // The slot's value as it was before any root was updated: a slot
+        // reported twice is updated twice, to the same address.
         // SAFETY: as above.
-        unsafe { *r.slot = new + (v - base) };
+        unsafe {
+            let new = m.evac(base);
+            *r.slot = new + (v - base);
+        }
     }
     // The f-reachable queue is a root too.
     for i in 0..m.st.freachable.len() {

@@ -151,7 +151,7 @@ impl Runtime {
         error: RuntimeError,
         exit_code: i32,
     ) {
-        if let RuntimeError::Exited(_) = error {
+        if let RuntimeError::Exited(_) | RuntimeError::TimeLimit { .. } = error {
             return;
         }
         if self.exit_requested().is_some() {
@@ -188,13 +188,13 @@ fn finalizer_main(rt: &Runtime, event: Handle) -> i32 {
             if rt.finalizer.stop.load(Ordering::SeqCst) || rt.exit_requested().is_some() {
                 break 'wake;
             }
-            // Cooperative from taking the object off the queue until the
-            // finalizer's frame (or the prestub's) reports it.
+            // Cooperative while the object is taken off the queue and
+            // rooted.
             let turn = thread.cooperative(|thread| {
-                let Some(obj) = gc.next_to_finalize() else {
+                let Some(obj) = gc.next_to_finalize(thread).map(|o| thread.root(o)) else {
                     return Turn::Idle;
                 };
-                match super::run_finalizer(thread, obj) {
+                match super::run_finalizer(thread, &obj) {
                     Ok(()) => Turn::Ran,
                     Err(e) => {
                         rt.report_unhandled(thread, e, UNHANDLED_FINALIZER_EXIT_CODE);

@@ -31,9 +31,10 @@ use osprey_binder::{BoundMethod, ThreadObject};
 use osprey_kernel::client::WaitOutcome;
 use osprey_kernel::Handle;
 
-use super::{CallSite, Runtime, RuntimeError, Value};
+use super::{Arg, CallSite, Runtime, RuntimeError};
 use crate::handles::ObjectHandle;
 use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::thread::Thread;
 
 /// The exit code of a process ended by an exception that left a thread's
@@ -121,7 +122,8 @@ impl Runtime {
 
     /// `Thread.StartCore`: starts a kernel thread running `obj`'s start
     /// method. `thread` is the caller, cooperative, under a helper frame.
-    pub(crate) fn start_managed_thread(&self, obj: ObjectRef) -> Result<(), RuntimeError> {
+    pub(crate) fn start_managed_thread(&self, obj: Unrooted<'_>) -> Result<(), RuntimeError> {
+        let obj = obj.raw();
         let Some(no_foreground) = self.threads.no_foreground else {
             return Err(RuntimeError::managed(
                 "System.Threading.ThreadStateException",
@@ -316,13 +318,14 @@ fn thread_main(rt: &Runtime, start: ObjectHandle, id: i32) -> i32 {
     let mut thread = rt.thread_record(id);
     let result = thread.cooperative(|t| -> Result<(), RuntimeError> {
         let run = CallSite::new(rt, rt.bound_method(BoundMethod::ThreadRunStart))?;
-        let obj = start.get();
+        let obj = t.root(start.get(t));
         drop(start);
-        set_runtime_thread(obj, t);
-        t.managed_object = Some(obj);
-        // No allocation between here and the call: `obj` travels in RCX,
-        // and the record's managed_object reports it too.
-        run.call(t, &[Value::Ref(Some(obj))])?;
+        let raw = obj.get(t).raw();
+        set_runtime_thread(raw, t);
+        // The record reports (and updates) it from now on, as the
+        // thread's Thread object.
+        t.managed_object = Some(raw);
+        run.call(t, &[Arg::from(&obj)])?;
         Ok(())
     });
     thread.cooperative(|t| {
