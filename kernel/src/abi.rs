@@ -21,8 +21,8 @@ use core::fmt;
 
 use crate::services::{
     communication_heap_service, console_service, debug_service, endpoint_core, event_handle,
-    fault_service, mutex_handle, page_table_service, process_handle, process_service,
-    semaphore_handle, stack_service, sync_handle, thread_handle,
+    fault_service, mutex_handle, native_error, native_library, native_memory, page_table_service,
+    process_handle, process_service, semaphore_handle, stack_service, sync_handle, thread_handle,
 };
 use crate::{
     ChildSpec, Handle, KernelCounters, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry,
@@ -30,7 +30,7 @@ use crate::{
 };
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 3;
+pub const ABI_VERSION_LATEST: u32 = 4;
 
 /// ABI version 1: the export table.
 ///
@@ -241,54 +241,157 @@ pub struct AbiV2 {
 /// Number of entries added by [`AbiV2`].
 pub const ABI_V2_NEW_ENTRY_COUNT: usize = 12;
 
-/// The v2 entries after the embedded v1 table (shared by v2 and v3).
-macro_rules! v2_entries {
-    ($version:expr, $size:expr) => {
-        AbiV2 {
-            v1: AbiV1 {
-                version: $version,
-                size: $size as u32,
-                ..V1_ENTRIES
-            },
-            stack_service_get_stack_bounds: stack_service::get_stack_bounds,
-            fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
-            thread_handle_create: thread_handle::create,
-            thread_handle_join: thread_handle::join,
-            thread_handle_get_thread_id: thread_handle::get_thread_id,
-            thread_handle_get_current_thread_id: thread_handle::get_current_thread_id,
-            thread_handle_dispose: thread_handle::dispose,
-            event_handle_create: event_handle::create,
-            event_handle_set: event_handle::set,
-            event_handle_reset: event_handle::reset,
-            event_handle_wait: event_handle::wait,
-            event_handle_dispose: event_handle::dispose,
-        }
-    };
-}
-
 /// The v2 export table.
-pub static ABI_V2: AbiV2 = v2_entries!(2, core::mem::size_of::<AbiV2>());
+pub static ABI_V2: AbiV2 = AbiV2 {
+    v1: AbiV1 {
+        version: 2,
+        size: core::mem::size_of::<AbiV2>() as u32,
+        ..V1_ENTRIES
+    },
+    ..V2_NEW_ENTRIES
+};
+
+/// The v2 entries (shared by every later version's table); its `v1` part
+/// is replaced by each table's own.
+const V2_NEW_ENTRIES: AbiV2 = AbiV2 {
+    v1: V1_ENTRIES,
+    stack_service_get_stack_bounds: stack_service::get_stack_bounds,
+    fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
+    thread_handle_create: thread_handle::create,
+    thread_handle_join: thread_handle::join,
+    thread_handle_get_thread_id: thread_handle::get_thread_id,
+    thread_handle_get_current_thread_id: thread_handle::get_current_thread_id,
+    thread_handle_dispose: thread_handle::dispose,
+    event_handle_create: event_handle::create,
+    event_handle_set: event_handle::set,
+    event_handle_reset: event_handle::reset,
+    event_handle_wait: event_handle::wait,
+    event_handle_dispose: event_handle::dispose,
+};
 
 /// Resolves the v2 export table.
 pub fn resolve_v2() -> Result<&'static AbiV2, AbiError> {
     Ok(&ABI_V2)
 }
 
-/// ABI version 3: all of version 2, then stopping a process (its own
+/// ABI version 3: all of version 2, then the `NativeLibraryService`, the
+/// `NativeMemoryService`, the `NativeErrorService`, and two entries that let
+/// threads the kernel did not create join a process
+/// (`ProcessService::GetAttachToken`, `ThreadHandle::AttachCurrent` and
+/// `DetachCurrent`): what P/Invoke needs.
+///
+/// The v2 part is embedded whole as the first field, so every v1 and v2
+/// entry keeps its offset; `v2.v1.version` reads 3 and `v2.v1.size` covers
+/// the whole v3 table.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV3 {
+    /// Every v2 entry (and so every v1 entry), at its v2 offset.
+    pub v2: AbiV2,
+
+    // ---- NativeLibraryService ----
+    /// [`native_library::load`]
+    pub native_library_service_load: unsafe extern "C" fn(
+        name_ptr: *const u8,
+        name_len: usize,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`native_library::get_symbol`]
+    pub native_library_service_get_symbol: unsafe extern "C" fn(
+        handle: Handle,
+        name_ptr: *const u8,
+        name_len: usize,
+        out_address: *mut usize,
+    ) -> Status,
+    /// [`native_library::free`]
+    pub native_library_service_free: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`native_library::get_last_error`]
+    pub native_library_service_get_last_error:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+
+    // ---- NativeMemoryService ----
+    /// [`native_memory::allocate`]
+    pub native_memory_service_allocate:
+        unsafe extern "C" fn(bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`native_memory::reallocate`]
+    pub native_memory_service_reallocate:
+        unsafe extern "C" fn(ptr: *mut u8, bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`native_memory::free`]
+    pub native_memory_service_free: unsafe extern "C" fn(ptr: *mut u8),
+
+    // ---- NativeErrorService ----
+    /// [`native_error::get_last_error`]
+    pub native_error_service_get_last_error: unsafe extern "C" fn() -> i32,
+    /// [`native_error::set_last_error`]
+    pub native_error_service_set_last_error: unsafe extern "C" fn(value: i32),
+
+    // ---- ProcessService (v3) ----
+    /// [`process_service::get_attach_token`]
+    pub process_service_get_attach_token: unsafe extern "C" fn() -> u64,
+
+    // ---- ThreadHandle (v3) ----
+    /// [`thread_handle::attach_current`]
+    pub thread_handle_attach_current:
+        unsafe extern "C" fn(token: u64, out_id: *mut ThreadId) -> Status,
+    /// [`thread_handle::detach_current`]
+    pub thread_handle_detach_current: unsafe extern "C" fn() -> Status,
+}
+
+/// Number of entries added by [`AbiV3`].
+pub const ABI_V3_NEW_ENTRY_COUNT: usize = 12;
+
+/// The v3 export table.
+pub static ABI_V3: AbiV3 = AbiV3 {
+    v2: AbiV2 {
+        v1: AbiV1 {
+            version: 3,
+            size: core::mem::size_of::<AbiV3>() as u32,
+            ..V1_ENTRIES
+        },
+        ..V2_NEW_ENTRIES
+    },
+    ..V3_NEW_ENTRIES
+};
+
+/// The v3 entries (shared by every later version's table); its `v2` part
+/// is replaced by each table's own.
+const V3_NEW_ENTRIES: AbiV3 = AbiV3 {
+    v2: V2_NEW_ENTRIES,
+    native_library_service_load: native_library::load,
+    native_library_service_get_symbol: native_library::get_symbol,
+    native_library_service_free: native_library::free,
+    native_library_service_get_last_error: native_library::get_last_error,
+    native_memory_service_allocate: native_memory::allocate,
+    native_memory_service_reallocate: native_memory::reallocate,
+    native_memory_service_free: native_memory::free,
+    native_error_service_get_last_error: native_error::get_last_error,
+    native_error_service_set_last_error: native_error::set_last_error,
+    process_service_get_attach_token: process_service::get_attach_token,
+    thread_handle_attach_current: thread_handle::attach_current,
+    thread_handle_detach_current: thread_handle::detach_current,
+};
+
+/// Resolves the v3 export table.
+pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
+    Ok(&ABI_V3)
+}
+
+/// ABI version 4: all of version 3, then stopping a process (its own
 /// `Stop`, a parent's `Terminate`), children from program images with
 /// startup endpoints, sleeping and yielding, mutexes, semaphores, waits on
 /// several objects, channels (`EndpointCore`), the exchange heap
 /// (`CommunicationHeapService`) and the kernel's counters.
 ///
-/// The v2 part is embedded whole as the first field, so every v1 and v2
-/// entry keeps its offset and its behaviour; `v2.v1.version` reads 3 and
-/// `v2.v1.size` covers the whole v3 table. v3 adds three status codes,
-/// `Stopped`, `ChannelClosed` and `Abandoned`, which only v3 entries return.
+/// The v3 part is embedded whole as the first field, so every v1, v2 and
+/// v3 entry keeps its offset and its behaviour; `v3.v2.v1.version` reads 4
+/// and `v3.v2.v1.size` covers the whole v4 table. v4 adds three status
+/// codes, `Stopped`, `ChannelClosed` and `Abandoned`, which only v4 entries
+/// return.
 #[repr(C)]
 #[derive(Debug)]
-pub struct AbiV3 {
-    /// Every v1 and v2 entry, at its v2 offset.
-    pub v2: AbiV2,
+pub struct AbiV4 {
+    /// Every v1, v2 and v3 entry, at its v3 offset.
+    pub v3: AbiV3,
 
     // ---- ProcessService ----
     /// [`process_service::stop`]
@@ -405,12 +508,22 @@ pub struct AbiV3 {
         unsafe extern "C" fn(block: Handle, offset: usize, dst: *mut u8, len: usize) -> Status,
 }
 
-/// Number of entries added by [`AbiV3`].
-pub const ABI_V3_NEW_ENTRY_COUNT: usize = 33;
+/// Number of entries added by [`AbiV4`].
+pub const ABI_V4_NEW_ENTRY_COUNT: usize = 33;
 
-/// The v3 export table.
-pub static ABI_V3: AbiV3 = AbiV3 {
-    v2: v2_entries!(3, core::mem::size_of::<AbiV3>()),
+/// The v4 export table.
+pub static ABI_V4: AbiV4 = AbiV4 {
+    v3: AbiV3 {
+        v2: AbiV2 {
+            v1: AbiV1 {
+                version: 4,
+                size: core::mem::size_of::<AbiV4>() as u32,
+                ..V1_ENTRIES
+            },
+            ..V2_NEW_ENTRIES
+        },
+        ..V3_NEW_ENTRIES
+    },
     process_service_stop: process_service::stop,
     process_service_set_stop_word: process_service::set_stop_word,
     process_service_get_stop_code: process_service::get_stop_code,
@@ -446,9 +559,9 @@ pub static ABI_V3: AbiV3 = AbiV3 {
     communication_heap_service_read: communication_heap_service::read,
 };
 
-/// Resolves the v3 export table.
-pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
-    Ok(&ABI_V3)
+/// Resolves the v4 export table.
+pub fn resolve_v4() -> Result<&'static AbiV4, AbiError> {
+    Ok(&ABI_V4)
 }
 
 /// Resolving an ABI version failed.
@@ -489,6 +602,7 @@ pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
         1 => Ok(&ABI_V1),
         2 => Ok(&ABI_V2.v1),
         3 => Ok(&ABI_V3.v2.v1),
+        4 => Ok(&ABI_V4.v3.v2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -546,15 +660,18 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 4, u32::MAX] {
+        for v in [0, 5, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 3
+                    latest: 4
                 }
             );
         }
+        let v4 = resolve(4).unwrap();
+        assert_eq!(v4.version, 4);
+        assert_eq!(v4.size as usize, core::mem::size_of::<AbiV4>());
         let v3 = resolve(3).unwrap();
         assert_eq!(v3.version, 3);
         assert_eq!(v3.size as usize, core::mem::size_of::<AbiV3>());
@@ -609,48 +726,88 @@ mod tests {
             size_of::<AbiV2>() + ABI_V3_NEW_ENTRY_COUNT * P
         );
         let offsets = [
-            offset_of!(AbiV3, process_service_stop),
-            offset_of!(AbiV3, process_service_set_stop_word),
-            offset_of!(AbiV3, process_service_get_stop_code),
-            offset_of!(AbiV3, process_service_get_startup_endpoint_count),
-            offset_of!(AbiV3, process_service_get_startup_endpoint),
-            offset_of!(AbiV3, process_service_get_processor_count),
-            offset_of!(AbiV3, thread_handle_sleep),
-            offset_of!(AbiV3, thread_handle_yield),
-            offset_of!(AbiV3, debug_service_get_counters),
-            offset_of!(AbiV3, sync_handle_wait_any),
-            offset_of!(AbiV3, sync_handle_wait_all),
-            offset_of!(AbiV3, mutex_handle_create),
-            offset_of!(AbiV3, mutex_handle_release),
-            offset_of!(AbiV3, mutex_handle_dispose),
-            offset_of!(AbiV3, semaphore_handle_create),
-            offset_of!(AbiV3, semaphore_handle_release),
-            offset_of!(AbiV3, semaphore_handle_dispose),
-            offset_of!(AbiV3, process_handle_create_from_image),
-            offset_of!(AbiV3, process_handle_terminate),
-            offset_of!(AbiV3, endpoint_core_create_channel),
-            offset_of!(AbiV3, endpoint_core_send),
-            offset_of!(AbiV3, endpoint_core_send_endpoint),
-            offset_of!(AbiV3, endpoint_core_receive),
-            offset_of!(AbiV3, endpoint_core_get_peer_process_id),
-            offset_of!(AbiV3, endpoint_core_dispose),
-            offset_of!(AbiV3, communication_heap_service_allocate),
-            offset_of!(AbiV3, communication_heap_service_free),
-            offset_of!(AbiV3, communication_heap_service_split),
-            offset_of!(AbiV3, communication_heap_service_share),
-            offset_of!(AbiV3, communication_heap_service_get_size),
-            offset_of!(AbiV3, communication_heap_service_get_data),
-            offset_of!(AbiV3, communication_heap_service_write),
-            offset_of!(AbiV3, communication_heap_service_read),
+            offset_of!(AbiV3, native_library_service_load),
+            offset_of!(AbiV3, native_library_service_get_symbol),
+            offset_of!(AbiV3, native_library_service_free),
+            offset_of!(AbiV3, native_library_service_get_last_error),
+            offset_of!(AbiV3, native_memory_service_allocate),
+            offset_of!(AbiV3, native_memory_service_reallocate),
+            offset_of!(AbiV3, native_memory_service_free),
+            offset_of!(AbiV3, native_error_service_get_last_error),
+            offset_of!(AbiV3, native_error_service_set_last_error),
+            offset_of!(AbiV3, process_service_get_attach_token),
+            offset_of!(AbiV3, thread_handle_attach_current),
+            offset_of!(AbiV3, thread_handle_detach_current),
         ];
         assert_eq!(offsets.len(), ABI_V3_NEW_ENTRY_COUNT);
         for (i, off) in offsets.iter().enumerate() {
             assert_eq!(*off, size_of::<AbiV2>() + i * P, "v3 entry {i} moved");
         }
-        // The v2 entries inside v3 are the v2 functions.
+        // The v2 entries of the v3 table are the v2 table's.
         assert_eq!(
-            ABI_V3.v2.event_handle_wait as usize,
+            ABI_V3.v2.thread_handle_create as usize,
+            ABI_V2.thread_handle_create as usize
+        );
+        assert_eq!(ABI_V3.v2.v1.version, 3);
+    }
+
+    /// Pins the v4 layout: v3 untouched at offset 0, new entries after it.
+    #[test]
+    fn v4_extends_v3() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV4, v3), 0);
+        assert_eq!(
+            size_of::<AbiV4>(),
+            size_of::<AbiV3>() + ABI_V4_NEW_ENTRY_COUNT * P
+        );
+        let offsets = [
+            offset_of!(AbiV4, process_service_stop),
+            offset_of!(AbiV4, process_service_set_stop_word),
+            offset_of!(AbiV4, process_service_get_stop_code),
+            offset_of!(AbiV4, process_service_get_startup_endpoint_count),
+            offset_of!(AbiV4, process_service_get_startup_endpoint),
+            offset_of!(AbiV4, process_service_get_processor_count),
+            offset_of!(AbiV4, thread_handle_sleep),
+            offset_of!(AbiV4, thread_handle_yield),
+            offset_of!(AbiV4, debug_service_get_counters),
+            offset_of!(AbiV4, sync_handle_wait_any),
+            offset_of!(AbiV4, sync_handle_wait_all),
+            offset_of!(AbiV4, mutex_handle_create),
+            offset_of!(AbiV4, mutex_handle_release),
+            offset_of!(AbiV4, mutex_handle_dispose),
+            offset_of!(AbiV4, semaphore_handle_create),
+            offset_of!(AbiV4, semaphore_handle_release),
+            offset_of!(AbiV4, semaphore_handle_dispose),
+            offset_of!(AbiV4, process_handle_create_from_image),
+            offset_of!(AbiV4, process_handle_terminate),
+            offset_of!(AbiV4, endpoint_core_create_channel),
+            offset_of!(AbiV4, endpoint_core_send),
+            offset_of!(AbiV4, endpoint_core_send_endpoint),
+            offset_of!(AbiV4, endpoint_core_receive),
+            offset_of!(AbiV4, endpoint_core_get_peer_process_id),
+            offset_of!(AbiV4, endpoint_core_dispose),
+            offset_of!(AbiV4, communication_heap_service_allocate),
+            offset_of!(AbiV4, communication_heap_service_free),
+            offset_of!(AbiV4, communication_heap_service_split),
+            offset_of!(AbiV4, communication_heap_service_share),
+            offset_of!(AbiV4, communication_heap_service_get_size),
+            offset_of!(AbiV4, communication_heap_service_get_data),
+            offset_of!(AbiV4, communication_heap_service_write),
+            offset_of!(AbiV4, communication_heap_service_read),
+        ];
+        assert_eq!(offsets.len(), ABI_V4_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV3>() + i * P, "v4 entry {i} moved");
+        }
+        // The v2 and v3 entries inside v4 are the v2 and v3 functions.
+        assert_eq!(
+            ABI_V4.v3.v2.event_handle_wait as usize,
             ABI_V2.event_handle_wait as usize
         );
+        assert_eq!(
+            ABI_V4.v3.native_library_service_load as usize,
+            ABI_V3.native_library_service_load as usize
+        );
+        assert_eq!(ABI_V4.v3.v2.v1.version, 4);
     }
 }

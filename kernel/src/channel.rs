@@ -1,5 +1,5 @@
 //! Channels: the version-independent implementation behind `EndpointCore`
-//! (ABI v3), Singularity's channels (Design Note 20, section 9).
+//! (ABI v4), Singularity's channels (Design Note 20, section 9).
 //!
 //! A channel is a pair of endpoints. Each endpoint is held by one process
 //! (named by a handle in its table) or is *in flight* (inside a message).

@@ -1,4 +1,4 @@
-//! A safe client of the ABI v3 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v4 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,7 +7,7 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, AbiV2, AbiV3, Handle, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, AbiV3, AbiV4, Handle, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
@@ -15,6 +15,7 @@ pub struct Os {
     abi: &'static AbiV1,
     v2: &'static AbiV2,
     v3: &'static AbiV3,
+    v4: &'static AbiV4,
 }
 
 /// A failed kernel call.
@@ -48,13 +49,14 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v3. Fails only if the kernel does not offer v3.
+    /// Resolves ABI v4. Fails only if the kernel does not offer v4.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        let v3 = crate::resolve_v3()?;
+        let v4 = crate::resolve_v4()?;
         Ok(Os {
-            abi: &v3.v2.v1,
-            v2: &v3.v2,
-            v3,
+            abi: &v4.v3.v2.v1,
+            v2: &v4.v3.v2,
+            v3: &v4.v3,
+            v4,
         })
     }
 
@@ -466,7 +468,7 @@ pub enum Message {
     Endpoint(Handle),
 }
 
-/// ABI v3: stopping, sleeping, synchronization objects, waits, children
+/// ABI v4: stopping, sleeping, synchronization objects, waits, children
 /// from images, channels and the exchange heap. Every wait here is
 /// interruptible: it fails with `Status::Stopped` once the calling process
 /// is being stopped.
@@ -476,7 +478,7 @@ impl Os {
     /// managed code.
     pub fn stop(&self, exit_code: i32) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.process_service_stop)(exit_code) };
+        let status = unsafe { (self.v4.process_service_stop)(exit_code) };
         check("ProcessService.Stop", status)
     }
 
@@ -492,7 +494,7 @@ impl Os {
     ) -> Result<(), OsError> {
         // SAFETY: the kernel validates the address; the caller vouches
         // for the page's use.
-        let status = unsafe { (self.v3.process_service_set_stop_word)(word.as_ptr(), bits) };
+        let status = unsafe { (self.v4.process_service_set_stop_word)(word.as_ptr(), bits) };
         check("ProcessService.SetStopWord", status)
     }
 
@@ -501,7 +503,7 @@ impl Os {
     pub fn stop_code(&self) -> Option<i32> {
         let mut code = 0;
         // SAFETY: `code` is a valid out-pointer.
-        let status = unsafe { (self.v3.process_service_get_stop_code)(&mut code) };
+        let status = unsafe { (self.v4.process_service_get_stop_code)(&mut code) };
         (status == Status::Ok).then_some(code)
     }
 
@@ -509,12 +511,12 @@ impl Os {
     /// (`ProcessService.GetStartupEndpoint`).
     pub fn startup_endpoints(&self) -> Result<Vec<Handle>, OsError> {
         // SAFETY: no arguments.
-        let count = unsafe { (self.v3.process_service_get_startup_endpoint_count)() };
+        let count = unsafe { (self.v4.process_service_get_startup_endpoint_count)() };
         (0..count)
             .map(|i| {
                 let mut h = Handle::NULL;
                 // SAFETY: `h` is a valid out-pointer.
-                let status = unsafe { (self.v3.process_service_get_startup_endpoint)(i, &mut h) };
+                let status = unsafe { (self.v4.process_service_get_startup_endpoint)(i, &mut h) };
                 check("ProcessService.GetStartupEndpoint", status).map(|()| h)
             })
             .collect()
@@ -523,20 +525,20 @@ impl Os {
     /// Sleeps (`ThreadHandle.Sleep`); `None` until stopped.
     pub fn sleep(&self, timeout: Option<std::time::Duration>) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.thread_handle_sleep)(timeout_ns(timeout)) };
+        let status = unsafe { (self.v4.thread_handle_sleep)(timeout_ns(timeout)) };
         check("ThreadHandle.Sleep", status)
     }
 
     /// The number of processors (`ProcessService.GetProcessorCount`).
     pub fn processor_count(&self) -> u32 {
         // SAFETY: no arguments.
-        unsafe { (self.v3.process_service_get_processor_count)() }
+        unsafe { (self.v4.process_service_get_processor_count)() }
     }
 
     /// Yields the processor (`ThreadHandle.Yield`).
     pub fn yield_now(&self) {
         // SAFETY: no arguments.
-        let _ = unsafe { (self.v3.thread_handle_yield)() };
+        let _ = unsafe { (self.v4.thread_handle_yield)() };
     }
 
     /// The kernel's counters (`DebugService.GetCounters`).
@@ -544,7 +546,7 @@ impl Os {
         let mut c = crate::KernelCounters::default();
         // SAFETY: `c` is a valid out-pointer of the given size.
         let status = unsafe {
-            (self.v3.debug_service_get_counters)(
+            (self.v4.debug_service_get_counters)(
                 &mut c,
                 core::mem::size_of::<crate::KernelCounters>(),
             )
@@ -562,7 +564,7 @@ impl Os {
         let mut index = 0u32;
         // SAFETY: the slice and `index` are valid.
         let status = unsafe {
-            (self.v3.sync_handle_wait_any)(
+            (self.v4.sync_handle_wait_any)(
                 handles.as_ptr(),
                 handles.len(),
                 timeout_ns(timeout),
@@ -590,7 +592,7 @@ impl Os {
     ) -> Result<bool, OsError> {
         // SAFETY: the slice is valid.
         let status = unsafe {
-            (self.v3.sync_handle_wait_all)(handles.as_ptr(), handles.len(), timeout_ns(timeout))
+            (self.v4.sync_handle_wait_all)(handles.as_ptr(), handles.len(), timeout_ns(timeout))
         };
         match status {
             Status::Ok | Status::Abandoned => Ok(true),
@@ -606,14 +608,14 @@ impl Os {
     pub fn create_mutex(&self, initially_owned: bool) -> Result<Handle, OsError> {
         let mut h = Handle::NULL;
         // SAFETY: `h` is a valid out-pointer.
-        let status = unsafe { (self.v3.mutex_handle_create)(u32::from(initially_owned), &mut h) };
+        let status = unsafe { (self.v4.mutex_handle_create)(u32::from(initially_owned), &mut h) };
         check("MutexHandle.Create", status).map(|()| h)
     }
 
     /// Releases a mutex the calling thread owns (`MutexHandle.Release`).
     pub fn release_mutex(&self, mutex: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.mutex_handle_release)(mutex) };
+        let status = unsafe { (self.v4.mutex_handle_release)(mutex) };
         check("MutexHandle.Release", status)
     }
 
@@ -621,7 +623,7 @@ impl Os {
     pub fn create_semaphore(&self, initial: u32, maximum: u32) -> Result<Handle, OsError> {
         let mut h = Handle::NULL;
         // SAFETY: `h` is a valid out-pointer.
-        let status = unsafe { (self.v3.semaphore_handle_create)(initial, maximum, &mut h) };
+        let status = unsafe { (self.v4.semaphore_handle_create)(initial, maximum, &mut h) };
         check("SemaphoreHandle.Create", status).map(|()| h)
     }
 
@@ -630,28 +632,28 @@ impl Os {
     pub fn release_semaphore(&self, semaphore: Handle, count: u32) -> Result<u32, OsError> {
         let mut previous = 0;
         // SAFETY: `previous` is a valid out-pointer.
-        let status = unsafe { (self.v3.semaphore_handle_release)(semaphore, count, &mut previous) };
+        let status = unsafe { (self.v4.semaphore_handle_release)(semaphore, count, &mut previous) };
         check("SemaphoreHandle.Release", status).map(|()| previous)
     }
 
     /// Drops a mutex handle (`MutexHandle.Dispose`).
     pub fn dispose_mutex(&self, mutex: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.mutex_handle_dispose)(mutex) };
+        let status = unsafe { (self.v4.mutex_handle_dispose)(mutex) };
         check("MutexHandle.Dispose", status)
     }
 
     /// Drops a semaphore handle (`SemaphoreHandle.Dispose`).
     pub fn dispose_semaphore(&self, semaphore: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.semaphore_handle_dispose)(semaphore) };
+        let status = unsafe { (self.v4.semaphore_handle_dispose)(semaphore) };
         check("SemaphoreHandle.Dispose", status)
     }
 
     /// Closes an endpoint (`EndpointCore.Dispose`).
     pub fn dispose_endpoint(&self, endpoint: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.endpoint_core_dispose)(endpoint) };
+        let status = unsafe { (self.v4.endpoint_core_dispose)(endpoint) };
         check("EndpointCore.Dispose", status)
     }
 
@@ -670,7 +672,7 @@ impl Os {
     pub unsafe fn create_child(&self, spec: &crate::ChildSpec) -> Result<Handle, OsError> {
         let mut h = Handle::NULL;
         // SAFETY: forwarded contract; `h` is a valid out-pointer.
-        let status = unsafe { (self.v3.process_handle_create_from_image)(spec, &mut h) };
+        let status = unsafe { (self.v4.process_handle_create_from_image)(spec, &mut h) };
         check("ProcessHandle.CreateFromImage", status).map(|()| h)
     }
 
@@ -684,7 +686,7 @@ impl Os {
     /// Stops a child (`ProcessHandle.Terminate`).
     pub fn terminate_child(&self, child: Handle, exit_code: i32) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.process_handle_terminate)(child, exit_code) };
+        let status = unsafe { (self.v4.process_handle_terminate)(child, exit_code) };
         check("ProcessHandle.Terminate", status)
     }
 
@@ -712,21 +714,21 @@ impl Os {
     pub fn create_channel(&self) -> Result<(Handle, Handle), OsError> {
         let (mut a, mut b) = (Handle::NULL, Handle::NULL);
         // SAFETY: both out-pointers are valid.
-        let status = unsafe { (self.v3.endpoint_core_create_channel)(&mut a, &mut b) };
+        let status = unsafe { (self.v4.endpoint_core_create_channel)(&mut a, &mut b) };
         check("EndpointCore.CreateChannel", status).map(|()| (a, b))
     }
 
     /// Sends a block (`EndpointCore.Send`).
     pub fn send_block(&self, endpoint: Handle, block: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.endpoint_core_send)(endpoint, block) };
+        let status = unsafe { (self.v4.endpoint_core_send)(endpoint, block) };
         check("EndpointCore.Send", status)
     }
 
     /// Sends an endpoint (`EndpointCore.SendEndpoint`).
     pub fn send_endpoint(&self, endpoint: Handle, other: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.endpoint_core_send_endpoint)(endpoint, other) };
+        let status = unsafe { (self.v4.endpoint_core_send_endpoint)(endpoint, other) };
         check("EndpointCore.SendEndpoint", status)
     }
 
@@ -740,7 +742,7 @@ impl Os {
         let (mut h, mut kind) = (Handle::NULL, 0u32);
         // SAFETY: both out-pointers are valid.
         let status = unsafe {
-            (self.v3.endpoint_core_receive)(endpoint, timeout_ns(timeout), &mut h, &mut kind)
+            (self.v4.endpoint_core_receive)(endpoint, timeout_ns(timeout), &mut h, &mut kind)
         };
         match status {
             Status::TimedOut => Ok(None),
@@ -759,7 +761,7 @@ impl Os {
     pub fn peer_process_id(&self, endpoint: Handle) -> Result<crate::ProcessId, OsError> {
         let mut id = crate::ProcessId::NONE;
         // SAFETY: `id` is a valid out-pointer.
-        let status = unsafe { (self.v3.endpoint_core_get_peer_process_id)(endpoint, &mut id) };
+        let status = unsafe { (self.v4.endpoint_core_get_peer_process_id)(endpoint, &mut id) };
         check("EndpointCore.GetPeerProcessId", status).map(|()| id)
     }
 
@@ -767,14 +769,14 @@ impl Os {
     pub fn allocate_block(&self, size: usize) -> Result<Handle, OsError> {
         let mut h = Handle::NULL;
         // SAFETY: `h` is a valid out-pointer.
-        let status = unsafe { (self.v3.communication_heap_service_allocate)(size, &mut h) };
+        let status = unsafe { (self.v4.communication_heap_service_allocate)(size, &mut h) };
         check("CommunicationHeapService.Allocate", status).map(|()| h)
     }
 
     /// Frees a block (`CommunicationHeapService.Free`).
     pub fn free_block(&self, block: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.communication_heap_service_free)(block) };
+        let status = unsafe { (self.v4.communication_heap_service_free)(block) };
         check("CommunicationHeapService.Free", status)
     }
 
@@ -782,7 +784,7 @@ impl Os {
     pub fn split_block(&self, block: Handle, offset: usize) -> Result<Handle, OsError> {
         let mut h = Handle::NULL;
         // SAFETY: `h` is a valid out-pointer.
-        let status = unsafe { (self.v3.communication_heap_service_split)(block, offset, &mut h) };
+        let status = unsafe { (self.v4.communication_heap_service_split)(block, offset, &mut h) };
         check("CommunicationHeapService.Split", status).map(|()| h)
     }
 
@@ -790,7 +792,7 @@ impl Os {
     pub fn share_block(&self, block: Handle) -> Result<Handle, OsError> {
         let mut h = Handle::NULL;
         // SAFETY: `h` is a valid out-pointer.
-        let status = unsafe { (self.v3.communication_heap_service_share)(block, &mut h) };
+        let status = unsafe { (self.v4.communication_heap_service_share)(block, &mut h) };
         check("CommunicationHeapService.Share", status).map(|()| h)
     }
 
@@ -798,7 +800,7 @@ impl Os {
     pub fn block_size(&self, block: Handle) -> Result<usize, OsError> {
         let mut n = 0;
         // SAFETY: `n` is a valid out-pointer.
-        let status = unsafe { (self.v3.communication_heap_service_get_size)(block, &mut n) };
+        let status = unsafe { (self.v4.communication_heap_service_get_size)(block, &mut n) };
         check("CommunicationHeapService.GetSize", status).map(|()| n)
     }
 
@@ -808,7 +810,7 @@ impl Os {
         let (mut p, mut w) = (std::ptr::null_mut(), 0u32);
         // SAFETY: both out-pointers are valid.
         let status =
-            unsafe { (self.v3.communication_heap_service_get_data)(block, &mut p, &mut w) };
+            unsafe { (self.v4.communication_heap_service_get_data)(block, &mut p, &mut w) };
         check("CommunicationHeapService.GetData", status).map(|()| (p, w != 0))
     }
 
@@ -816,7 +818,7 @@ impl Os {
     pub fn write_block(&self, block: Handle, offset: usize, bytes: &[u8]) -> Result<(), OsError> {
         // SAFETY: the slice is valid for its length.
         let status = unsafe {
-            (self.v3.communication_heap_service_write)(block, offset, bytes.as_ptr(), bytes.len())
+            (self.v4.communication_heap_service_write)(block, offset, bytes.as_ptr(), bytes.len())
         };
         check("CommunicationHeapService.Write", status)
     }
@@ -825,13 +827,191 @@ impl Os {
     pub fn read_block(&self, block: Handle, offset: usize, buf: &mut [u8]) -> Result<(), OsError> {
         // SAFETY: the slice is valid for its length.
         let status = unsafe {
-            (self.v3.communication_heap_service_read)(block, offset, buf.as_mut_ptr(), buf.len())
+            (self.v4.communication_heap_service_read)(block, offset, buf.as_mut_ptr(), buf.len())
         };
         check("CommunicationHeapService.Read", status)
     }
 
-    /// The resolved v3 table, for callers that need an entry's raw form.
-    pub fn v3(&self) -> &'static AbiV3 {
-        self.v3
+    /// The resolved v4 table, for callers that need an entry's raw form.
+    pub fn v4(&self) -> &'static AbiV4 {
+        self.v4
+    }
+}
+
+/// A library that could not be loaded, or a symbol that could not be found:
+/// the status and the dynamic loader's explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailure {
+    /// The kernel's status (`NotFound` for what the loader refused).
+    pub status: Status,
+    /// The dynamic loader's message (`dlerror`), possibly empty.
+    pub message: String,
+}
+
+/// Native libraries, the C heap, `errno` and foreign threads (ABI v3:
+/// `NativeLibraryService`, `NativeMemoryService`, `NativeErrorService`,
+/// `ThreadHandle.AttachCurrent`); see the `services` modules of those names.
+impl Os {
+    /// Loads a shared library by file name or path (`""`: the main program)
+    /// and returns its handle (`NativeLibraryService.Load`).
+    pub fn load_library(&self, name: &str) -> Result<crate::Handle, LoadFailure> {
+        let mut handle = crate::Handle::NULL;
+        // SAFETY: the name slice is live; `handle` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_load)(name.as_ptr(), name.len(), &mut handle)
+        };
+        match status {
+            Status::Ok => Ok(handle),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// The address of an exported symbol (`NativeLibraryService.GetSymbol`).
+    pub fn library_symbol(&self, library: crate::Handle, name: &str) -> Result<usize, LoadFailure> {
+        let mut address = 0usize;
+        // SAFETY: the name slice is live; `address` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_get_symbol)(
+                library,
+                name.as_ptr(),
+                name.len(),
+                &mut address,
+            )
+        };
+        match status {
+            Status::Ok => Ok(address),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// Drops a library handle (`NativeLibraryService.Free`).
+    pub fn free_library(&self, library: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v3.native_library_service_free)(library) };
+        check("NativeLibraryService.Free", status)
+    }
+
+    /// The failure with the loader's message for `status`.
+    fn load_failure(&self, status: Status) -> LoadFailure {
+        let message = if status == Status::NotFound {
+            self.library_error()
+        } else {
+            String::new()
+        };
+        LoadFailure { status, message }
+    }
+
+    /// The calling thread's last load or lookup failure message
+    /// (`NativeLibraryService.GetLastError`).
+    pub fn library_error(&self) -> String {
+        let mut len = 0usize;
+        // SAFETY: a null buffer of length 0 asks for the length.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(std::ptr::null_mut(), 0, &mut len)
+        };
+        if status != Status::Ok && status != Status::BufferTooSmall {
+            return String::new();
+        }
+        let mut buf = vec![0u8; len];
+        // SAFETY: `buf` has room for `len` bytes.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(buf.as_mut_ptr(), buf.len(), &mut len)
+        };
+        if status != Status::Ok {
+            return String::new();
+        }
+        buf.truncate(len);
+        String::from_utf8_lossy(&buf).into_owned()
+    }
+
+    /// Allocates `bytes` (at least one) of uninitialized C heap
+    /// (`NativeMemoryService.Allocate`).
+    pub fn native_alloc(&self, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `ptr` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_allocate)(bytes, &mut ptr) };
+        check("NativeMemoryService.Allocate", status)?;
+        Ok(ptr)
+    }
+
+    /// A copy of `bytes` on the C heap, followed by `terminator` zero bytes
+    /// (1 for a C string, 2 for a UTF-16 one): what a native string is.
+    pub fn native_copy(&self, bytes: &[u8], terminator: usize) -> Result<*mut u8, OsError> {
+        let p = self.native_alloc(bytes.len() + terminator)?;
+        // SAFETY: `p` has room for the bytes and the terminator.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+            std::ptr::write_bytes(p.add(bytes.len()), 0, terminator);
+        }
+        Ok(p)
+    }
+
+    /// Resizes a C heap block (`NativeMemoryService.Reallocate`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards when
+    /// this succeeds.
+    pub unsafe fn native_realloc(&self, ptr: *mut u8, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: caller's contract; `out` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_reallocate)(ptr, bytes, &mut out) };
+        check("NativeMemoryService.Reallocate", status)?;
+        Ok(out)
+    }
+
+    /// Frees a C heap block (`NativeMemoryService.Free`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards.
+    pub unsafe fn native_free(&self, ptr: *mut u8) {
+        // SAFETY: caller's contract.
+        unsafe { (self.v3.native_memory_service_free)(ptr) }
+    }
+
+    /// The addresses of `NativeErrorService.GetLastError` and
+    /// `SetLastError` (`extern "C" fn() -> i32` and `extern "C" fn(i32)`),
+    /// for JIT-compiled code that calls them around a P/Invoke.
+    pub fn last_error_entries(&self) -> (usize, usize) {
+        (
+            self.v3.native_error_service_get_last_error as usize,
+            self.v3.native_error_service_set_last_error as usize,
+        )
+    }
+
+    /// The calling thread's `errno` (`NativeErrorService.GetLastError`).
+    pub fn last_error(&self) -> i32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.native_error_service_get_last_error)() }
+    }
+
+    /// Sets the calling thread's `errno` (`NativeErrorService.SetLastError`).
+    pub fn set_last_error(&self, value: i32) {
+        // SAFETY: no pointers.
+        unsafe { (self.v3.native_error_service_set_last_error)(value) }
+    }
+
+    /// The calling process's attach token (`ProcessService.GetAttachToken`;
+    /// 0 with no process).
+    pub fn attach_token(&self) -> u64 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.process_service_get_attach_token)() }
+    }
+
+    /// Binds the calling foreign thread to the process with attach token
+    /// `token` (`ThreadHandle.AttachCurrent`); returns its kernel id.
+    pub fn attach_current_thread(&self, token: u64) -> Result<crate::ThreadId, OsError> {
+        let mut id = crate::ThreadId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v3.thread_handle_attach_current)(token, &mut id) };
+        check("ThreadHandle.AttachCurrent", status)?;
+        Ok(id)
+    }
+
+    /// Unbinds a thread bound by [`Os::attach_current_thread`]
+    /// (`ThreadHandle.DetachCurrent`).
+    pub fn detach_current_thread(&self) -> Result<(), OsError> {
+        // SAFETY: no arguments.
+        let status = unsafe { (self.v3.thread_handle_detach_current)() };
+        check("ThreadHandle.DetachCurrent", status)
     }
 }

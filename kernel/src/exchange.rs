@@ -1,5 +1,5 @@
 //! The exchange heap: the version-independent implementation behind
-//! `CommunicationHeapService` (ABI v3), Singularity's shared system heap
+//! `CommunicationHeapService` (ABI v4), Singularity's shared system heap
 //! (Design Note 20, section 7).
 //!
 //! Messages between processes are *blocks* of this heap. As in the

@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::channel::Endpoint;
 use crate::event::Event;
 use crate::exchange::{self, BlockId};
+use crate::library::Library;
 use crate::mutex::KernelMutex;
 use crate::process::Process;
 use crate::semaphore::Semaphore;
@@ -27,14 +28,16 @@ pub(crate) enum KernelObject {
     Thread(Arc<Thread>),
     /// An event (`EventHandle`, ABI v2).
     Event(Arc<Event>),
-    /// A mutex (`MutexHandle`, ABI v3).
+    /// A loaded shared library (`NativeLibraryService`, ABI v3).
+    Library(Arc<Library>),
+    /// A mutex (`MutexHandle`, ABI v4).
     Mutex(Arc<KernelMutex>),
-    /// A semaphore (`SemaphoreHandle`, ABI v3).
+    /// A semaphore (`SemaphoreHandle`, ABI v4).
     Semaphore(Arc<Semaphore>),
-    /// A channel endpoint (`EndpointCore`, ABI v3).
+    /// A channel endpoint (`EndpointCore`, ABI v4).
     Endpoint(Arc<Endpoint>),
     /// An exchange-heap block the process owns (`CommunicationHeapService`,
-    /// ABI v3).
+    /// ABI v4).
     Block(BlockId),
 }
 
@@ -47,6 +50,8 @@ pub(crate) enum Kind {
     Thread,
     /// [`KernelObject::Event`].
     Event,
+    /// [`KernelObject::Library`].
+    Library,
     /// [`KernelObject::Mutex`].
     Mutex,
     /// [`KernelObject::Semaphore`].
@@ -63,6 +68,7 @@ impl KernelObject {
             KernelObject::Process(_) => Kind::Process,
             KernelObject::Thread(_) => Kind::Thread,
             KernelObject::Event(_) => Kind::Event,
+            KernelObject::Library(_) => Kind::Library,
             KernelObject::Mutex(_) => Kind::Mutex,
             KernelObject::Semaphore(_) => Kind::Semaphore,
             KernelObject::Endpoint(_) => Kind::Endpoint,
@@ -76,9 +82,11 @@ impl KernelObject {
             KernelObject::Process(p) => p.handle_released(),
             // A thread keeps running without its handle (it is detached);
             // an event, mutex or semaphore lives on while a waiter still
-            // holds it.
+            // holds it. A library is closed when its last reference (a
+            // lookup in progress may hold one) drops.
             KernelObject::Thread(_)
             | KernelObject::Event(_)
+            | KernelObject::Library(_)
             | KernelObject::Mutex(_)
             | KernelObject::Semaphore(_) => {}
             // An endpoint has exactly one handle: dropping it closes the
@@ -169,6 +177,14 @@ impl HandleTable {
         }
     }
 
+    /// The library a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn library(&self, handle: Handle) -> Result<Arc<Library>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Library(l)) => Ok(Arc::clone(l)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
     /// The mutex a handle names (`InvalidHandle` for another kind).
     pub(crate) fn mutex(&self, handle: Handle) -> Result<Arc<KernelMutex>, Status> {
         match self.entries.get(&handle.0) {
@@ -203,7 +219,8 @@ impl HandleTable {
 
     /// What a wait on the object a handle names waits for: an event, mutex
     /// or semaphore itself, a thread's or process's end, an endpoint's next
-    /// message (`InvalidHandle` for a block or an unknown handle).
+    /// message (`InvalidHandle` for a block, a library or an unknown
+    /// handle).
     pub(crate) fn waitable(&self, handle: Handle) -> Result<Arc<dyn Waitable>, Status> {
         Ok(match self.entries.get(&handle.0) {
             Some(KernelObject::Event(e)) => Arc::clone(e) as Arc<dyn Waitable>,
@@ -212,7 +229,9 @@ impl HandleTable {
             Some(KernelObject::Thread(t)) => t.waitable(),
             Some(KernelObject::Process(p)) => p.waitable(),
             Some(KernelObject::Endpoint(e)) => e.waitable(),
-            Some(KernelObject::Block(_)) | None => return Err(Status::InvalidHandle),
+            Some(KernelObject::Block(_)) | Some(KernelObject::Library(_)) | None => {
+                return Err(Status::InvalidHandle)
+            }
         })
     }
 

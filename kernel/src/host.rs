@@ -37,7 +37,7 @@ use crate::process::{self, ExitReason, Process, Spec};
 use crate::{KernelError, ProcessId};
 
 /// A program image the kernel starts as a child process
-/// (`ProcessHandle::CreateFromImage`, ABI v3): the kernel read or copied
+/// (`ProcessHandle::CreateFromImage`, ABI v4): the kernel read or copied
 /// the bytes; what they mean is the image runner's business.
 #[derive(Clone, Debug)]
 pub struct ProcessImage {

@@ -87,7 +87,7 @@ impl Region {
 pub(crate) struct AddressSpace {
     regions: BTreeMap<usize, Region>,
     in_use: usize,
-    /// The process's stop word (`ProcessService::SetStopWord`, ABI v3): a
+    /// The process's stop word (`ProcessService::SetStopWord`, ABI v4): a
     /// 4-byte-aligned address in a committed page the kernel made
     /// read-write, and the bits to set there when the process is stopped.
     /// Forgotten as soon as the process frees, decommits or re-protects

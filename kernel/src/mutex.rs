@@ -1,5 +1,5 @@
 //! Mutexes: the version-independent implementation behind `MutexHandle`
-//! (ABI v3), Singularity's MutexHandle.
+//! (ABI v4), Singularity's MutexHandle.
 //!
 //! A mutex is owned by at most one thread at a time, recursively: the
 //! owner may acquire it again (through a wait), and must release it as many

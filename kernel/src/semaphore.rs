@@ -1,5 +1,5 @@
 //! Semaphores: the version-independent implementation behind
-//! `SemaphoreHandle` (ABI v3).
+//! `SemaphoreHandle` (ABI v4).
 //!
 //! A semaphore holds a count between 0 and its maximum. A wait acquires it
 //! when the count is above zero (taking one); `Release(n)` adds `n`, and

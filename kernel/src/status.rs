@@ -7,7 +7,7 @@ use core::fmt;
 /// `Ok` is zero and every error is positive. The numeric values are part of
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
-/// entries return (v2 added [`Status::TimedOut`]; v3 added
+/// entries return (v2 added [`Status::TimedOut`]; v4 added
 /// [`Status::Stopped`], [`Status::ChannelClosed`] and [`Status::Abandoned`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,14 +61,14 @@ pub enum Status {
     /// happened: the thread is still running (`ThreadHandle::Join`) or the
     /// event was not signaled (`EventHandle::Wait`). Nothing changed.
     TimedOut = 15,
-    /// (ABI v3) The calling process is being stopped (its parent terminated
-    /// it, or it stopped itself): a v3 wait gave up, and every later one
+    /// (ABI v4) The calling process is being stopped (its parent terminated
+    /// it, or it stopped itself): a v4 wait gave up, and every later one
     /// gives up at once. The thread should return to its entry.
     Stopped = 16,
-    /// (ABI v3) The channel's other endpoint is closed: nothing more can be
+    /// (ABI v4) The channel's other endpoint is closed: nothing more can be
     /// sent, and nothing is left to receive.
     ChannelClosed = 17,
-    /// (ABI v3) A wait acquired a mutex whose owning thread ended without
+    /// (ABI v4) A wait acquired a mutex whose owning thread ended without
     /// releasing it. The caller owns the mutex now.
     Abandoned = 18,
 }

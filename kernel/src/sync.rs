@@ -25,7 +25,7 @@
 //! them; otherwise it registers to be *notified* of any change and tries
 //! again.
 //!
-//! **Stopping.** A wait that is *interruptible* (every ABI v3 wait) is
+//! **Stopping.** A wait that is *interruptible* (every ABI v4 wait) is
 //! entered in its process's list of waits. When the process is stopped
 //! (`ProcessService::Stop`, or its parent's `ProcessHandle::Terminate`),
 //! every such wait returns [`Status::Stopped`] at once, and so does every
@@ -276,7 +276,7 @@ impl<S: Signal> Waitable for SyncCell<S> {
 pub(crate) enum Interrupt<'a> {
     /// An ABI v2 wait: only its objects or its deadline end it.
     No,
-    /// An ABI v3 wait of a thread of the process whose waits these are:
+    /// An ABI v4 wait of a thread of the process whose waits these are:
     /// stopping the process ends it with [`Status::Stopped`].
     By(&'a ProcessWaits),
 }

@@ -141,7 +141,7 @@ impl fmt::Display for ThreadId {
 pub type ThreadEntry = unsafe extern "C" fn(context: *mut core::ffi::c_void) -> i32;
 
 /// A borrowed byte string passed across the ABI as pointer + length (ABI
-/// v3). `ptr` may be null only when `len` is zero.
+/// v4). `ptr` may be null only when `len` is zero.
 #[repr(C)]
 #[derive(Clone, Copy, Debug)]
 pub struct BytesRef {
@@ -182,7 +182,7 @@ pub mod collector {
     pub const MARK_SWEEP: u32 = 2;
 }
 
-/// What `ProcessHandle::CreateFromImage` (ABI v3) creates a child from: a
+/// What `ProcessHandle::CreateFromImage` (ABI v4) creates a child from: a
 /// program image (an assembly, by path or by its bytes), its startup
 /// arguments and endpoints, and the settings of the child's own runtime.
 #[repr(C)]
@@ -217,7 +217,7 @@ pub struct ChildSpec {
     pub stack_size: u64,
 }
 
-/// The kernel's counters (`DebugService::GetCounters`, ABI v3): resources
+/// The kernel's counters (`DebugService::GetCounters`, ABI v4): resources
 /// alive now, kernel-wide and the calling process's own share, so a process
 /// can check that what its children held has been reclaimed.
 #[repr(C)]
@@ -247,7 +247,7 @@ pub struct KernelCounters {
     pub own_handles: u64,
 }
 
-/// What `EndpointCore::Receive` (ABI v3) delivered.
+/// What `EndpointCore::Receive` (ABI v4) delivered.
 pub mod received {
     /// An exchange-heap block.
     pub const BLOCK: u32 = 1;

@@ -4,7 +4,7 @@
 //!
 //! Every function returns a status the managed side turns into the right
 //! exception, or a handle; values cross as `int`s (kernel handles) and
-//! pointers to locals or pinned arrays. Waits (receive, join) are v3 waits:
+//! pointers to locals or pinned arrays. Waits (receive, join) are v4 waits:
 //! preemptive, and a stopped process abandons the caller.
 
 use std::time::Duration;
@@ -423,7 +423,7 @@ pub(crate) extern "C" fn process_current_id() -> i32 {
     run(0, || {
         let os = os()?;
         // SAFETY: no arguments.
-        Ok(unsafe { (os.v3().v2.v1.process_service_get_current_process_id)() }.0 as i32)
+        Ok(unsafe { (os.v4().v3.v2.v1.process_service_get_current_process_id)() }.0 as i32)
     })
 }
 

@@ -2,7 +2,7 @@
 //! semaphores, and waits on them (`System.Threading.Thread`,
 //! `WaitHandle` and its subclasses, `Monitor`'s waits).
 //!
-//! Every wait here is a kernel v3 wait: the QCall runs in preemptive mode
+//! Every wait here is a kernel v4 wait: the QCall runs in preemptive mode
 //! (collections proceed while the thread blocks), and when the process is
 //! being stopped the wait returns `Stopped`, which becomes
 //! [`QCallError::process_stopping`]: the runtime abandons the thread's

@@ -1,4 +1,4 @@
-//! `CommunicationHeapService` (ABI v3): blocks of the exchange heap,
+//! `CommunicationHeapService` (ABI v4): blocks of the exchange heap,
 //! Singularity's CommunicationHeapService (see `exchange` for the
 //! ownership rules).
 //!

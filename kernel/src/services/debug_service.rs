@@ -30,7 +30,7 @@ pub unsafe extern "C" fn print(ptr: *const u8, len: usize) -> Status {
     })
 }
 
-/// `DebugService::GetCounters` (ABI v3): the kernel's counters of live
+/// `DebugService::GetCounters` (ABI v4): the kernel's counters of live
 /// resources, kernel-wide and the calling process's share
 /// ([`crate::KernelCounters`]), into `*out` (`size` must be
 /// `size_of::<KernelCounters>()`). Works with no process (the own-share

@@ -1,4 +1,4 @@
-//! `EndpointCore` (ABI v3): channels between processes, Singularity's
+//! `EndpointCore` (ABI v4): channels between processes, Singularity's
 //! EndpointCore (see `channel` for the semantics).
 //!
 //! A channel is a pair of endpoints, created together in the calling

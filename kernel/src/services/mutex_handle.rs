@@ -1,4 +1,4 @@
-//! `MutexHandle` (ABI v3): recursive mutexes owned by threads of the
+//! `MutexHandle` (ABI v4): recursive mutexes owned by threads of the
 //! calling process, Singularity's MutexHandle. A thread acquires a mutex
 //! by waiting on it (`SyncHandle::WaitAny`/`WaitAll`) and releases it with
 //! `Release`, once per acquisition. A mutex whose owner ends without

@@ -14,7 +14,7 @@
 //! dropped with its handle; it never runs.
 //!
 //! Singularity's `ProcessHandle.Terminate` is not in v1 or v2: it changes
-//! the state of another process. ABI v3 adds it, for a child only, through
+//! the state of another process. ABI v4 adds it, for a child only, through
 //! the handle its creator holds, together with `CreateFromImage` (a child
 //! running its own runtime instance from a program image).
 
@@ -203,7 +203,7 @@ pub extern "C" fn dispose(handle: Handle) -> Status {
     })
 }
 
-/// `ProcessHandle::CreateFromImage` (ABI v3): creates a child process, not
+/// `ProcessHandle::CreateFromImage` (ABI v4): creates a child process, not
 /// yet running, from a program image described by `*spec`
 /// ([`crate::ChildSpec`]), and stores its handle in `*out_handle`. The
 /// child runs its own runtime instance (the host's image runner, installed
@@ -357,7 +357,7 @@ unsafe fn string_array(ptr: *const StrRef, count: usize) -> Result<Vec<String>, 
     Ok(owned)
 }
 
-/// `ProcessHandle::Terminate` (ABI v3): stops the child named by the
+/// `ProcessHandle::Terminate` (ABI v4): stops the child named by the
 /// handle, as if it had called `ProcessService::Stop(exit_code)`: its
 /// threads leave their managed code at their next safepoint, transition or
 /// wait, and the kernel reclaims everything it held when it has ended

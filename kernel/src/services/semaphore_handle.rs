@@ -1,4 +1,4 @@
-//! `SemaphoreHandle` (ABI v3): counting semaphores for the threads of the
+//! `SemaphoreHandle` (ABI v4): counting semaphores for the threads of the
 //! calling process. A wait (`SyncHandle::WaitAny`/`WaitAll`) takes one
 //! from the count when it is above zero; `Release` adds to it, up to the
 //! maximum.

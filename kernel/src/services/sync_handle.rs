@@ -1,4 +1,4 @@
-//! `SyncHandle` (ABI v3): blocking on one or more kernel objects,
+//! `SyncHandle` (ABI v4): blocking on one or more kernel objects,
 //! Singularity's SyncHandle (`WaitOne`, `WaitAny`) plus `WaitAll`.
 //!
 //! A wait names objects by handles of the calling process: events,

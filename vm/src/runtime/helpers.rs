@@ -83,6 +83,10 @@ pub(crate) fn workers() -> Workers {
                 super::thread_statics::thread_static_base as *const () as usize,
             ),
             (
+                Helper::PInvokeBind,
+                crate::interop::pinvoke_bind as *const () as usize,
+            ),
+            (
                 Helper::RaiseDeferred,
                 super::missing::raise_deferred as *const () as usize,
             ),

@@ -25,7 +25,7 @@ mod generic_lookup;
 mod helpers;
 mod intrinsics;
 mod jitdump;
-mod jitiface;
+pub(crate) mod jitiface;
 mod jitstats;
 pub(crate) mod missing;
 mod nullable;
@@ -43,9 +43,11 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use faults::FATAL_EXIT_CODE;
+pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub use jitdump::JitDump;
+pub(crate) use qcall_services::services_for as qcall_services_for;
 pub(crate) use thread_statics::ThreadStaticBlock;
 pub use threads::UNHANDLED_THREAD_EXIT_CODE;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
@@ -134,6 +136,8 @@ pub struct Runtime {
     pub(crate) sync_blocks: crate::sync::SyncBlocks,
     /// Types with `[ThreadStatic]` fields (runtime/thread_statics.rs).
     pub(crate) thread_statics: thread_statics::ThreadStaticTypes,
+    /// P/Invoke state: bound targets, marshaling plans, libraries, thunks.
+    pub(crate) interop: crate::interop::Interop,
     /// Resolution failures compiled code raises where it runs (missing.rs).
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
@@ -197,6 +201,7 @@ impl Runtime {
             lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
             sync_blocks: crate::sync::SyncBlocks::new(os),
             thread_statics: thread_statics::ThreadStaticTypes::default(),
+            interop: crate::interop::Interop::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
             watchdog: watchdog::Watchdog::default(),
@@ -216,6 +221,7 @@ impl Runtime {
             }
         };
         let _ = rt.well_known.set(wk);
+        rt.interop.thunks.init(&rt)?;
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
         // When the process is stopped (by itself, or by its parent's
@@ -309,6 +315,13 @@ impl Runtime {
         display_name: &str,
     ) -> Result<AssemblyId, RuntimeError> {
         Ok(self.loader().load_assembly(bytes, display_name)?)
+    }
+
+    /// Records the directory `assembly` was loaded from: its P/Invokes
+    /// look for native libraries there before the system loader's search.
+    pub fn set_assembly_directory(&self, assembly: AssemblyId, directory: &str) {
+        self.interop
+            .set_assembly_directory(assembly, directory.to_string());
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit

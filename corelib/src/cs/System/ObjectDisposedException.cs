@@ -1,10 +1,11 @@
 namespace System
 {
-    // An operation on an object that has been disposed (a closed wait
-    // handle, say).
+    // Raised when an object is used after it was disposed (a closed wait
+    // handle, or a closed SafeHandle passed to a P/Invoke, for instance).
     public class ObjectDisposedException : InvalidOperationException
     {
-        private string _objectName;
+        private const int COR_E_OBJECTDISPOSED = unchecked((int)0x80131622);
+        private readonly string _objectName;
 
         // What the runtime raises (it then sets the message).
         private ObjectDisposedException()
@@ -20,14 +21,14 @@ namespace System
         public ObjectDisposedException(string objectName, string message)
             : base(message)
         {
-            HResult = unchecked((int)0x80131622);
+            HResult = COR_E_OBJECTDISPOSED;
             _objectName = objectName;
         }
 
         public ObjectDisposedException(string message, Exception innerException)
             : base(message, innerException)
         {
-            HResult = unchecked((int)0x80131622);
+            HResult = COR_E_OBJECTDISPOSED;
         }
 
         public string ObjectName

@@ -1,4 +1,4 @@
-//! ABI v3 synchronization: mutexes (recursion, ownership, abandonment),
+//! ABI v4 synchronization: mutexes (recursion, ownership, abandonment),
 //! semaphores, wait-any and wait-all, sleeping, and stopping a process:
 //! interruptible waits end with `Stopped`, the stop word is set, v2 waits
 //! keep their v2 behaviour.
@@ -11,10 +11,10 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use osprey_kernel::client::{Os, WaitOutcome};
-use osprey_kernel::{host, resolve_v3, ExitReason, Handle, Protection, Status};
+use osprey_kernel::{host, resolve_v4, ExitReason, Handle, Protection, Status};
 
 fn os() -> Os {
-    Os::resolve().expect("v3 is exported")
+    Os::resolve().expect("v4 is exported")
 }
 
 fn status<T: std::fmt::Debug>(r: Result<T, osprey_kernel::client::OsError>) -> Status {
@@ -86,7 +86,7 @@ fn mutexes_are_recursive_owned_and_abandoned() {
             assert_eq!(status(os.release_mutex(m)), Status::InvalidHandle);
             let mut h = Handle::NULL;
             // SAFETY: `h` is a valid out-pointer.
-            let bad = unsafe { (resolve_v3().unwrap().mutex_handle_create)(2, &mut h) };
+            let bad = unsafe { (resolve_v4().unwrap().mutex_handle_create)(2, &mut h) };
             assert_eq!(bad, Status::InvalidArgument);
             0
         }),
@@ -179,14 +179,14 @@ fn stop_ends_interruptible_waits_sets_the_stop_word_and_spares_v2_waits() {
         // SAFETY: the page is ours and holds only the word.
         unsafe { os.set_stop_word(word_ref, 4) }.unwrap();
         // SAFETY: misaligned and foreign addresses are rejected.
-        let v3 = resolve_v3().unwrap();
+        let v4 = resolve_v4().unwrap();
         assert_eq!(
-            unsafe { (v3.process_service_set_stop_word)((page + 1) as *mut u32, 4) },
+            unsafe { (v4.process_service_set_stop_word)((page + 1) as *mut u32, 4) },
             Status::InvalidArgument
         );
         let mut on_stack = 0u32;
         assert_eq!(
-            unsafe { (v3.process_service_set_stop_word)(&mut on_stack, 4) },
+            unsafe { (v4.process_service_set_stop_word)(&mut on_stack, 4) },
             Status::InvalidRange
         );
         // SAFETY: (re)register the good one.
@@ -223,7 +223,7 @@ fn stop_ends_interruptible_waits_sets_the_stop_word_and_spares_v2_waits() {
         assert!(started.elapsed() < Duration::from_secs(5));
         assert_eq!(word_ref.load(Ordering::SeqCst), 4, "stop word set");
         assert_eq!(os.stop_code(), Some(42), "the first code stands");
-        // Later v3 waits give up at once; v2 waits still work.
+        // Later v4 waits give up at once; v2 waits still work.
         assert_eq!(status(os.wait_any(&[e], None)), Status::Stopped);
         assert_eq!(status(os.sleep(SHORT)), Status::Stopped);
         os.set_event(e).unwrap();

@@ -1,4 +1,4 @@
-//! ABI v3 isolation: channels and the exchange heap (ownership moves with
+//! ABI v4 isolation: channels and the exchange heap (ownership moves with
 //! messages, forged, foreign, closed and sent handles are refused, double
 //! frees are caught), children created from images with startup endpoints
 //! and settings, and terminating children (blocked in a receive, spinning,
@@ -17,7 +17,7 @@ use osprey_kernel::{
 };
 
 fn os() -> Os {
-    Os::resolve().expect("v3 is exported")
+    Os::resolve().expect("v4 is exported")
 }
 
 fn status<T: std::fmt::Debug>(r: Result<T, osprey_kernel::client::OsError>) -> Status {
@@ -295,7 +295,10 @@ fn child_settings_and_bad_specs() {
             s.heap_limit = 32 << 20;
             let child = unsafe { os.create_child(&s) }.unwrap();
             os.start_child(child).unwrap();
-            assert_eq!(join_child(&os, child), 2 | 3 << 4 | 1 << 8 | 32 << 12);
+            assert_eq!(
+                join_child(&os, child),
+                2 | (osprey_kernel::ABI_VERSION_LATEST as i32) << 4 | 1 << 8 | 32 << 12
+            );
             let bad = |f: &dyn Fn(&mut ChildSpec)| {
                 let mut s = spec(b"settings", &[]);
                 f(&mut s);
