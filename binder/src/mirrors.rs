@@ -113,7 +113,8 @@ pub struct SafeHandleObject {
     pub object: Object,
     /// `handle`: the native handle.
     pub handle: isize,
-    /// `_state`: bit 0 closed, the rest a reference count.
+    /// `_state`: bit 0 closed, bit 1 disposed, the rest a reference count
+    /// (times 4).
     pub state: i32,
     /// `_ownsHandle`.
     pub owns_handle: bool,
