@@ -27,7 +27,7 @@ use std::sync::Arc;
 use osprey_jit::{CodeMap, GcInfo, NativeEhClause};
 use osprey_kernel::Protection;
 
-use crate::loader::MethodHandle;
+use crate::typesystem::MethodHandle;
 use osprey_kernel::client::{Os, OsError};
 
 /// Bytes reserved for the whole heap.

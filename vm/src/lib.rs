@@ -45,5 +45,6 @@ pub mod stackwalk;
 pub mod stubs;
 pub mod sync;
 pub mod thread;
+pub mod typesystem;
 
 pub use runtime::{Runtime, RuntimeError, RuntimeOptions};
