@@ -10,6 +10,9 @@
 //!   verification, and the same FCall done right passes;
 //! * a collection at the poll after a QCall updates the caller's slots once
 //!   (they are reported twice: `qcall_poll`);
+//! * the contention stress (`samples/thread-contention`: four threads on
+//!   shared locks and Interlocked counters, allocating inside the locks)
+//!   at several more stress intervals, each collector (`contention_*`);
 //! * a heap limit makes allocation throw OutOfMemoryException (never a
 //!   crash), with each collector, and a program can catch it and go on;
 //! * the `--gc` and `--gc-heap-limit` options (a limit below the nursery
@@ -68,11 +71,20 @@ const SMALL_AT_STRESS: &[(&str, &[&str], &str)] = &[
         "200 000 disposed objects: minutes at interval 1",
     ),
     (
+        "thread-contention",
+        &["500"],
+        "four threads doing 20 000 rounds of locked and Interlocked updates, each allocating: minutes at interval 1",
+    ),
+    (
         "thread-interlocked",
         &["1000"],
         "two threads push 20 000 nodes on a shared stack: the verifier walks it at each of 40 000 collections, about a minute per collector at interval 1",
     ),
 ];
+
+/// The contention stress (samples/thread-contention) beside its run at
+/// interval 1: (stress interval, rounds per thread).
+const CONTENTION_RUNS: [(u32, u32); 3] = [(7, 1000), (61, 2000), (997, 5000)];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).
 fn compile_test_program(name: &str) -> Result<PathBuf, String> {
@@ -245,6 +257,24 @@ fn main() {
             }
             trials.push(Trial::test(
                 format!("small_limit_{collector}::{name}"),
+                move || check_sample(&sample, &opts).map_err(Failed::from),
+            ));
+        }
+        // The contention stress at other intervals too: between the
+        // collections the four threads run on both cores at once, so locks
+        // are contended and counters raced while objects move.
+        for (interval, rounds) in CONTENTION_RUNS {
+            let dir = samples_dir().join("thread-contention");
+            let Ok(mut sample) = load_sample(&dir) else {
+                continue;
+            };
+            sample.args = vec![rounds.to_string()];
+            let opts = CheckOptions::default()
+                .env("OSPREY_GCSTRESS", interval.to_string())
+                .env("OSPREY_GC", collector)
+                .timeout(Duration::from_secs(300));
+            trials.push(Trial::test(
+                format!("contention_{collector}::interval_{interval}"),
                 move || check_sample(&sample, &opts).map_err(Failed::from),
             ));
         }

@@ -164,6 +164,7 @@ namespace System.Threading
         public static float Read(ref float location) { return location; }
         public static double Read(ref double location) { return location; }
         public static object Read(ref object location) { return location; }
+        public static T Read<T>(ref T location) where T : class { return location; }
 
         public static void Write(ref bool location, bool value) { location = value; }
         public static void Write(ref byte location, byte value) { location = value; }
@@ -182,5 +183,6 @@ namespace System.Threading
         public static void Write(ref float location, float value) { location = value; }
         public static void Write(ref double location, double value) { location = value; }
         public static void Write(ref object location, object value) { location = value; }
+        public static void Write<T>(ref T location, T value) where T : class { location = value; }
     }
 }
