@@ -67,15 +67,17 @@ impl Emitter<'_, '_> {
     ) -> Result<(), JitError> {
         let args = self.pop_n(info.sig.pop_count());
         // The call clobbers RAX/XMM0: nothing else may stay there. Arguments in
-        // a register are written to their slots too when a helper runs first.
+        // a register are written to their slots too when a helper runs first
+        // or a `constrained.` fix-up of `this` uses RAX before the call.
         self.spill_reg();
-        let runs_helper = info.class_init.is_some()
-            || matches!(this_fixup, Some(ThisFixup::Box(..)))
+        let uses_rax_first = info.class_init.is_some()
+            // Both fix-ups use RAX, where the last argument may be cached.
+            || this_fixup.is_some()
             || matches!(
                 info.target,
                 CallTarget::GenericVirtual { .. } | CallTarget::ManagedLookup { .. }
             );
-        let mut args: Vec<Entry> = if runs_helper {
+        let mut args: Vec<Entry> = if uses_rax_first {
             args.into_iter().map(|a| self.spill_entry(a)).collect()
         } else {
             args
