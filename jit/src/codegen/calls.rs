@@ -2,7 +2,7 @@
 //! (The System V argument assignment and the P/Invoke transition are in
 //! `pinvoke.rs`.)
 //!
-//! fastcall64 (design notes §2): argument 0 in RCX, argument 1 in RDX, the
+//! fastcall64 (docs/design.md §2): argument 0 in RCX, argument 1 in RDX, the
 //! rest pushed right to left, popped by the callee (`ret imm16`); structs over
 //! 8 bytes by pointer to a caller-made copy; struct results over 8 bytes
 //! through a hidden buffer passed as argument 0; RSP 16-byte aligned at the
