@@ -74,7 +74,7 @@ pub struct RuntimeOptions {
     pub gc_kind_set: bool,
     /// The command line set the heap limit: it wins over `OSPREY_GC_HEAP_LIMIT`.
     pub gc_limit_set: bool,
-    /// Run only verified code: the process is untrusted (design notes §10;
+    /// Run only verified code: the process is untrusted (docs/design.md §10;
     /// set for a child created with `CHILD_UNTRUSTED`). Enforced by the
     /// verifier.
     pub verify: bool,
