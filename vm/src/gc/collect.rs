@@ -219,6 +219,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
     }
     m.drain();
     update_weak(gc, &m, HandleKind::WeakTrackResurrection);
+    update_weak(gc, &m, HandleKind::RuntimeWeak);
 
     // Free the nursery; promote blocks that hold pinned objects.
     let verify = gc.options.verify;
@@ -503,6 +504,7 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     }
     m.drain();
     clear_weak(gc, &m, HandleKind::WeakTrackResurrection);
+    clear_weak(gc, &m, HandleKind::RuntimeWeak);
     st.finalizable = alive;
     st.freachable.extend(dead);
 

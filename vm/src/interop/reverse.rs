@@ -762,7 +762,7 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
             Err(e) => {
                 // The exception would unwind into C: the CLR's rule is
                 // that it is unhandled.
-                rt.report_unhandled_with(thread, e, 1);
+                rt.report_unhandled(thread, e, 1);
                 None
             }
         }
