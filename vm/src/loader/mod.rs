@@ -106,7 +106,7 @@ impl std::fmt::Display for LoadError {
                     f,
                     "'{}' is not implemented in Osprey's corelib ({})",
                     osprey_metadata::csharp::display_type_name(name),
-                    crate::runtime::missing::API_HINT
+                    API_HINT
                 )
             }
             LoadError::TypeNotFound { name, assembly } => {
@@ -207,7 +207,28 @@ pub struct Loader {
     prestub: usize,
     /// Every type loaded, shared with the garbage collector (statics are
     /// roots; the heap verifier checks method tables against it).
-    pub(crate) registry: Arc<crate::gc::TypeRegistry>,
+    pub(crate) registry: Arc<crate::typesystem::TypeRegistry>,
+    /// Internal calls and QCalls (see [`NativeBindings`]).
+    bindings: Box<dyn NativeBindings>,
+}
+
+/// The module name of QCalls: `[DllImport("QCall")]` is a P/Invoke into the
+/// runtime (docs/internal-calls.md).
+pub const QCALL_LIBRARY: &str = "QCall";
+
+/// Where a message about a member corelib lacks sends the user.
+pub(crate) const API_HINT: &str = "docs/api.md lists what is";
+
+/// How the loader binds methods implemented in native code: corelib's
+/// internal calls (FCalls) and QCall entry points. The layer that owns
+/// those tables (the runtime) hands an implementation to
+/// [`Loader::new`], so the loader names neither.
+pub trait NativeBindings: Send + Sync {
+    /// The FCall registered for `class::method` with the ILAsm-like
+    /// signature `sig` (`double(double)`), as the method's kind.
+    fn internal_call(&self, class: &str, method: &str, sig: &str) -> Option<MethodKind>;
+    /// The address of the QCall entry point `entry`.
+    fn qcall(&self, entry: &str) -> Option<usize>;
 }
 
 /// Names under which programs refer to the core library.
@@ -222,11 +243,13 @@ const CORELIB_ALIASES: &[&str] = &[
 ];
 
 impl Loader {
-    /// A loader with corelib loaded (as assembly 0).
+    /// A loader with corelib loaded (as assembly 0), binding native methods
+    /// through `bindings`.
     pub fn new(
         corelib: &'static [u8],
         code_heap: Arc<CodeHeap>,
         prestub: usize,
+        bindings: Box<dyn NativeBindings>,
     ) -> LoadResult<Loader> {
         let corelib = Assembly::from_static(AssemblyId::CORELIB, corelib).map_err(|error| {
             LoadError::BadImage {
@@ -254,7 +277,8 @@ impl Loader {
             layout_in_progress: HashSet::new(),
             code_heap,
             prestub,
-            registry: Arc::new(crate::gc::TypeRegistry::default()),
+            registry: Arc::new(crate::typesystem::TypeRegistry::default()),
+            bindings,
         })
     }
 
