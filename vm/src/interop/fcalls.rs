@@ -193,23 +193,31 @@ pub(crate) extern "C" fn ptr_to_existing_structure(
             ));
             return;
         }
-        let obj = thread.root_table().root_raw(obj);
-        HelperFrame::run(thread, |thread| {
-            let result = layout_of(thread, t).and_then(|nl| {
-                // SAFETY: `obj` is an object of formatted class `t`; the
-                // caller promises a native form at `ptr`.
-                unsafe {
-                    convert::from_native(
-                        thread,
-                        &obj,
-                        object::BOX_DATA_OFFSET,
-                        ptr as *const u8,
-                        &nl,
-                    )
-                }
-            });
-            raise_or(thread, result, ())
-        })
+        fill_from_native(thread, ptr, obj);
+    })
+}
+
+/// Reads the native form at `native` into `obj` (a box of a value type or
+/// an object of a formatted class: its fields start at BOX_DATA_OFFSET
+/// either way), in place, raising what the conversion raises.
+fn fill_from_native(thread: &mut Thread, native: usize, obj: ObjectRef) {
+    let t = TypeHandle::from_method_table(obj.method_table());
+    let obj = thread.root_table().root_raw(obj);
+    HelperFrame::run(thread, |thread| {
+        let result = layout_of(thread, t).and_then(|nl| {
+            // SAFETY: as above; the caller promises a native form of `t`
+            // at `native`.
+            unsafe {
+                convert::from_native(
+                    thread,
+                    &obj,
+                    object::BOX_DATA_OFFSET,
+                    native as *const u8,
+                    &nl,
+                )
+            }
+        });
+        raise_or(thread, result, ())
     })
 }
 
@@ -229,25 +237,7 @@ pub(crate) extern "C" fn structure_from_native(
         if native == 0 {
             return;
         }
-        let t = TypeHandle::from_method_table(obj.method_table());
-        let obj = thread.root_table().root_raw(obj);
-        HelperFrame::run(thread, |thread| {
-            let result = layout_of(thread, t).and_then(|nl| {
-                // SAFETY: `obj` is a box of `t` or an object of formatted
-                // class `t` (fields at BOX_DATA_OFFSET either way); the stub
-                // wrote a native form of `t` at `native`.
-                unsafe {
-                    convert::from_native(
-                        thread,
-                        &obj,
-                        object::BOX_DATA_OFFSET,
-                        native as *const u8,
-                        &nl,
-                    )
-                }
-            });
-            raise_or(thread, result, ())
-        })
+        fill_from_native(thread, native, obj);
     })
 }
 
