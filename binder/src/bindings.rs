@@ -101,4 +101,7 @@ bind_methods! {
     StubHelpersSafeHandleRelease = "System.StubHelpers" "StubHelpers" "SafeHandleRelease" "void(System.Runtime.InteropServices.SafeHandle,bool)"
     StubHelpersSafeHandleSet = "System.StubHelpers" "StubHelpers" "SafeHandleSet" "void(System.Runtime.InteropServices.SafeHandle,native int)"
     StubHelpersThrowForHr = "System.StubHelpers" "StubHelpers" "ThrowForHR" "void(int32)"
+    StubHelpersStructureToNative = "System.StubHelpers" "StubHelpers" "StructureToNative" "native int(object,bool)"
+    StubHelpersStructureFromNative = "System.StubHelpers" "StubHelpers" "StructureFromNative" "void(native int,object)"
+    StubHelpersFreeStructureNative = "System.StubHelpers" "StubHelpers" "FreeStructureNative" "void(native int,object)"
 }

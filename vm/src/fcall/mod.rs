@@ -137,7 +137,14 @@ pub static FCALLS: &[FCall] = &[
         method: "PtrToExistingStructureHelper",
         sig: "void(native int,object)",
         address: crate::interop::fcalls::ptr_to_existing_structure as *const (),
-        flags: PASS_THREAD | MAY_THROW,
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "StructureFromNative",
+        sig: "void(native int,object)",
+        address: crate::interop::fcalls::structure_from_native as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
         class: "System.Runtime.InteropServices.Marshal",
