@@ -30,7 +30,6 @@
 //!
 //! See `docs/kernel.md` for the design.
 
-
 pub mod abi;
 mod channel;
 pub mod client;

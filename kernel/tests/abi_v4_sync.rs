@@ -178,14 +178,15 @@ fn stop_ends_interruptible_waits_sets_the_stop_word_and_spares_v2_waits() {
         let word_ref = unsafe { AtomicU32::from_ptr(word) };
         // SAFETY: the page is ours and holds only the word.
         unsafe { os.set_stop_word(word_ref, 4) }.unwrap();
-        // SAFETY: misaligned and foreign addresses are rejected.
         let v4 = resolve_v4().unwrap();
         assert_eq!(
+            // SAFETY: misaligned and foreign addresses are rejected.
             unsafe { (v4.process_service_set_stop_word)((page + 1) as *mut u32, 4) },
             Status::InvalidArgument
         );
         let mut on_stack = 0u32;
         assert_eq!(
+            // SAFETY: as above (a stack address is not a page of ours).
             unsafe { (v4.process_service_set_stop_word)(&mut on_stack, 4) },
             Status::InvalidRange
         );

@@ -254,9 +254,11 @@ pub(crate) extern "C" fn process_create(
     untrusted: Bool,
 ) -> i32 {
     run(0, || {
-        // SAFETY (the three): strings pinned for the QCall.
+        // SAFETY: the string is pinned for the QCall.
         let path = unsafe { path.to_string_lossy() }.unwrap_or_default();
+        // SAFETY: as above.
         let name = unsafe { name.to_string_lossy() }.unwrap_or_default();
+        // SAFETY: as above.
         let args = unsafe { args.to_string_lossy() }.unwrap_or_default();
         let args: Vec<&str> = match arg_count {
             0 => Vec::new(),

@@ -23,7 +23,6 @@
 //! * [`bench`]: the transition benchmarks;
 //! * [`cli`]: the `osprey` command.
 
-
 pub mod bench;
 pub mod cli;
 pub mod codeheap;

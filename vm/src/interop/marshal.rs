@@ -352,8 +352,8 @@ fn arg_plan(
             } else if it.kind == TypeKind::ValueType && layout::native_layout(loader, it).is_ok() {
                 // .NET's rule: `ref` is [In, Out], `out` is [Out], `[In] ref`
                 // is [In].
-                let copy_in = !(info.is_out && !info.is_in);
-                let copy_out = !(info.is_in && !info.is_out);
+                let copy_in = !info.is_out || info.is_in;
+                let copy_out = !info.is_in || info.is_out;
                 plan(
                     ArgKind::NativeCopy {
                         boxed: Some(it),
@@ -411,7 +411,7 @@ fn arg_plan(
                     plan(
                         ArgKind::NativeCopy {
                             boxed: None,
-                            copy_in: !(info.is_out && !info.is_in),
+                            copy_in: !info.is_out || info.is_in,
                             copy_out: info.is_out,
                         },
                         JitType::I,

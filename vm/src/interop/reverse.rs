@@ -866,11 +866,11 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
                 (RevRet::String { utf16 }, Value::Ref(s)) => {
                     let p = match s {
                         None => 0,
-                        // SAFETY: the callback returned a string (its
-                        // signature says so); nothing collects while its
-                        // characters are copied.
                         Some(s) => super::convert::native_string(
                             thread,
+                            // SAFETY: the callback returned a string (its
+                            // signature says so); nothing collects while its
+                            // characters are copied.
                             unsafe { s.load().string_chars() },
                             utf16,
                         )?,
