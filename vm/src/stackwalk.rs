@@ -359,6 +359,11 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
             RootOrigin::ThreadState("Thread object"),
         ));
     }
+    for block in thread.thread_static_blocks.iter_mut().flatten() {
+        for slot in block.gc_slots() {
+            report(reg(slot, RootOrigin::ThreadState("[ThreadStatic] field")));
+        }
+    }
 }
 
 /// Reports the live references of an optimized frame at its safepoint:
