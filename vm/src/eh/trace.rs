@@ -131,7 +131,12 @@ pub(crate) unsafe fn format_stack_trace(rt: &Runtime, data: &[isize]) -> String 
 /// The statement (see `osprey_jit::CodeMap::statements`) the instruction at
 /// `il` of `method` belongs to: what a trace shows without debug information.
 fn statement_of(rt: &Runtime, method: MethodHandle, il: u32) -> u32 {
-    let code = method.code.load(std::sync::atomic::Ordering::Acquire);
+    // A method still counting its calls in the baseline tier publishes its
+    // code only to the tiers (its descriptor shows none until it tiers up).
+    let code = match method.code.load(std::sync::atomic::Ordering::Acquire) {
+        0 => rt.tiers.baseline_code(method).unwrap_or(0),
+        code => code,
+    };
     rt.code
         .method_code(code)
         .map_or(il, |c| c.code_map.statement_of(il))

@@ -643,5 +643,9 @@ pub(crate) fn compile_plan(
             error,
         })?
     };
-    rt.publish_compiled(loader, md, base, &compiled, false, input.il)
+    let kind = crate::runtime::jitdump::CodeKindShown {
+        shared: false,
+        tier: osprey_jit::Tier::Baseline,
+    };
+    rt.publish_compiled(loader, md, base, &compiled, kind, input.il)
 }

@@ -271,7 +271,7 @@ impl Runtime {
             input.call_counter = Some(osprey_jit::CallCounter {
                 cell: self
                     .tiers
-                    .new_counter(&self.code, self.options.jit.tier_calls)?,
+                    .new_counter(&self.code, method, self.options.jit.tier_calls)?,
                 method: method.to_jit(),
             });
         }
@@ -329,8 +329,15 @@ impl Runtime {
             compiled.code.len(),
             started.elapsed().as_nanos() as u64,
         );
-        let addr =
-            self.publish_compiled(loader, method, base, &compiled, shared.is_some(), input.il)?;
+        let kind = super::jitdump::CodeKindShown {
+            shared: shared.is_some(),
+            tier: if optimized {
+                osprey_jit::Tier::Optimizing
+            } else {
+                osprey_jit::Tier::Baseline
+            },
+        };
+        let addr = self.publish_compiled(loader, method, base, &compiled, kind, input.il)?;
         if tier0 {
             // Callers go through the precode (the descriptor shows no code)
             // until the optimized code replaces this.
@@ -380,7 +387,11 @@ impl Runtime {
                         compiled.code.len()
                     ));
                 }
-                self.publish_compiled(&mut loader, method, base, &compiled, false, input.il)?
+                let kind = super::jitdump::CodeKindShown {
+                    shared: false,
+                    tier: osprey_jit::Tier::Optimizing,
+                };
+                self.publish_compiled(&mut loader, method, base, &compiled, kind, input.il)?
             }
             Err(why) => {
                 if self.options.jit_log {
@@ -426,7 +437,7 @@ impl Runtime {
         method: MethodHandle,
         base: usize,
         compiled: &osprey_jit::CompiledMethod,
-        shared: bool,
+        kind: super::jitdump::CodeKindShown,
         il: &[u8],
     ) -> Result<usize, RuntimeError> {
         let info = MethodCode {
@@ -444,7 +455,7 @@ impl Runtime {
         if let Some(dump) = &self.options.jit_dump {
             if dump.selects(loader, method) {
                 let text =
-                    super::jitdump::listing(self, loader, method, shared, il, compiled, addr);
+                    super::jitdump::listing(self, loader, method, kind, il, compiled, addr);
                 let _ = self.os.stderr(&text);
             }
         }

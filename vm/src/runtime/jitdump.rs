@@ -148,15 +148,35 @@ pub(crate) fn method_text(loader: &Loader, m: MethodHandle) -> String {
     )
 }
 
+/// What kind of code a listing shows.
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct CodeKindShown {
+    /// The code is shared by the instantiations over reference types.
+    pub shared: bool,
+    /// The tier that compiled it.
+    pub tier: osprey_jit::Tier,
+}
+
 /// The header line of a method's listing: its full signature (marked when
-/// the code is shared by the instantiations over reference types) and sizes.
-fn header(loader: &Loader, m: MethodHandle, shared: bool, code_len: usize, frame: u32) -> String {
+/// the code is shared by the instantiations over reference types), sizes,
+/// and `, optimized` for the optimizing tier's code.
+fn header(
+    loader: &Loader,
+    m: MethodHandle,
+    kind: CodeKindShown,
+    code_len: usize,
+    frame: u32,
+) -> String {
     let asm = loader.assembly(m.assembly);
     let ret = names::type_sig_text(asm.image(), &m.sig.ret);
     let instance = if m.is_static() { "" } else { "instance " };
-    let shared = if shared { " (shared)" } else { "" };
+    let shared = if kind.shared { " (shared)" } else { "" };
+    let tier = match kind.tier {
+        osprey_jit::Tier::Baseline => "",
+        osprey_jit::Tier::Optimizing => ", optimized",
+    };
     format!(
-        "; {instance}{ret} {}{shared}: {code_len} bytes, frame {frame} bytes\n",
+        "; {instance}{ret} {}{shared}: {code_len} bytes, frame {frame} bytes{tier}\n",
         method_text(loader, m)
     )
 }
@@ -177,13 +197,13 @@ fn snake_case(name: &str) -> String {
     s
 }
 
-/// The listing of `method` (as shared code, if `shared`), compiled from
-/// `il` into `code` at `address`.
+/// The listing of `method` (code of the `kind` shown), compiled from `il`
+/// into `code` at `address`.
 pub(crate) fn listing(
     rt: &Runtime,
     loader: &mut Loader,
     method: MethodHandle,
-    shared: bool,
+    kind: CodeKindShown,
     il: &[u8],
     compiled: &osprey_jit::CompiledMethod,
     address: usize,
@@ -227,7 +247,7 @@ pub(crate) fn listing(
         header(
             loader,
             method,
-            shared,
+            kind,
             compiled.code.len(),
             compiled.gc_info.frame_size
         )
@@ -274,6 +294,11 @@ fn address_names(
         n.entry(q.address as usize)
             .or_insert_with(|| format!("[qcall: {}]", q.name));
     }
+    if let Some(cell) = rt.tiers.counter(method) {
+        n.insert(cell, "[call counter]".into());
+    }
+    n.entry(method.as_ptr() as usize)
+        .or_insert_with(|| format!("[method: {}]", method_text(loader, method)));
     let asm = method.assembly;
     let gctx = method.generic_context();
     let name_type = |n: &mut HashMap<usize, String>, t: TypeHandle| {

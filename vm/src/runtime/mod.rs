@@ -24,7 +24,7 @@ mod finalizer;
 mod generic_lookup;
 mod helpers;
 mod intrinsics;
-mod jitdump;
+pub(crate) mod jitdump;
 pub(crate) mod jitiface;
 mod jitstats;
 pub(crate) mod missing;

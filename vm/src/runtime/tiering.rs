@@ -112,6 +112,8 @@ pub struct Tiers {
     /// code's address (their descriptors show no code meanwhile, so that
     /// callers go through the precode, which tiering redirects).
     tier0: std::sync::Mutex<std::collections::HashMap<usize, usize>>,
+    /// Each counting method's call counter cell (what `--jit-dump` names).
+    counters: std::sync::Mutex<std::collections::HashMap<usize, usize>>,
     /// `OSPREY_JIT_BISECT=N` (or `M-N`): only the methods the optimizing
     /// tier is asked for as the first N (the M-th to the N-th, from 0) get
     /// it: a debugging aid, to bisect a miscompilation.
@@ -134,19 +136,35 @@ impl Tiers {
             bisect,
             asked: Default::default(),
             tier0: Default::default(),
+            counters: Default::default(),
         }
     }
 
-    /// A new call counter set to `calls` (a cell near the code).
+    /// A new call counter of method `m` set to `calls` (a cell near the
+    /// code).
     pub fn new_counter(
         &self,
         code: &crate::codeheap::CodeHeap,
+        m: crate::loader::MethodHandle,
         calls: u32,
     ) -> Result<usize, crate::codeheap::CodeHeapError> {
         let cell = code.alloc_data_cell()?;
         // SAFETY: a fresh, zeroed 32-byte cell nothing else uses yet.
         unsafe { (cell as *mut u32).write_volatile(calls) };
+        self.counters
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(m.as_ptr() as usize, cell);
         Ok(cell)
+    }
+
+    /// The call counter cell of method `m`, if its baseline code counts.
+    pub fn counter(&self, m: crate::loader::MethodHandle) -> Option<usize> {
+        self.counters
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&(m.as_ptr() as usize))
+            .copied()
     }
 
     fn map(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<usize, usize>> {
