@@ -6,6 +6,8 @@
 //!
 //! `FUZZ_ITERATIONS` (default 4000) sets how many methods one run tries.
 
+mod common;
+
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use osprey_jit::*;
@@ -367,49 +369,7 @@ impl JitHost for MockHost {
     }
 
     fn runtime_layout(&self) -> RuntimeLayout {
-        RuntimeLayout {
-            trap_flag_address: 0x1_0000,
-            array_length_offset: 8,
-            array_data_offset: 16,
-            md_array_bounds_offset: 16,
-            string_data_offset: 12,
-            method_table_vtable_offset: 24,
-            method_table_dictionaries_offset: 56,
-            method_desc_dictionary_offset: 64,
-            thread_pending_offset: 20,
-            thread_frame_head_offset: 8,
-            thread_gc_mode_offset: 16,
-            thread_helper_site_offsets: [40, 48, 56],
-            thread_stack_limit_offset: 72,
-            delegate: DelegateLayout {
-                target: 8,
-                method_ptr: 16,
-                invocation_list: 32,
-                invocation_count: 40,
-            },
-            transition_frame: TransitionFrameLayout {
-                size: 64,
-                prev: 0,
-                kind: 8,
-                method: 16,
-                return_address: 24,
-                rsp: 32,
-                rbp: 40,
-                regs: 48,
-                pinvoke_kind: 1,
-            },
-            thread_last_error_offset: 100,
-            last_error_entries: [0x7900_0000, 0x7900_0010],
-            thread_alloc_offsets: [24, 32],
-            thread_statics_offsets: [112, 120],
-            inline_allocation: true,
-            write_barrier: Some(osprey_jit::WriteBarrier {
-                heap_base: 0x7000_0000_0000,
-                heap_size: 1 << 32,
-                card_table: 0x6000_0000_0000,
-                card_shift: 9,
-            }),
-        }
+        common::runtime_layout()
     }
 }
 
@@ -1054,6 +1014,7 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
     let seeds = fuzz_seeds();
     let (mut ok, mut rejected) = (0u64, 0u64);
     let mut first_error = None;
+    let (mut optimized, mut declined) = (0u64, 0u64);
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
         let m = typed_method(&mut rng);
@@ -1068,7 +1029,20 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
             generic_context: generic_context(seed),
             call_counter: None,
         };
-        match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost { shared: input.generic_context.is_some() }, &input, 0x4000_0000))) {
+        // The optimizing tier must not panic either: it compiles the method
+        // or declines it (the baseline tier then compiles it).
+        let shared = input.generic_context.is_some();
+        match catch_unwind(AssertUnwindSafe(|| {
+            compile_optimized(&mut MockHost { shared }, &input, 0x4000_0000)
+        })) {
+            Ok(Ok(_)) => optimized += 1,
+            Ok(Err(_)) => declined += 1,
+            Err(_) => panic!(
+                "the optimizing tier panicked on seed {seed} (replay with FUZZ_SEED={seed}):\n  il: {:02x?}\n  args: {:?}\n  locals: {:?}\n  ret: {:?}\n  eh: {:?}",
+                m.il, m.args, m.locals, m.ret, m.eh
+            ),
+        }
+        match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost { shared }, &input, 0x4000_0000))) {
             Ok(Ok(_)) => ok += 1,
             Ok(Err(e)) => {
                 rejected += 1;
@@ -1081,6 +1055,7 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
         }
     }
     eprintln!("{ok} compiled, {rejected} rejected; first rejection: {first_error:?}");
+    eprintln!("optimizing tier: {optimized} compiled, {declined} declined");
     assert!(
         ok * 2 > rejected || std::env::var("FUZZ_SEED").is_ok(),
         "the typed generator should mostly produce valid IL ({ok} compiled, {rejected} rejected; first: {first_error:?})"

@@ -261,8 +261,9 @@ fn emit_call_thunk(heap: &CodeHeap) -> Result<usize, CodeHeapError> {
     dynasm!(ops
         ; .arch x64
         // The caller's GC mode, restored on the way out, also on the escape
-        // path: it lives in RBX, which JIT-compiled code never uses (see
-        // jit/src/codegen/mod.rs) and Rust code preserves (callee-saved).
+        // path: it lives in RBX, which managed code preserves (optimized
+        // code saves it in its prologue, and the dispatcher restores it
+        // before the escape: eh::unwind_regs) and Rust code preserves.
         ; mov ebx, [r15 + GC_MODE]
         ; mov DWORD [r15 + GC_MODE], 1
         ; mov r12, rsi                         // target

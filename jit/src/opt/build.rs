@@ -24,8 +24,8 @@ use smallvec::SmallVec;
 use super::ir::{Block, BlockCall, CallOp, Func, HelperOp, Op, Ty, Value, ValueDef};
 use super::OptError;
 use crate::host::{
-    CallTarget, ExactType, FieldInfo, FieldLocation, JitHost, NewObjectInfo, RtValue,
-    RuntimeLayout, ThisKind, ThrowKind, TypeHandle,
+    CallTarget, ExactType, FieldInfo, FieldLocation, NewObjectInfo, RtValue, RuntimeLayout,
+    ThisKind, ThrowKind, TypeHandle,
 };
 use crate::import::Imported;
 use crate::ops::{self, BinOp, Cond, ConvOp};
@@ -46,7 +46,6 @@ fn decline(why: impl Into<String>) -> OptError {
 
 /// Builds the IR of `method` from its imported ops.
 pub(crate) fn build(
-    host: &mut dyn JitHost,
     method: &MethodInput<'_>,
     imported: &Imported,
     rt: &RuntimeLayout,
@@ -77,7 +76,6 @@ pub(crate) fn build(
         }
     }
     let mut b = Builder {
-        host,
         method,
         imported,
         rt,
@@ -97,8 +95,7 @@ pub(crate) fn build(
     Ok(b.f)
 }
 
-struct Builder<'a, 'h> {
-    host: &'h mut dyn JitHost,
+struct Builder<'a> {
     method: &'a MethodInput<'a>,
     imported: &'a Imported,
     rt: &'a RuntimeLayout,
@@ -152,7 +149,7 @@ fn il_succs(op: &ops::Op, next: Option<u32>) -> SmallVec<[u32; 2]> {
     out
 }
 
-impl Builder<'_, '_> {
+impl Builder<'_> {
     fn run(&mut self) -> Result<(), OptError> {
         let instrs = &self.imported.instrs;
         // Block starts and the instruction ranges of the IL blocks.
@@ -1042,9 +1039,6 @@ impl Builder<'_, '_> {
         let native = matches!(target, CallTarget::FCall { .. });
         let op = Op::Call(Box::new(CallOp {
             target: target.clone(),
-            params,
-            ret: sig.ret,
-            null_check_this: false,
         }));
         let r = self.push(op, &conv, ret_ty, il);
         Ok(match ret_ty {

@@ -338,7 +338,7 @@ impl E<'_, '_> {
     fn inst(&mut self, i: usize) -> Result<(), OptError> {
         let il = self.v.il[i];
         match self.v.insts[i].clone() {
-            MInst::Args { .. } => {}
+            MInst::Args => {}
             MInst::StackArg { k } => {
                 let d = self.r(i, 0);
                 let off = 16 + 8 * k as i32;
@@ -659,7 +659,7 @@ impl E<'_, '_> {
                 let targets = (0..n as usize).map(|k| self.succ_label(k)).collect();
                 self.switch_tables.push((table, targets));
             }
-            MInst::Ret { .. } => self.epilogue(),
+            MInst::Ret => self.epilogue(),
             MInst::Trap => dynasm!(self.ops ; .arch x64 ; int3),
         }
         Ok(())

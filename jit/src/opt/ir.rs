@@ -119,12 +119,6 @@ impl BlockCall {
 pub struct CallOp {
     /// How the callee is reached (`Managed`, `Virtual`, `Interface`, `FCall`).
     pub target: CallTarget,
-    /// The JIT types of the arguments, in order (`this` first).
-    pub params: SmallVec<[JitType; 4]>,
-    /// The return type (`Void` for none).
-    pub ret: JitType,
-    /// Test `this` for null before the call (`callvirt`).
-    pub null_check_this: bool,
 }
 
 /// A call of a runtime helper (through its wrapper stub, System V).
@@ -172,8 +166,6 @@ pub enum Op {
     Fconst(u64),
     /// ABI argument `n` of the method (entry block only).
     Param(u16),
-    /// The generic context the instantiating stub passes in R8 (entry only).
-    GenericContext,
     /// A binary operator on `[a, b]` (integer or float, per the result type;
     /// the `*Ovf*` forms check for overflow; `div`/`rem` check the divisor).
     Bin(BinOp),
@@ -271,7 +263,6 @@ impl Op {
             Op::Iconst(_)
             | Op::Fconst(_)
             | Op::Param(_)
-            | Op::GenericContext
             | Op::Neg
             | Op::Not
             | Op::Cmp(_)
@@ -491,10 +482,19 @@ impl Func {
         out
     }
 
-    /// The textual form of the function (golden tests, `--jit-dump`).
+    /// The textual form of the function (golden tests, `--jit-dump`):
+    /// each block with its parameters and IL offset, loop headers marked
+    /// with the blocks of their natural loop.
     pub fn display(&self) -> String {
         let mut s = String::new();
+        let loops = super::cfg::Cfg::new(self).loops();
         for b in self.live_blocks() {
+            if let Some(l) = loops.iter().find(|l| l.header == b) {
+                let mut blocks: Vec<u32> = l.blocks.iter().map(|b| b.0).collect();
+                blocks.sort_unstable();
+                let names: Vec<String> = blocks.iter().map(|b| format!("block{b}")).collect();
+                let _ = writeln!(s, "; loop: {}", names.join(", "));
+            }
             let bd = self.block(b);
             let params: Vec<String> = bd
                 .params
@@ -530,7 +530,6 @@ impl Func {
                 _ => format!("fconst {}", f64::from_bits(*v)),
             },
             Op::Param(n) => format!("param {n}"),
-            Op::GenericContext => "generic_context".into(),
             Op::Bin(b) => format!("{} {}", format!("{b:?}").to_lowercase(), args.join(", ")),
             Op::Neg => format!("neg {}", args.join(", ")),
             Op::Not => format!("not {}", args.join(", ")),

@@ -306,17 +306,15 @@ impl Lowerer<'_, '_> {
         Ok(())
     }
 
-    /// The entry's `Param` and `GenericContext` instructions: one `Args`
+    /// The entry's `Param` instructions: one `Args`
     /// defining the register arguments, loads of the stack arguments.
     fn lower_params(&mut self, insts: &[Inst]) {
-        let mut regs: SmallVec<[u8; 3]> = SmallVec::new();
         let mut ops: SmallVec<[Operand; 3]> = SmallVec::new();
         let mut fixups = Vec::new();
         for &i in insts {
             let d = self.f.inst(i);
             let (reg, result) = match d.op {
                 Op::Param(n) if n < 2 => ([hw::RCX, hw::RDX][n as usize], d.result),
-                Op::GenericContext => (hw::R8, d.result),
                 _ => continue,
             };
             let Some(result) = result else { continue };
@@ -329,10 +327,9 @@ impl Lowerer<'_, '_> {
             } else {
                 target
             };
-            regs.push(reg);
             ops.push(Operand::reg_fixed_def(tmp, gpr(reg)));
         }
-        self.push(MInst::Args { regs }, &ops, PRegSet::empty(), 0);
+        self.push(MInst::Args, &ops, PRegSet::empty(), 0);
         for (tmp, target, ty) in fixups {
             if ty.is_float() {
                 self.push(
@@ -420,7 +417,7 @@ impl Lowerer<'_, '_> {
         let il = d.il;
         let a = |k: usize| d.args[k];
         match &d.op {
-            Op::Iconst(_) | Op::Fconst(_) | Op::Param(_) | Op::GenericContext => {}
+            Op::Iconst(_) | Op::Fconst(_) | Op::Param(_) => {}
             Op::Bin(op) => self.bin(*op, &d, i)?,
             Op::Neg | Op::Not => {
                 let ty = self.f.ty(a(0));
@@ -687,13 +684,13 @@ impl Lowerer<'_, '_> {
             }
             Op::Return => {
                 if d.args.is_empty() {
-                    self.push(MInst::Ret { has_value: false }, &[], PRegSet::empty(), il);
+                    self.push(MInst::Ret, &[], PRegSet::empty(), il);
                 } else {
                     let ty = self.f.ty(a(0));
                     let x = self.use_reg(a(0), il);
                     let reg = if ty.is_float() { xmm(0) } else { gpr(hw::RAX) };
                     self.push(
-                        MInst::Ret { has_value: true },
+                        MInst::Ret,
                         &[Operand::reg_fixed_use(x, reg)],
                         PRegSet::empty(),
                         il,
@@ -814,7 +811,7 @@ impl Lowerer<'_, '_> {
                 let x = self.use_reg(d.args[0], il);
                 let y = self.use_reg(d.args[1], il);
                 let r = self.def(i);
-                let inst = MInst::Div { signed, wide, rem };
+                let inst = MInst::Div { signed, wide };
                 if rem {
                     let mut clob = PRegSet::empty();
                     clob.add(gpr(hw::RAX));
@@ -1046,7 +1043,6 @@ impl Lowerer<'_, '_> {
                 }
             }
         }
-        let has_ret = ret_ty.is_some();
         if let Some(ty) = ret_ty {
             let r = self.def(i);
             let reg = if ty.is_float() { xmm(0) } else { gpr(hw::RAX) };
@@ -1058,7 +1054,6 @@ impl Lowerer<'_, '_> {
                 kind,
                 reg_args,
                 stack_args,
-                has_ret,
             },
             &ops,
             clobbers,

@@ -9,7 +9,6 @@
 use regalloc2::{
     Block as RBlock, Inst as RInst, InstRange, Operand, PReg, PRegSet, RegClass, VReg,
 };
-use smallvec::SmallVec;
 
 use super::ir::{HelperOp, Ty};
 use crate::host::{AllocShape, CallTarget, ThrowKind};
@@ -22,8 +21,6 @@ pub mod hw {
     pub const RCX: u8 = 1;
     pub const RDX: u8 = 2;
     pub const RBX: u8 = 3;
-    pub const RSP: u8 = 4;
-    pub const RBP: u8 = 5;
     pub const RSI: u8 = 6;
     pub const RDI: u8 = 7;
     pub const R8: u8 = 8;
@@ -33,7 +30,6 @@ pub mod hw {
     pub const R12: u8 = 12;
     pub const R13: u8 = 13;
     pub const R14: u8 = 14;
-    pub const R15: u8 = 15;
 }
 
 /// A general register as regalloc2 names it.
@@ -116,9 +112,9 @@ pub enum CallKind {
 /// A machine instruction. Operand order per kind is given in brackets.
 #[derive(Clone, Debug)]
 pub enum MInst {
-    /// Defines the method's register arguments [defs...] (entry only):
-    /// `regs[i]` is the hardware register of def `i`.
-    Args { regs: SmallVec<[u8; 3]> },
+    /// Defines the method's register arguments [defs...] (entry only),
+    /// each def fixed to its argument register.
+    Args,
     /// [def] = stack argument `k` (`[rbp + 16 + 8k]`).
     StackArg { k: u32 },
     /// [def] = constant.
@@ -143,7 +139,7 @@ pub enum MInst {
     ShiftImm { op: ShiftOp, n: u8, wide: bool },
     /// Division: [use a @rax, use b, def q @rax, def tmp @rdx (early)] or,
     /// for the remainder, [use a @rax, use b, def r @rdx (early)].
-    Div { signed: bool, wide: bool, rem: bool },
+    Div { signed: bool, wide: bool },
     /// `mul.ovf.un`: [use a @rax, use b, def @rax]; RDX clobbered.
     MulOvfUn { wide: bool },
     /// [use a, def = a].
@@ -187,7 +183,6 @@ pub enum MInst {
         kind: CallKind,
         reg_args: u8,
         stack_args: u8,
-        has_ret: bool,
     },
     /// A helper call (operands per helper, see `lower`).
     Helper {
@@ -207,7 +202,7 @@ pub enum MInst {
     /// Ends a block: [use index]; succs are the targets then the default.
     Switch { n: u32 },
     /// Ends a block: [use value @rax/xmm0]?
-    Ret { has_value: bool },
+    Ret,
     /// Ends a block that never continues.
     Trap,
 }

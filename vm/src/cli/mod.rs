@@ -86,7 +86,13 @@ Environment:
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
   OSPREY_GC_NURSERY    nursery size of the generational collector (32K to 4G, default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
-  OSPREY_JIT_STATS=1   print what the JIT compiled (methods, bytes, time) at exit
+  OSPREY_JIT_STATS=1   print what the JIT compiled (methods, bytes, time, what the
+                       optimizing tier declined, by reason) at exit
+  OSPREY_JIT=T         JIT tiers: tiered (default), baseline or optimizing (docs/jit.md)
+  OSPREY_TIERED=0      optimize every method at once (as OSPREY_JIT=optimizing)
+  OSPREY_TIER_CALLS=N  calls after which a method is optimized (default 30)
+  OSPREY_JIT_LOG=1     log each optimized method and each decline, and the totals at exit
+  OSPREY_JIT_BISECT=N  optimize only the first N methods asked for (or M-N): finds miscompiles
   OSPREY_GENERIC_SHARING=0  compile every generic instantiation on its own
                        (default: reference-type instantiations share code)
   OSPREY_TIME_LIMIT=S  stop the program after S seconds at a safepoint (exit code 124;
@@ -615,12 +621,13 @@ fn run_in_process(
     rt.stop_threads(code);
     drop(thread);
     let _ = os.console_flush();
-    if os
-        .environment_variable("OSPREY_JIT_STATS")
-        .ok()
-        .flatten()
-        .is_some_and(|v| v.trim() != "0")
-    {
+    let set = |name: &str| {
+        os.environment_variable(name)
+            .ok()
+            .flatten()
+            .is_some_and(|v| v.trim() != "0")
+    };
+    if set("OSPREY_JIT_STATS") || set("OSPREY_JIT_LOG") {
         let _ = os.stderr(&rt.jit_stats());
     }
     code

@@ -309,6 +309,7 @@ impl Runtime {
                 ));
             }
             if let Some(why) = &compiled.declined {
+                self.jit_stats.record_decline(why);
                 if self.options.jit_log {
                     let _ = self.os.stderr(&format!(
                         "jit: {} stays in the baseline tier: {why}\n",
@@ -394,6 +395,7 @@ impl Runtime {
                 self.publish_compiled(&mut loader, method, base, &compiled, kind, input.il)?
             }
             Err(why) => {
+                self.jit_stats.record_decline(&why);
                 if self.options.jit_log {
                     let _ = self.os.stderr(&format!(
                         "jit: {} stays in the baseline tier: {why}\n",
@@ -454,8 +456,7 @@ impl Runtime {
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
         if let Some(dump) = &self.options.jit_dump {
             if dump.selects(loader, method) {
-                let text =
-                    super::jitdump::listing(self, loader, method, kind, il, compiled, addr);
+                let text = super::jitdump::listing(self, loader, method, kind, il, compiled, addr);
                 let _ = self.os.stderr(&text);
             }
         }

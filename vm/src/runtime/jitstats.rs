@@ -1,7 +1,8 @@
 //! What the JIT compiled in one runtime: methods, IL and code bytes, time
-//! spent, and how much of it was shared generic code. Printed to stderr at
-//! exit with `OSPREY_JIT_STATS=1` (docs/generics.md measures sharing with
-//! it).
+//! spent, how much of it was shared generic code, and why the optimizing
+//! tier declined the methods it left to the baseline. Printed to stderr at
+//! exit with `OSPREY_JIT_STATS=1` or `OSPREY_JIT_LOG=1` (docs/generics.md
+//! measures sharing with it; docs/jit.md, "Tiers", the declines).
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -15,6 +16,9 @@ pub(crate) struct JitStats {
     nanos: AtomicU64,
     /// The same four counters for the methods the optimizing tier compiled.
     optimized: [AtomicU64; 4],
+    /// Methods the optimizing tier was asked for and declined, by reason
+    /// (`declined: ...` or `internal error`, see `osprey_jit::OptError`).
+    declined: std::sync::Mutex<std::collections::HashMap<String, u64>>,
 }
 
 impl JitStats {
@@ -46,15 +50,38 @@ impl JitStats {
         self.nanos.fetch_add(nanos, Ordering::Relaxed);
     }
 
-    /// Two lines: `jit: N methods (S shared), I IL bytes, C code bytes, T
-    /// µs` for every compilation, and `jit optimizing: N methods, I IL
-    /// bytes, C code bytes, T µs` for the optimizing tier's.
+    /// Records that the optimizing tier declined a method (`why`).
+    pub(crate) fn record_decline(&self, why: &osprey_jit::OptError) {
+        let reason = match why {
+            osprey_jit::OptError::Declined(r) => r.clone(),
+            osprey_jit::OptError::Internal(_) => "internal error".to_string(),
+            osprey_jit::OptError::Jit(_) => "not compilable".to_string(),
+        };
+        let mut d = self.declined.lock().unwrap_or_else(|p| p.into_inner());
+        *d.entry(reason).or_insert(0) += 1;
+    }
+
+    /// Three lines: `jit: N methods (S shared), I IL bytes, C code bytes, T
+    /// µs` for every compilation, `jit optimizing: N methods, I IL bytes, C
+    /// code bytes, T µs` for the optimizing tier's, and `jit declined: N
+    /// methods (reason: count, ...)`, the most frequent reasons first.
     pub(crate) fn summary(&self) -> String {
         let l = |c: &AtomicU64| c.load(Ordering::Relaxed);
         let o = &self.optimized;
+        let mut declined: Vec<(String, u64)> = self
+            .declined
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .map(|(r, n)| (r.clone(), *n))
+            .collect();
+        declined.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        let total: u64 = declined.iter().map(|d| d.1).sum();
+        let reasons: Vec<String> = declined.iter().map(|(r, n)| format!("{r}: {n}")).collect();
         format!(
             "jit: {} methods ({} shared), {} IL bytes, {} code bytes, {} us\n\
-             jit optimizing: {} methods, {} IL bytes, {} code bytes, {} us\n",
+             jit optimizing: {} methods, {} IL bytes, {} code bytes, {} us\n\
+             jit declined: {total} methods ({})\n",
             l(&self.methods),
             l(&self.shared_methods),
             l(&self.il_bytes),
@@ -63,7 +90,8 @@ impl JitStats {
             l(&o[0]),
             l(&o[1]),
             l(&o[2]),
-            l(&o[3]) / 1000
+            l(&o[3]) / 1000,
+            reasons.join(", ")
         )
     }
 }

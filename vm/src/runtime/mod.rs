@@ -31,9 +31,9 @@ pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
 mod strings;
-pub mod tiering;
 mod thread_statics;
 mod threads;
+pub mod tiering;
 pub(crate) mod valuetypes;
 mod watchdog;
 
