@@ -898,7 +898,7 @@ impl Builder<'_> {
                 let v = self.push(Op::AddrOffset(8), &[o], Some(Ty::ByRef), il);
                 self.stack.push(v);
             }
-            other => return Err(decline(format!("{}", op_name(other)))),
+            other => return Err(decline(op_name(other))),
         }
         Ok(false)
     }
@@ -1027,10 +1027,8 @@ impl Builder<'_> {
             }
             conv.push(self.call_arg(a, *p, il));
         }
-        if null_check_this {
-            if self.f.ty(conv[0]) == Ty::Ref {
-                self.effect(Op::NullCheck(ThrowKind::NullReference), &[conv[0]], il);
-            }
+        if null_check_this && self.f.ty(conv[0]) == Ty::Ref {
+            self.effect(Op::NullCheck(ThrowKind::NullReference), &[conv[0]], il);
         }
         let ret_ty = match sig.ret {
             JitType::Void => None,

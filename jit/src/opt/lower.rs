@@ -28,6 +28,13 @@ use crate::host::{CallTarget, JitHost, RuntimeLayout};
 use crate::ops::{BinOp, ConvOp};
 use crate::types::JitType;
 
+/// A CFG edge: the source block and the index of the successor.
+type Edge = (Block, usize);
+
+/// An address folded into a load or store: base, index and scale,
+/// displacement.
+type FoldedAddress = (Value, Option<(Value, u8)>, i32);
+
 /// Lowers `f` to VCode.
 pub(crate) fn lower(
     f: &Func,
@@ -246,7 +253,7 @@ impl Lowerer<'_, '_> {
             }
         }
         // Instructions, in VCode block order.
-        let mut order: Vec<(u32, Option<(Block, usize)>, Block)> = Vec::new();
+        let mut order: Vec<(u32, Option<Edge>, Block)> = Vec::new();
         for &b in &live {
             order.push((self.vblock_of[&b], None, b));
             let succs = self.f.succs(b);
@@ -704,7 +711,7 @@ impl Lowerer<'_, '_> {
 
     /// When `addr` is an address computation folded into its single user:
     /// (base, index and scale, displacement).
-    fn folded_address(&self, addr: Value) -> Option<(Value, Option<(Value, u8)>, i32)> {
+    fn folded_address(&self, addr: Value) -> Option<FoldedAddress> {
         let i = def_inst(self.f, addr)?;
         if !self.fused[i.0 as usize] {
             return None;

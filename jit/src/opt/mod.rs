@@ -19,6 +19,9 @@
 
 mod build;
 pub(crate) mod cfg;
+// dynasm expands register operands such as `Rq(r)` to `r.into()`, which
+// clippy reports for every `u8` register variable.
+#[allow(clippy::useless_conversion)]
 mod emit;
 mod gcmap;
 pub(crate) mod ir;

@@ -306,7 +306,7 @@ impl regalloc2::Function for VCode {
     }
 
     fn is_ret(&self, insn: RInst) -> bool {
-        matches!(self.insts[insn.index()], MInst::Ret { .. } | MInst::Trap)
+        matches!(self.insts[insn.index()], MInst::Ret | MInst::Trap)
     }
 
     fn is_branch(&self, insn: RInst) -> bool {
