@@ -17,9 +17,11 @@ CoreCLR columns say n/a.
 """
 
 import argparse
+import json
 import math
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -130,15 +132,12 @@ def main():
             f.write(RUNTIMECONFIG)
         exes[n] = exe
     times = {(n, r[0]): [] for n in names + ["hello"] for r in runtimes}
-    rss = {r[0]: [] for r in runtimes}
     for _ in range(args.runs):
         # Alternating: every runtime once per program per round.
         for n in names + ["hello"]:
             for rname, cmd, env in runtimes:
-                wall, maxrss = run_once(cmd(exes[n]), env)
+                wall, _ = run_once(cmd(exes[n]), env)
                 times[(n, rname)].append(wall)
-                if n == "hello":
-                    rss[rname].append(maxrss)
     med = {k: statistics.median(v) for k, v in times.items()}
     lines = []
     lines.append("| program | Osprey tiered s | Osprey optimizing s | mono s | CoreCLR 2.0 s | Osprey/mono | Osprey/CoreCLR |")
@@ -165,14 +164,34 @@ def main():
     lines.append("")
     lines.append(f"Optimizing tier only / mono, geometric mean: {geomean(ratios_om):.2f}.")
     lines.append("")
-    lines.append("Startup (hello world), median of the runs:")
+    # Startup: hyperfine (no shell, warm-up runs) for the time when it is
+    # installed, else the rounds above; peak RSS from /usr/bin/time, since
+    # the rusage of a child Python forks counts the forked interpreter too.
+    lines.append("Startup (hello world): " + ("hyperfine -N, 3 warm-up runs, 30 runs, mean ± σ; "
+                                              if shutil.which("hyperfine") else "median of the rounds; ")
+                 + "peak RSS: /usr/bin/time, median of 10 runs:")
     lines.append("")
-    lines.append("| runtime | time ms (min-max) | peak RSS MiB |")
+    lines.append("| runtime | time ms | peak RSS MiB |")
     lines.append("| --- | ---: | ---: |")
-    for rname, _, _ in runtimes:
-        v = times[("hello", rname)]
-        lines.append(f"| {rname} | {1000 * med[('hello', rname)]:.1f} ({1000 * min(v):.1f}-{1000 * max(v):.1f}) | "
-                     f"{statistics.median(rss[rname]) / 1024:.1f} |")
+    for rname, cmd, env in runtimes:
+        argv = cmd(exes["hello"])
+        if shutil.which("hyperfine"):
+            out = os.path.join(work, "hf.json")
+            subprocess.run(["hyperfine", "-N", "-w", "3", "-r", "30", "--export-json", out,
+                            " ".join(argv)], env={**os.environ, **env}, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            r = json.load(open(out))["results"][0]
+            t = f"{1000 * r['mean']:.1f} ± {1000 * r['stddev']:.1f}"
+        else:
+            v = times[("hello", rname)]
+            t = f"{1000 * med[('hello', rname)]:.1f} ({1000 * min(v):.1f}-{1000 * max(v):.1f})"
+        peaks = []
+        for _ in range(10):
+            out = os.path.join(work, "rss.txt")
+            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", out] + argv, env={**os.environ, **env},
+                           check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            peaks.append(int(open(out).read().split()[-1]))
+        lines.append(f"| {rname} | {t} | {statistics.median(peaks) / 1024:.1f} |")
     lines.append("")
     lines.append("JIT throughput (all programs, OSPREY_JIT_STATS=1):")
     lines.append("")
