@@ -20,13 +20,13 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, event_handle, fault_service, page_table_service,
+    console_service, debug_service, event_handle, fault_service, file_service, page_table_service,
     process_handle, process_service, stack_service, thread_handle,
 };
 use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry, ThreadId};
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 2;
+pub const ABI_VERSION_LATEST: u32 = 3;
 
 /// ABI version 1: the export table.
 ///
@@ -238,7 +238,10 @@ pub struct AbiV2 {
 pub const ABI_V2_NEW_ENTRY_COUNT: usize = 12;
 
 /// The v2 export table.
-pub static ABI_V2: AbiV2 = AbiV2 {
+pub static ABI_V2: AbiV2 = V2_ENTRIES;
+
+/// The v2 entries (shared by every later version's table).
+const V2_ENTRIES: AbiV2 = AbiV2 {
     v1: AbiV1 {
         version: 2,
         size: core::mem::size_of::<AbiV2>() as u32,
@@ -261,6 +264,156 @@ pub static ABI_V2: AbiV2 = AbiV2 {
 /// Resolves the v2 export table.
 pub fn resolve_v2() -> Result<&'static AbiV2, AbiError> {
     Ok(&ABI_V2)
+}
+
+/// ABI version 3: all of version 2, then `ConsoleService::Read`, the new
+/// `ProcessService` entries (wall clock, time zone offset, processor count,
+/// machine name, OS version, environment enumeration, process name) and the
+/// `FileService`.
+///
+/// The v2 part is embedded whole as the first field (so every v1 and v2
+/// entry keeps its offset); its `v1.version` reads 3 and its `v1.size`
+/// covers the whole v3 table. v3 also adds status codes, from
+/// [`Status::AccessDenied`] to [`Status::IoError`], which only v3 entries
+/// return.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV3 {
+    /// Every v2 (and so v1) entry, at its v2 offset.
+    pub v2: AbiV2,
+
+    // ---- ConsoleService ----
+    /// [`console_service::read`]
+    pub console_service_read:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_read: *mut usize) -> Status,
+
+    // ---- ProcessService ----
+    /// [`process_service::get_utc_time`]
+    pub process_service_get_utc_time: unsafe extern "C" fn(out_nanos: *mut i64) -> Status,
+    /// [`process_service::get_utc_offset`]
+    pub process_service_get_utc_offset:
+        unsafe extern "C" fn(unix_seconds: i64, out_offset: *mut i32) -> Status,
+    /// [`process_service::get_processor_count`]
+    pub process_service_get_processor_count: unsafe extern "C" fn() -> u32,
+    /// [`process_service::get_machine_name`]
+    pub process_service_get_machine_name:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+    /// [`process_service::get_os_version`]
+    pub process_service_get_os_version:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+    /// [`process_service::get_environment_variable_count`]
+    pub process_service_get_environment_variable_count: unsafe extern "C" fn() -> u32,
+    /// [`process_service::get_environment_variable_at`]
+    pub process_service_get_environment_variable_at: unsafe extern "C" fn(
+        index: u32,
+        buf: *mut u8,
+        buf_len: usize,
+        out_len: *mut usize,
+    ) -> Status,
+    /// [`process_service::get_process_name`]
+    pub process_service_get_process_name:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+
+    // ---- FileService ----
+    /// [`file_service::open`]
+    pub file_service_open: unsafe extern "C" fn(
+        path_ptr: *const u8,
+        path_len: usize,
+        mode: u32,
+        access: u32,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`file_service::read`]
+    pub file_service_read: unsafe extern "C" fn(
+        handle: Handle,
+        buf: *mut u8,
+        buf_len: usize,
+        out_read: *mut usize,
+    ) -> Status,
+    /// [`file_service::write`]
+    pub file_service_write:
+        unsafe extern "C" fn(handle: Handle, ptr: *const u8, len: usize) -> Status,
+    /// [`file_service::seek`]
+    pub file_service_seek: unsafe extern "C" fn(
+        handle: Handle,
+        offset: i64,
+        origin: u32,
+        out_position: *mut u64,
+    ) -> Status,
+    /// [`file_service::get_length`]
+    pub file_service_get_length:
+        unsafe extern "C" fn(handle: Handle, out_length: *mut u64) -> Status,
+    /// [`file_service::set_length`]
+    pub file_service_set_length: unsafe extern "C" fn(handle: Handle, length: u64) -> Status,
+    /// [`file_service::close`]
+    pub file_service_close: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`file_service::get_path_kind`]
+    pub file_service_get_path_kind:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize, out_kind: *mut u32) -> Status,
+    /// [`file_service::delete_file`]
+    pub file_service_delete_file:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize) -> Status,
+    /// [`file_service::create_directory`]
+    pub file_service_create_directory:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize) -> Status,
+    /// [`file_service::delete_directory`]
+    pub file_service_delete_directory:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize) -> Status,
+    /// [`file_service::open_directory`]
+    pub file_service_open_directory: unsafe extern "C" fn(
+        path_ptr: *const u8,
+        path_len: usize,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`file_service::read_directory`]
+    pub file_service_read_directory: unsafe extern "C" fn(
+        handle: Handle,
+        buf: *mut u8,
+        buf_len: usize,
+        out_len: *mut usize,
+    ) -> Status,
+}
+
+/// Number of entries added by [`AbiV3`].
+pub const ABI_V3_NEW_ENTRY_COUNT: usize = 22;
+
+/// The v3 export table.
+pub static ABI_V3: AbiV3 = AbiV3 {
+    v2: AbiV2 {
+        v1: AbiV1 {
+            version: 3,
+            size: core::mem::size_of::<AbiV3>() as u32,
+            ..V1_ENTRIES
+        },
+        ..V2_ENTRIES
+    },
+    console_service_read: console_service::read,
+    process_service_get_utc_time: process_service::get_utc_time,
+    process_service_get_utc_offset: process_service::get_utc_offset,
+    process_service_get_processor_count: process_service::get_processor_count,
+    process_service_get_machine_name: process_service::get_machine_name,
+    process_service_get_os_version: process_service::get_os_version,
+    process_service_get_environment_variable_count: process_service::get_environment_variable_count,
+    process_service_get_environment_variable_at: process_service::get_environment_variable_at,
+    process_service_get_process_name: process_service::get_process_name,
+    file_service_open: file_service::open,
+    file_service_read: file_service::read,
+    file_service_write: file_service::write,
+    file_service_seek: file_service::seek,
+    file_service_get_length: file_service::get_length,
+    file_service_set_length: file_service::set_length,
+    file_service_close: file_service::close,
+    file_service_get_path_kind: file_service::get_path_kind,
+    file_service_delete_file: file_service::delete_file,
+    file_service_create_directory: file_service::create_directory,
+    file_service_delete_directory: file_service::delete_directory,
+    file_service_open_directory: file_service::open_directory,
+    file_service_read_directory: file_service::read_directory,
+};
+
+/// Resolves the v3 export table.
+pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
+    Ok(&ABI_V3)
 }
 
 /// Resolving an ABI version failed.
@@ -295,11 +448,12 @@ impl std::error::Error for AbiError {}
 /// Returns the v1 table for `1`, and the v1 part of a later version's
 /// table for that version (every later table begins with all of v1); a
 /// process built against version `N` uses that version's own resolver
-/// (`resolve_v2`) to reach the entries `N` added.
+/// (`resolve_v2`, `resolve_v3`) to reach the entries `N` added.
 pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
     match version {
         1 => Ok(&ABI_V1),
         2 => Ok(&ABI_V2.v1),
+        3 => Ok(&ABI_V3.v2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -357,18 +511,31 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 3, u32::MAX] {
+        for v in [0, 4, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 2
+                    latest: 3
                 }
             );
         }
         let v2 = resolve(2).unwrap();
         assert_eq!(v2.version, 2);
         assert_eq!(v2.size as usize, core::mem::size_of::<AbiV2>());
+        let v3 = resolve(3).unwrap();
+        assert_eq!(v3.version, 3);
+        assert_eq!(v3.size as usize, core::mem::size_of::<AbiV3>());
+        assert!(core::ptr::eq(v3, &resolve_v3().unwrap().v2.v1));
+        // Every table of every version points at the same v1 and v2 entries.
+        assert_eq!(
+            ABI_V3.v2.v1.console_service_write as usize,
+            ABI_V1.console_service_write as usize
+        );
+        assert_eq!(
+            ABI_V3.v2.event_handle_wait as usize,
+            ABI_V2.event_handle_wait as usize
+        );
     }
 
     /// Pins the v2 layout: v1 untouched at offset 0, new entries after it.
@@ -405,5 +572,44 @@ mod tests {
         assert_eq!(status, Status::Ok);
         let here = &lo as *const usize as usize;
         assert!(lo < here && here < hi, "{lo:#x} < {here:#x} < {hi:#x}");
+    }
+
+    /// Pins the v3 layout: v2 untouched at offset 0, new entries after it.
+    #[test]
+    fn v3_extends_v2() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV3, v2), 0);
+        assert_eq!(
+            size_of::<AbiV3>(),
+            size_of::<AbiV2>() + ABI_V3_NEW_ENTRY_COUNT * P
+        );
+        let offsets = [
+            offset_of!(AbiV3, console_service_read),
+            offset_of!(AbiV3, process_service_get_utc_time),
+            offset_of!(AbiV3, process_service_get_utc_offset),
+            offset_of!(AbiV3, process_service_get_processor_count),
+            offset_of!(AbiV3, process_service_get_machine_name),
+            offset_of!(AbiV3, process_service_get_os_version),
+            offset_of!(AbiV3, process_service_get_environment_variable_count),
+            offset_of!(AbiV3, process_service_get_environment_variable_at),
+            offset_of!(AbiV3, process_service_get_process_name),
+            offset_of!(AbiV3, file_service_open),
+            offset_of!(AbiV3, file_service_read),
+            offset_of!(AbiV3, file_service_write),
+            offset_of!(AbiV3, file_service_seek),
+            offset_of!(AbiV3, file_service_get_length),
+            offset_of!(AbiV3, file_service_set_length),
+            offset_of!(AbiV3, file_service_close),
+            offset_of!(AbiV3, file_service_get_path_kind),
+            offset_of!(AbiV3, file_service_delete_file),
+            offset_of!(AbiV3, file_service_create_directory),
+            offset_of!(AbiV3, file_service_delete_directory),
+            offset_of!(AbiV3, file_service_open_directory),
+            offset_of!(AbiV3, file_service_read_directory),
+        ];
+        assert_eq!(offsets.len(), ABI_V3_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV2>() + i * P, "v3 entry {i} moved");
+        }
     }
 }

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::event::Event;
+use crate::file::{DirectoryListing, FileObject};
 use crate::process::Process;
 use crate::thread::Thread;
 use crate::{Handle, Status};
@@ -23,6 +24,10 @@ pub(crate) enum KernelObject {
     Thread(Arc<Thread>),
     /// An event (`EventHandle`, ABI v2).
     Event(Arc<Event>),
+    /// An open file (`FileService`, ABI v3).
+    File(Arc<FileObject>),
+    /// A directory listing (`FileService`, ABI v3).
+    Directory(Arc<DirectoryListing>),
 }
 
 /// The kinds of [`KernelObject`], for entries that accept only one.
@@ -34,6 +39,10 @@ pub(crate) enum Kind {
     Thread,
     /// [`KernelObject::Event`].
     Event,
+    /// [`KernelObject::File`].
+    File,
+    /// [`KernelObject::Directory`].
+    Directory,
 }
 
 impl KernelObject {
@@ -42,6 +51,8 @@ impl KernelObject {
             KernelObject::Process(_) => Kind::Process,
             KernelObject::Thread(_) => Kind::Thread,
             KernelObject::Event(_) => Kind::Event,
+            KernelObject::File(_) => Kind::File,
+            KernelObject::Directory(_) => Kind::Directory,
         }
     }
 
@@ -50,8 +61,12 @@ impl KernelObject {
         match self {
             KernelObject::Process(p) => p.handle_released(),
             // A thread keeps running without its handle (it is detached);
-            // an event lives on while a waiter still holds it.
-            KernelObject::Thread(_) | KernelObject::Event(_) => {}
+            // an event lives on while a waiter still holds it; a file is
+            // closed when the last reference (a call using it) goes away.
+            KernelObject::Thread(_)
+            | KernelObject::Event(_)
+            | KernelObject::File(_)
+            | KernelObject::Directory(_) => {}
         }
     }
 }
@@ -105,6 +120,28 @@ impl HandleTable {
             Some(KernelObject::Event(e)) => Ok(Arc::clone(e)),
             _ => Err(Status::InvalidHandle),
         }
+    }
+
+    /// The open file a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn file(&self, handle: Handle) -> Result<Arc<FileObject>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::File(f)) => Ok(Arc::clone(f)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The directory listing a handle names (`InvalidHandle` for another
+    /// kind).
+    pub(crate) fn directory(&self, handle: Handle) -> Result<Arc<DirectoryListing>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Directory(d)) => Ok(Arc::clone(d)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The kind of object a handle names, if it names one.
+    pub(crate) fn kind_of(&self, handle: Handle) -> Option<Kind> {
+        self.entries.get(&handle.0).map(KernelObject::kind)
     }
 
     /// Removes a handle to an object of `kind` from the table

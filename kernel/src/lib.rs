@@ -21,7 +21,8 @@
 //!   runs inside a process (the VM, QCalls);
 //! - private implementation modules: `process` (process table, thread binding,
 //!   life cycle), `thread` (threads beyond a process's first), `event`
-//!   (auto- and manual-reset events), `wait` (timed waits), `memory` (page
+//!   (auto- and manual-reset events), `file` (open files and directory
+//!   listings), `wait` (timed waits), `memory` (page
 //!   accounting), `console` (console sinks), `handles` (handle tables),
 //!   `clock` (TSC and monotonic time).
 //!
@@ -37,6 +38,7 @@ mod clock;
 mod console;
 mod error;
 mod event;
+mod file;
 mod handles;
 pub mod host;
 mod memory;
@@ -47,10 +49,10 @@ mod thread;
 mod types;
 mod wait;
 
-pub use abi::{resolve, resolve_v2, AbiError, AbiV1, AbiV2, ABI_VERSION_LATEST};
+pub use abi::{resolve, resolve_v2, resolve_v3, AbiError, AbiV1, AbiV2, AbiV3, ABI_VERSION_LATEST};
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
-pub use process::{ExitReason, EXIT_CODE_PANIC};
+pub use process::{ExitReason, FileSystemAccess, EXIT_CODE_PANIC};
 pub use status::Status;
 pub use types::{
     stream, Handle, ProcessEntry, ProcessId, Protection, StrRef, ThreadEntry, ThreadId,

@@ -69,12 +69,26 @@ enum State {
     Discarded,
 }
 
+/// Whether a process may use the file system (`FileService`, ABI v3).
+/// Chosen when the process is created; a child gets its parent's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FileSystemAccess {
+    /// The `FileService` entries act on the OS file system (with the OS
+    /// process's own permissions).
+    #[default]
+    Allowed,
+    /// Every `FileService` entry that would touch the file system returns
+    /// `Status::NotPermitted` (corelib raises UnauthorizedAccessException).
+    Denied,
+}
+
 /// What a process is created with.
 pub(crate) struct Spec {
     pub(crate) name: String,
     pub(crate) args: Vec<String>,
     pub(crate) console: Arc<Console>,
     pub(crate) stack_size: usize,
+    pub(crate) file_access: FileSystemAccess,
 }
 
 /// A kernel process: one runtime instance inside the OS process.
@@ -86,6 +100,7 @@ pub(crate) struct Process {
     /// process's environment taken when the process was created.
     environment: Vec<(String, String)>,
     console: Arc<Console>,
+    file_access: FileSystemAccess,
     memory: Mutex<AddressSpace>,
     handles: Mutex<HandleTable>,
     terminate_code: Mutex<Option<i32>>,
@@ -191,6 +206,7 @@ impl Process {
                 .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
                 .collect(),
             console: spec.console,
+            file_access: spec.file_access,
             memory: Mutex::new(AddressSpace::default()),
             handles: Mutex::new(HandleTable::default()),
             terminate_code: Mutex::new(None),
@@ -436,6 +452,21 @@ impl Process {
     /// The startup arguments.
     pub(crate) fn args(&self) -> &[String] {
         &self.args
+    }
+
+    /// The name the process was created with.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the process may use the file system.
+    pub(crate) fn file_access(&self) -> FileSystemAccess {
+        self.file_access
+    }
+
+    /// The process's environment variables, in the order of the snapshot.
+    pub(crate) fn environment(&self) -> &[(String, String)] {
+        &self.environment
     }
 
     /// The value of environment variable `name`, if set.

@@ -7,7 +7,8 @@ use core::fmt;
 /// `Ok` is zero and every error is positive. The numeric values are part of
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
-/// entries return (v2 added [`Status::TimedOut`]).
+/// entries return (v2 added [`Status::TimedOut`]; v3 the file-system codes
+/// from [`Status::AccessDenied`] to [`Status::IoError`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use]
@@ -60,11 +61,30 @@ pub enum Status {
     /// happened: the thread is still running (`ThreadHandle::Join`) or the
     /// event was not signaled (`EventHandle::Wait`). Nothing changed.
     TimedOut = 15,
+    /// (ABI v3) The operating system refused access to the path (its
+    /// permissions, a read-only file system, or a directory where a file is
+    /// expected).
+    AccessDenied = 16,
+    /// (ABI v3) The calling process was started without file-system access
+    /// (`host::ProcessConfig::file_access`): no `FileService` entry touches
+    /// the file system for it.
+    NotPermitted = 17,
+    /// (ABI v3) The file does not exist (its directory does).
+    FileNotFound = 18,
+    /// (ABI v3) A directory on the path does not exist (or is not a
+    /// directory).
+    PathNotFound = 19,
+    /// (ABI v3) The file or directory to create already exists.
+    AlreadyExists = 20,
+    /// (ABI v3) The directory to delete is not empty.
+    DirectoryNotEmpty = 21,
+    /// (ABI v3) Any other input/output failure (a full disk, a device error).
+    IoError = 22,
 }
 
 impl Status {
     /// Every status code, in numeric order.
-    pub const ALL: [Status; 16] = [
+    pub const ALL: [Status; 23] = [
         Status::Ok,
         Status::InvalidArgument,
         Status::InvalidUtf8,
@@ -81,6 +101,13 @@ impl Status {
         Status::Internal,
         Status::NotFound,
         Status::TimedOut,
+        Status::AccessDenied,
+        Status::NotPermitted,
+        Status::FileNotFound,
+        Status::PathNotFound,
+        Status::AlreadyExists,
+        Status::DirectoryNotEmpty,
+        Status::IoError,
     ];
 
     /// Converts a raw code received over the ABI back into a `Status`.
@@ -123,6 +150,13 @@ impl Status {
             Status::Internal => "internal kernel error",
             Status::NotFound => "not found",
             Status::TimedOut => "timed out",
+            Status::AccessDenied => "access to the path is denied",
+            Status::NotPermitted => "the process has no file-system access",
+            Status::FileNotFound => "file not found",
+            Status::PathNotFound => "a directory on the path does not exist",
+            Status::AlreadyExists => "already exists",
+            Status::DirectoryNotEmpty => "directory not empty",
+            Status::IoError => "input/output error",
         }
     }
 

@@ -107,6 +107,8 @@ pub unsafe extern "C" fn create(
             } else {
                 stack_size
             },
+            // A child can do no more than its parent.
+            file_access: parent.file_access(),
         };
         let context = Context(context);
         let main = Box::new(move || {

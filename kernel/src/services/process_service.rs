@@ -1,7 +1,9 @@
 //! `ProcessService`: the calling process's activation information, time, and
-//! termination.
+//! termination; since ABI v3 also the wall clock and what `System.Environment`
+//! reports about the machine (processor count, host name, OS version) and
+//! the process (all its environment variables, its name).
 
-use super::{check_out, guard, guard_value, write_out};
+use super::{check_out, copy_out, guard, guard_value, write_out};
 use crate::{clock, process, ProcessId, Status};
 
 /// `ProcessService::GetCurrentProcessId`: the calling process's id, or
@@ -67,23 +69,8 @@ pub unsafe extern "C" fn get_startup_arg(
             .args()
             .get(index as usize)
             .ok_or(Status::IndexOutOfRange)?;
-        let needed = arg.len();
-        // SAFETY: checked above; valid for writes by the caller's contract.
-        unsafe { write_out(out_len, needed)? };
-        if buf_len < needed {
-            return Err(Status::BufferTooSmall);
-        }
-        if needed == 0 {
-            return Ok(());
-        }
-        if buf.is_null() {
-            return Err(Status::InvalidArgument);
-        }
-        // SAFETY: `buf` is non-null and valid for `buf_len >= needed` bytes
-        // by the caller's contract; `arg` is a kernel-owned string that
-        // cannot overlap a buffer the caller owns.
-        unsafe { core::ptr::copy_nonoverlapping(arg.as_ptr(), buf, needed) };
-        Ok(())
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_out(arg.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -116,22 +103,8 @@ pub unsafe extern "C" fn get_environment_variable(
         let name = core::str::from_utf8(name).map_err(|_| Status::InvalidUtf8)?;
         let p = process::current_or_status()?;
         let value = p.environment_variable(name).ok_or(Status::NotFound)?;
-        let needed = value.len();
-        // SAFETY: checked above; valid for writes by the caller's contract.
-        unsafe { write_out(out_len, needed)? };
-        if buf_len < needed {
-            return Err(Status::BufferTooSmall);
-        }
-        if needed == 0 {
-            return Ok(());
-        }
-        if buf.is_null() {
-            return Err(Status::InvalidArgument);
-        }
-        // SAFETY: `buf` is valid for `buf_len >= needed` bytes by contract;
-        // `value` is kernel-owned and cannot overlap it.
-        unsafe { core::ptr::copy_nonoverlapping(value.as_ptr(), buf, needed) };
-        Ok(())
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_out(value.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -150,4 +123,184 @@ pub unsafe extern "C" fn get_environment_variable(
 /// code stands).
 pub extern "C" fn terminate(exit_code: i32) -> Status {
     guard(|| process::current_or_status()?.terminate(exit_code))
+}
+
+// ---- ABI v3 ----
+
+/// `ProcessService::GetUtcTime` (v3): the wall clock, as nanoseconds since
+/// 1970-01-01 00:00:00 UTC (`CLOCK_REALTIME`), stored in `*out_nanos`. It
+/// may jump when the system clock is set; use `GetUpTime` for intervals.
+/// Works with no process.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `out_nanos`),
+/// `OsError`.
+///
+/// # Safety
+/// `out_nanos` must be valid for a write of an `i64`.
+pub unsafe extern "C" fn get_utc_time(out_nanos: *mut i64) -> Status {
+    guard(|| {
+        check_out(out_nanos)?;
+        let nanos = clock::wall_clock_nanos()?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_nanos, nanos) }
+    })
+}
+
+/// `ProcessService::GetUtcOffset` (v3): the offset of the local time zone
+/// from UTC, in seconds east of Greenwich, at the instant `unix_seconds`
+/// (seconds since 1970-01-01 UTC), daylight saving time included; stored in
+/// `*out_offset`. The zone is the OS process's (`TZ`, `/etc/localtime`).
+/// Works with no process.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `out_offset`, an
+/// instant the OS cannot convert), `OsError`.
+///
+/// # Safety
+/// `out_offset` must be valid for a write of an `i32`.
+pub unsafe extern "C" fn get_utc_offset(unix_seconds: i64, out_offset: *mut i32) -> Status {
+    guard(|| {
+        check_out(out_offset)?;
+        let offset = clock::utc_offset_seconds(unix_seconds)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_offset, offset) }
+    })
+}
+
+/// `ProcessService::GetProcessorCount` (v3): how many processors the OS
+/// process may run on (its CPU affinity and quota), at least 1. Works with
+/// no process.
+pub extern "C" fn get_processor_count() -> u32 {
+    guard_value(1, || {
+        std::thread::available_parallelism()
+            .map_or(1, |n| u32::try_from(n.get()).unwrap_or(u32::MAX))
+    })
+}
+
+/// `ProcessService::GetMachineName` (v3): the host name (`gethostname`,
+/// UTF-8), with the sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `BufferTooSmall`, `OsError`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_machine_name(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let name = machine_name()?;
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_out(name.as_bytes(), buf, buf_len, out_len) }
+    })
+}
+
+fn machine_name() -> Result<String, Status> {
+    let mut buf = [0u8; 256];
+    // SAFETY: `buf` is writable for its length; gethostname NUL-terminates
+    // when the name fits (the last byte stays 0 otherwise).
+    if unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len() - 1) } != 0 {
+        return Err(Status::OsError);
+    }
+    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+    Ok(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
+
+/// `ProcessService::GetOsVersion` (v3): the kernel's name and release as
+/// `uname` reports them, separated by a space (`Linux 6.1.0-18-amd64`),
+/// with the sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `BufferTooSmall`, `OsError`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_os_version(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let version = os_version()?;
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_out(version.as_bytes(), buf, buf_len, out_len) }
+    })
+}
+
+fn os_version() -> Result<String, Status> {
+    // SAFETY: utsname is plain old data; all zeros is a valid value.
+    let mut uts: libc::utsname = unsafe { core::mem::zeroed() };
+    // SAFETY: `uts` is a valid, writable utsname.
+    if unsafe { libc::uname(&mut uts) } != 0 {
+        return Err(Status::OsError);
+    }
+    let field = |chars: &[libc::c_char]| {
+        let bytes: Vec<u8> = chars
+            .iter()
+            .take_while(|c| **c != 0)
+            .map(|c| *c as u8)
+            .collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    Ok(format!("{} {}", field(&uts.sysname), field(&uts.release)))
+}
+
+/// `ProcessService::GetEnvironmentVariableCount` (v3): how many environment
+/// variables the calling process has (0 with no process).
+pub extern "C" fn get_environment_variable_count() -> u32 {
+    guard_value(0, || {
+        process::current().map_or(0, |p| {
+            u32::try_from(p.environment().len()).unwrap_or(u32::MAX)
+        })
+    })
+}
+
+/// `ProcessService::GetEnvironmentVariableAt` (v3): environment variable
+/// number `index` of the calling process as `NAME=value` (UTF-8; the first
+/// `=` ends the name), with the sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `NoProcess`, `IndexOutOfRange`
+/// (`index >= GetEnvironmentVariableCount()`), `BufferTooSmall`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_environment_variable_at(
+    index: u32,
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let p = process::current_or_status()?;
+        let (name, value) = p
+            .environment()
+            .get(index as usize)
+            .ok_or(Status::IndexOutOfRange)?;
+        let entry = format!("{name}={value}");
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_out(entry.as_bytes(), buf, buf_len, out_len) }
+    })
+}
+
+/// `ProcessService::GetProcessName` (v3): the name the calling process was
+/// created with (for a program, the path it was started from), with the
+/// sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `NoProcess`, `BufferTooSmall`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_process_name(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let p = process::current_or_status()?;
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_out(p.name().as_bytes(), buf, buf_len, out_len) }
+    })
 }
