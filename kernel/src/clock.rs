@@ -118,9 +118,11 @@ pub(crate) fn wall_clock_nanos() -> Result<i64, crate::Status> {
     if unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) } != 0 {
         return Err(crate::Status::OsError);
     }
-    Ok(i64::from(ts.tv_sec)
+    // time_t and c_long are i64 on x86-64 Linux.
+    Ok(ts
+        .tv_sec
         .saturating_mul(1_000_000_000)
-        .saturating_add(i64::from(ts.tv_nsec)))
+        .saturating_add(ts.tv_nsec))
 }
 
 /// The local time zone's offset from UTC (seconds east) at `unix_seconds`.
