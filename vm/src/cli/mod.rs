@@ -13,7 +13,7 @@
 //! directory as `corelib-<hash>/corelib.dll`) so that the program can call
 //! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
-//! `Main` untouched. The exit code is Main's result (0 for `void Main`), 1
+//! `Main` untouched. The exit code is Main's result (`Environment.ExitCode` for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;

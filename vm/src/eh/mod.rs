@@ -45,7 +45,7 @@ mod trace;
 
 pub(crate) use dispatch::{continue_worker, dispatch_worker};
 pub(crate) use objects::{exception_from_error, type_initialization_exception};
-pub(crate) use trace::{format_stack_trace, overflow_trace};
+pub(crate) use trace::{current_frames, format_stack_trace, overflow_trace};
 
 use std::sync::Arc;
 

@@ -18,6 +18,7 @@
 mod arrays;
 mod console;
 mod enums;
+mod environment;
 mod exception;
 mod gc;
 mod handles;
@@ -25,6 +26,7 @@ mod math;
 mod number;
 mod object;
 mod probe;
+mod reflection;
 mod stopwatch;
 mod string;
 mod thread;
@@ -71,6 +73,97 @@ pub struct FCallTarget {
 
 /// Every FCall, one line each.
 pub static FCALLS: &[FCall] = &[
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetAttributes",
+        sig: "int32(native int)",
+        address: reflection::get_attributes as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetBaseTypeHandle",
+        sig: "native int(native int)",
+        address: reflection::get_base_type as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetElementTypeHandle",
+        sig: "native int(native int)",
+        address: reflection::get_element_type as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "IsAssignable",
+        sig: "bool(native int,native int)",
+        address: reflection::is_assignable as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "MakeArrayTypeHandle",
+        sig: "native int(native int,int32)",
+        address: reflection::make_array_type as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "FindTypeHandle",
+        sig: "native int(string,bool)",
+        address: reflection::find_type as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Activator",
+        method: "FindDefaultConstructor",
+        sig: "native int(native int,bool)",
+        address: reflection::find_default_constructor as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Activator",
+        method: "CreateValue",
+        sig: "object(native int,native int)",
+        address: reflection::create_value as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalCreate",
+        sig: "System.Array(native int,int32[],int32[])",
+        address: reflection::create_array as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalBoxEnum",
+        sig: "object(native int,uint64)",
+        address: enums::box_enum as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Environment",
+        method: "ExitCore",
+        sig: "void(int32)",
+        address: environment::exit as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Environment",
+        method: "SetExitCodeCore",
+        sig: "void(int32)",
+        address: environment::set_exit_code as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Environment",
+        method: "GetStackTraceCore",
+        sig: "string()",
+        address: environment::get_stack_trace as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
     FCall {
         class: "System.Console",
         method: "InternalWrite",

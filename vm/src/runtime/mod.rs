@@ -34,7 +34,7 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
-pub(crate) use helpers::{guard, is_assignable};
+pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -101,6 +101,8 @@ pub struct Runtime {
     finalizer: finalizer::FinalizerThread,
     /// Set when a thread other than the main one ended the process.
     exit_code: Mutex<Option<i32>>,
+    /// `Environment.ExitCode`: the exit code when `Main` returns `void`.
+    void_main_exit_code: std::sync::atomic::AtomicI32,
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
@@ -148,6 +150,7 @@ impl Runtime {
             bound_methods: OnceLock::new(),
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
+            void_main_exit_code: std::sync::atomic::AtomicI32::new(0),
             class_inits: helpers::ClassInitLocks::default(),
         });
         let wk = {
@@ -241,7 +244,7 @@ impl Runtime {
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit
-    /// code (Main's result, or 0 for `void Main`).
+    /// code (Main's result, or `Environment.ExitCode` for `void Main`).
     pub fn run_main(
         &self,
         thread: &mut Thread,
@@ -278,8 +281,14 @@ impl Runtime {
         }
         Ok(match result? {
             Value::I4(code) if returns_int => code,
-            _ => 0,
+            _ => self.void_main_exit_code.load(Ordering::Relaxed),
         })
+    }
+
+    /// `Environment.ExitCode = code`: what the process exits with when
+    /// `Main` returns `void`.
+    pub(crate) fn set_void_main_exit_code(&self, code: i32) {
+        self.void_main_exit_code.store(code, Ordering::Relaxed);
     }
 
     /// A new identity hash code for `obj` (stored in its header).
