@@ -145,7 +145,7 @@ const SHARED: &[Shared] = &[
     },
     Shared {
         file: "System/Math.cs",
-        substitutions: &[("public static class Math", "internal static class HostMath")],
+        substitutions: &[("public static partial class Math", "internal static partial class HostMath")],
         renames: &[],
     },
     Shared {

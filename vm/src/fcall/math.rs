@@ -132,3 +132,19 @@ mod tests {
         assert!(asin(2.0).is_nan());
     }
 }
+
+pub(super) extern "C" fn asinh(d: f64) -> f64 {
+    d.asinh()
+}
+
+pub(super) extern "C" fn acosh(d: f64) -> f64 {
+    d.acosh()
+}
+
+pub(super) extern "C" fn atanh(d: f64) -> f64 {
+    d.atanh()
+}
+
+pub(super) extern "C" fn cbrt(d: f64) -> f64 {
+    d.cbrt()
+}

@@ -23,6 +23,7 @@ mod exception;
 mod gc;
 mod handles;
 mod math;
+mod mathf;
 mod number;
 mod object;
 mod probe;
@@ -73,6 +74,195 @@ pub struct FCallTarget {
 
 /// Every FCall, one line each.
 pub static FCALLS: &[FCall] = &[
+    FCall {
+        class: "System.MathF",
+        method: "Sqrt",
+        sig: "float32(float32)",
+        address: mathf::sqrt as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Exp",
+        sig: "float32(float32)",
+        address: mathf::exp as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Log",
+        sig: "float32(float32)",
+        address: mathf::log as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Log10",
+        sig: "float32(float32)",
+        address: mathf::log10 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Sin",
+        sig: "float32(float32)",
+        address: mathf::sin as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Cos",
+        sig: "float32(float32)",
+        address: mathf::cos as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Tan",
+        sig: "float32(float32)",
+        address: mathf::tan as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Asin",
+        sig: "float32(float32)",
+        address: mathf::asin as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Acos",
+        sig: "float32(float32)",
+        address: mathf::acos as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Atan",
+        sig: "float32(float32)",
+        address: mathf::atan as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Sinh",
+        sig: "float32(float32)",
+        address: mathf::sinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Cosh",
+        sig: "float32(float32)",
+        address: mathf::cosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Tanh",
+        sig: "float32(float32)",
+        address: mathf::tanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Asinh",
+        sig: "float32(float32)",
+        address: mathf::asinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Acosh",
+        sig: "float32(float32)",
+        address: mathf::acosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Atanh",
+        sig: "float32(float32)",
+        address: mathf::atanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Cbrt",
+        sig: "float32(float32)",
+        address: mathf::cbrt as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Floor",
+        sig: "float32(float32)",
+        address: mathf::floor as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Ceiling",
+        sig: "float32(float32)",
+        address: mathf::ceiling as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Truncate",
+        sig: "float32(float32)",
+        address: mathf::truncate as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Round",
+        sig: "float32(float32)",
+        address: mathf::round as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Pow",
+        sig: "float32(float32,float32)",
+        address: mathf::pow as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Atan2",
+        sig: "float32(float32,float32)",
+        address: mathf::atan2 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Asinh",
+        sig: "float64(float64)",
+        address: math::asinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Acosh",
+        sig: "float64(float64)",
+        address: math::acosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Atanh",
+        sig: "float64(float64)",
+        address: math::atanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Cbrt",
+        sig: "float64(float64)",
+        address: math::cbrt as *const (),
+        flags: 0,
+    },
     FCall {
         class: "System.RuntimeType",
         method: "GetAttributes",

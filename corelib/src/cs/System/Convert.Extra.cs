@@ -247,7 +247,7 @@ namespace System
         public static ulong ToUInt64(string value, int fromBase)
         {
             bool negative;
-            ulong magnitude = ParseBase(value, fromBase, 64, out negative);
+            ulong magnitude = ParseBase(value, fromBase, 64, "Value was either too large or too small for a UInt64.", out negative);
             if (negative && magnitude != 0)
                 throw new OverflowException("Value was either too large or too small for a UInt64.");
             return magnitude;
@@ -259,7 +259,7 @@ namespace System
         private static long FromBase(string value, int fromBase, int bits, long min, long max, string overflow)
         {
             bool negative;
-            ulong magnitude = ParseBase(value, fromBase, bits, out negative);
+            ulong magnitude = ParseBase(value, fromBase, bits, overflow, out negative);
             if (fromBase != 10)
             {
                 if (bits == 64)
@@ -284,11 +284,11 @@ namespace System
         // .NET's ParseNumbers.StringToLong: digits of `fromBase` ("0x"
         // allowed for 16, a '-' only for 10), at most `bits` bits outside
         // base 10; null is 0. Returns the magnitude and the sign.
-        private static ulong ParseBase(string value, int fromBase, int bits, out bool negative)
+        private static ulong ParseBase(string value, int fromBase, int bits, string overflowMessage, out bool negative)
         {
             negative = false;
             if (fromBase != 2 && fromBase != 8 && fromBase != 10 && fromBase != 16)
-                throw new ArgumentException("Invalid Base.", "fromBase");
+                throw new ArgumentException("Invalid Base.");
             if (value == null)
                 return 0;
             if (value.Length == 0)
@@ -336,7 +336,7 @@ namespace System
             if (i != value.Length)
                 throw new FormatException("Additional non-parsable characters are at the end of the string.");
             if (overflow)
-                throw new OverflowException(bits == 64 ? "Value was either too large or too small for a UInt64." : "Value was either too large or too small for a UInt32.");
+                throw new OverflowException(overflowMessage);
             return result;
         }
 

@@ -137,6 +137,17 @@ namespace System
             return 0;
         }
 
+        private static void AddSmall(uint[] a, uint value)
+        {
+            ulong carry = value;
+            for (int i = 0; i < a.Length && carry != 0; i++)
+            {
+                ulong sum = a[i] + carry;
+                a[i] = (uint)sum;
+                carry = sum >> 32;
+            }
+        }
+
         private static void Increment(uint[] a)
         {
             for (int i = 0; i < a.Length; i++)
@@ -321,7 +332,18 @@ namespace System
             bool negative = d1.IsNegative != d2.IsNegative;
             int scale = d1.Scale + d2.Scale;
             if (IsZero(r))
-                return Make(r, scale > Decimal.MaxScale ? Decimal.MaxScale : scale, negative);
+            {
+                // As CoreCLR: a zero product of two 32-bit mantissas keeps
+                // its sign and scale; any other zero product is plain 0.
+                bool small = (d1.Hi | d1.Mid) == 0 && (d2.Hi | d2.Mid) == 0;
+                if (!small || scale > Decimal.MaxScale)
+                    return Make(r, 0, false);
+                return Make(r, scale, negative);
+            }
+            // Two 32-bit mantissas whose product needs more than 19 digits
+            // removed are zero (CoreCLR's early exit).
+            if ((d1.Hi | d1.Mid) == 0 && (d2.Hi | d2.Mid) == 0 && scale > Decimal.MaxScale + 19)
+                return Make(new uint[Words], 0, false);
             return Normalize(r, scale, negative);
         }
 
@@ -366,6 +388,9 @@ namespace System
                 k--;
             }
             int scale = curScale + k;
+            // A quotient too small for any scale is plain 0 (CoreCLR).
+            if (IsZero(q))
+                return Make(q, 0, false);
             // Drop the trailing zeros the extra digits brought.
             while (scale > 0 && scale > curScale)
             {
@@ -382,9 +407,20 @@ namespace System
         {
             if (d2.IsZero)
                 throw new DivideByZeroException("Attempted to divide by zero.");
+            // As CoreCLR: a zero dividend, or one smaller in magnitude than
+            // the divisor, is the result as it is; equal magnitudes give
+            // zero at the larger scale; otherwise the remainder at the
+            // larger scale, with the dividend's sign.
+            if (d1.IsZero)
+                return d1;
+            int c = Compare(Abs(d1), Abs(d2));
+            if (c < 0)
+                return d1;
             int s1 = d1.Scale;
             int s2 = d2.Scale;
             int scale = s1 > s2 ? s1 : s2;
+            if (c == 0)
+                return new decimal(0, 0, 0, scale, d1.IsNegative);
             uint[] a = Magnitude(d1);
             uint[] b = Magnitude(d2);
             MulPow10(a, scale - s1);
@@ -392,6 +428,11 @@ namespace System
             uint[] q, r;
             DivRem(a, b, out q, out r);
             return Normalize(r, scale, d1.IsNegative);
+        }
+
+        private static decimal Abs(decimal d)
+        {
+            return new decimal(d.Lo, d.Mid, d.Hi, d.Scale, false);
         }
 
         internal static int Compare(decimal d1, decimal d2)
@@ -450,7 +491,7 @@ namespace System
             for (int i = 0; i < keep; i++)
             {
                 MulSmall(a, 10);
-                a[0] += (uint)(digits[i] - '0');
+                AddSmall(a, (uint)(digits[i] - '0'));
             }
             if (scale < 0)
             {
@@ -467,13 +508,12 @@ namespace System
             if (sticky)
             {
                 MulSmall(a, 10);
-                a[0] += 1;
+                AddSmall(a, 1);
                 scale++;
             }
+            // Far too small for any scale: zero at the largest scale.
             if (scale > Decimal.MaxScale + 30)
-            {
-                return new decimal(0, 0, 0, negative, 0);
-            }
+                return new decimal(0, 0, 0, Decimal.MaxScale, false);
             try
             {
                 return Normalize(a, scale, negative);

@@ -129,6 +129,12 @@ namespace System
             ParsedNumber n = ParseStyled(s, styles);
             if (n == null)
                 return ParseFormatError;
+            if (n.IsZero)
+            {
+                int scale = n.ZeroScale < 0 ? 0 : n.ZeroScale > Decimal.MaxScale ? Decimal.MaxScale : n.ZeroScale;
+                result = new decimal(0, 0, 0, scale, false);
+                return ParseOK;
+            }
             char[] digits = n.Digits.ToString().ToCharArray();
             bool overflow;
             result = DecimalCalc.FromDigits(digits, digits.Length, n.Exponent, n.Negative, false, out overflow);

@@ -27,6 +27,9 @@ namespace System
             internal readonly StringBuilder Digits = new StringBuilder();
             internal int Exponent;
             internal bool Negative;
+            // For a zero: the digits written after the decimal point minus
+            // the exponent (what scale decimal.Parse gives "0.00").
+            internal int ZeroScale;
 
             internal bool IsZero
             {
@@ -84,10 +87,13 @@ namespace System
                 ch = ++p < length ? s[p] : '\0';
             }
             int integerDigits = 0;
+            int fractionDigits = 0;
             while (true)
             {
                 if (IsAsciiDigit(ch))
                 {
+                    if ((state & SDecimal) != 0)
+                        fractionDigits++;
                     state |= SDigits;
                     if (ch != '0' || (state & SNonZero) != 0)
                     {
@@ -117,6 +123,7 @@ namespace System
             if ((state & SDigits) == 0)
                 return null;
             number.Exponent = integerDigits;
+            int exponentPart = 0;
             if ((styles & NumberStyles.AllowExponent) != 0 && (ch == 'E' || ch == 'e'))
             {
                 int before = p;
@@ -136,7 +143,8 @@ namespace System
                             exponent = exponent * 10 + (ch - '0');
                         ch = ++p < length ? s[p] : '\0';
                     }
-                    number.Exponent += negativeExponent ? -exponent : exponent;
+                    exponentPart = negativeExponent ? -exponent : exponent;
+                    number.Exponent += exponentPart;
                 }
                 else
                 {
@@ -170,13 +178,12 @@ namespace System
             }
             if ((state & SParens) != 0 || !TrailingZeros(s, p))
                 return null;
-            // Trailing zeros of the digits carry no information.
-            int end = number.Digits.Length;
-            while (end > 0 && number.Digits[end - 1] == '0')
-                end--;
-            number.Digits.Length = end;
-            if (end == 0)
+            // The digits keep their trailing zeros (decimal's scale).
+            if (number.Digits.Length == 0)
+            {
                 number.Exponent = 0;
+                number.ZeroScale = fractionDigits - exponentPart;
+            }
             return number;
         }
 
@@ -333,7 +340,10 @@ namespace System
             if (n == null)
                 return TryParseSymbol(s, out result);
             NumberBuffer buffer = new NumberBuffer();
-            int count = n.Digits.Length < NumberBuffer.MaxDigits ? n.Digits.Length : NumberBuffer.MaxDigits;
+            int significant = n.Digits.Length;
+            while (significant > 0 && n.Digits[significant - 1] == '0')
+                significant--;
+            int count = significant < NumberBuffer.MaxDigits ? significant : NumberBuffer.MaxDigits;
             for (int i = 0; i < count; i++)
                 buffer.digits[i] = n.Digits[i];
             buffer.digits[count] = '\0';

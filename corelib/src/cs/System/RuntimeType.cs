@@ -222,7 +222,8 @@ namespace System
         internal static Type FindType(string typeName, bool ignoreCase)
         {
             string name = typeName.Trim();
-            int comma = name.IndexOf(',');
+            int close = name.LastIndexOf(']');
+            int comma = name.IndexOf(',', close < 0 ? 0 : close);
             if (comma >= 0)
                 name = name.Substring(0, comma).Trim();
             int bracket = name.IndexOf('[');
@@ -237,17 +238,17 @@ namespace System
             {
                 if (name[i] != '[')
                     return null;
-                int close = name.IndexOf(']', i);
-                if (close < 0)
+                int end = name.IndexOf(']', i);
+                if (end < 0)
                     return null;
-                int rank = close - i;
-                for (int k = i + 1; k < close; k++)
+                int rank = end - i;
+                for (int k = i + 1; k < end; k++)
                 {
                     if (name[k] != ',')
                         return null;
                 }
                 handle = MakeArrayTypeHandle(handle, rank == 1 ? 0 : rank);
-                i = close + 1;
+                i = end + 1;
             }
             return FromHandle(handle);
         }
