@@ -107,10 +107,57 @@ namespace System
             return FileSystem.SplitNulTerminated(joined);
         }
 
-        // The command line as one string: the parts joined by spaces.
+        // The command line as one string: the parts joined by spaces, each
+        // quoted when it is empty or holds white space or quotes (.NET's
+        // PasteArguments rules: backslashes before a quote are doubled).
         public static string CommandLine
         {
-            get { return String.Join(" ", GetCommandLineArgs()); }
+            get
+            {
+                string[] parts = GetCommandLineArgs();
+                System.Text.StringBuilder sb = new System.Text.StringBuilder();
+                for (int i = 0; i < parts.Length; i++)
+                {
+                    if (i > 0)
+                        sb.Append(' ');
+                    AppendQuoted(sb, parts[i]);
+                }
+                return sb.ToString();
+            }
+        }
+
+        private static void AppendQuoted(System.Text.StringBuilder sb, string arg)
+        {
+            bool quote = arg.Length == 0;
+            for (int i = 0; i < arg.Length && !quote; i++)
+            {
+                char c = arg[i];
+                quote = c == ' ' || c == '\t' || c == '"' || c == '\n';
+            }
+            if (!quote)
+            {
+                sb.Append(arg);
+                return;
+            }
+            sb.Append('"');
+            int backslashes = 0;
+            for (int i = 0; i < arg.Length; i++)
+            {
+                char c = arg[i];
+                if (c == '\\')
+                {
+                    backslashes++;
+                    continue;
+                }
+                if (c == '"')
+                    sb.Append('\\', backslashes * 2 + 1);
+                else
+                    sb.Append('\\', backslashes);
+                backslashes = 0;
+                sb.Append(c);
+            }
+            sb.Append('\\', backslashes * 2);
+            sb.Append('"');
         }
 
         [DllImport("QCall", EntryPoint = "Environment_GetCommandLine")]
@@ -212,11 +259,15 @@ namespace System
         [DllImport("QCall", EntryPoint = "Environment_GetMachineName")]
         private static extern void GetMachineNameCore(StringHandleOnStack result);
 
+        // From the environment (USER, then LOGNAME): the kernel has no
+        // user database entry.
         public static string UserName
         {
             get
             {
                 string user = GetEnvironmentVariable("USER");
+                if (String.IsNullOrEmpty(user))
+                    user = GetEnvironmentVariable("LOGNAME");
                 return user == null ? "" : user;
             }
         }
