@@ -109,7 +109,10 @@ pub fn parse_expected_differences(text: &str) -> Result<Vec<ExpectedDifference>,
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some(comment) = line.strip_prefix('#') {
             if mono.is_some() {
-                return Err(format!("line {}: a comment between `mono:` and `dotnet:`", n + 1));
+                return Err(format!(
+                    "line {}: a comment between `mono:` and `dotnet:`",
+                    n + 1
+                ));
             }
             if !why.is_empty() {
                 why.push(' ');
@@ -166,15 +169,15 @@ pub fn apply_expected_differences(
     let mut used = vec![false; differences.len()];
     let lines: Vec<String> = text
         .split('\n')
-        .map(|line| {
-            match differences.iter().position(|d| d.mono == line) {
+        .map(
+            |line| match differences.iter().position(|d| d.mono == line) {
                 Some(i) => {
                     used[i] = true;
                     differences[i].dotnet.clone()
                 }
                 None => line.to_string(),
-            }
-        })
+            },
+        )
         .collect();
     let unused: Vec<&str> = differences
         .iter()
