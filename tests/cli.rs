@@ -633,7 +633,7 @@ fn missing_type_is_a_type_load_exception() {
         "missing_type",
         r#"using System;
 class Program {
-    static void Helper() { var h = new System.Collections.Hashtable(); }
+    static void Helper() { var h = new System.Collections.BitArray(4); }
     static void Main() { Console.WriteLine("before"); Helper(); }
 }"#,
     );
@@ -644,7 +644,7 @@ class Program {
     let stderr = run.stderr_lossy();
     assert!(
         stderr.lines().any(|l| l.starts_with(
-            "Unhandled exception. System.TypeLoadException: Could not load type 'System.Collections.Hashtable' from assembly 'mscorlib"
+            "Unhandled exception. System.TypeLoadException: Could not load type 'System.Collections.BitArray' from assembly 'mscorlib"
         )),
         "stderr:\n{stderr}"
     );

@@ -538,7 +538,14 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
             return;
         };
         match store_value(value, at, esize, element) {
-            Ok(()) => {}
+            Ok(()) => {
+                if !element.is_value_type() {
+                    // A reference stored from native code: the card of the
+                    // slot must be marked (an old array may now hold a young
+                    // object).
+                    thread.runtime().heaps.gc.write_barrier(at as usize);
+                }
+            }
             Err(StoreError::InvalidCast) => thread.raise(RuntimeError::managed(
                 "System.InvalidCastException",
                 Some(String::new()),
