@@ -122,7 +122,7 @@ const SHARED: &[Shared] = &[
     Shared {
         file: "System/Char.cs",
         substitutions: &[(
-            "public struct Char : IComparable, IConvertible",
+            "public struct Char : IComparable, IConvertible, IComparable<char>, IEquatable<char>",
             "internal struct HostChar",
         )],
         renames: &[("CharUnicodeInfo", "HostCharUnicodeInfo")],

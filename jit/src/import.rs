@@ -15,7 +15,9 @@ use osprey_metadata::Token;
 use smallvec::SmallVec;
 
 use crate::error::JitError;
-use crate::host::{CallOpcode, CallSig, CallTarget, JitHost, NewObjectInfo, ThisKind};
+use crate::host::{
+    CallOpcode, CallSig, CallTarget, ExactType, JitHost, NewObjectInfo, RtValue, ThisKind,
+};
 use crate::ops::{BinOp, Cond, ConvOp, Op, ThisFixup};
 use crate::types::{JitType, SlotClass, StackKind};
 use crate::MethodInput;
@@ -314,7 +316,11 @@ impl Importer<'_, '_> {
                 self.stack = Some(Vec::new());
             }
             let depth = self.depth();
-            let (op, ins, out) = self.import_one(d_main, offset, prefix_constrained)?;
+            let (op, ins, out) = match self.import_one(d_main, offset, prefix_constrained) {
+                Err(e) => self.defer(e, d_main, offset)?,
+                Ok(imported) => imported,
+            };
+            let deferred = matches!(op, Op::RaiseDeferred(_));
             if let Some(k) = out {
                 self.out
                     .stack_slots
@@ -343,6 +349,12 @@ impl Importer<'_, '_> {
                 block_entry,
             });
             i = j + 1;
+            if deferred {
+                // Unreachable up to the next block start: nothing to import.
+                while i < code.len() && !self.block_starts.contains(&code[i].offset) {
+                    i += 1;
+                }
+            }
         }
         // The last instruction must end its block (ret, br, throw, ...):
         // control may not fall off the end of the method.
@@ -351,6 +363,34 @@ impl Importer<'_, '_> {
             return Err(invalid(offset, "control falls off the end of the method"));
         }
         Ok(self.out)
+    }
+
+    /// The one place a resolution failure becomes code: a token of `d` (at
+    /// `offset`, with its prefixes) the
+    /// host could not resolve (a member or type the program references but
+    /// no assembly defines) is raised when the instruction runs, if the
+    /// host agrees ([`JitHost::defer_failure`]), so code that never runs
+    /// never fails. The instruction pops the whole stack and ends its block.
+    /// Any other error is returned as it is.
+    #[allow(clippy::type_complexity)]
+    fn defer(
+        &mut self,
+        error: JitError,
+        d: &Decoded,
+        offset: u32,
+    ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
+        let JitError::Resolve { il_offset, error } = error else {
+            return Err(error);
+        };
+        let token = match d.operand {
+            Operand::Token(t) if il_offset == offset => t,
+            _ => return Err(JitError::Resolve { il_offset, error }),
+        };
+        let Some(failure) = self.host.defer_failure(&error, token) else {
+            return Err(JitError::Resolve { il_offset, error });
+        };
+        let ins = self.stack.take().unwrap_or_default().into_iter().collect();
+        Ok((Op::RaiseDeferred(failure), ins, None))
     }
 
     /// Resolves a method token through the host (errors name the offset).
@@ -731,21 +771,35 @@ impl Importer<'_, '_> {
                             "`constrained.` must prefix a callvirt of an instance method",
                         ));
                     }
+                    let ct_token = ct;
                     let ct = self.type_token(&Operand::Token(ct), offset)?;
                     match ct.ty {
                         JitType::Ref => this_fixup = Some(ThisFixup::Deref),
-                        ty => match self.host.constrained_call(ct.handle, &info).map_err(|e| {
-                            JitError::Resolve {
+                        ty => match self
+                            .host
+                            .constrained_call(ct_token, ct.handle, t, &info)
+                            .map_err(|e| JitError::Resolve {
                                 il_offset: offset,
                                 error: e,
-                            }
-                        })? {
+                            })? {
                             Some(direct) => info = direct,
-                            None => this_fixup = Some(ThisFixup::Box(ct.handle, ty)),
+                            None => {
+                                let exact = ExactType {
+                                    canonical: ct.handle,
+                                    exact: ct.exact,
+                                };
+                                this_fixup = Some(ThisFixup::Box(exact, ty))
+                            }
                         },
                     }
                 }
                 let ins = self.pop_n(info.sig.pop_count(), offset)?;
+                if matches!(info.target, CallTarget::GenericVirtual { .. }) {
+                    // The resolved entry waits in a slot above the arguments.
+                    self.out
+                        .stack_slots
+                        .insert((self.depth() + ins.len() as u16, SlotClass::Prim));
+                }
                 if this_fixup.is_some() {
                     if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
                         return Err(bad_operands(op, offset, &ins));
@@ -798,11 +852,15 @@ impl Importer<'_, '_> {
             O::Ldftn => {
                 let t = token(&d.operand, offset)?;
                 let info = self.resolve_call(t, CallOpcode::LdFtn, offset)?;
-                let CallTarget::Managed { entry } = info.target else {
-                    return Err(invalid(
-                        offset,
-                        "ldftn of a method with no function pointer",
-                    ));
+                let entry = match info.target {
+                    CallTarget::Managed { entry } => RtValue::Const(entry),
+                    CallTarget::ManagedLookup { entry } => RtValue::Lookup(entry),
+                    _ => {
+                        return Err(invalid(
+                            offset,
+                            "ldftn of a method with no function pointer",
+                        ))
+                    }
                 };
                 (Op::LdFtn(entry), none, push!(StackKind::I))
             }
@@ -813,7 +871,7 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
-                (Op::LdVirtFtn(info.method), ins, push!(StackKind::I))
+                (Op::LdVirtFtn(info.method_exact), ins, push!(StackKind::I))
             }
             O::Ret => {
                 if method
@@ -1039,17 +1097,17 @@ impl Importer<'_, '_> {
             }
             O::Newarr => {
                 let t = token(&d.operand, offset)?;
-                let elem = self.host.resolve_type(t).map_err(|e| JitError::Resolve {
-                    il_offset: offset,
-                    error: e,
-                })?;
-                let array =
-                    self.host
-                        .array_type_of(elem.handle)
-                        .map_err(|e| JitError::Resolve {
-                            il_offset: offset,
-                            error: e,
-                        })?;
+                let array = self
+                    .host
+                    .resolve_array_type(t)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                let array = ExactType {
+                    canonical: array.handle,
+                    exact: array.exact,
+                };
                 let ins = self.pop_n(1, offset)?;
                 if !matches!(ins[0], StackKind::I4 | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
@@ -1173,10 +1231,15 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
+                // A boxed Nullable<T> is a boxed T (or null).
+                let target = match info.nullable_of {
+                    Some(t) => RtValue::Const(t.0),
+                    None => info.exact,
+                };
                 let op = if op == O::Castclass {
-                    Op::CastClass(info.handle)
+                    Op::CastClass(target)
                 } else {
-                    Op::IsInst(info.handle)
+                    Op::IsInst(target)
                 };
                 (op, ins, push!(StackKind::Ref))
             }
@@ -1187,7 +1250,16 @@ impl Importer<'_, '_> {
                 // is a no-op on a reference, and must not turn an integer
                 // into one).
                 self.check_store(info.ty, ins[0], op, offset)?;
-                (Op::Box(info.handle, info.ty), ins, push!(StackKind::Ref))
+                let boxed = if info.nullable_of.is_some() {
+                    Op::BoxNullable(info.exact)
+                } else {
+                    let exact = ExactType {
+                        canonical: info.handle,
+                        exact: info.exact,
+                    };
+                    Op::Box(exact, info.ty)
+                };
+                (boxed, ins, push!(StackKind::Ref))
             }
             O::Unbox => {
                 let info = self.type_token(&d.operand, offset)?;
@@ -1195,7 +1267,13 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
-                (Op::Unbox(info.handle), ins, push!(StackKind::ByRef))
+                if info.nullable_of.is_some() {
+                    return Err(JitError::Unsupported {
+                        il_offset: offset,
+                        what: "`unbox` to a Nullable<T> (only `unbox.any` is supported)".into(),
+                    });
+                }
+                (Op::Unbox(info.exact), ins, push!(StackKind::ByRef))
             }
             O::UnboxAny => {
                 let info = self.type_token(&d.operand, offset)?;
@@ -1203,11 +1281,12 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
-                (
-                    Op::UnboxAny(info.handle, info.ty),
-                    ins,
-                    push!(info.ty.stack_kind()),
-                )
+                let unboxed = if info.nullable_of.is_some() {
+                    Op::UnboxNullable(info.exact, info.ty)
+                } else {
+                    Op::UnboxAny(info.exact, info.ty)
+                };
+                (unboxed, ins, push!(info.ty.stack_kind()))
             }
             O::Ldtoken => {
                 let t = token(&d.operand, offset)?;

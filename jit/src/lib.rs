@@ -61,8 +61,14 @@ pub struct MethodInput<'a> {
     /// A class-initialization check to make on entry (static methods and
     /// constructors of classes with precise static-constructor semantics).
     pub class_init: Option<ClassInitCheck>,
+    /// The same check in shared generic code: a runtime lookup whose slow
+    /// path runs the exact class's static constructor.
+    pub class_init_lookup: Option<RuntimeLookup>,
     /// Exception-handling clauses, nested before enclosing (ECMA-335 order).
     pub eh: Vec<EhClause>,
+    /// For shared generic code: where the generic context comes from (the
+    /// prologue saves it for runtime lookups). `None` for other code.
+    pub generic_context: Option<GenericContextSource>,
 }
 
 /// The result of compiling one method.

@@ -6,7 +6,7 @@
 //! and long forms (`ldarg.0`, `ldarg.s`, `ldarg`) become one op; so do the
 //! many `ldind.*`/`conv.*` variants, which carry their type.
 
-use crate::host::{CallInfo, FieldInfo, TypeHandle};
+use crate::host::{CallInfo, ExactType, FieldInfo, RtValue, TypeHandle};
 use crate::types::JitType;
 
 /// Integer and floating-point binary operators.
@@ -92,7 +92,7 @@ pub enum ThisFixup {
     /// The pointer points at an object reference: load it.
     Deref,
     /// The pointer points at a value of this type: box a copy.
-    Box(TypeHandle, JitType),
+    Box(ExactType, JitType),
 }
 
 /// The target of a conversion (`conv.*`, `conv.ovf.*`).
@@ -195,14 +195,20 @@ pub enum Op {
     LdElemA(JitType),
     /// `stelem.*`, `stelem <T>` (for references: with the covariance check).
     StElem(JitType),
-    /// `newarr <T>`: the array type handle.
-    NewArr(TypeHandle),
+    /// `newarr <T>`: the array type.
+    NewArr(ExactType),
     /// `initobj <T>`.
     InitObj(JitType),
     /// `localloc`.
     Localloc,
     /// `throw`.
     Throw,
+    /// An instruction whose token the host could not resolve: call
+    /// [`crate::host::Helper::RaiseDeferred`] with the host's failure value
+    /// (from [`crate::host::JitHost::defer_failure`]). Pops the whole stack
+    /// and ends the block; the instructions after it up to the next block
+    /// start are unreachable and not imported.
+    RaiseDeferred(usize),
     /// `rethrow` inside the handler of this clause (an index into
     /// [`crate::MethodInput::eh`]).
     Rethrow(usize),
@@ -219,17 +225,21 @@ pub enum Op {
     /// `endfilter` of this clause's filter: pops the verdict.
     EndFilter(usize),
     /// `castclass <T>`.
-    CastClass(TypeHandle),
+    CastClass(RtValue),
     /// `isinst <T>`.
-    IsInst(TypeHandle),
+    IsInst(RtValue),
     /// `box <T>` of a value of type `ty` (a no-op for reference types).
-    Box(TypeHandle, JitType),
+    Box(ExactType, JitType),
     /// `unbox <T>`: a managed pointer to the value in a boxed `T`.
-    Unbox(TypeHandle),
+    Unbox(RtValue),
     /// `unbox.any <T>`: the value (value types) or a `castclass` (reference types).
-    UnboxAny(TypeHandle, JitType),
+    UnboxAny(RtValue, JitType),
+    /// `box` of a `Nullable<T>` (of type `ty`): null or a boxed `T`.
+    BoxNullable(RtValue),
+    /// `unbox.any` to the `Nullable<T>` type `ty` (from null or a boxed `T`).
+    UnboxNullable(RtValue, JitType),
     /// `ldtoken`: push a handle value as an 8-byte struct of the given type.
-    LdToken(usize, TypeHandle),
+    LdToken(RtValue, TypeHandle),
     /// `cpobj <T>`: copy a value of type `T` between two addresses.
     CpObj(JitType),
     /// `ckfinite`: throw ArithmeticException unless the float is finite.
@@ -239,8 +249,8 @@ pub enum Op {
     /// `initblk`: set `size` bytes at `addr` to `value`.
     InitBlk,
     /// `ldftn`: push this function pointer.
-    LdFtn(usize),
+    LdFtn(RtValue),
     /// `ldvirtftn`: pop an object, push the function pointer of the method
     /// a virtual call of this method on it runs.
-    LdVirtFtn(crate::host::MethodHandle),
+    LdVirtFtn(RtValue),
 }

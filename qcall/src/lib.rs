@@ -50,6 +50,7 @@ mod environment;
 mod file;
 mod os;
 mod threading;
+mod walkthrough;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -273,6 +274,10 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "TransitionProbe_QCallIsEven",
         address: bench::qcall_is_even as *const (),
+    },
+    QCallEntry {
+        name: "Walkthrough_Repeat",
+        address: walkthrough::repeat as *const (),
     },
 ];
 

@@ -81,6 +81,9 @@ pub struct Sample {
     /// known to disagree with .NET's documented behaviour, and what .NET
     /// (and so Osprey) prints instead.
     pub expected_differences: Vec<ExpectedDifference>,
+    /// The folder holds a `debug` file: compile with `mcs -debug` and run
+    /// mono with `--debug`, so stack traces show files and lines.
+    pub debug: bool,
 }
 
 /// One line of a sample's output where mono is wrong by .NET's
@@ -265,6 +268,7 @@ pub fn load_sample(dir: &Path) -> Result<Sample, (String, String)> {
         args,
         stdin,
         expected_differences,
+        debug: dir.join("debug").is_file(),
     })
 }
 
@@ -282,9 +286,15 @@ pub fn parse_args_file(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Compiles a sample into the shared samples build directory.
+/// Compiles a sample into the shared samples build directory (with its
+/// debug information, `<exe>.mdb`, for a [`Sample::debug`] sample).
 pub fn compile_sample(sample: &Sample) -> Result<PathBuf, String> {
-    compile_cs(&sample.source, &work_dir("samples"), &["-unsafe"])
+    let flags: &[&str] = if sample.debug {
+        &["-unsafe", "-debug"]
+    } else {
+        &["-unsafe"]
+    };
+    compile_cs(&sample.source, &work_dir("samples"), flags)
 }
 
 // ---------------------------------------------------------------------------
@@ -294,6 +304,8 @@ static BUILD_SEQ: AtomicUsize = AtomicUsize::new(0);
 
 /// Compiles `source` with `mcs` into `out_dir/<stem>.exe` (or `.dll` when
 /// `flags` contains `-target:library`/`-t:library`) and returns that path.
+/// With `-debug` in `flags`, the debug information lands beside it
+/// (`<stem>.exe.mdb`).
 ///
 /// Compilation is skipped when the output exists, is newer than the source,
 /// and was built from the same source text with the same flags (recorded in
@@ -368,7 +380,17 @@ pub fn compile_cs_to(source: &Path, out: &Path, flags: &[&str]) -> Result<PathBu
         )),
         Ok(_) => {
             let tmp_stamp = build.join("stamp");
-            fs::write(&tmp_stamp, &stamp)
+            let tmp_mdb = build.join(format!("{file_name}.mdb"));
+            let mdb = PathBuf::from(format!("{}.mdb", out.display()));
+            let moved_mdb = if tmp_mdb.is_file() {
+                fs::rename(&tmp_mdb, &mdb)
+            } else {
+                // A build without debug information leaves no stale one.
+                let _ = fs::remove_file(&mdb);
+                Ok(())
+            };
+            moved_mdb
+                .and_then(|_| fs::write(&tmp_stamp, &stamp))
                 .and_then(|_| fs::rename(&tmp_out, out))
                 .and_then(|_| fs::rename(&tmp_stamp, &stamp_path))
                 .map(|_| out.to_path_buf())
@@ -586,8 +608,19 @@ pub fn run_mono(
     stdin: Option<&[u8]>,
     timeout: Duration,
 ) -> Result<RunOutput, String> {
+    run_mono_with(&[], exe, args, stdin, timeout)
+}
+
+/// `mono <mono_opts...> <exe> args...` (`--debug` for file and line in traces).
+pub fn run_mono_with(
+    mono_opts: &[&str],
+    exe: &Path,
+    args: &[String],
+    stdin: Option<&[u8]>,
+    timeout: Duration,
+) -> Result<RunOutput, String> {
     let mut cmd = Command::new("mono");
-    cmd.arg(exe).args(args);
+    cmd.args(mono_opts).arg(exe).args(args);
     set_locale(&mut cmd);
     match run_command(cmd, stdin, timeout) {
         Ok(r) => Ok(r),
@@ -672,7 +705,8 @@ impl CheckOptions {
 pub fn check_sample(sample: &Sample, opts: &CheckOptions) -> Result<(), String> {
     let exe = compile_sample(sample)?;
     let stdin = sample.stdin.as_deref();
-    let mut mono = run_mono(&exe, &sample.args, stdin, opts.timeout)?;
+    let mono_opts: &[&str] = if sample.debug { &["--debug"] } else { &[] };
+    let mut mono = run_mono_with(mono_opts, &exe, &sample.args, stdin, opts.timeout)?;
     check_reference(&mono, "mono", &exe, opts.timeout)?;
     mono.stdout = apply_expected_differences(&mono.stdout, &sample.expected_differences)?;
     let osprey = run_osprey(

@@ -2,8 +2,9 @@
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
+use super::generic::Src;
 use super::{reg, Emitter, Entry, Loc};
-use crate::host::{FieldInfo, FieldLocation, Helper, ThrowKind, TypeHandle};
+use crate::host::{ExactType, FieldInfo, FieldLocation, Helper, RtValue, ThrowKind};
 use crate::types::{JitType, StackKind};
 
 impl Emitter<'_, '_> {
@@ -216,7 +217,7 @@ impl Emitter<'_, '_> {
     fn field_offset(f: &FieldInfo) -> i32 {
         match f.location {
             FieldLocation::Instance { offset } => offset as i32,
-            FieldLocation::Static { .. } => {
+            FieldLocation::Static { .. } | FieldLocation::StaticLookup { .. } => {
                 unreachable!("the host resolves instance fields for ldfld")
             }
         }
@@ -268,12 +269,15 @@ impl Emitter<'_, '_> {
 
     // ----- static fields --------------------------------------------------------------
 
-    fn static_address(&mut self, f: &FieldInfo) -> usize {
+    /// The address of a static field (after its class-initialization
+    /// check). Nothing may be live in registers.
+    fn static_address(&mut self, f: &FieldInfo) -> Src {
         if let Some(check) = f.class_init {
             self.class_init_check(check);
         }
         match f.location {
-            FieldLocation::Static { address } => address,
+            FieldLocation::Static { address } => Src::Imm(address),
+            FieldLocation::StaticLookup { address } => self.rt_value(RtValue::Lookup(address)),
             FieldLocation::Instance { .. } => {
                 unreachable!("the host resolves static fields for ldsfld")
             }
@@ -283,14 +287,19 @@ impl Emitter<'_, '_> {
     pub(crate) fn ld_sfld(&mut self, f: &FieldInfo) {
         self.spill_reg();
         let addr = self.static_address(f);
-        dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD addr as i64);
+        self.mov_src(reg::RCX, addr);
         self.push_loaded(f.ty, reg::RCX, 0);
     }
 
     pub(crate) fn ld_sflda(&mut self, f: &FieldInfo) {
         self.spill_reg();
-        let addr = self.static_address(f);
-        self.push(StackKind::ByRef, Loc::Imm(addr as i64));
+        match self.static_address(f) {
+            Src::Imm(addr) => self.push(StackKind::ByRef, Loc::Imm(addr as i64)),
+            at => {
+                self.mov_src(reg::RAX, at);
+                self.push(StackKind::ByRef, Loc::Reg);
+            }
+        }
     }
 
     pub(crate) fn st_sfld(&mut self, f: &FieldInfo) {
@@ -298,7 +307,7 @@ impl Emitter<'_, '_> {
         let value = self.spill_entry(value);
         self.spill_reg();
         let addr = self.static_address(f);
-        dynasm!(self.ops ; .arch x64 ; mov rdx, QWORD addr as i64);
+        self.mov_src(reg::RDX, addr);
         self.store_value(f.ty, value, reg::RDX, 0);
     }
 
@@ -399,11 +408,13 @@ impl Emitter<'_, '_> {
         self.store_value(ty, value, reg::RDX, 0);
     }
 
-    pub(crate) fn new_arr(&mut self, handle: TypeHandle) {
+    pub(crate) fn new_arr(&mut self, handle: ExactType) {
         let len = self.pop();
         self.spill_reg();
+        let len = self.spill_entry(len);
+        let mt = self.rt_value(handle.exact);
         self.load_gpr64(len, reg::RDX, true);
-        self.alloc_array(handle);
+        self.alloc_array(handle.canonical, mt);
         self.push(StackKind::Ref, Loc::Reg);
     }
 
@@ -537,10 +548,11 @@ impl Emitter<'_, '_> {
 
     /// `newobj` of a multi-dimensional array type: the dimension arguments
     /// go to a buffer on the native stack for the helper.
-    pub(crate) fn new_md_array(&mut self, handle: TypeHandle, count: usize) {
+    pub(crate) fn new_md_array(&mut self, handle: ExactType, count: usize) {
         let args = self.pop_n(count);
         self.spill_reg();
         let args: Vec<Entry> = args.into_iter().map(|a| self.spill_entry(a)).collect();
+        let mt = self.rt_value(handle.exact);
         let bytes = (8 * count as i32 + 15) & !15;
         dynasm!(self.ops ; .arch x64 ; sub rsp, bytes);
         for (i, a) in args.iter().enumerate() {
@@ -548,10 +560,10 @@ impl Emitter<'_, '_> {
             self.load_gpr64(*a, reg::RAX, true);
             dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
         }
+        self.mov_src(reg::RSI, mt);
         dynasm!(self.ops
             ; .arch x64
             ; mov rdi, r15
-            ; mov rsi, QWORD handle.0 as i64
             ; mov rdx, rsp
             ; mov ecx, count as i32
         );

@@ -1,19 +1,21 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump] [--against-corelib] [--no-file-access] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump[=PATTERN]] [--against-corelib] [--gc=KIND] [--no-file-access] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R]
 //! osprey --help
 //! osprey --version
 //! ```
 //!
-//! A `.cs` file is compiled with `mcs` into a cache keyed by the source's
-//! content (reused while it is unchanged), against Mono's mscorlib, or with
+//! A `.cs` file is compiled with `mcs -debug` into a cache keyed by the
+//! source's content and path (reused while it is unchanged), against Mono's
+//! mscorlib, or with
 //! `--against-corelib` against Osprey's own corelib (written to the cache
 //! directory as `corelib-<hash>/corelib.dll`) so that the program can call
 //! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
-//! `Main` untouched. The exit code is Main's result (`Environment.ExitCode` for `void Main`), 1
+//! `Main` untouched. Debug information beside the assembly (`FILE.mdb`,
+//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (`Environment.ExitCode` for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
@@ -27,17 +29,16 @@ use osprey_kernel::{ConsoleMode, FileSystemAccess};
 use crate::runtime::{Runtime, RuntimeError, RuntimeOptions};
 use osprey_kernel::client::Os;
 
-const USAGE: &str = "\
-Osprey: a CLR-style managed runtime.
-
-Usage:
-  osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
-  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
-  osprey --help                            show this help
-  osprey --version                         show the version
-
+/// The options of `osprey run`, shared by both help texts.
+macro_rules! run_options {
+    () => {
+        "\
 Options for run (before FILE; everything after FILE goes to the program):
-  --jit-dump          print the machine code of every JIT-compiled method (to stderr)
+  --jit-dump[=PATTERN]  print the machine code of the JIT-compiled methods (to
+                      stderr), with their IL interleaved; PATTERN selects them:
+                      a method name (Fib), Type::Method (Program::Fib), with a
+                      signature (Program::Add(int32,int32)), * and ? as
+                      wildcards, several separated by commas
   --against-corelib   compile FILE.cs against Osprey's corelib instead of Mono's
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
@@ -46,7 +47,25 @@ Options for run (before FILE; everything after FILE goes to the program):
                       default 4G); past it allocation throws OutOfMemoryException
   --no-file-access    start the program's kernel process without file-system
                       access: every file operation throws UnauthorizedAccessException
+  -h, --help          show the options of run
+"
+    };
+}
 
+const USAGE: &str = concat!(
+    "\
+Osprey: a CLR-style managed runtime.
+
+Usage:
+  osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
+  osprey run --help                        show the options of run
+  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey --help                            show this help
+  osprey --version                         show the version
+
+",
+    run_options!(),
+    "
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
   --runs R      timed runs per row; the median is reported (default 15)
@@ -61,12 +80,30 @@ Environment:
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
   OSPREY_GC_NURSERY    nursery size of the generational collector (default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
-";
+"
+);
+
+/// `osprey run --help`.
+const RUN_USAGE: &str = concat!(
+    "\
+Usage: osprey run [OPTIONS] FILE [ARGS...]
+
+Runs FILE: an .exe or .dll, or a .cs file compiled with mcs -debug (and
+cached). Debug information beside the program (FILE.mdb) gives stack
+traces files and lines.
+
+",
+    run_options!(),
+    "
+Environment: see `osprey --help` and docs/user-guide.md.
+"
+);
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
+    RunHelp,
     Version,
     Run {
         file: PathBuf,
@@ -114,8 +151,14 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 })
             }
             Some(Long("help")) | Some(Short('h')) if !in_run => return Ok(Command::Help),
+            Some(Long("help")) | Some(Short('h')) => return Ok(Command::RunHelp),
             Some(Long("version")) | Some(Short('V')) if !in_run => return Ok(Command::Version),
-            Some(Long("jit-dump")) if in_run => options.jit_dump = true,
+            Some(Long("jit-dump")) if in_run => {
+                options.jit_dump = Some(match parser.optional_value() {
+                    Some(v) => crate::runtime::JitDump::parse(&v.to_string_lossy())?,
+                    None => crate::runtime::JitDump::all(),
+                });
+            }
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 let v = v.to_string_lossy();
@@ -224,6 +267,10 @@ pub fn main() -> i32 {
             print!("{USAGE}");
             0
         }
+        Ok(Command::RunHelp) => {
+            print!("{RUN_USAGE}");
+            0
+        }
         Ok(Command::Version) => {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
@@ -276,6 +323,9 @@ fn run(
     };
     let bytes = std::fs::read(&assembly_path)
         .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
+    // Debug information beside the assembly (mcs -debug), for file and
+    // line in stack traces; without it (or unreadable) traces have none.
+    let symbols = std::fs::read(symbol_file_of(&assembly_path)).ok();
     let display = file.display().to_string();
     let config = ProcessConfig {
         name: display.clone(),
@@ -285,8 +335,10 @@ fn run(
         file_access,
         ..ProcessConfig::default()
     };
-    let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
-        .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let handle = host::spawn(config, move || {
+        run_in_process(bytes, symbols, &display, options)
+    })
+    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
@@ -330,8 +382,21 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
     }
 }
 
-/// The kernel process's main: one runtime instance running one program.
-fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32 {
+/// Where mcs writes the debug information of `assembly`: `x.exe.mdb`.
+fn symbol_file_of(assembly: &Path) -> PathBuf {
+    let mut name = assembly.as_os_str().to_owned();
+    name.push(".mdb");
+    PathBuf::from(name)
+}
+
+/// The kernel process's main: one runtime instance running one program
+/// (with its debug information, if any).
+fn run_in_process(
+    bytes: Vec<u8>,
+    symbols: Option<Vec<u8>>,
+    display: &str,
+    options: RuntimeOptions,
+) -> i32 {
     let Ok(os) = Os::resolve() else { return 1 };
     let report = |text: String| {
         let _ = os.stderr(&text);
@@ -353,6 +418,10 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
             return 1;
         }
     };
+    if let Some(mdb) = symbols {
+        // A stale or damaged file only costs the traces their lines.
+        let _ = rt.load_symbols(assembly, mdb);
+    }
     let args = match os.startup_args() {
         Ok(a) => a,
         Err(e) => {
@@ -398,7 +467,7 @@ mod tests {
         };
         assert_eq!(file, PathBuf::from("a.exe"));
         assert_eq!(args, vec!["-x", "--y", "run"]);
-        assert!(options.jit_dump);
+        assert_eq!(options.jit_dump, Some(crate::runtime::JitDump::all()));
         assert_eq!(reference, mcs::Reference::Mscorlib);
     }
 
@@ -442,6 +511,23 @@ mod tests {
             panic!("expected run")
         };
         assert_eq!(file_access, FileSystemAccess::Allowed);
+    }
+
+    #[test]
+    fn parses_jit_dump_patterns_and_run_help() {
+        let Ok(Command::Run { options, args, .. }) =
+            p(&["run", "--jit-dump=Program::Fib", "a.exe", "--jit-dump"])
+        else {
+            panic!("expected run")
+        };
+        assert_eq!(
+            options.jit_dump,
+            Some(crate::runtime::JitDump::parse("Program::Fib").unwrap())
+        );
+        assert_eq!(args, vec!["--jit-dump"]);
+        assert_eq!(p(&["run", "--help"]), Ok(Command::RunHelp));
+        assert_eq!(p(&["run", "-h"]), Ok(Command::RunHelp));
+        assert!(p(&["run", "--jit-dump=", "a.exe"]).is_err());
     }
 
     #[test]

@@ -18,6 +18,7 @@ use super::{Runtime, RuntimeError};
 use std::sync::Arc;
 
 use crate::codeheap::{CodeKind, MethodCode};
+use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
 
@@ -49,6 +50,7 @@ pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDe
 fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRoot> {
     use crate::gc::ArgRoot;
     let mut loader = rt.loader();
+    let ctx = method.generic_context();
     let mut types = Vec::new();
     if !method.is_static() {
         types.push(if method.owner.is_value_type() {
@@ -61,12 +63,12 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
         // A parameter type that cannot load fails the compilation anyway.
         types.push(
             loader
-                .jit_type_of_sig(method.assembly, p)
+                .jit_type_of_sig(method.assembly, p, &ctx)
                 .unwrap_or(JitType::I),
         );
     }
     let ret = loader
-        .jit_type_of_sig(method.assembly, &method.sig.ret)
+        .jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)
         .unwrap_or(JitType::Void);
     drop(loader);
     let struct_size = |t: JitType| match t {
@@ -127,6 +129,15 @@ impl Runtime {
         if code != 0 {
             return Ok(code);
         }
+        if method.is_generic_definition() || method.owner.is_generic_definition() {
+            return Err(RuntimeError::managed(
+                "System.InvalidOperationException",
+                Some(format!(
+                    "{} belongs to an open generic type or method definition and cannot run without type arguments",
+                    method.full_name()
+                )),
+            ));
+        }
         match method.kind {
             MethodKind::Il => {}
             MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
@@ -149,14 +160,97 @@ impl Runtime {
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
         }
-        let input_data = method_input(&mut loader, method)?;
-        let input = input_data.input();
+        if let Some(canonical) = loader.shared_form(method)? {
+            if let Some(code) = self.compile_shared(&mut loader, canonical)? {
+                let entry = self.shared_entry(method, canonical, code)?;
+                method.code.store(entry, Ordering::Release);
+                self.code.patch_precode(method.precode, entry);
+                return Ok(entry);
+            }
+        }
+        self.compile(&mut loader, method, None)
+    }
+
+    /// The shared code of `canonical` (compiled on first use), or `None`
+    /// when shared code cannot express it (then each instantiation gets
+    /// its own code, see [`JitHost`]'s `NeedsExactCode`).
+    fn compile_shared(
+        &self,
+        loader: &mut Loader,
+        canonical: MethodHandle,
+    ) -> Result<Option<usize>, RuntimeError> {
+        let code = canonical.code.load(Ordering::Acquire);
+        if code != 0 {
+            return Ok(Some(code));
+        }
+        if loader.is_unshareable(canonical) {
+            return Ok(None);
+        }
+        let source = generic_context_source(canonical);
+        match self.compile(loader, canonical, Some(source)) {
+            Ok(code) => Ok(Some(code)),
+            Err(RuntimeError::Compile {
+                error:
+                    osprey_jit::JitError::Resolve {
+                        error:
+                            osprey_jit::HostError {
+                                kind: osprey_jit::HostErrorKind::NeedsExactCode,
+                                ..
+                            },
+                        ..
+                    },
+                ..
+            })
+            | Err(RuntimeError::NeedsExactCode) => {
+                loader.mark_unshareable(canonical);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What callers of `method` enter to run the shared code `code` of its
+    /// canonical form: the code itself when the generic context comes from
+    /// `this`, else an instantiating stub that passes the exact method
+    /// table or method descriptor in R8.
+    fn shared_entry(
+        &self,
+        method: MethodHandle,
+        canonical: MethodHandle,
+        code: usize,
+    ) -> Result<usize, RuntimeError> {
+        use osprey_jit::GenericContextKind as K;
+        let context = match generic_context_source(canonical).kind {
+            K::This => return Ok(code),
+            K::MethodTable => method.owner.method_table() as usize,
+            K::MethodDesc => method.as_ptr() as usize,
+        };
+        Ok(self.code.alloc_instantiating_stub(context, code)?)
+    }
+
+    /// Compiles `method` (shared code when `shared` says where its generic
+    /// context comes from), publishes the code and patches the precode.
+    fn compile(
+        &self,
+        loader: &mut Loader,
+        method: MethodHandle,
+        shared: Option<osprey_jit::GenericContextSource>,
+    ) -> Result<usize, RuntimeError> {
+        let owner = shared.map(|s| match s.kind {
+            osprey_jit::GenericContextKind::MethodDesc => DictionaryOwner::Method(method),
+            _ => DictionaryOwner::Type(method.owner),
+        });
+        let input_data = method_input(loader, method, owner)?;
+        let mut input = input_data.input();
+        input.generic_context = shared;
         let base = self.code.method_base();
         let compiled = {
             let mut ctx = JitContext {
                 rt: self,
-                loader: &mut loader,
+                loader,
                 method,
+                ctx: method.generic_context(),
+                shared: owner,
             };
             osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
                 method: method.full_name(),
@@ -175,16 +269,19 @@ impl Runtime {
         let addr = self
             .code
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
-        if self.options.jit_dump {
-            let text = format!(
-                "; {} ({} bytes at {:#x}, frame {} bytes)\n{}",
-                method.full_name(),
-                compiled.code.len(),
-                addr,
-                compiled.gc_info.frame_size,
-                osprey_jit::disasm::disassemble(&compiled.code, addr)
-            );
-            let _ = self.os.stderr(&text);
+        if let Some(dump) = &self.options.jit_dump {
+            if dump.selects(loader, method) {
+                let text = super::jitdump::listing(
+                    self,
+                    loader,
+                    method,
+                    shared.is_some(),
+                    input.il,
+                    &compiled,
+                    addr,
+                );
+                let _ = self.os.stderr(&text);
+            }
         }
         method.code.store(addr, Ordering::Release);
         self.code.patch_precode(method.precode, addr);
@@ -192,10 +289,30 @@ impl Runtime {
     }
 }
 
+/// Where the shared code of the canonical method `m` finds its generic
+/// context: `this` (instance methods of shared classes), the method table
+/// an instantiating stub passes (their static methods), or the method
+/// descriptor one passes (shared generic methods).
+pub(crate) fn generic_context_source(m: MethodHandle) -> osprey_jit::GenericContextSource {
+    use osprey_jit::{GenericContextKind as K, GenericContextSource};
+    let kind = if !m.instantiation.is_empty() {
+        K::MethodDesc
+    } else if m.is_static() {
+        K::MethodTable
+    } else {
+        K::This
+    };
+    GenericContextSource {
+        kind,
+        dictionary_index: m.owner.hierarchy_depth,
+    }
+}
+
 /// The JIT's description of a method, with the IL borrowed from its assembly.
 struct InputData {
     assembly: std::sync::Arc<crate::loader::Assembly>,
     rva: u32,
+    class_init_lookup: Option<osprey_jit::RuntimeLookup>,
     args: Vec<JitType>,
     locals: Vec<LocalVar>,
     ret: JitType,
@@ -216,18 +333,28 @@ impl InputData {
             locals: self.locals.clone(),
             ret: self.ret,
             class_init: self.class_init,
+            class_init_lookup: self.class_init_lookup,
             eh: self.eh.clone(),
+            generic_context: None,
         }
     }
 }
 
-/// Resolves what the JIT needs to know about `method`'s signature and locals.
-fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, RuntimeError> {
+/// Resolves what the JIT needs to know about `method`'s signature and
+/// locals. For shared code (`shared` names its dictionary owner), the
+/// precise static-constructor check becomes a lookup, and exception
+/// clauses must not depend on the instantiation.
+fn method_input(
+    loader: &mut Loader,
+    method: MethodHandle,
+    shared: Option<DictionaryOwner>,
+) -> Result<InputData, RuntimeError> {
     let asm = loader.assembly(method.assembly);
     let body = asm
         .image()
         .method_body(method.rva)
         .map_err(|e| loader.bad_image(method.assembly, e))?;
+    let ctx = method.generic_context();
     let mut args = Vec::new();
     if !method.is_static() {
         args.push(if method.owner.is_value_type() {
@@ -237,9 +364,9 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         });
     }
     for p in &method.sig.params {
-        args.push(loader.jit_type_of_sig(method.assembly, p)?);
+        args.push(loader.jit_type_of_sig(method.assembly, p, &ctx)?);
     }
-    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)?;
     let mut locals = Vec::new();
     if let Some(tok) = body.local_var_sig {
         if tok.table() != Some(TableId::StandAloneSig) {
@@ -258,8 +385,13 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
             .local_sig(tok)
             .map_err(|e| loader.bad_image(method.assembly, e))?;
         for l in &sig.locals {
+            let ty = match loader.jit_type_of_sig(method.assembly, l, &ctx) {
+                // A local of a type no assembly defines (see missing.rs).
+                Err(crate::loader::LoadError::TypeNotFound { .. }) => super::missing::PLACEHOLDER,
+                ty => ty?,
+            };
             locals.push(LocalVar {
-                ty: loader.jit_type_of_sig(method.assembly, l)?,
+                ty,
                 pinned: l.is_pinned(),
             });
         }
@@ -268,19 +400,39 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
     // constructors trigger the class's .cctor (not the .cctor itself).
     let owner = method.owner;
     let triggers = (method.is_static() || method.name == ".ctor") && method.name != ".cctor";
-    let class_init = (triggers
-        && !owner.class_init.before_field_init
-        && !owner.class_init.is_done())
-    .then(|| ClassInitCheck {
-        flag_address: owner.class_init.flag_address(),
-        handle: owner.to_jit(),
-    });
+    let precise = triggers && !owner.class_init.before_field_init;
+    let (class_init, class_init_lookup) = match shared {
+        // The exact class's constructor: a lookup of the dictionary the
+        // code already reaches, filled once the constructor has run.
+        Some(owner_of_dict) if precise && owner.class_init.cctor.is_some() => {
+            let (slot, descriptor) = loader.dictionary_slot(
+                owner_of_dict,
+                LookupKind::ClassInit,
+                method.assembly,
+                osprey_metadata::Token::new(TableId::MethodDef, method.rid),
+                None,
+            );
+            (None, Some(osprey_jit::RuntimeLookup { slot, descriptor }))
+        }
+        Some(_) => (None, None),
+        None => (
+            (precise && !owner.class_init.is_done()).then(|| ClassInitCheck {
+                flag_address: owner.class_init.flag_address(),
+                handle: owner.to_jit(),
+            }),
+            None,
+        ),
+    };
     let mut eh = Vec::with_capacity(body.exception_clauses.len());
     for c in &body.exception_clauses {
         use osprey_metadata::body::ClauseKind;
         let kind = match c.kind {
             ClauseKind::Catch(token) => {
-                let t = loader.resolve_type_token(method.assembly, token)?;
+                let t = loader.resolve_type_token(method.assembly, token, &ctx)?;
+                if shared.is_some() && t.mentions_canon {
+                    // The exception dispatcher matches exact types.
+                    return Err(RuntimeError::NeedsExactCode);
+                }
                 EhKind::Catch(t.to_jit())
             }
             ClauseKind::Filter { filter_offset } => EhKind::Filter {
@@ -307,6 +459,7 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
         locals,
         ret,
         class_init,
+        class_init_lookup,
         eh,
     })
 }

@@ -74,6 +74,26 @@ pub(crate) fn workers() -> Workers {
                 Helper::LdVirtFtn,
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
+            (
+                Helper::RaiseDeferred,
+                super::missing::raise_deferred as *const () as usize,
+            ),
+            (
+                Helper::GenericLookup,
+                super::generic_lookup::generic_lookup as *const () as usize,
+            ),
+            (
+                Helper::BoxNullable,
+                super::nullable::box_nullable as *const () as usize,
+            ),
+            (
+                Helper::UnboxNullable,
+                super::nullable::unbox_nullable as *const () as usize,
+            ),
+            (
+                Helper::ResolveVirtualCall,
+                super::delegates::resolve_virtual_call as *const () as usize,
+            ),
         ],
     }
 }
@@ -633,23 +653,81 @@ pub(crate) fn not_implemented(t: TypeHandle, method: MethodHandle) -> RuntimeErr
 /// target (method tables are aligned, so no receiver matches it).
 const CELL_CLAIMED: usize = 1;
 
-/// The vtable slot of `t` that implements interface method `method`.
+/// The vtable slot of `t` that implements interface method `method`: the
+/// mapping of exactly `method`'s interface if `t` implements it, else of an
+/// interface `t` implements that converts to it by variance
+/// (`IProducer<Dog>` for a call on `IProducer<IAnimal>`).
 pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32> {
     let islot = method.slot?;
-    t.interface_map
+    let iface = method.owner;
+    let entry = t
+        .interface_map
         .iter()
-        .find(|e| e.interface == method.owner)
-        .and_then(|e| e.slots.get(islot as usize).copied())
+        .find(|e| e.interface == iface)
+        .or_else(|| {
+            t.interface_map
+                .iter()
+                .find(|e| is_variant_convertible(e.interface, iface))
+        })
+        .or_else(|| canonical_interface_entry(t, iface).map(|i| &t.interface_map[i]))
+        .or_else(|| {
+            t.interface_map
+                .iter()
+                .find(|e| is_array_covariant_interface(t, e.interface, iface))
+        })?;
+    entry.slots.get(islot as usize).copied()
+}
+
+/// Shared generic code calls interface methods of canonical instantiations
+/// (`IEnumerable<__Canon>`): the receiver's instantiation of the same
+/// interface is the one meant, when it implements only one. (A class
+/// implementing `I<A>` and `I<B>` cannot be told apart here; the call then
+/// fails with EntryPointNotFoundException naming both, see docs/generics.md.)
+fn canonical_interface_entry(t: TypeHandle, iface: TypeHandle) -> Option<usize> {
+    if !iface.mentions_canon {
+        return None;
+    }
+    let mut same_def = t
+        .interface_map
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.interface.def == iface.def)
+        .map(|(i, _)| i);
+    let first = same_def.next()?;
+    same_def.next().is_none().then_some(first)
+}
+
+/// The method a `constrained. T callvirt M` calls directly when `T` (a value
+/// type) implements or overrides `M` itself (`this` by reference); `None`
+/// when `T` inherits it (the value is then boxed and `M` called virtually).
+pub(crate) fn constrained_target(t: TypeHandle, m: MethodHandle) -> Option<MethodHandle> {
+    let slot = if m.owner.is_interface() {
+        interface_slot(t, m)
+    } else {
+        m.slot
+    };
+    let implementation = match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
+        Some(i) => *i,
+        None if m.owner == t => m,
+        None => return None,
+    };
+    (implementation.owner == t).then_some(implementation)
 }
 
 /// Whether a value of type `from` can be stored where `to` is expected
 /// (ECMA-335 I.8.7, for reference types: same type, a base class, an
-/// implemented interface, `object`, or array covariance).
+/// implemented interface (also by variance), `object`, array covariance,
+/// and a delegate type converting by variance).
 pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
     if from == to || from.is_subclass_of(to) {
         return true;
     }
-    if to.is_interface() && from.interfaces.contains(&to) {
+    if to.is_interface() {
+        return from.interfaces.iter().any(|&i| {
+            i == to || is_variant_convertible(i, to) || is_array_covariant_interface(from, i, to)
+        });
+    }
+    if is_variant_convertible(from, to) {
         return true;
     }
     match (from.kind, to.kind, from.element, to.element) {
@@ -665,6 +743,53 @@ pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
         }
         _ => false,
     }
+}
+
+/// Array covariance through the collection interfaces (ECMA-335 I.8.7.1):
+/// the array type `array` implements `own` (`IList<string>` for
+/// `string[]`), and so also `to` (`IList<object>`) when `to` is the same
+/// interface over a reference type the element type is assignable to.
+fn is_array_covariant_interface(array: TypeHandle, own: TypeHandle, to: TypeHandle) -> bool {
+    let (Some(e), [target]) = (array.element, to.instantiation.as_slice()) else {
+        return false;
+    };
+    array.kind == TypeKind::SzArray
+        && own.def == to.def
+        && own.instantiation.as_slice() == [e]
+        && !e.is_value_type()
+        && !target.is_value_type()
+        && is_assignable(e, *target)
+}
+
+/// Whether `from` converts to `to` by the variance of their common generic
+/// interface or delegate definition (ECMA-335 II.9.11): each type argument
+/// is the same, or, for an `out` parameter, a reference type assignable to
+/// the target's, or, for an `in` parameter, one the target's is assignable
+/// to. Variance never applies to value-type arguments.
+pub(crate) fn is_variant_convertible(from: TypeHandle, to: TypeHandle) -> bool {
+    use crate::loader::Variance;
+    if from == to {
+        return true;
+    }
+    if from.def != to.def
+        || to.variance.iter().all(|v| *v == Variance::None)
+        || from.instantiation.len() != to.instantiation.len()
+    {
+        return false;
+    }
+    from.instantiation
+        .iter()
+        .zip(&to.instantiation)
+        .zip(&to.variance)
+        .all(|((&f, &t), v)| {
+            let refs = !f.is_value_type() && !t.is_value_type();
+            f == t
+                || match v {
+                    Variance::None => false,
+                    Variance::Covariant => refs && is_assignable(f, t),
+                    Variance::Contravariant => refs && is_assignable(t, f),
+                }
+        })
 }
 
 /// The prestub's method argument, as a handle.

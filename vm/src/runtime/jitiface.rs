@@ -4,16 +4,18 @@
 //! compiled, with the loader locked for the whole compilation.
 
 use osprey_jit::{
-    CallInfo, CallOpcode, CallSig, CallTarget, ClassInitCheck, FieldInfo, FieldLocation, Helper,
-    HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, QCallArg, QCallRet, RuntimeLayout,
-    StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
+    CallInfo, CallOpcode, CallSig, CallTarget, ClassInitCheck, ExactType, FieldInfo, FieldLocation,
+    Helper, HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, QCallArg, QCallRet, RtValue,
+    RuntimeLayout, RuntimeLookup, StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
 };
 use osprey_metadata::Token;
 
 use super::Runtime;
 use crate::frames::{self, FrameKind};
+use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{
-    names, types::VTABLE_OFFSET, LoadError, Loader, MethodHandle, MethodKind, TypeHandle,
+    names, types::VTABLE_OFFSET, GenericContext, LoadError, Loader, MethodHandle, MethodKind,
+    TypeHandle,
 };
 use crate::object;
 use crate::thread::offsets;
@@ -23,6 +25,11 @@ pub(crate) struct JitContext<'a> {
     pub rt: &'a Runtime,
     pub loader: &'a mut Loader,
     pub method: MethodHandle,
+    /// The type arguments of the method being compiled (`!n`, `!!n` in its
+    /// body's tokens; `__Canon` for shared code).
+    pub ctx: GenericContext,
+    /// For shared generic code: whose dictionary its lookups use.
+    pub shared: Option<DictionaryOwner>,
 }
 
 fn host_error(e: LoadError) -> HostError {
@@ -46,6 +53,49 @@ fn not_supported(message: String) -> HostError {
     }
 }
 
+/// Shared code cannot express `what`: the method is compiled per exact
+/// instantiation instead (see `Runtime::ensure_compiled`).
+fn needs_exact_code(what: &str) -> HostError {
+    HostError {
+        kind: HostErrorKind::NeedsExactCode,
+        message: format!("shared generic code cannot express {what}"),
+    }
+}
+
+/// Whether a method's identity depends on `__Canon` (so shared code must
+/// look up the exact one).
+fn method_mentions_canon(md: MethodHandle) -> bool {
+    md.owner.mentions_canon || md.instantiation.iter().any(|a| a.mentions_canon)
+}
+
+impl JitContext<'_> {
+    /// A dictionary slot of the shared code being compiled.
+    fn lookup(
+        &mut self,
+        kind: LookupKind,
+        token: Token,
+        constrained: Option<Token>,
+    ) -> RuntimeLookup {
+        let owner = self
+            .shared
+            .expect("lookups are made only when compiling shared code");
+        let (slot, descriptor) =
+            self.loader
+                .dictionary_slot(owner, kind, self.method.assembly, token, constrained);
+        RuntimeLookup { slot, descriptor }
+    }
+
+    /// `value` as a constant, or, when the answer depends on the exact
+    /// instantiation (`depends`, in shared code), a lookup of `kind`.
+    fn exact(&mut self, depends: bool, value: usize, kind: LookupKind, token: Token) -> RtValue {
+        if depends && self.shared.is_some() {
+            RtValue::Lookup(self.lookup(kind, token, None))
+        } else {
+            RtValue::Const(value)
+        }
+    }
+}
+
 impl JitContext<'_> {
     fn call_sig(&mut self, md: MethodHandle) -> Result<CallSig, HostError> {
         let this = (!md.is_static()).then(|| {
@@ -55,17 +105,18 @@ impl JitContext<'_> {
                 ThisKind::Ref
             }
         });
+        let ctx = md.generic_context();
         let mut params = Vec::with_capacity(md.sig.params.len());
         for p in &md.sig.params {
             params.push(
                 self.loader
-                    .jit_type_of_sig(md.assembly, p)
+                    .jit_type_of_sig(md.assembly, p, &ctx)
                     .map_err(host_error)?,
             );
         }
         let ret = self
             .loader
-            .jit_type_of_sig(md.assembly, &md.sig.ret)
+            .jit_type_of_sig(md.assembly, &md.sig.ret, &ctx)
             .map_err(host_error)?;
         Ok(CallSig { this, params, ret })
     }
@@ -150,6 +201,7 @@ impl JitContext<'_> {
         let sig = self.call_sig(factory)?;
         Ok(CallInfo {
             method: factory.to_jit(),
+            method_exact: RtValue::Const(factory.as_ptr() as usize),
             target: CallTarget::Managed {
                 entry: factory.entry_point(),
             },
@@ -198,11 +250,11 @@ impl JitContext<'_> {
         };
         let array = self
             .loader
-            .type_of_sig(self.method.assembly, &array_sig)
+            .type_of_sig(self.method.assembly, &array_sig, &self.ctx)
             .map_err(host_error)?;
         let element = self
             .loader
-            .jit_type_of_sig(self.method.assembly, &elem)
+            .jit_type_of_sig(self.method.assembly, &elem, &self.ctx)
             .map_err(host_error)?;
         let int_params = |n: usize| vec![JitType::I4; n];
         let r = rank as usize;
@@ -218,7 +270,15 @@ impl JitContext<'_> {
                     },
                     CallTarget::Managed { entry: 0 },
                     Some(NewObjectInfo::MdArray {
-                        handle: array.to_jit(),
+                        handle: ExactType {
+                            canonical: array.to_jit(),
+                            exact: self.exact(
+                                array.mentions_canon,
+                                array.method_table() as usize,
+                                LookupKind::Type,
+                                Token::new(osprey_metadata::TableId::TypeSpec, spec),
+                            ),
+                        },
                         rank,
                     }),
                 )
@@ -256,98 +316,10 @@ impl JitContext<'_> {
         };
         Ok(Some(CallInfo {
             method: osprey_jit::MethodHandle(0),
+            method_exact: RtValue::Const(0),
             target,
             sig,
             new_object,
-            class_init: None,
-        }))
-    }
-
-    /// TEMPORARY, until generics exist (then `Array.Empty<T>` is an ordinary
-    /// generic method and this goes away): mcs compiles every empty `params`
-    /// array (`s.Split()`) to `call !!0[] System.Array::Empty<T>()`, a
-    /// MethodSpec the loader cannot resolve yet. This one instantiation is
-    /// resolved here, and only here: to a native stub returning a
-    /// zero-length `T[]`, allocated once per `T` on the frozen heap (so, as
-    /// in mono, every call for one `T` returns the same array). `None` for
-    /// every other token.
-    fn array_empty(&mut self, token: Token) -> Result<Option<CallInfo>, HostError> {
-        use osprey_metadata::tables::MethodDefOrRef;
-        use osprey_metadata::TableId;
-        if token.table() != Some(TableId::MethodSpec) {
-            return Ok(None);
-        }
-        let bad = |e: osprey_metadata::MetadataError| HostError {
-            kind: HostErrorKind::BadImage,
-            message: e.to_string(),
-        };
-        let asm = self.loader.assembly(self.method.assembly);
-        let img = asm.image();
-        let spec = img.method_spec(token.rid()).map_err(bad)?;
-        let generic = match spec.method {
-            MethodDefOrRef::MethodDef(rid) => Token::new(TableId::MethodDef, rid),
-            MethodDefOrRef::MemberRef(rid) => Token::new(TableId::MemberRef, rid),
-        };
-        let args = img.method_spec_sig(token.rid()).map_err(bad)?.args;
-        let md = self
-            .loader
-            .resolve_method_token(self.method.assembly, generic)
-            .map_err(host_error)?;
-        if md.assembly != crate::loader::AssemblyId::CORELIB
-            || md.owner.name != "System.Array"
-            || md.name != "Empty"
-            || !md.is_static()
-            || !md.sig.params.is_empty()
-            || args.len() != 1
-        {
-            return Ok(None);
-        }
-        let element = self
-            .loader
-            .type_of_sig(self.method.assembly, &args[0])
-            .map_err(host_error)?;
-        let cached = self
-            .rt
-            .empty_arrays
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&element)
-            .copied();
-        let stub = match cached {
-            Some(stub) => stub,
-            None => {
-                let array_type = self.loader.load_sz_array(element).map_err(host_error)?;
-                let empty =
-                    self.rt.heaps.alloc_frozen(&array_type.mt, 0).map_err(|e| {
-                        not_supported(format!("Array.Empty<{}>: {e:?}", element.name))
-                    })?;
-                let stub = self
-                    .rt
-                    .code
-                    .alloc_constant_stub(empty.as_ptr() as usize)
-                    .map_err(|e| not_supported(format!("code heap: {e}")))?;
-                self.rt
-                    .empty_arrays
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .insert(element, stub);
-                stub
-            }
-        };
-        Ok(Some(CallInfo {
-            method: md.to_jit(),
-            target: CallTarget::FCall {
-                address: stub,
-                pass_thread: false,
-                may_throw: false,
-                helper_frame: false,
-            },
-            sig: CallSig {
-                this: None,
-                params: Vec::new(),
-                ret: JitType::Ref,
-            },
-            new_object: None,
             class_init: None,
         }))
     }
@@ -367,27 +339,30 @@ impl JitHost for JitContext<'_> {
         if let Some(info) = self.array_method(token, opcode)? {
             return Ok(info);
         }
-        // TEMPORARY until generics: `Array.Empty<T>()` (see `array_empty`).
-        if opcode == CallOpcode::Call {
-            if let Some(info) = self.array_empty(token)? {
-                return Ok(info);
-            }
-        }
         let md = self
             .loader
-            .resolve_method_token(self.method.assembly, token)
+            .resolve_method_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
         if md.sig.call_conv == osprey_metadata::sig::CallingConvention::VarArg {
             return Err(not_supported(format!("vararg calls ({})", md.full_name())));
         }
         let sig = self.call_sig(md)?;
+        // In shared code, a callee that depends on the instantiation is
+        // looked up: its descriptor, its entry, its function pointer.
+        let depends = method_mentions_canon(md);
+        let method_exact = self.exact(depends, md.as_ptr() as usize, LookupKind::MethodDesc, token);
         if matches!(opcode, CallOpcode::LdFtn | CallOpcode::LdVirtFtn) {
             // A method's function pointer is its precode: one stable
             // address per method, which delegate construction maps back to
             // the method (Loader::method_of_precode).
+            let target = match self.exact(depends, md.precode, LookupKind::MethodPointer, token) {
+                RtValue::Const(entry) => CallTarget::Managed { entry },
+                RtValue::Lookup(entry) => CallTarget::ManagedLookup { entry },
+            };
             return Ok(CallInfo {
                 method: md.to_jit(),
-                target: CallTarget::Managed { entry: md.precode },
+                method_exact,
+                target,
                 sig,
                 new_object: None,
                 class_init: None,
@@ -405,6 +380,7 @@ impl JitHost for JitContext<'_> {
                 ("Invoke", CallOpcode::Call | CallOpcode::CallVirt) => {
                     return Ok(CallInfo {
                         method: md.to_jit(),
+                        method_exact,
                         target: CallTarget::DelegateInvoke,
                         sig,
                         new_object: None,
@@ -412,15 +388,26 @@ impl JitHost for JitContext<'_> {
                     })
                 }
                 (".ctor", CallOpcode::NewObj) if sig.params.len() == 2 => {
+                    let owner = md.owner;
+                    let exact = self.exact(
+                        owner.mentions_canon,
+                        owner.method_table() as usize,
+                        LookupKind::MethodOwner,
+                        token,
+                    );
                     return Ok(CallInfo {
                         method: md.to_jit(),
+                        method_exact,
                         target: CallTarget::Managed { entry: 0 },
                         sig,
                         new_object: Some(NewObjectInfo::Delegate {
-                            handle: md.owner.to_jit(),
+                            handle: ExactType {
+                                canonical: owner.to_jit(),
+                                exact,
+                            },
                         }),
                         class_init: None,
-                    })
+                    });
                 }
                 _ => {
                     return Err(not_supported(format!(
@@ -454,9 +441,20 @@ impl JitHost for JitContext<'_> {
                     ret,
                 }
             }
+            _ if opcode == CallOpcode::CallVirt
+                && md
+                    .definition
+                    .is_some_and(|d| d.slot.is_some() && !d.is_final()) =>
+            {
+                CallTarget::GenericVirtual {
+                    method: method_exact,
+                }
+            }
             _ if opcode == CallOpcode::CallVirt && md.owner.is_interface() => {
                 // An inline cache cell per call site: [receiver MT, target,
                 // interface method, unused]; see helpers::interface_resolve.
+                // (In shared code the interface method may be canonical:
+                // the resolver then matches the receiver's instantiation.)
                 let cell = self
                     .rt
                     .code
@@ -476,8 +474,9 @@ impl JitHost for JitContext<'_> {
                     slot: md.slot.expect("checked above"),
                 }
             }
-            _ => CallTarget::Managed {
-                entry: md.entry_point(),
+            _ => match self.exact(depends, md.entry_point(), LookupKind::MethodEntry, token) {
+                RtValue::Const(entry) => CallTarget::Managed { entry },
+                RtValue::Lookup(entry) => CallTarget::ManagedLookup { entry },
             },
         };
         let new_object = if opcode == CallOpcode::NewObj {
@@ -499,8 +498,17 @@ impl JitHost for JitContext<'_> {
                     handle: owner.to_jit(),
                 }
             } else {
+                let exact = self.exact(
+                    owner.mentions_canon,
+                    owner.method_table() as usize,
+                    LookupKind::MethodOwner,
+                    token,
+                );
                 NewObjectInfo::Object {
-                    handle: owner.to_jit(),
+                    handle: ExactType {
+                        canonical: owner.to_jit(),
+                        exact,
+                    },
                 }
             })
         } else {
@@ -508,6 +516,7 @@ impl JitHost for JitContext<'_> {
         };
         Ok(CallInfo {
             method: md.to_jit(),
+            method_exact,
             target,
             sig,
             new_object,
@@ -518,7 +527,7 @@ impl JitHost for JitContext<'_> {
     fn resolve_field(&mut self, token: Token, is_static: bool) -> Result<FieldInfo, HostError> {
         let (owner, field) = self
             .loader
-            .resolve_field_token(self.method.assembly, token)
+            .resolve_field_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
         if field.is_static != is_static {
             return Err(HostError {
@@ -542,9 +551,21 @@ impl JitHost for JitContext<'_> {
         }
         let ty = self
             .loader
-            .jit_type_of_sig(field.assembly, &field.sig)
+            .jit_type_of_sig(field.assembly, &field.sig, &owner.generic_context())
             .map_err(host_error)?;
-        let (location, class_init) = if is_static {
+        let (location, class_init) = if !is_static {
+            (
+                FieldLocation::Instance {
+                    offset: field.offset,
+                },
+                None,
+            )
+        } else if owner.mentions_canon && self.shared.is_some() {
+            // The exact instantiation's statics (the lookup runs its
+            // static constructor).
+            let address = self.lookup(LookupKind::StaticAddress, token, None);
+            (FieldLocation::StaticLookup { address }, None)
+        } else {
             let check = (!owner.class_init.is_done()).then(|| ClassInitCheck {
                 flag_address: owner.class_init.flag_address(),
                 handle: owner.to_jit(),
@@ -554,13 +575,6 @@ impl JitHost for JitContext<'_> {
                     address: owner.statics.address(field.offset),
                 },
                 check,
-            )
-        } else {
-            (
-                FieldLocation::Instance {
-                    offset: field.offset,
-                },
-                None,
             )
         };
         Ok(FieldInfo {
@@ -573,18 +587,52 @@ impl JitHost for JitContext<'_> {
     fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
         let t = self
             .loader
-            .resolve_type_token(self.method.assembly, token)
+            .resolve_type_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
+        if t.is_nullable() && t.mentions_canon && self.shared.is_some() {
+            return Err(needs_exact_code(&format!("boxing {}", t.name)));
+        }
+        let exact = self.exact(
+            t.mentions_canon,
+            t.method_table() as usize,
+            LookupKind::Type,
+            token,
+        );
         Ok(TypeInfo {
             handle: t.to_jit(),
+            exact,
             ty: t.jit_type(),
+            nullable_of: t
+                .is_nullable()
+                .then(|| t.instantiation.first().map(|u| u.to_jit()))
+                .flatten(),
+        })
+    }
+
+    fn resolve_array_type(&mut self, element: Token) -> Result<TypeInfo, HostError> {
+        let e = self
+            .loader
+            .resolve_type_token(self.method.assembly, element, &self.ctx)
+            .map_err(host_error)?;
+        let array = self.loader.load_sz_array(e).map_err(host_error)?;
+        let exact = self.exact(
+            array.mentions_canon,
+            array.method_table() as usize,
+            LookupKind::ArrayOf,
+            element,
+        );
+        Ok(TypeInfo {
+            handle: array.to_jit(),
+            exact,
+            ty: JitType::Ref,
+            nullable_of: None,
         })
     }
 
     fn resolve_token(
         &mut self,
         token: Token,
-    ) -> Result<(usize, osprey_jit::TypeHandle), HostError> {
+    ) -> Result<(RtValue, osprey_jit::TypeHandle), HostError> {
         use osprey_metadata::TableId;
         let asm = self.method.assembly;
         let handle_type = |l: &mut Loader, name: &str| {
@@ -601,16 +649,25 @@ impl JitHost for JitContext<'_> {
             Some(TableId::TypeDef | TableId::TypeRef | TableId::TypeSpec) => {
                 let t = self
                     .loader
-                    .resolve_type_token(asm, token)
+                    .resolve_type_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 let ht = handle_type(self.loader, "RuntimeTypeHandle")?;
-                Ok((t.method_table() as usize, ht))
+                let value = self.exact(
+                    t.mentions_canon,
+                    t.method_table() as usize,
+                    LookupKind::Type,
+                    token,
+                );
+                Ok((value, ht))
             }
             _ if is_field => {
                 let (owner, field) = self
                     .loader
-                    .resolve_field_token(asm, token)
+                    .resolve_field_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
+                if owner.mentions_canon && self.shared.is_some() {
+                    return Err(needs_exact_code("ldtoken of a field of a generic type"));
+                }
                 // The handle is the FieldDesc: stable, since a type never
                 // changes once published.
                 let fd = owner
@@ -619,69 +676,65 @@ impl JitHost for JitContext<'_> {
                     .chain(&owner.instance_fields)
                     .find(|f| f.rid == field.rid && f.assembly == field.assembly)
                     .map_or(0, |f| f as *const _ as usize);
-                Ok((fd, handle_type(self.loader, "RuntimeFieldHandle")?))
+                Ok((
+                    RtValue::Const(fd),
+                    handle_type(self.loader, "RuntimeFieldHandle")?,
+                ))
             }
             _ => {
                 let m = self
                     .loader
-                    .resolve_method_token(asm, token)
+                    .resolve_method_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 let ht = handle_type(self.loader, "RuntimeMethodHandle")?;
-                Ok((m.as_ptr() as usize, ht))
+                let value = self.exact(
+                    method_mentions_canon(m),
+                    m.as_ptr() as usize,
+                    LookupKind::MethodDesc,
+                    token,
+                );
+                Ok((value, ht))
             }
         }
     }
 
     fn constrained_call(
         &mut self,
+        constrained_token: Token,
         constrained: osprey_jit::TypeHandle,
+        method_token: Token,
         method: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError> {
         let t = TypeHandle::from_jit(constrained);
         // SAFETY: CallInfo::method values come from this host (MethodHandle::to_jit).
         let m =
             unsafe { MethodHandle::from_ptr(method.method.0 as *const crate::loader::MethodDesc) };
-        // Which vtable slot of `t` implements `m`?
-        let slot = if m.owner.is_interface() {
-            m.slot.and_then(|islot| {
-                t.interface_map
-                    .iter()
-                    .find(|e| e.interface == m.owner)
-                    .and_then(|e| e.slots.get(islot as usize).copied())
-            })
-        } else {
-            m.slot
-        };
-        let implementation = match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
-            Some(i) => *i,
-            None if m.owner == t => m,
-            None => return Ok(None),
-        };
-        if implementation.owner != t {
+        let Some(implementation) = super::helpers::constrained_target(t, m) else {
             // Not overridden by the value type: box and call virtually.
             return Ok(None);
-        }
+        };
         let sig = self.call_sig(implementation)?;
+        let target = if t.mentions_canon && self.shared.is_some() {
+            CallTarget::ManagedLookup {
+                entry: self.lookup(
+                    LookupKind::ConstrainedEntry,
+                    method_token,
+                    Some(constrained_token),
+                ),
+            }
+        } else {
+            CallTarget::Managed {
+                entry: implementation.entry_point(),
+            }
+        };
         Ok(Some(CallInfo {
             method: implementation.to_jit(),
-            target: CallTarget::Managed {
-                entry: implementation.entry_point(),
-            },
+            method_exact: RtValue::Const(implementation.as_ptr() as usize),
+            target,
             sig,
             new_object: None,
             class_init: None,
         }))
-    }
-
-    fn array_type_of(
-        &mut self,
-        element: osprey_jit::TypeHandle,
-    ) -> Result<osprey_jit::TypeHandle, HostError> {
-        let t = self
-            .loader
-            .load_sz_array(TypeHandle::from_jit(element))
-            .map_err(host_error)?;
-        Ok(t.to_jit())
     }
 
     fn resolve_string(&mut self, token: Token) -> Result<usize, HostError> {
@@ -713,6 +766,11 @@ impl JitHost for JitContext<'_> {
             md_array_bounds_offset: osprey_binder::MD_ARRAY_BOUNDS_OFFSET as i32,
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
+            method_table_dictionaries_offset: crate::loader::types::DICTIONARIES_OFFSET,
+            method_desc_dictionary_offset: std::mem::offset_of!(
+                crate::loader::MethodDesc,
+                dictionary
+            ) as i32,
             thread_pending_offset: offsets::ATTENTION,
             thread_stack_limit_offset: offsets::STACK_LIMIT,
             delegate: {
@@ -752,6 +810,16 @@ impl JitHost for JitContext<'_> {
                     card_shift: b.card_shift,
                 }),
         }
+    }
+
+    fn defer_failure(&mut self, error: &HostError, token: Token) -> Option<usize> {
+        super::missing::defer(
+            &self.rt.deferred,
+            self.loader,
+            self.method.assembly,
+            error,
+            token,
+        )
     }
 
     fn alloc_shape(&mut self, handle: osprey_jit::TypeHandle) -> Option<osprey_jit::AllocShape> {

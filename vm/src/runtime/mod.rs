@@ -21,8 +21,12 @@ mod enums;
 mod error;
 mod faults;
 mod finalizer;
+mod generic_lookup;
 mod helpers;
+mod jitdump;
 mod jitiface;
+pub(crate) mod missing;
+mod nullable;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
@@ -35,6 +39,7 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
+pub use jitdump::JitDump;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
@@ -47,8 +52,8 @@ use osprey_kernel::client::Os;
 /// Options of a runtime instance.
 #[derive(Clone, Debug, Default)]
 pub struct RuntimeOptions {
-    /// Print each compiled method's machine code (to stderr).
-    pub jit_dump: bool,
+    /// Print the machine code of the compiled methods it selects (to stderr).
+    pub jit_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).
@@ -84,9 +89,6 @@ pub struct Runtime {
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
     /// Enum types' named constants (for `Enum.ToString`).
     enums: Mutex<HashMap<TypeHandle, std::sync::Arc<enums::EnumInfo>>>,
-    /// `Array.Empty<T>()` until generics exist: per element type, the stub
-    /// returning its frozen empty array (see jitiface.rs, `array_empty`).
-    empty_arrays: Mutex<HashMap<TypeHandle, usize>>,
     /// Value types' fields as `ValueType.Equals`/`GetHashCode` see them.
     value_fields: Mutex<HashMap<TypeHandle, std::sync::Arc<valuetypes::ValueFields>>>,
     /// `System.RuntimeType` objects, one per type (frozen).
@@ -106,6 +108,10 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// Resolution failures compiled code raises where it runs (missing.rs).
+    pub(crate) deferred: missing::DeferredFailures,
+    /// Debug information of the loaded assemblies, for stack traces.
+    pub(crate) symbols: crate::eh::Symbols,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -144,7 +150,6 @@ impl Runtime {
             type_objects: Mutex::new(HashMap::new()),
             enums: Mutex::new(HashMap::new()),
             value_fields: Mutex::new(HashMap::new()),
-            empty_arrays: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
@@ -152,6 +157,8 @@ impl Runtime {
             exit_code: Mutex::new(None),
             void_main_exit_code: std::sync::atomic::AtomicI32::new(0),
             class_inits: helpers::ClassInitLocks::default(),
+            deferred: missing::DeferredFailures::default(),
+            symbols: crate::eh::Symbols::default(),
         });
         let wk = {
             let mut loader = rt.loader();

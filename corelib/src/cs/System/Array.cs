@@ -7,7 +7,7 @@ namespace System
     // access instructions (ldlen, ldelem, stelem) and multi-dimensional
     // accessors itself; the members here work for every array. Argument
     // checks are managed code; the work is done by FCalls (vm/src/fcall/arrays.rs).
-    public abstract class Array : ICloneable, IEnumerable
+    public abstract partial class Array : ICloneable, IEnumerable
     {
         private Array()
         {
@@ -54,13 +54,10 @@ namespace System
         }
 
         // An empty array of T (the same one on every call for one T). mcs
-        // calls it for every empty `params` array. Until the runtime has
-        // generics, the JIT never compiles this body: it resolves each call
-        // Array.Empty<T>() itself, to an empty T[] it allocated once
-        // (vm/src/runtime/jitiface.rs, `array_empty`).
+        // calls it for every empty `params` array.
         public static T[] Empty<T>()
         {
-            return new T[0];
+            return EmptyArray<T>.Value;
         }
 
         // The element at `index` of a one-dimensional array, boxed when the
@@ -272,15 +269,6 @@ namespace System
             if (length > int.MaxValue || length < int.MinValue)
                 throw new ArgumentOutOfRangeException("length", "Arrays larger than 2GB are not supported.");
             Copy(sourceArray, destinationArray, (int)length);
-        }
-
-        public void CopyTo(Array array, int index)
-        {
-            if (array == null)
-                throw new ArgumentNullException("array");
-            if (Rank != 1 || array.Rank != 1)
-                throw new RankException("Only single dimension arrays are supported here.");
-            Copy(this, 0, array, index, Length);
         }
 
         // ----- Creating arrays from Type objects --------------------------

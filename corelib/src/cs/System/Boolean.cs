@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Boolean : IComparable, IConvertible
+    public struct Boolean : IComparable, IConvertible, IComparable<bool>, IEquatable<bool>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

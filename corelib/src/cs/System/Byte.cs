@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Byte : IComparable, IFormattable, IConvertible
+    public struct Byte : IComparable, IFormattable, IConvertible, IComparable<byte>, IEquatable<byte>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Double : IComparable, IFormattable, IConvertible
+    public struct Double : IComparable, IFormattable, IConvertible, IComparable<double>, IEquatable<double>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -99,19 +99,6 @@ namespace System
             return result;
         }
 
-        public int CompareTo(object target)
-        {
-            if (target == null)
-                return 1;
-            if (target.GetType() != GetType())
-                throw new ArgumentException(String.Concat("Object must be the same type as the enum. The type passed in was '", target.GetType().FullName, "'; the enum type was '", GetType().FullName, "'."));
-            ulong a = InternalGetRawValue(this);
-            ulong b = InternalGetRawValue(target);
-            if ((InternalGetInfo(((RuntimeType)GetType()).m_handle) & SignedBit) != 0)
-                return ((long)a).CompareTo((long)b);
-            return a.CompareTo(b);
-        }
-
         // ----- Reflection over enum types --------------------------------------
 
         private static IntPtr EnumHandle(Type enumType)
@@ -547,6 +534,26 @@ namespace System
                 throw new ArgumentException("The argument type is not the same as the enum type.");
             ulong f = InternalGetRawValue(flag);
             return (InternalGetRawValue(this) & f) == f;
+        }
+
+        // Compares the underlying values (signed or unsigned as the
+        // underlying type is); null sorts first. Comparer<TEnum>.Default
+        // and sorting enums rely on it.
+        public int CompareTo(object target)
+        {
+            if (target == null)
+                return 1;
+            if (target.GetType() != GetType())
+                throw new ArgumentException(String.Concat("Object must be the same type as the enum. The type passed in was '", target.GetType().ToString(), "'; the enum type was '", GetType().ToString(), "'."));
+            ulong mine = InternalGetRawValue(this);
+            ulong theirs = InternalGetRawValue(target);
+            if ((InternalGetInfo(((RuntimeType)GetType()).m_handle) & SignedBit) != 0)
+            {
+                long a = (long)mine;
+                long b = (long)theirs;
+                return a < b ? -1 : (a > b ? 1 : 0);
+            }
+            return mine < theirs ? -1 : (mine > theirs ? 1 : 0);
         }
 
         private static string FormatNumber(ulong value, int info)

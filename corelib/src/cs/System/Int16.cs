@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Int16 : IComparable, IFormattable, IConvertible
+    public struct Int16 : IComparable, IFormattable, IConvertible, IComparable<short>, IEquatable<short>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

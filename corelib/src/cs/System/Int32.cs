@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Int32 : IComparable, IFormattable, IConvertible
+    public struct Int32 : IComparable, IFormattable, IConvertible, IComparable<int>, IEquatable<int>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Int64 : IComparable, IFormattable, IConvertible
+    public struct Int64 : IComparable, IFormattable, IConvertible, IComparable<long>, IEquatable<long>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

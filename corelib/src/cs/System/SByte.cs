@@ -3,7 +3,7 @@ using System.Globalization;
 namespace System
 {
     [CLSCompliant(false)]
-    public struct SByte : IComparable, IFormattable, IConvertible
+    public struct SByte : IComparable, IFormattable, IConvertible, IComparable<sbyte>, IEquatable<sbyte>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace System
 {
-    public struct Single : IComparable, IFormattable, IConvertible
+    public struct Single : IComparable, IFormattable, IConvertible, IComparable<float>, IEquatable<float>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

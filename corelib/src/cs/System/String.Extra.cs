@@ -9,7 +9,7 @@ namespace System
     // constructors, the culture overloads (Osprey's one culture is the
     // invariant one, so they compare ordinally, ignoring case when asked),
     // Normalize (strings are kept as they are: ordinal), the enumerator.
-    public sealed partial class String : ICloneable, IConvertible, IEnumerable
+    public sealed partial class String : ICloneable, IConvertible
     {
         // Strings are immutable: the clone is the string itself.
         public object Clone()
@@ -245,16 +245,6 @@ namespace System
             return this;
         }
 
-        public CharEnumerator GetEnumerator()
-        {
-            return new CharEnumerator(this);
-        }
-
-        IEnumerator IEnumerable.GetEnumerator()
-        {
-            return new CharEnumerator(this);
-        }
-
         // ----- IConvertible ------------------------------------------------
 
         public TypeCode GetTypeCode()
@@ -335,60 +325,6 @@ namespace System
         object IConvertible.ToType(Type type, IFormatProvider provider)
         {
             return Convert.DefaultToType(this, type, provider);
-        }
-    }
-
-    // Enumerates a string's characters.
-    public sealed class CharEnumerator : IEnumerator, ICloneable, IDisposable
-    {
-        private string _str;
-        private int _index = -1;
-
-        internal CharEnumerator(string str)
-        {
-            _str = str;
-        }
-
-        public object Clone()
-        {
-            return MemberwiseClone();
-        }
-
-        public bool MoveNext()
-        {
-            if (_index < _str.Length - 1)
-            {
-                _index++;
-                return true;
-            }
-            _index = _str.Length;
-            return false;
-        }
-
-        public char Current
-        {
-            get
-            {
-                if (_index < 0)
-                    throw new InvalidOperationException("Enumeration has not started. Call MoveNext.");
-                if (_index >= _str.Length)
-                    throw new InvalidOperationException("Enumeration already finished.");
-                return _str[_index];
-            }
-        }
-
-        object IEnumerator.Current
-        {
-            get { return Current; }
-        }
-
-        public void Reset()
-        {
-            _index = -1;
-        }
-
-        public void Dispose()
-        {
         }
     }
 }

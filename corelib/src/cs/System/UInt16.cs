@@ -3,7 +3,7 @@ using System.Globalization;
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt16 : IComparable, IFormattable, IConvertible
+    public struct UInt16 : IComparable, IFormattable, IConvertible, IComparable<ushort>, IEquatable<ushort>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

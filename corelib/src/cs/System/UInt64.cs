@@ -3,7 +3,7 @@ using System.Globalization;
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt64 : IComparable, IFormattable, IConvertible
+    public struct UInt64 : IComparable, IFormattable, IConvertible, IComparable<ulong>, IEquatable<ulong>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.
