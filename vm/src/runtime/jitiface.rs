@@ -39,6 +39,12 @@ fn host_error(e: LoadError) -> HostError {
         LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => HostErrorKind::TypeLoad,
         LoadError::BadImage { .. } | LoadError::BadToken { .. } => HostErrorKind::BadImage,
         LoadError::NotSupported(_) => HostErrorKind::NotSupported,
+        LoadError::ConstraintViolation {
+            on_method: false, ..
+        } => HostErrorKind::TypeLoad,
+        LoadError::ConstraintViolation {
+            on_method: true, ..
+        } => HostErrorKind::Verification,
     };
     HostError {
         kind,

@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 namespace System
 {
     // Creating objects from Type objects.
-    public static class Activator
+    public static partial class Activator
     {
         // A new instance through the type's public parameterless
         // constructor (for a value type, its default value, boxed). An
