@@ -14,8 +14,29 @@ floating-point and decimal values round half to even first, bool is 1/0,
 char converts only to and from integers, DateTime only to and from
 strings, and everything else is InvalidCastException("Invalid cast from
 'A' to 'B'."). Run it after changing the rules; the output is checked in.
+
+    python3 corelib/tools/gen_convertible.py --check
+
+writes nothing and exits with 1, naming the files, when the checked-in
+output is not what the script generates (corelib/tests/generated_code.rs).
 """
 import os
+import sys
+
+CHECK = "--check" in sys.argv[1:]
+STALE = []
+
+
+def emit(path, text):
+    """Writes `text` to `path`, or with --check records a difference."""
+    with open(path) as f:
+        old = f.read()
+    if CHECK:
+        if old != text:
+            STALE.append(os.path.relpath(path, os.path.join(HERE, "..")))
+    elif old != text:
+        with open(path, "w") as f:
+            f.write(text)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "src", "cs", "System")
@@ -182,8 +203,6 @@ def gen_convert():
         out.append("        }\n\n")
     # To strings.
     for src in names:
-        if ("String", src) in [(h[1], h[0]) for h in []]:
-            pass
         if src not in ("Int32", "Int64", "Double", "Boolean", "Char"):
             out.append(uint_attr("String", src))
             out.append(f"        public static string ToString({KW[src]} value)\n        {{\n")
@@ -196,8 +215,7 @@ def gen_convert():
     out.append("        public static string ToString(string value)\n        {\n            return value;\n        }\n\n")
     out.append("        public static string ToString(string value, IFormatProvider provider)\n        {\n            return value;\n        }\n")
     out.append("    }\n}\n")
-    with open(os.path.join(OUT, "Convert.Generated.cs"), "w") as f:
-        f.write("".join(out))
+    emit(os.path.join(OUT, "Convert.Generated.cs"), "".join(out))
 
 
 def default(dst):
@@ -286,10 +304,12 @@ def gen_convertible(name):
         # Before the struct's closing brace (the last "    }\n}").
         cut = text.rindex("    }\n}")
         text = text[:cut].rstrip("\n") + "\n\n" + "".join(out) + text[cut:]
-    with open(path, "w") as f:
-        f.write(text)
+    emit(path, text)
 
 
 gen_convert()
 for name in ["Boolean", "Char", "SByte", "Byte", "Int16", "UInt16", "Int32", "UInt32", "Int64", "UInt64", "Single", "Double"]:
     gen_convertible(name)
+if STALE:
+    print("out of date (run python3 corelib/tools/gen_convertible.py): " + ", ".join(STALE))
+    sys.exit(1)
