@@ -30,14 +30,14 @@ pub(super) extern "C" fn set_exit_code(thread: &mut Thread, exit_code: i32) {
 /// format of `Exception.StackTrace`. Allocates under a helper frame.
 pub(super) extern "C" fn get_stack_trace(thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        HelperFrame::run(thread, &mut [], |thread, _| {
+        HelperFrame::run(thread, |thread| {
             let (frames, _) = crate::eh::current_frames(thread, usize::MAX);
             let rt = thread.runtime();
             // SAFETY: the pairs were built from this runtime's method
             // descriptors by the stack walk.
             let text = unsafe { crate::eh::format_stack_trace(rt, &frames) };
             match rt.new_string(thread, &text) {
-                Ok(s) => s.as_ptr(),
+                Ok(s) => s.get(thread).as_ptr(),
                 Err(e) => {
                     thread.raise(e);
                     std::ptr::null_mut()

@@ -7,10 +7,10 @@
 
 use osprey_metadata::flags::{method_attributes as ma, type_attributes as ta};
 
-use crate::frames::{protected, HelperFrame};
+use crate::frames::HelperFrame;
 use crate::loader::{MethodHandle, MethodTable, TypeHandle, TypeKind};
-use crate::object::ObjectRef;
-use crate::runtime::{guard, CallSite, RuntimeError, Value};
+use crate::rooted::Unrooted;
+use crate::runtime::{guard, Arg, CallSite, RuntimeError};
 use crate::thread::Thread;
 
 /// The type of a handle corelib passed.
@@ -151,7 +151,7 @@ pub(super) extern "C" fn make_array_type(thread: &mut Thread, handle: usize, ran
 /// the runtime has loaded, loaded now if it was not yet; 0 if none.
 pub(super) extern "C" fn find_type(thread: &mut Thread, name: *mut u8, ignore_case: bool) -> usize {
     guard(thread, 0, |thread| {
-        let Some(s) = ObjectRef::from_raw(name) else {
+        let Some(s) = Unrooted::from_raw(thread, name) else {
             return 0;
         };
         // SAFETY: `name` is a string (the managed signature says so).
@@ -230,43 +230,34 @@ pub(super) extern "C" fn find_default_constructor(
 pub(super) extern "C" fn create_value(thread: &mut Thread, handle: usize, ctor: usize) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let t = type_of(handle);
-        HelperFrame::run(thread, &mut [std::ptr::null_mut()], |thread, roots| {
+        HelperFrame::run(thread, |thread| {
             if let Err(e) = crate::runtime::run_class_constructor(thread, t) {
-                raise_error(thread, e);
+                thread.raise(e);
                 return std::ptr::null_mut();
             }
-            let obj = match thread.runtime().heaps.alloc(thread, &t.mt, 0) {
+            // Rooted while its constructor runs (it may allocate and
+            // collect).
+            let obj = match thread.runtime().new_object(thread, &t.mt, 0) {
                 Ok(o) => o,
                 Err(e) => {
-                    thread.raise(e.into());
+                    thread.raise(e);
                     return std::ptr::null_mut();
                 }
             };
-            roots[0].set(obj.as_ptr());
             if ctor != 0 {
                 // SAFETY: `ctor` came from `find_default_constructor`: a
                 // method descriptor of this runtime.
                 let method = unsafe { MethodHandle::from_ptr(ctor as *const _) };
                 let call = CallSite::new(thread.runtime(), method)
-                    .and_then(|site| site.call(thread, &[Value::Ref(protected(roots, 0))]));
+                    .and_then(|site| site.call(thread, &[Arg::from(&obj)]));
                 if let Err(e) = call {
-                    raise_error(thread, e);
+                    thread.raise(e);
                     return std::ptr::null_mut();
                 }
             }
-            // Re-read: the constructor may have moved the object.
-            protected(roots, 0).map_or(std::ptr::null_mut(), |o| o.as_ptr())
+            obj.get(thread).as_ptr()
         })
     })
-}
-
-/// Raises an error that managed code reported (an exception object keeps
-/// its trace; anything else becomes its managed exception).
-fn raise_error(thread: &mut Thread, e: RuntimeError) {
-    match e.exception_object() {
-        Some(obj) => thread.raise_object(obj, false),
-        None => thread.raise(e),
-    }
 }
 
 /// `static Array Array.InternalCreate(IntPtr arrayType, int[] lengths, int[] lowerBounds)`:
@@ -283,7 +274,7 @@ pub(super) extern "C" fn create_array(
         let t = type_of(handle);
         // Read both arrays before anything can move them.
         let read = |o: *mut u8| -> Vec<i64> {
-            ObjectRef::from_raw(o).map_or(Vec::new(), |a| {
+            Unrooted::from_raw(thread, o).map_or(Vec::new(), |a| {
                 // SAFETY: corelib passes int[] arrays (or null).
                 unsafe {
                     std::slice::from_raw_parts(a.array_data() as *const i32, a.length())
@@ -295,7 +286,7 @@ pub(super) extern "C" fn create_array(
         };
         let lengths = read(lengths);
         let lower = read(lower_bounds);
-        HelperFrame::run(thread, &mut [], |thread, _| {
+        HelperFrame::run(thread, |thread| {
             let made = match t.kind {
                 TypeKind::SzArray => {
                     let length = lengths.first().copied().unwrap_or(0);
@@ -304,6 +295,7 @@ pub(super) extern "C" fn create_array(
                         .heaps
                         .alloc(thread, &t.mt, length.max(0) as usize)
                         .map_err(RuntimeError::from)
+                        .map(|o| o.as_ptr())
                 }
                 TypeKind::MdArray(_) => {
                     let lower = if lower.is_empty() {
@@ -312,6 +304,7 @@ pub(super) extern "C" fn create_array(
                         lower.clone()
                     };
                     crate::runtime::alloc_md_array(thread, &t.mt, &lengths, &lower)
+                        .map(|o| o.as_ptr())
                 }
                 _ => Err(RuntimeError::Internal(format!(
                     "Array.InternalCreate: {} is not an array type",
@@ -319,7 +312,7 @@ pub(super) extern "C" fn create_array(
                 ))),
             };
             match made {
-                Ok(o) => o.as_ptr(),
+                Ok(o) => o,
                 Err(e) => {
                     thread.raise(e);
                     std::ptr::null_mut()

@@ -25,26 +25,31 @@ mod generic_lookup;
 mod helpers;
 mod jitdump;
 mod jitiface;
+mod jitstats;
 pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
+mod watchdog;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-pub use callsite::{CallSite, Value};
+pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
+pub use faults::FATAL_EXIT_CODE;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 pub use jitdump::JitDump;
+pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
 use crate::loader::{AssemblyId, Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
 use crate::stubs::Stubs;
 use crate::thread::Thread;
 use osprey_kernel::client::Os;
@@ -95,6 +100,12 @@ pub struct Runtime {
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
     hash_seed: AtomicU32,
+    /// Whether reference-type instantiations share code (docs/generics.md;
+    /// `OSPREY_GENERIC_SHARING=0` compiles each instantiation on its own,
+    /// to compare the two).
+    pub(crate) share_generic_code: bool,
+    /// What the JIT compiled (`OSPREY_JIT_STATS=1` prints it at exit).
+    pub(crate) jit_stats: jitstats::JitStats,
     /// The next `Thread.ManagedThreadId`.
     next_thread_id: std::sync::atomic::AtomicI32,
     /// The binder's method bindings, resolved (indexed by `BoundMethod`).
@@ -112,6 +123,8 @@ pub struct Runtime {
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
     pub(crate) symbols: crate::eh::Symbols,
+    /// The time limit's watchdog thread (`OSPREY_TIME_LIMIT`).
+    watchdog: watchdog::Watchdog,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -122,14 +135,17 @@ unsafe impl Send for Runtime {}
 unsafe impl Sync for Runtime {}
 
 impl Runtime {
+    /// The JIT's counters as one line (see `OSPREY_JIT_STATS`).
+    pub fn jit_stats(&self) -> String {
+        self.jit_stats.summary()
+    }
+
     /// Creates a runtime in the current kernel process and loads corelib.
     pub fn new(options: RuntimeOptions) -> Result<Box<Runtime>, RuntimeError> {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
         let code = Arc::new(CodeHeap::new(os)?);
         let mut gc_options = options.gc.clone();
-        gc_options
-            .apply_env(&os)
-            .map_err(|e| RuntimeError::Internal(format!("garbage collector options: {e}")))?;
+        gc_options.apply_env(&os).map_err(RuntimeError::Config)?;
         if options.gc_kind_set {
             gc_options.kind = options.gc.kind;
         }
@@ -151,6 +167,12 @@ impl Runtime {
             enums: Mutex::new(HashMap::new()),
             value_fields: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
+            jit_stats: jitstats::JitStats::default(),
+            share_generic_code: os
+                .environment_variable("OSPREY_GENERIC_SHARING")
+                .ok()
+                .flatten()
+                .map_or(true, |v| v.trim() != "0"),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
             finalizer: finalizer::FinalizerThread::default(),
@@ -159,6 +181,7 @@ impl Runtime {
             class_inits: helpers::ClassInitLocks::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
+            watchdog: watchdog::Watchdog::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -180,6 +203,9 @@ impl Runtime {
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         rt.start_finalizer_thread();
+        if let Some(seconds) = watchdog::time_limit(&os).map_err(RuntimeError::Config)? {
+            rt.start_watchdog(seconds);
+        }
         Ok(rt)
     }
 
@@ -267,13 +293,15 @@ impl Runtime {
             let (takes_args, returns_int) = entry_point_shape(main)?;
             (main, takes_args, returns_int)
         };
-        // Cooperative throughout: the argument array and an unhandled
-        // exception are raw references while Rust code holds them.
+        // Cooperative throughout: the argument array is rooted, and an
+        // unhandled exception is described before Main's frames are gone.
         let result = thread.cooperative(|thread| {
-            let mut call_args = Vec::new();
-            if takes_args {
-                call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
-            }
+            let argv = if takes_args {
+                Some(self.new_string_array(thread, args)?)
+            } else {
+                None
+            };
+            let call_args: Vec<Arg<'_>> = argv.iter().map(Arg::from).collect();
             CallSite::new(self, main)?
                 .call(thread, &call_args)
                 .map_err(|e| match self.exit_requested() {
@@ -299,7 +327,7 @@ impl Runtime {
     }
 
     /// A new identity hash code for `obj` (stored in its header).
-    pub(crate) fn identity_hash(&self, obj: ObjectRef) -> i32 {
+    pub(crate) fn identity_hash(&self, obj: Unrooted<'_>) -> i32 {
         // SAFETY: every object has an 8-byte header before it; its low 32
         // bits hold the hash code (0 = not yet assigned).
         let header =
@@ -357,6 +385,7 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
+        self.stop_watchdog();
         // First: the finalizer thread uses everything else.
         self.stop_finalizer_thread();
     }
@@ -364,9 +393,9 @@ impl Drop for Runtime {
 
 /// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`,
 /// which is cooperative. Returns what the finalizer threw.
-pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), RuntimeError> {
+pub(crate) fn run_finalizer(thread: &mut Thread, obj: &Rooted) -> Result<(), RuntimeError> {
     let rt = thread.runtime();
-    let t = TypeHandle::from_method_table(obj.method_table());
+    let t = obj.get(thread).type_handle();
     let finalize = t
         .vtable_methods
         .iter()
@@ -376,8 +405,6 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), R
     let Some(finalize) = finalize else {
         return Ok(());
     };
-    // No allocation between here and the call: `obj` travels in RCX, and the
-    // prestub frame and then the finalizer's own frame report it.
-    CallSite::new(rt, finalize)?.call(thread, &[Value::Ref(Some(obj))])?;
+    CallSite::new(rt, finalize)?.call(thread, &[Arg::from(obj)])?;
     Ok(())
 }
