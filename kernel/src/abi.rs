@@ -20,13 +20,14 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, event_handle, fault_service, file_service, page_table_service,
-    process_handle, process_service, stack_service, thread_handle,
+    console_service, debug_service, event_handle, fault_service, file_service, native_error,
+    native_library, native_memory, page_table_service, process_handle, process_service,
+    stack_service, thread_handle,
 };
 use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry, ThreadId};
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 3;
+pub const ABI_VERSION_LATEST: u32 = 4;
 
 /// ABI version 1: the export table.
 ///
@@ -238,15 +239,19 @@ pub struct AbiV2 {
 pub const ABI_V2_NEW_ENTRY_COUNT: usize = 12;
 
 /// The v2 export table.
-pub static ABI_V2: AbiV2 = V2_ENTRIES;
-
-/// The v2 entries (shared by every later version's table).
-const V2_ENTRIES: AbiV2 = AbiV2 {
+pub static ABI_V2: AbiV2 = AbiV2 {
     v1: AbiV1 {
         version: 2,
         size: core::mem::size_of::<AbiV2>() as u32,
         ..V1_ENTRIES
     },
+    ..V2_NEW_ENTRIES
+};
+
+/// The v2 entries (shared by every later version's table); its `v1` part
+/// is replaced by each table's own.
+const V2_NEW_ENTRIES: AbiV2 = AbiV2 {
+    v1: V1_ENTRIES,
     stack_service_get_stack_bounds: stack_service::get_stack_bounds,
     fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
     thread_handle_create: thread_handle::create,
@@ -266,21 +271,124 @@ pub fn resolve_v2() -> Result<&'static AbiV2, AbiError> {
     Ok(&ABI_V2)
 }
 
-/// ABI version 3: all of version 2, then `ConsoleService::Read`, the new
-/// `ProcessService` entries (wall clock, time zone offset, processor count,
-/// machine name, OS version, environment enumeration, process name) and the
-/// `FileService`.
+/// ABI version 3: all of version 2, then the `NativeLibraryService`, the
+/// `NativeMemoryService`, the `NativeErrorService`, and two entries that let
+/// threads the kernel did not create join a process
+/// (`ProcessService::GetAttachToken`, `ThreadHandle::AttachCurrent` and
+/// `DetachCurrent`): what P/Invoke needs.
 ///
-/// The v2 part is embedded whole as the first field (so every v1 and v2
-/// entry keeps its offset); its `v1.version` reads 3 and its `v1.size`
-/// covers the whole v3 table. v3 also adds status codes, from
-/// [`Status::AccessDenied`] to [`Status::IoError`], which only v3 entries
-/// return.
+/// The v2 part is embedded whole as the first field, so every v1 and v2
+/// entry keeps its offset; `v2.v1.version` reads 3 and `v2.v1.size` covers
+/// the whole v3 table.
 #[repr(C)]
 #[derive(Debug)]
 pub struct AbiV3 {
-    /// Every v2 (and so v1) entry, at its v2 offset.
+    /// Every v2 entry (and so every v1 entry), at its v2 offset.
     pub v2: AbiV2,
+
+    // ---- NativeLibraryService ----
+    /// [`native_library::load`]
+    pub native_library_service_load: unsafe extern "C" fn(
+        name_ptr: *const u8,
+        name_len: usize,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`native_library::get_symbol`]
+    pub native_library_service_get_symbol: unsafe extern "C" fn(
+        handle: Handle,
+        name_ptr: *const u8,
+        name_len: usize,
+        out_address: *mut usize,
+    ) -> Status,
+    /// [`native_library::free`]
+    pub native_library_service_free: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`native_library::get_last_error`]
+    pub native_library_service_get_last_error:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+
+    // ---- NativeMemoryService ----
+    /// [`native_memory::allocate`]
+    pub native_memory_service_allocate:
+        unsafe extern "C" fn(bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`native_memory::reallocate`]
+    pub native_memory_service_reallocate:
+        unsafe extern "C" fn(ptr: *mut u8, bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`native_memory::free`]
+    pub native_memory_service_free: unsafe extern "C" fn(ptr: *mut u8),
+
+    // ---- NativeErrorService ----
+    /// [`native_error::get_last_error`]
+    pub native_error_service_get_last_error: unsafe extern "C" fn() -> i32,
+    /// [`native_error::set_last_error`]
+    pub native_error_service_set_last_error: unsafe extern "C" fn(value: i32),
+
+    // ---- ProcessService (v3) ----
+    /// [`process_service::get_attach_token`]
+    pub process_service_get_attach_token: unsafe extern "C" fn() -> u64,
+
+    // ---- ThreadHandle (v3) ----
+    /// [`thread_handle::attach_current`]
+    pub thread_handle_attach_current:
+        unsafe extern "C" fn(token: u64, out_id: *mut ThreadId) -> Status,
+    /// [`thread_handle::detach_current`]
+    pub thread_handle_detach_current: unsafe extern "C" fn() -> Status,
+}
+
+/// Number of entries added by [`AbiV3`].
+pub const ABI_V3_NEW_ENTRY_COUNT: usize = 12;
+
+/// The v3 export table.
+pub static ABI_V3: AbiV3 = AbiV3 {
+    v2: AbiV2 {
+        v1: AbiV1 {
+            version: 3,
+            size: core::mem::size_of::<AbiV3>() as u32,
+            ..V1_ENTRIES
+        },
+        ..V2_NEW_ENTRIES
+    },
+    ..V3_NEW_ENTRIES
+};
+
+/// The v3 entries (shared by every later version's table); its `v2` part
+/// is replaced by each table's own.
+const V3_NEW_ENTRIES: AbiV3 = AbiV3 {
+    v2: V2_NEW_ENTRIES,
+    native_library_service_load: native_library::load,
+    native_library_service_get_symbol: native_library::get_symbol,
+    native_library_service_free: native_library::free,
+    native_library_service_get_last_error: native_library::get_last_error,
+    native_memory_service_allocate: native_memory::allocate,
+    native_memory_service_reallocate: native_memory::reallocate,
+    native_memory_service_free: native_memory::free,
+    native_error_service_get_last_error: native_error::get_last_error,
+    native_error_service_set_last_error: native_error::set_last_error,
+    process_service_get_attach_token: process_service::get_attach_token,
+    thread_handle_attach_current: thread_handle::attach_current,
+    thread_handle_detach_current: thread_handle::detach_current,
+};
+
+/// Resolves the v3 export table.
+pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
+    Ok(&ABI_V3)
+}
+
+/// ABI version 4: all of version 3, then `ConsoleService::Read`, the new
+/// `ProcessService` entries (wall clock, time zone offset, processor count,
+/// machine name, OS version, environment enumeration, process name) and the
+/// `FileService`: what `System.Console` input, `System.IO` and
+/// `System.Environment` need.
+///
+/// The v3 part is embedded whole as the first field (so every earlier
+/// entry keeps its offset); its `v2.v1.version` reads 4 and its
+/// `v2.v1.size` covers the whole v4 table. v4 also adds status codes, from
+/// [`Status::AccessDenied`] to [`Status::IoError`], which only v4 entries
+/// return.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV4 {
+    /// Every v3 entry (and so every v2 and v1 entry), at its v3 offset.
+    pub v3: AbiV3,
 
     // ---- ConsoleService ----
     /// [`console_service::read`]
@@ -374,18 +482,21 @@ pub struct AbiV3 {
     ) -> Status,
 }
 
-/// Number of entries added by [`AbiV3`].
-pub const ABI_V3_NEW_ENTRY_COUNT: usize = 22;
+/// Number of entries added by [`AbiV4`].
+pub const ABI_V4_NEW_ENTRY_COUNT: usize = 22;
 
-/// The v3 export table.
-pub static ABI_V3: AbiV3 = AbiV3 {
-    v2: AbiV2 {
-        v1: AbiV1 {
-            version: 3,
-            size: core::mem::size_of::<AbiV3>() as u32,
-            ..V1_ENTRIES
+/// The v4 export table.
+pub static ABI_V4: AbiV4 = AbiV4 {
+    v3: AbiV3 {
+        v2: AbiV2 {
+            v1: AbiV1 {
+                version: 4,
+                size: core::mem::size_of::<AbiV4>() as u32,
+                ..V1_ENTRIES
+            },
+            ..V2_NEW_ENTRIES
         },
-        ..V2_ENTRIES
+        ..V3_NEW_ENTRIES
     },
     console_service_read: console_service::read,
     process_service_get_utc_time: process_service::get_utc_time,
@@ -411,9 +522,9 @@ pub static ABI_V3: AbiV3 = AbiV3 {
     file_service_read_directory: file_service::read_directory,
 };
 
-/// Resolves the v3 export table.
-pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
-    Ok(&ABI_V3)
+/// Resolves the v4 export table.
+pub fn resolve_v4() -> Result<&'static AbiV4, AbiError> {
+    Ok(&ABI_V4)
 }
 
 /// Resolving an ABI version failed.
@@ -448,12 +559,13 @@ impl std::error::Error for AbiError {}
 /// Returns the v1 table for `1`, and the v1 part of a later version's
 /// table for that version (every later table begins with all of v1); a
 /// process built against version `N` uses that version's own resolver
-/// (`resolve_v2`, `resolve_v3`) to reach the entries `N` added.
+/// (`resolve_v2`) to reach the entries `N` added.
 pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
     match version {
         1 => Ok(&ABI_V1),
         2 => Ok(&ABI_V2.v1),
         3 => Ok(&ABI_V3.v2.v1),
+        4 => Ok(&ABI_V4.v3.v2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -511,31 +623,24 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 4, u32::MAX] {
+        for v in [0, 5, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 3
+                    latest: 4
                 }
             );
         }
-        let v2 = resolve(2).unwrap();
-        assert_eq!(v2.version, 2);
-        assert_eq!(v2.size as usize, core::mem::size_of::<AbiV2>());
+        let v4 = resolve(4).unwrap();
+        assert_eq!(v4.version, 4);
+        assert_eq!(v4.size as usize, core::mem::size_of::<AbiV4>());
         let v3 = resolve(3).unwrap();
         assert_eq!(v3.version, 3);
         assert_eq!(v3.size as usize, core::mem::size_of::<AbiV3>());
-        assert!(core::ptr::eq(v3, &resolve_v3().unwrap().v2.v1));
-        // Every table of every version points at the same v1 and v2 entries.
-        assert_eq!(
-            ABI_V3.v2.v1.console_service_write as usize,
-            ABI_V1.console_service_write as usize
-        );
-        assert_eq!(
-            ABI_V3.v2.event_handle_wait as usize,
-            ABI_V2.event_handle_wait as usize
-        );
+        let v2 = resolve(2).unwrap();
+        assert_eq!(v2.version, 2);
+        assert_eq!(v2.size as usize, core::mem::size_of::<AbiV2>());
     }
 
     /// Pins the v2 layout: v1 untouched at offset 0, new entries after it.
@@ -584,32 +689,73 @@ mod tests {
             size_of::<AbiV2>() + ABI_V3_NEW_ENTRY_COUNT * P
         );
         let offsets = [
-            offset_of!(AbiV3, console_service_read),
-            offset_of!(AbiV3, process_service_get_utc_time),
-            offset_of!(AbiV3, process_service_get_utc_offset),
-            offset_of!(AbiV3, process_service_get_processor_count),
-            offset_of!(AbiV3, process_service_get_machine_name),
-            offset_of!(AbiV3, process_service_get_os_version),
-            offset_of!(AbiV3, process_service_get_environment_variable_count),
-            offset_of!(AbiV3, process_service_get_environment_variable_at),
-            offset_of!(AbiV3, process_service_get_process_name),
-            offset_of!(AbiV3, file_service_open),
-            offset_of!(AbiV3, file_service_read),
-            offset_of!(AbiV3, file_service_write),
-            offset_of!(AbiV3, file_service_seek),
-            offset_of!(AbiV3, file_service_get_length),
-            offset_of!(AbiV3, file_service_set_length),
-            offset_of!(AbiV3, file_service_close),
-            offset_of!(AbiV3, file_service_get_path_kind),
-            offset_of!(AbiV3, file_service_delete_file),
-            offset_of!(AbiV3, file_service_create_directory),
-            offset_of!(AbiV3, file_service_delete_directory),
-            offset_of!(AbiV3, file_service_open_directory),
-            offset_of!(AbiV3, file_service_read_directory),
+            offset_of!(AbiV3, native_library_service_load),
+            offset_of!(AbiV3, native_library_service_get_symbol),
+            offset_of!(AbiV3, native_library_service_free),
+            offset_of!(AbiV3, native_library_service_get_last_error),
+            offset_of!(AbiV3, native_memory_service_allocate),
+            offset_of!(AbiV3, native_memory_service_reallocate),
+            offset_of!(AbiV3, native_memory_service_free),
+            offset_of!(AbiV3, native_error_service_get_last_error),
+            offset_of!(AbiV3, native_error_service_set_last_error),
+            offset_of!(AbiV3, process_service_get_attach_token),
+            offset_of!(AbiV3, thread_handle_attach_current),
+            offset_of!(AbiV3, thread_handle_detach_current),
         ];
         assert_eq!(offsets.len(), ABI_V3_NEW_ENTRY_COUNT);
         for (i, off) in offsets.iter().enumerate() {
             assert_eq!(*off, size_of::<AbiV2>() + i * P, "v3 entry {i} moved");
         }
+        // The v2 entries of the v3 table are the v2 table's.
+        assert_eq!(
+            ABI_V3.v2.thread_handle_create as usize,
+            ABI_V2.thread_handle_create as usize
+        );
+        assert_eq!(ABI_V3.v2.v1.version, 3);
+    }
+
+    /// Pins the v4 layout: v3 untouched at offset 0, new entries after it.
+    #[test]
+    fn v4_extends_v3() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV4, v3), 0);
+        assert_eq!(
+            size_of::<AbiV4>(),
+            size_of::<AbiV3>() + ABI_V4_NEW_ENTRY_COUNT * P
+        );
+        let offsets = [
+            offset_of!(AbiV4, console_service_read),
+            offset_of!(AbiV4, process_service_get_utc_time),
+            offset_of!(AbiV4, process_service_get_utc_offset),
+            offset_of!(AbiV4, process_service_get_processor_count),
+            offset_of!(AbiV4, process_service_get_machine_name),
+            offset_of!(AbiV4, process_service_get_os_version),
+            offset_of!(AbiV4, process_service_get_environment_variable_count),
+            offset_of!(AbiV4, process_service_get_environment_variable_at),
+            offset_of!(AbiV4, process_service_get_process_name),
+            offset_of!(AbiV4, file_service_open),
+            offset_of!(AbiV4, file_service_read),
+            offset_of!(AbiV4, file_service_write),
+            offset_of!(AbiV4, file_service_seek),
+            offset_of!(AbiV4, file_service_get_length),
+            offset_of!(AbiV4, file_service_set_length),
+            offset_of!(AbiV4, file_service_close),
+            offset_of!(AbiV4, file_service_get_path_kind),
+            offset_of!(AbiV4, file_service_delete_file),
+            offset_of!(AbiV4, file_service_create_directory),
+            offset_of!(AbiV4, file_service_delete_directory),
+            offset_of!(AbiV4, file_service_open_directory),
+            offset_of!(AbiV4, file_service_read_directory),
+        ];
+        assert_eq!(offsets.len(), ABI_V4_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV3>() + i * P, "v4 entry {i} moved");
+        }
+        // The v3 entries of the v4 table are the v3 table's.
+        assert_eq!(
+            ABI_V4.v3.native_library_service_load as usize,
+            ABI_V3.native_library_service_load as usize
+        );
+        assert_eq!(ABI_V4.v3.v2.v1.version, 4);
     }
 }

@@ -1,4 +1,4 @@
-//! A safe client of the ABI v3 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v4 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,7 +7,7 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, AbiV2, AbiV3, Handle, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, AbiV3, AbiV4, Handle, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
@@ -15,6 +15,7 @@ pub struct Os {
     abi: &'static AbiV1,
     v2: &'static AbiV2,
     v3: &'static AbiV3,
+    v4: &'static AbiV4,
 }
 
 /// A failed kernel call.
@@ -48,13 +49,14 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v3. Fails only if the kernel does not offer v3.
+    /// Resolves ABI v4. Fails only if the kernel does not offer v4.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        let v3 = crate::resolve_v3()?;
+        let v4 = crate::resolve_v4()?;
         Ok(Os {
-            abi: &v3.v2.v1,
-            v2: &v3.v2,
-            v3,
+            abi: &v4.v3.v2.v1,
+            v2: &v4.v3.v2,
+            v3: &v4.v3,
+            v4,
         })
     }
 
@@ -266,7 +268,7 @@ fn sized_text(
 }
 
 /// Standard input, the wall clock and what `System.Environment` reports
-/// (ABI v3: `ConsoleService.Read`, the v3 `ProcessService` entries).
+/// (ABI v4: `ConsoleService.Read`, the v4 `ProcessService` entries).
 impl Os {
     /// Reads at most `buf.len()` bytes of the process's standard input,
     /// blocking until some are available; `Ok(0)` at the end of the input.
@@ -274,7 +276,7 @@ impl Os {
         let mut read = 0usize;
         // SAFETY: `buf` is a live, writable slice; `read` a valid out-pointer.
         let status =
-            unsafe { (self.v3.console_service_read)(buf.as_mut_ptr(), buf.len(), &mut read) };
+            unsafe { (self.v4.console_service_read)(buf.as_mut_ptr(), buf.len(), &mut read) };
         check("ConsoleService.Read", status)?;
         Ok(read)
     }
@@ -283,7 +285,7 @@ impl Os {
     pub fn utc_time_nanos(&self) -> Result<i64, OsError> {
         let mut nanos = 0i64;
         // SAFETY: a valid out-pointer.
-        let status = unsafe { (self.v3.process_service_get_utc_time)(&mut nanos) };
+        let status = unsafe { (self.v4.process_service_get_utc_time)(&mut nanos) };
         check("ProcessService.GetUtcTime", status)?;
         Ok(nanos)
     }
@@ -293,7 +295,7 @@ impl Os {
     pub fn utc_offset_seconds(&self, unix_seconds: i64) -> Result<i32, OsError> {
         let mut offset = 0i32;
         // SAFETY: a valid out-pointer.
-        let status = unsafe { (self.v3.process_service_get_utc_offset)(unix_seconds, &mut offset) };
+        let status = unsafe { (self.v4.process_service_get_utc_offset)(unix_seconds, &mut offset) };
         check("ProcessService.GetUtcOffset", status)?;
         Ok(offset)
     }
@@ -301,14 +303,14 @@ impl Os {
     /// How many processors the process may run on (at least 1).
     pub fn processor_count(&self) -> u32 {
         // SAFETY: no arguments.
-        unsafe { (self.v3.process_service_get_processor_count)() }
+        unsafe { (self.v4.process_service_get_processor_count)() }
     }
 
     /// The host name.
     pub fn machine_name(&self) -> Result<String, OsError> {
         sized_text("ProcessService.GetMachineName", |buf, len, out_len| {
             // SAFETY: `sized_text` passes a valid buffer and `out_len`.
-            unsafe { (self.v3.process_service_get_machine_name)(buf, len, out_len) }
+            unsafe { (self.v4.process_service_get_machine_name)(buf, len, out_len) }
         })
     }
 
@@ -316,14 +318,14 @@ impl Os {
     pub fn os_version(&self) -> Result<String, OsError> {
         sized_text("ProcessService.GetOsVersion", |buf, len, out_len| {
             // SAFETY: `sized_text` passes a valid buffer and `out_len`.
-            unsafe { (self.v3.process_service_get_os_version)(buf, len, out_len) }
+            unsafe { (self.v4.process_service_get_os_version)(buf, len, out_len) }
         })
     }
 
     /// Every environment variable of the process, as (name, value) pairs.
     pub fn environment_variables(&self) -> Result<Vec<(String, String)>, OsError> {
         // SAFETY: no arguments.
-        let count = unsafe { (self.v3.process_service_get_environment_variable_count)() };
+        let count = unsafe { (self.v4.process_service_get_environment_variable_count)() };
         let mut out = Vec::with_capacity(count as usize);
         for i in 0..count {
             let entry = sized_text(
@@ -331,7 +333,7 @@ impl Os {
                 |buf, len, out_len| {
                     // SAFETY: `sized_text` passes a valid buffer and `out_len`.
                     unsafe {
-                        (self.v3.process_service_get_environment_variable_at)(i, buf, len, out_len)
+                        (self.v4.process_service_get_environment_variable_at)(i, buf, len, out_len)
                     }
                 },
             )?;
@@ -345,12 +347,12 @@ impl Os {
     pub fn process_name(&self) -> Result<String, OsError> {
         sized_text("ProcessService.GetProcessName", |buf, len, out_len| {
             // SAFETY: `sized_text` passes a valid buffer and `out_len`.
-            unsafe { (self.v3.process_service_get_process_name)(buf, len, out_len) }
+            unsafe { (self.v4.process_service_get_process_name)(buf, len, out_len) }
         })
     }
 }
 
-/// Files and directories (ABI v3: `FileService`). Handles are the calling
+/// Files and directories (ABI v4: `FileService`). Handles are the calling
 /// process's; see `services::file_service` for the numeric arguments.
 impl Os {
     /// Opens a file: `mode` is .NET's `FileMode` (1..=6), `access` its
@@ -359,7 +361,7 @@ impl Os {
         let mut handle = Handle::NULL;
         // SAFETY: the path slice is live; `handle` a valid out-pointer.
         let status = unsafe {
-            (self.v3.file_service_open)(path.as_ptr(), path.len(), mode, access, &mut handle)
+            (self.v4.file_service_open)(path.as_ptr(), path.len(), mode, access, &mut handle)
         };
         check("FileService.Open", status)?;
         Ok(handle)
@@ -371,7 +373,7 @@ impl Os {
         let mut read = 0usize;
         // SAFETY: `buf` is a live, writable slice; `read` a valid out-pointer.
         let status =
-            unsafe { (self.v3.file_service_read)(file, buf.as_mut_ptr(), buf.len(), &mut read) };
+            unsafe { (self.v4.file_service_read)(file, buf.as_mut_ptr(), buf.len(), &mut read) };
         check("FileService.Read", status)?;
         Ok(read)
     }
@@ -379,7 +381,7 @@ impl Os {
     /// Writes all of `data` at the file's position.
     pub fn file_write(&self, file: Handle, data: &[u8]) -> Result<(), OsError> {
         // SAFETY: `data` is a live slice.
-        let status = unsafe { (self.v3.file_service_write)(file, data.as_ptr(), data.len()) };
+        let status = unsafe { (self.v4.file_service_write)(file, data.as_ptr(), data.len()) };
         check("FileService.Write", status)
     }
 
@@ -388,7 +390,7 @@ impl Os {
     pub fn file_seek(&self, file: Handle, offset: i64, origin: u32) -> Result<u64, OsError> {
         let mut position = 0u64;
         // SAFETY: a valid out-pointer.
-        let status = unsafe { (self.v3.file_service_seek)(file, offset, origin, &mut position) };
+        let status = unsafe { (self.v4.file_service_seek)(file, offset, origin, &mut position) };
         check("FileService.Seek", status)?;
         Ok(position)
     }
@@ -397,7 +399,7 @@ impl Os {
     pub fn file_length(&self, file: Handle) -> Result<u64, OsError> {
         let mut length = 0u64;
         // SAFETY: a valid out-pointer.
-        let status = unsafe { (self.v3.file_service_get_length)(file, &mut length) };
+        let status = unsafe { (self.v4.file_service_get_length)(file, &mut length) };
         check("FileService.GetLength", status)?;
         Ok(length)
     }
@@ -405,14 +407,14 @@ impl Os {
     /// Truncates or extends the file.
     pub fn file_set_length(&self, file: Handle, length: u64) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.file_service_set_length)(file, length) };
+        let status = unsafe { (self.v4.file_service_set_length)(file, length) };
         check("FileService.SetLength", status)
     }
 
     /// Closes a file or directory-listing handle.
     pub fn file_close(&self, handle: Handle) -> Result<(), OsError> {
         // SAFETY: no pointers.
-        let status = unsafe { (self.v3.file_service_close)(handle) };
+        let status = unsafe { (self.v4.file_service_close)(handle) };
         check("FileService.Close", status)
     }
 
@@ -421,7 +423,7 @@ impl Os {
         let mut kind = 0u32;
         // SAFETY: the path slice is live; `kind` a valid out-pointer.
         let status =
-            unsafe { (self.v3.file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) };
+            unsafe { (self.v4.file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) };
         check("FileService.GetPathKind", status)?;
         Ok(kind)
     }
@@ -429,21 +431,21 @@ impl Os {
     /// Deletes a file.
     pub fn delete_file(&self, path: &str) -> Result<(), OsError> {
         // SAFETY: the path slice is live.
-        let status = unsafe { (self.v3.file_service_delete_file)(path.as_ptr(), path.len()) };
+        let status = unsafe { (self.v4.file_service_delete_file)(path.as_ptr(), path.len()) };
         check("FileService.DeleteFile", status)
     }
 
     /// Creates one directory.
     pub fn create_directory(&self, path: &str) -> Result<(), OsError> {
         // SAFETY: the path slice is live.
-        let status = unsafe { (self.v3.file_service_create_directory)(path.as_ptr(), path.len()) };
+        let status = unsafe { (self.v4.file_service_create_directory)(path.as_ptr(), path.len()) };
         check("FileService.CreateDirectory", status)
     }
 
     /// Deletes an empty directory.
     pub fn delete_directory(&self, path: &str) -> Result<(), OsError> {
         // SAFETY: the path slice is live.
-        let status = unsafe { (self.v3.file_service_delete_directory)(path.as_ptr(), path.len()) };
+        let status = unsafe { (self.v4.file_service_delete_directory)(path.as_ptr(), path.len()) };
         check("FileService.DeleteDirectory", status)
     }
 
@@ -452,14 +454,14 @@ impl Os {
         let mut handle = Handle::NULL;
         // SAFETY: the path slice is live; `handle` a valid out-pointer.
         let status = unsafe {
-            (self.v3.file_service_open_directory)(path.as_ptr(), path.len(), &mut handle)
+            (self.v4.file_service_open_directory)(path.as_ptr(), path.len(), &mut handle)
         };
         check("FileService.OpenDirectory", status)?;
         let mut names = Vec::new();
         let result = loop {
             let next = sized_text("FileService.ReadDirectory", |buf, len, out_len| {
                 // SAFETY: `sized_text` passes a valid buffer and `out_len`.
-                unsafe { (self.v3.file_service_read_directory)(handle, buf, len, out_len) }
+                unsafe { (self.v4.file_service_read_directory)(handle, buf, len, out_len) }
             });
             match next {
                 Ok(name) => names.push(name),
@@ -655,5 +657,183 @@ impl Os {
         // SAFETY: no pointers.
         let status = unsafe { (self.v2.event_handle_dispose)(event) };
         check("EventHandle.Dispose", status)
+    }
+}
+
+/// A library that could not be loaded, or a symbol that could not be found:
+/// the status and the dynamic loader's explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailure {
+    /// The kernel's status (`NotFound` for what the loader refused).
+    pub status: Status,
+    /// The dynamic loader's message (`dlerror`), possibly empty.
+    pub message: String,
+}
+
+/// Native libraries, the C heap, `errno` and foreign threads (ABI v3:
+/// `NativeLibraryService`, `NativeMemoryService`, `NativeErrorService`,
+/// `ThreadHandle.AttachCurrent`); see the `services` modules of those names.
+impl Os {
+    /// Loads a shared library by file name or path (`""`: the main program)
+    /// and returns its handle (`NativeLibraryService.Load`).
+    pub fn load_library(&self, name: &str) -> Result<crate::Handle, LoadFailure> {
+        let mut handle = crate::Handle::NULL;
+        // SAFETY: the name slice is live; `handle` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_load)(name.as_ptr(), name.len(), &mut handle)
+        };
+        match status {
+            Status::Ok => Ok(handle),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// The address of an exported symbol (`NativeLibraryService.GetSymbol`).
+    pub fn library_symbol(&self, library: crate::Handle, name: &str) -> Result<usize, LoadFailure> {
+        let mut address = 0usize;
+        // SAFETY: the name slice is live; `address` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_get_symbol)(
+                library,
+                name.as_ptr(),
+                name.len(),
+                &mut address,
+            )
+        };
+        match status {
+            Status::Ok => Ok(address),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// Drops a library handle (`NativeLibraryService.Free`).
+    pub fn free_library(&self, library: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v3.native_library_service_free)(library) };
+        check("NativeLibraryService.Free", status)
+    }
+
+    /// The failure with the loader's message for `status`.
+    fn load_failure(&self, status: Status) -> LoadFailure {
+        let message = if status == Status::NotFound {
+            self.library_error()
+        } else {
+            String::new()
+        };
+        LoadFailure { status, message }
+    }
+
+    /// The calling thread's last load or lookup failure message
+    /// (`NativeLibraryService.GetLastError`).
+    pub fn library_error(&self) -> String {
+        let mut len = 0usize;
+        // SAFETY: a null buffer of length 0 asks for the length.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(std::ptr::null_mut(), 0, &mut len)
+        };
+        if status != Status::Ok && status != Status::BufferTooSmall {
+            return String::new();
+        }
+        let mut buf = vec![0u8; len];
+        // SAFETY: `buf` has room for `len` bytes.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(buf.as_mut_ptr(), buf.len(), &mut len)
+        };
+        if status != Status::Ok {
+            return String::new();
+        }
+        buf.truncate(len);
+        String::from_utf8_lossy(&buf).into_owned()
+    }
+
+    /// Allocates `bytes` (at least one) of uninitialized C heap
+    /// (`NativeMemoryService.Allocate`).
+    pub fn native_alloc(&self, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `ptr` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_allocate)(bytes, &mut ptr) };
+        check("NativeMemoryService.Allocate", status)?;
+        Ok(ptr)
+    }
+
+    /// A copy of `bytes` on the C heap, followed by `terminator` zero bytes
+    /// (1 for a C string, 2 for a UTF-16 one): what a native string is.
+    pub fn native_copy(&self, bytes: &[u8], terminator: usize) -> Result<*mut u8, OsError> {
+        let p = self.native_alloc(bytes.len() + terminator)?;
+        // SAFETY: `p` has room for the bytes and the terminator.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+            std::ptr::write_bytes(p.add(bytes.len()), 0, terminator);
+        }
+        Ok(p)
+    }
+
+    /// Resizes a C heap block (`NativeMemoryService.Reallocate`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards when
+    /// this succeeds.
+    pub unsafe fn native_realloc(&self, ptr: *mut u8, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: caller's contract; `out` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_reallocate)(ptr, bytes, &mut out) };
+        check("NativeMemoryService.Reallocate", status)?;
+        Ok(out)
+    }
+
+    /// Frees a C heap block (`NativeMemoryService.Free`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards.
+    pub unsafe fn native_free(&self, ptr: *mut u8) {
+        // SAFETY: caller's contract.
+        unsafe { (self.v3.native_memory_service_free)(ptr) }
+    }
+
+    /// The addresses of `NativeErrorService.GetLastError` and
+    /// `SetLastError` (`extern "C" fn() -> i32` and `extern "C" fn(i32)`),
+    /// for JIT-compiled code that calls them around a P/Invoke.
+    pub fn last_error_entries(&self) -> (usize, usize) {
+        (
+            self.v3.native_error_service_get_last_error as usize,
+            self.v3.native_error_service_set_last_error as usize,
+        )
+    }
+
+    /// The calling thread's `errno` (`NativeErrorService.GetLastError`).
+    pub fn last_error(&self) -> i32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.native_error_service_get_last_error)() }
+    }
+
+    /// Sets the calling thread's `errno` (`NativeErrorService.SetLastError`).
+    pub fn set_last_error(&self, value: i32) {
+        // SAFETY: no pointers.
+        unsafe { (self.v3.native_error_service_set_last_error)(value) }
+    }
+
+    /// The calling process's attach token (`ProcessService.GetAttachToken`;
+    /// 0 with no process).
+    pub fn attach_token(&self) -> u64 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.process_service_get_attach_token)() }
+    }
+
+    /// Binds the calling foreign thread to the process with attach token
+    /// `token` (`ThreadHandle.AttachCurrent`); returns its kernel id.
+    pub fn attach_current_thread(&self, token: u64) -> Result<crate::ThreadId, OsError> {
+        let mut id = crate::ThreadId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v3.thread_handle_attach_current)(token, &mut id) };
+        check("ThreadHandle.AttachCurrent", status)?;
+        Ok(id)
+    }
+
+    /// Unbinds a thread bound by [`Os::attach_current_thread`]
+    /// (`ThreadHandle.DetachCurrent`).
+    pub fn detach_current_thread(&self) -> Result<(), OsError> {
+        // SAFETY: no arguments.
+        let status = unsafe { (self.v3.thread_handle_detach_current)() };
+        check("ThreadHandle.DetachCurrent", status)
     }
 }

@@ -10,7 +10,7 @@
 //! - `Capture` appends both streams to in-memory buffers the host reads when
 //!   the process has ended.
 //!
-//! Standard input (ABI v3, `ConsoleService::Read`) comes from fd 0 for
+//! Standard input (ABI v4, `ConsoleService::Read`) comes from fd 0 for
 //! `Inherit` (a pipe, a redirected file or a terminal) and from the bytes
 //! the host supplied for `Capture`. A read first writes any pending standard
 //! output, so a prompt appears before the program waits for its answer.

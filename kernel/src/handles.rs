@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use crate::event::Event;
 use crate::file::{DirectoryListing, FileObject};
+use crate::library::Library;
 use crate::process::Process;
 use crate::thread::Thread;
 use crate::{Handle, Status};
@@ -24,9 +25,11 @@ pub(crate) enum KernelObject {
     Thread(Arc<Thread>),
     /// An event (`EventHandle`, ABI v2).
     Event(Arc<Event>),
-    /// An open file (`FileService`, ABI v3).
+    /// A loaded shared library (`NativeLibraryService`, ABI v3).
+    Library(Arc<Library>),
+    /// An open file (`FileService`, ABI v4).
     File(Arc<FileObject>),
-    /// A directory listing (`FileService`, ABI v3).
+    /// A directory listing (`FileService`, ABI v4).
     Directory(Arc<DirectoryListing>),
 }
 
@@ -39,6 +42,8 @@ pub(crate) enum Kind {
     Thread,
     /// [`KernelObject::Event`].
     Event,
+    /// [`KernelObject::Library`].
+    Library,
     /// [`KernelObject::File`].
     File,
     /// [`KernelObject::Directory`].
@@ -51,6 +56,7 @@ impl KernelObject {
             KernelObject::Process(_) => Kind::Process,
             KernelObject::Thread(_) => Kind::Thread,
             KernelObject::Event(_) => Kind::Event,
+            KernelObject::Library(_) => Kind::Library,
             KernelObject::File(_) => Kind::File,
             KernelObject::Directory(_) => Kind::Directory,
         }
@@ -61,10 +67,12 @@ impl KernelObject {
         match self {
             KernelObject::Process(p) => p.handle_released(),
             // A thread keeps running without its handle (it is detached);
-            // an event lives on while a waiter still holds it; a file is
-            // closed when the last reference (a call using it) goes away.
+            // an event lives on while a waiter still holds it; a library
+            // or a file is closed when its last reference (a lookup or a
+            // call in progress may hold one) drops.
             KernelObject::Thread(_)
             | KernelObject::Event(_)
+            | KernelObject::Library(_)
             | KernelObject::File(_)
             | KernelObject::Directory(_) => {}
         }
@@ -118,6 +126,14 @@ impl HandleTable {
     pub(crate) fn event(&self, handle: Handle) -> Result<Arc<Event>, Status> {
         match self.entries.get(&handle.0) {
             Some(KernelObject::Event(e)) => Ok(Arc::clone(e)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The library a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn library(&self, handle: Handle) -> Result<Arc<Library>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Library(l)) => Ok(Arc::clone(l)),
             _ => Err(Status::InvalidHandle),
         }
     }

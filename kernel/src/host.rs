@@ -54,11 +54,11 @@ pub struct ProcessConfig {
     /// [`DEFAULT_STACK_SIZE`]. Ignored by [`run_in_current_thread`].
     pub stack_size: usize,
     /// Standard input of a [`ConsoleMode::Capture`] console, read with
-    /// `ConsoleService::Read` (ABI v3); empty by default. An `Inherit`
+    /// `ConsoleService::Read` (ABI v4); empty by default. An `Inherit`
     /// console reads the OS's fd 0 and ignores this.
     pub stdin: Vec<u8>,
     /// Whether the process may use the file system (`FileService`, ABI
-    /// v3); its children get the same.
+    /// v4); its children get the same.
     pub file_access: FileSystemAccess,
 }
 

@@ -41,6 +41,7 @@ mod event;
 mod file;
 mod handles;
 pub mod host;
+mod library;
 mod memory;
 mod process;
 pub mod services;
@@ -49,7 +50,10 @@ mod thread;
 mod types;
 mod wait;
 
-pub use abi::{resolve, resolve_v2, resolve_v3, AbiError, AbiV1, AbiV2, AbiV3, ABI_VERSION_LATEST};
+pub use abi::{
+    resolve, resolve_v2, resolve_v3, resolve_v4, AbiError, AbiV1, AbiV2, AbiV3, AbiV4,
+    ABI_VERSION_LATEST,
+};
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
 pub use process::{ExitReason, FileSystemAccess, EXIT_CODE_PANIC};

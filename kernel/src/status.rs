@@ -7,7 +7,7 @@ use core::fmt;
 /// `Ok` is zero and every error is positive. The numeric values are part of
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
-/// entries return (v2 added [`Status::TimedOut`]; v3 the file-system codes
+/// entries return (v2 added [`Status::TimedOut`]; v4 the file-system codes
 /// from [`Status::AccessDenied`] to [`Status::IoError`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -61,24 +61,24 @@ pub enum Status {
     /// happened: the thread is still running (`ThreadHandle::Join`) or the
     /// event was not signaled (`EventHandle::Wait`). Nothing changed.
     TimedOut = 15,
-    /// (ABI v3) The operating system refused access to the path (its
+    /// (ABI v4) The operating system refused access to the path (its
     /// permissions, a read-only file system, or a directory where a file is
     /// expected).
     AccessDenied = 16,
-    /// (ABI v3) The calling process was started without file-system access
+    /// (ABI v4) The calling process was started without file-system access
     /// (`host::ProcessConfig::file_access`): no `FileService` entry touches
     /// the file system for it.
     NotPermitted = 17,
-    /// (ABI v3) The file does not exist (its directory does).
+    /// (ABI v4) The file does not exist (its directory does).
     FileNotFound = 18,
-    /// (ABI v3) A directory on the path does not exist (or is not a
+    /// (ABI v4) A directory on the path does not exist (or is not a
     /// directory).
     PathNotFound = 19,
-    /// (ABI v3) The file or directory to create already exists.
+    /// (ABI v4) The file or directory to create already exists.
     AlreadyExists = 20,
-    /// (ABI v3) The directory to delete is not empty.
+    /// (ABI v4) The directory to delete is not empty.
     DirectoryNotEmpty = 21,
-    /// (ABI v3) Any other input/output failure (a full disk, a device error).
+    /// (ABI v4) Any other input/output failure (a full disk, a device error).
     IoError = 22,
 }
 

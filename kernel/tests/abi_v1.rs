@@ -14,19 +14,20 @@ fn resolve_v1_and_reject_unknown_versions() {
         t.size as usize,
         core::mem::size_of::<osprey_kernel::AbiV1>()
     );
-    assert_eq!(ABI_VERSION_LATEST, 3);
-    // v2 and v3 begin with all of v1.
+    assert_eq!(ABI_VERSION_LATEST, 4);
+    // v2, v3 and v4 begin with all of v1.
     assert_eq!(resolve(2).unwrap().version, 2);
     assert_eq!(resolve(3).unwrap().version, 3);
-    let err = resolve(4).unwrap_err();
+    assert_eq!(resolve(4).unwrap().version, 4);
+    let err = resolve(5).unwrap_err();
     assert_eq!(
         err,
         AbiError::UnknownVersion {
-            requested: 4,
-            latest: 3
+            requested: 5,
+            latest: 4
         }
     );
-    assert!(err.to_string().contains("version 4"));
+    assert!(err.to_string().contains("version 5"));
     assert!(resolve(0).is_err());
 }
 

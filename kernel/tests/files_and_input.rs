@@ -1,6 +1,6 @@
-//! ABI v3: `FileService` (per-process file handles, file-system access
+//! ABI v4: `FileService` (per-process file handles, file-system access
 //! chosen at process creation), `ConsoleService::Read` and the new
-//! `ProcessService` entries, called through the resolved v3 table as the
+//! `ProcessService` entries, called through the resolved v4 table as the
 //! VM does.
 
 mod common;
@@ -10,14 +10,14 @@ use std::sync::mpsc;
 
 use common::*;
 use osprey_kernel::host::{self, ProcessConfig};
-use osprey_kernel::{AbiV3, ConsoleMode, FileSystemAccess, Handle, Status};
+use osprey_kernel::{AbiV4, ConsoleMode, FileSystemAccess, Handle, Status};
 
-fn v3() -> &'static AbiV3 {
-    osprey_kernel::resolve_v3().expect("v3 is exported")
+fn v4() -> &'static AbiV4 {
+    osprey_kernel::resolve_v4().expect("v4 is exported")
 }
 
 fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("osprey-kernel-v3-{tag}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("osprey-kernel-v4-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -26,34 +26,34 @@ fn temp_dir(tag: &str) -> PathBuf {
 fn open(path: &str, mode: u32, access: u32) -> Result<Handle, Status> {
     let mut h = Handle::NULL;
     // SAFETY: the path is valid for its length; `h` is a valid out-pointer.
-    unsafe { (v3().file_service_open)(path.as_ptr(), path.len(), mode, access, &mut h) }
+    unsafe { (v4().file_service_open)(path.as_ptr(), path.len(), mode, access, &mut h) }
         .into_result()?;
     Ok(h)
 }
 
 fn write_file(h: Handle, data: &[u8]) -> Status {
     // SAFETY: `data` is valid for its length.
-    unsafe { (v3().file_service_write)(h, data.as_ptr(), data.len()) }
+    unsafe { (v4().file_service_write)(h, data.as_ptr(), data.len()) }
 }
 
 fn read_file(h: Handle, n: usize) -> Result<Vec<u8>, Status> {
     let mut buf = vec![0u8; n];
     let mut got = 0usize;
     // SAFETY: `buf` is valid for `n` bytes; `got` a valid out-pointer.
-    unsafe { (v3().file_service_read)(h, buf.as_mut_ptr(), n, &mut got) }.into_result()?;
+    unsafe { (v4().file_service_read)(h, buf.as_mut_ptr(), n, &mut got) }.into_result()?;
     buf.truncate(got);
     Ok(buf)
 }
 
 fn close(h: Handle) -> Status {
     // SAFETY: no pointers.
-    unsafe { (v3().file_service_close)(h) }
+    unsafe { (v4().file_service_close)(h) }
 }
 
 fn path_kind(path: &str) -> Result<u32, Status> {
     let mut kind = 0u32;
     // SAFETY: valid path and out-pointer.
-    unsafe { (v3().file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) }
+    unsafe { (v4().file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) }
         .into_result()?;
     Ok(kind)
 }
@@ -62,7 +62,7 @@ fn console_read(n: usize) -> Result<Vec<u8>, Status> {
     let mut buf = vec![0u8; n];
     let mut got = 0usize;
     // SAFETY: `buf` is valid for `n` bytes; `got` a valid out-pointer.
-    unsafe { (v3().console_service_read)(buf.as_mut_ptr(), n, &mut got) }.into_result()?;
+    unsafe { (v4().console_service_read)(buf.as_mut_ptr(), n, &mut got) }.into_result()?;
     buf.truncate(got);
     Ok(buf)
 }
@@ -80,14 +80,15 @@ fn run(config: ProcessConfig, main: impl FnOnce() -> i32 + Send + 'static) -> i3
 }
 
 #[test]
-fn v3_extends_the_published_tables() {
-    let t = v3();
-    assert_eq!(t.v2.v1.version, 3);
-    assert_eq!(t.v2.v1.size as usize, core::mem::size_of::<AbiV3>());
-    assert_eq!(osprey_kernel::ABI_VERSION_LATEST, 3);
-    // v1 and v2 are still exported, unchanged.
+fn v4_extends_the_published_tables() {
+    let t = v4();
+    assert_eq!(t.v3.v2.v1.version, 4);
+    assert_eq!(t.v3.v2.v1.size as usize, core::mem::size_of::<AbiV4>());
+    assert_eq!(osprey_kernel::ABI_VERSION_LATEST, 4);
+    // v1, v2 and v3 are still exported, unchanged.
     assert_eq!(osprey_kernel::resolve(1).unwrap().version, 1);
     assert_eq!(osprey_kernel::resolve_v2().unwrap().v1.version, 2);
+    assert_eq!(osprey_kernel::resolve_v3().unwrap().v2.v1.version, 3);
 }
 
 #[test]
@@ -100,7 +101,7 @@ fn write_read_seek_append_and_delete_a_file() {
         let mut pos = 0u64;
         // SAFETY: valid out-pointer.
         assert_eq!(
-            unsafe { (v3().file_service_seek)(h, 7, 0, &mut pos) },
+            unsafe { (v4().file_service_seek)(h, 7, 0, &mut pos) },
             Status::Ok
         );
         assert_eq!(pos, 7);
@@ -109,12 +110,12 @@ fn write_read_seek_append_and_delete_a_file() {
         let mut len = 0u64;
         // SAFETY: valid out-pointer.
         assert_eq!(
-            unsafe { (v3().file_service_get_length)(h, &mut len) },
+            unsafe { (v4().file_service_get_length)(h, &mut len) },
             Status::Ok
         );
         assert_eq!(len, 12);
         // SAFETY: no pointers.
-        assert_eq!(unsafe { (v3().file_service_set_length)(h, 5) }, Status::Ok);
+        assert_eq!(unsafe { (v4().file_service_set_length)(h, 5) }, Status::Ok);
         assert_eq!(close(h), Status::Ok);
         assert_eq!(
             close(h),
@@ -132,7 +133,7 @@ fn write_read_seek_append_and_delete_a_file() {
         assert_eq!(close(r), Status::Ok);
         assert_eq!(path_kind(&path), Ok(1));
         // SAFETY: the path is valid for its length.
-        let st = unsafe { (v3().file_service_delete_file)(path.as_ptr(), path.len()) };
+        let st = unsafe { (v4().file_service_delete_file)(path.as_ptr(), path.len()) };
         assert_eq!(st, Status::Ok);
         assert_eq!(path_kind(&path), Ok(0));
         assert_eq!(open(&path, 3, 1), Err(Status::FileNotFound));
@@ -161,11 +162,11 @@ fn bad_arguments_are_statuses() {
         let bad = [0xffu8, 0xfe];
         let mut h = Handle::NULL;
         // SAFETY: `bad` is valid for its length.
-        let st = unsafe { (v3().file_service_open)(bad.as_ptr(), bad.len(), 3, 1, &mut h) };
+        let st = unsafe { (v4().file_service_open)(bad.as_ptr(), bad.len(), 3, 1, &mut h) };
         assert_eq!(st, Status::InvalidUtf8);
         // SAFETY: a null out-pointer is rejected before anything else.
         let st =
-            unsafe { (v3().file_service_open)(b"/tmp".as_ptr(), 4, 3, 1, core::ptr::null_mut()) };
+            unsafe { (v4().file_service_open)(b"/tmp".as_ptr(), 4, 3, 1, core::ptr::null_mut()) };
         assert_eq!(st, Status::InvalidArgument);
         assert_eq!(read_file(Handle(12345), 4), Err(Status::InvalidHandle));
         assert_eq!(close(Handle(0)), Status::InvalidHandle);
@@ -238,16 +239,16 @@ fn a_process_without_file_access_gets_not_permitted() {
         // SAFETY: valid paths and out-pointer.
         unsafe {
             assert_eq!(
-                (v3().file_service_delete_file)(p.as_ptr(), p.len()),
+                (v4().file_service_delete_file)(p.as_ptr(), p.len()),
                 Status::NotPermitted
             );
             assert_eq!(
-                (v3().file_service_create_directory)(d.as_ptr(), d.len()),
+                (v4().file_service_create_directory)(d.as_ptr(), d.len()),
                 Status::NotPermitted
             );
             let mut h = Handle::NULL;
             assert_eq!(
-                (v3().file_service_open_directory)(d.as_ptr(), d.len(), &mut h),
+                (v4().file_service_open_directory)(d.as_ptr(), d.len(), &mut h),
                 Status::NotPermitted
             );
         }
@@ -274,11 +275,11 @@ fn directories_are_listed_created_and_deleted() {
         // SAFETY: valid paths and out-pointers throughout.
         unsafe {
             assert_eq!(
-                (v3().file_service_create_directory)(sub.as_ptr(), sub.len()),
+                (v4().file_service_create_directory)(sub.as_ptr(), sub.len()),
                 Status::Ok
             );
             assert_eq!(
-                (v3().file_service_create_directory)(sub.as_ptr(), sub.len()),
+                (v4().file_service_create_directory)(sub.as_ptr(), sub.len()),
                 Status::AlreadyExists
             );
         }
@@ -287,14 +288,14 @@ fn directories_are_listed_created_and_deleted() {
         assert_eq!(close(f), Status::Ok);
         let mut h = Handle::NULL;
         // SAFETY: valid path and out-pointer.
-        let st = unsafe { (v3().file_service_open_directory)(d.as_ptr(), d.len(), &mut h) };
+        let st = unsafe { (v4().file_service_open_directory)(d.as_ptr(), d.len(), &mut h) };
         assert_eq!(st, Status::Ok);
         let mut names = Vec::new();
         loop {
             let mut len = 0usize;
             // SAFETY: a null buffer of length 0 asks for the length.
             let st = unsafe {
-                (v3().file_service_read_directory)(h, core::ptr::null_mut(), 0, &mut len)
+                (v4().file_service_read_directory)(h, core::ptr::null_mut(), 0, &mut len)
             };
             if st == Status::NotFound {
                 break;
@@ -307,7 +308,7 @@ fn directories_are_listed_created_and_deleted() {
             let mut buf = vec![0u8; len];
             // SAFETY: `buf` is valid for `len` bytes.
             let st =
-                unsafe { (v3().file_service_read_directory)(h, buf.as_mut_ptr(), len, &mut len) };
+                unsafe { (v4().file_service_read_directory)(h, buf.as_mut_ptr(), len, &mut len) };
             assert_eq!(st, Status::Ok);
             names.push(String::from_utf8(buf).unwrap());
         }
@@ -317,21 +318,21 @@ fn directories_are_listed_created_and_deleted() {
         // SAFETY: valid paths.
         unsafe {
             assert_eq!(
-                (v3().file_service_delete_directory)(d.as_ptr(), d.len()),
+                (v4().file_service_delete_directory)(d.as_ptr(), d.len()),
                 Status::DirectoryNotEmpty
             );
             assert_eq!(
-                (v3().file_service_delete_directory)(sub.as_ptr(), sub.len()),
+                (v4().file_service_delete_directory)(sub.as_ptr(), sub.len()),
                 Status::Ok
             );
             assert_eq!(
-                (v3().file_service_delete_directory)(sub.as_ptr(), sub.len()),
+                (v4().file_service_delete_directory)(sub.as_ptr(), sub.len()),
                 Status::PathNotFound
             );
             let missing = format!("{d}/missing");
             let mut h = Handle::NULL;
             assert_eq!(
-                (v3().file_service_open_directory)(missing.as_ptr(), missing.len(), &mut h),
+                (v4().file_service_open_directory)(missing.as_ptr(), missing.len(), &mut h),
                 Status::PathNotFound
             );
         }
@@ -373,7 +374,7 @@ fn captured_standard_input_is_read_to_its_end() {
         assert_eq!(console_read(0).unwrap(), b"");
         let mut got = 0usize;
         // SAFETY: a null buffer with a non-zero length is rejected.
-        let st = unsafe { (v3().console_service_read)(core::ptr::null_mut(), 4, &mut got) };
+        let st = unsafe { (v4().console_service_read)(core::ptr::null_mut(), 4, &mut got) };
         assert_eq!(st, Status::InvalidArgument);
         0
     })
@@ -393,12 +394,12 @@ fn a_thread_bound_to_no_process_gets_no_process() {
     let mut got = 0usize;
     let mut buf = [0u8; 4];
     // SAFETY: valid buffer and out-pointer.
-    let st = unsafe { (v3().console_service_read)(buf.as_mut_ptr(), 4, &mut got) };
+    let st = unsafe { (v4().console_service_read)(buf.as_mut_ptr(), 4, &mut got) };
     assert_eq!(st, Status::NoProcess);
     assert_eq!(open("/tmp", 3, 1), Err(Status::NoProcess));
     // SAFETY: no arguments.
     assert_eq!(
-        unsafe { (v3().process_service_get_environment_variable_count)() },
+        unsafe { (v4().process_service_get_environment_variable_count)() },
         0
     );
 }
@@ -425,7 +426,7 @@ fn clock_machine_and_environment() {
     let mut nanos = 0i64;
     // SAFETY: valid out-pointer.
     assert_eq!(
-        unsafe { (v3().process_service_get_utc_time)(&mut nanos) },
+        unsafe { (v4().process_service_get_utc_time)(&mut nanos) },
         Status::Ok
     );
     let std_nanos = std::time::SystemTime::now()
@@ -438,16 +439,16 @@ fn clock_machine_and_environment() {
     );
     let mut offset = 0i32;
     // SAFETY: valid out-pointer.
-    let st = unsafe { (v3().process_service_get_utc_offset)(nanos / 1_000_000_000, &mut offset) };
+    let st = unsafe { (v4().process_service_get_utc_offset)(nanos / 1_000_000_000, &mut offset) };
     assert_eq!(st, Status::Ok);
     assert!(offset.abs() <= 14 * 3600);
     // SAFETY: a null out-pointer is rejected.
-    let st = unsafe { (v3().process_service_get_utc_time)(core::ptr::null_mut()) };
+    let st = unsafe { (v4().process_service_get_utc_time)(core::ptr::null_mut()) };
     assert_eq!(st, Status::InvalidArgument);
     // SAFETY: no arguments.
-    assert!(unsafe { (v3().process_service_get_processor_count)() } >= 1);
-    assert!(!sized(v3().process_service_get_machine_name).is_empty());
-    assert!(sized(v3().process_service_get_os_version).starts_with("Linux "));
+    assert!(unsafe { (v4().process_service_get_processor_count)() } >= 1);
+    assert!(!sized(v4().process_service_get_machine_name).is_empty());
+    assert!(sized(v4().process_service_get_os_version).starts_with("Linux "));
 
     std::env::set_var("OSPREY_KERNEL_V3_TEST", "a=b");
     let exit = host::spawn(
@@ -458,17 +459,17 @@ fn clock_machine_and_environment() {
         },
         || {
             assert_eq!(
-                sized(v3().process_service_get_process_name),
+                sized(v4().process_service_get_process_name),
                 "/path/to/prog.exe"
             );
             // SAFETY: no arguments.
-            let count = unsafe { (v3().process_service_get_environment_variable_count)() };
+            let count = unsafe { (v4().process_service_get_environment_variable_count)() };
             let mut found = false;
             for i in 0..count {
                 let mut len = 0usize;
                 // SAFETY: as in `sized`.
                 let st = unsafe {
-                    (v3().process_service_get_environment_variable_at)(
+                    (v4().process_service_get_environment_variable_at)(
                         i,
                         core::ptr::null_mut(),
                         0,
@@ -479,7 +480,7 @@ fn clock_machine_and_environment() {
                 let mut buf = vec![0u8; len];
                 // SAFETY: `buf` is valid for `len` bytes.
                 let st = unsafe {
-                    (v3().process_service_get_environment_variable_at)(
+                    (v4().process_service_get_environment_variable_at)(
                         i,
                         buf.as_mut_ptr(),
                         len,
@@ -492,7 +493,7 @@ fn clock_machine_and_environment() {
             let mut len = 0usize;
             // SAFETY: as in `sized`.
             let st = unsafe {
-                (v3().process_service_get_environment_variable_at)(
+                (v4().process_service_get_environment_variable_at)(
                     count,
                     core::ptr::null_mut(),
                     0,

@@ -48,6 +48,7 @@ mod bench;
 mod console;
 mod environment;
 mod file;
+mod marshal;
 mod os;
 mod threading;
 mod walkthrough;
@@ -246,6 +247,30 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "File_ListDirectory",
         address: file::list_directory as *const (),
+    },
+    QCallEntry {
+        name: "Marshal_AllocHGlobal",
+        address: marshal::alloc_hglobal as *const (),
+    },
+    QCallEntry {
+        name: "Marshal_ReAllocHGlobal",
+        address: marshal::realloc_hglobal as *const (),
+    },
+    QCallEntry {
+        name: "Marshal_FreeHGlobal",
+        address: marshal::free_hglobal as *const (),
+    },
+    QCallEntry {
+        name: "StubHelpers_StringToUtf8",
+        address: marshal::string_to_utf8 as *const (),
+    },
+    QCallEntry {
+        name: "StubHelpers_Utf8Length",
+        address: marshal::utf8_length as *const (),
+    },
+    QCallEntry {
+        name: "StubHelpers_PtrToStringUtf8",
+        address: marshal::ptr_to_string_utf8 as *const (),
     },
     QCallEntry {
         name: "Thread_Sleep",

@@ -1,4 +1,4 @@
-//! `FileService` (ABI v3): files and directories, for the calling process.
+//! `FileService` (ABI v4): files and directories, for the calling process.
 //!
 //! Open files and directory listings are objects in the calling process's
 //! handle table (design notes §5): `Open` and `OpenDirectory` put a handle
@@ -24,7 +24,7 @@
 
 use std::sync::Arc;
 
-use super::{bytes, check_out, copy_out, guard, utf8, write_out};
+use super::{bytes, check_out, copy_sized, guard, utf8, write_out};
 use crate::file::{self, Access, DirectoryListing, FileObject, OpenMode};
 use crate::handles::{release_objects, KernelObject, Kind};
 use crate::process::{self, Process};
@@ -336,7 +336,7 @@ pub unsafe extern "C" fn read_directory(
         listing
             .with_next(|name| {
                 // SAFETY: forwarded caller contract; `out_len` checked above.
-                let copied = unsafe { copy_out(name.as_bytes(), buf, buf_len, out_len) };
+                let copied = unsafe { copy_sized(name.as_bytes(), buf, buf_len, out_len) };
                 (copied.is_ok(), copied)
             })
             .unwrap_or(Err(Status::NotFound))

@@ -1,9 +1,9 @@
 //! `ProcessService`: the calling process's activation information, time, and
-//! termination; since ABI v3 also the wall clock and what `System.Environment`
+//! termination; since ABI v4 also the wall clock and what `System.Environment`
 //! reports about the machine (processor count, host name, OS version) and
 //! the process (all its environment variables, its name).
 
-use super::{check_out, copy_out, guard, guard_value, write_out};
+use super::{check_out, copy_sized, guard, guard_value, write_out};
 use crate::{clock, process, ProcessId, Status};
 
 /// `ProcessService::GetCurrentProcessId`: the calling process's id, or
@@ -69,8 +69,8 @@ pub unsafe extern "C" fn get_startup_arg(
             .args()
             .get(index as usize)
             .ok_or(Status::IndexOutOfRange)?;
-        // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_out(arg.as_bytes(), buf, buf_len, out_len) }
+        // SAFETY: forwarded caller contract.
+        unsafe { copy_sized(arg.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -103,8 +103,8 @@ pub unsafe extern "C" fn get_environment_variable(
         let name = core::str::from_utf8(name).map_err(|_| Status::InvalidUtf8)?;
         let p = process::current_or_status()?;
         let value = p.environment_variable(name).ok_or(Status::NotFound)?;
-        // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_out(value.as_bytes(), buf, buf_len, out_len) }
+        // SAFETY: forwarded caller contract.
+        unsafe { copy_sized(value.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -125,9 +125,17 @@ pub extern "C" fn terminate(exit_code: i32) -> Status {
     guard(|| process::current_or_status()?.terminate(exit_code))
 }
 
-// ---- ABI v3 ----
+/// `ProcessService::GetAttachToken` (ABI v3): the calling process's attach
+/// token, the secret a thread the kernel did not create presents to
+/// `ThreadHandle::AttachCurrent` to join the process; 0 with no process.
+/// A process hands it only to code it trusts to run as one of its threads.
+pub extern "C" fn get_attach_token() -> u64 {
+    guard_value(0, || process::current().map_or(0, |p| p.attach_token()))
+}
 
-/// `ProcessService::GetUtcTime` (v3): the wall clock, as nanoseconds since
+// ---- ABI v4 ----
+
+/// `ProcessService::GetUtcTime` (v4): the wall clock, as nanoseconds since
 /// 1970-01-01 00:00:00 UTC (`CLOCK_REALTIME`), stored in `*out_nanos`. It
 /// may jump when the system clock is set; use `GetUpTime` for intervals.
 /// Works with no process.
@@ -146,7 +154,7 @@ pub unsafe extern "C" fn get_utc_time(out_nanos: *mut i64) -> Status {
     })
 }
 
-/// `ProcessService::GetUtcOffset` (v3): the offset of the local time zone
+/// `ProcessService::GetUtcOffset` (v4): the offset of the local time zone
 /// from UTC, in seconds east of Greenwich, at the instant `unix_seconds`
 /// (seconds since 1970-01-01 UTC), daylight saving time included; stored in
 /// `*out_offset`. The zone is the OS process's (`TZ`, `/etc/localtime`).
@@ -166,7 +174,7 @@ pub unsafe extern "C" fn get_utc_offset(unix_seconds: i64, out_offset: *mut i32)
     })
 }
 
-/// `ProcessService::GetProcessorCount` (v3): how many processors the OS
+/// `ProcessService::GetProcessorCount` (v4): how many processors the OS
 /// process may run on (its CPU affinity and quota), at least 1. Works with
 /// no process.
 pub extern "C" fn get_processor_count() -> u32 {
@@ -176,7 +184,7 @@ pub extern "C" fn get_processor_count() -> u32 {
     })
 }
 
-/// `ProcessService::GetMachineName` (v3): the host name (`gethostname`,
+/// `ProcessService::GetMachineName` (v4): the host name (`gethostname`,
 /// UTF-8), with the sizing protocol of [`get_startup_arg`].
 ///
 /// Returns `Ok`, `InvalidArgument`, `BufferTooSmall`, `OsError`.
@@ -192,7 +200,7 @@ pub unsafe extern "C" fn get_machine_name(
         check_out(out_len)?;
         let name = machine_name()?;
         // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_out(name.as_bytes(), buf, buf_len, out_len) }
+        unsafe { copy_sized(name.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -207,7 +215,7 @@ fn machine_name() -> Result<String, Status> {
     Ok(String::from_utf8_lossy(&buf[..end]).into_owned())
 }
 
-/// `ProcessService::GetOsVersion` (v3): the kernel's name and release as
+/// `ProcessService::GetOsVersion` (v4): the kernel's name and release as
 /// `uname` reports them, separated by a space (`Linux 6.1.0-18-amd64`),
 /// with the sizing protocol of [`get_startup_arg`].
 ///
@@ -224,7 +232,7 @@ pub unsafe extern "C" fn get_os_version(
         check_out(out_len)?;
         let version = os_version()?;
         // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_out(version.as_bytes(), buf, buf_len, out_len) }
+        unsafe { copy_sized(version.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -246,7 +254,7 @@ fn os_version() -> Result<String, Status> {
     Ok(format!("{} {}", field(&uts.sysname), field(&uts.release)))
 }
 
-/// `ProcessService::GetEnvironmentVariableCount` (v3): how many environment
+/// `ProcessService::GetEnvironmentVariableCount` (v4): how many environment
 /// variables the calling process has (0 with no process).
 pub extern "C" fn get_environment_variable_count() -> u32 {
     guard_value(0, || {
@@ -256,7 +264,7 @@ pub extern "C" fn get_environment_variable_count() -> u32 {
     })
 }
 
-/// `ProcessService::GetEnvironmentVariableAt` (v3): environment variable
+/// `ProcessService::GetEnvironmentVariableAt` (v4): environment variable
 /// number `index` of the calling process as `NAME=value` (UTF-8; the first
 /// `=` ends the name), with the sizing protocol of [`get_startup_arg`].
 ///
@@ -280,11 +288,11 @@ pub unsafe extern "C" fn get_environment_variable_at(
             .ok_or(Status::IndexOutOfRange)?;
         let entry = format!("{name}={value}");
         // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_out(entry.as_bytes(), buf, buf_len, out_len) }
+        unsafe { copy_sized(entry.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
-/// `ProcessService::GetProcessName` (v3): the name the calling process was
+/// `ProcessService::GetProcessName` (v4): the name the calling process was
 /// created with (for a program, the path it was started from), with the
 /// sizing protocol of [`get_startup_arg`].
 ///
@@ -301,6 +309,6 @@ pub unsafe extern "C" fn get_process_name(
         check_out(out_len)?;
         let p = process::current_or_status()?;
         // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_out(p.name().as_bytes(), buf, buf_len, out_len) }
+        unsafe { copy_sized(p.name().as_bytes(), buf, buf_len, out_len) }
     })
 }

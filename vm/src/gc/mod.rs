@@ -36,11 +36,11 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use osprey_kernel::client::{Os, OsError};
 
-use crate::loader::types::mt_flags;
-use crate::loader::{MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef, HEADER_SIZE};
 use crate::rooted::Unrooted;
 use crate::thread::Thread;
+use crate::typesystem::types::mt_flags;
+use crate::typesystem::MethodTable;
 use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
 
 pub use handles::HandleKind;
@@ -84,23 +84,7 @@ impl ThreadRegistry {
     }
 }
 
-/// Every type the loader created (shared by the loader and the collector).
-#[derive(Default)]
-pub struct TypeRegistry {
-    types: Mutex<Vec<TypeHandle>>,
-}
-
-impl TypeRegistry {
-    /// Records a new type.
-    pub fn register(&self, t: TypeHandle) {
-        self.types.lock().unwrap_or_else(|p| p.into_inner()).push(t);
-    }
-
-    /// A snapshot of the types loaded so far.
-    pub fn snapshot(&self) -> Vec<TypeHandle> {
-        self.types.lock().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-}
+pub use crate::typesystem::TypeRegistry;
 
 /// One GC-visible argument of a call stopped in the prestub (reported by
 /// the stack walker for a `FrameKind::Prestub` frame).
@@ -368,7 +352,7 @@ impl Gc {
         // before a collector sees 0 and scans, but nothing this thread does
         // next depends on what the collector does (it only reads the mode
         // again in `enter_cooperative`, with a full fence). On x86 a plain
-        // store, as the JIT's QCall transition does.
+        // store, as the JIT's P/Invoke transition does.
         // SAFETY: as in `enter_cooperative`.
         unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(0, Ordering::Release);
     }

@@ -228,7 +228,7 @@ impl Loader {
                 cctor: None,
                 before_field_init: row.flags & ta::BEFORE_FIELD_INIT != 0,
                 done: AtomicU8::new(1),
-                failure: std::sync::OnceLock::new(),
+                failed: std::sync::atomic::AtomicBool::new(false),
             },
         }));
         if open_definition {
@@ -391,11 +391,15 @@ impl Loader {
             &body.vtable_methods,
             &explicit,
         )?;
-        if body
-            .methods
-            .iter()
-            .any(|m| m.name == "Finalize" && m.slot.is_some())
-            && !(id.assembly == AssemblyId::CORELIB && handle.name == "System.Object")
+        // A finalizer is inherited: a subclass of a type with one (of
+        // SafeHandle, say) is finalizable too.
+        let inherits_finalizer = parent.is_some_and(|p| p.mt.has(mt_flags::HAS_FINALIZER));
+        if inherits_finalizer
+            || body
+                .methods
+                .iter()
+                .any(|m| m.name == "Finalize" && m.slot.is_some())
+                && !(id.assembly == AssemblyId::CORELIB && handle.name == "System.Object")
         {
             body.flags |= mt_flags::HAS_FINALIZER;
         }
@@ -761,34 +765,31 @@ impl Loader {
         let img = asm.image();
         let kind = if info.impl_flags & mia::INTERNAL_CALL != 0 {
             let sig_text = names::method_sig_text(img, &info.sig);
-            match crate::fcall::lookup(def_name, &info.name, &sig_text) {
-                Some(f) => MethodKind::FCall {
-                    address: f.address,
-                    pass_thread: f.pass_thread,
-                    may_throw: f.may_throw,
-                    helper_frame: f.helper_frame,
-                },
-                None => MethodKind::Unimplemented,
-            }
+            self.bindings
+                .internal_call(def_name, &info.name, &sig_text)
+                .unwrap_or(MethodKind::Unimplemented)
         } else if info.flags & ma::PINVOKE_IMPL != 0 {
-            // QCalls: pinvokeimpl("QCall" as "Entry"). Other P/Invokes are not supported.
+            // pinvokeimpl("lib" as "Entry"): a P/Invoke; pinvokeimpl("QCall"
+            // as "Entry") a QCall, bound now to its registered Rust function.
+            let suppress_gc_transition = attributes::has_attribute(
+                img,
+                osprey_metadata::Token::new(osprey_metadata::TableId::MethodDef, info.rid),
+                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
+            );
             match img.pinvoke_import_of(info.rid) {
-                Ok(Some(p)) if p.module_name == "QCall" => {
-                    match osprey_qcall::lookup(p.import_name) {
-                        Some(address) => MethodKind::QCall {
-                            address,
-                            suppress_gc_transition: attributes::has_attribute(
-                                img,
-                                osprey_metadata::Token::new(
-                                    osprey_metadata::TableId::MethodDef,
-                                    info.rid,
-                                ),
-                                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
-                            ),
+                Ok(Some(p)) if p.module_name == super::QCALL_LIBRARY => {
+                    match self.bindings.qcall(p.import_name) {
+                        Some(address) => MethodKind::PInvoke {
+                            qcall: address,
+                            suppress_gc_transition,
                         },
                         None => MethodKind::Unimplemented,
                     }
                 }
+                Ok(Some(_)) => MethodKind::PInvoke {
+                    qcall: 0,
+                    suppress_gc_transition,
+                },
                 _ => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::ABSTRACT != 0 {

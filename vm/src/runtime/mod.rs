@@ -24,7 +24,7 @@ mod finalizer;
 mod generic_lookup;
 mod helpers;
 mod jitdump;
-mod jitiface;
+pub(crate) mod jitiface;
 mod jitstats;
 pub(crate) mod missing;
 mod nullable;
@@ -40,9 +40,11 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use faults::FATAL_EXIT_CODE;
+pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 pub use jitdump::JitDump;
+pub(crate) use qcall_services::services_for as qcall_services_for;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
@@ -119,6 +121,8 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// P/Invoke state: bound targets, marshaling plans, libraries, thunks.
+    pub(crate) interop: crate::interop::Interop,
     /// Resolution failures compiled code raises where it runs (missing.rs).
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
@@ -153,7 +157,12 @@ impl Runtime {
             gc_options.heap_limit = options.gc.heap_limit;
         }
         let stubs = Stubs::generate(&code, &helpers::workers())?;
-        let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
+        let loader = Loader::new(
+            osprey_corelib::CORELIB_DLL,
+            code.clone(),
+            stubs.prestub,
+            Box::new(crate::fcall::Bindings),
+        )?;
         let rt = Box::new(Runtime {
             os,
             code,
@@ -179,6 +188,7 @@ impl Runtime {
             exit_code: Mutex::new(None),
             void_main_exit_code: std::sync::atomic::AtomicI32::new(0),
             class_inits: helpers::ClassInitLocks::default(),
+            interop: crate::interop::Interop::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
             watchdog: watchdog::Watchdog::default(),
@@ -198,6 +208,7 @@ impl Runtime {
             }
         };
         let _ = rt.well_known.set(wk);
+        rt.interop.thunks.init(&rt)?;
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
         let bound = binding::check_and_resolve(&mut rt.loader())?;
@@ -274,6 +285,13 @@ impl Runtime {
         display_name: &str,
     ) -> Result<AssemblyId, RuntimeError> {
         Ok(self.loader().load_assembly(bytes, display_name)?)
+    }
+
+    /// Records the directory `assembly` was loaded from: its P/Invokes
+    /// look for native libraries there before the system loader's search.
+    pub fn set_assembly_directory(&self, assembly: AssemblyId, directory: &str) {
+        self.interop
+            .set_assembly_directory(assembly, directory.to_string());
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit

@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use osprey_metadata::flags::{method_attributes as ma, method_impl_attributes as mia};
 use osprey_metadata::sig::MethodSig;
 
-use super::assembly::AssemblyId;
 use super::types::TypeHandle;
+use super::AssemblyId;
 
 /// How a method is implemented.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -32,12 +32,17 @@ pub enum MethodKind {
         /// It may erect a helper frame (its call site is recorded first).
         helper_frame: bool,
     },
-    /// A QCall (`[DllImport("QCall")]`): a Rust function reached through an
-    /// inline transition that switches the thread to preemptive mode.
-    QCall {
-        /// The Rust function's address (from the QCall entry list).
-        address: usize,
-        /// `[SuppressGCTransition]`: no GC mode switch.
+    /// A P/Invoke (`[DllImport]`, `pinvokeimpl`): a native function reached
+    /// through the P/Invoke transition, which switches the thread to
+    /// preemptive mode (see `crate::interop`). A QCall is a P/Invoke into
+    /// the runtime (`[DllImport("QCall")]`), whose Rust function is known
+    /// when the method loads; any other library is loaded, and the entry
+    /// point found, at the first call.
+    PInvoke {
+        /// The QCall's Rust function (from the QCall entry list); 0 for a
+        /// P/Invoke bound at its first call.
+        qcall: usize,
+        /// `[SuppressGCTransition]`: no transition frame, no GC mode switch.
         suppress_gc_transition: bool,
     },
     /// `abstract`: no body.
@@ -154,8 +159,8 @@ impl MethodDesc {
 
     /// The type arguments this method's signature and body refer to: its
     /// owner's (`!n`) and its own (`!!n`).
-    pub fn generic_context(&self) -> super::generics::GenericContext {
-        super::generics::GenericContext {
+    pub fn generic_context(&self) -> super::context::GenericContext {
+        super::context::GenericContext {
             type_args: self.owner.instantiation.clone(),
             method_args: self.instantiation.clone(),
         }
