@@ -1,4 +1,4 @@
-// Reproducer R11 (/work/shared/repro): Console.ReadLine (fed "hello" by the
+// Reproducer R11 (the shared reproducer list): Console.ReadLine (fed "hello" by the
 // `stdin` file when there are arguments) and Environment.Exit's exit code.
 using System;
 class Program {

@@ -1,7 +1,7 @@
 //! `FileService` (ABI v4): files and directories, for the calling process.
 //!
 //! Open files and directory listings are objects in the calling process's
-//! handle table (design notes §5): `Open` and `OpenDirectory` put a handle
+//! handle table (docs/design.md §5): `Open` and `OpenDirectory` put a handle
 //! there, `Read`, `Write`, `Seek`, `GetLength`, `SetLength` and
 //! `ReadDirectory` resolve it there (a value from another process is
 //! `InvalidHandle`), and `Close` removes it. A process's open files are
