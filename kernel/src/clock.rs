@@ -1,4 +1,4 @@
-//! Time sources: the time-stamp counter, `CLOCK_MONOTONIC`, and (ABI v4)
+//! Time sources: the time-stamp counter, `CLOCK_MONOTONIC`, and (ABI v5)
 //! the wall clock (`CLOCK_REALTIME`) with the local time zone's offset.
 //!
 //! The kernel takes a "boot" snapshot (monotonic time and TSC) the first time

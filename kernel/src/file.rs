@@ -1,12 +1,12 @@
 //! Files and directory listings: the version-independent implementation
-//! behind `FileService` (ABI v4).
+//! behind `FileService` (ABI v5).
 //!
 //! An open file is a [`FileObject`] in the opening process's handle table;
 //! a directory listing is a [`DirectoryListing`] there, a snapshot of the
 //! directory's entry names taken when it was opened. Paths are UTF-8 and
 //! relative ones are resolved against the OS process's working directory.
 //!
-//! OS errors become the v4 status codes with .NET's distinctions in mind:
+//! OS errors become the v5 status codes with .NET's distinctions in mind:
 //! a missing file whose directory exists is `FileNotFound`, a missing
 //! directory on the path is `PathNotFound`, permissions (and a directory
 //! where a file is expected) are `AccessDenied`.

@@ -7,8 +7,10 @@ use core::fmt;
 /// `Ok` is zero and every error is positive. The numeric values are part of
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
-/// entries return (v2 added [`Status::TimedOut`]; v4 the file-system codes
-/// from [`Status::AccessDenied`] to [`Status::IoError`]).
+/// entries return (v2 added [`Status::TimedOut`]; v4 added
+/// [`Status::Stopped`], [`Status::ChannelClosed`] and [`Status::Abandoned`];
+/// v5 the file-system codes from [`Status::AccessDenied`] to
+/// [`Status::IoError`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use]
@@ -61,30 +63,40 @@ pub enum Status {
     /// happened: the thread is still running (`ThreadHandle::Join`) or the
     /// event was not signaled (`EventHandle::Wait`). Nothing changed.
     TimedOut = 15,
-    /// (ABI v4) The operating system refused access to the path (its
+    /// (ABI v4) The calling process is being stopped (its parent terminated
+    /// it, or it stopped itself): a v4 wait gave up, and every later one
+    /// gives up at once. The thread should return to its entry.
+    Stopped = 16,
+    /// (ABI v4) The channel's other endpoint is closed: nothing more can be
+    /// sent, and nothing is left to receive.
+    ChannelClosed = 17,
+    /// (ABI v4) A wait acquired a mutex whose owning thread ended without
+    /// releasing it. The caller owns the mutex now.
+    Abandoned = 18,
+    /// (ABI v5) The operating system refused access to the path (its
     /// permissions, a read-only file system, or a directory where a file is
     /// expected).
-    AccessDenied = 16,
-    /// (ABI v4) The calling process was started without file-system access
+    AccessDenied = 19,
+    /// (ABI v5) The calling process was started without file-system access
     /// (`host::ProcessConfig::file_access`): no `FileService` entry touches
     /// the file system for it.
-    NotPermitted = 17,
-    /// (ABI v4) The file does not exist (its directory does).
-    FileNotFound = 18,
-    /// (ABI v4) A directory on the path does not exist (or is not a
+    NotPermitted = 20,
+    /// (ABI v5) The file does not exist (its directory does).
+    FileNotFound = 21,
+    /// (ABI v5) A directory on the path does not exist (or is not a
     /// directory).
-    PathNotFound = 19,
-    /// (ABI v4) The file or directory to create already exists.
-    AlreadyExists = 20,
-    /// (ABI v4) The directory to delete is not empty.
-    DirectoryNotEmpty = 21,
-    /// (ABI v4) Any other input/output failure (a full disk, a device error).
-    IoError = 22,
+    PathNotFound = 22,
+    /// (ABI v5) The file or directory to create already exists.
+    AlreadyExists = 23,
+    /// (ABI v5) The directory to delete is not empty.
+    DirectoryNotEmpty = 24,
+    /// (ABI v5) Any other input/output failure (a full disk, a device error).
+    IoError = 25,
 }
 
 impl Status {
     /// Every status code, in numeric order.
-    pub const ALL: [Status; 23] = [
+    pub const ALL: [Status; 26] = [
         Status::Ok,
         Status::InvalidArgument,
         Status::InvalidUtf8,
@@ -101,6 +113,9 @@ impl Status {
         Status::Internal,
         Status::NotFound,
         Status::TimedOut,
+        Status::Stopped,
+        Status::ChannelClosed,
+        Status::Abandoned,
         Status::AccessDenied,
         Status::NotPermitted,
         Status::FileNotFound,
@@ -150,6 +165,9 @@ impl Status {
             Status::Internal => "internal kernel error",
             Status::NotFound => "not found",
             Status::TimedOut => "timed out",
+            Status::Stopped => "the calling process is being stopped",
+            Status::ChannelClosed => "the channel is closed",
+            Status::Abandoned => "acquired an abandoned mutex",
             Status::AccessDenied => "access to the path is denied",
             Status::NotPermitted => "the process has no file-system access",
             Status::FileNotFound => "file not found",

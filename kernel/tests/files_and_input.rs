@@ -1,6 +1,6 @@
-//! ABI v4: `FileService` (per-process file handles, file-system access
+//! ABI v5: `FileService` (per-process file handles, file-system access
 //! chosen at process creation), `ConsoleService::Read` and the new
-//! `ProcessService` entries, called through the resolved v4 table as the
+//! `ProcessService` entries, called through the resolved v5 table as the
 //! VM does.
 
 mod common;
@@ -10,14 +10,14 @@ use std::sync::mpsc;
 
 use common::*;
 use osprey_kernel::host::{self, ProcessConfig};
-use osprey_kernel::{AbiV4, ConsoleMode, FileSystemAccess, Handle, Status};
+use osprey_kernel::{AbiV5, ConsoleMode, FileSystemAccess, Handle, Status};
 
-fn v4() -> &'static AbiV4 {
-    osprey_kernel::resolve_v4().expect("v4 is exported")
+fn v5() -> &'static AbiV5 {
+    osprey_kernel::resolve_v5().expect("v5 is exported")
 }
 
 fn temp_dir(tag: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("osprey-kernel-v4-{tag}-{}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!("osprey-kernel-v5-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
     dir
@@ -26,34 +26,34 @@ fn temp_dir(tag: &str) -> PathBuf {
 fn open(path: &str, mode: u32, access: u32) -> Result<Handle, Status> {
     let mut h = Handle::NULL;
     // SAFETY: the path is valid for its length; `h` is a valid out-pointer.
-    unsafe { (v4().file_service_open)(path.as_ptr(), path.len(), mode, access, &mut h) }
+    unsafe { (v5().file_service_open)(path.as_ptr(), path.len(), mode, access, &mut h) }
         .into_result()?;
     Ok(h)
 }
 
 fn write_file(h: Handle, data: &[u8]) -> Status {
     // SAFETY: `data` is valid for its length.
-    unsafe { (v4().file_service_write)(h, data.as_ptr(), data.len()) }
+    unsafe { (v5().file_service_write)(h, data.as_ptr(), data.len()) }
 }
 
 fn read_file(h: Handle, n: usize) -> Result<Vec<u8>, Status> {
     let mut buf = vec![0u8; n];
     let mut got = 0usize;
     // SAFETY: `buf` is valid for `n` bytes; `got` a valid out-pointer.
-    unsafe { (v4().file_service_read)(h, buf.as_mut_ptr(), n, &mut got) }.into_result()?;
+    unsafe { (v5().file_service_read)(h, buf.as_mut_ptr(), n, &mut got) }.into_result()?;
     buf.truncate(got);
     Ok(buf)
 }
 
 fn close(h: Handle) -> Status {
     // SAFETY: no pointers.
-    unsafe { (v4().file_service_close)(h) }
+    unsafe { (v5().file_service_close)(h) }
 }
 
 fn path_kind(path: &str) -> Result<u32, Status> {
     let mut kind = 0u32;
     // SAFETY: valid path and out-pointer.
-    unsafe { (v4().file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) }
+    unsafe { (v5().file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) }
         .into_result()?;
     Ok(kind)
 }
@@ -62,7 +62,7 @@ fn console_read(n: usize) -> Result<Vec<u8>, Status> {
     let mut buf = vec![0u8; n];
     let mut got = 0usize;
     // SAFETY: `buf` is valid for `n` bytes; `got` a valid out-pointer.
-    unsafe { (v4().console_service_read)(buf.as_mut_ptr(), n, &mut got) }.into_result()?;
+    unsafe { (v5().console_service_read)(buf.as_mut_ptr(), n, &mut got) }.into_result()?;
     buf.truncate(got);
     Ok(buf)
 }
@@ -80,15 +80,16 @@ fn run(config: ProcessConfig, main: impl FnOnce() -> i32 + Send + 'static) -> i3
 }
 
 #[test]
-fn v4_extends_the_published_tables() {
-    let t = v4();
-    assert_eq!(t.v3.v2.v1.version, 4);
-    assert_eq!(t.v3.v2.v1.size as usize, core::mem::size_of::<AbiV4>());
-    assert_eq!(osprey_kernel::ABI_VERSION_LATEST, 4);
-    // v1, v2 and v3 are still exported, unchanged.
+fn v5_extends_the_published_tables() {
+    let t = v5();
+    assert_eq!(t.v4.v3.v2.v1.version, 5);
+    assert_eq!(t.v4.v3.v2.v1.size as usize, core::mem::size_of::<AbiV5>());
+    assert_eq!(osprey_kernel::ABI_VERSION_LATEST, 5);
+    // v1, v2, v3 and v4 are still exported, unchanged.
     assert_eq!(osprey_kernel::resolve(1).unwrap().version, 1);
     assert_eq!(osprey_kernel::resolve_v2().unwrap().v1.version, 2);
     assert_eq!(osprey_kernel::resolve_v3().unwrap().v2.v1.version, 3);
+    assert_eq!(osprey_kernel::resolve_v4().unwrap().v3.v2.v1.version, 4);
 }
 
 #[test]
@@ -99,23 +100,23 @@ fn write_read_seek_append_and_delete_a_file() {
         let h = open(&path, 1, 3).unwrap(); // CreateNew, ReadWrite
         assert_eq!(write_file(h, b"hello, world"), Status::Ok);
         let mut pos = 0u64;
-        // SAFETY: valid out-pointer.
         assert_eq!(
-            unsafe { (v4().file_service_seek)(h, 7, 0, &mut pos) },
+            // SAFETY: valid out-pointer.
+            unsafe { (v5().file_service_seek)(h, 7, 0, &mut pos) },
             Status::Ok
         );
         assert_eq!(pos, 7);
         assert_eq!(read_file(h, 100).unwrap(), b"world");
         assert_eq!(read_file(h, 100).unwrap(), b"");
         let mut len = 0u64;
-        // SAFETY: valid out-pointer.
         assert_eq!(
-            unsafe { (v4().file_service_get_length)(h, &mut len) },
+            // SAFETY: valid out-pointer.
+            unsafe { (v5().file_service_get_length)(h, &mut len) },
             Status::Ok
         );
         assert_eq!(len, 12);
         // SAFETY: no pointers.
-        assert_eq!(unsafe { (v4().file_service_set_length)(h, 5) }, Status::Ok);
+        assert_eq!(unsafe { (v5().file_service_set_length)(h, 5) }, Status::Ok);
         assert_eq!(close(h), Status::Ok);
         assert_eq!(
             close(h),
@@ -133,7 +134,7 @@ fn write_read_seek_append_and_delete_a_file() {
         assert_eq!(close(r), Status::Ok);
         assert_eq!(path_kind(&path), Ok(1));
         // SAFETY: the path is valid for its length.
-        let st = unsafe { (v4().file_service_delete_file)(path.as_ptr(), path.len()) };
+        let st = unsafe { (v5().file_service_delete_file)(path.as_ptr(), path.len()) };
         assert_eq!(st, Status::Ok);
         assert_eq!(path_kind(&path), Ok(0));
         assert_eq!(open(&path, 3, 1), Err(Status::FileNotFound));
@@ -162,11 +163,11 @@ fn bad_arguments_are_statuses() {
         let bad = [0xffu8, 0xfe];
         let mut h = Handle::NULL;
         // SAFETY: `bad` is valid for its length.
-        let st = unsafe { (v4().file_service_open)(bad.as_ptr(), bad.len(), 3, 1, &mut h) };
+        let st = unsafe { (v5().file_service_open)(bad.as_ptr(), bad.len(), 3, 1, &mut h) };
         assert_eq!(st, Status::InvalidUtf8);
         // SAFETY: a null out-pointer is rejected before anything else.
         let st =
-            unsafe { (v4().file_service_open)(b"/tmp".as_ptr(), 4, 3, 1, core::ptr::null_mut()) };
+            unsafe { (v5().file_service_open)(b"/tmp".as_ptr(), 4, 3, 1, core::ptr::null_mut()) };
         assert_eq!(st, Status::InvalidArgument);
         assert_eq!(read_file(Handle(12345), 4), Err(Status::InvalidHandle));
         assert_eq!(close(Handle(0)), Status::InvalidHandle);
@@ -239,16 +240,16 @@ fn a_process_without_file_access_gets_not_permitted() {
         // SAFETY: valid paths and out-pointer.
         unsafe {
             assert_eq!(
-                (v4().file_service_delete_file)(p.as_ptr(), p.len()),
+                (v5().file_service_delete_file)(p.as_ptr(), p.len()),
                 Status::NotPermitted
             );
             assert_eq!(
-                (v4().file_service_create_directory)(d.as_ptr(), d.len()),
+                (v5().file_service_create_directory)(d.as_ptr(), d.len()),
                 Status::NotPermitted
             );
             let mut h = Handle::NULL;
             assert_eq!(
-                (v4().file_service_open_directory)(d.as_ptr(), d.len(), &mut h),
+                (v5().file_service_open_directory)(d.as_ptr(), d.len(), &mut h),
                 Status::NotPermitted
             );
         }
@@ -275,11 +276,11 @@ fn directories_are_listed_created_and_deleted() {
         // SAFETY: valid paths and out-pointers throughout.
         unsafe {
             assert_eq!(
-                (v4().file_service_create_directory)(sub.as_ptr(), sub.len()),
+                (v5().file_service_create_directory)(sub.as_ptr(), sub.len()),
                 Status::Ok
             );
             assert_eq!(
-                (v4().file_service_create_directory)(sub.as_ptr(), sub.len()),
+                (v5().file_service_create_directory)(sub.as_ptr(), sub.len()),
                 Status::AlreadyExists
             );
         }
@@ -288,14 +289,14 @@ fn directories_are_listed_created_and_deleted() {
         assert_eq!(close(f), Status::Ok);
         let mut h = Handle::NULL;
         // SAFETY: valid path and out-pointer.
-        let st = unsafe { (v4().file_service_open_directory)(d.as_ptr(), d.len(), &mut h) };
+        let st = unsafe { (v5().file_service_open_directory)(d.as_ptr(), d.len(), &mut h) };
         assert_eq!(st, Status::Ok);
         let mut names = Vec::new();
         loop {
             let mut len = 0usize;
             // SAFETY: a null buffer of length 0 asks for the length.
             let st = unsafe {
-                (v4().file_service_read_directory)(h, core::ptr::null_mut(), 0, &mut len)
+                (v5().file_service_read_directory)(h, core::ptr::null_mut(), 0, &mut len)
             };
             if st == Status::NotFound {
                 break;
@@ -308,7 +309,7 @@ fn directories_are_listed_created_and_deleted() {
             let mut buf = vec![0u8; len];
             // SAFETY: `buf` is valid for `len` bytes.
             let st =
-                unsafe { (v4().file_service_read_directory)(h, buf.as_mut_ptr(), len, &mut len) };
+                unsafe { (v5().file_service_read_directory)(h, buf.as_mut_ptr(), len, &mut len) };
             assert_eq!(st, Status::Ok);
             names.push(String::from_utf8(buf).unwrap());
         }
@@ -318,21 +319,21 @@ fn directories_are_listed_created_and_deleted() {
         // SAFETY: valid paths.
         unsafe {
             assert_eq!(
-                (v4().file_service_delete_directory)(d.as_ptr(), d.len()),
+                (v5().file_service_delete_directory)(d.as_ptr(), d.len()),
                 Status::DirectoryNotEmpty
             );
             assert_eq!(
-                (v4().file_service_delete_directory)(sub.as_ptr(), sub.len()),
+                (v5().file_service_delete_directory)(sub.as_ptr(), sub.len()),
                 Status::Ok
             );
             assert_eq!(
-                (v4().file_service_delete_directory)(sub.as_ptr(), sub.len()),
+                (v5().file_service_delete_directory)(sub.as_ptr(), sub.len()),
                 Status::PathNotFound
             );
             let missing = format!("{d}/missing");
             let mut h = Handle::NULL;
             assert_eq!(
-                (v4().file_service_open_directory)(missing.as_ptr(), missing.len(), &mut h),
+                (v5().file_service_open_directory)(missing.as_ptr(), missing.len(), &mut h),
                 Status::PathNotFound
             );
         }
@@ -374,7 +375,7 @@ fn captured_standard_input_is_read_to_its_end() {
         assert_eq!(console_read(0).unwrap(), b"");
         let mut got = 0usize;
         // SAFETY: a null buffer with a non-zero length is rejected.
-        let st = unsafe { (v4().console_service_read)(core::ptr::null_mut(), 4, &mut got) };
+        let st = unsafe { (v5().console_service_read)(core::ptr::null_mut(), 4, &mut got) };
         assert_eq!(st, Status::InvalidArgument);
         0
     })
@@ -394,12 +395,12 @@ fn a_thread_bound_to_no_process_gets_no_process() {
     let mut got = 0usize;
     let mut buf = [0u8; 4];
     // SAFETY: valid buffer and out-pointer.
-    let st = unsafe { (v4().console_service_read)(buf.as_mut_ptr(), 4, &mut got) };
+    let st = unsafe { (v5().console_service_read)(buf.as_mut_ptr(), 4, &mut got) };
     assert_eq!(st, Status::NoProcess);
     assert_eq!(open("/tmp", 3, 1), Err(Status::NoProcess));
-    // SAFETY: no arguments.
     assert_eq!(
-        unsafe { (v4().process_service_get_environment_variable_count)() },
+        // SAFETY: no arguments.
+        unsafe { (v5().process_service_get_environment_variable_count)() },
         0
     );
 }
@@ -413,8 +414,8 @@ fn sized(entry: unsafe extern "C" fn(*mut u8, usize, *mut usize) -> Status) -> S
         "{st:?}"
     );
     let mut buf = vec![0u8; len];
-    // SAFETY: `buf` is valid for `len` bytes.
     assert_eq!(
+        // SAFETY: `buf` is valid for `len` bytes.
         unsafe { entry(buf.as_mut_ptr(), len, &mut len) },
         Status::Ok
     );
@@ -424,9 +425,9 @@ fn sized(entry: unsafe extern "C" fn(*mut u8, usize, *mut usize) -> Status) -> S
 #[test]
 fn clock_machine_and_environment() {
     let mut nanos = 0i64;
-    // SAFETY: valid out-pointer.
     assert_eq!(
-        unsafe { (v4().process_service_get_utc_time)(&mut nanos) },
+        // SAFETY: valid out-pointer.
+        unsafe { (v5().process_service_get_utc_time)(&mut nanos) },
         Status::Ok
     );
     let std_nanos = std::time::SystemTime::now()
@@ -439,16 +440,16 @@ fn clock_machine_and_environment() {
     );
     let mut offset = 0i32;
     // SAFETY: valid out-pointer.
-    let st = unsafe { (v4().process_service_get_utc_offset)(nanos / 1_000_000_000, &mut offset) };
+    let st = unsafe { (v5().process_service_get_utc_offset)(nanos / 1_000_000_000, &mut offset) };
     assert_eq!(st, Status::Ok);
     assert!(offset.abs() <= 14 * 3600);
     // SAFETY: a null out-pointer is rejected.
-    let st = unsafe { (v4().process_service_get_utc_time)(core::ptr::null_mut()) };
+    let st = unsafe { (v5().process_service_get_utc_time)(core::ptr::null_mut()) };
     assert_eq!(st, Status::InvalidArgument);
     // SAFETY: no arguments.
-    assert!(unsafe { (v4().process_service_get_processor_count)() } >= 1);
-    assert!(!sized(v4().process_service_get_machine_name).is_empty());
-    assert!(sized(v4().process_service_get_os_version).starts_with("Linux "));
+    assert!(unsafe { (v5().v4.process_service_get_processor_count)() } >= 1);
+    assert!(!sized(v5().process_service_get_machine_name).is_empty());
+    assert!(sized(v5().process_service_get_os_version).starts_with("Linux "));
 
     std::env::set_var("OSPREY_KERNEL_V3_TEST", "a=b");
     let exit = host::spawn(
@@ -459,17 +460,17 @@ fn clock_machine_and_environment() {
         },
         || {
             assert_eq!(
-                sized(v4().process_service_get_process_name),
+                sized(v5().process_service_get_process_name),
                 "/path/to/prog.exe"
             );
             // SAFETY: no arguments.
-            let count = unsafe { (v4().process_service_get_environment_variable_count)() };
+            let count = unsafe { (v5().process_service_get_environment_variable_count)() };
             let mut found = false;
             for i in 0..count {
                 let mut len = 0usize;
                 // SAFETY: as in `sized`.
                 let st = unsafe {
-                    (v4().process_service_get_environment_variable_at)(
+                    (v5().process_service_get_environment_variable_at)(
                         i,
                         core::ptr::null_mut(),
                         0,
@@ -480,7 +481,7 @@ fn clock_machine_and_environment() {
                 let mut buf = vec![0u8; len];
                 // SAFETY: `buf` is valid for `len` bytes.
                 let st = unsafe {
-                    (v4().process_service_get_environment_variable_at)(
+                    (v5().process_service_get_environment_variable_at)(
                         i,
                         buf.as_mut_ptr(),
                         len,
@@ -493,7 +494,7 @@ fn clock_machine_and_environment() {
             let mut len = 0usize;
             // SAFETY: as in `sized`.
             let st = unsafe {
-                (v4().process_service_get_environment_variable_at)(
+                (v5().process_service_get_environment_variable_at)(
                     count,
                     core::ptr::null_mut(),
                     0,

@@ -1,5 +1,5 @@
 //! `System.Console` QCalls: standard input through the kernel's
-//! `ConsoleService.Read` (ABI v4).
+//! `ConsoleService.Read` (ABI v5).
 
 use crate::os::{negated, os};
 use crate::run;

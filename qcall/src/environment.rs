@@ -60,15 +60,6 @@ pub(crate) extern "C" fn get_os_version(result: StringHandleOnStack) {
     })
 }
 
-/// `Environment_GetProcessorCount()`: at least 1.
-pub(crate) extern "C" fn get_processor_count() -> i32 {
-    run(1, || {
-        Ok(i32::try_from(os()?.processor_count())
-            .unwrap_or(i32::MAX)
-            .max(1))
-    })
-}
-
 /// `Environment_GetUtcTime()`: the wall clock, nanoseconds since
 /// 1970-01-01 00:00:00 UTC (what `DateTime.UtcNow` converts).
 pub(crate) extern "C" fn get_utc_time() -> i64 {

@@ -1,5 +1,5 @@
 //! `System.IO` QCalls: files and directories through the kernel's
-//! `FileService` (ABI v4), acting on the calling process's handles only.
+//! `FileService` (ABI v5), acting on the calling process's handles only.
 //!
 //! Every QCall here returns its result or a negated kernel status
 //! ([`crate::os::negated`]); the managed wrappers (corelib's

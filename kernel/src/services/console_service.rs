@@ -3,7 +3,7 @@
 //! Where the bytes go is decided by the process's console sink, chosen when
 //! it was created ([`crate::ConsoleMode`]): the OS descriptors (`Inherit`) or
 //! per-process buffers the host reads after the process ends (`Capture`).
-//! Since ABI v4 a process also reads its standard input (`Read`): fd 0 for
+//! Since ABI v5 a process also reads its standard input (`Read`): fd 0 for
 //! `Inherit`, the bytes the host gave for `Capture`.
 
 use super::{bytes, check_out, guard, write_out};
@@ -45,7 +45,7 @@ pub extern "C" fn flush() -> Status {
     guard(|| process::current_or_status()?.console().flush())
 }
 
-/// `ConsoleService::Read` (v4): reads at most `buf_len` bytes of the calling
+/// `ConsoleService::Read` (v5): reads at most `buf_len` bytes of the calling
 /// process's standard input into `buf`, blocking until at least one byte is
 /// available or the input ends, and stores the count in `*out_read`: 0
 /// means the end of the input (also when there is no standard input at

@@ -1,4 +1,4 @@
-//! `FileService` (ABI v4): files and directories, for the calling process.
+//! `FileService` (ABI v5): files and directories, for the calling process.
 //!
 //! Open files and directory listings are objects in the calling process's
 //! handle table (docs/design.md §5): `Open` and `OpenDirectory` put a handle

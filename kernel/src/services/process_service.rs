@@ -1,7 +1,8 @@
 //! `ProcessService`: the calling process's activation information, time, and
-//! termination; since ABI v4 also the wall clock and what `System.Environment`
-//! reports about the machine (processor count, host name, OS version) and
-//! the process (all its environment variables, its name).
+//! termination; since ABI v4 also stopping, startup endpoints and the
+//! processor count; since ABI v5 the wall clock and what `System.Environment`
+//! reports about the machine (host name, OS version) and the process (all
+//! its environment variables, its name).
 
 use super::{check_out, copy_sized, guard, guard_value, write_out};
 use crate::{clock, process, ProcessId, Status};
@@ -133,9 +134,108 @@ pub extern "C" fn get_attach_token() -> u64 {
     guard_value(0, || process::current().map_or(0, |p| p.attach_token()))
 }
 
-// ---- ABI v4 ----
+/// `ProcessService::Stop` (ABI v4): ends the calling process from any of
+/// its threads, as a parent's `ProcessHandle::Terminate` does: records
+/// `exit_code` (unless an exit code is already recorded: the first stands),
+/// sets the process's stop word (`SetStopWord`), and makes every
+/// interruptible (v4) wait of the process's threads return `Stopped`, now
+/// and from then on. **It returns to its caller**, like `Terminate`: the
+/// runtime then leaves its managed code on every thread (each notices the
+/// stop word at its next safepoint, or the `Stopped` status of its wait)
+/// and returns from its threads and `main`; the process ends as usual.
+/// Calling it again changes nothing.
+///
+/// Returns `Ok`, `NoProcess`.
+pub extern "C" fn stop(exit_code: i32) -> Status {
+    guard(|| {
+        process::current_or_status()?.stop(exit_code);
+        Ok(())
+    })
+}
 
-/// `ProcessService::GetUtcTime` (v4): the wall clock, as nanoseconds since
+/// `ProcessService::SetStopWord` (ABI v4): registers the 32-bit word at
+/// `word` (4-byte aligned, in a page the calling process allocated, or a
+/// committed page of one of its reservations) as its *stop word*: when the
+/// process is stopped, the kernel sets `bits` in it (an atomic OR). A
+/// runtime points it at the flag its safepoint polls read, so that managed
+/// code running in a loop notices the stop. The kernel makes that page
+/// read-write (not executable); freeing, decommitting or re-protecting the
+/// page unregisters the word. A second call replaces the first. If the
+/// process is already stopping, the bits are set at once.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `word`, `bits` 0),
+/// `InvalidRange` (not in a committed page of the process), `NoProcess`,
+/// `OsError` (the page's protection could not be changed).
+pub extern "C" fn set_stop_word(word: *mut u32, bits: u32) -> Status {
+    guard(|| process::current_or_status()?.set_stop_word(word as usize, bits))
+}
+
+/// `ProcessService::GetStopCode` (ABI v4): while the calling process is
+/// being stopped, stores the exit code it will end with in `*out_code`.
+///
+/// Returns `Ok`, `StillRunning` (the process is not being stopped),
+/// `InvalidArgument`, `NoProcess`.
+///
+/// # Safety
+/// `out_code` must be valid for a write of an `i32`.
+pub unsafe extern "C" fn get_stop_code(out_code: *mut i32) -> Status {
+    guard(|| {
+        check_out(out_code)?;
+        let code = process::current_or_status()?
+            .stop_code()
+            .ok_or(Status::StillRunning)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_code, code) }
+    })
+}
+
+/// `ProcessService::GetStartupEndpointCount` (ABI v4): how many startup
+/// endpoints the calling process was given (0 with no process).
+pub extern "C" fn get_startup_endpoint_count() -> u32 {
+    guard_value(0, || {
+        process::current().map_or(0, |p| {
+            u32::try_from(p.startup_endpoints().len()).unwrap_or(u32::MAX)
+        })
+    })
+}
+
+/// `ProcessService::GetStartupEndpoint` (ABI v4): the handle (in the
+/// calling process's table) of startup endpoint `index`, in the order the
+/// parent passed them. It stays the same handle: once disposed, it is
+/// invalid like any other.
+///
+/// Returns `Ok`, `IndexOutOfRange`, `InvalidArgument`, `NoProcess`.
+///
+/// # Safety
+/// `out_handle` must be valid for a write of a [`crate::Handle`].
+pub unsafe extern "C" fn get_startup_endpoint(
+    index: u32,
+    out_handle: *mut crate::Handle,
+) -> Status {
+    guard(|| {
+        check_out(out_handle)?;
+        let p = process::current_or_status()?;
+        let h = *p
+            .startup_endpoints()
+            .get(index as usize)
+            .ok_or(Status::IndexOutOfRange)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_handle, h) }
+    })
+}
+
+/// `ProcessService::GetProcessorCount` (ABI v4): how many processors the
+/// OS lets this process run on (at least 1). Works with no process.
+pub extern "C" fn get_processor_count() -> u32 {
+    guard_value(1, || {
+        std::thread::available_parallelism()
+            .map_or(1, |n| u32::try_from(n.get()).unwrap_or(u32::MAX))
+    })
+}
+
+// ---- ABI v5 ----
+
+/// `ProcessService::GetUtcTime` (v5): the wall clock, as nanoseconds since
 /// 1970-01-01 00:00:00 UTC (`CLOCK_REALTIME`), stored in `*out_nanos`. It
 /// may jump when the system clock is set; use `GetUpTime` for intervals.
 /// Works with no process.
@@ -154,7 +254,7 @@ pub unsafe extern "C" fn get_utc_time(out_nanos: *mut i64) -> Status {
     })
 }
 
-/// `ProcessService::GetUtcOffset` (v4): the offset of the local time zone
+/// `ProcessService::GetUtcOffset` (v5): the offset of the local time zone
 /// from UTC, in seconds east of Greenwich, at the instant `unix_seconds`
 /// (seconds since 1970-01-01 UTC), daylight saving time included; stored in
 /// `*out_offset`. The zone is the OS process's (`TZ`, `/etc/localtime`).
@@ -174,17 +274,7 @@ pub unsafe extern "C" fn get_utc_offset(unix_seconds: i64, out_offset: *mut i32)
     })
 }
 
-/// `ProcessService::GetProcessorCount` (v4): how many processors the OS
-/// process may run on (its CPU affinity and quota), at least 1. Works with
-/// no process.
-pub extern "C" fn get_processor_count() -> u32 {
-    guard_value(1, || {
-        std::thread::available_parallelism()
-            .map_or(1, |n| u32::try_from(n.get()).unwrap_or(u32::MAX))
-    })
-}
-
-/// `ProcessService::GetMachineName` (v4): the host name (`gethostname`,
+/// `ProcessService::GetMachineName` (v5): the host name (`gethostname`,
 /// UTF-8), with the sizing protocol of [`get_startup_arg`].
 ///
 /// Returns `Ok`, `InvalidArgument`, `BufferTooSmall`, `OsError`.
@@ -215,7 +305,7 @@ fn machine_name() -> Result<String, Status> {
     Ok(String::from_utf8_lossy(&buf[..end]).into_owned())
 }
 
-/// `ProcessService::GetOsVersion` (v4): the kernel's name and release as
+/// `ProcessService::GetOsVersion` (v5): the kernel's name and release as
 /// `uname` reports them, separated by a space (`Linux 6.1.0-18-amd64`),
 /// with the sizing protocol of [`get_startup_arg`].
 ///
@@ -254,7 +344,7 @@ fn os_version() -> Result<String, Status> {
     Ok(format!("{} {}", field(&uts.sysname), field(&uts.release)))
 }
 
-/// `ProcessService::GetEnvironmentVariableCount` (v4): how many environment
+/// `ProcessService::GetEnvironmentVariableCount` (v5): how many environment
 /// variables the calling process has (0 with no process).
 pub extern "C" fn get_environment_variable_count() -> u32 {
     guard_value(0, || {
@@ -264,7 +354,7 @@ pub extern "C" fn get_environment_variable_count() -> u32 {
     })
 }
 
-/// `ProcessService::GetEnvironmentVariableAt` (v4): environment variable
+/// `ProcessService::GetEnvironmentVariableAt` (v5): environment variable
 /// number `index` of the calling process as `NAME=value` (UTF-8; the first
 /// `=` ends the name), with the sizing protocol of [`get_startup_arg`].
 ///
@@ -292,7 +382,7 @@ pub unsafe extern "C" fn get_environment_variable_at(
     })
 }
 
-/// `ProcessService::GetProcessName` (v4): the name the calling process was
+/// `ProcessService::GetProcessName` (v5): the name the calling process was
 /// created with (for a program, the path it was started from), with the
 /// sizing protocol of [`get_startup_arg`].
 ///

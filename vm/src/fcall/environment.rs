@@ -1,21 +1,10 @@
-//! `System.Environment` FCalls: ending the process, the exit code of a
-//! `void Main`, and the current stack trace.
+//! `System.Environment` FCalls: the exit code of a `void Main`, and the
+//! current stack trace. (`Environment.Exit` is the `Environment_Exit`
+//! QCall: `ProcessService::Stop`.)
 
 use crate::frames::HelperFrame;
-use crate::runtime::{guard, RuntimeError};
+use crate::runtime::guard;
 use crate::thread::Thread;
-
-/// `static void Environment.ExitCore(int exitCode)`: records `exit_code`
-/// with the kernel (`ProcessService.Terminate`, through
-/// `Runtime::request_exit`, which also makes every other thread leave
-/// managed code at its next safepoint) and abandons the calling thread's
-/// managed frames: no `finally` block or filter runs, as in .NET Core.
-pub(super) extern "C" fn exit(thread: &mut Thread, exit_code: i32) {
-    guard(thread, (), |thread| {
-        thread.runtime().request_exit(exit_code);
-        thread.raise_fatal(RuntimeError::Exited(exit_code));
-    })
-}
 
 /// `static void Environment.SetExitCodeCore(int exitCode)`: the exit code
 /// the process ends with when `Main` returns `void`.

@@ -8,8 +8,9 @@ using System.Threading;
 namespace System
 {
     // The process and the machine it runs on, as the kernel reports them
-    // (ProcessService, ABI v3): command line, environment, exit, clocks.
-    public static class Environment
+    // (ProcessService, ABI v3 and v5): command line, environment, exit,
+    // clocks. Environment.Process.cs holds the threads branch's part.
+    public static partial class Environment
     {
         public static string NewLine
         {
@@ -182,16 +183,8 @@ namespace System
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void SetExitCodeCore(int exitCode);
 
-        // Ends the process with `exitCode` at once: no finally block or
-        // finalizer runs afterwards (.NET Core's behaviour), other threads
-        // stop at their next safepoint, and standard output is flushed.
-        public static void Exit(int exitCode)
-        {
-            ExitCore(exitCode);
-        }
-
-        [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern void ExitCore(int exitCode);
+        // Environment.Exit (and its QCall ExitCore) is in
+        // Environment.Process.cs.
 
         // Writes the message to standard error and ends the process with
         // the exit code .NET uses (134, SIGABRT's).
@@ -234,13 +227,7 @@ namespace System
 
         // ----- The machine and the process ----------------------------------
 
-        public static int ProcessorCount
-        {
-            get { return GetProcessorCountCore(); }
-        }
-
-        [DllImport("QCall", EntryPoint = "Environment_GetProcessorCount")]
-        private static extern int GetProcessorCountCore();
+        // ProcessorCount is in Environment.Process.cs.
 
         // The host name up to its first '.', as .NET reports it.
         public static string MachineName

@@ -17,13 +17,13 @@ namespace System.IO
         internal const int NoProcess = 5;
         internal const int InvalidHandle = 6;
         internal const int OutOfMemory = 9;
-        internal const int AccessDenied = 16;
-        internal const int NotPermitted = 17;
-        internal const int FileNotFound = 18;
-        internal const int PathNotFound = 19;
-        internal const int AlreadyExists = 20;
-        internal const int DirectoryNotEmpty = 21;
-        internal const int IoError = 22;
+        internal const int AccessDenied = 19;
+        internal const int NotPermitted = 20;
+        internal const int FileNotFound = 21;
+        internal const int PathNotFound = 22;
+        internal const int AlreadyExists = 23;
+        internal const int DirectoryNotEmpty = 24;
+        internal const int IoError = 25;
 
         // What GetPathKind answers.
         internal const int KindMissing = 0;
