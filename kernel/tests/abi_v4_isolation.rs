@@ -255,7 +255,7 @@ fn a_child_from_an_image_plays_ping_pong_over_its_startup_endpoint() {
         in_process("pingpong", || {
             let os = os();
             let (mine, theirs) = os.create_channel().unwrap();
-            // SAFETY: the spec points at this test's live byte strings.
+            // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
             let child = unsafe { os.create_child(&spec(b"echo", &[theirs])) }.unwrap();
             assert_eq!(
                 status(os.send_block(theirs, mine)),
@@ -294,7 +294,7 @@ fn child_settings_and_bad_specs() {
             s.collector = collector::MARK_SWEEP;
             s.flags = CHILD_UNTRUSTED;
             s.heap_limit = 32 << 20;
-            // SAFETY: the spec points at this test's live byte strings.
+            // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
             let child = unsafe { os.create_child(&s) }.unwrap();
             os.start_child(child).unwrap();
             assert_eq!(
@@ -304,7 +304,7 @@ fn child_settings_and_bad_specs() {
             let bad = |f: &dyn Fn(&mut ChildSpec)| {
                 let mut s = spec(b"settings", &[]);
                 f(&mut s);
-                // SAFETY: the spec points at this test's live byte strings.
+                // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
                 status(unsafe { os.create_child(&s) })
             };
             assert_eq!(bad(&|s| s.size = 8), Status::InvalidArgument);
@@ -320,7 +320,7 @@ fn child_settings_and_bad_specs() {
             let handles = [Handle(0xBAD)];
             let mut s = spec(b"settings", &handles);
             assert_eq!(
-                // SAFETY: the spec points at this test's live byte strings.
+                // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
                 status(unsafe { os.create_child(&s) }),
                 Status::InvalidHandle
             );
@@ -328,14 +328,14 @@ fn child_settings_and_bad_specs() {
             let twice = [e1, e1];
             s = spec(b"settings", &twice);
             assert_eq!(
-                // SAFETY: the spec points at this test's live byte strings.
+                // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
                 status(unsafe { os.create_child(&s) }),
                 Status::InvalidArgument
             );
             s = spec(b"", &[]);
             s.image = BytesRef::EMPTY;
             s.path = StrRef::new("/nonexistent/osprey/child.exe");
-            // SAFETY: the spec points at this test's live byte strings.
+            // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
             assert_eq!(status(unsafe { os.create_child(&s) }), Status::NotFound);
             0
         }),
@@ -351,11 +351,11 @@ fn terminating_children_reclaims_everything_they_held() {
             let before = others(os.counters().unwrap());
             // One blocked in a receive, one spinning (with a sleeping thread).
             let (mine, theirs) = os.create_channel().unwrap();
-            // SAFETY: the spec points at this test's live byte strings.
+            // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
             let receiver = unsafe { os.create_child(&spec(b"receive", &[theirs])) }.unwrap();
-            // SAFETY: the spec points at this test's live byte strings.
+            // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
             let spinner = unsafe { os.create_child(&spec(b"spin", &[])) }.unwrap();
-            // SAFETY: the spec points at this test's live byte strings.
+            // SAFETY: every pointer in the spec is valid for its length (it borrows live slices).
             let never = unsafe { os.create_child(&spec(b"spin", &[])) }.unwrap();
             assert_eq!(status(os.terminate_child(never, 1)), Status::InvalidState);
             os.start_child(receiver).unwrap();

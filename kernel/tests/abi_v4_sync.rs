@@ -186,7 +186,7 @@ fn stop_ends_interruptible_waits_sets_the_stop_word_and_spares_v2_waits() {
         );
         let mut on_stack = 0u32;
         assert_eq!(
-            // SAFETY: as above.
+            // SAFETY: as above (a stack address is not a page of ours).
             unsafe { (v4.process_service_set_stop_word)(&mut on_stack, 4) },
             Status::InvalidRange
         );

@@ -866,13 +866,14 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
                 (RevRet::String { utf16 }, Value::Ref(s)) => {
                     let p = match s {
                         None => 0,
-                        Some(s) => {
+                        Some(s) => super::convert::native_string(
+                            thread,
                             // SAFETY: the callback returned a string (its
                             // signature says so); nothing collects while its
                             // characters are copied.
-                            let chars = unsafe { s.load().string_chars() };
-                            super::convert::native_string(thread, chars, utf16)?
-                        }
+                            unsafe { s.load().string_chars() },
+                            utf16,
+                        )?,
                     };
                     Ok(Value::I(p as isize))
                 }
