@@ -62,6 +62,10 @@
 
 use std::fmt::Write as _;
 
+#[path = "csgen_generics.rs"]
+mod generics;
+use generics::{GScope, GenericWorkout};
+
 // ---------------------------------------------------------------------------
 // Random numbers (splitmix64: tiny, fast, and the same everywhere)
 
@@ -463,6 +467,10 @@ pub struct Gen {
     idx_depth: u32,
     /// The GC workout types (`Node`, `R`): see [`Gen::gc_stmt`].
     gcw: GcWorkout,
+    /// The generic declarations: see `csgen_generics.rs`.
+    gw: GenericWorkout,
+    /// The generic scope of the body being generated.
+    gs: GScope,
 }
 
 /// Generates the program for `seed`.
@@ -483,6 +491,8 @@ pub fn generate(seed: u64) -> String {
         overrides: Vec::new(),
         idx_depth: 0,
         gcw: GcWorkout::default(),
+        gw: GenericWorkout::default(),
+        gs: GScope::default(),
     };
     g.program(seed)
 }
@@ -534,7 +544,11 @@ impl Gen {
         self.declare_entities();
         self.declare_delegates();
         self.declare_statics();
+        self.declare_generics();
         self.assign_levels();
+        // Generic methods call no other methods, so every method may call
+        // them; their costs must be known first.
+        self.generate_generic_bodies();
         self.generate_bodies();
         let main = self.main_body();
         self.emit(seed, main)
@@ -1255,6 +1269,7 @@ impl Gen {
         fcx.base_call = base_call;
         fcx.stmts_left = self.rng.range(3, 28);
         let saved = std::mem::replace(&mut self.fcx, fcx);
+        let saved_gs = std::mem::take(&mut self.gs);
 
         let modifiers = match (ent.kind, owner) {
             (EntKind::Static, _) => "public static",
@@ -1333,17 +1348,23 @@ impl Gen {
         line(&mut out, 1, "}");
         let cost = self.fcx.cost;
         self.fcx = saved;
+        self.gs = saved_gs;
         (out.join("\n"), cost)
     }
 
     fn push_scope(&mut self) {
         let n = self.fcx.vars.len();
         self.fcx.marks.push(n);
+        let g = self.gs.vars.len();
+        self.gs.marks.push(g);
     }
 
     fn pop_scope(&mut self) {
         if let Some(n) = self.fcx.marks.pop() {
             self.fcx.vars.truncate(n);
+        }
+        if let Some(g) = self.gs.marks.pop() {
+            self.gs.vars.truncate(g);
         }
     }
 
@@ -1382,7 +1403,7 @@ impl Gen {
             return self.bool_expr(d);
         }
         for _ in 0..6 {
-            let k = self.rng.weighted(&[30, 6, 14, 4, 12, 4, 4, 5, 4, 3, 3]);
+            let k = self.rng.weighted(&[30, 6, 14, 4, 12, 4, 4, 5, 4, 3, 3, 5]);
             let r = match k {
                 0 => Some(self.binary(p, d)),
                 1 => self.unary(p, d),
@@ -1394,7 +1415,8 @@ impl Gen {
                 7 => Some(self.checked_expr(p, d)),
                 8 => self.math_expr(p, d),
                 9 => self.field_of_value(p, d),
-                _ => self.special_prim(p, d),
+                10 => self.special_prim(p, d),
+                _ => self.generic_prim(p, d),
             };
             if let Some(e) = r {
                 return e;
@@ -2434,6 +2456,7 @@ impl Gen {
             3,                                               // unsafe code
             3,                                               // delegates
             4,                                               // GC workout
+            if self.gs.generic_body { 36 } else { 7 },       // generic code
         ];
         match self.rng.weighted(&w) {
             0 => self.decl_stmt(out, ind),
@@ -2461,6 +2484,11 @@ impl Gen {
             }
             11 => {
                 let c = self.prim(Bool, 2);
+                if let Some(t) = self.gs.ret.clone() {
+                    let v = self.gval(&t, 2);
+                    line(out, ind, format!("if ({}) return {v};", c.s));
+                    return;
+                }
                 match self.fcx.ret.clone() {
                     Some(t) => {
                         let v = self.expr(&t, 2);
@@ -2478,7 +2506,8 @@ impl Gen {
             }
             13 => self.unsafe_stmt(out, ind),
             14 => self.delegate_stmt(out, ind),
-            _ => self.gc_stmt(out, ind),
+            15 => self.gc_stmt(out, ind),
+            _ => self.gen_stmt(out, ind),
         }
     }
 
@@ -3152,6 +3181,7 @@ impl Gen {
         fcx.is_main = true;
         fcx.stmts_left = self.rng.range(10, 50);
         let saved = std::mem::replace(&mut self.fcx, fcx);
+        let saved_gs = std::mem::take(&mut self.gs);
         let mut out = Vec::new();
         line(&mut out, 2, "Console.WriteLine(\"start\");");
         line(&mut out, 2, "try");
@@ -3297,10 +3327,12 @@ impl Gen {
                 format!("Console.WriteLine(\"{name} \" + G.cs);"),
             );
         }
+        self.generic_main(&mut out);
         self.gc_final_dump(&mut out);
         line(&mut out, 2, "Console.WriteLine(\"checksum \" + G.cs);");
         line(&mut out, 2, "return (int)(G.cs % 199);");
         self.fcx = saved;
+        self.gs = saved_gs;
         out
     }
 
@@ -3348,6 +3380,8 @@ impl Gen {
             ),
         );
         line(&mut o, 0, "using System;");
+        line(&mut o, 0, "using System.Collections.Generic;");
+        line(&mut o, 0, "using System.Linq;");
         line(&mut o, 0, "");
         line(&mut o, 0, "public class FuzzException : Exception");
         line(&mut o, 0, "{");
@@ -3430,6 +3464,7 @@ impl Gen {
             line(&mut o, 0, "}");
         }
         self.gc_types(&mut o);
+        self.generic_types(&mut o);
         for c in 0..self.classes.len() {
             let cd = &self.classes[c];
             line(&mut o, 0, "");
@@ -3604,6 +3639,7 @@ impl Gen {
             line(&mut g, 1, k);
         }
         self.gc_helpers(&mut g);
+        self.generic_helpers(&mut g);
         line(&mut o, 0, "");
         line(&mut o, 0, "public static unsafe class G");
         line(&mut o, 0, "{");
