@@ -1177,7 +1177,7 @@ impl Gen {
             Cell(x) => {
                 self.gpaths(format!("{base}.v"), x, want, d - 1, out);
                 if **x == *want {
-                    out.push(format!("{base}.Get()"));
+                    out.push(format!("G.NN({base}).Get()"));
                 }
             }
             Val(x) => {
@@ -1397,7 +1397,7 @@ impl Gen {
             GOwner::Gw => "GW".to_string(),
             GOwner::Cell => {
                 let r = self.gval(&Cell(bx(targs[0].clone())), 1);
-                paren(&r)
+                format!("G.NN({r})")
             }
             GOwner::Val => {
                 let r = self.gval(&Val(bx(targs[0].clone())), 1);
@@ -1948,7 +1948,7 @@ impl Gen {
             _ => {
                 let (q, _, c) = self.linq_chain(None, d1)?;
                 self.charge(c);
-                format!("string.Join(\",\", {}).Length", paren(&q))
+                format!("G.ShSeq({q}).Length")
             }
         })
     }
@@ -2066,7 +2066,7 @@ impl Gen {
             3 => {
                 let t = self.rand_gt(1);
                 let c = self.gval(&Cell(bx(t)), d1);
-                format!("{}.Show()", paren(&c))
+                format!("G.NN({c}).Show()")
             }
             4 => {
                 let t = self.rand_gt(2);
@@ -3169,6 +3169,8 @@ impl Gen {
             "public static T AtL<T>(List<T> a, int i) { return a == null || a.Count == 0 ? default(T) : a[Ix(i, a.Count)]; }",
             "public static int Ix(int i, int n) { return n <= 0 ? 0 : (i & 0x7fffffff) % n; }",
             "public static T Id<T>(T x) { return x; }",
+            "/// Method calls on a Cell go through this: mono 6.8 runs the static constructor of Cell<X> when shared generic code calls an instance method of it on null (ECMA-335 and CoreCLR do not).",
+            "public static Cell<T> NN<T>(Cell<T> c) { return c ?? new Cell<T>(default(T)); }",
             "public static T Unbox<T>(object o) { return (T)o; }",
             "public static bool No<T>(T x) { return false; }",
             "public static T Max<T>(T a, T b) where T : IComparable<T> { return a.CompareTo(b) >= 0 ? a : b; }",

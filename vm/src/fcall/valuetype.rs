@@ -206,14 +206,32 @@ pub(super) extern "C" fn get_field(
 /// Boxes a value of type `ty` (a value type) read from where `source`
 /// says, after the allocation: `source` gets the helper frame's roots, which
 /// the allocation may have updated, and returns the value's address inside
-/// an object they protect. Must run inside [`HelperFrame::run`]; returns
-/// null (with an exception requested) if the allocation fails.
+/// an object they protect. A `Nullable<T>` boxes as the CLR boxes it: null
+/// without a value, else a boxed `T`. Must run inside [`HelperFrame::run`];
+/// returns null (with an exception requested) if the allocation fails.
 pub(super) fn box_from(
     thread: &mut Thread,
     ty: TypeHandle,
-    source: impl FnOnce(&crate::frames::Roots) -> Option<*const u8>,
+    source: impl Fn(&crate::frames::Roots) -> Option<*const u8>,
     roots: &crate::frames::Roots,
 ) -> *mut u8 {
+    let (ty, skip) = if ty.is_nullable() {
+        let l = match crate::runtime::nullable::layout(ty) {
+            Ok(l) => l,
+            Err(e) => {
+                thread.raise(e);
+                return std::ptr::null_mut();
+            }
+        };
+        // SAFETY: `source` points at a whole Nullable<T> inside a live object.
+        let has_value = source(roots).is_some_and(|src| unsafe { *src.add(l.has_value) } != 0);
+        if !has_value {
+            return std::ptr::null_mut();
+        }
+        (l.underlying, l.value)
+    } else {
+        (ty, 0)
+    };
     let size = ty.value_layout.as_ref().map_or(0, |l| l.size as usize);
     let boxed = match thread.runtime().heaps.alloc(thread, &ty.mt, 0) {
         Ok(b) => b,
@@ -223,9 +241,16 @@ pub(super) fn box_from(
         }
     };
     if let Some(src) = source(roots) {
-        // SAFETY: `src` points at a value of `ty` (size bytes) inside a live
-        // object; the box has room for it after its method-table word.
-        unsafe { std::ptr::copy_nonoverlapping(src, boxed.as_ptr().add(BOX_VALUE_OFFSET), size) };
+        // SAFETY: `src + skip` points at a value of `ty` (size bytes) inside
+        // a live object; the box has room for it after its method-table word.
+        unsafe {
+            std::ptr::copy_nonoverlapping(src.add(skip), boxed.as_ptr().add(BOX_VALUE_OFFSET), size)
+        };
+        thread
+            .runtime()
+            .heaps
+            .gc
+            .write_barrier_range(boxed.as_ptr() as usize + BOX_VALUE_OFFSET, size);
     }
     boxed.as_ptr()
 }

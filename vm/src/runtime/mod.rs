@@ -26,7 +26,7 @@ mod helpers;
 mod jitdump;
 mod jitiface;
 pub(crate) mod missing;
-mod nullable;
+pub(crate) mod nullable;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
