@@ -376,6 +376,11 @@ struct Fcx {
     /// Inside a catch or finally block: no stackalloc.
     in_handler: bool,
     in_lambda: bool,
+    /// Inside a lambda that a LINQ operator or a collection calls: no side
+    /// effects and no exceptions (how often, and for which elements,
+    /// corefx's and corelib's operators call it differs), see
+    /// `Gen::glambda` in csgen_generics.rs.
+    pure: bool,
     /// Inside a catch block (not in a finally inside it): `throw;` allowed.
     in_catch: bool,
     /// In a `checked` context (C# default: unchecked).
@@ -405,6 +410,7 @@ impl Fcx {
             in_finally: false,
             in_handler: false,
             in_lambda: false,
+            pure: false,
             in_catch: false,
             checked: false,
             is_main: false,
@@ -1506,6 +1512,15 @@ impl Gen {
                 }
             }
         };
+        // A ulong meeting a float converts explicitly (see `cast`).
+        if res.is_float() && lt == U8 {
+            l = self.cast(l, U8, res);
+            lt = res;
+        }
+        if res.is_float() && rt == U8 {
+            r = self.cast(r, U8, res);
+            rt = res;
+        }
         if l.k && r.k {
             r = self.nonconst(r, rt);
         }
@@ -1533,6 +1548,12 @@ impl Gen {
         if op == "*" && matches!(res, I8 | U8) && r.k {
             r = self.nonconst(r, rt);
         }
+        // No integer division in pure code (DivideByZeroException).
+        let op = if self.fcx.pure && (op == "/" || op == "%") && !res.is_float() {
+            "-"
+        } else {
+            op
+        };
         let e = E::v(format!("({} {op} {})", l.s, r.s));
         self.cast(e, res, p)
     }
@@ -1582,6 +1603,16 @@ impl Gen {
             // arithmetic instruction (not loaded from memory) does not throw
             // (it sees the zero-extended register). Widen to long first.
             return E::v(format!("((ulong)(long){})", e.s));
+        }
+        if from == U8 && to.is_float() {
+            // mono 6.8 bug: `conv.r.un` of a ulong of 2^63 or more that lies
+            // exactly halfway between two doubles (low 11 bits 0x400) rounds
+            // up instead of to even. Clearing bit 10 leaves no such tie.
+            return E::v(format!(
+                "(({})({} & 0xFFFFFFFFFFFFFBFFUL))",
+                to.cs(),
+                paren(&e.s)
+            ));
         }
         E::v(format!("(({}){})", to.cs(), e.s))
     }
@@ -1663,13 +1694,16 @@ impl Gen {
     }
 
     fn assign_expr(&mut self, p: P, d: u32) -> Option<E> {
+        if self.fcx.pure {
+            return None;
+        }
         let place = self.place(&Ty::P(p), Use::Write)?;
         let (op, rhs) = self.compound(p, d - 1);
         Some(E::v(format!("({place} {op} {rhs})")))
     }
 
     fn incdec_expr(&mut self, p: P) -> Option<E> {
-        if p == Bool {
+        if p == Bool || self.fcx.pure {
             return None;
         }
         let place = self.place(&Ty::P(p), Use::Write)?;
@@ -1683,7 +1717,7 @@ impl Gen {
     }
 
     fn checked_expr(&mut self, p: P, d: u32) -> E {
-        let checked = self.rng.pct(70);
+        let checked = self.rng.pct(70) && !self.fcx.pure;
         let w = if checked { "checked" } else { "unchecked" };
         let saved = std::mem::replace(&mut self.fcx.checked, checked);
         let inner = self.prim(p, d - 1);
@@ -1704,6 +1738,15 @@ impl Gen {
 
     fn math_expr(&mut self, p: P, d: u32) -> Option<E> {
         let d1 = d - 1;
+        // Math.Abs(int.MinValue) and Math.Sign(NaN) throw.
+        if self.fcx.pure && matches!(p, I1 | I2 | I4 | I8) {
+            let f = self.rng.pick(&["Max", "Min"]);
+            return Some(E::v(format!(
+                "Math.{f}({}, {})",
+                self.nc(p, d1),
+                self.nc(p, d1)
+            )));
+        }
         let s = match p {
             R8 => match self.rng.below(8) {
                 0 => format!("Math.Sqrt({})", self.nc(R8, d1)),
@@ -1727,7 +1770,11 @@ impl Gen {
             _ => return None,
         };
         if p == I4 && self.rng.pct(25) {
-            let q = self.rng.pick(&[I1, I2, I4, I8, R4, R8]);
+            let q = if self.fcx.pure {
+                self.rng.pick(&[I1, I2, I4, I8])
+            } else {
+                self.rng.pick(&[I1, I2, I4, I8, R4, R8])
+            };
             return Some(E::v(format!("Math.Sign({})", self.nc(q, d1))));
         }
         Some(E::v(s))
@@ -1772,7 +1819,9 @@ impl Gen {
     }
 
     fn special_prim(&mut self, p: P, d: u32) -> Option<E> {
-        match self.rng.below(4) {
+        // Pure code reads no string index or downcast field (they throw).
+        let n = if self.fcx.pure { 3 } else { 4 };
+        match self.rng.below(n) {
             0 if p == I4 => {
                 if self.rng.pct(70) && !self.arrays.is_empty() {
                     let a = self.rng.below(self.arrays.len());
@@ -1781,7 +1830,7 @@ impl Gen {
                     Some(E::v("G.str0.Length".to_string()))
                 }
             }
-            1 if p == Ch => {
+            1 if p == Ch && !self.fcx.pure => {
                 let i = self.prim(I4, d - 1);
                 Some(E::v(format!("G.str0[{}]", i.s)))
             }
@@ -1836,7 +1885,7 @@ impl Gen {
 
     fn bool_expr(&mut self, d: u32) -> E {
         let d1 = d - 1;
-        match self.rng.weighted(&[40, 14, 7, 7, 7, 5, 6, 8, 2, 3]) {
+        match self.rng.weighted(&[40, 14, 7, 7, 7, 5, 6, 8, 2, 3, 6]) {
             0 => {
                 let op = self.rng.pick(&["==", "!=", "<", "<=", ">", ">="]);
                 let lt = self.rand_numeric();
@@ -1848,13 +1897,27 @@ impl Gen {
                 let mut l = self.prim(lt, d1);
                 let mut r = self.prim(rt, d1);
                 let mut rt2 = rt;
-                if promote(lt, rt).is_none() {
-                    if lt == U8 {
-                        r = self.cast(r, rt, U8);
-                        rt2 = U8;
-                    } else {
-                        l = self.cast(l, lt, U8);
+                match promote(lt, rt) {
+                    None => {
+                        if lt == U8 {
+                            r = self.cast(r, rt, U8);
+                            rt2 = U8;
+                        } else {
+                            l = self.cast(l, lt, U8);
+                        }
                     }
+                    // A ulong compared with a float converts explicitly
+                    // (see `cast`).
+                    Some(f) if f.is_float() => {
+                        if lt == U8 {
+                            l = self.cast(l, U8, f);
+                        }
+                        if rt == U8 {
+                            r = self.cast(r, U8, f);
+                            rt2 = f;
+                        }
+                    }
+                    _ => {}
                 }
                 if l.k && r.k {
                     r = self.nonconst(r, rt2);
@@ -1938,7 +2001,11 @@ impl Gen {
             },
             7 => self.prim_leaf(Bool),
             8 => self.ternary(&Ty::P(Bool), d),
-            _ => match self.assign_expr(Bool, d) {
+            9 => match self.assign_expr(Bool, d) {
+                Some(e) => e,
+                None => self.prim_leaf(Bool),
+            },
+            _ => match self.generic_prim(Bool, d) {
                 Some(e) => e,
                 None => self.prim_leaf(Bool),
             },
@@ -2143,7 +2210,9 @@ impl Gen {
             if matches!(v.ty, Ty::Del(_)) {
                 continue;
             }
-            self.paths(v.name.clone(), &v.ty, want, 8, true, &mut cands);
+            // Pure code reads no field of a B0 (which may be null).
+            let obj_ok = !self.fcx.pure;
+            self.paths(v.name.clone(), &v.ty, want, 8, obj_ok, &mut cands);
         }
         match self.fcx.owner {
             Owner::Class(c) => {
@@ -2160,7 +2229,8 @@ impl Gen {
             _ => {}
         }
         for v in &self.statics {
-            self.paths(format!("G.{}", v.name), &v.ty, want, 2, true, &mut cands);
+            let obj_ok = !self.fcx.pure;
+            self.paths(format!("G.{}", v.name), &v.ty, want, 2, obj_ok, &mut cands);
         }
         for a in &self.arrays {
             let mut subs = Vec::new();
@@ -2200,7 +2270,7 @@ impl Gen {
         }
         self.idx_depth += 1;
         let e = self.prim(I4, 1);
-        let s = if !safe && self.rng.pct(6) {
+        let s = if !safe && !self.fcx.pure && self.rng.pct(6) {
             e.s
         } else if n.is_power_of_two() {
             format!("({} & {})", e.s, n - 1)
@@ -2261,6 +2331,9 @@ impl Gen {
     /// A call whose result has type `want` (any type, or none, when `want`
     /// is None).
     fn call_expr(&mut self, want: Option<&Ty>, d: u32) -> Option<E> {
+        if self.fcx.pure {
+            return None;
+        }
         #[derive(Clone)]
         enum Callee {
             Ent(usize),

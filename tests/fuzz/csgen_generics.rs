@@ -879,12 +879,12 @@ impl Gen {
                 return s;
             }
         }
-        if d > 0 && self.rng.pct(15) {
+        if d > 0 && !self.fcx.pure && self.rng.pct(15) {
             if let Some(s) = self.gcall(t, d) {
                 return s;
             }
         }
-        if d > 0 && self.rng.pct(8) {
+        if d > 0 && !self.fcx.pure && self.rng.pct(8) {
             if let Some(s) = self.fn_call(t, d) {
                 return s;
             }
@@ -950,7 +950,9 @@ impl Gen {
             Tp(_) => format!("default({})", self.gcs(t)),
             Cell(x) => {
                 let xs = self.gcs(x);
-                if self.rng.pct(2) {
+                // Making a Cell changes its statics and may run its static
+                // constructor: not in pure code.
+                if self.rng.pct(2) || self.fcx.pure {
                     return format!("default(Cell<{xs}>)");
                 }
                 if self.rng.pct(30) {
@@ -980,6 +982,11 @@ impl Gen {
                 let xs = self.gcs(x);
                 if self.rng.pct(10) {
                     format!("default(Val<{xs}>)")
+                } else if self.fcx.pure {
+                    // Without the constructor (which counts in Val<X>.made).
+                    let v = self.gval(x, d1);
+                    let k = self.small_int();
+                    format!("G.Vl<{xs}>({v}, {k})")
                 } else {
                     let v = self.gval(x, d1);
                     let k = self.small_int();
@@ -1065,6 +1072,11 @@ impl Gen {
                     }
                 }
             }
+            IGet(x) if self.fcx.pure => {
+                let v = self.gval(&Val(x.clone()), d1);
+                format!("((IGet<{}>){})", self.gcs(x), paren(&v))
+            }
+            ISink(x) if self.fcx.pure => format!("((ISink<{}>)null)", self.gcs(x)),
             IGet(x) => {
                 // Covariance: an IGet<Y> for a reference type Y assignable to X.
                 let y = self.sub_of(x);
@@ -1108,7 +1120,7 @@ impl Gen {
                     format!("((IEnumerable<{}>){})", self.gcs(x), paren(&a))
                 }
             },
-            Func(ps, r) => match self.glambda(ps, r, FN_ARG_COST) {
+            Func(ps, r) => match self.glambda(ps, r, FN_ARG_COST, false) {
                 Some((l, _)) => l,
                 None => format!("(({})null)", self.gcs(t)),
             },
@@ -1142,16 +1154,26 @@ impl Gen {
     }
 
     /// Expressions of type `want` reachable from the variables in scope.
+    /// Pure code reads lists and arrays it makes itself (never null), no
+    /// sequences or delegates, and no `Cell<X>.last` (the first access
+    /// runs Cell<X>'s static constructor, which prints).
     fn gproject(&mut self, want: &GT) -> Option<String> {
+        let pure = self.fcx.pure;
+        if pure && matches!(want, List(_) | Arr(_) | Seq(_) | Func(..)) {
+            return None;
+        }
         let mut cands: Vec<String> = Vec::new();
         let in_lambda = self.fcx.in_lambda;
         for v in &self.gs.vars {
             if in_lambda && !v.capturable {
                 continue;
             }
+            if pure && matches!(v.ty, Seq(_) | Func(..)) {
+                continue;
+            }
             self.gpaths(v.name.clone(), &v.ty, want, 2, &mut cands);
         }
-        if self.rng.pct(10) && !matches!(want, Func(..) | Seq(_)) && depth(want) <= 2 {
+        if !pure && self.rng.pct(10) && !matches!(want, Func(..) | Seq(_)) && depth(want) <= 2 {
             // The per-instantiation static `Cell<X>.last`.
             cands.push(format!("Cell<{}>.last", self.gcs(want)));
         }
@@ -1173,10 +1195,20 @@ impl Gen {
         if d == 0 {
             return;
         }
+        // Pure code dereferences through null-safe helpers (and makes no
+        // Cell in G.NN).
+        let pure = self.fcx.pure;
+        let deref = |safe: &str, field: &str| {
+            if pure {
+                format!("G.{safe}({base})")
+            } else {
+                format!("{base}.{field}")
+            }
+        };
         match ty {
             Cell(x) => {
-                self.gpaths(format!("{base}.v"), x, want, d - 1, out);
-                if **x == *want {
+                self.gpaths(deref("V", "v"), x, want, d - 1, out);
+                if **x == *want && !pure {
                     out.push(format!("G.NN({base}).Get()"));
                 }
             }
@@ -1196,7 +1228,7 @@ impl Gen {
                     out.push(format!("G.At({base}, {{IDX}})"));
                 }
                 if *want == Prim(I4) {
-                    out.push(format!("{base}.Length"));
+                    out.push(deref("Len", "Length"));
                 }
             }
             List(x) => {
@@ -1204,10 +1236,10 @@ impl Gen {
                     out.push(format!("G.AtL({base}, {{IDX}})"));
                 }
                 if *want == Prim(I4) {
-                    out.push(format!("{base}.Count"));
+                    out.push(deref("Cnt", "Count"));
                 }
             }
-            IGet(x) if **x == *want => out.push(format!("{base}.Get()")),
+            IGet(x) if **x == *want => out.push(deref("Get", "Get()")),
             Sv => {
                 if *want == Prim(I4) {
                     out.push(format!("{base}.n"));
@@ -1216,9 +1248,9 @@ impl Gen {
                     out.push(format!("{base}.s"));
                 }
             }
-            A0 if *want == Prim(I4) => out.push(format!("{base}.n")),
+            A0 if *want == Prim(I4) => out.push(deref("N", "n")),
             Tp(i) if *want == Prim(I4) && self.gs.tparams[*i].cons == Cons::Base => {
-                out.push(format!("{base}.n"))
+                out.push(deref("N", "n"))
             }
             Fs(k) => {
                 for (n, ft) in &self.structs[*k].fields {
@@ -1282,7 +1314,7 @@ impl Gen {
         }
         let ops: &[&str] = if p.is_float() {
             &["+", "-", "*", "/", "%", "neg"]
-        } else if p == I4 {
+        } else if p == I4 || self.fcx.pure {
             // int.MinValue / -1: see `binary`.
             &["+", "-", "*", "&", "|", "^", "<<", ">>", "neg", "~"]
         } else {
@@ -1328,6 +1360,9 @@ impl Gen {
 
     /// A call of a generic method whose result has type `want`.
     fn gcall(&mut self, want: &GT, d: u32) -> Option<String> {
+        if self.fcx.pure {
+            return None;
+        }
         let cands: Vec<usize> = (0..self.gw.meths.len())
             .filter(|&k| self.gw.meths[k].level > self.gs.level)
             .collect();
@@ -1373,7 +1408,7 @@ impl Gen {
         for (_, pt) in &m.params {
             let t = subst(pt, &targs);
             let a = match &t {
-                Func(ps, r) => match self.glambda(ps, r, FN_ARG_COST) {
+                Func(ps, r) => match self.glambda(ps, r, FN_ARG_COST, false) {
                     Some((l, _)) => l,
                     None => return None,
                 },
@@ -1409,6 +1444,9 @@ impl Gen {
 
     /// A call of a delegate variable returning `want`.
     fn fn_call(&mut self, want: &GT, d: u32) -> Option<String> {
+        if self.fcx.pure {
+            return None;
+        }
         let in_lambda = self.fcx.in_lambda;
         let cands: Vec<GVar> = self
             .gs
@@ -1436,22 +1474,33 @@ impl Gen {
     }
 
     /// A lambda `(A a, ..) => body` of cost at most `max_cost` per call: its
-    /// text and cost.
-    fn glambda(&mut self, ps: &[GT], r: &GT, max_cost: u64) -> Option<(String, u64)> {
+    /// text and cost. A `pure` lambda (one a LINQ operator or a collection
+    /// method calls) has no side effects and throws nothing: corefx's
+    /// operators call their lambdas for other elements, other times and in
+    /// another order than corelib's (`Select(f).ElementAt(2)` calls `f`
+    /// once in corefx), so only pure lambdas give the same output.
+    fn glambda(&mut self, ps: &[GT], r: &GT, max_cost: u64, pure: bool) -> Option<(String, u64)> {
         if matches!(self.fcx.owner, Owner::Struct(_)) {
             return None;
         }
+        let pure = pure || self.fcx.pure;
         for attempt in 0..2 {
             let saved = (
                 self.fcx.mult,
                 self.fcx.cost,
                 self.fcx.in_lambda,
                 self.fcx.budget,
+                self.fcx.pure,
+                self.fcx.checked,
             );
             self.fcx.mult = 1;
             self.fcx.cost = 0;
             self.fcx.in_lambda = true;
             self.fcx.budget = max_cost;
+            self.fcx.pure = pure;
+            if pure {
+                self.fcx.checked = false;
+            }
             self.push_scope();
             let explicit = self.rng.pct(40);
             let mut names = Vec::new();
@@ -1471,12 +1520,20 @@ impl Gen {
                 self.gconstruct(r, 0)
             };
             self.gs.lambda_depth -= 1;
+            // A checked context around the lambda would reach into it.
+            let body = if pure {
+                format!("unchecked({body})")
+            } else {
+                body
+            };
             self.pop_scope();
             let cost = self.fcx.cost + 1;
             self.fcx.mult = saved.0;
             self.fcx.cost = saved.1;
             self.fcx.in_lambda = saved.2;
             self.fcx.budget = saved.3;
+            self.fcx.pure = saved.4;
+            self.fcx.checked = saved.5;
             if cost > max_cost && attempt == 0 {
                 continue;
             }
@@ -1508,7 +1565,7 @@ impl Gen {
                 _ => None,
             })
             .collect();
-        if !vars.is_empty() && self.rng.pct(55) {
+        if !vars.is_empty() && !self.fcx.pure && self.rng.pct(55) {
             return self.rng.pick(&vars);
         }
         let x = match elem {
@@ -1534,10 +1591,11 @@ impl Gen {
 
     /// A lambda over one element of type `x` (for query operators).
     fn elem_lambda(&mut self, x: &GT, r: &GT) -> Option<String> {
-        self.glambda(std::slice::from_ref(x), r, 30).map(|(l, c)| {
-            self.fcx.cost += c.saturating_mul(SIZE).saturating_mul(self.fcx.mult) / 4;
-            l
-        })
+        self.glambda(std::slice::from_ref(x), r, 30, true)
+            .map(|(l, c)| {
+                self.fcx.cost += c.saturating_mul(SIZE).saturating_mul(self.fcx.mult) / 4;
+                l
+            })
     }
 
     /// A LINQ chain: (text, element type, cost per enumeration). With
@@ -1614,7 +1672,7 @@ impl Gen {
                     return None;
                 }
                 if self.rng.pct(25) {
-                    let (l, c) = self.glambda(&[x.clone(), Prim(I4)], &u, 30)?;
+                    let (l, c) = self.glambda(&[x.clone(), Prim(I4)], &u, 30, true)?;
                     self.fcx.cost += c * SIZE / 4;
                     (format!("{q}.Select({l})"), u, false)
                 } else {
@@ -1695,7 +1753,7 @@ impl Gen {
                 if matches!(u, Func(..)) {
                     return None;
                 }
-                let (l, c) = self.glambda(&[x.clone(), y], &u, 30)?;
+                let (l, c) = self.glambda(&[x.clone(), y], &u, 30, true)?;
                 self.fcx.cost += c * SIZE / 4;
                 (format!("{q}.Zip({o}, {l})"), u, false)
             }
@@ -1720,7 +1778,7 @@ impl Gen {
                 let fa = self.elem_lambda(x, &k)?;
                 let fb = self.elem_lambda(&y, &k)?;
                 let u = self.rand_gt(0);
-                let (l, c) = self.glambda(&[x.clone(), y], &u, 30)?;
+                let (l, c) = self.glambda(&[x.clone(), y], &u, 30, true)?;
                 self.fcx.cost += c * SIZE / 4;
                 (format!("{q}.Join({o}, {fa}, {fb}, {l})"), u, false)
             }
@@ -1740,9 +1798,13 @@ impl Gen {
             return None;
         }
         let q = paren(&q);
+        // Pure code sums nothing (OverflowException) and takes no minimum,
+        // maximum or average (InvalidOperationException when empty).
+        let pure = self.fcx.pure;
         Some(match p {
             I4 => match self.rng.below(5) {
                 0 => format!("{q}.Count()"),
+                2 | 3 if pure => format!("{q}.Count()"),
                 1 => {
                     let f = self.elem_lambda(&x, &Prim(Bool))?;
                     format!("{q}.Count({f})")
@@ -1762,15 +1824,19 @@ impl Gen {
                     self.push_scope();
                     self.add_gvar(&e, x.clone(), false, true, 0);
                     self.add_gvar(&a, Prim(I4), false, true, 0);
-                    let saved = self.fcx.in_lambda;
+                    let saved = (self.fcx.in_lambda, self.fcx.pure, self.fcx.checked);
                     self.fcx.in_lambda = true;
+                    self.fcx.pure = true;
+                    self.fcx.checked = false;
                     let body = self.prim(I4, 2).s;
-                    self.fcx.in_lambda = saved;
+                    (self.fcx.in_lambda, self.fcx.pure, self.fcx.checked) = saved;
                     self.pop_scope();
                     let seed = self.small_int();
                     format!("{q}.Aggregate({seed}, ({a}, {e}) => unchecked({a} * 31 + {body}))")
                 }
             },
+            I8 if pure => format!("{q}.LongCount()"),
+            R8 if pure => return None,
             I8 => {
                 let f = self.elem_lambda(&x, &Prim(I8))?;
                 let m = self.rng.pick(&["Sum", "Min", "Max"]);
@@ -1828,15 +1894,18 @@ impl Gen {
             return None;
         }
         let d1 = d - 1;
-        let s = match self.rng.weighted(&[8, 3, 3, 3, 3, 3, 5]) {
+        let own = if matches!(p, I4 | Bool) { 12 } else { 0 };
+        let s = match self.rng.weighted(&[8, 3, 3, 3, 3, 3, own]) {
             0 => self.gproject(&Prim(p))?,
             1 => self.gcall(&Prim(p), d)?,
             2 => {
                 let e = self.prim(p, d1).s;
                 match self.rng.below(4) {
                     0 => format!("G.Id<{}>({e})", p.cs()),
+                    1 if self.fcx.pure => format!("G.Vl<{}>({e}, 1).Get()", p.cs()),
                     1 => format!("new Cell<{}>({e}).Get()", p.cs()),
                     2 => format!("(({})(object){})", p.cs(), paren(&e)),
+                    _ if self.fcx.pure => format!("((IGet<{0}>)G.Vl<{0}>({e}, 0)).Get()", p.cs()),
                     _ => format!("((IGet<{0}>)new Val<{0}>({e}, 0)).Get()", p.cs()),
                 }
             }
@@ -1876,7 +1945,11 @@ impl Gen {
 
     fn generic_int(&mut self, d: u32) -> Option<String> {
         let d1 = d - 1;
+        let pure = self.fcx.pure;
         Some(match self.rng.below(8) {
+            // Pure code: no CompareTo on a maybe-null receiver, no Cell
+            // statics (static constructor), no mutation.
+            2 | 3 | 6 if pure => return None,
             0 => {
                 let (v, _) = self.any_gval(d1);
                 format!("G.Sh({v}).Length")
@@ -1884,7 +1957,7 @@ impl Gen {
             1 => {
                 let k = self.rand_key(1);
                 let (a, b) = (self.gval(&k, d1), self.gval(&k, d1));
-                if self.rng.pct(50) {
+                if self.rng.pct(50) || pure {
                     format!("G.Cmp({a}, {b})")
                 } else {
                     format!("Math.Sign({}.CompareTo({b}))", paren(&a))
@@ -2221,7 +2294,7 @@ impl Gen {
         };
         let name = self.fresh("gv");
         let (v, cost) = match &t {
-            Func(ps, r) => match self.glambda(ps, r, 60) {
+            Func(ps, r) => match self.glambda(ps, r, 60, false) {
                 Some(x) => x,
                 None => return,
             },
@@ -3172,6 +3245,14 @@ impl Gen {
             "/// Method calls on a Cell go through this: mono 6.8 runs the static constructor of Cell<X> when shared generic code calls an instance method of it on null (ECMA-335 and CoreCLR do not).",
             "public static Cell<T> NN<T>(Cell<T> c) { return c ?? new Cell<T>(default(T)); }",
             "public static T Unbox<T>(object o) { return (T)o; }",
+            "/// Null-safe reads for the lambdas LINQ calls (which must not throw).",
+            "public static T V<T>(Cell<T> c) { return c == null ? default(T) : c.v; }",
+            "public static int Len<T>(T[] a) { return a == null ? -1 : a.Length; }",
+            "public static int Cnt<T>(List<T> l) { return l == null ? -1 : l.Count; }",
+            "public static T Get<T>(IGet<T> g) { return g == null ? default(T) : g.Get(); }",
+            "public static int N<T>(T a) where T : A0 { return a == null ? -1 : a.n; }",
+            "/// A Val made without its constructor (which counts in Val<T>.made).",
+            "public static Val<T> Vl<T>(T v, int k) { Val<T> r = default(Val<T>); r.v = v; r.k = k; return r; }",
             "public static bool No<T>(T x) { return false; }",
             "public static T Max<T>(T a, T b) where T : IComparable<T> { return a.CompareTo(b) >= 0 ? a : b; }",
             "public static List<T> Rep<T>(T x, int n) { List<T> l = new List<T>(); for (int i = 0; i < n; i++) l.Add(x); return l; }",
