@@ -41,7 +41,12 @@
 //!   holding references by value and boxed, byrefs into array elements and
 //!   fields held across allocating calls, young objects pinned by `fixed`,
 //!   exceptions and closures holding young objects; strings in class and
-//!   struct fields.
+//!   struct fields;
+//! * generic code (see `csgen_generics.rs`): generic classes, structs,
+//!   interfaces (variant ones), static, instance, virtual and generic
+//!   virtual methods with constraints, instantiated over value and
+//!   reference types, Nullable and lifted operators, delegates and lambdas
+//!   over generic code, the generic collections and LINQ.
 //!
 //! What it avoids, because mono and a correct runtime may legitimately
 //! differ: hash codes, object identity, timing and the environment, NaN
@@ -53,8 +58,9 @@
 //! there), `int.MinValue / -1` in 32 bits (ECMA-335 allows any
 //! ArithmeticException; mono raises DivideByZeroException or
 //! OverflowException depending on how the -1 was computed), structs over
-//! 80 bytes (mono crashes reading one from a field of a null object), and
-//! C# that `mcs`
+//! 80 bytes (mono crashes reading one from a field of a null object),
+//! conversions of a ulong tie of 2^63 or more to floating point (mono 6.8
+//! rounds it up: see `cast`), and C# that `mcs`
 //! rejects: constant subexpressions that would fold to an overflow or a
 //! division by zero are replaced by static fields.
 
