@@ -1,4 +1,4 @@
-//! A safe client of the ABI v2 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v4 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,13 +7,15 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, AbiV2, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, AbiV3, AbiV4, Handle, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
 pub struct Os {
     abi: &'static AbiV1,
     v2: &'static AbiV2,
+    v3: &'static AbiV3,
+    v4: &'static AbiV4,
 }
 
 /// A failed kernel call.
@@ -47,10 +49,15 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v2. Fails only if the kernel does not offer v2.
+    /// Resolves ABI v4. Fails only if the kernel does not offer v4.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        let v2 = crate::resolve_v2()?;
-        Ok(Os { abi: &v2.v1, v2 })
+        let v4 = crate::resolve_v4()?;
+        Ok(Os {
+            abi: &v4.v3.v2.v1,
+            v2: &v4.v3.v2,
+            v3: &v4.v3,
+            v4,
+        })
     }
 
     /// Registers `handler` for hardware faults on the calling thread (or
@@ -438,5 +445,573 @@ impl Os {
         // SAFETY: no pointers.
         let status = unsafe { (self.v2.event_handle_dispose)(event) };
         check("EventHandle.Dispose", status)
+    }
+}
+
+/// What a wait on several objects ended with.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum WaitOutcome {
+    /// The object at this index was acquired.
+    Acquired(usize),
+    /// The object at this index, an abandoned mutex, was acquired.
+    Abandoned(usize),
+    /// The timeout passed.
+    TimedOut,
+}
+
+/// What a receive delivered.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// A block, now the caller's.
+    Block(Handle),
+    /// An endpoint, now the caller's.
+    Endpoint(Handle),
+}
+
+/// ABI v4: stopping, sleeping, synchronization objects, waits, children
+/// from images, channels and the exchange heap. Every wait here is
+/// interruptible: it fails with `Status::Stopped` once the calling process
+/// is being stopped.
+impl Os {
+    /// Stops the calling process (`ProcessService.Stop`): see
+    /// `services::process_service::stop`. The caller must then leave its
+    /// managed code.
+    pub fn stop(&self, exit_code: i32) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.process_service_stop)(exit_code) };
+        check("ProcessService.Stop", status)
+    }
+
+    /// Registers the stop word (`ProcessService.SetStopWord`).
+    ///
+    /// # Safety
+    /// `word` must point into a page the calling process owns (the kernel
+    /// checks) that nothing else relies on being executable.
+    pub unsafe fn set_stop_word(
+        &self,
+        word: &std::sync::atomic::AtomicU32,
+        bits: u32,
+    ) -> Result<(), OsError> {
+        // SAFETY: the kernel validates the address; the caller vouches
+        // for the page's use.
+        let status = unsafe { (self.v4.process_service_set_stop_word)(word.as_ptr(), bits) };
+        check("ProcessService.SetStopWord", status)
+    }
+
+    /// The exit code the calling process is being stopped with, if it is
+    /// (`ProcessService.GetStopCode`).
+    pub fn stop_code(&self) -> Option<i32> {
+        let mut code = 0;
+        // SAFETY: `code` is a valid out-pointer.
+        let status = unsafe { (self.v4.process_service_get_stop_code)(&mut code) };
+        (status == Status::Ok).then_some(code)
+    }
+
+    /// The calling process's startup endpoints
+    /// (`ProcessService.GetStartupEndpoint`).
+    pub fn startup_endpoints(&self) -> Result<Vec<Handle>, OsError> {
+        // SAFETY: no arguments.
+        let count = unsafe { (self.v4.process_service_get_startup_endpoint_count)() };
+        (0..count)
+            .map(|i| {
+                let mut h = Handle::NULL;
+                // SAFETY: `h` is a valid out-pointer.
+                let status = unsafe { (self.v4.process_service_get_startup_endpoint)(i, &mut h) };
+                check("ProcessService.GetStartupEndpoint", status).map(|()| h)
+            })
+            .collect()
+    }
+
+    /// Sleeps (`ThreadHandle.Sleep`); `None` until stopped.
+    pub fn sleep(&self, timeout: Option<std::time::Duration>) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.thread_handle_sleep)(timeout_ns(timeout)) };
+        check("ThreadHandle.Sleep", status)
+    }
+
+    /// The number of processors (`ProcessService.GetProcessorCount`).
+    pub fn processor_count(&self) -> u32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v4.process_service_get_processor_count)() }
+    }
+
+    /// Yields the processor (`ThreadHandle.Yield`).
+    pub fn yield_now(&self) {
+        // SAFETY: no arguments.
+        let _ = unsafe { (self.v4.thread_handle_yield)() };
+    }
+
+    /// The kernel's counters (`DebugService.GetCounters`).
+    pub fn counters(&self) -> Result<crate::KernelCounters, OsError> {
+        let mut c = crate::KernelCounters::default();
+        // SAFETY: `c` is a valid out-pointer of the given size.
+        let status = unsafe {
+            (self.v4.debug_service_get_counters)(
+                &mut c,
+                core::mem::size_of::<crate::KernelCounters>(),
+            )
+        };
+        check("DebugService.GetCounters", status).map(|()| c)
+    }
+
+    /// Waits until one of `handles` is signaled and acquires it
+    /// (`SyncHandle.WaitAny`).
+    pub fn wait_any(
+        &self,
+        handles: &[Handle],
+        timeout: Option<std::time::Duration>,
+    ) -> Result<WaitOutcome, OsError> {
+        let mut index = 0u32;
+        // SAFETY: the slice and `index` are valid.
+        let status = unsafe {
+            (self.v4.sync_handle_wait_any)(
+                handles.as_ptr(),
+                handles.len(),
+                timeout_ns(timeout),
+                &mut index,
+            )
+        };
+        match status {
+            Status::Ok => Ok(WaitOutcome::Acquired(index as usize)),
+            Status::Abandoned => Ok(WaitOutcome::Abandoned(index as usize)),
+            Status::TimedOut => Ok(WaitOutcome::TimedOut),
+            status => Err(OsError {
+                call: "SyncHandle.WaitAny",
+                status,
+            }),
+        }
+    }
+
+    /// Waits until all of `handles` can be acquired at once, and acquires
+    /// them (`SyncHandle.WaitAll`): `Ok(true)` when acquired (whether or not
+    /// one was abandoned), `Ok(false)` on timeout.
+    pub fn wait_all(
+        &self,
+        handles: &[Handle],
+        timeout: Option<std::time::Duration>,
+    ) -> Result<bool, OsError> {
+        // SAFETY: the slice is valid.
+        let status = unsafe {
+            (self.v4.sync_handle_wait_all)(handles.as_ptr(), handles.len(), timeout_ns(timeout))
+        };
+        match status {
+            Status::Ok | Status::Abandoned => Ok(true),
+            Status::TimedOut => Ok(false),
+            status => Err(OsError {
+                call: "SyncHandle.WaitAll",
+                status,
+            }),
+        }
+    }
+
+    /// Creates a mutex (`MutexHandle.Create`).
+    pub fn create_mutex(&self, initially_owned: bool) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.mutex_handle_create)(u32::from(initially_owned), &mut h) };
+        check("MutexHandle.Create", status).map(|()| h)
+    }
+
+    /// Releases a mutex the calling thread owns (`MutexHandle.Release`).
+    pub fn release_mutex(&self, mutex: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.mutex_handle_release)(mutex) };
+        check("MutexHandle.Release", status)
+    }
+
+    /// Creates a semaphore (`SemaphoreHandle.Create`).
+    pub fn create_semaphore(&self, initial: u32, maximum: u32) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.semaphore_handle_create)(initial, maximum, &mut h) };
+        check("SemaphoreHandle.Create", status).map(|()| h)
+    }
+
+    /// Adds `count` to a semaphore; returns the count before
+    /// (`SemaphoreHandle.Release`).
+    pub fn release_semaphore(&self, semaphore: Handle, count: u32) -> Result<u32, OsError> {
+        let mut previous = 0;
+        // SAFETY: `previous` is a valid out-pointer.
+        let status = unsafe { (self.v4.semaphore_handle_release)(semaphore, count, &mut previous) };
+        check("SemaphoreHandle.Release", status).map(|()| previous)
+    }
+
+    /// Drops a mutex handle (`MutexHandle.Dispose`).
+    pub fn dispose_mutex(&self, mutex: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.mutex_handle_dispose)(mutex) };
+        check("MutexHandle.Dispose", status)
+    }
+
+    /// Drops a semaphore handle (`SemaphoreHandle.Dispose`).
+    pub fn dispose_semaphore(&self, semaphore: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.semaphore_handle_dispose)(semaphore) };
+        check("SemaphoreHandle.Dispose", status)
+    }
+
+    /// Closes an endpoint (`EndpointCore.Dispose`).
+    pub fn dispose_endpoint(&self, endpoint: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.endpoint_core_dispose)(endpoint) };
+        check("EndpointCore.Dispose", status)
+    }
+
+    /// Drops a child process handle (`ProcessHandle.Dispose`): a running
+    /// child keeps running.
+    pub fn dispose_child(&self, child: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.abi.process_handle_dispose)(child) };
+        check("ProcessHandle.Dispose", status)
+    }
+
+    /// Creates a child from a program image (`ProcessHandle.CreateFromImage`).
+    ///
+    /// # Safety
+    /// Every pointer in `spec` must be valid for its length.
+    pub unsafe fn create_child(&self, spec: &crate::ChildSpec) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: forwarded contract; `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.process_handle_create_from_image)(spec, &mut h) };
+        check("ProcessHandle.CreateFromImage", status).map(|()| h)
+    }
+
+    /// Starts a child (`ProcessHandle.Start`).
+    pub fn start_child(&self, child: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.abi.process_handle_start)(child) };
+        check("ProcessHandle.Start", status)
+    }
+
+    /// Stops a child (`ProcessHandle.Terminate`).
+    pub fn terminate_child(&self, child: Handle, exit_code: i32) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.process_handle_terminate)(child, exit_code) };
+        check("ProcessHandle.Terminate", status)
+    }
+
+    /// A child's exit code once it has ended, `None` while it runs
+    /// (`ProcessHandle.GetExitCode`).
+    pub fn child_exit_code(&self, child: Handle) -> Result<Option<i32>, OsError> {
+        let mut code = 0;
+        // SAFETY: `code` is a valid out-pointer.
+        let status = unsafe { (self.abi.process_handle_get_exit_code)(child, &mut code) };
+        match status {
+            Status::StillRunning => Ok(None),
+            status => check("ProcessHandle.GetExitCode", status).map(|()| Some(code)),
+        }
+    }
+
+    /// The process id of a child (`ProcessHandle.GetProcessId`).
+    pub fn child_process_id(&self, child: Handle) -> Result<crate::ProcessId, OsError> {
+        let mut id = crate::ProcessId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.abi.process_handle_get_process_id)(child, &mut id) };
+        check("ProcessHandle.GetProcessId", status).map(|()| id)
+    }
+
+    /// Creates a channel (`EndpointCore.CreateChannel`).
+    pub fn create_channel(&self) -> Result<(Handle, Handle), OsError> {
+        let (mut a, mut b) = (Handle::NULL, Handle::NULL);
+        // SAFETY: both out-pointers are valid.
+        let status = unsafe { (self.v4.endpoint_core_create_channel)(&mut a, &mut b) };
+        check("EndpointCore.CreateChannel", status).map(|()| (a, b))
+    }
+
+    /// Sends a block (`EndpointCore.Send`).
+    pub fn send_block(&self, endpoint: Handle, block: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.endpoint_core_send)(endpoint, block) };
+        check("EndpointCore.Send", status)
+    }
+
+    /// Sends an endpoint (`EndpointCore.SendEndpoint`).
+    pub fn send_endpoint(&self, endpoint: Handle, other: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.endpoint_core_send_endpoint)(endpoint, other) };
+        check("EndpointCore.SendEndpoint", status)
+    }
+
+    /// Receives the next message (`EndpointCore.Receive`); `Ok(None)` on
+    /// timeout.
+    pub fn receive(
+        &self,
+        endpoint: Handle,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<Option<Message>, OsError> {
+        let (mut h, mut kind) = (Handle::NULL, 0u32);
+        // SAFETY: both out-pointers are valid.
+        let status = unsafe {
+            (self.v4.endpoint_core_receive)(endpoint, timeout_ns(timeout), &mut h, &mut kind)
+        };
+        match status {
+            Status::TimedOut => Ok(None),
+            status => check("EndpointCore.Receive", status).map(|()| {
+                Some(if kind == crate::received::ENDPOINT {
+                    Message::Endpoint(h)
+                } else {
+                    Message::Block(h)
+                })
+            }),
+        }
+    }
+
+    /// The process holding the other end of a channel, if any
+    /// (`EndpointCore.GetPeerProcessId`).
+    pub fn peer_process_id(&self, endpoint: Handle) -> Result<crate::ProcessId, OsError> {
+        let mut id = crate::ProcessId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v4.endpoint_core_get_peer_process_id)(endpoint, &mut id) };
+        check("EndpointCore.GetPeerProcessId", status).map(|()| id)
+    }
+
+    /// Allocates an exchange-heap block (`CommunicationHeapService.Allocate`).
+    pub fn allocate_block(&self, size: usize) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_allocate)(size, &mut h) };
+        check("CommunicationHeapService.Allocate", status).map(|()| h)
+    }
+
+    /// Frees a block (`CommunicationHeapService.Free`).
+    pub fn free_block(&self, block: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.communication_heap_service_free)(block) };
+        check("CommunicationHeapService.Free", status)
+    }
+
+    /// Splits a block at `offset` (`CommunicationHeapService.Split`).
+    pub fn split_block(&self, block: Handle, offset: usize) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_split)(block, offset, &mut h) };
+        check("CommunicationHeapService.Split", status).map(|()| h)
+    }
+
+    /// Shares a block read-only (`CommunicationHeapService.Share`).
+    pub fn share_block(&self, block: Handle) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_share)(block, &mut h) };
+        check("CommunicationHeapService.Share", status).map(|()| h)
+    }
+
+    /// A block's size (`CommunicationHeapService.GetSize`).
+    pub fn block_size(&self, block: Handle) -> Result<usize, OsError> {
+        let mut n = 0;
+        // SAFETY: `n` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_get_size)(block, &mut n) };
+        check("CommunicationHeapService.GetSize", status).map(|()| n)
+    }
+
+    /// A block's data address and whether it is writable
+    /// (`CommunicationHeapService.GetData`).
+    pub fn block_data(&self, block: Handle) -> Result<(*mut u8, bool), OsError> {
+        let (mut p, mut w) = (std::ptr::null_mut(), 0u32);
+        // SAFETY: both out-pointers are valid.
+        let status =
+            unsafe { (self.v4.communication_heap_service_get_data)(block, &mut p, &mut w) };
+        check("CommunicationHeapService.GetData", status).map(|()| (p, w != 0))
+    }
+
+    /// Copies `bytes` into a block at `offset` (`CommunicationHeapService.Write`).
+    pub fn write_block(&self, block: Handle, offset: usize, bytes: &[u8]) -> Result<(), OsError> {
+        // SAFETY: the slice is valid for its length.
+        let status = unsafe {
+            (self.v4.communication_heap_service_write)(block, offset, bytes.as_ptr(), bytes.len())
+        };
+        check("CommunicationHeapService.Write", status)
+    }
+
+    /// Copies a block's bytes at `offset` into `buf` (`CommunicationHeapService.Read`).
+    pub fn read_block(&self, block: Handle, offset: usize, buf: &mut [u8]) -> Result<(), OsError> {
+        // SAFETY: the slice is valid for its length.
+        let status = unsafe {
+            (self.v4.communication_heap_service_read)(block, offset, buf.as_mut_ptr(), buf.len())
+        };
+        check("CommunicationHeapService.Read", status)
+    }
+
+    /// The resolved v4 table, for callers that need an entry's raw form.
+    pub fn v4(&self) -> &'static AbiV4 {
+        self.v4
+    }
+}
+
+/// A library that could not be loaded, or a symbol that could not be found:
+/// the status and the dynamic loader's explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailure {
+    /// The kernel's status (`NotFound` for what the loader refused).
+    pub status: Status,
+    /// The dynamic loader's message (`dlerror`), possibly empty.
+    pub message: String,
+}
+
+/// Native libraries, the C heap, `errno` and foreign threads (ABI v3:
+/// `NativeLibraryService`, `NativeMemoryService`, `NativeErrorService`,
+/// `ThreadHandle.AttachCurrent`); see the `services` modules of those names.
+impl Os {
+    /// Loads a shared library by file name or path (`""`: the main program)
+    /// and returns its handle (`NativeLibraryService.Load`).
+    pub fn load_library(&self, name: &str) -> Result<crate::Handle, LoadFailure> {
+        let mut handle = crate::Handle::NULL;
+        // SAFETY: the name slice is live; `handle` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_load)(name.as_ptr(), name.len(), &mut handle)
+        };
+        match status {
+            Status::Ok => Ok(handle),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// The address of an exported symbol (`NativeLibraryService.GetSymbol`).
+    pub fn library_symbol(&self, library: crate::Handle, name: &str) -> Result<usize, LoadFailure> {
+        let mut address = 0usize;
+        // SAFETY: the name slice is live; `address` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_get_symbol)(
+                library,
+                name.as_ptr(),
+                name.len(),
+                &mut address,
+            )
+        };
+        match status {
+            Status::Ok => Ok(address),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// Drops a library handle (`NativeLibraryService.Free`).
+    pub fn free_library(&self, library: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v3.native_library_service_free)(library) };
+        check("NativeLibraryService.Free", status)
+    }
+
+    /// The failure with the loader's message for `status`.
+    fn load_failure(&self, status: Status) -> LoadFailure {
+        let message = if status == Status::NotFound {
+            self.library_error()
+        } else {
+            String::new()
+        };
+        LoadFailure { status, message }
+    }
+
+    /// The calling thread's last load or lookup failure message
+    /// (`NativeLibraryService.GetLastError`).
+    pub fn library_error(&self) -> String {
+        let mut len = 0usize;
+        // SAFETY: a null buffer of length 0 asks for the length.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(std::ptr::null_mut(), 0, &mut len)
+        };
+        if status != Status::Ok && status != Status::BufferTooSmall {
+            return String::new();
+        }
+        let mut buf = vec![0u8; len];
+        // SAFETY: `buf` has room for `len` bytes.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(buf.as_mut_ptr(), buf.len(), &mut len)
+        };
+        if status != Status::Ok {
+            return String::new();
+        }
+        buf.truncate(len);
+        String::from_utf8_lossy(&buf).into_owned()
+    }
+
+    /// Allocates `bytes` (at least one) of uninitialized C heap
+    /// (`NativeMemoryService.Allocate`).
+    pub fn native_alloc(&self, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `ptr` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_allocate)(bytes, &mut ptr) };
+        check("NativeMemoryService.Allocate", status)?;
+        Ok(ptr)
+    }
+
+    /// A copy of `bytes` on the C heap, followed by `terminator` zero bytes
+    /// (1 for a C string, 2 for a UTF-16 one): what a native string is.
+    pub fn native_copy(&self, bytes: &[u8], terminator: usize) -> Result<*mut u8, OsError> {
+        let p = self.native_alloc(bytes.len() + terminator)?;
+        // SAFETY: `p` has room for the bytes and the terminator.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+            std::ptr::write_bytes(p.add(bytes.len()), 0, terminator);
+        }
+        Ok(p)
+    }
+
+    /// Resizes a C heap block (`NativeMemoryService.Reallocate`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards when
+    /// this succeeds.
+    pub unsafe fn native_realloc(&self, ptr: *mut u8, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: caller's contract; `out` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_reallocate)(ptr, bytes, &mut out) };
+        check("NativeMemoryService.Reallocate", status)?;
+        Ok(out)
+    }
+
+    /// Frees a C heap block (`NativeMemoryService.Free`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards.
+    pub unsafe fn native_free(&self, ptr: *mut u8) {
+        // SAFETY: caller's contract.
+        unsafe { (self.v3.native_memory_service_free)(ptr) }
+    }
+
+    /// The addresses of `NativeErrorService.GetLastError` and
+    /// `SetLastError` (`extern "C" fn() -> i32` and `extern "C" fn(i32)`),
+    /// for JIT-compiled code that calls them around a P/Invoke.
+    pub fn last_error_entries(&self) -> (usize, usize) {
+        (
+            self.v3.native_error_service_get_last_error as usize,
+            self.v3.native_error_service_set_last_error as usize,
+        )
+    }
+
+    /// The calling thread's `errno` (`NativeErrorService.GetLastError`).
+    pub fn last_error(&self) -> i32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.native_error_service_get_last_error)() }
+    }
+
+    /// Sets the calling thread's `errno` (`NativeErrorService.SetLastError`).
+    pub fn set_last_error(&self, value: i32) {
+        // SAFETY: no pointers.
+        unsafe { (self.v3.native_error_service_set_last_error)(value) }
+    }
+
+    /// The calling process's attach token (`ProcessService.GetAttachToken`;
+    /// 0 with no process).
+    pub fn attach_token(&self) -> u64 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.process_service_get_attach_token)() }
+    }
+
+    /// Binds the calling foreign thread to the process with attach token
+    /// `token` (`ThreadHandle.AttachCurrent`); returns its kernel id.
+    pub fn attach_current_thread(&self, token: u64) -> Result<crate::ThreadId, OsError> {
+        let mut id = crate::ThreadId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v3.thread_handle_attach_current)(token, &mut id) };
+        check("ThreadHandle.AttachCurrent", status)?;
+        Ok(id)
+    }
+
+    /// Unbinds a thread bound by [`Os::attach_current_thread`]
+    /// (`ThreadHandle.DetachCurrent`).
+    pub fn detach_current_thread(&self) -> Result<(), OsError> {
+        // SAFETY: no arguments.
+        let status = unsafe { (self.v3.thread_handle_detach_current)() };
+        check("ThreadHandle.DetachCurrent", status)
     }
 }

@@ -27,7 +27,7 @@ use std::sync::Arc;
 use osprey_jit::{CodeMap, GcInfo, NativeEhClause};
 use osprey_kernel::Protection;
 
-use crate::loader::MethodHandle;
+use crate::typesystem::MethodHandle;
 use osprey_kernel::client::{Os, OsError};
 
 /// Bytes reserved for the whole heap.
@@ -175,6 +175,10 @@ impl std::fmt::Display for CodeHeapError {
     }
 }
 
+/// [`CodeHeap::try_find`] found the range table locked by a writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableBusy;
+
 impl CodeHeap {
     /// Reserves the region and commits the data page.
     pub fn new(os: Os) -> Result<CodeHeap, CodeHeapError> {
@@ -295,19 +299,6 @@ impl CodeHeap {
         self.alloc_small(|_| [0u8; 32])
     }
 
-    /// Creates a stub that returns `value` (`mov rax, imm64; ret`): a native
-    /// function of no arguments (used for `Array.Empty<T>()`, see
-    /// runtime/jitiface.rs).
-    pub fn alloc_constant_stub(&self, value: usize) -> Result<usize, CodeHeapError> {
-        self.alloc_small(|_| {
-            let mut bytes = [0xCCu8; PRECODE_SIZE];
-            bytes[..2].copy_from_slice(&[0x48, 0xB8]); // mov rax, imm64
-            bytes[2..10].copy_from_slice(&(value as u64).to_le_bytes());
-            bytes[10] = 0xC3; // ret
-            bytes
-        })
-    }
-
     /// Rewrites a precode into a jump to `target` (after its method is compiled).
     pub fn patch_precode(&self, precode: usize, target: usize) {
         let rel = target as i64 - (precode as i64 + 5);
@@ -369,6 +360,18 @@ impl CodeHeap {
             CodeKind::Method(code) if ip < r.start + r.len => Some(code.clone()),
             _ => None,
         }
+    }
+
+    /// [`CodeHeap::find`] without waiting: [`TableBusy`] if the table is
+    /// being written (a fault handler, in signal context, must not block on
+    /// a lock its own thread may hold).
+    pub fn try_find(&self, ip: usize) -> Result<Option<CodeRange>, TableBusy> {
+        let ranges = self.ranges.try_read().map_err(|_| TableBusy)?;
+        let i = ranges.partition_point(|r| r.start <= ip);
+        Ok(i.checked_sub(1)
+            .and_then(|i| ranges.get(i))
+            .filter(|r| ip < r.start + r.len)
+            .cloned())
     }
 
     /// The range containing `ip`, if it is generated code.

@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 
 use crate::gc::handles::{HandleKind, HandleTable};
 use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
+use crate::thread::Thread;
 
 /// The handle table, shared by the collector and the handles (a handle,
 /// inside an error, may be dropped after its runtime).
@@ -37,8 +39,13 @@ impl ObjectHandle {
         }
     }
 
-    /// The object (where it is now).
-    pub fn get(&self) -> ObjectRef {
+    /// The object (where it is now), valid while `thread` is not mutably
+    /// borrowed again (see [`crate::rooted`]).
+    pub fn get<'t>(&self, _thread: &'t Thread) -> Unrooted<'t> {
+        Unrooted::assume(self.load())
+    }
+
+    fn load(&self) -> ObjectRef {
         let target = lock(&self.table).get_runtime(self.handle).unwrap_or(0);
         ObjectRef::from_raw(target as *mut u8)
             .expect("a live runtime handle holds its object until dropped")
@@ -46,6 +53,48 @@ impl ObjectHandle {
 }
 
 impl Drop for ObjectHandle {
+    fn drop(&mut self) {
+        let _ = lock(&self.table).free_runtime(self.handle);
+    }
+}
+
+/// A weak handle native code holds to an object: it does not keep the
+/// object alive, follows it when it moves, and reads `None` once the object
+/// is dead (after finalization, like a long weak reference). Kind
+/// [`HandleKind::RuntimeWeak`], out of managed code's reach.
+pub struct WeakObjectHandle {
+    table: SharedHandleTable,
+    handle: usize,
+}
+
+impl WeakObjectHandle {
+    /// A weak handle in `table` to `object`.
+    pub(crate) fn new(table: &SharedHandleTable, object: ObjectRef) -> WeakObjectHandle {
+        let handle = lock(table).alloc(object.as_ptr() as usize, HandleKind::RuntimeWeak);
+        WeakObjectHandle {
+            table: table.clone(),
+            handle,
+        }
+    }
+
+    /// The object, if it is still alive.
+    pub fn get(&self) -> Option<ObjectRef> {
+        let target = lock(&self.table).get_runtime(self.handle).unwrap_or(0);
+        ObjectRef::from_raw(target as *mut u8)
+    }
+
+    /// Points the handle at nothing (the object counts as dead).
+    pub(crate) fn clear(&self) {
+        lock(&self.table).set_runtime(self.handle, 0);
+    }
+
+    /// Points the handle at another object.
+    pub(crate) fn set(&self, object: ObjectRef) {
+        lock(&self.table).set_runtime(self.handle, object.as_ptr() as usize);
+    }
+}
+
+impl Drop for WeakObjectHandle {
     fn drop(&mut self) {
         let _ = lock(&self.table).free_runtime(self.handle);
     }
@@ -72,24 +121,26 @@ mod tests {
             lock(t)
                 .slots_mut()
                 .filter(|(_, k)| *k == HandleKind::Runtime)
+                // SAFETY: the table's slots are valid for reads.
                 .map(|(p, _)| unsafe { *p })
                 .collect::<Vec<_>>()
         };
         assert_eq!(roots(&table), vec![0x1000, 0x2000]);
         // A collector moving `a` updates the slot; the handle follows.
         for (p, _) in lock(&table).slots_mut() {
+            // SAFETY: the table's slots are valid for writes under its lock.
             unsafe {
                 if *p == 0x1000 {
                     *p = 0x3000
                 }
             }
         }
-        assert_eq!(ha.get().as_ptr() as usize, 0x3000);
+        assert_eq!(ha.load().as_ptr() as usize, 0x3000);
         // GCHandle operations reject native code's handles.
         assert!(lock(&table).free(ha.handle).is_err());
         assert!(lock(&table).get(ha.handle).is_err());
         drop(ha);
         assert_eq!(roots(&table), vec![0x2000]);
-        assert_eq!(hb.get(), b);
+        assert_eq!(hb.load(), b);
     }
 }

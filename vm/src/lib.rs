@@ -2,7 +2,7 @@
 //!
 //! Layers, bottom to top (see docs/architecture.md):
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI table (v2), the VM's
+//! * `osprey_kernel::client::Os`: the kernel's ABI table (v4), the VM's
 //!   only door to the OS;
 //! * [`object`], [`heap`]: the object model and allocation;
 //! * [`loader`]: assemblies, runtime types, method descriptors, token
@@ -15,12 +15,13 @@
 //! * [`stackwalk`], [`eh`]: the one unwinder (for exception dispatch,
 //!   stack traces and the GC) and table-driven exception handling;
 //! * [`handles`]: strong handles to objects held by native code;
+//! * [`interop`]: P/Invoke (libraries, marshaling, IL stubs) and native
+//!   code calling back;
+//! * [`sync`]: monitors (thin locks, sync blocks);
 //! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
 //!   JIT helpers and the call-site API;
 //! * [`bench`]: the transition benchmarks;
 //! * [`cli`]: the `osprey` command.
-
-#![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod bench;
 pub mod cli;
@@ -31,13 +32,17 @@ pub mod frames;
 pub mod gc;
 pub mod handles;
 pub mod heap;
+pub mod interop;
 pub mod loader;
 pub mod object;
+pub mod rooted;
 pub mod runtime;
 pub mod stackwalk;
 // dynasm expands register operands such as `Rq(r)` to `r.into()`.
 #[allow(clippy::useless_conversion)]
 pub mod stubs;
+pub mod sync;
 pub mod thread;
+pub mod typesystem;
 
 pub use runtime::{Runtime, RuntimeError, RuntimeOptions};

@@ -5,8 +5,9 @@
 //! R15 is callee-saved in both fastcall64 and System V). The first fields are
 //! `repr(C)` at fixed offsets that stubs and JIT code use.
 
-use crate::loader::TypeHandle;
+use crate::rooted::{RootTable, Rooted, Unrooted};
 use crate::runtime::{Runtime, RuntimeError};
+use crate::typesystem::TypeHandle;
 
 /// [`Thread::attention`]: an exception is pending; dispatch it.
 pub const ATTENTION_EXCEPTION: u32 = 2;
@@ -54,6 +55,14 @@ pub struct Thread {
     /// Where the exception dispatcher tells its stub to resume (see
     /// `eh::Resume`).
     pub resume: crate::eh::Resume,
+    /// The thread's `[ThreadStatic]` blocks, by thread-static index: the
+    /// address of `thread_static_array`'s first element (JIT fast path).
+    pub thread_statics_ptr: usize,
+    /// Its length.
+    pub thread_statics_len: usize,
+    /// `errno` after the last P/Invoke with `SetLastError = true` (JIT code
+    /// stores it; `Marshal.GetLastWin32Error` reads it).
+    pub last_error: i32,
     /// Why managed code was abandoned (with [`ATTENTION_FATAL`]).
     pub(crate) fatal: Option<RuntimeError>,
     /// The exception native code raised, not yet dispatched (with
@@ -77,6 +86,27 @@ pub struct Thread {
     pub(crate) managed_id: i32,
     /// This is the runtime's finalizer thread (runtime/finalizer.rs).
     pub(crate) is_finalizer: bool,
+    /// The thread's lock id: what a thin lock it owns records
+    /// (vm/src/sync.rs; 0 if the runtime ran out of ids).
+    pub(crate) lock_id: u32,
+    /// Where the lock id goes back when the record drops.
+    pub(crate) lock_ids: Option<std::sync::Arc<crate::sync::LockIds>>,
+    /// The kernel event this thread sleeps on in `Monitor.Wait` (made on
+    /// first use, disposed with the record).
+    pub(crate) wait_event: Option<osprey_kernel::Handle>,
+    /// Block addresses by thread-static index (0: not made yet).
+    pub(crate) thread_static_array: Vec<usize>,
+    /// The blocks themselves (runtime/thread_statics.rs).
+    pub(crate) thread_static_blocks: Vec<Option<crate::runtime::ThreadStaticBlock>>,
+    /// References native code running on this thread rooted
+    /// ([`Rooted`]): reported and updated by the collector.
+    pub(crate) roots: RootTable,
+    /// The lowest address of the thread's stack (0 if unknown): a fault
+    /// just below it is a stack overflow in native code.
+    pub(crate) stack_low: usize,
+    /// A hardware fault in native code, recorded by the fault handler for
+    /// the report (`runtime::faults`): address, instruction, stack pointer.
+    pub(crate) native_fault: [std::sync::atomic::AtomicUsize; 3],
 }
 
 impl Drop for Thread {
@@ -84,6 +114,14 @@ impl Drop for Thread {
         // Through the registry the record keeps: the runtime may be gone.
         if let Some(registry) = self.gc_registry.take() {
             registry.unregister(self);
+        }
+        if let Some(ids) = self.lock_ids.take() {
+            ids.give_back(self.lock_id);
+        }
+        if let Some(event) = self.wait_event.take() {
+            if let Ok(os) = osprey_kernel::client::Os::resolve() {
+                let _ = os.dispose_event(event);
+            }
         }
         if self.fault_handler_on == Some(std::thread::current().id()) {
             // The runtime may already be gone (a record may outlive it):
@@ -117,10 +155,17 @@ pub mod offsets {
     pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
     /// `Thread::resume`.
     pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
+    /// `Thread::last_error`.
+    pub const LAST_ERROR: i32 = std::mem::offset_of!(Thread, last_error) as i32;
     /// `Thread::alloc_ptr`.
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
     pub const ALLOC_LIMIT: i32 = std::mem::offset_of!(Thread, alloc_limit) as i32;
+    /// `Thread::thread_statics_ptr`, `thread_statics_len`.
+    pub const THREAD_STATICS: [i32; 2] = [
+        std::mem::offset_of!(Thread, thread_statics_ptr) as i32,
+        std::mem::offset_of!(Thread, thread_statics_len) as i32,
+    ];
     /// `Thread::site_ip`, `site_sp`, `site_fp`.
     pub const SITE: [i32; 3] = [
         std::mem::offset_of!(Thread, site_ip) as i32,
@@ -147,6 +192,7 @@ impl Thread {
             attention: 0,
             stack_limit,
             resume: crate::eh::Resume::default(),
+            last_error: 0,
             fatal: None,
             pending: crate::eh::Pending::default(),
             escaped: 0,
@@ -163,7 +209,40 @@ impl Thread {
             managed_object: None,
             managed_id,
             is_finalizer: false,
+            lock_id: 0,
+            lock_ids: None,
+            wait_event: None,
+            thread_statics_ptr: 0,
+            thread_statics_len: 0,
+            thread_static_array: Vec::new(),
+            thread_static_blocks: Vec::new(),
+            roots: RootTable::default(),
+            stack_low: stack.0,
+            native_fault: Default::default(),
         })
+    }
+
+    /// Roots `obj` in this thread's root table: the returned handle keeps
+    /// it alive and follows it when the collector moves it, until dropped
+    /// (see [`crate::rooted`]). The thread must be cooperative.
+    pub fn root(&self, obj: Unrooted<'_>) -> Rooted {
+        debug_assert!(self.gc_mode != 0, "rooting in preemptive mode");
+        self.roots.root(obj)
+    }
+
+    /// How many references native code has rooted on this thread (for
+    /// tests: nothing should stay rooted once native code returns).
+    pub fn rooted_count(&self) -> usize {
+        self.roots.in_use()
+    }
+
+    /// This thread's root table, not tied to a borrow of the record (so
+    /// that the result of an allocation, which borrows the thread, can be
+    /// rooted): sound because a record outlives the native code running on
+    /// it, as for [`Thread::runtime`].
+    pub(crate) fn root_table<'r>(&self) -> &'r RootTable {
+        // SAFETY: see above; the record is boxed and does not move.
+        unsafe { &*(&self.roots as *const RootTable) }
     }
 
     /// The runtime this thread belongs to.
@@ -190,7 +269,10 @@ impl Thread {
             return;
         }
         if error.is_exception() {
-            self.pending.set_error(error);
+            match error.exception_object(self).map(|o| o.as_ptr() as usize) {
+                Some(obj) => self.pending.set_object(obj, false),
+                None => self.pending.set_error(error),
+            }
             self.attention = ATTENTION_EXCEPTION;
         } else {
             self.raise_fatal(error);
@@ -244,7 +326,7 @@ impl Thread {
             return Some(e);
         }
         let escaped = std::mem::take(&mut self.escaped);
-        crate::object::ObjectRef::from_raw(escaped as *mut u8)
+        Unrooted::from_raw(self, escaped as *mut u8)
             .map(|exception| self.runtime().exception_error(exception))
     }
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use osprey_binder::BoundMethod;
-use osprey_vm::runtime::{CallSite, Value};
+use osprey_vm::runtime::{Arg, CallSite, Value};
 
 fn probe(name: &str, body: &str) -> common::Outcome {
     let source = format!(
@@ -207,21 +207,23 @@ fn rust_calls_a_managed_method_with_arguments_and_a_result() {
     let o = common::run_with("callsite", bytes, &[], move |rt, thread| {
         let combine =
             CallSite::new(rt, rt.bound_method(BoundMethod::TransitionProbeCombine)).unwrap();
-        let s = rt.new_string(thread, "four").unwrap();
+        // Objects are created and rooted in cooperative mode.
+        thread.cooperative(|thread| {
+            let s = rt.new_string(thread, "four").unwrap();
+            let v = combine
+                .call(thread, &[Arg::I4(3), Arg::I8(5), Arg::from(&s)])
+                .unwrap();
+            r2.lock().unwrap().push(format!("{v:?}"));
+        });
         let v = combine
-            .call(thread, &[Value::I4(3), Value::I8(5), Value::Ref(Some(s))])
-            .unwrap();
-        r2.lock().unwrap().push(format!("{v:?}"));
-        let v = combine
-            .call(
-                thread,
-                &[Value::I4(-1), Value::I8(1 << 40), Value::Ref(None)],
-            )
+            .call(thread, &[Arg::I4(-1), Arg::I8(1 << 40), Arg::Ref(None)])
             .unwrap();
         r2.lock().unwrap().push(format!("{v:?}"));
         // Wrong arity is an error, not a crash.
-        let e = combine.call(thread, &[Value::I4(1)]);
+        let e = combine.call(thread, &[Arg::I4(1)]);
         assert!(e.is_err());
+        // Nothing stays rooted.
+        assert_eq!(thread.rooted_count(), 0);
     });
     assert_eq!(o.error, None);
     let r = result.lock().unwrap();
@@ -249,7 +251,9 @@ fn every_corelib_internal_call_is_bound_and_every_registration_used() {
 
 /// Calling an internal call or QCall that nothing is registered for is a
 /// MissingMethodException whose message is the registration to add: the
-/// FCall's exact signature text, the QCall's EntryPoint, and the doc.
+/// FCall's exact signature text, the QCall's EntryPoint, and the doc. (A
+/// P/Invoke of a missing entry point is an EntryPointNotFoundException
+/// naming the entry point and the library, at its first call.)
 #[test]
 fn unregistered_internal_calls_name_the_registration_they_need() {
     let source = r#"using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices;
@@ -258,13 +262,13 @@ class P {
     static extern unsafe uint NotRegistered(char* p, float f, string[] a, ref long r, object o);
     [DllImport("QCall", EntryPoint = "P_NotRegistered")]
     static extern int QCallNotRegistered(int x);
-    [DllImport("libc", EntryPoint = "getpid")]
-    static extern int GetPid();
+    [DllImport("libc", EntryPoint = "osprey_no_such_function")]
+    static extern int NoSuchFunction();
     static unsafe int Main(string[] args) {
         long r = 0;
         if (args[0] == "fcall") NotRegistered(null, 1f, null, ref r, null);
         if (args[0] == "qcall") QCallNotRegistered(1);
-        if (args[0] == "pinvoke") GetPid();
+        if (args[0] == "pinvoke") NoSuchFunction();
         return 0;
     }
 }"#;
@@ -284,8 +288,8 @@ class P {
         ),
         (
             "pinvoke",
-            "System.MissingMethodException: P::GetPid is a P/Invoke of \"getpid\" in \"libc\": Osprey calls \
-             native code only through QCalls ([DllImport(\"QCall\")], see docs/internal-calls.md)",
+            "System.EntryPointNotFoundException: Unable to find an entry point named 'osprey_no_such_function' \
+             in shared library 'libc'.",
         ),
     ] {
         let o = common::run(&format!("unregistered_{arg}"), bytes.clone(), &[arg]);

@@ -162,3 +162,75 @@ pub extern "C" fn dispose(handle: Handle) -> Status {
         Ok(())
     })
 }
+
+/// `ThreadHandle::AttachCurrent` (ABI v3): binds the calling OS thread,
+/// one the kernel did not create (a thread a C library started) and which
+/// is bound to no process, to the process whose attach token is `token`
+/// (`ProcessService::GetAttachToken`), as a new kernel thread; stores its
+/// id in `*out_id`. From then on the thread's kernel calls act on that
+/// process. The process does not wait for an attached thread when it ends;
+/// the thread should detach ([`detach_current`]) before it exits, and is
+/// unbound when it exits in any case.
+///
+/// Returns `Ok`, `InvalidArgument` (null/misaligned `out_id`),
+/// `InvalidState` (the thread is already bound to a process), `NotFound`
+/// (no running process has that token, or it is ending), `OutOfMemory`
+/// (thread ids exhausted).
+///
+/// # Safety
+/// `out_id` must be valid for a write of a [`ThreadId`].
+pub unsafe extern "C" fn attach_current(token: u64, out_id: *mut ThreadId) -> Status {
+    guard(|| {
+        check_out(out_id)?;
+        let id = process::attach_current(token)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_id, id) }
+    })
+}
+
+/// `ThreadHandle::DetachCurrent` (ABI v3): unbinds a thread bound with
+/// [`attach_current`].
+///
+/// Returns `Ok`, `InvalidState` (the thread was not attached that way:
+/// the kernel created it, or it is bound to no process).
+pub extern "C" fn detach_current() -> Status {
+    guard(process::detach_current)
+}
+
+/// `ThreadHandle::Sleep` (ABI v4): blocks the calling thread for
+/// `timeout_ns` nanoseconds (`u64::MAX`: until the process is stopped; 0:
+/// returns at once). Interruptible like every v4 wait.
+///
+/// Returns `Ok` (the time passed), `Stopped` (the process is being
+/// stopped), `NoProcess`.
+pub extern "C" fn sleep(timeout_ns: u64) -> Status {
+    guard(|| {
+        let me = process::current_or_status()?;
+        if timeout_ns == 0 {
+            return if me.waits().is_stopping() {
+                Err(Status::Stopped)
+            } else {
+                Ok(())
+            };
+        }
+        match crate::sync::wait_any(
+            &[],
+            wait::deadline(timeout_ns),
+            crate::sync::Interrupt::By(me.waits()),
+            process::current_thread_id(),
+        ) {
+            Err(Status::TimedOut) => Ok(()),
+            Err(s) => Err(s),
+            Ok(_) => Ok(()),
+        }
+    })
+}
+
+/// `ThreadHandle::Yield` (ABI v4): offers the processor to another ready
+/// thread (`sched_yield`). Works with no process.
+pub extern "C" fn yield_now() -> Status {
+    guard(|| {
+        std::thread::yield_now();
+        Ok(())
+    })
+}

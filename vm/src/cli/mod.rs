@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! osprey run [--jit-dump[=PATTERN]] [--against-corelib] [--gc=KIND] FILE.exe|FILE.dll|FILE.cs [ARGS...]
-//! osprey bench transitions [--calls N] [--runs R]
+//! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
+//! osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -19,6 +20,7 @@
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
+mod proxygen;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -43,8 +45,9 @@ Options for run (before FILE; everything after FILE goes to the program):
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
   --gc=KIND           garbage collector: generational (default) or marksweep
-  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G;
-                      default 4G); past it allocation throws OutOfMemoryException
+  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G,
+                      1M to 1024G; default 4G); past it allocation throws
+                      OutOfMemoryException
   -h, --help          show the options of run
 "
     };
@@ -57,7 +60,11 @@ Osprey: a CLR-style managed runtime.
 Usage:
   osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
   osprey run --help                        show the options of run
-  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey bench transitions                 measure the costs of managed calls, FCalls, QCalls,
+                                           P/Invokes, reverse P/Invokes and Rust -> managed calls
+  osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
+                                           generate the C# proxy and dispatcher that call
+                                           INTERFACE (Namespace.IName) across processes
   osprey --help                            show this help
   osprey --version                         show the version
 
@@ -66,7 +73,8 @@ Usage:
     "
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
-  --runs R      timed runs per row; the median is reported (default 15)
+  --runs R      timed runs per row; the median and the spread are reported (default 15)
+  --format F    table (Markdown, default), csv or json
 
 Environment:
   OSPREY_CACHE_DIR     where compiled .cs files (and corelib.dll for --against-corelib)
@@ -76,8 +84,13 @@ Environment:
   OSPREY_GC_HEAP_LIMIT heap limit (as --gc-heap-limit; the option wins)
   OSPREY_GCSTRESS=N    collect at every Nth allocation and safepoint, verifying the heap
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
-  OSPREY_GC_NURSERY    nursery size of the generational collector (default 4M)
+  OSPREY_GC_NURSERY    nursery size of the generational collector (32K to 4G, default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
+  OSPREY_JIT_STATS=1   print what the JIT compiled (methods, bytes, time) at exit
+  OSPREY_GENERIC_SHARING=0  compile every generic instantiation on its own
+                       (default: reference-type instantiations share code)
+  OSPREY_TIME_LIMIT=S  stop the program after S seconds at a safepoint (exit code 124;
+                       a runtime stuck in native code is a fatal error, exit code 70)
 "
 );
 
@@ -112,6 +125,12 @@ enum Command {
     BenchTransitions {
         calls: i32,
         runs: usize,
+        format: BenchFormat,
+    },
+    ProxyGen {
+        assembly: PathBuf,
+        interface: String,
+        output: Option<PathBuf>,
     },
 }
 
@@ -121,6 +140,7 @@ impl PartialEq for RuntimeOptions {
             && self.gc == other.gc
             && self.gc_kind_set == other.gc_kind_set
             && self.gc_limit_set == other.gc_limit_set
+            && self.verify == other.verify
     }
 }
 
@@ -131,6 +151,9 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     use lexopt::prelude::*;
     if args.first().is_some_and(|a| a == "bench") {
         return parse_bench(args.into_iter().skip(1).collect());
+    }
+    if args.first().is_some_and(|a| a == "proxygen") {
+        return parse_proxygen(args.into_iter().skip(1).collect());
     }
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
@@ -157,18 +180,15 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             }
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.to_string_lossy();
-                options.gc.kind = crate::gc::CollectorKind::parse(&v).ok_or_else(|| {
-                    format!("--gc: unknown collector '{v}' (generational or marksweep)")
-                })?;
+                options.gc.kind = crate::gc::parse_collector("--gc", &v.to_string_lossy())
+                    .map_err(|e| e.to_string())?;
                 options.gc_kind_set = true;
             }
             Some(Long("gc-heap-limit")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.to_string_lossy();
-                options.gc.heap_limit = crate::gc::parse_size(&v)
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("--gc-heap-limit: bad size '{v}'"))?;
+                options.gc.heap_limit =
+                    crate::gc::parse_heap_limit("--gc-heap-limit", &v.to_string_lossy())
+                        .map_err(|e| e.to_string())?;
                 options.gc_limit_set = true;
             }
             Some(Long("against-corelib")) if in_run => reference = mcs::Reference::Corelib,
@@ -214,6 +234,7 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut what = None;
     let (mut calls, mut runs) = (100_000i32, 15usize);
+    let mut format = BenchFormat::Table;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("calls") => {
@@ -230,14 +251,29 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
                     .parse()
                     .map_err(|e: lexopt::Error| e.to_string())?;
             }
+            Long("format") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                format = match v.to_string_lossy().as_ref() {
+                    "table" | "markdown" => BenchFormat::Table,
+                    "csv" => BenchFormat::Csv,
+                    "json" => BenchFormat::Json,
+                    other => {
+                        return Err(format!(
+                            "bench transitions: unknown --format '{other}' (table, csv or json)"
+                        ))
+                    }
+                };
+            }
             Value(v) if what.is_none() => what = Some(v.to_string_lossy().into_owned()),
             other => return Err(other.unexpected().to_string()),
         }
     }
     match what.as_deref() {
-        Some("transitions") if calls > 0 && runs > 0 => {
-            Ok(Command::BenchTransitions { calls, runs })
-        }
+        Some("transitions") if calls > 0 && runs > 0 => Ok(Command::BenchTransitions {
+            calls,
+            runs,
+            format,
+        }),
         Some("transitions") => Err("bench transitions: --calls and --runs must be positive".into()),
         Some(other) => Err(format!(
             "unknown benchmark '{other}' (available: transitions)"
@@ -246,8 +282,93 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
+/// Installs the kernel's image runner: children created from assemblies
+/// (`ProcessHandle::CreateFromImage`, `Osprey.Isolation.ChildProcess`) run
+/// [`run_image`].
+pub fn install_image_runner() {
+    host::set_image_runner(run_image);
+}
+
+/// Runs a child created from an image: its own runtime instance with the
+/// settings its parent chose (collector, heap limit, ABI version, trust),
+/// on the child's main thread.
+pub fn run_image(image: host::ProcessImage) -> i32 {
+    let settings = image.settings;
+    let Ok(os) = Os::resolve() else { return 1 };
+    if settings.abi_version < osprey_kernel::ABI_VERSION_LATEST {
+        let _ = os.stderr(&format!(
+            "error: '{}' asks for kernel ABI v{}; this runtime needs v{}\n",
+            image.name,
+            settings.abi_version,
+            osprey_kernel::ABI_VERSION_LATEST
+        ));
+        let _ = os.console_flush();
+        return 1;
+    }
+    let mut options = RuntimeOptions {
+        verify: settings.untrusted,
+        ..RuntimeOptions::default()
+    };
+    match settings.collector {
+        osprey_kernel::collector::GENERATIONAL => {
+            options.gc.kind = crate::gc::CollectorKind::Generational;
+            options.gc_kind_set = true;
+        }
+        osprey_kernel::collector::MARK_SWEEP => {
+            options.gc.kind = crate::gc::CollectorKind::MarkSweep;
+            options.gc_kind_set = true;
+        }
+        _ => {}
+    }
+    if let Some(limit) = usize::try_from(settings.heap_limit).ok().filter(|l| *l > 0) {
+        options.gc.heap_limit = limit;
+        options.gc_limit_set = true;
+    }
+    run_in_process(image.bytes, None, &image.name, None, options)
+}
+
+/// Parses `proxygen ASSEMBLY INTERFACE [-o FILE]`.
+fn parse_proxygen(args: Vec<OsString>) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let (mut assembly, mut interface, mut output) = (None, None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('o') | Long("output") => {
+                output = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            Value(v) if assembly.is_none() => assembly = Some(PathBuf::from(v)),
+            Value(v) if interface.is_none() => interface = Some(v.to_string_lossy().into_owned()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (assembly, interface) {
+        (Some(assembly), Some(interface)) => Ok(Command::ProxyGen {
+            assembly,
+            interface,
+            output,
+        }),
+        _ => Err("proxygen: usage: osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]".into()),
+    }
+}
+
+/// Writes the proxy and dispatcher of `interface` (or reports why not).
+fn proxy_gen(assembly: &Path, interface: &str, output: Option<&Path>) -> Result<i32, String> {
+    let bytes = std::fs::read(assembly)
+        .map_err(|e| format!("cannot read '{}': {e}", assembly.display()))?;
+    let source = proxygen::generate(&bytes, &assembly.display().to_string(), interface)
+        .map_err(|e| format!("proxygen: {e}"))?;
+    match output {
+        Some(path) => std::fs::write(path, source)
+            .map_err(|e| format!("cannot write '{}': {e}", path.display()))?,
+        None => print!("{source}"),
+    }
+    Ok(0)
+}
+
 /// Runs the `osprey` command; returns the process exit code.
 pub fn main() -> i32 {
+    install_image_runner();
     // Native code entered from managed code catches Rust panics and reports
     // them as errors (runtime::guard, qcall::run); the default hook would
     // still print a "panicked at" report for each. Keep it quiet unless
@@ -269,7 +390,22 @@ pub fn main() -> i32 {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
         }
-        Ok(Command::BenchTransitions { calls, runs }) => match bench_transitions(calls, runs) {
+        Ok(Command::ProxyGen {
+            assembly,
+            interface,
+            output,
+        }) => match proxy_gen(&assembly, &interface, output.as_deref()) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
+        Ok(Command::BenchTransitions {
+            calls,
+            runs,
+            format,
+        }) => match bench_transitions(calls, runs, format) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -319,6 +455,12 @@ fn run(
     // line in stack traces; without it (or unreadable) traces have none.
     let symbols = std::fs::read(symbol_file_of(&assembly_path)).ok();
     let display = file.display().to_string();
+    // Where the program's P/Invokes look for libraries first: the
+    // assembly's directory (for a .cs file, the source's, since the
+    // assembly lives in the cache).
+    let directory = std::fs::canonicalize(file)
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.display().to_string()));
     let config = ProcessConfig {
         name: display.clone(),
         args,
@@ -326,18 +468,31 @@ fn run(
         stack_size: 0,
     };
     let handle = host::spawn(config, move || {
-        run_in_process(bytes, symbols, &display, options)
+        run_in_process(bytes, symbols, &display, directory.as_deref(), options)
     })
     .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
+    // Children the program left running end with it.
+    host::stop_remaining(exit.exit_code);
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
         _ => Ok(exit.exit_code),
     }
 }
 
-/// Measures the transition costs in a kernel process and prints the table.
-fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
+/// How `osprey bench transitions` prints its rows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum BenchFormat {
+    /// A Markdown table with a heading.
+    Table,
+    /// CSV, one line per row.
+    Csv,
+    /// A JSON array.
+    Json,
+}
+
+/// Measures the transition costs in a kernel process and prints the rows.
+fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32, String> {
     let config = ProcessConfig {
         name: "bench transitions".into(),
         args: Vec::new(),
@@ -349,10 +504,15 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
         let result = crate::bench::Probe::new().and_then(|mut p| p.measure(calls, runs));
         match result {
             Ok(rows) => {
-                let text = format!(
-                    "Transition costs: JIT-compiled loops of {calls} calls, median of {runs} runs, empty loop subtracted.\n\n{}",
-                    crate::bench::table(&rows)
-                );
+                let text = match format {
+                    BenchFormat::Table => format!(
+                        "Transition costs: JIT-compiled loops of {calls} calls, {runs} runs per row \
+                         (the baseline loop subtracted): median, interquartile range and extremes.\n\n{}",
+                        crate::bench::table(&rows)
+                    ),
+                    BenchFormat::Csv => crate::bench::csv(&rows),
+                    BenchFormat::Json => crate::bench::json(&rows),
+                };
                 let _ = os.stdout(&text);
                 let _ = os.console_flush();
                 0
@@ -379,11 +539,13 @@ fn symbol_file_of(assembly: &Path) -> PathBuf {
 }
 
 /// The kernel process's main: one runtime instance running one program
-/// (with its debug information, if any).
+/// (with its debug information, if any; P/Invokes look for libraries in
+/// `directory` first).
 fn run_in_process(
     bytes: Vec<u8>,
     symbols: Option<Vec<u8>>,
     display: &str,
+    directory: Option<&str>,
     options: RuntimeOptions,
 ) -> i32 {
     let Ok(os) = Os::resolve() else { return 1 };
@@ -393,11 +555,19 @@ fn run_in_process(
     };
     let rt = match Runtime::new(options) {
         Ok(rt) => rt,
+        Err(RuntimeError::Config(e)) => {
+            // A usage error: the variable, its value, what it accepts.
+            report(format!("error: {e}\n"));
+            return 1;
+        }
         Err(e) => {
             report(format!("error: cannot start the runtime: {e}\n"));
             return 1;
         }
     };
+    // The thread record first: it registers the fault handler, so that a
+    // fault while the assembly loads is reported too (runtime/faults.rs).
+    let mut thread = rt.new_thread();
     let assembly = match rt.load_assembly(bytes, display) {
         Ok(a) => a,
         Err(e) => {
@@ -411,6 +581,9 @@ fn run_in_process(
         // A stale or damaged file only costs the traces their lines.
         let _ = rt.load_symbols(assembly, mdb);
     }
+    if let Some(dir) = directory {
+        rt.set_assembly_directory(assembly, dir);
+    }
     let args = match os.startup_args() {
         Ok(a) => a,
         Err(e) => {
@@ -418,18 +591,39 @@ fn run_in_process(
             return 1;
         }
     };
-    let mut thread = rt.new_thread();
     let result = rt.run_main(&mut thread, assembly, &args);
-    let _ = os.console_flush();
-    match result {
-        Ok(code) => code,
+    let code = match result {
+        // Background threads do not keep the process alive; foreground
+        // ones do.
+        Ok(code) => {
+            rt.wait_for_foreground_threads();
+            rt.exit_requested().unwrap_or(code)
+        }
         // Already reported by the thread that ended the process.
         Err(RuntimeError::Exited(code)) => code,
+        Err(e @ RuntimeError::TimeLimit { .. }) => {
+            report(e.failure_report());
+            crate::runtime::TIME_LIMIT_EXIT_CODE
+        }
         Err(e) => {
             report(e.failure_report());
             1
         }
+    };
+    // Whatever still runs (background threads; everything, after a
+    // failure) is stopped and joined.
+    rt.stop_threads(code);
+    drop(thread);
+    let _ = os.console_flush();
+    if os
+        .environment_variable("OSPREY_JIT_STATS")
+        .ok()
+        .flatten()
+        .is_some_and(|v| v.trim() != "0")
+    {
+        let _ = os.stderr(&rt.jit_stats());
     }
+    code
 }
 
 #[cfg(test)]

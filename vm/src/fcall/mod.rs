@@ -20,8 +20,11 @@ mod console;
 mod enums;
 mod exception;
 mod gc;
+mod generics;
 mod handles;
+mod interlocked;
 mod math;
+mod monitor;
 mod number;
 mod object;
 mod probe;
@@ -72,6 +75,98 @@ pub struct FCallTarget {
 
 /// Every FCall, one line each.
 pub static FCALLS: &[FCall] = &[
+    // P/Invoke support (vm/src/interop/fcalls.rs).
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "Utf8MaxBytes",
+        sig: "native int(string)",
+        address: crate::interop::fcalls::utf8_max_bytes as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "EncodeUtf8",
+        sig: "void(string,native int)",
+        address: crate::interop::fcalls::encode_utf8 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "GetLastPInvokeError",
+        sig: "int32()",
+        address: crate::interop::fcalls::get_last_error as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "SetLastPInvokeError",
+        sig: "void(int32)",
+        address: crate::interop::fcalls::set_last_error as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "SizeOfHelper",
+        sig: "int32(native int)",
+        address: crate::interop::fcalls::size_of as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "OffsetOfHelper",
+        sig: "int32(native int,string)",
+        address: crate::interop::fcalls::offset_of as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "StructureToPtrHelper",
+        sig: "void(object,native int,bool)",
+        address: crate::interop::fcalls::structure_to_ptr as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "PtrToStructureHelper",
+        sig: "object(native int,native int)",
+        address: crate::interop::fcalls::ptr_to_structure as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "PtrToExistingStructureHelper",
+        sig: "void(native int,object)",
+        address: crate::interop::fcalls::ptr_to_existing_structure as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "StructureFromNative",
+        sig: "void(native int,object)",
+        address: crate::interop::fcalls::structure_from_native as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "DestroyStructureHelper",
+        sig: "void(native int,native int)",
+        address: crate::interop::fcalls::destroy_structure as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "GetFunctionPointerForDelegateHelper",
+        sig: "native int(System.Delegate)",
+        address: crate::interop::fcalls::function_pointer_for_delegate as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "GetDelegateForFunctionPointerHelper",
+        sig: "System.Delegate(native int,native int)",
+        address: crate::interop::fcalls::delegate_for_function_pointer as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
     FCall {
         class: "System.Console",
         method: "InternalWrite",
@@ -84,6 +179,34 @@ pub static FCALLS: &[FCall] = &[
         method: "FastAllocateString",
         sig: "string(int32)",
         address: string::fast_allocate_string as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "IsAssignableTo",
+        sig: "bool(System.Type,System.Type)",
+        address: generics::is_assignable_to as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "Instantiate",
+        sig: "System.Type(System.Type,System.Type)",
+        address: generics::instantiate as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "NullableUnderlying",
+        sig: "System.Type(System.Type)",
+        address: generics::nullable_underlying as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "CreateInstance",
+        sig: "object(System.Type)",
+        address: generics::create_instance as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
@@ -169,6 +292,202 @@ pub static FCALLS: &[FCall] = &[
         sig: "System.Threading.Thread()",
         address: thread::get_current_thread as *const (),
         flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Threading.Thread",
+        method: "NewManagedThreadId",
+        sig: "int32()",
+        address: thread::new_managed_thread_id as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Thread",
+        method: "StartCore",
+        sig: "void(System.Threading.Thread)",
+        address: thread::start_core as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Threading.Thread",
+        method: "JoinCore",
+        sig: "bool(int32,int32)",
+        address: thread::join_core as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Threading.Thread",
+        method: "SetBackgroundCore",
+        sig: "void(int32,bool)",
+        address: thread::set_background_core as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Thread",
+        method: "SpinPause",
+        sig: "void()",
+        address: thread::spin_pause as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "TryEnterFast",
+        sig: "bool(object)",
+        address: monitor::try_enter_fast as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "ExitCore",
+        sig: "int32(object)",
+        address: monitor::exit_core as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "IsEnteredCore",
+        sig: "bool(object)",
+        address: monitor::is_entered_core as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "BeginEnterWait",
+        sig: "int32(object)",
+        address: monitor::begin_enter_wait as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "EndEnterWait",
+        sig: "void(object)",
+        address: monitor::end_enter_wait as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "WaitBegin",
+        sig: "int32(object,int32&)",
+        address: monitor::wait_begin as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "WaitCancel",
+        sig: "bool(object)",
+        address: monitor::wait_cancel as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "WaitEnd",
+        sig: "void(object,int32)",
+        address: monitor::wait_end as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "PulseCore",
+        sig: "int32(object)",
+        address: monitor::pulse_core as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Monitor",
+        method: "WaitEvent",
+        sig: "int32()",
+        address: monitor::wait_event as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "ExchangeAdd32",
+        sig: "int32(int32&,int32)",
+        address: interlocked::exchange_add32 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "ExchangeAdd64",
+        sig: "int64(int64&,int64)",
+        address: interlocked::exchange_add64 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "Exchange32",
+        sig: "int32(int32&,int32)",
+        address: interlocked::exchange32 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "Exchange64",
+        sig: "int64(int64&,int64)",
+        address: interlocked::exchange64 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "Exchange64",
+        sig: "int64(native int&,int64)",
+        address: interlocked::exchange64 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "ExchangeObject",
+        sig: "object(object&,object)",
+        address: interlocked::exchange_object as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "CompareExchange32",
+        sig: "int32(int32&,int32,int32)",
+        address: interlocked::compare_exchange32 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "CompareExchange64",
+        sig: "int64(int64&,int64,int64)",
+        address: interlocked::compare_exchange64 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "CompareExchange64",
+        sig: "int64(native int&,int64,int64)",
+        address: interlocked::compare_exchange64 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "CompareExchangeObject",
+        sig: "object(object&,object,object)",
+        address: interlocked::compare_exchange_object as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "ExchangeRef",
+        sig: "!!0(!!0&,!!0)",
+        address: interlocked::exchange_object as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "CompareExchangeRef",
+        sig: "!!0(!!0&,!!0,!!0)",
+        address: interlocked::compare_exchange_object as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Threading.Interlocked",
+        method: "FullBarrier",
+        sig: "void()",
+        address: interlocked::full_barrier as *const (),
+        flags: 0,
     },
     FCall {
         class: "System.Number",
@@ -521,6 +840,13 @@ pub static FCALLS: &[FCall] = &[
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
+        class: "Osprey.FaultProbe",
+        method: "ReadNative",
+        sig: "int32(int64)",
+        address: probe::read_native as *const (),
+        flags: 0,
+    },
+    FCall {
         class: "System.ValueType",
         method: "InternalEquals",
         sig: "int32(object,object)",
@@ -549,6 +875,30 @@ pub static FCALLS: &[FCall] = &[
         flags: 0,
     },
 ];
+
+/// The runtime's native bindings for the loader: the FCall table above
+/// and the QCall entry list (`osprey_qcall::ENTRIES`).
+pub(crate) struct Bindings;
+
+impl crate::loader::NativeBindings for Bindings {
+    fn internal_call(
+        &self,
+        class: &str,
+        method: &str,
+        sig: &str,
+    ) -> Option<crate::loader::MethodKind> {
+        lookup(class, method, sig).map(|f| crate::loader::MethodKind::FCall {
+            address: f.address,
+            pass_thread: f.pass_thread,
+            may_throw: f.may_throw,
+            helper_frame: f.helper_frame,
+        })
+    }
+
+    fn qcall(&self, entry: &str) -> Option<usize> {
+        osprey_qcall::lookup(entry)
+    }
+}
 
 /// Finds the FCall registered for a method.
 pub fn lookup(class: &str, method: &str, sig: &str) -> Option<FCallTarget> {

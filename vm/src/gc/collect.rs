@@ -78,7 +78,7 @@ impl Minor<'_> {
             if *layout::header(v) & MARK_BIT != 0 {
                 return v;
             }
-            let mt = &*(word as *const crate::loader::MethodTable);
+            let mt = &*(word as *const crate::typesystem::MethodTable);
             let size = layout::size_with(v, mt);
             let dst = self.promo_alloc(size);
             std::ptr::copy_nonoverlapping((v - HEADER_SIZE) as *const u8, dst as *mut u8, size);
@@ -163,7 +163,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         } else {
             v
         };
-        bases.push(base);
+        bases.push((base, v));
         if base != 0 && r.pinned {
             // SAFETY: `base` is a young object.
             unsafe {
@@ -177,13 +177,14 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
             }
         }
     }
-    for (r, &base) in roots.iter().zip(&bases) {
+    for (r, &(base, v)) in roots.iter().zip(&bases) {
         if base == 0 {
             continue;
         }
+        // The slot's value as it was before any root was updated: a slot
+        // reported twice is updated twice, to the same address.
         // SAFETY: as above.
         unsafe {
-            let v = *r.slot;
             let new = m.evac(base);
             *r.slot = new + (v - base);
         }
@@ -218,6 +219,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
     }
     m.drain();
     update_weak(gc, &m, HandleKind::WeakTrackResurrection);
+    update_weak(gc, &m, HandleKind::RuntimeWeak);
 
     // Free the nursery; promote blocks that hold pinned objects.
     let verify = gc.options.verify;
@@ -502,6 +504,7 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     }
     m.drain();
     clear_weak(gc, &m, HandleKind::WeakTrackResurrection);
+    clear_weak(gc, &m, HandleKind::RuntimeWeak);
     st.finalizable = alive;
     st.freachable.extend(dead);
 
@@ -518,8 +521,8 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
             }
             BlockState::LargeHead(n) => {
                 let obj = st.heap.block_start(i) + HEADER_SIZE;
-                // SAFETY: a large object starts its head block.
                 let h = layout::header(obj);
+                // SAFETY: a large object starts its head block.
                 unsafe {
                     if *h & MARK_BIT != 0 {
                         *h &= !MARK_BIT;

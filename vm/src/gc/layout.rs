@@ -2,9 +2,9 @@
 //! references are, and the free-object filler that keeps every block
 //! parseable (walkable object by object from its start).
 
-use crate::loader::types::mt_flags;
-use crate::loader::MethodTable;
 use crate::object::{self, HEADER_SIZE};
+use crate::typesystem::types::mt_flags;
+use crate::typesystem::MethodTable;
 
 /// Header bit set on marked objects during a collection.
 pub const MARK_BIT: u64 = 1 << 63;
@@ -14,6 +14,15 @@ pub const MARK_BIT: u64 = 1 << 63;
 /// drops such objects from finalization when they die, and the finalizer
 /// thread skips them if they were already queued.
 pub const FINALIZER_SUPPRESSED: u64 = 1 << 61;
+
+/// The monitor's part of the header's high half (bits 32..60 of the header
+/// word; vm/src/sync/): with [`SYNC_BLOCK`] clear, a *thin lock* (the
+/// owner's lock id in bits 32..47, 0 when free, and its extra acquisitions
+/// in bits 48..59); with it set, the index of the object's sync block in
+/// bits 32..59. Changed only by compare-and-swap on the high half.
+pub const LOCK_MASK: u64 = 0x1FFF_FFFF << 32;
+/// Header bit: the lock bits hold a sync block index.
+pub const SYNC_BLOCK: u64 = 1 << 60;
 
 /// The header's high 32 bits, as an atomic (flag bits; the low half holds
 /// the identity hash, set by compare-and-swap on its own).

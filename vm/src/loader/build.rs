@@ -89,6 +89,7 @@ struct Body {
     instance_gc_refs: Vec<u32>,
     statics: StaticStorage,
     methods: Vec<MethodHandle>,
+    #[allow(clippy::vec_box)] // boxed for stable addresses: method handles point into them
     method_boxes: Vec<Box<MethodDesc>>,
     vtable_methods: Vec<MethodHandle>,
     vtable: Box<[AtomicUsize]>,
@@ -130,6 +131,17 @@ impl Loader {
                     "generic type arguments nest more than {MAX_INSTANTIATION_DEPTH} deep (a recursive generic type?)"
                 ),
             });
+        }
+        if !args.is_empty() {
+            let ctx = GenericContext::of_type(args.clone());
+            let definition = self.trace_definition_name(id);
+            self.check_constraints(
+                id.assembly,
+                osprey_metadata::tables::TypeOrMethodDef::TypeDef(id.rid),
+                &args,
+                &ctx,
+                &|| definition.clone(),
+            )?;
         }
         let key = TypeKey::Def(id, args.clone());
         if !self.in_progress.insert(key.clone()) {
@@ -217,7 +229,7 @@ impl Loader {
                 cctor: None,
                 before_field_init: row.flags & ta::BEFORE_FIELD_INIT != 0,
                 done: AtomicU8::new(1),
-                failure: std::sync::OnceLock::new(),
+                failed: std::sync::atomic::AtomicBool::new(false),
             },
         }));
         if open_definition {
@@ -380,11 +392,15 @@ impl Loader {
             &body.vtable_methods,
             &explicit,
         )?;
-        if body
-            .methods
-            .iter()
-            .any(|m| m.name == "Finalize" && m.slot.is_some())
-            && !(id.assembly == AssemblyId::CORELIB && handle.name == "System.Object")
+        // A finalizer is inherited: a subclass of a type with one (of
+        // SafeHandle, say) is finalizable too.
+        let inherits_finalizer = parent.is_some_and(|p| p.mt.has(mt_flags::HAS_FINALIZER));
+        if inherits_finalizer
+            || body
+                .methods
+                .iter()
+                .any(|m| m.name == "Finalize" && m.slot.is_some())
+                && !(id.assembly == AssemblyId::CORELIB && handle.name == "System.Object")
         {
             body.flags |= mt_flags::HAS_FINALIZER;
         }
@@ -750,34 +766,31 @@ impl Loader {
         let img = asm.image();
         let kind = if info.impl_flags & mia::INTERNAL_CALL != 0 {
             let sig_text = names::method_sig_text(img, &info.sig);
-            match crate::fcall::lookup(def_name, &info.name, &sig_text) {
-                Some(f) => MethodKind::FCall {
-                    address: f.address,
-                    pass_thread: f.pass_thread,
-                    may_throw: f.may_throw,
-                    helper_frame: f.helper_frame,
-                },
-                None => MethodKind::Unimplemented,
-            }
+            self.bindings
+                .internal_call(def_name, &info.name, &sig_text)
+                .unwrap_or(MethodKind::Unimplemented)
         } else if info.flags & ma::PINVOKE_IMPL != 0 {
-            // QCalls: pinvokeimpl("QCall" as "Entry"). Other P/Invokes are not supported.
+            // pinvokeimpl("lib" as "Entry"): a P/Invoke; pinvokeimpl("QCall"
+            // as "Entry") a QCall, bound now to its registered Rust function.
+            let suppress_gc_transition = attributes::has_attribute(
+                img,
+                osprey_metadata::Token::new(osprey_metadata::TableId::MethodDef, info.rid),
+                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
+            );
             match img.pinvoke_import_of(info.rid) {
-                Ok(Some(p)) if p.module_name == "QCall" => {
-                    match osprey_qcall::lookup(p.import_name) {
-                        Some(address) => MethodKind::QCall {
-                            address,
-                            suppress_gc_transition: attributes::has_attribute(
-                                img,
-                                osprey_metadata::Token::new(
-                                    osprey_metadata::TableId::MethodDef,
-                                    info.rid,
-                                ),
-                                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
-                            ),
+                Ok(Some(p)) if p.module_name == super::QCALL_LIBRARY => {
+                    match self.bindings.qcall(p.import_name) {
+                        Some(address) => MethodKind::PInvoke {
+                            qcall: address,
+                            suppress_gc_transition,
                         },
                         None => MethodKind::Unimplemented,
                     }
                 }
+                Ok(Some(_)) => MethodKind::PInvoke {
+                    qcall: 0,
+                    suppress_gc_transition,
+                },
                 _ => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::ABSTRACT != 0 {

@@ -2,8 +2,8 @@
 //! resolution of metadata tokens to them.
 //!
 //! * [`assembly`]: loaded assemblies (bytes + metadata image);
-//! * [`types`]: method tables and runtime types;
-//! * [`methods`]: method descriptors and precodes;
+//! * the structures it builds are the type system's (`crate::typesystem`:
+//!   method tables, runtime types, method descriptors), re-exported here;
 //! * [`build`]: constructing a runtime type from its TypeDef and type
 //!   arguments (identity first, then parent, layout, statics, methods,
 //!   vtable, interfaces);
@@ -25,11 +25,9 @@ pub(crate) mod attributes;
 mod build;
 pub mod generics;
 mod layout;
-pub mod methods;
 pub mod names;
 mod resolve;
 pub mod sharing;
-pub mod types;
 mod vtable;
 
 use std::collections::{HashMap, HashSet};
@@ -38,12 +36,15 @@ use std::sync::Arc;
 use osprey_metadata::MetadataError;
 
 pub use assembly::{Assembly, AssemblyId};
-pub use generics::GenericContext;
-pub use methods::{MethodDesc, MethodHandle, MethodKind};
-pub use types::{
+// The type system's structures, which the loader builds (re-exported so
+// that `crate::loader::TypeHandle` and the like name them too).
+pub use crate::typesystem::GenericContext;
+pub use crate::typesystem::{casting, methods, types};
+pub use crate::typesystem::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
     Variance,
 };
+pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 
 use crate::codeheap::CodeHeap;
 
@@ -78,6 +79,15 @@ pub enum LoadError {
     MissingField(String),
     /// Something the runtime does not support yet; the message says what.
     NotSupported(String),
+    /// A type argument violates a constraint of its type parameter
+    /// (`TypeLoadException` for a generic type, `VerificationException`
+    /// for a generic method, as in .NET); the message says which.
+    ConstraintViolation {
+        /// .NET's message.
+        message: String,
+        /// The parameter belongs to a generic method.
+        on_method: bool,
+    },
     /// A token of the wrong kind where a specific kind is required.
     BadToken {
         /// The token.
@@ -96,7 +106,7 @@ impl std::fmt::Display for LoadError {
                     f,
                     "'{}' is not implemented in Osprey's corelib ({})",
                     osprey_metadata::csharp::display_type_name(name),
-                    crate::runtime::missing::API_HINT
+                    API_HINT
                 )
             }
             LoadError::TypeNotFound { name, assembly } => {
@@ -111,6 +121,7 @@ impl std::fmt::Display for LoadError {
             LoadError::MissingMethod(m) => write!(f, "Method not found: '{m}'."),
             LoadError::MissingField(m) => write!(f, "Field not found: '{m}'."),
             LoadError::NotSupported(what) => write!(f, "not supported: {what}"),
+            LoadError::ConstraintViolation { message, .. } => f.write_str(message),
             LoadError::BadToken { token, expected } => {
                 write!(f, "bad image: token {token} where {expected} is required")
             }
@@ -133,6 +144,12 @@ impl LoadError {
             LoadError::MissingMethod(_) => "System.MissingMethodException",
             LoadError::MissingField(_) => "System.MissingFieldException",
             LoadError::NotSupported(_) => "System.NotSupportedException",
+            LoadError::ConstraintViolation {
+                on_method: false, ..
+            } => "System.TypeLoadException",
+            LoadError::ConstraintViolation {
+                on_method: true, ..
+            } => "System.Security.VerificationException",
         }
     }
 }
@@ -163,6 +180,8 @@ pub struct Loader {
     /// Canonical methods shared code cannot express (see `sharing`).
     unshareable: HashSet<MethodHandle>,
     /// The dictionary layout of each shared owner (see `sharing`).
+    #[allow(clippy::vec_box)]
+    // boxed for stable addresses: compiled code holds pointers to the lookups
     dictionary_layouts: HashMap<sharing::DictionaryOwner, Vec<Box<sharing::LookupDesc>>>,
     /// Every generic dictionary allocated (kept alive: replaced ones may
     /// still be read by other threads).
@@ -190,7 +209,28 @@ pub struct Loader {
     prestub: usize,
     /// Every type loaded, shared with the garbage collector (statics are
     /// roots; the heap verifier checks method tables against it).
-    pub(crate) registry: Arc<crate::gc::TypeRegistry>,
+    pub(crate) registry: Arc<crate::typesystem::TypeRegistry>,
+    /// Internal calls and QCalls (see [`NativeBindings`]).
+    bindings: Box<dyn NativeBindings>,
+}
+
+/// The module name of QCalls: `[DllImport("QCall")]` is a P/Invoke into the
+/// runtime (docs/internal-calls.md).
+pub const QCALL_LIBRARY: &str = "QCall";
+
+/// Where a message about a member corelib lacks sends the user.
+pub(crate) const API_HINT: &str = "docs/api.md lists what is";
+
+/// How the loader binds methods implemented in native code: corelib's
+/// internal calls (FCalls) and QCall entry points. The layer that owns
+/// those tables (the runtime) hands an implementation to
+/// [`Loader::new`], so the loader names neither.
+pub trait NativeBindings: Send + Sync {
+    /// The FCall registered for `class::method` with the ILAsm-like
+    /// signature `sig` (`double(double)`), as the method's kind.
+    fn internal_call(&self, class: &str, method: &str, sig: &str) -> Option<MethodKind>;
+    /// The address of the QCall entry point `entry`.
+    fn qcall(&self, entry: &str) -> Option<usize>;
 }
 
 /// Names under which programs refer to the core library.
@@ -205,11 +245,13 @@ const CORELIB_ALIASES: &[&str] = &[
 ];
 
 impl Loader {
-    /// A loader with corelib loaded (as assembly 0).
+    /// A loader with corelib loaded (as assembly 0), binding native methods
+    /// through `bindings`.
     pub fn new(
         corelib: &'static [u8],
         code_heap: Arc<CodeHeap>,
         prestub: usize,
+        bindings: Box<dyn NativeBindings>,
     ) -> LoadResult<Loader> {
         let corelib = Assembly::from_static(AssemblyId::CORELIB, corelib).map_err(|error| {
             LoadError::BadImage {
@@ -237,7 +279,8 @@ impl Loader {
             layout_in_progress: HashSet::new(),
             code_heap,
             prestub,
-            registry: Arc::new(crate::gc::TypeRegistry::default()),
+            registry: Arc::new(crate::typesystem::TypeRegistry::default()),
+            bindings,
         })
     }
 

@@ -140,7 +140,14 @@ impl Runtime {
         }
         match method.kind {
             MethodKind::Il => {}
-            MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
+            // The P/Invoke's IL stub (or its MarshalDirectiveException).
+            MethodKind::PInvoke { .. } => {
+                let addr = crate::interop::stub::compile(self, &mut loader, method)?;
+                method.code.store(addr, Ordering::Release);
+                self.code.patch_precode(method.precode, addr);
+                return Ok(addr);
+            }
+            MethodKind::FCall { .. } => {
                 return Err(RuntimeError::managed(
                     "System.NotSupportedException",
                     Some(format!(
@@ -160,7 +167,12 @@ impl Runtime {
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
         }
-        if let Some(canonical) = loader.shared_form(method)? {
+        let shared = if self.share_generic_code {
+            loader.shared_form(method)?
+        } else {
+            None
+        };
+        if let Some(canonical) = shared {
             if let Some(code) = self.compile_shared(&mut loader, canonical)? {
                 let entry = self.shared_entry(method, canonical, code)?;
                 method.code.store(entry, Ordering::Release);
@@ -244,6 +256,7 @@ impl Runtime {
         let mut input = input_data.input();
         input.generic_context = shared;
         let base = self.code.method_base();
+        let started = std::time::Instant::now();
         let compiled = {
             let mut ctx = JitContext {
                 rt: self,
@@ -257,6 +270,35 @@ impl Runtime {
                 error,
             })?
         };
+        self.jit_stats.record(
+            shared.is_some(),
+            input.il.len(),
+            compiled.code.len(),
+            started.elapsed().as_nanos() as u64,
+        );
+        let addr =
+            self.publish_compiled(loader, method, base, &compiled, shared.is_some(), input.il)?;
+        method.code.store(addr, Ordering::Release);
+        self.code.patch_precode(method.precode, addr);
+        Ok(addr)
+    }
+}
+
+impl Runtime {
+    /// Publishes code the JIT compiled at `base` from `il` as `method`'s
+    /// (with its GC info, code map and clauses, so stack walks see it),
+    /// printing it for `--jit-dump`; returns its address. (The caller
+    /// holds the loader lock, which keeps `base` free.) Used for methods'
+    /// IL and for the IL stubs of P/Invokes and delegates.
+    pub(crate) fn publish_compiled(
+        &self,
+        loader: &mut Loader,
+        method: MethodHandle,
+        base: usize,
+        compiled: &osprey_jit::CompiledMethod,
+        shared: bool,
+        il: &[u8],
+    ) -> Result<usize, RuntimeError> {
         let info = MethodCode {
             method,
             start: base,
@@ -271,20 +313,11 @@ impl Runtime {
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
         if let Some(dump) = &self.options.jit_dump {
             if dump.selects(loader, method) {
-                let text = super::jitdump::listing(
-                    self,
-                    loader,
-                    method,
-                    shared.is_some(),
-                    input.il,
-                    &compiled,
-                    addr,
-                );
+                let text =
+                    super::jitdump::listing(self, loader, method, shared, il, compiled, addr);
                 let _ = self.os.stderr(&text);
             }
         }
-        method.code.store(addr, Ordering::Release);
-        self.code.patch_precode(method.precode, addr);
         Ok(addr)
     }
 }

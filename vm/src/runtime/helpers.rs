@@ -12,8 +12,11 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use osprey_jit::{Helper, ThrowKind};
 
 use super::{CallSite, RuntimeError};
+pub(crate) use crate::loader::casting::is_assignable;
+use crate::loader::casting::{is_array_covariant_interface, is_variant_convertible};
 use crate::loader::{MethodDesc, MethodHandle, MethodTable, TypeHandle, TypeKind};
 use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::stubs::Workers;
 use crate::thread::Thread;
 
@@ -47,6 +50,7 @@ pub(crate) fn workers() -> Workers {
         dispatch: crate::eh::dispatch_worker as *const () as usize,
         unwind_continue: crate::eh::continue_worker as *const () as usize,
         fault: super::faults::fault as *const () as usize,
+        native_fault: super::faults::native_fault as *const () as usize,
         helpers: vec![
             (Helper::NewObject, new_object as *const () as usize),
             (Helper::NewArray, new_array as *const () as usize),
@@ -73,6 +77,14 @@ pub(crate) fn workers() -> Workers {
             (
                 Helper::LdVirtFtn,
                 super::delegates::ld_virt_ftn as *const () as usize,
+            ),
+            (
+                Helper::ThreadStaticBase,
+                super::thread_statics::thread_static_base as *const () as usize,
+            ),
+            (
+                Helper::PInvokeBind,
+                crate::interop::pinvoke_bind as *const () as usize,
             ),
             (
                 Helper::RaiseDeferred,
@@ -107,6 +119,10 @@ extern "C" fn gc_poll_worker(thread: &mut Thread) {
         if let Some(code) = rt.exit_requested() {
             // Another thread ended the process (`Runtime::request_exit`).
             thread.raise_fatal(RuntimeError::Exited(code));
+        } else if let Some(seconds) = rt.time_limit_expired() {
+            // The program ran past OSPREY_TIME_LIMIT (runtime/watchdog.rs).
+            let location = super::faults::innermost_managed_location(thread).unwrap_or_default();
+            thread.raise_fatal(RuntimeError::TimeLimit { seconds, location });
         }
     })
 }
@@ -218,11 +234,14 @@ extern "C" fn new_md_array(
 /// The covariance check of a store of `value` into an array of references.
 extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
-        let (Some(arr), Some(v)) = (ObjectRef::from_raw(array), ObjectRef::from_raw(value)) else {
+        let (Some(arr), Some(v)) = (
+            Unrooted::from_raw(thread, array),
+            Unrooted::from_raw(thread, value),
+        ) else {
             return;
         };
-        let element = TypeHandle::from_method_table(arr.method_table()).element;
-        let vt = TypeHandle::from_method_table(v.method_table());
+        let element = arr.type_handle().element;
+        let vt = v.type_handle();
         if element.is_some_and(|e| !is_assignable(vt, e)) {
             thread.raise(RuntimeError::managed(
                 "System.ArrayTypeMismatchException",
@@ -258,7 +277,7 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
         if let Err(e) = run_class_constructor(thread, t) {
             // The (cached) TypeInitializationException is raised here, with
             // a trace of this access, not of the earlier ones.
-            match e.exception_object() {
+            match e.exception_object(thread).map(|o| o.raw()) {
                 Some(obj) => thread.raise_object(obj, true),
                 None => thread.raise(e),
             }
@@ -274,6 +293,43 @@ pub(crate) struct ClassInitLocks {
     state: std::sync::Mutex<ClassInitState>,
     /// Signalled when a constructor finishes.
     finished: std::sync::Condvar,
+    /// The TypeInitializationException of each type whose constructor
+    /// failed (`ClassInit::failed` says which have one).
+    failures: std::sync::Mutex<std::collections::HashMap<TypeHandle, super::ExceptionObject>>,
+}
+
+impl ClassInitLocks {
+    /// The recorded TypeInitializationException of `t`, if its
+    /// constructor failed.
+    fn failure(&self, t: TypeHandle) -> Option<super::ExceptionObject> {
+        if !t
+            .class_init
+            .failed
+            .load(std::sync::atomic::Ordering::Acquire)
+        {
+            return None;
+        }
+        self.failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&t)
+            .cloned()
+    }
+
+    /// Records `failure` as `t`'s (unless another thread recorded one
+    /// first) and returns the one recorded.
+    fn record_failure(
+        &self,
+        t: TypeHandle,
+        failure: super::ExceptionObject,
+    ) -> super::ExceptionObject {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let recorded = map.entry(t).or_insert(failure).clone();
+        t.class_init
+            .failed
+            .store(true, std::sync::atomic::Ordering::Release);
+        recorded
+    }
 }
 
 #[derive(Default)]
@@ -319,8 +375,8 @@ fn claim_class_constructor(thread: &mut Thread, t: TypeHandle) -> Result<Claim, 
     let me = thread as *mut Thread as usize;
     loop {
         let mut st = locks.state.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(failure) = t.class_init.failure.get() {
-            return Err(rt.exception_error(failure.get()));
+        if let Some(failure) = locks.failure(t) {
+            return Err(rt.exception_error(failure.get(thread)));
         }
         if t.class_init.is_done() {
             return Ok(Claim::Proceed);
@@ -357,8 +413,8 @@ pub(crate) fn run_class_constructor(
     thread: &mut Thread,
     t: TypeHandle,
 ) -> Result<(), RuntimeError> {
-    if let Some(failure) = t.class_init.failure.get() {
-        return Err(thread.runtime().exception_error(failure.get()));
+    if let Some(failure) = thread.runtime().class_inits.failure(t) {
+        return Err(thread.runtime().exception_error(failure.get(thread)));
     }
     if t.class_init.is_done() || thread.initializing.contains(&t) {
         return Ok(());
@@ -412,14 +468,15 @@ fn record_class_init_failure(
     error: &RuntimeError,
 ) -> RuntimeError {
     let tie = crate::eh::exception_from_error(thread, error)
-        .and_then(|(inner, _)| crate::eh::type_initialization_exception(thread, &t.name, inner));
+        .and_then(|(inner, _)| crate::eh::type_initialization_exception(thread, &t.name, &inner));
     let tie = match tie {
         Ok(tie) => tie,
         Err(e) => return e,
     };
-    let failure = super::ExceptionObject::new(thread.runtime().heaps.gc.new_handle(tie));
-    let failure = t.class_init.failure.get_or_init(|| failure);
-    thread.runtime().exception_error(failure.get())
+    let rt = thread.runtime();
+    let failure = super::ExceptionObject::new(rt.heaps.gc.new_handle(tie.get(thread).raw()));
+    let failure = rt.class_inits.record_failure(t, failure);
+    rt.exception_error(failure.get(thread))
 }
 
 /// This thread finished `t`'s constructor (its outcome is recorded): wakes
@@ -444,18 +501,28 @@ extern "C" fn throw(thread: &mut Thread, kind: u32) {
 /// `throw`: raises a managed exception object (`throw null` raises a
 /// NullReferenceException). Its stack trace starts here.
 extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| match ObjectRef::from_raw(exception) {
-        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
-        Some(obj) => thread.raise_object(obj, true),
+    guard(thread, (), |thread| {
+        match Unrooted::from_raw(thread, exception) {
+            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            Some(obj) => {
+                let obj = obj.raw();
+                thread.raise_object(obj, true)
+            }
+        }
     })
 }
 
 /// `rethrow`: raises the exception a catch handler is handling again. As on
 /// mono, its stack trace restarts at the rethrow.
 extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| match ObjectRef::from_raw(exception) {
-        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
-        Some(obj) => thread.raise_object(obj, true),
+    guard(thread, (), |thread| {
+        match Unrooted::from_raw(thread, exception) {
+            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            Some(obj) => {
+                let obj = obj.raw();
+                thread.raise_object(obj, true)
+            }
+        }
     })
 }
 
@@ -478,7 +545,7 @@ extern "C" fn stack_overflow(thread: &mut Thread) {
 /// `stelem.ref`: bounds check, covariance check, store.
 extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
-        let Some(arr) = ObjectRef::from_raw(array) else {
+        let Some(arr) = Unrooted::from_raw(thread, array) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return;
         };
@@ -491,10 +558,12 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             ));
             return;
         }
-        if let Some(v) = ObjectRef::from_raw(value) {
-            let arr_type = TypeHandle::from_method_table(arr.method_table());
-            let elem = arr_type.element.expect("arrays have an element type");
-            let vt = TypeHandle::from_method_table(v.method_table());
+        if let Some(v) = Unrooted::from_raw(thread, value) {
+            let elem = arr
+                .type_handle()
+                .element
+                .expect("arrays have an element type");
+            let vt = v.type_handle();
             if !is_assignable(vt, elem) {
                 thread.raise(RuntimeError::managed(
                     "System.ArrayTypeMismatchException",
@@ -514,10 +583,10 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
 /// `castclass`: the object if it is a `to` (or null), else InvalidCastException.
 extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(o) = ObjectRef::from_raw(obj) else {
+        let Some(o) = Unrooted::from_raw(thread, obj) else {
             return obj;
         };
-        let from = TypeHandle::from_method_table(o.method_table());
+        let from = o.type_handle();
         let to = TypeHandle::from_method_table(to);
         if is_assignable(from, to) {
             return obj;
@@ -548,11 +617,11 @@ extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
 /// InvalidCastException.
 extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(o) = ObjectRef::from_raw(obj) else {
+        let Some(o) = Unrooted::from_raw(thread, obj) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
-        let from = TypeHandle::from_method_table(o.method_table());
+        let from = o.type_handle();
         let to = TypeHandle::from_method_table(to);
         let underlying = |t: TypeHandle| match t.kind {
             TypeKind::Enum(p) | TypeKind::Primitive(p) => Some(p),
@@ -577,14 +646,14 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
 /// and other types resolve here on every call.
 extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
     guard(thread, 0, |thread| {
-        let Some(obj) = ObjectRef::from_raw(this) else {
+        let Some(obj) = Unrooted::from_raw(thread, this) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
         // SAFETY: the JIT passes the call site's 32-byte cell, whose third
         // word the runtime set to the interface method when it made the cell.
         let method = method_from_raw(unsafe { *cell.add(2) } as *const MethodDesc);
-        let t = TypeHandle::from_method_table(obj.method_table());
+        let t = obj.type_handle();
         let vslot = interface_slot(t, method);
         let target = vslot
             .and_then(|s| t.vtable.get(s as usize))
@@ -698,84 +767,6 @@ pub(crate) fn constrained_target(t: TypeHandle, m: MethodHandle) -> Option<Metho
         None => return None,
     };
     (implementation.owner == t).then_some(implementation)
-}
-
-/// Whether a value of type `from` can be stored where `to` is expected
-/// (ECMA-335 I.8.7, for reference types: same type, a base class, an
-/// implemented interface (also by variance), `object`, array covariance,
-/// and a delegate type converting by variance).
-pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
-    if from == to || from.is_subclass_of(to) {
-        return true;
-    }
-    if to.is_interface() {
-        return from.interfaces.iter().any(|&i| {
-            i == to || is_variant_convertible(i, to) || is_array_covariant_interface(from, i, to)
-        });
-    }
-    if is_variant_convertible(from, to) {
-        return true;
-    }
-    match (from.kind, to.kind, from.element, to.element) {
-        (TypeKind::SzArray, TypeKind::SzArray, Some(fe), Some(te))
-        | (TypeKind::MdArray(_), TypeKind::MdArray(_), Some(fe), Some(te))
-            if from.kind == to.kind =>
-        {
-            if fe.is_value_type() || te.is_value_type() {
-                fe == te
-            } else {
-                is_assignable(fe, te)
-            }
-        }
-        _ => false,
-    }
-}
-
-/// Array covariance through the collection interfaces (ECMA-335 I.8.7.1):
-/// the array type `array` implements `own` (`IList<string>` for
-/// `string[]`), and so also `to` (`IList<object>`) when `to` is the same
-/// interface over a reference type the element type is assignable to.
-fn is_array_covariant_interface(array: TypeHandle, own: TypeHandle, to: TypeHandle) -> bool {
-    let (Some(e), [target]) = (array.element, to.instantiation.as_slice()) else {
-        return false;
-    };
-    array.kind == TypeKind::SzArray
-        && own.def == to.def
-        && own.instantiation.as_slice() == [e]
-        && !e.is_value_type()
-        && !target.is_value_type()
-        && is_assignable(e, *target)
-}
-
-/// Whether `from` converts to `to` by the variance of their common generic
-/// interface or delegate definition (ECMA-335 II.9.11): each type argument
-/// is the same, or, for an `out` parameter, a reference type assignable to
-/// the target's, or, for an `in` parameter, one the target's is assignable
-/// to. Variance never applies to value-type arguments.
-pub(crate) fn is_variant_convertible(from: TypeHandle, to: TypeHandle) -> bool {
-    use crate::loader::Variance;
-    if from == to {
-        return true;
-    }
-    if from.def != to.def
-        || to.variance.iter().all(|v| *v == Variance::None)
-        || from.instantiation.len() != to.instantiation.len()
-    {
-        return false;
-    }
-    from.instantiation
-        .iter()
-        .zip(&to.instantiation)
-        .zip(&to.variance)
-        .all(|((&f, &t), v)| {
-            let refs = !f.is_value_type() && !t.is_value_type();
-            f == t
-                || match v {
-                    Variance::None => false,
-                    Variance::Covariant => refs && is_assignable(f, t),
-                    Variance::Contravariant => refs && is_assignable(t, f),
-                }
-        })
 }
 
 /// The prestub's method argument, as a handle.

@@ -45,7 +45,7 @@ use crate::thread::Thread;
 pub(crate) const PLACEHOLDER: osprey_jit::JitType = osprey_jit::JitType::I8;
 
 /// What corelib-missing messages end with: where a user finds what exists.
-pub(crate) const API_HINT: &str = "docs/api.md lists what is";
+pub(crate) use crate::loader::API_HINT;
 
 /// One recorded failure: the managed exception it raises.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -93,11 +93,16 @@ fn deferrable(kind: HostErrorKind) -> Option<&'static str> {
         HostErrorKind::MissingMethod => Some("System.MissingMethodException"),
         HostErrorKind::MissingField => Some("System.MissingFieldException"),
         HostErrorKind::TypeLoad => Some("System.TypeLoadException"),
+        // A generic method's constraint violated, at the call (as .NET).
+        HostErrorKind::Verification => Some("System.Security.VerificationException"),
         // Shared generic code that cannot express the instruction is
         // compiled again per instantiation: not a failure to raise.
-        HostErrorKind::BadImage | HostErrorKind::NotSupported | HostErrorKind::NeedsExactCode => {
-            None
-        }
+        // A direct call of an [UnmanagedCallersOnly] method fails the
+        // caller's compilation, as in .NET.
+        HostErrorKind::BadImage
+        | HostErrorKind::NotSupported
+        | HostErrorKind::NeedsExactCode
+        | HostErrorKind::InvalidProgram => None,
     }
 }
 

@@ -23,28 +23,40 @@ mod faults;
 mod finalizer;
 mod generic_lookup;
 mod helpers;
+mod intrinsics;
 mod jitdump;
-mod jitiface;
+pub(crate) mod jitiface;
+mod jitstats;
 pub(crate) mod missing;
 pub(crate) mod nullable;
 mod qcall_services;
 mod strings;
+mod thread_statics;
+mod threads;
 pub(crate) mod valuetypes;
+mod watchdog;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-pub use callsite::{CallSite, Value};
+pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
+pub use faults::FATAL_EXIT_CODE;
+pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub use jitdump::JitDump;
+pub(crate) use qcall_services::services_for as qcall_services_for;
+pub(crate) use thread_statics::ThreadStaticBlock;
+pub use threads::UNHANDLED_THREAD_EXIT_CODE;
+pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
 use crate::loader::{AssemblyId, Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
 use crate::stubs::Stubs;
 use crate::thread::Thread;
 use osprey_kernel::client::Os;
@@ -62,6 +74,10 @@ pub struct RuntimeOptions {
     pub gc_kind_set: bool,
     /// The command line set the heap limit: it wins over `OSPREY_GC_HEAP_LIMIT`.
     pub gc_limit_set: bool,
+    /// Run only verified code: the process is untrusted (docs/design.md §10;
+    /// set for a child created with `CHILD_UNTRUSTED`). Enforced by the
+    /// verifier.
+    pub verify: bool,
 }
 
 /// Well-known corelib types, loaded at startup.
@@ -95,6 +111,12 @@ pub struct Runtime {
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
     hash_seed: AtomicU32,
+    /// Whether reference-type instantiations share code (docs/generics.md;
+    /// `OSPREY_GENERIC_SHARING=0` compiles each instantiation on its own,
+    /// to compare the two).
+    pub(crate) share_generic_code: bool,
+    /// What the JIT compiled (`OSPREY_JIT_STATS=1` prints it at exit).
+    pub(crate) jit_stats: jitstats::JitStats,
     /// The next `Thread.ManagedThreadId`.
     next_thread_id: std::sync::atomic::AtomicI32,
     /// The binder's method bindings, resolved (indexed by `BoundMethod`).
@@ -106,10 +128,22 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// The threads `Thread.Start` started (runtime/threads.rs).
+    threads: threads::ManagedThreads,
+    /// Thread records' lock ids (vm/src/sync.rs).
+    pub(crate) lock_ids: std::sync::Arc<crate::sync::LockIds>,
+    /// Inflated monitors (vm/src/sync.rs).
+    pub(crate) sync_blocks: crate::sync::SyncBlocks,
+    /// Types with `[ThreadStatic]` fields (runtime/thread_statics.rs).
+    pub(crate) thread_statics: thread_statics::ThreadStaticTypes,
+    /// P/Invoke state: bound targets, marshaling plans, libraries, thunks.
+    pub(crate) interop: crate::interop::Interop,
     /// Resolution failures compiled code raises where it runs (missing.rs).
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
     pub(crate) symbols: crate::eh::Symbols,
+    /// The time limit's watchdog thread (`OSPREY_TIME_LIMIT`).
+    watchdog: watchdog::Watchdog,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -120,14 +154,17 @@ unsafe impl Send for Runtime {}
 unsafe impl Sync for Runtime {}
 
 impl Runtime {
+    /// The JIT's counters as one line (see `OSPREY_JIT_STATS`).
+    pub fn jit_stats(&self) -> String {
+        self.jit_stats.summary()
+    }
+
     /// Creates a runtime in the current kernel process and loads corelib.
     pub fn new(options: RuntimeOptions) -> Result<Box<Runtime>, RuntimeError> {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
         let code = Arc::new(CodeHeap::new(os)?);
         let mut gc_options = options.gc.clone();
-        gc_options
-            .apply_env(&os)
-            .map_err(|e| RuntimeError::Internal(format!("garbage collector options: {e}")))?;
+        gc_options.apply_env(&os).map_err(RuntimeError::Config)?;
         if options.gc_kind_set {
             gc_options.kind = options.gc.kind;
         }
@@ -135,7 +172,12 @@ impl Runtime {
             gc_options.heap_limit = options.gc.heap_limit;
         }
         let stubs = Stubs::generate(&code, &helpers::workers())?;
-        let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
+        let loader = Loader::new(
+            osprey_corelib::CORELIB_DLL,
+            code.clone(),
+            stubs.prestub,
+            Box::new(crate::fcall::Bindings),
+        )?;
         let rt = Box::new(Runtime {
             os,
             code,
@@ -149,13 +191,25 @@ impl Runtime {
             enums: Mutex::new(HashMap::new()),
             value_fields: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
+            jit_stats: jitstats::JitStats::default(),
+            share_generic_code: os
+                .environment_variable("OSPREY_GENERIC_SHARING")
+                .ok()
+                .flatten()
+                .map_or(true, |v| v.trim() != "0"),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            threads: threads::ManagedThreads::new(os.create_event(true, true).ok()),
+            lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
+            sync_blocks: crate::sync::SyncBlocks::new(os),
+            thread_statics: thread_statics::ThreadStaticTypes::default(),
+            interop: crate::interop::Interop::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
+            watchdog: watchdog::Watchdog::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -172,11 +226,25 @@ impl Runtime {
             }
         };
         let _ = rt.well_known.set(wk);
+        rt.interop.thunks.init(&rt)?;
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
+        // When the process is stopped (by itself, or by its parent's
+        // Terminate), the kernel sets the exit bit of the trap flag:
+        // managed code abandons its frames at its next safepoint. Outside a
+        // kernel process this fails, and only `request_exit` sets the bit.
+        // SAFETY: the trap flag lives in the code heap's data page, which
+        // holds only data and lives as long as the runtime.
+        let _ = unsafe {
+            rt.os
+                .set_stop_word(&rt.code.globals().trap, finalizer::TRAP_EXIT)
+        };
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         rt.start_finalizer_thread();
+        if let Some(seconds) = watchdog::time_limit(&os).map_err(RuntimeError::Config)? {
+            rt.start_watchdog(seconds);
+        }
         Ok(rt)
     }
 
@@ -208,11 +276,16 @@ impl Runtime {
     /// Creates the record for a thread that will run managed code on the
     /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
+        self.thread_record(self.next_managed_id())
+    }
+
+    /// The next `Thread.ManagedThreadId` (2 is the finalizer thread's).
+    fn next_managed_id(&self) -> i32 {
         let mut id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
         if id == finalizer::FINALIZER_THREAD_ID {
             id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
         }
-        self.thread_record(id)
+        id
     }
 
     /// [`Runtime::new_thread`] with a given `Thread.ManagedThreadId`.
@@ -234,6 +307,8 @@ impl Runtime {
         if registered.is_ok() {
             thread.fault_handler_on = Some(std::thread::current().id());
         }
+        thread.lock_id = self.lock_ids.take(&*thread as *const Thread as usize);
+        thread.lock_ids = Some(self.lock_ids.clone());
         self.heaps.gc.register_thread(&mut thread);
         thread
     }
@@ -245,6 +320,13 @@ impl Runtime {
         display_name: &str,
     ) -> Result<AssemblyId, RuntimeError> {
         Ok(self.loader().load_assembly(bytes, display_name)?)
+    }
+
+    /// Records the directory `assembly` was loaded from: its P/Invokes
+    /// look for native libraries there before the system loader's search.
+    pub fn set_assembly_directory(&self, assembly: AssemblyId, directory: &str) {
+        self.interop
+            .set_assembly_directory(assembly, directory.to_string());
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit
@@ -264,13 +346,15 @@ impl Runtime {
             let (takes_args, returns_int) = entry_point_shape(main)?;
             (main, takes_args, returns_int)
         };
-        // Cooperative throughout: the argument array and an unhandled
-        // exception are raw references while Rust code holds them.
+        // Cooperative throughout: the argument array is rooted, and an
+        // unhandled exception is described before Main's frames are gone.
         let result = thread.cooperative(|thread| {
-            let mut call_args = Vec::new();
-            if takes_args {
-                call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
-            }
+            let argv = if takes_args {
+                Some(self.new_string_array(thread, args)?)
+            } else {
+                None
+            };
+            let call_args: Vec<Arg<'_>> = argv.iter().map(Arg::from).collect();
             CallSite::new(self, main)?
                 .call(thread, &call_args)
                 .map_err(|e| match self.exit_requested() {
@@ -290,7 +374,7 @@ impl Runtime {
     }
 
     /// A new identity hash code for `obj` (stored in its header).
-    pub(crate) fn identity_hash(&self, obj: ObjectRef) -> i32 {
+    pub(crate) fn identity_hash(&self, obj: Unrooted<'_>) -> i32 {
         // SAFETY: every object has an 8-byte header before it; its low 32
         // bits hold the hash code (0 = not yet assigned).
         let header =
@@ -348,16 +432,22 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
-        // First: the finalizer thread uses everything else.
+        // First: the threads use everything else. Started threads still
+        // running (the program failed) are stopped and joined.
+        self.stop_threads(1);
+        self.stop_watchdog();
+        // Then the finalizer thread, which uses everything else too.
         self.stop_finalizer_thread();
+        self.dispose_thread_table();
+        self.sync_blocks.dispose();
     }
 }
 
 /// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`,
 /// which is cooperative. Returns what the finalizer threw.
-pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), RuntimeError> {
+pub(crate) fn run_finalizer(thread: &mut Thread, obj: &Rooted) -> Result<(), RuntimeError> {
     let rt = thread.runtime();
-    let t = TypeHandle::from_method_table(obj.method_table());
+    let t = obj.get(thread).type_handle();
     let finalize = t
         .vtable_methods
         .iter()
@@ -367,8 +457,6 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), R
     let Some(finalize) = finalize else {
         return Ok(());
     };
-    // No allocation between here and the call: `obj` travels in RCX, and the
-    // prestub frame and then the finalizer's own frame report it.
-    CallSite::new(rt, finalize)?.call(thread, &[Value::Ref(Some(obj))])?;
+    CallSite::new(rt, finalize)?.call(thread, &[Arg::from(obj)])?;
     Ok(())
 }

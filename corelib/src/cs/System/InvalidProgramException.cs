@@ -1,0 +1,27 @@
+namespace System
+{
+    // Raised when a method cannot be compiled as its IL says: for instance a
+    // direct call of a method marked [UnmanagedCallersOnly].
+    public sealed class InvalidProgramException : SystemException
+    {
+        private const int COR_E_INVALIDPROGRAM = unchecked((int)0x8013153A);
+
+        public InvalidProgramException()
+            : base("Common Language Runtime detected an invalid program.")
+        {
+            HResult = COR_E_INVALIDPROGRAM;
+        }
+
+        public InvalidProgramException(string message)
+            : base(message)
+        {
+            HResult = COR_E_INVALIDPROGRAM;
+        }
+
+        public InvalidProgramException(string message, Exception inner)
+            : base(message, inner)
+        {
+            HResult = COR_E_INVALIDPROGRAM;
+        }
+    }
+}
