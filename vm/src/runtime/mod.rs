@@ -28,7 +28,7 @@ mod jitdump;
 pub(crate) mod jitiface;
 mod jitstats;
 pub(crate) mod missing;
-mod nullable;
+pub(crate) mod nullable;
 mod qcall_services;
 mod strings;
 mod thread_statics;
