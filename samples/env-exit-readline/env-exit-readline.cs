@@ -5,7 +5,7 @@ class Program {
     static void Main(string[] args) {
         if (args.Length > 0) { string l = Console.ReadLine(); Console.WriteLine(l == null); }
         Console.WriteLine("before");
-        Environment.Exit(7);   // Osprey: MissingMethodException when Main is compiled; mono: exit 7
+        Environment.Exit(7);   // exit code 7 (R11: Osprey used to raise MissingMethodException when Main was compiled)
         Console.WriteLine("not reached");
     }
 }
