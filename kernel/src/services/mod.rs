@@ -132,6 +132,26 @@ pub(crate) unsafe fn copy_sized(
     Ok(())
 }
 
+/// The whole body of an entry that returns a string with the sizing
+/// protocol of [`copy_sized`]: checks `out_len` before anything else, then
+/// copies what `text` produces (its error is the entry's status).
+///
+/// # Safety
+/// As for [`copy_sized`].
+pub(crate) unsafe fn sized_text_entry<S: AsRef<[u8]>>(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+    text: impl FnOnce() -> Result<S, Status>,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let text = text()?;
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_sized(text.as_ref(), buf, buf_len, out_len) }
+    })
+}
+
 /// Checks an out-pointer before an entry does anything irreversible.
 pub(crate) fn check_out<T>(out: *mut T) -> Result<(), Status> {
     if out.is_null() || !out.is_aligned() {

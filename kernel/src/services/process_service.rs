@@ -4,7 +4,7 @@
 //! reports about the machine (host name, OS version) and the process (all
 //! its environment variables, its name).
 
-use super::{check_out, copy_sized, guard, guard_value, write_out};
+use super::{check_out, guard, guard_value, sized_text_entry, write_out};
 use crate::{clock, process, ProcessId, Status};
 
 /// `ProcessService::GetCurrentProcessId`: the calling process's id, or
@@ -34,12 +34,18 @@ pub extern "C" fn get_up_time() -> u64 {
     guard_value(0, clock::up_time_nanos)
 }
 
+/// The body of the `Get...Count` entries: how many of something the
+/// calling process has (0 with no process, `u32::MAX` at most).
+fn count_of_current(count: impl FnOnce(&process::Process) -> usize) -> u32 {
+    guard_value(0, || {
+        process::current().map_or(0, |p| u32::try_from(count(&p)).unwrap_or(u32::MAX))
+    })
+}
+
 /// `ProcessService::GetStartupArgCount`: how many startup arguments the
 /// calling process has (0 on a thread bound to no process).
 pub extern "C" fn get_startup_arg_count() -> u32 {
-    guard_value(0, || {
-        process::current().map_or(0, |p| u32::try_from(p.args().len()).unwrap_or(u32::MAX))
-    })
+    count_of_current(|p| p.args().len())
 }
 
 /// `ProcessService::GetStartupArg`: copies startup argument `index` (UTF-8,
@@ -63,16 +69,17 @@ pub unsafe extern "C" fn get_startup_arg(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        let p = process::current_or_status()?;
-        let arg = p
-            .args()
-            .get(index as usize)
-            .ok_or(Status::IndexOutOfRange)?;
-        // SAFETY: forwarded caller contract.
-        unsafe { copy_sized(arg.as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sized_text_entry(buf, buf_len, out_len, || {
+            let p = process::current_or_status()?;
+            let arg = p
+                .args()
+                .get(index as usize)
+                .ok_or(Status::IndexOutOfRange)?;
+            Ok(arg.clone())
+        })
+    }
 }
 
 /// `ProcessService::GetEnvironmentVariable`: copies the value of the
@@ -94,8 +101,7 @@ pub unsafe extern "C" fn get_environment_variable(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
+    let value = || {
         if name_ptr.is_null() {
             return Err(Status::InvalidArgument);
         }
@@ -104,9 +110,10 @@ pub unsafe extern "C" fn get_environment_variable(
         let name = core::str::from_utf8(name).map_err(|_| Status::InvalidUtf8)?;
         let p = process::current_or_status()?;
         let value = p.environment_variable(name).ok_or(Status::NotFound)?;
-        // SAFETY: forwarded caller contract.
-        unsafe { copy_sized(value.as_bytes(), buf, buf_len, out_len) }
-    })
+        Ok(value.to_owned())
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, value) }
 }
 
 /// `ProcessService::Terminate`: records `exit_code` as the calling process's
@@ -192,11 +199,7 @@ pub unsafe extern "C" fn get_stop_code(out_code: *mut i32) -> Status {
 /// `ProcessService::GetStartupEndpointCount` (ABI v4): how many startup
 /// endpoints the calling process was given (0 with no process).
 pub extern "C" fn get_startup_endpoint_count() -> u32 {
-    guard_value(0, || {
-        process::current().map_or(0, |p| {
-            u32::try_from(p.startup_endpoints().len()).unwrap_or(u32::MAX)
-        })
-    })
+    count_of_current(|p| p.startup_endpoints().len())
 }
 
 /// `ProcessService::GetStartupEndpoint` (ABI v4): the handle (in the
@@ -286,12 +289,8 @@ pub unsafe extern "C" fn get_machine_name(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        let name = machine_name()?;
-        // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_sized(name.as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, machine_name) }
 }
 
 fn machine_name() -> Result<String, Status> {
@@ -318,12 +317,8 @@ pub unsafe extern "C" fn get_os_version(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        let version = os_version()?;
-        // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_sized(version.as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, os_version) }
 }
 
 fn os_version() -> Result<String, Status> {
@@ -347,11 +342,7 @@ fn os_version() -> Result<String, Status> {
 /// `ProcessService::GetEnvironmentVariableCount` (v5): how many environment
 /// variables the calling process has (0 with no process).
 pub extern "C" fn get_environment_variable_count() -> u32 {
-    guard_value(0, || {
-        process::current().map_or(0, |p| {
-            u32::try_from(p.environment().len()).unwrap_or(u32::MAX)
-        })
-    })
+    count_of_current(|p| p.environment().len())
 }
 
 /// `ProcessService::GetEnvironmentVariableAt` (v5): environment variable
@@ -369,17 +360,17 @@ pub unsafe extern "C" fn get_environment_variable_at(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        let p = process::current_or_status()?;
-        let (name, value) = p
-            .environment()
-            .get(index as usize)
-            .ok_or(Status::IndexOutOfRange)?;
-        let entry = format!("{name}={value}");
-        // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_sized(entry.as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sized_text_entry(buf, buf_len, out_len, || {
+            let p = process::current_or_status()?;
+            let (name, value) = p
+                .environment()
+                .get(index as usize)
+                .ok_or(Status::IndexOutOfRange)?;
+            Ok(format!("{name}={value}"))
+        })
+    }
 }
 
 /// `ProcessService::GetProcessName` (v5): the name the calling process was
@@ -395,10 +386,10 @@ pub unsafe extern "C" fn get_process_name(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        let p = process::current_or_status()?;
-        // SAFETY: forwarded caller contract; `out_len` checked above.
-        unsafe { copy_sized(p.name().as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sized_text_entry(buf, buf_len, out_len, || {
+            Ok(process::current_or_status()?.name().to_owned())
+        })
+    }
 }
