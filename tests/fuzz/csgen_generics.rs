@@ -582,8 +582,8 @@ impl Gen {
         };
         let names = ["X", "Y", "Z"];
         let mut tps = Vec::new();
-        for i in 0..ntp {
-            tps.push(self.rand_tparam(names[i].to_string()));
+        for name in &names[..ntp] {
+            tps.push(self.rand_tparam(name.to_string()));
         }
         let saved = std::mem::take(&mut self.gs.tparams);
         self.gs.tparams = outer.iter().cloned().chain(tps.iter().cloned()).collect();
@@ -597,11 +597,11 @@ impl Gen {
         for _ in 0..self.rng.range(0, 2) {
             let t = match self.rng.below(8) {
                 0 | 1 => Prim(self.targ_prim()),
-                2 if self.gs.tparams.len() > 0 => {
+                2 if !self.gs.tparams.is_empty() => {
                     let i = self.rng.below(self.gs.tparams.len());
                     Func(vec![Tp(i)], bx(Tp(i)))
                 }
-                3 if self.gs.tparams.len() > 0 => {
+                3 if !self.gs.tparams.is_empty() => {
                     let i = self.rng.below(self.gs.tparams.len());
                     Func(vec![Tp(i)], bx(Prim(I4)))
                 }
