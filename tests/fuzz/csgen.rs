@@ -58,7 +58,9 @@
 //! there), `int.MinValue / -1` in 32 bits (ECMA-335 allows any
 //! ArithmeticException; mono raises DivideByZeroException or
 //! OverflowException depending on how the -1 was computed), structs over
-//! 80 bytes (mono crashes reading one from a field of a null object),
+//! 80 bytes (mono crashes reading one from a field of a null object) and
+//! structs of 48 bytes or more that hold a reference (mono crashes storing
+//! one into a field of a null object: see `REF_STRUCT_MAX`),
 //! conversions of a ulong tie of 2^63 or more to floating point (mono 6.8
 //! rounds it up: see `cast`), and C# that `mcs`
 //! rejects: constant subexpressions that would fold to an overflow or a
@@ -165,6 +167,13 @@ const SHIFT_COUNT: [P; 6] = [I4, I1, U1, I2, U2, Ch];
 /// crashes mono (SIGSEGV in `Buffer.InternalMemcpy`) instead of raising a
 /// NullReferenceException.
 const STRUCT_MAX: usize = 80;
+/// The largest struct (bytes, counted as for `STRUCT_MAX`) that may hold a
+/// reference: mono 6.8 copies such a struct of 48 bytes or more with a
+/// native write-barrier copy, and storing one into a field of a null
+/// object crashes mono (SIGSEGV in native code) instead of raising a
+/// NullReferenceException (found by seeds 10180 and 10212; Osprey raises
+/// the NullReferenceException ECMA-335 requires; CoreCLR 2.0 crashes too).
+const REF_STRUCT_MAX: usize = 40;
 
 impl P {
     fn cs(self) -> &'static str {
@@ -624,6 +633,21 @@ impl Gen {
                 };
                 fields.push((format!("f{j}"), ty));
             }
+            // See REF_STRUCT_MAX: a big struct keeps no references. This
+            // draws nothing from the generator, so every other choice of
+            // the program stays as it was.
+            if bound > REF_STRUCT_MAX {
+                for (_, ty) in &mut fields {
+                    let holds_ref = match *ty {
+                        Ty::Str => true,
+                        Ty::S(k) => self.struct_has_ref(k),
+                        _ => false,
+                    };
+                    if holds_ref {
+                        *ty = Ty::P(I8);
+                    }
+                }
+            }
             self.structs.push(StructDef {
                 name: format!("S{i}"),
                 fields,
@@ -667,6 +691,15 @@ impl Gen {
 
     /// An upper bound of the size of struct `s` (every primitive counted
     /// as 8 bytes).
+    /// Whether struct `s` holds a reference anywhere in its fields.
+    fn struct_has_ref(&self, s: usize) -> bool {
+        self.structs[s].fields.iter().any(|(_, t)| match t {
+            Ty::Str => true,
+            Ty::S(k) => self.struct_has_ref(*k),
+            _ => false,
+        })
+    }
+
     fn struct_bound(&self, s: usize) -> usize {
         self.structs[s]
             .fields

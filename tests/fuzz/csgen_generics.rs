@@ -582,7 +582,7 @@ impl Gen {
         };
         let names = ["X", "Y", "Z"];
         let mut tps = Vec::new();
-        for name in names.iter().take(ntp) {
+        for name in &names[..ntp] {
             tps.push(self.rand_tparam(name.to_string()));
         }
         let saved = std::mem::take(&mut self.gs.tparams);
