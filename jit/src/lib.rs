@@ -24,6 +24,7 @@ mod codegen;
 pub mod disasm;
 pub mod eh;
 mod error;
+mod flags;
 mod frame;
 pub mod gcinfo;
 pub mod host;

@@ -1,5 +1,6 @@
 //! Arithmetic, comparisons, branches and conversions.
 
+use crate::flags::{float_cond, int_cond, FlagCond};
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 use super::{reg, Emitter, Entry, Loc};
@@ -596,59 +597,6 @@ fn var_is_plain(ty: JitType, wide: bool) -> bool {
         Some(8) => wide,
         Some(4) => !wide && !ty.is_float(),
         _ => false,
-    }
-}
-
-/// An x86 condition to test after a comparison.
-#[derive(Copy, Clone, Debug)]
-enum FlagCond {
-    E,
-    Ne,
-    L,
-    Le,
-    G,
-    Ge,
-    B,
-    Be,
-    A,
-    Ae,
-    /// Floats: equal and ordered (ZF=1, PF=0).
-    OrderedEq,
-    /// Floats: not equal or unordered (ZF=0 or PF=1).
-    UnorderedNe,
-}
-
-fn int_cond(c: Cond) -> FlagCond {
-    match c {
-        Cond::Eq => FlagCond::E,
-        Cond::NeUn => FlagCond::Ne,
-        Cond::Ge => FlagCond::Ge,
-        Cond::GeUn => FlagCond::Ae,
-        Cond::Gt => FlagCond::G,
-        Cond::GtUn => FlagCond::A,
-        Cond::Le => FlagCond::Le,
-        Cond::LeUn => FlagCond::Be,
-        Cond::Lt => FlagCond::L,
-        Cond::LtUn => FlagCond::B,
-    }
-}
-
-/// The float comparison for a CIL condition: (swap operands?, flags to test)
-/// after `ucomisd x, y`. `ucomisd` sets CF=ZF=PF=1 for unordered operands, so
-/// "above" tests are false on NaN and "below" tests true: ordered conditions
-/// are written as `above` tests, unordered (`.un`) ones as `below` tests.
-fn float_cond(c: Cond) -> (bool, FlagCond) {
-    match c {
-        Cond::Eq => (false, FlagCond::OrderedEq),
-        Cond::NeUn => (false, FlagCond::UnorderedNe),
-        Cond::Gt => (false, FlagCond::A),  // a > b
-        Cond::Ge => (false, FlagCond::Ae), // a >= b
-        Cond::Lt => (true, FlagCond::A),   // b > a
-        Cond::Le => (true, FlagCond::Ae),  // b >= a
-        Cond::GtUn => (true, FlagCond::B), // b < a or unordered
-        Cond::GeUn => (true, FlagCond::Be),
-        Cond::LtUn => (false, FlagCond::B), // a < b or unordered
-        Cond::LeUn => (false, FlagCond::Be),
     }
 }
 

@@ -32,6 +32,7 @@ use super::ir::HelperOp;
 use super::vcode::{hw, Alu, CallKind, MInst, ShiftOp, VCode, CALLEE_SAVED};
 use super::OptError;
 use crate::eh::{CodeMap, OutOfLine};
+use crate::flags::{float_cond, int_cond, FlagCond};
 use crate::host::{CallTarget, Helper, JitHost, RuntimeLayout, ThrowKind};
 use crate::ops::{BinOp, Cond};
 use crate::types::JitType;
@@ -1337,42 +1338,6 @@ fn store(ops: &mut Asm, ty: JitType, v: u8, float: bool, b: u8, disp: i32) {
     }
 }
 
-/// An x86 condition after a comparison.
-#[derive(Copy, Clone, Debug)]
-enum FlagCond {
-    E,
-    Ne,
-    L,
-    Le,
-    G,
-    Ge,
-    B,
-    Be,
-    A,
-    Ae,
-    OrderedEq,
-    UnorderedNe,
-}
-
-impl FlagCond {
-    fn invert(self) -> Option<FlagCond> {
-        Some(match self {
-            FlagCond::E => FlagCond::Ne,
-            FlagCond::Ne => FlagCond::E,
-            FlagCond::L => FlagCond::Ge,
-            FlagCond::Ge => FlagCond::L,
-            FlagCond::Le => FlagCond::G,
-            FlagCond::G => FlagCond::Le,
-            FlagCond::B => FlagCond::Ae,
-            FlagCond::Ae => FlagCond::B,
-            FlagCond::Be => FlagCond::A,
-            FlagCond::A => FlagCond::Be,
-            FlagCond::OrderedEq => FlagCond::UnorderedNe,
-            FlagCond::UnorderedNe => FlagCond::OrderedEq,
-        })
-    }
-}
-
 fn jcc(ops: &mut Asm, fc: FlagCond, l: DynamicLabel) {
     match fc {
         FlagCond::E => dynasm!(ops ; .arch x64 ; je =>l),
@@ -1390,36 +1355,5 @@ fn jcc(ops: &mut Asm, fc: FlagCond, l: DynamicLabel) {
             dynasm!(ops ; .arch x64 ; jp =>skip ; je =>l ; =>skip);
         }
         FlagCond::UnorderedNe => dynasm!(ops ; .arch x64 ; jp =>l ; jne =>l),
-    }
-}
-
-fn int_cond(c: Cond) -> FlagCond {
-    match c {
-        Cond::Eq => FlagCond::E,
-        Cond::NeUn => FlagCond::Ne,
-        Cond::Ge => FlagCond::Ge,
-        Cond::GeUn => FlagCond::Ae,
-        Cond::Gt => FlagCond::G,
-        Cond::GtUn => FlagCond::A,
-        Cond::Le => FlagCond::Le,
-        Cond::LeUn => FlagCond::Be,
-        Cond::Lt => FlagCond::L,
-        Cond::LtUn => FlagCond::B,
-    }
-}
-
-/// As the baseline's: (swap operands?, flags to test) after `ucomis x, y`.
-fn float_cond(c: Cond) -> (bool, FlagCond) {
-    match c {
-        Cond::Eq => (false, FlagCond::OrderedEq),
-        Cond::NeUn => (false, FlagCond::UnorderedNe),
-        Cond::Gt => (false, FlagCond::A),
-        Cond::Ge => (false, FlagCond::Ae),
-        Cond::Lt => (true, FlagCond::A),
-        Cond::Le => (true, FlagCond::Ae),
-        Cond::GtUn => (true, FlagCond::B),
-        Cond::GeUn => (true, FlagCond::Be),
-        Cond::LtUn => (false, FlagCond::B),
-        Cond::LeUn => (false, FlagCond::Be),
     }
 }
