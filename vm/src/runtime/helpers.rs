@@ -692,9 +692,13 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
                 // Claim the empty cell (1 never equals a method table, so
                 // the site keeps missing until the method table is stored),
                 // store the target, then publish the method table.
-                if mt_word
-                    .compare_exchange(0, CELL_CLAIMED, Ordering::AcqRel, Ordering::Relaxed)
-                    .is_ok()
+                // A filled cell (a site whose receivers vary) is only read:
+                // a locked compare-exchange on every miss costs more than
+                // the rest of the resolution (dispatch.cs, docs/performance.md).
+                if mt_word.load(Ordering::Relaxed) == 0
+                    && mt_word
+                        .compare_exchange(0, CELL_CLAIMED, Ordering::AcqRel, Ordering::Relaxed)
+                        .is_ok()
                 {
                     target_word.store(target, Ordering::Release);
                     mt_word.store(t.method_table() as usize, Ordering::Release);
