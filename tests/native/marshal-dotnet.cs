@@ -1,0 +1,88 @@
+// Marshaling where mono 6.8 departs from .NET, checked by the program
+// itself (tests/native.rs runs it on Osprey; it must print no FAIL):
+// * a struct of an inline string and an inline float array (one INTEGER
+//   and one SSE eightbyte) by value and as a result: mono passes and reads
+//   it wrongly (it prints garbage), gcc and .NET by the System V rules;
+// * a callback's StringBuilder parameter: .NET writes the builder's text
+//   back to C's buffer after the callback, mono does not;
+// * parameters with no native form: MarshalDirectiveException naming the
+//   parameter, at the first call (a P/Invoke taking bool[], and a callback
+//   whose delegate takes an object).
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+
+struct SmallFixed
+{
+    [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 4)] public string Tag;
+    [MarshalAs(UnmanagedType.ByValArray, SizeConst = 2)] public float[] Xy;
+}
+
+delegate void SbFn(StringBuilder sb);
+delegate int ObjFn(object o);
+
+static class Native
+{
+    const string Lib = "ospreytest";
+    [DllImport(Lib)] public static extern SmallFixed ot_swap_fixed(SmallFixed s);
+    [DllImport(Lib)] public static extern int ot_call_with_builder(SbFn f, StringBuilder sb, int cap);
+    [DllImport(Lib, EntryPoint = "ot_sum_ints")] public static extern int SumBools(bool[] a, int n);
+    [DllImport(Lib, EntryPoint = "ot_apply")] public static extern int ApplyObj(ObjFn f, int x);
+}
+
+static class Program
+{
+    static int failures;
+
+    static void Check(string what, string got, string want)
+    {
+        if (got != want)
+        {
+            Console.WriteLine("FAIL {0}: got '{1}', want '{2}'", what, got, want);
+            failures++;
+        }
+        else
+            Console.WriteLine("ok {0}: {1}", what, got);
+    }
+
+    static void Directive(string what, Action a, string want)
+    {
+        for (int attempt = 0; attempt < 2; attempt++)
+        {
+            try
+            {
+                a();
+                Console.WriteLine("FAIL {0}: no exception", what);
+                failures++;
+            }
+            catch (MarshalDirectiveException e)
+            {
+                Check(what + " (attempt " + attempt + ")", e.Message, want);
+            }
+        }
+    }
+
+    static int Main()
+    {
+        var sf = Native.ot_swap_fixed(new SmallFixed { Tag = "abc", Xy = new float[] { 1.5f, -2.25f } });
+        Check("inline string and floats", string.Format("{0} {1} {2}", sf.Tag, sf.Xy[0], sf.Xy[1]), "cba -2.25 1.5");
+        sf = Native.ot_swap_fixed(new SmallFixed { Tag = "toolong", Xy = new float[] { 0, 1 } });
+        Check("ByValTStr cut to SizeConst - 1", sf.Tag, "oot");
+
+        var sb = new StringBuilder(64);
+        SbFn upper = b => { string t = b.ToString().ToUpper(); b.Clear(); b.Append(t.Substring(0, 5)); };
+        Native.ot_call_with_builder(upper, sb, 64);
+        Check("StringBuilder callback", sb.ToString(), "[HELLO]");
+        SbFn longer = b => b.Append(" and much more than the buffer had");
+        Native.ot_call_with_builder(longer, sb, 64);
+        Check("StringBuilder callback cut to C's length", sb.ToString(), "[hello, world]");
+
+        Directive("bool[] argument", () => Native.SumBools(new bool[] { true }, 1),
+            "Cannot marshal 'parameter #1' (a) of Native::SumBools: arrays of System.Boolean are not blittable (use an array of a blittable type).");
+        ObjFn f = o => 1;
+        Directive("object callback parameter", () => Native.ApplyObj(f, 1),
+            "Cannot marshal 'parameter #1' of ObjFn::Invoke for a call from native code: objects, arrays and classes cannot be passed from native code (take an IntPtr).");
+        GC.KeepAlive(upper); GC.KeepAlive(longer);
+        return failures == 0 ? 0 : 1;
+    }
+}
