@@ -4,7 +4,8 @@
 //! `bool` becomes a C integer, `char` a UTF-8 byte (or stays UTF-16),
 //! `string` a NUL-terminated copy on the C heap (freed by
 //! `DestroyStructure`, or by `StructureToPtr` with `fDeleteOld`), a
-//! delegate a C function pointer (its thunk).
+//! delegate a C function pointer (its thunk), an inline string or array
+//! (`ByValTStr`, `ByValArray`) its characters or elements.
 
 use super::layout::{native_layout, NativeField, NativeLayout};
 use crate::loader::TypeHandle;

@@ -13,7 +13,10 @@
 //! smaller of its alignment and `Pack`; `Explicit` ones at their
 //! `[FieldOffset]`s; `Size` is a minimum. A fixed buffer (`fixed int
 //! a[4]`, which mcs compiles to a nested struct of one element and a
-//! `Size`) is that many elements.
+//! `Size`) is that many elements. `[MarshalAs(ByValTStr, SizeConst = n)]`
+//! makes a string field `n` characters inline, `[MarshalAs(ByValArray,
+//! SizeConst = n)]` an array field `n` elements inline. A formatted class
+//! deriving from another starts with its base's native layout.
 
 use osprey_jit::{EightByte, JitType, NativeStruct, StructClass};
 use osprey_metadata::flags::type_attributes as ta;
