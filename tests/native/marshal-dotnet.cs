@@ -5,6 +5,11 @@
 //   it wrongly (it prints garbage), gcc and .NET by the System V rules;
 // * a callback's StringBuilder parameter: .NET writes the builder's text
 //   back to C's buffer after the callback, mono does not;
+// * a formatted class with Explicit layout deriving from another: its
+//   offsets count from the base's native size (CoreCLR's rule; mono
+//   overlaps the base's fields);
+// * a ByValArray of char in a CharSet.Unicode struct is UTF-16 (mono cuts
+//   each char to a byte);
 // * parameters with no native form: MarshalDirectiveException naming the
 //   parameter, at the first call (a P/Invoke taking bool[], and a callback
 //   whose delegate takes an object).
@@ -16,6 +21,16 @@ struct SmallFixed
 {
     [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 4)] public string Tag;
     [MarshalAs(UnmanagedType.ByValArray, SizeConst = 2)] public float[] Xy;
+}
+
+[StructLayout(LayoutKind.Explicit)] class Base { [FieldOffset(0)] public int A; [FieldOffset(4)] public byte C; }
+[StructLayout(LayoutKind.Explicit)] class Derived : Base { [FieldOffset(0)] public long X; [FieldOffset(8)] public short Y; }
+
+[StructLayout(LayoutKind.Sequential, CharSet = CharSet.Unicode)]
+struct Wide
+{
+    [MarshalAs(UnmanagedType.ByValTStr, SizeConst = 5)] public string T;
+    [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)] public char[] C;
 }
 
 delegate void SbFn(StringBuilder sb);
@@ -76,6 +91,18 @@ static class Program
         SbFn longer = b => b.Append(" and much more than the buffer had");
         Native.ot_call_with_builder(longer, sb, 64);
         Check("StringBuilder callback cut to C's length", sb.ToString(), "[hello, world]");
+
+        Check("explicit derived class layout", string.Format("{0} {1} {2}", Marshal.SizeOf(typeof(Derived)),
+            Marshal.OffsetOf(typeof(Derived), "X"), Marshal.OffsetOf(typeof(Derived), "Y")), "24 8 16");
+        IntPtr p = Marshal.AllocHGlobal(64);
+        Marshal.StructureToPtr(new Derived { A = 7, C = 9, X = 1234567890123, Y = -5 }, p, false);
+        var d = (Derived)Marshal.PtrToStructure(p, typeof(Derived));
+        Check("explicit derived class round trip", string.Format("{0} {1} {2} {3} {4}", d.A, d.C, d.X, d.Y, Marshal.ReadInt64(p, 8)),
+            "7 9 1234567890123 -5 1234567890123");
+        Marshal.StructureToPtr(new Wide { T = "h\u00e9llo world", C = new char[] { 'x', '\u20ac', 'z' } }, p, false);
+        var w = (Wide)Marshal.PtrToStructure(p, typeof(Wide));
+        Check("UTF-16 inline string and chars", w.T + " " + new string(w.C) + " " + Marshal.SizeOf(typeof(Wide)), "h\u00e9ll x\u20acz 16");
+        Marshal.FreeHGlobal(p);
 
         Directive("bool[] argument", () => Native.SumBools(new bool[] { true }, 1),
             "Cannot marshal 'parameter #1' (a) of Native::SumBools: arrays of System.Boolean are not blittable (use an array of a blittable type).");

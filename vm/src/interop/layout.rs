@@ -220,7 +220,7 @@ fn native_layout_depth(
             let bl = native_layout_depth(loader, b, depth + 1)?;
             fields.extend(bl.fields);
             offset = bl.size;
-            align = bl.align;
+            align = bl.align.min(pack);
             base_managed = b.mt.base_size.saturating_sub(8);
         }
     }
@@ -357,6 +357,12 @@ fn native_layout_depth(
             jit_type,
         });
     }
+    // A derived class's `Size` counts from its base's native size (CoreCLR's rule).
+    let class_size = if class_size != 0 {
+        class_size + base_native
+    } else {
+        0
+    };
     let size = offset.max(class_size).max(1).next_multiple_of(align);
     if size != managed_size {
         blittable = false;

@@ -948,6 +948,9 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
     let value = thread.cooperative(|thread| {
         let called = managed_arguments(thread, entry, &native)
             .and_then(|objects| {
+                // The boxes whose insides the callback gets a pointer to stay
+                // put until it returns (whatever compiles or collects first).
+                let _pins = PinnedBoxes::new(thread.runtime(), entry, &objects);
                 // (Built after every allocation: the raw bits and interior
                 // pointers of converted structs are read from their rooted
                 // boxes here, and nothing collects before the call.)
@@ -1012,6 +1015,55 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
         (RevRet::String { .. }, v) => result[0] = value_bits(v),
         (RevRet::Int { size, signed }, v) => result[0] = extend(value_bits(v), size, signed) as u64,
         _ => {}
+    }
+}
+
+/// Pinned GC handles on the boxes a callback gets interior pointers into
+/// (structs by reference, and converted structs over 8 bytes, which
+/// fastcall64 passes by pointer), freed when dropped.
+struct PinnedBoxes<'r> {
+    rt: &'r Runtime,
+    handles: smallvec::SmallVec<[usize; 4]>,
+}
+
+impl<'r> PinnedBoxes<'r> {
+    fn new(rt: &'r Runtime, entry: &UmEntry, objects: &[Option<Rooted>]) -> Self {
+        let mut handles = smallvec::SmallVec::new();
+        let mut table = rt
+            .heaps
+            .gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for (a, o) in entry.args.iter().zip(objects) {
+            let inside = match a {
+                RevArg::StructRef { .. } => true,
+                RevArg::ConvertedStruct { ty, .. } => {
+                    ty.value_layout.as_ref().map_or(8, |l| l.size) > 8
+                }
+                _ => false,
+            };
+            if let (true, Some(o)) = (inside, o) {
+                handles
+                    .push(table.alloc(o.load().as_ptr() as usize, crate::gc::HandleKind::Pinned));
+            }
+        }
+        PinnedBoxes { rt, handles }
+    }
+}
+
+impl Drop for PinnedBoxes<'_> {
+    fn drop(&mut self) {
+        let mut table = self
+            .rt
+            .heaps
+            .gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for h in self.handles.drain(..) {
+            let _ = table.free(h);
+        }
     }
 }
 
