@@ -75,9 +75,14 @@ enum RevArg {
     /// `ref`/`out` of a non-blittable struct of type `ty`: C's pointer to
     /// its native form, converted into a temporary the callback gets by
     /// reference (not for `out`: `copy_in`), and written back to C's
-    /// memory after the callback (`StructureToPtr`'s conversion; a string
-    /// field written back is a new C heap copy that C owns).
-    StructRef { ty: TypeHandle, copy_in: bool },
+    /// memory after the callback (not for `[In] ref`: `copy_out`;
+    /// `StructureToPtr`'s conversion; a string field written back is a new
+    /// C heap copy that C owns).
+    StructRef {
+        ty: TypeHandle,
+        copy_in: bool,
+        copy_out: bool,
+    },
     /// A pointer to blittable elements, as a new array of type `array`
     /// (`elem_size` bytes each) of `size_const` elements plus the value of
     /// parameter `size_param` (`[MarshalAs(LPArray, SizeParamIndex = n,
@@ -302,9 +307,12 @@ fn reverse_signature(
                 let converted = t.kind == crate::loader::TypeKind::ValueType
                     && super::layout::native_layout(loader, t).is_ok_and(|l| !l.blittable);
                 if converted {
+                    // .NET's rule: `ref` is [In, Out], `out` is [Out], `[In]
+                    // ref` is [In].
                     args.push(RevArg::StructRef {
                         ty: t,
                         copy_in: !info.is_out || info.is_in,
+                        copy_out: !info.is_in || info.is_out,
                     });
                     continue;
                 }
@@ -1154,7 +1162,9 @@ fn copy_back(
                     ],
                 )?;
             }
-            RevArg::StructRef { ty, .. } => {
+            RevArg::StructRef {
+                ty, copy_out: true, ..
+            } => {
                 let nl = super::convert::layout_of(thread, ty)?;
                 // SAFETY: `o` is a box of `ty`; C's pointer holds room for
                 // its native form. Nothing here allocates on the GC heap.
@@ -1189,9 +1199,12 @@ fn managed_arguments(
     for (a, v) in entry.args.iter().zip(native) {
         let s = match (a, v) {
             (RevArg::ConvertedStruct { ty, .. }, Arg::I(p))
-            | (RevArg::StructRef { ty, copy_in: true }, Arg::I(p))
-                if *p != 0 =>
-            {
+            | (
+                RevArg::StructRef {
+                    ty, copy_in: true, ..
+                },
+                Arg::I(p),
+            ) if *p != 0 => {
                 let nl = super::convert::layout_of(thread, *ty)?;
                 let b = rt.new_object(thread, &ty.mt, 0)?;
                 // SAFETY: a fresh box of `ty`; `p` points at its native form
@@ -1207,9 +1220,12 @@ fn managed_arguments(
                 };
                 Some(b)
             }
-            (RevArg::StructRef { ty, copy_in: false }, Arg::I(p)) if *p != 0 => {
-                Some(rt.new_object(thread, &ty.mt, 0)?)
-            }
+            (
+                RevArg::StructRef {
+                    ty, copy_in: false, ..
+                },
+                Arg::I(p),
+            ) if *p != 0 => Some(rt.new_object(thread, &ty.mt, 0)?),
             (
                 RevArg::Array {
                     array,
