@@ -10,6 +10,9 @@
 //   overlaps the base's fields);
 // * a ByValArray of char in a CharSet.Unicode struct is UTF-16 (mono cuts
 //   each char to a byte);
+// * a multicast delegate called from C with a struct holding a string
+//   (8 bytes, in one register): every delegate gets it while the others
+//   allocate (mono 6.8 crashes);
 // * parameters with no native form: MarshalDirectiveException naming the
 //   parameter, at the first call (a P/Invoke taking bool[], and a callback
 //   whose delegate takes an object).
@@ -33,6 +36,8 @@ struct Wide
     [MarshalAs(UnmanagedType.ByValArray, SizeConst = 3)] public char[] C;
 }
 
+struct Note { public string Text; }
+delegate int NoteFn(Note n);
 delegate void SbFn(StringBuilder sb);
 delegate int ObjFn(object o);
 
@@ -41,6 +46,7 @@ static class Native
     const string Lib = "ospreytest";
     [DllImport(Lib)] public static extern SmallFixed ot_swap_fixed(SmallFixed s);
     [DllImport(Lib)] public static extern int ot_call_with_builder(SbFn f, StringBuilder sb, int cap);
+    [DllImport(Lib)] public static extern int ot_call_with_note(NoteFn f);
     [DllImport(Lib, EntryPoint = "ot_sum_ints")] public static extern int SumBools(bool[] a, int n);
     [DllImport(Lib, EntryPoint = "ot_apply")] public static extern int ApplyObj(ObjFn f, int x);
 }
@@ -91,6 +97,14 @@ static class Program
         SbFn longer = b => b.Append(" and much more than the buffer had");
         Native.ot_call_with_builder(longer, sb, 64);
         Check("StringBuilder callback cut to C's length", sb.ToString(), "[hello, world]");
+
+        string seen = "";
+        NoteFn notes = x => { seen += x.Text + "|" + new string('.', 100).Length; return 1; };
+        notes += x => { int junk = 0; for (int i = 0; i < 50; i++) junk += new string('x', i).Length; seen += x.Text.ToUpper(); seen = junk == 1225 ? seen : "?"; return x.Text.Length; };
+        notes += x => { seen += "/" + x.Text; return 2; };
+        int last = Native.ot_call_with_note(notes);
+        Check("multicast struct callback", last + " " + seen, "2 a note|100A NOTE/a note");
+        GC.KeepAlive(notes);
 
         Check("explicit derived class layout", string.Format("{0} {1} {2}", Marshal.SizeOf(typeof(Derived)),
             Marshal.OffsetOf(typeof(Derived), "X"), Marshal.OffsetOf(typeof(Derived), "Y")), "24 8 16");

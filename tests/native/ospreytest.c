@@ -521,3 +521,6 @@ int ot_call_with_person_ref(PersonRefFn f, char *out, int cap)
 }
 int ot_call_with_flag(FlagFn f) { Flag a = {1, 'q'}; Flag b = {0, 'r'}; return f(a) * 1000 + f(b); }
 double ot_call_with_vec(VecFn f) { Vec3 v = {1.25, 2.5, 4.0}; return f(v); }
+typedef struct { const char *text; } Note;                   /* 8 bytes: one INTEGER eightbyte */
+typedef int (*NoteFn)(Note n);
+int ot_call_with_note(NoteFn f) { Note n = {"a note"}; return f(n); }

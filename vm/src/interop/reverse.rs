@@ -959,28 +959,32 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
                 // The boxes whose insides the callback gets a pointer to stay
                 // put until it returns (whatever compiles or collects first).
                 let _pins = PinnedBoxes::new(thread.runtime(), entry, &objects);
-                // (Built after every allocation: the raw bits and interior
-                // pointers of converted structs are read from their rooted
-                // boxes here, and nothing collects before the call.)
-                let args: smallvec::SmallVec<[Arg<'_>; 8]> = entry
-                    .args
-                    .iter()
-                    .zip(native.iter())
-                    .zip(objects.iter())
-                    .map(|((a, v), o)| match (a, o) {
-                        (
-                            RevArg::String { .. }
-                            | RevArg::Array { .. }
-                            | RevArg::StringBuilder { .. },
-                            _,
-                        ) => Arg::Ref(o.as_ref()),
-                        (RevArg::ConvertedStruct { ty, .. }, Some(b)) => struct_value(*ty, b),
-                        (RevArg::StructRef { .. }, Some(b)) => Arg::I(
-                            b.load().as_ptr() as isize + crate::object::BOX_DATA_OFFSET as isize,
-                        ),
-                        _ => *v,
-                    })
-                    .collect();
+                // (Built right before each call, after every allocation: the
+                // raw bits of small converted structs, which may hold
+                // references, are read from their rooted boxes then, and
+                // nothing collects before the call.)
+                let args = || -> smallvec::SmallVec<[Arg<'_>; 8]> {
+                    entry
+                        .args
+                        .iter()
+                        .zip(native.iter())
+                        .zip(objects.iter())
+                        .map(|((a, v), o)| match (a, o) {
+                            (
+                                RevArg::String { .. }
+                                | RevArg::Array { .. }
+                                | RevArg::StringBuilder { .. },
+                                _,
+                            ) => Arg::Ref(o.as_ref()),
+                            (RevArg::ConvertedStruct { ty, .. }, Some(b)) => struct_value(*ty, b),
+                            (RevArg::StructRef { .. }, Some(b)) => Arg::I(
+                                b.load().as_ptr() as isize
+                                    + crate::object::BOX_DATA_OFFSET as isize,
+                            ),
+                            _ => *v,
+                        })
+                        .collect()
+                };
                 let v = invoke(thread, entry, &args)?;
                 copy_back(thread, entry, &native, &objects)?;
                 Ok(v)
@@ -1293,11 +1297,16 @@ fn value_bits(v: Value) -> u64 {
 
 /// Calls the entry's target in cooperative mode: the delegate (every
 /// delegate of its invocation list, the last result winning) or the
-/// `[UnmanagedCallersOnly]` method.
-fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Value, RuntimeError> {
+/// `[UnmanagedCallersOnly]` method, with the arguments `args` makes (made
+/// anew for each call: a collection in one call may move what they hold).
+fn invoke<'a>(
+    thread: &mut Thread,
+    entry: &UmEntry,
+    args: &dyn Fn() -> smallvec::SmallVec<[Arg<'a>; 8]>,
+) -> Result<Value, RuntimeError> {
     let rt = thread.runtime();
     if entry.delegate == 0 {
-        return entry.site.call(thread, args);
+        return entry.site.call(thread, &args());
     }
     let d = {
         let h = rt
@@ -1319,7 +1328,7 @@ fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Valu
     match list {
         None => {
             let d = thread.root(d);
-            call_delegate(thread, entry.method, entry.site, &d, args)
+            call_delegate(thread, entry.method, entry.site, &d, &args())
         }
         Some(list) => {
             // Every delegate of the list: the list stays rooted across the
@@ -1345,7 +1354,7 @@ fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Valu
                 let method = unsafe { MethodHandle::from_ptr(aux as *const _) };
                 let site = CallSite::new(rt, method)?;
                 let item = thread.root(item);
-                last = call_delegate(thread, method, site, &item, args)?;
+                last = call_delegate(thread, method, site, &item, &args())?;
             }
             Ok(last)
         }
