@@ -41,25 +41,7 @@ impl Default for JitOptions {
     }
 }
 
-/// A bad value of one of the JIT's environment variables.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct JitOptionError {
-    /// The variable.
-    pub name: &'static str,
-    /// Its value.
-    pub value: String,
-}
-
-impl std::fmt::Display for JitOptionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}={:?} is not valid", self.name, self.value)?;
-        match self.name {
-            "OSPREY_JIT" => f.write_str(" (expected baseline, optimizing or tiered)"),
-            "OSPREY_TIERED" => f.write_str(" (expected 0 or 1)"),
-            _ => f.write_str(" (expected a positive number)"),
-        }
-    }
-}
+pub use crate::error::JitOptionError;
 
 impl JitOptions {
     /// Applies `OSPREY_JIT`, `OSPREY_TIERED` and `OSPREY_TIER_CALLS`.

@@ -71,7 +71,7 @@ pub enum RuntimeError {
     Config(crate::gc::GcOptionError),
     /// A JIT option (`OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS`)
     /// has a value it does not accept: a usage error, as [`RuntimeError::Config`].
-    JitConfig(super::tiering::JitOptionError),
+    JitConfig(JitOptionError),
     /// The program ran past its time limit (`OSPREY_TIME_LIMIT`) and was
     /// stopped at a safepoint.
     TimeLimit {
@@ -345,5 +345,25 @@ impl From<AllocError> for RuntimeError {
 impl From<CodeHeapError> for RuntimeError {
     fn from(e: CodeHeapError) -> Self {
         RuntimeError::CodeHeap(e)
+    }
+}
+
+/// A bad value of one of the JIT's environment variables.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct JitOptionError {
+    /// The variable.
+    pub name: &'static str,
+    /// Its value.
+    pub value: String,
+}
+
+impl std::fmt::Display for JitOptionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}={:?} is not valid", self.name, self.value)?;
+        match self.name {
+            "OSPREY_JIT" => f.write_str(" (expected baseline, optimizing or tiered)"),
+            "OSPREY_TIERED" => f.write_str(" (expected 0 or 1)"),
+            _ => f.write_str(" (expected a positive number)"),
+        }
     }
 }
