@@ -62,6 +62,7 @@ impl Loader {
         if let Some(h) = self.types.get(&key) {
             return Ok(*h);
         }
+        self.check_load_depth(id)?;
         if !self.in_progress.insert(id) {
             return Err(LoadError::InvalidType {
                 name: self.type_def_name(id),
@@ -89,6 +90,7 @@ impl Loader {
             assembly: asm.name.clone(),
             error: e,
         };
+        self.validate_type_def(id)?;
         let row = img.type_def(id.rid).map_err(bad)?;
         let name = self.type_def_name(id);
         let namespace = img.string(row.namespace).map_err(bad)?;
@@ -112,6 +114,7 @@ impl Loader {
             _ => None,
         };
         if let Some(p) = parent {
+            self.validate_parent(id, p)?;
             if p.is_interface() || p.mt.has(mt_flags::ARRAY) {
                 return Err(LoadError::InvalidType {
                     name,
@@ -674,6 +677,7 @@ impl Loader {
         assembly: AssemblyId,
         sig: &TypeSig,
     ) -> LoadResult<FieldShape> {
+        self.check_sig_kind_unloaded(assembly, sig)?;
         if let Some(s) = layout::primitive_shape(sig) {
             return Ok(s);
         }
@@ -711,6 +715,8 @@ impl Loader {
         if let Some(l) = self.value_layouts.get(&id) {
             return Ok(l.clone());
         }
+        self.check_value_type_def(id)?;
+        self.check_load_depth(id)?;
         if !self.layout_in_progress.insert(id) {
             return Err(LoadError::InvalidType {
                 name: self.type_def_name(id),

@@ -19,6 +19,7 @@ pub mod methods;
 pub mod names;
 mod resolve;
 pub mod types;
+mod validate;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -64,6 +65,14 @@ pub enum LoadError {
     MissingField(String),
     /// Something the runtime does not support yet; the message says what.
     NotSupported(String),
+    /// Metadata that reads well but means nothing consistent (a TypeRef that
+    /// is its own resolution scope): `BadImageFormatException`.
+    Malformed {
+        /// The assembly's name.
+        assembly: String,
+        /// What is wrong, naming the row.
+        reason: String,
+    },
     /// A token of the wrong kind where a specific kind is required.
     BadToken {
         /// The token.
@@ -77,6 +86,9 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::BadImage { assembly, error } => write!(f, "bad image '{assembly}': {error}"),
+            LoadError::Malformed { assembly, reason } => {
+                write!(f, "bad image '{assembly}': {reason}")
+            }
             LoadError::TypeNotFound { name, assembly } => {
                 write!(
                     f,
@@ -102,9 +114,9 @@ impl LoadError {
     /// The managed exception type a CLR raises for this error.
     pub fn exception_type(&self) -> &'static str {
         match self {
-            LoadError::BadImage { .. } | LoadError::BadToken { .. } => {
-                "System.BadImageFormatException"
-            }
+            LoadError::BadImage { .. }
+            | LoadError::Malformed { .. }
+            | LoadError::BadToken { .. } => "System.BadImageFormatException",
             LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => {
                 "System.TypeLoadException"
             }
@@ -135,6 +147,9 @@ pub struct Loader {
     unboxing_stubs: HashMap<MethodHandle, usize>,
     /// Types being built right now (to report cycles instead of recursing forever).
     in_progress: HashSet<TypeDefId>,
+    /// TypeRefs being resolved right now, innermost last (`validate.rs`:
+    /// scope cycles and depth).
+    type_refs_resolving: Vec<(AssemblyId, u32)>,
     /// TypeRef rows already bound to their definitions.
     type_ref_cache: HashMap<(AssemblyId, u32), TypeDefId>,
     /// Top-level type names of each assembly (built on first lookup).
@@ -185,6 +200,7 @@ impl Loader {
             methods_by_precode: HashMap::new(),
             unboxing_stubs: HashMap::new(),
             in_progress: HashSet::new(),
+            type_refs_resolving: Vec::new(),
             type_ref_cache: HashMap::new(),
             type_index: HashMap::new(),
             value_layouts: HashMap::new(),

@@ -30,7 +30,9 @@ fn host_error(e: LoadError) -> HostError {
         LoadError::MissingMethod(_) => HostErrorKind::MissingMethod,
         LoadError::MissingField(_) => HostErrorKind::MissingField,
         LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => HostErrorKind::TypeLoad,
-        LoadError::BadImage { .. } | LoadError::BadToken { .. } => HostErrorKind::BadImage,
+        LoadError::BadImage { .. } | LoadError::Malformed { .. } | LoadError::BadToken { .. } => {
+            HostErrorKind::BadImage
+        }
         LoadError::NotSupported(_) => HostErrorKind::NotSupported,
     };
     HostError {
