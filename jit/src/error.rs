@@ -29,6 +29,16 @@ pub enum JitError {
         /// What is wrong.
         reason: String,
     },
+    /// The IL breaks a verifiability rule in code that must be verifiable
+    /// (see `crate::verify`): `System.Security.VerificationException`.
+    Unverifiable {
+        /// Where the problem is.
+        il_offset: u32,
+        /// The rule broken (`Rule::name`).
+        rule: &'static str,
+        /// What exactly is wrong.
+        detail: String,
+    },
     /// A token could not be resolved (missing method, field or type).
     Resolve {
         /// The instruction holding the token.
@@ -52,6 +62,11 @@ impl std::fmt::Display for JitError {
             JitError::InvalidIl { il_offset, reason } => {
                 write!(f, "invalid IL at IL_{il_offset:04x}: {reason}")
             }
+            JitError::Unverifiable {
+                il_offset,
+                rule,
+                detail,
+            } => write!(f, "unverifiable IL at IL_{il_offset:04x}: {rule}: {detail}"),
             JitError::Resolve { il_offset, error } => write!(f, "{error} (at IL_{il_offset:04x})"),
             JitError::Assembler(e) => write!(f, "internal assembler error: {e}"),
         }

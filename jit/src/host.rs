@@ -130,6 +130,10 @@ pub enum CallTarget {
         rank: u32,
         /// The element type.
         element: JitType,
+        /// For `Address` of an array of references: the array type, which
+        /// the array must be exactly (ArrayTypeMismatchException otherwise,
+        /// as for `ldelema`; the importer drops it after `readonly.`).
+        exact: Option<TypeHandle>,
     },
     /// A QCall (`[DllImport("QCall")]`): a Rust `extern "C"` function called
     /// through an inline transition (design notes §3): a transition frame in
@@ -495,6 +499,9 @@ pub struct RuntimeLayout {
     pub string_data_offset: i32,
     /// Offset, in a method table, of the pointer to its vtable slots.
     pub method_table_vtable_offset: i32,
+    /// Offset, in an array's method table, of its element type's method
+    /// table (`ldelema`'s exact-type check).
+    pub method_table_element_type_offset: i32,
     /// Offset, in the thread record, of the 32-bit attention flag: non-zero
     /// when native code left an exception pending (or a fatal error) for the
     /// managed code it returns to.
@@ -600,6 +607,12 @@ pub trait JitHost {
 
     /// Returns the runtime constants generated code depends on.
     fn runtime_layout(&self) -> RuntimeLayout;
+
+    /// The verifier's questions (`crate::verify`), or `None` when this host
+    /// cannot answer them: then nothing is verified.
+    fn verify_host(&mut self) -> Option<&mut dyn crate::verify::VerifyHost> {
+        None
+    }
 }
 
 /// Which instruction a method token came from; it changes what the host

@@ -267,6 +267,7 @@ struct Importer<'h, 'm> {
 
 impl Importer<'_, '_> {
     fn run(mut self, code: &[Decoded]) -> Result<Imported, JitError> {
+        let mut verifier = crate::verify::Verifier::new(self.host, self.method)?;
         let mut i = 0;
         while i < code.len() {
             let d = &code[i];
@@ -274,10 +275,12 @@ impl Importer<'_, '_> {
             // Prefixes (`volatile.`, `unaligned.`, `readonly.`, `tail.`,
             // `constrained.`) attach to the next instruction.
             let mut prefix_constrained: Option<Token> = None;
+            let mut prefix_readonly = false;
             let mut j = i;
             while is_prefix(code[j].opcode) {
                 match code[j].opcode {
-                    Opcode::Volatile | Opcode::Unaligned | Opcode::Readonly => {}
+                    Opcode::Volatile | Opcode::Unaligned => {}
+                    Opcode::Readonly => prefix_readonly = true,
                     // `tail.` is honored as a plain call (the frame is not
                     // reused: deep tail recursion can overflow the stack,
                     // which ends the program cleanly); `no.` only allows
@@ -296,7 +299,11 @@ impl Importer<'_, '_> {
                 }
             }
             let d_main = &code[j];
-            let block_entry = if self.block_starts.contains(&offset) {
+            let is_block_start = self.block_starts.contains(&offset);
+            if let Some(v) = verifier.as_mut() {
+                v.begin(self.host, offset, is_block_start, self.stack.is_some())?;
+            }
+            let block_entry = if is_block_start {
                 let state = match (self.stack.take(), self.entry_states.get(&offset)) {
                     (Some(cur), Some(rec)) => merge_shapes(&cur, rec, offset)?,
                     (Some(cur), None) => cur,
@@ -314,7 +321,27 @@ impl Importer<'_, '_> {
                 self.stack = Some(Vec::new());
             }
             let depth = self.depth();
-            let (op, ins, out) = self.import_one(d_main, offset, prefix_constrained)?;
+            let (op, ins, out) =
+                self.import_one(d_main, offset, prefix_constrained, prefix_readonly)?;
+            if let Some(v) = verifier.as_mut() {
+                let next = code
+                    .get(j + 1)
+                    .map_or(self.method.il.len() as u32, |n| n.offset);
+                let prefixes: SmallVec<[Opcode; 2]> = code[i..j].iter().map(|p| p.opcode).collect();
+                let (opcode, operand) = (d_main.opcode, &d_main.operand);
+                let constrained = prefix_constrained;
+                let ins = crate::verify::Instruction {
+                    offset,
+                    next,
+                    prefixes: &prefixes,
+                    constrained,
+                    opcode,
+                    operand,
+                    op: &op,
+                    out,
+                };
+                v.instruction(self.host, &ins)?;
+            }
             if let Some(k) = out {
                 self.out
                     .stack_slots
@@ -349,6 +376,9 @@ impl Importer<'_, '_> {
         if self.stack.is_some() {
             let offset = code.last().map_or(0, |d| d.offset);
             return Err(invalid(offset, "control falls off the end of the method"));
+        }
+        if let Some(v) = verifier {
+            v.finish()?;
         }
         Ok(self.out)
     }
@@ -429,6 +459,7 @@ impl Importer<'_, '_> {
         d: &Decoded,
         offset: u32,
         constrained: Option<Token>,
+        readonly: bool,
     ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
         use Opcode as O;
         let method = self.method;
@@ -720,6 +751,11 @@ impl Importer<'_, '_> {
                     CallOpcode::CallVirt
                 };
                 let mut info = self.resolve_call(t, kind, offset)?;
+                if let CallTarget::ArrayAccessor { exact, .. } = &mut info.target {
+                    if readonly {
+                        *exact = None;
+                    }
+                }
                 if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
                     return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
                 }
@@ -986,25 +1022,22 @@ impl Importer<'_, '_> {
             | O::LdelemRef
             | O::Ldelem
             | O::Ldelema => {
-                let ty = match op {
+                let (ty, handle) = match op {
                     O::Ldelem | O::Ldelema => {
-                        let t = token(&d.operand, offset)?;
-                        self.host
-                            .resolve_type(t)
-                            .map_err(|e| JitError::Resolve {
-                                il_offset: offset,
-                                error: e,
-                            })?
-                            .ty
+                        let info = self.type_token(&d.operand, offset)?;
+                        (info.ty, Some(info.handle))
                     }
-                    _ => elem_type(op),
+                    _ => (elem_type(op), None),
                 };
                 let ins = self.pop_n(2, offset)?;
                 if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
                 }
                 if op == O::Ldelema {
-                    (Op::LdElemA(ty), ins, push!(StackKind::ByRef))
+                    // Without `readonly.`, the address of a reference element
+                    // is only for an array of exactly that element type.
+                    let exact = handle.filter(|_| ty == JitType::Ref && !readonly);
+                    (Op::LdElemA(ty, exact), ins, push!(StackKind::ByRef))
                 } else {
                     (Op::LdElem(ty), ins, push!(ty.stack_kind()))
                 }

@@ -30,6 +30,7 @@ pub mod host;
 mod import;
 pub mod ops;
 pub mod types;
+pub mod verify;
 
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::JitError;

@@ -268,6 +268,7 @@ impl JitHost for MockHost {
             md_array_bounds_offset: 16,
             string_data_offset: 12,
             method_table_vtable_offset: 24,
+            method_table_element_type_offset: 32,
             thread_pending_offset: 20,
             thread_frame_head_offset: 8,
             thread_gc_mode_offset: 16,

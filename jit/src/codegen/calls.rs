@@ -96,8 +96,9 @@ impl Emitter<'_, '_> {
                 kind,
                 rank,
                 element,
+                exact,
             } => {
-                self.md_array_access(&args, *kind, *rank, *element);
+                self.md_array_access(&args, *kind, *rank, *element, *exact);
             }
             CallTarget::QCall {
                 address,

@@ -38,6 +38,9 @@ Usage:
 
 Options for run (before FILE; everything after FILE goes to the program):
   --jit-dump          print the machine code of every JIT-compiled method (to stderr)
+  --verify            run verified: every method outside corelib must be verifiable IL
+                      (System.Security.VerificationException otherwise), even in
+                      assemblies compiled with mcs -unsafe
   --against-corelib   compile FILE.cs against Osprey's corelib instead of Mono's
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
@@ -59,6 +62,8 @@ Environment:
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
   OSPREY_GC_NURSERY    nursery size of the generational collector (default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
+  OSPREY_VERIFY=1      also verify corelib and unsafe assemblies (every rule but the
+                       unsafe-code ones), to test the IL verifier; 0 (default) does not
 ";
 
 /// What the command line asks for.
@@ -81,6 +86,8 @@ enum Command {
 impl PartialEq for RuntimeOptions {
     fn eq(&self, other: &Self) -> bool {
         self.jit_dump == other.jit_dump
+            && self.verify == other.verify
+            && self.verify_all == other.verify_all
             && self.gc == other.gc
             && self.gc_kind_set == other.gc_kind_set
             && self.gc_limit_set == other.gc_limit_set
@@ -112,6 +119,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Some(Long("help")) | Some(Short('h')) if !in_run => return Ok(Command::Help),
             Some(Long("version")) | Some(Short('V')) if !in_run => return Ok(Command::Version),
             Some(Long("jit-dump")) if in_run => options.jit_dump = true,
+            Some(Long("verify")) if in_run => options.verify = true,
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 let v = v.to_string_lossy();
@@ -248,6 +256,19 @@ pub fn main() -> i32 {
     }
 }
 
+/// `OSPREY_VERIFY`: `1` verifies everything (docs/verification.md), `0` or
+/// unset the trust policy's default; anything else is a usage error.
+fn verify_all_from_env(value: Option<OsString>) -> Result<bool, String> {
+    match value.as_ref().map(|v| v.to_string_lossy()) {
+        None => Ok(false),
+        Some(v) if v.is_empty() || v == "0" => Ok(false),
+        Some(v) if v == "1" => Ok(true),
+        Some(v) => Err(format!(
+            "OSPREY_VERIFY: unknown value '{v}' (accepted: 1 to verify corelib and unsafe assemblies too, 0 for the default policy)"
+        )),
+    }
+}
+
 /// Whether `file` is C# source (compiled with mcs before it runs).
 fn is_cs(file: &Path) -> bool {
     file.extension().is_some_and(|e| e == "cs")
@@ -258,9 +279,10 @@ fn is_cs(file: &Path) -> bool {
 fn run(
     file: &Path,
     args: Vec<String>,
-    options: RuntimeOptions,
+    mut options: RuntimeOptions,
     reference: mcs::Reference,
 ) -> Result<i32, String> {
+    options.verify_all = verify_all_from_env(std::env::var_os("OSPREY_VERIFY"))?;
     let assembly_path = if is_cs(file) {
         mcs::compile_cached(file, reference)?
     } else {

@@ -221,6 +221,35 @@ impl InputData {
     }
 }
 
+/// The signatures of `method`'s local variables (none without a body).
+pub(super) fn local_sigs(
+    loader: &Loader,
+    method: MethodHandle,
+) -> Result<Vec<osprey_metadata::sig::TypeSig>, crate::loader::LoadError> {
+    let asm = loader.assembly(method.assembly);
+    let body = asm
+        .image()
+        .method_body(method.rva)
+        .map_err(|e| loader.bad_image(method.assembly, e))?;
+    let Some(tok) = body.local_var_sig else {
+        return Ok(Vec::new());
+    };
+    if tok.table() != Some(TableId::StandAloneSig) {
+        return Err(loader.bad_image(
+            method.assembly,
+            osprey_metadata::MetadataError::BadToken {
+                token: tok.raw(),
+                context: "the local variable signature of a method body",
+            },
+        ));
+    }
+    let sig = asm
+        .image()
+        .local_sig(tok)
+        .map_err(|e| loader.bad_image(method.assembly, e))?;
+    Ok(sig.locals)
+}
+
 /// Resolves what the JIT needs to know about `method`'s signature and locals.
 fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, RuntimeError> {
     let asm = loader.assembly(method.assembly);
@@ -241,28 +270,11 @@ fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, 
     }
     let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
     let mut locals = Vec::new();
-    if let Some(tok) = body.local_var_sig {
-        if tok.table() != Some(TableId::StandAloneSig) {
-            return Err(loader
-                .bad_image(
-                    method.assembly,
-                    osprey_metadata::MetadataError::BadToken {
-                        token: tok.raw(),
-                        context: "the local variable signature of a method body",
-                    },
-                )
-                .into());
-        }
-        let sig = asm
-            .image()
-            .local_sig(tok)
-            .map_err(|e| loader.bad_image(method.assembly, e))?;
-        for l in &sig.locals {
-            locals.push(LocalVar {
-                ty: loader.jit_type_of_sig(method.assembly, l)?,
-                pinned: l.is_pinned(),
-            });
-        }
+    for l in &local_sigs(loader, method)? {
+        locals.push(LocalVar {
+            ty: loader.jit_type_of_sig(method.assembly, l)?,
+            pinned: l.is_pinned(),
+        });
     }
     // Precise static-constructor semantics: static methods and instance
     // constructors trigger the class's .cctor (not the .cctor itself).

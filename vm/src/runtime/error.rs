@@ -147,7 +147,10 @@ impl RuntimeError {
     pub fn failure_report(&self) -> String {
         let is_compile_error = matches!(
             self,
-            RuntimeError::Compile { error, .. } if !matches!(error, JitError::Resolve { .. })
+            RuntimeError::Compile { error, .. } if !matches!(
+                error,
+                JitError::Resolve { .. } | JitError::InvalidIl { .. } | JitError::Unverifiable { .. }
+            )
         );
         if let RuntimeError::StackOverflow(_) = self {
             return format!("{self}\n");
@@ -172,6 +175,31 @@ impl RuntimeError {
             } => Some((
                 host_exception_type(error.kind).to_string(),
                 error.message.clone(),
+            )),
+            // Invalid IL (including type-unsafe IL, which the verifier
+            // rejects in all untrusted code) and unverifiable IL where the
+            // policy asks for verifiable code, raised before the method runs
+            // (docs/verification.md).
+            RuntimeError::Compile {
+                method,
+                error: JitError::InvalidIl { il_offset, reason },
+            } => Some((
+                "System.InvalidProgramException".into(),
+                format!("Invalid IL code in {method} at IL_{il_offset:04x}: {reason}"),
+            )),
+            RuntimeError::Compile {
+                method,
+                error:
+                    JitError::Unverifiable {
+                        il_offset,
+                        rule,
+                        detail,
+                    },
+            } => Some((
+                "System.Security.VerificationException".into(),
+                format!(
+                    "Operation could destabilize the runtime: unverifiable IL in {method} at IL_{il_offset:04x} ({rule}): {detail}"
+                ),
             )),
             RuntimeError::Alloc(AllocError::OutOfMemory) => Some((
                 "System.OutOfMemoryException".into(),
@@ -238,6 +266,14 @@ impl std::fmt::Display for RuntimeError {
                 JitError::InvalidIl { il_offset, reason } => {
                     write!(f, "invalid IL in {method} at IL_{il_offset:04x}: {reason}")
                 }
+                JitError::Unverifiable {
+                    il_offset,
+                    rule,
+                    detail,
+                } => write!(
+                    f,
+                    "unverifiable IL in {method} at IL_{il_offset:04x} ({rule}): {detail}"
+                ),
                 JitError::Unsupported { il_offset, what } => {
                     write!(f, "unsupported: {what} in {method} at IL_{il_offset:04x}")
                 }

@@ -25,7 +25,7 @@ pub(crate) struct JitContext<'a> {
     pub method: MethodHandle,
 }
 
-fn host_error(e: LoadError) -> HostError {
+pub(super) fn host_error(e: LoadError) -> HostError {
     let kind = match &e {
         LoadError::MissingMethod(_) => HostErrorKind::MissingMethod,
         LoadError::MissingField(_) => HostErrorKind::MissingField,
@@ -41,7 +41,21 @@ fn host_error(e: LoadError) -> HostError {
     }
 }
 
-fn not_supported(message: String) -> HostError {
+/// A method of a multi-dimensional array type, as a MemberRef names it.
+pub(super) struct ArrayMethodRef {
+    /// The array type.
+    pub array: TypeHandle,
+    /// Its element type.
+    pub element: osprey_metadata::sig::TypeSig,
+    /// Its rank.
+    pub rank: u32,
+    /// `.ctor`, `Get`, `Set` or `Address`.
+    pub name: String,
+    /// The method's signature.
+    pub sig: osprey_metadata::sig::MethodSig,
+}
+
+pub(super) fn not_supported(message: String) -> HostError {
     HostError {
         kind: HostErrorKind::NotSupported,
         message,
@@ -164,12 +178,13 @@ impl JitContext<'_> {
     /// The methods of multi-dimensional array types (`.ctor`, `Get`, `Set`,
     /// `Address`): MemberRefs whose parent is an array TypeSpec. The runtime
     /// provides them (ECMA-335 II.14.2); `None` for any other token.
-    fn array_method(
+    /// A MemberRef naming a method of a multi-dimensional array type: the
+    /// array type, its element's signature, its rank, the method's name and
+    /// signature. `None` for any other token.
+    pub(super) fn array_method_ref(
         &mut self,
         token: Token,
-        opcode: CallOpcode,
-    ) -> Result<Option<CallInfo>, HostError> {
-        use osprey_jit::{ArrayAccessorKind, JitType};
+    ) -> Result<Option<ArrayMethodRef>, HostError> {
         use osprey_metadata::sig::{MemberRefSig, TypeSig};
         use osprey_metadata::tables::MemberRefParent;
         if token.table() != Some(osprey_metadata::TableId::MemberRef) {
@@ -189,7 +204,7 @@ impl JitContext<'_> {
             return Ok(None);
         };
         let name = img.string(row.name).map_err(bad)?.to_string();
-        let MemberRefSig::Method(msig) = img.member_ref_sig(token.rid()).map_err(bad)? else {
+        let MemberRefSig::Method(sig) = img.member_ref_sig(token.rid()).map_err(bad)? else {
             return Ok(None);
         };
         let array_sig = TypeSig::Array {
@@ -202,6 +217,31 @@ impl JitContext<'_> {
             .loader
             .type_of_sig(self.method.assembly, &array_sig)
             .map_err(host_error)?;
+        Ok(Some(ArrayMethodRef {
+            array,
+            element: *elem,
+            rank,
+            name,
+            sig,
+        }))
+    }
+
+    fn array_method(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+    ) -> Result<Option<CallInfo>, HostError> {
+        use osprey_jit::{ArrayAccessorKind, JitType};
+        let Some(ArrayMethodRef {
+            array,
+            element: elem,
+            rank,
+            name,
+            sig: msig,
+        }) = self.array_method_ref(token)?
+        else {
+            return Ok(None);
+        };
         let element = self
             .loader
             .jit_type_of_sig(self.method.assembly, &elem)
@@ -245,6 +285,9 @@ impl JitContext<'_> {
                         kind,
                         rank,
                         element,
+                        // `ref a[i, j]` of an array of references: as `ldelema`.
+                        exact: (kind == ArrayAccessorKind::Address && element == JitType::Ref)
+                            .then(|| array.to_jit()),
                     },
                     None,
                 )
@@ -715,6 +758,10 @@ impl JitHost for JitContext<'_> {
             md_array_bounds_offset: osprey_binder::MD_ARRAY_BOUNDS_OFFSET as i32,
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
+            method_table_element_type_offset: std::mem::offset_of!(
+                crate::loader::MethodTable,
+                element_type
+            ) as i32,
             thread_pending_offset: offsets::ATTENTION,
             thread_stack_limit_offset: offsets::STACK_LIMIT,
             delegate: {
@@ -754,6 +801,11 @@ impl JitHost for JitContext<'_> {
                     card_shift: b.card_shift,
                 }),
         }
+    }
+
+    fn verify_host(&mut self) -> Option<&mut dyn osprey_jit::verify::VerifyHost> {
+        // runtime/verifyiface.rs
+        Some(self)
     }
 
     fn alloc_shape(&mut self, handle: osprey_jit::TypeHandle) -> Option<osprey_jit::AllocShape> {

@@ -26,6 +26,7 @@ mod jitiface;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
+mod verifyiface;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -57,6 +58,15 @@ pub struct RuntimeOptions {
     pub gc_kind_set: bool,
     /// The command line set the heap limit: it wins over `OSPREY_GC_HEAP_LIMIT`.
     pub gc_limit_set: bool,
+    /// Run verified: every method of every assembly but corelib must be
+    /// verifiable IL, whatever the assembly's own permissions, or it raises
+    /// `System.Security.VerificationException` before it runs
+    /// (`osprey run --verify`; untrusted child processes set it).
+    pub verify: bool,
+    /// Also verify what is normally trusted or allowed to be unverifiable
+    /// (corelib, `mcs -unsafe` assemblies), with every rule except the
+    /// unsafe-code ones (`OSPREY_VERIFY=1`): for testing the verifier.
+    pub verify_all: bool,
 }
 
 /// Well-known corelib types, loaded at startup.

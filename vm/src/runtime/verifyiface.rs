@@ -1,0 +1,374 @@
+//! The runtime's answers to the IL verifier ([`osprey_jit::verify::VerifyHost`])
+//! and the trust policy that decides how much of each method is verified
+//! (docs/verification.md).
+//!
+//! The policy, per method:
+//!
+//! | code | default | `--verify` | `OSPREY_VERIFY=1` |
+//! | --- | --- | --- | --- |
+//! | corelib | trusted | trusted | all but unsafe-code rules |
+//! | assembly with `[UnverifiableCode]` (`mcs -unsafe`) | type safety only | full | all but unsafe-code rules (full with `--verify`) |
+//! | any other assembly | full | full | full |
+
+use osprey_jit::verify::{
+    CalleeFacts, Cell, FieldFacts, MethodFacts, SigType, TypeFacts, TypeShape, VerifyHost,
+    VerifyLevel,
+};
+use osprey_jit::{CallOpcode, HostError, HostErrorKind};
+use osprey_metadata::sig::TypeSig;
+use osprey_metadata::{TableId, Token};
+
+use super::jitiface::{host_error, JitContext};
+use super::Runtime;
+use crate::loader::types::mt_flags;
+use crate::loader::{AssemblyId, MethodHandle, Primitive, TypeHandle, TypeKind};
+
+impl Runtime {
+    /// How much of `method` the verifier checks (the table in the module
+    /// documentation).
+    pub(crate) fn verify_level(
+        &self,
+        method: MethodHandle,
+        allows_unverifiable: bool,
+    ) -> VerifyLevel {
+        let corelib = method.assembly == AssemblyId::CORELIB;
+        let all = self.options.verify_all;
+        if corelib {
+            return if all {
+                VerifyLevel::AllButUnsafeCode
+            } else {
+                VerifyLevel::Trusted
+            };
+        }
+        if self.options.verify || !allows_unverifiable {
+            VerifyLevel::Full
+        } else if all {
+            VerifyLevel::AllButUnsafeCode
+        } else {
+            VerifyLevel::TypeSafety
+        }
+    }
+}
+
+/// The location type of a value of primitive type `p`.
+fn primitive_cell(p: Primitive) -> Cell {
+    match p {
+        Primitive::Boolean | Primitive::I1 | Primitive::U1 => Cell::I1,
+        Primitive::Char | Primitive::I2 | Primitive::U2 => Cell::I2,
+        Primitive::I4 | Primitive::U4 => Cell::I4,
+        Primitive::I8 | Primitive::U8 => Cell::I8,
+        Primitive::I | Primitive::U => Cell::I,
+        Primitive::R4 => Cell::R4,
+        Primitive::R8 => Cell::R8,
+    }
+}
+
+/// How a value of runtime type `t` is stored.
+fn cell_of_type(t: TypeHandle) -> Cell {
+    match t.kind {
+        TypeKind::Primitive(p) | TypeKind::Enum(p) => primitive_cell(p),
+        TypeKind::ValueType => Cell::Value(t.to_jit()),
+        _ => Cell::Obj(t.to_jit()),
+    }
+}
+
+fn bad_image(e: osprey_metadata::MetadataError) -> HostError {
+    HostError {
+        kind: HostErrorKind::BadImage,
+        message: e.to_string(),
+    }
+}
+
+impl JitContext<'_> {
+    /// The verifier's view of signature type `sig` (tokens of `assembly`).
+    /// Reference types are loaded: the verifier needs their class.
+    fn sig_type(&mut self, assembly: AssemblyId, sig: &TypeSig) -> Result<SigType, HostError> {
+        Ok(match sig.strip_modifiers() {
+            TypeSig::Void => SigType::Void,
+            TypeSig::ByRef(inner) => match self.cell(assembly, inner)? {
+                Some(c) => SigType::ByRef(c),
+                None => SigType::Opaque,
+            },
+            other => match self.cell(assembly, other)? {
+                Some(c) => SigType::Val(c),
+                None => SigType::Opaque,
+            },
+        })
+    }
+
+    /// The location type `sig` denotes, `None` for types the verifier does
+    /// not track (managed pointers, generic parameters).
+    fn cell(&mut self, assembly: AssemblyId, sig: &TypeSig) -> Result<Option<Cell>, HostError> {
+        let sig = sig.strip_modifiers();
+        Ok(Some(match sig {
+            TypeSig::Ptr(_) | TypeSig::FnPtr(_) => Cell::I,
+            TypeSig::ByRef(_)
+            | TypeSig::Var(_)
+            | TypeSig::MVar(_)
+            | TypeSig::GenericInst { .. }
+            | TypeSig::Void => return Ok(None),
+            _ => {
+                let t = self.loader.type_of_sig(assembly, sig).map_err(host_error)?;
+                cell_of_type(t)
+            }
+        }))
+    }
+
+    /// The facts of a method descriptor.
+    fn facts_of(&mut self, md: MethodHandle) -> Result<CalleeFacts, HostError> {
+        use osprey_metadata::flags::method_attributes as ma;
+        let mut params = Vec::with_capacity(md.sig.params.len());
+        for p in &md.sig.params {
+            params.push(self.sig_type(md.assembly, p)?);
+        }
+        let ret = self.sig_type(md.assembly, &md.sig.ret)?;
+        Ok(CalleeFacts {
+            method: md.to_jit(),
+            owner: md.owner.to_jit(),
+            has_this: !md.is_static(),
+            params,
+            ret,
+            is_virtual: md.is_virtual(),
+            is_final: md.flags & ma::FINAL != 0 || self.loader.is_sealed(md.owner),
+            is_abstract: md.is_abstract(),
+            is_ctor: md.name == ".ctor" && !md.is_static(),
+        })
+    }
+
+    /// TEMPORARY, with `jitiface::array_empty` (until generics): the one
+    /// MethodSpec the runtime resolves, `Array.Empty<T>()`.
+    fn array_empty_facts(&mut self, token: Token) -> Result<CalleeFacts, HostError> {
+        use osprey_metadata::tables::MethodDefOrRef;
+        let asm = self.loader.assembly(self.method.assembly);
+        let img = asm.image();
+        let spec = img.method_spec(token.rid()).map_err(bad_image)?;
+        let generic = match spec.method {
+            MethodDefOrRef::MethodDef(rid) => Token::new(TableId::MethodDef, rid),
+            MethodDefOrRef::MemberRef(rid) => Token::new(TableId::MemberRef, rid),
+        };
+        let args = img.method_spec_sig(token.rid()).map_err(bad_image)?.args;
+        let md = self
+            .loader
+            .resolve_method_token(self.method.assembly, generic)
+            .map_err(host_error)?;
+        let [element] = &args[..] else {
+            return Err(super::jitiface::not_supported(format!(
+                "the generic method instantiation {}",
+                md.full_name()
+            )));
+        };
+        let element = self
+            .loader
+            .type_of_sig(self.method.assembly, element)
+            .map_err(host_error)?;
+        let array = self.loader.load_sz_array(element).map_err(host_error)?;
+        Ok(CalleeFacts {
+            method: md.to_jit(),
+            owner: md.owner.to_jit(),
+            has_this: false,
+            params: Vec::new(),
+            ret: SigType::Val(Cell::Obj(array.to_jit())),
+            is_virtual: false,
+            is_final: true,
+            is_abstract: false,
+            is_ctor: false,
+        })
+    }
+}
+
+impl VerifyHost for JitContext<'_> {
+    fn method_facts(&mut self) -> Result<MethodFacts, HostError> {
+        let m = self.method;
+        let allows = self.loader.assembly(m.assembly).allows_unverifiable;
+        let level = self.rt.verify_level(m, allows);
+        let wk = self.rt.well_known();
+        let object = self
+            .loader
+            .corelib_type("System", "Object")
+            .map_err(host_error)?;
+        let array = self
+            .loader
+            .corelib_type("System", "Array")
+            .map_err(host_error)?;
+        let mut facts = MethodFacts {
+            level,
+            method: m.to_jit(),
+            owner: m.owner.to_jit(),
+            is_static: m.is_static(),
+            is_ctor: m.name == ".ctor" && !m.is_static(),
+            is_cctor: m.name == ".cctor" && m.is_static(),
+            args: Vec::new(),
+            locals: Vec::new(),
+            ret: SigType::Void,
+            object: object.to_jit(),
+            string: wk.string.to_jit(),
+            array: array.to_jit(),
+        };
+        if level == VerifyLevel::Trusted {
+            return Ok(facts);
+        }
+        if !m.is_static() {
+            facts.args.push(match cell_of_type(m.owner) {
+                c @ Cell::Obj(_) => SigType::Val(c),
+                c => SigType::ByRef(c),
+            });
+        }
+        for p in &m.sig.params {
+            let t = self.sig_type(m.assembly, p)?;
+            facts.args.push(t);
+        }
+        facts.ret = self.sig_type(m.assembly, &m.sig.ret)?;
+        let locals = super::compile::local_sigs(self.loader, m).map_err(host_error)?;
+        for l in &locals {
+            let t = self.sig_type(m.assembly, l)?;
+            facts.locals.push(t);
+        }
+        Ok(facts)
+    }
+
+    fn callee_facts(&mut self, token: Token, opcode: CallOpcode) -> Result<CalleeFacts, HostError> {
+        if let Some(r) = self.array_method_ref(token)? {
+            // The methods the runtime provides for multi-dimensional arrays.
+            let element = self
+                .cell(self.method.assembly, &r.element)?
+                .unwrap_or(Cell::I);
+            let ints = |n: usize| vec![SigType::Val(Cell::I4); n];
+            let (params, ret) = match r.name.as_str() {
+                ".ctor" => (ints(r.sig.params.len()), SigType::Void),
+                "Get" => (ints(r.rank as usize), SigType::Val(element)),
+                "Set" => {
+                    let mut p = ints(r.rank as usize);
+                    p.push(SigType::Val(element));
+                    (p, SigType::Void)
+                }
+                _ => (ints(r.rank as usize), SigType::ByRef(element)),
+            };
+            return Ok(CalleeFacts {
+                method: osprey_jit::MethodHandle(0),
+                owner: r.array.to_jit(),
+                has_this: true,
+                params,
+                ret,
+                is_virtual: false,
+                is_final: true,
+                is_abstract: false,
+                is_ctor: r.name == ".ctor",
+            });
+        }
+        if token.table() == Some(TableId::MethodSpec) && opcode == CallOpcode::Call {
+            return self.array_empty_facts(token);
+        }
+        let md = self
+            .loader
+            .resolve_method_token(self.method.assembly, token)
+            .map_err(host_error)?;
+        self.facts_of(md)
+    }
+
+    fn method_facts_of(
+        &mut self,
+        method: osprey_jit::MethodHandle,
+    ) -> Result<CalleeFacts, HostError> {
+        // SAFETY: method handles the JIT holds come from this host (`to_jit`).
+        let md = unsafe { MethodHandle::from_ptr(method.0 as *const crate::loader::MethodDesc) };
+        self.facts_of(md)
+    }
+
+    fn field_facts(&mut self, token: Token) -> Result<FieldFacts, HostError> {
+        use osprey_metadata::flags::field_attributes as fa;
+        let (owner, field) = self
+            .loader
+            .resolve_field_token(self.method.assembly, token)
+            .map_err(host_error)?;
+        let ty = self.sig_type(field.assembly, &field.sig)?;
+        let flags = self
+            .loader
+            .assembly(field.assembly)
+            .image()
+            .field(field.rid)
+            .map_err(bad_image)?
+            .flags;
+        Ok(FieldFacts {
+            owner: owner.to_jit(),
+            ty,
+            is_static: field.is_static,
+            is_init_only: flags & fa::INIT_ONLY != 0,
+        })
+    }
+
+    fn type_of_token(&mut self, token: Token) -> Result<osprey_jit::TypeHandle, HostError> {
+        self.loader
+            .resolve_type_token(self.method.assembly, token)
+            .map(|t| t.to_jit())
+            .map_err(host_error)
+    }
+
+    fn type_facts(&mut self, t: osprey_jit::TypeHandle) -> TypeFacts {
+        let t = TypeHandle::from_jit(t);
+        let shape = match t.kind {
+            TypeKind::Class => TypeShape::Class,
+            TypeKind::Interface => TypeShape::Interface,
+            TypeKind::ValueType | TypeKind::Enum(_) | TypeKind::Primitive(_) => {
+                TypeShape::ValueType
+            }
+            TypeKind::SzArray | TypeKind::MdArray(_) => {
+                let element = t.element.expect("arrays have an element type");
+                TypeShape::Array {
+                    rank: match t.kind {
+                        TypeKind::MdArray(r) => Some(r),
+                        _ => None,
+                    },
+                    element: element.to_jit(),
+                    cell: cell_of_type(element),
+                }
+            }
+        };
+        let delegate = self.rt.well_known().multicast_delegate;
+        TypeFacts {
+            name: t.name.clone(),
+            cell: cell_of_type(t),
+            shape,
+            parent: t.parent().map(|p| p.to_jit()),
+            interfaces: t.interfaces.iter().map(|i| i.to_jit()).collect(),
+            contains_references: match t.kind {
+                TypeKind::ValueType => t
+                    .value_layout
+                    .as_ref()
+                    .is_some_and(|l| !l.gc_refs.is_empty()),
+                TypeKind::Primitive(_) | TypeKind::Enum(_) => false,
+                _ => true,
+            },
+            is_sealed: self.loader.is_sealed(t) || t.mt.has(mt_flags::ARRAY),
+            is_abstract: t.mt.has(mt_flags::ABSTRACT),
+            is_delegate: t != delegate && t.is_subclass_of(delegate),
+        }
+    }
+
+    fn can_cast(&mut self, from: osprey_jit::TypeHandle, to: osprey_jit::TypeHandle) -> bool {
+        super::is_assignable(TypeHandle::from_jit(from), TypeHandle::from_jit(to))
+    }
+
+    fn array_of(&mut self, element: osprey_jit::TypeHandle) -> Option<osprey_jit::TypeHandle> {
+        self.loader
+            .load_sz_array(TypeHandle::from_jit(element))
+            .ok()
+            .map(|t| t.to_jit())
+    }
+
+    fn delegate_invoke(
+        &mut self,
+        delegate: osprey_jit::TypeHandle,
+    ) -> Result<CalleeFacts, HostError> {
+        let t = TypeHandle::from_jit(delegate);
+        let invoke = t
+            .methods
+            .iter()
+            .copied()
+            .find(|m| m.name == "Invoke" && !m.is_static())
+            .ok_or_else(|| HostError {
+                kind: HostErrorKind::MissingMethod,
+                message: format!("the delegate type {} has no Invoke method", t.name),
+            })?;
+        self.facts_of(invoke)
+    }
+}
