@@ -167,8 +167,6 @@ pub enum TypeShape {
 /// What the verifier needs to know about a type.
 #[derive(Clone, Debug)]
 pub struct TypeFacts {
-    /// The type's full name, for messages (`System.String`, `Node[]`).
-    pub name: String,
     /// How a value of the type is stored.
     pub cell: Cell,
     /// The kind of type.
@@ -212,6 +210,9 @@ pub trait VerifyHost {
 
     /// A type's kind, storage, base type and interfaces.
     fn type_facts(&mut self, t: TypeHandle) -> TypeFacts;
+
+    /// A type's full name, for messages (`System.String`, `Node[]`).
+    fn type_name(&mut self, t: TypeHandle) -> String;
 
     /// Whether an object of type `from` may be used as a `to`
     /// (`castclass` would succeed): the same type, a base class, an

@@ -89,16 +89,35 @@ impl Verifier {
         self.resolved(ins.offset, vh.field_facts(t))
     }
 
+    /// The method the instruction's token names: the one the importer
+    /// resolved when that is it (not for `constrained.` calls the host
+    /// redirected, string constructors that became factories, or array
+    /// methods, which have no descriptor), else resolved again.
     fn callee(
         &self,
         vh: &mut dyn VerifyHost,
         ins: &Instruction<'_>,
         opcode: CallOpcode,
     ) -> Result<CalleeFacts, JitError> {
+        let resolved = match ins.op {
+            Op::Call { info, .. } if ins.constrained.is_none() => Some(&**info),
+            Op::NewObj(info)
+                if !matches!(info.new_object, Some(crate::host::NewObjectInfo::Factory)) =>
+            {
+                Some(&**info)
+            }
+            _ => None,
+        };
         let t = token_of(ins.operand).ok_or_else(|| JitError::InvalidIl {
             il_offset: ins.offset,
             reason: "expected a method token".into(),
         })?;
+        // Generic method instantiations (MethodSpec) name more than their
+        // method's descriptor says.
+        let spec = t.table() == Some(osprey_metadata::TableId::MethodSpec);
+        if let Some(info) = resolved.filter(|i| i.method.0 != 0 && !spec) {
+            return self.resolved(ins.offset, vh.method_facts_of(info.method));
+        }
         self.resolved(ins.offset, vh.callee_facts(t, opcode))
     }
 
@@ -1166,11 +1185,11 @@ impl Verifier {
         m: &CalleeFacts,
         virtual_dispatch: bool,
     ) -> Result<(), JitError> {
-        let owner_facts = self.rel.facts(vh, m.owner).clone();
+        let owner_facts = self.rel.facts(vh, m.owner);
         let owner_is_value = owner_facts.shape == TypeShape::ValueType;
         let owner_is_interface = owner_facts.shape == TypeShape::Interface;
         let describe = |rel: &mut super::types::TypeRelations, vh: &mut dyn VerifyHost| {
-            let (have, owner) = (rel.name(vh, this), owner_facts.name.clone());
+            let (have, owner) = (rel.name(vh, this), rel.type_name(vh, m.owner));
             format!("a method of {owner} called on {have}")
         };
         let result = match this {
@@ -1181,7 +1200,7 @@ impl Verifier {
                         Rule::UninitializedThis,
                         "a method called on this before the base constructor ran",
                     ))
-                } else if self.rel.can_cast(vh, t, m.owner) {
+                } else if self.rel.obj_can_cast(vh, t, flags, m.owner) {
                     Ok(())
                 } else if owner_is_interface && virtual_dispatch {
                     Err(Violation::new(
@@ -1406,7 +1425,7 @@ impl Verifier {
     ) -> Result<(), JitError> {
         let at = ins.offset;
         let m = self.callee(vh, ins, CallOpcode::NewObj)?;
-        let owner = self.rel.facts(vh, m.owner).clone();
+        let owner = self.rel.facts(vh, m.owner);
         let args = self.pop_n(pops);
         if owner.is_delegate {
             if let [target, ftn] = args[..] {
@@ -1420,11 +1439,12 @@ impl Verifier {
                 }
             }
             if owner.is_abstract || owner.shape == TypeShape::Interface {
+                let name = self.rel.type_name(vh, m.owner);
                 self.report(
                     at,
                     Violation::new(
                         Rule::AbstractMember,
-                        format!("newobj of the abstract type {}", owner.name),
+                        format!("newobj of the abstract type {name}"),
                     ),
                 )?;
             }

@@ -1,7 +1,7 @@
 //! Verification types on the evaluation stack, and the type relations the
 //! rules use: assignability, merging to the closest common supertype.
 
-use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::host::{Cell, SigType, TypeFacts, TypeShape, VerifyHost};
 use super::rules::{Rule, Violation};
@@ -41,6 +41,12 @@ pub(crate) struct ObjFlags {
     pub this_ptr: bool,
     /// It is `this` in a constructor, before the base constructor ran.
     pub uninit: bool,
+    /// Interfaces the object is known to implement besides its type's own
+    /// (an index into [`TypeRelations`]' interned sets; 0 for none): where
+    /// a `Square` and a `Circle` merge to `Shape`, the interfaces both
+    /// implement, so that the merged value still passes as one of them
+    /// (C# compiles `b ? (ISized)square : circle` to exactly that merge).
+    pub also: u16,
 }
 
 /// What is known about a managed pointer besides its target's type.
@@ -99,7 +105,11 @@ impl VType {
 /// Types as the verifier reasons about them, with the host's facts cached
 /// for one compilation.
 pub(crate) struct TypeRelations {
-    facts: HashMap<TypeHandle, TypeFacts>,
+    /// The host's facts, by type: a method meets few types, so a short
+    /// list searched in order beats hashing.
+    facts: Vec<(TypeHandle, Rc<TypeFacts>)>,
+    /// Interned interface sets ([`ObjFlags::also`]); set 0 is empty.
+    sets: Vec<Vec<TypeHandle>>,
     /// `System.Object`.
     pub object: TypeHandle,
     /// `System.String`.
@@ -111,7 +121,8 @@ pub(crate) struct TypeRelations {
 impl TypeRelations {
     pub fn new(object: TypeHandle, string: TypeHandle, array: TypeHandle) -> TypeRelations {
         TypeRelations {
-            facts: HashMap::new(),
+            facts: Vec::new(),
+            sets: vec![Vec::new()],
             object,
             string,
             array,
@@ -119,8 +130,13 @@ impl TypeRelations {
     }
 
     /// The host's facts about `t`, cached.
-    pub fn facts(&mut self, host: &mut dyn VerifyHost, t: TypeHandle) -> &TypeFacts {
-        self.facts.entry(t).or_insert_with(|| host.type_facts(t))
+    pub fn facts(&mut self, host: &mut dyn VerifyHost, t: TypeHandle) -> Rc<TypeFacts> {
+        if let Some((_, f)) = self.facts.iter().find(|(h, _)| *h == t) {
+            return f.clone();
+        }
+        let f = Rc::new(host.type_facts(t));
+        self.facts.push((t, f.clone()));
+        f
     }
 
     /// Whether a location of type `c` holds object references (the
@@ -151,6 +167,58 @@ impl TypeRelations {
         to: TypeHandle,
     ) -> bool {
         from == to || to == self.object || host.can_cast(from, to)
+    }
+
+    /// Whether an object of type `from`, known to implement the interfaces
+    /// of `flags`, may be used as a `to`.
+    pub fn obj_can_cast(
+        &mut self,
+        host: &mut dyn VerifyHost,
+        from: TypeHandle,
+        flags: ObjFlags,
+        to: TypeHandle,
+    ) -> bool {
+        if self.can_cast(host, from, to) {
+            return true;
+        }
+        let also = self.sets[flags.also as usize].clone();
+        also.into_iter().any(|i| self.can_cast(host, i, to))
+    }
+
+    /// The interfaces an object of type `t` with `flags` implements: its
+    /// type's (and the type itself, if an interface) and those of `flags`.
+    fn implemented(
+        &mut self,
+        host: &mut dyn VerifyHost,
+        t: TypeHandle,
+        flags: ObjFlags,
+    ) -> Vec<TypeHandle> {
+        let facts = self.facts(host, t);
+        let mut v = facts.interfaces.clone();
+        if facts.shape == TypeShape::Interface {
+            v.push(t);
+        }
+        v.extend(self.sets[flags.also as usize].iter().copied());
+        v
+    }
+
+    /// The index of the interned interface set `v` (0 when empty, or when
+    /// too many distinct sets exist: the merged value then only has its
+    /// type's interfaces, which is conservative).
+    fn intern(&mut self, mut v: Vec<TypeHandle>) -> u16 {
+        v.sort();
+        v.dedup();
+        if v.is_empty() {
+            return 0;
+        }
+        if let Some(i) = self.sets.iter().position(|s| *s == v) {
+            return i as u16;
+        }
+        if self.sets.len() > u16::MAX as usize {
+            return 0;
+        }
+        self.sets.push(v);
+        (self.sets.len() - 1) as u16
     }
 
     /// Checks that a value of stack type `v` may be stored in a location of
@@ -242,7 +310,7 @@ impl TypeRelations {
                         "this stored or passed before the base constructor ran",
                     ));
                 }
-                if self.can_cast(host, from, to) {
+                if self.obj_can_cast(host, from, flags, to) {
                     Ok(())
                 } else if self.is_interface(host, to) {
                     fail(self, host, Rule::InterfaceType)
@@ -270,7 +338,7 @@ impl TypeRelations {
         if a == b {
             return a;
         }
-        let (fa, fb) = (self.facts(host, a).clone(), self.facts(host, b).clone());
+        let (fa, fb) = (self.facts(host, a), self.facts(host, b));
         match (fa.shape, fb.shape) {
             (
                 TypeShape::Array {
@@ -370,7 +438,16 @@ impl TypeRelations {
                         "an uninitialized this meets another reference",
                     ));
                 }
-                (V::Obj(t, ObjFlags::default()), None)
+                (
+                    V::Obj(
+                        t,
+                        ObjFlags {
+                            also: f.also,
+                            ..ObjFlags::default()
+                        },
+                    ),
+                    None,
+                )
             }
             (V::Obj(x, fx), V::Obj(y, fy)) => {
                 if fx.uninit != fy.uninit {
@@ -380,9 +457,19 @@ impl TypeRelations {
                     ));
                 }
                 let t = self.common_supertype(host, x, y);
+                // The interfaces both sides implement that the merged type
+                // does not already.
+                let ix = self.implemented(host, x, fx);
+                let iy = self.implemented(host, y, fy);
+                let known = self.implemented(host, t, ObjFlags::default());
+                let common: Vec<TypeHandle> = ix
+                    .into_iter()
+                    .filter(|i| iy.contains(i) && !known.contains(i) && *i != t)
+                    .collect();
                 let flags = ObjFlags {
                     this_ptr: fx.this_ptr && fy.this_ptr,
                     uninit: fx.uninit,
+                    also: self.intern(common),
                 };
                 (V::Obj(t, flags), None)
             }
@@ -466,6 +553,6 @@ impl TypeRelations {
 
     /// A type's name, for messages.
     pub fn type_name(&mut self, host: &mut dyn VerifyHost, t: TypeHandle) -> String {
-        self.facts(host, t).name.clone()
+        host.type_name(t)
     }
 }

@@ -33,6 +33,7 @@ Osprey: a CLR-style managed runtime.
 Usage:
   osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
   osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey bench verify FILE [--runs R]      measure what the IL verifier costs in JIT time
   osprey --help                            show this help
   osprey --version                         show the version
 
@@ -79,6 +80,10 @@ enum Command {
     },
     BenchTransitions {
         calls: i32,
+        runs: usize,
+    },
+    BenchVerify {
+        file: PathBuf,
         runs: usize,
     },
 }
@@ -178,6 +183,7 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut what = None;
+    let mut file = None;
     let (mut calls, mut runs) = (100_000i32, 15usize);
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
@@ -196,6 +202,9 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
                     .map_err(|e: lexopt::Error| e.to_string())?;
             }
             Value(v) if what.is_none() => what = Some(v.to_string_lossy().into_owned()),
+            Value(v) if what.as_deref() == Some("verify") && file.is_none() => {
+                file = Some(PathBuf::from(v))
+            }
             other => return Err(other.unexpected().to_string()),
         }
     }
@@ -204,10 +213,17 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
             Ok(Command::BenchTransitions { calls, runs })
         }
         Some("transitions") => Err("bench transitions: --calls and --runs must be positive".into()),
+        Some("verify") => match file {
+            Some(file) if runs > 0 => Ok(Command::BenchVerify { file, runs }),
+            Some(_) => Err("bench verify: --runs must be positive".into()),
+            None => Err(
+                "bench verify: missing FILE (usage: osprey bench verify FILE [--runs R])".into(),
+            ),
+        },
         Some(other) => Err(format!(
-            "unknown benchmark '{other}' (available: transitions)"
+            "unknown benchmark '{other}' (available: transitions, verify)"
         )),
-        None => Err("bench: missing benchmark name (available: transitions)".into()),
+        None => Err("bench: missing benchmark name (available: transitions, verify)".into()),
     }
 }
 
@@ -230,6 +246,13 @@ pub fn main() -> i32 {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
         }
+        Ok(Command::BenchVerify { file, runs }) => match bench_verify(&file, runs) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
         Ok(Command::BenchTransitions { calls, runs }) => match bench_transitions(calls, runs) {
             Ok(code) => code,
             Err(e) => {
@@ -324,6 +347,49 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
                     crate::bench::table(&rows)
                 );
                 let _ = os.stdout(&text);
+                let _ = os.console_flush();
+                0
+            }
+            Err(e) => {
+                let _ = os.stderr(&format!("error: {e}\n"));
+                1
+            }
+        }
+    })
+    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let exit = handle.join();
+    match exit.reason {
+        osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
+        _ => Ok(exit.exit_code),
+    }
+}
+
+/// Measures the IL verifier's cost over `file` and corelib in a kernel
+/// process and prints the table (docs/verification.md).
+fn bench_verify(file: &Path, runs: usize) -> Result<i32, String> {
+    let assembly_path = if is_cs(file) {
+        mcs::compile_cached(file, mcs::Reference::Mscorlib)?
+    } else {
+        file.to_path_buf()
+    };
+    let bytes = std::fs::read(&assembly_path)
+        .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
+    let display = file.display().to_string();
+    let config = ProcessConfig {
+        name: "bench verify".into(),
+        args: Vec::new(),
+        console: ConsoleMode::Inherit,
+        stack_size: 0,
+    };
+    let handle = host::spawn(config, move || {
+        let Ok(os) = Os::resolve() else { return 1 };
+        let result = Runtime::new(RuntimeOptions::default()).and_then(|rt| {
+            let assembly = rt.load_assembly(bytes, &display)?;
+            rt.bench_verification(assembly, runs)
+        });
+        match result {
+            Ok(cost) => {
+                let _ = os.stdout(&cost.table());
                 let _ = os.console_flush();
                 0
             }

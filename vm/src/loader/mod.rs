@@ -27,6 +27,7 @@ use std::sync::Arc;
 use osprey_metadata::MetadataError;
 
 pub use assembly::{Assembly, AssemblyId};
+pub(crate) use build::primitive_of_sig;
 pub use methods::{MethodDesc, MethodHandle, MethodKind};
 pub use types::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,

@@ -157,6 +157,7 @@ impl Runtime {
                 rt: self,
                 loader: &mut loader,
                 method,
+                verify_level: None,
             };
             osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
                 method: method.full_name(),
@@ -193,7 +194,7 @@ impl Runtime {
 }
 
 /// The JIT's description of a method, with the IL borrowed from its assembly.
-struct InputData {
+pub(super) struct InputData {
     assembly: std::sync::Arc<crate::loader::Assembly>,
     rva: u32,
     args: Vec<JitType>,
@@ -204,7 +205,7 @@ struct InputData {
 }
 
 impl InputData {
-    fn input(&self) -> MethodInput<'_> {
+    pub(super) fn input(&self) -> MethodInput<'_> {
         let body = self
             .assembly
             .image()
@@ -251,7 +252,10 @@ pub(super) fn local_sigs(
 }
 
 /// Resolves what the JIT needs to know about `method`'s signature and locals.
-fn method_input(loader: &mut Loader, method: MethodHandle) -> Result<InputData, RuntimeError> {
+pub(super) fn method_input(
+    loader: &mut Loader,
+    method: MethodHandle,
+) -> Result<InputData, RuntimeError> {
     let asm = loader.assembly(method.assembly);
     let body = asm
         .image()

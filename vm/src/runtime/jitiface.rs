@@ -23,6 +23,9 @@ pub(crate) struct JitContext<'a> {
     pub rt: &'a Runtime,
     pub loader: &'a mut Loader,
     pub method: MethodHandle,
+    /// Verify at this level instead of the trust policy's (the verification
+    /// benchmark); `None` in real compilations.
+    pub verify_level: Option<osprey_jit::verify::VerifyLevel>,
 }
 
 pub(super) fn host_error(e: LoadError) -> HostError {

@@ -26,6 +26,7 @@ mod jitiface;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
+mod verify_bench;
 mod verifyiface;
 
 use std::collections::HashMap;
@@ -36,6 +37,7 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
+pub use verify_bench::VerifyCost;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;

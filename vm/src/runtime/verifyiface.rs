@@ -72,6 +72,22 @@ fn cell_of_type(t: TypeHandle) -> Cell {
     }
 }
 
+/// `System.Object`: the base of `System.String`, a well-known type.
+fn object_type(rt: &Runtime) -> TypeHandle {
+    rt.well_known()
+        .string
+        .parent()
+        .expect("System.String derives from System.Object")
+}
+
+/// `System.Array`: the base of every array type, `System.IntPtr[]` among them.
+fn array_type(rt: &Runtime) -> TypeHandle {
+    rt.well_known()
+        .intptr_array
+        .parent()
+        .expect("arrays derive from System.Array")
+}
+
 fn bad_image(e: osprey_metadata::MetadataError) -> HostError {
     HostError {
         kind: HostErrorKind::BadImage,
@@ -100,7 +116,12 @@ impl JitContext<'_> {
     /// not track (managed pointers, generic parameters).
     fn cell(&mut self, assembly: AssemblyId, sig: &TypeSig) -> Result<Option<Cell>, HostError> {
         let sig = sig.strip_modifiers();
+        if let Some(p) = crate::loader::primitive_of_sig(sig) {
+            return Ok(Some(primitive_cell(p)));
+        }
         Ok(Some(match sig {
+            TypeSig::String => Cell::Obj(self.rt.well_known().string.to_jit()),
+            TypeSig::Object => Cell::Obj(object_type(self.rt).to_jit()),
             TypeSig::Ptr(_) | TypeSig::FnPtr(_) => Cell::I,
             TypeSig::ByRef(_)
             | TypeSig::Var(_)
@@ -180,16 +201,11 @@ impl VerifyHost for JitContext<'_> {
     fn method_facts(&mut self) -> Result<MethodFacts, HostError> {
         let m = self.method;
         let allows = self.loader.assembly(m.assembly).allows_unverifiable;
-        let level = self.rt.verify_level(m, allows);
+        let level = self
+            .verify_level
+            .unwrap_or_else(|| self.rt.verify_level(m, allows));
         let wk = self.rt.well_known();
-        let object = self
-            .loader
-            .corelib_type("System", "Object")
-            .map_err(host_error)?;
-        let array = self
-            .loader
-            .corelib_type("System", "Array")
-            .map_err(host_error)?;
+        let (object, array) = (object_type(self.rt), array_type(self.rt));
         let mut facts = MethodFacts {
             level,
             method: m.to_jit(),
@@ -325,7 +341,6 @@ impl VerifyHost for JitContext<'_> {
         };
         let delegate = self.rt.well_known().multicast_delegate;
         TypeFacts {
-            name: t.name.clone(),
             cell: cell_of_type(t),
             shape,
             parent: t.parent().map(|p| p.to_jit()),
@@ -342,6 +357,10 @@ impl VerifyHost for JitContext<'_> {
             is_abstract: t.mt.has(mt_flags::ABSTRACT),
             is_delegate: t != delegate && t.is_subclass_of(delegate),
         }
+    }
+
+    fn type_name(&mut self, t: osprey_jit::TypeHandle) -> String {
+        TypeHandle::from_jit(t).name.clone()
     }
 
     fn can_cast(&mut self, from: osprey_jit::TypeHandle, to: osprey_jit::TypeHandle) -> bool {
