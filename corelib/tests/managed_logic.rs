@@ -121,7 +121,10 @@ const SHARED: &[Shared] = &[
     },
     Shared {
         file: "System/Char.cs",
-        substitutions: &[("public struct Char : IComparable", "internal struct HostChar")],
+        substitutions: &[(
+            "public struct Char : IComparable, IComparable<char>, IEquatable<char>",
+            "internal struct HostChar",
+        )],
         renames: &[("CharUnicodeInfo", "HostCharUnicodeInfo")],
     },
     Shared {

@@ -114,6 +114,15 @@ pub enum CallTarget {
         /// the thread before the call so the frame can describe it.
         helper_frame: bool,
     },
+    /// A call of a generic virtual method (`callvirt` of `M<int>` where `M`
+    /// is virtual): the override depends on the receiver's type and on the
+    /// method's type arguments, so the call site asks
+    /// [`Helper::ResolveVirtualCall`] for the code to call on each call
+    /// (it caches per receiver type and instantiation).
+    GenericVirtual {
+        /// The instantiated method named by the call.
+        method: MethodHandle,
+    },
     /// `Invoke` of a delegate type, expanded inline at the call site using
     /// [`RuntimeLayout::delegate`]: for each delegate in the invocation list
     /// (or the delegate itself), call its method pointer with its target as
@@ -316,6 +325,11 @@ pub struct TypeInfo {
     /// The type as a JIT type (`Struct` for value types, `Ref` for classes,
     /// primitives as themselves).
     pub ty: JitType,
+    /// For an instantiation `Nullable<T>`: `T`. Boxing and unboxing such a
+    /// type follow the CLR's special rules ([`Helper::BoxNullable`],
+    /// [`Helper::UnboxNullable`]), and `isinst`/`castclass` of it test for
+    /// a boxed `T`.
+    pub nullable_of: Option<TypeHandle>,
 }
 
 /// The layout of a value type, as the JIT needs it.
@@ -389,6 +403,18 @@ pub enum Helper {
     /// `fn(thread, delegate, target, method)`: a delegate constructor
     /// (see [`NewObjectInfo::Delegate`]).
     DelegateCtor,
+    /// `fn(thread, nullable type, value: *const u8) -> object`: `box` of a
+    /// `Nullable<T>`: null when it has no value, else a boxed `T`.
+    BoxNullable,
+    /// `fn(object, nullable type, dst: *mut u8, thread)`: `unbox.any` to a
+    /// `Nullable<T>`, written to `dst` (null gives no value; a boxed `T`
+    /// its value; anything else raises InvalidCastException).
+    UnboxNullable,
+    /// `fn(object, method, thread) -> code`: the entry a virtual call of
+    /// the generic virtual method `method` runs on the object (an
+    /// unboxing stub for a value type's override; NullReferenceException
+    /// for null).
+    ResolveVirtualCall,
     /// `fn(object, method, thread) -> function pointer`: `ldvirtftn`, the
     /// function pointer of the method a virtual call of `method` on the
     /// object runs (NullReferenceException for null).

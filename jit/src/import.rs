@@ -782,6 +782,12 @@ impl Importer<'_, '_> {
                     }
                 }
                 let ins = self.pop_n(info.sig.pop_count(), offset)?;
+                if matches!(info.target, CallTarget::GenericVirtual { .. }) {
+                    // The resolved entry waits in a slot above the arguments.
+                    self.out
+                        .stack_slots
+                        .insert((self.depth() + ins.len() as u16, SlotClass::Prim));
+                }
                 if this_fixup.is_some() {
                     if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
                         return Err(bad_operands(op, offset, &ins));
@@ -1206,10 +1212,12 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
+                // A boxed Nullable<T> is a boxed T (or null).
+                let target = info.nullable_of.unwrap_or(info.handle);
                 let op = if op == O::Castclass {
-                    Op::CastClass(info.handle)
+                    Op::CastClass(target)
                 } else {
-                    Op::IsInst(info.handle)
+                    Op::IsInst(target)
                 };
                 (op, ins, push!(StackKind::Ref))
             }
@@ -1220,13 +1228,24 @@ impl Importer<'_, '_> {
                 // is a no-op on a reference, and must not turn an integer
                 // into one).
                 self.check_store(info.ty, ins[0], op, offset)?;
-                (Op::Box(info.handle, info.ty), ins, push!(StackKind::Ref))
+                let boxed = if info.nullable_of.is_some() {
+                    Op::BoxNullable(info.handle)
+                } else {
+                    Op::Box(info.handle, info.ty)
+                };
+                (boxed, ins, push!(StackKind::Ref))
             }
             O::Unbox => {
                 let info = self.type_token(&d.operand, offset)?;
                 let ins = self.pop_n(1, offset)?;
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
+                }
+                if info.nullable_of.is_some() {
+                    return Err(JitError::Unsupported {
+                        il_offset: offset,
+                        what: "`unbox` to a Nullable<T> (only `unbox.any` is supported)".into(),
+                    });
                 }
                 (Op::Unbox(info.handle), ins, push!(StackKind::ByRef))
             }
@@ -1236,11 +1255,12 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
-                (
-                    Op::UnboxAny(info.handle, info.ty),
-                    ins,
-                    push!(info.ty.stack_kind()),
-                )
+                let unboxed = if info.nullable_of.is_some() {
+                    Op::UnboxNullable(info.handle, info.ty)
+                } else {
+                    Op::UnboxAny(info.handle, info.ty)
+                };
+                (unboxed, ins, push!(info.ty.stack_kind()))
             }
             O::Ldtoken => {
                 let t = token(&d.operand, offset)?;

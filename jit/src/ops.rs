@@ -232,6 +232,10 @@ pub enum Op {
     Unbox(TypeHandle),
     /// `unbox.any <T>`: the value (value types) or a `castclass` (reference types).
     UnboxAny(TypeHandle, JitType),
+    /// `box` of a `Nullable<T>` (of type `ty`): null or a boxed `T`.
+    BoxNullable(TypeHandle),
+    /// `unbox.any` to the `Nullable<T>` type `ty` (from null or a boxed `T`).
+    UnboxNullable(TypeHandle, JitType),
     /// `ldtoken`: push a handle value as an 8-byte struct of the given type.
     LdToken(usize, TypeHandle),
     /// `cpobj <T>`: copy a value of type `T` between two addresses.

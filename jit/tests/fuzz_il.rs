@@ -196,18 +196,22 @@ impl JitHost for MockHost {
             1 => TypeInfo {
                 handle: INT_TYPE,
                 ty: JitType::I4,
+                nullable_of: None,
             },
             2 => TypeInfo {
                 handle: CLASS_TYPE,
                 ty: JitType::Ref,
+                nullable_of: None,
             },
             3 => TypeInfo {
                 handle: STRUCT_TYPE,
                 ty: JitType::Struct(STRUCT_TYPE),
+                nullable_of: None,
             },
             _ => TypeInfo {
                 handle: BIG_STRUCT_TYPE,
                 ty: JitType::Struct(BIG_STRUCT_TYPE),
+                nullable_of: None,
             },
         })
     }

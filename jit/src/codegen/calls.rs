@@ -55,6 +55,8 @@ enum Callee<'a> {
     /// The code address stored at `offset` in the object whose reference is
     /// in the frame slot `slot` (a delegate's method pointer).
     Indirect { slot: i32, offset: i32 },
+    /// The code address in the frame slot `slot`.
+    InSlot { slot: i32 },
 }
 
 /// System V integer argument registers: RDI, RSI, RDX, RCX, R8, R9.
@@ -71,8 +73,9 @@ impl Emitter<'_, '_> {
         // The call clobbers RAX/XMM0: nothing else may stay there. Arguments in
         // a register are written to their slots too when a helper runs first.
         self.spill_reg();
-        let runs_helper =
-            info.class_init.is_some() || matches!(this_fixup, Some(ThisFixup::Box(..)));
+        let runs_helper = info.class_init.is_some()
+            || matches!(this_fixup, Some(ThisFixup::Box(..)))
+            || matches!(info.target, CallTarget::GenericVirtual { .. });
         let mut args: Vec<Entry> = if runs_helper {
             args.into_iter().map(|a| self.spill_entry(a)).collect()
         } else {
@@ -137,6 +140,23 @@ impl Emitter<'_, '_> {
             }
             CallTarget::DelegateInvoke => {
                 self.delegate_invoke(&info.sig, &args, depth_after, depth_before);
+            }
+            CallTarget::GenericVirtual { method } => {
+                // The override's entry, resolved against `this` (the helper
+                // raises NullReferenceException for null) into the slot the
+                // importer reserved above the arguments.
+                let entry = self.slot(depth_before, StackKind::I);
+                self.load_gpr(args[0], reg::RDI);
+                dynasm!(self.ops
+                    ; .arch x64
+                    ; mov rsi, QWORD method.0 as i64
+                    ; mov rdx, r15
+                );
+                self.call_helper(Helper::ResolveVirtualCall);
+                dynasm!(self.ops ; .arch x64 ; mov [rbp + entry], rax);
+                let ret_buf = self.ret_buffer(&info.sig, depth_before);
+                self.call_managed(&abi_args, ret_buf, false, Callee::InSlot { slot: entry });
+                self.push_result(&info.sig, depth_after, depth_before, false);
             }
             target => {
                 let ret_buf = self.ret_buffer(&info.sig, depth_before);
@@ -559,6 +579,13 @@ impl Emitter<'_, '_> {
                 }
                 return;
             }
+            Callee::InSlot { slot } => {
+                dynasm!(self.ops ; .arch x64 ; call QWORD [rbp + slot]);
+                if pad {
+                    dynasm!(self.ops ; .arch x64 ; add rsp, 8);
+                }
+                return;
+            }
             Callee::Target(target) => target,
         };
         match target {
@@ -601,6 +628,7 @@ impl Emitter<'_, '_> {
             CallTarget::FCall { .. }
             | CallTarget::QCall { .. }
             | CallTarget::ArrayAccessor { .. }
+            | CallTarget::GenericVirtual { .. }
             | CallTarget::DelegateInvoke => {
                 unreachable!("handled by call()")
             }

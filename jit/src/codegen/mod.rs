@@ -271,6 +271,7 @@ fn calls_native(op: &Op) -> bool {
                     crate::host::CallTarget::FCall { .. }
                         | crate::host::CallTarget::QCall { .. }
                         | crate::host::CallTarget::ArrayAccessor { .. }
+                        | crate::host::CallTarget::GenericVirtual { .. }
                 )
         }
         // cpblk/initblk use `rep movsb`/`rep stosb` (RSI, RDI).
@@ -284,7 +285,9 @@ fn calls_native(op: &Op) -> bool {
         | Op::IsInst(_)
         | Op::Box(..)
         | Op::Unbox(_)
-        | Op::UnboxAny(..) => true,
+        | Op::UnboxAny(..)
+        | Op::BoxNullable(_)
+        | Op::UnboxNullable(..) => true,
         Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => f.class_init.is_some(),
         Op::Binary(crate::ops::BinOp::Rem | crate::ops::BinOp::RemUn) => true, // float rem calls fmod
         _ => false,
@@ -901,6 +904,8 @@ impl Emitter<'_, '_> {
             Op::Box(h, ty) => self.box_value(*h, *ty),
             Op::Unbox(h) => self.unbox(*h),
             Op::UnboxAny(h, ty) => self.unbox_any(*h, *ty),
+            Op::BoxNullable(h) => self.box_nullable(*h),
+            Op::UnboxNullable(h, ty) => self.unbox_nullable(*h, *ty),
             Op::LdToken(value, h) => self.ld_token(*value, *h),
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),

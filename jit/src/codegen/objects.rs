@@ -55,6 +55,41 @@ impl Emitter<'_, '_> {
         self.push(StackKind::Ref, Loc::Reg);
     }
 
+    /// `box` of a `Nullable<T>`: the value goes to its slot, the helper
+    /// returns null or a boxed `T`.
+    pub(crate) fn box_nullable(&mut self, handle: TypeHandle) {
+        let v = self.pop();
+        self.spill_reg();
+        self.store_entry_to_slot(v);
+        let slot = self.slot(v.depth, v.kind);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rdi, r15
+            ; mov rsi, QWORD handle.0 as i64
+            ; lea rdx, [rbp + slot]
+        );
+        self.call_helper(Helper::BoxNullable);
+        self.push(StackKind::Ref, Loc::Reg);
+    }
+
+    /// `unbox.any` to a `Nullable<T>`: the helper writes the result into
+    /// its slot (the same depth as the object it replaces, another class).
+    pub(crate) fn unbox_nullable(&mut self, handle: TypeHandle, ty: JitType) {
+        let obj = self.pop();
+        self.spill_reg();
+        let kind = ty.stack_kind();
+        let dst = self.slot(obj.depth, kind);
+        self.load_gpr(obj, reg::RDI);
+        dynasm!(self.ops
+            ; .arch x64
+            ; mov rsi, QWORD handle.0 as i64
+            ; lea rdx, [rbp + dst]
+            ; mov rcx, r15
+        );
+        self.call_helper(Helper::UnboxNullable);
+        self.push(kind, Loc::Slot);
+    }
+
     /// `unbox`: check the object is a boxed `handle`, push a pointer to its value.
     pub(crate) fn unbox(&mut self, handle: TypeHandle) {
         let obj = self.pop();

@@ -528,6 +528,22 @@ impl Verifier {
                 self.check(at, r)?;
                 self.push(VType::Obj(*h, ObjFlags::default()));
             }
+            Op::BoxNullable(h) => {
+                // A boxed Nullable<T> is null or a boxed T: typed as object.
+                let v = self.pop();
+                let cell = self.rel.facts(vh, *h).cell;
+                let r = self.rel.check_assign_cell(vh, v, cell, Rule::StoreType);
+                self.check(at, r)?;
+                self.push(VType::Obj(self.rel.object, ObjFlags::default()));
+            }
+            Op::UnboxNullable(h, _) => {
+                let v = self.pop();
+                if v != VType::Top {
+                    self.check_objref(at, v, "unbox.any")?;
+                }
+                let cell = self.rel.facts(vh, *h).cell;
+                self.push(VType::of_cell(cell));
+            }
             Op::Unbox(h) => {
                 let v = self.pop();
                 self.check_objref(at, v, "unbox")?;

@@ -67,8 +67,17 @@ pub struct MethodDesc {
     pub rva: u32,
     /// How it is implemented.
     pub kind: MethodKind,
-    /// Its vtable slot, for virtual methods.
+    /// Its vtable slot, for virtual methods. An instantiation of a generic
+    /// virtual method has none: calls to it resolve the slot of its
+    /// [`MethodDesc::definition`] against the receiver at run time.
     pub slot: Option<u32>,
+    /// The type arguments of an instantiated generic method (`!!n` means
+    /// `instantiation[n]`); empty for a non-generic method and for a generic
+    /// method's definition.
+    pub instantiation: Vec<super::types::TypeHandle>,
+    /// For an instantiated generic method: the method definition it
+    /// instantiates (a descriptor of the same owner).
+    pub definition: Option<MethodHandle>,
     /// Address of the precode stub.
     pub precode: usize,
     /// Address of the compiled code, 0 until compiled.
@@ -123,9 +132,30 @@ impl MethodDesc {
         }
     }
 
-    /// `Namespace.Type::Method`, the form used in error messages and traces.
+    /// `Namespace.Type::Method`, the form used in error messages and traces
+    /// (`Program::Swap[System.Int32]` for an instantiated generic method).
     pub fn full_name(&self) -> String {
-        format!("{}::{}", self.owner.name, self.name)
+        if self.instantiation.is_empty() {
+            format!("{}::{}", self.owner.name, self.name)
+        } else {
+            let args: Vec<&str> = self.instantiation.iter().map(|t| t.name.as_str()).collect();
+            format!("{}::{}[{}]", self.owner.name, self.name, args.join(","))
+        }
+    }
+
+    /// Whether this is a generic method's definition (it has type
+    /// parameters but no type arguments): it cannot be compiled or called.
+    pub fn is_generic_definition(&self) -> bool {
+        self.sig.generic_param_count > 0 && self.instantiation.is_empty()
+    }
+
+    /// The type arguments this method's signature and body refer to: its
+    /// owner's (`!n`) and its own (`!!n`).
+    pub fn generic_context(&self) -> super::generics::GenericContext {
+        super::generics::GenericContext {
+            type_args: self.owner.instantiation.clone(),
+            method_args: self.instantiation.clone(),
+        }
     }
 }
 

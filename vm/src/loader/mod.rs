@@ -4,22 +4,33 @@
 //! * [`assembly`]: loaded assemblies (bytes + metadata image);
 //! * [`types`]: method tables and runtime types;
 //! * [`methods`]: method descriptors and precodes;
-//! * [`build`]: constructing a runtime type from its TypeDef (parent, field
-//!   layout through `osprey_metadata::layout`, statics, vtable, interfaces);
+//! * [`build`]: constructing a runtime type from its TypeDef and type
+//!   arguments (identity first, then parent, layout, statics, methods,
+//!   vtable, interfaces);
+//! * [`layout`]: field shapes, value-type layouts and static storage (the
+//!   rules live in `osprey_metadata::layout`);
+//! * [`vtable`]: vtable slots, overrides, interface maps, unboxing stubs;
+//! * [`arrays`]: array types;
+//! * [`generics`]: generic contexts, signature comparison across
+//!   instantiations, generic method instantiation;
 //! * [`resolve`]: tokens and signatures to types, methods, fields and JIT types,
 //!   including the binding of references to `mscorlib` & co to corelib;
 //! * [`names`]: how types, methods and signatures are printed.
 //!
 //! All state belongs to one runtime instance; nothing here is global.
 
+mod arrays;
 pub mod assembly;
 pub(crate) mod attributes;
 mod build;
+pub mod generics;
+mod layout;
 pub mod methods;
 pub mod names;
 mod resolve;
 pub mod types;
 mod validate;
+mod vtable;
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -28,9 +39,11 @@ use osprey_metadata::MetadataError;
 
 pub use assembly::{Assembly, AssemblyId};
 pub(crate) use build::primitive_of_sig;
+pub use generics::GenericContext;
 pub use methods::{MethodDesc, MethodHandle, MethodKind};
 pub use types::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
+    Variance,
 };
 
 use crate::codeheap::CodeHeap;
@@ -134,31 +147,43 @@ pub type LoadResult<T> = Result<T, LoadError>;
 /// The loader state of one runtime.
 pub struct Loader {
     assemblies: Vec<Arc<Assembly>>,
+    /// Every type by its key, including types still being built (see
+    /// `build`: a type under construction can already be named as a type
+    /// argument, as in `class Node : IComparable<Node>`).
     types: HashMap<TypeKey, TypeHandle>,
-    /// Owns every runtime type (boxed: handles point into the boxes).
-    #[allow(clippy::vec_box)] // the boxes keep addresses stable as the Vec grows
-    type_store: Vec<Box<RuntimeType>>,
+    /// Owns every runtime type: each was allocated by `Box::into_raw` and is
+    /// freed when the loader is dropped. Handles are raw pointers into
+    /// these allocations, which never move.
+    type_store: Vec<std::ptr::NonNull<RuntimeType>>,
     /// Owns every method descriptor.
     #[allow(clippy::vec_box)] // as above: method handles point into the boxes
     method_store: Vec<Box<MethodDesc>>,
+    /// Methods of non-generic types (and of open generic definitions) by
+    /// their MethodDef; methods of instantiations are reached through
+    /// their owner.
     methods_by_def: HashMap<(AssemblyId, u32), MethodHandle>,
+    /// Instantiated generic methods, by (definition, type arguments).
+    method_instances: HashMap<(MethodHandle, Vec<TypeHandle>), MethodHandle>,
     /// Every method by its precode (its function pointer, see `ldftn`).
     methods_by_precode: HashMap<usize, MethodHandle>,
     /// Unboxing stubs made for methods of value types, by method.
     unboxing_stubs: HashMap<MethodHandle, usize>,
-    /// Types being built right now (to report cycles instead of recursing forever).
-    in_progress: HashSet<TypeDefId>,
     /// TypeRefs being resolved right now, innermost last (`validate.rs`:
     /// scope cycles and depth).
     type_refs_resolving: Vec<(AssemblyId, u32)>,
+    /// Types whose parent is being resolved right now (to report a type
+    /// deriving from itself instead of recursing forever).
+    in_progress: HashSet<TypeKey>,
+    /// Types registered in `types` whose body is still being built.
+    incomplete: HashSet<TypeHandle>,
     /// TypeRef rows already bound to their definitions.
     type_ref_cache: HashMap<(AssemblyId, u32), TypeDefId>,
     /// Top-level type names of each assembly (built on first lookup).
     type_index: HashMap<AssemblyId, HashMap<(String, String), u32>>,
     /// Layouts of value types computed without loading them (see `build::value_layout`).
-    value_layouts: HashMap<TypeDefId, build::ValueLayout>,
+    value_layouts: HashMap<TypeKey, build::ValueLayout>,
     /// Value types whose layout is being computed (cycle detection).
-    layout_in_progress: HashSet<TypeDefId>,
+    layout_in_progress: HashSet<TypeKey>,
     /// Where precodes go.
     code_heap: Arc<CodeHeap>,
     /// The shared prestub every precode jumps to.
@@ -198,10 +223,12 @@ impl Loader {
             type_store: Vec::new(),
             method_store: Vec::new(),
             methods_by_def: HashMap::new(),
+            method_instances: HashMap::new(),
             methods_by_precode: HashMap::new(),
             unboxing_stubs: HashMap::new(),
             in_progress: HashSet::new(),
             type_refs_resolving: Vec::new(),
+            incomplete: HashSet::new(),
             type_ref_cache: HashMap::new(),
             type_index: HashMap::new(),
             value_layouts: HashMap::new(),
@@ -337,6 +364,17 @@ impl Loader {
 
     /// Every loaded type (for diagnostics and, later, the GC's static roots).
     pub fn all_types(&self) -> impl Iterator<Item = TypeHandle> + '_ {
-        self.type_store.iter().map(|t| t.handle())
+        self.type_store.iter().map(|t| TypeHandle::from_raw(*t))
+    }
+}
+
+impl Drop for Loader {
+    fn drop(&mut self) {
+        for t in self.type_store.drain(..) {
+            // SAFETY: every entry came from `Box::into_raw` (build.rs) and
+            // is freed only here, once; the runtime owning this loader is
+            // being torn down, so no handle is used after this.
+            drop(unsafe { Box::from_raw(t.as_ptr()) });
+        }
     }
 }

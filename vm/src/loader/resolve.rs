@@ -7,12 +7,13 @@
 //! when the method referring to it is compiled.
 
 use osprey_jit::JitType;
-use osprey_metadata::sig::{MemberRefSig, MethodSig, TypeSig};
+use osprey_metadata::sig::{MemberRefSig, TypeSig};
 use osprey_metadata::tables::{MemberRefParent, ResolutionScope, TableId, TypeDefOrRef};
 use osprey_metadata::Token;
 
 use super::assembly::AssemblyId;
 use super::build::primitive_of_sig;
+use super::generics::{GenericContext, SigIn};
 use super::methods::MethodHandle;
 use super::names;
 use super::types::{FieldDesc, TypeDefId, TypeHandle};
@@ -28,9 +29,10 @@ impl Loader {
         match t {
             TypeDefOrRef::TypeDef(rid) => Ok(TypeDefId { assembly, rid }),
             TypeDefOrRef::TypeRef(rid) => self.resolve_type_ref(assembly, rid),
-            TypeDefOrRef::TypeSpec(_) => Err(LoadError::NotSupported(
-                "generic type instantiations (coming with generics support)".into(),
-            )),
+            TypeDefOrRef::TypeSpec(rid) => Err(LoadError::BadToken {
+                token: Token::new(TableId::TypeSpec, rid),
+                expected: "a TypeDef or TypeRef",
+            }),
         }
     }
 
@@ -129,11 +131,13 @@ impl Loader {
         Ok(id)
     }
 
-    /// Loads the type a TypeDef, TypeRef or TypeSpec token names.
+    /// Loads the type a TypeDef, TypeRef or TypeSpec token names; `!n` and
+    /// `!!n` in a TypeSpec take their arguments from `ctx`.
     pub fn resolve_type_token(
         &mut self,
         assembly: AssemblyId,
         token: Token,
+        ctx: &GenericContext,
     ) -> LoadResult<TypeHandle> {
         match token.table() {
             Some(TableId::TypeDef) => self.load_type_def(TypeDefId {
@@ -150,7 +154,7 @@ impl Loader {
                     .image()
                     .type_spec_sig(token.rid())
                     .map_err(|e| self.bad_image(assembly, e))?;
-                self.type_of_sig(assembly, &sig)
+                self.type_of_sig(assembly, &sig, ctx)
             }
             _ => Err(LoadError::BadToken {
                 token,
@@ -159,8 +163,13 @@ impl Loader {
         }
     }
 
-    /// Loads the type a signature denotes.
-    pub fn type_of_sig(&mut self, assembly: AssemblyId, sig: &TypeSig) -> LoadResult<TypeHandle> {
+    /// Loads the type a signature denotes, with the type arguments of `ctx`.
+    pub fn type_of_sig(
+        &mut self,
+        assembly: AssemblyId,
+        sig: &TypeSig,
+        ctx: &GenericContext,
+    ) -> LoadResult<TypeHandle> {
         if let Some(p) = primitive_of_sig(sig) {
             return self.corelib_type("System", p.name());
         }
@@ -170,18 +179,38 @@ impl Loader {
             TypeSig::Object => self.corelib_type("System", "Object"),
             TypeSig::TypedByRef => self.corelib_type("System", "TypedReference"),
             TypeSig::Class(t) | TypeSig::ValueType(t) => {
-                let handle = self.resolve_type_token(assembly, (*t).into())?;
+                let handle = self.resolve_type_token(assembly, (*t).into(), ctx)?;
                 self.check_sig_kind(sig, handle)?;
                 Ok(handle)
             }
             TypeSig::SzArray(elem) => {
-                let e = self.type_of_sig(assembly, elem)?;
+                let e = self.type_of_sig(assembly, elem, ctx)?;
                 self.load_sz_array(e)
             }
             TypeSig::Array { elem, rank, .. } => {
-                let e = self.type_of_sig(assembly, elem)?;
+                let e = self.type_of_sig(assembly, elem, ctx)?;
                 self.load_array(e, Some(*rank))
             }
+            TypeSig::GenericInst { generic, args, .. } => {
+                let def = self.resolve_type_def_id(assembly, *generic)?;
+                let mut handles = Vec::with_capacity(args.len());
+                for a in args {
+                    let h = self.type_of_sig(assembly, a, ctx)?;
+                    if h.is_generic_definition() || h.name == "System.Void" {
+                        return Err(LoadError::InvalidType {
+                            name: self.type_def_name(def),
+                            reason: format!("{} cannot be a type argument", h.name),
+                        });
+                    }
+                    handles.push(h);
+                }
+                let handle = self.load_type(def, handles)?;
+                self.check_sig_kind(sig, handle)?;
+                Ok(handle)
+            }
+            v @ (TypeSig::Var(n) | TypeSig::MVar(n)) => ctx
+                .arg(*n, matches!(v, TypeSig::MVar(_)))
+                .ok_or_else(|| self.type_param_out_of_range(assembly, v)),
             other => Err(LoadError::NotSupported(format!(
                 "the type {}",
                 names::type_sig_text(self.assembly(assembly).image(), other)
@@ -189,8 +218,14 @@ impl Loader {
         }
     }
 
-    /// How a value of signature type `sig` travels in JIT-compiled code.
-    pub fn jit_type_of_sig(&mut self, assembly: AssemblyId, sig: &TypeSig) -> LoadResult<JitType> {
+    /// How a value of signature type `sig` travels in JIT-compiled code,
+    /// with the type arguments of `ctx`.
+    pub fn jit_type_of_sig(
+        &mut self,
+        assembly: AssemblyId,
+        sig: &TypeSig,
+        ctx: &GenericContext,
+    ) -> LoadResult<JitType> {
         if let Some(p) = primitive_of_sig(sig) {
             return Ok(p.jit_type());
         }
@@ -202,7 +237,10 @@ impl Loader {
             TypeSig::Void => JitType::Void,
             TypeSig::ByRef(_) => JitType::ByRef,
             TypeSig::Ptr(_) | TypeSig::FnPtr(_) => JitType::Ptr,
-            TypeSig::ValueType(t) => self.resolve_type_token(assembly, (*t).into())?.jit_type(),
+            TypeSig::ValueType(_)
+            | TypeSig::GenericInst { .. }
+            | TypeSig::Var(_)
+            | TypeSig::MVar(_) => self.type_of_sig(assembly, sig, ctx)?.jit_type(),
             TypeSig::TypedByRef => self.corelib_type("System", "TypedReference")?.jit_type(),
             other => {
                 return Err(LoadError::NotSupported(format!(
@@ -213,18 +251,18 @@ impl Loader {
         })
     }
 
-    /// Resolves a method token (MethodDef or MemberRef) to its descriptor.
+    /// Resolves a method token (MethodDef, MemberRef or MethodSpec) to its
+    /// descriptor; type arguments in the token's signatures come from `ctx`.
     pub fn resolve_method_token(
         &mut self,
         assembly: AssemblyId,
         token: Token,
+        ctx: &GenericContext,
     ) -> LoadResult<MethodHandle> {
         match token.table() {
             Some(TableId::MethodDef) => self.method_def(assembly, token.rid()),
-            Some(TableId::MemberRef) => self.resolve_method_ref(assembly, token.rid()),
-            Some(TableId::MethodSpec) => Err(LoadError::NotSupported(
-                "generic method instantiations (coming with generics support)".into(),
-            )),
+            Some(TableId::MemberRef) => self.resolve_method_ref(assembly, token.rid(), ctx),
+            Some(TableId::MethodSpec) => self.resolve_method_spec(assembly, token.rid(), ctx),
             _ => Err(LoadError::BadToken {
                 token,
                 expected: "a method token",
@@ -232,20 +270,56 @@ impl Loader {
         }
     }
 
+    /// `M<args>`: a MethodSpec names a generic method and its type arguments.
+    fn resolve_method_spec(
+        &mut self,
+        assembly: AssemblyId,
+        rid: u32,
+        ctx: &GenericContext,
+    ) -> LoadResult<MethodHandle> {
+        use osprey_metadata::tables::MethodDefOrRef;
+        let asm = self.assembly(assembly);
+        let img = asm.image();
+        let bad = |e| LoadError::BadImage {
+            assembly: asm.name.clone(),
+            error: e,
+        };
+        let spec = img.method_spec(rid).map_err(bad)?;
+        let generic = match spec.method {
+            MethodDefOrRef::MethodDef(r) => Token::new(TableId::MethodDef, r),
+            MethodDefOrRef::MemberRef(r) => Token::new(TableId::MemberRef, r),
+        };
+        let arg_sigs = img.method_spec_sig(rid).map_err(bad)?.args;
+        let m = self.resolve_method_token(assembly, generic, ctx)?;
+        let mut args = Vec::with_capacity(arg_sigs.len());
+        for a in &arg_sigs {
+            let h = self.type_of_sig(assembly, a, ctx)?;
+            if h.is_generic_definition() || h.name == "System.Void" {
+                return Err(LoadError::InvalidType {
+                    name: m.full_name(),
+                    reason: format!("{} cannot be a type argument", h.name),
+                });
+            }
+            args.push(h);
+        }
+        self.instantiate_method(m, args)
+    }
+
     fn member_ref_parent(
         &mut self,
         assembly: AssemblyId,
         parent: MemberRefParent,
+        ctx: &GenericContext,
     ) -> LoadResult<TypeHandle> {
         match parent {
             MemberRefParent::TypeDef(rid) => {
-                self.resolve_type_token(assembly, Token::new(TableId::TypeDef, rid))
+                self.resolve_type_token(assembly, Token::new(TableId::TypeDef, rid), ctx)
             }
             MemberRefParent::TypeRef(rid) => {
-                self.resolve_type_token(assembly, Token::new(TableId::TypeRef, rid))
+                self.resolve_type_token(assembly, Token::new(TableId::TypeRef, rid), ctx)
             }
             MemberRefParent::TypeSpec(rid) => {
-                self.resolve_type_token(assembly, Token::new(TableId::TypeSpec, rid))
+                self.resolve_type_token(assembly, Token::new(TableId::TypeSpec, rid), ctx)
             }
             other => Err(LoadError::NotSupported(format!(
                 "member references whose parent is {other:?}"
@@ -253,7 +327,12 @@ impl Loader {
         }
     }
 
-    fn resolve_method_ref(&mut self, assembly: AssemblyId, rid: u32) -> LoadResult<MethodHandle> {
+    fn resolve_method_ref(
+        &mut self,
+        assembly: AssemblyId,
+        rid: u32,
+        ctx: &GenericContext,
+    ) -> LoadResult<MethodHandle> {
         let asm = self.assembly(assembly);
         let img = asm.image();
         let bad = |e| LoadError::BadImage {
@@ -270,7 +349,20 @@ impl Loader {
                 )))
             }
         };
-        let owner = self.member_ref_parent(assembly, row.class)?;
+        let owner = self.member_ref_parent(assembly, row.class, ctx)?;
+        if owner.is_generic_definition() {
+            return Err(LoadError::InvalidType {
+                name: owner.name.clone(),
+                reason: format!("{name} is called on the open generic type"),
+            });
+        }
+        // The reference's signature is written against its parent: `!n`
+        // are the parent's type arguments.
+        let ref_ctx = owner.generic_context();
+        let ref_in = SigIn {
+            assembly,
+            ctx: &ref_ctx,
+        };
         let mut t = Some(owner);
         while let Some(cur) = t {
             let candidates: Vec<MethodHandle> = cur
@@ -279,8 +371,13 @@ impl Loader {
                 .copied()
                 .filter(|m| m.name == name)
                 .collect();
+            let cur_ctx = cur.generic_context();
             for m in candidates {
-                if self.method_sigs_equal(assembly, &sig, m.assembly, &m.sig) {
+                let m_in = SigIn {
+                    assembly: m.assembly,
+                    ctx: &cur_ctx,
+                };
+                if self.method_sigs_match(ref_in, &sig, m_in, &m.sig) {
                     return Ok(m);
                 }
             }
@@ -304,6 +401,7 @@ impl Loader {
         &mut self,
         assembly: AssemblyId,
         token: Token,
+        ctx: &GenericContext,
     ) -> LoadResult<(TypeHandle, FieldDesc)> {
         let asm = self.assembly(assembly);
         let img = asm.image();
@@ -342,13 +440,25 @@ impl Loader {
                         )))
                     }
                 };
-                let owner = self.member_ref_parent(assembly, row.class)?;
-                // Fields bind by name and type.
+                let owner = self.member_ref_parent(assembly, row.class, ctx)?;
+                // Fields bind by name and type, the reference's type read in
+                // its parent's instantiation and the field's in its owner's.
                 let found = owner.find_field(&name).map(|(t, f)| (t, f.clone()));
+                let owner_ctx = owner.generic_context();
+                let ref_in = SigIn {
+                    assembly,
+                    ctx: &owner_ctx,
+                };
+                let matches = |l: &mut Loader, t: TypeHandle, f: &FieldDesc| {
+                    let f_ctx = t.generic_context();
+                    let f_in = SigIn {
+                        assembly: f.assembly,
+                        ctx: &f_ctx,
+                    };
+                    l.type_sigs_match(ref_in, &sig, f_in, &f.sig)
+                };
                 match found {
-                    Some((t, f)) if self.type_sigs_equal(assembly, &sig, f.assembly, &f.sig) => {
-                        Ok((t, f))
-                    }
+                    Some((t, f)) if matches(self, t, &f) => Ok((t, f)),
                     _ => Err(LoadError::MissingField(format!(
                         "{} {}.{}",
                         names::type_display(img, &sig),
@@ -374,94 +484,18 @@ impl Loader {
             m.name == "Ctor"
                 && m.is_static()
                 && m.sig.params.len() == ctor.sig.params.len()
-                && m.sig
-                    .params
-                    .iter()
-                    .zip(&ctor.sig.params)
-                    .all(|(a, b)| self.type_sigs_equal(m.assembly, a, ctor.assembly, b))
+                && m.sig.params.iter().zip(&ctor.sig.params).all(|(a, b)| {
+                    let empty = GenericContext::empty();
+                    let a_in = SigIn {
+                        assembly: m.assembly,
+                        ctx: &empty,
+                    };
+                    let b_in = SigIn {
+                        assembly: ctor.assembly,
+                        ctx: &empty,
+                    };
+                    self.type_sigs_match(a_in, a, b_in, b)
+                })
         })
-    }
-
-    /// Whether two method signatures (from possibly different assemblies) are equal.
-    pub(crate) fn method_sigs_equal(
-        &mut self,
-        asm_a: AssemblyId,
-        a: &MethodSig,
-        asm_b: AssemblyId,
-        b: &MethodSig,
-    ) -> bool {
-        a.has_this == b.has_this
-            && a.generic_param_count == b.generic_param_count
-            && a.params.len() == b.params.len()
-            && self.type_sigs_equal(asm_a, &a.ret, asm_b, &b.ret)
-            && a.params
-                .iter()
-                .zip(&b.params)
-                .all(|(x, y)| self.type_sigs_equal(asm_a, x, asm_b, y))
-    }
-
-    /// Whether two signature types denote the same type. Custom modifiers are ignored.
-    pub fn type_sigs_equal(
-        &mut self,
-        asm_a: AssemblyId,
-        a: &TypeSig,
-        asm_b: AssemblyId,
-        b: &TypeSig,
-    ) -> bool {
-        let (a, b) = (a.strip_modifiers(), b.strip_modifiers());
-        match (a, b) {
-            (TypeSig::Class(x), TypeSig::Class(y))
-            | (TypeSig::ValueType(x), TypeSig::ValueType(y)) => {
-                match (
-                    self.resolve_type_def_id(asm_a, *x),
-                    self.resolve_type_def_id(asm_b, *y),
-                ) {
-                    (Ok(p), Ok(q)) => p == q,
-                    _ => false,
-                }
-            }
-            (TypeSig::Ptr(x), TypeSig::Ptr(y))
-            | (TypeSig::ByRef(x), TypeSig::ByRef(y))
-            | (TypeSig::SzArray(x), TypeSig::SzArray(y)) => {
-                self.type_sigs_equal(asm_a, x, asm_b, y)
-            }
-            (
-                TypeSig::Array {
-                    elem: x, rank: rx, ..
-                },
-                TypeSig::Array {
-                    elem: y, rank: ry, ..
-                },
-            ) => rx == ry && self.type_sigs_equal(asm_a, x, asm_b, y),
-            (
-                TypeSig::GenericInst {
-                    generic: gx,
-                    args: ax,
-                    ..
-                },
-                TypeSig::GenericInst {
-                    generic: gy,
-                    args: ay,
-                    ..
-                },
-            ) => {
-                let same_generic = match (
-                    self.resolve_type_def_id(asm_a, *gx),
-                    self.resolve_type_def_id(asm_b, *gy),
-                ) {
-                    (Ok(p), Ok(q)) => p == q,
-                    _ => false,
-                };
-                same_generic
-                    && ax.len() == ay.len()
-                    && ax
-                        .iter()
-                        .zip(ay)
-                        .all(|(x, y)| self.type_sigs_equal(asm_a, x, asm_b, y))
-            }
-            (TypeSig::FnPtr(x), TypeSig::FnPtr(y)) => self.method_sigs_equal(asm_a, x, asm_b, y),
-            // Primitives, string, object, type variables: structural equality.
-            _ => a == b,
-        }
     }
 }

@@ -33,6 +33,12 @@ pub mod mt_flags {
     pub const ABSTRACT: u32 = 1 << 6;
     /// The type is an enum.
     pub const ENUM: u32 = 1 << 7;
+    /// The type is an open generic type definition (`List<>`): it names the
+    /// definition for `typeof` and `ldtoken`, and is never instantiated.
+    pub const GENERIC_DEFINITION: u32 = 1 << 8;
+    /// The type is an instantiation of `System.Nullable<T>` (boxing and
+    /// unboxing follow the CLR's special rules).
+    pub const NULLABLE: u32 = 1 << 9;
 }
 
 /// The part of a type that objects point to and generated code reads.
@@ -94,6 +100,16 @@ impl TypeHandle {
         TypeHandle(NonNull::from(t))
     }
 
+    /// The handle of a type the loader owns through a raw pointer.
+    pub(crate) fn from_raw(t: NonNull<RuntimeType>) -> TypeHandle {
+        TypeHandle(t)
+    }
+
+    /// The raw pointer, for the loader's writes while it builds the type.
+    pub(crate) fn as_raw(self) -> *mut RuntimeType {
+        self.0.as_ptr()
+    }
+
     /// The method table pointer (what objects hold and the JIT embeds).
     pub fn method_table(self) -> *const MethodTable {
         self.0.as_ptr() as *const MethodTable
@@ -140,7 +156,7 @@ pub struct TypeDefId {
 }
 
 /// What identifies a runtime type: its definition and type arguments, or its
-/// structure for arrays. Generic instantiation plugs in here without a redesign.
+/// structure for arrays.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum TypeKey {
     /// A type definition with its type arguments (empty when not generic).
@@ -269,6 +285,17 @@ pub enum TypeKind {
     MdArray(u32),
 }
 
+/// The variance of a generic type parameter (ECMA-335 II.9.11).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Variance {
+    /// Neither `in` nor `out`.
+    None,
+    /// `out T`: `I<Derived>` converts to `I<Base>`.
+    Covariant,
+    /// `in T`: `I<Base>` converts to `I<Derived>`.
+    Contravariant,
+}
+
 /// A field of a type.
 #[derive(Clone, Debug)]
 pub struct FieldDesc {
@@ -278,7 +305,8 @@ pub struct FieldDesc {
     pub assembly: AssemblyId,
     /// Field row id.
     pub rid: u32,
-    /// Its signature type (assembly-relative tokens).
+    /// Its signature type (assembly-relative tokens; `!n` refers to the
+    /// owner's type arguments).
     pub sig: TypeSig,
     /// Its type, as the JIT sees it.
     pub jit_type: JitType,
@@ -367,6 +395,16 @@ pub struct RuntimeType {
     pub namespace: String,
     /// What kind of type this is.
     pub kind: TypeKind,
+    /// The type arguments of a generic instantiation (empty otherwise);
+    /// `!n` in the definition's signatures means `instantiation[n]`.
+    pub instantiation: Vec<TypeHandle>,
+    /// The variance of each of the definition's type parameters (empty for
+    /// non-generic types).
+    pub variance: Vec<Variance>,
+    /// How deeply type arguments nest in this type (0 for a non-generic
+    /// type, `List<List<int>>` is 2): bounded, so that a polymorphic
+    /// recursion cannot instantiate ever deeper types.
+    pub depth: u32,
     /// For arrays: the element type.
     pub element: Option<TypeHandle>,
     /// The type's own instance fields (not the parent's).
@@ -409,6 +447,21 @@ impl RuntimeType {
     /// Whether this is an interface.
     pub fn is_interface(&self) -> bool {
         self.kind == TypeKind::Interface
+    }
+
+    /// Whether this is an open generic type definition (`List<>`).
+    pub fn is_generic_definition(&self) -> bool {
+        self.mt.has(mt_flags::GENERIC_DEFINITION)
+    }
+
+    /// Whether this is an instantiation of `System.Nullable<T>`.
+    pub fn is_nullable(&self) -> bool {
+        self.mt.has(mt_flags::NULLABLE)
+    }
+
+    /// The type arguments `!n` of this type's signatures refer to.
+    pub fn generic_context(&self) -> super::generics::GenericContext {
+        super::generics::GenericContext::of_type(self.instantiation.clone())
     }
 
     /// The parent type.

@@ -159,6 +159,7 @@ impl Loader {
         let says_value_type = match sig.strip_modifiers() {
             TypeSig::ValueType(_) => true,
             TypeSig::Class(_) => false,
+            TypeSig::GenericInst { is_value_type, .. } => *is_value_type,
             _ => return Ok(()),
         };
         // Arrays are never named by `valuetype`/`class` tokens that resolve

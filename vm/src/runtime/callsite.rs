@@ -64,9 +64,11 @@ impl CallSite {
     /// A call site for `method`. Fails if its return type cannot be loaded
     /// or is a struct (not supported through this API yet).
     pub fn new(rt: &Runtime, method: MethodHandle) -> Result<CallSite, RuntimeError> {
-        let ret = rt
-            .loader()
-            .jit_type_of_sig(method.assembly, &method.sig.ret)?;
+        let ret = rt.loader().jit_type_of_sig(
+            method.assembly,
+            &method.sig.ret,
+            &method.generic_context(),
+        )?;
         if matches!(ret, JitType::Struct(_)) {
             return Err(RuntimeError::Internal(format!(
                 "{} returns a struct, which call sites do not support yet",

@@ -49,6 +49,7 @@ pub(crate) extern "C" fn prestub_worker(thread: &mut Thread, md: *const MethodDe
 fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRoot> {
     use crate::gc::ArgRoot;
     let mut loader = rt.loader();
+    let ctx = method.generic_context();
     let mut types = Vec::new();
     if !method.is_static() {
         types.push(if method.owner.is_value_type() {
@@ -61,12 +62,12 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
         // A parameter type that cannot load fails the compilation anyway.
         types.push(
             loader
-                .jit_type_of_sig(method.assembly, p)
+                .jit_type_of_sig(method.assembly, p, &ctx)
                 .unwrap_or(JitType::I),
         );
     }
     let ret = loader
-        .jit_type_of_sig(method.assembly, &method.sig.ret)
+        .jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)
         .unwrap_or(JitType::Void);
     drop(loader);
     let struct_size = |t: JitType| match t {
@@ -127,6 +128,15 @@ impl Runtime {
         if code != 0 {
             return Ok(code);
         }
+        if method.is_generic_definition() || method.owner.is_generic_definition() {
+            return Err(RuntimeError::managed(
+                "System.InvalidOperationException",
+                Some(format!(
+                    "{} belongs to an open generic type or method definition and cannot run without type arguments",
+                    method.full_name()
+                )),
+            ));
+        }
         match method.kind {
             MethodKind::Il => {}
             MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
@@ -157,6 +167,7 @@ impl Runtime {
                 rt: self,
                 loader: &mut loader,
                 method,
+                ctx: method.generic_context(),
                 verify_level: None,
             };
             osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
@@ -261,6 +272,7 @@ pub(super) fn method_input(
         .image()
         .method_body(method.rva)
         .map_err(|e| loader.bad_image(method.assembly, e))?;
+    let ctx = method.generic_context();
     let mut args = Vec::new();
     if !method.is_static() {
         args.push(if method.owner.is_value_type() {
@@ -270,13 +282,13 @@ pub(super) fn method_input(
         });
     }
     for p in &method.sig.params {
-        args.push(loader.jit_type_of_sig(method.assembly, p)?);
+        args.push(loader.jit_type_of_sig(method.assembly, p, &ctx)?);
     }
-    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret)?;
+    let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)?;
     let mut locals = Vec::new();
     for l in &local_sigs(loader, method)? {
         locals.push(LocalVar {
-            ty: loader.jit_type_of_sig(method.assembly, l)?,
+            ty: loader.jit_type_of_sig(method.assembly, l, &ctx)?,
             pinned: l.is_pinned(),
         });
     }
@@ -296,7 +308,7 @@ pub(super) fn method_input(
         use osprey_metadata::body::ClauseKind;
         let kind = match c.kind {
             ClauseKind::Catch(token) => {
-                let t = loader.resolve_type_token(method.assembly, token)?;
+                let t = loader.resolve_type_token(method.assembly, token, &ctx)?;
                 EhKind::Catch(t.to_jit())
             }
             ClauseKind::Filter { filter_offset } => EhKind::Filter {

@@ -144,9 +144,9 @@ fn check_signature(
                 .sig
                 .params
                 .iter()
-                .map(|p| loader.jit_type_of_sig(h.assembly, p))
+                .map(|p| loader.jit_type_of_sig(h.assembly, p, &h.generic_context()))
                 .collect::<Result<Vec<_>, _>>()?;
-            let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret)?;
+            let ret = loader.jit_type_of_sig(h.assembly, &h.sig.ret, &h.generic_context())?;
             Ok((params, ret))
         };
     let (want, want_ret) = types(invoke)?;
@@ -188,27 +188,74 @@ pub(super) extern "C" fn ld_virt_ftn(
     thread: &mut Thread,
 ) -> usize {
     guard(thread, 0, |thread| {
-        let Some(obj) = ObjectRef::from_raw(obj) else {
-            // Mono's message here comes from managed code: with a period.
-            thread.raise(RuntimeError::managed(
-                "System.NullReferenceException",
-                Some("Object reference not set to an instance of an object.".into()),
-            ));
-            return 0;
-        };
-        let method = method_from_raw(method);
-        let t = TypeHandle::from_method_table(obj.method_table());
-        let slot = match method.slot {
-            Some(_) if method.owner.is_interface() => interface_slot(t, method),
-            Some(slot) if method.is_virtual() => Some(slot),
-            _ => return method.precode,
-        };
-        match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
-            Some(m) => m.precode,
-            None => {
-                thread.raise(not_implemented(t, method));
+        match virtual_target(thread, obj, method) {
+            Ok(m) => m.precode,
+            Err(e) => {
+                thread.raise(e);
                 0
             }
         }
     })
+}
+
+/// A call of a generic virtual method: the entry of the override the
+/// receiver's type runs for the method's instantiation (an unboxing stub
+/// in front of a value type's method, which wants a pointer to the value).
+pub(super) extern "C" fn resolve_virtual_call(
+    obj: *mut u8,
+    method: *const MethodDesc,
+    thread: &mut Thread,
+) -> usize {
+    guard(thread, 0, |thread| {
+        let entry = virtual_target(thread, obj, method).and_then(|m| {
+            if m.owner.is_value_type() && !m.is_static() {
+                Ok(thread.runtime().loader().unboxing_stub(m)?)
+            } else {
+                Ok(m.entry_point())
+            }
+        });
+        match entry {
+            Ok(e) => e,
+            Err(e) => {
+                thread.raise(e);
+                0
+            }
+        }
+    })
+}
+
+/// The method a virtual call of `method` on `obj` runs: the override in the
+/// receiver's type (found through the vtable or the interface map), and
+/// for an instantiated generic virtual method, that override instantiated
+/// with the same type arguments.
+fn virtual_target(
+    thread: &mut Thread,
+    obj: *mut u8,
+    method: *const MethodDesc,
+) -> Result<crate::loader::MethodHandle, RuntimeError> {
+    let Some(obj) = ObjectRef::from_raw(obj) else {
+        // Mono's message here comes from managed code: with a period.
+        return Err(RuntimeError::managed(
+            "System.NullReferenceException",
+            Some("Object reference not set to an instance of an object.".into()),
+        ));
+    };
+    let method = method_from_raw(method);
+    let t = TypeHandle::from_method_table(obj.method_table());
+    // A generic virtual method dispatches on its definition's slot.
+    let declared = method.definition.unwrap_or(method);
+    let slot = match declared.slot {
+        Some(_) if declared.owner.is_interface() => interface_slot(t, declared),
+        Some(slot) if declared.is_virtual() => Some(slot),
+        _ => return Ok(method),
+    };
+    let Some(&implementation) = slot.and_then(|s| t.vtable_methods.get(s as usize)) else {
+        return Err(not_implemented(t, method));
+    };
+    if method.definition.is_none() {
+        return Ok(implementation);
+    }
+    let rt = thread.runtime();
+    let mut loader = rt.loader();
+    Ok(loader.instantiate_method(implementation, method.instantiation.clone())?)
 }

@@ -74,6 +74,18 @@ pub(crate) fn workers() -> Workers {
                 Helper::LdVirtFtn,
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
+            (
+                Helper::BoxNullable,
+                super::nullable::box_nullable as *const () as usize,
+            ),
+            (
+                Helper::UnboxNullable,
+                super::nullable::unbox_nullable as *const () as usize,
+            ),
+            (
+                Helper::ResolveVirtualCall,
+                super::delegates::resolve_virtual_call as *const () as usize,
+            ),
         ],
     }
 }
@@ -619,23 +631,40 @@ pub(crate) fn not_implemented(t: TypeHandle, method: MethodHandle) -> RuntimeErr
 /// target (method tables are aligned, so no receiver matches it).
 const CELL_CLAIMED: usize = 1;
 
-/// The vtable slot of `t` that implements interface method `method`.
+/// The vtable slot of `t` that implements interface method `method`: the
+/// mapping of exactly `method`'s interface if `t` implements it, else of an
+/// interface `t` implements that converts to it by variance
+/// (`IProducer<Dog>` for a call on `IProducer<IAnimal>`).
 pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32> {
     let islot = method.slot?;
-    t.interface_map
+    let iface = method.owner;
+    let entry = t
+        .interface_map
         .iter()
-        .find(|e| e.interface == method.owner)
-        .and_then(|e| e.slots.get(islot as usize).copied())
+        .find(|e| e.interface == iface)
+        .or_else(|| {
+            t.interface_map
+                .iter()
+                .find(|e| is_variant_convertible(e.interface, iface))
+        })?;
+    entry.slots.get(islot as usize).copied()
 }
 
 /// Whether a value of type `from` can be stored where `to` is expected
 /// (ECMA-335 I.8.7, for reference types: same type, a base class, an
-/// implemented interface, `object`, or array covariance).
+/// implemented interface (also by variance), `object`, array covariance,
+/// and a delegate type converting by variance).
 pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
     if from == to || from.is_subclass_of(to) {
         return true;
     }
-    if to.is_interface() && from.interfaces.contains(&to) {
+    if to.is_interface() {
+        return from
+            .interfaces
+            .iter()
+            .any(|&i| i == to || is_variant_convertible(i, to));
+    }
+    if is_variant_convertible(from, to) {
         return true;
     }
     match (from.kind, to.kind, from.element, to.element) {
@@ -651,6 +680,37 @@ pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
         }
         _ => false,
     }
+}
+
+/// Whether `from` converts to `to` by the variance of their common generic
+/// interface or delegate definition (ECMA-335 II.9.11): each type argument
+/// is the same, or, for an `out` parameter, a reference type assignable to
+/// the target's, or, for an `in` parameter, one the target's is assignable
+/// to. Variance never applies to value-type arguments.
+pub(crate) fn is_variant_convertible(from: TypeHandle, to: TypeHandle) -> bool {
+    use crate::loader::Variance;
+    if from == to {
+        return true;
+    }
+    if from.def != to.def
+        || to.variance.iter().all(|v| *v == Variance::None)
+        || from.instantiation.len() != to.instantiation.len()
+    {
+        return false;
+    }
+    from.instantiation
+        .iter()
+        .zip(&to.instantiation)
+        .zip(&to.variance)
+        .all(|((&f, &t), v)| {
+            let refs = !f.is_value_type() && !t.is_value_type();
+            f == t
+                || match v {
+                    Variance::None => false,
+                    Variance::Covariant => refs && is_assignable(f, t),
+                    Variance::Contravariant => refs && is_assignable(t, f),
+                }
+        })
 }
 
 /// The prestub's method argument, as a handle.

@@ -13,7 +13,8 @@ use osprey_metadata::Token;
 use super::Runtime;
 use crate::frames::{self, FrameKind};
 use crate::loader::{
-    names, types::VTABLE_OFFSET, LoadError, Loader, MethodHandle, MethodKind, TypeHandle,
+    names, types::VTABLE_OFFSET, GenericContext, LoadError, Loader, MethodHandle, MethodKind,
+    TypeHandle,
 };
 use crate::object;
 use crate::thread::offsets;
@@ -23,6 +24,9 @@ pub(crate) struct JitContext<'a> {
     pub rt: &'a Runtime,
     pub loader: &'a mut Loader,
     pub method: MethodHandle,
+    /// The type arguments of the method being compiled (`!n`, `!!n` in its
+    /// body's tokens).
+    pub ctx: GenericContext,
     /// Verify at this level instead of the trust policy's (the verification
     /// benchmark); `None` in real compilations.
     pub verify_level: Option<osprey_jit::verify::VerifyLevel>,
@@ -74,17 +78,18 @@ impl JitContext<'_> {
                 ThisKind::Ref
             }
         });
+        let ctx = md.generic_context();
         let mut params = Vec::with_capacity(md.sig.params.len());
         for p in &md.sig.params {
             params.push(
                 self.loader
-                    .jit_type_of_sig(md.assembly, p)
+                    .jit_type_of_sig(md.assembly, p, &ctx)
                     .map_err(host_error)?,
             );
         }
         let ret = self
             .loader
-            .jit_type_of_sig(md.assembly, &md.sig.ret)
+            .jit_type_of_sig(md.assembly, &md.sig.ret, &ctx)
             .map_err(host_error)?;
         Ok(CallSig { this, params, ret })
     }
@@ -218,7 +223,7 @@ impl JitContext<'_> {
         };
         let array = self
             .loader
-            .type_of_sig(self.method.assembly, &array_sig)
+            .type_of_sig(self.method.assembly, &array_sig, &self.ctx)
             .map_err(host_error)?;
         Ok(Some(ArrayMethodRef {
             array,
@@ -247,7 +252,7 @@ impl JitContext<'_> {
         };
         let element = self
             .loader
-            .jit_type_of_sig(self.method.assembly, &elem)
+            .jit_type_of_sig(self.method.assembly, &elem, &self.ctx)
             .map_err(host_error)?;
         let int_params = |n: usize| vec![JitType::I4; n];
         let r = rank as usize;
@@ -311,95 +316,6 @@ impl JitContext<'_> {
         }))
     }
 
-    /// TEMPORARY, until generics exist (then `Array.Empty<T>` is an ordinary
-    /// generic method and this goes away): mcs compiles every empty `params`
-    /// array (`s.Split()`) to `call !!0[] System.Array::Empty<T>()`, a
-    /// MethodSpec the loader cannot resolve yet. This one instantiation is
-    /// resolved here, and only here: to a native stub returning a
-    /// zero-length `T[]`, allocated once per `T` on the frozen heap (so, as
-    /// in mono, every call for one `T` returns the same array). `None` for
-    /// every other token.
-    fn array_empty(&mut self, token: Token) -> Result<Option<CallInfo>, HostError> {
-        use osprey_metadata::tables::MethodDefOrRef;
-        use osprey_metadata::TableId;
-        if token.table() != Some(TableId::MethodSpec) {
-            return Ok(None);
-        }
-        let bad = |e: osprey_metadata::MetadataError| HostError {
-            kind: HostErrorKind::BadImage,
-            message: e.to_string(),
-        };
-        let asm = self.loader.assembly(self.method.assembly);
-        let img = asm.image();
-        let spec = img.method_spec(token.rid()).map_err(bad)?;
-        let generic = match spec.method {
-            MethodDefOrRef::MethodDef(rid) => Token::new(TableId::MethodDef, rid),
-            MethodDefOrRef::MemberRef(rid) => Token::new(TableId::MemberRef, rid),
-        };
-        let args = img.method_spec_sig(token.rid()).map_err(bad)?.args;
-        let md = self
-            .loader
-            .resolve_method_token(self.method.assembly, generic)
-            .map_err(host_error)?;
-        if md.assembly != crate::loader::AssemblyId::CORELIB
-            || md.owner.name != "System.Array"
-            || md.name != "Empty"
-            || !md.is_static()
-            || !md.sig.params.is_empty()
-            || args.len() != 1
-        {
-            return Ok(None);
-        }
-        let element = self
-            .loader
-            .type_of_sig(self.method.assembly, &args[0])
-            .map_err(host_error)?;
-        let cached = self
-            .rt
-            .empty_arrays
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(&element)
-            .copied();
-        let stub = match cached {
-            Some(stub) => stub,
-            None => {
-                let array_type = self.loader.load_sz_array(element).map_err(host_error)?;
-                let empty =
-                    self.rt.heaps.alloc_frozen(&array_type.mt, 0).map_err(|e| {
-                        not_supported(format!("Array.Empty<{}>: {e:?}", element.name))
-                    })?;
-                let stub = self
-                    .rt
-                    .code
-                    .alloc_constant_stub(empty.as_ptr() as usize)
-                    .map_err(|e| not_supported(format!("code heap: {e}")))?;
-                self.rt
-                    .empty_arrays
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .insert(element, stub);
-                stub
-            }
-        };
-        Ok(Some(CallInfo {
-            method: md.to_jit(),
-            target: CallTarget::FCall {
-                address: stub,
-                pass_thread: false,
-                may_throw: false,
-                helper_frame: false,
-            },
-            sig: CallSig {
-                this: None,
-                params: Vec::new(),
-                ret: JitType::Ref,
-            },
-            new_object: None,
-            class_init: None,
-        }))
-    }
-
     /// Whether a MemberRef token names a field (its signature is a field signature).
     fn member_ref_is_field(&self, token: Token) -> bool {
         let asm = self.loader.assembly(self.method.assembly);
@@ -415,15 +331,9 @@ impl JitHost for JitContext<'_> {
         if let Some(info) = self.array_method(token, opcode)? {
             return Ok(info);
         }
-        // TEMPORARY until generics: `Array.Empty<T>()` (see `array_empty`).
-        if opcode == CallOpcode::Call {
-            if let Some(info) = self.array_empty(token)? {
-                return Ok(info);
-            }
-        }
         let md = self
             .loader
-            .resolve_method_token(self.method.assembly, token)
+            .resolve_method_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
         if md.sig.call_conv == osprey_metadata::sig::CallingConvention::VarArg {
             return Err(not_supported(format!("vararg calls ({})", md.full_name())));
@@ -502,6 +412,15 @@ impl JitHost for JitContext<'_> {
                     ret,
                 }
             }
+            _ if opcode == CallOpcode::CallVirt
+                && md
+                    .definition
+                    .is_some_and(|d| d.slot.is_some() && !d.is_final()) =>
+            {
+                CallTarget::GenericVirtual {
+                    method: md.to_jit(),
+                }
+            }
             _ if opcode == CallOpcode::CallVirt && md.owner.is_interface() => {
                 // An inline cache cell per call site: [receiver MT, target,
                 // interface method, unused]; see helpers::interface_resolve.
@@ -566,7 +485,7 @@ impl JitHost for JitContext<'_> {
     fn resolve_field(&mut self, token: Token, is_static: bool) -> Result<FieldInfo, HostError> {
         let (owner, field) = self
             .loader
-            .resolve_field_token(self.method.assembly, token)
+            .resolve_field_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
         if field.is_static != is_static {
             return Err(HostError {
@@ -590,7 +509,7 @@ impl JitHost for JitContext<'_> {
         }
         let ty = self
             .loader
-            .jit_type_of_sig(field.assembly, &field.sig)
+            .jit_type_of_sig(field.assembly, &field.sig, &owner.generic_context())
             .map_err(host_error)?;
         let (location, class_init) = if is_static {
             let check = (!owner.class_init.is_done()).then(|| ClassInitCheck {
@@ -621,11 +540,15 @@ impl JitHost for JitContext<'_> {
     fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
         let t = self
             .loader
-            .resolve_type_token(self.method.assembly, token)
+            .resolve_type_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
         Ok(TypeInfo {
             handle: t.to_jit(),
             ty: t.jit_type(),
+            nullable_of: t
+                .is_nullable()
+                .then(|| t.instantiation.first().map(|u| u.to_jit()))
+                .flatten(),
         })
     }
 
@@ -649,7 +572,7 @@ impl JitHost for JitContext<'_> {
             Some(TableId::TypeDef | TableId::TypeRef | TableId::TypeSpec) => {
                 let t = self
                     .loader
-                    .resolve_type_token(asm, token)
+                    .resolve_type_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 let ht = handle_type(self.loader, "RuntimeTypeHandle")?;
                 Ok((t.method_table() as usize, ht))
@@ -657,7 +580,7 @@ impl JitHost for JitContext<'_> {
             _ if is_field => {
                 let (owner, field) = self
                     .loader
-                    .resolve_field_token(asm, token)
+                    .resolve_field_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 // The handle is the FieldDesc: stable, since a type never
                 // changes once published.
@@ -672,7 +595,7 @@ impl JitHost for JitContext<'_> {
             _ => {
                 let m = self
                     .loader
-                    .resolve_method_token(asm, token)
+                    .resolve_method_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 let ht = handle_type(self.loader, "RuntimeMethodHandle")?;
                 Ok((m.as_ptr() as usize, ht))

@@ -23,6 +23,7 @@ mod faults;
 mod finalizer;
 mod helpers;
 mod jitiface;
+mod nullable;
 mod qcall_services;
 mod strings;
 pub(crate) mod valuetypes;
@@ -96,9 +97,6 @@ pub struct Runtime {
     literals: Mutex<HashMap<Vec<u16>, ObjectRef>>,
     /// Enum types' named constants (for `Enum.ToString`).
     enums: Mutex<HashMap<TypeHandle, std::sync::Arc<enums::EnumInfo>>>,
-    /// `Array.Empty<T>()` until generics exist: per element type, the stub
-    /// returning its frozen empty array (see jitiface.rs, `array_empty`).
-    empty_arrays: Mutex<HashMap<TypeHandle, usize>>,
     /// Value types' fields as `ValueType.Equals`/`GetHashCode` see them.
     value_fields: Mutex<HashMap<TypeHandle, std::sync::Arc<valuetypes::ValueFields>>>,
     /// `System.RuntimeType` objects, one per type (frozen).
@@ -154,7 +152,6 @@ impl Runtime {
             type_objects: Mutex::new(HashMap::new()),
             enums: Mutex::new(HashMap::new()),
             value_fields: Mutex::new(HashMap::new()),
-            empty_arrays: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),

@@ -82,6 +82,7 @@ impl Runtime {
             let mut loader = self.loader();
             plan.seed =
                 loader.corelib_type("System", "Int32")?.method_table() as usize as u32 as i32;
+            let ctx = t.generic_context();
             for f in t.instance_fields.iter() {
                 let sig = f.sig.strip_modifiers();
                 let compare = match sig {
@@ -104,9 +105,11 @@ impl Runtime {
                     let boxed = match sig {
                         s if s.is_reference() => None,
                         // Mono boxes a function pointer as IntPtr.
-                        TypeSig::FnPtr(_) => Some(loader.type_of_sig(f.assembly, &TypeSig::I)?),
+                        TypeSig::FnPtr(_) => {
+                            Some(loader.type_of_sig(f.assembly, &TypeSig::I, &ctx)?)
+                        }
                         other => {
-                            let ty = loader.type_of_sig(f.assembly, other)?;
+                            let ty = loader.type_of_sig(f.assembly, other, &ctx)?;
                             ty.is_value_type().then_some(ty)
                         }
                     };

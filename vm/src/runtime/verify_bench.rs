@@ -119,6 +119,7 @@ impl Runtime {
                 rt: self,
                 loader,
                 method: m,
+                ctx: m.generic_context(),
                 verify_level: Some(level),
             };
             let start = Instant::now();

@@ -16,12 +16,12 @@ use osprey_jit::verify::{
 };
 use osprey_jit::{CallOpcode, HostError, HostErrorKind};
 use osprey_metadata::sig::TypeSig;
-use osprey_metadata::{TableId, Token};
+use osprey_metadata::Token;
 
 use super::jitiface::{host_error, JitContext};
 use super::Runtime;
 use crate::loader::types::mt_flags;
-use crate::loader::{AssemblyId, MethodHandle, Primitive, TypeHandle, TypeKind};
+use crate::loader::{AssemblyId, GenericContext, MethodHandle, Primitive, TypeHandle, TypeKind};
 
 impl Runtime {
     /// How much of `method` the verifier checks (the table in the module
@@ -98,23 +98,34 @@ fn bad_image(e: osprey_metadata::MetadataError) -> HostError {
 impl JitContext<'_> {
     /// The verifier's view of signature type `sig` (tokens of `assembly`).
     /// Reference types are loaded: the verifier needs their class.
-    fn sig_type(&mut self, assembly: AssemblyId, sig: &TypeSig) -> Result<SigType, HostError> {
+    fn sig_type(
+        &mut self,
+        assembly: AssemblyId,
+        sig: &TypeSig,
+        ctx: &GenericContext,
+    ) -> Result<SigType, HostError> {
         Ok(match sig.strip_modifiers() {
             TypeSig::Void => SigType::Void,
-            TypeSig::ByRef(inner) => match self.cell(assembly, inner)? {
+            TypeSig::ByRef(inner) => match self.cell(assembly, inner, ctx)? {
                 Some(c) => SigType::ByRef(c),
                 None => SigType::Opaque,
             },
-            other => match self.cell(assembly, other)? {
+            other => match self.cell(assembly, other, ctx)? {
                 Some(c) => SigType::Val(c),
                 None => SigType::Opaque,
             },
         })
     }
 
-    /// The location type `sig` denotes, `None` for types the verifier does
-    /// not track (managed pointers, generic parameters).
-    fn cell(&mut self, assembly: AssemblyId, sig: &TypeSig) -> Result<Option<Cell>, HostError> {
+    /// The location type `sig` denotes (type parameters are `ctx`'s type
+    /// arguments), `None` for types the verifier does not track (managed
+    /// pointers).
+    fn cell(
+        &mut self,
+        assembly: AssemblyId,
+        sig: &TypeSig,
+        ctx: &GenericContext,
+    ) -> Result<Option<Cell>, HostError> {
         let sig = sig.strip_modifiers();
         if let Some(p) = crate::loader::primitive_of_sig(sig) {
             return Ok(Some(primitive_cell(p)));
@@ -123,13 +134,12 @@ impl JitContext<'_> {
             TypeSig::String => Cell::Obj(self.rt.well_known().string.to_jit()),
             TypeSig::Object => Cell::Obj(object_type(self.rt).to_jit()),
             TypeSig::Ptr(_) | TypeSig::FnPtr(_) => Cell::I,
-            TypeSig::ByRef(_)
-            | TypeSig::Var(_)
-            | TypeSig::MVar(_)
-            | TypeSig::GenericInst { .. }
-            | TypeSig::Void => return Ok(None),
+            TypeSig::ByRef(_) | TypeSig::Void => return Ok(None),
             _ => {
-                let t = self.loader.type_of_sig(assembly, sig).map_err(host_error)?;
+                let t = self
+                    .loader
+                    .type_of_sig(assembly, sig, ctx)
+                    .map_err(host_error)?;
                 cell_of_type(t)
             }
         }))
@@ -138,11 +148,12 @@ impl JitContext<'_> {
     /// The facts of a method descriptor.
     fn facts_of(&mut self, md: MethodHandle) -> Result<CalleeFacts, HostError> {
         use osprey_metadata::flags::method_attributes as ma;
+        let ctx = md.generic_context();
         let mut params = Vec::with_capacity(md.sig.params.len());
         for p in &md.sig.params {
-            params.push(self.sig_type(md.assembly, p)?);
+            params.push(self.sig_type(md.assembly, p, &ctx)?);
         }
-        let ret = self.sig_type(md.assembly, &md.sig.ret)?;
+        let ret = self.sig_type(md.assembly, &md.sig.ret, &ctx)?;
         Ok(CalleeFacts {
             method: md.to_jit(),
             owner: md.owner.to_jit(),
@@ -153,46 +164,6 @@ impl JitContext<'_> {
             is_final: md.flags & ma::FINAL != 0 || self.loader.is_sealed(md.owner),
             is_abstract: md.is_abstract(),
             is_ctor: md.name == ".ctor" && !md.is_static(),
-        })
-    }
-
-    /// TEMPORARY, with `jitiface::array_empty` (until generics): the one
-    /// MethodSpec the runtime resolves, `Array.Empty<T>()`.
-    fn array_empty_facts(&mut self, token: Token) -> Result<CalleeFacts, HostError> {
-        use osprey_metadata::tables::MethodDefOrRef;
-        let asm = self.loader.assembly(self.method.assembly);
-        let img = asm.image();
-        let spec = img.method_spec(token.rid()).map_err(bad_image)?;
-        let generic = match spec.method {
-            MethodDefOrRef::MethodDef(rid) => Token::new(TableId::MethodDef, rid),
-            MethodDefOrRef::MemberRef(rid) => Token::new(TableId::MemberRef, rid),
-        };
-        let args = img.method_spec_sig(token.rid()).map_err(bad_image)?.args;
-        let md = self
-            .loader
-            .resolve_method_token(self.method.assembly, generic)
-            .map_err(host_error)?;
-        let [element] = &args[..] else {
-            return Err(super::jitiface::not_supported(format!(
-                "the generic method instantiation {}",
-                md.full_name()
-            )));
-        };
-        let element = self
-            .loader
-            .type_of_sig(self.method.assembly, element)
-            .map_err(host_error)?;
-        let array = self.loader.load_sz_array(element).map_err(host_error)?;
-        Ok(CalleeFacts {
-            method: md.to_jit(),
-            owner: md.owner.to_jit(),
-            has_this: false,
-            params: Vec::new(),
-            ret: SigType::Val(Cell::Obj(array.to_jit())),
-            is_virtual: false,
-            is_final: true,
-            is_abstract: false,
-            is_ctor: false,
         })
     }
 }
@@ -229,24 +200,30 @@ impl VerifyHost for JitContext<'_> {
                 c => SigType::ByRef(c),
             });
         }
+        let ctx = self.ctx.clone();
         for p in &m.sig.params {
-            let t = self.sig_type(m.assembly, p)?;
+            let t = self.sig_type(m.assembly, p, &ctx)?;
             facts.args.push(t);
         }
-        facts.ret = self.sig_type(m.assembly, &m.sig.ret)?;
+        facts.ret = self.sig_type(m.assembly, &m.sig.ret, &ctx)?;
         let locals = super::compile::local_sigs(self.loader, m).map_err(host_error)?;
         for l in &locals {
-            let t = self.sig_type(m.assembly, l)?;
+            let t = self.sig_type(m.assembly, l, &ctx)?;
             facts.locals.push(t);
         }
         Ok(facts)
     }
 
-    fn callee_facts(&mut self, token: Token, opcode: CallOpcode) -> Result<CalleeFacts, HostError> {
+    fn callee_facts(
+        &mut self,
+        token: Token,
+        _opcode: CallOpcode,
+    ) -> Result<CalleeFacts, HostError> {
         if let Some(r) = self.array_method_ref(token)? {
             // The methods the runtime provides for multi-dimensional arrays.
+            let ctx = self.ctx.clone();
             let element = self
-                .cell(self.method.assembly, &r.element)?
+                .cell(self.method.assembly, &r.element, &ctx)?
                 .unwrap_or(Cell::I);
             let ints = |n: usize| vec![SigType::Val(Cell::I4); n];
             let (params, ret) = match r.name.as_str() {
@@ -271,12 +248,9 @@ impl VerifyHost for JitContext<'_> {
                 is_ctor: r.name == ".ctor",
             });
         }
-        if token.table() == Some(TableId::MethodSpec) && opcode == CallOpcode::Call {
-            return self.array_empty_facts(token);
-        }
         let md = self
             .loader
-            .resolve_method_token(self.method.assembly, token)
+            .resolve_method_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
         self.facts_of(md)
     }
@@ -294,9 +268,9 @@ impl VerifyHost for JitContext<'_> {
         use osprey_metadata::flags::field_attributes as fa;
         let (owner, field) = self
             .loader
-            .resolve_field_token(self.method.assembly, token)
+            .resolve_field_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
-        let ty = self.sig_type(field.assembly, &field.sig)?;
+        let ty = self.sig_type(field.assembly, &field.sig, &owner.generic_context())?;
         let flags = self
             .loader
             .assembly(field.assembly)
@@ -314,7 +288,7 @@ impl VerifyHost for JitContext<'_> {
 
     fn type_of_token(&mut self, token: Token) -> Result<osprey_jit::TypeHandle, HostError> {
         self.loader
-            .resolve_type_token(self.method.assembly, token)
+            .resolve_type_token(self.method.assembly, token, &self.ctx)
             .map(|t| t.to_jit())
             .map_err(host_error)
     }

@@ -54,13 +54,10 @@ namespace System
         }
 
         // An empty array of T (the same one on every call for one T). mcs
-        // calls it for every empty `params` array. Until the runtime has
-        // generics, the JIT never compiles this body: it resolves each call
-        // Array.Empty<T>() itself, to an empty T[] it allocated once
-        // (vm/src/runtime/jitiface.rs, `array_empty`).
+        // calls it for every empty `params` array.
         public static T[] Empty<T>()
         {
-            return new T[0];
+            return EmptyArray<T>.Value;
         }
 
         // The element at `index` of a one-dimensional array, boxed when the
@@ -221,5 +218,11 @@ namespace System
         // Stores `value` at `flatIndex` with mono's conversions and checks.
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void InternalSetValue(Array array, object value, int flatIndex);
+    }
+
+    // One empty array per element type: a static of each instantiation.
+    internal static class EmptyArray<T>
+    {
+        internal static readonly T[] Value = new T[0];
     }
 }

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Boolean : IComparable
+    public struct Boolean : IComparable, IComparable<bool>, IEquatable<bool>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

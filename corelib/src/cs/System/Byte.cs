@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Byte : IComparable, IFormattable
+    public struct Byte : IComparable, IFormattable, IComparable<byte>, IEquatable<byte>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -11,7 +11,7 @@ namespace System
     // This file is also compiled against Mono's mscorlib by
     // corelib/tests/managed_logic.rs (the struct renamed), which checks
     // every static method for every code unit against Mono's.
-    public struct Char : IComparable
+    public struct Char : IComparable, IComparable<char>, IEquatable<char>
     {
         // The UTF-16 code unit. The runtime relies on this being the only
         // instance field.

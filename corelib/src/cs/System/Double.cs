@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Double : IComparable, IFormattable
+    public struct Double : IComparable, IFormattable, IComparable<double>, IEquatable<double>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Int16 : IComparable, IFormattable
+    public struct Int16 : IComparable, IFormattable, IComparable<short>, IEquatable<short>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Int32 : IComparable, IFormattable
+    public struct Int32 : IComparable, IFormattable, IComparable<int>, IEquatable<int>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

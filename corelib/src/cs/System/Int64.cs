@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Int64 : IComparable, IFormattable
+    public struct Int64 : IComparable, IFormattable, IComparable<long>, IEquatable<long>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct SByte : IComparable, IFormattable
+    public struct SByte : IComparable, IFormattable, IComparable<sbyte>, IEquatable<sbyte>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -1,6 +1,6 @@
 namespace System
 {
-    public struct Single : IComparable, IFormattable
+    public struct Single : IComparable, IFormattable, IComparable<float>, IEquatable<float>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -14,7 +14,7 @@ namespace System
     // (the constructors), String.Concat.cs, String.Comparison.cs,
     // String.Searching.cs, String.Manipulation.cs, String.Split.cs and
     // String.Format.cs.
-    public sealed partial class String : IComparable
+    public sealed partial class String : IComparable, IComparable<string>, IEquatable<string>
     {
 #pragma warning disable 169, 649 // both are set by the runtime's allocator
         private int _stringLength;

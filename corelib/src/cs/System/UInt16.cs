@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt16 : IComparable, IFormattable
+    public struct UInt16 : IComparable, IFormattable, IComparable<ushort>, IEquatable<ushort>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt32 : IComparable, IFormattable
+    public struct UInt32 : IComparable, IFormattable, IComparable<uint>, IEquatable<uint>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

@@ -1,7 +1,7 @@
 namespace System
 {
     [CLSCompliant(false)]
-    public struct UInt64 : IComparable, IFormattable
+    public struct UInt64 : IComparable, IFormattable, IComparable<ulong>, IEquatable<ulong>
     {
         // The value itself. The runtime relies on this being the only
         // instance field.

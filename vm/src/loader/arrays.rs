@@ -1,0 +1,122 @@
+//! Array types: single-dimensional zero-based arrays (`T[]`) and
+//! multi-dimensional ones (`T[,]`, `T[*]`), made on first use from their
+//! element type. Their layout is the runtime's (the binder's `ArrayObject`
+//! and `MdArrayObject`); they derive from `System.Array` and share its
+//! vtable.
+
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+
+use super::generics::MAX_INSTANTIATION_DEPTH;
+use super::types::{
+    mt_flags, ClassInit, MethodTable, RuntimeType, StaticStorage, TypeHandle, TypeKey, TypeKind,
+};
+use super::{LoadError, LoadResult, Loader};
+
+impl Loader {
+    /// The runtime type of a single-dimensional, zero-based array of `element`.
+    pub fn load_sz_array(&mut self, element: TypeHandle) -> LoadResult<TypeHandle> {
+        self.load_array(element, None)
+    }
+
+    /// The runtime type of an array of `element`: single-dimensional and
+    /// zero-based (`rank` None: `T[]`) or multi-dimensional (`T[,]`, also
+    /// rank 1 with bounds, `T[*]`). Arrays derive from System.Array and share
+    /// its vtable and interfaces; their layout is the runtime's (the binder's
+    /// `ArrayObject`/`MdArrayObject`).
+    pub fn load_array(&mut self, element: TypeHandle, rank: Option<u32>) -> LoadResult<TypeHandle> {
+        let key = match rank {
+            None => TypeKey::SzArray(element),
+            Some(r) => TypeKey::MdArray(element, r),
+        };
+        if let Some(h) = self.types.get(&key) {
+            return Ok(*h);
+        }
+        if element.depth >= MAX_INSTANTIATION_DEPTH {
+            return Err(LoadError::InvalidType {
+                name: format!("{}[]", element.name),
+                reason: "the array's element type is nested too deeply".into(),
+            });
+        }
+        if rank.is_some_and(|r| r == 0 || r > 32) {
+            return Err(LoadError::InvalidType {
+                name: format!("{}[]", element.name),
+                reason: "array rank must be between 1 and 32".into(),
+            });
+        }
+        let array = self.corelib_type("System", "Array")?;
+        let (component_size, gc) = match &element.value_layout {
+            Some(l) => (l.size, !l.gc_refs.is_empty()),
+            None => (8, true),
+        };
+        let mut flags = mt_flags::ARRAY;
+        if gc {
+            flags |= mt_flags::CONTAINS_GC_REFS;
+        }
+        let (base_size, suffix, kind) = match rank {
+            None => (
+                osprey_binder::ARRAY_DATA_OFFSET,
+                "[]".to_string(),
+                TypeKind::SzArray,
+            ),
+            Some(r) => (
+                osprey_binder::md_array_data_offset(r as usize),
+                if r == 1 {
+                    "[*]".to_string()
+                } else {
+                    format!("[{}]", ",".repeat(r as usize - 1))
+                },
+                TypeKind::MdArray(r),
+            ),
+        };
+        let vtable: Box<[AtomicUsize]> = array
+            .vtable
+            .iter()
+            .map(|e| AtomicUsize::new(e.load(Ordering::Acquire)))
+            .collect();
+        let mut rt = Box::new(RuntimeType {
+            mt: MethodTable {
+                flags,
+                base_size: base_size as u32,
+                component_size,
+                num_vtable_slots: vtable.len() as u32,
+                parent: array.method_table(),
+                vtable: std::ptr::null(),
+                element_type: element.method_table(),
+            },
+            key: key.clone(),
+            def: None,
+            name: format!("{}{suffix}", element.name),
+            simple_name: format!("{}{suffix}", element.simple_name),
+            namespace: element.namespace.clone(),
+            kind,
+            instantiation: Vec::new(),
+            variance: Vec::new(),
+            depth: element.depth + 1,
+            element: Some(element),
+            instance_fields: Vec::new(),
+            static_fields: Vec::new(),
+            methods: Vec::new(),
+            vtable_methods: array.vtable_methods.clone(),
+            vtable,
+            interfaces: array.interfaces.clone(),
+            interface_map: array.interface_map.clone(),
+            value_layout: None,
+            instance_gc_refs: Vec::new(),
+            statics: StaticStorage {
+                data: Box::new([]),
+                gc_refs: Vec::new(),
+            },
+            class_init: ClassInit {
+                cctor: None,
+                before_field_init: true,
+                done: AtomicU8::new(1),
+                failure: std::sync::OnceLock::new(),
+            },
+        });
+        rt.mt.vtable = rt.vtable.as_ptr();
+        let handle = self.store_type(rt);
+        self.types.insert(key, handle);
+        self.registry.register(handle);
+        Ok(handle)
+    }
+}
