@@ -201,3 +201,78 @@ impl Regions {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::host::TypeHandle;
+
+    /// `try { 0..10 } catch { 10..20 }` inside `try { 0..20 } finally { 20..30 }`,
+    /// and a filtered handler: `try { 40..50 } filter { 50..60 } { 60..70 }`.
+    fn regions() -> Regions {
+        Regions::new(&[
+            EhClause {
+                kind: EhKind::Catch(TypeHandle(8)),
+                try_start: 0,
+                try_end: 10,
+                handler_start: 10,
+                handler_end: 20,
+            },
+            EhClause {
+                kind: EhKind::Finally,
+                try_start: 0,
+                try_end: 20,
+                handler_start: 20,
+                handler_end: 30,
+            },
+            EhClause {
+                kind: EhKind::Filter { filter_start: 50 },
+                try_start: 40,
+                try_end: 50,
+                handler_start: 60,
+                handler_end: 70,
+            },
+        ])
+    }
+
+    #[test]
+    fn branches_stay_in_their_regions() {
+        let r = regions();
+        assert!(r.check_branch(2, 8).is_ok(), "inside one try");
+        assert!(r.check_branch(35, 0).is_ok(), "to the start of nested trys");
+        assert!(r.check_branch(35, 40).is_ok(), "to a try's start");
+        assert!(r.check_branch(2, 35).is_err(), "out of a try");
+        assert!(r.check_branch(35, 5).is_err(), "into a try's middle");
+        assert!(r.check_branch(35, 10).is_err(), "into a handler");
+        assert!(r.check_branch(9, 10).is_err(), "falling into a handler");
+        assert!(r.check_branch(35, 50).is_err(), "into a filter");
+        assert!(
+            r.check_branch(12, 2).is_err(),
+            "from a handler into its try"
+        );
+    }
+
+    #[test]
+    fn leave_exits_trys_and_catch_handlers_only() {
+        let r = regions();
+        assert!(r.check_leave(2, 35).is_ok(), "out of two trys");
+        assert!(r.check_leave(12, 15).is_ok(), "within a catch handler");
+        assert!(r.check_leave(12, 35).is_ok(), "out of a catch handler");
+        assert!(r.check_leave(62, 35).is_ok(), "out of a filtered handler");
+        assert!(r.check_leave(22, 35).is_err(), "out of a finally");
+        assert!(r.check_leave(52, 35).is_err(), "out of a filter");
+        assert!(r.check_leave(35, 5).is_err(), "into a try's middle");
+        assert!(r.check_leave(35, 0).is_ok(), "to a try's start");
+    }
+
+    #[test]
+    fn handlers_are_found_innermost_first() {
+        let r = regions();
+        assert_eq!(r.innermost_handler(12), Some(RegionKind::Catch));
+        assert_eq!(r.innermost_handler(22), Some(RegionKind::Finally));
+        assert_eq!(r.innermost_handler(52), Some(RegionKind::Filter));
+        assert_eq!(r.innermost_handler(5), None);
+        assert_eq!(r.filter_end(55), Some(60));
+        assert_eq!(r.filter_end(45), None);
+    }
+}

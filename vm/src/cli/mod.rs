@@ -501,6 +501,39 @@ mod tests {
     }
 
     #[test]
+    fn parses_verify_and_its_benchmark() {
+        let Ok(Command::Run { options, args, .. }) = p(&["run", "--verify", "a.exe", "--verify"])
+        else {
+            panic!("expected run")
+        };
+        assert!(options.verify && !options.verify_all);
+        assert_eq!(args, vec!["--verify"], "after FILE, it is the program's");
+        assert!(p(&["--verify", "run", "a.exe"]).is_err());
+        assert_eq!(
+            p(&["bench", "verify", "a.exe", "--runs", "3"]),
+            Ok(Command::BenchVerify {
+                file: PathBuf::from("a.exe"),
+                runs: 3
+            })
+        );
+        assert!(p(&["bench", "verify"]).is_err());
+        assert!(p(&["bench", "verify", "a.exe", "--runs", "0"]).is_err());
+    }
+
+    #[test]
+    fn osprey_verify_takes_0_or_1() {
+        assert_eq!(verify_all_from_env(None), Ok(false));
+        assert_eq!(verify_all_from_env(Some("0".into())), Ok(false));
+        assert_eq!(verify_all_from_env(Some("".into())), Ok(false));
+        assert_eq!(verify_all_from_env(Some("1".into())), Ok(true));
+        let err = verify_all_from_env(Some("yes".into())).unwrap_err();
+        assert!(
+            err.starts_with("OSPREY_VERIFY: unknown value 'yes'"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn rejects_bad_command_lines() {
         assert!(p(&[]).is_err());
         assert!(p(&["run"]).is_err());

@@ -48,7 +48,7 @@ impl Loader {
             {
                 rva_data.push((offset, data.to_vec()));
             }
-            offset += shape.size.next_multiple_of(8);
+            offset = self.next_static_offset(id, offset, shape.size)?;
         }
         let mut data = vec![0u64; (offset as usize).div_ceil(8)].into_boxed_slice();
         for (off, bytes) in rva_data {

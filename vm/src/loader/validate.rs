@@ -23,6 +23,7 @@
 //! `resolve.rs`, so the loader's main paths stay readable.
 
 use osprey_metadata::flags::{field_attributes as fa, type_attributes as ta};
+use osprey_metadata::layout::MAX_INSTANCE_SIZE;
 use osprey_metadata::sig::TypeSig;
 use osprey_metadata::tables::TypeDefOrRef;
 
@@ -118,18 +119,45 @@ impl Loader {
                 "it has no base type (only System.Object and interfaces have none)".into(),
             ));
         }
-        if is_interface {
-            for frid in img.field_range(id.rid).map_err(bad)? {
-                let f = img.field(frid).map_err(bad)?;
-                if f.flags & fa::STATIC == 0 {
-                    return Err(invalid(format!(
-                        "the interface declares the instance field '{}' (interfaces cannot have instance fields)",
-                        img.string(f.name).map_err(bad)?
-                    )));
-                }
+        for frid in img.field_range(id.rid).map_err(bad)? {
+            let f = img.field(frid).map_err(bad)?;
+            if is_interface && f.flags & fa::STATIC == 0 {
+                return Err(invalid(format!(
+                    "the interface declares the instance field '{}' (interfaces cannot have instance fields)",
+                    img.string(f.name).map_err(bad)?
+                )));
+            }
+            // A managed pointer may point into a stack frame: it must never
+            // be stored where it could outlive the frame.
+            if let TypeSig::ByRef(_) = img.field_sig(frid).map_err(bad)?.ty.strip_modifiers() {
+                return Err(invalid(format!(
+                    "its field '{}' is a managed pointer (only locals and arguments may be)",
+                    img.string(f.name).map_err(bad)?
+                )));
             }
         }
         Ok(())
+    }
+
+    /// Where the static field after one of `size` bytes at `offset` goes in
+    /// TypeDef `id`'s static storage, which is bounded like an instance
+    /// ([`MAX_INSTANCE_SIZE`]).
+    pub(super) fn next_static_offset(
+        &self,
+        id: TypeDefId,
+        offset: u32,
+        size: u32,
+    ) -> LoadResult<u32> {
+        let next = u64::from(offset) + u64::from(size).next_multiple_of(8);
+        if next > MAX_INSTANCE_SIZE {
+            return Err(LoadError::InvalidType {
+                name: self.type_def_name(id),
+                reason: format!(
+                    "its static fields would take more than {MAX_INSTANCE_SIZE} bytes, the limit of an instance"
+                ),
+            });
+        }
+        Ok(next as u32)
     }
 
     /// Checks the base type `parent` of TypeDef `id`, once loaded: it must
