@@ -1,7 +1,7 @@
 //! Tests of the `osprey` command line:
 //!
 //! ```text
-//! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump] [--verify] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey --help
 //! osprey --version
 //! ```

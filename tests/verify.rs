@@ -344,13 +344,20 @@ fn verifiable_il_runs_verified_as_on_mono() {
     same_as_mono(&exe, &r, "verify-accept.il with --verify");
 }
 
-/// C# compiled without -unsafe is verified in full by default; mcs leaves
-/// interface conversions at merges implicit (tests/verify/merges.cs).
+/// C# compiled without -unsafe is verified in full by default: merges of
+/// object types (mcs leaves interface conversions at merges implicit) and
+/// common idioms (tests/verify/).
 #[test]
 fn csharp_without_unsafe_code_runs_verified_as_on_mono() {
-    let exe = compile("tests/verify/merges.cs", "verify-merges", &[]);
-    let r = run(&exe, &[], &[]);
-    same_as_mono(&exe, &r, "merges.cs");
+    for name in ["merges", "idioms"] {
+        let exe = compile(
+            &format!("tests/verify/{name}.cs"),
+            &format!("verify-{name}"),
+            &[],
+        );
+        let r = run(&exe, &[], &[]);
+        same_as_mono(&exe, &r, name);
+    }
 }
 
 /// Every sample without unsafe code runs under `--verify` as on mono (the

@@ -1,8 +1,9 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump] [--verify] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R]
+//! osprey bench verify FILE [--runs R]
 //! osprey --help
 //! osprey --version
 //! ```

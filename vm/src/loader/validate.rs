@@ -215,8 +215,15 @@ impl Loader {
         if matches!(t, TypeDefOrRef::TypeSpec(_)) {
             return Ok(());
         }
-        let id = self.resolve_type_def_id(assembly, t)?;
-        if self.type_def_is_value_type(id)? != says_value_type {
+        // A type that cannot be found is not checked here: as in the CLR, a
+        // reference to it fails where it is used, not where it is named.
+        let Ok(id) = self.resolve_type_def_id(assembly, t) else {
+            return Ok(());
+        };
+        let Ok(is_value_type) = self.type_def_is_value_type(id) else {
+            return Ok(());
+        };
+        if is_value_type != says_value_type {
             return Err(kind_mismatch(&self.type_def_name(id), says_value_type));
         }
         Ok(())
