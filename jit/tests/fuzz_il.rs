@@ -327,6 +327,19 @@ struct RandomMethod {
     eh: Vec<EhClause>,
 }
 
+impl RandomMethod {
+    fn input(&self) -> MethodInput<'_> {
+        MethodInput {
+            il: &self.il,
+            args: self.args.clone(),
+            locals: self.locals.clone(),
+            ret: self.ret,
+            class_init: None,
+            eh: self.eh.clone(),
+        }
+    }
+}
+
 fn random_method(rng: &mut Rng) -> RandomMethod {
     let count = 1 + rng.below(40) as usize;
     let args: Vec<JitType> = (0..rng.below(5))
@@ -501,14 +514,7 @@ fn random_il_never_panics() {
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let m = random_method(&mut rng);
-        let input = MethodInput {
-            il: &m.il,
-            args: m.args.clone(),
-            locals: m.locals.clone(),
-            ret: m.ret,
-            class_init: None,
-            eh: m.eh.clone(),
-        };
+        let input = m.input();
         let result = catch_unwind(AssertUnwindSafe(|| {
             compile(&mut MockHost, &input, 0x4000_0000)
         }));
@@ -941,14 +947,7 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
         let m = typed_method(&mut rng);
-        let input = MethodInput {
-            il: &m.il,
-            args: m.args.clone(),
-            locals: m.locals.clone(),
-            ret: m.ret,
-            class_init: None,
-            eh: m.eh.clone(),
-        };
+        let input = m.input();
         match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost, &input, 0x4000_0000))) {
             Ok(Ok(_)) => ok += 1,
             Ok(Err(e)) => {
@@ -1169,14 +1168,7 @@ fn the_verifier_never_panics() {
             } else {
                 random_method(&mut rng)
             };
-            let input = MethodInput {
-                il: &m.il,
-                args: m.args.clone(),
-                locals: m.locals.clone(),
-                ret: m.ret,
-                class_init: None,
-                eh: m.eh.clone(),
-            };
+            let input = m.input();
             let mut host = VerifyingHost {
                 inner: MockHost,
                 args: m.args.clone(),

@@ -468,15 +468,7 @@ impl Verifier {
                 self.reachable = false;
             }
             Op::EndFinally(_) => {
-                if self.regions.innermost_handler(at) != Some(RegionKind::Finally) {
-                    self.report(
-                        at,
-                        Violation::new(
-                            Rule::HandlerExit,
-                            "endfinally outside the innermost finally or fault handler",
-                        ),
-                    )?;
-                }
+                self.check_innermost_handler(at, RegionKind::Finally, "endfinally")?;
                 self.stack.clear();
                 self.reachable = false;
             }
@@ -494,15 +486,7 @@ impl Verifier {
                 self.reachable = false;
             }
             Op::Rethrow(_) => {
-                if self.regions.innermost_handler(at) != Some(RegionKind::Catch) {
-                    self.report(
-                        at,
-                        Violation::new(
-                            Rule::HandlerExit,
-                            "rethrow outside the innermost catch handler",
-                        ),
-                    )?;
-                }
+                self.check_innermost_handler(at, RegionKind::Catch, "rethrow")?;
                 self.stack.clear();
                 self.reachable = false;
             }
@@ -576,6 +560,30 @@ impl Verifier {
         Ok(())
     }
 
+    /// `endfinally` and `rethrow` belong to the innermost handler around
+    /// them, which must be a finally (or fault) and a catch handler.
+    fn check_innermost_handler(
+        &self,
+        at: u32,
+        kind: RegionKind,
+        what: &str,
+    ) -> Result<(), JitError> {
+        if self.regions.innermost_handler(at) == Some(kind) {
+            return Ok(());
+        }
+        let handler = match kind {
+            RegionKind::Finally => "finally or fault handler",
+            _ => "catch handler",
+        };
+        self.report(
+            at,
+            Violation::new(
+                Rule::HandlerExit,
+                format!("{what} outside the innermost {handler}"),
+            ),
+        )
+    }
+
     /// Prefixes must precede the instructions they apply to.
     fn check_prefixes(&mut self, ins: &Instruction<'_>) -> Result<(), JitError> {
         use Opcode as O;
@@ -584,38 +592,18 @@ impl Verifier {
                 O::Readonly => matches!(ins.opcode, O::Ldelema | O::Call | O::Callvirt),
                 O::Tail => matches!(ins.opcode, O::Call | O::Callvirt),
                 O::Constrained => ins.opcode == O::Callvirt,
-                O::Unaligned | O::Volatile => {
-                    matches!(
-                        ins.opcode,
-                        O::LdindI1
-                            | O::LdindU1
-                            | O::LdindI2
-                            | O::LdindU2
-                            | O::LdindI4
-                            | O::LdindU4
-                            | O::LdindI8
-                            | O::LdindI
-                            | O::LdindR4
-                            | O::LdindR8
-                            | O::LdindRef
-                            | O::StindI1
-                            | O::StindI2
-                            | O::StindI4
-                            | O::StindI8
-                            | O::StindI
-                            | O::StindR4
-                            | O::StindR8
-                            | O::StindRef
-                            | O::Ldfld
-                            | O::Stfld
-                            | O::Ldsfld
-                            | O::Stsfld
-                            | O::Ldobj
-                            | O::Stobj
-                            | O::Initblk
-                            | O::Cpblk
-                    ) && (p == O::Volatile || !matches!(ins.opcode, O::Ldsfld | O::Stsfld))
-                }
+                // Memory accesses: indirections (ldobj, stobj too), fields,
+                // block operations; `volatile.` also on statics.
+                O::Unaligned | O::Volatile => match ins.op {
+                    Op::LdInd(_)
+                    | Op::StInd(_)
+                    | Op::LdFld(_)
+                    | Op::StFld(_)
+                    | Op::CpBlk
+                    | Op::InitBlk => true,
+                    Op::LdSFld(_) | Op::StSFld(_) => p == O::Volatile,
+                    _ => false,
+                },
                 _ => false,
             };
             if !ok {
@@ -889,7 +877,7 @@ impl Verifier {
                 if !fits {
                     let have = self.rel.cell_name(vh, c);
                     let refs = self.rel.holds_references(vh, c)
-                        || want.is_none_or(|w| self.rel.holds_references(vh, w));
+                        || want.map_or(true, |w| self.rel.holds_references(vh, w));
                     let want = match want {
                         Some(w) => self.rel.cell_name(vh, w),
                         None => "an object reference".into(),

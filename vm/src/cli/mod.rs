@@ -330,23 +330,22 @@ fn run(
     }
 }
 
-/// Measures the transition costs in a kernel process and prints the table.
-fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
+/// Runs a benchmark in a kernel process: `measure` returns the report to
+/// print on stdout, or an error for stderr.
+fn bench_in_process<F>(name: &str, measure: F) -> Result<i32, String>
+where
+    F: FnOnce() -> Result<String, String> + Send + 'static,
+{
     let config = ProcessConfig {
-        name: "bench transitions".into(),
+        name: name.into(),
         args: Vec::new(),
         console: ConsoleMode::Inherit,
         stack_size: 0,
     };
     let handle = host::spawn(config, move || {
         let Ok(os) = Os::resolve() else { return 1 };
-        let result = crate::bench::Probe::new().and_then(|mut p| p.measure(calls, runs));
-        match result {
-            Ok(rows) => {
-                let text = format!(
-                    "Transition costs: JIT-compiled loops of {calls} calls, median of {runs} runs, empty loop subtracted.\n\n{}",
-                    crate::bench::table(&rows)
-                );
+        match measure() {
+            Ok(text) => {
                 let _ = os.stdout(&text);
                 let _ = os.console_flush();
                 0
@@ -365,6 +364,19 @@ fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
     }
 }
 
+/// Measures the transition costs in a kernel process and prints the table.
+fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
+    bench_in_process("bench transitions", move || {
+        let rows = crate::bench::Probe::new()
+            .and_then(|mut p| p.measure(calls, runs))
+            .map_err(|e| e.to_string())?;
+        Ok(format!(
+            "Transition costs: JIT-compiled loops of {calls} calls, median of {runs} runs, empty loop subtracted.\n\n{}",
+            crate::bench::table(&rows)
+        ))
+    })
+}
+
 /// Measures the IL verifier's cost over `file` and corelib in a kernel
 /// process and prints the table (docs/verification.md).
 fn bench_verify(file: &Path, runs: usize) -> Result<i32, String> {
@@ -376,36 +388,16 @@ fn bench_verify(file: &Path, runs: usize) -> Result<i32, String> {
     let bytes = std::fs::read(&assembly_path)
         .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
     let display = file.display().to_string();
-    let config = ProcessConfig {
-        name: "bench verify".into(),
-        args: Vec::new(),
-        console: ConsoleMode::Inherit,
-        stack_size: 0,
-    };
-    let handle = host::spawn(config, move || {
-        let Ok(os) = Os::resolve() else { return 1 };
-        let result = Runtime::new(RuntimeOptions::default()).and_then(|rt| {
-            let assembly = rt.load_assembly(bytes, &display)?;
-            rt.bench_verification(assembly, runs)
-        });
-        match result {
-            Ok(cost) => {
-                let _ = os.stdout(&cost.table());
-                let _ = os.console_flush();
-                0
-            }
-            Err(e) => {
-                let _ = os.stderr(&format!("error: {e}\n"));
-                1
-            }
-        }
+    bench_in_process("bench verify", move || {
+        let rt = Runtime::new(RuntimeOptions::default()).map_err(|e| e.to_string())?;
+        let assembly = rt
+            .load_assembly(bytes, &display)
+            .map_err(|e| e.to_string())?;
+        let cost = rt
+            .bench_verification(assembly, runs)
+            .map_err(|e| e.to_string())?;
+        Ok(cost.table())
     })
-    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
-    let exit = handle.join();
-    match exit.reason {
-        osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
-        _ => Ok(exit.exit_code),
-    }
 }
 
 /// The kernel process's main: one runtime instance running one program.
