@@ -78,8 +78,21 @@ pub(crate) struct Frame {
     pub sp_slot: Option<i32>,
     /// Scratch slots of delegate invocations, in methods that make them.
     pub delegate_temps: Option<DelegateTemps>,
+    /// In shared generic code: where the prologue keeps the generic context
+    /// (a method table or method descriptor, not a reference), and two
+    /// scratch slots that receive the results of runtime lookups.
+    pub generic: Option<GenericSlots>,
     /// The GC info describing the slots.
     pub gc: GcInfo,
+}
+
+/// The frame slots of shared generic code (none holds a reference).
+#[derive(Copy, Clone, Debug)]
+pub(crate) struct GenericSlots {
+    /// The generic context, saved by the prologue.
+    pub context: i32,
+    /// Where runtime lookups leave their results (an op needs at most two).
+    pub lookup_temps: [i32; 2],
 }
 
 /// Registers that carry the first two fastcall64 arguments: RCX, RDX.
@@ -224,6 +237,10 @@ pub(crate) fn layout(
     }
     // The QCall transition frame holds no references: not zeroed, not scanned.
     let transition = qcalls.map(|q| below.alloc(q.frame_size));
+    let generic = method.generic_context.map(|_| GenericSlots {
+        context: below.alloc(8),
+        lookup_temps: [below.alloc(8), below.alloc(8)],
+    });
     // Finally/fault continuations are code addresses, written before use.
     let mut eh_slots: Vec<i32> = method
         .eh
@@ -317,6 +334,7 @@ pub(crate) fn layout(
         eh_slots,
         sp_slot,
         delegate_temps,
+        generic,
         args,
         ret_buf,
         locals,

@@ -22,6 +22,75 @@ pub struct TypeHandle(pub usize);
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct MethodHandle(pub usize);
 
+/// A value shared generic code finds at run time in its generic
+/// dictionary (docs/generics.md): the dictionary slot, and the host's
+/// descriptor of what goes there, which the slow path passes to
+/// [`Helper::GenericLookup`] when the slot is still empty.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RuntimeLookup {
+    /// The slot in the dictionary of the method's generic context.
+    pub slot: u32,
+    /// Opaque: what the runtime computes for the slot.
+    pub descriptor: usize,
+}
+
+/// A handle or address generated code uses: known when the method is
+/// compiled, or looked up at run time (shared generic code).
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum RtValue {
+    /// Known now: embedded as an immediate.
+    Const(usize),
+    /// Depends on the instantiation the shared code runs for.
+    Lookup(RuntimeLookup),
+}
+
+/// A type as code that allocates, casts or boxes it needs it: the handle
+/// whose layout and shape the JIT may read (in shared code, the canonical
+/// instantiation: `List<__Canon>` has `List<string>`'s layout), and the
+/// exact method table the code must use.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ExactType {
+    /// The handle to read layouts and allocation shapes from.
+    pub canonical: TypeHandle,
+    /// The exact method table.
+    pub exact: RtValue,
+}
+
+impl ExactType {
+    /// A type known exactly when compiling.
+    pub fn known(handle: TypeHandle) -> ExactType {
+        ExactType {
+            canonical: handle,
+            exact: RtValue::Const(handle.0),
+        }
+    }
+}
+
+/// Where shared generic code finds its generic context (the exact
+/// instantiation it runs for), and so its dictionary.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct GenericContextSource {
+    /// Where the context comes from.
+    pub kind: GenericContextKind,
+    /// For [`GenericContextKind::This`] and [`GenericContextKind::MethodTable`]:
+    /// which entry of the method table's dictionary array belongs to the
+    /// method's class (its depth in the class hierarchy).
+    pub dictionary_index: u32,
+}
+
+/// The three sources of a generic context (as in CoreCLR).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum GenericContextKind {
+    /// An instance method of a shared class: `this`'s method table.
+    This,
+    /// A static method of a shared class: the exact method table, passed in
+    /// R8 by the instantiating stub in front of the code.
+    MethodTable,
+    /// A shared generic method: its exact instantiated method descriptor,
+    /// passed in R8 by the instantiating stub.
+    MethodDesc,
+}
+
 /// Why the host could not answer a question. The runtime turns these into the
 /// managed exception a CLR raises (`MissingMethodException`, ...) or into a
 /// clear error message.
@@ -46,6 +115,9 @@ pub enum HostErrorKind {
     BadImage,
     /// The runtime cannot do this yet (a clear "not supported" error).
     NotSupported,
+    /// Shared generic code cannot express this (yet): the runtime compiles
+    /// the method for each exact instantiation instead.
+    NeedsExactCode,
 }
 
 impl std::fmt::Display for HostError {
@@ -57,8 +129,11 @@ impl std::fmt::Display for HostError {
 /// What a call instruction (`call`, `callvirt`, `newobj`) resolved to.
 #[derive(Clone, Debug)]
 pub struct CallInfo {
-    /// The callee.
+    /// The callee (in shared code, possibly its canonical form).
     pub method: MethodHandle,
+    /// The exact callee's descriptor, where the code needs it at run time
+    /// (`ldvirtftn`).
+    pub method_exact: RtValue,
     /// How the callee is reached.
     pub target: CallTarget,
     /// The callee's signature, in the JIT's terms.
@@ -82,6 +157,13 @@ pub enum CallTarget {
     Managed {
         /// Absolute address to call.
         entry: usize,
+    },
+    /// A managed method whose entry shared code looks up at run time (the
+    /// callee depends on the instantiation: a method of `S<T>` for a value
+    /// type `S`, a static method of `C<T>`, a generic method `M<T>`).
+    ManagedLookup {
+        /// Where the entry is.
+        entry: RuntimeLookup,
     },
     /// A virtual call through the vtable slot `slot` of the receiver's method
     /// table (`callvirt` of a virtual method that is not final).
@@ -121,7 +203,7 @@ pub enum CallTarget {
     /// (it caches per receiver type and instantiation).
     GenericVirtual {
         /// The instantiated method named by the call.
-        method: MethodHandle,
+        method: RtValue,
     },
     /// `Invoke` of a delegate type, expanded inline at the call site using
     /// [`RuntimeLayout::delegate`]: for each delegate in the invocation list
@@ -142,7 +224,7 @@ pub enum CallTarget {
         /// For `Address` of an array of references: the array type, which
         /// the array must be exactly (ArrayTypeMismatchException otherwise,
         /// as for `ldelema`; the importer drops it after `readonly.`).
-        exact: Option<TypeHandle>,
+        exact: Option<RtValue>,
     },
     /// A QCall (`[DllImport("QCall")]`): a Rust `extern "C"` function called
     /// through an inline transition (design notes §3): a transition frame in
@@ -249,7 +331,7 @@ pub enum NewObjectInfo {
     /// A reference type: allocate an instance of this method table.
     Object {
         /// The type to allocate.
-        handle: TypeHandle,
+        handle: ExactType,
     },
     /// A value type: the constructor runs on a zeroed temporary.
     Value {
@@ -260,7 +342,7 @@ pub enum NewObjectInfo {
     /// dimension, or a (lower bound, length) pair per dimension.
     MdArray {
         /// The array type.
-        handle: TypeHandle,
+        handle: ExactType,
         /// Its rank.
         rank: u32,
     },
@@ -275,7 +357,7 @@ pub enum NewObjectInfo {
     /// constructors, ECMA-335 II.14.6).
     Delegate {
         /// The delegate type.
-        handle: TypeHandle,
+        handle: ExactType,
     },
 }
 
@@ -315,13 +397,22 @@ pub enum FieldLocation {
         /// Absolute address of the storage.
         address: usize,
     },
+    /// A static field of an instantiation shared code finds at run time
+    /// (the lookup also runs the class's static constructor).
+    StaticLookup {
+        /// Where the field's address is.
+        address: RuntimeLookup,
+    },
 }
 
 /// What a type token (`box`, `newarr`, `castclass`, `initobj`, ...) resolved to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TypeInfo {
-    /// The runtime type handle.
+    /// The runtime type handle (in shared code, the canonical one: read
+    /// its layout, not its identity).
     pub handle: TypeHandle,
+    /// The exact type, for code that allocates, casts or boxes it.
+    pub exact: RtValue,
     /// The type as a JIT type (`Struct` for value types, `Ref` for classes,
     /// primitives as themselves).
     pub ty: JitType,
@@ -403,6 +494,12 @@ pub enum Helper {
     /// `fn(thread, delegate, target, method)`: a delegate constructor
     /// (see [`NewObjectInfo::Delegate`]).
     DelegateCtor,
+    /// `fn(thread, context, descriptor) -> value`: the slow path of a
+    /// runtime lookup in shared generic code ([`RuntimeLookup`]): computes
+    /// the slot's value for the context (a method table or a method
+    /// descriptor, see [`GenericContextKind`]) and stores it in the
+    /// context's dictionary.
+    GenericLookup,
     /// `fn(thread, nullable type, value: *const u8) -> object`: `box` of a
     /// `Nullable<T>`: null when it has no value, else a boxed `T`.
     BoxNullable,
@@ -528,6 +625,14 @@ pub struct RuntimeLayout {
     /// Offset, in an array's method table, of its element type's method
     /// table (`ldelema`'s exact-type check).
     pub method_table_element_type_offset: i32,
+    /// Offset, in a method table, of the pointer to its array of generic
+    /// dictionary cells (one per class in its hierarchy, indexed by depth;
+    /// [`GenericContextKind`]); a cell holds the pointer to a dictionary.
+    pub method_table_dictionaries_offset: i32,
+    /// Offset, in a method descriptor, of the pointer to its generic
+    /// dictionary. A dictionary is `[capacity, slot 0, slot 1, ...]`
+    /// (8-byte words; an empty slot is 0).
+    pub method_desc_dictionary_offset: i32,
     /// Offset, in the thread record, of the 32-bit attention flag: non-zero
     /// when native code left an exception pending (or a fatal error) for the
     /// managed code it returns to.
@@ -599,7 +704,7 @@ pub trait JitHost {
     /// Resolves the token of `ldtoken`: the handle value and the value type
     /// it is pushed as (`RuntimeTypeHandle`, `RuntimeFieldHandle` or
     /// `RuntimeMethodHandle`, all 8 bytes).
-    fn resolve_token(&mut self, token: Token) -> Result<(usize, TypeHandle), HostError>;
+    fn resolve_token(&mut self, token: Token) -> Result<(RtValue, TypeHandle), HostError>;
 
     /// For `constrained. T callvirt M` with `T` a value type: the direct
     /// call to `T`'s own implementation of `M` (`this` by reference), or
@@ -607,12 +712,15 @@ pub trait JitHost {
     /// `M` called virtually).
     fn constrained_call(
         &mut self,
+        constrained_token: Token,
         constrained: TypeHandle,
+        method_token: Token,
         method: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError>;
 
-    /// Returns the type of single-dimensional arrays of `element` (`newarr`).
-    fn array_type_of(&mut self, element: TypeHandle) -> Result<TypeHandle, HostError>;
+    /// Resolves the element-type token of `newarr` to the type of
+    /// single-dimensional arrays of it.
+    fn resolve_array_type(&mut self, element: Token) -> Result<TypeInfo, HostError>;
 
     /// Returns the address of the interned string object for a `ldstr`
     /// token. Interned literals never move.

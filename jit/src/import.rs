@@ -15,7 +15,9 @@ use osprey_metadata::Token;
 use smallvec::SmallVec;
 
 use crate::error::JitError;
-use crate::host::{CallOpcode, CallSig, CallTarget, JitHost, NewObjectInfo, ThisKind};
+use crate::host::{
+    CallOpcode, CallSig, CallTarget, ExactType, JitHost, NewObjectInfo, RtValue, ThisKind,
+};
 use crate::ops::{BinOp, Cond, ConvOp, Op, ThisFixup};
 use crate::types::{JitType, SlotClass, StackKind};
 use crate::MethodInput;
@@ -767,17 +769,25 @@ impl Importer<'_, '_> {
                             "`constrained.` must prefix a callvirt of an instance method",
                         ));
                     }
+                    let ct_token = ct;
                     let ct = self.type_token(&Operand::Token(ct), offset)?;
                     match ct.ty {
                         JitType::Ref => this_fixup = Some(ThisFixup::Deref),
-                        ty => match self.host.constrained_call(ct.handle, &info).map_err(|e| {
-                            JitError::Resolve {
+                        ty => match self
+                            .host
+                            .constrained_call(ct_token, ct.handle, t, &info)
+                            .map_err(|e| JitError::Resolve {
                                 il_offset: offset,
                                 error: e,
-                            }
-                        })? {
+                            })? {
                             Some(direct) => info = direct,
-                            None => this_fixup = Some(ThisFixup::Box(ct.handle, ty)),
+                            None => {
+                                let exact = ExactType {
+                                    canonical: ct.handle,
+                                    exact: ct.exact,
+                                };
+                                this_fixup = Some(ThisFixup::Box(exact, ty))
+                            }
                         },
                     }
                 }
@@ -840,11 +850,15 @@ impl Importer<'_, '_> {
             O::Ldftn => {
                 let t = token(&d.operand, offset)?;
                 let info = self.resolve_call(t, CallOpcode::LdFtn, offset)?;
-                let CallTarget::Managed { entry } = info.target else {
-                    return Err(invalid(
-                        offset,
-                        "ldftn of a method with no function pointer",
-                    ));
+                let entry = match info.target {
+                    CallTarget::Managed { entry } => RtValue::Const(entry),
+                    CallTarget::ManagedLookup { entry } => RtValue::Lookup(entry),
+                    _ => {
+                        return Err(invalid(
+                            offset,
+                            "ldftn of a method with no function pointer",
+                        ))
+                    }
                 };
                 (Op::LdFtn(entry), none, push!(StackKind::I))
             }
@@ -855,7 +869,7 @@ impl Importer<'_, '_> {
                 if ins[0] != StackKind::Ref {
                     return Err(bad_operands(op, offset, &ins));
                 }
-                (Op::LdVirtFtn(info.method), ins, push!(StackKind::I))
+                (Op::LdVirtFtn(info.method_exact), ins, push!(StackKind::I))
             }
             O::Ret => {
                 if method
@@ -1031,7 +1045,7 @@ impl Importer<'_, '_> {
                 let (ty, handle) = match op {
                     O::Ldelem | O::Ldelema => {
                         let info = self.type_token(&d.operand, offset)?;
-                        (info.ty, Some(info.handle))
+                        (info.ty, Some(info.exact))
                     }
                     _ => (elem_type(op), None),
                 };
@@ -1078,17 +1092,17 @@ impl Importer<'_, '_> {
             }
             O::Newarr => {
                 let t = token(&d.operand, offset)?;
-                let elem = self.host.resolve_type(t).map_err(|e| JitError::Resolve {
-                    il_offset: offset,
-                    error: e,
-                })?;
-                let array =
-                    self.host
-                        .array_type_of(elem.handle)
-                        .map_err(|e| JitError::Resolve {
-                            il_offset: offset,
-                            error: e,
-                        })?;
+                let array = self
+                    .host
+                    .resolve_array_type(t)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                let array = ExactType {
+                    canonical: array.handle,
+                    exact: array.exact,
+                };
                 let ins = self.pop_n(1, offset)?;
                 if !matches!(ins[0], StackKind::I4 | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
@@ -1213,7 +1227,10 @@ impl Importer<'_, '_> {
                     return Err(bad_operands(op, offset, &ins));
                 }
                 // A boxed Nullable<T> is a boxed T (or null).
-                let target = info.nullable_of.unwrap_or(info.handle);
+                let target = match info.nullable_of {
+                    Some(t) => RtValue::Const(t.0),
+                    None => info.exact,
+                };
                 let op = if op == O::Castclass {
                     Op::CastClass(target)
                 } else {
@@ -1229,9 +1246,13 @@ impl Importer<'_, '_> {
                 // into one).
                 self.check_store(info.ty, ins[0], op, offset)?;
                 let boxed = if info.nullable_of.is_some() {
-                    Op::BoxNullable(info.handle)
+                    Op::BoxNullable(info.exact)
                 } else {
-                    Op::Box(info.handle, info.ty)
+                    let exact = ExactType {
+                        canonical: info.handle,
+                        exact: info.exact,
+                    };
+                    Op::Box(exact, info.ty)
                 };
                 (boxed, ins, push!(StackKind::Ref))
             }
@@ -1247,7 +1268,7 @@ impl Importer<'_, '_> {
                         what: "`unbox` to a Nullable<T> (only `unbox.any` is supported)".into(),
                     });
                 }
-                (Op::Unbox(info.handle), ins, push!(StackKind::ByRef))
+                (Op::Unbox(info.exact), ins, push!(StackKind::ByRef))
             }
             O::UnboxAny => {
                 let info = self.type_token(&d.operand, offset)?;
@@ -1256,9 +1277,9 @@ impl Importer<'_, '_> {
                     return Err(bad_operands(op, offset, &ins));
                 }
                 let unboxed = if info.nullable_of.is_some() {
-                    Op::UnboxNullable(info.handle, info.ty)
+                    Op::UnboxNullable(info.exact, info.ty)
                 } else {
-                    Op::UnboxAny(info.handle, info.ty)
+                    Op::UnboxAny(info.exact, info.ty)
                 };
                 (unboxed, ins, push!(info.ty.stack_kind()))
             }

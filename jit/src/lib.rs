@@ -62,8 +62,14 @@ pub struct MethodInput<'a> {
     /// A class-initialization check to make on entry (static methods and
     /// constructors of classes with precise static-constructor semantics).
     pub class_init: Option<ClassInitCheck>,
+    /// The same check in shared generic code: a runtime lookup whose slow
+    /// path runs the exact class's static constructor.
+    pub class_init_lookup: Option<RuntimeLookup>,
     /// Exception-handling clauses, nested before enclosing (ECMA-335 order).
     pub eh: Vec<EhClause>,
+    /// For shared generic code: where the generic context comes from (the
+    /// prologue saves it for runtime lookups). `None` for other code.
+    pub generic_context: Option<GenericContextSource>,
 }
 
 /// The result of compiling one method.
@@ -83,6 +89,14 @@ pub struct CompiledMethod {
     pub sp_slot: Option<i32>,
     /// Bytes of stack arguments the method pops on return.
     pub stack_arg_bytes: u32,
+}
+
+/// Imports `method` without generating code: decodes and types its IL and,
+/// when the host verifies it, verifies it. What the runtime runs on the
+/// exact instantiations of a generic method before letting them share code
+/// compiled once for all of them (docs/verification.md).
+pub fn check(host: &mut dyn JitHost, method: &MethodInput<'_>) -> Result<(), JitError> {
+    import::import(host, method).map(|_| ())
 }
 
 /// Compiles `method` into code that will run at `base_address`.

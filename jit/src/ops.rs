@@ -6,7 +6,7 @@
 //! and long forms (`ldarg.0`, `ldarg.s`, `ldarg`) become one op; so do the
 //! many `ldind.*`/`conv.*` variants, which carry their type.
 
-use crate::host::{CallInfo, FieldInfo, TypeHandle};
+use crate::host::{CallInfo, ExactType, FieldInfo, RtValue, TypeHandle};
 use crate::types::JitType;
 
 /// Integer and floating-point binary operators.
@@ -92,7 +92,7 @@ pub enum ThisFixup {
     /// The pointer points at an object reference: load it.
     Deref,
     /// The pointer points at a value of this type: box a copy.
-    Box(TypeHandle, JitType),
+    Box(ExactType, JitType),
 }
 
 /// The target of a conversion (`conv.*`, `conv.ovf.*`).
@@ -196,11 +196,11 @@ pub enum Op {
     /// references seen through a base type (covariance) must not hand out
     /// a pointer that could store the base type into it. Without one
     /// (`readonly.` or a value-type element), no check.
-    LdElemA(JitType, Option<TypeHandle>),
+    LdElemA(JitType, Option<RtValue>),
     /// `stelem.*`, `stelem <T>` (for references: with the covariance check).
     StElem(JitType),
-    /// `newarr <T>`: the array type handle.
-    NewArr(TypeHandle),
+    /// `newarr <T>`: the array type.
+    NewArr(ExactType),
     /// `initobj <T>`.
     InitObj(JitType),
     /// `localloc`.
@@ -223,21 +223,21 @@ pub enum Op {
     /// `endfilter` of this clause's filter: pops the verdict.
     EndFilter(usize),
     /// `castclass <T>`.
-    CastClass(TypeHandle),
+    CastClass(RtValue),
     /// `isinst <T>`.
-    IsInst(TypeHandle),
+    IsInst(RtValue),
     /// `box <T>` of a value of type `ty` (a no-op for reference types).
-    Box(TypeHandle, JitType),
+    Box(ExactType, JitType),
     /// `unbox <T>`: a managed pointer to the value in a boxed `T`.
-    Unbox(TypeHandle),
+    Unbox(RtValue),
     /// `unbox.any <T>`: the value (value types) or a `castclass` (reference types).
-    UnboxAny(TypeHandle, JitType),
+    UnboxAny(RtValue, JitType),
     /// `box` of a `Nullable<T>` (of type `ty`): null or a boxed `T`.
-    BoxNullable(TypeHandle),
+    BoxNullable(RtValue),
     /// `unbox.any` to the `Nullable<T>` type `ty` (from null or a boxed `T`).
-    UnboxNullable(TypeHandle, JitType),
+    UnboxNullable(RtValue, JitType),
     /// `ldtoken`: push a handle value as an 8-byte struct of the given type.
-    LdToken(usize, TypeHandle),
+    LdToken(RtValue, TypeHandle),
     /// `cpobj <T>`: copy a value of type `T` between two addresses.
     CpObj(JitType),
     /// `ckfinite`: throw ArithmeticException unless the float is finite.
@@ -247,8 +247,8 @@ pub enum Op {
     /// `initblk`: set `size` bytes at `addr` to `value`.
     InitBlk,
     /// `ldftn`: push this function pointer.
-    LdFtn(usize),
+    LdFtn(RtValue),
     /// `ldvirtftn`: pop an object, push the function pointer of the method
     /// a virtual call of this method on it runs.
-    LdVirtFtn(crate::host::MethodHandle),
+    LdVirtFtn(RtValue),
 }

@@ -39,8 +39,39 @@ const STRUCT_TYPE: TypeHandle = TypeHandle(0x3000);
 const BIG_STRUCT_TYPE: TypeHandle = TypeHandle(0x3800);
 
 /// Answers every question with one of a few simple shapes, chosen by the
-/// token's row number, or with an error.
-struct MockHost;
+/// token's row number, or with an error. When `shared`, the method being
+/// compiled is shared generic code, and some answers are runtime lookups.
+struct MockHost {
+    shared: bool,
+}
+
+impl MockHost {
+    /// `value`, or (in shared code, for every other row) a lookup.
+    fn exact(&self, rid: u32, value: usize) -> RtValue {
+        if self.shared && rid % 2 == 0 {
+            RtValue::Lookup(RuntimeLookup {
+                slot: rid % 7,
+                descriptor: 0x8800_0000 + rid as usize,
+            })
+        } else {
+            RtValue::Const(value)
+        }
+    }
+}
+
+/// The generic context of shared code, for seeds that compile some.
+fn generic_context(seed: u64) -> Option<GenericContextSource> {
+    let kind = match seed % 4 {
+        0 => return None,
+        1 => GenericContextKind::This,
+        2 => GenericContextKind::MethodTable,
+        _ => GenericContextKind::MethodDesc,
+    };
+    Some(GenericContextSource {
+        kind,
+        dictionary_index: (seed % 3) as u32,
+    })
+}
 
 fn err() -> HostError {
     HostError {
@@ -127,8 +158,18 @@ impl JitHost for MockHost {
                 0 => NewObjectInfo::Value {
                     handle: STRUCT_TYPE,
                 },
-                1 => NewObjectInfo::Delegate { handle: CLASS_TYPE },
-                _ => NewObjectInfo::Object { handle: CLASS_TYPE },
+                1 => NewObjectInfo::Delegate {
+                    handle: ExactType {
+                        canonical: CLASS_TYPE,
+                        exact: self.exact(rid, CLASS_TYPE.0),
+                    },
+                },
+                _ => NewObjectInfo::Object {
+                    handle: ExactType {
+                        canonical: CLASS_TYPE,
+                        exact: self.exact(rid, CLASS_TYPE.0),
+                    },
+                },
             }),
             _ => None,
         };
@@ -154,13 +195,19 @@ impl JitHost for MockHost {
             (CallOpcode::NewObj, CallTarget::QCall { .. } | CallTarget::DelegateInvoke) => {
                 CallTarget::Managed { entry: 0x7600_0000 }
             }
-            (CallOpcode::LdFtn | CallOpcode::LdVirtFtn, _) => {
-                CallTarget::Managed { entry: 0x7700_0000 }
-            }
+            (CallOpcode::LdFtn | CallOpcode::LdVirtFtn, _) => match self.exact(rid, 0x7700_0000) {
+                RtValue::Const(entry) => CallTarget::Managed { entry },
+                RtValue::Lookup(entry) => CallTarget::ManagedLookup { entry },
+            },
+            (_, CallTarget::Managed { entry }) => match self.exact(rid, *entry) {
+                RtValue::Const(entry) => CallTarget::Managed { entry },
+                RtValue::Lookup(entry) => CallTarget::ManagedLookup { entry },
+            },
             _ => target,
         };
         Ok(CallInfo {
             method,
+            method_exact: self.exact(rid, method.0),
             target,
             sig,
             new_object,
@@ -177,8 +224,9 @@ impl JitHost for MockHost {
             _ => JitType::Struct(STRUCT_TYPE),
         };
         let location = if is_static {
-            FieldLocation::Static {
-                address: 0x6000_0000,
+            match self.exact(token.rid(), 0x6000_0000) {
+                RtValue::Const(address) => FieldLocation::Static { address },
+                RtValue::Lookup(address) => FieldLocation::StaticLookup { address },
             }
         } else {
             FieldLocation::Instance { offset: 8 }
@@ -191,48 +239,64 @@ impl JitHost for MockHost {
     }
 
     fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
-        Ok(match token.rid() % 5 {
+        let mut info = match token.rid() % 5 {
             0 => return Err(err()),
             1 => TypeInfo {
                 handle: INT_TYPE,
+                exact: RtValue::Const(INT_TYPE.0),
                 ty: JitType::I4,
                 nullable_of: None,
             },
             2 => TypeInfo {
                 handle: CLASS_TYPE,
+                exact: RtValue::Const(CLASS_TYPE.0),
                 ty: JitType::Ref,
                 nullable_of: None,
             },
             3 => TypeInfo {
                 handle: STRUCT_TYPE,
+                exact: RtValue::Const(STRUCT_TYPE.0),
                 ty: JitType::Struct(STRUCT_TYPE),
                 nullable_of: None,
             },
             _ => TypeInfo {
                 handle: BIG_STRUCT_TYPE,
+                exact: RtValue::Const(BIG_STRUCT_TYPE.0),
                 ty: JitType::Struct(BIG_STRUCT_TYPE),
                 nullable_of: None,
             },
-        })
+        };
+        info.exact = self.exact(token.rid(), info.handle.0);
+        Ok(info)
     }
 
-    fn resolve_token(&mut self, token: Token) -> Result<(usize, TypeHandle), HostError> {
+    fn resolve_token(&mut self, token: Token) -> Result<(RtValue, TypeHandle), HostError> {
         if token.rid() % 3 == 0 {
             return Err(err());
         }
-        Ok((0x10, STRUCT_TYPE))
+        Ok((self.exact(token.rid(), 0x10), STRUCT_TYPE))
     }
 
     fn constrained_call(
         &mut self,
+        _: Token,
         _: TypeHandle,
+        _: Token,
         _: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError> {
         Ok(None)
     }
 
-    fn array_type_of(&mut self, _: TypeHandle) -> Result<TypeHandle, HostError> {
-        Ok(TypeHandle(0x5000))
+    fn resolve_array_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
+        if token.rid() % 5 == 0 {
+            return Err(err());
+        }
+        Ok(TypeInfo {
+            handle: TypeHandle(0x5000),
+            exact: self.exact(token.rid(), 0x5000),
+            ty: JitType::Ref,
+            nullable_of: None,
+        })
     }
 
     fn resolve_string(&mut self, token: Token) -> Result<usize, HostError> {
@@ -273,6 +337,8 @@ impl JitHost for MockHost {
             string_data_offset: 12,
             method_table_vtable_offset: 24,
             method_table_element_type_offset: 32,
+            method_table_dictionaries_offset: 56,
+            method_desc_dictionary_offset: 64,
             thread_pending_offset: 20,
             thread_frame_head_offset: 8,
             thread_gc_mode_offset: 16,
@@ -328,14 +394,18 @@ struct RandomMethod {
 }
 
 impl RandomMethod {
-    fn input(&self) -> MethodInput<'_> {
+    /// The JIT's input for this method, as shared code with
+    /// `generic_context` or as exact code.
+    fn input(&self, generic_context: Option<GenericContextSource>) -> MethodInput<'_> {
         MethodInput {
             il: &self.il,
             args: self.args.clone(),
             locals: self.locals.clone(),
             ret: self.ret,
             class_init: None,
+            class_init_lookup: None,
             eh: self.eh.clone(),
+            generic_context,
         }
     }
 }
@@ -514,9 +584,15 @@ fn random_il_never_panics() {
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let m = random_method(&mut rng);
-        let input = m.input();
+        let input = m.input(generic_context(seed));
         let result = catch_unwind(AssertUnwindSafe(|| {
-            compile(&mut MockHost, &input, 0x4000_0000)
+            compile(
+                &mut MockHost {
+                    shared: input.generic_context.is_some(),
+                },
+                &input,
+                0x4000_0000,
+            )
         }));
         match result {
             Ok(Ok(_)) => ok += 1,
@@ -947,8 +1023,8 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
         let m = typed_method(&mut rng);
-        let input = m.input();
-        match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost, &input, 0x4000_0000))) {
+        let input = m.input(generic_context(seed));
+        match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost { shared: input.generic_context.is_some() }, &input, 0x4000_0000))) {
             Ok(Ok(_)) => ok += 1,
             Ok(Err(e)) => {
                 rejected += 1;
@@ -1168,9 +1244,9 @@ fn the_verifier_never_panics() {
             } else {
                 random_method(&mut rng)
             };
-            let input = m.input();
+            let input = m.input(None);
             let mut host = VerifyingHost {
-                inner: MockHost,
+                inner: MockHost { shared: false },
                 args: m.args.clone(),
                 locals: m.locals.iter().map(|l| l.ty).collect(),
                 ret: m.ret,

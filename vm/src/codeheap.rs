@@ -268,6 +268,27 @@ impl CodeHeap {
         })
     }
 
+    /// Creates an instantiating stub: `mov r8, context; jmp target`. It
+    /// stands in front of shared generic code for one instantiation,
+    /// passing its generic context (a method table or method descriptor)
+    /// the way the code expects it (docs/generics.md).
+    pub fn alloc_instantiating_stub(
+        &self,
+        context: usize,
+        target: usize,
+    ) -> Result<usize, CodeHeapError> {
+        self.alloc_small(|at| {
+            let mut bytes = [0xCCu8; PRECODE_SIZE];
+            bytes[0] = 0x49; // mov r8, imm64
+            bytes[1] = 0xB8;
+            bytes[2..10].copy_from_slice(&(context as u64).to_le_bytes());
+            bytes[10] = 0xE9; // jmp rel32
+            let rel = target as i64 - (at as i64 + 15);
+            bytes[11..15].copy_from_slice(&(rel as i32).to_le_bytes());
+            bytes
+        })
+    }
+
     /// Allocates a zeroed 32-byte data cell near the code (interface-call
     /// inline caches: read and written by generated code and the runtime).
     pub fn alloc_data_cell(&self) -> Result<usize, CodeHeapError> {

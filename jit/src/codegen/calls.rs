@@ -9,12 +9,13 @@
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
+use super::generic::Src;
 use super::{reg, Emitter, Entry, Loc};
 use crate::error::JitError;
 use crate::frame::{passed_by_pointer, returned_by_buffer};
 use crate::host::{
-    CallInfo, CallSig, CallTarget, Helper, MethodHandle, NewObjectInfo, QCallArg, QCallRet,
-    ThisKind, ThrowKind,
+    CallInfo, CallSig, CallTarget, ExactType, Helper, MethodHandle, NewObjectInfo, QCallArg,
+    QCallRet, RtValue, ThisKind, ThrowKind,
 };
 use crate::ops::ThisFixup;
 use crate::types::{JitType, StackKind};
@@ -75,7 +76,10 @@ impl Emitter<'_, '_> {
         self.spill_reg();
         let runs_helper = info.class_init.is_some()
             || matches!(this_fixup, Some(ThisFixup::Box(..)))
-            || matches!(info.target, CallTarget::GenericVirtual { .. });
+            || matches!(
+                info.target,
+                CallTarget::GenericVirtual { .. } | CallTarget::ManagedLookup { .. }
+            );
         let mut args: Vec<Entry> = if runs_helper {
             args.into_iter().map(|a| self.spill_entry(a)).collect()
         } else {
@@ -146,12 +150,10 @@ impl Emitter<'_, '_> {
                 // raises NullReferenceException for null) into the slot the
                 // importer reserved above the arguments.
                 let entry = self.slot(depth_before, StackKind::I);
+                let method = self.rt_value(*method);
                 self.load_gpr(args[0], reg::RDI);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov rsi, QWORD method.0 as i64
-                    ; mov rdx, r15
-                );
+                self.mov_src(reg::RSI, method);
+                dynasm!(self.ops ; .arch x64 ; mov rdx, r15);
                 self.call_helper(Helper::ResolveVirtualCall);
                 dynasm!(self.ops ; .arch x64 ; mov [rbp + entry], rax);
                 let ret_buf = self.ret_buffer(&info.sig, depth_before);
@@ -161,7 +163,8 @@ impl Emitter<'_, '_> {
             target => {
                 let ret_buf = self.ret_buffer(&info.sig, depth_before);
                 let null_check_this = virt || matches!(target, CallTarget::Virtual { .. });
-                self.call_managed(&abi_args, ret_buf, null_check_this, Callee::Target(target));
+                let callee = self.callee_of(target);
+                self.call_managed(&abi_args, ret_buf, null_check_this, callee);
                 self.push_result(&info.sig, depth_after, depth_before, false);
             }
         }
@@ -264,15 +267,14 @@ impl Emitter<'_, '_> {
 
     /// `ldvirtftn`: the function pointer of the override a virtual call
     /// would run on the object.
-    pub(crate) fn ld_virt_ftn(&mut self, method: MethodHandle) {
+    pub(crate) fn ld_virt_ftn(&mut self, method: RtValue) {
         let obj = self.pop();
         self.spill_reg();
+        let obj = self.spill_entry(obj);
+        let method = self.rt_value(method);
         self.load_gpr(obj, reg::RDI);
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rsi, QWORD method.0 as i64
-            ; mov rdx, r15
-        );
+        self.mov_src(reg::RSI, method);
+        dynasm!(self.ops ; .arch x64 ; mov rdx, r15);
         self.call_helper(Helper::LdVirtFtn);
         self.push(StackKind::I, Loc::Reg);
     }
@@ -364,7 +366,10 @@ impl Emitter<'_, '_> {
             CallTarget::QCall { .. } => {
                 unreachable!("QCalls are static methods, never constructors")
             }
-            target => self.call_managed(&abi_args, None, false, Callee::Target(target)),
+            target => {
+                let callee = self.callee_of(target);
+                self.call_managed(&abi_args, None, false, callee)
+            }
         }
         // The new object (or value) becomes the result at depth_after.
         match result_kind {
@@ -386,9 +391,10 @@ impl Emitter<'_, '_> {
 
     /// Allocates an instance of `handle` into the reference slot at `depth`
     /// (GC-reported, so it survives the constructor call); returns the slot.
-    fn alloc_object_to_slot(&mut self, handle: crate::host::TypeHandle, depth: u16) -> i32 {
+    fn alloc_object_to_slot(&mut self, handle: ExactType, depth: u16) -> i32 {
         let temp = self.slot(depth, StackKind::Ref);
-        self.alloc_object(handle);
+        let mt = self.rt_value(handle.exact);
+        self.alloc_object(handle.canonical, mt);
         dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
         temp
     }
@@ -406,7 +412,8 @@ impl Emitter<'_, '_> {
                 // The pointer stays in its (GC-reported) slot across the allocation.
                 let this = self.spill_entry(this);
                 self.store_entry_to_slot(this);
-                self.alloc_object(handle);
+                let mt = self.rt_value(handle.exact);
+                self.alloc_object(handle.canonical, mt);
                 dynasm!(self.ops ; .arch x64 ; mov [rbp + temp], rax);
                 let ptr = Entry {
                     loc: Loc::Slot,
@@ -522,6 +529,18 @@ impl Emitter<'_, '_> {
         }
     }
 
+    /// How `call_managed` reaches `target`: an entry shared code looks up
+    /// is fetched into a slot first (nothing may be live in registers).
+    fn callee_of<'t>(&mut self, target: &'t CallTarget) -> Callee<'t> {
+        match target {
+            CallTarget::ManagedLookup { entry } => match self.rt_value(RtValue::Lookup(*entry)) {
+                Src::Slot(slot) => Callee::InSlot { slot },
+                Src::Imm(_) => unreachable!("a lookup lands in a slot"),
+            },
+            target => Callee::Target(target),
+        }
+    }
+
     /// A managed call with the fastcall64 convention.
     fn call_managed(
         &mut self,
@@ -629,8 +648,9 @@ impl Emitter<'_, '_> {
             | CallTarget::QCall { .. }
             | CallTarget::ArrayAccessor { .. }
             | CallTarget::GenericVirtual { .. }
+            | CallTarget::ManagedLookup { .. }
             | CallTarget::DelegateInvoke => {
-                unreachable!("handled by call()")
+                unreachable!("handled by call() and callee_of()")
             }
         }
         if pad {

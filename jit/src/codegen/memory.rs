@@ -2,8 +2,9 @@
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
+use super::generic::Src;
 use super::{reg, Emitter, Entry, Loc};
-use crate::host::{FieldInfo, FieldLocation, Helper, ThrowKind, TypeHandle};
+use crate::host::{ExactType, FieldInfo, FieldLocation, Helper, RtValue, ThrowKind};
 use crate::types::{JitType, StackKind};
 
 /// Copies and zeroing of more bytes than this are loops, not unrolled moves.
@@ -251,7 +252,7 @@ impl Emitter<'_, '_> {
     fn field_offset(f: &FieldInfo) -> i32 {
         match f.location {
             FieldLocation::Instance { offset } => offset as i32,
-            FieldLocation::Static { .. } => {
+            FieldLocation::Static { .. } | FieldLocation::StaticLookup { .. } => {
                 unreachable!("the host resolves instance fields for ldfld")
             }
         }
@@ -303,12 +304,15 @@ impl Emitter<'_, '_> {
 
     // ----- static fields --------------------------------------------------------------
 
-    fn static_address(&mut self, f: &FieldInfo) -> usize {
+    /// The address of a static field (after its class-initialization
+    /// check). Nothing may be live in registers.
+    fn static_address(&mut self, f: &FieldInfo) -> Src {
         if let Some(check) = f.class_init {
             self.class_init_check(check);
         }
         match f.location {
-            FieldLocation::Static { address } => address,
+            FieldLocation::Static { address } => Src::Imm(address),
+            FieldLocation::StaticLookup { address } => self.rt_value(RtValue::Lookup(address)),
             FieldLocation::Instance { .. } => {
                 unreachable!("the host resolves static fields for ldsfld")
             }
@@ -318,14 +322,19 @@ impl Emitter<'_, '_> {
     pub(crate) fn ld_sfld(&mut self, f: &FieldInfo) {
         self.spill_reg();
         let addr = self.static_address(f);
-        dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD addr as i64);
+        self.mov_src(reg::RCX, addr);
         self.push_loaded(f.ty, reg::RCX, 0);
     }
 
     pub(crate) fn ld_sflda(&mut self, f: &FieldInfo) {
         self.spill_reg();
-        let addr = self.static_address(f);
-        self.push(StackKind::ByRef, Loc::Imm(addr as i64));
+        match self.static_address(f) {
+            Src::Imm(addr) => self.push(StackKind::ByRef, Loc::Imm(addr as i64)),
+            at => {
+                self.mov_src(reg::RAX, at);
+                self.push(StackKind::ByRef, Loc::Reg);
+            }
+        }
     }
 
     pub(crate) fn st_sfld(&mut self, f: &FieldInfo) {
@@ -333,7 +342,7 @@ impl Emitter<'_, '_> {
         let value = self.spill_entry(value);
         self.spill_reg();
         let addr = self.static_address(f);
-        dynasm!(self.ops ; .arch x64 ; mov rdx, QWORD addr as i64);
+        self.mov_src(reg::RDX, addr);
         self.store_value(f.ty, value, reg::RDX, 0);
     }
 
@@ -379,13 +388,7 @@ impl Emitter<'_, '_> {
     /// With `exact`, the array's element type must be exactly that type
     /// (`ldelema` of a reference type: ArrayTypeMismatchException), checked
     /// after the bounds as CoreCLR does.
-    fn element_address(
-        &mut self,
-        arr: Entry,
-        index: Entry,
-        elem_size: u32,
-        exact: Option<TypeHandle>,
-    ) {
+    fn element_address(&mut self, arr: Entry, index: Entry, elem_size: u32, exact: Option<Src>) {
         // Index first (it may be in RAX), then the array.
         self.load_gpr(index, reg::RDX);
         if index.kind == StackKind::I4 {
@@ -400,10 +403,10 @@ impl Emitter<'_, '_> {
         if let Some(t) = exact {
             let atm = self.throw_label(ThrowKind::ArrayTypeMismatch);
             let elem = self.rt.method_table_element_type_offset;
+            self.mov_src(11, t);
             dynasm!(self.ops
                 ; .arch x64
                 ; mov rax, [rcx]
-                ; mov r11, QWORD t.0 as i64
                 ; cmp r11, [rax + elem]
                 ; jne =>atm
             );
@@ -419,10 +422,18 @@ impl Emitter<'_, '_> {
         }
     }
 
-    pub(crate) fn ld_elem(&mut self, ty: JitType, address: bool, exact: Option<TypeHandle>) {
+    pub(crate) fn ld_elem(&mut self, ty: JitType, address: bool, exact: Option<RtValue>) {
         let index = self.pop();
         let arr = self.pop();
         self.spill_reg();
+        let (index, arr, exact) = match exact {
+            // A lookup (shared code) uses RAX: nothing may be in a register.
+            Some(v) => {
+                let (index, arr) = (self.spill_entry(index), self.spill_entry(arr));
+                (index, arr, Some(self.rt_value(v)))
+            }
+            None => (index, arr, None),
+        };
         let size = self.layouts.size_of(ty);
         self.element_address(arr, index, size, exact);
         if address {
@@ -454,11 +465,13 @@ impl Emitter<'_, '_> {
         self.store_value(ty, value, reg::RDX, 0);
     }
 
-    pub(crate) fn new_arr(&mut self, handle: TypeHandle) {
+    pub(crate) fn new_arr(&mut self, handle: ExactType) {
         let len = self.pop();
         self.spill_reg();
+        let len = self.spill_entry(len);
+        let mt = self.rt_value(handle.exact);
         self.load_gpr64(len, reg::RDX, true);
-        self.alloc_array(handle);
+        self.alloc_array(handle.canonical, mt);
         self.push(StackKind::Ref, Loc::Reg);
     }
 
@@ -537,10 +550,14 @@ impl Emitter<'_, '_> {
         kind: crate::host::ArrayAccessorKind,
         rank: u32,
         element: JitType,
-        exact: Option<TypeHandle>,
+        exact: Option<RtValue>,
     ) {
         use crate::host::ArrayAccessorKind as K;
         let args: Vec<Entry> = args.iter().map(|a| self.spill_entry(*a)).collect();
+        // Before RAX holds the array (a lookup uses it).
+        let exact = exact
+            .filter(|_| kind == K::Address)
+            .map(|v| self.rt_value(v));
         let (array, indices) = (args[0], &args[1..=rank as usize]);
         if kind == K::Set && element == JitType::Ref {
             // Covariance: the value must fit the array's element type.
@@ -553,12 +570,12 @@ impl Emitter<'_, '_> {
         let data = (bounds + 8 * rank as i32 + 7) & !7;
         let ioor = self.throw_label(ThrowKind::IndexOutOfRange);
         self.load_object(array, reg::RAX);
-        if let (K::Address, Some(t)) = (kind, exact) {
+        if let Some(t) = exact {
             // As for `ldelema`: only an array of exactly this type.
             let atm = self.throw_label(ThrowKind::ArrayTypeMismatch);
+            self.mov_src(11, t);
             dynasm!(self.ops
                 ; .arch x64
-                ; mov r11, QWORD t.0 as i64
                 ; cmp r11, [rax]
                 ; jne =>atm
             );
@@ -603,10 +620,11 @@ impl Emitter<'_, '_> {
 
     /// `newobj` of a multi-dimensional array type: the dimension arguments
     /// go to a buffer on the native stack for the helper.
-    pub(crate) fn new_md_array(&mut self, handle: TypeHandle, count: usize) {
+    pub(crate) fn new_md_array(&mut self, handle: ExactType, count: usize) {
         let args = self.pop_n(count);
         self.spill_reg();
         let args: Vec<Entry> = args.into_iter().map(|a| self.spill_entry(a)).collect();
+        let mt = self.rt_value(handle.exact);
         let bytes = (8 * count as i32 + 15) & !15;
         dynasm!(self.ops ; .arch x64 ; sub rsp, bytes);
         for (i, a) in args.iter().enumerate() {
@@ -614,10 +632,10 @@ impl Emitter<'_, '_> {
             self.load_gpr64(*a, reg::RAX, true);
             dynasm!(self.ops ; .arch x64 ; mov [rsp + off], rax);
         }
+        self.mov_src(reg::RSI, mt);
         dynasm!(self.ops
             ; .arch x64
             ; mov rdi, r15
-            ; mov rsi, QWORD handle.0 as i64
             ; mov rdx, rsp
             ; mov ecx, count as i32
         );

@@ -23,6 +23,7 @@
 //! by methods that call native code (SysV clobbers them, fastcall64 does not).
 
 mod calls;
+mod generic;
 mod memory;
 mod numeric;
 mod objects;
@@ -125,6 +126,8 @@ pub(crate) struct Emitter<'h, 'm> {
     pub statement: u32,
     /// IL offset of the instruction being compiled (for errors).
     pub il_offset: u32,
+    /// Which lookup scratch slot the next runtime lookup uses (0 or 1).
+    pub next_lookup_temp: usize,
 }
 
 /// Which protected blocks, handlers and filters an IL offset lies in: one
@@ -186,6 +189,7 @@ pub(crate) fn generate(
         statements: Vec::with_capacity(imported.instrs.len()),
         statement: 0,
         il_offset: 0,
+        next_lookup_temp: 0,
     };
     e.prologue();
     for instr in &imported.instrs {
@@ -682,6 +686,7 @@ impl Emitter<'_, '_> {
         for (r, off) in self.frame.reg_homes.clone() {
             dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
         }
+        self.save_generic_context();
         let zero_len = self.frame.size - self.frame.zero_end;
         if zero_len > 0 {
             let lo = -size;
@@ -709,6 +714,9 @@ impl Emitter<'_, '_> {
         }
         if let Some(check) = self.method.class_init {
             self.class_init_check(check);
+        }
+        if let Some(l) = self.method.class_init_lookup {
+            self.rt_value(crate::host::RtValue::Lookup(l));
         }
         self.poll();
     }
@@ -909,7 +917,7 @@ impl Emitter<'_, '_> {
             Op::LdToken(value, h) => self.ld_token(*value, *h),
             Op::CpObj(ty) => self.cp_obj(*ty),
             Op::CkFinite => self.ck_finite(),
-            Op::LdFtn(entry) => self.push(StackKind::I, Loc::Imm(*entry as i64)),
+            Op::LdFtn(entry) => self.ld_ftn(*entry),
             Op::CpBlk => self.block_op(true),
             Op::InitBlk => self.block_op(false),
             Op::LdVirtFtn(method) => self.ld_virt_ftn(*method),

@@ -2,8 +2,9 @@
 
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
+use super::generic::Src;
 use super::{reg, Emitter, Loc};
-use crate::host::{Helper, ThrowKind, TypeHandle};
+use crate::host::{ExactType, Helper, RtValue, ThrowKind, TypeHandle};
 use crate::types::{JitType, StackKind};
 
 impl Emitter<'_, '_> {
@@ -11,16 +12,18 @@ impl Emitter<'_, '_> {
     /// match is decided inline; everything else asks the helper (which walks
     /// parents, interfaces and array covariance). The helpers do not
     /// allocate or poll, so the reference may stay in a register across them.
-    pub(crate) fn cast(&mut self, target: TypeHandle, throwing: bool) {
+    pub(crate) fn cast(&mut self, target: RtValue, throwing: bool) {
         let obj = self.pop();
         self.spill_reg();
+        let obj = self.spill_entry(obj);
+        let target = self.rt_value(target);
         self.load_gpr(obj, reg::RAX);
         let done = self.ops.new_dynamic_label();
+        self.mov_src(reg::RSI, target);
         dynasm!(self.ops
             ; .arch x64
             ; test rax, rax
             ; jz =>done
-            ; mov rsi, QWORD target.0 as i64
             ; cmp [rax], rsi
             ; je =>done
             ; mov rdi, rax
@@ -37,7 +40,7 @@ impl Emitter<'_, '_> {
 
     /// `box`: allocate an instance of the value type and copy the value in.
     /// A no-op for reference types.
-    pub(crate) fn box_value(&mut self, handle: TypeHandle, ty: JitType) {
+    pub(crate) fn box_value(&mut self, handle: ExactType, ty: JitType) {
         if ty == JitType::Ref {
             return;
         }
@@ -49,7 +52,8 @@ impl Emitter<'_, '_> {
         // at least the value's bytes, little-endian, whatever its kind.
         self.store_entry_to_slot(v);
         let slot = self.slot(v.depth, v.kind);
-        self.alloc_object(handle);
+        let mt = self.rt_value(handle.exact);
+        self.alloc_object(handle.canonical, mt);
         let size = self.layouts.size_of(ty);
         self.copy_mem(reg::RAX, 8, reg::RBP, slot, size);
         self.push(StackKind::Ref, Loc::Reg);
@@ -57,15 +61,16 @@ impl Emitter<'_, '_> {
 
     /// `box` of a `Nullable<T>`: the value goes to its slot, the helper
     /// returns null or a boxed `T`.
-    pub(crate) fn box_nullable(&mut self, handle: TypeHandle) {
+    pub(crate) fn box_nullable(&mut self, handle: RtValue) {
         let v = self.pop();
         self.spill_reg();
         self.store_entry_to_slot(v);
         let slot = self.slot(v.depth, v.kind);
+        let mt = self.rt_value(handle);
+        self.mov_src(reg::RSI, mt);
         dynasm!(self.ops
             ; .arch x64
             ; mov rdi, r15
-            ; mov rsi, QWORD handle.0 as i64
             ; lea rdx, [rbp + slot]
         );
         self.call_helper(Helper::BoxNullable);
@@ -74,15 +79,17 @@ impl Emitter<'_, '_> {
 
     /// `unbox.any` to a `Nullable<T>`: the helper writes the result into
     /// its slot (the same depth as the object it replaces, another class).
-    pub(crate) fn unbox_nullable(&mut self, handle: TypeHandle, ty: JitType) {
+    pub(crate) fn unbox_nullable(&mut self, handle: RtValue, ty: JitType) {
         let obj = self.pop();
         self.spill_reg();
+        let obj = self.spill_entry(obj);
+        let mt = self.rt_value(handle);
         let kind = ty.stack_kind();
         let dst = self.slot(obj.depth, kind);
         self.load_gpr(obj, reg::RDI);
+        self.mov_src(reg::RSI, mt);
         dynasm!(self.ops
             ; .arch x64
-            ; mov rsi, QWORD handle.0 as i64
             ; lea rdx, [rbp + dst]
             ; mov rcx, r15
         );
@@ -91,18 +98,21 @@ impl Emitter<'_, '_> {
     }
 
     /// `unbox`: check the object is a boxed `handle`, push a pointer to its value.
-    pub(crate) fn unbox(&mut self, handle: TypeHandle) {
+    pub(crate) fn unbox(&mut self, handle: RtValue) {
         let obj = self.pop();
         self.spill_reg();
+        let obj = self.spill_entry(obj);
+        let mt = self.rt_value(handle);
         self.load_gpr(obj, reg::RDI);
-        dynasm!(self.ops ; .arch x64 ; mov rsi, QWORD handle.0 as i64 ; mov rdx, r15);
+        self.mov_src(reg::RSI, mt);
+        dynasm!(self.ops ; .arch x64 ; mov rdx, r15);
         self.call_helper(Helper::Unbox);
         dynasm!(self.ops ; .arch x64 ; add rax, 8);
         self.push(StackKind::ByRef, Loc::Reg);
     }
 
     /// `unbox.any`: the value of a boxed value type, or `castclass` for a reference type.
-    pub(crate) fn unbox_any(&mut self, handle: TypeHandle, ty: JitType) {
+    pub(crate) fn unbox_any(&mut self, handle: RtValue, ty: JitType) {
         if ty == JitType::Ref {
             self.cast(handle, true);
             return;
@@ -112,11 +122,27 @@ impl Emitter<'_, '_> {
     }
 
     /// `ldtoken`: the handle value as an 8-byte struct.
-    pub(crate) fn ld_token(&mut self, value: usize, handle_type: TypeHandle) {
+    pub(crate) fn ld_token(&mut self, value: RtValue, handle_type: TypeHandle) {
+        self.spill_reg();
+        let value = self.rt_value(value);
         let kind = StackKind::Struct(handle_type);
         self.push(kind, Loc::Slot);
         let slot = self.slot(self.stack.len() as u16 - 1, kind);
-        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD value as i64 ; mov [rbp + slot], rax);
+        self.mov_src(reg::RAX, value);
+        dynasm!(self.ops ; .arch x64 ; mov [rbp + slot], rax);
+    }
+
+    /// `ldftn`: a function pointer known now or looked up.
+    pub(crate) fn ld_ftn(&mut self, entry: RtValue) {
+        match entry {
+            RtValue::Const(e) => self.push(StackKind::I, Loc::Imm(e as i64)),
+            lookup => {
+                self.spill_reg();
+                let e = self.rt_value(lookup);
+                self.mov_src(reg::RAX, e);
+                self.push(StackKind::I, Loc::Reg);
+            }
+        }
     }
 
     /// `cpobj`: copy a `ty` from one address to another.
@@ -131,12 +157,13 @@ impl Emitter<'_, '_> {
         self.struct_write_barrier(ty, reg::RDX, 0);
     }
 
-    /// Allocates an instance of `handle` into RAX: inline when the thread's
-    /// allocation context has room, else through [`Helper::NewObject`].
-    /// Nothing may be live in registers.
-    pub(crate) fn alloc_object(&mut self, handle: TypeHandle) {
+    /// Allocates an instance of the method table `mt` (whose shape is
+    /// `handle`'s) into RAX: inline when the thread's allocation context
+    /// has room, else through [`Helper::NewObject`]. Nothing may be live in
+    /// registers.
+    pub(crate) fn alloc_object(&mut self, handle: TypeHandle, mt: Src) {
         let Some(shape) = self.inline_alloc_shape(handle, false) else {
-            self.alloc_call(Helper::NewObject, handle);
+            self.alloc_call(Helper::NewObject, mt);
             return;
         };
         let size = 8 + shape.base_size.next_multiple_of(8) as i32;
@@ -150,13 +177,16 @@ impl Emitter<'_, '_> {
             ; cmp rdx, [r15 + limit]
             ; ja =>slow
             ; mov [r15 + ptr], rdx
-            ; mov rcx, QWORD handle.0 as i64
+        );
+        self.mov_src(reg::RCX, mt);
+        dynasm!(self.ops
+            ; .arch x64
             ; mov [rax + 8], rcx
             ; add rax, 8
             ; jmp =>done
             ; =>slow
         );
-        self.alloc_call(Helper::NewObject, handle);
+        self.alloc_call(Helper::NewObject, mt);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }
 
@@ -178,8 +208,9 @@ impl Emitter<'_, '_> {
 
     /// Calls an allocation helper for `handle` (the thread and the type in
     /// the first two System V registers; `NewArray`'s length stays in RDX).
-    fn alloc_call(&mut self, helper: Helper, handle: TypeHandle) {
-        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD handle.0 as i64);
+    fn alloc_call(&mut self, helper: Helper, mt: Src) {
+        self.mov_src(reg::RSI, mt);
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
         self.call_helper(helper);
     }
 
@@ -187,9 +218,9 @@ impl Emitter<'_, '_> {
     /// signed value) into RAX: inline for small arrays when the context
     /// has room, else through [`Helper::NewArray`]. Nothing else may be live
     /// in registers.
-    pub(crate) fn alloc_array(&mut self, handle: TypeHandle) {
+    pub(crate) fn alloc_array(&mut self, handle: TypeHandle, mt: Src) {
         let Some(shape) = self.inline_alloc_shape(handle, true) else {
-            self.alloc_call(Helper::NewArray, handle);
+            self.alloc_call(Helper::NewArray, mt);
             return;
         };
         let [ptr, limit] = self.rt.thread_alloc_offsets;
@@ -209,14 +240,17 @@ impl Emitter<'_, '_> {
             ; cmp rcx, [r15 + limit]
             ; ja =>slow
             ; mov [r15 + ptr], rcx
-            ; mov rcx, QWORD handle.0 as i64
+        );
+        self.mov_src(reg::RCX, mt);
+        dynasm!(self.ops
+            ; .arch x64
             ; mov [rax + 8], rcx
             ; mov [rax + 8 + len_off], edx
             ; add rax, 8
             ; jmp =>done
             ; =>slow
         );
-        self.alloc_call(Helper::NewArray, handle);
+        self.alloc_call(Helper::NewArray, mt);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }
 

@@ -9,7 +9,7 @@ use super::rules::{Rule, Violation};
 use super::types::{Ftn, ObjFlags, RefFlags, VType};
 use super::{Instruction, Verifier};
 use crate::error::JitError;
-use crate::host::{CallOpcode, HostError, TypeHandle};
+use crate::host::{CallOpcode, HostError, RtValue, TypeHandle};
 use crate::ops::{Cond, Op};
 use crate::types::{JitType, StackKind};
 
@@ -123,6 +123,20 @@ impl Verifier {
 
     fn has_prefix(ins: &Instruction<'_>, p: Opcode) -> bool {
         ins.prefixes.contains(&p)
+    }
+
+    /// The type an op names: the importer's when it is known at compile
+    /// time, else the token's.
+    fn op_type(
+        &self,
+        vh: &mut dyn VerifyHost,
+        ins: &Instruction<'_>,
+        v: &RtValue,
+    ) -> Result<TypeHandle, JitError> {
+        match v {
+            RtValue::Const(h) => Ok(TypeHandle(*h)),
+            RtValue::Lookup(_) => self.token_type(vh, ins),
+        }
     }
 
     /// Applies one instruction to the verification state.
@@ -446,9 +460,9 @@ impl Verifier {
                 self.push(VType::NativeInt);
             }
             Op::LdElem(_) | Op::LdElemA(..) | Op::StElem(_) => self.array_element(vh, ins)?,
-            Op::NewArr(h) => {
+            Op::NewArr(array) => {
                 self.pop();
-                self.push(VType::Obj(*h, ObjFlags::default()));
+                self.push(VType::Obj(array.canonical, ObjFlags::default()));
             }
             Op::CpBlk | Op::InitBlk => {
                 self.pop_n(3);
@@ -496,42 +510,48 @@ impl Verifier {
                 self.stack.clear();
                 self.reachable = false;
             }
-            Op::CastClass(h) | Op::IsInst(h) => {
+            Op::CastClass(target) | Op::IsInst(target) => {
                 let v = self.pop();
                 // A value of unknown type is a reference (the importer
                 // checked): the cast checks it at run time.
                 if v != VType::Top {
                     self.check_objref(at, v, ins.opcode.name())?;
                 }
-                self.push(VType::Obj(*h, ObjFlags::default()));
+                // The importer's target (for Nullable<T>, T).
+                let h = self.op_type(vh, ins, target)?;
+                self.push(VType::Obj(h, ObjFlags::default()));
             }
-            Op::Box(h, _) => {
+            Op::Box(t, _) => {
                 let v = self.pop();
-                let cell = self.rel.facts(vh, *h).cell;
+                let h = t.canonical;
+                let cell = self.rel.facts(vh, h).cell;
                 let r = self.rel.check_assign_cell(vh, v, cell, Rule::StoreType);
                 self.check(at, r)?;
-                self.push(VType::Obj(*h, ObjFlags::default()));
+                self.push(VType::Obj(h, ObjFlags::default()));
             }
-            Op::BoxNullable(h) => {
+            Op::BoxNullable(_) => {
                 // A boxed Nullable<T> is null or a boxed T: typed as object.
                 let v = self.pop();
-                let cell = self.rel.facts(vh, *h).cell;
+                let h = self.token_type(vh, ins)?;
+                let cell = self.rel.facts(vh, h).cell;
                 let r = self.rel.check_assign_cell(vh, v, cell, Rule::StoreType);
                 self.check(at, r)?;
                 self.push(VType::Obj(self.rel.object, ObjFlags::default()));
             }
-            Op::UnboxNullable(h, _) => {
+            Op::UnboxNullable(..) => {
                 let v = self.pop();
                 if v != VType::Top {
                     self.check_objref(at, v, "unbox.any")?;
                 }
-                let cell = self.rel.facts(vh, *h).cell;
+                let h = self.token_type(vh, ins)?;
+                let cell = self.rel.facts(vh, h).cell;
                 self.push(VType::of_cell(cell));
             }
-            Op::Unbox(h) => {
+            Op::Unbox(t) => {
                 let v = self.pop();
                 self.check_objref(at, v, "unbox")?;
-                let facts = self.rel.facts(vh, *h);
+                let h = self.op_type(vh, ins, t)?;
+                let facts = self.rel.facts(vh, h);
                 let cell = facts.cell;
                 if facts.shape != TypeShape::ValueType {
                     self.report(
@@ -544,12 +564,13 @@ impl Verifier {
                 }
                 self.push(VType::ByRef(cell, RefFlags::default()));
             }
-            Op::UnboxAny(h, _) => {
+            Op::UnboxAny(t, _) => {
                 let v = self.pop();
                 if v != VType::Top {
                     self.check_objref(at, v, "unbox.any")?;
                 }
-                let cell = self.rel.facts(vh, *h).cell;
+                let h = self.op_type(vh, ins, t)?;
+                let cell = self.rel.facts(vh, h).cell;
                 self.push(VType::of_cell(cell));
             }
             Op::LdToken(_, h) => {

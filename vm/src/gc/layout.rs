@@ -61,6 +61,7 @@ pub static FREE_MT: FillerMt = FillerMt(MethodTable {
     parent: std::ptr::null(),
     vtable: std::ptr::null(),
     element_type: std::ptr::null(),
+    dictionaries: std::ptr::null(),
 });
 
 /// Filler of exactly 16 bytes: `[header][FREE16_MT]`.
@@ -72,6 +73,7 @@ pub static FREE16_MT: FillerMt = FillerMt(MethodTable {
     parent: std::ptr::null(),
     vtable: std::ptr::null(),
     element_type: std::ptr::null(),
+    dictionaries: std::ptr::null(),
 });
 
 /// Whether `mt` is one of the filler method tables.

@@ -73,6 +73,7 @@ struct Identity {
     namespace: String,
     kind: TypeKind,
     flags: u32,
+    mentions_canon: bool,
 }
 
 /// Everything [`Loader::build_body`] computes; [`Loader::finish_type`]
@@ -184,6 +185,7 @@ impl Loader {
                 parent: std::ptr::null(),
                 vtable: std::ptr::null(),
                 element_type: std::ptr::null(),
+                dictionaries: std::ptr::null(),
             },
             key: key.clone(),
             def: Some(id),
@@ -194,6 +196,10 @@ impl Loader {
             instantiation: args,
             variance,
             depth,
+            mentions_canon: identity.mentions_canon,
+            hierarchy_depth: 0,
+            dictionary: super::sharing::empty_dictionary(),
+            dictionary_cells: Box::new([]),
             element: None,
             instance_fields: Vec::new(),
             static_fields: Vec::new(),
@@ -317,6 +323,8 @@ impl Loader {
             namespace: outer_namespace.to_string(),
             kind,
             flags,
+            mentions_canon: (is_corelib && def_name == "System.__Canon")
+                || args.iter().any(|a| a.mentions_canon),
         })
     }
 
@@ -683,6 +691,24 @@ impl Loader {
         rt.mt.base_size = body.base_size;
         rt.mt.component_size = body.component_size;
         rt.mt.parent = body.parent.map_or(std::ptr::null(), |p| p.method_table());
+        // Dictionary cells: an instantiation gets an array of its own (its
+        // ancestors' cells, then its own); other types use their parent's.
+        rt.hierarchy_depth = body.parent.map_or(0, |p| p.hierarchy_depth + 1);
+        if rt.instantiation.is_empty() {
+            rt.mt.dictionaries = body.parent.map_or(std::ptr::null(), |p| p.mt.dictionaries);
+        } else {
+            let depth = rt.hierarchy_depth as usize;
+            let mut cells = vec![std::ptr::null(); depth + 1];
+            if let Some(p) = body.parent.filter(|p| !p.mt.dictionaries.is_null()) {
+                // SAFETY: a non-null `dictionaries` has `hierarchy_depth + 1`
+                // entries (built here), and `p.hierarchy_depth + 1 == depth`.
+                let parent_cells = unsafe { std::slice::from_raw_parts(p.mt.dictionaries, depth) };
+                cells[..depth].copy_from_slice(parent_cells);
+            }
+            cells[depth] = &rt.dictionary as *const _;
+            rt.dictionary_cells = cells.into_boxed_slice();
+            rt.mt.dictionaries = rt.dictionary_cells.as_ptr();
+        }
         rt.instance_fields = body.instance_fields;
         rt.static_fields = body.static_fields;
         rt.value_layout = body.value_layout;
@@ -777,6 +803,7 @@ impl Loader {
             slot,
             instantiation: Vec::new(),
             definition: None,
+            dictionary: super::sharing::empty_dictionary(),
             precode: 0,
             code: AtomicUsize::new(0),
             delegate_checked: AtomicUsize::new(0),

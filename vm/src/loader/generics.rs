@@ -313,6 +313,7 @@ impl Loader {
             slot: None,
             instantiation: args.clone(),
             definition: Some(m),
+            dictionary: super::sharing::empty_dictionary(),
             precode: 0,
             code: std::sync::atomic::AtomicUsize::new(0),
             delegate_checked: std::sync::atomic::AtomicUsize::new(0),

@@ -78,6 +78,9 @@ pub struct MethodDesc {
     /// For an instantiated generic method: the method definition it
     /// instantiates (a descriptor of the same owner).
     pub definition: Option<MethodHandle>,
+    /// For an instantiated generic method: the cell holding its generic
+    /// dictionary (see [`super::types::RuntimeType::dictionary`]).
+    pub dictionary: std::sync::atomic::AtomicPtr<usize>,
     /// Address of the precode stub.
     pub precode: usize,
     /// Address of the compiled code, 0 until compiled.

@@ -28,6 +28,7 @@ mod layout;
 pub mod methods;
 pub mod names;
 mod resolve;
+pub mod sharing;
 pub mod types;
 mod validate;
 mod vtable;
@@ -164,6 +165,13 @@ pub struct Loader {
     methods_by_def: HashMap<(AssemblyId, u32), MethodHandle>,
     /// Instantiated generic methods, by (definition, type arguments).
     method_instances: HashMap<(MethodHandle, Vec<TypeHandle>), MethodHandle>,
+    /// Canonical methods shared code cannot express (see `sharing`).
+    unshareable: HashSet<MethodHandle>,
+    /// The dictionary layout of each shared owner (see `sharing`).
+    dictionary_layouts: HashMap<sharing::DictionaryOwner, Vec<Box<sharing::LookupDesc>>>,
+    /// Every generic dictionary allocated (kept alive: replaced ones may
+    /// still be read by other threads).
+    dictionaries: Vec<Box<[std::sync::atomic::AtomicUsize]>>,
     /// Every method by its precode (its function pointer, see `ldftn`).
     methods_by_precode: HashMap<usize, MethodHandle>,
     /// Unboxing stubs made for methods of value types, by method.
@@ -224,6 +232,9 @@ impl Loader {
             method_store: Vec::new(),
             methods_by_def: HashMap::new(),
             method_instances: HashMap::new(),
+            dictionary_layouts: HashMap::new(),
+            unshareable: HashSet::new(),
+            dictionaries: Vec::new(),
             methods_by_precode: HashMap::new(),
             unboxing_stubs: HashMap::new(),
             in_progress: HashSet::new(),

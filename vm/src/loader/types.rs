@@ -60,7 +60,16 @@ pub struct MethodTable {
     pub vtable: *const AtomicUsize,
     /// For arrays: the element type's method table.
     pub element_type: *const MethodTable,
+    /// The generic dictionary cells of the classes in the type's hierarchy,
+    /// indexed by their depth (`System.Object` is 0); non-null only at the
+    /// depths of generic instantiations. Null when no class in the
+    /// hierarchy is generic. Shared generic code reads its class's
+    /// dictionary here (docs/generics.md).
+    pub dictionaries: *const *const std::sync::atomic::AtomicPtr<usize>,
 }
+
+/// Offset of [`MethodTable::dictionaries`], for runtime lookups.
+pub const DICTIONARIES_OFFSET: i32 = std::mem::offset_of!(MethodTable, dictionaries) as i32;
 
 /// Offset of [`MethodTable::vtable`], for JIT-compiled virtual calls.
 pub const VTABLE_OFFSET: i32 = std::mem::offset_of!(MethodTable, vtable) as i32;
@@ -405,6 +414,20 @@ pub struct RuntimeType {
     /// type, `List<List<int>>` is 2): bounded, so that a polymorphic
     /// recursion cannot instantiate ever deeper types.
     pub depth: u32,
+    /// Whether `System.__Canon` appears in the type (it is, or is built
+    /// from, the canonical form shared code is compiled for).
+    pub mentions_canon: bool,
+    /// The number of classes above this one (0 for `System.Object` and
+    /// interfaces): the index of its dictionary cell in
+    /// [`MethodTable::dictionaries`].
+    pub hierarchy_depth: u32,
+    /// For a generic instantiation: the cell holding its generic
+    /// dictionary (`[capacity, slot 0, ...]`), which grows as shared code
+    /// asks for more slots.
+    pub dictionary: std::sync::atomic::AtomicPtr<usize>,
+    /// The array [`MethodTable::dictionaries`] points to, when this type
+    /// owns it (generic instantiations; other types use their parent's).
+    pub dictionary_cells: Box<[*const std::sync::atomic::AtomicPtr<usize>]>,
     /// For arrays: the element type.
     pub element: Option<TypeHandle>,
     /// The type's own instance fields (not the parent's).

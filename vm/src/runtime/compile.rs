@@ -18,6 +18,7 @@ use super::{Runtime, RuntimeError};
 use std::sync::Arc;
 
 use crate::codeheap::{CodeKind, MethodCode};
+use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
 
@@ -159,16 +160,101 @@ impl Runtime {
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
         }
-        let input_data = method_input(&mut loader, method)?;
-        let input = input_data.input();
+        if let Some(canonical) = loader.shared_form(method)? {
+            // Shared code is not verified as such (its `__Canon` stands for
+            // every type argument): each instantiation is, before it runs it.
+            self.verify_instantiation(&mut loader, method)?;
+            if let Some(code) = self.compile_shared(&mut loader, canonical)? {
+                let entry = self.shared_entry(method, canonical, code)?;
+                method.code.store(entry, Ordering::Release);
+                self.code.patch_precode(method.precode, entry);
+                return Ok(entry);
+            }
+        }
+        self.compile(&mut loader, method, None)
+    }
+
+    /// The shared code of `canonical` (compiled on first use), or `None`
+    /// when shared code cannot express it (then each instantiation gets
+    /// its own code, see [`JitHost`]'s `NeedsExactCode`).
+    fn compile_shared(
+        &self,
+        loader: &mut Loader,
+        canonical: MethodHandle,
+    ) -> Result<Option<usize>, RuntimeError> {
+        let code = canonical.code.load(Ordering::Acquire);
+        if code != 0 {
+            return Ok(Some(code));
+        }
+        if loader.is_unshareable(canonical) {
+            return Ok(None);
+        }
+        let source = generic_context_source(canonical);
+        match self.compile(loader, canonical, Some(source)) {
+            Ok(code) => Ok(Some(code)),
+            Err(RuntimeError::Compile {
+                error:
+                    osprey_jit::JitError::Resolve {
+                        error:
+                            osprey_jit::HostError {
+                                kind: osprey_jit::HostErrorKind::NeedsExactCode,
+                                ..
+                            },
+                        ..
+                    },
+                ..
+            })
+            | Err(RuntimeError::NeedsExactCode) => {
+                loader.mark_unshareable(canonical);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// What callers of `method` enter to run the shared code `code` of its
+    /// canonical form: the code itself when the generic context comes from
+    /// `this`, else an instantiating stub that passes the exact method
+    /// table or method descriptor in R8.
+    fn shared_entry(
+        &self,
+        method: MethodHandle,
+        canonical: MethodHandle,
+        code: usize,
+    ) -> Result<usize, RuntimeError> {
+        use osprey_jit::GenericContextKind as K;
+        let context = match generic_context_source(canonical).kind {
+            K::This => return Ok(code),
+            K::MethodTable => method.owner.method_table() as usize,
+            K::MethodDesc => method.as_ptr() as usize,
+        };
+        Ok(self.code.alloc_instantiating_stub(context, code)?)
+    }
+
+    /// Compiles `method` (shared code when `shared` says where its generic
+    /// context comes from), publishes the code and patches the precode.
+    fn compile(
+        &self,
+        loader: &mut Loader,
+        method: MethodHandle,
+        shared: Option<osprey_jit::GenericContextSource>,
+    ) -> Result<usize, RuntimeError> {
+        let owner = shared.map(|s| match s.kind {
+            osprey_jit::GenericContextKind::MethodDesc => DictionaryOwner::Method(method),
+            _ => DictionaryOwner::Type(method.owner),
+        });
+        let input_data = method_input(loader, method, owner)?;
+        let mut input = input_data.input();
+        input.generic_context = shared;
         let base = self.code.method_base();
         let compiled = {
             let mut ctx = JitContext {
                 rt: self,
-                loader: &mut loader,
+                loader,
                 method,
                 ctx: method.generic_context(),
-                verify_level: None,
+                shared: owner,
+                verify_level: owner.map(|_| osprey_jit::verify::VerifyLevel::Trusted),
             };
             osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
                 method: method.full_name(),
@@ -189,8 +275,9 @@ impl Runtime {
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
         if self.options.jit_dump {
             let text = format!(
-                "; {} ({} bytes at {:#x}, frame {} bytes)\n{}",
+                "; {}{} ({} bytes at {:#x}, frame {} bytes)\n{}",
                 method.full_name(),
+                if shared.is_some() { " (shared)" } else { "" },
                 compiled.code.len(),
                 addr,
                 compiled.gc_info.frame_size,
@@ -204,10 +291,30 @@ impl Runtime {
     }
 }
 
+/// Where the shared code of the canonical method `m` finds its generic
+/// context: `this` (instance methods of shared classes), the method table
+/// an instantiating stub passes (their static methods), or the method
+/// descriptor one passes (shared generic methods).
+pub(crate) fn generic_context_source(m: MethodHandle) -> osprey_jit::GenericContextSource {
+    use osprey_jit::{GenericContextKind as K, GenericContextSource};
+    let kind = if !m.instantiation.is_empty() {
+        K::MethodDesc
+    } else if m.is_static() {
+        K::MethodTable
+    } else {
+        K::This
+    };
+    GenericContextSource {
+        kind,
+        dictionary_index: m.owner.hierarchy_depth,
+    }
+}
+
 /// The JIT's description of a method, with the IL borrowed from its assembly.
 pub(super) struct InputData {
     assembly: std::sync::Arc<crate::loader::Assembly>,
     rva: u32,
+    class_init_lookup: Option<osprey_jit::RuntimeLookup>,
     args: Vec<JitType>,
     locals: Vec<LocalVar>,
     ret: JitType,
@@ -228,7 +335,9 @@ impl InputData {
             locals: self.locals.clone(),
             ret: self.ret,
             class_init: self.class_init,
+            class_init_lookup: self.class_init_lookup,
             eh: self.eh.clone(),
+            generic_context: None,
         }
     }
 }
@@ -262,10 +371,14 @@ pub(super) fn local_sigs(
     Ok(sig.locals)
 }
 
-/// Resolves what the JIT needs to know about `method`'s signature and locals.
+/// Resolves what the JIT needs to know about `method`'s signature and
+/// locals. For shared code (`shared` names its dictionary owner), the
+/// precise static-constructor check becomes a lookup, and exception
+/// clauses must not depend on the instantiation.
 pub(super) fn method_input(
     loader: &mut Loader,
     method: MethodHandle,
+    shared: Option<DictionaryOwner>,
 ) -> Result<InputData, RuntimeError> {
     let asm = loader.assembly(method.assembly);
     let body = asm
@@ -296,19 +409,39 @@ pub(super) fn method_input(
     // constructors trigger the class's .cctor (not the .cctor itself).
     let owner = method.owner;
     let triggers = (method.is_static() || method.name == ".ctor") && method.name != ".cctor";
-    let class_init = (triggers
-        && !owner.class_init.before_field_init
-        && !owner.class_init.is_done())
-    .then(|| ClassInitCheck {
-        flag_address: owner.class_init.flag_address(),
-        handle: owner.to_jit(),
-    });
+    let precise = triggers && !owner.class_init.before_field_init;
+    let (class_init, class_init_lookup) = match shared {
+        // The exact class's constructor: a lookup of the dictionary the
+        // code already reaches, filled once the constructor has run.
+        Some(owner_of_dict) if precise && owner.class_init.cctor.is_some() => {
+            let (slot, descriptor) = loader.dictionary_slot(
+                owner_of_dict,
+                LookupKind::ClassInit,
+                method.assembly,
+                osprey_metadata::Token::new(TableId::MethodDef, method.rid),
+                None,
+            );
+            (None, Some(osprey_jit::RuntimeLookup { slot, descriptor }))
+        }
+        Some(_) => (None, None),
+        None => (
+            (precise && !owner.class_init.is_done()).then(|| ClassInitCheck {
+                flag_address: owner.class_init.flag_address(),
+                handle: owner.to_jit(),
+            }),
+            None,
+        ),
+    };
     let mut eh = Vec::with_capacity(body.exception_clauses.len());
     for c in &body.exception_clauses {
         use osprey_metadata::body::ClauseKind;
         let kind = match c.kind {
             ClauseKind::Catch(token) => {
                 let t = loader.resolve_type_token(method.assembly, token, &ctx)?;
+                if shared.is_some() && t.mentions_canon {
+                    // The exception dispatcher matches exact types.
+                    return Err(RuntimeError::NeedsExactCode);
+                }
                 EhKind::Catch(t.to_jit())
             }
             ClauseKind::Filter { filter_offset } => EhKind::Filter {
@@ -335,6 +468,7 @@ pub(super) fn method_input(
         locals,
         ret,
         class_init,
+        class_init_lookup,
         eh,
     })
 }

@@ -66,6 +66,9 @@ pub enum RuntimeError {
     /// exception in a finalizer): this thread's managed frames were
     /// abandoned. Already reported.
     Exited(i32),
+    /// Shared generic code cannot express a method (never reported: the
+    /// runtime compiles the exact instantiation instead).
+    NeedsExactCode,
 }
 
 /// An exception object carried by a [`RuntimeError`]: a strong handle, so
@@ -218,6 +221,9 @@ fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
         K::TypeLoad => "System.TypeLoadException",
         K::BadImage => "System.BadImageFormatException",
         K::NotSupported => "System.NotSupportedException",
+        // Never raised: the runtime compiles the method for its exact
+        // instantiation instead (runtime/compile.rs).
+        K::NeedsExactCode => "System.NotSupportedException",
     }
 }
 
@@ -256,6 +262,9 @@ impl std::fmt::Display for RuntimeError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RuntimeError::Load(e) => write!(f, "{e}"),
+            RuntimeError::NeedsExactCode => {
+                f.write_str("internal: shared generic code cannot express a method")
+            }
             RuntimeError::Compile { method, error } => match error {
                 JitError::UnsupportedOpcode { opcode, il_offset } => {
                     write!(

@@ -75,6 +75,10 @@ pub(crate) fn workers() -> Workers {
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
             (
+                Helper::GenericLookup,
+                super::generic_lookup::generic_lookup as *const () as usize,
+            ),
+            (
                 Helper::BoxNullable,
                 super::nullable::box_nullable as *const () as usize,
             ),
@@ -646,8 +650,45 @@ pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32>
             t.interface_map
                 .iter()
                 .find(|e| is_variant_convertible(e.interface, iface))
-        })?;
+        })
+        .or_else(|| canonical_interface_entry(t, iface).map(|i| &t.interface_map[i]))?;
     entry.slots.get(islot as usize).copied()
+}
+
+/// Shared generic code calls interface methods of canonical instantiations
+/// (`IEnumerable<__Canon>`): the receiver's instantiation of the same
+/// interface is the one meant, when it implements only one. (A class
+/// implementing `I<A>` and `I<B>` cannot be told apart here; the call then
+/// fails with EntryPointNotFoundException naming both, see docs/generics.md.)
+fn canonical_interface_entry(t: TypeHandle, iface: TypeHandle) -> Option<usize> {
+    if !iface.mentions_canon {
+        return None;
+    }
+    let mut same_def = t
+        .interface_map
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.interface.def == iface.def)
+        .map(|(i, _)| i);
+    let first = same_def.next()?;
+    same_def.next().is_none().then_some(first)
+}
+
+/// The method a `constrained. T callvirt M` calls directly when `T` (a value
+/// type) implements or overrides `M` itself (`this` by reference); `None`
+/// when `T` inherits it (the value is then boxed and `M` called virtually).
+pub(crate) fn constrained_target(t: TypeHandle, m: MethodHandle) -> Option<MethodHandle> {
+    let slot = if m.owner.is_interface() {
+        interface_slot(t, m)
+    } else {
+        m.slot
+    };
+    let implementation = match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
+        Some(i) => *i,
+        None if m.owner == t => m,
+        None => return None,
+    };
+    (implementation.owner == t).then_some(implementation)
 }
 
 /// Whether a value of type `from` can be stored where `to` is expected

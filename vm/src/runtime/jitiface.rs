@@ -4,14 +4,15 @@
 //! compiled, with the loader locked for the whole compilation.
 
 use osprey_jit::{
-    CallInfo, CallOpcode, CallSig, CallTarget, ClassInitCheck, FieldInfo, FieldLocation, Helper,
-    HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, QCallArg, QCallRet, RuntimeLayout,
-    StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
+    CallInfo, CallOpcode, CallSig, CallTarget, ClassInitCheck, ExactType, FieldInfo, FieldLocation,
+    Helper, HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, QCallArg, QCallRet, RtValue,
+    RuntimeLayout, RuntimeLookup, StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
 };
 use osprey_metadata::Token;
 
 use super::Runtime;
 use crate::frames::{self, FrameKind};
+use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{
     names, types::VTABLE_OFFSET, GenericContext, LoadError, Loader, MethodHandle, MethodKind,
     TypeHandle,
@@ -25,8 +26,10 @@ pub(crate) struct JitContext<'a> {
     pub loader: &'a mut Loader,
     pub method: MethodHandle,
     /// The type arguments of the method being compiled (`!n`, `!!n` in its
-    /// body's tokens).
+    /// body's tokens; `__Canon` for shared code).
     pub ctx: GenericContext,
+    /// For shared generic code: whose dictionary its lookups use.
+    pub shared: Option<DictionaryOwner>,
     /// Verify at this level instead of the trust policy's (the verification
     /// benchmark); `None` in real compilations.
     pub verify_level: Option<osprey_jit::verify::VerifyLevel>,
@@ -52,6 +55,8 @@ pub(super) fn host_error(e: LoadError) -> HostError {
 pub(super) struct ArrayMethodRef {
     /// The array type.
     pub array: TypeHandle,
+    /// Its TypeSpec row.
+    pub spec: u32,
     /// Its element type.
     pub element: osprey_metadata::sig::TypeSig,
     /// Its rank.
@@ -66,6 +71,49 @@ pub(super) fn not_supported(message: String) -> HostError {
     HostError {
         kind: HostErrorKind::NotSupported,
         message,
+    }
+}
+
+/// Shared code cannot express `what`: the method is compiled per exact
+/// instantiation instead (see `Runtime::ensure_compiled`).
+fn needs_exact_code(what: &str) -> HostError {
+    HostError {
+        kind: HostErrorKind::NeedsExactCode,
+        message: format!("shared generic code cannot express {what}"),
+    }
+}
+
+/// Whether a method's identity depends on `__Canon` (so shared code must
+/// look up the exact one).
+fn method_mentions_canon(md: MethodHandle) -> bool {
+    md.owner.mentions_canon || md.instantiation.iter().any(|a| a.mentions_canon)
+}
+
+impl JitContext<'_> {
+    /// A dictionary slot of the shared code being compiled.
+    fn lookup(
+        &mut self,
+        kind: LookupKind,
+        token: Token,
+        constrained: Option<Token>,
+    ) -> RuntimeLookup {
+        let owner = self
+            .shared
+            .expect("lookups are made only when compiling shared code");
+        let (slot, descriptor) =
+            self.loader
+                .dictionary_slot(owner, kind, self.method.assembly, token, constrained);
+        RuntimeLookup { slot, descriptor }
+    }
+
+    /// `value` as a constant, or, when the answer depends on the exact
+    /// instantiation (`depends`, in shared code), a lookup of `kind`.
+    fn exact(&mut self, depends: bool, value: usize, kind: LookupKind, token: Token) -> RtValue {
+        if depends && self.shared.is_some() {
+            RtValue::Lookup(self.lookup(kind, token, None))
+        } else {
+            RtValue::Const(value)
+        }
     }
 }
 
@@ -174,6 +222,7 @@ impl JitContext<'_> {
         let sig = self.call_sig(factory)?;
         Ok(CallInfo {
             method: factory.to_jit(),
+            method_exact: RtValue::Const(factory.as_ptr() as usize),
             target: CallTarget::Managed {
                 entry: factory.entry_point(),
             },
@@ -227,6 +276,7 @@ impl JitContext<'_> {
             .map_err(host_error)?;
         Ok(Some(ArrayMethodRef {
             array,
+            spec,
             element: *elem,
             rank,
             name,
@@ -242,6 +292,7 @@ impl JitContext<'_> {
         use osprey_jit::{ArrayAccessorKind, JitType};
         let Some(ArrayMethodRef {
             array,
+            spec,
             element: elem,
             rank,
             name,
@@ -268,7 +319,15 @@ impl JitContext<'_> {
                     },
                     CallTarget::Managed { entry: 0 },
                     Some(NewObjectInfo::MdArray {
-                        handle: array.to_jit(),
+                        handle: ExactType {
+                            canonical: array.to_jit(),
+                            exact: self.exact(
+                                array.mentions_canon,
+                                array.method_table() as usize,
+                                LookupKind::Type,
+                                Token::new(osprey_metadata::TableId::TypeSpec, spec),
+                            ),
+                        },
                         rank,
                     }),
                 )
@@ -295,7 +354,14 @@ impl JitContext<'_> {
                         element,
                         // `ref a[i, j]` of an array of references: as `ldelema`.
                         exact: (kind == ArrayAccessorKind::Address && element == JitType::Ref)
-                            .then(|| array.to_jit()),
+                            .then(|| {
+                                self.exact(
+                                    array.mentions_canon,
+                                    array.method_table() as usize,
+                                    LookupKind::Type,
+                                    Token::new(osprey_metadata::TableId::TypeSpec, spec),
+                                )
+                            }),
                     },
                     None,
                 )
@@ -309,6 +375,7 @@ impl JitContext<'_> {
         };
         Ok(Some(CallInfo {
             method: osprey_jit::MethodHandle(0),
+            method_exact: RtValue::Const(0),
             target,
             sig,
             new_object,
@@ -339,13 +406,22 @@ impl JitHost for JitContext<'_> {
             return Err(not_supported(format!("vararg calls ({})", md.full_name())));
         }
         let sig = self.call_sig(md)?;
+        // In shared code, a callee that depends on the instantiation is
+        // looked up: its descriptor, its entry, its function pointer.
+        let depends = method_mentions_canon(md);
+        let method_exact = self.exact(depends, md.as_ptr() as usize, LookupKind::MethodDesc, token);
         if matches!(opcode, CallOpcode::LdFtn | CallOpcode::LdVirtFtn) {
             // A method's function pointer is its precode: one stable
             // address per method, which delegate construction maps back to
             // the method (Loader::method_of_precode).
+            let target = match self.exact(depends, md.precode, LookupKind::MethodPointer, token) {
+                RtValue::Const(entry) => CallTarget::Managed { entry },
+                RtValue::Lookup(entry) => CallTarget::ManagedLookup { entry },
+            };
             return Ok(CallInfo {
                 method: md.to_jit(),
-                target: CallTarget::Managed { entry: md.precode },
+                method_exact,
+                target,
                 sig,
                 new_object: None,
                 class_init: None,
@@ -363,6 +439,7 @@ impl JitHost for JitContext<'_> {
                 ("Invoke", CallOpcode::Call | CallOpcode::CallVirt) => {
                     return Ok(CallInfo {
                         method: md.to_jit(),
+                        method_exact,
                         target: CallTarget::DelegateInvoke,
                         sig,
                         new_object: None,
@@ -370,15 +447,26 @@ impl JitHost for JitContext<'_> {
                     })
                 }
                 (".ctor", CallOpcode::NewObj) if sig.params.len() == 2 => {
+                    let owner = md.owner;
+                    let exact = self.exact(
+                        owner.mentions_canon,
+                        owner.method_table() as usize,
+                        LookupKind::MethodOwner,
+                        token,
+                    );
                     return Ok(CallInfo {
                         method: md.to_jit(),
+                        method_exact,
                         target: CallTarget::Managed { entry: 0 },
                         sig,
                         new_object: Some(NewObjectInfo::Delegate {
-                            handle: md.owner.to_jit(),
+                            handle: ExactType {
+                                canonical: owner.to_jit(),
+                                exact,
+                            },
                         }),
                         class_init: None,
-                    })
+                    });
                 }
                 _ => {
                     return Err(not_supported(format!(
@@ -418,12 +506,14 @@ impl JitHost for JitContext<'_> {
                     .is_some_and(|d| d.slot.is_some() && !d.is_final()) =>
             {
                 CallTarget::GenericVirtual {
-                    method: md.to_jit(),
+                    method: method_exact,
                 }
             }
             _ if opcode == CallOpcode::CallVirt && md.owner.is_interface() => {
                 // An inline cache cell per call site: [receiver MT, target,
                 // interface method, unused]; see helpers::interface_resolve.
+                // (In shared code the interface method may be canonical:
+                // the resolver then matches the receiver's instantiation.)
                 let cell = self
                     .rt
                     .code
@@ -443,8 +533,9 @@ impl JitHost for JitContext<'_> {
                     slot: md.slot.expect("checked above"),
                 }
             }
-            _ => CallTarget::Managed {
-                entry: md.entry_point(),
+            _ => match self.exact(depends, md.entry_point(), LookupKind::MethodEntry, token) {
+                RtValue::Const(entry) => CallTarget::Managed { entry },
+                RtValue::Lookup(entry) => CallTarget::ManagedLookup { entry },
             },
         };
         let new_object = if opcode == CallOpcode::NewObj {
@@ -466,8 +557,17 @@ impl JitHost for JitContext<'_> {
                     handle: owner.to_jit(),
                 }
             } else {
+                let exact = self.exact(
+                    owner.mentions_canon,
+                    owner.method_table() as usize,
+                    LookupKind::MethodOwner,
+                    token,
+                );
                 NewObjectInfo::Object {
-                    handle: owner.to_jit(),
+                    handle: ExactType {
+                        canonical: owner.to_jit(),
+                        exact,
+                    },
                 }
             })
         } else {
@@ -475,6 +575,7 @@ impl JitHost for JitContext<'_> {
         };
         Ok(CallInfo {
             method: md.to_jit(),
+            method_exact,
             target,
             sig,
             new_object,
@@ -511,7 +612,19 @@ impl JitHost for JitContext<'_> {
             .loader
             .jit_type_of_sig(field.assembly, &field.sig, &owner.generic_context())
             .map_err(host_error)?;
-        let (location, class_init) = if is_static {
+        let (location, class_init) = if !is_static {
+            (
+                FieldLocation::Instance {
+                    offset: field.offset,
+                },
+                None,
+            )
+        } else if owner.mentions_canon && self.shared.is_some() {
+            // The exact instantiation's statics (the lookup runs its
+            // static constructor).
+            let address = self.lookup(LookupKind::StaticAddress, token, None);
+            (FieldLocation::StaticLookup { address }, None)
+        } else {
             let check = (!owner.class_init.is_done()).then(|| ClassInitCheck {
                 flag_address: owner.class_init.flag_address(),
                 handle: owner.to_jit(),
@@ -521,13 +634,6 @@ impl JitHost for JitContext<'_> {
                     address: owner.statics.address(field.offset),
                 },
                 check,
-            )
-        } else {
-            (
-                FieldLocation::Instance {
-                    offset: field.offset,
-                },
-                None,
             )
         };
         Ok(FieldInfo {
@@ -542,8 +648,18 @@ impl JitHost for JitContext<'_> {
             .loader
             .resolve_type_token(self.method.assembly, token, &self.ctx)
             .map_err(host_error)?;
+        if t.is_nullable() && t.mentions_canon && self.shared.is_some() {
+            return Err(needs_exact_code(&format!("boxing {}", t.name)));
+        }
+        let exact = self.exact(
+            t.mentions_canon,
+            t.method_table() as usize,
+            LookupKind::Type,
+            token,
+        );
         Ok(TypeInfo {
             handle: t.to_jit(),
+            exact,
             ty: t.jit_type(),
             nullable_of: t
                 .is_nullable()
@@ -552,10 +668,30 @@ impl JitHost for JitContext<'_> {
         })
     }
 
+    fn resolve_array_type(&mut self, element: Token) -> Result<TypeInfo, HostError> {
+        let e = self
+            .loader
+            .resolve_type_token(self.method.assembly, element, &self.ctx)
+            .map_err(host_error)?;
+        let array = self.loader.load_sz_array(e).map_err(host_error)?;
+        let exact = self.exact(
+            array.mentions_canon,
+            array.method_table() as usize,
+            LookupKind::ArrayOf,
+            element,
+        );
+        Ok(TypeInfo {
+            handle: array.to_jit(),
+            exact,
+            ty: JitType::Ref,
+            nullable_of: None,
+        })
+    }
+
     fn resolve_token(
         &mut self,
         token: Token,
-    ) -> Result<(usize, osprey_jit::TypeHandle), HostError> {
+    ) -> Result<(RtValue, osprey_jit::TypeHandle), HostError> {
         use osprey_metadata::TableId;
         let asm = self.method.assembly;
         let handle_type = |l: &mut Loader, name: &str| {
@@ -575,13 +711,22 @@ impl JitHost for JitContext<'_> {
                     .resolve_type_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 let ht = handle_type(self.loader, "RuntimeTypeHandle")?;
-                Ok((t.method_table() as usize, ht))
+                let value = self.exact(
+                    t.mentions_canon,
+                    t.method_table() as usize,
+                    LookupKind::Type,
+                    token,
+                );
+                Ok((value, ht))
             }
             _ if is_field => {
                 let (owner, field) = self
                     .loader
                     .resolve_field_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
+                if owner.mentions_canon && self.shared.is_some() {
+                    return Err(needs_exact_code("ldtoken of a field of a generic type"));
+                }
                 // The handle is the FieldDesc: stable, since a type never
                 // changes once published.
                 let fd = owner
@@ -590,7 +735,10 @@ impl JitHost for JitContext<'_> {
                     .chain(&owner.instance_fields)
                     .find(|f| f.rid == field.rid && f.assembly == field.assembly)
                     .map_or(0, |f| f as *const _ as usize);
-                Ok((fd, handle_type(self.loader, "RuntimeFieldHandle")?))
+                Ok((
+                    RtValue::Const(fd),
+                    handle_type(self.loader, "RuntimeFieldHandle")?,
+                ))
             }
             _ => {
                 let m = self
@@ -598,61 +746,54 @@ impl JitHost for JitContext<'_> {
                     .resolve_method_token(asm, token, &self.ctx)
                     .map_err(host_error)?;
                 let ht = handle_type(self.loader, "RuntimeMethodHandle")?;
-                Ok((m.as_ptr() as usize, ht))
+                let value = self.exact(
+                    method_mentions_canon(m),
+                    m.as_ptr() as usize,
+                    LookupKind::MethodDesc,
+                    token,
+                );
+                Ok((value, ht))
             }
         }
     }
 
     fn constrained_call(
         &mut self,
+        constrained_token: Token,
         constrained: osprey_jit::TypeHandle,
+        method_token: Token,
         method: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError> {
         let t = TypeHandle::from_jit(constrained);
         // SAFETY: CallInfo::method values come from this host (MethodHandle::to_jit).
         let m =
             unsafe { MethodHandle::from_ptr(method.method.0 as *const crate::loader::MethodDesc) };
-        // Which vtable slot of `t` implements `m`?
-        let slot = if m.owner.is_interface() {
-            m.slot.and_then(|islot| {
-                t.interface_map
-                    .iter()
-                    .find(|e| e.interface == m.owner)
-                    .and_then(|e| e.slots.get(islot as usize).copied())
-            })
-        } else {
-            m.slot
-        };
-        let implementation = match slot.and_then(|s| t.vtable_methods.get(s as usize)) {
-            Some(i) => *i,
-            None if m.owner == t => m,
-            None => return Ok(None),
-        };
-        if implementation.owner != t {
+        let Some(implementation) = super::helpers::constrained_target(t, m) else {
             // Not overridden by the value type: box and call virtually.
             return Ok(None);
-        }
+        };
         let sig = self.call_sig(implementation)?;
+        let target = if t.mentions_canon && self.shared.is_some() {
+            CallTarget::ManagedLookup {
+                entry: self.lookup(
+                    LookupKind::ConstrainedEntry,
+                    method_token,
+                    Some(constrained_token),
+                ),
+            }
+        } else {
+            CallTarget::Managed {
+                entry: implementation.entry_point(),
+            }
+        };
         Ok(Some(CallInfo {
             method: implementation.to_jit(),
-            target: CallTarget::Managed {
-                entry: implementation.entry_point(),
-            },
+            method_exact: RtValue::Const(implementation.as_ptr() as usize),
+            target,
             sig,
             new_object: None,
             class_init: None,
         }))
-    }
-
-    fn array_type_of(
-        &mut self,
-        element: osprey_jit::TypeHandle,
-    ) -> Result<osprey_jit::TypeHandle, HostError> {
-        let t = self
-            .loader
-            .load_sz_array(TypeHandle::from_jit(element))
-            .map_err(host_error)?;
-        Ok(t.to_jit())
     }
 
     fn resolve_string(&mut self, token: Token) -> Result<usize, HostError> {
@@ -687,6 +828,11 @@ impl JitHost for JitContext<'_> {
             method_table_element_type_offset: std::mem::offset_of!(
                 crate::loader::MethodTable,
                 element_type
+            ) as i32,
+            method_table_dictionaries_offset: crate::loader::types::DICTIONARIES_OFFSET,
+            method_desc_dictionary_offset: std::mem::offset_of!(
+                crate::loader::MethodDesc,
+                dictionary
             ) as i32,
             thread_pending_offset: offsets::ATTENTION,
             thread_stack_limit_offset: offsets::STACK_LIMIT,

@@ -21,6 +21,7 @@ mod enums;
 mod error;
 mod faults;
 mod finalizer;
+mod generic_lookup;
 mod helpers;
 mod jitiface;
 mod nullable;

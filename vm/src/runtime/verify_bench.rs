@@ -113,13 +113,14 @@ impl Runtime {
         }
         let base = self.code.method_base();
         let compile = |loader: &mut crate::loader::Loader, m: MethodHandle, level| {
-            let data = method_input(loader, m)?;
+            let data = method_input(loader, m, None)?;
             let input = data.input();
             let mut ctx = JitContext {
                 rt: self,
                 loader,
                 method: m,
                 ctx: m.generic_context(),
+                shared: None,
                 verify_level: Some(level),
             };
             let start = Instant::now();

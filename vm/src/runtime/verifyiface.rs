@@ -50,6 +50,36 @@ impl Runtime {
     }
 }
 
+impl Runtime {
+    /// Verifies the exact instantiation `method` of a generic method whose
+    /// code is shared (compiled once for `__Canon`, unverified): its IL
+    /// imported with its own type arguments, as if it were compiled exactly.
+    pub(super) fn verify_instantiation(
+        &self,
+        loader: &mut crate::loader::Loader,
+        method: MethodHandle,
+    ) -> Result<(), super::RuntimeError> {
+        let allows = loader.assembly(method.assembly).allows_unverifiable;
+        if self.verify_level(method, allows) == VerifyLevel::Trusted {
+            return Ok(());
+        }
+        let data = super::compile::method_input(loader, method, None)?;
+        let input = data.input();
+        let mut ctx = JitContext {
+            rt: self,
+            loader,
+            method,
+            ctx: method.generic_context(),
+            shared: None,
+            verify_level: None,
+        };
+        osprey_jit::check(&mut ctx, &input).map_err(|error| super::RuntimeError::Compile {
+            method: method.full_name(),
+            error,
+        })
+    }
+}
+
 /// The location type of a value of primitive type `p`.
 fn primitive_cell(p: Primitive) -> Cell {
     match p {
