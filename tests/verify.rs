@@ -346,10 +346,10 @@ fn verifiable_il_runs_verified_as_on_mono() {
 
 /// C# compiled without -unsafe is verified in full by default: merges of
 /// object types (mcs leaves interface conversions at merges implicit) and
-/// common idioms (tests/verify/).
+/// common idioms and generic code (tests/verify/).
 #[test]
 fn csharp_without_unsafe_code_runs_verified_as_on_mono() {
-    for name in ["merges", "idioms"] {
+    for name in ["merges", "idioms", "generics"] {
         let exe = compile(
             &format!("tests/verify/{name}.cs"),
             &format!("verify-{name}"),
