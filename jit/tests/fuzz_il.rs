@@ -1110,18 +1110,21 @@ impl JitHost for VerifyingHost {
     fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
         self.inner.resolve_type(token)
     }
-    fn resolve_token(&mut self, token: Token) -> Result<(usize, TypeHandle), HostError> {
+    fn resolve_token(&mut self, token: Token) -> Result<(RtValue, TypeHandle), HostError> {
         self.inner.resolve_token(token)
     }
     fn constrained_call(
         &mut self,
-        t: TypeHandle,
+        constrained_token: Token,
+        constrained: TypeHandle,
+        method_token: Token,
         call: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError> {
-        self.inner.constrained_call(t, call)
+        self.inner
+            .constrained_call(constrained_token, constrained, method_token, call)
     }
-    fn array_type_of(&mut self, e: TypeHandle) -> Result<TypeHandle, HostError> {
-        self.inner.array_type_of(e)
+    fn resolve_array_type(&mut self, element: Token) -> Result<TypeInfo, HostError> {
+        self.inner.resolve_array_type(element)
     }
     fn resolve_string(&mut self, token: Token) -> Result<usize, HostError> {
         self.inner.resolve_string(token)
