@@ -591,6 +591,121 @@ fn jit_dump_shows_fib() {
     );
 }
 
+/// The annotated sample in docs/jit.md is what the tool prints, exactly.
+/// After a change to code generation, `OSPREY_UPDATE_DOCS=1 cargo test
+/// --release --test cli -- jit_dump_doc` rewrites it (then read the prose
+/// around it again).
+#[test]
+fn jit_dump_doc_sample_is_what_the_tool_prints() {
+    let doc_path = repo_root().join("docs/jit.md");
+    let doc = fs::read_to_string(&doc_path).unwrap();
+    let (begin, end) = (
+        "<!-- jit-dump-sample: begin -->\n",
+        "<!-- jit-dump-sample: end -->",
+    );
+    let start = doc
+        .find(begin)
+        .expect("docs/jit.md has the jit-dump sample markers")
+        + begin.len();
+    let stop = doc[start..].find(end).expect("the sample's end marker") + start;
+    let command = "$ osprey run --jit-dump=Program::Fib samples/fib/fib.cs\n";
+    let dir = fresh_dir("cli-jit-dump-doc");
+    let mut cmd = Command::new(osprey_bin());
+    cmd.current_dir(repo_root())
+        .args(["run", "--jit-dump=Program::Fib", "samples/fib/fib.cs"]);
+    isolated(&mut cmd, &dir);
+    // The listing must not depend on the caller's runtime settings.
+    for (k, _) in std::env::vars_os() {
+        if k.to_string_lossy().starts_with("OSPREY_") {
+            cmd.env_remove(&k);
+        }
+    }
+    let run = run_command(cmd, None, Duration::from_secs(120)).unwrap();
+    assert_no_crash(&run, "osprey run --jit-dump=Program::Fib");
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    let printed = format!("```text\n{command}{}```\n", run.stderr_lossy());
+    if doc[start..stop] != printed {
+        if std::env::var_os("OSPREY_UPDATE_DOCS").is_some() {
+            let updated = format!("{}{printed}{}", &doc[..start], &doc[stop..]);
+            fs::write(&doc_path, updated).unwrap();
+            return;
+        }
+        panic!(
+            "docs/jit.md's --jit-dump sample is not what the tool prints; run\n  \
+             OSPREY_UPDATE_DOCS=1 cargo test --release --test cli -- jit_dump_doc\n\
+             to rewrite it, then check the prose around it.\n{}",
+            diff_report(
+                "docs/jit.md",
+                &doc.as_bytes()[start..stop],
+                "osprey",
+                printed.as_bytes()
+            )
+        );
+    }
+}
+
+#[test]
+fn jit_dump_patterns_select_methods() {
+    let exe = compiled_sample("fib");
+    let run = osprey(&["run", "--jit-dump=Program::Fib*", path_str(&exe)]);
+    assert_no_crash(&run, "--jit-dump=Program::Fib*");
+    let headers: Vec<String> = run
+        .stderr_lossy()
+        .lines()
+        .filter(|l| l.starts_with("; ") && l.contains(" bytes, frame "))
+        .map(|l| l.split("): ").next().unwrap().to_string() + ")")
+        .collect();
+    let mut headers = headers;
+    headers.sort();
+    assert_eq!(
+        headers,
+        [
+            "; int32 Program::Fib(int32)",
+            "; int32 Program::FibIntIter(int32)",
+            "; int64 Program::FibLong(int32)",
+            "; uint32 Program::FibUInt(int32)",
+            "; uint64 Program::FibULong(int32)",
+        ],
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+    let one = osprey(&["run", "--jit-dump=FibLong", path_str(&exe)]);
+    let stderr = one.stderr_lossy();
+    assert!(
+        stderr.starts_with("; int64 Program::FibLong(int32): "),
+        "stderr:\n{stderr}"
+    );
+    assert_eq!(
+        stderr.matches(" bytes, frame ").count(),
+        1,
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        stderr.contains("; IL_0000: ldc.i4.0\n"),
+        "IL interleaved:\n{stderr}"
+    );
+    let bad = osprey(&["run", "--jit-dump=", path_str(&exe)]);
+    assert_clean_error(&bad, "an empty --jit-dump pattern");
+}
+
+#[test]
+fn run_help_lists_the_run_options() {
+    let run = osprey(&["run", "--help"]);
+    assert_eq!(run.code(), Some(0));
+    let out = run.stdout_lossy();
+    for option in [
+        "--jit-dump[=PATTERN]",
+        "--against-corelib",
+        "--gc=KIND",
+        "--gc-heap-limit=SIZE",
+    ] {
+        assert!(
+            out.contains(option),
+            "osprey run --help lacks {option}:\n{out}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Members corelib lacks: a clear managed exception when the calling method is
 // compiled, never a crash.
@@ -601,53 +716,6 @@ fn compile_source(name: &str, source: &str) -> PathBuf {
     let cs = dir.join(format!("{name}.cs"));
     fs::write(&cs, source).unwrap();
     compile_cs(&cs, &dir, &[]).unwrap_or_else(|e| panic!("{e}"))
-}
-
-#[test]
-fn missing_method_is_raised_when_the_caller_is_compiled() {
-    // Main runs (and prints) before Helper, which calls a method corelib
-    // lacks, is compiled.
-    let exe = compile_source(
-        "missing_method",
-        r#"using System;
-class Program {
-    static void Helper() { Console.Beep(); }
-    static void Main() { Console.WriteLine("before"); Helper(); Console.WriteLine("after"); }
-}"#,
-    );
-    let run = osprey(&["run", path_str(&exe)]);
-    assert_no_crash(&run, "missing method");
-    assert_eq!(run.code(), Some(1), "stderr:\n{}", run.stderr_lossy());
-    assert_eq!(run.stdout_lossy(), "before\n");
-    let stderr = run.stderr_lossy();
-    assert!(
-        stderr.lines().any(|l| l
-            == "Unhandled exception. System.MissingMethodException: Method not found: 'Void System.Console.Beep()'."),
-        "stderr:\n{stderr}"
-    );
-}
-
-#[test]
-fn missing_type_is_a_type_load_exception() {
-    let exe = compile_source(
-        "missing_type",
-        r#"using System;
-class Program {
-    static void Helper() { var h = new System.Collections.Hashtable(); }
-    static void Main() { Console.WriteLine("before"); Helper(); }
-}"#,
-    );
-    let run = osprey(&["run", path_str(&exe)]);
-    assert_no_crash(&run, "missing type");
-    assert_eq!(run.code(), Some(1), "stderr:\n{}", run.stderr_lossy());
-    assert_eq!(run.stdout_lossy(), "before\n");
-    let stderr = run.stderr_lossy();
-    assert!(
-        stderr.lines().any(|l| l.starts_with(
-            "Unhandled exception. System.TypeLoadException: Could not load type 'System.Collections.Hashtable' from assembly 'mscorlib"
-        )),
-        "stderr:\n{stderr}"
-    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1060,4 +1128,175 @@ fn malformed_calls_end_in_clean_errors() {
         ),
         "stderr:\n{stderr}"
     );
+}
+
+/// A member or type corelib lacks raises where the reference would run
+/// (tests/il/missing-members.il): references in branches never taken do
+/// not matter, each message names the member in C# terms and says that
+/// Osprey's corelib lacks it, and the trace's top frame is the method that
+/// made the reference.
+#[test]
+fn missing_members_raise_where_they_are_referenced() {
+    let exe = assemble("missing-members");
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_no_crash(&run, "missing members");
+    let hint = "docs/api.md lists what is";
+    let expected = format!(
+        "branches that never run do not matter\n\
+         System.MissingMethodException: 'System.Console.NoSuchMethod(int, string)' is not implemented in Osprey's corelib ({hint})\n\
+         System.MissingFieldException: 'System.Console.NoSuchField' is not implemented in Osprey's corelib ({hint})\n\
+         System.TypeLoadException: 'System.NoSuchType' is not implemented in Osprey's corelib (used by 'new System.NoSuchType()'; {hint})\n\
+         System.TypeLoadException: 'System.NoSuchType' is not implemented in Osprey's corelib ({hint})\n\
+         System.TypeLoadException: 'System.NoSuchStruct' is not implemented in Osprey's corelib ({hint})\n\
+         System.MissingMethodException: 'string.NoSuchProperty' is not implemented in Osprey's corelib ({hint})\n"
+    );
+    assert_eq!(
+        run.stdout_lossy(),
+        expected,
+        "stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_eq!(run.code(), Some(1));
+    let stderr = run.stderr_lossy();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.first().copied(),
+        Some(format!("Unhandled exception. System.MissingMethodException: 'System.Console.NoSuchMethod(int, string)' is not implemented in Osprey's corelib ({hint})").as_str()),
+        "stderr:\n{stderr}"
+    );
+    assert!(
+        lines
+            .get(1)
+            .is_some_and(|l| l.starts_with("  at Program.CallMissing () [0x00000] in <")),
+        "the referring method is the top frame:\n{stderr}"
+    );
+    assert!(
+        lines
+            .get(2)
+            .is_some_and(|l| l.starts_with("  at Program.Main (System.String[] args) [0x")),
+        "stderr:\n{stderr}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Debug information: file and line in stack traces.
+
+const TRACE_PROGRAM: &str = r#"using System;
+class Program {
+    static int Validate(int qty) {
+        Console.WriteLine("failing");
+        if (qty < 0)
+            throw new InvalidOperationException("negative");
+        return qty * 2;
+    }
+    static int Twice(int qty) {
+        return Validate(qty) + Validate(qty);
+    }
+    static void Main() {
+        Console.WriteLine(Twice(-1));
+    }
+}"#;
+
+/// `osprey run x.cs` compiles with `mcs -debug` and traces show the file
+/// and line of every frame of the program (as `mono --debug` does). The
+/// frame of the method that executes `throw` names the line of the throw
+/// statement (line 6), as .NET does; mono 6.8 places the throw after the
+/// method's last sequence point and names line 8 (the closing brace),
+/// which is why samples/trace-lines cuts such frames off.
+#[test]
+fn traces_of_a_cs_program_show_files_and_lines() {
+    let dir = fresh_dir("cli-trace-lines");
+    let src = dir.join("lines.cs");
+    fs::write(&src, TRACE_PROGRAM).unwrap();
+    let run = run_cs(&dir, &src, None);
+    assert_no_crash(&run, "a .cs program with a trace");
+    assert_eq!(run.code(), Some(1));
+    assert_eq!(run.stdout_lossy(), "failing\n");
+    let path = fs::canonicalize(&src).unwrap();
+    let path = path.display();
+    let stderr = run.stderr_lossy();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "Unhandled exception. System.InvalidOperationException: negative".to_string(),
+            format!("  at Program.Validate (System.Int32 qty) [0x00017] in {path}:6 "),
+            format!("  at Program.Twice (System.Int32 qty) [0x00002] in {path}:10 "),
+            format!("  at Program.Main () [0x00002] in {path}:13 "),
+        ],
+        "stderr:\n{stderr}"
+    );
+}
+
+/// Debug information is a convenience: a missing, damaged, truncated or
+/// stale `.mdb` file is ignored (the trace has no file and line), never an
+/// error.
+#[test]
+fn a_missing_or_damaged_symbol_file_is_ignored() {
+    let dir = fresh_dir("cli-bad-mdb");
+    let src = dir.join("bad_mdb.cs");
+    fs::write(&src, TRACE_PROGRAM).unwrap();
+    let exe = compile_cs(&src, &dir, &["-debug"]).unwrap_or_else(|e| panic!("{e}"));
+    let mdb = PathBuf::from(format!("{}.mdb", exe.display()));
+    let good = fs::read(&mdb).expect("mcs -debug writes the .mdb beside the exe");
+    let with_lines = osprey(&["run", path_str(&exe)]);
+    assert!(
+        with_lines.stderr_lossy().contains("bad_mdb.cs:6 "),
+        "stderr:\n{}",
+        with_lines.stderr_lossy()
+    );
+    // Another build of the same program: its module version id differs.
+    let other_dir = dir.join("other");
+    fs::create_dir_all(&other_dir).unwrap();
+    let other_src = other_dir.join("bad_mdb.cs");
+    fs::write(&other_src, TRACE_PROGRAM.replace("failing", "failing!")).unwrap();
+    let other = compile_cs(&other_src, &other_dir, &["-debug"]).unwrap_or_else(|e| panic!("{e}"));
+    let stale = fs::read(format!("{}.mdb", other.display())).unwrap();
+    let mut flipped = good.clone();
+    for i in (40..flipped.len()).step_by(7) {
+        flipped[i] ^= 0x55;
+    }
+    let cases: Vec<(&str, Option<Vec<u8>>)> = vec![
+        ("missing", None),
+        ("empty", Some(Vec::new())),
+        ("garbage", Some(b"not a symbol file at all".to_vec())),
+        ("truncated", Some(good[..good.len() / 2].to_vec())),
+        ("header only", Some(good[..40].to_vec())),
+        ("bit flips", Some(flipped)),
+        ("stale", Some(stale)),
+    ];
+    for (what, bytes) in cases {
+        match &bytes {
+            Some(b) => fs::write(&mdb, b).unwrap(),
+            None => {
+                let _ = fs::remove_file(&mdb);
+            }
+        }
+        let run = osprey(&["run", path_str(&exe)]);
+        assert_no_crash(&run, what);
+        assert_eq!(
+            run.code(),
+            Some(1),
+            "{what}: stderr:\n{}",
+            run.stderr_lossy()
+        );
+        assert_eq!(run.stdout_lossy(), "failing\n", "{what}");
+        let stderr = run.stderr_lossy();
+        let lines: Vec<&str> = stderr.lines().collect();
+        assert_eq!(
+            lines.first().copied(),
+            Some("Unhandled exception. System.InvalidOperationException: negative"),
+            "{what}: stderr:\n{stderr}"
+        );
+        assert!(
+            lines[1..].iter().all(|l| l.starts_with("  at Program.")),
+            "{what}: stderr:\n{stderr}"
+        );
+        if what != "bit flips" {
+            assert!(
+                lines[1..].iter().all(|l| l.contains(">:0 ")),
+                "{what}: no file and line without usable debug information:\n{stderr}"
+            );
+        }
+    }
 }

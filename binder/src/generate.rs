@@ -188,6 +188,51 @@ pub fn compute(corelib: &[u8], specs: &[ClassSpec]) -> Result<Vec<BoundLayout>, 
     Ok(out)
 }
 
+/// A Rust mirror's layout, as the compiler laid it out (`offset_of!`).
+#[derive(Clone, Debug)]
+pub struct MirrorLayout {
+    /// The mirror's name.
+    pub mirror: &'static str,
+    /// `size_of` the mirror.
+    pub size: usize,
+    /// The offset of each mirror field, in the binding's order.
+    pub offsets: Vec<usize>,
+}
+
+/// Every difference between the managed layouts and the Rust mirrors, one
+/// line per drifted field (and per drifted size), naming the managed field,
+/// its offset and the mirror field's: all of them at once, which the
+/// compile-time assertions of lib.rs cannot do (they stop at the first).
+pub fn drift(layouts: &[BoundLayout], mirrors: &[MirrorLayout]) -> Vec<String> {
+    let mut out = Vec::new();
+    for l in layouts {
+        let Some(m) = mirrors.iter().find(|m| m.mirror == l.spec.mirror) else {
+            out.push(format!(
+                "binder: {}.{}: no mirror {} in binder/src/mirrors.rs",
+                l.spec.namespace, l.spec.name, l.spec.mirror
+            ));
+            continue;
+        };
+        for (((rust, managed), off), mirror_off) in
+            l.spec.fields.iter().zip(&l.offsets).zip(&m.offsets)
+        {
+            if *off as usize != *mirror_off {
+                out.push(format!(
+                    "binder: {}.{}.{managed}: managed offset {off}, but the mirror field {}::{rust} is at {mirror_off} (binder/src/mirrors.rs)",
+                    l.spec.namespace, l.spec.name, l.spec.mirror
+                ));
+            }
+        }
+        if l.size as usize != m.size {
+            out.push(format!(
+                "binder: {}.{}: managed size {}, but the mirror {} is {} bytes (binder/src/mirrors.rs)",
+                l.spec.namespace, l.spec.name, l.size, l.spec.mirror, m.size
+            ));
+        }
+    }
+    out
+}
+
 /// Renders the `layouts` module: one module per mirror with its managed
 /// `SIZE` and the offset of each bound field, named after the mirror field.
 pub fn render(layouts: &[BoundLayout]) -> String {

@@ -7,9 +7,12 @@
 //!
 //! * at **build time**: `build.rs` reads the freshly built `corelib.dll`,
 //!   lays out every bound type with the runtime's own field-layout code
-//!   (`osprey_metadata::layout`) and generates [`layouts`]; the constant
-//!   assertions below compare each mirror field's `offset_of!` with it, so a
-//!   drift fails `cargo build` with a message naming the type and field;
+//!   (`osprey_metadata::layout`), lays out the mirrors (it compiles
+//!   `src/mirrors.rs` into itself), and fails `cargo build` with one line per
+//!   drifted field, naming the managed field, its offset and the mirror
+//!   field's (`generate::drift`); it then generates [`layouts`], and the
+//!   constant assertions below compare each mirror field's `offset_of!` with
+//!   it again;
 //! * at **load time**: the runtime compares [`CLASS_BINDINGS`] with the types
 //!   it actually loaded, and resolves [`METHOD_BINDINGS`] to method handles,
 //!   refusing to start if one is missing (vm/src/runtime/binding.rs).

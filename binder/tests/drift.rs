@@ -10,28 +10,16 @@
 #[allow(dead_code)]
 mod generate;
 
+#[path = "../src/mirrors.rs"]
+#[allow(dead_code)]
+mod mirrors;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use generate::ClassSpec;
+use generate::{ClassSpec, MirrorLayout};
 
-macro_rules! bind_classes {
-    ($( $kind:ident $mirror:ident = $ns:literal $name:literal { $( $field:ident : $managed:literal ),* $(,)? } )*) => {
-        fn specs() -> Vec<ClassSpec> {
-            vec![ $( ClassSpec {
-                value_type: stringify!($kind) == "value",
-                mirror: stringify!($mirror),
-                namespace: $ns,
-                name: $name,
-                fields: vec![ $( (stringify!($field), $managed) ),* ],
-            } ),* ]
-        }
-    };
-}
-
-macro_rules! bind_methods {
-    ($($tt:tt)*) => {};
-}
+include!("../src/build_bindings.rs");
 
 include!("../src/bindings.rs");
 
@@ -227,4 +215,50 @@ fn a_binding_to_a_missing_field_is_rejected() {
         err.starts_with("binder: System.RuntimeType.m_handle: corelib has no such instance field (bound to RuntimeTypeObject::handle"),
         "{err}"
     );
+}
+
+#[test]
+fn the_real_mirrors_do_not_drift() {
+    let layouts = generate::compute(osprey_corelib::CORELIB_DLL, &specs()).unwrap();
+    assert_eq!(
+        generate::drift(&layouts, &mirror_layouts()),
+        Vec::<String>::new()
+    );
+}
+
+/// What build.rs reports for a managed change that moves several fields:
+/// every drifted field, one line each with both offsets, not only the first.
+#[test]
+fn the_build_script_reports_every_drifted_field() {
+    let dll = modified_corelib(
+        "safehandle-long-all",
+        "System/Runtime/InteropServices/SafeHandle.cs",
+        "private int _state;",
+        "private long _state;",
+    );
+    let layouts = generate::compute(&dll, &specs()).unwrap();
+    let drift = generate::drift(&layouts, &mirror_layouts());
+    assert_eq!(
+        drift,
+        [
+            "binder: System.Runtime.InteropServices.SafeHandle._ownsHandle: managed offset 24, but the mirror field SafeHandleObject::owns_handle is at 20 (binder/src/mirrors.rs)",
+            "binder: System.Runtime.InteropServices.SafeHandle._fullyInitialized: managed offset 25, but the mirror field SafeHandleObject::fully_initialized is at 21 (binder/src/mirrors.rs)",
+            "binder: System.Runtime.InteropServices.SafeHandle: managed size 32, but the mirror SafeHandleObject is 24 bytes (binder/src/mirrors.rs)",
+        ]
+    );
+}
+
+#[test]
+fn swapped_mirror_fields_are_both_reported() {
+    let layouts = generate::compute(osprey_corelib::CORELIB_DLL, &specs()).unwrap();
+    let mut mirrors = mirror_layouts();
+    let e = mirrors
+        .iter_mut()
+        .find(|m| m.mirror == "ExceptionObject")
+        .unwrap();
+    e.offsets.swap(0, 1);
+    let drift = generate::drift(&layouts, &mirrors);
+    assert_eq!(drift.len(), 2, "{drift:#?}");
+    assert!(drift[0].starts_with("binder: System.Exception._message: managed offset 8, but the mirror field ExceptionObject::message is at 16"), "{}", drift[0]);
+    assert!(drift[1].starts_with("binder: System.Exception._innerException: managed offset 16, but the mirror field ExceptionObject::inner_exception is at 8"), "{}", drift[1]);
 }

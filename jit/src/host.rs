@@ -516,6 +516,9 @@ pub enum Helper {
     /// function pointer of the method a virtual call of `method` on the
     /// object runs (NullReferenceException for null).
     LdVirtFtn,
+    /// `fn(thread, failure) -> !`: raise the resolution failure the host
+    /// recorded for an instruction ([`JitHost::defer_failure`]). Never returns.
+    RaiseDeferred,
 }
 
 /// Field offsets of `System.Delegate` and `System.MulticastDelegate` that
@@ -745,6 +748,17 @@ pub trait JitHost {
     /// The verifier's questions (`crate::verify`), or `None` when this host
     /// cannot answer them: then nothing is verified.
     fn verify_host(&mut self) -> Option<&mut dyn crate::verify::VerifyHost> {
+        None
+    }
+
+    /// A token of the instruction at hand could not be resolved (`error`).
+    /// Return `Some(failure)` to compile the instruction as a call of
+    /// [`Helper::RaiseDeferred`] with that opaque value, which raises the
+    /// failure when (and only if) the instruction runs, as a CLR raises a
+    /// `MissingMethodException` at the call site; `None` (the default)
+    /// fails the compilation with the error. `token` is the instruction's
+    /// token operand.
+    fn defer_failure(&mut self, _error: &HostError, _token: Token) -> Option<usize> {
         None
     }
 }

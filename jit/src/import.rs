@@ -324,7 +324,11 @@ impl Importer<'_, '_> {
             }
             let depth = self.depth();
             let (op, ins, out) =
-                self.import_one(d_main, offset, prefix_constrained, prefix_readonly)?;
+                match self.import_one(d_main, offset, prefix_constrained, prefix_readonly) {
+                    Err(e) => self.defer(e, d_main, offset)?,
+                    Ok(imported) => imported,
+                };
+            let deferred = matches!(op, Op::RaiseDeferred(_));
             if let Some(v) = verifier.as_mut() {
                 let next = code
                     .get(j + 1)
@@ -372,6 +376,12 @@ impl Importer<'_, '_> {
                 block_entry,
             });
             i = j + 1;
+            if deferred {
+                // Unreachable up to the next block start: nothing to import.
+                while i < code.len() && !self.block_starts.contains(&code[i].offset) {
+                    i += 1;
+                }
+            }
         }
         // The last instruction must end its block (ret, br, throw, ...):
         // control may not fall off the end of the method.
@@ -383,6 +393,34 @@ impl Importer<'_, '_> {
             v.finish()?;
         }
         Ok(self.out)
+    }
+
+    /// The one place a resolution failure becomes code: a token of `d` (at
+    /// `offset`, with its prefixes) the
+    /// host could not resolve (a member or type the program references but
+    /// no assembly defines) is raised when the instruction runs, if the
+    /// host agrees ([`JitHost::defer_failure`]), so code that never runs
+    /// never fails. The instruction pops the whole stack and ends its block.
+    /// Any other error is returned as it is.
+    #[allow(clippy::type_complexity)]
+    fn defer(
+        &mut self,
+        error: JitError,
+        d: &Decoded,
+        offset: u32,
+    ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
+        let JitError::Resolve { il_offset, error } = error else {
+            return Err(error);
+        };
+        let token = match d.operand {
+            Operand::Token(t) if il_offset == offset => t,
+            _ => return Err(JitError::Resolve { il_offset, error }),
+        };
+        let Some(failure) = self.host.defer_failure(&error, token) else {
+            return Err(JitError::Resolve { il_offset, error });
+        };
+        let ins = self.stack.take().unwrap_or_default().into_iter().collect();
+        Ok((Op::RaiseDeferred(failure), ins, None))
     }
 
     /// Resolves a method token through the host (errors name the offset).

@@ -207,6 +207,12 @@ pub enum Op {
     Localloc,
     /// `throw`.
     Throw,
+    /// An instruction whose token the host could not resolve: call
+    /// [`crate::host::Helper::RaiseDeferred`] with the host's failure value
+    /// (from [`crate::host::JitHost::defer_failure`]). Pops the whole stack
+    /// and ends the block; the instructions after it up to the next block
+    /// start are unreachable and not imported.
+    RaiseDeferred(usize),
     /// `rethrow` inside the handler of this clause (an index into
     /// [`crate::MethodInput::eh`]).
     Rethrow(usize),

@@ -328,6 +328,12 @@ impl JitHost for MockHost {
         0x7800_0000 + 16 * helper as usize
     }
 
+    /// Half of the failures are raised where they run (the rest fail the
+    /// compilation), so both paths are exercised.
+    fn defer_failure(&mut self, _error: &HostError, token: Token) -> Option<usize> {
+        (token.rid() % 16 < 8).then_some(token.rid() as usize)
+    }
+
     fn runtime_layout(&self) -> RuntimeLayout {
         RuntimeLayout {
             trap_flag_address: 0x1_0000,

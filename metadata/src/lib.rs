@@ -36,14 +36,17 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod api;
 pub mod body;
 pub mod compressed;
+pub mod csharp;
 pub mod error;
 pub mod flags;
 pub mod heaps;
 pub mod il;
 mod image;
 pub mod layout;
+pub mod mdb;
 pub mod pe;
 mod reader;
 pub mod root;

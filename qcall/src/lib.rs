@@ -47,6 +47,7 @@ pub mod services;
 mod bench;
 mod environment;
 mod threading;
+mod walkthrough;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
@@ -190,6 +191,10 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "TransitionProbe_QCallIsEven",
         address: bench::qcall_is_even as *const (),
+    },
+    QCallEntry {
+        name: "Walkthrough_Repeat",
+        address: walkthrough::repeat as *const (),
     },
 ];
 

@@ -77,6 +77,9 @@ pub struct Sample {
     /// Contents of the optional `stdin` file, fed to the program's stdin.
     /// Without it the program's stdin is empty (/dev/null).
     pub stdin: Option<Vec<u8>>,
+    /// The folder holds a `debug` file: compile with `mcs -debug` and run
+    /// mono with `--debug`, so stack traces show files and lines.
+    pub debug: bool,
 }
 
 /// Every folder under `samples/`, sorted by name. A folder that is not a
@@ -140,6 +143,7 @@ pub fn load_sample(dir: &Path) -> Result<Sample, (String, String)> {
         source,
         args,
         stdin,
+        debug: dir.join("debug").is_file(),
     })
 }
 
@@ -157,9 +161,15 @@ pub fn parse_args_file(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Compiles a sample into the shared samples build directory.
+/// Compiles a sample into the shared samples build directory (with its
+/// debug information, `<exe>.mdb`, for a [`Sample::debug`] sample).
 pub fn compile_sample(sample: &Sample) -> Result<PathBuf, String> {
-    compile_cs(&sample.source, &work_dir("samples"), &["-unsafe"])
+    let flags: &[&str] = if sample.debug {
+        &["-unsafe", "-debug"]
+    } else {
+        &["-unsafe"]
+    };
+    compile_cs(&sample.source, &work_dir("samples"), flags)
 }
 
 // ---------------------------------------------------------------------------
@@ -169,6 +179,8 @@ static BUILD_SEQ: AtomicUsize = AtomicUsize::new(0);
 
 /// Compiles `source` with `mcs` into `out_dir/<stem>.exe` (or `.dll` when
 /// `flags` contains `-target:library`/`-t:library`) and returns that path.
+/// With `-debug` in `flags`, the debug information lands beside it
+/// (`<stem>.exe.mdb`).
 ///
 /// Compilation is skipped when the output exists, is newer than the source,
 /// and was built from the same source text with the same flags (recorded in
@@ -243,7 +255,17 @@ pub fn compile_cs_to(source: &Path, out: &Path, flags: &[&str]) -> Result<PathBu
         )),
         Ok(_) => {
             let tmp_stamp = build.join("stamp");
-            fs::write(&tmp_stamp, &stamp)
+            let tmp_mdb = build.join(format!("{file_name}.mdb"));
+            let mdb = PathBuf::from(format!("{}.mdb", out.display()));
+            let moved_mdb = if tmp_mdb.is_file() {
+                fs::rename(&tmp_mdb, &mdb)
+            } else {
+                // A build without debug information leaves no stale one.
+                let _ = fs::remove_file(&mdb);
+                Ok(())
+            };
+            moved_mdb
+                .and_then(|_| fs::write(&tmp_stamp, &stamp))
                 .and_then(|_| fs::rename(&tmp_out, out))
                 .and_then(|_| fs::rename(&tmp_stamp, &stamp_path))
                 .map(|_| out.to_path_buf())
@@ -461,8 +483,19 @@ pub fn run_mono(
     stdin: Option<&[u8]>,
     timeout: Duration,
 ) -> Result<RunOutput, String> {
+    run_mono_with(&[], exe, args, stdin, timeout)
+}
+
+/// `mono <mono_opts...> <exe> args...` (`--debug` for file and line in traces).
+pub fn run_mono_with(
+    mono_opts: &[&str],
+    exe: &Path,
+    args: &[String],
+    stdin: Option<&[u8]>,
+    timeout: Duration,
+) -> Result<RunOutput, String> {
     let mut cmd = Command::new("mono");
-    cmd.arg(exe).args(args);
+    cmd.args(mono_opts).arg(exe).args(args);
     set_locale(&mut cmd);
     match run_command(cmd, stdin, timeout) {
         Ok(r) => Ok(r),
@@ -547,7 +580,8 @@ impl CheckOptions {
 pub fn check_sample(sample: &Sample, opts: &CheckOptions) -> Result<(), String> {
     let exe = compile_sample(sample)?;
     let stdin = sample.stdin.as_deref();
-    let mono = run_mono(&exe, &sample.args, stdin, opts.timeout)?;
+    let mono_opts: &[&str] = if sample.debug { &["--debug"] } else { &[] };
+    let mono = run_mono_with(mono_opts, &exe, &sample.args, stdin, opts.timeout)?;
     check_reference(&mono, "mono", &exe, opts.timeout)?;
     let osprey = run_osprey(
         &exe,

@@ -318,3 +318,64 @@ fn exceptions_from_fcalls_and_qcalls_are_caught_in_csharp() {
         "qcall: from a QCall\nfcall: ArgumentOutOfRangeException\npanic: a QCall panicked: deliberate panic in a QCall (x = 7)\n1000\nstill fine\n"
     );
 }
+
+/// The walkthrough's FCall and QCall (docs/internal-calls.md), called from
+/// a program compiled against corelib.
+#[test]
+fn walkthrough_fcall_and_qcall() {
+    let o = probe(
+        "walkthrough",
+        r#"Console.WriteLine(Walkthrough.Adler32("Wikipedia"));
+           Console.WriteLine(Walkthrough.Adler32(""));
+           Console.WriteLine(Walkthrough.Repeat("ab", 3, '-'));
+           Console.WriteLine(Walkthrough.Repeat("x", 0, '-').Length);
+           try { Walkthrough.Repeat("ab", -1, '-'); } catch (ArgumentOutOfRangeException e) { Console.WriteLine(e.Message); }
+           try { Walkthrough.Repeat("abcdefgh", 1 << 22, ','); } catch (ArgumentOutOfRangeException e) { Console.WriteLine(e.Message); }
+           try { Walkthrough.Adler32(null); } catch (ArgumentNullException e) { Console.WriteLine(e.GetType().Name); }"#,
+    );
+    assert_eq!(o.error, None);
+    // zlib.adler32("Wikipedia".encode("utf-16-le")) == 600572824.
+    assert_eq!(
+        o.stdout,
+        "600572824\n1\nab-ab-ab\n0\ntimes must not be negative\nParameter name: times\n\
+         the result would be too long\nParameter name: times\nArgumentNullException\n"
+    );
+}
+
+/// docs/internal-calls.md's walkthrough shows the files it creates as they
+/// are (`<!-- walkthrough-file: PATH -->` before a code block) and the
+/// registrations it adds as they are in their tables
+/// (`<!-- walkthrough-snippet: PATH -->`).
+#[test]
+fn the_walkthrough_shows_the_code_as_it_is() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let doc = std::fs::read_to_string(root.join("docs/internal-calls.md")).unwrap();
+    let mut checked = 0;
+    for (marker, whole) in [
+        ("<!-- walkthrough-file: ", true),
+        ("<!-- walkthrough-snippet: ", false),
+    ] {
+        for (at, _) in doc.match_indices(marker) {
+            let rest = &doc[at + marker.len()..];
+            let path = &rest[..rest.find(" -->").unwrap()];
+            let block = &rest[rest.find("```").unwrap()..];
+            let body_start = block.find('\n').unwrap() + 1;
+            let body = &block[body_start..body_start + block[body_start..].find("```").unwrap()];
+            let file =
+                std::fs::read_to_string(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
+            if whole {
+                assert_eq!(
+                    body, file,
+                    "docs/internal-calls.md shows {path} differently"
+                );
+            } else {
+                assert!(
+                    file.contains(body),
+                    "{path} does not contain, as docs/internal-calls.md shows:\n{body}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 5, "three files and two registrations");
+}

@@ -99,11 +99,12 @@ pub(crate) struct Emitter<'h, 'm> {
     /// The evaluation-stack shape each block starts with, by IL offset.
     pub entry_shapes: HashMap<u32, Vec<StackKind>>,
     pub stack: Vec<Entry>,
-    /// Out-of-line throw stubs, one per kind and exception region, with the
-    /// IL offset of the first instruction that used each.
-    pub throw_labels: HashMap<(ThrowKind, RegionKey), (DynamicLabel, u32)>,
-    /// Out-of-line calls of [`Helper::RaisePending`], one per exception region.
-    pub pending: HashMap<RegionKey, (DynamicLabel, u32)>,
+    /// Out-of-line throw stubs, one per kind, exception region and sequence
+    /// point, with the IL offset of the first instruction that used each.
+    pub throw_labels: HashMap<(ThrowKind, RegionKey, u32), (DynamicLabel, u32)>,
+    /// Out-of-line calls of [`Helper::RaisePending`], one per exception
+    /// region and sequence point.
+    pub pending: HashMap<(RegionKey, u32), (DynamicLabel, u32)>,
     /// Out-of-line poll slow paths: (slow path label, resume label, IL offset).
     pub polls: Vec<(DynamicLabel, DynamicLabel, u32)>,
     /// Native offsets of the handler entries, per clause.
@@ -124,6 +125,13 @@ pub(crate) struct Emitter<'h, 'm> {
     pub statements: Vec<u32>,
     /// The last such IL offset so far.
     pub statement: u32,
+    /// The last sequence point so far: the IL offset of the last statement
+    /// start or call (`call`, `callvirt`, `newobj`). Out-of-line code is
+    /// shared only between instructions of one sequence point, so a stack
+    /// trace places a fault exactly, whether it shows statement starts or
+    /// (with debug information) the compiler's sequence points, which lie
+    /// at statement starts and calls.
+    pub sequence_point: u32,
     /// IL offset of the instruction being compiled (for errors).
     pub il_offset: u32,
     /// Which lookup scratch slot the next runtime lookup uses (0 or 1).
@@ -188,6 +196,7 @@ pub(crate) fn generate(
         il_map: Vec::with_capacity(imported.instrs.len()),
         statements: Vec::with_capacity(imported.instrs.len()),
         statement: 0,
+        sequence_point: 0,
         il_offset: 0,
         next_lookup_temp: 0,
     };
@@ -572,9 +581,9 @@ impl Emitter<'_, '_> {
     }
 
     /// The out-of-line stub that throws `kind` from the current instruction's
-    /// exception region.
+    /// exception region and sequence point.
     pub(crate) fn throw_label(&mut self, kind: ThrowKind) -> DynamicLabel {
-        let key = (kind, self.region_key());
+        let key = (kind, self.region_key(), self.sequence_point);
         if let Some((l, _)) = self.throw_labels.get(&key) {
             return *l;
         }
@@ -584,9 +593,9 @@ impl Emitter<'_, '_> {
     }
 
     /// The out-of-line call of [`Helper::RaisePending`] for the current
-    /// instruction's exception region.
+    /// instruction's exception region and sequence point.
     pub(crate) fn pending_label(&mut self) -> DynamicLabel {
-        let key = self.region_key();
+        let key = (self.region_key(), self.sequence_point);
         if let Some((l, _)) = self.pending.get(&key) {
             return *l;
         }
@@ -757,7 +766,7 @@ impl Emitter<'_, '_> {
         let mut throws: Vec<_> = self
             .throw_labels
             .iter()
-            .map(|((k, _), (l, il))| (*k, *l, *il))
+            .map(|((k, _, _), (l, il))| (*k, *l, *il))
             .collect();
         throws.sort_by_key(|(k, _, il)| (*il, *k as u32));
         for (kind, label, il) in throws {
@@ -811,6 +820,10 @@ impl Emitter<'_, '_> {
             .push((instr.il_offset, self.ops.offset().0 as u32));
         if instr.depth == 0 {
             self.statement = instr.il_offset;
+            self.sequence_point = instr.il_offset;
+        }
+        if matches!(instr.op, Op::Call { .. } | Op::NewObj(_)) {
+            self.sequence_point = instr.il_offset;
         }
         self.statements.push(self.statement);
         debug_assert_eq!(
@@ -893,6 +906,7 @@ impl Emitter<'_, '_> {
             Op::InitObj(ty) => self.init_obj(*ty),
             Op::Localloc => self.localloc(),
             Op::Throw => self.throw(),
+            Op::RaiseDeferred(failure) => self.raise_deferred(*failure),
             Op::Rethrow(c) => self.rethrow(*c),
             Op::Leave { target, finallies } => self.leave(*target, finallies, backward(*target)),
             Op::EndFinally(c) => {
@@ -1142,6 +1156,15 @@ impl Emitter<'_, '_> {
         self.call_helper(Helper::Rethrow);
         dynasm!(self.ops ; .arch x64 ; int3);
         self.stack.clear();
+    }
+
+    /// An instruction the host could not resolve: raise the failure it
+    /// recorded. The helper never returns; the stack's values are dead.
+    fn raise_deferred(&mut self, failure: usize) {
+        self.stack.clear();
+        dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD failure as i64);
+        self.call_helper(Helper::RaiseDeferred);
+        dynasm!(self.ops ; .arch x64 ; int3);
     }
 
     fn throw(&mut self) {

@@ -202,6 +202,8 @@ impl Verifier {
                             readonly: false,
                         },
                     )),
+                    // Of a type that does not exist: nothing can use it.
+                    Some(SigType::Opaque) => self.push(VType::Top),
                     _ => {
                         self.report(
                             at,
@@ -501,6 +503,13 @@ impl Verifier {
             }
             Op::Rethrow(_) => {
                 self.check_innermost_handler(at, RegionKind::Catch, "rethrow")?;
+                self.stack.clear();
+                self.reachable = false;
+            }
+            Op::RaiseDeferred(_) => {
+                // A member or type that does not exist: the instruction
+                // raises MissingMethodException (or its kind) when it runs,
+                // and nothing after it in the block can run.
                 self.stack.clear();
                 self.reachable = false;
             }

@@ -72,8 +72,10 @@ pub(super) fn corelib_path() -> Result<PathBuf, String> {
 }
 
 /// Returns the path of `source` compiled to an `.exe` against `reference`,
-/// compiling it with `mcs` unless an up-to-date copy is cached. The cache
-/// key is the source's content and file name (the file name becomes the
+/// compiling it with `mcs -debug` unless an up-to-date copy is cached (the
+/// debug information, `<exe>.mdb` beside it, gives stack traces their file
+/// and line). The cache key is the source's content, its absolute path
+/// (the debug information records it, and the file name becomes the
 /// assembly name), and for [`Reference::Corelib`] corelib's content.
 pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<PathBuf, String> {
     let text =
@@ -89,6 +91,10 @@ pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<Path
     };
     let mut key_input = text.clone();
     key_input.extend_from_slice(stem.as_bytes());
+    // The path the debug information names (mcs records it absolute).
+    let absolute = std::fs::canonicalize(source).unwrap_or_else(|_| source.to_path_buf());
+    key_input.extend_from_slice(b"\0debug\0");
+    key_input.extend_from_slice(absolute.to_string_lossy().as_bytes());
     if let Some(path) = &corelib {
         // The corelib directory's name is the hash of its bytes.
         key_input.extend_from_slice(b"\0against-corelib\0");
@@ -103,9 +109,10 @@ pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<Path
         .map_err(|e| format!("cannot create the cache directory '{}': {e}", dir.display()))?;
     // Compile to a temporary name, then rename: concurrent runs never see a half-written file.
     let tmp = dir.join(format!("{stem}.{}.tmp", std::process::id()));
-    // `-unsafe`: programs may use pointers and stackalloc, which Osprey runs.
+    // `-unsafe`: programs may use pointers and stackalloc, which Osprey runs;
+    // `-debug`: the .mdb file for file and line in stack traces.
     let mut mcs = Command::new("mcs");
-    mcs.arg("-unsafe");
+    mcs.arg("-unsafe").arg("-debug");
     if let Some(path) = &corelib {
         mcs.arg("-nostdlib")
             .arg("-noconfig")
@@ -113,7 +120,7 @@ pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<Path
     }
     let output = mcs
         .arg(format!("-out:{}", tmp.display()))
-        .arg(source)
+        .arg(&absolute)
         .output()
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound {
@@ -122,8 +129,10 @@ pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<Path
                 format!("cannot run mcs: {e}")
             }
         })?;
+    let tmp_mdb = dir.join(format!("{stem}.{}.tmp.mdb", std::process::id()));
     if !output.status.success() {
         let _ = std::fs::remove_file(&tmp);
+        let _ = std::fs::remove_file(&tmp_mdb);
         let mut msg = String::from_utf8_lossy(&output.stdout).into_owned();
         msg.push_str(&String::from_utf8_lossy(&output.stderr));
         let against = if corelib.is_some() {
@@ -136,6 +145,12 @@ pub(super) fn compile_cached(source: &Path, reference: Reference) -> Result<Path
             source.display(),
             msg.trim_end()
         ));
+    }
+    // The debug information first: an exe in the cache has its .mdb.
+    let mdb = dir.join(format!("{stem}.exe.mdb"));
+    if std::fs::rename(&tmp_mdb, &mdb).is_err() {
+        // Without debug information traces only lose their lines.
+        let _ = std::fs::remove_file(&tmp_mdb);
     }
     std::fs::rename(&tmp, &exe).map_err(|e| format!("cannot write '{}': {e}", exe.display()))?;
     Ok(exe)

@@ -1,20 +1,22 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump] [--verify] [--against-corelib] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump[=PATTERN]] [--verify] [--against-corelib] [--gc=KIND] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R]
 //! osprey bench verify FILE [--runs R]
 //! osprey --help
 //! osprey --version
 //! ```
 //!
-//! A `.cs` file is compiled with `mcs` into a cache keyed by the source's
-//! content (reused while it is unchanged), against Mono's mscorlib, or with
+//! A `.cs` file is compiled with `mcs -debug` into a cache keyed by the
+//! source's content and path (reused while it is unchanged), against Mono's
+//! mscorlib, or with
 //! `--against-corelib` against Osprey's own corelib (written to the cache
 //! directory as `corelib-<hash>/corelib.dll`) so that the program can call
 //! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
-//! `Main` untouched. The exit code is Main's result (0 for `void Main`), 1
+//! `Main` untouched. Debug information beside the assembly (`FILE.mdb`,
+//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (0 for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
@@ -28,18 +30,16 @@ use osprey_kernel::ConsoleMode;
 use crate::runtime::{Runtime, RuntimeError, RuntimeOptions};
 use osprey_kernel::client::Os;
 
-const USAGE: &str = "\
-Osprey: a CLR-style managed runtime.
-
-Usage:
-  osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
-  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
-  osprey bench verify FILE [--runs R]      measure what the IL verifier costs in JIT time
-  osprey --help                            show this help
-  osprey --version                         show the version
-
+/// The options of `osprey run`, shared by both help texts.
+macro_rules! run_options {
+    () => {
+        "\
 Options for run (before FILE; everything after FILE goes to the program):
-  --jit-dump          print the machine code of every JIT-compiled method (to stderr)
+  --jit-dump[=PATTERN]  print the machine code of the JIT-compiled methods (to
+                      stderr), with their IL interleaved; PATTERN selects them:
+                      a method name (Fib), Type::Method (Program::Fib), with a
+                      signature (Program::Add(int32,int32)), * and ? as
+                      wildcards, several separated by commas
   --verify            run verified: every method outside corelib must be verifiable IL
                       (System.Security.VerificationException otherwise), even in
                       assemblies compiled with mcs -unsafe
@@ -49,10 +49,30 @@ Options for run (before FILE; everything after FILE goes to the program):
   --gc=KIND           garbage collector: generational (default) or marksweep
   --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G;
                       default 4G); past it allocation throws OutOfMemoryException
+  -h, --help          show the options of run
+"
+    };
+}
 
+const USAGE: &str = concat!(
+    "\
+Osprey: a CLR-style managed runtime.
+
+Usage:
+  osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
+  osprey run --help                        show the options of run
+  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey bench verify FILE [--runs R]      measure what the IL verifier costs in JIT time
+  osprey --help                            show this help
+  osprey --version                         show the version
+
+",
+    run_options!(),
+    "
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
   --runs R      timed runs per row; the median is reported (default 15)
+                (bench verify: runs of the whole set of methods)
 
 Environment:
   OSPREY_CACHE_DIR     where compiled .cs files (and corelib.dll for --against-corelib)
@@ -66,12 +86,30 @@ Environment:
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
   OSPREY_VERIFY=1      also verify corelib and unsafe assemblies (every rule but the
                        unsafe-code ones), to test the IL verifier; 0 (default) does not
-";
+"
+);
+
+/// `osprey run --help`.
+const RUN_USAGE: &str = concat!(
+    "\
+Usage: osprey run [OPTIONS] FILE [ARGS...]
+
+Runs FILE: an .exe or .dll, or a .cs file compiled with mcs -debug (and
+cached). Debug information beside the program (FILE.mdb) gives stack
+traces files and lines.
+
+",
+    run_options!(),
+    "
+Environment: see `osprey --help` and docs/user-guide.md.
+"
+);
 
 /// What the command line asks for.
 #[derive(Debug, PartialEq, Eq)]
 enum Command {
     Help,
+    RunHelp,
     Version,
     Run {
         file: PathBuf,
@@ -123,8 +161,14 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 })
             }
             Some(Long("help")) | Some(Short('h')) if !in_run => return Ok(Command::Help),
+            Some(Long("help")) | Some(Short('h')) => return Ok(Command::RunHelp),
             Some(Long("version")) | Some(Short('V')) if !in_run => return Ok(Command::Version),
-            Some(Long("jit-dump")) if in_run => options.jit_dump = true,
+            Some(Long("jit-dump")) if in_run => {
+                options.jit_dump = Some(match parser.optional_value() {
+                    Some(v) => crate::runtime::JitDump::parse(&v.to_string_lossy())?,
+                    None => crate::runtime::JitDump::all(),
+                });
+            }
             Some(Long("verify")) if in_run => options.verify = true,
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
@@ -243,6 +287,10 @@ pub fn main() -> i32 {
             print!("{USAGE}");
             0
         }
+        Ok(Command::RunHelp) => {
+            print!("{RUN_USAGE}");
+            0
+        }
         Ok(Command::Version) => {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
@@ -314,6 +362,9 @@ fn run(
     };
     let bytes = std::fs::read(&assembly_path)
         .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
+    // Debug information beside the assembly (mcs -debug), for file and
+    // line in stack traces; without it (or unreadable) traces have none.
+    let symbols = std::fs::read(symbol_file_of(&assembly_path)).ok();
     let display = file.display().to_string();
     let config = ProcessConfig {
         name: display.clone(),
@@ -321,8 +372,10 @@ fn run(
         console: ConsoleMode::Inherit,
         stack_size: 0,
     };
-    let handle = host::spawn(config, move || run_in_process(bytes, &display, options))
-        .map_err(|e| format!("cannot start a kernel process: {e}"))?;
+    let handle = host::spawn(config, move || {
+        run_in_process(bytes, symbols, &display, options)
+    })
+    .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
@@ -400,8 +453,21 @@ fn bench_verify(file: &Path, runs: usize) -> Result<i32, String> {
     })
 }
 
-/// The kernel process's main: one runtime instance running one program.
-fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32 {
+/// Where mcs writes the debug information of `assembly`: `x.exe.mdb`.
+fn symbol_file_of(assembly: &Path) -> PathBuf {
+    let mut name = assembly.as_os_str().to_owned();
+    name.push(".mdb");
+    PathBuf::from(name)
+}
+
+/// The kernel process's main: one runtime instance running one program
+/// (with its debug information, if any).
+fn run_in_process(
+    bytes: Vec<u8>,
+    symbols: Option<Vec<u8>>,
+    display: &str,
+    options: RuntimeOptions,
+) -> i32 {
     let Ok(os) = Os::resolve() else { return 1 };
     let report = |text: String| {
         let _ = os.stderr(&text);
@@ -423,6 +489,10 @@ fn run_in_process(bytes: Vec<u8>, display: &str, options: RuntimeOptions) -> i32
             return 1;
         }
     };
+    if let Some(mdb) = symbols {
+        // A stale or damaged file only costs the traces their lines.
+        let _ = rt.load_symbols(assembly, mdb);
+    }
     let args = match os.startup_args() {
         Ok(a) => a,
         Err(e) => {
@@ -467,7 +537,7 @@ mod tests {
         };
         assert_eq!(file, PathBuf::from("a.exe"));
         assert_eq!(args, vec!["-x", "--y", "run"]);
-        assert!(options.jit_dump);
+        assert_eq!(options.jit_dump, Some(crate::runtime::JitDump::all()));
         assert_eq!(reference, mcs::Reference::Mscorlib);
     }
 
@@ -524,6 +594,23 @@ mod tests {
             err.starts_with("OSPREY_VERIFY: unknown value 'yes'"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn parses_jit_dump_patterns_and_run_help() {
+        let Ok(Command::Run { options, args, .. }) =
+            p(&["run", "--jit-dump=Program::Fib", "a.exe", "--jit-dump"])
+        else {
+            panic!("expected run")
+        };
+        assert_eq!(
+            options.jit_dump,
+            Some(crate::runtime::JitDump::parse("Program::Fib").unwrap())
+        );
+        assert_eq!(args, vec!["--jit-dump"]);
+        assert_eq!(p(&["run", "--help"]), Ok(Command::RunHelp));
+        assert_eq!(p(&["run", "-h"]), Ok(Command::RunHelp));
+        assert!(p(&["run", "--jit-dump=", "a.exe"]).is_err());
     }
 
     #[test]

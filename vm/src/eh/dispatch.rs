@@ -120,11 +120,7 @@ fn first_pass(
     let mut target = None;
     let mut failure = None;
     walk_segment(&rt.code, ip, fp, |frame| {
-        let il = frame.il_offset();
-        frames.push((
-            frame.code.method,
-            il.map(|o| frame.code.code_map.statement_of(o)),
-        ));
+        frames.push((frame.code.method, frame.il_offset()));
         if frame.funclet {
             // An exception leaving a filter is the filter's verdict (false);
             // the frames around it are not searched.

@@ -3,20 +3,30 @@
 //! The first pass of a dispatch visits the frames from where an exception
 //! was raised to the frame that handles it; it stores them in the
 //! exception's `_stackTrace` field as an `IntPtr[]` of pairs (method
-//! descriptor, IL offset or -1). Nothing is formatted until a program asks
-//! for `Exception.StackTrace` (or the runtime prints an unhandled
-//! exception): corelib calls [`format_stack_trace`] through an FCall.
+//! descriptor, IL offset of the instruction running or -1). Nothing is
+//! formatted until a program asks for `Exception.StackTrace` (or the
+//! runtime prints an unhandled exception): corelib calls
+//! [`format_stack_trace`] through an FCall.
 //!
 //! The text follows mono's format, so programs that print a trace print
-//! what they print on mono for their own methods:
+//! what they print on mono for their own methods. Without debug
+//! information (mono without `--debug`):
 //!
 //! ```text
 //!   at Program.Main (System.String[] args) [0x0001c] in <3b1c…>:0
 //! ```
 //!
-//! (method, parameter types and names, IL offset, module version id, and a
-//! line number of 0 since there are no debug symbols). Corelib frames show
-//! Osprey's corelib, not mono's; runtime helpers never appear.
+//! (method, parameter types and names, the IL offset of the statement the
+//! instruction belongs to, module version id, and line 0). With an `.mdb`
+//! file for the assembly (`symbols.rs`; mono with `--debug`):
+//!
+//! ```text
+//!   at Program.Main (System.String[] args) [0x0001d] in /home/me/x.cs:12
+//! ```
+//!
+//! (the IL offset of the compiler's sequence point at or before the
+//! instruction, and its file and line). Corelib frames show Osprey's
+//! corelib, not mono's; runtime helpers never appear.
 
 use osprey_binder::ExceptionObject;
 use osprey_metadata::tables::{ModuleRow, ParamRow};
@@ -102,15 +112,34 @@ pub(crate) unsafe fn format_stack_trace(rt: &Runtime, data: &[isize]) -> String 
         let method = unsafe { MethodHandle::from_ptr(pair[0] as *const _) };
         let asm = loader.assembly(method.assembly);
         let img = asm.image();
-        let mvid = module_version_id(img);
-        let il = if pair[1] >= 0 { pair[1] as u32 } else { 0 };
-        lines.push(format!(
-            "  at {} ({}) [0x{il:05x}] in <{mvid}>:0 ",
+        let il = u32::try_from(pair[1]).ok();
+        let head = format!(
+            "  at {} ({})",
             trace_method_name(method),
             trace_params(img, method)
-        ));
+        );
+        match il.and_then(|il| rt.symbols.location(method, il)) {
+            Some(at) => lines.push(format!(
+                "{head} [0x{:05x}] in {}:{} ",
+                at.il_offset, at.file, at.line
+            )),
+            None => {
+                let shown = il.map_or(0, |il| statement_of(rt, method, il));
+                let mvid = module_version_id(img);
+                lines.push(format!("{head} [0x{shown:05x}] in <{mvid}>:0 "));
+            }
+        }
     }
     lines.join("\n")
+}
+
+/// The statement (see `osprey_jit::CodeMap::statements`) the instruction at
+/// `il` of `method` belongs to: what a trace shows without debug information.
+fn statement_of(rt: &Runtime, method: MethodHandle, il: u32) -> u32 {
+    let code = method.code.load(std::sync::atomic::Ordering::Acquire);
+    rt.code
+        .method_code(code)
+        .map_or(il, |c| c.code_map.statement_of(il))
 }
 
 /// `Namespace.Type.Method`, nested types joined with `+` as mono prints them.
@@ -179,10 +208,7 @@ pub(crate) fn overflow_trace(thread: &Thread) -> String {
                 total += 1;
                 if total <= OVERFLOW_FRAMES_SHOWN {
                     data.push(m.code.method.as_ptr() as isize);
-                    data.push(
-                        m.il_offset()
-                            .map_or(-1, |o| m.code.code_map.statement_of(o) as isize),
-                    );
+                    data.push(m.il_offset().map_or(-1, |o| o as isize));
                 }
             }
         }

@@ -29,6 +29,7 @@ mod stopwatch;
 mod string;
 mod thread;
 mod valuetype;
+mod walkthrough;
 
 /// The entry receives the current thread as an extra first argument.
 pub const PASS_THREAD: u32 = 1;
@@ -539,6 +540,13 @@ pub static FCALLS: &[FCall] = &[
         sig: "object(object,int32,bool)",
         address: valuetype::get_field as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "Osprey.Walkthrough",
+        method: "Adler32Core",
+        sig: "uint32(string)",
+        address: walkthrough::adler32 as *const (),
+        flags: 0,
     },
 ];
 

@@ -44,10 +44,10 @@ impl Loader {
             });
         }
         let array = self.corelib_type("System", "Array")?;
-        let (component_size, gc) = match &element.value_layout {
-            Some(l) => (l.size, !l.gc_refs.is_empty()),
-            None => (8, true),
-        };
+        // (The element may still be being built: its shape comes from its
+        // definition then.)
+        let shape = self.shape_of_type(element)?;
+        let (component_size, gc) = (shape.size, !shape.gc_refs.is_empty());
         let mut flags = mt_flags::ARRAY;
         if gc {
             flags |= mt_flags::CONTAINS_GC_REFS;
@@ -68,11 +68,24 @@ impl Loader {
                 TypeKind::MdArray(r),
             ),
         };
-        let vtable: Box<[AtomicUsize]> = array
+        let mut entries: Vec<usize> = array
             .vtable
             .iter()
-            .map(|e| AtomicUsize::new(e.load(Ordering::Acquire)))
+            .map(|e| e.load(Ordering::Acquire))
             .collect();
+        let mut vtable_methods = array.vtable_methods.clone();
+        let mut interfaces = array.interfaces.clone();
+        let mut interface_map = array.interface_map.clone();
+        if rank.is_none() {
+            self.add_collection_interfaces(
+                element,
+                &mut entries,
+                &mut vtable_methods,
+                &mut interfaces,
+                &mut interface_map,
+            )?;
+        }
+        let vtable: Box<[AtomicUsize]> = entries.into_iter().map(AtomicUsize::new).collect();
         let mut rt = Box::new(RuntimeType {
             mt: MethodTable {
                 flags,
@@ -101,10 +114,10 @@ impl Loader {
             instance_fields: Vec::new(),
             static_fields: Vec::new(),
             methods: Vec::new(),
-            vtable_methods: array.vtable_methods.clone(),
+            vtable_methods,
             vtable,
-            interfaces: array.interfaces.clone(),
-            interface_map: array.interface_map.clone(),
+            interfaces,
+            interface_map,
             value_layout: None,
             instance_gc_refs: Vec::new(),
             statics: StaticStorage {
@@ -123,5 +136,78 @@ impl Loader {
         self.types.insert(key, handle);
         self.registry.register(handle);
         Ok(handle)
+    }
+
+    /// `T[]` implements `IList<T>`, `ICollection<T>`, `IEnumerable<T>`,
+    /// `IReadOnlyList<T>` and `IReadOnlyCollection<T>` through corelib's
+    /// `SZArrayHelper<T>`, as in CoreCLR: its static methods take the array
+    /// where the interface methods take `this` (the same register in
+    /// fastcall64), so each gets a vtable slot of the array type and the
+    /// interface map points there. (Covariance, `string[]` as
+    /// `IList<object>`, is the casting rule's: see
+    /// `runtime::helpers::is_assignable`.)
+    fn add_collection_interfaces(
+        &mut self,
+        element: TypeHandle,
+        entries: &mut Vec<usize>,
+        vtable_methods: &mut Vec<super::methods::MethodHandle>,
+        interfaces: &mut Vec<TypeHandle>,
+        interface_map: &mut Vec<super::types::InterfaceSlots>,
+    ) -> LoadResult<()> {
+        const NAMESPACE: &str = "System.Collections.Generic";
+        const INTERFACES: [&str; 5] = [
+            "IEnumerable`1",
+            "ICollection`1",
+            "IList`1",
+            "IReadOnlyCollection`1",
+            "IReadOnlyList`1",
+        ];
+        let corelib = super::AssemblyId::CORELIB;
+        let Some(helper_rid) = self.find_type(corelib, "System", "SZArrayHelper`1")? else {
+            return Ok(());
+        };
+        let helper = self.load_type(
+            super::TypeDefId {
+                assembly: corelib,
+                rid: helper_rid,
+            },
+            vec![element],
+        )?;
+        for name in INTERFACES {
+            let Some(rid) = self.find_type(corelib, NAMESPACE, name)? else {
+                continue;
+            };
+            let iface = self.load_type(
+                super::TypeDefId {
+                    assembly: corelib,
+                    rid,
+                },
+                vec![element],
+            )?;
+            if interfaces.contains(&iface) {
+                continue;
+            }
+            let mut slots = Vec::with_capacity(iface.vtable_methods.len());
+            for im in &iface.vtable_methods {
+                let implementation = helper
+                    .methods
+                    .iter()
+                    .copied()
+                    .find(|h| h.name == im.name && h.sig.params.len() == im.sig.params.len() + 1)
+                    .ok_or_else(|| LoadError::InvalidType {
+                        name: helper.name.clone(),
+                        reason: format!("it lacks {} for {}", im.name, iface.name),
+                    })?;
+                slots.push(entries.len() as u32);
+                entries.push(implementation.entry_point());
+                vtable_methods.push(implementation);
+            }
+            interfaces.push(iface);
+            interface_map.push(super::types::InterfaceSlots {
+                interface: iface,
+                slots,
+            });
+        }
+        Ok(())
     }
 }

@@ -104,6 +104,14 @@ impl std::fmt::Display for LoadError {
             LoadError::Malformed { assembly, reason } => {
                 write!(f, "bad image '{assembly}': {reason}")
             }
+            LoadError::TypeNotFound { name, assembly } if Loader::is_corelib_alias(assembly) => {
+                write!(
+                    f,
+                    "'{}' is not implemented in Osprey's corelib ({})",
+                    osprey_metadata::csharp::display_type_name(name),
+                    crate::runtime::missing::API_HINT
+                )
+            }
             LoadError::TypeNotFound { name, assembly } => {
                 write!(
                     f,
@@ -267,7 +275,7 @@ impl Loader {
     }
 
     /// Whether an assembly reference names the core library.
-    fn is_corelib_alias(name: &str) -> bool {
+    pub(crate) fn is_corelib_alias(name: &str) -> bool {
         CORELIB_ALIASES.contains(&name)
     }
 

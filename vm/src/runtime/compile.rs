@@ -273,17 +273,19 @@ impl Runtime {
         let addr = self
             .code
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
-        if self.options.jit_dump {
-            let text = format!(
-                "; {}{} ({} bytes at {:#x}, frame {} bytes)\n{}",
-                method.full_name(),
-                if shared.is_some() { " (shared)" } else { "" },
-                compiled.code.len(),
-                addr,
-                compiled.gc_info.frame_size,
-                osprey_jit::disasm::disassemble(&compiled.code, addr)
-            );
-            let _ = self.os.stderr(&text);
+        if let Some(dump) = &self.options.jit_dump {
+            if dump.selects(loader, method) {
+                let text = super::jitdump::listing(
+                    self,
+                    loader,
+                    method,
+                    shared.is_some(),
+                    input.il,
+                    &compiled,
+                    addr,
+                );
+                let _ = self.os.stderr(&text);
+            }
         }
         method.code.store(addr, Ordering::Release);
         self.code.patch_precode(method.precode, addr);
@@ -400,8 +402,13 @@ pub(super) fn method_input(
     let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)?;
     let mut locals = Vec::new();
     for l in &local_sigs(loader, method)? {
+        let ty = match loader.jit_type_of_sig(method.assembly, l, &ctx) {
+            // A local of a type no assembly defines (see missing.rs).
+            Err(crate::loader::LoadError::TypeNotFound { .. }) => super::missing::PLACEHOLDER,
+            ty => ty?,
+        };
         locals.push(LocalVar {
-            ty: loader.jit_type_of_sig(method.assembly, l, &ctx)?,
+            ty,
             pinned: l.is_pinned(),
         });
     }

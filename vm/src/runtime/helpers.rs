@@ -75,6 +75,10 @@ pub(crate) fn workers() -> Workers {
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
             (
+                Helper::RaiseDeferred,
+                super::missing::raise_deferred as *const () as usize,
+            ),
+            (
                 Helper::GenericLookup,
                 super::generic_lookup::generic_lookup as *const () as usize,
             ),
@@ -651,7 +655,12 @@ pub(crate) fn interface_slot(t: TypeHandle, method: MethodHandle) -> Option<u32>
                 .iter()
                 .find(|e| is_variant_convertible(e.interface, iface))
         })
-        .or_else(|| canonical_interface_entry(t, iface).map(|i| &t.interface_map[i]))?;
+        .or_else(|| canonical_interface_entry(t, iface).map(|i| &t.interface_map[i]))
+        .or_else(|| {
+            t.interface_map
+                .iter()
+                .find(|e| is_array_covariant_interface(t, e.interface, iface))
+        })?;
     entry.slots.get(islot as usize).copied()
 }
 
@@ -700,10 +709,9 @@ pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
         return true;
     }
     if to.is_interface() {
-        return from
-            .interfaces
-            .iter()
-            .any(|&i| i == to || is_variant_convertible(i, to));
+        return from.interfaces.iter().any(|&i| {
+            i == to || is_variant_convertible(i, to) || is_array_covariant_interface(from, i, to)
+        });
     }
     if is_variant_convertible(from, to) {
         return true;
@@ -721,6 +729,22 @@ pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
         }
         _ => false,
     }
+}
+
+/// Array covariance through the collection interfaces (ECMA-335 I.8.7.1):
+/// the array type `array` implements `own` (`IList<string>` for
+/// `string[]`), and so also `to` (`IList<object>`) when `to` is the same
+/// interface over a reference type the element type is assignable to.
+fn is_array_covariant_interface(array: TypeHandle, own: TypeHandle, to: TypeHandle) -> bool {
+    let (Some(e), [target]) = (array.element, to.instantiation.as_slice()) else {
+        return false;
+    };
+    array.kind == TypeKind::SzArray
+        && own.def == to.def
+        && own.instantiation.as_slice() == [e]
+        && !e.is_value_type()
+        && !target.is_value_type()
+        && is_assignable(e, *target)
 }
 
 /// Whether `from` converts to `to` by the variance of their common generic

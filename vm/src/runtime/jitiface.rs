@@ -880,6 +880,16 @@ impl JitHost for JitContext<'_> {
         Some(self)
     }
 
+    fn defer_failure(&mut self, error: &HostError, token: Token) -> Option<usize> {
+        super::missing::defer(
+            &self.rt.deferred,
+            self.loader,
+            self.method.assembly,
+            error,
+            token,
+        )
+    }
+
     fn alloc_shape(&mut self, handle: osprey_jit::TypeHandle) -> Option<osprey_jit::AllocShape> {
         use crate::loader::types::mt_flags;
         let t = TypeHandle::from_jit(handle);

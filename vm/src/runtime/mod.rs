@@ -23,7 +23,9 @@ mod faults;
 mod finalizer;
 mod generic_lookup;
 mod helpers;
+mod jitdump;
 mod jitiface;
+pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
 mod strings;
@@ -39,6 +41,7 @@ pub use callsite::{CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
+pub use jitdump::JitDump;
 pub use verify_bench::VerifyCost;
 
 use crate::codeheap::CodeHeap;
@@ -52,8 +55,8 @@ use osprey_kernel::client::Os;
 /// Options of a runtime instance.
 #[derive(Clone, Debug, Default)]
 pub struct RuntimeOptions {
-    /// Print each compiled method's machine code (to stderr).
-    pub jit_dump: bool,
+    /// Print the machine code of the compiled methods it selects (to stderr).
+    pub jit_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).
@@ -115,6 +118,10 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// Resolution failures compiled code raises where it runs (missing.rs).
+    pub(crate) deferred: missing::DeferredFailures,
+    /// Debug information of the loaded assemblies, for stack traces.
+    pub(crate) symbols: crate::eh::Symbols,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -159,6 +166,8 @@ impl Runtime {
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            deferred: missing::DeferredFailures::default(),
+            symbols: crate::eh::Symbols::default(),
         });
         let wk = {
             let mut loader = rt.loader();

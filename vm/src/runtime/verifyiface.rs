@@ -166,11 +166,13 @@ impl JitContext<'_> {
             TypeSig::Ptr(_) | TypeSig::FnPtr(_) => Cell::I,
             TypeSig::ByRef(_) | TypeSig::Void => return Ok(None),
             _ => {
-                let t = self
-                    .loader
-                    .type_of_sig(assembly, sig, ctx)
-                    .map_err(host_error)?;
-                cell_of_type(t)
+                match self.loader.type_of_sig(assembly, sig, ctx) {
+                    Ok(t) => cell_of_type(t),
+                    // A type no assembly defines: whatever names it raises
+                    // when it runs (missing.rs); values of it cannot exist.
+                    Err(crate::loader::LoadError::TypeNotFound { .. }) => return Ok(None),
+                    Err(e) => return Err(host_error(e)),
+                }
             }
         }))
     }

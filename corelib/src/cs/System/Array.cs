@@ -7,7 +7,7 @@ namespace System
     // access instructions (ldlen, ldelem, stelem) and multi-dimensional
     // accessors itself; the members here work for every array. Argument
     // checks are managed code; the work is done by FCalls (vm/src/fcall/arrays.rs).
-    public abstract class Array : ICloneable, IEnumerable
+    public abstract partial class Array : ICloneable, IEnumerable
     {
         private Array()
         {
@@ -218,11 +218,5 @@ namespace System
         // Stores `value` at `flatIndex` with mono's conversions and checks.
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern void InternalSetValue(Array array, object value, int flatIndex);
-    }
-
-    // One empty array per element type: a static of each instantiation.
-    internal static class EmptyArray<T>
-    {
-        internal static readonly T[] Value = new T[0];
     }
 }

@@ -6,7 +6,7 @@ namespace System
     // (`this` is the boxed value); the runtime answers questions about the
     // enum's named constants (FCalls, cached per type) and the formatting is
     // done here, with the CLR's rules.
-    public abstract class Enum : ValueType
+    public abstract class Enum : ValueType, IComparable
     {
         protected Enum()
         {
@@ -69,6 +69,26 @@ namespace System
                 throw new ArgumentException("The argument type is not the same as the enum type.");
             ulong f = InternalGetRawValue(flag);
             return (InternalGetRawValue(this) & f) == f;
+        }
+
+        // Compares the underlying values (signed or unsigned as the
+        // underlying type is); null sorts first. Comparer<TEnum>.Default
+        // and sorting enums rely on it.
+        public int CompareTo(object target)
+        {
+            if (target == null)
+                return 1;
+            if (target.GetType() != GetType())
+                throw new ArgumentException(String.Concat("Object must be the same type as the enum. The type passed in was '", target.GetType().ToString(), "'; the enum type was '", GetType().ToString(), "'."));
+            ulong mine = InternalGetRawValue(this);
+            ulong theirs = InternalGetRawValue(target);
+            if ((InternalGetInfo(((RuntimeType)GetType()).m_handle) & SignedBit) != 0)
+            {
+                long a = (long)mine;
+                long b = (long)theirs;
+                return a < b ? -1 : (a > b ? 1 : 0);
+            }
+            return mine < theirs ? -1 : (mine > theirs ? 1 : 0);
         }
 
         private static string FormatNumber(ulong value, int info)

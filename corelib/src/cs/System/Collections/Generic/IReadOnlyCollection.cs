@@ -1,0 +1,7 @@
+namespace System.Collections.Generic
+{
+    public interface IReadOnlyCollection<out T> : IEnumerable<T>
+    {
+        int Count { get; }
+    }
+}
