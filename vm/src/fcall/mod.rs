@@ -20,6 +20,7 @@ mod console;
 mod enums;
 mod exception;
 mod gc;
+mod generics;
 mod handles;
 mod math;
 mod number;
@@ -84,6 +85,34 @@ pub static FCALLS: &[FCall] = &[
         method: "FastAllocateString",
         sig: "string(int32)",
         address: string::fast_allocate_string as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "IsAssignableTo",
+        sig: "bool(System.Type,System.Type)",
+        address: generics::is_assignable_to as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "Instantiate",
+        sig: "System.Type(System.Type,System.Type)",
+        address: generics::instantiate as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "NullableUnderlying",
+        sig: "System.Type(System.Type)",
+        address: generics::nullable_underlying as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.CompilerServices.GenericHooks",
+        method: "CreateInstance",
+        sig: "object(System.Type)",
+        address: generics::create_instance as *const (),
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {

@@ -11,9 +11,9 @@ namespace System
     //
     // Not yet: ExecutionAndPublication does not make other threads wait
     // for the first one (corelib has no Monitor yet, issue 13), so two
-    // threads racing on the first access may both run the factory; and
-    // the constructors without a factory (which create the value with T's
-    // parameterless constructor, Activator.CreateInstance<T>) are missing.
+    // threads racing on the first access may both run the factory. The
+    // constructors without a factory create the value with T's public
+    // parameterless constructor.
     public class Lazy<T>
     {
         // 0: not created; 1: the factory is running; 2: created;
@@ -28,6 +28,33 @@ namespace System
         private const int Running = 1;
         private const int Created = 2;
         private const int Faulted = 3;
+
+        public Lazy()
+            : this(LazyThreadSafetyMode.ExecutionAndPublication)
+        {
+        }
+
+        public Lazy(bool isThreadSafe)
+            : this(isThreadSafe ? LazyThreadSafetyMode.ExecutionAndPublication : LazyThreadSafetyMode.None)
+        {
+        }
+
+        public Lazy(LazyThreadSafetyMode mode)
+            : this(CreateViaDefaultConstructor, mode)
+        {
+        }
+
+        private static T CreateViaDefaultConstructor()
+        {
+            try
+            {
+                return Activator.CreateInstance<T>();
+            }
+            catch (MissingMethodException)
+            {
+                throw new MissingMemberException("The lazily-initialized type does not have a public, parameterless constructor.");
+            }
+        }
 
         // An already created value.
         public Lazy(T value)

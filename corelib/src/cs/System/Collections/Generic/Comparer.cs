@@ -114,28 +114,6 @@ namespace System.Collections.Generic
         }
     }
 
-    // Comparer<T>.Default until the runtime provides GenericHooks'
-    // exact choice: asks each value whether it implements IComparable<T>
-    // (the same answer as GenericComparer<T> for value types and for
-    // classes that implement it themselves), then falls back to the
-    // non-generic comparer.
-    internal sealed class DynamicComparer<T> : Comparer<T>
-    {
-        public override int Compare(T x, T y)
-        {
-            if (x != null)
-            {
-                if (y == null)
-                    return 1;
-                IComparable<T> comparable = x as IComparable<T>;
-                if (comparable != null)
-                    return comparable.CompareTo(y);
-                return System.Collections.Comparer.Default.Compare(x, y);
-            }
-            return y != null ? -1 : 0;
-        }
-    }
-
     // Comparer<T>.Create's comparer.
     internal sealed class ComparisonComparer<T> : Comparer<T>
     {

@@ -163,30 +163,4 @@ namespace System.Collections.Generic
             return GetType().Name.GetHashCode();
         }
     }
-
-    // EqualityComparer<T>.Default until the runtime provides GenericHooks'
-    // exact choice: asks each value whether it implements IEquatable<T>
-    // (the same answer as GenericEqualityComparer<T> for value types and
-    // for classes that implement it themselves), else Object.Equals.
-    internal sealed class DynamicEqualityComparer<T> : EqualityComparer<T>
-    {
-        public override bool Equals(T x, T y)
-        {
-            if (x != null)
-            {
-                if (y == null)
-                    return false;
-                IEquatable<T> equatable = x as IEquatable<T>;
-                if (equatable != null)
-                    return equatable.Equals(y);
-                return x.Equals(y);
-            }
-            return y == null;
-        }
-
-        public override int GetHashCode(T obj)
-        {
-            return obj == null ? 0 : obj.GetHashCode();
-        }
-    }
 }

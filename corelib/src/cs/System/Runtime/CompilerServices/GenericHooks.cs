@@ -3,154 +3,63 @@ using System.Collections.Generic;
 namespace System.Runtime.CompilerServices
 {
     // What corelib's generic library needs from the runtime's type system
-    // (issue 11). Each hook is a small static method with a portable body,
-    // exact for the primitives and strings and correct for the common
-    // cases otherwise, that the runtime replaces (as an intrinsic or an
-    // FCall) with the exact .NET behaviour described above it, which needs
-    // what C# cannot express: an instance of a generic class instantiated
-    // over T whose constraint (IEquatable<T>, IComparable<T>) only holds
-    // for some T.
-    //
-    // corelib/tests/generic_library.rs runs every test program against
-    // both versions: these portable bodies, and the exact choice
-    // (corelib/tests/generic-host/GenericHooks.cs does it with Mono's
-    // reflection).
+    // (issue 11): an instance of a generic class instantiated over T whose
+    // constraint (IEquatable<T>, IComparable<T>) holds only for some T,
+    // which C# cannot express without reflection. The internal calls are in
+    // vm/src/fcall/generics.rs. corelib/tests/generic_library.rs checks the
+    // same choices on mono (tests/generic-host/GenericHooks.Exact.cs, written
+    // with Mono's reflection).
     internal static class GenericHooks
     {
-        // HOOK: EqualityComparer<T>.Default.
-        //
-        // Exact (what the runtime provides, CoreCLR's
+        // EqualityComparer<T>.Default (CoreCLR's
         // ComparerHelpers.CreateDefaultEqualityComparer):
-        //   - T implements IEquatable<T>: new GenericEqualityComparer<T>();
+        //   - T implements IEquatable<T>: GenericEqualityComparer<T>;
         //   - T is Nullable<U> and U implements IEquatable<U>:
-        //     new NullableEqualityComparer<U>();
-        //   - otherwise: new ObjectEqualityComparer<T>().
-        //
-        // Portable: the exact comparer for the primitives, string and their
-        // nullable forms (KnownEqualityComparer); for every other T,
-        // DynamicEqualityComparer<T>, which asks each value whether it
-        // implements IEquatable<T>. That agrees with the exact choice
-        // except for a T that does not implement IEquatable<T> whose
-        // values are of a derived class that does (the exact comparer calls
-        // Equals(object) there), and for a Nullable<U> whose U's
-        // Equals(object) disagrees with its IEquatable<U>; and it boxes
-        // value types at each call.
+        //     NullableEqualityComparer<U>;
+        //   - otherwise: ObjectEqualityComparer<T>.
         internal static EqualityComparer<T> CreateDefaultEqualityComparer<T>()
         {
-            object known = KnownEqualityComparer(typeof(T));
-            if (known != null)
-                return (EqualityComparer<T>)known;
-            return new DynamicEqualityComparer<T>();
+            Type t = typeof(T);
+            if (IsAssignableTo(t, typeof(IEquatable<T>)))
+                return (EqualityComparer<T>)CreateInstance(Instantiate(typeof(GenericEqualityComparer<>), t));
+            Type u = NullableUnderlying(t);
+            if (u != null && IsAssignableTo(u, Instantiate(typeof(IEquatable<>), u)))
+                return (EqualityComparer<T>)CreateInstance(Instantiate(typeof(NullableEqualityComparer<>), u));
+            return new ObjectEqualityComparer<T>();
         }
 
-        // HOOK: Comparer<T>.Default.
-        //
-        // Exact (CoreCLR's ComparerHelpers.CreateDefaultComparer):
-        //   - T implements IComparable<T>: new GenericComparer<T>();
+        // Comparer<T>.Default (CoreCLR's ComparerHelpers.CreateDefaultComparer):
+        //   - T implements IComparable<T>: GenericComparer<T>;
         //   - T is Nullable<U> and U implements IComparable<U>:
-        //     new NullableComparer<U>();
-        //   - otherwise: new ObjectComparer<T>() (the non-generic
-        //     Comparer.Default: IComparable).
-        //
-        // Portable: the exact comparer for the primitives, string and their
-        // nullable forms (KnownComparer); for every other T,
-        // DynamicComparer<T>, which asks each value whether it implements
-        // IComparable<T> and otherwise uses Comparer.Default. Differs from
-        // the exact choice in the same corner cases as above (and a
-        // Nullable<U> whose U implements only IComparable<U> throws "At
-        // least one object must implement IComparable.").
+        //     NullableComparer<U>;
+        //   - otherwise: ObjectComparer<T> (the non-generic Comparer.Default).
         internal static Comparer<T> CreateDefaultComparer<T>()
         {
-            object known = KnownComparer(typeof(T));
-            if (known != null)
-                return (Comparer<T>)known;
-            return new DynamicComparer<T>();
+            Type t = typeof(T);
+            if (IsAssignableTo(t, typeof(IComparable<T>)))
+                return (Comparer<T>)CreateInstance(Instantiate(typeof(GenericComparer<>), t));
+            Type u = NullableUnderlying(t);
+            if (u != null && IsAssignableTo(u, Instantiate(typeof(IComparable<>), u)))
+                return (Comparer<T>)CreateInstance(Instantiate(typeof(NullableComparer<>), u));
+            return new ObjectComparer<T>();
         }
 
-        // The exact EqualityComparer<T>.Default of the types below, written
-        // out (their IEquatable<T> is known when corelib is compiled); null
-        // for other types.
-        private static object KnownEqualityComparer(Type t)
-        {
-            if (t == typeof(int))
-                return new GenericEqualityComparer<int>();
-            if (t == typeof(string))
-                return new GenericEqualityComparer<string>();
-            if (t == typeof(long))
-                return new GenericEqualityComparer<long>();
-            if (t == typeof(char))
-                return new GenericEqualityComparer<char>();
-            if (t == typeof(bool))
-                return new GenericEqualityComparer<bool>();
-            if (t == typeof(double))
-                return new GenericEqualityComparer<double>();
-            if (t == typeof(float))
-                return new GenericEqualityComparer<float>();
-            if (t == typeof(byte))
-                return new GenericEqualityComparer<byte>();
-            if (t == typeof(sbyte))
-                return new GenericEqualityComparer<sbyte>();
-            if (t == typeof(short))
-                return new GenericEqualityComparer<short>();
-            if (t == typeof(ushort))
-                return new GenericEqualityComparer<ushort>();
-            if (t == typeof(uint))
-                return new GenericEqualityComparer<uint>();
-            if (t == typeof(ulong))
-                return new GenericEqualityComparer<ulong>();
-            if (t == typeof(int?))
-                return new NullableEqualityComparer<int>();
-            if (t == typeof(long?))
-                return new NullableEqualityComparer<long>();
-            if (t == typeof(char?))
-                return new NullableEqualityComparer<char>();
-            if (t == typeof(bool?))
-                return new NullableEqualityComparer<bool>();
-            if (t == typeof(double?))
-                return new NullableEqualityComparer<double>();
-            return null;
-        }
+        // Whether a value of `from` can be stored where `to` is expected
+        // (for a value type: whether it implements the interface `to`).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern bool IsAssignableTo(Type from, Type to);
 
-        // The exact Comparer<T>.Default of the same types.
-        private static object KnownComparer(Type t)
-        {
-            if (t == typeof(int))
-                return new GenericComparer<int>();
-            if (t == typeof(string))
-                return new GenericComparer<string>();
-            if (t == typeof(long))
-                return new GenericComparer<long>();
-            if (t == typeof(char))
-                return new GenericComparer<char>();
-            if (t == typeof(bool))
-                return new GenericComparer<bool>();
-            if (t == typeof(double))
-                return new GenericComparer<double>();
-            if (t == typeof(float))
-                return new GenericComparer<float>();
-            if (t == typeof(byte))
-                return new GenericComparer<byte>();
-            if (t == typeof(sbyte))
-                return new GenericComparer<sbyte>();
-            if (t == typeof(short))
-                return new GenericComparer<short>();
-            if (t == typeof(ushort))
-                return new GenericComparer<ushort>();
-            if (t == typeof(uint))
-                return new GenericComparer<uint>();
-            if (t == typeof(ulong))
-                return new GenericComparer<ulong>();
-            if (t == typeof(int?))
-                return new NullableComparer<int>();
-            if (t == typeof(long?))
-                return new NullableComparer<long>();
-            if (t == typeof(char?))
-                return new NullableComparer<char>();
-            if (t == typeof(bool?))
-                return new NullableComparer<bool>();
-            if (t == typeof(double?))
-                return new NullableComparer<double>();
-            return null;
-        }
+        // The instantiation of `definition`'s generic type over `argument`.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern Type Instantiate(Type definition, Type argument);
+
+        // A new instance by the public parameterless constructor (a boxed
+        // default value for a value type).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern object CreateInstance(Type type);
+
+        // U for Nullable<U>, else null.
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern Type NullableUnderlying(Type type);
     }
 }
