@@ -47,6 +47,14 @@ fn token_of(operand: &Operand) -> Option<Token> {
     }
 }
 
+/// The instruction's token operand; `what` names the kind of token expected.
+fn operand_token(ins: &Instruction<'_>, what: &str) -> Result<Token, JitError> {
+    token_of(ins.operand).ok_or_else(|| JitError::InvalidIl {
+        il_offset: ins.offset,
+        reason: format!("expected a {what} token"),
+    })
+}
+
 impl Verifier {
     fn resolved<T>(&self, at: u32, r: Result<T, HostError>) -> Result<T, JitError> {
         r.map_err(|error| JitError::Resolve {
@@ -61,10 +69,7 @@ impl Verifier {
         vh: &mut dyn VerifyHost,
         ins: &Instruction<'_>,
     ) -> Result<TypeHandle, JitError> {
-        let t = token_of(ins.operand).ok_or_else(|| JitError::InvalidIl {
-            il_offset: ins.offset,
-            reason: "expected a type token".into(),
-        })?;
+        let t = operand_token(ins, "type")?;
         self.resolved(ins.offset, vh.type_of_token(t))
     }
 
@@ -82,10 +87,7 @@ impl Verifier {
         vh: &mut dyn VerifyHost,
         ins: &Instruction<'_>,
     ) -> Result<FieldFacts, JitError> {
-        let t = token_of(ins.operand).ok_or_else(|| JitError::InvalidIl {
-            il_offset: ins.offset,
-            reason: "expected a field token".into(),
-        })?;
+        let t = operand_token(ins, "field")?;
         self.resolved(ins.offset, vh.field_facts(t))
     }
 
@@ -108,10 +110,7 @@ impl Verifier {
             }
             _ => None,
         };
-        let t = token_of(ins.operand).ok_or_else(|| JitError::InvalidIl {
-            il_offset: ins.offset,
-            reason: "expected a method token".into(),
-        })?;
+        let t = operand_token(ins, "method")?;
         // Generic method instantiations (MethodSpec) name more than their
         // method's descriptor says.
         let spec = t.table() == Some(osprey_metadata::TableId::MethodSpec);
