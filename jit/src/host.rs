@@ -115,6 +115,9 @@ pub enum HostErrorKind {
     BadImage,
     /// The runtime cannot do this yet (a clear "not supported" error).
     NotSupported,
+    /// Unverifiable: a generic method's type argument violates a
+    /// constraint (`VerificationException`).
+    Verification,
     /// Shared generic code cannot express this (yet): the runtime compiles
     /// the method for each exact instantiation instead.
     NeedsExactCode,

@@ -86,6 +86,9 @@ Environment:
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
   OSPREY_VERIFY=1      also verify corelib and unsafe assemblies (every rule but the
                        unsafe-code ones), to test the IL verifier; 0 (default) does not
+  OSPREY_JIT_STATS=1   print what the JIT compiled (methods, bytes, time) at exit
+  OSPREY_GENERIC_SHARING=0  compile every generic instantiation on its own
+                       (default: reference-type instantiations share code)
 "
 );
 
@@ -503,6 +506,14 @@ fn run_in_process(
     let mut thread = rt.new_thread();
     let result = rt.run_main(&mut thread, assembly, &args);
     let _ = os.console_flush();
+    if os
+        .environment_variable("OSPREY_JIT_STATS")
+        .ok()
+        .flatten()
+        .is_some_and(|v| v.trim() != "0")
+    {
+        let _ = os.stderr(&rt.jit_stats());
+    }
     match result {
         Ok(code) => code,
         // Already reported by the thread that ended the process.

@@ -106,17 +106,18 @@ fn old_trace(exception: ObjectRef) -> Option<ObjectRef> {
 /// of `rt`.
 pub(crate) unsafe fn format_stack_trace(rt: &Runtime, data: &[isize]) -> String {
     let mut lines = Vec::with_capacity(data.len() / 2);
-    let loader = rt.loader();
+    let mut loader = rt.loader();
     for pair in data.chunks_exact(2) {
         // SAFETY: the caller's contract: a method descriptor of this runtime.
         let method = unsafe { MethodHandle::from_ptr(pair[0] as *const _) };
         let asm = loader.assembly(method.assembly);
         let img = asm.image();
         let il = u32::try_from(pair[1]).ok();
+        let types = loader.trace_param_types(method);
         let head = format!(
             "  at {} ({})",
-            trace_method_name(method),
-            trace_params(img, method)
+            loader.trace_method_name(method),
+            trace_params(img, method, &types)
         );
         match il.and_then(|il| rt.symbols.location(method, il)) {
             Some(at) => lines.push(format!(
@@ -142,13 +143,9 @@ fn statement_of(rt: &Runtime, method: MethodHandle, il: u32) -> u32 {
         .map_or(il, |c| c.code_map.statement_of(il))
 }
 
-/// `Namespace.Type.Method`, nested types joined with `+` as mono prints them.
-fn trace_method_name(method: MethodHandle) -> String {
-    format!("{}.{}", method.owner.name.replace('/', "+"), method.name)
-}
-
-/// `System.Int32 n, System.String[] args`.
-fn trace_params(img: &Image<'_>, method: MethodHandle) -> String {
+/// `System.Int32 n, System.String[] args`: the parameter types (as
+/// `Loader::trace_param_types` prints them) with their names.
+fn trace_params(img: &Image<'_>, method: MethodHandle, types: &[String]) -> String {
     let mut names = vec![String::new(); method.sig.params.len()];
     if let Ok(params) = img.param_range(method.rid) {
         for rid in params {
@@ -160,15 +157,12 @@ fn trace_params(img: &Image<'_>, method: MethodHandle) -> String {
             }
         }
     }
-    method
-        .sig
-        .params
+    types
         .iter()
         .zip(&names)
         .map(|(t, n)| {
-            let t = crate::loader::names::type_trace_name(img, t);
             if n.is_empty() {
-                t
+                t.clone()
             } else {
                 format!("{t} {n}")
             }

@@ -131,6 +131,17 @@ impl Loader {
                 ),
             });
         }
+        if !args.is_empty() {
+            let ctx = GenericContext::of_type(args.clone());
+            let definition = self.trace_definition_name(id);
+            self.check_constraints(
+                id.assembly,
+                osprey_metadata::tables::TypeOrMethodDef::TypeDef(id.rid),
+                &args,
+                &ctx,
+                &|| definition.clone(),
+            )?;
+        }
         let key = TypeKey::Def(id, args.clone());
         self.check_load_depth(id)?;
         if !self.in_progress.insert(key.clone()) {

@@ -300,6 +300,17 @@ impl Loader {
             return Ok(*h);
         }
         let (m, args) = key;
+        let ctx = GenericContext {
+            type_args: m.owner.instantiation.clone(),
+            method_args: args.clone(),
+        };
+        self.check_constraints(
+            m.assembly,
+            osprey_metadata::tables::TypeOrMethodDef::MethodDef(m.rid),
+            &args,
+            &ctx,
+            &|| format!("{}.{}", m.owner.name, m.name),
+        )?;
         let mut md = Box::new(MethodDesc {
             owner: m.owner,
             assembly: m.assembly,
@@ -328,4 +339,185 @@ impl Loader {
         self.method_instances.insert((m, args), handle);
         Ok(handle)
     }
+}
+
+impl Loader {
+    // ----- how traces print generic types and methods (as mono) -----
+
+    /// The names of a generic type's or method's type parameters, in order.
+    pub(crate) fn generic_param_names(
+        &self,
+        assembly: AssemblyId,
+        owner: osprey_metadata::tables::TypeOrMethodDef,
+    ) -> Vec<String> {
+        let asm = self.assembly(assembly);
+        let img = asm.image();
+        let mut params: Vec<(u16, String)> = img
+            .generic_params_of(owner)
+            .filter_map(|r| r.ok())
+            .map(|(_, row)| (row.number, img.string(row.name).unwrap_or("").to_string()))
+            .collect();
+        params.sort_by_key(|(n, _)| *n);
+        params.into_iter().map(|(_, name)| name).collect()
+    }
+
+    /// A generic type definition as mono's traces print it:
+    /// `Outer`2+Inner[K,V]`.
+    pub(crate) fn trace_definition_name(&self, def: TypeDefId) -> String {
+        let params = self.generic_param_names(
+            def.assembly,
+            osprey_metadata::tables::TypeOrMethodDef::TypeDef(def.rid),
+        );
+        let name = self.type_def_name(def);
+        if params.is_empty() {
+            name
+        } else {
+            format!("{name}[{}]", params.join(","))
+        }
+    }
+
+    /// A method as mono's traces print it: `Outer`2[K,V].S[M]` (generic
+    /// types and methods by their definitions, whatever instantiation ran).
+    pub fn trace_method_name(&self, m: MethodHandle) -> String {
+        let owner = match m.owner.def {
+            Some(def) => self.trace_definition_name(def),
+            None => m.owner.name.clone(),
+        };
+        let params = self.generic_param_names(
+            m.assembly,
+            osprey_metadata::tables::TypeOrMethodDef::MethodDef(m.rid),
+        );
+        if params.is_empty() {
+            format!("{owner}.{}", m.name)
+        } else {
+            format!("{owner}.{}[{}]", m.name, params.join(","))
+        }
+    }
+
+    /// A method's parameter types as mono's traces print them.
+    pub fn trace_param_types(&mut self, m: MethodHandle) -> Vec<String> {
+        use osprey_metadata::tables::TypeOrMethodDef;
+        let type_params = m
+            .owner
+            .def
+            .map(|d| self.generic_param_names(d.assembly, TypeOrMethodDef::TypeDef(d.rid)))
+            .unwrap_or_default();
+        let method_params = self.generic_param_names(m.assembly, TypeOrMethodDef::MethodDef(m.rid));
+        let asm = self.assembly(m.assembly);
+        let img = asm.image();
+        let mut definition = |t| match self.resolve_type_def_id(m.assembly, t) {
+            Ok(def) => self.trace_definition_name(def),
+            Err(_) => super::names::type_sig_text(img, &TypeSig::Class(t)),
+        };
+        let mut names = super::names::TraceNames {
+            type_params: &type_params,
+            method_params: &method_params,
+            definition: &mut definition,
+        };
+        m.sig
+            .params
+            .iter()
+            .map(|p| super::names::type_trace_name(img, p, &mut names))
+            .collect()
+    }
+
+    // ----- constraints (ECMA-335 II.10.1.7) -----
+
+    /// Checks `args` against the constraints of the type parameters of
+    /// `owner` (a generic type, or a generic method of a type instantiated
+    /// as `ctx.type_args`): `class`, `struct`, `new()` and the types each
+    /// argument must be assignable to (resolved with the arguments, so
+    /// `T : IComparable<T>` works). Arguments still being built and the
+    /// canonical `__Canon` are not checked (shared code is compiled for
+    /// every instantiation that passed).
+    pub(crate) fn check_constraints(
+        &mut self,
+        assembly: AssemblyId,
+        owner: osprey_metadata::tables::TypeOrMethodDef,
+        args: &[TypeHandle],
+        ctx: &GenericContext,
+        subject: &dyn Fn() -> String,
+    ) -> LoadResult<()> {
+        use osprey_metadata::flags::generic_param_attributes as gpa;
+        use osprey_metadata::tables::TypeOrMethodDef;
+        if args
+            .iter()
+            .any(|a| a.mentions_canon || self.incomplete.contains(a))
+        {
+            return Ok(());
+        }
+        let on_method = matches!(owner, TypeOrMethodDef::MethodDef(_));
+        let asm = self.assembly(assembly);
+        let img = asm.image();
+        let bad = |e| LoadError::BadImage {
+            assembly: asm.name.clone(),
+            error: e,
+        };
+        let mut params = Vec::new();
+        for row in img.generic_params_of(owner) {
+            let (rid, row) = row.map_err(bad)?;
+            params.push((rid, row));
+        }
+        for (rid, row) in params {
+            let Some(&arg) = args.get(row.number as usize) else {
+                continue;
+            };
+            let name = img.string(row.name).map_err(bad)?.to_string();
+            let violation = || {
+                let message = if on_method {
+                    format!(
+                        "Method {}: type argument '{}' violates the constraint of type parameter '{name}'.",
+                        subject(),
+                        arg.name
+                    )
+                } else {
+                    format!(
+                        "GenericArguments[{}], '{}', on '{}' violates the constraint of type parameter '{name}'.",
+                        row.number,
+                        arg.name,
+                        subject()
+                    )
+                };
+                LoadError::ConstraintViolation { message, on_method }
+            };
+            let special = row.flags & gpa::SPECIAL_CONSTRAINT_MASK;
+            if special & gpa::REFERENCE_TYPE_CONSTRAINT != 0 && arg.is_value_type() {
+                return Err(violation());
+            }
+            if special & gpa::NOT_NULLABLE_VALUE_TYPE_CONSTRAINT != 0
+                && (!arg.is_value_type() || arg.is_nullable())
+            {
+                return Err(violation());
+            }
+            if special & gpa::DEFAULT_CONSTRUCTOR_CONSTRAINT != 0 && !has_default_constructor(arg) {
+                return Err(violation());
+            }
+            let mut constraints = Vec::new();
+            for c in img.generic_param_constraints_of(rid) {
+                constraints.push(c.map_err(bad)?.1.constraint);
+            }
+            for c in constraints {
+                let t = self.resolve_type_token(assembly, c.into(), ctx)?;
+                if !super::casting::is_assignable(arg, t) {
+                    return Err(violation());
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Whether `new T()` can make a `t`: a value type, or a concrete class with
+/// a public parameterless constructor.
+fn has_default_constructor(t: TypeHandle) -> bool {
+    use osprey_metadata::flags::method_attributes as ma;
+    t.is_value_type()
+        || (!t.mt.has(super::types::mt_flags::ABSTRACT)
+            && !t.is_interface()
+            && t.methods.iter().any(|m| {
+                m.name == ".ctor"
+                    && !m.is_static()
+                    && m.sig.params.is_empty()
+                    && m.flags & ma::MEMBER_ACCESS_MASK == ma::PUBLIC
+            }))
 }

@@ -11,6 +11,7 @@
 //!   rules live in `osprey_metadata::layout`);
 //! * [`vtable`]: vtable slots, overrides, interface maps, unboxing stubs;
 //! * [`arrays`]: array types;
+//! * [`casting`]: assignability (casts, interface dispatch, constraints);
 //! * [`generics`]: generic contexts, signature comparison across
 //!   instantiations, generic method instantiation;
 //! * [`resolve`]: tokens and signatures to types, methods, fields and JIT types,
@@ -23,6 +24,7 @@ mod arrays;
 pub mod assembly;
 pub(crate) mod attributes;
 mod build;
+pub mod casting;
 pub mod generics;
 mod layout;
 pub mod methods;
@@ -88,6 +90,15 @@ pub enum LoadError {
         /// What is wrong, naming the row.
         reason: String,
     },
+    /// A type argument violates a constraint of its type parameter
+    /// (`TypeLoadException` for a generic type, `VerificationException`
+    /// for a generic method, as in .NET); the message says which.
+    ConstraintViolation {
+        /// .NET's message.
+        message: String,
+        /// The parameter belongs to a generic method.
+        on_method: bool,
+    },
     /// A token of the wrong kind where a specific kind is required.
     BadToken {
         /// The token.
@@ -124,6 +135,7 @@ impl std::fmt::Display for LoadError {
             LoadError::MissingMethod(m) => write!(f, "Method not found: '{m}'."),
             LoadError::MissingField(m) => write!(f, "Field not found: '{m}'."),
             LoadError::NotSupported(what) => write!(f, "not supported: {what}"),
+            LoadError::ConstraintViolation { message, .. } => f.write_str(message),
             LoadError::BadToken { token, expected } => {
                 write!(f, "bad image: token {token} where {expected} is required")
             }
@@ -146,6 +158,12 @@ impl LoadError {
             LoadError::MissingMethod(_) => "System.MissingMethodException",
             LoadError::MissingField(_) => "System.MissingFieldException",
             LoadError::NotSupported(_) => "System.NotSupportedException",
+            LoadError::ConstraintViolation {
+                on_method: false, ..
+            } => "System.TypeLoadException",
+            LoadError::ConstraintViolation {
+                on_method: true, ..
+            } => "System.Security.VerificationException",
         }
     }
 }

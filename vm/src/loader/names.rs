@@ -107,9 +107,27 @@ pub fn type_display(img: &Image<'_>, sig: &TypeSig) -> String {
     prim.to_string()
 }
 
+/// What a trace prints for type parameters: their names (`T`, `TKey`), and
+/// for a generic instantiation in a signature, its definition with the
+/// definition's own parameter names (`System.Collections.Generic.List`1[T]`),
+/// as mono does.
+pub struct TraceNames<'a> {
+    /// The declaring type's parameter names (`!n`).
+    pub type_params: &'a [String],
+    /// The method's parameter names (`!!n`).
+    pub method_params: &'a [String],
+    /// The printed form of a generic type definition.
+    pub definition: &'a mut dyn FnMut(osprey_metadata::tables::TypeDefOrRef) -> String,
+}
+
 /// A parameter type as mono prints it in traces: `System.Int32`,
-/// `System.String[]`, `System.Int32&`.
-pub fn type_trace_name(img: &Image<'_>, sig: &TypeSig) -> String {
+/// `System.String[]`, `System.Int32&`, `T`, `System.Collections.Generic.List`1[T]`.
+pub fn type_trace_name(img: &Image<'_>, sig: &TypeSig, names: &mut TraceNames<'_>) -> String {
+    let param = |list: &[String], n: u32, prefix: &str| {
+        list.get(n as usize)
+            .cloned()
+            .unwrap_or_else(|| format!("{prefix}{n}"))
+    };
     let prim = match sig {
         TypeSig::Void => "System.Void",
         TypeSig::Boolean => "System.Boolean",
@@ -129,18 +147,21 @@ pub fn type_trace_name(img: &Image<'_>, sig: &TypeSig) -> String {
         TypeSig::String => "System.String",
         TypeSig::Object => "System.Object",
         TypeSig::TypedByRef => "System.TypedReference",
-        TypeSig::ByRef(inner) => return format!("{}&", type_trace_name(img, inner)),
-        TypeSig::Ptr(inner) => return format!("{}*", type_trace_name(img, inner)),
-        TypeSig::SzArray(inner) => return format!("{}[]", type_trace_name(img, inner)),
+        TypeSig::Var(n) => return param(names.type_params, *n, "!"),
+        TypeSig::MVar(n) => return param(names.method_params, *n, "!!"),
+        TypeSig::GenericInst { generic, .. } => return (names.definition)(*generic),
+        TypeSig::ByRef(inner) => return format!("{}&", type_trace_name(img, inner, names)),
+        TypeSig::Ptr(inner) => return format!("{}*", type_trace_name(img, inner, names)),
+        TypeSig::SzArray(inner) => return format!("{}[]", type_trace_name(img, inner, names)),
         TypeSig::Array { elem, rank, .. } => {
             return format!(
                 "{}[{}]",
-                type_trace_name(img, elem),
+                type_trace_name(img, elem, names),
                 ",".repeat(rank.saturating_sub(1) as usize)
             )
         }
         TypeSig::Modified { inner, .. } | TypeSig::Pinned(inner) => {
-            return type_trace_name(img, inner)
+            return type_trace_name(img, inner, names)
         }
         other => return type_sig_text(img, other),
     };

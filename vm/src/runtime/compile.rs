@@ -160,7 +160,12 @@ impl Runtime {
                 return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
             }
         }
-        if let Some(canonical) = loader.shared_form(method)? {
+        let shared = if self.share_generic_code {
+            loader.shared_form(method)?
+        } else {
+            None
+        };
+        if let Some(canonical) = shared {
             // Shared code is not verified as such (its `__Canon` stands for
             // every type argument): each instantiation is, before it runs it.
             self.verify_instantiation(&mut loader, method)?;
@@ -247,6 +252,7 @@ impl Runtime {
         let mut input = input_data.input();
         input.generic_context = shared;
         let base = self.code.method_base();
+        let started = std::time::Instant::now();
         let compiled = {
             let mut ctx = JitContext {
                 rt: self,
@@ -261,6 +267,12 @@ impl Runtime {
                 error,
             })?
         };
+        self.jit_stats.record(
+            shared.is_some(),
+            input.il.len(),
+            compiled.code.len(),
+            started.elapsed().as_nanos() as u64,
+        );
         let info = MethodCode {
             method,
             start: base,

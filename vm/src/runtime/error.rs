@@ -221,6 +221,7 @@ fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
         K::TypeLoad => "System.TypeLoadException",
         K::BadImage => "System.BadImageFormatException",
         K::NotSupported => "System.NotSupportedException",
+        K::Verification => "System.Security.VerificationException",
         // Never raised: the runtime compiles the method for its exact
         // instantiation instead (runtime/compile.rs).
         K::NeedsExactCode => "System.NotSupportedException",

@@ -12,6 +12,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use osprey_jit::{Helper, ThrowKind};
 
 use super::{CallSite, RuntimeError};
+pub(crate) use crate::loader::casting::is_assignable;
+use crate::loader::casting::{is_array_covariant_interface, is_variant_convertible};
 use crate::loader::{MethodDesc, MethodHandle, MethodTable, TypeHandle, TypeKind};
 use crate::object::ObjectRef;
 use crate::stubs::Workers;
@@ -698,84 +700,6 @@ pub(crate) fn constrained_target(t: TypeHandle, m: MethodHandle) -> Option<Metho
         None => return None,
     };
     (implementation.owner == t).then_some(implementation)
-}
-
-/// Whether a value of type `from` can be stored where `to` is expected
-/// (ECMA-335 I.8.7, for reference types: same type, a base class, an
-/// implemented interface (also by variance), `object`, array covariance,
-/// and a delegate type converting by variance).
-pub(crate) fn is_assignable(from: TypeHandle, to: TypeHandle) -> bool {
-    if from == to || from.is_subclass_of(to) {
-        return true;
-    }
-    if to.is_interface() {
-        return from.interfaces.iter().any(|&i| {
-            i == to || is_variant_convertible(i, to) || is_array_covariant_interface(from, i, to)
-        });
-    }
-    if is_variant_convertible(from, to) {
-        return true;
-    }
-    match (from.kind, to.kind, from.element, to.element) {
-        (TypeKind::SzArray, TypeKind::SzArray, Some(fe), Some(te))
-        | (TypeKind::MdArray(_), TypeKind::MdArray(_), Some(fe), Some(te))
-            if from.kind == to.kind =>
-        {
-            if fe.is_value_type() || te.is_value_type() {
-                fe == te
-            } else {
-                is_assignable(fe, te)
-            }
-        }
-        _ => false,
-    }
-}
-
-/// Array covariance through the collection interfaces (ECMA-335 I.8.7.1):
-/// the array type `array` implements `own` (`IList<string>` for
-/// `string[]`), and so also `to` (`IList<object>`) when `to` is the same
-/// interface over a reference type the element type is assignable to.
-fn is_array_covariant_interface(array: TypeHandle, own: TypeHandle, to: TypeHandle) -> bool {
-    let (Some(e), [target]) = (array.element, to.instantiation.as_slice()) else {
-        return false;
-    };
-    array.kind == TypeKind::SzArray
-        && own.def == to.def
-        && own.instantiation.as_slice() == [e]
-        && !e.is_value_type()
-        && !target.is_value_type()
-        && is_assignable(e, *target)
-}
-
-/// Whether `from` converts to `to` by the variance of their common generic
-/// interface or delegate definition (ECMA-335 II.9.11): each type argument
-/// is the same, or, for an `out` parameter, a reference type assignable to
-/// the target's, or, for an `in` parameter, one the target's is assignable
-/// to. Variance never applies to value-type arguments.
-pub(crate) fn is_variant_convertible(from: TypeHandle, to: TypeHandle) -> bool {
-    use crate::loader::Variance;
-    if from == to {
-        return true;
-    }
-    if from.def != to.def
-        || to.variance.iter().all(|v| *v == Variance::None)
-        || from.instantiation.len() != to.instantiation.len()
-    {
-        return false;
-    }
-    from.instantiation
-        .iter()
-        .zip(&to.instantiation)
-        .zip(&to.variance)
-        .all(|((&f, &t), v)| {
-            let refs = !f.is_value_type() && !t.is_value_type();
-            f == t
-                || match v {
-                    Variance::None => false,
-                    Variance::Covariant => refs && is_assignable(f, t),
-                    Variance::Contravariant => refs && is_assignable(t, f),
-                }
-        })
 }
 
 /// The prestub's method argument, as a handle.

@@ -44,6 +44,12 @@ pub(super) fn host_error(e: LoadError) -> HostError {
             HostErrorKind::BadImage
         }
         LoadError::NotSupported(_) => HostErrorKind::NotSupported,
+        LoadError::ConstraintViolation {
+            on_method: false, ..
+        } => HostErrorKind::TypeLoad,
+        LoadError::ConstraintViolation {
+            on_method: true, ..
+        } => HostErrorKind::Verification,
     };
     HostError {
         kind,

@@ -93,6 +93,8 @@ fn deferrable(kind: HostErrorKind) -> Option<&'static str> {
         HostErrorKind::MissingMethod => Some("System.MissingMethodException"),
         HostErrorKind::MissingField => Some("System.MissingFieldException"),
         HostErrorKind::TypeLoad => Some("System.TypeLoadException"),
+        // A generic method's constraint violated, at the call (as .NET).
+        HostErrorKind::Verification => Some("System.Security.VerificationException"),
         // Shared generic code that cannot express the instruction is
         // compiled again per instantiation: not a failure to raise.
         HostErrorKind::BadImage | HostErrorKind::NotSupported | HostErrorKind::NeedsExactCode => {

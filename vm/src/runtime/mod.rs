@@ -25,6 +25,7 @@ mod generic_lookup;
 mod helpers;
 mod jitdump;
 mod jitiface;
+mod jitstats;
 pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
@@ -107,6 +108,12 @@ pub struct Runtime {
     type_objects: Mutex<HashMap<TypeHandle, ObjectRef>>,
     /// Seed of identity hash codes.
     hash_seed: AtomicU32,
+    /// Whether reference-type instantiations share code (docs/generics.md;
+    /// `OSPREY_GENERIC_SHARING=0` compiles each instantiation on its own,
+    /// to compare the two).
+    pub(crate) share_generic_code: bool,
+    /// What the JIT compiled (`OSPREY_JIT_STATS=1` prints it at exit).
+    pub(crate) jit_stats: jitstats::JitStats,
     /// The next `Thread.ManagedThreadId`.
     next_thread_id: std::sync::atomic::AtomicI32,
     /// The binder's method bindings, resolved (indexed by `BoundMethod`).
@@ -132,6 +139,11 @@ unsafe impl Send for Runtime {}
 unsafe impl Sync for Runtime {}
 
 impl Runtime {
+    /// The JIT's counters as one line (see `OSPREY_JIT_STATS`).
+    pub fn jit_stats(&self) -> String {
+        self.jit_stats.summary()
+    }
+
     /// Creates a runtime in the current kernel process and loads corelib.
     pub fn new(options: RuntimeOptions) -> Result<Box<Runtime>, RuntimeError> {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
@@ -161,6 +173,12 @@ impl Runtime {
             enums: Mutex::new(HashMap::new()),
             value_fields: Mutex::new(HashMap::new()),
             hash_seed: AtomicU32::new(0x2545_F491),
+            jit_stats: jitstats::JitStats::default(),
+            share_generic_code: os
+                .environment_variable("OSPREY_GENERIC_SHARING")
+                .ok()
+                .flatten()
+                .map_or(true, |v| v.trim() != "0"),
             next_thread_id: std::sync::atomic::AtomicI32::new(1),
             bound_methods: OnceLock::new(),
             finalizer: finalizer::FinalizerThread::default(),
