@@ -49,6 +49,18 @@ fn assert_no_crash(run: &RunOutput, what: &str) {
     );
 }
 
+/// Fails unless `run` ended normally (exit code 0) printing `stdout`.
+fn assert_ran(run: &RunOutput, what: &str, stdout: &str) {
+    assert_no_crash(run, what);
+    assert_eq!(
+        run.stdout_lossy(),
+        stdout,
+        "{what}: stderr:\n{}",
+        run.stderr_lossy()
+    );
+    assert_eq!(run.code(), Some(0), "{what}");
+}
+
 fn sample(name: &str) -> Sample {
     load_sample(&samples_dir().join(name)).unwrap_or_else(|(_, e)| panic!("{e}"))
 }
@@ -210,14 +222,7 @@ fn run_dll_with_entry_point() {
     let dll =
         compile_cs_to(&src, &dir.join("hello-as-dll.dll"), &[]).unwrap_or_else(|e| panic!("{e}"));
     let run = osprey(&["run", path_str(&dll)]);
-    assert_no_crash(&run, "osprey run hello-as-dll.dll");
-    assert_eq!(
-        run.stdout_lossy(),
-        "Hello, world!\n",
-        "stderr:\n{}",
-        run.stderr_lossy()
-    );
-    assert_eq!(run.code(), Some(0));
+    assert_ran(&run, "osprey run hello-as-dll.dll", "Hello, world!\n");
 }
 
 #[test]
@@ -943,7 +948,8 @@ class Program {
     let stderr = run.stderr_lossy();
     assert!(
         stderr.lines().any(|l| l
-            == "error: access violation: managed code read or wrote the unmapped address 0x100000000000"),
+            .starts_with("error: access violation: managed code (Program::Poke at IL_")
+            && l.ends_with(") read or wrote the unmapped address 0x100000000000")),
         "stderr:\n{stderr}"
     );
     assert!(
@@ -1035,17 +1041,70 @@ class Program {
 }
 
 // ---------------------------------------------------------------------------
-// Corrupted assemblies: random bit flips anywhere in a compiled sample (PE
-// headers, metadata, IL, signatures). Every run must end with an exit code:
-// the program's own, or a clean error (invalid IL names the method and
-// offset). A flipped branch can make a program loop forever, so a run that
-// times out is allowed; a signal or an internal error never is. This found
-// `box` of a reference type turning an integer into a reference, stores of
-// non-references into reference locations (jit/src/import.rs,
-// `check_store`), and delegates over methods of another shape
-// (vm/src/runtime/delegates.rs, `check_signature`). `OSPREY_FLIP_CASES=N`
-// runs N cases per sample (default 60).
+// Corrupted assemblies. Every run must end with an exit code: the
+// program's own, or a clean error (invalid IL names the method and offset).
+// Corrupted programs run with OSPREY_TIME_LIMIT (runtime/watchdog.rs): a
+// program that loops forever (a flipped branch) is stopped at a safepoint
+// with exit code 124, which is allowed; a run the harness has to kill, a
+// signal, a panic, an internal error or a fatal error (a fault in native
+// code, a heap-verification failure, a runtime stuck in native code) is a
+// failure.
 
+/// The time limit corrupted programs run with, in seconds.
+const CORRUPT_TIME_LIMIT: &str = "3";
+
+/// Runs a corrupted assembly and says what went wrong, if anything.
+fn run_corrupted(path: &Path) -> Result<(), String> {
+    run_corrupted_with(path, &[])
+}
+
+/// [`run_corrupted`] with extra environment variables.
+fn run_corrupted_with(path: &Path, env: &[(&str, &str)]) -> Result<(), String> {
+    let run = run_command(
+        {
+            let mut cmd = std::process::Command::new(osprey_bin());
+            cmd.args(["run", path_str(path)])
+                .env("OSPREY_TIME_LIMIT", CORRUPT_TIME_LIMIT)
+                .envs(env.iter().copied());
+            cmd
+        },
+        None,
+        Duration::from_secs(20),
+    )
+    .unwrap();
+    let stderr = run.stderr_lossy();
+    let why = if run.timed_out {
+        Some("hung: the time limit did not stop it")
+    } else if run.panicked() {
+        Some("panicked")
+    } else if run.status.code().is_none() {
+        Some("died of a signal")
+    } else if stderr.contains("internal runtime error") {
+        Some("internal runtime error")
+    } else if stderr.lines().any(|l| l.starts_with("fatal error:")) {
+        Some("fatal error")
+    } else {
+        None
+    };
+    match why {
+        None => Ok(()),
+        Some(why) => Err(format!(
+            "{why}: {}\nstderr:\n{}",
+            describe_status(&run.status),
+            tail(&stderr, 2000)
+        )),
+    }
+}
+
+/// The samples the corruption tests start from.
+const CORRUPTED_SAMPLES: [&str; 4] = ["om-structs", "delegate-shapes", "om-interfaces", "ex-basic"];
+
+// Random bit flips anywhere in a compiled sample (PE headers, metadata, IL,
+// signatures). This found `box` of a reference type turning an integer
+// into a reference, stores of non-references into reference locations
+// (jit/src/import.rs, `check_store`), and delegates over methods of another
+// shape (vm/src/runtime/delegates.rs, `check_signature`).
+// `OSPREY_FLIP_CASES=N` runs N cases per sample (default 60).
 #[test]
 fn bit_flipped_assemblies_never_crash_the_runtime() {
     let flips: usize = std::env::var("OSPREY_FLIP_CASES")
@@ -1061,7 +1120,7 @@ fn bit_flipped_assemblies_never_crash_the_runtime() {
         state ^= state >> 27;
         (state.wrapping_mul(0x2545_F491_4F6C_DD1D) >> 33) as usize % bound
     };
-    for name in ["om-structs", "delegate-shapes", "om-interfaces", "ex-basic"] {
+    for name in CORRUPTED_SAMPLES {
         let original = fs::read(compiled_sample(name)).unwrap();
         for case in 0..flips {
             let mut bytes = original.clone();
@@ -1071,32 +1130,110 @@ fn bit_flipped_assemblies_never_crash_the_runtime() {
             }
             let path = dir.join(format!("{name}-{case}.exe"));
             fs::write(&path, &bytes).unwrap();
-            let run = run_command(
-                {
-                    let mut cmd = std::process::Command::new(osprey_bin());
-                    cmd.args(["run", path_str(&path)]);
-                    cmd
-                },
-                None,
-                Duration::from_secs(5),
-            )
-            .unwrap();
-            let stderr = run.stderr_lossy();
-            let crashed = run.panicked()
-                || (!run.timed_out && run.status.code().is_none())
-                || stderr.contains("internal runtime error");
-            assert!(
-                !crashed,
-                "{name} case {case} (kept as {}): {}\nstderr:\n{}",
-                path.display(),
-                describe_status(&run.status),
-                tail(&stderr, 2000)
-            );
-            if !crashed {
-                let _ = fs::remove_file(&path);
+            if let Err(e) = run_corrupted(&path) {
+                panic!("{name} case {case} (kept as {}): {e}", path.display());
+            }
+            let _ = fs::remove_file(&path);
+        }
+    }
+}
+
+#[path = "fuzz/pe_mutator.rs"]
+mod pe_mutator;
+
+// Structure-aware mutations (tests/fuzz/pe_mutator.rs): table rows, coded
+// indexes, heap offsets, signatures, method headers, exception clauses and
+// IL operands, each changed to values chosen for its kind (a TypeRef scoped
+// by itself, a field token of another class, a branch into an
+// instruction). `OSPREY_MUTATE_CASES=N` runs N cases per sample (default
+// 40); `OSPREY_MUTATE_SEED=S` starts elsewhere. A failing case is kept
+// with a description of its mutations.
+#[test]
+fn structurally_mutated_assemblies_never_crash_the_runtime() {
+    let cases: usize = std::env::var("OSPREY_MUTATE_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(40);
+    let seed: u64 = std::env::var("OSPREY_MUTATE_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x5EED_0F0F_1234_5678);
+    let dir = fresh_dir("cli-mutations");
+    let mut failures = Vec::new();
+    for (i, name) in CORRUPTED_SAMPLES.iter().enumerate() {
+        let mutator = pe_mutator::Mutator::new(fs::read(compiled_sample(name)).unwrap());
+        assert!(mutator.site_count() > 100, "{name}: too few mutation sites");
+        let mut rng = pe_mutator::Rng(seed ^ (i as u64 + 1).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        for case in 0..cases {
+            let (bytes, what) = mutator.mutate(&mut rng);
+            let path = dir.join(format!("{name}-{case}.exe"));
+            fs::write(&path, &bytes).unwrap();
+            match run_corrupted(&path) {
+                Ok(()) => {
+                    let _ = fs::remove_file(&path);
+                }
+                Err(e) => {
+                    let _ = fs::write(path.with_extension("txt"), &what);
+                    failures.push(format!(
+                        "{name} case {case} ({what}; kept as {}): {e}",
+                        path.display()
+                    ));
+                }
             }
         }
     }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[path = "fuzz/ilgen.rs"]
+mod ilgen;
+
+// Generated type-confused IL (tests/fuzz/ilgen.rs), assembled with ilasm and
+// run with each collector under GC stress at interval 1: the runtime must
+// end each with a clean error or a managed exception (no crash, no hang, no
+// heap-verification failure). Confusions only the IL verifier can catch
+// (`Confusion::verifier`) are generated with `OSPREY_ILGEN_ALL=1`;
+// `OSPREY_ILGEN_CASES=N` runs N programs (default 12).
+#[test]
+fn generated_type_confused_il_never_crashes_the_runtime() {
+    let cases: u64 = std::env::var("OSPREY_ILGEN_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(12);
+    let all = std::env::var_os("OSPREY_ILGEN_ALL").is_some();
+    let allowed: Vec<ilgen::Confusion> = ilgen::Confusion::ALL
+        .into_iter()
+        .filter(|c| all || !c.verifier())
+        .collect();
+    let dir = fresh_dir("cli-ilgen");
+    let mut failures = Vec::new();
+    for seed in 0..cases {
+        let (text, used) = ilgen::generate(seed, &allowed);
+        let il = dir.join(format!("ilgen{seed}.il"));
+        let exe = dir.join(format!("ilgen{seed}.exe"));
+        fs::write(&il, &text).unwrap();
+        let out = Command::new("ilasm")
+            .arg("-quiet")
+            .arg(format!("-output:{}", exe.display()))
+            .arg(&il)
+            .output()
+            .expect("ilasm runs (mono-devel)");
+        assert!(
+            out.status.success(),
+            "ilasm rejected generated program {seed} (a generator bug): {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        for gc in ["generational", "marksweep"] {
+            let env = [("OSPREY_GCSTRESS", "1"), ("OSPREY_GC", gc)];
+            if let Err(e) = run_corrupted_with(&exe, &env) {
+                failures.push(format!(
+                    "seed {seed} ({used:?}) with {gc} at stress 1 (kept as {}): {e}",
+                    il.display()
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 /// Malformed calls that assemble but no verifier accepts (tests/il/
@@ -1128,6 +1265,165 @@ fn malformed_calls_end_in_clean_errors() {
         ),
         "stderr:\n{stderr}"
     );
+}
+
+// ---------------------------------------------------------------------------
+// Array compatibility where mono and .NET disagree (issue 10, R10/R14).
+
+/// Array-element compatibility nests (ECMA-335 I.8.7.1): `int[][]` is a
+/// `uint[][]`, `E[][]` an `int[][]` and `string[][]` an `object[][]`,
+/// because their element types are compatible arrays. CoreCLR 2.0 prints
+/// True for each; mono 6.8 prints False (it applies element compatibility
+/// to the outer array only). Osprey follows .NET, so this is checked here
+/// rather than as a sample (samples/cast-array-elements and
+/// samples/cast-array-covariance cover what mono agrees with).
+#[test]
+fn nested_array_compatibility_follows_coreclr() {
+    let exe = compile_source(
+        "nested_array_compat",
+        r#"using System;
+enum E : int { A }
+class Program {
+    static object O(object o) { return o; }
+    static void Main() {
+        Console.WriteLine(O(new int[1][]) is uint[][]);
+        Console.WriteLine(O(new E[1][]) is int[][]);
+        Console.WriteLine(O(new string[1][]) is object[][]);
+        Console.WriteLine(O(new string[1][][]) is object[][][]);
+        Console.WriteLine(O(new object[1][]) is string[][]);
+        uint[][] u = (uint[][])O(new int[][] { new int[] { -1 } });
+        Console.WriteLine(u[0][0]);
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_ran(
+        &run,
+        "nested array compatibility",
+        "True\nTrue\nTrue\nTrue\nFalse\n4294967295\n",
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Configuration errors (issue 10 item 6, reproducer R13): a bad value of a
+// garbage-collector option is a plain usage error naming the option and
+// what it accepts, exit code 1, before the program runs; never an
+// "internal runtime error", and a nursery of 0 is not accepted.
+
+#[test]
+fn bad_gc_configuration_is_a_usage_error_naming_the_variable() {
+    let hello = compiled_sample("hello");
+    let cases: &[(&str, &str, &str)] = &[
+        ("OSPREY_GC", "bogus", "generational or marksweep"),
+        ("OSPREY_GCSTRESS", "often", "a whole number N"),
+        ("OSPREY_GCSTRESS", "-3", "a whole number N"),
+        ("OSPREY_GC_NURSERY", "0", "from 32K to 4G"),
+        ("OSPREY_GC_NURSERY", "1T", "from 32K to 4G"),
+        ("OSPREY_GC_NURSERY", "12Q", "from 32K to 4G"),
+        ("OSPREY_GC_HEAP_LIMIT", "lots", "from 1M to 1024G"),
+        ("OSPREY_GC_HEAP_LIMIT", "0", "from 1M to 1024G"),
+        ("OSPREY_GC_HEAP_LIMIT", "5000G", "from 1M to 1024G"),
+    ];
+    for (var, value, accepts) in cases {
+        let run = run_osprey(
+            &hello,
+            &[],
+            &[],
+            &[((*var).into(), (*value).into())],
+            None,
+            DEFAULT_TIMEOUT,
+        )
+        .unwrap();
+        let what = format!("{var}={value}");
+        assert_clean_error(&run, &what);
+        let stderr = run.stderr_lossy();
+        assert!(
+            stderr.contains(&format!(
+                "error: {var}={value:?} is not valid: {var} accepts"
+            )) && stderr.contains(accepts)
+                && !stderr.contains("internal"),
+            "{what}: stderr:\n{stderr}"
+        );
+        assert_eq!(run.stdout_lossy(), "", "{what}: the program must not run");
+    }
+    for (opt, accepts) in [
+        ("--gc=bogus", "generational or marksweep"),
+        ("--gc-heap-limit=0", "from 1M to 1024G"),
+        ("--gc-heap-limit=12 parsecs", "from 1M to 1024G"),
+    ] {
+        let run = osprey(&["run", opt, path_str(&hello)]);
+        assert_clean_error(&run, opt);
+        let stderr = run.stderr_lossy();
+        let name = opt.split('=').next().unwrap();
+        assert!(
+            stderr.contains(&format!("{name}=")) && stderr.contains(accepts),
+            "{opt}: stderr:\n{stderr}"
+        );
+    }
+    // Good values still run the program.
+    let run = run_osprey(
+        &hello,
+        &[],
+        &[],
+        &[
+            ("OSPREY_GC_NURSERY".into(), "32K".into()),
+            ("OSPREY_GC_HEAP_LIMIT".into(), "64M".into()),
+            ("OSPREY_GC".into(), "marksweep".into()),
+        ],
+        None,
+        DEFAULT_TIMEOUT,
+    )
+    .unwrap();
+    assert_eq!(run.code(), Some(0), "stderr:\n{}", run.stderr_lossy());
+    assert_eq!(run.stdout_lossy(), "Hello, world!\n");
+}
+
+// ---------------------------------------------------------------------------
+// Faults in native code (issue 10 item 5): a hardware fault in Rust code
+// called from managed code ends with the runtime's fatal-error report,
+// naming the native entry and the managed method and IL offset that called
+// it, exit code 70; never a bare SIGSEGV. `Osprey.FaultProbe.ReadNative`
+// (corelib-only, vm/src/fcall/probe.rs) is an FCall that reads the byte at
+// any address it is given.
+
+#[test]
+fn a_fault_in_native_code_ends_with_a_report_naming_the_fcall_and_caller() {
+    let dir = fresh_dir("native_fault");
+    let cs = dir.join("native_fault.cs");
+    fs::write(
+        &cs,
+        r#"using System;
+class Program {
+    static int Read(long address) { return Osprey.FaultProbe.ReadNative(address); }
+    static void Main(string[] args) {
+        Console.WriteLine("before");
+        try { Console.WriteLine(Read(long.Parse(args[0]))); }
+        catch (Exception e) { Console.WriteLine("caught " + e.GetType()); }
+        Console.WriteLine("after");
+    }
+}"#,
+    )
+    .unwrap();
+    let source = path_str(&cs);
+    // A null-page address and a wild one: both are faults in native code,
+    // which the CLR does not turn into exceptions either.
+    for address in ["16", "17592186044416"] {
+        let run = osprey(&["run", "--against-corelib", source, address]);
+        let stderr = run.stderr_lossy();
+        assert!(
+            !run.timed_out && run.status.code() == Some(70),
+            "address {address}: {}\nstderr:\n{stderr}",
+            describe_status(&run.status)
+        );
+        assert_eq!(run.stdout_lossy(), "before\n", "address {address}");
+        let hex = format!("{:#x}", address.parse::<u64>().unwrap());
+        assert!(
+            stderr.lines().any(|l| l.starts_with("fatal error: access violation: ")
+                && l.contains("(in the FCall Osprey.FaultProbe::ReadNative, called from Program::Read at IL_")
+                && l.ends_with(&format!("read or wrote the address {hex}"))),
+            "address {address}: stderr:\n{stderr}"
+        );
+    }
 }
 
 /// A member or type corelib lacks raises where the reference would run

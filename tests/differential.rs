@@ -4,7 +4,10 @@
 //! same code. Each seed is one test (`seed_<n>`).
 //!
 //! By default a fixed set of seeds runs (fast enough for every
-//! `cargo test`). For a longer campaign:
+//! `cargo test`), as the environment says, and the first twelve once more
+//! under GC stress at interval 1 with each collector
+//! (`stress1_<collector>::seed_<n>`).
+//! For a longer campaign:
 //!
 //!     OSPREY_DIFF_SEEDS=1000..1500 cargo test --release --test differential
 //!     OSPREY_DIFF_COUNT=500 cargo test --release --test differential   # seeds 10000..10499
@@ -29,6 +32,8 @@ use std::path::Path;
 
 /// The seeds `cargo test` runs when no environment variable says otherwise.
 const DEFAULT_SEEDS: std::ops::RangeInclusive<u64> = 1..=24;
+/// The default seeds that also run under GC stress at interval 1.
+const STRESS_SEEDS: std::ops::RangeInclusive<u64> = 1..=12;
 /// Where `OSPREY_DIFF_COUNT` starts counting (away from the default set).
 const COUNT_BASE: u64 = 10_000;
 
@@ -86,14 +91,53 @@ fn remove_build(dir: &Path, stem: &str) {
     }
 }
 
-fn check_seed(seed: u64) -> Result<(), String> {
-    let dir = work_dir("differential");
+/// How a seed's program runs on Osprey: as the environment says, or under
+/// GC stress at interval 1 with one collector.
+#[derive(Copy, Clone)]
+enum Variant {
+    Plain,
+    Stress1(&'static str),
+}
+
+impl Variant {
+    fn env(self) -> Vec<(std::ffi::OsString, std::ffi::OsString)> {
+        match self {
+            Variant::Plain => Vec::new(),
+            Variant::Stress1(collector) => vec![
+                ("OSPREY_GCSTRESS".into(), "1".into()),
+                ("OSPREY_GC".into(), collector.into()),
+            ],
+        }
+    }
+
+    fn dir(self) -> String {
+        match self {
+            Variant::Plain => "differential".into(),
+            Variant::Stress1(c) => format!("differential-stress1-{c}"),
+        }
+    }
+
+    fn prefix(self) -> String {
+        match self {
+            Variant::Plain => String::new(),
+            Variant::Stress1(c) => format!("stress1_{c}::"),
+        }
+    }
+}
+
+fn check_seed(seed: u64, variant: Variant) -> Result<(), String> {
+    let dir = work_dir(&variant.dir());
     let stem = format!("fuzz{seed}");
     let source = dir.join(format!("{stem}.cs"));
     let text = csgen::generate(seed);
     fs::write(&source, &text).map_err(|e| format!("cannot write {}: {e}", source.display()))?;
+    let extra: String = variant
+        .env()
+        .iter()
+        .map(|(k, v)| format!("{}={} ", k.to_string_lossy(), v.to_string_lossy()))
+        .collect();
     let reproduce = format!(
-        "reproduce: {}OSPREY_DIFF_SEEDS={seed} cargo test --release --test differential",
+        "reproduce: {}{extra}OSPREY_DIFF_SEEDS={seed} cargo test --release --test differential",
         runtime_env()
     );
 
@@ -116,7 +160,7 @@ fn check_seed(seed: u64) -> Result<(), String> {
     let mono = run_mono(&exe, &[], None, DEFAULT_TIMEOUT)?;
     check_reference(&mono, "mono", &exe, DEFAULT_TIMEOUT)
         .map_err(|e| keep(&format!("mono itself misbehaved (a generator bug?)\n{e}")))?;
-    let osprey = run_osprey(&exe, &[], &[], &[], None, DEFAULT_TIMEOUT)?;
+    let osprey = run_osprey(&exe, &[], &[], &variant.env(), None, DEFAULT_TIMEOUT)?;
     match compare_runs("mono", &mono, "osprey", &osprey, DEFAULT_TIMEOUT) {
         Ok(()) => {
             if std::env::var_os("OSPREY_DIFF_KEEP").is_none() {
@@ -130,12 +174,35 @@ fn check_seed(seed: u64) -> Result<(), String> {
 
 fn main() {
     let args = Arguments::from_args();
+    // The default seeds also run under GC stress at interval 1 with each
+    // collector (a campaign sets OSPREY_GCSTRESS itself: it is inherited).
+    let chosen = std::env::var_os("OSPREY_DIFF_SEEDS").is_some()
+        || std::env::var_os("OSPREY_DIFF_COUNT").is_some();
+    let variants: &[Variant] = if chosen {
+        &[Variant::Plain]
+    } else {
+        &[
+            Variant::Plain,
+            Variant::Stress1("generational"),
+            Variant::Stress1("marksweep"),
+        ]
+    };
     let trials = match seeds() {
-        Ok(seeds) => seeds
-            .into_iter()
-            .map(|seed| {
-                Trial::test(format!("seed_{seed}"), move || {
-                    check_seed(seed).map_err(Failed::from)
+        Ok(seeds) => variants
+            .iter()
+            .flat_map(|&variant| {
+                let seeds: Vec<u64> = match variant {
+                    Variant::Plain => seeds.clone(),
+                    Variant::Stress1(_) => seeds
+                        .iter()
+                        .copied()
+                        .filter(|s| STRESS_SEEDS.contains(s))
+                        .collect(),
+                };
+                seeds.into_iter().map(move |seed| {
+                    Trial::test(format!("{}seed_{seed}", variant.prefix()), move || {
+                        check_seed(seed, variant).map_err(Failed::from)
+                    })
                 })
             })
             .collect(),

@@ -13,7 +13,7 @@
 use osprey_binder::BoundMethod;
 use osprey_kernel::client::Os;
 
-use crate::runtime::{CallSite, Runtime, RuntimeError, RuntimeOptions, Value};
+use crate::runtime::{Arg, CallSite, Runtime, RuntimeError, RuntimeOptions, Value};
 use crate::thread::Thread;
 
 /// One kind of call.
@@ -102,7 +102,7 @@ impl Probe {
 
     fn call_loop(&mut self, m: BoundMethod, n: i32) -> Result<(), RuntimeError> {
         let site = CallSite::new(&self.rt, self.rt.bound_method(m))?;
-        match site.call(&mut self.thread, &[Value::I4(n)])? {
+        match site.call(&mut self.thread, &[Arg::I4(n)])? {
             Value::I4(r) if r == n => Ok(()),
             other => Err(RuntimeError::Internal(format!(
                 "{m:?}({n}) returned {other:?}"
@@ -121,7 +121,7 @@ impl Probe {
                 )?;
                 let mut s = 0;
                 for _ in 0..n {
-                    match site.call(&mut self.thread, &[Value::I4(s)])? {
+                    match site.call(&mut self.thread, &[Arg::I4(s)])? {
                         Value::I4(v) => s = v,
                         other => {
                             return Err(RuntimeError::Internal(format!(

@@ -371,6 +371,18 @@ impl CodeHeap {
         }
     }
 
+    /// [`CodeHeap::find`] without waiting: `Err(())` if the table is being
+    /// written (a fault handler, in signal context, must not block on a
+    /// lock its own thread may hold).
+    pub fn try_find(&self, ip: usize) -> Result<Option<CodeRange>, ()> {
+        let ranges = self.ranges.try_read().map_err(|_| ())?;
+        let i = ranges.partition_point(|r| r.start <= ip);
+        Ok(i.checked_sub(1)
+            .and_then(|i| ranges.get(i))
+            .filter(|r| ip < r.start + r.len)
+            .cloned())
+    }
+
     /// The range containing `ip`, if it is generated code.
     pub fn find(&self, ip: usize) -> Option<CodeRange> {
         let ranges = self.ranges.read().unwrap_or_else(|p| p.into_inner());

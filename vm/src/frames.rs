@@ -12,10 +12,8 @@
 //! * **Helper frames** (`FrameKind::Helper`) are built by FCalls that need
 //!   one ([`HelperFrame`]) from the call-site record JIT-compiled code writes
 //!   into the thread before calling such an FCall (`Thread::site_*`), and by
-//!   the exception dispatcher. They also protect object references held in
-//!   Rust locals (the GCPROTECT idea): the GC reports and updates them.
-//! * **Protect frames** (`FrameKind::Protect`, [`HelperFrame::protect`])
-//!   only protect references, in native code already under another frame.
+//!   the exception dispatcher. (References held in Rust locals are rooted
+//!   separately: `rooted::Rooted`, in the thread's root table.)
 //! * **Stub frames** (`FrameKind::Stub`, `FrameKind::Prestub`) are built by
 //!   the stubs managed code calls: JIT helper wrappers, the GC poll and the
 //!   prestub (see `stubs`).
@@ -25,18 +23,7 @@
 //! callee-saved registers; the design notes' fuller register set is not
 //! needed by this JIT.
 
-use std::cell::Cell;
-
-use crate::object::ObjectRef;
 use crate::thread::Thread;
-
-/// References protected by a frame, as the body sees them: cells, because
-/// the collector rewrites them (through the frame) whenever the body
-/// allocates. The body re-reads them ([`protected`]) after every call that
-/// may collect and never keeps a copy across one. (A `&mut [*mut u8]` here
-/// let the compiler keep the old value in a register across the call: a GC
-/// hole the stress tests found.)
-pub type Roots = [Cell<*mut u8>];
 
 /// What kind of transition a frame records.
 #[repr(u64)]
@@ -45,12 +32,8 @@ pub enum FrameKind {
     /// A QCall in progress (built by JIT-compiled code).
     QCall = 0x5143_414C_4C00_0001,
     /// An FCall that erected a helper frame, or the exception dispatcher
-    /// (a [`HelperFrame`], with protected references).
+    /// (a [`HelperFrame`]).
     Helper = 0x4845_4C50_4552_0002,
-    /// References protected by native code that is already covered by
-    /// another frame (a [`HelperFrame`] with no managed site: the walker
-    /// reports its roots and starts no segment from it).
-    Protect = 0x5052_4F54_4543_0005,
     /// A stub (JIT helper wrapper, GC poll) called from managed code.
     Stub = 0x5354_5542_0000_0003,
     /// The prestub, compiling a method that is being called: the callee's
@@ -100,12 +83,18 @@ pub mod offsets {
 }
 
 /// A helper frame erected by an FCall: links a [`Frame`] describing the
-/// managed call site into the thread for as long as it lives, and holds the
-/// object references the FCall protects.
+/// managed call site into the thread for as long as it lives, so that the
+/// stack walker (the collector, exception dispatch) can see past the FCall
+/// while it allocates, blocks or calls managed code.
+///
+/// References the FCall keeps across those calls are rooted
+/// ([`crate::rooted::Rooted`], `Thread::root`), never held bare: the
+/// frame only makes the caller's managed frames reachable.
 ///
 /// ```ignore
 /// extern "C" fn my_fcall(thread: &mut Thread, s: *mut u8) -> *mut u8 {
-///     HelperFrame::run(thread, &mut [s], |thread, roots| {
+///     let Some(s) = Unrooted::from_raw(thread, s).map(|s| thread.root(s)) else { ... };
+///     HelperFrame::run(thread, |thread| {
 ///         // `body` returns the FCall's result, not a Result: report errors
 ///         // through the thread.
 ///         let copy = match thread.runtime().alloc_string(thread, 10) { // may collect
@@ -115,9 +104,7 @@ pub mod offsets {
 ///                 return std::ptr::null_mut();
 ///             }
 ///         };
-///         // roots[0] is `s`, updated if the collector moved it.
-///         let s = protected(roots, 0);
-///         copy.as_ptr()
+///         copy.as_ptr() // `s.get(thread)` is where `s` is now
 ///     })
 /// }
 /// ```
@@ -126,31 +113,23 @@ pub mod offsets {
 /// docs/internal-calls.md.)
 #[repr(C)]
 pub struct HelperFrame {
-    /// The frame record; first, so that a `*mut Frame` of kind
-    /// [`FrameKind::Helper`] in the thread's list is a `*mut HelperFrame`
-    /// (how the GC finds the protected references: no separate list).
+    /// The frame record.
     frame: Frame,
-    /// Protected references (GC roots while the frame is linked).
-    roots: *mut [*mut u8],
 }
 
 impl HelperFrame {
     /// Erects a helper frame for the FCall being executed on `thread`, runs
-    /// `body` with the references in `roots` protected, and unlinks the frame.
+    /// `body`, and unlinks the frame.
     ///
     /// The FCall must be registered with the `HELPER_FRAME` flag, so that
     /// JIT-compiled code recorded its call site in the thread.
-    pub fn run<R>(
-        thread: &mut Thread,
-        roots: &mut [*mut u8],
-        body: impl FnOnce(&mut Thread, &Roots) -> R,
-    ) -> R {
+    pub fn run<R>(thread: &mut Thread, body: impl FnOnce(&mut Thread) -> R) -> R {
         let site = ManagedSite {
             return_address: thread.site_ip,
             rsp: thread.site_sp,
             rbp: thread.site_fp,
         };
-        Self::run_at(thread, site, roots, body)
+        Self::run_at(thread, site, body)
     }
 
     /// Like [`HelperFrame::run`], for native code that knows its managed
@@ -158,29 +137,17 @@ impl HelperFrame {
     pub(crate) fn run_at<R>(
         thread: &mut Thread,
         site: ManagedSite,
-        roots: &mut [*mut u8],
-        body: impl FnOnce(&mut Thread, &Roots) -> R,
-    ) -> R {
-        Self::link(thread, site, FrameKind::Helper, roots, body)
-    }
-
-    fn link<R>(
-        thread: &mut Thread,
-        site: ManagedSite,
-        kind: FrameKind,
-        roots: &mut [*mut u8],
-        body: impl FnOnce(&mut Thread, &Roots) -> R,
+        body: impl FnOnce(&mut Thread) -> R,
     ) -> R {
         let mut hf = HelperFrame {
             frame: Frame {
                 prev: thread.frame_head as *mut Frame,
-                kind: kind as u64,
+                kind: FrameKind::Helper as u64,
                 method: 0,
                 return_address: site.return_address,
                 rsp: site.rsp,
                 rbp: site.rbp,
             },
-            roots: roots as *mut [*mut u8],
         };
         // Linked for the duration of `body`; `hf` does not move meanwhile.
         thread.frame_head = &mut hf.frame as *mut Frame as usize;
@@ -202,51 +169,14 @@ impl HelperFrame {
             thread,
             prev: hf.frame.prev as usize,
         };
-        // SAFETY: `roots` outlives `hf`, which is unlinked (by `_unlink`)
-        // before `roots` is used by the caller again. The body sees the
-        // roots as cells: shared and mutable, since the collector rewrites
-        // them through the frame.
-        let roots = Cell::from_mut(unsafe { &mut *hf.roots }).as_slice_of_cells();
-        body(unsafe { &mut *_unlink.thread }, roots)
-    }
-
-    /// Protects `roots` while `body` runs, in native code that already
-    /// runs under a frame describing its managed caller (a helper, the
-    /// exception dispatcher, an FCall inside [`HelperFrame::run`]): the
-    /// CoreCLR `GCPROTECT` idea.
-    pub fn protect<R>(
-        thread: &mut Thread,
-        roots: &mut [*mut u8],
-        body: impl FnOnce(&mut Thread, &Roots) -> R,
-    ) -> R {
-        let site = ManagedSite {
-            return_address: 0,
-            rsp: 0,
-            rbp: 0,
-        };
-        Self::link(thread, site, FrameKind::Protect, roots, body)
-    }
-
-    /// The protected references (what the GC scans and updates).
-    pub fn roots(&mut self) -> &mut [*mut u8] {
-        // SAFETY: see `run`: the roots live at least as long as the frame.
-        unsafe { &mut *self.roots }
+        // SAFETY: `_unlink` holds the only other pointer to the thread and
+        // uses it only when it drops, after `body` returned.
+        body(unsafe { &mut *_unlink.thread })
     }
 
     /// The frame record.
     pub fn frame(&self) -> &Frame {
         &self.frame
-    }
-
-    /// The helper frame a frame record of kind [`FrameKind::Helper`] or
-    /// [`FrameKind::Protect`] belongs to.
-    ///
-    /// # Safety
-    /// `frame` must be a linked frame of one of those kinds.
-    pub unsafe fn from_frame<'a>(frame: *mut Frame) -> &'a mut HelperFrame {
-        // SAFETY: helper frame records are only created as the first field
-        // of a repr(C) HelperFrame (caller's contract: kind is Helper).
-        unsafe { &mut *(frame as *mut HelperFrame) }
     }
 }
 
@@ -259,9 +189,4 @@ pub(crate) struct ManagedSite {
     pub rsp: usize,
     /// The managed RBP at the call.
     pub rbp: usize,
-}
-
-/// An object reference protected for the duration of a helper frame.
-pub fn protected(roots: &Roots, i: usize) -> Option<ObjectRef> {
-    roots.get(i).and_then(|p| ObjectRef::from_raw(p.get()))
 }

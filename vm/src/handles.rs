@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 
 use crate::gc::handles::{HandleKind, HandleTable};
 use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
+use crate::thread::Thread;
 
 /// The handle table, shared by the collector and the handles (a handle,
 /// inside an error, may be dropped after its runtime).
@@ -37,8 +39,13 @@ impl ObjectHandle {
         }
     }
 
-    /// The object (where it is now).
-    pub fn get(&self) -> ObjectRef {
+    /// The object (where it is now), valid while `thread` is not mutably
+    /// borrowed again (see [`crate::rooted`]).
+    pub fn get<'t>(&self, _thread: &'t Thread) -> Unrooted<'t> {
+        Unrooted::assume(self.load())
+    }
+
+    fn load(&self) -> ObjectRef {
         let target = lock(&self.table).get_runtime(self.handle).unwrap_or(0);
         ObjectRef::from_raw(target as *mut u8)
             .expect("a live runtime handle holds its object until dropped")
@@ -84,12 +91,12 @@ mod tests {
                 }
             }
         }
-        assert_eq!(ha.get().as_ptr() as usize, 0x3000);
+        assert_eq!(ha.load().as_ptr() as usize, 0x3000);
         // GCHandle operations reject native code's handles.
         assert!(lock(&table).free(ha.handle).is_err());
         assert!(lock(&table).get(ha.handle).is_err());
         drop(ha);
         assert_eq!(roots(&table), vec![0x2000]);
-        assert_eq!(hb.get(), b);
+        assert_eq!(hb.load(), b);
     }
 }

@@ -20,6 +20,7 @@ use osprey_kernel::Protection;
 use crate::gc::{Gc, GcOptions};
 use crate::loader::MethodTable;
 use crate::object::{self, ObjectRef};
+use crate::rooted::{Rooted, Unrooted};
 use crate::thread::Thread;
 use osprey_kernel::client::{Os, OsError};
 
@@ -131,14 +132,28 @@ impl Heaps {
     /// Allocates an object of type `mt` (with `length` elements for arrays
     /// and strings) on the GC heap through `thread`'s allocation context, and
     /// writes its method table and length. May collect: the caller must be
-    /// walkable (a transition frame) and protect the references it holds.
-    pub fn alloc(
+    /// walkable (a transition frame), and the references it keeps are
+    /// rooted. The result borrows the thread (see [`crate::rooted`]).
+    pub fn alloc<'t>(
+        &self,
+        thread: &'t mut Thread,
+        mt: &MethodTable,
+        length: usize,
+    ) -> Result<Unrooted<'t>, AllocError> {
+        self.gc.alloc(thread, mt, length)
+    }
+
+    /// [`Heaps::alloc`], rooted: what Rust code that goes on allocating or
+    /// calling managed code uses.
+    pub fn alloc_rooted(
         &self,
         thread: &mut Thread,
         mt: &MethodTable,
         length: usize,
-    ) -> Result<ObjectRef, AllocError> {
-        self.gc.alloc(thread, mt, length)
+    ) -> Result<Rooted, AllocError> {
+        let table = thread.root_table();
+        let obj = self.gc.alloc(thread, mt, length)?;
+        Ok(table.root(obj))
     }
 
     /// Allocates an object that never moves and is never collected.

@@ -33,6 +33,7 @@ pub mod handles;
 pub mod heap;
 pub mod loader;
 pub mod object;
+pub mod rooted;
 pub mod runtime;
 pub mod stackwalk;
 // dynasm expands register operands such as `Rq(r)` to `r.into()`.

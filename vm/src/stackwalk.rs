@@ -32,7 +32,8 @@ use std::ops::ControlFlow;
 use std::sync::Arc;
 
 use crate::codeheap::{CodeHeap, MethodCode};
-use crate::frames::{Frame, FrameKind, HelperFrame};
+use crate::frames::{Frame, FrameKind};
+use crate::loader::MethodHandle;
 use crate::thread::Thread;
 
 /// One activation of a JIT-compiled method found by a walk.
@@ -119,11 +120,20 @@ pub enum WalkItem<'a> {
 /// Walks every frame of `thread`'s stack, innermost first: each transition
 /// frame in the thread's list, then the managed segment it starts.
 ///
+/// Two frames can record the same managed context: JIT-compiled code polls
+/// for a collection right after a QCall returns, before it unlinks the
+/// QCall's frame, so the GC poll's stub frame and the QCall frame both
+/// start at the same activation. A segment whose first activation was
+/// already visited is not walked again: every activation is visited once
+/// (the collector would otherwise update its slots twice).
+///
 /// The thread must be the current thread, or stopped at a safepoint or in
 /// preemptive mode.
 pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> ControlFlow<()>) {
     let heap = &thread.runtime().code;
     let mut frame = thread.frame_head as *mut Frame;
+    // Frame pointers of the activations visited (not funclets).
+    let mut visited: Vec<usize> = Vec::new();
     while !frame.is_null() {
         // SAFETY: frames in the list are linked by their owners for as long
         // as they live, and the thread cannot unlink them while we walk.
@@ -132,9 +142,17 @@ pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> Contr
         if visit(WalkItem::Transition(f)).is_break() {
             return;
         }
-        // Protect frames record no managed context (ip 0).
-        if ip != 0 {
-            let end = walk_segment(heap, ip, fp, |m| visit(WalkItem::Managed(m)));
+        let starts_managed = heap
+            .method_code(ip)
+            .is_some_and(|code| !code.is_funclet(ip));
+        // Frames with no managed context (ip 0) start no segment.
+        if ip != 0 && !(starts_managed && visited.contains(&fp)) {
+            let end = walk_segment(heap, ip, fp, |m| {
+                if !m.funclet {
+                    visited.push(m.fp);
+                }
+                visit(WalkItem::Managed(m))
+            });
             if end == SegmentEnd::Stopped {
                 return;
             }
@@ -162,12 +180,52 @@ pub struct StackRoot {
     pub kind: RootKind,
     /// Its target must not move.
     pub pinned: bool,
+    /// What the slot is (for the heap verifier's reports).
+    pub origin: RootOrigin,
+}
+
+/// What a thread's root slot is: how the heap verifier names a slot that
+/// holds a bad reference.
+#[derive(Copy, Clone, Debug)]
+pub enum RootOrigin {
+    /// A GC slot of a managed activation: its method, and the slot's offset
+    /// from the frame pointer.
+    Frame {
+        /// The method.
+        method: MethodHandle,
+        /// `[rbp + offset]`.
+        offset: i32,
+    },
+    /// An argument of a call stopped in the prestub (its ABI index).
+    PrestubArgument(u32),
+    /// A reference rooted by native code (`rooted::Rooted`).
+    Native,
+    /// Per-thread state (the exception in flight, ...).
+    ThreadState(&'static str),
+}
+
+impl std::fmt::Display for RootOrigin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RootOrigin::Frame { method, offset } => write!(
+                f,
+                "the frame slot [rbp{offset:+#x}] of {}",
+                method.full_name()
+            ),
+            RootOrigin::PrestubArgument(i) => {
+                write!(f, "argument {i} of a call stopped in the prestub")
+            }
+            RootOrigin::Native => f.write_str("a reference rooted by native code (Rooted)"),
+            RootOrigin::ThreadState(what) => write!(f, "the thread's {what}"),
+        }
+    }
 }
 
 /// Reports every GC root of `thread` that lives on its stack or in its
 /// per-thread state: the GC slots of every managed frame (from its GC info,
-/// including incoming stack arguments), references protected by helper
-/// frames, exceptions in flight, and the thread's managed `Thread` object.
+/// including incoming stack arguments), the references native code rooted
+/// (`Thread::roots`, see `rooted`), exceptions in flight, and the thread's
+/// managed `Thread` object.
 ///
 /// The thread must be stopped at a safepoint or in preemptive mode (or be
 /// the current thread).
@@ -178,10 +236,11 @@ pub struct StackRoot {
 /// (`Gc::set_prestub_args`).
 pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackRoot)) {
     let rt = thread.runtime();
-    let reg = |slot: *mut usize| StackRoot {
+    let reg = |slot: *mut usize, origin: RootOrigin| StackRoot {
         slot,
         kind: RootKind::Ref,
         pinned: false,
+        origin,
     };
     walk_thread(thread, |item| {
         match item {
@@ -206,17 +265,10 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
                                     RootKind::Ref
                                 },
                                 pinned: false,
+                                origin: RootOrigin::PrestubArgument(a.index),
                             });
                         }
                     });
-                }
-                if frame.kind == FrameKind::Helper as u64 || frame.kind == FrameKind::Protect as u64
-                {
-                    // SAFETY: frames of kind Helper are HelperFrames.
-                    let hf = unsafe { HelperFrame::from_frame(frame) };
-                    for r in hf.roots() {
-                        report(reg(r as *mut *mut u8 as *mut usize));
-                    }
                 }
             }
             WalkItem::Managed(m) if !m.funclet => {
@@ -228,6 +280,10 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
                             osprey_jit::GcSlotKind::Interior => RootKind::Interior,
                         },
                         pinned: s.pinned,
+                        origin: RootOrigin::Frame {
+                            method: m.code.method,
+                            offset: s.offset,
+                        },
                     });
                 }
             }
@@ -235,12 +291,27 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
         }
         ControlFlow::Continue(())
     });
-    report(reg(&mut thread.escaped));
-    report(reg(&mut thread.pending.object));
+    thread
+        .roots
+        .for_each_slot(|slot| report(reg(slot, RootOrigin::Native)));
+    report(reg(
+        &mut thread.escaped,
+        RootOrigin::ThreadState("escaped exception"),
+    ));
+    report(reg(
+        &mut thread.pending.object,
+        RootOrigin::ThreadState("pending exception"),
+    ));
     for u in &mut thread.unwinds {
-        report(reg(&mut u.exception));
+        report(reg(
+            &mut u.exception,
+            RootOrigin::ThreadState("exception being unwound"),
+        ));
     }
     if let Some(obj) = thread.managed_object.as_mut() {
-        report(reg(obj as *mut crate::object::ObjectRef as *mut usize));
+        report(reg(
+            obj as *mut crate::object::ObjectRef as *mut usize,
+            RootOrigin::ThreadState("Thread object"),
+        ));
     }
 }

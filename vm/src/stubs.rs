@@ -120,6 +120,9 @@ pub struct Workers {
     /// `extern "C" fn(thread, address)`: a hardware fault at `address` in
     /// JIT-compiled code (entered through the fault stub).
     pub fault: usize,
+    /// `extern "C" fn(thread) -> !`: a hardware fault in native code,
+    /// reported (entered through the native-fault stub).
+    pub native_fault: usize,
     /// Each helper's worker: `extern "C"`, System V arguments as the JIT passes them.
     pub helpers: Vec<(Helper, usize)>,
 }
@@ -144,6 +147,10 @@ pub struct Stubs {
     /// `runtime::faults`): RDI = the faulting address, RSI = the faulting
     /// instruction, RBP = the method's frame.
     pub fault: usize,
+    /// Where a hardware fault in native code on a managed thread is
+    /// redirected: RDI = the thread; aligns the stack and calls the
+    /// reporting worker, which does not return.
+    pub native_fault: usize,
     /// Wrapped helpers, by kind.
     pub helpers: HashMap<Helper, usize>,
 }
@@ -157,9 +164,10 @@ impl Stubs {
         let call_thunk = emit_call_thunk(heap)?;
         let call_funclet = emit_call_funclet(heap)?;
         let prestub = emit_prestub(heap, workers.prestub, raise)?;
-        let gc_poll = emit_gc_poll(heap, workers.gc_poll)?;
+        let gc_poll = emit_gc_poll(heap, workers.gc_poll, abort)?;
         let fault_helper = emit_helper_wrapper(heap, workers.fault, raise)?;
         let fault = emit_fault(heap, fault_helper)?;
+        let native_fault = emit_native_fault(heap, workers.native_fault)?;
         let mut helpers = HashMap::new();
         for (helper, worker) in &workers.helpers {
             helpers.insert(*helper, emit_helper_wrapper(heap, *worker, raise)?);
@@ -182,6 +190,7 @@ impl Stubs {
             prestub,
             gc_poll,
             fault,
+            native_fault,
             helpers,
         })
     }
@@ -493,9 +502,10 @@ fn emit_prestub(heap: &CodeHeap, worker: usize, raise: usize) -> Result<usize, C
     publish(heap, ops, base, "prestub")
 }
 
-fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
+fn emit_gc_poll(heap: &CodeHeap, worker: usize, abort: usize) -> Result<usize, CodeHeapError> {
     let base = heap.method_base();
     let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    let fatal = ops.new_dynamic_label();
     // After the 9 pushes below RSP is 16-aligned (RBP pushed by us keeps the
     // entry misalignment of 8 compensated by the odd count): the XMM area
     // and the frame keep it aligned.
@@ -527,6 +537,10 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; mov rdi, r15
         ; mov rax, QWORD worker as i64
         ; call rax
+        // The process is ending (another thread's unhandled exception, the
+        // time limit): abandon the managed frames, as raise does.
+        ; cmp DWORD [r15 + ATTENTION], ATTENTION_FATAL as i32
+        ; je =>fatal
     );
     unlink_stub_frame(&mut ops);
     dynasm!(ops ; .arch x64 ; add rsp, size);
@@ -549,6 +563,12 @@ fn emit_gc_poll(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> 
         ; pop rbp
         ; ret
     );
+    dynasm!(ops
+        ; .arch x64
+        ; =>fatal
+        ; mov r11, QWORD abort as i64
+        ; jmp r11
+    );
     publish(heap, ops, base, "gc poll")
 }
 
@@ -570,6 +590,23 @@ fn emit_fault(heap: &CodeHeap, helper: usize) -> Result<usize, CodeHeapError> {
         ; jmp rax
     );
     publish(heap, ops, base, "fault")
+}
+
+/// The native-fault stub: a fault in native code resumes here with RDI =
+/// the thread. The faulting code's frames are abandoned in place: the
+/// stub aligns the stack below them and calls the worker, which reports
+/// and ends the process.
+fn emit_native_fault(heap: &CodeHeap, worker: usize) -> Result<usize, CodeHeapError> {
+    let base = heap.method_base();
+    let mut ops: VecAssembler<X64Relocation> = VecAssembler::new(base);
+    dynasm!(ops
+        ; .arch x64
+        ; and rsp, -16
+        ; mov rax, QWORD worker as i64
+        ; call rax
+        ; ud2
+    );
+    publish(heap, ops, base, "native fault")
 }
 
 fn emit_helper_wrapper(

@@ -6,6 +6,7 @@
 //! `repr(C)` at fixed offsets that stubs and JIT code use.
 
 use crate::loader::TypeHandle;
+use crate::rooted::{RootTable, Rooted, Unrooted};
 use crate::runtime::{Runtime, RuntimeError};
 
 /// [`Thread::attention`]: an exception is pending; dispatch it.
@@ -77,6 +78,15 @@ pub struct Thread {
     pub(crate) managed_id: i32,
     /// This is the runtime's finalizer thread (runtime/finalizer.rs).
     pub(crate) is_finalizer: bool,
+    /// References native code running on this thread rooted
+    /// ([`Rooted`]): reported and updated by the collector.
+    pub(crate) roots: RootTable,
+    /// The lowest address of the thread's stack (0 if unknown): a fault
+    /// just below it is a stack overflow in native code.
+    pub(crate) stack_low: usize,
+    /// A hardware fault in native code, recorded by the fault handler for
+    /// the report (`runtime::faults`): address, instruction, stack pointer.
+    pub(crate) native_fault: [std::sync::atomic::AtomicUsize; 3],
 }
 
 impl Drop for Thread {
@@ -163,7 +173,33 @@ impl Thread {
             managed_object: None,
             managed_id,
             is_finalizer: false,
+            roots: RootTable::default(),
+            stack_low: stack.0,
+            native_fault: Default::default(),
         })
+    }
+
+    /// Roots `obj` in this thread's root table: the returned handle keeps
+    /// it alive and follows it when the collector moves it, until dropped
+    /// (see [`crate::rooted`]). The thread must be cooperative.
+    pub fn root(&self, obj: Unrooted<'_>) -> Rooted {
+        debug_assert!(self.gc_mode != 0, "rooting in preemptive mode");
+        self.roots.root(obj)
+    }
+
+    /// How many references native code has rooted on this thread (for
+    /// tests: nothing should stay rooted once native code returns).
+    pub fn rooted_count(&self) -> usize {
+        self.roots.in_use()
+    }
+
+    /// This thread's root table, not tied to a borrow of the record (so
+    /// that the result of an allocation, which borrows the thread, can be
+    /// rooted): sound because a record outlives the native code running on
+    /// it, as for [`Thread::runtime`].
+    pub(crate) fn root_table<'r>(&self) -> &'r RootTable {
+        // SAFETY: see above; the record is boxed and does not move.
+        unsafe { &*(&self.roots as *const RootTable) }
     }
 
     /// The runtime this thread belongs to.
@@ -190,7 +226,10 @@ impl Thread {
             return;
         }
         if error.is_exception() {
-            self.pending.set_error(error);
+            match error.exception_object(self).map(|o| o.as_ptr() as usize) {
+                Some(obj) => self.pending.set_object(obj, false),
+                None => self.pending.set_error(error),
+            }
             self.attention = ATTENTION_EXCEPTION;
         } else {
             self.raise_fatal(error);
@@ -244,7 +283,7 @@ impl Thread {
             return Some(e);
         }
         let escaped = std::mem::take(&mut self.escaped);
-        crate::object::ObjectRef::from_raw(escaped as *mut u8)
+        Unrooted::from_raw(self, escaped as *mut u8)
             .map(|exception| self.runtime().exception_error(exception))
     }
 }

@@ -6,7 +6,7 @@
 mod common;
 
 use osprey_binder::BoundMethod;
-use osprey_vm::runtime::{CallSite, Value};
+use osprey_vm::runtime::{Arg, CallSite, Value};
 
 fn probe(name: &str, body: &str) -> common::Outcome {
     let source = format!(
@@ -207,21 +207,23 @@ fn rust_calls_a_managed_method_with_arguments_and_a_result() {
     let o = common::run_with("callsite", bytes, &[], move |rt, thread| {
         let combine =
             CallSite::new(rt, rt.bound_method(BoundMethod::TransitionProbeCombine)).unwrap();
-        let s = rt.new_string(thread, "four").unwrap();
+        // Objects are created and rooted in cooperative mode.
+        thread.cooperative(|thread| {
+            let s = rt.new_string(thread, "four").unwrap();
+            let v = combine
+                .call(thread, &[Arg::I4(3), Arg::I8(5), Arg::from(&s)])
+                .unwrap();
+            r2.lock().unwrap().push(format!("{v:?}"));
+        });
         let v = combine
-            .call(thread, &[Value::I4(3), Value::I8(5), Value::Ref(Some(s))])
-            .unwrap();
-        r2.lock().unwrap().push(format!("{v:?}"));
-        let v = combine
-            .call(
-                thread,
-                &[Value::I4(-1), Value::I8(1 << 40), Value::Ref(None)],
-            )
+            .call(thread, &[Arg::I4(-1), Arg::I8(1 << 40), Arg::Ref(None)])
             .unwrap();
         r2.lock().unwrap().push(format!("{v:?}"));
         // Wrong arity is an error, not a crash.
-        let e = combine.call(thread, &[Value::I4(1)]);
+        let e = combine.call(thread, &[Arg::I4(1)]);
         assert!(e.is_err());
+        // Nothing stays rooted.
+        assert_eq!(thread.rooted_count(), 0);
     });
     assert_eq!(o.error, None);
     let r = result.lock().unwrap();

@@ -502,11 +502,18 @@ impl Emitter<'_, '_> {
         let done = self.ops.new_dynamic_label();
         let overflow = self.ops.new_dynamic_label();
         let resume = self.ops.new_dynamic_label();
+        let zero = self.ops.new_dynamic_label();
         let limit = self.rt.thread_stack_limit_offset;
-        // Round up to 16, move rsp down, zero the block (locals are zero-initialized).
+        // Zero bytes give null, as in CoreCLR and mono (a write through it
+        // is a NullReferenceException). Otherwise round up to 16 (a size
+        // within 15 of 2^64 wraps: an overflow), move rsp down, zero the
+        // block (locals are zero-initialized).
         dynasm!(self.ops
             ; .arch x64
+            ; test rax, rax
+            ; jz =>zero
             ; add rax, 15
+            ; jc =>overflow
             ; and rax, -16
             // Past the bottom of the address space or below the stack
             // limit: a stack overflow, as in a prologue.
@@ -526,6 +533,9 @@ impl Emitter<'_, '_> {
             ; jmp =>top
             ; =>done
             ; mov rax, rsp
+            ; jmp =>resume
+            ; =>zero
+            ; xor eax, eax
             ; jmp =>resume
             ; =>overflow
             ; mov rdi, r15

@@ -47,8 +47,9 @@ Options for run (before FILE; everything after FILE goes to the program):
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
   --gc=KIND           garbage collector: generational (default) or marksweep
-  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G;
-                      default 4G); past it allocation throws OutOfMemoryException
+  --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G,
+                      1M to 1024G; default 4G); past it allocation throws
+                      OutOfMemoryException
   -h, --help          show the options of run
 "
     };
@@ -82,13 +83,15 @@ Environment:
   OSPREY_GC_HEAP_LIMIT heap limit (as --gc-heap-limit; the option wins)
   OSPREY_GCSTRESS=N    collect at every Nth allocation and safepoint, verifying the heap
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
-  OSPREY_GC_NURSERY    nursery size of the generational collector (default 4M)
+  OSPREY_GC_NURSERY    nursery size of the generational collector (32K to 4G, default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
   OSPREY_VERIFY=1      also verify corelib and unsafe assemblies (every rule but the
                        unsafe-code ones), to test the IL verifier; 0 (default) does not
   OSPREY_JIT_STATS=1   print what the JIT compiled (methods, bytes, time) at exit
   OSPREY_GENERIC_SHARING=0  compile every generic instantiation on its own
                        (default: reference-type instantiations share code)
+  OSPREY_TIME_LIMIT=S  stop the program after S seconds at a safepoint (exit code 124;
+                       a runtime stuck in native code is a fatal error, exit code 70)
 "
 );
 
@@ -175,18 +178,15 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Some(Long("verify")) if in_run => options.verify = true,
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.to_string_lossy();
-                options.gc.kind = crate::gc::CollectorKind::parse(&v).ok_or_else(|| {
-                    format!("--gc: unknown collector '{v}' (generational or marksweep)")
-                })?;
+                options.gc.kind = crate::gc::parse_collector("--gc", &v.to_string_lossy())
+                    .map_err(|e| e.to_string())?;
                 options.gc_kind_set = true;
             }
             Some(Long("gc-heap-limit")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
-                let v = v.to_string_lossy();
-                options.gc.heap_limit = crate::gc::parse_size(&v)
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| format!("--gc-heap-limit: bad size '{v}'"))?;
+                options.gc.heap_limit =
+                    crate::gc::parse_heap_limit("--gc-heap-limit", &v.to_string_lossy())
+                        .map_err(|e| e.to_string())?;
                 options.gc_limit_set = true;
             }
             Some(Long("against-corelib")) if in_run => reference = mcs::Reference::Corelib,
@@ -478,11 +478,19 @@ fn run_in_process(
     };
     let rt = match Runtime::new(options) {
         Ok(rt) => rt,
+        Err(RuntimeError::Config(e)) => {
+            // A usage error: the variable, its value, what it accepts.
+            report(format!("error: {e}\n"));
+            return 1;
+        }
         Err(e) => {
             report(format!("error: cannot start the runtime: {e}\n"));
             return 1;
         }
     };
+    // The thread record first: it registers the fault handler, so that a
+    // fault while the assembly loads is reported too (runtime/faults.rs).
+    let mut thread = rt.new_thread();
     let assembly = match rt.load_assembly(bytes, display) {
         Ok(a) => a,
         Err(e) => {
@@ -503,7 +511,6 @@ fn run_in_process(
             return 1;
         }
     };
-    let mut thread = rt.new_thread();
     let result = rt.run_main(&mut thread, assembly, &args);
     let _ = os.console_flush();
     if os
@@ -518,6 +525,10 @@ fn run_in_process(
         Ok(code) => code,
         // Already reported by the thread that ended the process.
         Err(RuntimeError::Exited(code)) => code,
+        Err(e @ RuntimeError::TimeLimit { .. }) => {
+            report(e.failure_report());
+            crate::runtime::TIME_LIMIT_EXIT_CODE
+        }
         Err(e) => {
             report(e.failure_report());
             1

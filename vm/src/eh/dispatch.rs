@@ -8,7 +8,7 @@ use osprey_jit::EhKind;
 use super::{trace, Cursor, Resume, Target, Unwind};
 use crate::frames::{HelperFrame, ManagedSite};
 use crate::loader::{MethodHandle, TypeHandle};
-use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::{guard, is_assignable, RuntimeError};
 use crate::stackwalk::{walk_segment, ManagedFrame};
 use crate::stubs::{CallFunclet, ENTRY_RBP_OFFSET};
@@ -60,22 +60,25 @@ fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeErro
         rsp: 0,
         rbp: fp,
     };
-    let mut roots = [pending.object as *mut u8];
-    let target = HelperFrame::run_at(thread, site, &mut roots, |thread, roots| {
+    let (target, exception) = HelperFrame::run_at(thread, site, |thread| {
         let mut fresh = pending.fresh_trace;
-        if roots[0].get().is_null() {
-            let error = pending.error.ok_or_else(|| {
-                RuntimeError::Internal("exception dispatch with no exception pending".into())
-            })?;
-            let (exception, created) = super::exception_from_error(thread, &error)?;
-            roots[0].set(exception.as_ptr());
-            fresh = created;
-        }
-        let (target, frames) = first_pass(thread, ip, fp, roots)?;
-        trace::record(thread, roots, &frames, fresh);
-        Ok::<_, RuntimeError>(target)
+        let exception = match Unrooted::from_raw(thread, pending.object as *mut u8) {
+            Some(o) => thread.root(o),
+            None => {
+                let error = pending.error.ok_or_else(|| {
+                    RuntimeError::Internal("exception dispatch with no exception pending".into())
+                })?;
+                let (exception, created) = super::exception_from_error(thread, &error)?;
+                fresh = created;
+                exception
+            }
+        };
+        let (target, frames) = first_pass(thread, ip, fp, &exception)?;
+        trace::record(thread, &exception, &frames, fresh);
+        // From here the unwind (a root of the thread) holds the exception:
+        // nothing collects before it is pushed.
+        Ok::<_, RuntimeError>((target, exception.get(thread).as_ptr() as usize))
     })?;
-    let exception = roots[0] as usize;
     let rt = thread.runtime();
     match rt.code.method_code(ip) {
         Some(code) if !code.is_funclet(ip) => {
@@ -107,13 +110,13 @@ fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeErro
 }
 
 /// The first pass: finds the handler, running filters, and collects the
-/// frames for the stack trace. `roots[0]` is the exception (it may move
-/// while filters run).
+/// frames for the stack trace. The exception is rooted (it may move while
+/// filters run).
 fn first_pass(
     thread: &mut Thread,
     ip: usize,
     fp: usize,
-    roots: &crate::frames::Roots,
+    exception: &Rooted,
 ) -> Result<(Target, Vec<(MethodHandle, Option<u32>)>), RuntimeError> {
     let rt = thread.runtime();
     let mut frames = Vec::new();
@@ -135,13 +138,11 @@ fn first_pass(
             }
             let accepts = match c.clause.kind {
                 EhKind::Catch(t) => {
-                    let exception =
-                        ObjectRef::from_raw(roots[0].get()).expect("the exception is not null");
-                    let ty = TypeHandle::from_method_table(exception.method_table());
-                    is_assignable(ty, TypeHandle::from_jit(t))
+                    is_assignable(exception.get(thread).type_handle(), TypeHandle::from_jit(t))
                 }
                 EhKind::Filter { .. } => {
-                    match run_filter(thread, frame, c.filter, roots[0].get()) {
+                    let e = exception.get(thread).as_ptr();
+                    match run_filter(thread, frame, c.filter, e) {
                         Ok(v) => v,
                         Err(e) => {
                             failure = Some(e);

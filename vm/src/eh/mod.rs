@@ -98,16 +98,12 @@ pub struct Pending {
 }
 
 impl Pending {
-    /// Records `error` (a managed exception; see `Thread::raise`).
+    /// Records `error`, a managed exception without an object (see
+    /// `Thread::raise`): the dispatcher creates it.
     pub(crate) fn set_error(&mut self, error: RuntimeError) {
-        match error.exception_object() {
-            Some(obj) => self.set_object(obj.as_ptr() as usize, false),
-            None => {
-                self.object = 0;
-                self.error = Some(error);
-                self.fresh_trace = true;
-            }
-        }
+        self.object = 0;
+        self.error = Some(error);
+        self.fresh_trace = true;
     }
 
     /// Records an exception object.

@@ -6,17 +6,16 @@
 //! code would. The other way, an exception object leaving managed code
 //! becomes a [`RuntimeError`] holding a handle to it.
 
-use osprey_binder::{ExceptionObject as ExceptionMirror, StringObject};
+use osprey_binder::ExceptionObject as ExceptionMirror;
 
-use crate::frames::HelperFrame;
 use crate::loader::TypeHandle;
-use crate::object::ObjectRef;
-use crate::runtime::{CallSite, Runtime, RuntimeError, Value};
+use crate::rooted::{Rooted, Unrooted};
+use crate::runtime::{Arg, CallSite, Runtime, RuntimeError};
 use crate::thread::Thread;
 
 /// The exception object `error` stands for: the one it carries, or a new
-/// one of its type and message. Returns the object and whether it is new
-/// (a new exception's stack trace starts where it is raised).
+/// one of its type and message. Returns the object, rooted, and whether it
+/// is new (a new exception's stack trace starts where it is raised).
 ///
 /// If constructing the object throws, that exception is returned instead,
 /// as the CLR does when an exception's constructor throws. Fails only for
@@ -24,9 +23,9 @@ use crate::thread::Thread;
 pub(crate) fn exception_from_error(
     thread: &mut Thread,
     error: &RuntimeError,
-) -> Result<(ObjectRef, bool), RuntimeError> {
-    if let Some(obj) = error.exception_object() {
-        return Ok((obj, false));
+) -> Result<(Rooted, bool), RuntimeError> {
+    if let Some(obj) = error.exception_object(thread) {
+        return Ok((thread.root(obj), false));
     }
     let Some((type_name, message)) = error.as_exception() else {
         return Err(RuntimeError::Internal(format!(
@@ -42,8 +41,8 @@ pub(crate) fn exception_from_error(
     })?;
     match new_exception(thread, t, Some(&message), &[]) {
         Ok(obj) => Ok((obj, true)),
-        Err(e) => match e.exception_object() {
-            Some(thrown) => Ok((thrown, true)),
+        Err(e) => match e.exception_object(thread) {
+            Some(thrown) => Ok((thread.root(thrown), true)),
             None => Err(e),
         },
     }
@@ -54,34 +53,26 @@ pub(crate) fn exception_from_error(
 pub(crate) fn type_initialization_exception(
     thread: &mut Thread,
     type_name: &str,
-    inner: ObjectRef,
-) -> Result<ObjectRef, RuntimeError> {
+    inner: &Rooted,
+) -> Result<Rooted, RuntimeError> {
     let rt = thread.runtime();
     let t = rt
         .loader()
         .corelib_type("System", "TypeInitializationException")?;
-    let mut roots = [inner.as_ptr()];
-    HelperFrame::protect(thread, &mut roots, |thread, roots| {
-        let name = rt.new_string(thread, type_name)?;
-        let inner = ObjectRef::from_raw(roots[0].get());
-        new_exception(
-            thread,
-            t,
-            None,
-            &[Value::Ref(Some(name)), Value::Ref(inner)],
-        )
-    })
+    let name = rt.new_string(thread, type_name)?;
+    new_exception(thread, t, None, &[Arg::from(&name), Arg::from(inner)])
 }
 
 /// Allocates an instance of `t`, runs its constructor taking `args`
 /// (references: strings and exceptions), and sets `_message` to `message`
-/// when one is given.
+/// when one is given. Everything is rooted across the allocations and the
+/// constructor call.
 fn new_exception(
     thread: &mut Thread,
     t: TypeHandle,
     message: Option<&str>,
-    args: &[Value],
-) -> Result<ObjectRef, RuntimeError> {
+    args: &[Arg<'_>],
+) -> Result<Rooted, RuntimeError> {
     let rt = thread.runtime();
     let ctor = t
         .methods
@@ -96,51 +87,38 @@ fn new_exception(
             ))
         })?;
     let site = CallSite::new(rt, ctor)?;
-    // The object and the argument references are protected while the
-    // message string is allocated and the constructor runs.
-    let obj = rt.heaps.alloc(thread, &t.mt, 0)?;
-    let mut roots: Vec<*mut u8> = std::iter::once(obj.as_ptr())
-        .chain(args.iter().map(|a| match a {
-            Value::Ref(r) => r.map_or(std::ptr::null_mut(), |o| o.as_ptr()),
-            _ => std::ptr::null_mut(),
-        }))
+    let obj = rt.new_object(thread, &t.mt, 0)?;
+    let call_args: Vec<Arg<'_>> = std::iter::once(Arg::from(&obj))
+        .chain(args.iter().copied())
         .collect();
-    HelperFrame::protect(thread, &mut roots, |thread, roots| {
-        let mut call_args = vec![Value::Ref(ObjectRef::from_raw(roots[0].get()))];
-        for (i, a) in args.iter().enumerate() {
-            call_args.push(match a {
-                Value::Ref(_) => Value::Ref(ObjectRef::from_raw(roots[i + 1].get())),
-                other => *other,
-            });
-        }
-        site.call(thread, &call_args)?;
-        if let Some(text) = message {
-            let s = rt.new_string(thread, text)?;
-            let obj = roots[0].get() as *mut ExceptionMirror;
-            // SAFETY: `obj` is an instance of an exception type (a subclass
-            // of System.Exception, whose layout the binder checked).
-            unsafe { (*obj).message = s.as_ptr() as *mut StringObject };
-            // SAFETY: as above: the field is inside the object.
-            let field = unsafe { std::ptr::addr_of!((*obj).message) } as usize;
-            rt.heaps.gc.write_barrier(field);
-        }
-        Ok(ObjectRef::from_raw(roots[0].get()).expect("protected object"))
-    })
+    site.call(thread, &call_args)?;
+    if let Some(text) = message {
+        let s = rt.new_string(thread, text)?;
+        let offset = std::mem::offset_of!(ExceptionMirror, message);
+        // SAFETY: `obj` is an instance of an exception type (a subclass of
+        // System.Exception, whose layout the binder checked): `_message`
+        // is a string field at `offset`.
+        unsafe {
+            obj.get(thread)
+                .write_ref(offset, Some(s.get(thread)), &rt.heaps.gc)
+        };
+    }
+    Ok(obj)
 }
 
 impl Runtime {
     /// The error an exception object leaving managed code becomes: it
     /// holds the object (through a strong handle) and its type name and
     /// message, read now.
-    pub(crate) fn exception_error(&self, exception: ObjectRef) -> RuntimeError {
-        let t = TypeHandle::from_method_table(exception.method_table());
+    pub(crate) fn exception_error(&self, exception: Unrooted<'_>) -> RuntimeError {
+        let t = exception.type_handle();
         let is_exception =
             t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
         let message = if is_exception {
-            // SAFETY: a System.Exception, laid out as the binder's mirror.
-            let m = unsafe { (*(exception.as_ptr() as *const ExceptionMirror)).message };
-            // SAFETY: `_message` holds a string or null.
-            ObjectRef::from_raw(m as *mut u8).map(|s| unsafe { s.string_to_rust() })
+            let offset = std::mem::offset_of!(ExceptionMirror, message);
+            // SAFETY: a System.Exception, laid out as the binder's mirror;
+            // `_message` holds a string or null.
+            unsafe { exception.read_ref(offset) }.map(|s| unsafe { s.string_to_rust() })
         } else {
             None
         };
@@ -149,7 +127,7 @@ impl Runtime {
             message: message.unwrap_or_else(|| crate::runtime::default_message(&t.name)),
             description: None,
             object: Some(crate::runtime::ExceptionObject::new(
-                self.heaps.gc.new_handle(exception),
+                self.heaps.gc.new_handle(exception.raw()),
             )),
         }
     }

@@ -32,48 +32,42 @@ use osprey_binder::ExceptionObject;
 use osprey_metadata::tables::{ModuleRow, ParamRow};
 use osprey_metadata::Image;
 
-use crate::loader::{MethodHandle, TypeHandle};
-use crate::object::ObjectRef;
+use crate::loader::MethodHandle;
+use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::Runtime;
 use crate::thread::Thread;
 
-/// Stores the frames of a dispatch into the exception `roots[0]` (when it
-/// is a `System.Exception`): replacing its trace when `fresh` (`throw`,
+/// Stores the frames of a dispatch into `exception` (when it is a
+/// `System.Exception`): replacing its trace when `fresh` (`throw`,
 /// `rethrow`, as mono does), else appending to it (an exception passing
 /// back into managed code through native code). A trace that cannot be
 /// allocated is left as it was.
 pub(super) fn record(
     thread: &mut Thread,
-    roots: &crate::frames::Roots,
+    exception: &Rooted,
     frames: &[(MethodHandle, Option<u32>)],
     fresh: bool,
 ) {
     let rt = thread.runtime();
-    let Some(exception) = ObjectRef::from_raw(roots[0].get()) else {
-        return;
-    };
     let wk = rt.well_known();
-    if !TypeHandle::from_method_table(exception.method_table()).is_subclass_of(wk.exception)
-        && TypeHandle::from_method_table(exception.method_table()) != wk.exception
-    {
+    let t = exception.get(thread).type_handle();
+    if !t.is_subclass_of(wk.exception) && t != wk.exception {
         return;
     }
     let old_len = if fresh {
         0
     } else {
         // SAFETY: the exception is a System.Exception (checked above).
-        old_trace(exception).map_or(0, |t| unsafe { t.length() })
+        old_trace(exception.get(thread)).map_or(0, |t| unsafe { t.length() })
     };
-    let Ok(array) = rt
-        .heaps
-        .alloc(thread, &wk.intptr_array.mt, old_len + 2 * frames.len())
-    else {
+    let Ok(array) = rt.new_object(thread, &wk.intptr_array.mt, old_len + 2 * frames.len()) else {
         return;
     };
-    // The allocation may have moved the exception: read it again.
-    let exception = ObjectRef::from_raw(roots[0].get()).expect("still the exception");
+    // Read after the allocation, which may have moved the exception.
+    let (exception, array) = (exception.get(thread), array.get(thread));
     // SAFETY: `array` is a fresh IntPtr[] of old_len + 2 * frames.len()
-    // elements; the old trace (if any) is an IntPtr[] of old_len elements.
+    // elements; the old trace (if any) is an IntPtr[] of old_len elements;
+    // `_stackTrace` is a reference field of System.Exception.
     unsafe {
         let data = array.array_data() as *mut isize;
         if old_len > 0 {
@@ -84,18 +78,18 @@ pub(super) fn record(
             *data.add(old_len + 2 * i) = method.as_ptr() as isize;
             *data.add(old_len + 2 * i + 1) = il.map_or(-1, |o| o as isize);
         }
-        let e = exception.as_ptr() as *mut ExceptionObject;
-        (*e).stack_trace = array.as_ptr() as *mut _;
-        let field = std::ptr::addr_of!((*e).stack_trace) as usize;
-        thread.runtime().heaps.gc.write_barrier(field);
+        exception.write_ref(
+            std::mem::offset_of!(ExceptionObject, stack_trace),
+            Some(array),
+            &rt.heaps.gc,
+        );
     }
 }
 
 /// The exception's recorded trace array, if any.
-fn old_trace(exception: ObjectRef) -> Option<ObjectRef> {
+fn old_trace(exception: Unrooted<'_>) -> Option<Unrooted<'_>> {
     // SAFETY: callers pass a System.Exception, laid out as ExceptionObject.
-    let t = unsafe { (*(exception.as_ptr() as *const ExceptionObject)).stack_trace };
-    ObjectRef::from_raw(t as *mut u8)
+    unsafe { exception.read_ref(std::mem::offset_of!(ExceptionObject, stack_trace)) }
 }
 
 /// Formats a recorded trace (pairs of method descriptor and IL offset, see

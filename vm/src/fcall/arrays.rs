@@ -2,7 +2,7 @@
 //! targets of `ldtoken`.
 
 use crate::loader::{FieldDesc, MethodTable, Primitive, TypeHandle, TypeKind};
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
@@ -11,7 +11,7 @@ use crate::thread::Thread;
 /// array. `field` is a RuntimeFieldHandle value: a FieldDesc of this runtime.
 pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, field: usize) {
     guard(thread, (), |thread| {
-        let Some(arr) = ObjectRef::from_raw(array) else {
+        let Some(arr) = Unrooted::from_raw(thread, array) else {
             thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return;
         };
@@ -64,8 +64,8 @@ pub(super) extern "C" fn get_type_from_handle(thread: &mut Thread, handle: usize
 }
 
 /// The shape of an array object: (rank, lengths, lower bounds, data pointer).
-fn shape(arr: ObjectRef) -> (u32, Vec<i32>, Vec<i32>, *mut u8) {
-    let t = TypeHandle::from_method_table(arr.method_table());
+fn shape(arr: Unrooted<'_>) -> (u32, Vec<i32>, Vec<i32>, *mut u8) {
+    let t = arr.type_handle();
     match t.kind {
         TypeKind::MdArray(rank) => {
             let bounds = osprey_binder::MD_ARRAY_BOUNDS_OFFSET;
@@ -92,46 +92,51 @@ fn shape(arr: ObjectRef) -> (u32, Vec<i32>, Vec<i32>, *mut u8) {
     }
 }
 
-/// Reads an array argument, raising NullReferenceException for null.
-fn array_arg(thread: &mut Thread, array: *mut u8) -> Option<ObjectRef> {
-    let arr = ObjectRef::from_raw(array);
-    if arr.is_none() {
-        thread.raise(RuntimeError::managed("System.NullReferenceException", None));
-    }
-    arr
+/// Raises NullReferenceException (a null array argument) and returns
+/// `fallback`.
+fn null_array<T>(thread: &mut Thread, fallback: T) -> T {
+    thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+    fallback
 }
 
 /// `static int Array.InternalGetTotalLength(Array)`.
 pub(super) extern "C" fn total_length(thread: &mut Thread, array: *mut u8) -> i32 {
-    guard(thread, 0, |thread| match array_arg(thread, array) {
-        // SAFETY: arrays keep their total length at LENGTH_OFFSET.
-        Some(a) => unsafe { a.length() as i32 },
-        None => 0,
+    guard(thread, 0, |thread| {
+        match Unrooted::from_raw(thread, array) {
+            // SAFETY: arrays keep their total length at LENGTH_OFFSET.
+            Some(a) => unsafe { a.length() as i32 },
+            None => null_array(thread, 0),
+        }
     })
 }
 
 /// `static int Array.InternalGetRank(Array)`.
 pub(super) extern "C" fn rank(thread: &mut Thread, array: *mut u8) -> i32 {
     guard(thread, 0, |thread| {
-        array_arg(thread, array).map_or(0, |a| shape(a).0 as i32)
+        match Unrooted::from_raw(thread, array) {
+            Some(a) => shape(a).0 as i32,
+            None => null_array(thread, 0),
+        }
     })
 }
 
 /// `static int Array.InternalGetLength(Array, int dimension)` (checked by corelib).
 pub(super) extern "C" fn length(thread: &mut Thread, array: *mut u8, dimension: i32) -> i32 {
     guard(thread, 0, |thread| {
-        array_arg(thread, array).map_or(0, |a| {
-            shape(a).1.get(dimension as usize).copied().unwrap_or(0)
-        })
+        match Unrooted::from_raw(thread, array) {
+            Some(a) => shape(a).1.get(dimension as usize).copied().unwrap_or(0),
+            None => null_array(thread, 0),
+        }
     })
 }
 
 /// `static int Array.InternalGetLowerBound(Array, int dimension)` (checked by corelib).
 pub(super) extern "C" fn lower_bound(thread: &mut Thread, array: *mut u8, dimension: i32) -> i32 {
     guard(thread, 0, |thread| {
-        array_arg(thread, array).map_or(0, |a| {
-            shape(a).2.get(dimension as usize).copied().unwrap_or(0)
-        })
+        match Unrooted::from_raw(thread, array) {
+            Some(a) => shape(a).2.get(dimension as usize).copied().unwrap_or(0),
+            None => null_array(thread, 0),
+        }
     })
 }
 
@@ -147,8 +152,11 @@ pub(super) extern "C" fn copy(
     length: i32,
 ) {
     guard(thread, (), |thread| {
-        let (Some(s), Some(d)) = (array_arg(thread, src), array_arg(thread, dst)) else {
-            return;
+        let (Some(s), Some(d)) = (
+            Unrooted::from_raw(thread, src),
+            Unrooted::from_raw(thread, dst),
+        ) else {
+            return null_array(thread, ());
         };
         let (se, de) = (
             TypeHandle::from_method_table(s.method_table()).element,
@@ -177,7 +185,7 @@ pub(super) extern "C" fn copy(
             for i in 0..n {
                 // SAFETY: indices within the checked ranges; elements are references.
                 let v = unsafe { *(sdata as *mut *mut u8).add(si + i) };
-                if let Some(o) = ObjectRef::from_raw(v) {
+                if let Some(o) = Unrooted::from_raw(thread, v) {
                     if !crate::runtime::is_assignable(
                         TypeHandle::from_method_table(o.method_table()),
                         de,
@@ -209,8 +217,8 @@ pub(super) extern "C" fn copy(
 /// `static void Array.InternalClear(Array, int index, int length)` (checked by corelib).
 pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, length: i32) {
     guard(thread, (), |thread| {
-        let Some(a) = array_arg(thread, array) else {
-            return;
+        let Some(a) = Unrooted::from_raw(thread, array) else {
+            return null_array(thread, ());
         };
         let size = a.method_table().component_size as usize;
         // SAFETY: corelib checked the range against the array's length.
@@ -225,42 +233,41 @@ pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, 
 }
 
 /// `object Object.MemberwiseClone()`: allocates under a helper frame with
-/// `this` protected, then copies everything after the method-table word.
+/// `this` rooted, then copies everything after the method-table word.
 pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(obj) = ObjectRef::from_raw(this) else {
+        let Some(this) = Unrooted::from_raw(thread, this).map(|o| thread.root(o)) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
-        let mt = obj.method_table();
+        let mt = this.get(thread).method_table();
         // SAFETY: arrays and strings have a length; other objects have none.
         let length = if mt.component_size != 0 {
-            unsafe { obj.length() }
+            unsafe { this.get(thread).length() }
         } else {
             0
         };
-        crate::frames::HelperFrame::run(thread, &mut [this], |thread, roots| {
-            let copy = match thread.runtime().heaps.alloc(thread, mt, length) {
+        crate::frames::HelperFrame::run(thread, |thread| {
+            let rt = thread.runtime();
+            let copy = match rt.new_object(thread, mt, length) {
                 Ok(c) => c,
                 Err(e) => {
-                    thread.raise(e.into());
+                    thread.raise(e);
                     return std::ptr::null_mut();
                 }
             };
-            let src = crate::frames::protected(roots, 0).expect("checked non-null");
+            let (src, dst) = (this.get(thread), copy.get(thread));
             let bytes = crate::object::allocation_size(mt, length) - crate::object::HEADER_SIZE - 8;
             // SAFETY: both objects have the same type and length, so the same
             // size; copy everything after the method-table word.
             unsafe {
-                std::ptr::copy_nonoverlapping(src.as_ptr().add(8), copy.as_ptr().add(8), bytes)
+                std::ptr::copy_nonoverlapping(src.as_ptr().add(8), dst.as_ptr().add(8), bytes)
             };
             // A large copy is old at once: its references need cards.
-            thread
-                .runtime()
-                .heaps
+            rt.heaps
                 .gc
-                .write_barrier_range(copy.as_ptr() as usize + 8, bytes);
-            copy.as_ptr()
+                .write_barrier_range(dst.as_ptr() as usize + 8, bytes);
+            dst.as_ptr()
         })
     })
 }
@@ -268,8 +275,8 @@ pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) ->
 /// Element `flat` (counted over all dimensions, row-major) of an array:
 /// its address, its size and the element type. `None` when `flat` is out
 /// of range.
-fn element_at(arr: ObjectRef, flat: i32) -> Option<(*mut u8, usize, TypeHandle)> {
-    let t = TypeHandle::from_method_table(arr.method_table());
+fn element_at(arr: Unrooted<'_>, flat: i32) -> Option<(*mut u8, usize, TypeHandle)> {
+    let t = arr.type_handle();
     let element = t.element?;
     // SAFETY: arrays keep their total length at LENGTH_OFFSET.
     let total = unsafe { arr.length() };
@@ -284,8 +291,8 @@ fn element_at(arr: ObjectRef, flat: i32) -> Option<(*mut u8, usize, TypeHandle)>
 /// value type (allocates under a helper frame). corelib checks the index.
 pub(super) extern "C" fn get_value(thread: &mut Thread, array: *mut u8, flat: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(arr) = array_arg(thread, array) else {
-            return std::ptr::null_mut();
+        let Some(arr) = Unrooted::from_raw(thread, array) else {
+            return null_array(thread, std::ptr::null_mut());
         };
         let Some((at, _, element)) = element_at(arr, flat) else {
             thread.raise(RuntimeError::managed(
@@ -298,18 +305,10 @@ pub(super) extern "C" fn get_value(thread: &mut Thread, array: *mut u8, flat: i3
             // SAFETY: an element of an array of references.
             return unsafe { *(at as *const *mut u8) };
         }
-        crate::frames::HelperFrame::run(thread, &mut [array], |thread, roots| {
-            super::valuetype::box_from(
-                thread,
-                element,
-                |roots| {
-                    // Re-read: the allocation may have moved the array.
-                    crate::frames::protected(roots, 0)
-                        .and_then(|a| element_at(a, flat))
-                        .map(|(at, _, _)| at as *const u8)
-                },
-                roots,
-            )
+        let offset = at as usize - arr.as_ptr() as usize;
+        let arr = thread.root(arr);
+        crate::frames::HelperFrame::run(thread, |thread| {
+            super::valuetype::box_from(thread, element, &arr, offset)
         })
     })
 }
@@ -460,7 +459,7 @@ unsafe fn store_widened(
 /// Stores `value` (not null) into the element at `at` of type `element`,
 /// as mono's `Array.SetValue` does.
 fn store_value(
-    value: ObjectRef,
+    value: Unrooted<'_>,
     at: *mut u8,
     esize: usize,
     element: TypeHandle,
@@ -522,8 +521,8 @@ fn store_value(
 /// ArgumentException "not a widening conversion"). corelib checks the index.
 pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *mut u8, flat: i32) {
     guard(thread, (), |thread| {
-        let Some(arr) = array_arg(thread, array) else {
-            return;
+        let Some(arr) = Unrooted::from_raw(thread, array) else {
+            return null_array(thread, ());
         };
         let Some((at, esize, element)) = element_at(arr, flat) else {
             thread.raise(RuntimeError::managed(
@@ -532,7 +531,7 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
             ));
             return;
         };
-        let Some(value) = ObjectRef::from_raw(value) else {
+        let Some(value) = Unrooted::from_raw(thread, value) else {
             // SAFETY: the element's esize bytes; zero is null or the default value.
             unsafe { std::ptr::write_bytes(at, 0, esize) };
             return;

@@ -1,6 +1,6 @@
 //! `System.Console` internal calls.
 
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::runtime::guard;
 use crate::thread::Thread;
 
@@ -9,7 +9,7 @@ use crate::thread::Thread;
 /// kernel's console service.
 pub(super) extern "C" fn internal_write(thread: &mut Thread, stream: i32, value: *mut u8) {
     guard(thread, (), |thread| {
-        let Some(s) = ObjectRef::from_raw(value) else {
+        let Some(s) = Unrooted::from_raw(thread, value) else {
             return;
         };
         let stream = if stream == 2 {

@@ -5,7 +5,7 @@
 //! corelib's `Enum.ToString` does the formatting.
 
 use crate::loader::{MethodTable, TypeHandle};
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
@@ -18,11 +18,11 @@ fn type_of(handle: usize) -> TypeHandle {
 /// converted to ulong as `Enum.ToUInt64` does (sign-extended when signed).
 pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
     guard(thread, 0, |thread| {
-        let Some(obj) = ObjectRef::from_raw(value) else {
+        let Some(obj) = Unrooted::from_raw(thread, value) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
-        let t = TypeHandle::from_method_table(obj.method_table());
+        let t = obj.type_handle();
         match thread.runtime().enum_info(t) {
             // SAFETY: `obj` is a boxed enum: its value follows the method-table word.
             Ok(info) => info.read(unsafe { obj.as_ptr().add(8) }),

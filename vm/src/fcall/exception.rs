@@ -1,7 +1,7 @@
 //! FCalls of `System.Exception`.
 
 use crate::frames::HelperFrame;
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::runtime::guard;
 use crate::thread::Thread;
 
@@ -9,7 +9,7 @@ use crate::thread::Thread;
 /// a stack trace the exception dispatcher recorded (see vm/src/eh/trace.rs).
 pub(super) extern "C" fn format_stack_trace(thread: &mut Thread, trace: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(trace) = ObjectRef::from_raw(trace) else {
+        let Some(trace) = Unrooted::from_raw(thread, trace) else {
             return std::ptr::null_mut();
         };
         let rt = thread.runtime();
@@ -21,13 +21,11 @@ pub(super) extern "C" fn format_stack_trace(thread: &mut Thread, trace: *mut u8)
                 std::slice::from_raw_parts(trace.array_data() as *const isize, trace.length());
             crate::eh::format_stack_trace(rt, data)
         };
-        HelperFrame::run(thread, &mut [], |thread, _| {
-            match rt.new_string(thread, &text) {
-                Ok(s) => s.as_ptr(),
-                Err(e) => {
-                    thread.raise(e);
-                    std::ptr::null_mut()
-                }
+        HelperFrame::run(thread, |thread| match rt.new_string(thread, &text) {
+            Ok(s) => s.get(thread).as_ptr(),
+            Err(e) => {
+                thread.raise(e);
+                std::ptr::null_mut()
             }
         })
     })

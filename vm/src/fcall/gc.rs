@@ -1,8 +1,9 @@
 //! `System.GC`, `GCHandle` and `Osprey.GcProbe` internal calls (docs/gc.md).
 
-use crate::frames::{protected, HelperFrame};
+use crate::frames::HelperFrame;
 use crate::gc::HandleKind;
-use crate::object::{self, ObjectRef};
+use crate::object;
+use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
@@ -10,7 +11,7 @@ use crate::thread::Thread;
 /// Objects with finalizers found unreachable go to the finalizer thread.
 pub(super) extern "C" fn collect(thread: &mut Thread, generation: i32) {
     guard(thread, (), |thread| {
-        HelperFrame::run(thread, &mut [], |thread, _| {
+        HelperFrame::run(thread, |thread| {
             let gc = &thread.runtime().heaps.gc;
             gc.collect(thread, generation != 0);
         })
@@ -27,8 +28,8 @@ pub(super) extern "C" fn get_total_memory(thread: &mut Thread) -> i64 {
 /// `GC.InternalSuppressFinalize(object)` (non-null, checked by corelib).
 pub(super) extern "C" fn suppress_finalize(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
-        if let Some(o) = ObjectRef::from_raw(obj) {
-            thread.runtime().heaps.gc.suppress_finalize(o);
+        if let Some(o) = Unrooted::from_raw(thread, obj) {
+            thread.runtime().heaps.gc.suppress_finalize(o.raw());
         }
     })
 }
@@ -36,8 +37,8 @@ pub(super) extern "C" fn suppress_finalize(thread: &mut Thread, obj: *mut u8) {
 /// `GC.InternalReRegisterForFinalize(object)` (non-null, checked by corelib).
 pub(super) extern "C" fn reregister_for_finalize(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
-        if let Some(o) = ObjectRef::from_raw(obj) {
-            thread.runtime().heaps.gc.reregister_for_finalize(o);
+        if let Some(o) = Unrooted::from_raw(thread, obj) {
+            thread.runtime().heaps.gc.reregister_for_finalize(o.raw());
         }
     })
 }
@@ -46,7 +47,7 @@ pub(super) extern "C" fn reregister_for_finalize(thread: &mut Thread, obj: *mut 
 /// helper frame) until the finalizer thread has run every finalizer queued.
 pub(super) extern "C" fn wait_for_pending_finalizers(thread: &mut Thread) {
     guard(thread, (), |thread| {
-        HelperFrame::run(thread, &mut [], |thread, _| {
+        HelperFrame::run(thread, |thread| {
             let rt = thread.runtime();
             rt.heaps.gc.wait_for_pending_finalizers(thread);
             if let Some(code) = rt.exit_requested() {
@@ -138,7 +139,7 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
             h.kind(handle).and_then(|k| h.get(handle).map(|o| (k, o)))
         };
         match r {
-            Ok((HandleKind::Pinned, o)) => match ObjectRef::from_raw(o as *mut u8) {
+            Ok((HandleKind::Pinned, o)) => match Unrooted::from_raw(thread, o as *mut u8) {
                 None => 0,
                 Some(obj) => {
                     let mt = obj.method_table();
@@ -167,8 +168,9 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
     })
 }
 
-/// A new string of `length` copies of `c` (for the probes).
-fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<ObjectRef> {
+/// A new string of `length` copies of `c` (for the probes), rooted.
+fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<Rooted> {
+    let table = thread.root_table();
     match thread
         .runtime()
         .alloc_string(thread, length.max(0) as usize)
@@ -180,7 +182,7 @@ fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<ObjectRef> {
                 // SAFETY: as above.
                 unsafe { *chars.add(i) = c };
             }
-            Some(s)
+            Some(table.root(s))
         }
         Err(e) => {
             thread.raise(e);
@@ -190,41 +192,42 @@ fn probe_string(thread: &mut Thread, length: i32, c: u16) -> Option<ObjectRef> {
 }
 
 /// `GcProbe.KeepAcrossAllocation(int length)`: allocates a string, then
-/// allocates again with the first one protected by the helper frame, and
-/// returns the first (moved or not).
+/// allocates again with the first one rooted, and returns the first
+/// (moved or not).
 pub(super) extern "C" fn keep_across_allocation(thread: &mut Thread, length: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        HelperFrame::run(thread, &mut [std::ptr::null_mut()], |thread, roots| {
+        HelperFrame::run(thread, |thread| {
             let Some(s) = probe_string(thread, length, 'k' as u16) else {
                 return std::ptr::null_mut();
             };
-            roots[0].set(s.as_ptr());
             if probe_string(thread, 4, 'x' as u16).is_none() {
                 return std::ptr::null_mut();
             }
-            protected(roots, 0).map_or(std::ptr::null_mut(), |o| o.as_ptr())
+            s.get(thread).as_ptr()
         })
     })
 }
 
 /// `GcProbe.HoleAcrossAllocation(int length)`: THE DELIBERATE GC HOLE.
-/// Allocates a string, holds it in a Rust local across a second
-/// allocation without protecting it, and returns that stale value. Under
+/// Allocates a string, keeps its bare pointer across a second allocation
+/// (dropping the root: what the types make impossible without a raw
+/// pointer, see vm/src/rooted.rs), and returns that stale value. Under
 /// `OSPREY_GCSTRESS` with the generational collector the second allocation
 /// collects (the young string is not reachable from any root, so its block
 /// is freed), and the heap verifier reports the stale reference in the
 /// caller's frame at the next collection (tests/gc.rs).
 pub(super) extern "C" fn hole_across_allocation(thread: &mut Thread, length: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        HelperFrame::run(thread, &mut [], |thread, _| {
+        HelperFrame::run(thread, |thread| {
             let Some(held) = probe_string(thread, length, 'h' as u16) else {
                 return std::ptr::null_mut();
             };
-            // Not protected: the bug.
+            // A bare pointer, and the root dropped: the bug.
+            let held = held.get(thread).as_ptr();
             if probe_string(thread, 4, 'x' as u16).is_none() {
                 return std::ptr::null_mut();
             }
-            held.as_ptr()
+            held
         })
     })
 }

@@ -9,7 +9,7 @@ use osprey_binder::RuntimeTypeObject;
 use crate::frames::HelperFrame;
 use crate::loader::{types::mt_flags, TypeHandle};
 use crate::object::ObjectRef;
-use crate::runtime::{guard, CallSite, RuntimeError, Value};
+use crate::runtime::{guard, Arg, CallSite, RuntimeError};
 use crate::thread::Thread;
 
 /// The runtime type a `System.RuntimeType` object stands for.
@@ -97,13 +97,15 @@ pub(super) extern "C" fn nullable_underlying(thread: &mut Thread, type_object: *
 /// `Activator.CreateInstance`); for a value type, a boxed default value.
 pub(super) extern "C" fn create_instance(thread: &mut Thread, type_object: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        match create(thread, type_object) {
+        // The frame covers every allocation: without it a collection
+        // could not walk past this FCall to its managed callers.
+        HelperFrame::run(thread, |thread| match create(thread, type_object) {
             Ok(p) => p,
             Err(e) => {
                 thread.raise(e);
                 std::ptr::null_mut()
             }
-        }
+        })
     })
 }
 
@@ -137,12 +139,8 @@ fn create(thread: &mut Thread, type_object: *mut u8) -> Result<*mut u8, RuntimeE
             )
         })?;
     let site = CallSite::new(rt, ctor)?;
-    let obj = rt.heaps.alloc(thread, &t.mt, 0)?;
-    // The new object is protected while its constructor runs (it may
-    // allocate and collect).
-    let mut roots = [obj.as_ptr()];
-    HelperFrame::run(thread, &mut roots, |thread, roots| {
-        site.call(thread, &[Value::Ref(ObjectRef::from_raw(roots[0].get()))])?;
-        Ok(roots[0].get())
-    })
+    // Rooted while its constructor runs (it may allocate and collect).
+    let obj = rt.new_object(thread, &t.mt, 0)?;
+    site.call(thread, &[Arg::from(&obj)])?;
+    Ok(obj.get(thread).as_ptr())
 }

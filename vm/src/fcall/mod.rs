@@ -550,6 +550,13 @@ pub static FCALLS: &[FCall] = &[
         flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
     FCall {
+        class: "Osprey.FaultProbe",
+        method: "ReadNative",
+        sig: "int32(int64)",
+        address: probe::read_native as *const (),
+        flags: 0,
+    },
+    FCall {
         class: "System.ValueType",
         method: "InternalEquals",
         sig: "int32(object,object)",

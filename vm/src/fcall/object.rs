@@ -1,7 +1,7 @@
 //! `System.Object`, `RuntimeHelpers` and `RuntimeType` internal calls.
 
 use crate::loader::TypeHandle;
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
@@ -9,11 +9,11 @@ use crate::thread::Thread;
 /// receiver's exact type (created on first use, never moved).
 pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(obj) = ObjectRef::from_raw(this) else {
+        let Some(obj) = Unrooted::from_raw(thread, this) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
-        let t = TypeHandle::from_method_table(obj.method_table());
+        let t = obj.type_handle();
         match thread.runtime().type_object(t) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
@@ -27,7 +27,7 @@ pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8
 /// `static int RuntimeHelpers.GetHashCode(object o)`: the identity hash code,
 /// stored in the object's header on first use so it survives moves.
 pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8) -> i32 {
-    guard(thread, 0, |thread| match ObjectRef::from_raw(o) {
+    guard(thread, 0, |thread| match Unrooted::from_raw(thread, o) {
         None => 0,
         Some(obj) => thread.runtime().identity_hash(obj),
     })
@@ -54,9 +54,9 @@ pub(super) extern "C" fn get_type_name(thread: &mut Thread, handle: usize, forma
         let Some(text) = text else {
             return std::ptr::null_mut();
         };
-        crate::frames::HelperFrame::run(thread, &mut [], |thread, _| {
+        crate::frames::HelperFrame::run(thread, |thread| {
             match thread.runtime().new_string(thread, &text) {
-                Ok(s) => s.as_ptr(),
+                Ok(s) => s.get(thread).as_ptr(),
                 Err(e) => {
                     thread.raise(e);
                     std::ptr::null_mut()

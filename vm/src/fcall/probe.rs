@@ -2,8 +2,9 @@
 //! transition benchmarks and the internal-call tests use. Each exercises one
 //! FCall shape.
 
-use crate::frames::{protected, HelperFrame};
+use crate::frames::HelperFrame;
 use crate::object::{self, ObjectRef};
+use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 
@@ -15,19 +16,21 @@ pub(super) extern "C" fn fcall_nop(x: i32) -> i32 {
 /// `static int FCallHelperFrameNop(int x)`: erects a helper frame, returns `x + 1`.
 /// Measures the cost of the frame itself.
 pub(super) extern "C" fn fcall_helper_frame_nop(thread: &mut Thread, x: i32) -> i32 {
-    HelperFrame::run(thread, &mut [], |_, _| x.wrapping_add(1))
+    HelperFrame::run(thread, |_| x.wrapping_add(1))
 }
 
 /// `static string FCallRepeat(string s, int times)`: `s` repeated `times`
-/// times. Allocates under a helper frame while `s` is protected: the
-/// GCPROTECT pattern (a collection during the allocation may move `s`; the
-/// frame's roots are updated, so the copy reads it from `roots[0]`).
+/// times. Allocates under a helper frame with `s` rooted: a collection
+/// during the allocation may move `s`, and the root follows it, so the
+/// copy reads `s` where it is after the allocation. (The bare argument is
+/// shadowed by its root, and an `Unrooted` read before the allocation
+/// could not be used after it: it borrows the thread.)
 pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        if s.is_null() {
+        let Some(s) = Unrooted::from_raw(thread, s).map(|s| thread.root(s)) else {
             thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
             return std::ptr::null_mut();
-        }
+        };
         if times < 0 {
             thread.raise(RuntimeError::managed(
                 "System.ArgumentOutOfRangeException",
@@ -35,30 +38,29 @@ pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i3
             ));
             return std::ptr::null_mut();
         }
-        HelperFrame::run(thread, &mut [s], |thread, roots| {
+        HelperFrame::run(thread, |thread| {
             // SAFETY: `s` is a string (the managed signature says so).
-            let len = unsafe { protected(roots, 0).map_or(0, |o| o.length()) };
+            let len = unsafe { s.get(thread).length() };
             let total = len.saturating_mul(times as usize);
-            let result = match thread.runtime().alloc_string(thread, total) {
+            let result = match thread.runtime().new_zeroed_string(thread, total) {
                 Ok(r) => r,
                 Err(e) => {
                     thread.raise(e);
                     return std::ptr::null_mut();
                 }
             };
-            // Re-read the source from the protected root: the allocation may have moved it.
-            let src = protected(roots, 0).expect("checked non-null above");
+            let (src, dst) = (s.get(thread), result.get(thread));
             for i in 0..times as usize {
                 // SAFETY: both are strings; the result has room for len * times characters.
                 unsafe {
                     std::ptr::copy_nonoverlapping(
                         src.as_ptr().add(object::STRING_DATA_OFFSET) as *const u16,
-                        (result.as_ptr().add(object::STRING_DATA_OFFSET) as *mut u16).add(i * len),
+                        (dst.as_ptr().add(object::STRING_DATA_OFFSET) as *mut u16).add(i * len),
                         len,
                     )
                 };
             }
-            result.as_ptr()
+            dst.as_ptr()
         })
     })
 }
@@ -77,6 +79,16 @@ pub(super) extern "C" fn fcall_as_string(o: *mut u8) -> *mut u8 {
         }
         _ => std::ptr::null_mut(),
     }
+}
+
+/// `static int FaultProbe.ReadNative(long address)`: the byte at
+/// `address`, read by native code. For tests of fault reports: a bad
+/// address faults here, in Rust called from managed code, and the runtime
+/// must end the program with its fatal-error report (runtime/faults.rs).
+pub(super) extern "C" fn read_native(address: i64) -> i32 {
+    // SAFETY: none, on purpose: this probe exists to fault. The volatile
+    // read keeps the compiler from assuming anything about `address`.
+    i32::from(unsafe { std::ptr::read_volatile(address as usize as *const u8) })
 }
 
 #[cfg(test)]

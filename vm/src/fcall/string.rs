@@ -12,7 +12,7 @@ pub(super) extern "C" fn fast_allocate_string(thread: &mut Thread, length: i32) 
             thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
             return std::ptr::null_mut();
         }
-        crate::frames::HelperFrame::run(thread, &mut [], |thread, _| {
+        crate::frames::HelperFrame::run(thread, |thread| {
             match thread.runtime().alloc_string(thread, length as usize) {
                 Ok(s) => s.as_ptr(),
                 Err(e) => {

@@ -9,9 +9,10 @@
 //! (corelib/src/cs/System/ValueType.cs). The field plans are
 //! `Runtime::value_fields` (vm/src/runtime/valuetypes.rs).
 
-use crate::frames::{protected, HelperFrame};
+use crate::frames::HelperFrame;
 use crate::loader::TypeHandle;
 use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::valuetypes::{mono_aligned_addr_hash, mono_string_hash, Compare, Hash};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
@@ -63,34 +64,36 @@ unsafe fn field_equal(x: *const u8, y: *const u8, how: Compare) -> bool {
 /// ([`get_field`] with `forHash` false).
 pub(super) extern "C" fn equals(thread: &mut Thread, a: *mut u8, b: *mut u8) -> i32 {
     guard(thread, -1, |thread| {
-        let (Some(x), Some(y)) = (ObjectRef::from_raw(a), ObjectRef::from_raw(b)) else {
+        let (Some(x), Some(y)) = (Unrooted::from_raw(thread, a), Unrooted::from_raw(thread, b))
+        else {
             // corelib passes `this` and a non-null argument.
             return -1;
         };
         if !std::ptr::eq(x.method_table(), y.method_table()) {
             return -1;
         }
-        let t = TypeHandle::from_method_table(x.method_table());
-        HelperFrame::run(thread, &mut [a, b], |thread, roots| {
-            let plan = match thread.runtime().value_fields(t) {
-                Ok(p) => p,
-                Err(e) => {
-                    thread.raise(e);
-                    return -1;
-                }
-            };
-            let (Some(x), Some(y)) = (protected(roots, 0), protected(roots, 1)) else {
+        let t = x.type_handle();
+        // Building the plan loads field types (no allocation on the GC
+        // heap), so the boxes are read after it.
+        let plan = match thread.runtime().value_fields(t) {
+            Ok(p) => p,
+            Err(e) => {
+                thread.raise(e);
                 return -1;
-            };
-            for &(offset, how) in &plan.compared {
-                let at = BOX_VALUE_OFFSET + offset as usize;
-                // SAFETY: both are boxes of `t`, whose plan describes this field.
-                if !unsafe { field_equal(x.as_ptr().add(at), y.as_ptr().add(at), how) } {
-                    return -1;
-                }
             }
-            i32::try_from(plan.equals_rest.len()).unwrap_or(i32::MAX)
-        })
+        };
+        let (Some(x), Some(y)) = (Unrooted::from_raw(thread, a), Unrooted::from_raw(thread, b))
+        else {
+            return -1;
+        };
+        for &(offset, how) in &plan.compared {
+            let at = BOX_VALUE_OFFSET + offset as usize;
+            // SAFETY: both are boxes of `t`, whose plan describes this field.
+            if !unsafe { field_equal(x.as_ptr().add(at), y.as_ptr().add(at), how) } {
+                return -1;
+            }
+        }
+        i32::try_from(plan.equals_rest.len()).unwrap_or(i32::MAX)
     })
 }
 
@@ -104,48 +107,47 @@ pub(super) extern "C" fn get_hash_code(
     remaining: *mut i32,
 ) -> i32 {
     guard(thread, 0, |thread| {
-        let Some(obj) = ObjectRef::from_raw(o) else {
+        let Some(obj) = Unrooted::from_raw(thread, o) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
-        let t = TypeHandle::from_method_table(obj.method_table());
-        HelperFrame::run(thread, &mut [o], |thread, roots| {
-            let plan = match thread.runtime().value_fields(t) {
-                Ok(p) => p,
-                Err(e) => {
-                    thread.raise(e);
-                    return 0;
+        let t = obj.type_handle();
+        let plan = match thread.runtime().value_fields(t) {
+            Ok(p) => p,
+            Err(e) => {
+                thread.raise(e);
+                return 0;
+            }
+        };
+        let Some(obj) = Unrooted::from_raw(thread, o) else {
+            return 0;
+        };
+        let mut hash = plan.seed;
+        for &(offset, how) in &plan.hashed {
+            // SAFETY: `obj` is a box of `t`, whose plan describes this field.
+            let at = unsafe { obj.as_ptr().add(BOX_VALUE_OFFSET + offset as usize) };
+            // SAFETY: as above: the field has the kind `how` says.
+            hash ^= unsafe {
+                match how {
+                    Hash::I4 => *(at as *const i32),
+                    Hash::Ptr => mono_aligned_addr_hash(*(at as *const usize)) as i32,
+                    Hash::Str => string_at(at).map_or(0, |s| mono_string_hash(s) as i32),
                 }
             };
-            let Some(obj) = protected(roots, 0) else {
-                return 0;
-            };
-            let mut hash = plan.seed;
-            for &(offset, how) in &plan.hashed {
-                // SAFETY: `obj` is a box of `t`, whose plan describes this field.
-                let at = unsafe { obj.as_ptr().add(BOX_VALUE_OFFSET + offset as usize) };
-                // SAFETY: as above: the field has the kind `how` says.
-                hash ^= unsafe {
-                    match how {
-                        Hash::I4 => *(at as *const i32),
-                        Hash::Ptr => mono_aligned_addr_hash(*(at as *const usize)) as i32,
-                        Hash::Str => string_at(at).map_or(0, |s| mono_string_hash(s) as i32),
-                    }
-                };
-            }
-            if !remaining.is_null() {
-                // SAFETY: `remaining` is the address of the caller's `out int`.
-                unsafe { *remaining = i32::try_from(plan.hash_rest.len()).unwrap_or(i32::MAX) };
-            }
-            hash
-        })
+        }
+        if !remaining.is_null() {
+            // SAFETY: `remaining` is the address of the caller's `out int`.
+            unsafe { *remaining = i32::try_from(plan.hash_rest.len()).unwrap_or(i32::MAX) };
+        }
+        hash
     })
 }
 
 /// `static object ValueType.InternalGetField(object o, int index, bool forHash)`:
 /// the `index`th field left for managed `Equals` (or `GetHashCode` when
 /// `forHash`), boxed when it is a value type (allocates under a helper
-/// frame). An index out of range raises ArgumentOutOfRangeException.
+/// frame, with `o` rooted). An index out of range raises
+/// ArgumentOutOfRangeException.
 pub(super) extern "C" fn get_field(
     thread: &mut Thread,
     o: *mut u8,
@@ -153,79 +155,77 @@ pub(super) extern "C" fn get_field(
     for_hash: bool,
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(obj) = ObjectRef::from_raw(o) else {
+        let Some(obj) = Unrooted::from_raw(thread, o) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
-        let t = TypeHandle::from_method_table(obj.method_table());
-        HelperFrame::run(thread, &mut [o], |thread, roots| {
-            let plan = match thread.runtime().value_fields(t) {
-                Ok(p) => p,
-                Err(e) => {
-                    thread.raise(e);
-                    return std::ptr::null_mut();
-                }
-            };
-            let rest = if for_hash {
-                &plan.hash_rest
-            } else {
-                &plan.equals_rest
-            };
-            let Some(field) = usize::try_from(index)
-                .ok()
-                .and_then(|i| rest.get(i))
-                .copied()
-            else {
-                thread.raise(RuntimeError::managed(
-                    "System.ArgumentOutOfRangeException",
-                    None,
-                ));
+        let t = obj.type_handle();
+        let plan = match thread.runtime().value_fields(t) {
+            Ok(p) => p,
+            Err(e) => {
+                thread.raise(e);
                 return std::ptr::null_mut();
-            };
-            let at = BOX_VALUE_OFFSET + field.offset as usize;
-            match field.boxed {
-                None => match protected(roots, 0) {
-                    // SAFETY: a reference field of the box.
-                    Some(obj) => unsafe { *(obj.as_ptr().add(at) as *const *mut u8) },
-                    None => std::ptr::null_mut(),
-                },
-                Some(ty) => box_from(
-                    thread,
-                    ty,
-                    |roots| {
-                        // SAFETY: the field lies inside the (protected, re-read) box.
-                        protected(roots, 0).map(|obj| unsafe { obj.as_ptr().add(at) as *const u8 })
-                    },
-                    roots,
-                ),
             }
-        })
+        };
+        let rest = if for_hash {
+            &plan.hash_rest
+        } else {
+            &plan.equals_rest
+        };
+        let Some(field) = usize::try_from(index)
+            .ok()
+            .and_then(|i| rest.get(i))
+            .copied()
+        else {
+            thread.raise(RuntimeError::managed(
+                "System.ArgumentOutOfRangeException",
+                None,
+            ));
+            return std::ptr::null_mut();
+        };
+        let at = BOX_VALUE_OFFSET + field.offset as usize;
+        let Some(obj) = Unrooted::from_raw(thread, o) else {
+            return std::ptr::null_mut();
+        };
+        match field.boxed {
+            // SAFETY: a reference field of the box.
+            None => unsafe { obj.read_ref(at) }.map_or(std::ptr::null_mut(), |f| f.as_ptr()),
+            Some(ty) => {
+                let obj = thread.root(obj);
+                HelperFrame::run(thread, |thread| box_from(thread, ty, &obj, at))
+            }
+        }
     })
 }
 
-/// Boxes a value of type `ty` (a value type) read from where `source`
-/// says, after the allocation: `source` gets the helper frame's roots, which
-/// the allocation may have updated, and returns the value's address inside
-/// an object they protect. Must run inside [`HelperFrame::run`]; returns
-/// null (with an exception requested) if the allocation fails.
+/// Boxes the value of type `ty` (a value type) at byte `offset` inside
+/// `source`, read after the allocation (which may move `source`). Must run
+/// inside [`HelperFrame::run`]; returns null (with an exception requested)
+/// if the allocation fails.
 pub(super) fn box_from(
     thread: &mut Thread,
     ty: TypeHandle,
-    source: impl FnOnce(&crate::frames::Roots) -> Option<*const u8>,
-    roots: &crate::frames::Roots,
+    source: &Rooted,
+    offset: usize,
 ) -> *mut u8 {
     let size = ty.value_layout.as_ref().map_or(0, |l| l.size as usize);
-    let boxed = match thread.runtime().heaps.alloc(thread, &ty.mt, 0) {
+    let boxed = match thread.runtime().new_object(thread, &ty.mt, 0) {
         Ok(b) => b,
         Err(e) => {
-            thread.raise(e.into());
+            thread.raise(e);
             return std::ptr::null_mut();
         }
     };
-    if let Some(src) = source(roots) {
-        // SAFETY: `src` points at a value of `ty` (size bytes) inside a live
-        // object; the box has room for it after its method-table word.
-        unsafe { std::ptr::copy_nonoverlapping(src, boxed.as_ptr().add(BOX_VALUE_OFFSET), size) };
-    }
-    boxed.as_ptr()
+    let (src, dst) = (source.get(thread), boxed.get(thread));
+    // SAFETY: `src` holds a value of `ty` (size bytes) at `offset` (the
+    // caller's contract); the box has room for it after its method-table
+    // word.
+    unsafe {
+        std::ptr::copy_nonoverlapping(
+            src.as_ptr().add(offset),
+            dst.as_ptr().add(BOX_VALUE_OFFSET),
+            size,
+        )
+    };
+    dst.as_ptr()
 }

@@ -163,7 +163,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
         } else {
             v
         };
-        bases.push(base);
+        bases.push((base, v));
         if base != 0 && r.pinned {
             // SAFETY: `base` is a young object.
             unsafe {
@@ -177,13 +177,14 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
             }
         }
     }
-    for (r, &base) in roots.iter().zip(&bases) {
+    for (r, &(base, v)) in roots.iter().zip(&bases) {
         if base == 0 {
             continue;
         }
+        // The slot's value as it was before any root was updated: a slot
+        // reported twice is updated twice, to the same address.
         // SAFETY: as above.
         unsafe {
-            let v = *r.slot;
             let new = m.evac(base);
             *r.slot = new + (v - base);
         }

@@ -17,7 +17,8 @@
 //! one is promoted in place.
 //!
 //! Modules: [`heap`] (blocks, cards), [`layout`] (object sizes and reference
-//! maps), `collect` (the algorithms), `roots` (what is reachable from
+//! maps), `options` (the configuration and its environment variables),
+//! `collect` (the algorithms), `roots` (what is reachable from
 //! outside the heap), [`handles`] (GC handles), `verify` (the heap
 //! verifier). Stack roots come from the shared walker (vm/src/stackwalk.rs).
 
@@ -26,6 +27,7 @@ pub mod heap;
 pub mod layout;
 
 mod collect;
+mod options;
 mod roots;
 mod verify;
 
@@ -37,144 +39,15 @@ use osprey_kernel::client::{Os, OsError};
 use crate::loader::types::mt_flags;
 use crate::loader::{MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef, HEADER_SIZE};
+use crate::rooted::Unrooted;
 use crate::thread::Thread;
 use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
 
 pub use handles::HandleKind;
-
-/// Which collector a runtime uses.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
-pub enum CollectorKind {
-    /// Non-moving mark-sweep.
-    MarkSweep,
-    /// Copying nursery + mark-sweep old space, with a card-marking barrier.
-    #[default]
-    Generational,
-}
-
-impl CollectorKind {
-    /// Parses `marksweep` / `generational` (also `ms` / `gen`).
-    pub fn parse(s: &str) -> Option<CollectorKind> {
-        match s {
-            "marksweep" | "mark-sweep" | "ms" => Some(CollectorKind::MarkSweep),
-            "generational" | "gen" => Some(CollectorKind::Generational),
-            _ => None,
-        }
-    }
-
-    /// The name `parse` accepts.
-    pub fn name(self) -> &'static str {
-        match self {
-            CollectorKind::MarkSweep => "marksweep",
-            CollectorKind::Generational => "generational",
-        }
-    }
-}
-
-/// Why the GC options could not be parsed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum GcOptionError {
-    /// An option or environment variable has a bad value.
-    BadValue {
-        /// The option or variable.
-        name: &'static str,
-        /// Its value.
-        value: String,
-    },
-}
-
-impl std::fmt::Display for GcOptionError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            GcOptionError::BadValue { name, value } => write!(f, "bad value for {name}: '{value}'"),
-        }
-    }
-}
-
-/// The collector's configuration (docs/gc.md lists the variables).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GcOptions {
-    /// The algorithm (`--gc=`, `OSPREY_GC`).
-    pub kind: CollectorKind,
-    /// Stress: 0 = off; N = collect at every Nth allocation and every Nth
-    /// safepoint poll, moving every movable object (`OSPREY_GCSTRESS`).
-    pub stress: u32,
-    /// Verify the heap after every collection (`OSPREY_GC_VERIFY`; on
-    /// under stress).
-    pub verify: bool,
-    /// The most bytes the heap may hold (`--gc-heap-limit`, `OSPREY_GC_HEAP_LIMIT`).
-    pub heap_limit: usize,
-    /// Bytes of nursery (generational; `OSPREY_GC_NURSERY`).
-    pub nursery: usize,
-    /// Log every collection to stderr, and a summary at exit (`OSPREY_GC_LOG`).
-    pub log: bool,
-}
-
-impl Default for GcOptions {
-    fn default() -> GcOptions {
-        GcOptions {
-            kind: CollectorKind::default(),
-            stress: 0,
-            verify: false,
-            heap_limit: 4 << 30,
-            nursery: 4 << 20,
-            log: false,
-        }
-    }
-}
-
-/// Parses a byte count with an optional K/M/G suffix.
-pub fn parse_size(s: &str) -> Option<usize> {
-    let s = s.trim();
-    let (digits, mult) = match s.chars().last()? {
-        'k' | 'K' => (&s[..s.len() - 1], 1usize << 10),
-        'm' | 'M' => (&s[..s.len() - 1], 1 << 20),
-        'g' | 'G' => (&s[..s.len() - 1], 1 << 30),
-        _ => (s, 1),
-    };
-    digits.parse::<usize>().ok()?.checked_mul(mult)
-}
-
-impl GcOptions {
-    /// Applies the environment variables (through the kernel) over `self`.
-    pub fn apply_env(&mut self, os: &Os) -> Result<(), GcOptionError> {
-        let var = |name: &str| os.environment_variable(name).ok().flatten();
-        if let Some(v) = var("OSPREY_GC") {
-            self.kind = CollectorKind::parse(&v).ok_or(GcOptionError::BadValue {
-                name: "OSPREY_GC",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GCSTRESS") {
-            self.stress = v.trim().parse().map_err(|_| GcOptionError::BadValue {
-                name: "OSPREY_GCSTRESS",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GC_VERIFY") {
-            self.verify = v.trim() != "0";
-        }
-        if let Some(v) = var("OSPREY_GC_HEAP_LIMIT") {
-            self.heap_limit = parse_size(&v).ok_or(GcOptionError::BadValue {
-                name: "OSPREY_GC_HEAP_LIMIT",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GC_NURSERY") {
-            self.nursery = parse_size(&v).ok_or(GcOptionError::BadValue {
-                name: "OSPREY_GC_NURSERY",
-                value: v.clone(),
-            })?;
-        }
-        if let Some(v) = var("OSPREY_GC_LOG") {
-            self.log = v.trim() != "0";
-        }
-        if self.stress != 0 {
-            self.verify = true;
-        }
-        Ok(())
-    }
-}
+pub use options::{
+    parse_collector, parse_heap_limit, parse_size, Accepted, CollectorKind, GcOptionError,
+    GcOptions,
+};
 
 /// The thread records of a runtime, shared by the collector and the records
 /// (a record may be dropped after its runtime).
@@ -308,6 +181,9 @@ pub(crate) struct State {
     pub frozen_roots: Vec<usize>,
     pub stats: Stats,
     pub stress_count: u64,
+    /// Objects allocated since the last collection (stress mode: a poll
+    /// with nothing new to move or free does not collect).
+    pub allocated_since_collection: u64,
 }
 
 /// The collector of one runtime.
@@ -396,6 +272,7 @@ impl Gc {
                 frozen_roots: Vec::new(),
                 stats: Stats::default(),
                 stress_count: 0,
+                allocated_since_collection: 0,
             }),
             handles: crate::handles::SharedHandleTable::default(),
             threads: std::sync::Arc::new(ThreadRegistry::default()),
@@ -547,18 +424,26 @@ impl Gc {
             self.enter_preemptive(thread);
             self.enter_cooperative(thread);
         } else {
-            self.stress_point(thread);
+            self.stress_point(thread, true);
         }
     }
 
     /// Under GC stress, counts an allocation or safepoint and collects at
-    /// every Nth (only while managed code runs on the thread).
-    fn stress_point(&self, thread: &mut Thread) {
+    /// every Nth (only while managed code runs on the thread). A safepoint
+    /// reached with nothing allocated since the last collection is not
+    /// counted: that collection could move nothing (the nursery is empty)
+    /// and free only what became unreachable without an allocation, which
+    /// the next one frees. This keeps compute-bound loops, which poll at
+    /// every back-edge, from verifying the whole heap at every iteration.
+    fn stress_point(&self, thread: &mut Thread, at_poll: bool) {
         if self.options.stress == 0 || thread.entry_sp == 0 {
             return;
         }
         let due = {
             let mut st = self.lock_state();
+            if at_poll && st.allocated_since_collection == 0 {
+                return;
+            }
             st.stress_count += 1;
             st.stress_count % self.options.stress as u64 == 0
         };
@@ -574,12 +459,17 @@ impl Gc {
     /// when a budget is exhausted; `OutOfMemory` when even a full
     /// collection leaves no room under the limit. The caller must be able
     /// to be walked (a transition frame) and hold no unprotected references.
-    pub fn alloc(
+    ///
+    /// The result borrows `thread` mutably (see [`crate::rooted`]): the
+    /// object can be initialized and handed to managed code, or rooted
+    /// through `Thread::root_table`, before anything else runs on the
+    /// thread.
+    pub fn alloc<'t>(
         &self,
-        thread: &mut Thread,
+        thread: &'t mut Thread,
         mt: &MethodTable,
         length: usize,
-    ) -> Result<ObjectRef, AllocError> {
+    ) -> Result<Unrooted<'t>, AllocError> {
         if length > object::MAX_LENGTH {
             return Err(AllocError::OutOfMemory);
         }
@@ -587,7 +477,7 @@ impl Gc {
         if size > self.options.heap_limit {
             return Err(AllocError::OutOfMemory);
         }
-        self.stress_point(thread);
+        self.stress_point(thread, false);
         let start = match self.alloc_raw(thread, size) {
             Ok(s) => s,
             Err(AllocError::OutOfMemory) => {
@@ -600,10 +490,14 @@ impl Gc {
             .oom_grace
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |g| g.checked_sub(1));
         let obj = init_object(start, mt, length);
-        if mt.has(mt_flags::HAS_FINALIZER) {
-            self.lock_state().finalizable.push(obj.as_ptr() as usize);
+        if mt.has(mt_flags::HAS_FINALIZER) || self.options.stress != 0 {
+            let mut st = self.lock_state();
+            st.allocated_since_collection += 1;
+            if mt.has(mt_flags::HAS_FINALIZER) {
+                st.finalizable.push(obj.as_ptr() as usize);
+            }
         }
-        Ok(obj)
+        Ok(Unrooted::assume(obj))
     }
 
     /// Finds `size` bytes, collecting as needed.
@@ -884,6 +778,7 @@ impl Gc {
         let t0 = self.os.cycle_count();
         let before = st.heap.blocks_in_use * BLOCK_SIZE;
         let full = full || self.options.kind == CollectorKind::MarkSweep;
+        st.allocated_since_collection = 0;
         collect::collect(self, &mut st, &threads, full);
         if full {
             self.collections[1].fetch_add(1, Ordering::Relaxed);
@@ -925,6 +820,23 @@ impl Gc {
                 let _ = self.os.set_event(event);
             }
         }
+    }
+
+    /// Whether any registered thread is in cooperative mode now (running
+    /// managed code, or native code that has not reached a safepoint).
+    pub(crate) fn any_thread_cooperative(&self) -> bool {
+        let registry = self.threads.lock();
+        registry.threads.iter().any(|&t| {
+            // SAFETY: registered records live until they unregister, which
+            // needs the registry's lock, held here.
+            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Thread)).gc_mode) };
+            mode.load(Ordering::SeqCst) != 0
+        })
+    }
+
+    /// Whether a collection has stopped (or is stopping) the world now.
+    pub fn collection_in_progress(&self) -> bool {
+        self.in_progress.load(Ordering::SeqCst)
     }
 
     /// Bytes in use by objects (approximate: blocks in use, less free holes).
@@ -997,7 +909,7 @@ impl Gc {
     /// The caller is cooperative (the object cannot move before its
     /// finalizer is called) and calls again when the finalizer has returned;
     /// `None` tells waiters that everything queued has run.
-    pub(crate) fn next_to_finalize(&self) -> Option<ObjectRef> {
+    pub(crate) fn next_to_finalize<'t>(&self, _thread: &'t Thread) -> Option<Unrooted<'t>> {
         let mut st = self.lock_state();
         loop {
             if st.freachable.is_empty() {
@@ -1014,7 +926,7 @@ impl Gc {
             }
             if let Some(obj) = ObjectRef::from_raw(obj as *mut u8) {
                 st.finalizer_busy = true;
-                return Some(obj);
+                return Some(Unrooted::assume(obj));
             }
         }
     }
@@ -1040,8 +952,8 @@ impl Gc {
             return;
         }
         let Some(&event) = self.finalizer_event.get() else {
-            while let Some(obj) = self.next_to_finalize() {
-                if let Err(e) = crate::runtime::run_finalizer(thread, obj) {
+            while let Some(obj) = self.next_to_finalize(thread).map(|o| thread.root(o)) {
+                if let Err(e) = crate::runtime::run_finalizer(thread, &obj) {
                     let rt = thread.runtime();
                     rt.report_unhandled(thread, e);
                     return;

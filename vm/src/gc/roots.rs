@@ -4,7 +4,8 @@
 //! | root kind | where |
 //! | --- | --- |
 //! | managed frame slots (refs, interior pointers, pinned locals, QCall pinned strings) | the stack walk (GC info) |
-//! | helper-frame and `HelperFrame::protect` references, prestub arguments | transition frames |
+//! | references rooted by native code (`rooted::Rooted`) | each thread's root table |
+//! | prestub arguments | transition frames |
 //! | exceptions in flight, the thread's `Thread` object | per-thread state (the walker) |
 //! | strong object handles of native code (`handles::ObjectHandle`) | the runtime's handle table |
 //! | static fields | the loader's types (`StaticStorage::gc_refs`) |
@@ -15,7 +16,8 @@
 use super::handles::HandleKind;
 use super::layout;
 use super::{Gc, State};
-use crate::stackwalk::{enumerate_thread_roots, RootKind, StackRoot};
+use crate::loader::TypeHandle;
+use crate::stackwalk::{enumerate_thread_roots, RootKind, RootOrigin, StackRoot};
 use crate::thread::Thread;
 
 /// One root slot.
@@ -27,6 +29,32 @@ pub(crate) struct Root {
     pub interior: bool,
     /// Its target must not move.
     pub pinned: bool,
+    /// What the slot is (named in heap-verification failures).
+    pub origin: Origin,
+}
+
+/// Where a root slot comes from.
+#[derive(Copy, Clone, Debug)]
+pub(crate) enum Origin {
+    /// A thread's stack or per-thread state.
+    Thread(RootOrigin),
+    /// A static field of a type.
+    Static(TypeHandle),
+    /// A field of a frozen object.
+    Frozen,
+    /// A GC handle (or a native `ObjectHandle`).
+    Handle(HandleKind),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Thread(o) => write!(f, "{o}"),
+            Origin::Static(t) => write!(f, "a static field of {}", t.name),
+            Origin::Frozen => f.write_str("a field of a frozen object"),
+            Origin::Handle(k) => write!(f, "a GC handle ({k:?})"),
+        }
+    }
 }
 
 /// Collects every root (but the f-reachable queue).
@@ -40,6 +68,7 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                 slot: r.slot,
                 interior: r.kind == RootKind::Interior,
                 pinned: r.pinned,
+                origin: Origin::Thread(r.origin),
             })
         });
     }
@@ -55,6 +84,7 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                     slot: t.statics.address(off) as *mut usize,
                     interior: false,
                     pinned: false,
+                    origin: Origin::Static(t),
                 });
             }
         }
@@ -69,6 +99,7 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                     slot: s,
                     interior: false,
                     pinned: false,
+                    origin: Origin::Frozen,
                 })
             })
         };
@@ -80,6 +111,7 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                 slot,
                 interior: false,
                 pinned: kind == HandleKind::Pinned,
+                origin: Origin::Handle(kind),
             }),
             HandleKind::Weak | HandleKind::WeakTrackResurrection => {}
         }

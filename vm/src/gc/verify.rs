@@ -137,7 +137,9 @@ fn check(gc: &Gc, st: &State, roots: &[Root]) -> Result<(), String> {
         if r.interior {
             continue;
         }
-        check_ref(v, &|| format!("root slot {:#x}", r.slot as usize))?;
+        check_ref(v, &|| {
+            format!("root slot {:#x} ({})", r.slot as usize, r.origin)
+        })?;
     }
     for &f in st.freachable.iter().chain(&st.finalizable) {
         check_ref(f, &|| "the finalization queue".to_string())?;

@@ -2,7 +2,8 @@
 //!
 //! A [`CallSite`] is a method plus a way to call it: the arguments are
 //! marshaled into the fastcall64 layout (one 8-byte slot each, `this` first)
-//! and passed to the call thunk, which enters managed code. If an exception
+//! and passed to the call thunk, which enters managed code. References
+//! travel rooted both ways ([`Arg::Ref`], [`Value::Ref`]). If an exception
 //! leaves the callee (after its finally blocks ran) or managed code is
 //! abandoned (a fatal error), the thunk returns and the call reports it as
 //! an error, holding the exception object: nothing ever unwinds through
@@ -15,11 +16,51 @@ use osprey_jit::JitType;
 use super::{Runtime, RuntimeError};
 use crate::loader::MethodHandle;
 use crate::object::ObjectRef;
+use crate::rooted::Rooted;
 use crate::stubs::{CallThunk, CallThunkF64};
 use crate::thread::Thread;
 
-/// A value passed to or returned from managed code.
-#[derive(Copy, Clone, Debug, PartialEq)]
+/// An argument passed to managed code. References are passed rooted: the
+/// call reads them only after it has entered cooperative mode, right
+/// before managed code receives them (from then on the prestub's frame or
+/// the callee's frame reports them).
+#[derive(Copy, Clone, Debug)]
+pub enum Arg<'a> {
+    /// `bool`, `char`, and 8-to-32-bit integers.
+    I4(i32),
+    /// 64-bit integers.
+    I8(i64),
+    /// Native integers and pointers.
+    I(isize),
+    /// `float`.
+    R4(f32),
+    /// `double`.
+    R8(f64),
+    /// An object reference (or null).
+    Ref(Option<&'a Rooted>),
+}
+
+impl Arg<'_> {
+    fn to_slot(self) -> u64 {
+        match self {
+            Arg::I4(v) => v as i64 as u64,
+            Arg::I8(v) => v as u64,
+            Arg::I(v) => v as i64 as u64,
+            Arg::R4(v) => u64::from(v.to_bits()),
+            Arg::R8(v) => v.to_bits(),
+            Arg::Ref(r) => r.map_or(0, |o| o.load().as_ptr() as u64),
+        }
+    }
+}
+
+impl<'a> From<&'a Rooted> for Arg<'a> {
+    fn from(r: &'a Rooted) -> Arg<'a> {
+        Arg::Ref(Some(r))
+    }
+}
+
+/// A value returned from managed code. A reference comes back rooted.
+#[derive(Debug)]
 pub enum Value {
     /// No value (void).
     Void,
@@ -34,21 +75,7 @@ pub enum Value {
     /// `double`.
     R8(f64),
     /// An object reference (or null).
-    Ref(Option<ObjectRef>),
-}
-
-impl Value {
-    fn to_slot(self) -> u64 {
-        match self {
-            Value::Void => 0,
-            Value::I4(v) => v as i64 as u64,
-            Value::I8(v) => v as u64,
-            Value::I(v) => v as i64 as u64,
-            Value::R4(v) => u64::from(v.to_bits()),
-            Value::R8(v) => v.to_bits(),
-            Value::Ref(r) => r.map_or(0, |o| o.as_ptr() as u64),
-        }
-    }
+    Ref(Option<Rooted>),
 }
 
 /// A managed method, ready to be called from Rust: its return type is
@@ -83,7 +110,7 @@ impl CallSite {
     }
 
     /// Calls the method with `args` (`this` first for instance methods).
-    pub fn call(&self, thread: &mut Thread, args: &[Value]) -> Result<Value, RuntimeError> {
+    pub fn call(&self, thread: &mut Thread, args: &[Arg<'_>]) -> Result<Value, RuntimeError> {
         let m = self.method;
         if args.len() != self.nargs {
             return Err(RuntimeError::Internal(format!(
@@ -92,6 +119,14 @@ impl CallSite {
                 self.nargs,
                 args.len()
             )));
+        }
+        // Managed code runs in cooperative mode. A caller in preemptive mode
+        // enters it here, first waiting out a collection another thread
+        // runs (the thunk would only store the mode); the rooted arguments
+        // are read after that, where they are now.
+        let enter = thread.gc_mode == 0;
+        if enter {
+            thread.runtime().heaps.gc.enter_cooperative(thread);
         }
         let mut inline = [0u64; 8];
         let heap: Vec<u64>;
@@ -110,15 +145,8 @@ impl CallSite {
         };
         let thunk = thread.runtime().stubs.call_thunk;
         let ret = self.ret;
-        // Managed code runs in cooperative mode. A caller in preemptive mode
-        // enters it here, first waiting out a collection another thread
-        // runs (the thunk would only store the mode). Such a caller must
-        // not pass references: they could have moved while it was
-        // preemptive (Thread::cooperative around reading them is the way).
-        let enter = thread.gc_mode == 0;
-        if enter {
-            thread.runtime().heaps.gc.enter_cooperative(thread);
-        }
+        // A reference result is rooted before anything else happens.
+        let table = thread.root_table();
         let thread: *mut Thread = thread;
         // QCalls made by the callee find the runtime through these services,
         // installed once per OS thread (and removed when the record drops).
@@ -146,7 +174,9 @@ impl CallSite {
                 JitType::Void => Value::Void,
                 JitType::I8 | JitType::U8 => Value::I8(r as i64),
                 JitType::I | JitType::U | JitType::Ptr | JitType::ByRef => Value::I(r as isize),
-                JitType::Ref => Value::Ref(ObjectRef::from_raw(r as *mut u8)),
+                JitType::Ref => {
+                    Value::Ref(ObjectRef::from_raw(r as *mut u8).map(|o| table.root_raw(o)))
+                }
                 _ => Value::I4(r as i32),
             }
         };

@@ -24,7 +24,7 @@ use osprey_binder::DelegateObject;
 use super::helpers::{guard, interface_slot, method_from_raw, not_implemented};
 use super::RuntimeError;
 use crate::loader::{MethodDesc, MethodKind, TypeHandle};
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::thread::Thread;
 
 /// `newobj D::.ctor(object target, native int method)` after allocation:
@@ -64,18 +64,24 @@ fn init_delegate(
             )),
         ));
     }
-    // `del` is a freshly allocated delegate (see below).
-    let delegate_mt = ObjectRef::from_raw(del)
+    // `del` is a freshly allocated delegate (see below). It and `target`
+    // are bare references borrowed from the thread: what follows only
+    // reads the loader and cannot collect.
+    let (del, target) = (
+        Unrooted::from_raw(thread, del),
+        Unrooted::from_raw(thread, target),
+    );
+    let delegate_mt = del
         .map(|d| d.method_table() as *const _ as usize)
         .unwrap_or(0);
     if m.delegate_checked.load(Ordering::Relaxed) != delegate_mt {
-        check_signature(rt, delegate_mt, m, !target.is_null())?;
+        check_signature(rt, delegate_mt, m, target.is_some())?;
         m.delegate_checked.store(delegate_mt, Ordering::Relaxed);
     }
     let code = if m.is_static() {
         m.precode
     } else {
-        if target.is_null() {
+        if target.is_none() {
             // What mono raises for an instance delegate over null.
             return Err(RuntimeError::managed("System.ArgumentException", None));
         }
@@ -85,17 +91,21 @@ fn init_delegate(
             m.precode
         }
     };
-    let d = del as *mut DelegateObject;
+    let Some(del) = del else {
+        return Err(RuntimeError::managed("System.NullReferenceException", None));
+    };
+    let d = del.as_ptr() as *mut DelegateObject;
     // SAFETY: `del` is a freshly allocated instance of a delegate type (the
     // JIT calls this right after allocating it), laid out as the binder's
     // DelegateObject; the target is a reference or null.
     unsafe {
-        (*d).target = target as *mut _;
+        del.write_ref(
+            std::mem::offset_of!(DelegateObject, target),
+            target,
+            &rt.heaps.gc,
+        );
         (*d).method_ptr = code;
         (*d).method_ptr_aux = m.as_ptr() as usize;
-        rt.heaps
-            .gc
-            .write_barrier(std::ptr::addr_of!((*d).target) as usize);
     }
     Ok(())
 }
@@ -233,7 +243,7 @@ fn virtual_target(
     obj: *mut u8,
     method: *const MethodDesc,
 ) -> Result<crate::loader::MethodHandle, RuntimeError> {
-    let Some(obj) = ObjectRef::from_raw(obj) else {
+    let Some(obj) = Unrooted::from_raw(thread, obj) else {
         // Mono's message here comes from managed code: with a period.
         return Err(RuntimeError::managed(
             "System.NullReferenceException",
@@ -241,7 +251,7 @@ fn virtual_target(
         ));
     };
     let method = method_from_raw(method);
-    let t = TypeHandle::from_method_table(obj.method_table());
+    let t = obj.type_handle();
     // A generic virtual method dispatches on its definition's slot.
     let declared = method.definition.unwrap_or(method);
     let slot = match declared.slot {

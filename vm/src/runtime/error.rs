@@ -8,7 +8,8 @@ use crate::codeheap::CodeHeapError;
 use crate::handles::ObjectHandle;
 use crate::heap::AllocError;
 use crate::loader::LoadError;
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
+use crate::thread::Thread;
 use osprey_kernel::client::OsError;
 
 /// Why running managed code failed.
@@ -46,6 +47,9 @@ pub enum RuntimeError {
     AccessViolation {
         /// The address whose access faulted.
         address: usize,
+        /// The faulting method and IL offset (`Type::Method at IL_0004`),
+        /// or empty if unknown.
+        location: String,
         /// The managed stack trace at the fault.
         trace: String,
     },
@@ -62,6 +66,17 @@ pub enum RuntimeError {
     /// A bug in the runtime (a caught Rust panic): reported, never unwound
     /// through managed frames.
     Internal(String),
+    /// A configuration option (an `OSPREY_GC*` variable) has a value it
+    /// does not accept: a usage error, reported before anything runs.
+    Config(crate::gc::GcOptionError),
+    /// The program ran past its time limit (`OSPREY_TIME_LIMIT`) and was
+    /// stopped at a safepoint.
+    TimeLimit {
+        /// The limit.
+        seconds: u64,
+        /// Where the thread was (`Type::Method at IL_0012`), or empty.
+        location: String,
+    },
     /// Another thread ended the process with this exit code (an unhandled
     /// exception in a finalizer): this thread's managed frames were
     /// abandoned. Already reported.
@@ -83,9 +98,9 @@ impl ExceptionObject {
         ExceptionObject(Arc::new(handle))
     }
 
-    /// The object.
-    pub fn get(&self) -> ObjectRef {
-        self.0.get()
+    /// The object, as it is now.
+    pub fn get<'t>(&self, thread: &'t Thread) -> Unrooted<'t> {
+        self.0.get(thread)
     }
 }
 
@@ -120,11 +135,11 @@ impl RuntimeError {
     }
 
     /// The exception object this error carries, if any.
-    pub fn exception_object(&self) -> Option<ObjectRef> {
+    pub fn exception_object<'t>(&self, thread: &'t Thread) -> Option<Unrooted<'t>> {
         match self {
             RuntimeError::Exception {
                 object: Some(o), ..
-            } => Some(o.get()),
+            } => Some(o.get(thread)),
             _ => None,
         }
     }
@@ -306,8 +321,16 @@ impl std::fmt::Display for RuntimeError {
                 }
                 Ok(())
             }
-            RuntimeError::AccessViolation { address, trace } => {
-                write!(f, "access violation: managed code read or wrote the unmapped address {address:#x}")?;
+            RuntimeError::AccessViolation {
+                address,
+                location,
+                trace,
+            } => {
+                if location.is_empty() {
+                    write!(f, "access violation: managed code read or wrote the unmapped address {address:#x}")?;
+                } else {
+                    write!(f, "access violation: managed code ({location}) read or wrote the unmapped address {address:#x}")?;
+                }
                 if !trace.is_empty() {
                     write!(f, "\n{trace}")?;
                 }
@@ -322,6 +345,13 @@ impl std::fmt::Display for RuntimeError {
             RuntimeError::CodeHeap(e) => write!(f, "code heap: {e}"),
             RuntimeError::Os(e) => write!(f, "{e}"),
             RuntimeError::Internal(e) => write!(f, "internal runtime error: {e}"),
+            RuntimeError::Config(e) => write!(f, "{e}"),
+            RuntimeError::TimeLimit { seconds, location } if location.is_empty() => {
+                write!(f, "the time limit of {seconds} s ran out")
+            }
+            RuntimeError::TimeLimit { seconds, location } => {
+                write!(f, "the time limit of {seconds} s ran out in {location}")
+            }
             RuntimeError::Exited(code) => {
                 write!(f, "the process is ending with exit code {code}")
             }

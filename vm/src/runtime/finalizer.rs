@@ -136,7 +136,7 @@ impl Runtime {
     /// the main one): prints it as an unhandled exception and ends the
     /// process. `thread` is cooperative.
     pub(crate) fn report_unhandled(&self, thread: &mut Thread, error: RuntimeError) {
-        if let RuntimeError::Exited(_) = error {
+        if let RuntimeError::Exited(_) | RuntimeError::TimeLimit { .. } = error {
             return;
         }
         let error = self.describe_unhandled(thread, error);
@@ -170,13 +170,13 @@ fn finalizer_main(rt: &Runtime, event: Handle) -> i32 {
             if rt.finalizer.stop.load(Ordering::SeqCst) || rt.exit_requested().is_some() {
                 break 'wake;
             }
-            // Cooperative from taking the object off the queue until the
-            // finalizer's frame (or the prestub's) reports it.
+            // Cooperative while the object is taken off the queue and
+            // rooted.
             let turn = thread.cooperative(|thread| {
-                let Some(obj) = gc.next_to_finalize() else {
+                let Some(obj) = gc.next_to_finalize(thread).map(|o| thread.root(o)) else {
                     return Turn::Idle;
                 };
-                match super::run_finalizer(thread, obj) {
+                match super::run_finalizer(thread, &obj) {
                     Ok(()) => Turn::Ran,
                     Err(e) => {
                         rt.report_unhandled(thread, e);

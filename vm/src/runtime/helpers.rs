@@ -16,6 +16,7 @@ pub(crate) use crate::loader::casting::is_assignable;
 use crate::loader::casting::{is_array_covariant_interface, is_variant_convertible};
 use crate::loader::{MethodDesc, MethodHandle, MethodTable, TypeHandle, TypeKind};
 use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::stubs::Workers;
 use crate::thread::Thread;
 
@@ -49,6 +50,7 @@ pub(crate) fn workers() -> Workers {
         dispatch: crate::eh::dispatch_worker as *const () as usize,
         unwind_continue: crate::eh::continue_worker as *const () as usize,
         fault: super::faults::fault as *const () as usize,
+        native_fault: super::faults::native_fault as *const () as usize,
         helpers: vec![
             (Helper::NewObject, new_object as *const () as usize),
             (Helper::NewArray, new_array as *const () as usize),
@@ -109,6 +111,10 @@ extern "C" fn gc_poll_worker(thread: &mut Thread) {
         if let Some(code) = rt.exit_requested() {
             // Another thread ended the process (`Runtime::request_exit`).
             thread.raise_fatal(RuntimeError::Exited(code));
+        } else if let Some(seconds) = rt.time_limit_expired() {
+            // The program ran past OSPREY_TIME_LIMIT (runtime/watchdog.rs).
+            let location = super::faults::innermost_managed_location(thread).unwrap_or_default();
+            thread.raise_fatal(RuntimeError::TimeLimit { seconds, location });
         }
     })
 }
@@ -220,11 +226,14 @@ extern "C" fn new_md_array(
 /// The covariance check of a store of `value` into an array of references.
 extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
-        let (Some(arr), Some(v)) = (ObjectRef::from_raw(array), ObjectRef::from_raw(value)) else {
+        let (Some(arr), Some(v)) = (
+            Unrooted::from_raw(thread, array),
+            Unrooted::from_raw(thread, value),
+        ) else {
             return;
         };
-        let element = TypeHandle::from_method_table(arr.method_table()).element;
-        let vt = TypeHandle::from_method_table(v.method_table());
+        let element = arr.type_handle().element;
+        let vt = v.type_handle();
         if element.is_some_and(|e| !is_assignable(vt, e)) {
             thread.raise(RuntimeError::managed(
                 "System.ArrayTypeMismatchException",
@@ -260,7 +269,7 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
         if let Err(e) = run_class_constructor(thread, t) {
             // The (cached) TypeInitializationException is raised here, with
             // a trace of this access, not of the earlier ones.
-            match e.exception_object() {
+            match e.exception_object(thread).map(|o| o.raw()) {
                 Some(obj) => thread.raise_object(obj, true),
                 None => thread.raise(e),
             }
@@ -322,7 +331,7 @@ fn claim_class_constructor(thread: &mut Thread, t: TypeHandle) -> Result<Claim, 
     loop {
         let mut st = locks.state.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(failure) = t.class_init.failure.get() {
-            return Err(rt.exception_error(failure.get()));
+            return Err(rt.exception_error(failure.get(thread)));
         }
         if t.class_init.is_done() {
             return Ok(Claim::Proceed);
@@ -360,7 +369,7 @@ pub(crate) fn run_class_constructor(
     t: TypeHandle,
 ) -> Result<(), RuntimeError> {
     if let Some(failure) = t.class_init.failure.get() {
-        return Err(thread.runtime().exception_error(failure.get()));
+        return Err(thread.runtime().exception_error(failure.get(thread)));
     }
     if t.class_init.is_done() || thread.initializing.contains(&t) {
         return Ok(());
@@ -414,14 +423,15 @@ fn record_class_init_failure(
     error: &RuntimeError,
 ) -> RuntimeError {
     let tie = crate::eh::exception_from_error(thread, error)
-        .and_then(|(inner, _)| crate::eh::type_initialization_exception(thread, &t.name, inner));
+        .and_then(|(inner, _)| crate::eh::type_initialization_exception(thread, &t.name, &inner));
     let tie = match tie {
         Ok(tie) => tie,
         Err(e) => return e,
     };
-    let failure = super::ExceptionObject::new(thread.runtime().heaps.gc.new_handle(tie));
+    let rt = thread.runtime();
+    let failure = super::ExceptionObject::new(rt.heaps.gc.new_handle(tie.get(thread).raw()));
     let failure = t.class_init.failure.get_or_init(|| failure);
-    thread.runtime().exception_error(failure.get())
+    rt.exception_error(failure.get(thread))
 }
 
 /// This thread finished `t`'s constructor (its outcome is recorded): wakes
@@ -446,18 +456,28 @@ extern "C" fn throw(thread: &mut Thread, kind: u32) {
 /// `throw`: raises a managed exception object (`throw null` raises a
 /// NullReferenceException). Its stack trace starts here.
 extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| match ObjectRef::from_raw(exception) {
-        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
-        Some(obj) => thread.raise_object(obj, true),
+    guard(thread, (), |thread| {
+        match Unrooted::from_raw(thread, exception) {
+            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            Some(obj) => {
+                let obj = obj.raw();
+                thread.raise_object(obj, true)
+            }
+        }
     })
 }
 
 /// `rethrow`: raises the exception a catch handler is handling again. As on
 /// mono, its stack trace restarts at the rethrow.
 extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
-    guard(thread, (), |thread| match ObjectRef::from_raw(exception) {
-        None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
-        Some(obj) => thread.raise_object(obj, true),
+    guard(thread, (), |thread| {
+        match Unrooted::from_raw(thread, exception) {
+            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            Some(obj) => {
+                let obj = obj.raw();
+                thread.raise_object(obj, true)
+            }
+        }
     })
 }
 
@@ -480,7 +500,7 @@ extern "C" fn stack_overflow(thread: &mut Thread) {
 /// `stelem.ref`: bounds check, covariance check, store.
 extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
-        let Some(arr) = ObjectRef::from_raw(array) else {
+        let Some(arr) = Unrooted::from_raw(thread, array) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return;
         };
@@ -493,10 +513,12 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             ));
             return;
         }
-        if let Some(v) = ObjectRef::from_raw(value) {
-            let arr_type = TypeHandle::from_method_table(arr.method_table());
-            let elem = arr_type.element.expect("arrays have an element type");
-            let vt = TypeHandle::from_method_table(v.method_table());
+        if let Some(v) = Unrooted::from_raw(thread, value) {
+            let elem = arr
+                .type_handle()
+                .element
+                .expect("arrays have an element type");
+            let vt = v.type_handle();
             if !is_assignable(vt, elem) {
                 thread.raise(RuntimeError::managed(
                     "System.ArrayTypeMismatchException",
@@ -516,10 +538,10 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
 /// `castclass`: the object if it is a `to` (or null), else InvalidCastException.
 extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(o) = ObjectRef::from_raw(obj) else {
+        let Some(o) = Unrooted::from_raw(thread, obj) else {
             return obj;
         };
-        let from = TypeHandle::from_method_table(o.method_table());
+        let from = o.type_handle();
         let to = TypeHandle::from_method_table(to);
         if is_assignable(from, to) {
             return obj;
@@ -550,11 +572,11 @@ extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
 /// InvalidCastException.
 extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(o) = ObjectRef::from_raw(obj) else {
+        let Some(o) = Unrooted::from_raw(thread, obj) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return std::ptr::null_mut();
         };
-        let from = TypeHandle::from_method_table(o.method_table());
+        let from = o.type_handle();
         let to = TypeHandle::from_method_table(to);
         let underlying = |t: TypeHandle| match t.kind {
             TypeKind::Enum(p) | TypeKind::Primitive(p) => Some(p),
@@ -579,14 +601,14 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
 /// and other types resolve here on every call.
 extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
     guard(thread, 0, |thread| {
-        let Some(obj) = ObjectRef::from_raw(this) else {
+        let Some(obj) = Unrooted::from_raw(thread, this) else {
             thread.raise(RuntimeError::managed("System.NullReferenceException", None));
             return 0;
         };
         // SAFETY: the JIT passes the call site's 32-byte cell, whose third
         // word the runtime set to the interface method when it made the cell.
         let method = method_from_raw(unsafe { *cell.add(2) } as *const MethodDesc);
-        let t = TypeHandle::from_method_table(obj.method_table());
+        let t = obj.type_handle();
         let vslot = interface_slot(t, method);
         let target = vslot
             .and_then(|s| t.vtable.get(s as usize))

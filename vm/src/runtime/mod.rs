@@ -33,22 +33,26 @@ mod strings;
 pub(crate) mod valuetypes;
 mod verify_bench;
 mod verifyiface;
+mod watchdog;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-pub use callsite::{CallSite, Value};
+pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
+pub use faults::FATAL_EXIT_CODE;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub use jitdump::JitDump;
 pub use verify_bench::VerifyCost;
+pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
 use crate::heap::Heaps;
 use crate::loader::{AssemblyId, Loader, MethodHandle, TypeHandle};
 use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
 use crate::stubs::Stubs;
 use crate::thread::Thread;
 use osprey_kernel::client::Os;
@@ -129,6 +133,8 @@ pub struct Runtime {
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
     pub(crate) symbols: crate::eh::Symbols,
+    /// The time limit's watchdog thread (`OSPREY_TIME_LIMIT`).
+    watchdog: watchdog::Watchdog,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -149,9 +155,7 @@ impl Runtime {
         let os = Os::resolve().map_err(|e| RuntimeError::Internal(format!("kernel ABI: {e}")))?;
         let code = Arc::new(CodeHeap::new(os)?);
         let mut gc_options = options.gc.clone();
-        gc_options
-            .apply_env(&os)
-            .map_err(|e| RuntimeError::Internal(format!("garbage collector options: {e}")))?;
+        gc_options.apply_env(&os).map_err(RuntimeError::Config)?;
         if options.gc_kind_set {
             gc_options.kind = options.gc.kind;
         }
@@ -186,6 +190,7 @@ impl Runtime {
             class_inits: helpers::ClassInitLocks::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
+            watchdog: watchdog::Watchdog::default(),
         });
         let wk = {
             let mut loader = rt.loader();
@@ -207,6 +212,9 @@ impl Runtime {
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         rt.start_finalizer_thread();
+        if let Some(seconds) = watchdog::time_limit(&os).map_err(RuntimeError::Config)? {
+            rt.start_watchdog(seconds);
+        }
         Ok(rt)
     }
 
@@ -294,13 +302,15 @@ impl Runtime {
             let (takes_args, returns_int) = entry_point_shape(main)?;
             (main, takes_args, returns_int)
         };
-        // Cooperative throughout: the argument array and an unhandled
-        // exception are raw references while Rust code holds them.
+        // Cooperative throughout: the argument array is rooted, and an
+        // unhandled exception is described before Main's frames are gone.
         let result = thread.cooperative(|thread| {
-            let mut call_args = Vec::new();
-            if takes_args {
-                call_args.push(Value::Ref(Some(self.new_string_array(thread, args)?)));
-            }
+            let argv = if takes_args {
+                Some(self.new_string_array(thread, args)?)
+            } else {
+                None
+            };
+            let call_args: Vec<Arg<'_>> = argv.iter().map(Arg::from).collect();
             CallSite::new(self, main)?
                 .call(thread, &call_args)
                 .map_err(|e| match self.exit_requested() {
@@ -320,7 +330,7 @@ impl Runtime {
     }
 
     /// A new identity hash code for `obj` (stored in its header).
-    pub(crate) fn identity_hash(&self, obj: ObjectRef) -> i32 {
+    pub(crate) fn identity_hash(&self, obj: Unrooted<'_>) -> i32 {
         // SAFETY: every object has an 8-byte header before it; its low 32
         // bits hold the hash code (0 = not yet assigned).
         let header =
@@ -378,6 +388,7 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
+        self.stop_watchdog();
         // First: the finalizer thread uses everything else.
         self.stop_finalizer_thread();
     }
@@ -385,9 +396,9 @@ impl Drop for Runtime {
 
 /// Runs `obj`'s finalizer (its override of `Object.Finalize`) on `thread`,
 /// which is cooperative. Returns what the finalizer threw.
-pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), RuntimeError> {
+pub(crate) fn run_finalizer(thread: &mut Thread, obj: &Rooted) -> Result<(), RuntimeError> {
     let rt = thread.runtime();
-    let t = TypeHandle::from_method_table(obj.method_table());
+    let t = obj.get(thread).type_handle();
     let finalize = t
         .vtable_methods
         .iter()
@@ -397,8 +408,6 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: ObjectRef) -> Result<(), R
     let Some(finalize) = finalize else {
         return Ok(());
     };
-    // No allocation between here and the call: `obj` travels in RCX, and the
-    // prestub frame and then the finalizer's own frame report it.
-    CallSite::new(rt, finalize)?.call(thread, &[Value::Ref(Some(obj))])?;
+    CallSite::new(rt, finalize)?.call(thread, &[Arg::from(obj)])?;
     Ok(())
 }

@@ -8,7 +8,7 @@
 use super::helpers::guard;
 use super::RuntimeError;
 use crate::loader::{MethodTable, TypeHandle, TypeKind};
-use crate::object::ObjectRef;
+use crate::rooted::Unrooted;
 use crate::thread::Thread;
 
 /// Where a Nullable instantiation keeps its flag and its value.
@@ -65,16 +65,15 @@ pub(super) extern "C" fn box_nullable(
             if unsafe { *src.add(l.has_value) } == 0 {
                 return Ok(std::ptr::null_mut());
             }
-            let boxed = thread.runtime().heaps.alloc(thread, &l.underlying.mt, 0)?;
+            let rt = thread.runtime();
+            let boxed = rt.heaps.alloc(thread, &l.underlying.mt, 0)?;
             // SAFETY: a fresh boxed T: its value starts 8 bytes in and is
             // `size` bytes long; `src + value` holds a T of that size. The
             // copy happens after the allocation, which cannot move `src`.
             unsafe {
                 std::ptr::copy_nonoverlapping(src.add(l.value), boxed.as_ptr().add(8), l.size);
             }
-            thread
-                .runtime()
-                .heaps
+            rt.heaps
                 .gc
                 .write_barrier_range(boxed.as_ptr() as usize + 8, l.size);
             Ok(boxed.as_ptr())
@@ -106,10 +105,10 @@ pub(super) extern "C" fn unbox_nullable(
                 .map_or(0, |v| v.size as usize);
             // SAFETY: `dst` is the JIT's frame slot for a whole Nullable<T>.
             unsafe { std::ptr::write_bytes(dst, 0, total) };
-            let Some(o) = ObjectRef::from_raw(obj) else {
+            let Some(o) = Unrooted::from_raw(thread, obj) else {
                 return Ok(());
             };
-            let from = TypeHandle::from_method_table(o.method_table());
+            let from = o.type_handle();
             let prim = |t: TypeHandle| match t.kind {
                 TypeKind::Enum(p) | TypeKind::Primitive(p) => Some(p),
                 _ => None,

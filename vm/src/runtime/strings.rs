@@ -1,15 +1,17 @@
-//! Strings and other runtime-created objects: literals, new strings,
-//! `string[]` for Main, `System.RuntimeType` objects, exception descriptions.
+//! Strings and other runtime-created objects: literals, new strings and
+//! objects (rooted, see `crate::rooted`), `string[]` for Main,
+//! `System.RuntimeType` objects, exception descriptions.
 
 use osprey_metadata::Token;
 
 use super::{Runtime, RuntimeError};
-use crate::loader::{AssemblyId, Loader, TypeHandle};
+use crate::loader::{AssemblyId, Loader, MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef};
+use crate::rooted::{Rooted, Unrooted};
 use crate::thread::Thread;
 use osprey_binder::{BoundMethod, RuntimeTypeObject};
 
-use super::{CallSite, Value};
+use super::{Arg, CallSite, Value};
 use crate::loader::MethodHandle;
 
 impl Runtime {
@@ -54,51 +56,71 @@ impl Runtime {
         Ok(s)
     }
 
-    /// A zeroed string of `length` characters on the GC heap.
-    pub(crate) fn alloc_string(
+    /// A zeroed string of `length` characters on the GC heap, to fill in
+    /// and hand over before anything else runs (it borrows the thread).
+    pub(crate) fn alloc_string<'t>(
         &self,
-        thread: &mut Thread,
+        thread: &'t mut Thread,
         length: usize,
-    ) -> Result<ObjectRef, RuntimeError> {
+    ) -> Result<Unrooted<'t>, RuntimeError> {
         Ok(self
             .heaps
             .alloc(thread, &self.well_known().string.mt, length)?)
     }
 
-    /// A new string holding `text`.
-    pub fn new_string(&self, thread: &mut Thread, text: &str) -> Result<ObjectRef, RuntimeError> {
-        let units: Vec<u16> = text.encode_utf16().collect();
-        let s = self.alloc_string(thread, units.len())?;
-        // SAFETY: `s` was just allocated with room for `units.len()` characters.
-        unsafe { write_chars(s, &units) };
-        Ok(s)
+    /// A new object of type `mt` (`length` elements for arrays), zeroed
+    /// and rooted.
+    pub fn new_object(
+        &self,
+        thread: &mut Thread,
+        mt: &MethodTable,
+        length: usize,
+    ) -> Result<Rooted, RuntimeError> {
+        Ok(self.heaps.alloc_rooted(thread, mt, length)?)
     }
 
-    /// A `string[]` holding `items` (Main's arguments).
+    /// A zeroed string of `length` characters, rooted.
+    pub fn new_zeroed_string(
+        &self,
+        thread: &mut Thread,
+        length: usize,
+    ) -> Result<Rooted, RuntimeError> {
+        self.new_object(thread, &self.well_known().string.mt, length)
+    }
+
+    /// A new string holding `text`, rooted.
+    pub fn new_string(&self, thread: &mut Thread, text: &str) -> Result<Rooted, RuntimeError> {
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let table = thread.root_table();
+        let s = self.alloc_string(thread, units.len())?;
+        // SAFETY: `s` was just allocated with room for `units.len()` characters.
+        unsafe { write_chars(s.raw(), &units) };
+        Ok(table.root(s))
+    }
+
+    /// A `string[]` holding `items` (Main's arguments), rooted.
     pub(crate) fn new_string_array(
         &self,
         thread: &mut Thread,
         items: &[String],
-    ) -> Result<ObjectRef, RuntimeError> {
+    ) -> Result<Rooted, RuntimeError> {
         let array_type = {
             let mut loader = self.loader();
             loader.load_sz_array(self.well_known().string)?
         };
-        let array = self.heaps.alloc(thread, &array_type.mt, items.len())?;
-        // The array is protected while the strings are allocated (each
-        // allocation may move it).
-        crate::frames::HelperFrame::protect(thread, &mut [array.as_ptr()], |thread, roots| {
-            for (i, item) in items.iter().enumerate() {
-                let s = self.new_string(thread, item)?;
-                let array = crate::frames::protected(roots, 0).expect("non-null");
-                // SAFETY: `array` is a string[] of length items.len() > i.
-                let slot = unsafe { (array.array_data() as *mut *mut u8).add(i) };
-                // SAFETY: as above.
-                unsafe { *slot = s.as_ptr() };
-                self.heaps.gc.write_barrier(slot as usize);
-            }
-            Ok(crate::frames::protected(roots, 0).expect("non-null"))
-        })
+        let array = self.new_object(thread, &array_type.mt, items.len())?;
+        for (i, item) in items.iter().enumerate() {
+            let s = self.new_string(thread, item)?;
+            // SAFETY: `array` is a string[] of length items.len() > i.
+            unsafe {
+                array.get(thread).write_ref(
+                    object::ARRAY_DATA_OFFSET + 8 * i,
+                    Some(s.get(thread)),
+                    &self.heaps.gc,
+                )
+            };
+        }
+        Ok(array)
     }
 
     /// The `System.RuntimeType` object of `t` (one per type, frozen).
@@ -135,22 +157,19 @@ impl Runtime {
         else {
             return error;
         };
-        let exception = object.get();
-        let t = TypeHandle::from_method_table(exception.method_table());
+        let exception = thread.root(object.get(thread));
+        let t = exception.get(thread).type_handle();
         let is_exception =
             t == self.well_known().exception || t.is_subclass_of(self.well_known().exception);
         let mut description = None;
         if is_exception {
             let to_string =
                 self.virtual_target(self.bound_method(BoundMethod::ExceptionToString), t);
-            // No allocation between the exception's last use as a Rust value
-            // and the call, which passes it in a register to the callee
-            // (whose frame, or the prestub's, reports it).
             let described = CallSite::new(self, to_string)
-                .and_then(|site| site.call(thread, &[Value::Ref(Some(exception))]));
+                .and_then(|site| site.call(thread, &[Arg::from(&exception)]));
             if let Ok(Value::Ref(Some(text))) = described {
                 // SAFETY: ToString returns a string.
-                description = Some(unsafe { text.string_to_rust() });
+                description = Some(unsafe { text.get(thread).string_to_rust() });
             }
         }
         RuntimeError::Exception {

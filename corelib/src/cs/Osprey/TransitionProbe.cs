@@ -183,4 +183,14 @@ namespace Osprey
         [MethodImpl(MethodImplOptions.InternalCall)]
         public static extern string HoleAcrossAllocation(int length);
     }
+
+    // A test FCall for fault reports (tests/cli.rs): a Rust function called
+    // from managed code that reads the byte at `address`, so a bad address
+    // faults in native code, which must end in the runtime's fatal-error
+    // report naming the FCall and its managed caller (never a bare SIGSEGV).
+    public static class FaultProbe
+    {
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        public static extern int ReadNative(long address);
+    }
 }
