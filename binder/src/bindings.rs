@@ -28,6 +28,7 @@ bind_classes! {
         target: "_target",
         method_ptr: "_methodPtr",
         method_ptr_aux: "_methodPtrAux",
+        unmanaged_thunk: "_unmanagedThunk",
     }
     class MulticastDelegateObject = "System" "MulticastDelegate" {
         invocation_list: "_invocationList",
@@ -71,4 +72,26 @@ bind_methods! {
     TransitionProbeLoopFCallHelperFrame = "Osprey" "TransitionProbe" "LoopFCallHelperFrame" "int32(int32)"
     TransitionProbeLoopQCall = "Osprey" "TransitionProbe" "LoopQCall" "int32(int32)"
     TransitionProbeLoopQCallSuppressed = "Osprey" "TransitionProbe" "LoopQCallSuppressed" "int32(int32)"
+    TransitionProbeLoopPInvoke = "Osprey" "TransitionProbe" "LoopPInvoke" "int32(int32)"
+    TransitionProbeLoopPInvokeSuppressed = "Osprey" "TransitionProbe" "LoopPInvokeSuppressed" "int32(int32)"
+    TransitionProbeLoopPInvokeString = "Osprey" "TransitionProbe" "LoopPInvokeString" "int32(int32)"
+    TransitionProbeLoopPInvokeStruct = "Osprey" "TransitionProbe" "LoopPInvokeStruct" "int32(int32)"
+    TransitionProbeLoopReversePInvoke = "Osprey" "TransitionProbe" "LoopReversePInvoke" "int32(int32)"
+    TransitionProbeLoopReversePInvokeBaseline = "Osprey" "TransitionProbe" "LoopReversePInvokeBaseline" "int32(int32)"
+    // The conversions of P/Invoke IL stubs (vm/src/interop/stub.rs).
+    StubHelpersFreeNative = "System.StubHelpers" "StubHelpers" "FreeNative" "void(native int)"
+    StubHelpersAllocNative = "System.StubHelpers" "StubHelpers" "AllocNative" "native int(native int)"
+    StubHelpersUtf8MaxBytes = "System.StubHelpers" "StubHelpers" "Utf8MaxBytes" "native int(string)"
+    StubHelpersEncodeUtf8 = "System.StubHelpers" "StubHelpers" "EncodeUtf8" "void(string,native int)"
+    StubHelpersCharToAnsi = "System.StubHelpers" "StubHelpers" "CharToAnsi" "uint8(char)"
+    StubHelpersAnsiToChar = "System.StubHelpers" "StubHelpers" "AnsiToChar" "char(uint8)"
+    StubHelpersPtrToStringAndFree = "System.StubHelpers" "StubHelpers" "PtrToStringAndFree" "string(native int,bool)"
+    StubHelpersStringBuilderToNative = "System.StubHelpers" "StubHelpers" "StringBuilderToNative" "native int(System.Text.StringBuilder,bool)"
+    StubHelpersStringBuilderFromNative = "System.StubHelpers" "StubHelpers" "StringBuilderFromNative" "void(System.Text.StringBuilder,native int,bool)"
+    StubHelpersDelegateToNative = "System.StubHelpers" "StubHelpers" "DelegateToNative" "native int(System.Delegate)"
+    StubHelpersNativeToDelegate = "System.StubHelpers" "StubHelpers" "NativeToDelegate" "System.Delegate(native int,native int)"
+    StubHelpersSafeHandleAddRef = "System.StubHelpers" "StubHelpers" "SafeHandleAddRef" "native int(System.Runtime.InteropServices.SafeHandle,bool&)"
+    StubHelpersSafeHandleRelease = "System.StubHelpers" "StubHelpers" "SafeHandleRelease" "void(System.Runtime.InteropServices.SafeHandle,bool)"
+    StubHelpersSafeHandleSet = "System.StubHelpers" "StubHelpers" "SafeHandleSet" "void(System.Runtime.InteropServices.SafeHandle,native int)"
+    StubHelpersThrowForHr = "System.StubHelpers" "StubHelpers" "ThrowForHR" "void(int32)"
 }

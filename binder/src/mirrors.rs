@@ -52,6 +52,8 @@ pub struct DelegateObject {
     pub method_ptr: usize,
     /// `_methodPtrAux`: auxiliary (the method handle for static delegates).
     pub method_ptr_aux: usize,
+    /// `_unmanagedThunk`: the C function pointer made for the delegate, or 0.
+    pub unmanaged_thunk: usize,
 }
 
 /// `System.MulticastDelegate`.

@@ -430,7 +430,9 @@ fn required_types_and_layouts() {
     }
     assert_eq!(
         fields("System.Delegate"),
-        ["_target", "_methodPtr", "_methodPtrAux"]
+        // _unmanagedThunk: the reverse P/Invoke thunk of
+        // Marshal.GetFunctionPointerForDelegate (vm/src/interop/reverse.rs).
+        ["_target", "_methodPtr", "_methodPtrAux", "_unmanagedThunk"]
     );
     assert_eq!(
         fields("System.MulticastDelegate"),

@@ -9,14 +9,14 @@
 //!   [rbp - 8 ...]    saved rsi/rdi (only if the method calls native code)
 //!                    homes of the register arguments (rcx, rdx)
 //!                    primitive evaluation-stack slots      (not zeroed)
-//!                    QCall transition frame (methods with QCalls; no references)
+//!                    P/Invoke transition frame (methods with P/Invokes; no references)
 //!                    finally/fault continuation slots (code addresses)
 //!                    locals                                 \
 //!                    reference/byref/struct stack slots      |
 //!                    catch/filter exception slots (references)| zeroed in the
 //!                    localloc stack-pointer slot             | prologue
 //!                    delegate-invocation temporaries         |
-//!                    QCall pinned-string slots               /
+//!                    P/Invoke pinned-string slots            /
 //!   [rsp]            (16-byte aligned)
 //! ```
 //!
@@ -65,9 +65,10 @@ pub(crate) struct Frame {
     pub stack_arg_bytes: u32,
     /// Register arguments to home: (register number, rbp offset).
     pub reg_homes: Vec<(u8, i32)>,
-    /// Where QCall transition frames go (methods that make QCalls).
+    /// Where P/Invoke transition frames (and their 32-byte scratch area) go,
+    /// in methods that make P/Invokes or QCalls.
     pub transition: Option<i32>,
-    /// Slots that keep the strings passed to a QCall pinned during the call.
+    /// Slots that keep the strings passed to a P/Invoke pinned during the call.
     pub pin_slots: Vec<i32>,
     /// One slot per exception clause (see [`crate::eh::NativeEhClause::slot`]):
     /// the continuation of a finally/fault handler, or the exception a
@@ -165,7 +166,7 @@ pub(crate) fn layout(
 ) -> Result<Frame, crate::JitError> {
     let FrameNeeds {
         calls_native,
-        qcalls,
+        pinvokes,
         has_localloc,
         delegate_invoke,
     } = needs;
@@ -235,8 +236,8 @@ pub(crate) fn layout(
             slots.insert((depth, class), below.alloc(8));
         }
     }
-    // The QCall transition frame holds no references: not zeroed, not scanned.
-    let transition = qcalls.map(|q| below.alloc(q.frame_size));
+    // The P/Invoke transition frame holds no references: not zeroed, not scanned.
+    let transition = pinvokes.map(|q| below.alloc(q.frame_size));
     let generic = method.generic_context.map(|_| GenericSlots {
         context: below.alloc(8),
         lookup_temps: [below.alloc(8), below.alloc(8)],
@@ -309,7 +310,7 @@ pub(crate) fn layout(
         }
     });
     let mut pin_slots = Vec::new();
-    for _ in 0..qcalls.map_or(0, |q| q.pinned_strings) {
+    for _ in 0..pinvokes.map_or(0, |q| q.pinned_strings) {
         let off = below.alloc(8);
         gc.push(GcSlot {
             offset: off,
@@ -356,8 +357,8 @@ pub(crate) fn layout(
 pub(crate) struct FrameNeeds {
     /// It calls native code (save RSI/RDI).
     pub calls_native: bool,
-    /// Its QCall sites, if any.
-    pub qcalls: Option<QCallNeeds>,
+    /// Its P/Invoke sites, if any.
+    pub pinvokes: Option<PInvokeNeeds>,
     /// It uses `localloc`.
     pub has_localloc: bool,
     /// It invokes delegates.
@@ -380,12 +381,12 @@ pub(crate) struct DelegateTemps {
     pub count: i32,
 }
 
-/// What a method's QCall sites need in its frame.
+/// What a method's P/Invoke (and QCall) sites need in its frame.
 #[derive(Copy, Clone, Debug)]
-pub(crate) struct QCallNeeds {
+pub(crate) struct PInvokeNeeds {
     /// Bytes of the transition frame.
     pub frame_size: u32,
-    /// The most strings any one QCall site pins.
+    /// The most strings any one P/Invoke site pins.
     pub pinned_strings: usize,
 }
 

@@ -118,6 +118,9 @@ pub enum HostErrorKind {
     /// Unverifiable: a generic method's type argument violates a
     /// constraint (`VerificationException`).
     Verification,
+    /// The IL asks for something the runtime forbids, such as a direct call
+    /// of an `[UnmanagedCallersOnly]` method (`InvalidProgramException`).
+    InvalidProgram,
     /// Shared generic code cannot express this (yet): the runtime compiles
     /// the method for each exact instantiation instead.
     NeedsExactCode,
@@ -229,22 +232,12 @@ pub enum CallTarget {
         /// as for `ldelema`; the importer drops it after `readonly.`).
         exact: Option<RtValue>,
     },
-    /// A QCall (`[DllImport("QCall")]`): a Rust `extern "C"` function called
-    /// through an inline transition (design notes §3): a transition frame in
-    /// the caller's frame is linked into the thread, the thread goes
-    /// preemptive for the call, comes back cooperative, tests the trap flag,
-    /// unlinks the frame, and raises any exception the QCall recorded.
-    QCall {
-        /// Absolute address of the Rust function.
-        address: usize,
-        /// `[SuppressGCTransition]`: keep the frame, skip the GC mode switch
-        /// and the trap test.
-        suppress_gc_transition: bool,
-        /// How each argument is marshaled (one per parameter).
-        args: Vec<QCallArg>,
-        /// How the result is marshaled.
-        ret: QCallRet,
-    },
+    /// A call into native code through the P/Invoke transition (design
+    /// notes §3): a P/Invoke whose arguments need no marshaling beyond what
+    /// [`NativeArg`] describes, compiled inline at the call site; a QCall
+    /// (a P/Invoke into the runtime); the native call at the heart of an IL
+    /// stub; `calli` with an unmanaged signature. See [`UnmanagedCall`].
+    PInvoke(Box<UnmanagedCall>),
 }
 
 /// The accessors of a multi-dimensional array type.
@@ -258,29 +251,127 @@ pub enum ArrayAccessorKind {
     Address,
 }
 
-/// How a QCall argument crosses into native code.
+/// A call into native code with the System V convention, through the
+/// inline P/Invoke transition: link a transition frame in the caller's own
+/// frame, switch the thread to preemptive mode, call, switch back (waiting
+/// out a collection), unlink, and raise whatever was left pending.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnmanagedCall {
+    /// Where the native function's address comes from.
+    pub target: NativeTarget,
+    /// How each parameter crosses (one per [`CallSig::params`] entry).
+    pub args: Vec<NativeArg>,
+    /// How the result comes back.
+    pub ret: NativeRet,
+    /// `[SuppressGCTransition]`: no transition frame and no GC mode switch:
+    /// the thread stays cooperative, so the callee must be short and must
+    /// not block, call back into managed code or fault (docs/native-interop.md).
+    pub suppress_gc_transition: bool,
+    /// `SetLastError = true`: clear `errno` before the call and save it in
+    /// the thread ([`RuntimeLayout::thread_last_error_offset`]) right after.
+    pub set_last_error: bool,
+}
+
+/// Where an unmanaged call's target comes from.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum QCallArg {
-    /// As is: primitives, pointers, handle structs of at most 8 bytes.
+pub enum NativeTarget {
+    /// A fixed address (a QCall's Rust function).
+    Address(usize),
+    /// A cell holding the address once the P/Invoke is bound, 0 before: the
+    /// call site first calls [`Helper::PInvokeBind`] when it reads 0 (lazy
+    /// binding: the library is loaded and the symbol found at the first
+    /// call, which raises `DllNotFoundException` or
+    /// `EntryPointNotFoundException` when that fails).
+    Cell {
+        /// Absolute address of the 8-byte cell.
+        cell: usize,
+    },
+    /// The address is on the evaluation stack, above the arguments (`calli`).
+    Stack,
+}
+
+/// How an argument crosses into native code.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum NativeArg {
+    /// As is: integers, pointers and references as integer arguments,
+    /// floats in XMM registers.
     Direct,
-    /// A managed `bool` as a 4-byte BOOL (0 or 1).
+    /// A managed `bool`, normalized to 0 or 1 (a C `int` or `bool` alike).
     Bool,
-    /// A `string` as a pointer to its NUL-terminated UTF-16 characters (null
-    /// for a null string). The string is pinned for the duration of the call.
+    /// A `string` as a pointer to its NUL-terminated UTF-16 characters
+    /// (null for a null string); the string is pinned for the call.
     PinnedString,
+    /// A struct by value, passed as System V classifies it.
+    Struct(NativeStruct),
 }
 
-/// How a QCall result comes back.
+/// How a native result comes back.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum QCallRet {
-    /// As is.
+pub enum NativeRet {
+    /// As is (small integers re-normalized: System V leaves their upper bits
+    /// undefined).
     Direct,
-    /// A 4-byte BOOL, normalized to a managed `bool` (non-zero is true).
-    Bool,
+    /// A C boolean (non-zero is true) turned into a managed `bool`: a 4-byte
+    /// `BOOL` (`one_byte: false`) or a 1-byte C `bool`.
+    Bool {
+        /// Only the low byte is defined.
+        one_byte: bool,
+    },
+    /// A struct, returned as System V classifies it: in RAX/RDX/XMM0/XMM1,
+    /// or through a hidden buffer whose address goes in RDI.
+    Struct(NativeStruct),
 }
 
-/// The layout of the transition frame JIT-compiled code builds for QCalls
-/// (offsets in bytes from the frame's start; the runtime defines the struct).
+/// A struct as the System V AMD64 ABI passes it (§3.2.3).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct NativeStruct {
+    /// Size in bytes.
+    pub size: u32,
+    /// How it travels.
+    pub class: StructClass,
+}
+
+/// The System V classification of a struct.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum StructClass {
+    /// In memory: an argument is copied onto the stack (in 8-byte units), a
+    /// result is written to a buffer the caller passes in RDI.
+    Memory,
+    /// In registers, one per eightbyte (one or two of them): INTEGER ones in
+    /// the next general register, SSE ones in the next XMM register. An
+    /// argument whose eightbytes do not all find a register goes on the
+    /// stack, as `Memory`.
+    Registers {
+        /// The first eightbyte.
+        first: EightByte,
+        /// The second eightbyte, for structs over 8 bytes.
+        second: Option<EightByte>,
+    },
+}
+
+/// The class of one eightbyte of a struct passed in registers.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum EightByte {
+    /// A general-purpose register.
+    Integer,
+    /// An XMM register.
+    Sse,
+}
+
+/// The signature of a `calli` (a StandAloneSig token), as the host resolved it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CallSiteSig {
+    /// The signature in the JIT's terms.
+    pub sig: CallSig,
+    /// For an unmanaged calling convention (`calli unmanaged cdecl`, ...):
+    /// how the call crosses into native code ([`NativeTarget::Stack`]).
+    /// `None` for a managed function pointer (fastcall64).
+    pub unmanaged: Option<UnmanagedCall>,
+}
+
+/// The layout of the transition frame JIT-compiled code builds around
+/// P/Invokes (offsets in bytes from the frame's start; the runtime defines
+/// the struct).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TransitionFrameLayout {
     /// Size of the frame in bytes (a multiple of 8).
@@ -289,7 +380,7 @@ pub struct TransitionFrameLayout {
     pub prev: i32,
     /// The frame kind word.
     pub kind: i32,
-    /// The method handle of the QCall being called.
+    /// The method handle of the P/Invoke being called (0 for `calli`).
     pub method: i32,
     /// The return address into managed code.
     pub return_address: i32,
@@ -297,8 +388,8 @@ pub struct TransitionFrameLayout {
     pub rsp: i32,
     /// The managed RBP at the call.
     pub rbp: i32,
-    /// The value to store in `kind` for QCall frames.
-    pub qcall_kind: u64,
+    /// The value to store in `kind` for P/Invoke frames.
+    pub pinvoke_kind: u64,
 }
 
 /// The shape of `this` for an instance method.
@@ -519,6 +610,11 @@ pub enum Helper {
     /// function pointer of the method a virtual call of `method` on the
     /// object runs (NullReferenceException for null).
     LdVirtFtn,
+    /// `fn(thread, method)`: binds a P/Invoke whose cell is still 0 (loads
+    /// its library, finds its entry point, fills the cell), raising
+    /// `DllNotFoundException` or `EntryPointNotFoundException` when that
+    /// fails ([`NativeTarget::Cell`]).
+    PInvokeBind,
     /// `fn(thread, failure) -> !`: raise the resolution failure the host
     /// recorded for an instruction ([`JitHost::defer_failure`]). Never returns.
     RaiseDeferred,
@@ -655,8 +751,14 @@ pub struct RuntimeLayout {
     pub thread_stack_limit_offset: i32,
     /// Delegate fields.
     pub delegate: DelegateLayout,
-    /// The transition frame of QCalls.
+    /// The transition frame of P/Invokes.
     pub transition_frame: TransitionFrameLayout,
+    /// Offset, in the thread record, of the 32-bit last P/Invoke error
+    /// (`errno` after a call with `SetLastError`).
+    pub thread_last_error_offset: i32,
+    /// Addresses of the kernel's `extern "C" fn() -> i32` that reads the
+    /// calling thread's `errno` and `extern "C" fn(i32)` that sets it.
+    pub last_error_entries: [usize; 2],
     /// Offsets, in the thread record, of the allocation context's next free
     /// byte and end (the inline allocation fast path bumps the first).
     pub thread_alloc_offsets: [i32; 2],
@@ -752,6 +854,15 @@ pub trait JitHost {
     /// cannot answer them: then nothing is verified.
     fn verify_host(&mut self) -> Option<&mut dyn crate::verify::VerifyHost> {
         None
+    }
+
+    /// Resolves the StandAloneSig token of a `calli`. The default supports
+    /// none.
+    fn resolve_signature(&mut self, token: Token) -> Result<CallSiteSig, HostError> {
+        Err(HostError {
+            kind: HostErrorKind::NotSupported,
+            message: format!("calli (signature token {:#010x})", token.raw()),
+        })
     }
 
     /// A token of the instruction at hand could not be resolved (`error`).

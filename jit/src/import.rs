@@ -355,7 +355,8 @@ impl Importer<'_, '_> {
                 // `newobj` builds its object, and struct-returning calls receive
                 // their result, in a temporary above the arguments (see codegen::calls).
                 let needs_temp = matches!(op, Op::NewObj(_))
-                    || (matches!(op, Op::Call { .. }) && matches!(k, StackKind::Struct(_)));
+                    || (matches!(op, Op::Call { .. } | Op::Calli(_))
+                        && matches!(k, StackKind::Struct(_)));
                 // `dup` pushes two values: the original back at depth - 1 and
                 // the copy at `depth`.
                 if needs_temp || matches!(op, Op::Dup) {
@@ -844,13 +845,13 @@ impl Importer<'_, '_> {
                         this: None,
                         ..info.sig.clone()
                     };
-                    check_call_args(&sig, &ins[1..], offset)?;
+                    self.check_call_args(&sig, &ins[1..], offset)?;
                     // The fixed-up `this` (an object reference) gets its own slot.
                     self.out
                         .stack_slots
                         .insert((self.depth() + ins.len() as u16, SlotClass::Ref));
                 } else {
-                    check_call_args(&info.sig, &ins, offset)?;
+                    self.check_call_args(&info.sig, &ins, offset)?;
                 }
                 let out = if info.sig.ret == JitType::Void {
                     None
@@ -863,6 +864,42 @@ impl Importer<'_, '_> {
                     this_fixup,
                 };
                 (call, ins, out)
+            }
+            O::Calli => {
+                let t = token(&d.operand, offset)?;
+                let site = self
+                    .host
+                    .resolve_signature(t)
+                    .map_err(|e| JitError::Resolve {
+                        il_offset: offset,
+                        error: e,
+                    })?;
+                let sig = site.sig;
+                let mut ins = self.pop_n(sig.pop_count() + 1, offset)?;
+                let fnptr = ins.pop().expect("popped pop_count + 1");
+                if !matches!(fnptr, StackKind::I | StackKind::I8) {
+                    return Err(invalid(offset, "calli needs a native int function pointer"));
+                }
+                self.check_call_args(&sig, &ins, offset)?;
+                ins.push(fnptr);
+                let out = if sig.ret == JitType::Void {
+                    None
+                } else {
+                    push!(sig.ret.stack_kind())
+                };
+                let target = match site.unmanaged {
+                    Some(call) => CallTarget::PInvoke(Box::new(call)),
+                    None => CallTarget::Managed { entry: 0 },
+                };
+                let info = crate::host::CallInfo {
+                    method: crate::host::MethodHandle(0),
+                    method_exact: RtValue::Const(0),
+                    target,
+                    sig,
+                    new_object: None,
+                    class_init: None,
+                };
+                (Op::Calli(Box::new(info)), ins, out)
             }
             O::Newobj => {
                 let t = token(&d.operand, offset)?;
@@ -1389,6 +1426,52 @@ impl Importer<'_, '_> {
     /// may stand for a primitive and the other way round (`IntPtr` is
     /// `native int` in signatures but a struct after `newobj`). Above all,
     /// only a reference lands where the collector expects a reference.
+    fn check_call_args(
+        &mut self,
+        sig: &crate::host::CallSig,
+        ins: &[StackKind],
+        offset: u32,
+    ) -> Result<(), JitError> {
+        let mut kinds = ins.iter();
+        if let Some(this) = sig.this {
+            let k = kinds.next().copied().unwrap_or(StackKind::I4);
+            let ok = match this {
+                ThisKind::Ref => matches!(k, StackKind::Ref),
+                ThisKind::ByRef => matches!(k, StackKind::ByRef | StackKind::I),
+            };
+            if !ok {
+                return Err(invalid(
+                    offset,
+                    &format!("`this` is a {}, expected {:?}", k.name(), this),
+                ));
+            }
+        }
+        for (p, k) in sig.params.iter().zip(kinds) {
+            let want = p.stack_kind();
+            // A struct without references may stand for a primitive (the
+            // `newobj IntPtr::.ctor` mcs emits for `new IntPtr(n)`), as in
+            // `check_store`.
+            let stands_for = match (want, *k) {
+                (StackKind::Struct(h), k) if !matches!(k, StackKind::Ref | StackKind::ByRef) => {
+                    self.has_no_references(h)
+                }
+                (want, StackKind::Struct(h))
+                    if !matches!(want, StackKind::Ref | StackKind::ByRef) =>
+                {
+                    self.has_no_references(h)
+                }
+                _ => false,
+            };
+            if !assignable(want, *k) && !stands_for {
+                return Err(invalid(
+                    offset,
+                    &format!("argument is a {}, parameter is a {}", k.name(), want.name()),
+                ));
+            }
+        }
+        Ok(())
+    }
+
     fn check_store(
         &mut self,
         want: JitType,
@@ -1465,37 +1548,6 @@ fn merge_shapes(a: &[StackKind], b: &[StackKind], offset: u32) -> Result<Vec<Sta
             _ => Err(differ()),
         })
         .collect()
-}
-
-fn check_call_args(
-    sig: &crate::host::CallSig,
-    ins: &[StackKind],
-    offset: u32,
-) -> Result<(), JitError> {
-    let mut kinds = ins.iter();
-    if let Some(this) = sig.this {
-        let k = kinds.next().copied().unwrap_or(StackKind::I4);
-        let ok = match this {
-            ThisKind::Ref => matches!(k, StackKind::Ref),
-            ThisKind::ByRef => matches!(k, StackKind::ByRef | StackKind::I),
-        };
-        if !ok {
-            return Err(invalid(
-                offset,
-                &format!("`this` is a {}, expected {:?}", k.name(), this),
-            ));
-        }
-    }
-    for (p, k) in sig.params.iter().zip(kinds) {
-        let want = p.stack_kind();
-        if !assignable(want, *k) {
-            return Err(invalid(
-                offset,
-                &format!("argument is a {}, parameter is a {}", k.name(), want.name()),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Whether a value of stack kind `k` may be passed where a `want` is

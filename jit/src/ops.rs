@@ -169,6 +169,10 @@ pub enum Op {
     },
     /// `newobj`.
     NewObj(Box<CallInfo>),
+    /// `calli`: the function pointer is on top of the arguments; the
+    /// target is [`crate::host::CallTarget::PInvoke`] for an unmanaged
+    /// signature, anything else for a managed one.
+    Calli(Box<CallInfo>),
     /// `ret`.
     Ret,
     /// `ldfld`.

@@ -145,12 +145,19 @@ impl JitHost for MockHost {
                     params: vec![JitType::Ref, JitType::Ref],
                     ret: JitType::Bool,
                 },
-                CallTarget::QCall {
-                    address: 0x7500_0000,
+                CallTarget::PInvoke(Box::new(UnmanagedCall {
+                    target: if rid % 2 == 0 {
+                        NativeTarget::Address(0x7500_0000)
+                    } else {
+                        NativeTarget::Cell { cell: 0x7500_1000 }
+                    },
+                    args: vec![NativeArg::PinnedString, NativeArg::Direct],
+                    ret: NativeRet::Bool {
+                        one_byte: rid % 4 == 1,
+                    },
                     suppress_gc_transition: rid % 16 == 7,
-                    args: vec![QCallArg::PinnedString, QCallArg::Direct],
-                    ret: QCallRet::Bool,
-                },
+                    set_last_error: rid % 5 == 0,
+                })),
             ),
         };
         let new_object = match opcode {
@@ -192,7 +199,7 @@ impl JitHost for MockHost {
             _ => sig,
         };
         let target = match (opcode, &target) {
-            (CallOpcode::NewObj, CallTarget::QCall { .. } | CallTarget::DelegateInvoke) => {
+            (CallOpcode::NewObj, CallTarget::PInvoke(_) | CallTarget::DelegateInvoke) => {
                 CallTarget::Managed { entry: 0x7600_0000 }
             }
             (CallOpcode::LdFtn | CallOpcode::LdVirtFtn, _) => match self.exact(rid, 0x7700_0000) {
@@ -328,6 +335,31 @@ impl JitHost for MockHost {
         0x7800_0000 + 16 * helper as usize
     }
 
+    fn resolve_signature(&mut self, token: Token) -> Result<CallSiteSig, HostError> {
+        // calli: an unmanaged signature with a struct in memory for even
+        // rows, a managed one for odd rows.
+        let sig = CallSig {
+            this: None,
+            params: vec![JitType::I4, JitType::R8, JitType::Struct(STRUCT_TYPE)],
+            ret: JitType::I4,
+        };
+        let unmanaged = (token.rid() % 2 == 0).then(|| UnmanagedCall {
+            target: NativeTarget::Stack,
+            args: vec![
+                NativeArg::Direct,
+                NativeArg::Direct,
+                NativeArg::Struct(NativeStruct {
+                    size: 24,
+                    class: StructClass::Memory,
+                }),
+            ],
+            ret: NativeRet::Direct,
+            suppress_gc_transition: false,
+            set_last_error: token.rid() % 3 == 0,
+        });
+        Ok(CallSiteSig { sig, unmanaged })
+    }
+
     /// Half of the failures are raised where they run (the rest fail the
     /// compilation), so both paths are exercised.
     fn defer_failure(&mut self, _error: &HostError, token: Token) -> Option<usize> {
@@ -364,8 +396,10 @@ impl JitHost for MockHost {
                 return_address: 24,
                 rsp: 32,
                 rbp: 40,
-                qcall_kind: 1,
+                pinvoke_kind: 1,
             },
+            thread_last_error_offset: 100,
+            last_error_entries: [0x7900_0000, 0x7900_0010],
             thread_alloc_offsets: [24, 32],
             inline_allocation: true,
             write_barrier: Some(osprey_jit::WriteBarrier {
@@ -1144,6 +1178,9 @@ impl JitHost for VerifyingHost {
     fn runtime_layout(&self) -> RuntimeLayout {
         self.inner.runtime_layout()
     }
+    fn resolve_signature(&mut self, token: Token) -> Result<CallSiteSig, HostError> {
+        self.inner.resolve_signature(token)
+    }
     fn verify_host(&mut self) -> Option<&mut dyn verify::VerifyHost> {
         Some(self)
     }
@@ -1179,6 +1216,15 @@ impl verify::VerifyHost for VerifyingHost {
         let token = Token::new(osprey_metadata::TableId::MethodDef, (m.0 & 0xfff) as u32);
         let info = self.inner.resolve_method(token, CallOpcode::Call)?;
         Ok(self.callee(&info))
+    }
+    fn call_site_facts(&mut self, token: Token) -> Result<verify::CallSiteFacts, HostError> {
+        let site = self.inner.resolve_signature(token)?;
+        Ok(verify::CallSiteFacts {
+            has_this: site.sig.this.is_some(),
+            params: site.sig.params.iter().map(|p| sig_of(*p)).collect(),
+            ret: sig_of(site.sig.ret),
+            unmanaged: site.unmanaged.is_some(),
+        })
     }
     fn field_facts(&mut self, token: Token) -> Result<verify::FieldFacts, HostError> {
         let info = self.inner.resolve_field(token, token.rid() % 2 == 0)?;

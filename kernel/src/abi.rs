@@ -20,13 +20,14 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, event_handle, fault_service, page_table_service,
-    process_handle, process_service, stack_service, thread_handle,
+    console_service, debug_service, event_handle, fault_service, native_error, native_library,
+    native_memory, page_table_service, process_handle, process_service, stack_service,
+    thread_handle,
 };
 use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry, ThreadId};
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 2;
+pub const ABI_VERSION_LATEST: u32 = 3;
 
 /// ABI version 1: the export table.
 ///
@@ -244,6 +245,13 @@ pub static ABI_V2: AbiV2 = AbiV2 {
         size: core::mem::size_of::<AbiV2>() as u32,
         ..V1_ENTRIES
     },
+    ..V2_NEW_ENTRIES
+};
+
+/// The v2 entries (shared by every later version's table); its `v1` part
+/// is replaced by each table's own.
+const V2_NEW_ENTRIES: AbiV2 = AbiV2 {
+    v1: V1_ENTRIES,
     stack_service_get_stack_bounds: stack_service::get_stack_bounds,
     fault_service_set_thread_fault_handler: fault_service::set_thread_fault_handler,
     thread_handle_create: thread_handle::create,
@@ -261,6 +269,101 @@ pub static ABI_V2: AbiV2 = AbiV2 {
 /// Resolves the v2 export table.
 pub fn resolve_v2() -> Result<&'static AbiV2, AbiError> {
     Ok(&ABI_V2)
+}
+
+/// ABI version 3: all of version 2, then the `NativeLibraryService`, the
+/// `NativeMemoryService`, the `NativeErrorService`, and two entries that let
+/// threads the kernel did not create join a process
+/// (`ProcessService::GetAttachToken`, `ThreadHandle::AttachCurrent` and
+/// `DetachCurrent`): what P/Invoke needs.
+///
+/// The v2 part is embedded whole as the first field, so every v1 and v2
+/// entry keeps its offset; `v2.v1.version` reads 3 and `v2.v1.size` covers
+/// the whole v3 table.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV3 {
+    /// Every v2 entry (and so every v1 entry), at its v2 offset.
+    pub v2: AbiV2,
+
+    // ---- NativeLibraryService ----
+    /// [`native_library::load`]
+    pub native_library_service_load: unsafe extern "C" fn(
+        name_ptr: *const u8,
+        name_len: usize,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`native_library::get_symbol`]
+    pub native_library_service_get_symbol: unsafe extern "C" fn(
+        handle: Handle,
+        name_ptr: *const u8,
+        name_len: usize,
+        out_address: *mut usize,
+    ) -> Status,
+    /// [`native_library::free`]
+    pub native_library_service_free: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`native_library::get_last_error`]
+    pub native_library_service_get_last_error:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+
+    // ---- NativeMemoryService ----
+    /// [`native_memory::allocate`]
+    pub native_memory_service_allocate:
+        unsafe extern "C" fn(bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`native_memory::reallocate`]
+    pub native_memory_service_reallocate:
+        unsafe extern "C" fn(ptr: *mut u8, bytes: usize, out_ptr: *mut *mut u8) -> Status,
+    /// [`native_memory::free`]
+    pub native_memory_service_free: unsafe extern "C" fn(ptr: *mut u8),
+
+    // ---- NativeErrorService ----
+    /// [`native_error::get_last_error`]
+    pub native_error_service_get_last_error: unsafe extern "C" fn() -> i32,
+    /// [`native_error::set_last_error`]
+    pub native_error_service_set_last_error: unsafe extern "C" fn(value: i32),
+
+    // ---- ProcessService (v3) ----
+    /// [`process_service::get_attach_token`]
+    pub process_service_get_attach_token: unsafe extern "C" fn() -> u64,
+
+    // ---- ThreadHandle (v3) ----
+    /// [`thread_handle::attach_current`]
+    pub thread_handle_attach_current:
+        unsafe extern "C" fn(token: u64, out_id: *mut ThreadId) -> Status,
+    /// [`thread_handle::detach_current`]
+    pub thread_handle_detach_current: unsafe extern "C" fn() -> Status,
+}
+
+/// Number of entries added by [`AbiV3`].
+pub const ABI_V3_NEW_ENTRY_COUNT: usize = 12;
+
+/// The v3 export table.
+pub static ABI_V3: AbiV3 = AbiV3 {
+    v2: AbiV2 {
+        v1: AbiV1 {
+            version: 3,
+            size: core::mem::size_of::<AbiV3>() as u32,
+            ..V1_ENTRIES
+        },
+        ..V2_NEW_ENTRIES
+    },
+    native_library_service_load: native_library::load,
+    native_library_service_get_symbol: native_library::get_symbol,
+    native_library_service_free: native_library::free,
+    native_library_service_get_last_error: native_library::get_last_error,
+    native_memory_service_allocate: native_memory::allocate,
+    native_memory_service_reallocate: native_memory::reallocate,
+    native_memory_service_free: native_memory::free,
+    native_error_service_get_last_error: native_error::get_last_error,
+    native_error_service_set_last_error: native_error::set_last_error,
+    process_service_get_attach_token: process_service::get_attach_token,
+    thread_handle_attach_current: thread_handle::attach_current,
+    thread_handle_detach_current: thread_handle::detach_current,
+};
+
+/// Resolves the v3 export table.
+pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
+    Ok(&ABI_V3)
 }
 
 /// Resolving an ABI version failed.
@@ -300,6 +403,7 @@ pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
     match version {
         1 => Ok(&ABI_V1),
         2 => Ok(&ABI_V2.v1),
+        3 => Ok(&ABI_V3.v2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -357,15 +461,18 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 3, u32::MAX] {
+        for v in [0, 4, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 2
+                    latest: 3
                 }
             );
         }
+        let v3 = resolve(3).unwrap();
+        assert_eq!(v3.version, 3);
+        assert_eq!(v3.size as usize, core::mem::size_of::<AbiV3>());
         let v2 = resolve(2).unwrap();
         assert_eq!(v2.version, 2);
         assert_eq!(v2.size as usize, core::mem::size_of::<AbiV2>());
@@ -405,5 +512,40 @@ mod tests {
         assert_eq!(status, Status::Ok);
         let here = &lo as *const usize as usize;
         assert!(lo < here && here < hi, "{lo:#x} < {here:#x} < {hi:#x}");
+    }
+
+    /// Pins the v3 layout: v2 untouched at offset 0, new entries after it.
+    #[test]
+    fn v3_extends_v2() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV3, v2), 0);
+        assert_eq!(
+            size_of::<AbiV3>(),
+            size_of::<AbiV2>() + ABI_V3_NEW_ENTRY_COUNT * P
+        );
+        let offsets = [
+            offset_of!(AbiV3, native_library_service_load),
+            offset_of!(AbiV3, native_library_service_get_symbol),
+            offset_of!(AbiV3, native_library_service_free),
+            offset_of!(AbiV3, native_library_service_get_last_error),
+            offset_of!(AbiV3, native_memory_service_allocate),
+            offset_of!(AbiV3, native_memory_service_reallocate),
+            offset_of!(AbiV3, native_memory_service_free),
+            offset_of!(AbiV3, native_error_service_get_last_error),
+            offset_of!(AbiV3, native_error_service_set_last_error),
+            offset_of!(AbiV3, process_service_get_attach_token),
+            offset_of!(AbiV3, thread_handle_attach_current),
+            offset_of!(AbiV3, thread_handle_detach_current),
+        ];
+        assert_eq!(offsets.len(), ABI_V3_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV2>() + i * P, "v3 entry {i} moved");
+        }
+        // The v2 entries of the v3 table are the v2 table's.
+        assert_eq!(
+            ABI_V3.v2.thread_handle_create as usize,
+            ABI_V2.thread_handle_create as usize
+        );
+        assert_eq!(ABI_V3.v2.v1.version, 3);
     }
 }

@@ -1,4 +1,4 @@
-//! A safe client of the ABI v2 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v3 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,13 +7,14 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, AbiV2, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, AbiV3, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
 pub struct Os {
     abi: &'static AbiV1,
     v2: &'static AbiV2,
+    v3: &'static AbiV3,
 }
 
 /// A failed kernel call.
@@ -47,10 +48,14 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v2. Fails only if the kernel does not offer v2.
+    /// Resolves ABI v3. Fails only if the kernel does not offer v3.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        let v2 = crate::resolve_v2()?;
-        Ok(Os { abi: &v2.v1, v2 })
+        let v3 = crate::resolve_v3()?;
+        Ok(Os {
+            abi: &v3.v2.v1,
+            v2: &v3.v2,
+            v3,
+        })
     }
 
     /// Registers `handler` for hardware faults on the calling thread (or
@@ -438,5 +443,183 @@ impl Os {
         // SAFETY: no pointers.
         let status = unsafe { (self.v2.event_handle_dispose)(event) };
         check("EventHandle.Dispose", status)
+    }
+}
+
+/// A library that could not be loaded, or a symbol that could not be found:
+/// the status and the dynamic loader's explanation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadFailure {
+    /// The kernel's status (`NotFound` for what the loader refused).
+    pub status: Status,
+    /// The dynamic loader's message (`dlerror`), possibly empty.
+    pub message: String,
+}
+
+/// Native libraries, the C heap, `errno` and foreign threads (ABI v3:
+/// `NativeLibraryService`, `NativeMemoryService`, `NativeErrorService`,
+/// `ThreadHandle.AttachCurrent`); see the `services` modules of those names.
+impl Os {
+    /// Loads a shared library by file name or path (`""`: the main program)
+    /// and returns its handle (`NativeLibraryService.Load`).
+    pub fn load_library(&self, name: &str) -> Result<crate::Handle, LoadFailure> {
+        let mut handle = crate::Handle::NULL;
+        // SAFETY: the name slice is live; `handle` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_load)(name.as_ptr(), name.len(), &mut handle)
+        };
+        match status {
+            Status::Ok => Ok(handle),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// The address of an exported symbol (`NativeLibraryService.GetSymbol`).
+    pub fn library_symbol(&self, library: crate::Handle, name: &str) -> Result<usize, LoadFailure> {
+        let mut address = 0usize;
+        // SAFETY: the name slice is live; `address` is a valid out-pointer.
+        let status = unsafe {
+            (self.v3.native_library_service_get_symbol)(
+                library,
+                name.as_ptr(),
+                name.len(),
+                &mut address,
+            )
+        };
+        match status {
+            Status::Ok => Ok(address),
+            status => Err(self.load_failure(status)),
+        }
+    }
+
+    /// Drops a library handle (`NativeLibraryService.Free`).
+    pub fn free_library(&self, library: crate::Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v3.native_library_service_free)(library) };
+        check("NativeLibraryService.Free", status)
+    }
+
+    /// The failure with the loader's message for `status`.
+    fn load_failure(&self, status: Status) -> LoadFailure {
+        let message = if status == Status::NotFound {
+            self.library_error()
+        } else {
+            String::new()
+        };
+        LoadFailure { status, message }
+    }
+
+    /// The calling thread's last load or lookup failure message
+    /// (`NativeLibraryService.GetLastError`).
+    pub fn library_error(&self) -> String {
+        let mut len = 0usize;
+        // SAFETY: a null buffer of length 0 asks for the length.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(std::ptr::null_mut(), 0, &mut len)
+        };
+        if status != Status::Ok && status != Status::BufferTooSmall {
+            return String::new();
+        }
+        let mut buf = vec![0u8; len];
+        // SAFETY: `buf` has room for `len` bytes.
+        let status = unsafe {
+            (self.v3.native_library_service_get_last_error)(buf.as_mut_ptr(), buf.len(), &mut len)
+        };
+        if status != Status::Ok {
+            return String::new();
+        }
+        buf.truncate(len);
+        String::from_utf8_lossy(&buf).into_owned()
+    }
+
+    /// Allocates `bytes` (at least one) of uninitialized C heap
+    /// (`NativeMemoryService.Allocate`).
+    pub fn native_alloc(&self, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut ptr = std::ptr::null_mut();
+        // SAFETY: `ptr` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_allocate)(bytes, &mut ptr) };
+        check("NativeMemoryService.Allocate", status)?;
+        Ok(ptr)
+    }
+
+    /// A copy of `bytes` on the C heap, followed by `terminator` zero bytes
+    /// (1 for a C string, 2 for a UTF-16 one): what a native string is.
+    pub fn native_copy(&self, bytes: &[u8], terminator: usize) -> Result<*mut u8, OsError> {
+        let p = self.native_alloc(bytes.len() + terminator)?;
+        // SAFETY: `p` has room for the bytes and the terminator.
+        unsafe {
+            std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+            std::ptr::write_bytes(p.add(bytes.len()), 0, terminator);
+        }
+        Ok(p)
+    }
+
+    /// Resizes a C heap block (`NativeMemoryService.Reallocate`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards when
+    /// this succeeds.
+    pub unsafe fn native_realloc(&self, ptr: *mut u8, bytes: usize) -> Result<*mut u8, OsError> {
+        let mut out = std::ptr::null_mut();
+        // SAFETY: caller's contract; `out` is a valid out-pointer.
+        let status = unsafe { (self.v3.native_memory_service_reallocate)(ptr, bytes, &mut out) };
+        check("NativeMemoryService.Reallocate", status)?;
+        Ok(out)
+    }
+
+    /// Frees a C heap block (`NativeMemoryService.Free`).
+    ///
+    /// # Safety
+    /// `ptr` must be null or a live C heap block, not used afterwards.
+    pub unsafe fn native_free(&self, ptr: *mut u8) {
+        // SAFETY: caller's contract.
+        unsafe { (self.v3.native_memory_service_free)(ptr) }
+    }
+
+    /// The addresses of `NativeErrorService.GetLastError` and
+    /// `SetLastError` (`extern "C" fn() -> i32` and `extern "C" fn(i32)`),
+    /// for JIT-compiled code that calls them around a P/Invoke.
+    pub fn last_error_entries(&self) -> (usize, usize) {
+        (
+            self.v3.native_error_service_get_last_error as usize,
+            self.v3.native_error_service_set_last_error as usize,
+        )
+    }
+
+    /// The calling thread's `errno` (`NativeErrorService.GetLastError`).
+    pub fn last_error(&self) -> i32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.native_error_service_get_last_error)() }
+    }
+
+    /// Sets the calling thread's `errno` (`NativeErrorService.SetLastError`).
+    pub fn set_last_error(&self, value: i32) {
+        // SAFETY: no pointers.
+        unsafe { (self.v3.native_error_service_set_last_error)(value) }
+    }
+
+    /// The calling process's attach token (`ProcessService.GetAttachToken`;
+    /// 0 with no process).
+    pub fn attach_token(&self) -> u64 {
+        // SAFETY: no arguments.
+        unsafe { (self.v3.process_service_get_attach_token)() }
+    }
+
+    /// Binds the calling foreign thread to the process with attach token
+    /// `token` (`ThreadHandle.AttachCurrent`); returns its kernel id.
+    pub fn attach_current_thread(&self, token: u64) -> Result<crate::ThreadId, OsError> {
+        let mut id = crate::ThreadId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v3.thread_handle_attach_current)(token, &mut id) };
+        check("ThreadHandle.AttachCurrent", status)?;
+        Ok(id)
+    }
+
+    /// Unbinds a thread bound by [`Os::attach_current_thread`]
+    /// (`ThreadHandle.DetachCurrent`).
+    pub fn detach_current_thread(&self) -> Result<(), OsError> {
+        // SAFETY: no arguments.
+        let status = unsafe { (self.v3.thread_handle_detach_current)() };
+        check("ThreadHandle.DetachCurrent", status)
     }
 }

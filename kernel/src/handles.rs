@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use crate::event::Event;
+use crate::library::Library;
 use crate::process::Process;
 use crate::thread::Thread;
 use crate::{Handle, Status};
@@ -23,6 +24,8 @@ pub(crate) enum KernelObject {
     Thread(Arc<Thread>),
     /// An event (`EventHandle`, ABI v2).
     Event(Arc<Event>),
+    /// A loaded shared library (`NativeLibraryService`, ABI v3).
+    Library(Arc<Library>),
 }
 
 /// The kinds of [`KernelObject`], for entries that accept only one.
@@ -34,6 +37,8 @@ pub(crate) enum Kind {
     Thread,
     /// [`KernelObject::Event`].
     Event,
+    /// [`KernelObject::Library`].
+    Library,
 }
 
 impl KernelObject {
@@ -42,6 +47,7 @@ impl KernelObject {
             KernelObject::Process(_) => Kind::Process,
             KernelObject::Thread(_) => Kind::Thread,
             KernelObject::Event(_) => Kind::Event,
+            KernelObject::Library(_) => Kind::Library,
         }
     }
 
@@ -51,7 +57,9 @@ impl KernelObject {
             KernelObject::Process(p) => p.handle_released(),
             // A thread keeps running without its handle (it is detached);
             // an event lives on while a waiter still holds it.
-            KernelObject::Thread(_) | KernelObject::Event(_) => {}
+            // A library is closed when its last reference (a lookup in
+            // progress may hold one) drops.
+            KernelObject::Thread(_) | KernelObject::Event(_) | KernelObject::Library(_) => {}
         }
     }
 }
@@ -103,6 +111,14 @@ impl HandleTable {
     pub(crate) fn event(&self, handle: Handle) -> Result<Arc<Event>, Status> {
         match self.entries.get(&handle.0) {
             Some(KernelObject::Event(e)) => Ok(Arc::clone(e)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The library a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn library(&self, handle: Handle) -> Result<Arc<Library>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Library(l)) => Ok(Arc::clone(l)),
             _ => Err(Status::InvalidHandle),
         }
     }

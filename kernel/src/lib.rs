@@ -39,6 +39,7 @@ mod error;
 mod event;
 mod handles;
 pub mod host;
+mod library;
 mod memory;
 mod process;
 pub mod services;
@@ -47,7 +48,7 @@ mod thread;
 mod types;
 mod wait;
 
-pub use abi::{resolve, resolve_v2, AbiError, AbiV1, AbiV2, ABI_VERSION_LATEST};
+pub use abi::{resolve, resolve_v2, resolve_v3, AbiError, AbiV1, AbiV2, AbiV3, ABI_VERSION_LATEST};
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
 pub use process::{ExitReason, EXIT_CODE_PANIC};

@@ -94,6 +94,9 @@ pub(crate) struct Process {
     thread: Mutex<Option<JoinHandle<()>>>,
     /// The threads created with `ThreadHandle::Create` (not the main one).
     threads: Mutex<Threads>,
+    /// The secret a thread the kernel did not create presents to join this
+    /// process (`ThreadHandle::AttachCurrent`, ABI v3).
+    attach_token: u64,
 }
 
 /// A process's threads besides its main thread.
@@ -114,6 +117,9 @@ thread_local! {
     /// The kernel thread id of the current OS thread while it is bound (0
     /// otherwise).
     static CURRENT_THREAD: Cell<u32> = const { Cell::new(0) };
+    /// The current OS thread was bound by `ThreadHandle::AttachCurrent`
+    /// (not created by the kernel), so it may detach itself.
+    static ATTACHED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The calling thread's process, if it is bound to one.
@@ -138,6 +144,55 @@ pub(crate) fn current_or_status() -> Result<Arc<Process>, Status> {
 /// Number of processes in the table (created or running).
 pub(crate) fn live_count() -> usize {
     lock(&TABLE).len()
+}
+
+/// A hard-to-guess, non-zero attach token for process `id`: the process id
+/// in the low 32 bits, mixed with the clock and an address.
+fn new_attach_token(id: u32) -> u64 {
+    let local = 0u8;
+    let mut x = clock::cycle_count() ^ ((&local as *const u8 as u64) << 17) ^ 0x9E37_79B9_7F4A_7C15;
+    // splitmix64's finalizer.
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^= x >> 31;
+    (x << 32) | u64::from(id)
+}
+
+/// Binds the calling OS thread, which the kernel did not create and which
+/// is bound to no process, to the process whose attach token is `token`,
+/// as a new kernel thread (`ThreadHandle::AttachCurrent`). `InvalidState`
+/// if the thread is already bound; `NotFound` if no running process has
+/// that token; `OutOfMemory` once thread ids are exhausted.
+pub(crate) fn attach_current(token: u64) -> Result<ThreadId, Status> {
+    if current().is_some() {
+        return Err(Status::InvalidState);
+    }
+    let process = lock(&TABLE)
+        .values()
+        .find(|p| p.attach_token == token && token != 0)
+        .cloned()
+        .ok_or(Status::NotFound)?;
+    if lock(&process.threads).ending {
+        return Err(Status::NotFound);
+    }
+    let id = thread::next_id().ok_or(Status::OutOfMemory)?;
+    let binding = Binding::bind(&process, id).map_err(|_| Status::InvalidState)?;
+    // The binding lasts until `detach_current` (or the OS thread's exit,
+    // which drops the thread-locals).
+    std::mem::forget(binding);
+    let _ = ATTACHED.try_with(|a| a.set(true));
+    Ok(id)
+}
+
+/// Unbinds a thread bound by [`attach_current`]. `InvalidState` for a
+/// thread the kernel created (or one bound to no process).
+pub(crate) fn detach_current() -> Result<(), Status> {
+    if !ATTACHED.try_with(Cell::get).unwrap_or(false) {
+        return Err(Status::InvalidState);
+    }
+    let _ = ATTACHED.try_with(|a| a.set(false));
+    drop(Binding);
+    Ok(())
 }
 
 /// Binds the calling thread to `process`, as kernel thread `thread`, until
@@ -201,6 +256,7 @@ impl Process {
             state_changed: Condvar::new(),
             thread: Mutex::new(None),
             threads: Mutex::new(Threads::default()),
+            attach_token: new_attach_token(id),
         });
         lock(&TABLE).insert(process.id, Arc::clone(&process));
         Ok(process)
@@ -471,6 +527,11 @@ impl Process {
         }
         *slot = Some(code);
         Ok(())
+    }
+
+    /// The token foreign threads present to attach to this process.
+    pub(crate) fn attach_token(&self) -> u64 {
+        self.attach_token
     }
 
     /// Whether `Terminate` has been called.

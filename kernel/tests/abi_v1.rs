@@ -14,18 +14,19 @@ fn resolve_v1_and_reject_unknown_versions() {
         t.size as usize,
         core::mem::size_of::<osprey_kernel::AbiV1>()
     );
-    assert_eq!(ABI_VERSION_LATEST, 2);
-    // v2 begins with all of v1.
+    assert_eq!(ABI_VERSION_LATEST, 3);
+    // v2 and v3 begin with all of v1.
     assert_eq!(resolve(2).unwrap().version, 2);
-    let err = resolve(3).unwrap_err();
+    assert_eq!(resolve(3).unwrap().version, 3);
+    let err = resolve(4).unwrap_err();
     assert_eq!(
         err,
         AbiError::UnknownVersion {
-            requested: 3,
-            latest: 2
+            requested: 4,
+            latest: 3
         }
     );
-    assert!(err.to_string().contains("version 3"));
+    assert!(err.to_string().contains("version 4"));
     assert!(resolve(0).is_err());
 }
 

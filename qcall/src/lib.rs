@@ -46,6 +46,7 @@ pub mod services;
 
 mod bench;
 mod environment;
+mod marshal;
 mod threading;
 mod walkthrough;
 
@@ -163,6 +164,30 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "Environment_GetEnvironmentVariable",
         address: environment::get_environment_variable as *const (),
+    },
+    QCallEntry {
+        name: "Marshal_AllocHGlobal",
+        address: marshal::alloc_hglobal as *const (),
+    },
+    QCallEntry {
+        name: "Marshal_ReAllocHGlobal",
+        address: marshal::realloc_hglobal as *const (),
+    },
+    QCallEntry {
+        name: "Marshal_FreeHGlobal",
+        address: marshal::free_hglobal as *const (),
+    },
+    QCallEntry {
+        name: "StubHelpers_StringToUtf8",
+        address: marshal::string_to_utf8 as *const (),
+    },
+    QCallEntry {
+        name: "StubHelpers_Utf8Length",
+        address: marshal::utf8_length as *const (),
+    },
+    QCallEntry {
+        name: "StubHelpers_PtrToStringUtf8",
+        address: marshal::ptr_to_string_utf8 as *const (),
     },
     QCallEntry {
         name: "Thread_Sleep",

@@ -35,6 +35,18 @@ pub struct Services {
 
 thread_local! {
     static CURRENT: Cell<Option<Services>> = const { Cell::new(None) };
+    /// What the runtime keeps for this OS thread until it exits: the thread
+    /// record of a thread C started (dropped, and so released, at exit).
+    static ADOPTED: std::cell::RefCell<Option<Box<dyn std::any::Any>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps `owner` until the current OS thread exits (then drops it). The
+/// runtime gives a thread it attached on a callback from C its record this
+/// way. A second call replaces (and drops) the first owner.
+pub fn adopt(owner: Box<dyn std::any::Any>) {
+    let old = ADOPTED.with(|a| a.borrow_mut().replace(owner));
+    drop(old);
 }
 
 /// Installs the services for the current thread; returns the previous ones.

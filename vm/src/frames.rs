@@ -5,10 +5,12 @@
 //! walk the stack, collect, block or call back into managed code records a
 //! [`Frame`] in the thread's frame list (`Thread::frame_head`):
 //!
-//! * **QCall frames** (`FrameKind::QCall`) are built inline by JIT-compiled
-//!   code in the caller's own stack frame around every QCall (see
-//!   jit/src/codegen/calls.rs): the managed RSP/RBP at the call and the
-//!   return address into managed code, so a walk can resume there.
+//! * **P/Invoke frames** (`FrameKind::PInvoke`) are built inline by
+//!   JIT-compiled code in the caller's own stack frame around every
+//!   P/Invoke and QCall (see jit/src/codegen/pinvoke.rs): the managed
+//!   RSP/RBP at the call and the return address into managed code, so a
+//!   walk can resume there (and go on past the C frames, when C calls back
+//!   into managed code: `interop::reverse`).
 //! * **Helper frames** (`FrameKind::Helper`) are built by FCalls that need
 //!   one ([`HelperFrame`]) from the call-site record JIT-compiled code writes
 //!   into the thread before calling such an FCall (`Thread::site_*`), and by
@@ -29,8 +31,8 @@ use crate::thread::Thread;
 #[repr(u64)]
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum FrameKind {
-    /// A QCall in progress (built by JIT-compiled code).
-    QCall = 0x5143_414C_4C00_0001,
+    /// A P/Invoke or QCall in progress (built by JIT-compiled code).
+    PInvoke = 0x5143_414C_4C00_0001,
     /// An FCall that erected a helper frame, or the exception dispatcher
     /// (a [`HelperFrame`]).
     Helper = 0x4845_4C50_4552_0002,
@@ -44,7 +46,7 @@ pub enum FrameKind {
 }
 
 /// A transition frame. The layout is shared with the JIT (see
-/// `Runtime::runtime_layout`), which builds QCall frames field by field.
+/// `Runtime::runtime_layout`), which builds P/Invoke frames field by field.
 #[repr(C)]
 #[derive(Debug)]
 pub struct Frame {
@@ -52,7 +54,7 @@ pub struct Frame {
     pub prev: *mut Frame,
     /// A [`FrameKind`] value.
     pub kind: u64,
-    /// The method being called (QCall) or the FCall's method (0 if unknown).
+    /// The method being called (P/Invoke) or the FCall's method (0 if unknown).
     pub method: usize,
     /// The return address into managed code.
     pub return_address: usize,

@@ -2,7 +2,7 @@
 //!
 //! Layers, bottom to top (see docs/architecture.md):
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI table (v2), the VM's
+//! * `osprey_kernel::client::Os`: the kernel's ABI table (v3), the VM's
 //!   only door to the OS;
 //! * [`object`], [`heap`]: the object model and allocation;
 //! * [`loader`]: assemblies, runtime types, method descriptors, token
@@ -15,6 +15,8 @@
 //! * [`stackwalk`], [`eh`]: the one unwinder (for exception dispatch,
 //!   stack traces and the GC) and table-driven exception handling;
 //! * [`handles`]: strong handles to objects held by native code;
+//! * [`interop`]: P/Invoke (libraries, marshaling, IL stubs) and native
+//!   code calling back;
 //! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
 //!   JIT helpers and the call-site API;
 //! * [`bench`]: the transition benchmarks;
@@ -31,6 +33,7 @@ pub mod frames;
 pub mod gc;
 pub mod handles;
 pub mod heap;
+pub mod interop;
 pub mod loader;
 pub mod object;
 pub mod rooted;

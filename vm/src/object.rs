@@ -31,6 +31,8 @@ pub const STRING_DATA_OFFSET: usize = osprey_binder::STRING_DATA_OFFSET;
 pub const STRING_BASE_SIZE: usize = STRING_DATA_OFFSET + 2;
 /// Offset of element 0 of a single-dimensional array.
 pub const ARRAY_DATA_OFFSET: usize = osprey_binder::ARRAY_DATA_OFFSET;
+/// Offset of the value in a boxed value type (right after the method table).
+pub const BOX_DATA_OFFSET: usize = 8;
 /// The largest array or string length the runtime allocates.
 pub const MAX_LENGTH: usize = 0x7FFF_FFC7;
 

@@ -55,6 +55,9 @@ pub struct Thread {
     /// Where the exception dispatcher tells its stub to resume (see
     /// `eh::Resume`).
     pub resume: crate::eh::Resume,
+    /// `errno` after the last P/Invoke with `SetLastError = true` (JIT code
+    /// stores it; `Marshal.GetLastWin32Error` reads it).
+    pub last_error: i32,
     /// Why managed code was abandoned (with [`ATTENTION_FATAL`]).
     pub(crate) fatal: Option<RuntimeError>,
     /// The exception native code raised, not yet dispatched (with
@@ -127,6 +130,8 @@ pub mod offsets {
     pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
     /// `Thread::resume`.
     pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
+    /// `Thread::last_error`.
+    pub const LAST_ERROR: i32 = std::mem::offset_of!(Thread, last_error) as i32;
     /// `Thread::alloc_ptr`.
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
@@ -157,6 +162,7 @@ impl Thread {
             attention: 0,
             stack_limit,
             resume: crate::eh::Resume::default(),
+            last_error: 0,
             fatal: None,
             pending: crate::eh::Pending::default(),
             escaped: 0,

@@ -251,7 +251,9 @@ fn every_corelib_internal_call_is_bound_and_every_registration_used() {
 
 /// Calling an internal call or QCall that nothing is registered for is a
 /// MissingMethodException whose message is the registration to add: the
-/// FCall's exact signature text, the QCall's EntryPoint, and the doc.
+/// FCall's exact signature text, the QCall's EntryPoint, and the doc. (A
+/// P/Invoke of a missing entry point is an EntryPointNotFoundException
+/// naming the entry point and the library, at its first call.)
 #[test]
 fn unregistered_internal_calls_name_the_registration_they_need() {
     let source = r#"using System; using System.Runtime.CompilerServices; using System.Runtime.InteropServices;
@@ -260,13 +262,13 @@ class P {
     static extern unsafe uint NotRegistered(char* p, float f, string[] a, ref long r, object o);
     [DllImport("QCall", EntryPoint = "P_NotRegistered")]
     static extern int QCallNotRegistered(int x);
-    [DllImport("libc", EntryPoint = "getpid")]
-    static extern int GetPid();
+    [DllImport("libc", EntryPoint = "osprey_no_such_function")]
+    static extern int NoSuchFunction();
     static unsafe int Main(string[] args) {
         long r = 0;
         if (args[0] == "fcall") NotRegistered(null, 1f, null, ref r, null);
         if (args[0] == "qcall") QCallNotRegistered(1);
-        if (args[0] == "pinvoke") GetPid();
+        if (args[0] == "pinvoke") NoSuchFunction();
         return 0;
     }
 }"#;
@@ -286,8 +288,8 @@ class P {
         ),
         (
             "pinvoke",
-            "System.MissingMethodException: P::GetPid is a P/Invoke of \"getpid\" in \"libc\": Osprey calls \
-             native code only through QCalls ([DllImport(\"QCall\")], see docs/internal-calls.md)",
+            "System.EntryPointNotFoundException: Unable to find an entry point named 'osprey_no_such_function' \
+             in shared library 'libc'.",
         ),
     ] {
         let o = common::run(&format!("unregistered_{arg}"), bytes.clone(), &[arg]);

@@ -1,4 +1,6 @@
 //! Calls: managed-to-managed (fastcall64), FCalls (System V), `newobj`.
+//! (The System V argument assignment and the P/Invoke transition are in
+//! `pinvoke.rs`.)
 //!
 //! fastcall64 (design notes §2): argument 0 in RCX, argument 1 in RDX, the
 //! rest pushed right to left, popped by the callee (`ret imm16`); structs over
@@ -10,12 +12,13 @@
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi};
 
 use super::generic::Src;
+use super::pinvoke::SysvCallee;
 use super::{reg, Emitter, Entry, Loc};
 use crate::error::JitError;
 use crate::frame::{passed_by_pointer, returned_by_buffer};
 use crate::host::{
-    CallInfo, CallSig, CallTarget, ExactType, Helper, MethodHandle, NewObjectInfo, QCallArg,
-    QCallRet, RtValue, ThisKind, ThrowKind,
+    CallInfo, CallSig, CallTarget, ExactType, Helper, NativeArg, NewObjectInfo, RtValue, ThisKind,
+    ThrowKind,
 };
 use crate::ops::ThisFixup;
 use crate::types::{JitType, StackKind};
@@ -23,29 +26,22 @@ use crate::types::{JitType, StackKind};
 /// One argument as the ABI sees it: a source entry and the parameter type it
 /// must be converted to.
 #[derive(Copy, Clone)]
-struct AbiArg {
-    src: Entry,
-    ty: JitType,
-    /// QCall marshaling (Direct for everything else).
-    marshal: QCallArg,
+pub(super) struct AbiArg {
+    pub src: Entry,
+    pub ty: JitType,
+    /// Native-call marshaling (Direct for everything else).
+    pub marshal: NativeArg,
     /// For pinned strings: the slot that pins it during the call.
-    pin: Option<i32>,
+    pub pin: Option<i32>,
 }
 
-/// What surrounds a native call.
+/// What surrounds an FCall.
 #[derive(Copy, Clone)]
 enum NativeSite {
     /// A plain FCall or helper call.
     Plain,
     /// An FCall that may erect a helper frame: record the call site first.
     HelperFrame,
-    /// A QCall: the inline transition.
-    QCall {
-        /// The QCall's method handle (recorded in the frame for stack traces).
-        method: MethodHandle,
-        /// `[SuppressGCTransition]`.
-        suppress: bool,
-    },
 }
 
 /// What a managed call calls.
@@ -56,12 +52,11 @@ enum Callee<'a> {
     /// The code address stored at `offset` in the object whose reference is
     /// in the frame slot `slot` (a delegate's method pointer).
     Indirect { slot: i32, offset: i32 },
+    /// The code address in an evaluation-stack entry (`calli`).
+    Pointer(Entry),
     /// The code address in the frame slot `slot`.
     InSlot { slot: i32 },
 }
-
-/// System V integer argument registers: RDI, RSI, RDX, RCX, R8, R9.
-const SYSV_INT_REGS: [u8; 6] = [reg::RDI, reg::RSI, reg::RDX, reg::RCX, reg::R8, reg::R9];
 
 impl Emitter<'_, '_> {
     pub(crate) fn call(
@@ -107,40 +102,8 @@ impl Emitter<'_, '_> {
             } => {
                 self.md_array_access(&args, *kind, *rank, *element, *exact);
             }
-            CallTarget::QCall {
-                address,
-                suppress_gc_transition,
-                args: marshal,
-                ret,
-            } => {
-                let mut pins = self.frame.pin_slots.clone().into_iter();
-                let abi_args: Vec<AbiArg> = abi_args
-                    .into_iter()
-                    .zip(
-                        marshal
-                            .iter()
-                            .copied()
-                            .chain(std::iter::repeat(QCallArg::Direct)),
-                    )
-                    .map(|(a, m)| AbiArg {
-                        marshal: m,
-                        pin: if m == QCallArg::PinnedString {
-                            pins.next()
-                        } else {
-                            None
-                        },
-                        ..a
-                    })
-                    .collect();
-                let site = NativeSite::QCall {
-                    method: info.method,
-                    suppress: *suppress_gc_transition,
-                };
-                self.call_native(&abi_args, *address, false, site);
-                if *ret == QCallRet::Bool {
-                    dynasm!(self.ops ; .arch x64 ; test eax, eax ; setne al ; movzx eax, al);
-                }
-                self.push_result(&info.sig, depth_after, depth_before, true);
+            CallTarget::PInvoke(call) => {
+                self.unmanaged_call(info, call, &args, None, depth_after);
             }
             CallTarget::DelegateInvoke => {
                 self.delegate_invoke(&info.sig, &args, depth_after, depth_before);
@@ -363,8 +326,8 @@ impl Emitter<'_, '_> {
         let abi_args = self.abi_args(&sig, &all);
         match &info.target {
             CallTarget::FCall { .. } => self.call_fcall(&abi_args, &info.target),
-            CallTarget::QCall { .. } => {
-                unreachable!("QCalls are static methods, never constructors")
+            CallTarget::PInvoke(_) => {
+                unreachable!("P/Invokes are static methods, never constructors")
             }
             target => {
                 let callee = self.callee_of(target);
@@ -458,14 +421,14 @@ impl Emitter<'_, '_> {
     }
 
     /// After an FCall that may throw: raise the exception it left pending.
-    fn check_pending(&mut self) {
+    pub(super) fn check_pending(&mut self) {
         let off = self.rt.thread_pending_offset;
         let raise = self.pending_label();
         dynasm!(self.ops ; .arch x64 ; cmp DWORD [r15 + off], 0 ; jne =>raise);
     }
 
     /// Pairs each argument entry with its parameter type.
-    fn abi_args(&self, sig: &CallSig, args: &[Entry]) -> Vec<AbiArg> {
+    pub(super) fn abi_args(&self, sig: &CallSig, args: &[Entry]) -> Vec<AbiArg> {
         let mut out = Vec::with_capacity(args.len());
         let mut it = args.iter();
         if let Some(this) = sig.this {
@@ -477,7 +440,7 @@ impl Emitter<'_, '_> {
             out.push(AbiArg {
                 src,
                 ty,
-                marshal: QCallArg::Direct,
+                marshal: NativeArg::Direct,
                 pin: None,
             });
         }
@@ -485,7 +448,7 @@ impl Emitter<'_, '_> {
             out.push(AbiArg {
                 src: *src,
                 ty: *ty,
-                marshal: QCallArg::Direct,
+                marshal: NativeArg::Direct,
                 pin: None,
             });
         }
@@ -502,7 +465,7 @@ impl Emitter<'_, '_> {
     }
 
     /// Loads the 8-byte ABI value of `arg` into general register `r`.
-    fn load_abi_value(&mut self, arg: AbiArg, r: u8) {
+    pub(super) fn load_abi_value(&mut self, arg: AbiArg, r: u8) {
         let AbiArg { src, ty, .. } = arg;
         match ty {
             JitType::Struct(_) if passed_by_pointer(ty, &mut self.layouts) => {
@@ -598,6 +561,14 @@ impl Emitter<'_, '_> {
                 }
                 return;
             }
+            Callee::Pointer(e) => {
+                self.load_gpr(e, reg::RAX);
+                dynasm!(self.ops ; .arch x64 ; call rax);
+                if pad {
+                    dynasm!(self.ops ; .arch x64 ; add rsp, 8);
+                }
+                return;
+            }
             Callee::InSlot { slot } => {
                 dynasm!(self.ops ; .arch x64 ; call QWORD [rbp + slot]);
                 if pad {
@@ -645,7 +616,7 @@ impl Emitter<'_, '_> {
                 );
             }
             CallTarget::FCall { .. }
-            | CallTarget::QCall { .. }
+            | CallTarget::PInvoke(_)
             | CallTarget::ArrayAccessor { .. }
             | CallTarget::GenericVirtual { .. }
             | CallTarget::ManagedLookup { .. }
@@ -668,7 +639,7 @@ impl Emitter<'_, '_> {
         site: NativeSite,
     ) {
         // Sources must not be in RAX/XMM0: XMM0 is an argument register and
-        // the frame setup below uses RAX.
+        // the site record below uses RAX.
         let args: Vec<AbiArg> = args
             .iter()
             .map(|a| AbiArg {
@@ -690,143 +661,30 @@ impl Emitter<'_, '_> {
                     ; mov [r15 + site_fp], rbp
                 );
             }
-            NativeSite::QCall { method, suppress } => {
-                self.link_transition_frame(*method, ret_label, *suppress)
-            }
         }
-        let mut int_regs = SYSV_INT_REGS.iter().copied();
-        let mut xmm_next = 0u8;
-        let mut stack: Vec<AbiArg> = Vec::new();
-        let mut assignments: Vec<(AbiArg, Result<u8, u8>)> = Vec::new(); // Ok(gpr) / Err(xmm)
-        if pass_thread {
-            int_regs.next(); // RDI carries the thread
-        }
-        for a in &args {
-            if a.ty.is_float() {
-                if xmm_next < 8 {
-                    assignments.push((*a, Err(xmm_next)));
-                    xmm_next += 1;
-                } else {
-                    stack.push(*a);
-                }
-            } else if let Some(r) = int_regs.next() {
-                assignments.push((*a, Ok(r)));
-            } else {
-                stack.push(*a);
-            }
-        }
-        let stack_bytes = 8 * stack.len() as i32;
-        let pad = stack.len() % 2 == 1;
-        if pad {
-            dynasm!(self.ops ; .arch x64 ; sub rsp, 8);
-        }
-        for a in stack.iter().rev() {
-            if a.ty.is_float() {
-                self.load_xmm_as(a.src, 15, a.ty.stack_kind());
-                dynasm!(self.ops ; .arch x64 ; movq r11, xmm15 ; push r11);
-            } else {
-                self.load_native_value(*a, reg::R11);
-                dynasm!(self.ops ; .arch x64 ; push r11);
-            }
-        }
-        for (a, dest) in assignments {
-            match dest {
-                Ok(r) => self.load_native_value(a, r),
-                Err(x) => self.load_xmm_as(a.src, x, a.ty.stack_kind()),
-            }
-        }
-        if pass_thread {
-            dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
-        }
-        dynasm!(self.ops ; .arch x64 ; mov rax, QWORD address as i64 ; call rax ; =>ret_label);
-        let cleanup = stack_bytes + if pad { 8 } else { 0 };
-        if cleanup > 0 {
-            dynasm!(self.ops ; .arch x64 ; add rsp, cleanup);
-        }
-        if let NativeSite::QCall { suppress, .. } = site {
-            self.unlink_transition_frame(suppress);
-        }
+        self.emit_sysv_call(
+            &args,
+            pass_thread,
+            None,
+            SysvCallee::Rust(address),
+            ret_label,
+        );
     }
 
-    /// Loads a native call's argument, marshaling QCall strings.
-    fn load_native_value(&mut self, a: AbiArg, r: u8) {
-        match (a.marshal, a.pin) {
-            (QCallArg::PinnedString, Some(pin)) => {
-                // Keep the string in a pinned slot for the call; pass its characters.
-                let data = self.rt.string_data_offset;
-                let skip = self.ops.new_dynamic_label();
-                self.load_gpr(a.src, r);
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov [rbp + pin], Rq(r)
-                    ; test Rq(r), Rq(r)
-                    ; jz =>skip
-                    ; add Rq(r), data
-                    ; =>skip
-                );
-            }
-            _ => self.load_abi_value(a, r),
-        }
-    }
-
-    /// Links the QCall transition frame and (unless suppressed) switches the
-    /// thread to preemptive mode. Uses RAX only.
-    fn link_transition_frame(
+    /// A managed call through a function pointer (`calli` with a managed
+    /// signature): fastcall64, as a direct call would be.
+    pub(super) fn managed_call_through(
         &mut self,
-        method: MethodHandle,
-        ret_label: dynasmrt::DynamicLabel,
-        suppress: bool,
+        info: &CallInfo,
+        args: &[Entry],
+        fnptr: Entry,
+        depth_after: u16,
+        depth_before: u16,
     ) {
-        let f = self
-            .frame
-            .transition
-            .expect("frame::layout reserves it for methods with QCalls");
-        let l = self.rt.transition_frame.clone();
-        let head = self.rt.thread_frame_head_offset;
-        let mode = self.rt.thread_gc_mode_offset;
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rax, [r15 + head]
-            ; mov [rbp + f + l.prev], rax
-            ; mov rax, QWORD l.qcall_kind as i64
-            ; mov [rbp + f + l.kind], rax
-            ; mov rax, QWORD method.0 as i64
-            ; mov [rbp + f + l.method], rax
-            ; lea rax, [=>ret_label]
-            ; mov [rbp + f + l.return_address], rax
-            ; mov [rbp + f + l.rsp], rsp
-            ; mov [rbp + f + l.rbp], rbp
-            ; lea rax, [rbp + f]
-            ; mov [r15 + head], rax
-        );
-        if !suppress {
-            dynasm!(self.ops ; .arch x64 ; mov DWORD [r15 + mode], 0);
-        }
-    }
-
-    /// After a QCall returns: back to cooperative mode, wait out a pending GC
-    /// or suspension, unlink the frame, release the pinned strings, and raise
-    /// what the QCall recorded. Preserves RAX and XMM0 (the result).
-    fn unlink_transition_frame(&mut self, suppress: bool) {
-        let f = self.frame.transition.expect("reserved");
-        let prev = self.rt.transition_frame.prev;
-        let head = self.rt.thread_frame_head_offset;
-        let mode = self.rt.thread_gc_mode_offset;
-        if !suppress {
-            // xchg, not mov: the mode store must be visible before the trap
-            // flag is read (a collector sets the flag, then reads the mode).
-            dynasm!(self.ops ; .arch x64 ; mov ecx, 1 ; xchg [r15 + mode], ecx);
-            self.poll();
-        }
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rcx, [rbp + f + prev]
-            ; mov [r15 + head], rcx
-        );
-        for pin in self.frame.pin_slots.clone() {
-            dynasm!(self.ops ; .arch x64 ; mov QWORD [rbp + pin], 0);
-        }
-        self.check_pending();
+        let abi_args = self.abi_args(&info.sig, args);
+        let ret_buf = self.ret_buffer(&info.sig, depth_before);
+        self.call_managed(&abi_args, ret_buf, false, Callee::Pointer(fnptr));
+        self.push_result(&info.sig, depth_after, depth_before, false);
     }
 
     /// Pushes a call's result.

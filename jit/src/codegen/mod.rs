@@ -27,6 +27,7 @@ mod generic;
 mod memory;
 mod numeric;
 mod objects;
+mod pinvoke;
 
 use std::collections::HashMap;
 
@@ -154,11 +155,11 @@ pub(crate) fn generate(
     let calls_native =
         method.class_init.is_some() || imported.instrs.iter().any(|i| calls_native(&i.op));
     let rt = host.runtime_layout();
-    let qcalls = qcall_needs(imported, &rt);
+    let pinvokes = pinvoke_needs(imported, &rt);
     let mut layouts = LayoutCache::new(host);
     let needs = frame::FrameNeeds {
         calls_native,
-        qcalls,
+        pinvokes,
         has_localloc: imported.instrs.iter().any(|i| matches!(i.op, Op::Localloc)),
         delegate_invoke: imported.instrs.iter().any(|i| {
             matches!(&i.op, Op::Call { info, .. } if info.target == crate::host::CallTarget::DelegateInvoke)
@@ -250,22 +251,28 @@ pub(crate) fn generate(
     })
 }
 
-/// The frame space a method's QCall sites need, if it has any.
-fn qcall_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::QCallNeeds> {
-    let mut needs: Option<frame::QCallNeeds> = None;
+/// The frame space a method's unmanaged call sites (P/Invokes, QCalls,
+/// unmanaged `calli`) need, if it has any: the transition frame and its
+/// 32-byte scratch area (where `SetLastError` keeps the result registers),
+/// and pins for the strings passed.
+fn pinvoke_needs(imported: &Imported, rt: &RuntimeLayout) -> Option<frame::PInvokeNeeds> {
+    let mut needs: Option<frame::PInvokeNeeds> = None;
     for i in &imported.instrs {
-        if let Op::Call { info, .. } = &i.op {
-            if let crate::host::CallTarget::QCall { args, .. } = &info.target {
-                let pinned = args
-                    .iter()
-                    .filter(|a| **a == crate::host::QCallArg::PinnedString)
-                    .count();
-                let n = needs.get_or_insert(frame::QCallNeeds {
-                    frame_size: rt.transition_frame.size,
-                    pinned_strings: 0,
-                });
-                n.pinned_strings = n.pinned_strings.max(pinned);
-            }
+        let info = match &i.op {
+            Op::Call { info, .. } | Op::Calli(info) => info,
+            _ => continue,
+        };
+        if let crate::host::CallTarget::PInvoke(call) = &info.target {
+            let pinned = call
+                .args
+                .iter()
+                .filter(|a| **a == crate::host::NativeArg::PinnedString)
+                .count();
+            let n = needs.get_or_insert(frame::PInvokeNeeds {
+                frame_size: rt.transition_frame.size + 32,
+                pinned_strings: 0,
+            });
+            n.pinned_strings = n.pinned_strings.max(pinned);
         }
     }
     needs
@@ -282,13 +289,14 @@ fn calls_native(op: &Op) -> bool {
                 || matches!(
                     info.target,
                     crate::host::CallTarget::FCall { .. }
-                        | crate::host::CallTarget::QCall { .. }
+                        | crate::host::CallTarget::PInvoke(_)
                         | crate::host::CallTarget::ArrayAccessor { .. }
                         | crate::host::CallTarget::GenericVirtual { .. }
                 )
         }
         // cpblk/initblk use `rep movsb`/`rep stosb` (RSI, RDI).
         Op::NewObj(_)
+        | Op::Calli(_)
         | Op::CpBlk
         | Op::InitBlk
         | Op::LdVirtFtn(_)
@@ -889,6 +897,7 @@ impl Emitter<'_, '_> {
                 this_fixup,
             } => self.call(info, *virt, *this_fixup)?,
             Op::NewObj(info) => self.new_obj(info)?,
+            Op::Calli(info) => self.calli(info),
             Op::Ret => self.ret(),
             Op::LdFld(f) => self.ld_fld(f),
             Op::LdFldA(f) => self.ld_flda(f),

@@ -130,6 +130,19 @@ pub struct CalleeFacts {
     pub is_ctor: bool,
 }
 
+/// What the verifier needs to know about the signature of a `calli`.
+#[derive(Clone, Debug)]
+pub struct CallSiteFacts {
+    /// The signature has `this` (a managed instance method's pointer).
+    pub has_this: bool,
+    /// Declared parameters, without `this`.
+    pub params: Vec<SigType>,
+    /// The return type.
+    pub ret: SigType,
+    /// An unmanaged calling convention (`calli unmanaged cdecl ...`).
+    pub unmanaged: bool,
+}
+
 /// What the verifier needs to know about a field.
 #[derive(Clone, Debug)]
 pub struct FieldFacts {
@@ -200,6 +213,9 @@ pub trait VerifyHost {
     /// A method by handle (the target of a `constrained.` call the host
     /// resolved to a value type's own implementation).
     fn method_facts_of(&mut self, method: MethodHandle) -> Result<CalleeFacts, HostError>;
+
+    /// The signature a `calli`'s StandAloneSig token names.
+    fn call_site_facts(&mut self, token: Token) -> Result<CallSiteFacts, HostError>;
 
     /// The field a `ldfld`, `ldflda`, `stfld`, `ldsfld`, `ldsflda` or
     /// `stsfld` token names.

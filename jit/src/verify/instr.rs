@@ -363,6 +363,7 @@ impl Verifier {
                 self.push(of_kind(ins.out));
             }
             Op::Call { info, virt, .. } => self.call(vh, ins, info.sig.pop_count(), *virt)?,
+            Op::Calli(info) => self.calli(vh, ins, info.sig.pop_count())?,
             Op::NewObj(info) => self.new_obj(vh, ins, info.sig.params.len())?,
             Op::LdFtn(_) => {
                 let m = self.callee(vh, ins, CallOpcode::LdFtn)?;
@@ -619,7 +620,7 @@ impl Verifier {
         for &p in ins.prefixes {
             let ok = match p {
                 O::Readonly => matches!(ins.opcode, O::Ldelema | O::Call | O::Callvirt),
-                O::Tail => matches!(ins.opcode, O::Call | O::Callvirt),
+                O::Tail => matches!(ins.opcode, O::Call | O::Callvirt | O::Calli),
                 O::Constrained => ins.opcode == O::Callvirt,
                 // Memory accesses: indirections (ldobj, stobj too), fields,
                 // block operations; `volatile.` also on statics.
@@ -1372,38 +1373,141 @@ impl Verifier {
             }
         }
         if tail {
-            if local_byref_passed {
-                self.report(
-                    at,
-                    Violation::new(
-                        Rule::ByRefEscape,
-                        "a tail call passes a managed pointer into the caller's frame",
-                    ),
-                )?;
-            }
-            let ret_fits = match (m.ret, self.facts.ret) {
-                (SigType::Void, SigType::Void) => true,
-                (SigType::Void, _) | (_, SigType::Void) => false,
-                (r, want) => match VType::of_sig(r) {
-                    Some(v) => self.rel.check_assign(vh, v, want, Rule::TailCall).is_ok(),
-                    None => false,
-                },
-            };
-            if !ret_fits {
-                self.report(
-                    at,
-                    Violation::new(
-                        Rule::TailCall,
-                        "the tail call's result does not fit the caller's",
-                    ),
-                )?;
-            }
-            self.pending_tail = Some(at);
+            self.tail_call(vh, at, m.ret, local_byref_passed)?;
         }
         if let Some(mut v) = VType::of_sig(m.ret) {
             if let VType::ByRef(_, f) = &mut v {
                 f.local = local_byref_passed;
                 f.readonly = Self::has_prefix(ins, Opcode::Readonly);
+            }
+            self.push(v);
+        }
+        Ok(())
+    }
+
+    /// A `tail.` call returning `ret`: it may not pass a managed pointer
+    /// into the caller's frame, its result must fit the caller's, and `ret`
+    /// must follow.
+    fn tail_call(
+        &mut self,
+        vh: &mut dyn VerifyHost,
+        at: u32,
+        ret: SigType,
+        local_byref_passed: bool,
+    ) -> Result<(), JitError> {
+        if local_byref_passed {
+            self.report(
+                at,
+                Violation::new(
+                    Rule::ByRefEscape,
+                    "a tail call passes a managed pointer into the caller's frame",
+                ),
+            )?;
+        }
+        let ret_fits = match (ret, self.facts.ret) {
+            (SigType::Void, SigType::Void) => true,
+            (SigType::Void, _) | (_, SigType::Void) => false,
+            (r, want) => match VType::of_sig(r) {
+                Some(v) => self.rel.check_assign(vh, v, want, Rule::TailCall).is_ok(),
+                None => false,
+            },
+        };
+        if !ret_fits {
+            self.report(
+                at,
+                Violation::new(
+                    Rule::TailCall,
+                    "the tail call's result does not fit the caller's",
+                ),
+            )?;
+        }
+        self.pending_tail = Some(at);
+        Ok(())
+    }
+
+    /// `calli`: arguments checked against the call site's signature; the
+    /// function pointer must be an `ldftn`/`ldvirtftn` result of a method
+    /// with that signature (ECMA-335 III.3.20), or the call is unsafe code
+    /// (an untracked native int, or an unmanaged calling convention).
+    fn calli(
+        &mut self,
+        vh: &mut dyn VerifyHost,
+        ins: &Instruction<'_>,
+        pops: usize,
+    ) -> Result<(), JitError> {
+        let at = ins.offset;
+        let t = operand_token(ins, "signature")?;
+        let site = self.resolved(at, vh.call_site_facts(t))?;
+        let ftn = self.pop();
+        let args = self.pop_n(pops);
+        let (this, params) = if site.has_this && !site.unmanaged && !args.is_empty() {
+            (Some(args[0]), &args[1..])
+        } else {
+            (None, &args[..])
+        };
+        let mut local_byref_passed = false;
+        for (i, (&a, &p)) in params.iter().zip(&site.params).enumerate() {
+            let r = self.rel.check_assign(vh, a, p, Rule::ArgumentType);
+            if let Err(mut v) = r {
+                v.detail = format!("argument {}: {}", i + 1, v.detail);
+                self.report(at, v)?;
+            }
+            if let VType::ByRef(_, f) = a {
+                local_byref_passed |= f.local;
+            }
+        }
+        match ftn {
+            VType::Ftn(f) if !site.unmanaged => {
+                let m = self.resolved(at, vh.method_facts_of(f.method))?;
+                let same =
+                    m.has_this == site.has_this && m.params == site.params && m.ret == site.ret;
+                if !same {
+                    return Err(JitError::InvalidIl {
+                        il_offset: at,
+                        reason: format!(
+                            "{}: the function pointer's method does not have the call site's signature",
+                            Rule::CalliSignature.name()
+                        ),
+                    });
+                }
+                if let Some(this) = this {
+                    self.check_receiver(vh, at, this, &m, f.virt)?;
+                }
+            }
+            VType::Ftn(_) => self.report(
+                at,
+                Violation::new(
+                    Rule::Calli,
+                    "calli with an unmanaged calling convention through a managed method's pointer",
+                ),
+            )?,
+            _ => {
+                let what = if site.unmanaged {
+                    "calli with an unmanaged calling convention"
+                } else {
+                    "calli through a native int that no ldftn or ldvirtftn produced"
+                };
+                self.report(at, Violation::new(Rule::Calli, what))?;
+                if let Some(this) = this {
+                    if !matches!(this, VType::Obj(..) | VType::Null) {
+                        let have = self.rel.name(vh, this);
+                        self.report(
+                            at,
+                            Violation::new(
+                                Rule::ThisType,
+                                format!("calli with this: {have} is not an object reference"),
+                            ),
+                        )?;
+                    }
+                }
+            }
+        }
+        if Self::has_prefix(ins, Opcode::Tail) {
+            self.tail_call(vh, at, site.ret, local_byref_passed)?;
+        }
+        if let Some(mut v) = VType::of_sig(site.ret) {
+            if let VType::ByRef(_, f) = &mut v {
+                f.local = local_byref_passed;
             }
             self.push(v);
         }

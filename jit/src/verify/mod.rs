@@ -32,8 +32,8 @@ use osprey_metadata::il::{Opcode, Operand};
 use osprey_metadata::Token;
 
 pub use host::{
-    CalleeFacts, Cell, FieldFacts, MethodFacts, SigType, TypeFacts, TypeShape, VerifyHost,
-    VerifyLevel,
+    CallSiteFacts, CalleeFacts, Cell, FieldFacts, MethodFacts, SigType, TypeFacts, TypeShape,
+    VerifyHost, VerifyLevel,
 };
 pub use rules::{Rule, RuleClass, Violation};
 

@@ -79,6 +79,9 @@ rules! {
     /// A branch, a `leave` or falling through enters or leaves a protected
     /// block, handler or filter other than as ECMA-335 allows.
     ExceptionRegion = TypeSafety, "control transfer into or out of an exception region";
+    /// `calli` through a function pointer from `ldftn`/`ldvirtftn` whose
+    /// method's signature is not the call site's.
+    CalliSignature = TypeSafety, "calli through a function pointer of another signature";
 
     /// A managed pointer into the method's own frame is returned, or passed
     /// to a `tail.` call.
@@ -127,6 +130,10 @@ rules! {
     Localloc = UnsafeCode, "localloc";
     /// `cpblk`, `initblk`.
     BlockOperation = UnsafeCode, "block memory operation";
+    /// `calli` through a function pointer the verifier cannot trace to an
+    /// `ldftn`/`ldvirtftn` of a method of the same signature (a native
+    /// int), or with an unmanaged calling convention.
+    Calli = UnsafeCode, "calli through an untracked or unmanaged function pointer";
 }
 
 /// One broken rule at one instruction.

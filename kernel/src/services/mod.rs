@@ -8,7 +8,8 @@
 //! any Rust panic so that no entry ever unwinds into its caller.
 //!
 //! Later ABI versions add modules here (v2: `stack_service`,
-//! `fault_service`, `thread_handle`, `event_handle`; later the mutex handle,
+//! `fault_service`, `thread_handle`, `event_handle`; v3: `native_library`,
+//! `native_memory`, `native_error`; later the mutex handle,
 //! `endpoint_core`, `communication_heap_service`) and new functions in
 //! existing ones; a v1 entry is never changed.
 
@@ -16,6 +17,9 @@ pub mod console_service;
 pub mod debug_service;
 pub mod event_handle;
 pub mod fault_service;
+pub mod native_error;
+pub mod native_library;
+pub mod native_memory;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;
@@ -83,6 +87,40 @@ pub(crate) unsafe fn write_out<T>(out: *mut T, value: T) -> Result<(), Status> {
     }
     // SAFETY: non-null, aligned, and writable by the caller's contract.
     unsafe { out.write(value) };
+    Ok(())
+}
+
+/// The sizing protocol of entries that return a string (`get_startup_arg`,
+/// `get_environment_variable`, `NativeLibraryService::get_last_error`):
+/// stores `text.len()` in `*out_len` always, then copies `text` into `buf`
+/// only if it fits in `buf_len` bytes (else `BufferTooSmall`: the caller
+/// asks with `buf_len = 0` first). A null `buf` is `InvalidArgument` when
+/// there is something to copy.
+///
+/// # Safety
+/// `buf` must be null or valid for writes of `buf_len` bytes; `out_len`
+/// valid for a write of a `usize` (checked for null and alignment).
+pub(crate) unsafe fn copy_sized(
+    text: &[u8],
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Result<(), Status> {
+    // SAFETY: forwarded caller contract.
+    unsafe { write_out(out_len, text.len())? };
+    if buf_len < text.len() {
+        return Err(Status::BufferTooSmall);
+    }
+    if text.is_empty() {
+        return Ok(());
+    }
+    if buf.is_null() {
+        return Err(Status::InvalidArgument);
+    }
+    // SAFETY: `buf` is non-null and valid for `buf_len >= text.len()`
+    // bytes by the caller's contract; `text` is kernel-owned and cannot
+    // overlap a buffer the caller owns.
+    unsafe { core::ptr::copy_nonoverlapping(text.as_ptr(), buf, text.len()) };
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! `ProcessService`: the calling process's activation information, time, and
 //! termination.
 
-use super::{check_out, guard, guard_value, write_out};
+use super::{check_out, copy_sized, guard, guard_value};
 use crate::{clock, process, ProcessId, Status};
 
 /// `ProcessService::GetCurrentProcessId`: the calling process's id, or
@@ -67,23 +67,8 @@ pub unsafe extern "C" fn get_startup_arg(
             .args()
             .get(index as usize)
             .ok_or(Status::IndexOutOfRange)?;
-        let needed = arg.len();
-        // SAFETY: checked above; valid for writes by the caller's contract.
-        unsafe { write_out(out_len, needed)? };
-        if buf_len < needed {
-            return Err(Status::BufferTooSmall);
-        }
-        if needed == 0 {
-            return Ok(());
-        }
-        if buf.is_null() {
-            return Err(Status::InvalidArgument);
-        }
-        // SAFETY: `buf` is non-null and valid for `buf_len >= needed` bytes
-        // by the caller's contract; `arg` is a kernel-owned string that
-        // cannot overlap a buffer the caller owns.
-        unsafe { core::ptr::copy_nonoverlapping(arg.as_ptr(), buf, needed) };
-        Ok(())
+        // SAFETY: forwarded caller contract.
+        unsafe { copy_sized(arg.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -116,22 +101,8 @@ pub unsafe extern "C" fn get_environment_variable(
         let name = core::str::from_utf8(name).map_err(|_| Status::InvalidUtf8)?;
         let p = process::current_or_status()?;
         let value = p.environment_variable(name).ok_or(Status::NotFound)?;
-        let needed = value.len();
-        // SAFETY: checked above; valid for writes by the caller's contract.
-        unsafe { write_out(out_len, needed)? };
-        if buf_len < needed {
-            return Err(Status::BufferTooSmall);
-        }
-        if needed == 0 {
-            return Ok(());
-        }
-        if buf.is_null() {
-            return Err(Status::InvalidArgument);
-        }
-        // SAFETY: `buf` is valid for `buf_len >= needed` bytes by contract;
-        // `value` is kernel-owned and cannot overlap it.
-        unsafe { core::ptr::copy_nonoverlapping(value.as_ptr(), buf, needed) };
-        Ok(())
+        // SAFETY: forwarded caller contract.
+        unsafe { copy_sized(value.as_bytes(), buf, buf_len, out_len) }
     })
 }
 
@@ -150,4 +121,12 @@ pub unsafe extern "C" fn get_environment_variable(
 /// code stands).
 pub extern "C" fn terminate(exit_code: i32) -> Status {
     guard(|| process::current_or_status()?.terminate(exit_code))
+}
+
+/// `ProcessService::GetAttachToken` (ABI v3): the calling process's attach
+/// token, the secret a thread the kernel did not create presents to
+/// `ThreadHandle::AttachCurrent` to join the process; 0 with no process.
+/// A process hands it only to code it trusts to run as one of its threads.
+pub extern "C" fn get_attach_token() -> u64 {
+    guard_value(0, || process::current().map_or(0, |p| p.attach_token()))
 }

@@ -162,3 +162,37 @@ pub extern "C" fn dispose(handle: Handle) -> Status {
         Ok(())
     })
 }
+
+/// `ThreadHandle::AttachCurrent` (ABI v3): binds the calling OS thread,
+/// one the kernel did not create (a thread a C library started) and which
+/// is bound to no process, to the process whose attach token is `token`
+/// (`ProcessService::GetAttachToken`), as a new kernel thread; stores its
+/// id in `*out_id`. From then on the thread's kernel calls act on that
+/// process. The process does not wait for an attached thread when it ends;
+/// the thread should detach ([`detach_current`]) before it exits, and is
+/// unbound when it exits in any case.
+///
+/// Returns `Ok`, `InvalidArgument` (null/misaligned `out_id`),
+/// `InvalidState` (the thread is already bound to a process), `NotFound`
+/// (no running process has that token, or it is ending), `OutOfMemory`
+/// (thread ids exhausted).
+///
+/// # Safety
+/// `out_id` must be valid for a write of a [`ThreadId`].
+pub unsafe extern "C" fn attach_current(token: u64, out_id: *mut ThreadId) -> Status {
+    guard(|| {
+        check_out(out_id)?;
+        let id = process::attach_current(token)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_id, id) }
+    })
+}
+
+/// `ThreadHandle::DetachCurrent` (ABI v3): unbinds a thread bound with
+/// [`attach_current`].
+///
+/// Returns `Ok`, `InvalidState` (the thread was not attached that way:
+/// the kernel created it, or it is bound to no process).
+pub extern "C" fn detach_current() -> Status {
+    guard(process::detach_current)
+}

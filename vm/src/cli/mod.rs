@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! osprey run [--jit-dump[=PATTERN]] [--verify] [--against-corelib] [--gc=KIND] FILE.exe|FILE.dll|FILE.cs [ARGS...]
-//! osprey bench transitions [--calls N] [--runs R]
+//! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
 //! osprey bench verify FILE [--runs R]
 //! osprey --help
 //! osprey --version
@@ -62,7 +62,8 @@ Osprey: a CLR-style managed runtime.
 Usage:
   osprey run [OPTIONS] FILE [ARGS...]     run a program (.exe, .dll, or .cs compiled with mcs)
   osprey run --help                        show the options of run
-  osprey bench transitions                 measure managed/FCall/QCall/call-site transition costs
+  osprey bench transitions                 measure the costs of managed calls, FCalls, QCalls,
+                                           P/Invokes, reverse P/Invokes and Rust -> managed calls
   osprey bench verify FILE [--runs R]      measure what the IL verifier costs in JIT time
   osprey --help                            show this help
   osprey --version                         show the version
@@ -72,8 +73,9 @@ Usage:
     "
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
-  --runs R      timed runs per row; the median is reported (default 15)
+  --runs R      timed runs per row; the median and the spread are reported (default 15)
                 (bench verify: runs of the whole set of methods)
+  --format F    table (Markdown, default), csv or json
 
 Environment:
   OSPREY_CACHE_DIR     where compiled .cs files (and corelib.dll for --against-corelib)
@@ -126,6 +128,7 @@ enum Command {
     BenchTransitions {
         calls: i32,
         runs: usize,
+        format: BenchFormat,
     },
     BenchVerify {
         file: PathBuf,
@@ -233,6 +236,7 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     let mut what = None;
     let mut file = None;
     let (mut calls, mut runs) = (100_000i32, 15usize);
+    let mut format = BenchFormat::Table;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
         match arg {
             Long("calls") => {
@@ -249,6 +253,19 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
                     .parse()
                     .map_err(|e: lexopt::Error| e.to_string())?;
             }
+            Long("format") => {
+                let v = parser.value().map_err(|e| e.to_string())?;
+                format = match v.to_string_lossy().as_ref() {
+                    "table" | "markdown" => BenchFormat::Table,
+                    "csv" => BenchFormat::Csv,
+                    "json" => BenchFormat::Json,
+                    other => {
+                        return Err(format!(
+                            "bench transitions: unknown --format '{other}' (table, csv or json)"
+                        ))
+                    }
+                };
+            }
             Value(v) if what.is_none() => what = Some(v.to_string_lossy().into_owned()),
             Value(v) if what.as_deref() == Some("verify") && file.is_none() => {
                 file = Some(PathBuf::from(v))
@@ -257,9 +274,11 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
         }
     }
     match what.as_deref() {
-        Some("transitions") if calls > 0 && runs > 0 => {
-            Ok(Command::BenchTransitions { calls, runs })
-        }
+        Some("transitions") if calls > 0 && runs > 0 => Ok(Command::BenchTransitions {
+            calls,
+            runs,
+            format,
+        }),
         Some("transitions") => Err("bench transitions: --calls and --runs must be positive".into()),
         Some("verify") => match file {
             Some(file) if runs > 0 => Ok(Command::BenchVerify { file, runs }),
@@ -305,7 +324,11 @@ pub fn main() -> i32 {
                 1
             }
         },
-        Ok(Command::BenchTransitions { calls, runs }) => match bench_transitions(calls, runs) {
+        Ok(Command::BenchTransitions {
+            calls,
+            runs,
+            format,
+        }) => match bench_transitions(calls, runs, format) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -369,6 +392,12 @@ fn run(
     // line in stack traces; without it (or unreadable) traces have none.
     let symbols = std::fs::read(symbol_file_of(&assembly_path)).ok();
     let display = file.display().to_string();
+    // Where the program's P/Invokes look for libraries first: the
+    // assembly's directory (for a .cs file, the source's, since the
+    // assembly lives in the cache).
+    let directory = std::fs::canonicalize(file)
+        .ok()
+        .and_then(|p| p.parent().map(|d| d.display().to_string()));
     let config = ProcessConfig {
         name: display.clone(),
         args,
@@ -376,7 +405,7 @@ fn run(
         stack_size: 0,
     };
     let handle = host::spawn(config, move || {
-        run_in_process(bytes, symbols, &display, options)
+        run_in_process(bytes, symbols, &display, directory.as_deref(), options)
     })
     .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
@@ -384,6 +413,17 @@ fn run(
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
         _ => Ok(exit.exit_code),
     }
+}
+
+/// How `osprey bench transitions` prints its rows.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum BenchFormat {
+    /// A Markdown table with a heading.
+    Table,
+    /// CSV, one line per row.
+    Csv,
+    /// A JSON array.
+    Json,
 }
 
 /// Runs a benchmark in a kernel process: `measure` returns the report to
@@ -420,16 +460,21 @@ where
     }
 }
 
-/// Measures the transition costs in a kernel process and prints the table.
-fn bench_transitions(calls: i32, runs: usize) -> Result<i32, String> {
+/// Measures the transition costs in a kernel process and prints the rows.
+fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32, String> {
     bench_in_process("bench transitions", move || {
         let rows = crate::bench::Probe::new()
             .and_then(|mut p| p.measure(calls, runs))
             .map_err(|e| e.to_string())?;
-        Ok(format!(
-            "Transition costs: JIT-compiled loops of {calls} calls, median of {runs} runs, empty loop subtracted.\n\n{}",
-            crate::bench::table(&rows)
-        ))
+        Ok(match format {
+            BenchFormat::Table => format!(
+                "Transition costs: JIT-compiled loops of {calls} calls, {runs} runs per row \
+                 (the baseline loop subtracted): median, interquartile range and extremes.\n\n{}",
+                crate::bench::table(&rows)
+            ),
+            BenchFormat::Csv => crate::bench::csv(&rows),
+            BenchFormat::Json => crate::bench::json(&rows),
+        })
     })
 }
 
@@ -464,11 +509,13 @@ fn symbol_file_of(assembly: &Path) -> PathBuf {
 }
 
 /// The kernel process's main: one runtime instance running one program
-/// (with its debug information, if any).
+/// (with its debug information, if any; P/Invokes look for libraries in
+/// `directory` first).
 fn run_in_process(
     bytes: Vec<u8>,
     symbols: Option<Vec<u8>>,
     display: &str,
+    directory: Option<&str>,
     options: RuntimeOptions,
 ) -> i32 {
     let Ok(os) = Os::resolve() else { return 1 };
@@ -503,6 +550,9 @@ fn run_in_process(
     if let Some(mdb) = symbols {
         // A stale or damaged file only costs the traces their lines.
         let _ = rt.load_symbols(assembly, mdb);
+    }
+    if let Some(dir) = directory {
+        rt.set_assembly_directory(assembly, dir);
     }
     let args = match os.startup_args() {
         Ok(a) => a,

@@ -73,6 +73,91 @@ pub struct FCallTarget {
 
 /// Every FCall, one line each.
 pub static FCALLS: &[FCall] = &[
+    // P/Invoke support (vm/src/interop/fcalls.rs).
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "Utf8MaxBytes",
+        sig: "native int(string)",
+        address: crate::interop::fcalls::utf8_max_bytes as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.StubHelpers.StubHelpers",
+        method: "EncodeUtf8",
+        sig: "void(string,native int)",
+        address: crate::interop::fcalls::encode_utf8 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "GetLastPInvokeError",
+        sig: "int32()",
+        address: crate::interop::fcalls::get_last_error as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "SetLastPInvokeError",
+        sig: "void(int32)",
+        address: crate::interop::fcalls::set_last_error as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "SizeOfHelper",
+        sig: "int32(native int)",
+        address: crate::interop::fcalls::size_of as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "OffsetOfHelper",
+        sig: "int32(native int,string)",
+        address: crate::interop::fcalls::offset_of as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "StructureToPtrHelper",
+        sig: "void(object,native int,bool)",
+        address: crate::interop::fcalls::structure_to_ptr as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "PtrToStructureHelper",
+        sig: "object(native int,native int)",
+        address: crate::interop::fcalls::ptr_to_structure as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "PtrToExistingStructureHelper",
+        sig: "void(native int,object)",
+        address: crate::interop::fcalls::ptr_to_existing_structure as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "DestroyStructureHelper",
+        sig: "void(native int,native int)",
+        address: crate::interop::fcalls::destroy_structure as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "GetFunctionPointerForDelegateHelper",
+        sig: "native int(System.Delegate)",
+        address: crate::interop::fcalls::function_pointer_for_delegate as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Runtime.InteropServices.Marshal",
+        method: "GetDelegateForFunctionPointerHelper",
+        sig: "System.Delegate(native int,native int)",
+        address: crate::interop::fcalls::delegate_for_function_pointer as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
     FCall {
         class: "System.Console",
         method: "InternalWrite",

@@ -368,7 +368,7 @@ impl Gc {
         // before a collector sees 0 and scans, but nothing this thread does
         // next depends on what the collector does (it only reads the mode
         // again in `enter_cooperative`, with a full fence). On x86 a plain
-        // store, as the JIT's QCall transition does.
+        // store, as the JIT's P/Invoke transition does.
         // SAFETY: as in `enter_cooperative`.
         unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(0, Ordering::Release);
     }

@@ -393,11 +393,15 @@ impl Loader {
             &body.vtable_methods,
             &explicit,
         )?;
-        if body
-            .methods
-            .iter()
-            .any(|m| m.name == "Finalize" && m.slot.is_some())
-            && !(id.assembly == AssemblyId::CORELIB && handle.name == "System.Object")
+        // A finalizer is inherited: a subclass of a type with one (of
+        // SafeHandle, say) is finalizable too.
+        let inherits_finalizer = parent.is_some_and(|p| p.mt.has(mt_flags::HAS_FINALIZER));
+        if inherits_finalizer
+            || body
+                .methods
+                .iter()
+                .any(|m| m.name == "Finalize" && m.slot.is_some())
+                && !(id.assembly == AssemblyId::CORELIB && handle.name == "System.Object")
         {
             body.flags |= mt_flags::HAS_FINALIZER;
         }
@@ -774,24 +778,27 @@ impl Loader {
                 None => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::PINVOKE_IMPL != 0 {
-            // QCalls: pinvokeimpl("QCall" as "Entry"). Other P/Invokes are not supported.
+            // pinvokeimpl("lib" as "Entry"): a P/Invoke; pinvokeimpl("QCall"
+            // as "Entry") a QCall, bound now to its registered Rust function.
+            let suppress_gc_transition = attributes::has_attribute(
+                img,
+                osprey_metadata::Token::new(osprey_metadata::TableId::MethodDef, info.rid),
+                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
+            );
             match img.pinvoke_import_of(info.rid) {
-                Ok(Some(p)) if p.module_name == "QCall" => {
+                Ok(Some(p)) if p.module_name == crate::interop::QCALL_LIBRARY => {
                     match osprey_qcall::lookup(p.import_name) {
-                        Some(address) => MethodKind::QCall {
-                            address,
-                            suppress_gc_transition: attributes::has_attribute(
-                                img,
-                                osprey_metadata::Token::new(
-                                    osprey_metadata::TableId::MethodDef,
-                                    info.rid,
-                                ),
-                                "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
-                            ),
+                        Some(address) => MethodKind::PInvoke {
+                            qcall: address,
+                            suppress_gc_transition,
                         },
                         None => MethodKind::Unimplemented,
                     }
                 }
+                Ok(Some(_)) => MethodKind::PInvoke {
+                    qcall: 0,
+                    suppress_gc_transition,
+                },
                 _ => MethodKind::Unimplemented,
             }
         } else if info.flags & ma::ABSTRACT != 0 {

@@ -32,12 +32,17 @@ pub enum MethodKind {
         /// It may erect a helper frame (its call site is recorded first).
         helper_frame: bool,
     },
-    /// A QCall (`[DllImport("QCall")]`): a Rust function reached through an
-    /// inline transition that switches the thread to preemptive mode.
-    QCall {
-        /// The Rust function's address (from the QCall entry list).
-        address: usize,
-        /// `[SuppressGCTransition]`: no GC mode switch.
+    /// A P/Invoke (`[DllImport]`, `pinvokeimpl`): a native function reached
+    /// through the P/Invoke transition, which switches the thread to
+    /// preemptive mode (see `crate::interop`). A QCall is a P/Invoke into
+    /// the runtime (`[DllImport("QCall")]`), whose Rust function is known
+    /// when the method loads; any other library is loaded, and the entry
+    /// point found, at the first call.
+    PInvoke {
+        /// The QCall's Rust function (from the QCall entry list); 0 for a
+        /// P/Invoke bound at its first call.
+        qcall: usize,
+        /// `[SuppressGCTransition]`: no transition frame, no GC mode switch.
         suppress_gc_transition: bool,
     },
     /// `abstract`: no body.

@@ -103,7 +103,7 @@ fn native_decl(loader: &Loader, m: MethodHandle) -> Option<NativeDecl> {
         return None;
     }
     match img.pinvoke_import_of(m.rid) {
-        Ok(Some(p)) if p.module_name == "QCall" => Some(NativeDecl::QCall {
+        Ok(Some(p)) if p.module_name == crate::interop::QCALL_LIBRARY => Some(NativeDecl::QCall {
             entry: p.import_name.to_string(),
         }),
         Ok(Some(p)) => Some(NativeDecl::PInvoke {
@@ -134,8 +134,7 @@ fn unregistered(m: MethodHandle, decl: &NativeDecl) -> String {
             m.full_name()
         ),
         NativeDecl::PInvoke { module, entry } => format!(
-            "{} is a P/Invoke of \"{entry}\" in \"{module}\": Osprey calls native code only \
-             through QCalls ([DllImport(\"QCall\")], see docs/internal-calls.md)",
+            "{} is a P/Invoke of \"{entry}\" in \"{module}\" whose ImplMap row cannot be read",
             m.full_name()
         ),
     }
@@ -233,7 +232,7 @@ pub(crate) fn native_binding_report(
                 (MethodKind::FCall { .. }, Some(NativeDecl::FCall { class, method, sig })) => {
                     used_fcalls.insert((class.clone(), method.clone(), sig.clone()));
                 }
-                (MethodKind::QCall { .. }, Some(NativeDecl::QCall { entry })) => {
+                (MethodKind::PInvoke { .. }, Some(NativeDecl::QCall { entry })) => {
                     used_qcalls.insert(entry.clone());
                 }
                 // String constructors are bound to their `Ctor` factories

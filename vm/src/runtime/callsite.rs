@@ -109,6 +109,18 @@ impl CallSite {
         })
     }
 
+    /// A call site for `method` whose return type the caller resolved
+    /// (code that holds the loader lock cannot let [`CallSite::new`] take
+    /// it). Struct results are not supported: treat them as the caller's
+    /// error.
+    pub(crate) fn from_return_type(method: MethodHandle, ret: JitType) -> CallSite {
+        CallSite {
+            method,
+            ret,
+            nargs: method.sig.params.len() + usize::from(!method.is_static()),
+        }
+    }
+
     /// Calls the method with `args` (`this` first for instance methods).
     pub fn call(&self, thread: &mut Thread, args: &[Arg<'_>]) -> Result<Value, RuntimeError> {
         let m = self.method;

@@ -140,7 +140,14 @@ impl Runtime {
         }
         match method.kind {
             MethodKind::Il => {}
-            MethodKind::FCall { .. } | MethodKind::QCall { .. } => {
+            // The P/Invoke's IL stub (or its MarshalDirectiveException).
+            MethodKind::PInvoke { .. } => {
+                let addr = crate::interop::stub::compile(self, &mut loader, method)?;
+                method.code.store(addr, Ordering::Release);
+                self.code.patch_precode(method.precode, addr);
+                return Ok(addr);
+            }
+            MethodKind::FCall { .. } => {
                 return Err(RuntimeError::managed(
                     "System.NotSupportedException",
                     Some(format!(
@@ -273,6 +280,29 @@ impl Runtime {
             compiled.code.len(),
             started.elapsed().as_nanos() as u64,
         );
+        let addr =
+            self.publish_compiled(loader, method, base, &compiled, shared.is_some(), input.il)?;
+        method.code.store(addr, Ordering::Release);
+        self.code.patch_precode(method.precode, addr);
+        Ok(addr)
+    }
+}
+
+impl Runtime {
+    /// Publishes code the JIT compiled at `base` from `il` as `method`'s
+    /// (with its GC info, code map and clauses, so stack walks see it),
+    /// printing it for `--jit-dump`; returns its address. (The caller
+    /// holds the loader lock, which keeps `base` free.) Used for methods'
+    /// IL and for the IL stubs of P/Invokes and delegates.
+    pub(crate) fn publish_compiled(
+        &self,
+        loader: &mut Loader,
+        method: MethodHandle,
+        base: usize,
+        compiled: &osprey_jit::CompiledMethod,
+        shared: bool,
+        il: &[u8],
+    ) -> Result<usize, RuntimeError> {
         let info = MethodCode {
             method,
             start: base,
@@ -287,20 +317,11 @@ impl Runtime {
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
         if let Some(dump) = &self.options.jit_dump {
             if dump.selects(loader, method) {
-                let text = super::jitdump::listing(
-                    self,
-                    loader,
-                    method,
-                    shared.is_some(),
-                    input.il,
-                    &compiled,
-                    addr,
-                );
+                let text =
+                    super::jitdump::listing(self, loader, method, shared, il, compiled, addr);
                 let _ = self.os.stderr(&text);
             }
         }
-        method.code.store(addr, Ordering::Release);
-        self.code.patch_precode(method.precode, addr);
         Ok(addr)
     }
 }

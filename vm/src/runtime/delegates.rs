@@ -55,7 +55,7 @@ fn init_delegate(
             Some("a delegate to a function pointer that is not a managed method".into()),
         ));
     };
-    if matches!(m.kind, MethodKind::FCall { .. } | MethodKind::QCall { .. }) {
+    if matches!(m.kind, MethodKind::FCall { .. }) {
         return Err(RuntimeError::managed(
             "System.NotSupportedException",
             Some(format!(

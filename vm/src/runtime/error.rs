@@ -237,6 +237,7 @@ fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
         K::BadImage => "System.BadImageFormatException",
         K::NotSupported => "System.NotSupportedException",
         K::Verification => "System.Security.VerificationException",
+        K::InvalidProgram => "System.InvalidProgramException",
         // Never raised: the runtime compiles the method for its exact
         // instantiation instead (runtime/compile.rs).
         K::NeedsExactCode => "System.NotSupportedException",

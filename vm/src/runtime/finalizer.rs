@@ -136,6 +136,16 @@ impl Runtime {
     /// the main one): prints it as an unhandled exception and ends the
     /// process. `thread` is cooperative.
     pub(crate) fn report_unhandled(&self, thread: &mut Thread, error: RuntimeError) {
+        self.report_unhandled_with(thread, error, UNHANDLED_FINALIZER_EXIT_CODE);
+    }
+
+    /// [`Runtime::report_unhandled`] with a given exit code.
+    pub(crate) fn report_unhandled_with(
+        &self,
+        thread: &mut Thread,
+        error: RuntimeError,
+        exit_code: i32,
+    ) {
         if let RuntimeError::Exited(_) | RuntimeError::TimeLimit { .. } = error {
             return;
         }
@@ -143,7 +153,7 @@ impl Runtime {
         let _ = self.os.console_flush();
         let _ = self.os.stderr(&error.failure_report());
         let _ = self.os.console_flush();
-        self.request_exit(UNHANDLED_FINALIZER_EXIT_CODE);
+        self.request_exit(exit_code);
     }
 }
 

@@ -5,8 +5,8 @@
 
 use osprey_jit::{
     CallInfo, CallOpcode, CallSig, CallTarget, ClassInitCheck, ExactType, FieldInfo, FieldLocation,
-    Helper, HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, QCallArg, QCallRet, RtValue,
-    RuntimeLayout, RuntimeLookup, StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
+    Helper, HostError, HostErrorKind, JitHost, JitType, NewObjectInfo, RtValue, RuntimeLayout,
+    RuntimeLookup, StructLayout, ThisKind, TransitionFrameLayout, TypeInfo,
 };
 use osprey_metadata::Token;
 
@@ -14,8 +14,7 @@ use super::Runtime;
 use crate::frames::{self, FrameKind};
 use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{
-    names, types::VTABLE_OFFSET, GenericContext, LoadError, Loader, MethodHandle, MethodKind,
-    TypeHandle,
+    types::VTABLE_OFFSET, GenericContext, LoadError, Loader, MethodHandle, MethodKind, TypeHandle,
 };
 use crate::object;
 use crate::thread::offsets;
@@ -50,6 +49,22 @@ pub(super) fn host_error(e: LoadError) -> HostError {
         LoadError::ConstraintViolation {
             on_method: true, ..
         } => HostErrorKind::Verification,
+    };
+    HostError {
+        kind,
+        message: e.to_string(),
+    }
+}
+
+/// A runtime error met while answering the JIT, as the JIT reports it.
+pub(crate) fn runtime_error(e: crate::runtime::RuntimeError) -> HostError {
+    let kind = match e.as_exception().map(|(t, _)| t).as_deref() {
+        Some("System.MissingMethodException") => HostErrorKind::MissingMethod,
+        Some("System.MissingFieldException") => HostErrorKind::MissingField,
+        Some("System.TypeLoadException") => HostErrorKind::TypeLoad,
+        Some("System.BadImageFormatException") => HostErrorKind::BadImage,
+        Some("System.InvalidProgramException") => HostErrorKind::InvalidProgram,
+        _ => HostErrorKind::NotSupported,
     };
     HostError {
         kind,
@@ -146,66 +161,6 @@ impl JitContext<'_> {
             .jit_type_of_sig(md.assembly, &md.sig.ret, &ctx)
             .map_err(host_error)?;
         Ok(CallSig { this, params, ret })
-    }
-}
-
-impl JitContext<'_> {
-    /// How each parameter and the result of a QCall cross into native code:
-    /// primitives, pointers and handle structs of at most 8 bytes without
-    /// references as themselves; `bool` as BOOL; `string` as a pinned UTF-16
-    /// pointer. Anything else is rejected with a message naming the QCall.
-    fn qcall_marshaling(
-        &mut self,
-        md: MethodHandle,
-        sig: &CallSig,
-    ) -> Result<(Vec<QCallArg>, QCallRet), HostError> {
-        use osprey_metadata::sig::TypeSig;
-        let bad = |what: String| HostError {
-            kind: HostErrorKind::NotSupported,
-            message: format!(
-                "QCall {}: {what} cannot be marshaled (see docs/internal-calls.md)",
-                md.full_name()
-            ),
-        };
-        if sig.this.is_some() {
-            return Err(bad("an instance method".into()));
-        }
-        let mut args = Vec::new();
-        for (p, ty) in md.sig.params.iter().zip(&sig.params) {
-            let m = match (p.strip_modifiers(), ty) {
-                (TypeSig::Boolean, _) => QCallArg::Bool,
-                (TypeSig::String, _) => QCallArg::PinnedString,
-                (_, JitType::Ref | JitType::ByRef) => {
-                    return Err(bad(format!(
-                        "parameter type {}",
-                        names::type_display(self.loader.assembly(md.assembly).image(), p)
-                    )))
-                }
-                (_, JitType::Struct(h)) => {
-                    let l = TypeHandle::from_jit(*h)
-                        .value_layout
-                        .clone()
-                        .unwrap_or_else(|| unreachable!("structs have layouts"));
-                    if l.size > 8 || !l.gc_refs.is_empty() {
-                        return Err(bad(format!(
-                            "the struct parameter {}",
-                            TypeHandle::from_jit(*h).name
-                        )));
-                    }
-                    QCallArg::Direct
-                }
-                _ => QCallArg::Direct,
-            };
-            args.push(m);
-        }
-        let ret = match (md.sig.ret.strip_modifiers(), sig.ret) {
-            (TypeSig::Boolean, _) => QCallRet::Bool,
-            (_, JitType::Ref | JitType::ByRef | JitType::Struct(_)) => {
-                return Err(bad("a return type that is not a primitive (return objects through a StringHandleOnStack or ObjectHandleOnStack)".into()))
-            }
-            _ => QCallRet::Direct,
-        };
-        Ok((args, ret))
     }
 }
 
@@ -399,19 +354,25 @@ impl JitContext<'_> {
     }
 }
 
-impl JitHost for JitContext<'_> {
-    fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
-        if let Some(info) = self.array_method(token, opcode)? {
-            return Ok(info);
-        }
-        let md = self
-            .loader
-            .resolve_method_token(self.method.assembly, token, &self.ctx)
-            .map_err(host_error)?;
+impl JitContext<'_> {
+    /// How a call of `md` made with `opcode` (through `token`, which
+    /// shared code's lookups name) is compiled: what `resolve_method`
+    /// answers once the token names a method; IL stubs ask for their
+    /// corelib helpers directly.
+    pub(crate) fn call_info(
+        &mut self,
+        md: MethodHandle,
+        opcode: CallOpcode,
+        token: Token,
+    ) -> Result<CallInfo, HostError> {
         if md.sig.call_conv == osprey_metadata::sig::CallingConvention::VarArg {
             return Err(not_supported(format!("vararg calls ({})", md.full_name())));
         }
         let sig = self.call_sig(md)?;
+        if let Some(info) = crate::interop::reverse::unmanaged_callers_only(self, md, opcode, &sig)?
+        {
+            return Ok(info);
+        }
         // In shared code, a callee that depends on the instantiation is
         // looked up: its descriptor, its entry, its function pointer.
         let depends = method_mentions_canon(md);
@@ -494,17 +455,8 @@ impl JitHost for JitContext<'_> {
                 may_throw,
                 helper_frame,
             },
-            MethodKind::QCall {
-                address,
-                suppress_gc_transition,
-            } => {
-                let (args, ret) = self.qcall_marshaling(md, &sig)?;
-                CallTarget::QCall {
-                    address,
-                    suppress_gc_transition,
-                    args,
-                    ret,
-                }
+            MethodKind::PInvoke { .. } => {
+                crate::interop::call_target(self.rt, self.loader, md).map_err(runtime_error)?
             }
             _ if opcode == CallOpcode::CallVirt
                 && md
@@ -587,6 +539,23 @@ impl JitHost for JitContext<'_> {
             new_object,
             class_init: None,
         })
+    }
+}
+
+impl JitHost for JitContext<'_> {
+    fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
+        if let Some(info) = self.array_method(token, opcode)? {
+            return Ok(info);
+        }
+        let md = self
+            .loader
+            .resolve_method_token(self.method.assembly, token, &self.ctx)
+            .map_err(host_error)?;
+        self.call_info(md, opcode, token)
+    }
+
+    fn resolve_signature(&mut self, token: Token) -> Result<osprey_jit::CallSiteSig, HostError> {
+        crate::interop::reverse::calli_signature(self, token)
     }
 
     fn resolve_field(&mut self, token: Token, is_static: bool) -> Result<FieldInfo, HostError> {
@@ -863,7 +832,12 @@ impl JitHost for JitContext<'_> {
                 return_address: frames::offsets::RETURN_ADDRESS,
                 rsp: frames::offsets::RSP,
                 rbp: frames::offsets::RBP,
-                qcall_kind: FrameKind::QCall as u64,
+                pinvoke_kind: FrameKind::PInvoke as u64,
+            },
+            thread_last_error_offset: offsets::LAST_ERROR,
+            last_error_entries: {
+                let (get, set) = self.rt.os.last_error_entries();
+                [get, set]
             },
             thread_alloc_offsets: [offsets::ALLOC_PTR, offsets::ALLOC_LIMIT],
             inline_allocation: self.rt.heaps.gc.inline_allocation(),

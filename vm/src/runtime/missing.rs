@@ -97,9 +97,12 @@ fn deferrable(kind: HostErrorKind) -> Option<&'static str> {
         HostErrorKind::Verification => Some("System.Security.VerificationException"),
         // Shared generic code that cannot express the instruction is
         // compiled again per instantiation: not a failure to raise.
-        HostErrorKind::BadImage | HostErrorKind::NotSupported | HostErrorKind::NeedsExactCode => {
-            None
-        }
+        // A direct call of an [UnmanagedCallersOnly] method fails the
+        // caller's compilation, as in .NET.
+        HostErrorKind::BadImage
+        | HostErrorKind::NotSupported
+        | HostErrorKind::NeedsExactCode
+        | HostErrorKind::InvalidProgram => None,
     }
 }
 

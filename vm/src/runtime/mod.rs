@@ -24,7 +24,7 @@ mod finalizer;
 mod generic_lookup;
 mod helpers;
 mod jitdump;
-mod jitiface;
+pub(crate) mod jitiface;
 mod jitstats;
 pub(crate) mod missing;
 mod nullable;
@@ -42,9 +42,11 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 pub use callsite::{Arg, CallSite, Value};
 pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use faults::FATAL_EXIT_CODE;
+pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub use jitdump::JitDump;
+pub(crate) use qcall_services::services_for as qcall_services_for;
 pub use verify_bench::VerifyCost;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
@@ -129,6 +131,8 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// P/Invoke state: bound targets, marshaling plans, libraries, thunks.
+    pub(crate) interop: crate::interop::Interop,
     /// Resolution failures compiled code raises where it runs (missing.rs).
     pub(crate) deferred: missing::DeferredFailures,
     /// Debug information of the loaded assemblies, for stack traces.
@@ -188,6 +192,7 @@ impl Runtime {
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            interop: crate::interop::Interop::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
             watchdog: watchdog::Watchdog::default(),
@@ -207,6 +212,7 @@ impl Runtime {
             }
         };
         let _ = rt.well_known.set(wk);
+        rt.interop.thunks.init(&rt)?;
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
         let bound = binding::check_and_resolve(&mut rt.loader())?;
@@ -283,6 +289,13 @@ impl Runtime {
         display_name: &str,
     ) -> Result<AssemblyId, RuntimeError> {
         Ok(self.loader().load_assembly(bytes, display_name)?)
+    }
+
+    /// Records the directory `assembly` was loaded from: its P/Invokes
+    /// look for native libraries there before the system loader's search.
+    pub fn set_assembly_directory(&self, assembly: AssemblyId, directory: &str) {
+        self.interop
+            .set_assembly_directory(assembly, directory.to_string());
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit

@@ -11,8 +11,8 @@
 //! | any other assembly | full | full | full |
 
 use osprey_jit::verify::{
-    CalleeFacts, Cell, FieldFacts, MethodFacts, SigType, TypeFacts, TypeShape, VerifyHost,
-    VerifyLevel,
+    CallSiteFacts, CalleeFacts, Cell, FieldFacts, MethodFacts, SigType, TypeFacts, TypeShape,
+    VerifyHost, VerifyLevel,
 };
 use osprey_jit::{CallOpcode, HostError, HostErrorKind};
 use osprey_metadata::sig::TypeSig;
@@ -294,6 +294,23 @@ impl VerifyHost for JitContext<'_> {
         // SAFETY: method handles the JIT holds come from this host (`to_jit`).
         let md = unsafe { MethodHandle::from_ptr(method.0 as *const crate::loader::MethodDesc) };
         self.facts_of(md)
+    }
+
+    fn call_site_facts(&mut self, token: Token) -> Result<CallSiteFacts, HostError> {
+        let (sig, unmanaged) = crate::interop::reverse::calli_method_sig(self, token)?;
+        let ctx = self.ctx.clone();
+        let assembly = self.method.assembly;
+        let mut params = Vec::with_capacity(sig.params.len());
+        for p in &sig.params {
+            params.push(self.sig_type(assembly, p, &ctx)?);
+        }
+        let ret = self.sig_type(assembly, &sig.ret, &ctx)?;
+        Ok(CallSiteFacts {
+            has_this: sig.has_this,
+            params,
+            ret,
+            unmanaged,
+        })
     }
 
     fn field_facts(&mut self, token: Token) -> Result<FieldFacts, HostError> {

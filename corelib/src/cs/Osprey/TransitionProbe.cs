@@ -39,7 +39,7 @@ namespace Osprey
         [DllImport("QCall", EntryPoint = "TransitionProbe_QCallNop")]
         private static extern int QCallNopCore(int x);
 
-        // QCall without the GC mode switch.
+        // QCall without the GC transition (no frame, no mode switch).
         [DllImport("QCall", EntryPoint = "TransitionProbe_QCallNop")]
         [SuppressGCTransition]
         private static extern int QCallNopSuppressedCore(int x);
@@ -68,6 +68,58 @@ namespace Osprey
 
         [DllImport("QCall", EntryPoint = "TransitionProbe_QCallIsEven")]
         private static extern bool QCallIsEven(int x, bool invert);
+
+        // P/Invokes into the C library: blittable, without the GC
+        // transition, with a string (UTF-8 through the IL stub), with a
+        // struct by value (two doubles in SSE registers), and C calling a
+        // managed callback (bsearch over one element calls the comparer
+        // once; over none, not at all: the difference is the callback).
+        // The same calls are what benches/mono/Transitions.cs times on mono
+        // and CoreCLR.
+        [DllImport("libc", EntryPoint = "abs")]
+        private static extern int PInvokeAbs(int x);
+
+        [DllImport("libc", EntryPoint = "abs")]
+        [SuppressGCTransition]
+        private static extern int PInvokeAbsSuppressed(int x);
+
+        [DllImport("libc", EntryPoint = "strlen")]
+        private static extern IntPtr PInvokeStrlen(string s);
+
+        internal struct Complex
+        {
+            public double Re;
+            public double Im;
+        }
+
+        [DllImport("libm.so.6", EntryPoint = "cabs")]
+        private static extern double PInvokeCabs(Complex z);
+
+        [DllImport("libc", EntryPoint = "bsearch")]
+        private static extern IntPtr PInvokeBsearch(IntPtr key, IntPtr items, IntPtr count, IntPtr size, IntPtr compare);
+
+        internal delegate int Comparison(IntPtr a, IntPtr b);
+
+        private static int CompareEqual(IntPtr a, IntPtr b)
+        {
+            return 0;
+        }
+
+        private static Comparison comparer;
+        private static IntPtr comparerPointer;
+        private static IntPtr searchBlock;
+
+        // The comparer's C function pointer and an int to search for (made once).
+        private static void PrepareSearch()
+        {
+            if (searchBlock != IntPtr.Zero)
+                return;
+            comparer = CompareEqual;
+            comparerPointer = Marshal.GetFunctionPointerForDelegate(comparer);
+            searchBlock = Marshal.AllocHGlobal(8);
+            Marshal.WriteInt32(searchBlock, 0, 7);
+            Marshal.WriteInt32(searchBlock, 4, 7);
+        }
 
         // ----- managed wrappers that validate and marshal ---------------
 
@@ -151,6 +203,63 @@ namespace Osprey
             int s = 0;
             for (int i = 0; i < n; i++)
                 s = QCallNopSuppressedCore(s);
+            return s;
+        }
+
+        public static int LoopPInvoke(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = PInvokeAbs(s) + 1;
+            return s;
+        }
+
+        public static int LoopPInvokeSuppressed(int n)
+        {
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = PInvokeAbsSuppressed(s) + 1;
+            return s;
+        }
+
+        public static int LoopPInvokeString(int n)
+        {
+            int s = 0;
+            string text = "x";
+            for (int i = 0; i < n; i++)
+                s = s + (int)PInvokeStrlen(text);
+            return s;
+        }
+
+        public static int LoopPInvokeStruct(int n)
+        {
+            int s = 0;
+            Complex z = new Complex();
+            z.Re = 1;
+            for (int i = 0; i < n; i++)
+                s = s + (int)PInvokeCabs(z);
+            return s;
+        }
+
+        // bsearch over one element: one call of the managed comparer each.
+        public static int LoopReversePInvoke(int n)
+        {
+            PrepareSearch();
+            IntPtr key = searchBlock, items = new IntPtr((long)searchBlock + 4), one = new IntPtr(1), size = new IntPtr(4);
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = s + (PInvokeBsearch(key, items, one, size, comparerPointer) != IntPtr.Zero ? 1 : 0);
+            return s;
+        }
+
+        // The same loop over no elements (no callback): its baseline.
+        public static int LoopReversePInvokeBaseline(int n)
+        {
+            PrepareSearch();
+            IntPtr key = searchBlock, items = new IntPtr((long)searchBlock + 4), none = IntPtr.Zero, size = new IntPtr(4);
+            int s = 0;
+            for (int i = 0; i < n; i++)
+                s = s + (PInvokeBsearch(key, items, none, size, comparerPointer) == IntPtr.Zero ? 1 : 0);
             return s;
         }
 

@@ -13,6 +13,9 @@ namespace System
         internal IntPtr _methodPtr;
         // The method's descriptor: the delegate's identity, with _target.
         internal IntPtr _methodPtrAux;
+        // The C function pointer (reverse P/Invoke thunk) made for this
+        // delegate, 0 until one is (vm/src/interop/reverse.rs).
+        internal IntPtr _unmanagedThunk;
 #pragma warning restore 169, 649
 
         // The receiver (null for a static method). For a combined delegate,

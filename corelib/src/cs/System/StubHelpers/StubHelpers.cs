@@ -1,0 +1,164 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace System.StubHelpers
+{
+    // What the IL stubs of P/Invokes call (vm/src/interop/stub.rs; the
+    // runtime reaches these methods through the binder, binder/src/bindings.rs).
+    // Every conversion the marshaler makes that is not a plain copy is here.
+    internal static class StubHelpers
+    {
+        // A NUL-terminated UTF-8 copy of `s` on the C heap (0 for null).
+        [DllImport("QCall", EntryPoint = "StubHelpers_StringToUtf8")]
+        internal static extern IntPtr StringToUtf8(string s);
+
+        [DllImport("QCall", EntryPoint = "StubHelpers_Utf8Length")]
+        private static extern int Utf8Length(string s);
+
+        // The string spelled by the UTF-8 bytes at `p` (`length` bytes, or up
+        // to the NUL for -1); null for a null pointer.
+        internal static string PtrToStringUtf8(IntPtr p, int length)
+        {
+            string result = null;
+            PtrToStringUtf8Core(p, length, new StringHandleOnStack(ref result));
+            return result;
+        }
+
+        [DllImport("QCall", EntryPoint = "StubHelpers_PtrToStringUtf8")]
+        private static extern void PtrToStringUtf8Core(IntPtr p, int length, StringHandleOnStack result);
+
+        internal static unsafe string StringFromChars(char* p, int length)
+        {
+            if (length == 0)
+                return "";
+            string s = new string('\0', length);
+            fixed (char* d = s)
+            {
+                for (int i = 0; i < length; i++)
+                    d[i] = p[i];
+            }
+            return s;
+        }
+
+        internal static void FreeNative(IntPtr p)
+        {
+            Marshal.FreeHGlobal(p);
+        }
+
+        internal static IntPtr AllocNative(IntPtr bytes)
+        {
+            return Marshal.AllocHGlobal(bytes);
+        }
+
+        // FCalls (vm/src/interop/fcalls.rs): the most bytes `s` takes in
+        // UTF-8 with its NUL (0 for null), and the encoding itself into a
+        // buffer of that size (on the stub's stack or the C heap).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern IntPtr Utf8MaxBytes(string s);
+
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern void EncodeUtf8(string s, IntPtr buffer);
+
+        // A char as one byte: ASCII as itself, anything else '?' (UTF-8
+        // cannot put it in one byte; .NET's best-fit mapping does the same).
+        internal static byte CharToAnsi(char c)
+        {
+            return c < 0x80 ? (byte)c : (byte)'?';
+        }
+
+        internal static char AnsiToChar(byte b)
+        {
+            return b < 0x80 ? (char)b : '\uFFFD';
+        }
+
+        // A returned char* becomes a string and is freed, as .NET's
+        // marshaler does (return IntPtr to keep ownership in C).
+        internal static string PtrToStringAndFree(IntPtr p, bool utf16)
+        {
+            if (p == IntPtr.Zero)
+                return null;
+            string s = utf16 ? Marshal.PtrToStringUni(p) : PtrToStringUtf8(p, -1);
+            Marshal.FreeHGlobal(p);
+            return s;
+        }
+
+        // A StringBuilder as an out buffer: room for Capacity characters and
+        // the NUL, holding the builder's text.
+        internal static unsafe IntPtr StringBuilderToNative(StringBuilder sb, bool utf16)
+        {
+            if (sb == null)
+                return IntPtr.Zero;
+            string text = sb.ToString();
+            int capacity = sb.Capacity;
+            if (utf16)
+            {
+                IntPtr p = Marshal.AllocHGlobal(new IntPtr(2L * capacity + 2));
+                char* d = (char*)p;
+                int n = text.Length < capacity ? text.Length : capacity;
+                for (int i = 0; i < n; i++)
+                    d[i] = text[i];
+                d[n] = '\0';
+                return p;
+            }
+            // UTF-8: up to 3 bytes per UTF-16 unit.
+            long bytes = 3L * capacity + 1;
+            int len = Utf8Length(text);
+            if (len + 1 > bytes)
+                bytes = len + 1;
+            IntPtr buf = Marshal.AllocHGlobal(new IntPtr(bytes));
+            IntPtr copy = StringToUtf8(text);
+            byte* from = (byte*)copy;
+            byte* to = (byte*)buf;
+            for (int i = 0; i <= len; i++)
+                to[i] = from[i];
+            Marshal.FreeHGlobal(copy);
+            return buf;
+        }
+
+        // After the call: the builder holds what C wrote (up to the NUL).
+        internal static void StringBuilderFromNative(StringBuilder sb, IntPtr p, bool utf16)
+        {
+            if (sb == null || p == IntPtr.Zero)
+                return;
+            string s = utf16 ? Marshal.PtrToStringUni(p) : PtrToStringUtf8(p, -1);
+            sb.Clear();
+            sb.Append(s);
+        }
+
+        internal static IntPtr DelegateToNative(Delegate d)
+        {
+            return d == null ? IntPtr.Zero : Marshal.GetFunctionPointerForDelegateHelper(d);
+        }
+
+        internal static Delegate NativeToDelegate(IntPtr fn, IntPtr type)
+        {
+            return fn == IntPtr.Zero ? null : Marshal.GetDelegateForFunctionPointerHelper(fn, type);
+        }
+
+        // Takes a reference on the handle for the call and returns its value.
+        internal static IntPtr SafeHandleAddRef(SafeHandle h, ref bool added)
+        {
+            if (h == null)
+                throw new ArgumentNullException("pHandle");
+            h.DangerousAddRef(ref added);
+            return h.DangerousGetHandle();
+        }
+
+        internal static void SafeHandleRelease(SafeHandle h, bool added)
+        {
+            if (added)
+                h.DangerousRelease();
+        }
+
+        internal static void SafeHandleSet(SafeHandle h, IntPtr value)
+        {
+            h.SetHandleInternal(value);
+        }
+
+        internal static void ThrowForHR(int hr)
+        {
+            Marshal.ThrowExceptionForHR(hr);
+        }
+    }
+}

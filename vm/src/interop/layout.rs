@@ -1,0 +1,356 @@
+//! The native layout of value types: what C sees of a struct, whether it
+//! is *blittable* (the same bytes in managed and native memory, so the
+//! marshaler can pin or copy it as is), and how the System V ABI passes it.
+//!
+//! A field's native form follows .NET's rules on Linux: primitives, enums,
+//! pointers and `IntPtr` as themselves; `bool` as a 4-byte `BOOL` (1 byte
+//! with `[MarshalAs(UnmanagedType.U1)]` or `I1`); `char` as one UTF-8 byte
+//! when the struct's `CharSet` is `Ansi` (the default) or `Auto`, two bytes
+//! when it is `Unicode`; `string` as a pointer to a NUL-terminated string
+//! (UTF-8, or UTF-16 under `CharSet.Unicode` or `[MarshalAs(LPWStr)]`);
+//! a delegate as a function pointer; a nested struct by its own native
+//! layout. `Sequential` structs place fields in order, each aligned to the
+//! smaller of its alignment and `Pack`; `Explicit` ones at their
+//! `[FieldOffset]`s; `Size` is a minimum. A fixed buffer (`fixed int
+//! a[4]`, which mcs compiles to a nested struct of one element and a
+//! `Size`) is that many elements.
+
+use osprey_jit::{EightByte, JitType, NativeStruct, StructClass};
+use osprey_metadata::flags::type_attributes as ta;
+use osprey_metadata::sig::TypeSig;
+use osprey_metadata::tables::HasFieldMarshal;
+
+use super::import::{field_marshal, native_type as nt};
+use crate::loader::{Loader, TypeHandle, TypeKind};
+
+/// What one field is in native memory.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum NativeField {
+    /// The same bytes as the managed field (of this many bytes).
+    Blittable(u32),
+    /// A `bool` as an integer of this many bytes (1 or 4).
+    Bool(u32),
+    /// A `char` as one UTF-8 byte.
+    AnsiChar,
+    /// A `string` as a pointer to a NUL-terminated copy (UTF-16 if `true`).
+    String { utf16: bool },
+    /// A delegate (of this type) as a function pointer.
+    Delegate(TypeHandle),
+    /// A nested struct (its native layout).
+    Struct(TypeHandle),
+}
+
+/// One field of a native layout.
+#[derive(Clone, Debug)]
+pub(crate) struct NativeFieldLayout {
+    /// Offset in the managed value.
+    pub managed_offset: u32,
+    /// Offset in the native struct.
+    pub native_offset: u32,
+    /// Its native form.
+    pub kind: NativeField,
+    /// Its managed type.
+    pub jit_type: JitType,
+}
+
+/// A value type as C sees it.
+#[derive(Clone, Debug)]
+pub(crate) struct NativeLayout {
+    /// Size in bytes of the native struct.
+    pub size: u32,
+    /// Its alignment.
+    pub align: u32,
+    /// The instance fields, in declaration order.
+    pub fields: Vec<NativeFieldLayout>,
+    /// Managed and native layouts are the same bytes.
+    pub blittable: bool,
+}
+
+/// Why a type has no native layout: the message names the field.
+#[derive(Clone, Debug)]
+pub(crate) struct NotMarshalable(pub String);
+
+/// The struct's `CharSet` is Unicode (UTF-16 chars and strings).
+fn unicode_struct(loader: &mut Loader, t: TypeHandle) -> bool {
+    let Some(def) = t.def else { return false };
+    let asm = loader.assembly(def.assembly);
+    asm.image()
+        .type_def(def.rid)
+        .map(|row| row.flags & ta::STRING_FORMAT_MASK == ta::UNICODE_CLASS)
+        .unwrap_or(false)
+}
+
+/// Whether the struct is laid out `Explicit`ly.
+fn explicit_struct(loader: &mut Loader, t: TypeHandle) -> bool {
+    let Some(def) = t.def else { return false };
+    let asm = loader.assembly(def.assembly);
+    asm.image()
+        .type_def(def.rid)
+        .map(|row| row.flags & ta::LAYOUT_MASK == ta::EXPLICIT_LAYOUT)
+        .unwrap_or(false)
+}
+
+/// `ClassLayout` (packing, size) of the struct, 0 when not given.
+fn class_layout(loader: &mut Loader, t: TypeHandle) -> (u32, u32) {
+    let Some(def) = t.def else { return (0, 0) };
+    let asm = loader.assembly(def.assembly);
+    match asm.image().class_layout_of(def.rid) {
+        Ok(Some(row)) => (u32::from(row.packing_size), row.class_size),
+        _ => (0, 0),
+    }
+}
+
+/// The native layout of value type `t`.
+pub(crate) fn native_layout(
+    loader: &mut Loader,
+    t: TypeHandle,
+) -> Result<NativeLayout, NotMarshalable> {
+    native_layout_depth(loader, t, 0)
+}
+
+fn native_layout_depth(
+    loader: &mut Loader,
+    t: TypeHandle,
+    depth: u32,
+) -> Result<NativeLayout, NotMarshalable> {
+    let managed = t
+        .value_layout
+        .clone()
+        .ok_or_else(|| NotMarshalable(format!("{} is not a value type", t.name)))?;
+    if let TypeKind::Primitive(_) | TypeKind::Enum(_) = t.kind {
+        // On its own, a bool is a 4-byte BOOL and a char one ANSI byte.
+        let (size, blittable) = match t.jit_type() {
+            JitType::Bool => (4, false),
+            JitType::Char => (1, false),
+            _ => (managed.size, true),
+        };
+        return Ok(NativeLayout {
+            size,
+            align: size,
+            fields: Vec::new(),
+            blittable,
+        });
+    }
+    if depth > 32 {
+        return Err(NotMarshalable(format!("{} nests too deeply", t.name)));
+    }
+    let unicode = unicode_struct(loader, t);
+    let explicit = explicit_struct(loader, t);
+    let (pack, class_size) = class_layout(loader, t);
+    let pack = if pack == 0 { 8 } else { pack.min(8) };
+    let mut fields = Vec::new();
+    let mut blittable = true;
+    let (mut offset, mut align) = (0u32, 1u32);
+    for f in t.instance_fields.clone().iter() {
+        let marshal_as = {
+            let asm = loader.assembly(f.assembly);
+            field_marshal(asm.image(), HasFieldMarshal::Field(f.rid))
+        };
+        // (FieldDesc::jit_type is filled lazily: ask the loader.)
+        let jit_type = loader
+            .jit_type_of_sig(f.assembly, &f.sig, &t.generic_context())
+            .map_err(|e| NotMarshalable(format!("the field {}.{}: {e}", t.name, f.name)))?;
+        let (kind, size, falign) = match (jit_type, f.sig.strip_modifiers()) {
+            (JitType::Bool, _) => {
+                let n = match marshal_as {
+                    Some(nt::U1 | nt::I1) => 1,
+                    _ => 4,
+                };
+                (NativeField::Bool(n), n, n)
+            }
+            (JitType::Char, _) if unicode || marshal_as == Some(nt::U2) => {
+                (NativeField::Blittable(2), 2, 2)
+            }
+            (JitType::Char, _) => (NativeField::AnsiChar, 1, 1),
+            (JitType::Ref, TypeSig::String) => {
+                let utf16 = match marshal_as {
+                    Some(nt::LPWSTR) => true,
+                    Some(nt::LPSTR | nt::LPUTF8STR) => false,
+                    _ => unicode,
+                };
+                (NativeField::String { utf16 }, 8, 8)
+            }
+            (JitType::Ref, _) => {
+                let ft = loader
+                    .type_of_sig(f.assembly, &f.sig, &t.generic_context())
+                    .ok();
+                match ft {
+                    Some(ft) if is_delegate(ft) => (NativeField::Delegate(ft), 8, 8),
+                    _ => {
+                        return Err(NotMarshalable(format!(
+                            "the field {}.{} (a reference that is not a string or a delegate)",
+                            t.name, f.name
+                        )))
+                    }
+                }
+            }
+            (JitType::ByRef, _) => {
+                return Err(NotMarshalable(format!(
+                    "the field {}.{} (a managed pointer)",
+                    t.name, f.name
+                )))
+            }
+            (JitType::Struct(h), _) => {
+                let inner = TypeHandle::from_jit(h);
+                let nl = native_layout_depth(loader, inner, depth + 1)?;
+                if nl.blittable {
+                    (NativeField::Blittable(nl.size), nl.size, nl.align)
+                } else {
+                    (NativeField::Struct(inner), nl.size, nl.align)
+                }
+            }
+            (ty, _) => {
+                let n = ty.primitive_size().unwrap_or(f.size);
+                (NativeField::Blittable(n), n, n.clamp(1, 8))
+            }
+        };
+        if !matches!(kind, NativeField::Blittable(_)) {
+            blittable = false;
+        }
+        let falign = falign.min(pack);
+        let native_offset = if explicit {
+            f.offset
+        } else {
+            offset.next_multiple_of(falign)
+        };
+        if native_offset != f.offset {
+            blittable = false;
+        }
+        offset = offset.max(native_offset + size);
+        align = align.max(falign);
+        fields.push(NativeFieldLayout {
+            managed_offset: f.offset,
+            native_offset,
+            kind,
+            jit_type,
+        });
+    }
+    let size = offset.max(class_size).max(1).next_multiple_of(align);
+    if size != managed.size {
+        blittable = false;
+    }
+    Ok(NativeLayout {
+        size,
+        align,
+        fields,
+        blittable,
+    })
+}
+
+/// Whether `t` is a delegate type (derives from `System.MulticastDelegate`).
+pub(crate) fn is_delegate(t: TypeHandle) -> bool {
+    let mut cur = t.parent();
+    while let Some(p) = cur {
+        if p.name == "System.MulticastDelegate" {
+            return true;
+        }
+        cur = p.parent();
+    }
+    false
+}
+
+/// The System V classification (§3.2.3) of a struct with this native
+/// layout: over 16 bytes, or with a field that straddles an eightbyte, in
+/// memory; otherwise each eightbyte is SSE if only floats touch it, else
+/// INTEGER.
+pub(crate) fn sysv_class(
+    loader: &mut Loader,
+    t: TypeHandle,
+) -> Result<NativeStruct, NotMarshalable> {
+    let nl = native_layout(loader, t)?;
+    if nl.size > 16 {
+        return Ok(NativeStruct {
+            size: nl.size,
+            class: StructClass::Memory,
+        });
+    }
+    let mut classes: [Option<EightByte>; 2] = [None, None];
+    if !classify_into(loader, t, &nl, 0, &mut classes) {
+        return Ok(NativeStruct {
+            size: nl.size,
+            class: StructClass::Memory,
+        });
+    }
+    // An eightbyte holding only padding is passed in whatever register;
+    // SSE, as the ABI's NO_CLASS merges.
+    let first = classes[0].unwrap_or(EightByte::Sse);
+    let second = (nl.size > 8).then(|| classes[1].unwrap_or(EightByte::Sse));
+    Ok(NativeStruct {
+        size: nl.size,
+        class: StructClass::Registers { first, second },
+    })
+}
+
+/// Marks the eightbytes `[offset, offset + size)` touches with `class`
+/// (INTEGER wins); false if the field is not naturally aligned.
+fn mark(classes: &mut [Option<EightByte>; 2], offset: u32, size: u32, class: EightByte) -> bool {
+    if size == 0 || offset % size.min(8) != 0 {
+        return false;
+    }
+    let (first, last) = (offset / 8, (offset + size - 1) / 8);
+    for eb in first..=last {
+        let Some(slot) = classes.get_mut(eb as usize) else {
+            return false;
+        };
+        *slot = Some(match (*slot, class) {
+            (Some(EightByte::Integer), _) | (_, EightByte::Integer) => EightByte::Integer,
+            _ => EightByte::Sse,
+        });
+    }
+    true
+}
+
+/// Adds the classes of `t`'s fields at `base` to `classes`; false if a
+/// field is not naturally aligned (the struct then goes in memory).
+fn classify_into(
+    loader: &mut Loader,
+    t: TypeHandle,
+    nl: &NativeLayout,
+    base: u32,
+    classes: &mut [Option<EightByte>; 2],
+) -> bool {
+    if nl.fields.is_empty() {
+        // A primitive (or an empty struct: padding only).
+        return match t.jit_type() {
+            JitType::R4 => mark(classes, base, 4, EightByte::Sse),
+            JitType::R8 => mark(classes, base, 8, EightByte::Sse),
+            JitType::Struct(_) => true,
+            _ => mark(classes, base, nl.size, EightByte::Integer),
+        };
+    }
+    // A fixed buffer: one element field and a larger size; every element
+    // counts.
+    let repeat = nl.fields.len() == 1
+        && matches!(nl.fields[0].kind, NativeField::Blittable(n) if n > 0 && nl.size > n && nl.size % n == 0);
+    for f in &nl.fields {
+        let at = base + f.native_offset;
+        let ok = match (f.kind, f.jit_type) {
+            (NativeField::Blittable(_), JitType::Struct(h))
+            | (NativeField::Struct(_), JitType::Struct(h)) => {
+                let inner = TypeHandle::from_jit(h);
+                match native_layout(loader, inner) {
+                    Ok(inl) => classify_into(loader, inner, &inl, at, classes),
+                    Err(_) => false,
+                }
+            }
+            (NativeField::Blittable(n), JitType::R4 | JitType::R8) => {
+                let count = if repeat { nl.size / n } else { 1 };
+                (0..count).all(|i| mark(classes, at + i * n, n, EightByte::Sse))
+            }
+            (NativeField::Blittable(n), _) => {
+                let count = if repeat { nl.size / n } else { 1 };
+                (0..count).all(|i| mark(classes, at + i * n, n, EightByte::Integer))
+            }
+            (NativeField::Bool(n), _) => mark(classes, at, n, EightByte::Integer),
+            (NativeField::AnsiChar, _) => mark(classes, at, 1, EightByte::Integer),
+            (NativeField::String { .. } | NativeField::Delegate(_), _) => {
+                mark(classes, at, 8, EightByte::Integer)
+            }
+            (NativeField::Struct(_), _) => false,
+        };
+        if !ok {
+            return false;
+        }
+    }
+    true
+}

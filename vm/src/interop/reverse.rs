@@ -1,0 +1,1126 @@
+//! Native code calling managed code (reverse P/Invoke), delegates over C
+//! function pointers, and `calli` with an unmanaged signature.
+//!
+//! **Thunks.** A delegate passed to C (or given to
+//! `Marshal.GetFunctionPointerForDelegate`), and the address `ldftn` takes
+//! of an `[UnmanagedCallersOnly]` method, is a *thunk*: 16 bytes of code,
+//! `mov r10, <entry>; jmp <reverse stub>`, where the entry ([`UmEntry`])
+//! says what to call and how the arguments arrive. A delegate's thunk is
+//! made once (the delegate keeps its address in `_unmanagedThunk`) and
+//! lives while the delegate does: the entry holds the delegate through a
+//! weak handle, and a thunk whose delegate died is reused for another one.
+//!
+//! **The reverse stub** (one per runtime) saves the System V argument
+//! registers and calls [`reverse_worker`] with the entry, the saved
+//! registers and the caller's stack arguments; the worker writes the
+//! result back where the stub reloads RAX/RDX/XMM0/XMM1 from. The worker:
+//!
+//! 1. finds the calling thread's record: the one the thread already runs
+//!    managed code with (it called C through a P/Invoke), or, for a thread
+//!    the runtime has never seen (one a C library started), a new one: the
+//!    thread joins the kernel process (`ThreadHandle.AttachCurrent`, with
+//!    the process's attach token), gets a thread record registered with the
+//!    collector, and keeps it until it exits;
+//! 2. switches the thread to cooperative mode, waiting while a collection
+//!    runs (`Gc::enter_cooperative`);
+//! 3. reads the arguments as System V placed them and calls the managed
+//!    target through the call-site API, whose call thunk links an entry
+//!    record: the stack walker and the exception dispatcher see the
+//!    callback's frames as a segment of their own, and the P/Invoke frame
+//!    below the C frames starts the next one;
+//! 4. if an exception leaves the callback, it is not unwound through C (the
+//!    CLR's rule): it is reported as an unhandled exception and the process
+//!    ends (the managed frames below the C frames are abandoned at their
+//!    next safepoint; C gets a zero result meanwhile);
+//! 5. switches back to preemptive mode and returns to C.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use osprey_jit::{
+    CallSig, CallSiteSig, EightByte, HostError, HostErrorKind, JitType, NativeArg, NativeRet,
+    NativeStruct, NativeTarget, StructClass, UnmanagedCall,
+};
+use osprey_metadata::sig::{CallingConvention, StandAloneSig};
+use osprey_metadata::{TableId, Token};
+
+use crate::loader::{Loader, MethodHandle, TypeHandle};
+use crate::object::ObjectRef;
+use crate::rooted::{Rooted, Unrooted};
+use crate::runtime::jitiface::JitContext;
+use crate::runtime::{Arg, CallSite, Runtime, RuntimeError, Value};
+use crate::thread::Thread;
+
+/// How one argument of a callback arrives from C.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum RevArg {
+    /// An integer of `size` bytes (a general register or a stack slot).
+    Int { size: u8, signed: bool },
+    /// A C `BOOL` (non-zero is true) as a managed `bool`.
+    Bool,
+    /// A float (an XMM register or a stack slot).
+    R4,
+    /// A double.
+    R8,
+    /// A blittable struct, as System V passes it.
+    Struct(NativeStruct),
+}
+
+/// How a callback's result goes back to C.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum RevRet {
+    Void,
+    Int { size: u8, signed: bool },
+    Bool,
+    R4,
+    R8,
+}
+
+/// What a thunk calls. Boxed, never moved, alive as long as the runtime
+/// (reused when its delegate dies).
+pub(crate) struct UmEntry {
+    rt: *const Runtime,
+    /// A weak GC handle to the delegate, or 0 for an `[UnmanagedCallersOnly]`
+    /// method.
+    delegate: usize,
+    /// The method to call (the delegate's, or the UCO method).
+    method: MethodHandle,
+    site: CallSite,
+    args: Vec<RevArg>,
+    ret: RevRet,
+    /// The thunk's address.
+    thunk: usize,
+}
+
+// SAFETY: the entry is immutable while in use; the runtime pointer is valid
+// for the runtime's life, which the thunks table does not outlive.
+unsafe impl Send for UmEntry {}
+
+impl UmEntry {
+    /// A new entry and its thunk (`mov r10, entry; jmp stub`: the same 16
+    /// bytes as a precode, with the entry where a precode has its method).
+    fn with_thunk(
+        rt: &Runtime,
+        delegate: usize,
+        method: MethodHandle,
+        site: CallSite,
+        (args, ret): (Vec<RevArg>, RevRet),
+        stub: usize,
+    ) -> Result<Box<UmEntry>, RuntimeError> {
+        let mut entry = Box::new(UmEntry {
+            rt,
+            delegate,
+            method,
+            site,
+            args,
+            ret,
+            thunk: 0,
+        });
+        entry.thunk = rt
+            .code
+            .alloc_precode(&*entry as *const UmEntry as usize, stub)?;
+        Ok(entry)
+    }
+}
+
+#[derive(Default)]
+struct ThunkTable {
+    /// Delegate entries (live or waiting for reuse).
+    delegates: Vec<Box<UmEntry>>,
+    /// `[UnmanagedCallersOnly]` methods' thunks.
+    methods: HashMap<MethodHandle, Box<UmEntry>>,
+    /// Whether a method is `[UnmanagedCallersOnly]` (cache).
+    uco: HashMap<MethodHandle, bool>,
+}
+
+/// The thunks that make managed code callable from C.
+#[derive(Default)]
+pub(crate) struct Thunks {
+    table: Mutex<ThunkTable>,
+    /// The reverse stub (made when the runtime starts: `Thunks::init`).
+    stub: std::sync::OnceLock<usize>,
+    /// The kernel process's attach token (for threads C starts).
+    attach_token: std::sync::atomic::AtomicU64,
+}
+
+fn directive(what: String) -> RuntimeError {
+    RuntimeError::managed(
+        "System.Runtime.InteropServices.MarshalDirectiveException",
+        Some(what),
+    )
+}
+
+/// The size and signedness of an integer-like type as C passes it.
+fn integer(ty: JitType) -> Option<(u8, bool)> {
+    Some(match ty {
+        JitType::I1 => (1, true),
+        JitType::U1 => (1, false),
+        JitType::I2 => (2, true),
+        JitType::U2 | JitType::Char => (2, false),
+        JitType::I4 => (4, true),
+        JitType::U4 => (4, false),
+        JitType::I8 | JitType::U8 | JitType::I | JitType::U | JitType::Ptr => (8, false),
+        _ => return None,
+    })
+}
+
+/// How each parameter and the result of `method` cross from C.
+fn reverse_signature(
+    loader: &mut Loader,
+    method: MethodHandle,
+    skip_first: bool,
+) -> Result<(Vec<RevArg>, RevRet), RuntimeError> {
+    let mut args = Vec::new();
+    let params = method.sig.params.iter().skip(usize::from(skip_first));
+    for (i, p) in params.enumerate() {
+        let ty = loader.jit_type_of_sig(method.assembly, p, &method.generic_context())?;
+        let bad = |why: &str| {
+            directive(format!(
+                "Cannot marshal 'parameter #{}' of {} for a call from native code: {why}.",
+                i + 1,
+                method.full_name()
+            ))
+        };
+        if let Some((size, signed)) = integer(ty) {
+            args.push(RevArg::Int { size, signed });
+            continue;
+        }
+        args.push(match ty {
+            JitType::Bool => RevArg::Bool,
+            JitType::R4 => RevArg::R4,
+            JitType::R8 => RevArg::R8,
+            JitType::Struct(h) => {
+                let t = TypeHandle::from_jit(h);
+                match super::layout::native_layout(loader, t) {
+                    Ok(nl) if nl.blittable => RevArg::Struct(
+                        super::layout::sysv_class(loader, t).map_err(|e| bad(&e.0))?,
+                    ),
+                    _ => return Err(bad("only blittable structs can be passed from native code")),
+                }
+            }
+            _ => {
+                return Err(bad(
+                    "objects, strings and managed pointers cannot be passed from native code (take an IntPtr)",
+                ))
+            }
+        });
+    }
+    let ret_type =
+        loader.jit_type_of_sig(method.assembly, &method.sig.ret, &method.generic_context())?;
+    let ret = match ret_type {
+        t if integer(t).is_some() => {
+            let (size, signed) = integer(t).expect("checked");
+            RevRet::Int { size, signed }
+        }
+        JitType::Void => RevRet::Void,
+        JitType::Bool => RevRet::Bool,
+        JitType::R4 => RevRet::R4,
+        JitType::R8 => RevRet::R8,
+        _ => {
+            return Err(directive(format!(
+                "Cannot marshal 'return value' of {} for a call from native code: return a \
+                 primitive, a pointer or an IntPtr.",
+                method.full_name()
+            )))
+        }
+    };
+    Ok((args, ret))
+}
+
+/// The delegate's fields, read through the binder's mirror.
+fn delegate_fields(d: ObjectRef) -> (Option<ObjectRef>, usize, Option<ObjectRef>) {
+    use osprey_binder::{DelegateObject, MulticastDelegateObject};
+    // SAFETY: `d` is a live delegate (checked by the callers); the mirrors
+    // are checked against corelib's layout at build time and startup.
+    unsafe {
+        let m = &*(d.as_ptr() as *const MulticastDelegateObject);
+        let del = &*(d.as_ptr() as *const DelegateObject);
+        (
+            ObjectRef::from_raw(del.target as *mut u8),
+            del.method_ptr_aux,
+            ObjectRef::from_raw(m.invocation_list as *mut u8),
+        )
+    }
+}
+
+impl Thunks {
+    /// The reverse stub.
+    fn stub(&self, _rt: &Runtime) -> Result<usize, RuntimeError> {
+        self.stub
+            .get()
+            .copied()
+            .ok_or_else(|| RuntimeError::Internal("the reverse stub was not made".into()))
+    }
+
+    /// Records the kernel process's attach token (on a thread of the
+    /// process, before any C thread can need it).
+    fn remember_attach_token(&self, rt: &Runtime) {
+        use std::sync::atomic::Ordering;
+        if self.attach_token.load(Ordering::Relaxed) == 0 {
+            self.attach_token
+                .store(rt.os.attach_token(), Ordering::Relaxed);
+        }
+    }
+
+    /// Whether `md` carries `[UnmanagedCallersOnly]` (cached).
+    pub(crate) fn is_unmanaged_callers_only(&self, loader: &Loader, md: MethodHandle) -> bool {
+        let mut t = self.table.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(v) = t.uco.get(&md) {
+            return *v;
+        }
+        let asm = loader.assembly(md.assembly);
+        let v = crate::loader::attributes::has_attribute(
+            asm.image(),
+            Token::new(TableId::MethodDef, md.rid),
+            "System.Runtime.InteropServices.UnmanagedCallersOnlyAttribute",
+        );
+        t.uco.insert(md, v);
+        v
+    }
+
+    /// The C function pointer of `[UnmanagedCallersOnly]` method `md`.
+    pub(crate) fn method_thunk(
+        &self,
+        rt: &Runtime,
+        loader: &mut Loader,
+        md: MethodHandle,
+    ) -> Result<usize, RuntimeError> {
+        if let Some(e) = self
+            .table
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .methods
+            .get(&md)
+        {
+            return Ok(e.thunk);
+        }
+        if !md.is_static() {
+            return Err(RuntimeError::managed(
+                "System.InvalidProgramException",
+                Some(format!(
+                    "{} is [UnmanagedCallersOnly] but not static",
+                    md.full_name()
+                )),
+            ));
+        }
+        let (args, ret) = reverse_signature(loader, md, false)?;
+        let site = CallSite::from_return_type(
+            md,
+            loader.jit_type_of_sig(md.assembly, &md.sig.ret, &md.generic_context())?,
+        );
+        self.remember_attach_token(rt);
+        let stub = self.stub(rt)?;
+        let entry = UmEntry::with_thunk(rt, 0, md, site, (args, ret), stub)?;
+        let thunk = entry.thunk;
+        self.table
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .methods
+            .insert(md, entry);
+        Ok(thunk)
+    }
+
+    /// The C function pointer of delegate `d` (the thread is cooperative and
+    /// `d` a live delegate; nothing here allocates on the GC heap).
+    pub(crate) fn delegate_thunk(
+        &self,
+        thread: &mut Thread,
+        d: ObjectRef,
+    ) -> Result<usize, RuntimeError> {
+        use osprey_binder::DelegateObject;
+        let rt = thread.runtime();
+        // SAFETY: `d` is a delegate (the managed signature says so).
+        let cached = unsafe { (*(d.as_ptr() as *const DelegateObject)).unmanaged_thunk };
+        if cached != 0 {
+            return Ok(cached);
+        }
+        let (_, method_ptr_aux, list) = delegate_fields(d);
+        // A delegate over a C function pointer goes back to that pointer.
+        if let Some(p) = native_pointer_of(rt, d) {
+            return Ok(p);
+        }
+        // SAFETY: `_methodPtrAux` holds the MethodDesc of the delegate's
+        // method (runtime/delegates.rs).
+        let method = unsafe { MethodHandle::from_ptr(method_ptr_aux as *const _) };
+        let invoke = {
+            let t = TypeHandle::from_method_table(d.method_table());
+            t.methods
+                .iter()
+                .copied()
+                .find(|m| m.name == "Invoke" && !m.is_static())
+                .ok_or_else(|| directive(format!("{} has no Invoke method", t.name)))?
+        };
+        let (args, ret) = {
+            let mut loader = rt.loader();
+            reverse_signature(&mut loader, invoke, false)?
+        };
+        let site = {
+            let mut loader = rt.loader();
+            let ret_type = loader.jit_type_of_sig(
+                method.assembly,
+                &method.sig.ret,
+                &method.generic_context(),
+            )?;
+            CallSite::from_return_type(method, ret_type)
+        };
+        let _ = list;
+        self.remember_attach_token(rt);
+        let stub = self.stub(rt)?;
+        let handle = {
+            let mut h = rt
+                .heaps
+                .gc
+                .handles
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            h.alloc(d.as_ptr() as usize, crate::gc::HandleKind::Weak)
+        };
+        let mut table = self.table.lock().unwrap_or_else(|p| p.into_inner());
+        // Reuse the entry of a delegate that died.
+        let dead = {
+            let h = rt
+                .heaps
+                .gc
+                .handles
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            table
+                .delegates
+                .iter()
+                .position(|e| h.get(e.delegate).map_or(true, |t| t == 0))
+        };
+        let thunk = match dead {
+            Some(i) => {
+                let e = &mut table.delegates[i];
+                let _ = rt
+                    .heaps
+                    .gc
+                    .handles
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .free(e.delegate);
+                e.delegate = handle;
+                e.method = method;
+                e.site = site;
+                e.args = args;
+                e.ret = ret;
+                e.thunk
+            }
+            None => {
+                let entry = UmEntry::with_thunk(rt, handle, method, site, (args, ret), stub)?;
+                let t = entry.thunk;
+                table.delegates.push(entry);
+                t
+            }
+        };
+        // SAFETY: as above; a plain field store (no reference: no barrier).
+        unsafe { (*(d.as_ptr() as *mut DelegateObject)).unmanaged_thunk = thunk };
+        Ok(thunk)
+    }
+}
+
+/// For a delegate made by `GetDelegateForFunctionPointer`: the C function
+/// pointer it wraps.
+fn native_pointer_of(rt: &Runtime, d: ObjectRef) -> Option<usize> {
+    let (target, aux, _) = delegate_fields(d);
+    let holder = target?;
+    let t = TypeHandle::from_method_table(d.method_table());
+    let invoke = t.methods.iter().find(|m| m.name == "Invoke")?;
+    if aux != invoke.as_ptr() as usize {
+        return None;
+    }
+    let _ = rt;
+    // SAFETY: the holder is a boxed IntPtr (see `delegate_for_pointer`).
+    Some(unsafe { *(holder.as_ptr().add(crate::object::BOX_DATA_OFFSET) as *const usize) })
+}
+
+/// Where the reverse stub keeps what it saved, in 8-byte words from RSP.
+mod save {
+    /// RDI, RSI, RDX, RCX, R8, R9.
+    pub const GPRS: usize = 0;
+    /// XMM0-7 (their low 8 bytes).
+    pub const XMMS: usize = 6;
+    /// The result: RAX, RDX, XMM0, XMM1.
+    pub const RESULT: usize = 14;
+    /// Words in all.
+    pub const WORDS: usize = 18;
+}
+
+/// Emits the reverse stub: System V entry with the [`UmEntry`] in R10.
+fn emit_reverse_stub(rt: &Runtime) -> Result<usize, RuntimeError> {
+    use dynasmrt::{dynasm, DynasmApi};
+    let heap = &rt.code;
+    let base = heap.method_base();
+    let mut ops: dynasmrt::VecAssembler<dynasmrt::x64::X64Relocation> =
+        dynasmrt::VecAssembler::new(base);
+    let frame = (8 * save::WORDS) as i32; // 144: RSP stays 16-byte aligned
+    let worker = reverse_worker as *const () as i64;
+    let (g, x, r) = (
+        8 * save::GPRS as i32,
+        8 * save::XMMS as i32,
+        8 * save::RESULT as i32,
+    );
+    dynasm!(ops
+        ; .arch x64
+        ; push rbp
+        ; mov rbp, rsp
+        ; sub rsp, frame
+        ; mov [rsp + g], rdi
+        ; mov [rsp + g + 8], rsi
+        ; mov [rsp + g + 16], rdx
+        ; mov [rsp + g + 24], rcx
+        ; mov [rsp + g + 32], r8
+        ; mov [rsp + g + 40], r9
+        ; movq [rsp + x], xmm0
+        ; movq [rsp + x + 8], xmm1
+        ; movq [rsp + x + 16], xmm2
+        ; movq [rsp + x + 24], xmm3
+        ; movq [rsp + x + 32], xmm4
+        ; movq [rsp + x + 40], xmm5
+        ; movq [rsp + x + 48], xmm6
+        ; movq [rsp + x + 56], xmm7
+        ; mov rdi, r10
+        ; mov rsi, rsp
+        ; lea rdx, [rbp + 16]
+        ; mov rax, QWORD worker
+        ; call rax
+        ; mov rax, [rsp + r]
+        ; mov rdx, [rsp + r + 8]
+        ; movq xmm0, [rsp + r + 16]
+        ; movq xmm1, [rsp + r + 24]
+        ; mov rsp, rbp
+        ; pop rbp
+        ; ret
+    );
+    let code = ops
+        .finalize()
+        .map_err(|e| RuntimeError::Internal(format!("assembling the reverse stub: {e:?}")))?;
+    Ok(heap.publish(
+        base,
+        &code,
+        crate::codeheap::CodeKind::Stub("reverse P/Invoke"),
+    )?)
+}
+
+/// The arguments as System V placed them, read in order.
+struct ArgReader {
+    regs: *const u64,
+    stack: *const u64,
+    gpr: usize,
+    xmm: usize,
+    slot: usize,
+}
+
+impl ArgReader {
+    /// The next integer-class word.
+    ///
+    /// # Safety
+    /// The reader's pointers are the reverse stub's save area and the
+    /// caller's stack arguments, and the signature says this word exists.
+    unsafe fn int(&mut self) -> u64 {
+        // SAFETY: caller's contract.
+        unsafe { self.next(false) }
+    }
+
+    /// The next SSE-class word.
+    ///
+    /// # Safety
+    /// As for [`ArgReader::int`].
+    unsafe fn sse(&mut self) -> u64 {
+        // SAFETY: caller's contract.
+        unsafe { self.next(true) }
+    }
+
+    /// The next word of a class: from its registers (6 general, 8 SSE)
+    /// while they last, then from the stack.
+    ///
+    /// # Safety
+    /// As for [`ArgReader::int`].
+    unsafe fn next(&mut self, sse: bool) -> u64 {
+        let regs = self.regs;
+        let (used, limit, base) = if sse {
+            (&mut self.xmm, 8, save::XMMS)
+        } else {
+            (&mut self.gpr, 6, save::GPRS)
+        };
+        if *used < limit {
+            *used += 1;
+            // SAFETY: caller's contract: a saved register of the class.
+            unsafe { *regs.add(base + *used - 1) }
+        } else {
+            self.slot += 1;
+            // SAFETY: caller's contract: a stack argument word.
+            unsafe { *self.stack.add(self.slot - 1) }
+        }
+    }
+
+    /// A struct argument: its eightbytes, from registers if all fit, else
+    /// from the stack.
+    ///
+    /// # Safety
+    /// As for [`ArgReader::int`].
+    unsafe fn structure(&mut self, ns: NativeStruct) -> [u64; 2] {
+        let mut out = [0u64; 2];
+        let n = ns.size.div_ceil(8) as usize;
+        if let StructClass::Registers { first, second } = ns.class {
+            let ebs: Vec<EightByte> = std::iter::once(first).chain(second).collect();
+            let ints = ebs.iter().filter(|e| **e == EightByte::Integer).count();
+            let sses = ebs.len() - ints;
+            if self.gpr + ints <= 6 && self.xmm + sses <= 8 {
+                for (i, eb) in ebs.iter().enumerate() {
+                    // SAFETY: caller's contract.
+                    out[i] = unsafe {
+                        match eb {
+                            EightByte::Integer => self.int(),
+                            EightByte::Sse => self.sse(),
+                        }
+                    };
+                }
+                return out;
+            }
+        }
+        for w in out.iter_mut().take(n.min(2)) {
+            self.slot += 1;
+            // SAFETY: caller's contract.
+            *w = unsafe { *self.stack.add(self.slot - 1) };
+        }
+        out
+    }
+}
+
+/// Sign- or zero-extends the low `size` bytes of `v`.
+fn extend(v: u64, size: u8, signed: bool) -> i64 {
+    let bits = 8 * u32::from(size);
+    if bits >= 64 {
+        return v as i64;
+    }
+    let shift = 64 - bits;
+    if signed {
+        ((v << shift) as i64) >> shift
+    } else {
+        ((v << shift) >> shift) as i64
+    }
+}
+
+/// The thread record of the calling OS thread for `rt`, attaching a thread
+/// the runtime has never seen. `Err` for a thread of another runtime.
+fn current_thread(rt: &Runtime) -> Result<&'static mut Thread, String> {
+    let ctx = osprey_qcall::services::installed_context() as *mut Thread;
+    if !ctx.is_null() {
+        // SAFETY: the installed context is a live thread record of the
+        // runtime whose code runs on this OS thread (callsite.rs installs
+        // it; the record removes it when it drops).
+        let thread = unsafe { &mut *ctx };
+        if std::ptr::eq(thread.runtime, rt) {
+            return Ok(thread);
+        }
+        return Err("a thread running another runtime's managed code called a callback".into());
+    }
+    attach_foreign_thread(rt)
+}
+
+/// A thread a C library started calls managed code for the first time: it
+/// joins the kernel process and gets a thread record, owned by the OS
+/// thread (dropped, and the thread detached, when it exits).
+fn attach_foreign_thread(rt: &Runtime) -> Result<&'static mut Thread, String> {
+    use std::sync::atomic::Ordering;
+    let token = rt.interop.thunks.attach_token.load(Ordering::Relaxed);
+    if rt.os.current_thread_id().0 == 0 {
+        rt.os
+            .attach_current_thread(token)
+            .map_err(|e| format!("a native thread could not join the process: {e}"))?;
+    }
+    let mut thread = rt.new_thread();
+    let ptr: *mut Thread = &mut *thread;
+    osprey_qcall::services::install(Some(crate::runtime::qcall_services_for(ptr)));
+    struct ForeignThread(Option<Box<Thread>>);
+    impl Drop for ForeignThread {
+        fn drop(&mut self) {
+            drop(self.0.take());
+            if let Ok(os) = osprey_kernel::client::Os::resolve() {
+                let _ = os.detach_current_thread();
+            }
+        }
+    }
+    osprey_qcall::services::adopt(Box::new(ForeignThread(Some(thread))));
+    // SAFETY: the record lives until this OS thread exits (adopted above).
+    Ok(unsafe { &mut *ptr })
+}
+
+/// Called by the reverse stub: runs the callback `entry` describes with
+/// the arguments C passed, and stores its result for the stub to load.
+///
+/// # Safety
+/// Called only by the reverse stub, with a live entry, its save area and
+/// the caller's stack arguments.
+unsafe extern "C" fn reverse_worker(entry: *const UmEntry, regs: *mut u64, stack: *const u64) {
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // SAFETY: the stub's contract.
+        unsafe { run_callback(&*entry, regs, stack) }
+    }));
+    if outcome.is_err() {
+        // A runtime bug; C gets zeros.
+        // SAFETY: the save area has room for the result words.
+        unsafe {
+            for i in 0..4 {
+                *regs.add(save::RESULT + i) = 0;
+            }
+        }
+    }
+}
+
+/// The body of [`reverse_worker`].
+///
+/// # Safety
+/// As for [`reverse_worker`].
+unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
+    // SAFETY: the result words of the save area.
+    let result = unsafe { std::slice::from_raw_parts_mut(regs.add(save::RESULT), 4) };
+    result.fill(0);
+    // SAFETY: an entry's runtime outlives its thunks' use.
+    let rt = unsafe { &*entry.rt };
+    if rt
+        .code
+        .globals()
+        .trap
+        .load(std::sync::atomic::Ordering::Acquire)
+        & crate::runtime::TRAP_EXIT
+        != 0
+    {
+        return; // the process is ending: no more managed code
+    }
+    let thread = match current_thread(rt) {
+        Ok(t) => t,
+        Err(why) => {
+            let _ = rt.os.stderr(&format!("fatal error: {why}\n"));
+            rt.request_exit(1);
+            return;
+        }
+    };
+    if thread.gc_mode != 0 {
+        // Only a P/Invoke with [SuppressGCTransition] gets to C without
+        // leaving cooperative mode: its callee must not call back.
+        thread.raise_fatal(RuntimeError::Internal(format!(
+            "native code called back into managed code ({}) during a P/Invoke marked \
+             [SuppressGCTransition]",
+            entry.method.full_name()
+        )));
+        return;
+    }
+    let mut reader = ArgReader {
+        regs,
+        stack,
+        gpr: 0,
+        xmm: 0,
+        slot: 0,
+    };
+    // Copies of the struct arguments over 8 bytes (passed by pointer to
+    // managed code), alive across the call.
+    let mut big: smallvec::SmallVec<[[u64; 2]; 4]> = smallvec::SmallVec::new();
+    let mut native: smallvec::SmallVec<[Arg<'static>; 8]> = smallvec::SmallVec::new();
+    for a in &entry.args {
+        // SAFETY: the signature describes what C passed.
+        native.push(unsafe {
+            match *a {
+                RevArg::Int { size, signed } => {
+                    let v = extend(reader.int(), size, signed);
+                    if size == 8 {
+                        Arg::I8(v)
+                    } else {
+                        Arg::I4(v as i32)
+                    }
+                }
+                RevArg::Bool => Arg::I4(i32::from(reader.int() as u32 != 0)),
+                RevArg::R4 => Arg::R4(f32::from_bits(reader.sse() as u32)),
+                RevArg::R8 => Arg::R8(f64::from_bits(reader.sse())),
+                RevArg::Struct(ns) => {
+                    let words = reader.structure(ns);
+                    if ns.size <= 8 {
+                        Arg::I8(words[0] as i64)
+                    } else {
+                        big.push(words);
+                        Arg::I(0) // patched below, once `big` stops moving
+                    }
+                }
+            }
+        });
+    }
+    let mut k = 0;
+    for (a, v) in entry.args.iter().zip(native.iter_mut()) {
+        if let RevArg::Struct(ns) = a {
+            if ns.size > 8 {
+                *v = Arg::I(big[k].as_ptr() as isize);
+                k += 1;
+            }
+        }
+    }
+    let value = thread.cooperative(|thread| {
+        let called = invoke(thread, entry, &native);
+        match called {
+            Ok(v) => Some(v),
+            Err(e) => {
+                // The exception would unwind into C: the CLR's rule is
+                // that it is unhandled.
+                rt.report_unhandled_with(thread, e, 1);
+                None
+            }
+        }
+    });
+    let Some(value) = value else { return };
+    match (entry.ret, value) {
+        (RevRet::Void, _) => {}
+        (RevRet::R4, Value::R4(f)) => result[2] = u64::from(f.to_bits()),
+        (RevRet::R8, Value::R8(f)) => result[2] = f.to_bits(),
+        (RevRet::Bool, v) => result[0] = u64::from(value_bits(v) & 0xFF != 0),
+        (RevRet::Int { size, signed }, v) => result[0] = extend(value_bits(v), size, signed) as u64,
+        _ => {}
+    }
+}
+
+/// The bits of an integer-like value.
+fn value_bits(v: Value) -> u64 {
+    match v {
+        Value::I4(x) => x as u32 as u64,
+        Value::I8(x) => x as u64,
+        Value::I(x) => x as u64,
+        _ => 0,
+    }
+}
+
+/// Calls the entry's target in cooperative mode: the delegate (every
+/// delegate of its invocation list, the last result winning) or the
+/// `[UnmanagedCallersOnly]` method.
+fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Value, RuntimeError> {
+    let rt = thread.runtime();
+    if entry.delegate == 0 {
+        return entry.site.call(thread, args);
+    }
+    let d = {
+        let h = rt
+            .heaps
+            .gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        h.get(entry.delegate).unwrap_or(0)
+    };
+    let Some(d) = Unrooted::from_raw(thread, d as *mut u8) else {
+        return Err(RuntimeError::Internal(format!(
+            "native code called a function pointer of a delegate to {} that was garbage-collected \
+             (keep the delegate alive while native code may call it)",
+            entry.method.full_name()
+        )));
+    };
+    let (_, _, list) = delegate_fields(d.raw());
+    match list {
+        None => {
+            let d = thread.root(d);
+            call_delegate(thread, entry.method, entry.site, &d, args)
+        }
+        Some(list) => {
+            // Every delegate of the list: the list stays rooted across the
+            // calls, each delegate while it is called.
+            // SAFETY: an invocation list is an object[].
+            let n = unsafe { list.length() };
+            let list = thread.root(Unrooted::assume(list));
+            let mut last = Value::Void;
+            for i in 0..n {
+                // SAFETY: an invocation list is an object[] of delegates.
+                let item = unsafe {
+                    *(list
+                        .load()
+                        .as_ptr()
+                        .add(crate::object::ARRAY_DATA_OFFSET + 8 * i)
+                        as *const *mut u8)
+                };
+                let Some(item) = Unrooted::from_raw(thread, item) else {
+                    continue;
+                };
+                let (_, aux, _) = delegate_fields(item.raw());
+                // SAFETY: `_methodPtrAux` is a MethodDesc.
+                let method = unsafe { MethodHandle::from_ptr(aux as *const _) };
+                let site = CallSite::new(rt, method)?;
+                let item = thread.root(item);
+                last = call_delegate(thread, method, site, &item, args)?;
+            }
+            Ok(last)
+        }
+    }
+}
+
+/// Calls one delegate's method: its target first when it has one.
+fn call_delegate(
+    thread: &mut Thread,
+    method: MethodHandle,
+    site: CallSite,
+    d: &Rooted,
+    args: &[Arg<'_>],
+) -> Result<Value, RuntimeError> {
+    let (target, _, _) = delegate_fields(d.load());
+    let target = target.map(|t| thread.root(Unrooted::assume(t)));
+    let mut all: smallvec::SmallVec<[Arg<'_>; 8]> = smallvec::SmallVec::new();
+    if let Some(t) = &target {
+        if method.owner.is_value_type() && !method.is_static() {
+            // `this` of a value type's method: the boxed value (nothing
+            // collects between this read and the call's entry into
+            // managed code, which reads no other reference first).
+            all.push(Arg::I(
+                t.load().as_ptr() as isize + crate::object::BOX_DATA_OFFSET as isize,
+            ));
+        } else {
+            all.push(Arg::Ref(Some(t)));
+        }
+    }
+    all.extend_from_slice(args);
+    site.call(thread, &all)
+}
+
+/// The method signature a `calli`'s StandAloneSig token names (in the
+/// assembly of the method being compiled), and whether its calling
+/// convention is unmanaged (`cdecl`, `stdcall`, `thiscall`, `fastcall`,
+/// `unmanaged`: all System V on x86-64 Linux). The JIT's
+/// [`calli_signature`] and the verifier's call-site facts both read it.
+pub(crate) fn calli_method_sig(
+    ctx: &JitContext<'_>,
+    token: Token,
+) -> Result<(osprey_metadata::sig::MethodSig, bool), HostError> {
+    let bad = |message: String| HostError {
+        kind: HostErrorKind::BadImage,
+        message,
+    };
+    if token.table() != Some(TableId::StandAloneSig) {
+        return Err(bad(format!(
+            "calli with token {:#010x}, which is not a StandAloneSig",
+            token.raw()
+        )));
+    }
+    let asm = ctx.loader.assembly(ctx.method.assembly);
+    let img = asm.image();
+    let row = img
+        .stand_alone_sig(token.rid())
+        .map_err(|e| bad(format!("calli signature: {e}")))?;
+    let blob = img
+        .blob(row.signature)
+        .map_err(|e| bad(format!("calli signature: {e}")))?;
+    let sig = match osprey_metadata::sig::parse_standalone_sig(blob) {
+        Ok(StandAloneSig::Method(m)) => m,
+        Ok(_) => return Err(bad("calli with a signature that is not a method's".into())),
+        Err(e) => return Err(bad(format!("calli signature: {e}"))),
+    };
+    let unmanaged = matches!(
+        sig.call_conv,
+        CallingConvention::C
+            | CallingConvention::StdCall
+            | CallingConvention::ThisCall
+            | CallingConvention::FastCall
+            | CallingConvention::Unmanaged
+    );
+    Ok((sig, unmanaged))
+}
+
+/// Resolves the StandAloneSig token of a `calli`: its signature, and for an
+/// unmanaged calling convention how the call crosses
+/// ([`calli_method_sig`]). Unmanaged `calli` does no marshaling: its types
+/// must be blittable (a `bool` travels as its byte).
+pub(crate) fn calli_signature(
+    ctx: &mut JitContext<'_>,
+    token: Token,
+) -> Result<CallSiteSig, HostError> {
+    let assembly = ctx.method.assembly;
+    let (sig, unmanaged) = calli_method_sig(ctx, token)?;
+    let jit = |ctx: &mut JitContext<'_>, t| {
+        let gctx = ctx.ctx.clone();
+        ctx.loader
+            .jit_type_of_sig(assembly, t, &gctx)
+            .map_err(|e| HostError {
+                kind: HostErrorKind::TypeLoad,
+                message: e.to_string(),
+            })
+    };
+    let mut params = Vec::with_capacity(sig.params.len());
+    for p in &sig.params {
+        params.push(jit(ctx, p)?);
+    }
+    let ret = jit(ctx, &sig.ret)?;
+    if sig.call_conv == CallingConvention::VarArg || sig.sentinel.is_some() {
+        return Err(HostError {
+            kind: HostErrorKind::NotSupported,
+            message: "calli of a variadic signature".into(),
+        });
+    }
+    let this = (sig.has_this && !unmanaged).then_some(osprey_jit::ThisKind::Ref);
+    let call_sig = CallSig { this, params, ret };
+    if !unmanaged {
+        return Ok(CallSiteSig {
+            sig: call_sig,
+            unmanaged: None,
+        });
+    }
+    let class = |ctx: &mut JitContext<'_>,
+                 t: JitType|
+     -> Result<Option<osprey_jit::NativeStruct>, HostError> {
+        match t {
+            JitType::Struct(h) => {
+                let th = TypeHandle::from_jit(h);
+                super::layout::sysv_class(ctx.loader, th).map(Some).map_err(|e| HostError {
+                    kind: HostErrorKind::NotSupported,
+                    message: format!("calli: {}", e.0),
+                })
+            }
+            JitType::Ref | JitType::ByRef => Err(HostError {
+                kind: HostErrorKind::NotSupported,
+                message: "calli with an unmanaged signature taking or returning an object reference or a managed pointer (use pointers)".into(),
+            }),
+            _ => Ok(None),
+        }
+    };
+    let mut args = Vec::with_capacity(call_sig.params.len());
+    for p in call_sig.params.clone() {
+        args.push(match class(ctx, p)? {
+            Some(ns) => NativeArg::Struct(ns),
+            None => NativeArg::Direct,
+        });
+    }
+    let ret = match class(ctx, call_sig.ret)? {
+        Some(ns) => NativeRet::Struct(ns),
+        None => NativeRet::Direct,
+    };
+    Ok(CallSiteSig {
+        sig: call_sig,
+        unmanaged: Some(UnmanagedCall {
+            target: NativeTarget::Stack,
+            args,
+            ret,
+            suppress_gc_transition: false,
+            set_last_error: false,
+        }),
+    })
+}
+
+/// `Marshal.GetDelegateForFunctionPointer(ptr, type)`: a delegate of
+/// `delegate_type` whose `Invoke` calls the C function at `fnptr`. Its
+/// target is a boxed `IntPtr` holding the pointer and its method pointer
+/// the type's *pointer-invoke stub*: an IL stub compiled once per delegate
+/// type (`stub::StubKind::PointerInvoke`), marshaling as a P/Invoke of the
+/// same signature would and calling through the pointer with the inline
+/// transition. The thread is cooperative, under a helper frame.
+pub(crate) fn delegate_for_pointer(
+    thread: &mut Thread,
+    fnptr: usize,
+    delegate_type: TypeHandle,
+) -> Result<ObjectRef, RuntimeError> {
+    use osprey_binder::DelegateObject;
+    let rt = thread.runtime();
+    if !super::layout::is_delegate(delegate_type) {
+        return Err(RuntimeError::managed(
+            "System.ArgumentException",
+            Some(format!(
+                "Type must derive from Delegate.\nParameter name: t ({})",
+                delegate_type.name
+            )),
+        ));
+    }
+    let invoke = delegate_type
+        .methods
+        .iter()
+        .copied()
+        .find(|m| m.name == "Invoke" && !m.is_static())
+        .ok_or_else(|| directive(format!("{} has no Invoke method", delegate_type.name)))?;
+    let stub = rt.interop.pointer_invoke_stub(rt, invoke)?;
+    let intptr = rt.loader().corelib_type("System", "IntPtr")?;
+    let d = rt.new_object(thread, &delegate_type.mt, 0)?;
+    let holder = rt.heaps.alloc(thread, &intptr.mt, 0)?.raw();
+    let d = d.load();
+    // SAFETY: a fresh box of IntPtr and a fresh delegate of a delegate
+    // type (the mirror matches System.Delegate's layout); nothing has
+    // allocated since the box.
+    unsafe {
+        *(holder.as_ptr().add(crate::object::BOX_DATA_OFFSET) as *mut usize) = fnptr;
+        let del = &mut *(d.as_ptr() as *mut DelegateObject);
+        del.target = holder.as_ptr() as *mut osprey_binder::Object;
+        del.method_ptr = stub;
+        del.method_ptr_aux = invoke.as_ptr() as usize;
+        rt.heaps
+            .gc
+            .write_barrier(std::ptr::addr_of!(del.target) as usize);
+    }
+    Ok(d)
+}
+
+impl super::Interop {
+    /// The pointer-invoke stub of delegate type `invoke.owner` (see
+    /// [`delegate_for_pointer`]), compiled once.
+    pub(crate) fn pointer_invoke_stub(
+        &self,
+        rt: &Runtime,
+        invoke: MethodHandle,
+    ) -> Result<usize, RuntimeError> {
+        let mut loader = rt.loader();
+        let mut stubs = self.pointer_stubs.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(s) = stubs.get(&invoke) {
+            return Ok(*s);
+        }
+        let plan = super::marshal::delegate_plan(&mut loader, invoke)?;
+        let addr = super::stub::compile_plan(
+            rt,
+            &mut loader,
+            invoke,
+            &plan,
+            super::stub::StubKind::PointerInvoke,
+        )?;
+        stubs.insert(invoke, addr);
+        Ok(addr)
+    }
+}
+
+impl Thunks {
+    /// Makes the reverse stub (at runtime creation, before anything runs).
+    pub(crate) fn init(&self, rt: &Runtime) -> Result<(), RuntimeError> {
+        let s = emit_reverse_stub(rt)?;
+        let _ = self.stub.set(s);
+        Ok(())
+    }
+}
+
+/// For a method marked `[UnmanagedCallersOnly]`: `ldftn` gives its C
+/// function pointer (a thunk), and anything else is an error (a direct
+/// call is an `InvalidProgramException`, as in .NET; a delegate of it is
+/// made with `ldftn`, so `newobj` then fails to map the pointer back to a
+/// method: `NotSupportedException`). `None` for any other method.
+pub(crate) fn unmanaged_callers_only(
+    ctx: &mut JitContext<'_>,
+    md: MethodHandle,
+    opcode: osprey_jit::CallOpcode,
+    sig: &CallSig,
+) -> Result<Option<osprey_jit::CallInfo>, HostError> {
+    use osprey_jit::CallOpcode;
+    let rt = ctx.rt;
+    if !rt.interop.thunks.is_unmanaged_callers_only(ctx.loader, md) {
+        return Ok(None);
+    }
+    match opcode {
+        CallOpcode::LdFtn => {
+            let entry = rt
+                .interop
+                .thunks
+                .method_thunk(rt, ctx.loader, md)
+                .map_err(crate::runtime::jitiface::runtime_error)?;
+            Ok(Some(osprey_jit::CallInfo {
+                method: md.to_jit(),
+                method_exact: osprey_jit::RtValue::Const(md.as_ptr() as usize),
+                target: osprey_jit::CallTarget::Managed { entry },
+                sig: sig.clone(),
+                new_object: None,
+                class_init: None,
+            }))
+        }
+        _ => Err(HostError {
+            kind: HostErrorKind::InvalidProgram,
+            message: format!(
+                "{} is marked [UnmanagedCallersOnly]: it can only be called from native code \
+                 (take its address with ldftn)",
+                md.full_name()
+            ),
+        }),
+    }
+}
