@@ -36,6 +36,11 @@ fn stress_interval() -> String {
 /// under stress with these instead: (sample, arguments, why).
 const SMALL_AT_STRESS: &[(&str, &[&str], &str)] = &[
     (
+        "generic-sorted",
+        &["500"],
+        "20 000 random operations on four sorted collections: minutes at interval 1",
+    ),
+    (
         "gc-binarytrees",
         &["6"],
         "depth 18 allocates 2^19-node trees repeatedly: hours at interval 1",

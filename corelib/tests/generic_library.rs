@@ -110,7 +110,19 @@ const RENAMED: &[(&str, &str, &str)] = &[
 /// Programs of this test that have become Osprey samples (they run on
 /// Osprey as they do on Mono): `samples/<name>/<name>.cs`, still checked
 /// here against Mono's library.
-const SAMPLES: &[&str] = &["generic-collections", "generic-tuples"];
+const SAMPLES: &[&str] = &[
+    "generic-arrays",
+    "generic-collections",
+    "generic-comparers",
+    "generic-linkedlist",
+    "generic-objectmodel",
+    "generic-sorted",
+    "generic-tuples",
+    "linq-deferred",
+    "linq-errors",
+    "linq-numeric",
+    "linq-queries",
+];
 
 /// How long one compilation or run may take.
 const TIMEOUT: Duration = Duration::from_secs(120);

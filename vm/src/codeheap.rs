@@ -27,7 +27,7 @@ use std::sync::Arc;
 use osprey_jit::{CodeMap, GcInfo, NativeEhClause};
 use osprey_kernel::Protection;
 
-use crate::loader::MethodHandle;
+use crate::typesystem::MethodHandle;
 use osprey_kernel::client::{Os, OsError};
 
 /// Bytes reserved for the whole heap.
@@ -293,19 +293,6 @@ impl CodeHeap {
     /// inline caches: read and written by generated code and the runtime).
     pub fn alloc_data_cell(&self) -> Result<usize, CodeHeapError> {
         self.alloc_small(|_| [0u8; 32])
-    }
-
-    /// Creates a stub that returns `value` (`mov rax, imm64; ret`): a native
-    /// function of no arguments (used for `Array.Empty<T>()`, see
-    /// runtime/jitiface.rs).
-    pub fn alloc_constant_stub(&self, value: usize) -> Result<usize, CodeHeapError> {
-        self.alloc_small(|_| {
-            let mut bytes = [0xCCu8; PRECODE_SIZE];
-            bytes[..2].copy_from_slice(&[0x48, 0xB8]); // mov rax, imm64
-            bytes[2..10].copy_from_slice(&(value as u64).to_le_bytes());
-            bytes[10] = 0xC3; // ret
-            bytes
-        })
     }
 
     /// Rewrites a precode into a jump to `target` (after its method is compiled).

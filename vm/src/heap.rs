@@ -18,10 +18,10 @@ use std::sync::Mutex;
 use osprey_kernel::Protection;
 
 use crate::gc::{Gc, GcOptions};
-use crate::loader::MethodTable;
 use crate::object::{self, ObjectRef};
 use crate::rooted::{Rooted, Unrooted};
 use crate::thread::Thread;
+use crate::typesystem::MethodTable;
 use osprey_kernel::client::{Os, OsError};
 
 /// Frozen objects at least this large get pages of their own.

@@ -43,5 +43,6 @@ pub mod stackwalk;
 #[allow(clippy::useless_conversion)]
 pub mod stubs;
 pub mod thread;
+pub mod typesystem;
 
 pub use runtime::{Runtime, RuntimeError, RuntimeOptions};

@@ -18,7 +18,7 @@
 
 use std::ptr::NonNull;
 
-use crate::loader::MethodTable;
+use crate::typesystem::MethodTable;
 
 /// Bytes of header in front of every object.
 pub const HEADER_SIZE: usize = 8;

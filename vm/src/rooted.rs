@@ -46,9 +46,9 @@ use std::marker::PhantomData;
 use std::ptr::NonNull;
 
 use crate::gc::Gc;
-use crate::loader::{MethodTable, TypeHandle};
 use crate::object::ObjectRef;
 use crate::thread::Thread;
+use crate::typesystem::{MethodTable, TypeHandle};
 
 /// An object reference that is not rooted, borrowed from the thread (see
 /// the module documentation): valid until the thread next allocates,

@@ -33,8 +33,8 @@ use std::sync::Arc;
 
 use crate::codeheap::{CodeHeap, MethodCode};
 use crate::frames::{Frame, FrameKind};
-use crate::loader::MethodHandle;
 use crate::thread::Thread;
+use crate::typesystem::MethodHandle;
 
 /// One activation of a JIT-compiled method found by a walk.
 #[derive(Clone, Debug)]

@@ -5,9 +5,9 @@
 //! R15 is callee-saved in both fastcall64 and System V). The first fields are
 //! `repr(C)` at fixed offsets that stubs and JIT code use.
 
-use crate::loader::TypeHandle;
 use crate::rooted::{RootTable, Rooted, Unrooted};
 use crate::runtime::{Runtime, RuntimeError};
+use crate::typesystem::TypeHandle;
 
 /// [`Thread::attention`]: an exception is pending; dispatch it.
 pub const ATTENTION_EXCEPTION: u32 = 2;

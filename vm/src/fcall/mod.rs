@@ -671,6 +671,30 @@ pub static FCALLS: &[FCall] = &[
     },
 ];
 
+/// The runtime's native bindings for the loader: the FCall table above
+/// and the QCall entry list (`osprey_qcall::ENTRIES`).
+pub(crate) struct Bindings;
+
+impl crate::loader::NativeBindings for Bindings {
+    fn internal_call(
+        &self,
+        class: &str,
+        method: &str,
+        sig: &str,
+    ) -> Option<crate::loader::MethodKind> {
+        lookup(class, method, sig).map(|f| crate::loader::MethodKind::FCall {
+            address: f.address,
+            pass_thread: f.pass_thread,
+            may_throw: f.may_throw,
+            helper_frame: f.helper_frame,
+        })
+    }
+
+    fn qcall(&self, entry: &str) -> Option<usize> {
+        osprey_qcall::lookup(entry)
+    }
+}
+
 /// Finds the FCall registered for a method.
 pub fn lookup(class: &str, method: &str, sig: &str) -> Option<FCallTarget> {
     FCALLS

@@ -78,7 +78,7 @@ impl Minor<'_> {
             if *layout::header(v) & MARK_BIT != 0 {
                 return v;
             }
-            let mt = &*(word as *const crate::loader::MethodTable);
+            let mt = &*(word as *const crate::typesystem::MethodTable);
             let size = layout::size_with(v, mt);
             let dst = self.promo_alloc(size);
             std::ptr::copy_nonoverlapping((v - HEADER_SIZE) as *const u8, dst as *mut u8, size);

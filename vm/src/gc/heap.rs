@@ -356,7 +356,7 @@ pub unsafe fn object_size_maybe_forwarded(obj: usize) -> usize {
             let to = word & !layout::FORWARDED;
             layout::size_with(to, layout::mt_of(to))
         } else {
-            layout::size_with(obj, &*(word as *const crate::loader::MethodTable))
+            layout::size_with(obj, &*(word as *const crate::typesystem::MethodTable))
         }
     }
 }

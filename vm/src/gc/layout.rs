@@ -2,9 +2,9 @@
 //! references are, and the free-object filler that keeps every block
 //! parseable (walkable object by object from its start).
 
-use crate::loader::types::mt_flags;
-use crate::loader::MethodTable;
 use crate::object::{self, HEADER_SIZE};
+use crate::typesystem::types::mt_flags;
+use crate::typesystem::MethodTable;
 
 /// Header bit set on marked objects during a collection.
 pub const MARK_BIT: u64 = 1 << 63;

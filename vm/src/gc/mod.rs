@@ -36,11 +36,11 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use osprey_kernel::client::{Os, OsError};
 
-use crate::loader::types::mt_flags;
-use crate::loader::{MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef, HEADER_SIZE};
 use crate::rooted::Unrooted;
 use crate::thread::Thread;
+use crate::typesystem::types::mt_flags;
+use crate::typesystem::MethodTable;
 use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
 
 pub use handles::HandleKind;
@@ -84,23 +84,7 @@ impl ThreadRegistry {
     }
 }
 
-/// Every type the loader created (shared by the loader and the collector).
-#[derive(Default)]
-pub struct TypeRegistry {
-    types: Mutex<Vec<TypeHandle>>,
-}
-
-impl TypeRegistry {
-    /// Records a new type.
-    pub fn register(&self, t: TypeHandle) {
-        self.types.lock().unwrap_or_else(|p| p.into_inner()).push(t);
-    }
-
-    /// A snapshot of the types loaded so far.
-    pub fn snapshot(&self) -> Vec<TypeHandle> {
-        self.types.lock().unwrap_or_else(|p| p.into_inner()).clone()
-    }
-}
+pub use crate::typesystem::TypeRegistry;
 
 /// One GC-visible argument of a call stopped in the prestub (reported by
 /// the stack walker for a `FrameKind::Prestub` frame).

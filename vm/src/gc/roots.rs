@@ -16,9 +16,9 @@
 use super::handles::HandleKind;
 use super::layout;
 use super::{Gc, State};
-use crate::loader::TypeHandle;
 use crate::stackwalk::{enumerate_thread_roots, RootKind, RootOrigin, StackRoot};
 use crate::thread::Thread;
+use crate::typesystem::TypeHandle;
 
 /// One root slot.
 #[derive(Copy, Clone, Debug)]

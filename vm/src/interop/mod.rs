@@ -38,7 +38,7 @@ use crate::thread::Thread;
 use marshal::MarshalPlan;
 
 /// The library name of QCalls: P/Invokes into the runtime itself.
-pub const QCALL_LIBRARY: &str = "QCall";
+pub use crate::loader::QCALL_LIBRARY;
 
 /// A runtime's interop state.
 #[derive(Default)]

@@ -128,7 +128,7 @@ impl Loader {
                 cctor: None,
                 before_field_init: true,
                 done: AtomicU8::new(1),
-                failure: std::sync::OnceLock::new(),
+                failed: std::sync::atomic::AtomicBool::new(false),
             },
         });
         rt.mt.vtable = rt.vtable.as_ptr();

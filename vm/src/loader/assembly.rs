@@ -5,14 +5,7 @@ use osprey_metadata::{Image, MetadataError};
 /// The alignment the PE reader needs for the start of an image.
 const READER_ALIGN: usize = 8;
 
-/// Index of an assembly in its runtime's assembly list. Corelib is always 0.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct AssemblyId(pub u32);
-
-impl AssemblyId {
-    /// The core library.
-    pub const CORELIB: AssemblyId = AssemblyId(0);
-}
+pub use crate::typesystem::AssemblyId;
 
 /// Where an assembly's bytes live. Never read: holding it keeps the bytes
 /// alive for the image.

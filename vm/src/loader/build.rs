@@ -229,7 +229,7 @@ impl Loader {
                 cctor: None,
                 before_field_init: row.flags & ta::BEFORE_FIELD_INIT != 0,
                 done: AtomicU8::new(1),
-                failure: std::sync::OnceLock::new(),
+                failed: std::sync::atomic::AtomicBool::new(false),
             },
         }));
         if open_definition {
@@ -768,15 +768,9 @@ impl Loader {
         let img = asm.image();
         let kind = if info.impl_flags & mia::INTERNAL_CALL != 0 {
             let sig_text = names::method_sig_text(img, &info.sig);
-            match crate::fcall::lookup(def_name, &info.name, &sig_text) {
-                Some(f) => MethodKind::FCall {
-                    address: f.address,
-                    pass_thread: f.pass_thread,
-                    may_throw: f.may_throw,
-                    helper_frame: f.helper_frame,
-                },
-                None => MethodKind::Unimplemented,
-            }
+            self.bindings
+                .internal_call(def_name, &info.name, &sig_text)
+                .unwrap_or(MethodKind::Unimplemented)
         } else if info.flags & ma::PINVOKE_IMPL != 0 {
             // pinvokeimpl("lib" as "Entry"): a P/Invoke; pinvokeimpl("QCall"
             // as "Entry") a QCall, bound now to its registered Rust function.
@@ -786,8 +780,8 @@ impl Loader {
                 "System.Runtime.InteropServices.SuppressGCTransitionAttribute",
             );
             match img.pinvoke_import_of(info.rid) {
-                Ok(Some(p)) if p.module_name == crate::interop::QCALL_LIBRARY => {
-                    match osprey_qcall::lookup(p.import_name) {
+                Ok(Some(p)) if p.module_name == super::QCALL_LIBRARY => {
+                    match self.bindings.qcall(p.import_name) {
                         Some(address) => MethodKind::PInvoke {
                             qcall: address,
                             suppress_gc_transition,

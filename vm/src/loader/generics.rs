@@ -16,46 +16,13 @@ use super::assembly::AssemblyId;
 use super::methods::{MethodDesc, MethodHandle};
 use super::types::{TypeDefId, TypeHandle, TypeKind};
 use super::{LoadError, LoadResult, Loader};
+pub use crate::typesystem::context::GenericContext;
 
 /// How deeply type arguments may nest (`List<List<...<int>...>>`). The CLR
 /// has a similar limit; a polymorphic recursion that instantiates ever
 /// deeper types stops here with a TypeLoadException instead of exhausting
 /// the stack or the memory.
 pub const MAX_INSTANTIATION_DEPTH: u32 = 48;
-
-/// The type arguments `!n` and `!!n` refer to in a signature.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
-pub struct GenericContext {
-    /// The declaring type's arguments (`!n`).
-    pub type_args: Vec<TypeHandle>,
-    /// The method's arguments (`!!n`).
-    pub method_args: Vec<TypeHandle>,
-}
-
-impl GenericContext {
-    /// No type arguments: a non-generic type or method.
-    pub fn empty() -> GenericContext {
-        GenericContext::default()
-    }
-
-    /// The context of a type with these arguments.
-    pub fn of_type(type_args: Vec<TypeHandle>) -> GenericContext {
-        GenericContext {
-            type_args,
-            method_args: Vec::new(),
-        }
-    }
-
-    /// The type `!n` (`method` false) or `!!n` (`method` true) denotes.
-    pub fn arg(&self, n: u32, method: bool) -> Option<TypeHandle> {
-        let args = if method {
-            &self.method_args
-        } else {
-            &self.type_args
-        };
-        args.get(n as usize).copied()
-    }
-}
 
 /// One side of a signature comparison: a signature and where its tokens
 /// and type parameters come from.

@@ -2,8 +2,8 @@
 //! resolution of metadata tokens to them.
 //!
 //! * [`assembly`]: loaded assemblies (bytes + metadata image);
-//! * [`types`]: method tables and runtime types;
-//! * [`methods`]: method descriptors and precodes;
+//! * the structures it builds are the type system's (`crate::typesystem`:
+//!   method tables, runtime types, method descriptors), re-exported here;
 //! * [`build`]: constructing a runtime type from its TypeDef and type
 //!   arguments (identity first, then parent, layout, statics, methods,
 //!   vtable, interfaces);
@@ -11,7 +11,6 @@
 //!   rules live in `osprey_metadata::layout`);
 //! * [`vtable`]: vtable slots, overrides, interface maps, unboxing stubs;
 //! * [`arrays`]: array types;
-//! * [`casting`]: assignability (casts, interface dispatch, constraints);
 //! * [`generics`]: generic contexts, signature comparison across
 //!   instantiations, generic method instantiation;
 //! * [`resolve`]: tokens and signatures to types, methods, fields and JIT types,
@@ -24,14 +23,11 @@ mod arrays;
 pub mod assembly;
 pub(crate) mod attributes;
 mod build;
-pub mod casting;
 pub mod generics;
 mod layout;
-pub mod methods;
 pub mod names;
 mod resolve;
 pub mod sharing;
-pub mod types;
 mod validate;
 mod vtable;
 
@@ -42,12 +38,15 @@ use osprey_metadata::MetadataError;
 
 pub use assembly::{Assembly, AssemblyId};
 pub(crate) use build::primitive_of_sig;
-pub use generics::GenericContext;
-pub use methods::{MethodDesc, MethodHandle, MethodKind};
-pub use types::{
+// The type system's structures, which the loader builds (re-exported so
+// that `crate::loader::TypeHandle` and the like name them too).
+pub use crate::typesystem::GenericContext;
+pub use crate::typesystem::{casting, methods, types};
+pub use crate::typesystem::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
     Variance,
 };
+pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 
 use crate::codeheap::CodeHeap;
 
@@ -120,7 +119,7 @@ impl std::fmt::Display for LoadError {
                     f,
                     "'{}' is not implemented in Osprey's corelib ({})",
                     osprey_metadata::csharp::display_type_name(name),
-                    crate::runtime::missing::API_HINT
+                    API_HINT
                 )
             }
             LoadError::TypeNotFound { name, assembly } => {
@@ -224,7 +223,28 @@ pub struct Loader {
     prestub: usize,
     /// Every type loaded, shared with the garbage collector (statics are
     /// roots; the heap verifier checks method tables against it).
-    pub(crate) registry: Arc<crate::gc::TypeRegistry>,
+    pub(crate) registry: Arc<crate::typesystem::TypeRegistry>,
+    /// Internal calls and QCalls (see [`NativeBindings`]).
+    bindings: Box<dyn NativeBindings>,
+}
+
+/// The module name of QCalls: `[DllImport("QCall")]` is a P/Invoke into the
+/// runtime (docs/internal-calls.md).
+pub const QCALL_LIBRARY: &str = "QCall";
+
+/// Where a message about a member corelib lacks sends the user.
+pub(crate) const API_HINT: &str = "docs/api.md lists what is";
+
+/// How the loader binds methods implemented in native code: corelib's
+/// internal calls (FCalls) and QCall entry points. The layer that owns
+/// those tables (the runtime) hands an implementation to
+/// [`Loader::new`], so the loader names neither.
+pub trait NativeBindings: Send + Sync {
+    /// The FCall registered for `class::method` with the ILAsm-like
+    /// signature `sig` (`double(double)`), as the method's kind.
+    fn internal_call(&self, class: &str, method: &str, sig: &str) -> Option<MethodKind>;
+    /// The address of the QCall entry point `entry`.
+    fn qcall(&self, entry: &str) -> Option<usize>;
 }
 
 /// Names under which programs refer to the core library.
@@ -239,11 +259,13 @@ const CORELIB_ALIASES: &[&str] = &[
 ];
 
 impl Loader {
-    /// A loader with corelib loaded (as assembly 0).
+    /// A loader with corelib loaded (as assembly 0), binding native methods
+    /// through `bindings`.
     pub fn new(
         corelib: &'static [u8],
         code_heap: Arc<CodeHeap>,
         prestub: usize,
+        bindings: Box<dyn NativeBindings>,
     ) -> LoadResult<Loader> {
         let corelib = Assembly::from_static(AssemblyId::CORELIB, corelib).map_err(|error| {
             LoadError::BadImage {
@@ -272,7 +294,8 @@ impl Loader {
             layout_in_progress: HashSet::new(),
             code_heap,
             prestub,
-            registry: Arc::new(crate::gc::TypeRegistry::default()),
+            registry: Arc::new(crate::typesystem::TypeRegistry::default()),
+            bindings,
         })
     }
 

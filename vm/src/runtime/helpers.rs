@@ -289,6 +289,43 @@ pub(crate) struct ClassInitLocks {
     state: std::sync::Mutex<ClassInitState>,
     /// Signalled when a constructor finishes.
     finished: std::sync::Condvar,
+    /// The TypeInitializationException of each type whose constructor
+    /// failed (`ClassInit::failed` says which have one).
+    failures: std::sync::Mutex<std::collections::HashMap<TypeHandle, super::ExceptionObject>>,
+}
+
+impl ClassInitLocks {
+    /// The recorded TypeInitializationException of `t`, if its
+    /// constructor failed.
+    fn failure(&self, t: TypeHandle) -> Option<super::ExceptionObject> {
+        if !t
+            .class_init
+            .failed
+            .load(std::sync::atomic::Ordering::Acquire)
+        {
+            return None;
+        }
+        self.failures
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(&t)
+            .cloned()
+    }
+
+    /// Records `failure` as `t`'s (unless another thread recorded one
+    /// first) and returns the one recorded.
+    fn record_failure(
+        &self,
+        t: TypeHandle,
+        failure: super::ExceptionObject,
+    ) -> super::ExceptionObject {
+        let mut map = self.failures.lock().unwrap_or_else(|p| p.into_inner());
+        let recorded = map.entry(t).or_insert(failure).clone();
+        t.class_init
+            .failed
+            .store(true, std::sync::atomic::Ordering::Release);
+        recorded
+    }
 }
 
 #[derive(Default)]
@@ -334,7 +371,7 @@ fn claim_class_constructor(thread: &mut Thread, t: TypeHandle) -> Result<Claim, 
     let me = thread as *mut Thread as usize;
     loop {
         let mut st = locks.state.lock().unwrap_or_else(|p| p.into_inner());
-        if let Some(failure) = t.class_init.failure.get() {
+        if let Some(failure) = locks.failure(t) {
             return Err(rt.exception_error(failure.get(thread)));
         }
         if t.class_init.is_done() {
@@ -372,7 +409,7 @@ pub(crate) fn run_class_constructor(
     thread: &mut Thread,
     t: TypeHandle,
 ) -> Result<(), RuntimeError> {
-    if let Some(failure) = t.class_init.failure.get() {
+    if let Some(failure) = thread.runtime().class_inits.failure(t) {
         return Err(thread.runtime().exception_error(failure.get(thread)));
     }
     if t.class_init.is_done() || thread.initializing.contains(&t) {
@@ -434,7 +471,7 @@ fn record_class_init_failure(
     };
     let rt = thread.runtime();
     let failure = super::ExceptionObject::new(rt.heaps.gc.new_handle(tie.get(thread).raw()));
-    let failure = t.class_init.failure.get_or_init(|| failure);
+    let failure = rt.class_inits.record_failure(t, failure);
     rt.exception_error(failure.get(thread))
 }
 

@@ -45,7 +45,7 @@ use crate::thread::Thread;
 pub(crate) const PLACEHOLDER: osprey_jit::JitType = osprey_jit::JitType::I8;
 
 /// What corelib-missing messages end with: where a user finds what exists.
-pub(crate) const API_HINT: &str = "docs/api.md lists what is";
+pub(crate) use crate::loader::API_HINT;
 
 /// One recorded failure: the managed exception it raises.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

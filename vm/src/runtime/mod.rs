@@ -167,7 +167,12 @@ impl Runtime {
             gc_options.heap_limit = options.gc.heap_limit;
         }
         let stubs = Stubs::generate(&code, &helpers::workers())?;
-        let loader = Loader::new(osprey_corelib::CORELIB_DLL, code.clone(), stubs.prestub)?;
+        let loader = Loader::new(
+            osprey_corelib::CORELIB_DLL,
+            code.clone(),
+            stubs.prestub,
+            Box::new(crate::fcall::Bindings),
+        )?;
         let rt = Box::new(Runtime {
             os,
             code,

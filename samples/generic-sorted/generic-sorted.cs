@@ -44,8 +44,11 @@ static class Program
         return "[" + string.Join(", ", parts.ToArray()) + "]";
     }
 
-    static void Main()
+    // The argument: how many random operations the last part makes
+    // (default 20000; tests/gc.rs runs fewer under GC stress).
+    static void Main(string[] args)
     {
+        int steps = args.Length > 0 ? int.Parse(args[0]) : 20000;
         // SortedSet.
         var set = new SortedSet<int> { 5, 1, 9, 3, 7, 3, 1 };
         Console.WriteLine("set " + Show(set) + " count " + set.Count + " min " + set.Min + " max " + set.Max + " reverse " + Show(set.Reverse()));
@@ -174,7 +177,7 @@ static class Program
         var sorted = new SortedList<int, int>();
         var reference = new List<int>();
         bool ok = true;
-        for (int step = 0; step < 20000; step++)
+        for (int step = 0; step < steps; step++)
         {
             int v = random.Next(3000);
             int at = reference.BinarySearch(v);

@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
 use osprey_jit::{JitType, StructLayout};
 use osprey_metadata::sig::TypeSig;
 
-use super::assembly::AssemblyId;
 use super::methods::MethodHandle;
+use super::AssemblyId;
 
 /// Method-table flags.
 pub mod mt_flags {
@@ -370,9 +370,10 @@ pub struct ClassInit {
     /// 1 once the constructor has run (or there is none). Generated code
     /// tests this byte; see `runtime::helpers::run_class_constructor`.
     pub done: AtomicU8,
-    /// Set when the constructor failed: every later access raises this
-    /// TypeInitializationException again, without rerunning it.
-    pub failure: std::sync::OnceLock<crate::runtime::ExceptionObject>,
+    /// Set when the constructor failed: every later access raises the
+    /// same TypeInitializationException again, without rerunning it (the
+    /// runtime keeps the exception: `runtime::helpers::ClassInitLocks`).
+    pub failed: std::sync::atomic::AtomicBool,
 }
 
 impl ClassInit {
@@ -483,8 +484,8 @@ impl RuntimeType {
     }
 
     /// The type arguments `!n` of this type's signatures refer to.
-    pub fn generic_context(&self) -> super::generics::GenericContext {
-        super::generics::GenericContext::of_type(self.instantiation.clone())
+    pub fn generic_context(&self) -> super::context::GenericContext {
+        super::context::GenericContext::of_type(self.instantiation.clone())
     }
 
     /// The parent type.

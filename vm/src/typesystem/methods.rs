@@ -13,8 +13,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use osprey_metadata::flags::{method_attributes as ma, method_impl_attributes as mia};
 use osprey_metadata::sig::MethodSig;
 
-use super::assembly::AssemblyId;
 use super::types::TypeHandle;
+use super::AssemblyId;
 
 /// How a method is implemented.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -159,8 +159,8 @@ impl MethodDesc {
 
     /// The type arguments this method's signature and body refer to: its
     /// owner's (`!n`) and its own (`!!n`).
-    pub fn generic_context(&self) -> super::generics::GenericContext {
-        super::generics::GenericContext {
+    pub fn generic_context(&self) -> super::context::GenericContext {
+        super::context::GenericContext {
             type_args: self.owner.instantiation.clone(),
             method_args: self.instantiation.clone(),
         }
