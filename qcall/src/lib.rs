@@ -4,7 +4,7 @@
 //! `[DllImport("QCall", EntryPoint = "Type_Method")] static extern ...` and
 //! implemented here as a C-style `extern "C"` function registered in
 //! [`ENTRIES`] (one line each). JIT-compiled code calls it through an inline
-//! transition (design notes §3): the thread is in *preemptive* mode while a
+//! transition (docs/design.md §3): the thread is in *preemptive* mode while a
 //! QCall runs, so a QCall must not touch managed objects except through the
 //! handle types in [`handles`], which re-enter cooperative mode through the
 //! runtime's [`services`].

@@ -22,7 +22,7 @@
 //!
 //! Managed code never keeps callee-saved registers live across a call (the
 //! JIT spills everything to frame slots), so a frame records only RBP of the
-//! callee-saved registers; the design notes' fuller register set is not
+//! callee-saved registers; the design's fuller set (docs/design.md §3) is not
 //! needed by this JIT.
 
 use crate::thread::Thread;

@@ -2,7 +2,7 @@
 //! (The System V argument assignment and the P/Invoke transition are in
 //! `pinvoke.rs`.)
 //!
-//! fastcall64 (design notes §2): argument 0 in RCX, argument 1 in RDX, the
+//! fastcall64 (docs/design.md §2): argument 0 in RCX, argument 1 in RDX, the
 //! rest pushed right to left, popped by the callee (`ret imm16`); structs over
 //! 8 bytes by pointer to a caller-made copy; struct results over 8 bytes
 //! through a hidden buffer passed as argument 0; RSP 16-byte aligned at the
@@ -67,15 +67,17 @@ impl Emitter<'_, '_> {
     ) -> Result<(), JitError> {
         let args = self.pop_n(info.sig.pop_count());
         // The call clobbers RAX/XMM0: nothing else may stay there. Arguments in
-        // a register are written to their slots too when a helper runs first.
+        // a register are written to their slots too when a helper runs first
+        // or a `constrained.` fix-up of `this` uses RAX before the call.
         self.spill_reg();
-        let runs_helper = info.class_init.is_some()
-            || matches!(this_fixup, Some(ThisFixup::Box(..)))
+        let uses_rax_first = info.class_init.is_some()
+            // Both fix-ups use RAX, where the last argument may be cached.
+            || this_fixup.is_some()
             || matches!(
                 info.target,
                 CallTarget::GenericVirtual { .. } | CallTarget::ManagedLookup { .. }
             );
-        let mut args: Vec<Entry> = if runs_helper {
+        let mut args: Vec<Entry> = if uses_rax_first {
             args.into_iter().map(|a| self.spill_entry(a)).collect()
         } else {
             args

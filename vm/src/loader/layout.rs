@@ -146,7 +146,7 @@ impl Loader {
     }
 
     /// Whether a value of type `sig` is returned through a hidden buffer
-    /// (a value type over 8 bytes: design notes §2).
+    /// (a value type over 8 bytes: docs/design.md §2).
     pub(crate) fn returned_by_buffer(
         &mut self,
         assembly: AssemblyId,
