@@ -433,7 +433,7 @@ fn deep_class_hierarchies_are_bounded() {
 }
 
 // ---------------------------------------------------------------------------
-// The reproducers (tests/repro/, from ../shared/repro/README.md)
+// The reproducers of issue 10 (copied into tests/repro/)
 
 /// R01: a TypeRef that is its own resolution scope.
 #[test]
