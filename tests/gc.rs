@@ -8,6 +8,11 @@
 //!   interval N instead;
 //! * the deliberate GC hole in a test FCall is caught by stress plus heap
 //!   verification, and the same FCall done right passes;
+//! * a collection at the poll after a QCall updates the caller's slots once
+//!   (they are reported twice: `qcall_poll`);
+//! * the contention stress (`samples/thread-contention`: four threads on
+//!   shared locks and Interlocked counters, allocating inside the locks)
+//!   at several more stress intervals, each collector (`contention_*`);
 //! * a heap limit makes allocation throw OutOfMemoryException (never a
 //!   crash), with each collector, and a program can catch it and go on;
 //! * the `--gc` and `--gc-heap-limit` options (a limit below the nursery
@@ -65,7 +70,21 @@ const SMALL_AT_STRESS: &[(&str, &[&str], &str)] = &[
         &["2000"],
         "200 000 disposed objects: minutes at interval 1",
     ),
+    (
+        "thread-contention",
+        &["500"],
+        "four threads doing 20 000 rounds of locked and Interlocked updates, each allocating: minutes at interval 1",
+    ),
+    (
+        "thread-interlocked",
+        &["1000"],
+        "two threads push 20 000 nodes on a shared stack: the verifier walks it at each of 40 000 collections, about a minute per collector at interval 1",
+    ),
 ];
+
+/// The contention stress (samples/thread-contention) beside its run at
+/// interval 1: (stress interval, rounds per thread).
+const CONTENTION_RUNS: [(u32, u32); 3] = [(7, 1000), (61, 2000), (997, 5000)];
 
 /// Compiles tests/gc/NAME.cs against Osprey's corelib (for `Osprey.GcProbe`).
 fn compile_test_program(name: &str) -> Result<PathBuf, String> {
@@ -109,6 +128,29 @@ fn hole_test(hole: bool) -> Result<(), String> {
             tail(&run.stdout_lossy(), 1000),
             tail(&err, 2000)
         ));
+    }
+    Ok(())
+}
+
+/// A collection at the poll after a QCall (the slots of the calling frame
+/// are reported twice) at every stress interval from 1 to 16, so that the
+/// young argument moves exactly there at some interval.
+fn qcall_poll_test(collector: &str) -> Result<(), String> {
+    let exe = compile_test_program("qcall_poll")?;
+    for interval in 1..=16 {
+        let env = [
+            ("OSPREY_GCSTRESS".into(), interval.to_string().into()),
+            ("OSPREY_GC".into(), collector.into()),
+        ];
+        let run = run_osprey(&exe, &[], &[], &env, None, DEFAULT_TIMEOUT)?;
+        if run.timed_out || run.code() != Some(0) || run.stdout_lossy().trim() != "bad 0" {
+            return Err(format!(
+                "interval {interval}: {}\nstdout: {}\nstderr: {}",
+                describe_status(&run.status),
+                tail(&run.stdout_lossy(), 1000),
+                tail(&run.stderr_lossy(), 2000)
+            ));
+        }
     }
     Ok(())
 }
@@ -181,6 +223,9 @@ fn main() {
                 check_sample(&sample, &opts).map_err(Failed::from)
             }));
         }
+        trials.push(Trial::test(format!("qcall_poll::{collector}"), move || {
+            qcall_poll_test(collector).map_err(Failed::from)
+        }));
         for (name, _, _) in SMALL_AT_STRESS {
             let dir = samples_dir().join(name);
             let Ok(sample) = load_sample(&dir) else {
@@ -212,6 +257,24 @@ fn main() {
             }
             trials.push(Trial::test(
                 format!("small_limit_{collector}::{name}"),
+                move || check_sample(&sample, &opts).map_err(Failed::from),
+            ));
+        }
+        // The contention stress at other intervals too: between the
+        // collections the four threads run on both cores at once, so locks
+        // are contended and counters raced while objects move.
+        for (interval, rounds) in CONTENTION_RUNS {
+            let dir = samples_dir().join("thread-contention");
+            let Ok(mut sample) = load_sample(&dir) else {
+                continue;
+            };
+            sample.args = vec![rounds.to_string()];
+            let opts = CheckOptions::default()
+                .env("OSPREY_GCSTRESS", interval.to_string())
+                .env("OSPREY_GC", collector)
+                .timeout(Duration::from_secs(300));
+            trials.push(Trial::test(
+                format!("contention_{collector}::interval_{interval}"),
                 move || check_sample(&sample, &opts).map_err(Failed::from),
             ));
         }

@@ -40,6 +40,7 @@ const COMPARED: &[&str] = &[
     "handles",
     "errors",
     "calli-unmanaged",
+    "marshal-more",
 ];
 
 /// Programs that check themselves (mono departs from .NET there).

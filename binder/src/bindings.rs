@@ -38,9 +38,14 @@ bind_classes! {
         handle: "m_handle",
     }
     class ThreadObject = "System.Threading" "Thread" {
+        name: "_name",
+        start: "_start",
+        start_arg: "_startArg",
         runtime_thread: "_runtimeThread",
         managed_thread_id: "_managedThreadId",
-        name: "_name",
+        state: "_state",
+        max_stack_size: "_maxStackSize",
+        is_background: "_isBackground",
     }
     class SafeHandleObject = "System.Runtime.InteropServices" "SafeHandle" {
         handle: "handle",
@@ -63,6 +68,8 @@ bind_classes! {
 bind_methods! {
     // How the runtime prints an exception that nobody caught.
     ExceptionToString = "System" "Exception" "ToString" "string()"
+    // What a started thread runs (its delegate), on the new thread.
+    ThreadRunStart = "System.Threading" "Thread" "RunStart" "void()"
     // Used by the call-site API test and the transition benchmarks.
     TransitionProbeCombine = "Osprey" "TransitionProbe" "Combine" "int64(int32,int64,string)"
     TransitionProbeManagedNop = "Osprey" "TransitionProbe" "ManagedNop" "int32(int32)"
@@ -94,4 +101,7 @@ bind_methods! {
     StubHelpersSafeHandleRelease = "System.StubHelpers" "StubHelpers" "SafeHandleRelease" "void(System.Runtime.InteropServices.SafeHandle,bool)"
     StubHelpersSafeHandleSet = "System.StubHelpers" "StubHelpers" "SafeHandleSet" "void(System.Runtime.InteropServices.SafeHandle,native int)"
     StubHelpersThrowForHr = "System.StubHelpers" "StubHelpers" "ThrowForHR" "void(int32)"
+    StubHelpersStructureToNative = "System.StubHelpers" "StubHelpers" "StructureToNative" "native int(object,bool)"
+    StubHelpersStructureFromNative = "System.StubHelpers" "StubHelpers" "StructureFromNative" "void(native int,object)"
+    StubHelpersFreeStructureNative = "System.StubHelpers" "StubHelpers" "FreeStructureNative" "void(native int,object)"
 }

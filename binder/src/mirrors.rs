@@ -83,11 +83,28 @@ pub struct ThreadObject {
     pub object: Object,
     /// `_name` (references come first in auto layout).
     pub name: *mut StringObject,
-    /// `_runtimeThread`: the runtime's thread record.
+    /// `_start`: the `ThreadStart` or `ParameterizedThreadStart` to run.
+    pub start: *mut Object,
+    /// `_startArg`: the argument of `Start(object)`.
+    pub start_arg: *mut Object,
+    /// `_runtimeThread`: the runtime's thread record while the thread runs.
     pub runtime_thread: *mut c_void,
     /// `_managedThreadId`.
     pub managed_thread_id: i32,
+    /// `_state`: 0 unstarted, 1 running, 2 stopped ([`THREAD_STATE_RUNNING`], ...).
+    pub state: i32,
+    /// `_maxStackSize`: the stack size asked for (0: the default).
+    pub max_stack_size: i32,
+    /// `_isBackground`.
+    pub is_background: bool,
 }
+
+/// [`ThreadObject::state`] of a thread that has not been started.
+pub const THREAD_STATE_UNSTARTED: i32 = 0;
+/// [`ThreadObject::state`] of a running thread.
+pub const THREAD_STATE_RUNNING: i32 = 1;
+/// [`ThreadObject::state`] of a thread that has ended.
+pub const THREAD_STATE_STOPPED: i32 = 2;
 
 /// `System.Runtime.InteropServices.SafeHandle`.
 #[repr(C)]
@@ -96,7 +113,8 @@ pub struct SafeHandleObject {
     pub object: Object,
     /// `handle`: the native handle.
     pub handle: isize,
-    /// `_state`: bit 0 closed, the rest a reference count.
+    /// `_state`: bit 0 closed, bit 1 disposed, the rest a reference count
+    /// (times 4).
     pub state: i32,
     /// `_ownsHandle`.
     pub owns_handle: bool,

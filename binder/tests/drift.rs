@@ -47,10 +47,10 @@ fn collect_cs(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Compiles corelib with every `from` in one of its files (or, with `file`
-/// set to `"*"`, in every file that contains it) replaced by `to`; returns
-/// the dll bytes.
-fn modified_corelib(name: &str, file: &str, from: &str, to: &str) -> Vec<u8> {
+/// Compiles corelib with, for each `(from, to)` in `edits`, every `from`
+/// in one of its files (or, with `file` set to `"*"`, in every file that
+/// contains it) replaced by `to`; returns the dll bytes.
+fn modified_corelib(name: &str, file: &str, edits: &[(&str, &str)]) -> Vec<u8> {
     let dir = scratch(name);
     let src_root = binder_dir().join("../corelib/src/cs");
     let mut files = Vec::new();
@@ -65,16 +65,18 @@ fn modified_corelib(name: &str, file: &str, from: &str, to: &str) -> Vec<u8> {
             .to_string_lossy()
             .replace('\\', "/");
         let mut text = std::fs::read_to_string(&f).unwrap();
-        if file == "*" && text.contains(from) {
-            text = text.replace(from, to);
-            edited = true;
-        } else if rel == file {
-            assert!(
-                text.contains(from),
-                "{file} no longer contains {from:?}: update this test"
-            );
-            text = text.replace(from, to);
-            edited = true;
+        for (from, to) in edits {
+            if file == "*" && text.contains(from) {
+                text = text.replace(from, to);
+                edited = true;
+            } else if rel == file {
+                assert!(
+                    text.contains(from),
+                    "{file} no longer contains {from:?}: update this test"
+                );
+                text = text.replace(from, to);
+                edited = true;
+            }
         }
         let dst = dir.join(rel.replace('/', "_"));
         std::fs::write(&dst, text).unwrap();
@@ -173,14 +175,20 @@ fn moving_a_mirror_field_fails_the_build_naming_the_field() {
     );
 }
 
+/// SafeHandle._state becomes a long (and the locals its compare-and-swap
+/// loops read it into, so that corelib still compiles).
+const SAFEHANDLE_STATE_LONG: &[(&str, &str)] = &[
+    ("private int _state;", "private long _state;"),
+    ("int old", "long old"),
+];
+
 #[test]
 fn changing_a_managed_field_type_fails_the_build_naming_the_field() {
     // SafeHandle._state becomes 8 bytes wide: the bools after it move.
     let dll = modified_corelib(
         "safehandle-long",
         "System/Runtime/InteropServices/SafeHandle.cs",
-        "private int _state;",
-        "private long _state;",
+        SAFEHANDLE_STATE_LONG,
     );
     let layouts =
         generate::compute(&dll, &specs()).expect("the bindings still name existing fields");
@@ -197,8 +205,10 @@ fn a_managed_field_without_binding_is_rejected() {
     let dll = modified_corelib(
         "thread-extra",
         "System/Threading/Thread.cs",
-        "private string _name;",
-        "private string _name;\n        private int _priority;",
+        &[(
+            "private string _name;",
+            "private string _name;\n        private int _priority;",
+        )],
     );
     let err = generate::compute(&dll, &specs()).expect_err("an unbound field must be reported");
     assert_eq!(
@@ -209,7 +219,7 @@ fn a_managed_field_without_binding_is_rejected() {
 
 #[test]
 fn a_binding_to_a_missing_field_is_rejected() {
-    let dll = modified_corelib("runtime-type-renamed", "*", "m_handle", "m_typeHandle");
+    let dll = modified_corelib("runtime-type-renamed", "*", &[("m_handle", "m_typeHandle")]);
     let err = generate::compute(&dll, &specs()).expect_err("a missing field must be reported");
     assert!(
         err.starts_with("binder: System.RuntimeType.m_handle: corelib has no such instance field (bound to RuntimeTypeObject::handle"),
@@ -233,8 +243,7 @@ fn the_build_script_reports_every_drifted_field() {
     let dll = modified_corelib(
         "safehandle-long-all",
         "System/Runtime/InteropServices/SafeHandle.cs",
-        "private int _state;",
-        "private long _state;",
+        SAFEHANDLE_STATE_LONG,
     );
     let layouts = generate::compute(&dll, &specs()).unwrap();
     let drift = generate::drift(&layouts, &mirror_layouts());

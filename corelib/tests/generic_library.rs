@@ -499,8 +499,8 @@ fn first_difference(a: &str, b: &str) -> String {
     for i in 0..n {
         if la.get(i) != lb.get(i) {
             let mut s = String::new();
-            for j in i.saturating_sub(3)..i {
-                s.push_str(&format!("    {:>4}   {}\n", j + 1, la[j]));
+            for (j, line) in la.iter().enumerate().take(i).skip(i.saturating_sub(3)) {
+                s.push_str(&format!("    {:>4}   {}\n", j + 1, line));
             }
             s.push_str(&format!(
                 "  mono {:>4} | {}\n",

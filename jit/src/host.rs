@@ -232,12 +232,53 @@ pub enum CallTarget {
         /// as for `ldelema`; the importer drops it after `readonly.`).
         exact: Option<RtValue>,
     },
+    /// A call the JIT expands inline (docs/jit.md, "Intrinsics"): the
+    /// `Interlocked` operations as lock-prefixed instructions.
+    Intrinsic(Intrinsic),
     /// A call into native code through the P/Invoke transition (design
     /// notes §3): a P/Invoke whose arguments need no marshaling beyond what
     /// [`NativeArg`] describes, compiled inline at the call site; a QCall
     /// (a P/Invoke into the runtime); the native call at the heart of an IL
     /// stub; `calli` with an unmanaged signature. See [`UnmanagedCall`].
     PInvoke(Box<UnmanagedCall>),
+}
+
+/// The methods the JIT compiles inline instead of calling
+/// ([`CallTarget::Intrinsic`]). The first argument of each is the location
+/// (a managed or unmanaged pointer); integers are 32-bit (`I4`) or 64-bit
+/// (`I8`, also `IntPtr`); `Ref` forms store an object reference and keep
+/// the write barrier.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Intrinsic {
+    /// `Interlocked.Add(ref int, int)`: `lock xadd`; the new value.
+    AddI4,
+    /// `Interlocked.Add(ref long, long)`.
+    AddI8,
+    /// `Interlocked.Increment(ref int)`: the new value.
+    IncrementI4,
+    /// `Interlocked.Increment(ref long)`.
+    IncrementI8,
+    /// `Interlocked.Decrement(ref int)`.
+    DecrementI4,
+    /// `Interlocked.Decrement(ref long)`.
+    DecrementI8,
+    /// `Interlocked.Exchange(ref int, int)`: `xchg`; the old value.
+    ExchangeI4,
+    /// `Interlocked.Exchange(ref long|IntPtr, ...)`.
+    ExchangeI8,
+    /// `Interlocked.Exchange(ref object, object)`.
+    ExchangeRef,
+    /// `Interlocked.CompareExchange(ref int, int value, int comparand)`:
+    /// `lock cmpxchg`; the old value.
+    CompareExchangeI4,
+    /// `Interlocked.CompareExchange(ref long|IntPtr, ...)`.
+    CompareExchangeI8,
+    /// `Interlocked.CompareExchange(ref object, object, object)`.
+    CompareExchangeRef,
+    /// `Interlocked.Read(ref long)`: one aligned 64-bit load.
+    ReadI8,
+    /// `Interlocked.MemoryBarrier()`, `Thread.MemoryBarrier()`: `mfence`.
+    MemoryBarrier,
 }
 
 /// The accessors of a multi-dimensional array type.
@@ -491,6 +532,17 @@ pub enum FieldLocation {
         /// Absolute address of the storage.
         address: usize,
     },
+    /// A `[ThreadStatic]` field: at `offset` in the calling thread's block
+    /// of its type's thread statics. The thread record holds an array of
+    /// block pointers ([`RuntimeLayout::thread_statics_offsets`]), indexed
+    /// by the type's thread-static index; a missing block (null, or past
+    /// the array's end) comes from [`Helper::ThreadStaticBase`].
+    ThreadStatic {
+        /// The type's index in the threads' block arrays.
+        index: u32,
+        /// Byte offset in the block.
+        offset: u32,
+    },
     /// A static field of an instantiation shared code finds at run time
     /// (the lookup also runs the class's static constructor).
     StaticLookup {
@@ -610,6 +662,10 @@ pub enum Helper {
     /// function pointer of the method a virtual call of `method` on the
     /// object runs (NullReferenceException for null).
     LdVirtFtn,
+    /// `fn(thread, index) -> block`: the calling thread's block of
+    /// `[ThreadStatic]` fields for thread-static index `index`, made
+    /// (zeroed) on first use ([`FieldLocation::ThreadStatic`]).
+    ThreadStaticBase,
     /// `fn(thread, method)`: binds a P/Invoke whose cell is still 0 (loads
     /// its library, finds its entry point, fills the cell), raising
     /// `DllNotFoundException` or `EntryPointNotFoundException` when that
@@ -768,6 +824,9 @@ pub struct RuntimeLayout {
     /// The card-marking write barrier to emit after every reference store
     /// into memory that may be in the heap (`None`: no barrier needed).
     pub write_barrier: Option<WriteBarrier>,
+    /// Offsets, in the thread record, of the thread-static block array
+    /// (a pointer to `usize` block addresses) and its length.
+    pub thread_statics_offsets: [i32; 2],
 }
 
 /// The parameters of the card-marking write barrier: after a reference is

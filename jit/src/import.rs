@@ -267,6 +267,10 @@ struct Importer<'h, 'm> {
     out: Imported,
 }
 
+/// One imported instruction: its op, the stack kinds it pops (deepest
+/// first) and the kind it pushes.
+type ImportedOp = (Op, SmallVec<[StackKind; 4]>, Option<StackKind>);
+
 impl Importer<'_, '_> {
     fn run(mut self, code: &[Decoded]) -> Result<Imported, JitError> {
         let mut verifier = crate::verify::Verifier::new(self.host, self.method)?;
@@ -404,12 +408,7 @@ impl Importer<'_, '_> {
     /// never fails. The instruction pops the whole stack and ends its block.
     /// Any other error is returned as it is.
     #[allow(clippy::type_complexity)]
-    fn defer(
-        &mut self,
-        error: JitError,
-        d: &Decoded,
-        offset: u32,
-    ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
+    fn defer(&mut self, error: JitError, d: &Decoded, offset: u32) -> Result<ImportedOp, JitError> {
         let JitError::Resolve { il_offset, error } = error else {
             return Err(error);
         };
@@ -501,7 +500,7 @@ impl Importer<'_, '_> {
         offset: u32,
         constrained: Option<Token>,
         readonly: bool,
-    ) -> Result<(Op, SmallVec<[StackKind; 4]>, Option<StackKind>), JitError> {
+    ) -> Result<ImportedOp, JitError> {
         use Opcode as O;
         let method = self.method;
         let none = SmallVec::new();

@@ -401,6 +401,7 @@ impl JitHost for MockHost {
             thread_last_error_offset: 100,
             last_error_entries: [0x7900_0000, 0x7900_0010],
             thread_alloc_offsets: [24, 32],
+            thread_statics_offsets: [112, 120],
             inline_allocation: true,
             write_barrier: Some(osprey_jit::WriteBarrier {
                 heap_base: 0x7000_0000_0000,

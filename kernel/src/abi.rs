@@ -20,14 +20,17 @@ use core::ffi::c_void;
 use core::fmt;
 
 use crate::services::{
-    console_service, debug_service, event_handle, fault_service, native_error, native_library,
-    native_memory, page_table_service, process_handle, process_service, stack_service,
-    thread_handle,
+    communication_heap_service, console_service, debug_service, endpoint_core, event_handle,
+    fault_service, mutex_handle, native_error, native_library, native_memory, page_table_service,
+    process_handle, process_service, semaphore_handle, stack_service, sync_handle, thread_handle,
 };
-use crate::{Handle, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry, ThreadId};
+use crate::{
+    ChildSpec, Handle, KernelCounters, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry,
+    ThreadId,
+};
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 3;
+pub const ABI_VERSION_LATEST: u32 = 4;
 
 /// ABI version 1: the export table.
 ///
@@ -347,6 +350,13 @@ pub static ABI_V3: AbiV3 = AbiV3 {
         },
         ..V2_NEW_ENTRIES
     },
+    ..V3_NEW_ENTRIES
+};
+
+/// The v3 entries (shared by every later version's table); its `v2` part
+/// is replaced by each table's own.
+const V3_NEW_ENTRIES: AbiV3 = AbiV3 {
+    v2: V2_NEW_ENTRIES,
     native_library_service_load: native_library::load,
     native_library_service_get_symbol: native_library::get_symbol,
     native_library_service_free: native_library::free,
@@ -364,6 +374,194 @@ pub static ABI_V3: AbiV3 = AbiV3 {
 /// Resolves the v3 export table.
 pub fn resolve_v3() -> Result<&'static AbiV3, AbiError> {
     Ok(&ABI_V3)
+}
+
+/// ABI version 4: all of version 3, then stopping a process (its own
+/// `Stop`, a parent's `Terminate`), children from program images with
+/// startup endpoints, sleeping and yielding, mutexes, semaphores, waits on
+/// several objects, channels (`EndpointCore`), the exchange heap
+/// (`CommunicationHeapService`) and the kernel's counters.
+///
+/// The v3 part is embedded whole as the first field, so every v1, v2 and
+/// v3 entry keeps its offset and its behaviour; `v3.v2.v1.version` reads 4
+/// and `v3.v2.v1.size` covers the whole v4 table. v4 adds three status
+/// codes, `Stopped`, `ChannelClosed` and `Abandoned`, which only v4 entries
+/// return.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV4 {
+    /// Every v1, v2 and v3 entry, at its v3 offset.
+    pub v3: AbiV3,
+
+    // ---- ProcessService ----
+    /// [`process_service::stop`]
+    pub process_service_stop: unsafe extern "C" fn(exit_code: i32) -> Status,
+    /// [`process_service::set_stop_word`]
+    pub process_service_set_stop_word: unsafe extern "C" fn(word: *mut u32, bits: u32) -> Status,
+    /// [`process_service::get_stop_code`]
+    pub process_service_get_stop_code: unsafe extern "C" fn(out_code: *mut i32) -> Status,
+    /// [`process_service::get_startup_endpoint_count`]
+    pub process_service_get_startup_endpoint_count: unsafe extern "C" fn() -> u32,
+    /// [`process_service::get_startup_endpoint`]
+    pub process_service_get_startup_endpoint:
+        unsafe extern "C" fn(index: u32, out_handle: *mut Handle) -> Status,
+    /// [`process_service::get_processor_count`]
+    pub process_service_get_processor_count: unsafe extern "C" fn() -> u32,
+
+    // ---- ThreadHandle ----
+    /// [`thread_handle::sleep`]
+    pub thread_handle_sleep: unsafe extern "C" fn(timeout_ns: u64) -> Status,
+    /// [`thread_handle::yield_now`]
+    pub thread_handle_yield: unsafe extern "C" fn() -> Status,
+
+    // ---- DebugService ----
+    /// [`debug_service::get_counters`]
+    pub debug_service_get_counters:
+        unsafe extern "C" fn(out: *mut KernelCounters, size: usize) -> Status,
+
+    // ---- SyncHandle ----
+    /// [`sync_handle::wait_any`]
+    pub sync_handle_wait_any: unsafe extern "C" fn(
+        handles: *const Handle,
+        count: usize,
+        timeout_ns: u64,
+        out_index: *mut u32,
+    ) -> Status,
+    /// [`sync_handle::wait_all`]
+    pub sync_handle_wait_all:
+        unsafe extern "C" fn(handles: *const Handle, count: usize, timeout_ns: u64) -> Status,
+
+    // ---- MutexHandle ----
+    /// [`mutex_handle::create`]
+    pub mutex_handle_create:
+        unsafe extern "C" fn(initially_owned: u32, out_handle: *mut Handle) -> Status,
+    /// [`mutex_handle::release`]
+    pub mutex_handle_release: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`mutex_handle::dispose`]
+    pub mutex_handle_dispose: unsafe extern "C" fn(handle: Handle) -> Status,
+
+    // ---- SemaphoreHandle ----
+    /// [`semaphore_handle::create`]
+    pub semaphore_handle_create:
+        unsafe extern "C" fn(initial: u32, maximum: u32, out_handle: *mut Handle) -> Status,
+    /// [`semaphore_handle::release`]
+    pub semaphore_handle_release:
+        unsafe extern "C" fn(handle: Handle, count: u32, out_previous: *mut u32) -> Status,
+    /// [`semaphore_handle::dispose`]
+    pub semaphore_handle_dispose: unsafe extern "C" fn(handle: Handle) -> Status,
+
+    // ---- ProcessHandle ----
+    /// [`process_handle::create_from_image`]
+    pub process_handle_create_from_image:
+        unsafe extern "C" fn(spec: *const ChildSpec, out_handle: *mut Handle) -> Status,
+    /// [`process_handle::terminate`]
+    pub process_handle_terminate: unsafe extern "C" fn(handle: Handle, exit_code: i32) -> Status,
+
+    // ---- EndpointCore ----
+    /// [`endpoint_core::create_channel`]
+    pub endpoint_core_create_channel:
+        unsafe extern "C" fn(out_a: *mut Handle, out_b: *mut Handle) -> Status,
+    /// [`endpoint_core::send`]
+    pub endpoint_core_send: unsafe extern "C" fn(endpoint: Handle, block: Handle) -> Status,
+    /// [`endpoint_core::send_endpoint`]
+    pub endpoint_core_send_endpoint:
+        unsafe extern "C" fn(endpoint: Handle, other: Handle) -> Status,
+    /// [`endpoint_core::receive`]
+    pub endpoint_core_receive: unsafe extern "C" fn(
+        endpoint: Handle,
+        timeout_ns: u64,
+        out_handle: *mut Handle,
+        out_kind: *mut u32,
+    ) -> Status,
+    /// [`endpoint_core::get_peer_process_id`]
+    pub endpoint_core_get_peer_process_id:
+        unsafe extern "C" fn(endpoint: Handle, out_id: *mut ProcessId) -> Status,
+    /// [`endpoint_core::dispose`]
+    pub endpoint_core_dispose: unsafe extern "C" fn(endpoint: Handle) -> Status,
+
+    // ---- CommunicationHeapService ----
+    /// [`communication_heap_service::allocate`]
+    pub communication_heap_service_allocate:
+        unsafe extern "C" fn(size: usize, out_handle: *mut Handle) -> Status,
+    /// [`communication_heap_service::free`]
+    pub communication_heap_service_free: unsafe extern "C" fn(block: Handle) -> Status,
+    /// [`communication_heap_service::split`]
+    pub communication_heap_service_split:
+        unsafe extern "C" fn(block: Handle, offset: usize, out_second: *mut Handle) -> Status,
+    /// [`communication_heap_service::share`]
+    pub communication_heap_service_share:
+        unsafe extern "C" fn(block: Handle, out_share: *mut Handle) -> Status,
+    /// [`communication_heap_service::get_size`]
+    pub communication_heap_service_get_size:
+        unsafe extern "C" fn(block: Handle, out_size: *mut usize) -> Status,
+    /// [`communication_heap_service::get_data`]
+    pub communication_heap_service_get_data: unsafe extern "C" fn(
+        block: Handle,
+        out_ptr: *mut *mut u8,
+        out_writable: *mut u32,
+    ) -> Status,
+    /// [`communication_heap_service::write`]
+    pub communication_heap_service_write:
+        unsafe extern "C" fn(block: Handle, offset: usize, src: *const u8, len: usize) -> Status,
+    /// [`communication_heap_service::read`]
+    pub communication_heap_service_read:
+        unsafe extern "C" fn(block: Handle, offset: usize, dst: *mut u8, len: usize) -> Status,
+}
+
+/// Number of entries added by [`AbiV4`].
+pub const ABI_V4_NEW_ENTRY_COUNT: usize = 33;
+
+/// The v4 export table.
+pub static ABI_V4: AbiV4 = AbiV4 {
+    v3: AbiV3 {
+        v2: AbiV2 {
+            v1: AbiV1 {
+                version: 4,
+                size: core::mem::size_of::<AbiV4>() as u32,
+                ..V1_ENTRIES
+            },
+            ..V2_NEW_ENTRIES
+        },
+        ..V3_NEW_ENTRIES
+    },
+    process_service_stop: process_service::stop,
+    process_service_set_stop_word: process_service::set_stop_word,
+    process_service_get_stop_code: process_service::get_stop_code,
+    process_service_get_startup_endpoint_count: process_service::get_startup_endpoint_count,
+    process_service_get_startup_endpoint: process_service::get_startup_endpoint,
+    process_service_get_processor_count: process_service::get_processor_count,
+    thread_handle_sleep: thread_handle::sleep,
+    thread_handle_yield: thread_handle::yield_now,
+    debug_service_get_counters: debug_service::get_counters,
+    sync_handle_wait_any: sync_handle::wait_any,
+    sync_handle_wait_all: sync_handle::wait_all,
+    mutex_handle_create: mutex_handle::create,
+    mutex_handle_release: mutex_handle::release,
+    mutex_handle_dispose: mutex_handle::dispose,
+    semaphore_handle_create: semaphore_handle::create,
+    semaphore_handle_release: semaphore_handle::release,
+    semaphore_handle_dispose: semaphore_handle::dispose,
+    process_handle_create_from_image: process_handle::create_from_image,
+    process_handle_terminate: process_handle::terminate,
+    endpoint_core_create_channel: endpoint_core::create_channel,
+    endpoint_core_send: endpoint_core::send,
+    endpoint_core_send_endpoint: endpoint_core::send_endpoint,
+    endpoint_core_receive: endpoint_core::receive,
+    endpoint_core_get_peer_process_id: endpoint_core::get_peer_process_id,
+    endpoint_core_dispose: endpoint_core::dispose,
+    communication_heap_service_allocate: communication_heap_service::allocate,
+    communication_heap_service_free: communication_heap_service::free,
+    communication_heap_service_split: communication_heap_service::split,
+    communication_heap_service_share: communication_heap_service::share,
+    communication_heap_service_get_size: communication_heap_service::get_size,
+    communication_heap_service_get_data: communication_heap_service::get_data,
+    communication_heap_service_write: communication_heap_service::write,
+    communication_heap_service_read: communication_heap_service::read,
+};
+
+/// Resolves the v4 export table.
+pub fn resolve_v4() -> Result<&'static AbiV4, AbiError> {
+    Ok(&ABI_V4)
 }
 
 /// Resolving an ABI version failed.
@@ -404,6 +602,7 @@ pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
         1 => Ok(&ABI_V1),
         2 => Ok(&ABI_V2.v1),
         3 => Ok(&ABI_V3.v2.v1),
+        4 => Ok(&ABI_V4.v3.v2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -461,15 +660,18 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 4, u32::MAX] {
+        for v in [0, 5, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 3
+                    latest: 4
                 }
             );
         }
+        let v4 = resolve(4).unwrap();
+        assert_eq!(v4.version, 4);
+        assert_eq!(v4.size as usize, core::mem::size_of::<AbiV4>());
         let v3 = resolve(3).unwrap();
         assert_eq!(v3.version, 3);
         assert_eq!(v3.size as usize, core::mem::size_of::<AbiV3>());
@@ -547,5 +749,65 @@ mod tests {
             ABI_V2.thread_handle_create as usize
         );
         assert_eq!(ABI_V3.v2.v1.version, 3);
+    }
+
+    /// Pins the v4 layout: v3 untouched at offset 0, new entries after it.
+    #[test]
+    fn v4_extends_v3() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV4, v3), 0);
+        assert_eq!(
+            size_of::<AbiV4>(),
+            size_of::<AbiV3>() + ABI_V4_NEW_ENTRY_COUNT * P
+        );
+        let offsets = [
+            offset_of!(AbiV4, process_service_stop),
+            offset_of!(AbiV4, process_service_set_stop_word),
+            offset_of!(AbiV4, process_service_get_stop_code),
+            offset_of!(AbiV4, process_service_get_startup_endpoint_count),
+            offset_of!(AbiV4, process_service_get_startup_endpoint),
+            offset_of!(AbiV4, process_service_get_processor_count),
+            offset_of!(AbiV4, thread_handle_sleep),
+            offset_of!(AbiV4, thread_handle_yield),
+            offset_of!(AbiV4, debug_service_get_counters),
+            offset_of!(AbiV4, sync_handle_wait_any),
+            offset_of!(AbiV4, sync_handle_wait_all),
+            offset_of!(AbiV4, mutex_handle_create),
+            offset_of!(AbiV4, mutex_handle_release),
+            offset_of!(AbiV4, mutex_handle_dispose),
+            offset_of!(AbiV4, semaphore_handle_create),
+            offset_of!(AbiV4, semaphore_handle_release),
+            offset_of!(AbiV4, semaphore_handle_dispose),
+            offset_of!(AbiV4, process_handle_create_from_image),
+            offset_of!(AbiV4, process_handle_terminate),
+            offset_of!(AbiV4, endpoint_core_create_channel),
+            offset_of!(AbiV4, endpoint_core_send),
+            offset_of!(AbiV4, endpoint_core_send_endpoint),
+            offset_of!(AbiV4, endpoint_core_receive),
+            offset_of!(AbiV4, endpoint_core_get_peer_process_id),
+            offset_of!(AbiV4, endpoint_core_dispose),
+            offset_of!(AbiV4, communication_heap_service_allocate),
+            offset_of!(AbiV4, communication_heap_service_free),
+            offset_of!(AbiV4, communication_heap_service_split),
+            offset_of!(AbiV4, communication_heap_service_share),
+            offset_of!(AbiV4, communication_heap_service_get_size),
+            offset_of!(AbiV4, communication_heap_service_get_data),
+            offset_of!(AbiV4, communication_heap_service_write),
+            offset_of!(AbiV4, communication_heap_service_read),
+        ];
+        assert_eq!(offsets.len(), ABI_V4_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV3>() + i * P, "v4 entry {i} moved");
+        }
+        // The v2 and v3 entries inside v4 are the v2 and v3 functions.
+        assert_eq!(
+            ABI_V4.v3.v2.event_handle_wait as usize,
+            ABI_V2.event_handle_wait as usize
+        );
+        assert_eq!(
+            ABI_V4.v3.native_library_service_load as usize,
+            ABI_V3.native_library_service_load as usize
+        );
+        assert_eq!(ABI_V4.v3.v2.v1.version, 4);
     }
 }

@@ -1,4 +1,4 @@
-//! A safe client of the ABI v3 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v4 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,7 +7,7 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, AbiV2, AbiV3, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, AbiV3, AbiV4, Handle, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
@@ -15,6 +15,7 @@ pub struct Os {
     abi: &'static AbiV1,
     v2: &'static AbiV2,
     v3: &'static AbiV3,
+    v4: &'static AbiV4,
 }
 
 /// A failed kernel call.
@@ -48,13 +49,14 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v3. Fails only if the kernel does not offer v3.
+    /// Resolves ABI v4. Fails only if the kernel does not offer v4.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        let v3 = crate::resolve_v3()?;
+        let v4 = crate::resolve_v4()?;
         Ok(Os {
-            abi: &v3.v2.v1,
-            v2: &v3.v2,
-            v3,
+            abi: &v4.v3.v2.v1,
+            v2: &v4.v3.v2,
+            v3: &v4.v3,
+            v4,
         })
     }
 
@@ -443,6 +445,396 @@ impl Os {
         // SAFETY: no pointers.
         let status = unsafe { (self.v2.event_handle_dispose)(event) };
         check("EventHandle.Dispose", status)
+    }
+}
+
+/// What a wait on several objects ended with.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum WaitOutcome {
+    /// The object at this index was acquired.
+    Acquired(usize),
+    /// The object at this index, an abandoned mutex, was acquired.
+    Abandoned(usize),
+    /// The timeout passed.
+    TimedOut,
+}
+
+/// What a receive delivered.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Message {
+    /// A block, now the caller's.
+    Block(Handle),
+    /// An endpoint, now the caller's.
+    Endpoint(Handle),
+}
+
+/// ABI v4: stopping, sleeping, synchronization objects, waits, children
+/// from images, channels and the exchange heap. Every wait here is
+/// interruptible: it fails with `Status::Stopped` once the calling process
+/// is being stopped.
+impl Os {
+    /// Stops the calling process (`ProcessService.Stop`): see
+    /// `services::process_service::stop`. The caller must then leave its
+    /// managed code.
+    pub fn stop(&self, exit_code: i32) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.process_service_stop)(exit_code) };
+        check("ProcessService.Stop", status)
+    }
+
+    /// Registers the stop word (`ProcessService.SetStopWord`).
+    ///
+    /// # Safety
+    /// `word` must point into a page the calling process owns (the kernel
+    /// checks) that nothing else relies on being executable.
+    pub unsafe fn set_stop_word(
+        &self,
+        word: &std::sync::atomic::AtomicU32,
+        bits: u32,
+    ) -> Result<(), OsError> {
+        // SAFETY: the kernel validates the address; the caller vouches
+        // for the page's use.
+        let status = unsafe { (self.v4.process_service_set_stop_word)(word.as_ptr(), bits) };
+        check("ProcessService.SetStopWord", status)
+    }
+
+    /// The exit code the calling process is being stopped with, if it is
+    /// (`ProcessService.GetStopCode`).
+    pub fn stop_code(&self) -> Option<i32> {
+        let mut code = 0;
+        // SAFETY: `code` is a valid out-pointer.
+        let status = unsafe { (self.v4.process_service_get_stop_code)(&mut code) };
+        (status == Status::Ok).then_some(code)
+    }
+
+    /// The calling process's startup endpoints
+    /// (`ProcessService.GetStartupEndpoint`).
+    pub fn startup_endpoints(&self) -> Result<Vec<Handle>, OsError> {
+        // SAFETY: no arguments.
+        let count = unsafe { (self.v4.process_service_get_startup_endpoint_count)() };
+        (0..count)
+            .map(|i| {
+                let mut h = Handle::NULL;
+                // SAFETY: `h` is a valid out-pointer.
+                let status = unsafe { (self.v4.process_service_get_startup_endpoint)(i, &mut h) };
+                check("ProcessService.GetStartupEndpoint", status).map(|()| h)
+            })
+            .collect()
+    }
+
+    /// Sleeps (`ThreadHandle.Sleep`); `None` until stopped.
+    pub fn sleep(&self, timeout: Option<std::time::Duration>) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.thread_handle_sleep)(timeout_ns(timeout)) };
+        check("ThreadHandle.Sleep", status)
+    }
+
+    /// The number of processors (`ProcessService.GetProcessorCount`).
+    pub fn processor_count(&self) -> u32 {
+        // SAFETY: no arguments.
+        unsafe { (self.v4.process_service_get_processor_count)() }
+    }
+
+    /// Yields the processor (`ThreadHandle.Yield`).
+    pub fn yield_now(&self) {
+        // SAFETY: no arguments.
+        let _ = unsafe { (self.v4.thread_handle_yield)() };
+    }
+
+    /// The kernel's counters (`DebugService.GetCounters`).
+    pub fn counters(&self) -> Result<crate::KernelCounters, OsError> {
+        let mut c = crate::KernelCounters::default();
+        // SAFETY: `c` is a valid out-pointer of the given size.
+        let status = unsafe {
+            (self.v4.debug_service_get_counters)(
+                &mut c,
+                core::mem::size_of::<crate::KernelCounters>(),
+            )
+        };
+        check("DebugService.GetCounters", status).map(|()| c)
+    }
+
+    /// Waits until one of `handles` is signaled and acquires it
+    /// (`SyncHandle.WaitAny`).
+    pub fn wait_any(
+        &self,
+        handles: &[Handle],
+        timeout: Option<std::time::Duration>,
+    ) -> Result<WaitOutcome, OsError> {
+        let mut index = 0u32;
+        // SAFETY: the slice and `index` are valid.
+        let status = unsafe {
+            (self.v4.sync_handle_wait_any)(
+                handles.as_ptr(),
+                handles.len(),
+                timeout_ns(timeout),
+                &mut index,
+            )
+        };
+        match status {
+            Status::Ok => Ok(WaitOutcome::Acquired(index as usize)),
+            Status::Abandoned => Ok(WaitOutcome::Abandoned(index as usize)),
+            Status::TimedOut => Ok(WaitOutcome::TimedOut),
+            status => Err(OsError {
+                call: "SyncHandle.WaitAny",
+                status,
+            }),
+        }
+    }
+
+    /// Waits until all of `handles` can be acquired at once, and acquires
+    /// them (`SyncHandle.WaitAll`): `Ok(true)` when acquired (whether or not
+    /// one was abandoned), `Ok(false)` on timeout.
+    pub fn wait_all(
+        &self,
+        handles: &[Handle],
+        timeout: Option<std::time::Duration>,
+    ) -> Result<bool, OsError> {
+        // SAFETY: the slice is valid.
+        let status = unsafe {
+            (self.v4.sync_handle_wait_all)(handles.as_ptr(), handles.len(), timeout_ns(timeout))
+        };
+        match status {
+            Status::Ok | Status::Abandoned => Ok(true),
+            Status::TimedOut => Ok(false),
+            status => Err(OsError {
+                call: "SyncHandle.WaitAll",
+                status,
+            }),
+        }
+    }
+
+    /// Creates a mutex (`MutexHandle.Create`).
+    pub fn create_mutex(&self, initially_owned: bool) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.mutex_handle_create)(u32::from(initially_owned), &mut h) };
+        check("MutexHandle.Create", status).map(|()| h)
+    }
+
+    /// Releases a mutex the calling thread owns (`MutexHandle.Release`).
+    pub fn release_mutex(&self, mutex: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.mutex_handle_release)(mutex) };
+        check("MutexHandle.Release", status)
+    }
+
+    /// Creates a semaphore (`SemaphoreHandle.Create`).
+    pub fn create_semaphore(&self, initial: u32, maximum: u32) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.semaphore_handle_create)(initial, maximum, &mut h) };
+        check("SemaphoreHandle.Create", status).map(|()| h)
+    }
+
+    /// Adds `count` to a semaphore; returns the count before
+    /// (`SemaphoreHandle.Release`).
+    pub fn release_semaphore(&self, semaphore: Handle, count: u32) -> Result<u32, OsError> {
+        let mut previous = 0;
+        // SAFETY: `previous` is a valid out-pointer.
+        let status = unsafe { (self.v4.semaphore_handle_release)(semaphore, count, &mut previous) };
+        check("SemaphoreHandle.Release", status).map(|()| previous)
+    }
+
+    /// Drops a mutex handle (`MutexHandle.Dispose`).
+    pub fn dispose_mutex(&self, mutex: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.mutex_handle_dispose)(mutex) };
+        check("MutexHandle.Dispose", status)
+    }
+
+    /// Drops a semaphore handle (`SemaphoreHandle.Dispose`).
+    pub fn dispose_semaphore(&self, semaphore: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.semaphore_handle_dispose)(semaphore) };
+        check("SemaphoreHandle.Dispose", status)
+    }
+
+    /// Closes an endpoint (`EndpointCore.Dispose`).
+    pub fn dispose_endpoint(&self, endpoint: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.endpoint_core_dispose)(endpoint) };
+        check("EndpointCore.Dispose", status)
+    }
+
+    /// Drops a child process handle (`ProcessHandle.Dispose`): a running
+    /// child keeps running.
+    pub fn dispose_child(&self, child: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.abi.process_handle_dispose)(child) };
+        check("ProcessHandle.Dispose", status)
+    }
+
+    /// Creates a child from a program image (`ProcessHandle.CreateFromImage`).
+    ///
+    /// # Safety
+    /// Every pointer in `spec` must be valid for its length.
+    pub unsafe fn create_child(&self, spec: &crate::ChildSpec) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: forwarded contract; `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.process_handle_create_from_image)(spec, &mut h) };
+        check("ProcessHandle.CreateFromImage", status).map(|()| h)
+    }
+
+    /// Starts a child (`ProcessHandle.Start`).
+    pub fn start_child(&self, child: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.abi.process_handle_start)(child) };
+        check("ProcessHandle.Start", status)
+    }
+
+    /// Stops a child (`ProcessHandle.Terminate`).
+    pub fn terminate_child(&self, child: Handle, exit_code: i32) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.process_handle_terminate)(child, exit_code) };
+        check("ProcessHandle.Terminate", status)
+    }
+
+    /// A child's exit code once it has ended, `None` while it runs
+    /// (`ProcessHandle.GetExitCode`).
+    pub fn child_exit_code(&self, child: Handle) -> Result<Option<i32>, OsError> {
+        let mut code = 0;
+        // SAFETY: `code` is a valid out-pointer.
+        let status = unsafe { (self.abi.process_handle_get_exit_code)(child, &mut code) };
+        match status {
+            Status::StillRunning => Ok(None),
+            status => check("ProcessHandle.GetExitCode", status).map(|()| Some(code)),
+        }
+    }
+
+    /// The process id of a child (`ProcessHandle.GetProcessId`).
+    pub fn child_process_id(&self, child: Handle) -> Result<crate::ProcessId, OsError> {
+        let mut id = crate::ProcessId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.abi.process_handle_get_process_id)(child, &mut id) };
+        check("ProcessHandle.GetProcessId", status).map(|()| id)
+    }
+
+    /// Creates a channel (`EndpointCore.CreateChannel`).
+    pub fn create_channel(&self) -> Result<(Handle, Handle), OsError> {
+        let (mut a, mut b) = (Handle::NULL, Handle::NULL);
+        // SAFETY: both out-pointers are valid.
+        let status = unsafe { (self.v4.endpoint_core_create_channel)(&mut a, &mut b) };
+        check("EndpointCore.CreateChannel", status).map(|()| (a, b))
+    }
+
+    /// Sends a block (`EndpointCore.Send`).
+    pub fn send_block(&self, endpoint: Handle, block: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.endpoint_core_send)(endpoint, block) };
+        check("EndpointCore.Send", status)
+    }
+
+    /// Sends an endpoint (`EndpointCore.SendEndpoint`).
+    pub fn send_endpoint(&self, endpoint: Handle, other: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.endpoint_core_send_endpoint)(endpoint, other) };
+        check("EndpointCore.SendEndpoint", status)
+    }
+
+    /// Receives the next message (`EndpointCore.Receive`); `Ok(None)` on
+    /// timeout.
+    pub fn receive(
+        &self,
+        endpoint: Handle,
+        timeout: Option<std::time::Duration>,
+    ) -> Result<Option<Message>, OsError> {
+        let (mut h, mut kind) = (Handle::NULL, 0u32);
+        // SAFETY: both out-pointers are valid.
+        let status = unsafe {
+            (self.v4.endpoint_core_receive)(endpoint, timeout_ns(timeout), &mut h, &mut kind)
+        };
+        match status {
+            Status::TimedOut => Ok(None),
+            status => check("EndpointCore.Receive", status).map(|()| {
+                Some(if kind == crate::received::ENDPOINT {
+                    Message::Endpoint(h)
+                } else {
+                    Message::Block(h)
+                })
+            }),
+        }
+    }
+
+    /// The process holding the other end of a channel, if any
+    /// (`EndpointCore.GetPeerProcessId`).
+    pub fn peer_process_id(&self, endpoint: Handle) -> Result<crate::ProcessId, OsError> {
+        let mut id = crate::ProcessId::NONE;
+        // SAFETY: `id` is a valid out-pointer.
+        let status = unsafe { (self.v4.endpoint_core_get_peer_process_id)(endpoint, &mut id) };
+        check("EndpointCore.GetPeerProcessId", status).map(|()| id)
+    }
+
+    /// Allocates an exchange-heap block (`CommunicationHeapService.Allocate`).
+    pub fn allocate_block(&self, size: usize) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_allocate)(size, &mut h) };
+        check("CommunicationHeapService.Allocate", status).map(|()| h)
+    }
+
+    /// Frees a block (`CommunicationHeapService.Free`).
+    pub fn free_block(&self, block: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v4.communication_heap_service_free)(block) };
+        check("CommunicationHeapService.Free", status)
+    }
+
+    /// Splits a block at `offset` (`CommunicationHeapService.Split`).
+    pub fn split_block(&self, block: Handle, offset: usize) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_split)(block, offset, &mut h) };
+        check("CommunicationHeapService.Split", status).map(|()| h)
+    }
+
+    /// Shares a block read-only (`CommunicationHeapService.Share`).
+    pub fn share_block(&self, block: Handle) -> Result<Handle, OsError> {
+        let mut h = Handle::NULL;
+        // SAFETY: `h` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_share)(block, &mut h) };
+        check("CommunicationHeapService.Share", status).map(|()| h)
+    }
+
+    /// A block's size (`CommunicationHeapService.GetSize`).
+    pub fn block_size(&self, block: Handle) -> Result<usize, OsError> {
+        let mut n = 0;
+        // SAFETY: `n` is a valid out-pointer.
+        let status = unsafe { (self.v4.communication_heap_service_get_size)(block, &mut n) };
+        check("CommunicationHeapService.GetSize", status).map(|()| n)
+    }
+
+    /// A block's data address and whether it is writable
+    /// (`CommunicationHeapService.GetData`).
+    pub fn block_data(&self, block: Handle) -> Result<(*mut u8, bool), OsError> {
+        let (mut p, mut w) = (std::ptr::null_mut(), 0u32);
+        // SAFETY: both out-pointers are valid.
+        let status =
+            unsafe { (self.v4.communication_heap_service_get_data)(block, &mut p, &mut w) };
+        check("CommunicationHeapService.GetData", status).map(|()| (p, w != 0))
+    }
+
+    /// Copies `bytes` into a block at `offset` (`CommunicationHeapService.Write`).
+    pub fn write_block(&self, block: Handle, offset: usize, bytes: &[u8]) -> Result<(), OsError> {
+        // SAFETY: the slice is valid for its length.
+        let status = unsafe {
+            (self.v4.communication_heap_service_write)(block, offset, bytes.as_ptr(), bytes.len())
+        };
+        check("CommunicationHeapService.Write", status)
+    }
+
+    /// Copies a block's bytes at `offset` into `buf` (`CommunicationHeapService.Read`).
+    pub fn read_block(&self, block: Handle, offset: usize, buf: &mut [u8]) -> Result<(), OsError> {
+        // SAFETY: the slice is valid for its length.
+        let status = unsafe {
+            (self.v4.communication_heap_service_read)(block, offset, buf.as_mut_ptr(), buf.len())
+        };
+        check("CommunicationHeapService.Read", status)
+    }
+
+    /// The resolved v4 table, for callers that need an entry's raw form.
+    pub fn v4(&self) -> &'static AbiV4 {
+        self.v4
     }
 }
 

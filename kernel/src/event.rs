@@ -16,111 +16,71 @@
 //!   `Set` on an event that is already set does nothing (sets do not
 //!   count up).
 //!
-//! Blocking uses a [`Condvar`]; nothing spins.
+//! Waiting goes through [`crate::sync`] (a condition variable per waiting
+//! thread); nothing spins.
 
-use std::sync::{Condvar, Mutex};
 use std::time::Instant;
 
-use crate::process::lock;
-use crate::{wait, Status};
+use crate::sync::{self, Acquired, Interrupt, Signal, SyncCell, Waitable};
+use crate::{Status, ThreadId};
 
-struct State {
+/// An event's state.
+pub(crate) struct EventState {
+    manual_reset: bool,
     /// The event is set.
     signaled: bool,
-    /// Threads blocked in `wait` (auto and manual reset).
-    waiters: usize,
-    /// Auto reset: releases granted by `set` to blocked threads that have
-    /// not yet taken them. Always `<= waiters`; `signaled` implies
-    /// `waiters <= grants` (no thread blocks on a set event).
-    grants: usize,
-    /// Manual reset: incremented by each `set` of a reset event; a blocked
-    /// thread returns when it changes.
-    generation: u64,
+}
+
+impl Signal for EventState {
+    fn try_acquire(&mut self, _thread: ThreadId) -> Option<Acquired> {
+        if !self.signaled {
+            return None;
+        }
+        if !self.manual_reset {
+            self.signaled = false;
+        }
+        Some(Acquired::Ok)
+    }
+
+    fn ready(&self, _thread: ThreadId) -> bool {
+        self.signaled
+    }
 }
 
 /// An auto- or manual-reset event.
-pub(crate) struct Event {
-    manual_reset: bool,
-    state: Mutex<State>,
-    changed: Condvar,
-}
+pub(crate) type Event = SyncCell<EventState>;
 
-impl Event {
+impl SyncCell<EventState> {
     /// A new event, set if `initially_set`.
-    pub(crate) fn new(manual_reset: bool, initially_set: bool) -> Event {
-        Event {
+    pub(crate) fn new_event(manual_reset: bool, initially_set: bool) -> Event {
+        SyncCell::new(EventState {
             manual_reset,
-            state: Mutex::new(State {
-                signaled: initially_set,
-                waiters: 0,
-                grants: 0,
-                generation: 0,
-            }),
-            changed: Condvar::new(),
-        }
+            signaled: initially_set,
+        })
     }
 
-    /// Sets the event (see the module documentation).
+    /// Sets the event (see the module documentation). A manual-reset event
+    /// is handed to every registered waiter; an auto-reset one to the first
+    /// (which resets it), or it stays set.
     pub(crate) fn set(&self) {
-        let mut state = lock(&self.state);
-        if self.manual_reset {
-            if !state.signaled {
-                state.signaled = true;
-                state.generation = state.generation.wrapping_add(1);
-                self.changed.notify_all();
-            }
-        } else if state.waiters > state.grants {
-            state.grants += 1;
-            self.changed.notify_one();
-        } else {
-            state.signaled = true;
-        }
+        self.update(|s| s.signaled = true);
     }
 
     /// Resets the event. Threads already released stay released.
     pub(crate) fn reset(&self) {
-        lock(&self.state).signaled = false;
+        self.with(|s| s.signaled = false);
     }
+}
 
-    /// Waits until the event is set or `deadline` passes; `TimedOut` then.
-    /// An auto-reset event is reset by the wait that it releases.
-    pub(crate) fn wait(&self, deadline: Option<Instant>) -> Result<(), Status> {
-        let mut state = lock(&self.state);
-        if state.signaled {
-            if !self.manual_reset {
-                state.signaled = false;
-            }
-            return Ok(());
-        }
-        state.waiters += 1;
-        let released = if self.manual_reset {
-            let generation = state.generation;
-            let (s, released) = wait::wait_until(&self.changed, state, deadline, |s| {
-                s.signaled || s.generation != generation
-            });
-            state = s;
-            released
-        } else {
-            let (s, released) = wait::wait_until(&self.changed, state, deadline, |s| s.grants > 0);
-            state = s;
-            if released {
-                state.grants -= 1;
-            }
-            released
-        };
-        state.waiters -= 1;
-        if released {
-            Ok(())
-        } else {
-            Err(Status::TimedOut)
-        }
-    }
-
-    /// How many threads are blocked in [`Event::wait`] (tests).
-    #[cfg(test)]
-    fn waiters(&self) -> usize {
-        lock(&self.state).waiters
-    }
+/// Waits for one event (ABI v2: not interruptible); `TimedOut` if the
+/// deadline passes first.
+pub(crate) fn wait_v2(
+    event: std::sync::Arc<Event>,
+    deadline: Option<Instant>,
+    thread: ThreadId,
+) -> Result<(), Status> {
+    let objects: [std::sync::Arc<dyn Waitable>; 1] = [event];
+    sync::wait_any(&objects, deadline, Interrupt::No, thread).map(|_| ())
 }
 
 #[cfg(test)]
@@ -129,6 +89,15 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
     use std::sync::Arc;
     use std::time::Duration;
+
+    impl Event {
+        fn wait(self: &Arc<Self>, deadline: Option<Instant>) -> Result<(), Status> {
+            wait_v2(Arc::clone(self), deadline, ThreadId(9))
+        }
+        fn waiters(&self) -> usize {
+            self.waiter_count()
+        }
+    }
 
     fn soon() -> Option<Instant> {
         Some(Instant::now() + Duration::from_secs(10))
@@ -174,7 +143,7 @@ mod tests {
 
     #[test]
     fn auto_reset_two_sets_release_two_of_four_blocked_waiters() {
-        let event = Arc::new(Event::new(false, false));
+        let event = Arc::new(Event::new_event(false, false));
         let (released, threads) = blocked_waiters(&event, 4);
         // Two sets in a row, before any waiter has run: both count, since
         // each goes to a different blocked thread.
@@ -196,7 +165,7 @@ mod tests {
 
     #[test]
     fn auto_reset_sets_on_a_set_event_do_not_count_up() {
-        let event = Event::new(false, false);
+        let event = Arc::new(Event::new_event(false, false));
         event.set();
         event.set();
         assert_eq!(event.wait(now()), Ok(()));
@@ -205,7 +174,7 @@ mod tests {
 
     #[test]
     fn manual_reset_pulse_releases_every_blocked_waiter() {
-        let event = Arc::new(Event::new(true, false));
+        let event = Arc::new(Event::new_event(true, false));
         let (released, threads) = blocked_waiters(&event, 4);
         event.set();
         event.reset();

@@ -9,14 +9,18 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use crate::channel::Endpoint;
 use crate::event::Event;
+use crate::exchange::{self, BlockId};
 use crate::library::Library;
+use crate::mutex::KernelMutex;
 use crate::process::Process;
+use crate::semaphore::Semaphore;
+use crate::sync::Waitable;
 use crate::thread::Thread;
 use crate::{Handle, Status};
 
-/// What a handle refers to. Later ABI versions add mutex and endpoint
-/// objects here.
+/// What a handle refers to.
 pub(crate) enum KernelObject {
     /// A child process (`ProcessHandle`).
     Process(Arc<Process>),
@@ -26,6 +30,15 @@ pub(crate) enum KernelObject {
     Event(Arc<Event>),
     /// A loaded shared library (`NativeLibraryService`, ABI v3).
     Library(Arc<Library>),
+    /// A mutex (`MutexHandle`, ABI v4).
+    Mutex(Arc<KernelMutex>),
+    /// A semaphore (`SemaphoreHandle`, ABI v4).
+    Semaphore(Arc<Semaphore>),
+    /// A channel endpoint (`EndpointCore`, ABI v4).
+    Endpoint(Arc<Endpoint>),
+    /// An exchange-heap block the process owns (`CommunicationHeapService`,
+    /// ABI v4).
+    Block(BlockId),
 }
 
 /// The kinds of [`KernelObject`], for entries that accept only one.
@@ -39,6 +52,14 @@ pub(crate) enum Kind {
     Event,
     /// [`KernelObject::Library`].
     Library,
+    /// [`KernelObject::Mutex`].
+    Mutex,
+    /// [`KernelObject::Semaphore`].
+    Semaphore,
+    /// [`KernelObject::Endpoint`].
+    Endpoint,
+    /// [`KernelObject::Block`].
+    Block,
 }
 
 impl KernelObject {
@@ -48,18 +69,30 @@ impl KernelObject {
             KernelObject::Thread(_) => Kind::Thread,
             KernelObject::Event(_) => Kind::Event,
             KernelObject::Library(_) => Kind::Library,
+            KernelObject::Mutex(_) => Kind::Mutex,
+            KernelObject::Semaphore(_) => Kind::Semaphore,
+            KernelObject::Endpoint(_) => Kind::Endpoint,
+            KernelObject::Block(_) => Kind::Block,
         }
     }
 
     /// Called when the handle is dropped (`Dispose` or the owner ending).
-    fn release(self) {
+    pub(crate) fn release(self) {
         match self {
             KernelObject::Process(p) => p.handle_released(),
             // A thread keeps running without its handle (it is detached);
-            // an event lives on while a waiter still holds it.
-            // A library is closed when its last reference (a lookup in
-            // progress may hold one) drops.
-            KernelObject::Thread(_) | KernelObject::Event(_) | KernelObject::Library(_) => {}
+            // an event, mutex or semaphore lives on while a waiter still
+            // holds it. A library is closed when its last reference (a
+            // lookup in progress may hold one) drops.
+            KernelObject::Thread(_)
+            | KernelObject::Event(_)
+            | KernelObject::Library(_)
+            | KernelObject::Mutex(_)
+            | KernelObject::Semaphore(_) => {}
+            // An endpoint has exactly one handle: dropping it closes the
+            // endpoint. Likewise a block's one handle frees it.
+            KernelObject::Endpoint(e) => e.close(),
+            KernelObject::Block(id) => exchange::free_any(id),
         }
     }
 }
@@ -89,6 +122,35 @@ impl HandleTable {
         self.next += 1;
         self.entries.insert(value, object);
         Ok(Handle(value))
+    }
+
+    /// Adds an object, or gives it back when no handle value is left.
+    pub(crate) fn insert_or_return(
+        &mut self,
+        object: KernelObject,
+    ) -> Result<Handle, (Status, KernelObject)> {
+        let value = self.next;
+        if value == u32::MAX {
+            return Err((Status::OutOfMemory, object));
+        }
+        self.next += 1;
+        self.entries.insert(value, object);
+        Ok(Handle(value))
+    }
+
+    /// Puts an object back under the handle value it had (it was removed
+    /// for an operation that failed). Gives the object back if the value
+    /// was never handed out or is taken.
+    pub(crate) fn reinsert(
+        &mut self,
+        handle: Handle,
+        object: KernelObject,
+    ) -> Result<(), KernelObject> {
+        if handle.0 == 0 || handle.0 >= self.next || self.entries.contains_key(&handle.0) {
+            return Err(object);
+        }
+        self.entries.insert(handle.0, object);
+        Ok(())
     }
 
     /// The process a handle names (`InvalidHandle` for another kind).
@@ -121,6 +183,69 @@ impl HandleTable {
             Some(KernelObject::Library(l)) => Ok(Arc::clone(l)),
             _ => Err(Status::InvalidHandle),
         }
+    }
+
+    /// The mutex a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn mutex(&self, handle: Handle) -> Result<Arc<KernelMutex>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Mutex(m)) => Ok(Arc::clone(m)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The semaphore a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn semaphore(&self, handle: Handle) -> Result<Arc<Semaphore>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Semaphore(s)) => Ok(Arc::clone(s)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The endpoint a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn endpoint(&self, handle: Handle) -> Result<Arc<Endpoint>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Endpoint(e)) => Ok(Arc::clone(e)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The block a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn block(&self, handle: Handle) -> Result<BlockId, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Block(b)) => Ok(*b),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// What a wait on the object a handle names waits for: an event, mutex
+    /// or semaphore itself, a thread's or process's end, an endpoint's next
+    /// message (`InvalidHandle` for a block, a library or an unknown
+    /// handle).
+    pub(crate) fn waitable(&self, handle: Handle) -> Result<Arc<dyn Waitable>, Status> {
+        Ok(match self.entries.get(&handle.0) {
+            Some(KernelObject::Event(e)) => Arc::clone(e) as Arc<dyn Waitable>,
+            Some(KernelObject::Mutex(m)) => Arc::clone(m) as Arc<dyn Waitable>,
+            Some(KernelObject::Semaphore(s)) => Arc::clone(s) as Arc<dyn Waitable>,
+            Some(KernelObject::Thread(t)) => t.waitable(),
+            Some(KernelObject::Process(p)) => p.waitable(),
+            Some(KernelObject::Endpoint(e)) => e.waitable(),
+            Some(KernelObject::Block(_)) | Some(KernelObject::Library(_)) | None => {
+                return Err(Status::InvalidHandle)
+            }
+        })
+    }
+
+    /// How many endpoint handles the table holds.
+    pub(crate) fn endpoint_count(&self) -> usize {
+        self.entries
+            .values()
+            .filter(|o| matches!(o, KernelObject::Endpoint(_)))
+            .count()
+    }
+
+    /// How many handles the table holds.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// Removes a handle to an object of `kind` from the table

@@ -36,6 +36,54 @@ use crate::console::{Console, ConsoleMode};
 use crate::process::{self, ExitReason, Process, Spec};
 use crate::{KernelError, ProcessId};
 
+/// A program image the kernel starts as a child process
+/// (`ProcessHandle::CreateFromImage`, ABI v4): the kernel read or copied
+/// the bytes; what they mean is the image runner's business.
+#[derive(Clone, Debug)]
+pub struct ProcessImage {
+    /// The child's name (for diagnostics).
+    pub name: String,
+    /// The image (an assembly, for the VM's runner).
+    pub bytes: Vec<u8>,
+    /// The settings of the child's runtime.
+    pub settings: ImageSettings,
+}
+
+/// The runtime settings of a child created from an image.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ImageSettings {
+    /// A [`crate::collector`] value.
+    pub collector: u32,
+    /// The GC heap limit in bytes (0: the runtime's default).
+    pub heap_limit: u64,
+    /// The ABI version the child is built against (never 0 here: the
+    /// kernel resolves "newest" to the number).
+    pub abi_version: u32,
+    /// The child is untrusted ([`crate::CHILD_UNTRUSTED`]): its runtime
+    /// must run only verified code.
+    pub untrusted: bool,
+}
+
+/// What runs a child created from an image, on the child's main thread
+/// (bound to the child): the VM's program runner. Its result is the
+/// child's exit code (unless the child is stopped first).
+pub type ImageRunner = fn(ProcessImage) -> i32;
+
+static IMAGE_RUNNER: std::sync::RwLock<Option<ImageRunner>> = std::sync::RwLock::new(None);
+
+/// Installs the runner of children created from images
+/// (`ProcessHandle::CreateFromImage`). Without one, that entry fails with
+/// `NotFound`. The host (the `osprey` command line, tests) installs it
+/// once, before it starts processes; installing again replaces it.
+pub fn set_image_runner(runner: ImageRunner) {
+    *IMAGE_RUNNER.write().unwrap_or_else(|e| e.into_inner()) = Some(runner);
+}
+
+/// The installed image runner.
+pub(crate) fn image_runner() -> Option<ImageRunner> {
+    *IMAGE_RUNNER.read().unwrap_or_else(|e| e.into_inner())
+}
+
 /// The default stack size of a process thread: 16 MiB (managed programs
 /// recurse deeply).
 pub const DEFAULT_STACK_SIZE: usize = 16 * 1024 * 1024;
@@ -165,6 +213,7 @@ fn create(
         } else {
             config.stack_size
         },
+        startup_endpoints: Vec::new(),
     };
     Process::create(spec, Box::new(main))
 }
@@ -213,4 +262,25 @@ pub fn current_process_id() -> Option<ProcessId> {
 /// ended).
 pub fn live_processes() -> usize {
     process::live_count()
+}
+
+/// Stops every process still in the table (children whose parents ended
+/// without waiting for them) with `exit_code`, as `ProcessHandle::Terminate`
+/// would, and waits until each has ended (unstarted ones are dropped). The
+/// host calls this before the OS process exits, so that no process is cut
+/// off in the middle of its work (its console output flushed, everything
+/// it held released). Returns how many there were.
+pub fn stop_remaining(exit_code: i32) -> usize {
+    let all = process::all();
+    for p in &all {
+        if p.is_running() {
+            p.stop(exit_code);
+        } else {
+            p.handle_released();
+        }
+    }
+    for p in &all {
+        let _ = p.wait();
+    }
+    all.len()
 }

@@ -20,39 +20,47 @@
 //! - [`client`]: a safe wrapper of the resolved ABI table, for the code that
 //!   runs inside a process (the VM, QCalls);
 //! - private implementation modules: `process` (process table, thread binding,
-//!   life cycle), `thread` (threads beyond a process's first), `event`
-//!   (auto- and manual-reset events), `wait` (timed waits), `memory` (page
-//!   accounting), `console` (console sinks), `handles` (handle tables),
-//!   `clock` (TSC and monotonic time).
+//!   life cycle, stopping), `thread` (threads beyond a process's first),
+//!   `sync` (the one waiting mechanism: waitable objects, wait-any/all,
+//!   interruptible waits), `event`, `mutex`, `semaphore` (synchronization
+//!   objects), `channel` (endpoints), `exchange` (the exchange heap and its
+//!   ownership lists), `wait` (deadlines), `memory` (page accounting),
+//!   `console` (console sinks), `handles` (handle tables), `clock` (TSC and
+//!   monotonic time).
 //!
 //! See `docs/kernel.md` for the design.
 
-#![warn(missing_docs)]
-#![deny(unsafe_op_in_unsafe_fn)]
-#![deny(clippy::undocumented_unsafe_blocks)]
-
 pub mod abi;
+mod channel;
 pub mod client;
 mod clock;
 mod console;
 mod error;
 mod event;
+mod exchange;
 mod handles;
 pub mod host;
 mod library;
 mod memory;
+mod mutex;
 mod process;
+mod semaphore;
 pub mod services;
 mod status;
+mod sync;
 mod thread;
 mod types;
 mod wait;
 
-pub use abi::{resolve, resolve_v2, resolve_v3, AbiError, AbiV1, AbiV2, AbiV3, ABI_VERSION_LATEST};
+pub use abi::{
+    resolve, resolve_v2, resolve_v3, resolve_v4, AbiError, AbiV1, AbiV2, AbiV3, AbiV4,
+    ABI_VERSION_LATEST,
+};
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
 pub use process::{ExitReason, EXIT_CODE_PANIC};
 pub use status::Status;
 pub use types::{
-    stream, Handle, ProcessEntry, ProcessId, Protection, StrRef, ThreadEntry, ThreadId,
+    collector, received, stream, BytesRef, ChildSpec, Handle, KernelCounters, ProcessEntry,
+    ProcessId, Protection, StrRef, ThreadEntry, ThreadId, CHILD_UNTRUSTED,
 };

@@ -87,6 +87,13 @@ impl Region {
 pub(crate) struct AddressSpace {
     regions: BTreeMap<usize, Region>,
     in_use: usize,
+    /// The process's stop word (`ProcessService::SetStopWord`, ABI v4): a
+    /// 4-byte-aligned address in a committed page the kernel made
+    /// read-write, and the bits to set there when the process is stopped.
+    /// Forgotten as soon as the process frees, decommits or re-protects
+    /// that page, so the kernel only ever writes into a page it knows to be
+    /// mapped read-write.
+    stop_word: Option<(usize, u32)>,
 }
 
 /// Maps fresh anonymous memory.
@@ -205,8 +212,52 @@ impl AddressSpace {
         }
         let region = self.regions.remove(&start).ok_or(Status::InvalidRange)?;
         self.in_use -= region.bytes_in_use();
+        self.forget_stop_word_in(start, len);
         unmap(start, len);
         Ok(())
+    }
+
+    /// Forgets the stop word if it lies in `[start, start + len)`.
+    fn forget_stop_word_in(&mut self, start: usize, len: usize) {
+        if let Some((at, _)) = self.stop_word {
+            if at >= start && at < start + len {
+                self.stop_word = None;
+            }
+        }
+    }
+
+    /// Registers the stop word (see [`AddressSpace::stop_word`]): `at` must
+    /// be 4-byte aligned (`InvalidArgument`) and lie in a page of an
+    /// allocation, or a committed page of a reservation (`InvalidRange`).
+    /// The page becomes read-write (not executable).
+    pub(crate) fn set_stop_word(&mut self, at: usize, bits: u32) -> Result<(), Status> {
+        if at == 0 || at % 4 != 0 || bits == 0 {
+            return Err(Status::InvalidArgument);
+        }
+        let page = at & !(page_size() - 1);
+        let (base, region) = self.containing(page, page_size())?;
+        if let RegionKind::Reservation { committed, .. } = &region.kind {
+            let p = (page - base) / page_size();
+            if committed[p / 64] & (1 << (p % 64)) == 0 {
+                return Err(Status::InvalidRange);
+            }
+        }
+        protect(page, page_size(), libc::PROT_READ | libc::PROT_WRITE)?;
+        self.stop_word = Some((at, bits));
+        Ok(())
+    }
+
+    /// Sets the stop word's bits, if one is registered.
+    pub(crate) fn raise_stop_word(&mut self) {
+        if let Some((at, bits)) = self.stop_word {
+            // SAFETY: `at` is 4-byte aligned in a page of this address
+            // space that was made read-write when the word was registered
+            // and has not been freed, decommitted or re-protected since
+            // (any of those forgets the word), and the address space is
+            // locked (`&mut self`) while the word is written.
+            unsafe { core::sync::atomic::AtomicU32::from_ptr(at as *mut u32) }
+                .fetch_or(bits, core::sync::atomic::Ordering::SeqCst);
+        }
     }
 
     /// `PageTableService::Protect`: the range must lie in one region, and in a
@@ -226,6 +277,7 @@ impl AddressSpace {
                 return Err(Status::InvalidRange);
             }
         }
+        self.forget_stop_word_in(start, len);
         protect(start, len, prot.to_prot())
     }
 
@@ -238,6 +290,8 @@ impl AddressSpace {
         prot: Protection,
     ) -> Result<(), Status> {
         let (start, len) = check_range(ptr, bytes)?;
+        // Re-protecting the stop word's page: the kernel forgets the word.
+        self.forget_stop_word_in(start, len);
         let (base, region) = self.containing(start, len)?;
         let RegionKind::Reservation { committed, count } = &mut region.kind else {
             return Err(Status::InvalidRange);
@@ -262,6 +316,7 @@ impl AddressSpace {
     /// stops counting them.
     pub(crate) fn decommit(&mut self, ptr: usize, bytes: usize) -> Result<(), Status> {
         let (start, len) = check_range(ptr, bytes)?;
+        self.forget_stop_word_in(start, len);
         let (base, region) = self.containing(start, len)?;
         let RegionKind::Reservation { committed, count } = &mut region.kind else {
             return Err(Status::InvalidRange);
@@ -289,6 +344,7 @@ impl AddressSpace {
 
     /// Unmaps every region; returns the bytes that were still counted.
     pub(crate) fn release_all(&mut self) -> usize {
+        self.stop_word = None;
         let reclaimed = self.in_use;
         for (start, region) in std::mem::take(&mut self.regions) {
             unmap(start, region.len);

@@ -19,14 +19,26 @@
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicU32, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, Weak};
 use std::thread::JoinHandle;
 
+use crate::channel::Endpoint;
 use crate::console::Console;
-use crate::handles::{self, HandleTable};
+use crate::exchange::{self, Owner};
+use crate::handles::{self, HandleTable, KernelObject};
 use crate::memory::AddressSpace;
-use crate::{clock, thread, KernelError, ProcessId, Status, ThreadId};
+use crate::mutex::KernelMutex;
+use crate::sync::{Done, ProcessWaits, SyncCell, Waitable};
+use crate::{clock, thread, Handle, KernelError, ProcessId, Status, ThreadId};
+
+/// Threads bound to a process (main threads included), kernel-wide.
+static LIVE_THREADS: AtomicUsize = AtomicUsize::new(0);
+
+/// How many threads are bound to processes right now, kernel-wide.
+pub(crate) fn live_threads() -> usize {
+    LIVE_THREADS.load(Ordering::Relaxed)
+}
 
 /// The exit code recorded for a process whose `main` panicked.
 pub const EXIT_CODE_PANIC: i32 = 101;
@@ -75,6 +87,9 @@ pub(crate) struct Spec {
     pub(crate) args: Vec<String>,
     pub(crate) console: Arc<Console>,
     pub(crate) stack_size: usize,
+    /// Endpoints the child starts with (ABI v4: `ProcessHandle::CreateFromImage`),
+    /// already taken out of the parent: they go in the child's table.
+    pub(crate) startup_endpoints: Vec<Arc<Endpoint>>,
 }
 
 /// A kernel process: one runtime instance inside the OS process.
@@ -97,6 +112,17 @@ pub(crate) struct Process {
     /// The secret a thread the kernel did not create presents to join this
     /// process (`ThreadHandle::AttachCurrent`, ABI v3).
     attach_token: u64,
+    /// The process's interruptible (ABI v4) waits, for stopping them.
+    waits: ProcessWaits,
+    /// Raised when the process has ended (or was discarded): what waits on
+    /// a process handle wait for.
+    exit_cell: Arc<SyncCell<Done>>,
+    /// The mutexes created in this process, to abandon a dying thread's.
+    mutexes: Mutex<Vec<Weak<KernelMutex>>>,
+    /// Threads bound to this process right now (the main one included).
+    live_threads: AtomicUsize,
+    /// Handles of the startup endpoints, in the process's own table.
+    startup_endpoints: Vec<Handle>,
 }
 
 /// A process's threads besides its main thread.
@@ -144,6 +170,11 @@ pub(crate) fn current_or_status() -> Result<Arc<Process>, Status> {
 /// Number of processes in the table (created or running).
 pub(crate) fn live_count() -> usize {
     lock(&TABLE).len()
+}
+
+/// Every process in the table.
+pub(crate) fn all() -> Vec<Arc<Process>> {
+    lock(&TABLE).values().cloned().collect()
 }
 
 /// A hard-to-guess, non-zero attach token for process `id`: the process id
@@ -238,6 +269,22 @@ impl Process {
         let id = NEXT_ID
             .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| n.checked_add(1))
             .map_err(|_| KernelError::ProcessIdsExhausted)?;
+        let mut table = HandleTable::default();
+        let mut startup_endpoints = Vec::with_capacity(spec.startup_endpoints.len());
+        let mut endpoints = spec.startup_endpoints.into_iter();
+        for e in endpoints.by_ref() {
+            e.set_holder(Owner::Process(ProcessId(id)));
+            match table.insert(KernelObject::Endpoint(Arc::clone(&e))) {
+                Ok(h) => startup_endpoints.push(h),
+                Err(_) => {
+                    e.close();
+                    break;
+                }
+            }
+        }
+        for e in endpoints {
+            e.close();
+        }
         let process = Arc::new(Process {
             id: ProcessId(id),
             name: spec.name,
@@ -247,7 +294,7 @@ impl Process {
                 .collect(),
             console: spec.console,
             memory: Mutex::new(AddressSpace::default()),
-            handles: Mutex::new(HandleTable::default()),
+            handles: Mutex::new(table),
             terminate_code: Mutex::new(None),
             state: Mutex::new(State::Created {
                 main,
@@ -257,6 +304,11 @@ impl Process {
             thread: Mutex::new(None),
             threads: Mutex::new(Threads::default()),
             attach_token: new_attach_token(id),
+            waits: ProcessWaits::default(),
+            exit_cell: Arc::new(SyncCell::new(Done(false))),
+            mutexes: Mutex::new(Vec::new()),
+            live_threads: AtomicUsize::new(0),
+            startup_endpoints,
         });
         lock(&TABLE).insert(process.id, Arc::clone(&process));
         Ok(process)
@@ -325,15 +377,46 @@ impl Process {
                 return Err(e);
             }
         };
+        self.thread_started();
         let outcome = catch_unwind(AssertUnwindSafe(main)).map_err(|payload| {
             let message = panic_message(&*payload);
             // A payload whose destructor panics must not escape: leak it.
             std::mem::forget(payload);
             message
         });
+        self.thread_exited(thread_id);
         self.end(outcome);
         drop(binding);
         Ok(())
+    }
+
+    /// A thread was bound to the process.
+    fn thread_started(&self) {
+        self.live_threads.fetch_add(1, Ordering::Relaxed);
+        LIVE_THREADS.fetch_add(1, Ordering::Relaxed);
+    }
+
+    /// Thread `id` returned from its body: the mutexes it still owns are
+    /// abandoned.
+    fn thread_exited(&self, id: ThreadId) {
+        let mutexes: Vec<Arc<KernelMutex>> = {
+            let mut all = lock(&self.mutexes);
+            all.retain(|m| m.strong_count() > 0);
+            all.iter().filter_map(Weak::upgrade).collect()
+        };
+        for m in mutexes {
+            m.abandon(id);
+        }
+        self.live_threads.fetch_sub(1, Ordering::Relaxed);
+        LIVE_THREADS.fetch_sub(1, Ordering::Relaxed);
+    }
+
+    /// Records a mutex created in this process (abandoned when its owner
+    /// thread ends).
+    pub(crate) fn add_mutex(&self, m: &Arc<KernelMutex>) {
+        let mut all = lock(&self.mutexes);
+        all.retain(|m| m.strong_count() > 0);
+        all.push(Arc::downgrade(m));
     }
 
     /// Ends the process: waits for its other threads, records the exit,
@@ -366,6 +449,7 @@ impl Process {
         let reclaimed_bytes = lock(&self.memory).release_all() as u64;
         let objects = lock(&self.handles).take_all();
         handles::release_objects(objects);
+        exchange::release_process(self.id);
         lock(&TABLE).remove(&self.id);
         *lock(&self.state) = State::Exited(ExitRecord {
             exit_code,
@@ -373,13 +457,87 @@ impl Process {
             reclaimed_bytes,
         });
         self.state_changed.notify_all();
+        self.exit_cell.update(|d| d.0 = true);
     }
 
-    /// Drops a process that will never run.
+    /// Drops a process that will never run (its startup endpoints close).
     fn discard(&self) {
         lock(&TABLE).remove(&self.id);
+        let objects = lock(&self.handles).take_all();
+        handles::release_objects(objects);
+        exchange::release_process(self.id);
         *lock(&self.state) = State::Discarded;
         self.state_changed.notify_all();
+        self.exit_cell.update(|d| d.0 = true);
+    }
+
+    /// What a wait on the process waits for: its end.
+    pub(crate) fn waitable(&self) -> Arc<dyn Waitable> {
+        Arc::clone(&self.exit_cell) as Arc<dyn Waitable>
+    }
+
+    /// The process's interruptible waits.
+    pub(crate) fn waits(&self) -> &ProcessWaits {
+        &self.waits
+    }
+
+    /// Stops the process (ABI v4, `ProcessService::Stop` and
+    /// `ProcessHandle::Terminate`): records `exit_code` unless an exit code
+    /// is already recorded, sets the process's stop word, and ends every
+    /// interruptible wait of its threads (now and later) with `Stopped`.
+    /// The process's runtime then returns from its threads and its `main`,
+    /// and the process ends as usual.
+    pub(crate) fn stop(&self, exit_code: i32) {
+        {
+            let mut code = lock(&self.terminate_code);
+            if code.is_none() {
+                *code = Some(exit_code);
+            }
+        }
+        // The stop word first, then the waits: a thread woken from its wait
+        // finds the word already set.
+        if let Some(waits) = self.waits.begin_stop() {
+            lock(&self.memory).raise_stop_word();
+            for w in waits {
+                w.stop();
+            }
+        }
+    }
+
+    /// The exit code recorded by `Terminate` or `Stop`, once the process
+    /// is stopping.
+    pub(crate) fn stop_code(&self) -> Option<i32> {
+        if self.waits.is_stopping() {
+            *lock(&self.terminate_code)
+        } else {
+            None
+        }
+    }
+
+    /// Registers the stop word (`ProcessService::SetStopWord`); if the
+    /// process is already stopping, sets it at once.
+    pub(crate) fn set_stop_word(&self, at: usize, bits: u32) -> Result<(), Status> {
+        let mut memory = lock(&self.memory);
+        memory.set_stop_word(at, bits)?;
+        if self.waits.is_stopping() {
+            memory.raise_stop_word();
+        }
+        Ok(())
+    }
+
+    /// Whether the process has been started and not yet ended.
+    pub(crate) fn is_running(&self) -> bool {
+        matches!(*lock(&self.state), State::Running)
+    }
+
+    /// The process's startup endpoints (handles in its own table).
+    pub(crate) fn startup_endpoints(&self) -> &[Handle] {
+        &self.startup_endpoints
+    }
+
+    /// Threads bound to the process right now.
+    pub(crate) fn thread_count(&self) -> usize {
+        self.live_threads.load(Ordering::Relaxed)
     }
 
     /// A handle to this process was dropped. Only the creator holds a handle
@@ -470,7 +628,9 @@ impl Process {
             .stack_size(stack_size)
             .spawn(move || match Binding::bind(&process, id) {
                 Ok(binding) => {
+                    process.thread_started();
                     body(true);
+                    process.thread_exited(id);
                     drop(binding);
                 }
                 Err(_) => body(false),
@@ -537,5 +697,47 @@ impl Process {
     /// Whether `Terminate` has been called.
     pub(crate) fn is_terminating(&self) -> bool {
         lock(&self.terminate_code).is_some()
+    }
+}
+
+/// The kernel's counters (`DebugService::GetCounters`), with the calling
+/// thread's process's share.
+pub(crate) fn counters() -> crate::KernelCounters {
+    let processes: Vec<Arc<Process>> = lock(&TABLE).values().cloned().collect();
+    let page_bytes: usize = processes
+        .iter()
+        .map(|p| p.with_memory(|m| m.bytes_in_use()))
+        .sum();
+    let me = current();
+    let pid = me.as_ref().map_or(ProcessId::NONE, |p| p.id());
+    let (blocks, block_bytes, own_blocks) = exchange::counters(pid);
+    let (own_threads, own_page_bytes, own_endpoints, own_handles) = match &me {
+        Some(p) => {
+            let (endpoints, handles) = p.with_handles(|t| (t.endpoint_count(), t.len()));
+            (
+                p.thread_count(),
+                p.with_memory(|m| m.bytes_in_use()),
+                endpoints,
+                handles,
+            )
+        }
+        None => (0, 0, 0, 0),
+    };
+    crate::KernelCounters {
+        processes: processes.len() as u64,
+        threads: live_threads() as u64,
+        own_threads: own_threads as u64,
+        page_bytes: page_bytes as u64,
+        own_page_bytes: own_page_bytes as u64,
+        blocks: blocks as u64,
+        block_bytes: block_bytes as u64,
+        own_blocks: if pid == ProcessId::NONE {
+            0
+        } else {
+            own_blocks as u64
+        },
+        endpoints: crate::channel::live_count() as u64,
+        own_endpoints: own_endpoints as u64,
+        own_handles: own_handles as u64,
     }
 }

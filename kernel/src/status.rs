@@ -7,7 +7,8 @@ use core::fmt;
 /// `Ok` is zero and every error is positive. The numeric values are part of
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
-/// entries return (v2 added [`Status::TimedOut`]).
+/// entries return (v2 added [`Status::TimedOut`]; v4 added
+/// [`Status::Stopped`], [`Status::ChannelClosed`] and [`Status::Abandoned`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use]
@@ -60,11 +61,21 @@ pub enum Status {
     /// happened: the thread is still running (`ThreadHandle::Join`) or the
     /// event was not signaled (`EventHandle::Wait`). Nothing changed.
     TimedOut = 15,
+    /// (ABI v4) The calling process is being stopped (its parent terminated
+    /// it, or it stopped itself): a v4 wait gave up, and every later one
+    /// gives up at once. The thread should return to its entry.
+    Stopped = 16,
+    /// (ABI v4) The channel's other endpoint is closed: nothing more can be
+    /// sent, and nothing is left to receive.
+    ChannelClosed = 17,
+    /// (ABI v4) A wait acquired a mutex whose owning thread ended without
+    /// releasing it. The caller owns the mutex now.
+    Abandoned = 18,
 }
 
 impl Status {
     /// Every status code, in numeric order.
-    pub const ALL: [Status; 16] = [
+    pub const ALL: [Status; 19] = [
         Status::Ok,
         Status::InvalidArgument,
         Status::InvalidUtf8,
@@ -81,6 +92,9 @@ impl Status {
         Status::Internal,
         Status::NotFound,
         Status::TimedOut,
+        Status::Stopped,
+        Status::ChannelClosed,
+        Status::Abandoned,
     ];
 
     /// Converts a raw code received over the ABI back into a `Status`.
@@ -123,6 +137,9 @@ impl Status {
             Status::Internal => "internal kernel error",
             Status::NotFound => "not found",
             Status::TimedOut => "timed out",
+            Status::Stopped => "the calling process is being stopped",
+            Status::ChannelClosed => "the channel is closed",
+            Status::Abandoned => "acquired an abandoned mutex",
         }
     }
 

@@ -14,11 +14,12 @@
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::{Arc, Condvar, Mutex};
+use std::sync::{Arc, Mutex};
 use std::time::Instant;
 
 use crate::process::{self, lock, panic_message, Process, EXIT_CODE_PANIC};
-use crate::{wait, Status, ThreadId};
+use crate::sync::{self, Done, Interrupt, SyncCell, Waitable};
+use crate::{Status, ThreadId};
 
 /// The largest stack a thread may ask for: 4 GiB.
 pub(crate) const MAX_STACK_SIZE: usize = 1 << 32;
@@ -49,7 +50,9 @@ struct Exit {
 pub(crate) struct Thread {
     id: ThreadId,
     exit: Mutex<Option<Exit>>,
-    exited: Condvar,
+    /// Raised when the thread has ended (after `exit` is recorded): what
+    /// joins wait on.
+    done: Arc<SyncCell<Done>>,
 }
 
 impl Thread {
@@ -60,7 +63,7 @@ impl Thread {
         Ok(Arc::new(Thread {
             id,
             exit: Mutex::new(None),
-            exited: Condvar::new(),
+            done: Arc::new(SyncCell::new(Done(false))),
         }))
     }
 
@@ -116,7 +119,17 @@ impl Thread {
             },
         };
         *lock(&self.exit) = Some(exit);
-        self.exited.notify_all();
+        self.done.update(|d| d.0 = true);
+    }
+
+    /// What a wait on the thread waits for: its end.
+    pub(crate) fn waitable(&self) -> Arc<dyn Waitable> {
+        Arc::clone(&self.done) as Arc<dyn Waitable>
+    }
+
+    /// The exit code, once the thread has ended.
+    pub(crate) fn exit_code(&self) -> Option<i32> {
+        lock(&self.exit).as_ref().map(|e| e.exit_code)
     }
 
     /// The thread's kernel id.
@@ -132,11 +145,12 @@ impl Thread {
         if process::current_thread_id() == self.id {
             return Err(Status::InvalidState);
         }
-        let (exit, done) =
-            wait::wait_until(&self.exited, lock(&self.exit), deadline, |e| e.is_some());
-        match (&*exit, done) {
-            (Some(exit), true) => Ok(exit.exit_code),
-            _ => Err(Status::TimedOut),
-        }
+        sync::wait_any(
+            &[self.waitable()],
+            deadline,
+            Interrupt::No,
+            process::current_thread_id(),
+        )?;
+        self.exit_code().ok_or(Status::Internal)
     }
 }

@@ -139,3 +139,118 @@ impl fmt::Display for ThreadId {
 /// reaches its boundary aborts the OS process), so a Rust entry catches its
 /// own panics, as `client::Os::spawn_thread` does.
 pub type ThreadEntry = unsafe extern "C" fn(context: *mut core::ffi::c_void) -> i32;
+
+/// A borrowed byte string passed across the ABI as pointer + length (ABI
+/// v4). `ptr` may be null only when `len` is zero.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct BytesRef {
+    /// First byte.
+    pub ptr: *const u8,
+    /// Length in bytes.
+    pub len: usize,
+}
+
+impl BytesRef {
+    /// Borrows a byte slice for the duration of an ABI call.
+    pub fn new(b: &[u8]) -> BytesRef {
+        BytesRef {
+            ptr: b.as_ptr(),
+            len: b.len(),
+        }
+    }
+
+    /// The empty byte string.
+    pub const EMPTY: BytesRef = BytesRef {
+        ptr: core::ptr::null(),
+        len: 0,
+    };
+}
+
+/// [`ChildSpec::flags`]: the child is untrusted and runs only verified
+/// code (its runtime's `verify` option).
+pub const CHILD_UNTRUSTED: u32 = 1;
+
+/// [`ChildSpec::collector`] values: which garbage collector the child's
+/// runtime uses.
+pub mod collector {
+    /// The runtime's default (its environment decides).
+    pub const DEFAULT: u32 = 0;
+    /// The generational collector.
+    pub const GENERATIONAL: u32 = 1;
+    /// The mark-sweep collector.
+    pub const MARK_SWEEP: u32 = 2;
+}
+
+/// What `ProcessHandle::CreateFromImage` (ABI v4) creates a child from: a
+/// program image (an assembly, by path or by its bytes), its startup
+/// arguments and endpoints, and the settings of the child's own runtime.
+#[repr(C)]
+#[derive(Clone, Copy, Debug)]
+pub struct ChildSpec {
+    /// `size_of::<ChildSpec>()`: later versions may append fields.
+    pub size: u32,
+    /// [`CHILD_UNTRUSTED`], or 0.
+    pub flags: u32,
+    /// A name for diagnostics (UTF-8).
+    pub name: StrRef,
+    /// The image's path (UTF-8), read by the kernel; empty to pass `image`.
+    pub path: StrRef,
+    /// The image's bytes, when `path` is empty.
+    pub image: BytesRef,
+    /// Startup arguments: an array of `arg_count` UTF-8 strings.
+    pub args: *const StrRef,
+    /// Number of startup arguments.
+    pub arg_count: usize,
+    /// Endpoint handles of the caller to hand to the child: they leave the
+    /// caller's table and become the child's startup endpoints, in order.
+    pub endpoints: *const Handle,
+    /// Number of startup endpoints.
+    pub endpoint_count: usize,
+    /// A [`collector`] value.
+    pub collector: u32,
+    /// The ABI version the child is built against (0: the newest).
+    pub abi_version: u32,
+    /// The child's GC heap limit in bytes (0: the runtime's default).
+    pub heap_limit: u64,
+    /// The child's main thread's stack in bytes (0: 16 MiB).
+    pub stack_size: u64,
+}
+
+/// The kernel's counters (`DebugService::GetCounters`, ABI v4): resources
+/// alive now, kernel-wide and the calling process's own share, so a process
+/// can check that what its children held has been reclaimed.
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct KernelCounters {
+    /// Processes in the process table (created or running).
+    pub processes: u64,
+    /// Threads bound to a process, kernel-wide.
+    pub threads: u64,
+    /// The calling process's threads.
+    pub own_threads: u64,
+    /// Bytes of pages counted to processes, kernel-wide.
+    pub page_bytes: u64,
+    /// The calling process's bytes of pages.
+    pub own_page_bytes: u64,
+    /// Exchange-heap blocks alive, kernel-wide (owned or in flight).
+    pub blocks: u64,
+    /// Bytes of exchange-heap data alive, kernel-wide.
+    pub block_bytes: u64,
+    /// Blocks the calling process owns.
+    pub own_blocks: u64,
+    /// Channel endpoints alive, kernel-wide (held or in flight).
+    pub endpoints: u64,
+    /// Endpoints the calling process holds.
+    pub own_endpoints: u64,
+    /// Handles in the calling process's table.
+    pub own_handles: u64,
+}
+
+/// What `EndpointCore::Receive` (ABI v4) delivered.
+pub mod received {
+    /// An exchange-heap block.
+    pub const BLOCK: u32 = 1;
+    /// An endpoint.
+    pub const ENDPOINT: u32 = 2;
+}

@@ -14,19 +14,20 @@ fn resolve_v1_and_reject_unknown_versions() {
         t.size as usize,
         core::mem::size_of::<osprey_kernel::AbiV1>()
     );
-    assert_eq!(ABI_VERSION_LATEST, 3);
-    // v2 and v3 begin with all of v1.
+    assert_eq!(ABI_VERSION_LATEST, 4);
+    // v2, v3 and v4 begin with all of v1.
     assert_eq!(resolve(2).unwrap().version, 2);
     assert_eq!(resolve(3).unwrap().version, 3);
-    let err = resolve(4).unwrap_err();
+    assert_eq!(resolve(4).unwrap().version, 4);
+    let err = resolve(5).unwrap_err();
     assert_eq!(
         err,
         AbiError::UnknownVersion {
-            requested: 4,
-            latest: 3
+            requested: 5,
+            latest: 4
         }
     );
-    assert!(err.to_string().contains("version 4"));
+    assert!(err.to_string().contains("version 5"));
     assert!(resolve(0).is_err());
 }
 
@@ -37,8 +38,8 @@ fn unbound_thread_gets_no_process_and_never_crashes() {
     assert_eq!(arg_count(), 0);
     assert_eq!(arg(0), Err(Status::NoProcess));
     assert_eq!(write(1, "x"), Status::NoProcess);
-    // SAFETY: no arguments.
     assert_eq!(
+        // SAFETY: no arguments.
         unsafe { (abi().console_service_flush)() },
         Status::NoProcess
     );
@@ -60,7 +61,7 @@ fn unbound_thread_gets_no_process_and_never_crashes() {
 fn bad_pointers_are_status_codes() {
     let exit = osprey_kernel::host::spawn(captured("bad", &["a"]), || {
         let t = abi();
-        // SAFETY (all calls below): the kernel must reject these arguments
+        // SAFETY: (all calls below) the kernel must reject these arguments
         // before dereferencing anything.
         unsafe {
             assert_eq!(

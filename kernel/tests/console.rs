@@ -61,8 +61,8 @@ fn flush_is_harmless_on_a_captured_console() {
         // SAFETY: no arguments.
         assert_eq!(unsafe { (abi().console_service_flush)() }, Status::Ok);
         // Console bytes are not checked for UTF-8.
-        // SAFETY: the slice is valid for its length.
         assert_eq!(
+            // SAFETY: the slice is valid for its length.
             unsafe { (abi().console_service_write)(1, [0xffu8].as_ptr(), 1) },
             Status::Ok
         );

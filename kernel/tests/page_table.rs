@@ -54,7 +54,7 @@ fn invalid_arguments_are_errors() {
         );
         assert_eq!(reserve(0), Err(Status::InvalidArgument));
         let p = allocate(2 * page, Protection::ReadWrite).unwrap();
-        // SAFETY (pointer arithmetic only): stays inside or one past the region.
+        // SAFETY: (pointer arithmetic only) stays inside or one past the region.
         let (mid, odd) = unsafe { (p.add(page), p.add(1)) };
         assert_eq!(free(odd, page), Status::Unaligned);
         assert_eq!(protect(odd, page, Protection::ReadOnly), Status::Unaligned);
@@ -124,7 +124,7 @@ fn reserve_commit_decommit() {
         let size = 256 << 20;
         let base = reserve(size).unwrap();
         assert_eq!(bytes_in_use(), 0);
-        // SAFETY (pointer arithmetic only): inside the reservation.
+        // SAFETY: (pointer arithmetic only) inside the reservation.
         let at = |n: usize| unsafe { base.add(n * page) };
         assert_eq!(commit(at(10), 4 * page, Protection::ReadWrite), Status::Ok);
         assert_eq!(bytes_in_use(), 4 * page as u64);
@@ -140,8 +140,8 @@ fn reserve_commit_decommit() {
         assert_eq!(decommit(at(12), 2 * page), Status::Ok);
         assert_eq!(bytes_in_use(), 4 * page as u64);
         assert_eq!(commit(at(13), page, Protection::ReadWrite), Status::Ok);
-        // SAFETY: page 13 was just recommitted.
         assert_eq!(
+            // SAFETY: page 13 was just recommitted.
             unsafe { at(13).read() },
             0,
             "decommitted pages come back zeroed"

@@ -49,7 +49,7 @@ fn process_ids_are_distinct_and_match_the_host_view() {
 fn clocks() {
     let exit = host::spawn(captured("clock", &[]), || {
         let t = abi();
-        // SAFETY (all calls): no arguments.
+        // SAFETY: (all calls) no arguments.
         unsafe {
             let hz = (t.process_service_get_cycles_per_second)();
             assert!(hz > 10_000_000, "implausible TSC frequency {hz}");

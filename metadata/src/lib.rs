@@ -34,7 +34,6 @@
 //! what the tests and the fuzzer (`examples/fuzz_reader.rs`) run.
 
 #![forbid(unsafe_code)]
-#![warn(missing_docs)]
 
 pub mod api;
 pub mod body;

@@ -46,6 +46,7 @@ pub mod services;
 
 mod bench;
 mod environment;
+mod isolation;
 mod marshal;
 mod threading;
 mod walkthrough;
@@ -53,6 +54,7 @@ mod walkthrough;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use handles::{Bool, ObjectHandleOnStack, StringHandleOnStack, Utf16Ptr};
+pub use threading::kernel_error;
 
 /// An error a QCall reports; raised as a managed exception of type
 /// `exception` after the QCall returns.
@@ -72,15 +74,40 @@ pub struct QCallError {
     /// runtime appends it to the message; the exception's `ParamName`
     /// property stays null for now.
     pub param_name: Option<&'static str>,
+    /// What the runtime does with the error.
+    pub kind: QCallErrorKind,
+}
+
+/// What a [`QCallError`] asks the runtime to do.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum QCallErrorKind {
+    /// Raise the managed exception `exception`.
+    Exception,
+    /// The process is being stopped (a kernel wait returned `Stopped`):
+    /// abandon the thread's managed code, running no handlers, as at a
+    /// safepoint after a stop (docs/kernel.md, "Stopping a process").
+    ProcessStopping,
 }
 
 impl QCallError {
+    /// The process is being stopped: the runtime abandons the thread's
+    /// managed code instead of raising an exception.
+    pub fn process_stopping() -> QCallError {
+        QCallError {
+            exception: "",
+            message: None,
+            param_name: None,
+            kind: QCallErrorKind::ProcessStopping,
+        }
+    }
+
     /// An error of exception type `exception` with `message`.
     pub fn new(exception: &'static str, message: impl Into<String>) -> QCallError {
         QCallError {
             exception,
             message: Some(message.into()),
             param_name: None,
+            kind: QCallErrorKind::Exception,
         }
     }
 
@@ -90,6 +117,7 @@ impl QCallError {
             exception: "System.ArgumentException",
             message: Some(message.into()),
             param_name: Some(param_name),
+            kind: QCallErrorKind::Exception,
         }
     }
 
@@ -99,6 +127,7 @@ impl QCallError {
             exception: "System.ArgumentNullException",
             message: None,
             param_name: Some(param_name),
+            kind: QCallErrorKind::Exception,
         }
     }
 
@@ -111,6 +140,7 @@ impl QCallError {
             exception: "System.ArgumentOutOfRangeException",
             message: Some(message.into()),
             param_name: Some(param_name),
+            kind: QCallErrorKind::Exception,
         }
     }
 }
@@ -192,6 +222,158 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "Thread_Sleep",
         address: threading::sleep as *const (),
+    },
+    QCallEntry {
+        name: "Thread_Yield",
+        address: threading::yield_now as *const (),
+    },
+    QCallEntry {
+        name: "WaitHandle_WaitAny",
+        address: threading::wait_any as *const (),
+    },
+    QCallEntry {
+        name: "WaitHandle_WaitAll",
+        address: threading::wait_all as *const (),
+    },
+    QCallEntry {
+        name: "WaitHandle_Close",
+        address: threading::close as *const (),
+    },
+    QCallEntry {
+        name: "Event_Create",
+        address: threading::event_create as *const (),
+    },
+    QCallEntry {
+        name: "Event_Set",
+        address: threading::event_set as *const (),
+    },
+    QCallEntry {
+        name: "Event_Reset",
+        address: threading::event_reset as *const (),
+    },
+    QCallEntry {
+        name: "Mutex_Create",
+        address: threading::mutex_create as *const (),
+    },
+    QCallEntry {
+        name: "Mutex_Release",
+        address: threading::mutex_release as *const (),
+    },
+    QCallEntry {
+        name: "Semaphore_Create",
+        address: threading::semaphore_create as *const (),
+    },
+    QCallEntry {
+        name: "Semaphore_Release",
+        address: threading::semaphore_release as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetProcessorCount",
+        address: threading::processor_count as *const (),
+    },
+    QCallEntry {
+        name: "Environment_Exit",
+        address: threading::exit as *const (),
+    },
+    QCallEntry {
+        name: "Channel_Create",
+        address: isolation::channel_create as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_Send",
+        address: isolation::endpoint_send as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_SendEndpoint",
+        address: isolation::endpoint_send_endpoint as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_Receive",
+        address: isolation::endpoint_receive as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_Close",
+        address: isolation::endpoint_close as *const (),
+    },
+    QCallEntry {
+        name: "Endpoint_PeerProcessId",
+        address: isolation::endpoint_peer_process_id as *const (),
+    },
+    QCallEntry {
+        name: "Block_Allocate",
+        address: isolation::block_allocate as *const (),
+    },
+    QCallEntry {
+        name: "Block_Free",
+        address: isolation::block_free as *const (),
+    },
+    QCallEntry {
+        name: "Block_Size",
+        address: isolation::block_size as *const (),
+    },
+    QCallEntry {
+        name: "Block_Write",
+        address: isolation::block_write as *const (),
+    },
+    QCallEntry {
+        name: "Block_Read",
+        address: isolation::block_read as *const (),
+    },
+    QCallEntry {
+        name: "Block_Split",
+        address: isolation::block_split as *const (),
+    },
+    QCallEntry {
+        name: "Block_Share",
+        address: isolation::block_share as *const (),
+    },
+    QCallEntry {
+        name: "Block_GetData",
+        address: isolation::block_get_data as *const (),
+    },
+    QCallEntry {
+        name: "Process_Create",
+        address: isolation::process_create as *const (),
+    },
+    QCallEntry {
+        name: "Process_Start",
+        address: isolation::process_start as *const (),
+    },
+    QCallEntry {
+        name: "Process_Wait",
+        address: isolation::process_wait as *const (),
+    },
+    QCallEntry {
+        name: "Process_ExitCode",
+        address: isolation::process_exit_code as *const (),
+    },
+    QCallEntry {
+        name: "Process_Terminate",
+        address: isolation::process_terminate as *const (),
+    },
+    QCallEntry {
+        name: "Process_Id",
+        address: isolation::process_id as *const (),
+    },
+    QCallEntry {
+        name: "Process_Dispose",
+        address: isolation::process_dispose as *const (),
+    },
+    QCallEntry {
+        name: "Process_StartupEndpoint",
+        address: isolation::process_startup_endpoint as *const (),
+    },
+    QCallEntry {
+        name: "Process_StartupEndpointCount",
+        address: isolation::process_startup_endpoint_count as *const (),
+    },
+    QCallEntry {
+        name: "Process_CurrentId",
+        address: isolation::process_current_id as *const (),
+    },
+    QCallEntry {
+        name: "Kernel_Counters",
+        address: isolation::kernel_counters as *const (),
     },
     QCallEntry {
         name: "TransitionProbe_QCallNop",

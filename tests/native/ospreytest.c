@@ -347,3 +347,36 @@ int ot_hresult_void(int code) { return code; }
 /* ---- a do-nothing function (for the benchmarks) --------------------------------- */
 
 int ot_nop(int x) { return x + 1; }
+
+/* ---- callbacks with strings and bools; non-blittable structs by reference;
+   formatted classes ---------------------------------------------------------- */
+
+typedef int (*StrFn)(const char *);
+typedef int (*WStrFn)(const uint16_t *);
+typedef int (*BoolsFn)(int b, bool u1);
+typedef char *(*NameFn)(int);
+typedef void (*RefFn)(int *);
+int ot_call_with_string(StrFn f, const char *s) { return f(s); }
+int ot_call_with_wide(WStrFn f)
+{
+    static const uint16_t w[] = {'w', 'i', 'd', 0xe9, 0};
+    return f(w);
+}
+int ot_call_with_bools(BoolsFn f) { return f(7, true) * 10 + f(0, false); }
+int ot_call_namer(NameFn f, int i, char *out, int cap)
+{
+    char *s = f(i);
+    int n = snprintf(out, (size_t)cap, "%s", s ? s : "(null)");
+    free(s);
+    return n;
+}
+int ot_call_with_ref(RefFn f, int x) { f(&x); return x; }
+void ot_rename_person(Person *p, int age)
+{
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s-%d", p->name ? p->name : "?", p->age);
+    p->name = strdup(buf);
+    p->age = age;
+    p->active = !p->active;
+    p->initial = 'Z';
+}

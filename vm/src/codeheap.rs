@@ -175,6 +175,10 @@ impl std::fmt::Display for CodeHeapError {
     }
 }
 
+/// [`CodeHeap::try_find`] found the range table locked by a writer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TableBusy;
+
 impl CodeHeap {
     /// Reserves the region and commits the data page.
     pub fn new(os: Os) -> Result<CodeHeap, CodeHeapError> {
@@ -358,11 +362,11 @@ impl CodeHeap {
         }
     }
 
-    /// [`CodeHeap::find`] without waiting: `Err(())` if the table is being
-    /// written (a fault handler, in signal context, must not block on a
-    /// lock its own thread may hold).
-    pub fn try_find(&self, ip: usize) -> Result<Option<CodeRange>, ()> {
-        let ranges = self.ranges.try_read().map_err(|_| ())?;
+    /// [`CodeHeap::find`] without waiting: [`TableBusy`] if the table is
+    /// being written (a fault handler, in signal context, must not block on
+    /// a lock its own thread may hold).
+    pub fn try_find(&self, ip: usize) -> Result<Option<CodeRange>, TableBusy> {
+        let ranges = self.ranges.try_read().map_err(|_| TableBusy)?;
         let i = ranges.partition_point(|r| r.start <= ip);
         Ok(i.checked_sub(1)
             .and_then(|i| ranges.get(i))

@@ -58,6 +58,48 @@ impl Drop for ObjectHandle {
     }
 }
 
+/// A weak handle native code holds to an object: it does not keep the
+/// object alive, follows it when it moves, and reads `None` once the object
+/// is dead (after finalization, like a long weak reference). Kind
+/// [`HandleKind::RuntimeWeak`], out of managed code's reach.
+pub struct WeakObjectHandle {
+    table: SharedHandleTable,
+    handle: usize,
+}
+
+impl WeakObjectHandle {
+    /// A weak handle in `table` to `object`.
+    pub(crate) fn new(table: &SharedHandleTable, object: ObjectRef) -> WeakObjectHandle {
+        let handle = lock(table).alloc(object.as_ptr() as usize, HandleKind::RuntimeWeak);
+        WeakObjectHandle {
+            table: table.clone(),
+            handle,
+        }
+    }
+
+    /// The object, if it is still alive.
+    pub fn get(&self) -> Option<ObjectRef> {
+        let target = lock(&self.table).get_runtime(self.handle).unwrap_or(0);
+        ObjectRef::from_raw(target as *mut u8)
+    }
+
+    /// Points the handle at nothing (the object counts as dead).
+    pub(crate) fn clear(&self) {
+        lock(&self.table).set_runtime(self.handle, 0);
+    }
+
+    /// Points the handle at another object.
+    pub(crate) fn set(&self, object: ObjectRef) {
+        lock(&self.table).set_runtime(self.handle, object.as_ptr() as usize);
+    }
+}
+
+impl Drop for WeakObjectHandle {
+    fn drop(&mut self) {
+        let _ = lock(&self.table).free_runtime(self.handle);
+    }
+}
+
 impl std::fmt::Debug for ObjectHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "ObjectHandle({})", self.handle)
@@ -79,12 +121,14 @@ mod tests {
             lock(t)
                 .slots_mut()
                 .filter(|(_, k)| *k == HandleKind::Runtime)
+                // SAFETY: the table's slots are valid for reads.
                 .map(|(p, _)| unsafe { *p })
                 .collect::<Vec<_>>()
         };
         assert_eq!(roots(&table), vec![0x1000, 0x2000]);
         // A collector moving `a` updates the slot; the handle follows.
         for (p, _) in lock(&table).slots_mut() {
+            // SAFETY: the table's slots are valid for writes under its lock.
             unsafe {
                 if *p == 0x1000 {
                     *p = 0x3000

@@ -2,7 +2,7 @@
 //!
 //! Layers, bottom to top (see docs/architecture.md):
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI table (v3), the VM's
+//! * `osprey_kernel::client::Os`: the kernel's ABI table (v4), the VM's
 //!   only door to the OS;
 //! * [`object`], [`heap`]: the object model and allocation;
 //! * [`loader`]: assemblies, runtime types, method descriptors, token
@@ -17,12 +17,11 @@
 //! * [`handles`]: strong handles to objects held by native code;
 //! * [`interop`]: P/Invoke (libraries, marshaling, IL stubs) and native
 //!   code calling back;
+//! * [`sync`]: monitors (thin locks, sync blocks);
 //! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
 //!   JIT helpers and the call-site API;
 //! * [`bench`]: the transition benchmarks;
 //! * [`cli`]: the `osprey` command.
-
-#![deny(unsafe_op_in_unsafe_fn)]
 
 pub mod bench;
 pub mod cli;
@@ -42,6 +41,7 @@ pub mod stackwalk;
 // dynasm expands register operands such as `Rq(r)` to `r.into()`.
 #[allow(clippy::useless_conversion)]
 pub mod stubs;
+pub mod sync;
 pub mod thread;
 pub mod typesystem;
 

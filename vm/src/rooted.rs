@@ -178,6 +178,7 @@ const CHUNK: usize = 256;
 /// preemptive.
 pub struct RootTable {
     /// Slots, in chunks with stable addresses; 0 is a free slot.
+    #[allow(clippy::vec_box)] // boxed for stable addresses: a Rooted points at its slot
     chunks: UnsafeCell<Vec<Box<[usize; CHUNK]>>>,
     /// Free slot indexes.
     free: UnsafeCell<Vec<u32>>,
@@ -322,9 +323,11 @@ mod tests {
         let ra = table.root_raw(a);
         let rb = table.root_raw(b);
         let mut seen = Vec::new();
+        // SAFETY: for_each_slot passes valid slots.
         table.for_each_slot(|s| seen.push(unsafe { *s }));
         assert_eq!(seen, vec![0x1000, 0x2000]);
         // The collector moves `a`: the Rooted follows.
+        // SAFETY: for_each_slot passes valid slots.
         table.for_each_slot(|s| unsafe {
             if *s == 0x1000 {
                 *s = 0x3000

@@ -314,4 +314,9 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
             RootOrigin::ThreadState("Thread object"),
         ));
     }
+    for block in thread.thread_static_blocks.iter_mut().flatten() {
+        for slot in block.gc_slots() {
+            report(reg(slot, RootOrigin::ThreadState("[ThreadStatic] field")));
+        }
+    }
 }

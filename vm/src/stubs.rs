@@ -30,7 +30,9 @@
 //!   links a prestub frame, calls the prestub worker (which compiles the
 //!   method and patches the precode), restores, and jumps to the code.
 //! * **GC poll**: called from safepoint polls when the trap flag is set;
-//!   preserves every register, links a frame and calls the poll worker.
+//!   preserves every register, links a frame and calls the poll worker;
+//!   if the worker made the thread abandon its managed code (the process
+//!   is being stopped or ending), goes to abort instead of back.
 //! * **interface resolve**: an interface call site whose inline cache missed
 //!   calls this with the cell in R11 and its arguments in place; it saves the
 //!   argument registers, asks the worker for the target (which updates the

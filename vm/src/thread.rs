@@ -55,6 +55,11 @@ pub struct Thread {
     /// Where the exception dispatcher tells its stub to resume (see
     /// `eh::Resume`).
     pub resume: crate::eh::Resume,
+    /// The thread's `[ThreadStatic]` blocks, by thread-static index: the
+    /// address of `thread_static_array`'s first element (JIT fast path).
+    pub thread_statics_ptr: usize,
+    /// Its length.
+    pub thread_statics_len: usize,
     /// `errno` after the last P/Invoke with `SetLastError = true` (JIT code
     /// stores it; `Marshal.GetLastWin32Error` reads it).
     pub last_error: i32,
@@ -81,6 +86,18 @@ pub struct Thread {
     pub(crate) managed_id: i32,
     /// This is the runtime's finalizer thread (runtime/finalizer.rs).
     pub(crate) is_finalizer: bool,
+    /// The thread's lock id: what a thin lock it owns records
+    /// (vm/src/sync.rs; 0 if the runtime ran out of ids).
+    pub(crate) lock_id: u32,
+    /// Where the lock id goes back when the record drops.
+    pub(crate) lock_ids: Option<std::sync::Arc<crate::sync::LockIds>>,
+    /// The kernel event this thread sleeps on in `Monitor.Wait` (made on
+    /// first use, disposed with the record).
+    pub(crate) wait_event: Option<osprey_kernel::Handle>,
+    /// Block addresses by thread-static index (0: not made yet).
+    pub(crate) thread_static_array: Vec<usize>,
+    /// The blocks themselves (runtime/thread_statics.rs).
+    pub(crate) thread_static_blocks: Vec<Option<crate::runtime::ThreadStaticBlock>>,
     /// References native code running on this thread rooted
     /// ([`Rooted`]): reported and updated by the collector.
     pub(crate) roots: RootTable,
@@ -97,6 +114,14 @@ impl Drop for Thread {
         // Through the registry the record keeps: the runtime may be gone.
         if let Some(registry) = self.gc_registry.take() {
             registry.unregister(self);
+        }
+        if let Some(ids) = self.lock_ids.take() {
+            ids.give_back(self.lock_id);
+        }
+        if let Some(event) = self.wait_event.take() {
+            if let Ok(os) = osprey_kernel::client::Os::resolve() {
+                let _ = os.dispose_event(event);
+            }
         }
         if self.fault_handler_on == Some(std::thread::current().id()) {
             // The runtime may already be gone (a record may outlive it):
@@ -136,6 +161,11 @@ pub mod offsets {
     pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
     /// `Thread::alloc_limit`.
     pub const ALLOC_LIMIT: i32 = std::mem::offset_of!(Thread, alloc_limit) as i32;
+    /// `Thread::thread_statics_ptr`, `thread_statics_len`.
+    pub const THREAD_STATICS: [i32; 2] = [
+        std::mem::offset_of!(Thread, thread_statics_ptr) as i32,
+        std::mem::offset_of!(Thread, thread_statics_len) as i32,
+    ];
     /// `Thread::site_ip`, `site_sp`, `site_fp`.
     pub const SITE: [i32; 3] = [
         std::mem::offset_of!(Thread, site_ip) as i32,
@@ -179,6 +209,13 @@ impl Thread {
             managed_object: None,
             managed_id,
             is_finalizer: false,
+            lock_id: 0,
+            lock_ids: None,
+            wait_event: None,
+            thread_statics_ptr: 0,
+            thread_statics_len: 0,
+            thread_static_array: Vec::new(),
+            thread_static_blocks: Vec::new(),
             roots: RootTable::default(),
             stack_low: stack.0,
             native_fault: Default::default(),

@@ -110,6 +110,10 @@ impl Emitter<'_, '_> {
             CallTarget::DelegateInvoke => {
                 self.delegate_invoke(&info.sig, &args, depth_after, depth_before);
             }
+            CallTarget::Intrinsic(kind) => {
+                self.intrinsic(*kind, &args);
+                self.push_result(&info.sig, depth_after, depth_before, false);
+            }
             CallTarget::GenericVirtual { method } => {
                 // The override's entry, resolved against `this` (the helper
                 // raises NullReferenceException for null) into the slot the
@@ -622,7 +626,8 @@ impl Emitter<'_, '_> {
             | CallTarget::ArrayAccessor { .. }
             | CallTarget::GenericVirtual { .. }
             | CallTarget::ManagedLookup { .. }
-            | CallTarget::DelegateInvoke => {
+            | CallTarget::DelegateInvoke
+            | CallTarget::Intrinsic(_) => {
                 unreachable!("handled by call() and callee_of()")
             }
         }

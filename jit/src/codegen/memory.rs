@@ -252,7 +252,9 @@ impl Emitter<'_, '_> {
     fn field_offset(f: &FieldInfo) -> i32 {
         match f.location {
             FieldLocation::Instance { offset } => offset as i32,
-            FieldLocation::Static { .. } | FieldLocation::StaticLookup { .. } => {
+            FieldLocation::Static { .. }
+            | FieldLocation::StaticLookup { .. }
+            | FieldLocation::ThreadStatic { .. } => {
                 unreachable!("the host resolves instance fields for ldfld")
             }
         }
@@ -305,7 +307,8 @@ impl Emitter<'_, '_> {
     // ----- static fields --------------------------------------------------------------
 
     /// The address of a static field (after its class-initialization
-    /// check). Nothing may be live in registers.
+    /// check). Nothing may be live in registers. Not for thread statics
+    /// ([`Emitter::thread_static_address`]).
     fn static_address(&mut self, f: &FieldInfo) -> Src {
         if let Some(check) = f.class_init {
             self.class_init_check(check);
@@ -313,21 +316,65 @@ impl Emitter<'_, '_> {
         match f.location {
             FieldLocation::Static { address } => Src::Imm(address),
             FieldLocation::StaticLookup { address } => self.rt_value(RtValue::Lookup(address)),
-            FieldLocation::Instance { .. } => {
+            FieldLocation::Instance { .. } | FieldLocation::ThreadStatic { .. } => {
                 unreachable!("the host resolves static fields for ldsfld")
             }
         }
     }
 
+    /// For a `[ThreadStatic]` field: puts its address on the calling thread
+    /// in `r` (after the class-init check) and returns true. Clobbers the
+    /// helper-call registers when the thread's block does not exist yet;
+    /// nothing may be live in them.
+    fn thread_static_address(&mut self, f: &FieldInfo, r: u8) -> bool {
+        let FieldLocation::ThreadStatic { index, offset } = f.location else {
+            return false;
+        };
+        if let Some(check) = f.class_init {
+            self.class_init_check(check);
+        }
+        self.thread_static_block(index);
+        dynasm!(self.ops ; .arch x64 ; lea Rq(r), [rax + offset as i32]);
+        true
+    }
+
+    /// RAX = the calling thread's block of thread statics `index`: the
+    /// thread record's array, or the helper that makes the block.
+    fn thread_static_block(&mut self, index: u32) {
+        let [array, len] = self.rt.thread_statics_offsets;
+        let (slow, done) = (self.ops.new_dynamic_label(), self.ops.new_dynamic_label());
+        let disp = (index as i32).wrapping_mul(8);
+        dynasm!(self.ops
+            ; .arch x64
+            ; cmp QWORD [r15 + len], index as i32
+            ; jbe =>slow
+            ; mov rax, [r15 + array]
+            ; mov rax, [rax + disp]
+            ; test rax, rax
+            ; jnz =>done
+            ; =>slow
+            ; mov rdi, r15
+            ; mov esi, index as i32
+        );
+        self.call_helper(crate::host::Helper::ThreadStaticBase);
+        dynasm!(self.ops ; .arch x64 ; =>done);
+    }
+
     pub(crate) fn ld_sfld(&mut self, f: &FieldInfo) {
         self.spill_reg();
-        let addr = self.static_address(f);
-        self.mov_src(reg::RCX, addr);
+        if !self.thread_static_address(f, reg::RCX) {
+            let addr = self.static_address(f);
+            self.mov_src(reg::RCX, addr);
+        }
         self.push_loaded(f.ty, reg::RCX, 0);
     }
 
     pub(crate) fn ld_sflda(&mut self, f: &FieldInfo) {
         self.spill_reg();
+        if self.thread_static_address(f, reg::RAX) {
+            self.push(StackKind::ByRef, Loc::Reg);
+            return;
+        }
         match self.static_address(f) {
             Src::Imm(addr) => self.push(StackKind::ByRef, Loc::Imm(addr as i64)),
             at => {
@@ -341,8 +388,10 @@ impl Emitter<'_, '_> {
         let value = self.pop();
         let value = self.spill_entry(value);
         self.spill_reg();
-        let addr = self.static_address(f);
-        self.mov_src(reg::RDX, addr);
+        if !self.thread_static_address(f, reg::RDX) {
+            let addr = self.static_address(f);
+            self.mov_src(reg::RDX, addr);
+        }
         self.store_value(f.ty, value, reg::RDX, 0);
     }
 

@@ -24,6 +24,7 @@
 
 mod calls;
 mod generic;
+mod intrinsics;
 mod memory;
 mod numeric;
 mod objects;
@@ -309,7 +310,10 @@ fn calls_native(op: &Op) -> bool {
         | Op::UnboxAny(..)
         | Op::BoxNullable(_)
         | Op::UnboxNullable(..) => true,
-        Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => f.class_init.is_some(),
+        Op::LdSFld(f) | Op::LdSFldA(f) | Op::StSFld(f) => {
+            f.class_init.is_some()
+                || matches!(f.location, crate::host::FieldLocation::ThreadStatic { .. })
+        }
         Op::Binary(crate::ops::BinOp::Rem | crate::ops::BinOp::RemUn) => true, // float rem calls fmod
         _ => false,
     }

@@ -29,3 +29,25 @@ pub unsafe extern "C" fn print(ptr: *const u8, len: usize) -> Status {
         console::write_fd(2, text.as_bytes())
     })
 }
+
+/// `DebugService::GetCounters` (ABI v4): the kernel's counters of live
+/// resources, kernel-wide and the calling process's share
+/// ([`crate::KernelCounters`]), into `*out` (`size` must be
+/// `size_of::<KernelCounters>()`). Works with no process (the own-share
+/// fields are then 0).
+///
+/// Returns `Ok`, `InvalidArgument` (null/misaligned `out`, wrong `size`).
+///
+/// # Safety
+/// `out` must be valid for a write of `size` bytes.
+pub unsafe extern "C" fn get_counters(out: *mut crate::KernelCounters, size: usize) -> Status {
+    guard(|| {
+        super::check_out(out)?;
+        if size != core::mem::size_of::<crate::KernelCounters>() {
+            return Err(Status::InvalidArgument);
+        }
+        let c = process::counters();
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { super::write_out(out, c) }
+    })
+}

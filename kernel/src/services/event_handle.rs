@@ -51,7 +51,7 @@ pub unsafe extern "C" fn create(
 ) -> Status {
     guard(|| {
         check_out(out_handle)?;
-        let event = Event::new(flag(manual_reset)?, flag(initially_set)?);
+        let event = Event::new_event(flag(manual_reset)?, flag(initially_set)?);
         let handle = process::current_or_status()?
             .with_handles(|t| t.insert(KernelObject::Event(Arc::new(event))))?;
         // SAFETY: checked above; writable by the caller's contract.
@@ -92,7 +92,7 @@ pub extern "C" fn reset(handle: Handle) -> Status {
 pub extern "C" fn wait(handle: Handle, timeout_ns: u64) -> Status {
     guard(|| {
         let deadline = wait::deadline(timeout_ns);
-        event(handle)?.wait(deadline)
+        crate::event::wait_v2(event(handle)?, deadline, process::current_thread_id())
     })
 }
 

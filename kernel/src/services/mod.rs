@@ -9,21 +9,26 @@
 //!
 //! Later ABI versions add modules here (v2: `stack_service`,
 //! `fault_service`, `thread_handle`, `event_handle`; v3: `native_library`,
-//! `native_memory`, `native_error`; later the mutex handle,
-//! `endpoint_core`, `communication_heap_service`) and new functions in
-//! existing ones; a v1 entry is never changed.
+//! `native_memory`, `native_error`; v4: `sync_handle`, `mutex_handle`,
+//! `semaphore_handle`, `endpoint_core`, `communication_heap_service`) and
+//! new functions in existing ones; a published entry is never changed.
 
+pub mod communication_heap_service;
 pub mod console_service;
 pub mod debug_service;
+pub mod endpoint_core;
 pub mod event_handle;
 pub mod fault_service;
+pub mod mutex_handle;
 pub mod native_error;
 pub mod native_library;
 pub mod native_memory;
 pub mod page_table_service;
 pub mod process_handle;
 pub mod process_service;
+pub mod semaphore_handle;
 pub mod stack_service;
+pub mod sync_handle;
 pub mod thread_handle;
 
 use std::panic::{catch_unwind, AssertUnwindSafe};

@@ -13,8 +13,10 @@
 //! parent ending) detaches a running child. Only an unstarted child is
 //! dropped with its handle; it never runs.
 //!
-//! Singularity's `ProcessHandle.Terminate` is not in v1: it would change the
-//! state of another process.
+//! Singularity's `ProcessHandle.Terminate` is not in v1 or v2: it changes
+//! the state of another process. ABI v4 adds it, for a child only, through
+//! the handle its creator holds, together with `CreateFromImage` (a child
+//! running its own runtime instance from a program image).
 
 use core::ffi::c_void;
 use std::sync::Arc;
@@ -79,24 +81,8 @@ pub unsafe extern "C" fn create(
         let entry = entry.ok_or(Status::InvalidArgument)?;
         // SAFETY: forwarded caller contract.
         let name = unsafe { utf8(name_ptr, name_len)? }.to_owned();
-        let refs: &[StrRef] = if arg_count == 0 {
-            &[]
-        } else {
-            if args.is_null() || !args.is_aligned() {
-                return Err(Status::InvalidArgument);
-            }
-            // SAFETY: non-null, aligned, and valid for `arg_count` elements
-            // by the caller's contract.
-            unsafe { core::slice::from_raw_parts(args, arg_count) }
-        };
-        let mut owned = Vec::new();
-        owned
-            .try_reserve_exact(refs.len())
-            .map_err(|_| Status::OutOfMemory)?;
-        for r in refs {
-            // SAFETY: each StrRef is valid for `len` bytes by the contract.
-            owned.push(unsafe { utf8(r.ptr, r.len)? }.to_owned());
-        }
+        // SAFETY: forwarded caller contract.
+        let owned = unsafe { string_array(args, arg_count)? };
         let parent = process::current_or_status()?;
         let spec = Spec {
             name,
@@ -107,6 +93,7 @@ pub unsafe extern "C" fn create(
             } else {
                 stack_size
             },
+            startup_endpoints: Vec::new(),
         };
         let context = Context(context);
         let main = Box::new(move || {
@@ -116,18 +103,29 @@ pub unsafe extern "C" fn create(
             unsafe { entry(context.0) }
         });
         let child = Process::create(spec, main).map_err(kernel_error_status)?;
-        let inserted = parent.with_handles(|t| t.insert(KernelObject::Process(Arc::clone(&child))));
-        match inserted {
-            Ok(handle) => {
-                // SAFETY: checked above; writable by the caller's contract.
-                unsafe { write_out(out_handle, handle) }
-            }
-            Err(status) => {
-                child.handle_released();
-                Err(status)
-            }
-        }
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { hand_to_parent(&parent, child, out_handle) }
     })
+}
+
+/// Enters a created child in its parent's table and stores the handle; a
+/// child that gets no handle is dropped (it never runs).
+///
+/// # Safety
+/// `out_handle` must be checked (`check_out`) and writable.
+unsafe fn hand_to_parent(
+    parent: &Process,
+    child: Arc<Process>,
+    out_handle: *mut Handle,
+) -> Result<(), Status> {
+    match parent.with_handles(|t| t.insert(KernelObject::Process(Arc::clone(&child)))) {
+        // SAFETY: the caller's contract.
+        Ok(handle) => unsafe { write_out(out_handle, handle) },
+        Err(status) => {
+            child.handle_released();
+            Err(status)
+        }
+    }
 }
 
 fn child(handle: Handle) -> Result<Arc<Process>, Status> {
@@ -201,6 +199,183 @@ pub extern "C" fn dispose(handle: Handle) -> Status {
         let object =
             process::current_or_status()?.with_handles(|t| t.remove(handle, Kind::Process))?;
         release_objects([object]);
+        Ok(())
+    })
+}
+
+/// `ProcessHandle::CreateFromImage` (ABI v4): creates a child process, not
+/// yet running, from a program image described by `*spec`
+/// ([`crate::ChildSpec`]), and stores its handle in `*out_handle`. The
+/// child runs its own runtime instance (the host's image runner, installed
+/// with `host::set_image_runner`) with the given settings, startup
+/// arguments and startup endpoints.
+///
+/// - The image is read from `spec.path` by the kernel, or copied from
+///   `spec.image` when the path is empty.
+/// - The `spec.endpoints` handles leave the caller's table (all of them, or
+///   none if any is invalid) and become the child's startup endpoints
+///   (`ProcessService::GetStartupEndpoint`): the child reaches nothing else.
+/// - `spec.collector`, `spec.heap_limit`, `spec.abi_version` and the
+///   `CHILD_UNTRUSTED` flag are handed to the runner as the child runtime's
+///   settings.
+///
+/// Returns `Ok`, `InvalidArgument` (wrong `spec.size`, unknown flags or
+/// collector, an ABI version this kernel does not export, both or neither
+/// of path and image, null pointers, a repeated endpoint handle),
+/// `InvalidUtf8`, `NotFound` (no image runner is installed, or no file at
+/// the path), `OsError` (the file could not be read), `NoProcess`,
+/// `InvalidHandle` (an endpoint handle that is not one of the caller's),
+/// `OutOfMemory`.
+///
+/// # Safety
+/// `spec` must be valid for a read of a [`crate::ChildSpec`], and every
+/// pointer in it valid for its length.
+pub unsafe extern "C" fn create_from_image(
+    spec: *const crate::ChildSpec,
+    out_handle: *mut Handle,
+) -> Status {
+    guard(|| {
+        check_out(out_handle)?;
+        if spec.is_null() || !spec.is_aligned() {
+            return Err(Status::InvalidArgument);
+        }
+        // SAFETY: non-null, aligned, readable by the caller's contract.
+        let spec = unsafe { &*spec };
+        if spec.size as usize != core::mem::size_of::<crate::ChildSpec>()
+            || spec.flags & !crate::CHILD_UNTRUSTED != 0
+            || spec.collector > crate::collector::MARK_SWEEP
+        {
+            return Err(Status::InvalidArgument);
+        }
+        let abi_version = match spec.abi_version {
+            0 => crate::ABI_VERSION_LATEST,
+            v if crate::resolve(v).is_ok() => v,
+            _ => return Err(Status::InvalidArgument),
+        };
+        let stack_size = usize::try_from(spec.stack_size).map_err(|_| Status::InvalidArgument)?;
+        if stack_size > crate::thread::MAX_STACK_SIZE {
+            return Err(Status::InvalidArgument);
+        }
+        // SAFETY: forwarded contract (each StrRef/BytesRef valid).
+        let (name, path) = unsafe {
+            (
+                utf8(spec.name.ptr, spec.name.len)?.to_owned(),
+                utf8(spec.path.ptr, spec.path.len)?.to_owned(),
+            )
+        };
+        // SAFETY: as above.
+        let image = unsafe { super::bytes(spec.image.ptr, spec.image.len)? };
+        let bytes = match (path.is_empty(), image.is_empty()) {
+            (false, true) => std::fs::read(&path).map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => Status::NotFound,
+                std::io::ErrorKind::OutOfMemory => Status::OutOfMemory,
+                _ => Status::OsError,
+            })?,
+            (true, false) => image.to_vec(),
+            _ => return Err(Status::InvalidArgument),
+        };
+        // SAFETY: forwarded contract.
+        let args = unsafe { string_array(spec.args, spec.arg_count)? };
+        let endpoint_handles: &[Handle] = if spec.endpoint_count == 0 {
+            &[]
+        } else {
+            if spec.endpoints.is_null() || !spec.endpoints.is_aligned() {
+                return Err(Status::InvalidArgument);
+            }
+            // SAFETY: non-null, aligned, valid for `endpoint_count` reads.
+            unsafe { core::slice::from_raw_parts(spec.endpoints, spec.endpoint_count) }
+        };
+        let runner = crate::host::image_runner().ok_or(Status::NotFound)?;
+        let parent = process::current_or_status()?;
+        // Take the endpoints: all or none.
+        let endpoints = parent.with_handles(|t| {
+            let mut seen = std::collections::BTreeSet::new();
+            for h in endpoint_handles {
+                t.endpoint(*h)?;
+                if !seen.insert(h.0) {
+                    return Err(Status::InvalidArgument);
+                }
+            }
+            let mut taken = Vec::with_capacity(endpoint_handles.len());
+            for h in endpoint_handles {
+                if let Ok(KernelObject::Endpoint(e)) = t.remove(*h, Kind::Endpoint) {
+                    taken.push(e);
+                }
+            }
+            Ok(taken)
+        })?;
+        let settings = crate::host::ImageSettings {
+            collector: spec.collector,
+            heap_limit: spec.heap_limit,
+            abi_version,
+            untrusted: spec.flags & crate::CHILD_UNTRUSTED != 0,
+        };
+        let image = crate::host::ProcessImage {
+            name: name.clone(),
+            bytes,
+            settings,
+        };
+        let spec = Spec {
+            name,
+            args,
+            console: Arc::clone(parent.console()),
+            stack_size: if stack_size == 0 {
+                DEFAULT_STACK_SIZE
+            } else {
+                stack_size
+            },
+            startup_endpoints: endpoints,
+        };
+        let main = Box::new(move || runner(image));
+        let child = Process::create(spec, main).map_err(kernel_error_status)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { hand_to_parent(&parent, child, out_handle) }
+    })
+}
+
+/// Copies an array of `count` [`StrRef`]s into owned strings.
+///
+/// # Safety
+/// `ptr` must be valid for `count` reads, each `StrRef` for its length.
+unsafe fn string_array(ptr: *const StrRef, count: usize) -> Result<Vec<String>, Status> {
+    if count == 0 {
+        return Ok(Vec::new());
+    }
+    if ptr.is_null() || !ptr.is_aligned() {
+        return Err(Status::InvalidArgument);
+    }
+    // SAFETY: non-null, aligned, valid for `count` elements by contract.
+    let refs = unsafe { core::slice::from_raw_parts(ptr, count) };
+    let mut owned = Vec::new();
+    owned
+        .try_reserve_exact(refs.len())
+        .map_err(|_| Status::OutOfMemory)?;
+    for r in refs {
+        // SAFETY: each StrRef is valid for `len` bytes by the contract.
+        owned.push(unsafe { utf8(r.ptr, r.len)? }.to_owned());
+    }
+    Ok(owned)
+}
+
+/// `ProcessHandle::Terminate` (ABI v4): stops the child named by the
+/// handle, as if it had called `ProcessService::Stop(exit_code)`: its
+/// threads leave their managed code at their next safepoint, transition or
+/// wait, and the kernel reclaims everything it held when it has ended
+/// (pages, handles, exchange-heap blocks, endpoints: the peers see their
+/// channels closed). Returns at once; wait on the handle (or `Join`) for
+/// the end. This is the one entry that changes another process's state,
+/// and only a child's, through the handle its creator holds. If the child
+/// already recorded an exit code (it is ending), that code stands.
+///
+/// Returns `Ok`, `InvalidState` (not running: never started, or already
+/// ended), `NoProcess`, `InvalidHandle`.
+pub extern "C" fn terminate(handle: Handle, exit_code: i32) -> Status {
+    guard(|| {
+        let c = child(handle)?;
+        if !c.is_running() {
+            return Err(Status::InvalidState);
+        }
+        c.stop(exit_code);
         Ok(())
     })
 }

@@ -1,7 +1,7 @@
 //! `ProcessService`: the calling process's activation information, time, and
 //! termination.
 
-use super::{check_out, copy_sized, guard, guard_value};
+use super::{check_out, copy_sized, guard, guard_value, write_out};
 use crate::{clock, process, ProcessId, Status};
 
 /// `ProcessService::GetCurrentProcessId`: the calling process's id, or
@@ -129,4 +129,103 @@ pub extern "C" fn terminate(exit_code: i32) -> Status {
 /// A process hands it only to code it trusts to run as one of its threads.
 pub extern "C" fn get_attach_token() -> u64 {
     guard_value(0, || process::current().map_or(0, |p| p.attach_token()))
+}
+
+/// `ProcessService::Stop` (ABI v4): ends the calling process from any of
+/// its threads, as a parent's `ProcessHandle::Terminate` does: records
+/// `exit_code` (unless an exit code is already recorded: the first stands),
+/// sets the process's stop word (`SetStopWord`), and makes every
+/// interruptible (v4) wait of the process's threads return `Stopped`, now
+/// and from then on. **It returns to its caller**, like `Terminate`: the
+/// runtime then leaves its managed code on every thread (each notices the
+/// stop word at its next safepoint, or the `Stopped` status of its wait)
+/// and returns from its threads and `main`; the process ends as usual.
+/// Calling it again changes nothing.
+///
+/// Returns `Ok`, `NoProcess`.
+pub extern "C" fn stop(exit_code: i32) -> Status {
+    guard(|| {
+        process::current_or_status()?.stop(exit_code);
+        Ok(())
+    })
+}
+
+/// `ProcessService::SetStopWord` (ABI v4): registers the 32-bit word at
+/// `word` (4-byte aligned, in a page the calling process allocated, or a
+/// committed page of one of its reservations) as its *stop word*: when the
+/// process is stopped, the kernel sets `bits` in it (an atomic OR). A
+/// runtime points it at the flag its safepoint polls read, so that managed
+/// code running in a loop notices the stop. The kernel makes that page
+/// read-write (not executable); freeing, decommitting or re-protecting the
+/// page unregisters the word. A second call replaces the first. If the
+/// process is already stopping, the bits are set at once.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `word`, `bits` 0),
+/// `InvalidRange` (not in a committed page of the process), `NoProcess`,
+/// `OsError` (the page's protection could not be changed).
+pub extern "C" fn set_stop_word(word: *mut u32, bits: u32) -> Status {
+    guard(|| process::current_or_status()?.set_stop_word(word as usize, bits))
+}
+
+/// `ProcessService::GetStopCode` (ABI v4): while the calling process is
+/// being stopped, stores the exit code it will end with in `*out_code`.
+///
+/// Returns `Ok`, `StillRunning` (the process is not being stopped),
+/// `InvalidArgument`, `NoProcess`.
+///
+/// # Safety
+/// `out_code` must be valid for a write of an `i32`.
+pub unsafe extern "C" fn get_stop_code(out_code: *mut i32) -> Status {
+    guard(|| {
+        check_out(out_code)?;
+        let code = process::current_or_status()?
+            .stop_code()
+            .ok_or(Status::StillRunning)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_code, code) }
+    })
+}
+
+/// `ProcessService::GetStartupEndpointCount` (ABI v4): how many startup
+/// endpoints the calling process was given (0 with no process).
+pub extern "C" fn get_startup_endpoint_count() -> u32 {
+    guard_value(0, || {
+        process::current().map_or(0, |p| {
+            u32::try_from(p.startup_endpoints().len()).unwrap_or(u32::MAX)
+        })
+    })
+}
+
+/// `ProcessService::GetStartupEndpoint` (ABI v4): the handle (in the
+/// calling process's table) of startup endpoint `index`, in the order the
+/// parent passed them. It stays the same handle: once disposed, it is
+/// invalid like any other.
+///
+/// Returns `Ok`, `IndexOutOfRange`, `InvalidArgument`, `NoProcess`.
+///
+/// # Safety
+/// `out_handle` must be valid for a write of a [`crate::Handle`].
+pub unsafe extern "C" fn get_startup_endpoint(
+    index: u32,
+    out_handle: *mut crate::Handle,
+) -> Status {
+    guard(|| {
+        check_out(out_handle)?;
+        let p = process::current_or_status()?;
+        let h = *p
+            .startup_endpoints()
+            .get(index as usize)
+            .ok_or(Status::IndexOutOfRange)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_handle, h) }
+    })
+}
+
+/// `ProcessService::GetProcessorCount` (ABI v4): how many processors the
+/// OS lets this process run on (at least 1). Works with no process.
+pub extern "C" fn get_processor_count() -> u32 {
+    guard_value(1, || {
+        std::thread::available_parallelism()
+            .map_or(1, |n| u32::try_from(n.get()).unwrap_or(u32::MAX))
+    })
 }

@@ -196,3 +196,41 @@ pub unsafe extern "C" fn attach_current(token: u64, out_id: *mut ThreadId) -> St
 pub extern "C" fn detach_current() -> Status {
     guard(process::detach_current)
 }
+
+/// `ThreadHandle::Sleep` (ABI v4): blocks the calling thread for
+/// `timeout_ns` nanoseconds (`u64::MAX`: until the process is stopped; 0:
+/// returns at once). Interruptible like every v4 wait.
+///
+/// Returns `Ok` (the time passed), `Stopped` (the process is being
+/// stopped), `NoProcess`.
+pub extern "C" fn sleep(timeout_ns: u64) -> Status {
+    guard(|| {
+        let me = process::current_or_status()?;
+        if timeout_ns == 0 {
+            return if me.waits().is_stopping() {
+                Err(Status::Stopped)
+            } else {
+                Ok(())
+            };
+        }
+        match crate::sync::wait_any(
+            &[],
+            wait::deadline(timeout_ns),
+            crate::sync::Interrupt::By(me.waits()),
+            process::current_thread_id(),
+        ) {
+            Err(Status::TimedOut) => Ok(()),
+            Err(s) => Err(s),
+            Ok(_) => Ok(()),
+        }
+    })
+}
+
+/// `ThreadHandle::Yield` (ABI v4): offers the processor to another ready
+/// thread (`sched_yield`). Works with no process.
+pub extern "C" fn yield_now() -> Status {
+    guard(|| {
+        std::thread::yield_now();
+        Ok(())
+    })
+}

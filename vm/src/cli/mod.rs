@@ -4,6 +4,7 @@
 //! osprey run [--jit-dump[=PATTERN]] [--verify] [--against-corelib] [--gc=KIND] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
 //! osprey bench verify FILE [--runs R]
+//! osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
 //! osprey --help
 //! osprey --version
 //! ```
@@ -20,6 +21,7 @@
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
+mod proxygen;
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -65,6 +67,9 @@ Usage:
   osprey bench transitions                 measure the costs of managed calls, FCalls, QCalls,
                                            P/Invokes, reverse P/Invokes and Rust -> managed calls
   osprey bench verify FILE [--runs R]      measure what the IL verifier costs in JIT time
+  osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
+                                           generate the C# proxy and dispatcher that call
+                                           INTERFACE (Namespace.IName) across processes
   osprey --help                            show this help
   osprey --version                         show the version
 
@@ -134,6 +139,11 @@ enum Command {
         file: PathBuf,
         runs: usize,
     },
+    ProxyGen {
+        assembly: PathBuf,
+        interface: String,
+        output: Option<PathBuf>,
+    },
 }
 
 impl PartialEq for RuntimeOptions {
@@ -154,6 +164,9 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     use lexopt::prelude::*;
     if args.first().is_some_and(|a| a == "bench") {
         return parse_bench(args.into_iter().skip(1).collect());
+    }
+    if args.first().is_some_and(|a| a == "proxygen") {
+        return parse_proxygen(args.into_iter().skip(1).collect());
     }
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
@@ -294,8 +307,93 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     }
 }
 
+/// Installs the kernel's image runner: children created from assemblies
+/// (`ProcessHandle::CreateFromImage`, `Osprey.Isolation.ChildProcess`) run
+/// [`run_image`].
+pub fn install_image_runner() {
+    host::set_image_runner(run_image);
+}
+
+/// Runs a child created from an image: its own runtime instance with the
+/// settings its parent chose (collector, heap limit, ABI version, trust),
+/// on the child's main thread.
+pub fn run_image(image: host::ProcessImage) -> i32 {
+    let settings = image.settings;
+    let Ok(os) = Os::resolve() else { return 1 };
+    if settings.abi_version < osprey_kernel::ABI_VERSION_LATEST {
+        let _ = os.stderr(&format!(
+            "error: '{}' asks for kernel ABI v{}; this runtime needs v{}\n",
+            image.name,
+            settings.abi_version,
+            osprey_kernel::ABI_VERSION_LATEST
+        ));
+        let _ = os.console_flush();
+        return 1;
+    }
+    let mut options = RuntimeOptions {
+        verify: settings.untrusted,
+        ..RuntimeOptions::default()
+    };
+    match settings.collector {
+        osprey_kernel::collector::GENERATIONAL => {
+            options.gc.kind = crate::gc::CollectorKind::Generational;
+            options.gc_kind_set = true;
+        }
+        osprey_kernel::collector::MARK_SWEEP => {
+            options.gc.kind = crate::gc::CollectorKind::MarkSweep;
+            options.gc_kind_set = true;
+        }
+        _ => {}
+    }
+    if let Some(limit) = usize::try_from(settings.heap_limit).ok().filter(|l| *l > 0) {
+        options.gc.heap_limit = limit;
+        options.gc_limit_set = true;
+    }
+    run_in_process(image.bytes, None, &image.name, None, options)
+}
+
+/// Parses `proxygen ASSEMBLY INTERFACE [-o FILE]`.
+fn parse_proxygen(args: Vec<OsString>) -> Result<Command, String> {
+    use lexopt::prelude::*;
+    let mut parser = lexopt::Parser::from_args(args);
+    let (mut assembly, mut interface, mut output) = (None, None, None);
+    while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
+        match arg {
+            Short('o') | Long("output") => {
+                output = Some(PathBuf::from(parser.value().map_err(|e| e.to_string())?))
+            }
+            Value(v) if assembly.is_none() => assembly = Some(PathBuf::from(v)),
+            Value(v) if interface.is_none() => interface = Some(v.to_string_lossy().into_owned()),
+            other => return Err(other.unexpected().to_string()),
+        }
+    }
+    match (assembly, interface) {
+        (Some(assembly), Some(interface)) => Ok(Command::ProxyGen {
+            assembly,
+            interface,
+            output,
+        }),
+        _ => Err("proxygen: usage: osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]".into()),
+    }
+}
+
+/// Writes the proxy and dispatcher of `interface` (or reports why not).
+fn proxy_gen(assembly: &Path, interface: &str, output: Option<&Path>) -> Result<i32, String> {
+    let bytes = std::fs::read(assembly)
+        .map_err(|e| format!("cannot read '{}': {e}", assembly.display()))?;
+    let source = proxygen::generate(&bytes, &assembly.display().to_string(), interface)
+        .map_err(|e| format!("proxygen: {e}"))?;
+    match output {
+        Some(path) => std::fs::write(path, source)
+            .map_err(|e| format!("cannot write '{}': {e}", path.display()))?,
+        None => print!("{source}"),
+    }
+    Ok(0)
+}
+
 /// Runs the `osprey` command; returns the process exit code.
 pub fn main() -> i32 {
+    install_image_runner();
     // Native code entered from managed code catches Rust panics and reports
     // them as errors (runtime::guard, qcall::run); the default hook would
     // still print a "panicked at" report for each. Keep it quiet unless
@@ -318,6 +416,17 @@ pub fn main() -> i32 {
             0
         }
         Ok(Command::BenchVerify { file, runs }) => match bench_verify(&file, runs) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
+        Ok(Command::ProxyGen {
+            assembly,
+            interface,
+            output,
+        }) => match proxy_gen(&assembly, &interface, output.as_deref()) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -409,6 +518,8 @@ fn run(
     })
     .map_err(|e| format!("cannot start a kernel process: {e}"))?;
     let exit = handle.join();
+    // Children the program left running end with it.
+    host::stop_remaining(exit.exit_code);
     match exit.reason {
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
         _ => Ok(exit.exit_code),
@@ -562,17 +673,13 @@ fn run_in_process(
         }
     };
     let result = rt.run_main(&mut thread, assembly, &args);
-    let _ = os.console_flush();
-    if os
-        .environment_variable("OSPREY_JIT_STATS")
-        .ok()
-        .flatten()
-        .is_some_and(|v| v.trim() != "0")
-    {
-        let _ = os.stderr(&rt.jit_stats());
-    }
-    match result {
-        Ok(code) => code,
+    let code = match result {
+        // Background threads do not keep the process alive; foreground
+        // ones do.
+        Ok(code) => {
+            rt.wait_for_foreground_threads();
+            rt.exit_requested().unwrap_or(code)
+        }
         // Already reported by the thread that ended the process.
         Err(RuntimeError::Exited(code)) => code,
         Err(e @ RuntimeError::TimeLimit { .. }) => {
@@ -583,7 +690,21 @@ fn run_in_process(
             report(e.failure_report());
             1
         }
+    };
+    // Whatever still runs (background threads; everything, after a
+    // failure) is stopped and joined.
+    rt.stop_threads(code);
+    drop(thread);
+    let _ = os.console_flush();
+    if os
+        .environment_variable("OSPREY_JIT_STATS")
+        .ok()
+        .flatten()
+        .is_some_and(|v| v.trim() != "0")
+    {
+        let _ = os.stderr(&rt.jit_stats());
     }
+    code
 }
 
 #[cfg(test)]

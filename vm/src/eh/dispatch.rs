@@ -109,6 +109,10 @@ fn dispatch(thread: &mut Thread, ip: usize, fp: usize) -> Result<(), RuntimeErro
     }
 }
 
+/// A frame of the stack trace the first pass records: the method and the
+/// IL offset it was at, when known.
+type TraceFrame = (MethodHandle, Option<u32>);
+
 /// The first pass: finds the handler, running filters, and collects the
 /// frames for the stack trace. The exception is rooted (it may move while
 /// filters run).
@@ -117,7 +121,7 @@ fn first_pass(
     ip: usize,
     fp: usize,
     exception: &Rooted,
-) -> Result<(Target, Vec<(MethodHandle, Option<u32>)>), RuntimeError> {
+) -> Result<(Target, Vec<TraceFrame>), RuntimeError> {
     let rt = thread.runtime();
     let mut frames = Vec::new();
     let mut target = None;

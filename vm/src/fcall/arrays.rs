@@ -241,8 +241,8 @@ pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) ->
             return std::ptr::null_mut();
         };
         let mt = this.get(thread).method_table();
-        // SAFETY: arrays and strings have a length; other objects have none.
         let length = if mt.component_size != 0 {
+            // SAFETY: arrays and strings have a length; other objects have none.
             unsafe { this.get(thread).length() }
         } else {
             0
@@ -406,7 +406,7 @@ unsafe fn store_widened(
     // The integer value of an integer source (the conversions below are
     // the C casts mono does; only widening ones are reached).
     let int = if is_unsigned(vt) { u as i64 } else { i };
-    // SAFETY (all stores): caller's contract; each writes `et`'s size.
+    // SAFETY: the caller's contract (all stores below); each writes `et`'s size.
     unsafe {
         if is_unsigned(et) {
             if is_unsigned(vt) {

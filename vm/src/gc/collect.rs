@@ -219,6 +219,7 @@ fn minor(gc: &Gc, st: &mut State, roots: &[Root]) {
     }
     m.drain();
     update_weak(gc, &m, HandleKind::WeakTrackResurrection);
+    update_weak(gc, &m, HandleKind::RuntimeWeak);
 
     // Free the nursery; promote blocks that hold pinned objects.
     let verify = gc.options.verify;
@@ -503,6 +504,7 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
     }
     m.drain();
     clear_weak(gc, &m, HandleKind::WeakTrackResurrection);
+    clear_weak(gc, &m, HandleKind::RuntimeWeak);
     st.finalizable = alive;
     st.freachable.extend(dead);
 
@@ -519,8 +521,8 @@ fn mark_sweep(gc: &Gc, st: &mut State, roots: &[Root]) {
             }
             BlockState::LargeHead(n) => {
                 let obj = st.heap.block_start(i) + HEADER_SIZE;
-                // SAFETY: a large object starts its head block.
                 let h = layout::header(obj);
+                // SAFETY: a large object starts its head block.
                 unsafe {
                     if *h & MARK_BIT != 0 {
                         *h &= !MARK_BIT;

@@ -20,6 +20,18 @@ pub enum HandleKind {
     /// A strong root held by native code (`ObjectHandle`); not a
     /// `GCHandleType`, so `GCHandle` operations reject it.
     Runtime = 4,
+    /// A weak handle held by native code, cleared like
+    /// [`HandleKind::WeakTrackResurrection`] (`WeakObjectHandle`: a sync
+    /// block's object); `GCHandle` operations reject it too.
+    RuntimeWeak = 5,
+}
+
+impl HandleKind {
+    /// Whether native code owns handles of this kind (managed code cannot
+    /// reach them).
+    pub fn is_runtime(self) -> bool {
+        matches!(self, HandleKind::Runtime | HandleKind::RuntimeWeak)
+    }
 }
 
 impl HandleKind {
@@ -65,13 +77,14 @@ impl HandleTable {
         i + 1
     }
 
-    /// The entry of a live handle: of kind [`HandleKind::Runtime`] when
-    /// `runtime`, of any other kind otherwise (managed code passes any
-    /// value; it must not reach native code's handles).
+    /// The entry of a live handle: of a native code's kind
+    /// ([`HandleKind::is_runtime`]) when `runtime`, of any other kind
+    /// otherwise (managed code passes any value; it must not reach native
+    /// code's handles).
     fn index_of(&self, handle: usize, runtime: bool) -> Result<usize, HandleError> {
         let i = handle.checked_sub(1).ok_or(HandleError::Invalid)?;
         match self.entries.get(i) {
-            Some((_, Some(k))) if (*k == HandleKind::Runtime) == runtime => Ok(i),
+            Some((_, Some(k))) if k.is_runtime() == runtime => Ok(i),
             _ => Err(HandleError::Invalid),
         }
     }
@@ -92,9 +105,17 @@ impl HandleTable {
         Ok(())
     }
 
-    /// The target of a native code's handle (kind [`HandleKind::Runtime`]).
+    /// The target of a native code's handle (kind [`HandleKind::Runtime`]
+    /// or [`HandleKind::RuntimeWeak`]; 0 once a weak one is cleared).
     pub fn get_runtime(&self, handle: usize) -> Result<usize, HandleError> {
         Ok(self.entries[self.index_of(handle, true)?].0)
+    }
+
+    /// Sets the target of a native code's handle.
+    pub fn set_runtime(&mut self, handle: usize, obj: usize) {
+        if let Ok(i) = self.index_of(handle, true) {
+            self.entries[i].0 = obj;
+        }
     }
 
     /// Frees a native code's handle.

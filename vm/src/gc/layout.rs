@@ -15,6 +15,15 @@ pub const MARK_BIT: u64 = 1 << 63;
 /// thread skips them if they were already queued.
 pub const FINALIZER_SUPPRESSED: u64 = 1 << 61;
 
+/// The monitor's part of the header's high half (bits 32..60 of the header
+/// word; vm/src/sync/): with [`SYNC_BLOCK`] clear, a *thin lock* (the
+/// owner's lock id in bits 32..47, 0 when free, and its extra acquisitions
+/// in bits 48..59); with it set, the index of the object's sync block in
+/// bits 32..59. Changed only by compare-and-swap on the high half.
+pub const LOCK_MASK: u64 = 0x1FFF_FFFF << 32;
+/// Header bit: the lock bits hold a sync block index.
+pub const SYNC_BLOCK: u64 = 1 << 60;
+
 /// The header's high 32 bits, as an atomic (flag bits; the low half holds
 /// the identity hash, set by compare-and-swap on its own).
 ///

@@ -939,7 +939,7 @@ impl Gc {
             while let Some(obj) = self.next_to_finalize(thread).map(|o| thread.root(o)) {
                 if let Err(e) = crate::runtime::run_finalizer(thread, &obj) {
                     let rt = thread.runtime();
-                    rt.report_unhandled(thread, e);
+                    rt.report_unhandled(thread, e, crate::runtime::UNHANDLED_FINALIZER_EXIT_CODE);
                     return;
                 }
             }

@@ -113,7 +113,7 @@ pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
                 pinned: kind == HandleKind::Pinned,
                 origin: Origin::Handle(kind),
             }),
-            HandleKind::Weak | HandleKind::WeakTrackResurrection => {}
+            HandleKind::Weak | HandleKind::WeakTrackResurrection | HandleKind::RuntimeWeak => {}
         }
     }
     roots

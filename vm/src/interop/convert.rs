@@ -13,11 +13,12 @@ use crate::rooted::Rooted;
 use crate::runtime::RuntimeError;
 use crate::thread::Thread;
 
-/// The native layout of value type `t`, or the ArgumentException .NET raises.
+/// The native layout of value type or formatted class `t`, or the
+/// ArgumentException .NET raises.
 pub(crate) fn layout_of(thread: &mut Thread, t: TypeHandle) -> Result<NativeLayout, RuntimeError> {
     let rt = thread.runtime();
     let mut loader = rt.loader();
-    if !t.is_value_type() {
+    if !t.is_value_type() && !super::layout::is_formatted_class(&mut loader, t) {
         return Err(not_marshalable(t));
     }
     native_layout(&mut loader, t).map_err(|_| not_marshalable(t))
@@ -39,7 +40,11 @@ fn out_of_memory() -> RuntimeError {
 }
 
 /// A NUL-terminated copy of `units` on the C heap (UTF-8 or UTF-16).
-fn native_string(thread: &Thread, units: &[u16], utf16: bool) -> Result<usize, RuntimeError> {
+pub(crate) fn native_string(
+    thread: &Thread,
+    units: &[u16],
+    utf16: bool,
+) -> Result<usize, RuntimeError> {
     let os = thread.runtime().os;
     let copy = if utf16 {
         let bytes: Vec<u8> = units.iter().flat_map(|u| u.to_ne_bytes()).collect();
@@ -48,6 +53,28 @@ fn native_string(thread: &Thread, units: &[u16], utf16: bool) -> Result<usize, R
         os.native_copy(String::from_utf16_lossy(units).as_bytes(), 1)
     };
     copy.map(|p| p as usize).map_err(|_| out_of_memory())
+}
+
+/// The UTF-16 units of the NUL-terminated native string at `p` (UTF-8,
+/// malformed sequences as U+FFFD, or UTF-16 as is).
+///
+/// # Safety
+/// `p` is a readable NUL-terminated string of that encoding.
+pub(crate) unsafe fn native_string_units(p: usize, utf16: bool) -> Vec<u16> {
+    if utf16 {
+        let mut len = 0;
+        // SAFETY: caller's contract (the terminator ends the loop).
+        unsafe {
+            while *(p as *const u16).add(len) != 0 {
+                len += 1;
+            }
+            std::slice::from_raw_parts(p as *const u16, len).to_vec()
+        }
+    } else {
+        // SAFETY: caller's contract.
+        let bytes = unsafe { std::ffi::CStr::from_ptr(p as *const std::ffi::c_char) }.to_bytes();
+        String::from_utf8_lossy(bytes).encode_utf16().collect()
+    }
 }
 
 /// Writes the native form of the managed value at `managed` to `native`.
@@ -171,17 +198,7 @@ pub(crate) unsafe fn from_native(
                     let s = if p == 0 {
                         std::ptr::null_mut()
                     } else {
-                        let units: Vec<u16> = if utf16 {
-                            let mut len = 0;
-                            while *(p as *const u16).add(len) != 0 {
-                                len += 1;
-                            }
-                            std::slice::from_raw_parts(p as *const u16, len).to_vec()
-                        } else {
-                            let bytes =
-                                std::ffi::CStr::from_ptr(p as *const std::ffi::c_char).to_bytes();
-                            String::from_utf8_lossy(bytes).encode_utf16().collect()
-                        };
+                        let units = native_string_units(p, utf16);
                         let s = rt.alloc_string(thread, units.len())?;
                         std::ptr::copy_nonoverlapping(
                             units.as_ptr(),

@@ -124,8 +124,13 @@ pub(crate) extern "C" fn ptr_to_structure(
         HelperFrame::run(thread, |thread| {
             let result = layout_of(thread, t).and_then(|nl| {
                 let b = thread.runtime().new_object(thread, &t.mt, 0)?;
-                // SAFETY: a fresh box of `t`; the caller promises a native
-                // form at `ptr`.
+                if !t.is_value_type() {
+                    // A formatted class: constructed first, as .NET does.
+                    run_default_constructor(thread, t, &b)?;
+                }
+                // SAFETY: a fresh box of `t` (or object of formatted class
+                // `t`, whose fields start where a box's do); the caller
+                // promises a native form at `ptr`.
                 unsafe {
                     convert::from_native(
                         thread,
@@ -142,11 +147,38 @@ pub(crate) extern "C" fn ptr_to_structure(
     })
 }
 
+/// Runs the parameterless constructor of class `t` on the new object `obj`
+/// (`MissingMethodException` when it has none, as .NET raises).
+fn run_default_constructor(
+    thread: &mut Thread,
+    t: TypeHandle,
+    obj: &crate::rooted::Rooted,
+) -> Result<(), RuntimeError> {
+    let ctor = t
+        .methods
+        .iter()
+        .copied()
+        .find(|m| m.name == ".ctor" && !m.is_static() && m.sig.params.is_empty())
+        .ok_or_else(|| {
+            RuntimeError::managed(
+                "System.MissingMethodException",
+                Some(format!(
+                    "No parameterless constructor defined for type '{}'.",
+                    t.name
+                )),
+            )
+        })?;
+    let site = crate::runtime::CallSite::new(thread.runtime(), ctor)?;
+    site.call(thread, &[crate::runtime::Arg::Ref(Some(obj))])?;
+    Ok(())
+}
+
 /// `void Marshal.PtrToExistingStructureHelper(IntPtr ptr, object structure)`:
-/// only classes with layout qualify, which Osprey does not marshal yet.
+/// fills an object of a formatted class from the native form at `ptr`
+/// (a boxed value is an `ArgumentException`, as in .NET).
 pub(crate) extern "C" fn ptr_to_existing_structure(
     thread: &mut Thread,
-    _ptr: usize,
+    ptr: usize,
     structure: *mut u8,
 ) {
     guard(thread, (), |thread| {
@@ -154,14 +186,58 @@ pub(crate) extern "C" fn ptr_to_existing_structure(
             return;
         };
         let t = TypeHandle::from_method_table(obj.method_table());
-        thread.raise(if t.is_value_type() {
-            RuntimeError::managed(
+        if t.is_value_type() {
+            thread.raise(RuntimeError::managed(
                 "System.ArgumentException",
                 Some("The structure must not be a value class.\nParameter name: structure".into()),
-            )
-        } else {
-            convert::not_marshalable(t)
+            ));
+            return;
+        }
+        fill_from_native(thread, ptr, obj);
+    })
+}
+
+/// Reads the native form at `native` into `obj` (a box of a value type or
+/// an object of a formatted class: its fields start at BOX_DATA_OFFSET
+/// either way), in place, raising what the conversion raises.
+fn fill_from_native(thread: &mut Thread, native: usize, obj: ObjectRef) {
+    let t = TypeHandle::from_method_table(obj.method_table());
+    let obj = thread.root_table().root_raw(obj);
+    HelperFrame::run(thread, |thread| {
+        let result = layout_of(thread, t).and_then(|nl| {
+            // SAFETY: as above; the caller promises a native form of `t`
+            // at `native`.
+            unsafe {
+                convert::from_native(
+                    thread,
+                    &obj,
+                    object::BOX_DATA_OFFSET,
+                    native as *const u8,
+                    &nl,
+                )
+            }
         });
+        raise_or(thread, result, ())
+    })
+}
+
+/// `void StubHelpers.StructureFromNative(IntPtr native, object structure)`:
+/// what the IL stub copies back after a call that took a non-blittable
+/// struct by reference (boxed in `structure`) or a formatted class: the
+/// native form at `native` read into the object, in place.
+pub(crate) extern "C" fn structure_from_native(
+    thread: &mut Thread,
+    native: usize,
+    structure: *mut u8,
+) {
+    guard(thread, (), |thread| {
+        let Some(obj) = ObjectRef::from_raw(structure) else {
+            return;
+        };
+        if native == 0 {
+            return;
+        }
+        fill_from_native(thread, native, obj);
     })
 }
 

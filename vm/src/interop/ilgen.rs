@@ -21,6 +21,8 @@ pub(crate) enum StubToken {
     Native(Box<CallInfo>),
     /// The signature of a `calli` through a C function pointer.
     Signature(Box<osprey_jit::CallSiteSig>),
+    /// A type (of `box`, `unbox`, `ldobj`, `stobj`).
+    Type(crate::loader::TypeHandle),
 }
 
 /// A forward or backward branch target.
@@ -164,6 +166,30 @@ impl IlBuilder {
     /// `calli token`.
     pub(crate) fn calli(&mut self, token: u32) {
         self.code.push(0x29);
+        self.code.extend_from_slice(&token.to_le_bytes());
+    }
+
+    /// `ldobj token`.
+    pub(crate) fn ldobj(&mut self, token: u32) {
+        self.code.push(0x71);
+        self.code.extend_from_slice(&token.to_le_bytes());
+    }
+
+    /// `stobj token`.
+    pub(crate) fn stobj(&mut self, token: u32) {
+        self.code.push(0x81);
+        self.code.extend_from_slice(&token.to_le_bytes());
+    }
+
+    /// `box token`.
+    pub(crate) fn box_value(&mut self, token: u32) {
+        self.code.push(0x8C);
+        self.code.extend_from_slice(&token.to_le_bytes());
+    }
+
+    /// `unbox token` (the address of the boxed value).
+    pub(crate) fn unbox(&mut self, token: u32) {
+        self.code.push(0x79);
         self.code.extend_from_slice(&token.to_le_bytes());
     }
 

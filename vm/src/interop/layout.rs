@@ -100,7 +100,27 @@ fn class_layout(loader: &mut Loader, t: TypeHandle) -> (u32, u32) {
     }
 }
 
-/// The native layout of value type `t`.
+/// Whether class `t` is a *formatted class*: declared with
+/// `[StructLayout(Sequential)]` or `Explicit` (not the default `Auto`),
+/// deriving from `System.Object`, and not a delegate. C sees such an object
+/// as a pointer to a struct of its fields (`Marshal.StructureToPtr`, and
+/// P/Invoke arguments copied to native memory for the call).
+pub(crate) fn is_formatted_class(loader: &mut Loader, t: TypeHandle) -> bool {
+    if t.kind != TypeKind::Class || !t.parent().is_some_and(|p| p.name == "System.Object") {
+        return false;
+    }
+    let Some(def) = t.def else { return false };
+    let asm = loader.assembly(def.assembly);
+    asm.image()
+        .type_def(def.rid)
+        .map(|row| row.flags & ta::LAYOUT_MASK != ta::AUTO_LAYOUT)
+        .unwrap_or(false)
+}
+
+/// The native layout of value type `t`, or of formatted class `t`
+/// ([`is_formatted_class`]; its managed offsets are from the start of the
+/// object's fields, as a boxed value's are, and it is never blittable:
+/// its fields are converted one by one).
 pub(crate) fn native_layout(
     loader: &mut Loader,
     t: TypeHandle,
@@ -113,16 +133,24 @@ fn native_layout_depth(
     t: TypeHandle,
     depth: u32,
 ) -> Result<NativeLayout, NotMarshalable> {
-    let managed = t
-        .value_layout
-        .clone()
-        .ok_or_else(|| NotMarshalable(format!("{} is not a value type", t.name)))?;
+    // A formatted class's fields start after the method table pointer.
+    let class_fields = t.value_layout.is_none() && is_formatted_class(loader, t);
+    let managed_size = match &t.value_layout {
+        Some(l) => l.size,
+        None if class_fields => t.mt.base_size.saturating_sub(8),
+        None => {
+            return Err(NotMarshalable(format!(
+                "{} is neither a value type nor a class with sequential or explicit layout",
+                t.name
+            )))
+        }
+    };
     if let TypeKind::Primitive(_) | TypeKind::Enum(_) = t.kind {
         // On its own, a bool is a 4-byte BOOL and a char one ANSI byte.
         let (size, blittable) = match t.jit_type() {
             JitType::Bool => (4, false),
             JitType::Char => (1, false),
-            _ => (managed.size, true),
+            _ => (managed_size, true),
         };
         return Ok(NativeLayout {
             size,
@@ -208,25 +236,26 @@ fn native_layout_depth(
             blittable = false;
         }
         let falign = falign.min(pack);
+        let managed_offset = if class_fields { f.offset - 8 } else { f.offset };
         let native_offset = if explicit {
-            f.offset
+            managed_offset
         } else {
             offset.next_multiple_of(falign)
         };
-        if native_offset != f.offset {
+        if native_offset != managed_offset || class_fields {
             blittable = false;
         }
         offset = offset.max(native_offset + size);
         align = align.max(falign);
         fields.push(NativeFieldLayout {
-            managed_offset: f.offset,
+            managed_offset,
             native_offset,
             kind,
             jit_type,
         });
     }
     let size = offset.max(class_size).max(1).next_multiple_of(align);
-    if size != managed.size {
+    if size != managed_size {
         blittable = false;
     }
     Ok(NativeLayout {

@@ -50,6 +50,18 @@ pub(crate) enum ArgKind {
     Delegate,
     /// A `SafeHandle`: its handle, with a reference taken for the call.
     SafeHandle,
+    /// A pointer to a native copy on the C heap (`Marshal.StructureToPtr`'s
+    /// form), made for the call and destroyed after it: a `ref`/`out` of a
+    /// non-blittable struct (`boxed`: its type, boxed for the conversion)
+    /// or a formatted class (`boxed: None`; null passes null). `copy_in`
+    /// converts the value into the buffer first (not for `out`), `copy_out`
+    /// reads the buffer back after the call (`ref`, `out`, and a class
+    /// marked `[Out]`).
+    NativeCopy {
+        boxed: Option<TypeHandle>,
+        copy_in: bool,
+        copy_out: bool,
+    },
 }
 
 /// How the result comes back.
@@ -323,7 +335,7 @@ fn arg_plan(
             let inner_sig = inner.strip_modifiers();
             if *inner_sig == TypeSig::Boolean {
                 let size = bool_size(info.native_type);
-                let copy_in = !(info.is_out && !info.is_in);
+                let copy_in = !info.is_out || info.is_in;
                 return plan(ArgKind::ByRefBool { size, copy_in }, JitType::I);
             }
             if let TypeSig::Ptr(_) = inner_sig {
@@ -337,6 +349,19 @@ fn arg_plan(
             };
             if it.is_value_type() && blittable_value(loader, it, import) {
                 plan(ArgKind::ByRef, JitType::I)
+            } else if it.kind == TypeKind::ValueType && layout::native_layout(loader, it).is_ok() {
+                // .NET's rule: `ref` is [In, Out], `out` is [Out], `[In] ref`
+                // is [In].
+                let copy_in = !info.is_out || info.is_in;
+                let copy_out = !info.is_in || info.is_out;
+                plan(
+                    ArgKind::NativeCopy {
+                        boxed: Some(it),
+                        copy_in,
+                        copy_out,
+                    },
+                    JitType::I,
+                )
             } else {
                 Err(directive(
                     md,
@@ -378,6 +403,20 @@ fn arg_plan(
                 },
                 TypeKind::Class if layout::is_delegate(t) => plan(ArgKind::Delegate, JitType::I),
                 TypeKind::Class if is_safe_handle(t) => plan(ArgKind::SafeHandle, JitType::I),
+                TypeKind::Class if layout::is_formatted_class(loader, t) => {
+                    if let Err(e) = layout::native_layout(loader, t) {
+                        return Err(directive(md, index, info, &e.0));
+                    }
+                    // A formatted class is [In] unless marked [Out].
+                    plan(
+                        ArgKind::NativeCopy {
+                            boxed: None,
+                            copy_in: !info.is_out || info.is_in,
+                            copy_out: info.is_out,
+                        },
+                        JitType::I,
+                    )
+                }
                 TypeKind::Class if t.name == "System.Text.StringBuilder" => {
                     let utf16 = string_utf16(import, info.native_type).unwrap_or(false);
                     plan(ArgKind::StringBuilder { utf16 }, JitType::I)

@@ -41,7 +41,7 @@ use osprey_jit::{
     CallSig, CallSiteSig, EightByte, HostError, HostErrorKind, JitType, NativeArg, NativeRet,
     NativeStruct, NativeTarget, StructClass, UnmanagedCall,
 };
-use osprey_metadata::sig::{CallingConvention, StandAloneSig};
+use osprey_metadata::sig::{CallingConvention, StandAloneSig, TypeSig};
 use osprey_metadata::{TableId, Token};
 
 use crate::loader::{Loader, MethodHandle, TypeHandle};
@@ -56,8 +56,12 @@ use crate::thread::Thread;
 enum RevArg {
     /// An integer of `size` bytes (a general register or a stack slot).
     Int { size: u8, signed: bool },
-    /// A C `BOOL` (non-zero is true) as a managed `bool`.
-    Bool,
+    /// A C boolean of `size` bytes (4: `BOOL`, 1: `[MarshalAs(U1)]`;
+    /// non-zero is true) as a managed `bool`.
+    Bool { size: u8 },
+    /// A `char*` (UTF-8, or UTF-16 with `[MarshalAs(LPWStr)]`) copied into
+    /// a new string for the callback (null stays null).
+    String { utf16: bool },
     /// A float (an XMM register or a stack slot).
     R4,
     /// A double.
@@ -70,8 +74,18 @@ enum RevArg {
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 enum RevRet {
     Void,
-    Int { size: u8, signed: bool },
-    Bool,
+    Int {
+        size: u8,
+        signed: bool,
+    },
+    Bool {
+        size: u8,
+    },
+    /// A string handed to C as a NUL-terminated copy on the C heap, which
+    /// C owns (frees with `free`), as .NET and Mono do.
+    String {
+        utf16: bool,
+    },
     R4,
     R8,
 }
@@ -126,6 +140,7 @@ impl UmEntry {
 #[derive(Default)]
 struct ThunkTable {
     /// Delegate entries (live or waiting for reuse).
+    #[allow(clippy::vec_box)] // boxed for stable addresses: native code holds pointers to them
     delegates: Vec<Box<UmEntry>>,
     /// `[UnmanagedCallersOnly]` methods' thunks.
     methods: HashMap<MethodHandle, Box<UmEntry>>,
@@ -164,16 +179,33 @@ fn integer(ty: JitType) -> Option<(u8, bool)> {
     })
 }
 
-/// How each parameter and the result of `method` cross from C.
+/// How each parameter and the result of `method` cross from C: by the
+/// forward marshaler's rules for the types a callback can take (strings
+/// are UTF-8 unless `[MarshalAs(LPWStr)]` says UTF-16, as for a delegate
+/// passed to C with the default `CharSet.Ansi`).
 fn reverse_signature(
     loader: &mut Loader,
     method: MethodHandle,
     skip_first: bool,
 ) -> Result<(Vec<RevArg>, RevRet), RuntimeError> {
+    use super::import::{self, native_type as nt};
+    let infos = {
+        let asm = loader.assembly(method.assembly);
+        import::param_infos(asm.image(), method.rid, method.sig.params.len())
+    };
+    let string_utf16 = |native_type: Option<u8>| match native_type {
+        None | Some(nt::LPSTR | nt::LPUTF8STR | nt::LPTSTR) => Some(false),
+        Some(nt::LPWSTR) => Some(true),
+        Some(_) => None,
+    };
+    let bool_size = |native_type: Option<u8>| match native_type {
+        Some(nt::U1 | nt::I1) => 1,
+        _ => 4,
+    };
     let mut args = Vec::new();
     let params = method.sig.params.iter().skip(usize::from(skip_first));
     for (i, p) in params.enumerate() {
-        let ty = loader.jit_type_of_sig(method.assembly, p, &method.generic_context())?;
+        let info = &infos[i + 1 + usize::from(skip_first)];
         let bad = |why: &str| {
             directive(format!(
                 "Cannot marshal 'parameter #{}' of {} for a call from native code: {why}.",
@@ -181,47 +213,100 @@ fn reverse_signature(
                 method.full_name()
             ))
         };
+        let sig = p.strip_modifiers();
+        if *sig == TypeSig::String {
+            let utf16 = string_utf16(info.native_type)
+                .ok_or_else(|| bad("a string marshals as LPStr, LPUTF8Str or LPWStr"))?;
+            args.push(RevArg::String { utf16 });
+            continue;
+        }
+        if let TypeSig::ByRef(inner) = sig {
+            // C passes a pointer; the callback's byref is that pointer (native
+            // memory: nothing for the collector to track).
+            let it = loader.type_of_sig(
+                method.assembly,
+                inner.strip_modifiers(),
+                &method.generic_context(),
+            );
+            let blittable = match it {
+                Ok(t) => match t.kind {
+                    crate::loader::TypeKind::Primitive(_) | crate::loader::TypeKind::Enum(_) => {
+                        !matches!(t.jit_type(), JitType::Bool | JitType::Char)
+                    }
+                    crate::loader::TypeKind::ValueType => {
+                        super::layout::native_layout(loader, t).is_ok_and(|l| l.blittable)
+                    }
+                    _ => false,
+                },
+                Err(_) => false,
+            };
+            if !blittable {
+                return Err(bad(
+                    "only a blittable type can be passed by reference from native code",
+                ));
+            }
+            args.push(RevArg::Int {
+                size: 8,
+                signed: false,
+            });
+            continue;
+        }
+        let ty = loader.jit_type_of_sig(method.assembly, p, &method.generic_context())?;
+        if ty == JitType::Bool {
+            args.push(RevArg::Bool {
+                size: bool_size(info.native_type),
+            });
+            continue;
+        }
         if let Some((size, signed)) = integer(ty) {
             args.push(RevArg::Int { size, signed });
             continue;
         }
         args.push(match ty {
-            JitType::Bool => RevArg::Bool,
             JitType::R4 => RevArg::R4,
             JitType::R8 => RevArg::R8,
             JitType::Struct(h) => {
                 let t = TypeHandle::from_jit(h);
                 match super::layout::native_layout(loader, t) {
-                    Ok(nl) if nl.blittable => RevArg::Struct(
-                        super::layout::sysv_class(loader, t).map_err(|e| bad(&e.0))?,
-                    ),
+                    Ok(nl) if nl.blittable => {
+                        RevArg::Struct(super::layout::sysv_class(loader, t).map_err(|e| bad(&e.0))?)
+                    }
                     _ => return Err(bad("only blittable structs can be passed from native code")),
                 }
             }
-            _ => {
-                return Err(bad(
-                    "objects, strings and managed pointers cannot be passed from native code (take an IntPtr)",
-                ))
-            }
+            _ => return Err(bad(
+                "objects, arrays and classes cannot be passed from native code (take an IntPtr)",
+            )),
         });
+    }
+    let bad_ret = |why: &str| {
+        directive(format!(
+            "Cannot marshal 'return value' of {} for a call from native code: {why}.",
+            method.full_name()
+        ))
+    };
+    if *method.sig.ret.strip_modifiers() == TypeSig::String {
+        let utf16 = string_utf16(infos[0].native_type)
+            .ok_or_else(|| bad_ret("a string marshals as LPStr, LPUTF8Str or LPWStr"))?;
+        return Ok((args, RevRet::String { utf16 }));
     }
     let ret_type =
         loader.jit_type_of_sig(method.assembly, &method.sig.ret, &method.generic_context())?;
     let ret = match ret_type {
+        JitType::Bool => RevRet::Bool {
+            size: bool_size(infos[0].native_type),
+        },
         t if integer(t).is_some() => {
             let (size, signed) = integer(t).expect("checked");
             RevRet::Int { size, signed }
         }
         JitType::Void => RevRet::Void,
-        JitType::Bool => RevRet::Bool,
         JitType::R4 => RevRet::R4,
         JitType::R8 => RevRet::R8,
         _ => {
-            return Err(directive(format!(
-                "Cannot marshal 'return value' of {} for a call from native code: return a \
-                 primitive, a pointer or an IntPtr.",
-                method.full_name()
-            )))
+            return Err(bad_ret(
+                "return a primitive, a string, a pointer or an IntPtr",
+            ))
         }
     };
     Ok((args, ret))
@@ -730,7 +815,13 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
                         Arg::I4(v as i32)
                     }
                 }
-                RevArg::Bool => Arg::I4(i32::from(reader.int() as u32 != 0)),
+                RevArg::Bool { size } => {
+                    let v = reader.int();
+                    let v = if size == 1 { v & 0xFF } else { v & 0xFFFF_FFFF };
+                    Arg::I4(i32::from(v != 0))
+                }
+                // The pointer for now: the string is made in cooperative mode.
+                RevArg::String { .. } => Arg::I(reader.int() as isize),
                 RevArg::R4 => Arg::R4(f32::from_bits(reader.sse() as u32)),
                 RevArg::R8 => Arg::R8(f64::from_bits(reader.sse())),
                 RevArg::Struct(ns) => {
@@ -755,13 +846,45 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
         }
     }
     let value = thread.cooperative(|thread| {
-        let called = invoke(thread, entry, &native);
+        let called = string_arguments(thread, entry, &native)
+            .and_then(|strings| {
+                let args: smallvec::SmallVec<[Arg<'_>; 8]> = entry
+                    .args
+                    .iter()
+                    .zip(native.iter())
+                    .zip(strings.iter())
+                    .map(|((a, v), s)| match a {
+                        RevArg::String { .. } => Arg::Ref(s.as_ref()),
+                        _ => *v,
+                    })
+                    .collect();
+                invoke(thread, entry, &args)
+            })
+            .and_then(|v| match (entry.ret, v) {
+                // The string result goes to C as a copy it owns, made while
+                // the string is still reachable (in cooperative mode).
+                (RevRet::String { utf16 }, Value::Ref(s)) => {
+                    let p = match s {
+                        None => 0,
+                        Some(s) => super::convert::native_string(
+                            thread,
+                            // SAFETY: the callback returned a string (its
+                            // signature says so); nothing collects while its
+                            // characters are copied.
+                            unsafe { s.load().string_chars() },
+                            utf16,
+                        )?,
+                    };
+                    Ok(Value::I(p as isize))
+                }
+                (_, v) => Ok(v),
+            });
         match called {
             Ok(v) => Some(v),
             Err(e) => {
                 // The exception would unwind into C: the CLR's rule is
                 // that it is unhandled.
-                rt.report_unhandled_with(thread, e, 1);
+                rt.report_unhandled(thread, e, 1);
                 None
             }
         }
@@ -771,10 +894,45 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
         (RevRet::Void, _) => {}
         (RevRet::R4, Value::R4(f)) => result[2] = u64::from(f.to_bits()),
         (RevRet::R8, Value::R8(f)) => result[2] = f.to_bits(),
-        (RevRet::Bool, v) => result[0] = u64::from(value_bits(v) & 0xFF != 0),
+        (RevRet::Bool { .. }, v) => result[0] = u64::from(value_bits(v) & 0xFF != 0),
+        (RevRet::String { .. }, v) => result[0] = value_bits(v),
         (RevRet::Int { size, signed }, v) => result[0] = extend(value_bits(v), size, signed) as u64,
         _ => {}
     }
+}
+
+/// The callback's string arguments (in cooperative mode): a new string for
+/// each non-null `char*` C passed, rooted across the call; `None` for the
+/// other arguments and null strings.
+fn string_arguments(
+    thread: &mut Thread,
+    entry: &UmEntry,
+    native: &[Arg<'_>],
+) -> Result<smallvec::SmallVec<[Option<Rooted>; 8]>, RuntimeError> {
+    let rt = thread.runtime();
+    let mut strings = smallvec::SmallVec::new();
+    for (a, v) in entry.args.iter().zip(native) {
+        let s = match (a, v) {
+            (RevArg::String { utf16 }, Arg::I(p)) if *p != 0 => {
+                // SAFETY: C passed a NUL-terminated string of this encoding
+                // (the callback's signature says so).
+                let units = unsafe { super::convert::native_string_units(*p as usize, *utf16) };
+                let s = rt.new_zeroed_string(thread, units.len())?;
+                // SAFETY: the new string has room for `units.len()` characters.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        units.as_ptr(),
+                        s.load().as_ptr().add(crate::object::STRING_DATA_OFFSET) as *mut u16,
+                        units.len(),
+                    )
+                };
+                Some(s)
+            }
+            _ => None,
+        };
+        strings.push(s);
+    }
+    Ok(strings)
 }
 
 /// The bits of an integer-like value.

@@ -76,7 +76,8 @@ struct ArgLocals {
     /// A pinned local (string, array, byref) or the converted value.
     value: Option<u16>,
     /// SafeHandle: whether the reference was taken; UTF-8 string: whether
-    /// the buffer is on the C heap.
+    /// the buffer is on the C heap; struct or formatted class copied to
+    /// native memory: the (boxed) managed object.
     flag: Option<u16>,
     /// UTF-8 string: the buffer's size.
     extra: Option<u16>,
@@ -140,7 +141,10 @@ pub(crate) fn build(
     let needs_finally = plan.args.iter().any(|a| {
         matches!(
             a.kind,
-            ArgKind::StringUtf8 | ArgKind::StringBuilder { .. } | ArgKind::SafeHandle
+            ArgKind::StringUtf8
+                | ArgKind::StringBuilder { .. }
+                | ArgKind::SafeHandle
+                | ArgKind::NativeCopy { .. }
         )
     });
     let mut locals = vec![ArgLocals::default(); plan.args.len()];
@@ -247,6 +251,26 @@ pub(crate) fn build(
                 b.stloc(v);
                 l.value = Some(v);
             }
+            ArgKind::NativeCopy { boxed, copy_in, .. } => {
+                // The value (boxed, for a struct by reference) or object,
+                // and its native form in a zeroed C heap buffer.
+                let obj = b.local(JitType::Ref, false);
+                let v = b.local(JitType::I, false);
+                b.ldarg(arg);
+                if let Some(t) = boxed {
+                    let tok = b.token(StubToken::Type(t));
+                    b.ldobj(tok);
+                    b.box_value(tok);
+                }
+                b.stloc(obj);
+                b.ldloc(obj);
+                b.ldc_i4(i32::from(copy_in));
+                let t = helper(&mut b, BoundMethod::StubHelpersStructureToNative);
+                b.call(t);
+                b.stloc(v);
+                l.value = Some(v);
+                l.flag = Some(obj);
+            }
             ArgKind::SafeHandle => {
                 let v = b.local(JitType::I, false);
                 let flag = b.local(JitType::Bool, false);
@@ -297,7 +321,8 @@ pub(crate) fn build(
             ArgKind::StringUtf8
             | ArgKind::StringBuilder { .. }
             | ArgKind::Delegate
-            | ArgKind::SafeHandle => b.ldloc(l.value.expect("converted above")),
+            | ArgKind::SafeHandle
+            | ArgKind::NativeCopy { .. } => b.ldloc(l.value.expect("converted above")),
         }
     }
     if hresult.is_some() {
@@ -385,6 +410,26 @@ pub(crate) fn build(
                 let t = helper(&mut b, BoundMethod::StubHelpersStringBuilderFromNative);
                 b.call(t);
             }
+            ArgKind::NativeCopy {
+                boxed,
+                copy_out: true,
+                ..
+            } => {
+                let obj = l.flag.expect("converted above");
+                b.ldloc(l.value.expect("converted above"));
+                b.ldloc(obj);
+                let t = helper(&mut b, BoundMethod::StubHelpersStructureFromNative);
+                b.call(t);
+                if let Some(ty) = boxed {
+                    // Back from the box into the caller's variable.
+                    let tok = b.token(StubToken::Type(ty));
+                    b.ldarg(arg);
+                    b.ldloc(obj);
+                    b.unbox(tok);
+                    b.ldobj(tok);
+                    b.stobj(tok);
+                }
+            }
             ArgKind::ByRefBool { size, .. } => {
                 b.ldarg(arg);
                 b.ldloc(l.value.expect("declared above"));
@@ -419,6 +464,12 @@ pub(crate) fn build(
                 ArgKind::StringBuilder { .. } => {
                     b.ldloc(l.value.expect("converted above"));
                     let t = helper(&mut b, BoundMethod::StubHelpersFreeNative);
+                    b.call(t);
+                }
+                ArgKind::NativeCopy { .. } => {
+                    b.ldloc(l.value.expect("converted above"));
+                    b.ldloc(l.flag.expect("converted above"));
+                    let t = helper(&mut b, BoundMethod::StubHelpersFreeStructureNative);
                     b.call(t);
                 }
                 ArgKind::SafeHandle => {
@@ -479,7 +530,9 @@ impl JitHost for StubHost<'_, '_> {
         match self.stub_token(token).cloned() {
             Some(StubToken::Native(info)) => Ok(*info),
             Some(StubToken::Method(md)) => self.inner.call_info(md, opcode, token),
-            Some(StubToken::Signature(_)) | None => self.inner.resolve_method(token, opcode),
+            Some(StubToken::Signature(_) | StubToken::Type(_)) | None => {
+                self.inner.resolve_method(token, opcode)
+            }
         }
     }
 
@@ -488,7 +541,16 @@ impl JitHost for StubHost<'_, '_> {
     }
 
     fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
-        self.inner.resolve_type(token)
+        match self.stub_token(token) {
+            // A value type of the P/Invoke's signature (never shared code).
+            Some(StubToken::Type(t)) => Ok(TypeInfo {
+                handle: t.to_jit(),
+                exact: RtValue::Const(t.method_table() as usize),
+                ty: t.jit_type(),
+                nullable_of: None,
+            }),
+            _ => self.inner.resolve_type(token),
+        }
     }
 
     fn resolve_token(

@@ -89,6 +89,7 @@ struct Body {
     instance_gc_refs: Vec<u32>,
     statics: StaticStorage,
     methods: Vec<MethodHandle>,
+    #[allow(clippy::vec_box)] // boxed for stable addresses: method handles point into them
     method_boxes: Vec<Box<MethodDesc>>,
     vtable_methods: Vec<MethodHandle>,
     vtable: Box<[AtomicUsize]>,

@@ -193,6 +193,8 @@ pub struct Loader {
     /// Canonical methods shared code cannot express (see `sharing`).
     unshareable: HashSet<MethodHandle>,
     /// The dictionary layout of each shared owner (see `sharing`).
+    #[allow(clippy::vec_box)]
+    // boxed for stable addresses: compiled code holds pointers to the lookups
     dictionary_layouts: HashMap<sharing::DictionaryOwner, Vec<Box<sharing::LookupDesc>>>,
     /// Every generic dictionary allocated (kept alive: replaced ones may
     /// still be read by other threads).

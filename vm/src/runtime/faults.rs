@@ -220,7 +220,7 @@ fn managed_caller(rt: &Runtime, sp: usize, limit: usize) -> Option<(String, Stri
 /// The target of the call instruction that ends right before `ret`
 /// (inside a method starting at `start`), if it is one generated code uses.
 fn call_target(start: usize, ret: usize) -> Option<usize> {
-    // SAFETY (all reads): the bytes lie inside the method's published code,
+    // SAFETY: (all reads) the bytes lie inside the method's published code,
     // between its start and the return address.
     let byte = |a: usize| unsafe { *(a as *const u8) };
     if ret >= start + 12 && byte(ret - 2) == 0xFF && byte(ret - 1) == 0xD0 {

@@ -108,10 +108,12 @@ impl Runtime {
         let _ = self.os.dispose_event(event);
     }
 
-    /// Ends the process with `exit_code` from a thread other than the main
-    /// one: records the code with the kernel and makes every thread running
-    /// managed code abandon it at its next safepoint
-    /// ([`RuntimeError::Exited`]). The first request wins.
+    /// Ends the process with `exit_code` from any thread: stops the
+    /// process through the kernel (`ProcessService::Stop`: it records the
+    /// code, sets the trap flag's exit bit, the runtime's stop word, and
+    /// ends every kernel wait), so every thread running managed code
+    /// abandons it at its next safepoint or wait ([`RuntimeError::Exited`]).
+    /// The first request wins (here and in the kernel).
     pub(crate) fn request_exit(&self, exit_code: i32) {
         {
             let mut code = self.exit_code.lock().unwrap_or_else(|p| p.into_inner());
@@ -120,33 +122,39 @@ impl Runtime {
             }
             *code = Some(exit_code);
         }
-        let _ = self.os.terminate(exit_code);
+        let _ = self.os.stop(exit_code);
+        // Also set directly: outside a kernel process there is no stop word.
         self.code
             .globals()
             .trap
             .fetch_or(TRAP_EXIT, Ordering::SeqCst);
     }
 
-    /// The exit code another thread ended the process with, if it did.
+    /// The exit code the process is ending with, if a thread of this
+    /// runtime ended it or the process is being stopped (its parent
+    /// terminated it, `Environment.Exit`): the trap flag's exit bit is set.
     pub fn exit_requested(&self) -> Option<i32> {
-        *self.exit_code.lock().unwrap_or_else(|p| p.into_inner())
+        if self.code.globals().trap.load(Ordering::SeqCst) & TRAP_EXIT == 0 {
+            return None;
+        }
+        let own = *self.exit_code.lock().unwrap_or_else(|p| p.into_inner());
+        Some(self.os.stop_code().or(own).unwrap_or(1))
     }
 
-    /// An exception left a finalizer (or other code on a thread that is not
-    /// the main one): prints it as an unhandled exception and ends the
-    /// process. `thread` is cooperative.
-    pub(crate) fn report_unhandled(&self, thread: &mut Thread, error: RuntimeError) {
-        self.report_unhandled_with(thread, error, UNHANDLED_FINALIZER_EXIT_CODE);
-    }
-
-    /// [`Runtime::report_unhandled`] with a given exit code.
-    pub(crate) fn report_unhandled_with(
+    /// An exception left a finalizer or a started thread's start method:
+    /// prints it as an unhandled exception and ends the process with
+    /// `exit_code`. `thread` is cooperative. Nothing is printed if the
+    /// process is already ending (the thread was abandoned).
+    pub(crate) fn report_unhandled(
         &self,
         thread: &mut Thread,
         error: RuntimeError,
         exit_code: i32,
     ) {
         if let RuntimeError::Exited(_) | RuntimeError::TimeLimit { .. } = error {
+            return;
+        }
+        if self.exit_requested().is_some() {
             return;
         }
         let error = self.describe_unhandled(thread, error);
@@ -189,7 +197,7 @@ fn finalizer_main(rt: &Runtime, event: Handle) -> i32 {
                 match super::run_finalizer(thread, &obj) {
                     Ok(()) => Turn::Ran,
                     Err(e) => {
-                        rt.report_unhandled(thread, e);
+                        rt.report_unhandled(thread, e, UNHANDLED_FINALIZER_EXIT_CODE);
                         Turn::Failed
                     }
                 }

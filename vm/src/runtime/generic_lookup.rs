@@ -57,7 +57,7 @@ fn exact_owner(context: usize, owner: DictionaryOwner) -> Result<Exact, RuntimeE
                     canonical.name, t.name
                 )));
             }
-            // SAFETY of the lifetime: types live as long as their runtime,
+            // SAFETY: (of the lifetime) types live as long as their runtime,
             // which outlives every lookup its code makes.
             let cell = unsafe { &*(&t.dictionary as *const std::sync::atomic::AtomicPtr<usize>) };
             Ok(Exact {
@@ -68,7 +68,7 @@ fn exact_owner(context: usize, owner: DictionaryOwner) -> Result<Exact, RuntimeE
         }
         DictionaryOwner::Method(_) => {
             let m = method_from_raw(context as *const crate::loader::MethodDesc);
-            // SAFETY of the lifetime: as above, for method descriptors.
+            // SAFETY: (of the lifetime) as above, for method descriptors.
             let cell = unsafe { &*(&m.dictionary as *const std::sync::atomic::AtomicPtr<usize>) };
             Ok(Exact {
                 ctx: m.generic_context(),

@@ -79,6 +79,10 @@ pub(crate) fn workers() -> Workers {
                 super::delegates::ld_virt_ftn as *const () as usize,
             ),
             (
+                Helper::ThreadStaticBase,
+                super::thread_statics::thread_static_base as *const () as usize,
+            ),
+            (
                 Helper::PInvokeBind,
                 crate::interop::pinvoke_bind as *const () as usize,
             ),

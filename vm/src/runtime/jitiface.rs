@@ -344,6 +344,16 @@ impl JitContext<'_> {
         }))
     }
 
+    /// Whether a static field is `[ThreadStatic]` (runtime/thread_statics.rs).
+    fn is_thread_static(&self, field: &crate::loader::types::FieldDesc) -> bool {
+        let asm = self.loader.assembly(field.assembly);
+        crate::loader::attributes::has_attribute(
+            asm.image(),
+            Token::new(osprey_metadata::TableId::Field, field.rid),
+            "System.ThreadStaticAttribute",
+        )
+    }
+
     /// Whether a MemberRef token names a field (its signature is a field signature).
     fn member_ref_is_field(&self, token: Token) -> bool {
         let asm = self.loader.assembly(self.method.assembly);
@@ -441,6 +451,18 @@ impl JitContext<'_> {
                         md.full_name()
                     )))
                 }
+            }
+        }
+        if let Some(kind) = super::intrinsics::intrinsic_of(self.loader, md) {
+            if opcode == CallOpcode::Call {
+                return Ok(CallInfo {
+                    method: md.to_jit(),
+                    method_exact,
+                    target: CallTarget::Intrinsic(kind),
+                    sig,
+                    new_object: None,
+                    class_init: None,
+                });
             }
         }
         let target = match md.kind {
@@ -595,6 +617,13 @@ impl JitHost for JitContext<'_> {
                 None,
             )
         } else if owner.mentions_canon && self.shared.is_some() {
+            if self.is_thread_static(&field) {
+                // Thread statics are found by type index, per exact type.
+                return Err(needs_exact_code(&format!(
+                    "the [ThreadStatic] field {}.{}",
+                    owner.name, field.name
+                )));
+            }
             // The exact instantiation's statics (the lookup runs its
             // static constructor).
             let address = self.lookup(LookupKind::StaticAddress, token, None);
@@ -604,12 +633,17 @@ impl JitHost for JitContext<'_> {
                 flag_address: owner.class_init.flag_address(),
                 handle: owner.to_jit(),
             });
-            (
+            let location = if self.is_thread_static(&field) {
+                FieldLocation::ThreadStatic {
+                    index: self.rt.thread_statics.index_of(owner),
+                    offset: field.offset,
+                }
+            } else {
                 FieldLocation::Static {
                     address: owner.statics.address(field.offset),
-                },
-                check,
-            )
+                }
+            };
+            (location, check)
         };
         Ok(FieldInfo {
             ty,
@@ -841,6 +875,7 @@ impl JitHost for JitContext<'_> {
             },
             thread_alloc_offsets: [offsets::ALLOC_PTR, offsets::ALLOC_LIMIT],
             inline_allocation: self.rt.heaps.gc.inline_allocation(),
+            thread_statics_offsets: offsets::THREAD_STATICS,
             write_barrier: self
                 .rt
                 .heaps

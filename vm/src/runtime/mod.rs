@@ -23,6 +23,7 @@ mod faults;
 mod finalizer;
 mod generic_lookup;
 mod helpers;
+mod intrinsics;
 mod jitdump;
 pub(crate) mod jitiface;
 mod jitstats;
@@ -30,6 +31,8 @@ pub(crate) mod missing;
 mod nullable;
 mod qcall_services;
 mod strings;
+mod thread_statics;
+mod threads;
 pub(crate) mod valuetypes;
 mod verify_bench;
 mod verifyiface;
@@ -47,6 +50,8 @@ pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{guard, is_assignable};
 pub use jitdump::JitDump;
 pub(crate) use qcall_services::services_for as qcall_services_for;
+pub(crate) use thread_statics::ThreadStaticBlock;
+pub use threads::UNHANDLED_THREAD_EXIT_CODE;
 pub use verify_bench::VerifyCost;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
@@ -75,7 +80,8 @@ pub struct RuntimeOptions {
     /// Run verified: every method of every assembly but corelib must be
     /// verifiable IL, whatever the assembly's own permissions, or it raises
     /// `System.Security.VerificationException` before it runs
-    /// (`osprey run --verify`; untrusted child processes set it).
+    /// (`osprey run --verify`; an untrusted child process, one created with
+    /// `CHILD_UNTRUSTED`, sets it: docs/design.md §10).
     pub verify: bool,
     /// Also verify what is normally trusted or allowed to be unverifiable
     /// (corelib, `mcs -unsafe` assemblies), with every rule except the
@@ -131,6 +137,14 @@ pub struct Runtime {
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
+    /// The threads `Thread.Start` started (runtime/threads.rs).
+    threads: threads::ManagedThreads,
+    /// Thread records' lock ids (vm/src/sync.rs).
+    pub(crate) lock_ids: std::sync::Arc<crate::sync::LockIds>,
+    /// Inflated monitors (vm/src/sync.rs).
+    pub(crate) sync_blocks: crate::sync::SyncBlocks,
+    /// Types with `[ThreadStatic]` fields (runtime/thread_statics.rs).
+    pub(crate) thread_statics: thread_statics::ThreadStaticTypes,
     /// P/Invoke state: bound targets, marshaling plans, libraries, thunks.
     pub(crate) interop: crate::interop::Interop,
     /// Resolution failures compiled code raises where it runs (missing.rs).
@@ -197,6 +211,10 @@ impl Runtime {
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
             class_inits: helpers::ClassInitLocks::default(),
+            threads: threads::ManagedThreads::new(os.create_event(true, true).ok()),
+            lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
+            sync_blocks: crate::sync::SyncBlocks::new(os),
+            thread_statics: thread_statics::ThreadStaticTypes::default(),
             interop: crate::interop::Interop::default(),
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
@@ -220,6 +238,16 @@ impl Runtime {
         rt.interop.thunks.init(&rt)?;
         let registry = rt.loader().registry.clone();
         rt.heaps.gc.attach(registry, &rt.code.globals().trap);
+        // When the process is stopped (by itself, or by its parent's
+        // Terminate), the kernel sets the exit bit of the trap flag:
+        // managed code abandons its frames at its next safepoint. Outside a
+        // kernel process this fails, and only `request_exit` sets the bit.
+        // SAFETY: the trap flag lives in the code heap's data page, which
+        // holds only data and lives as long as the runtime.
+        let _ = unsafe {
+            rt.os
+                .set_stop_word(&rt.code.globals().trap, finalizer::TRAP_EXIT)
+        };
         let bound = binding::check_and_resolve(&mut rt.loader())?;
         let _ = rt.bound_methods.set(bound);
         rt.start_finalizer_thread();
@@ -257,11 +285,16 @@ impl Runtime {
     /// Creates the record for a thread that will run managed code on the
     /// calling OS thread (whose stack bounds it records).
     pub fn new_thread(&self) -> Box<Thread> {
+        self.thread_record(self.next_managed_id())
+    }
+
+    /// The next `Thread.ManagedThreadId` (2 is the finalizer thread's).
+    fn next_managed_id(&self) -> i32 {
         let mut id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
         if id == finalizer::FINALIZER_THREAD_ID {
             id = self.next_thread_id.fetch_add(1, Ordering::Relaxed);
         }
-        self.thread_record(id)
+        id
     }
 
     /// [`Runtime::new_thread`] with a given `Thread.ManagedThreadId`.
@@ -283,6 +316,8 @@ impl Runtime {
         if registered.is_ok() {
             thread.fault_handler_on = Some(std::thread::current().id());
         }
+        thread.lock_id = self.lock_ids.take(&*thread as *const Thread as usize);
+        thread.lock_ids = Some(self.lock_ids.clone());
         self.heaps.gc.register_thread(&mut thread);
         thread
     }
@@ -406,9 +441,14 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
 
 impl Drop for Runtime {
     fn drop(&mut self) {
+        // First: the threads use everything else. Started threads still
+        // running (the program failed) are stopped and joined.
+        self.stop_threads(1);
         self.stop_watchdog();
-        // First: the finalizer thread uses everything else.
+        // Then the finalizer thread, which uses everything else too.
         self.stop_finalizer_thread();
+        self.dispose_thread_table();
+        self.sync_blocks.dispose();
     }
 }
 

@@ -90,7 +90,12 @@ pub(crate) fn qcall_exception(rt: &super::Runtime, error: QCallError) -> Runtime
         exception,
         message,
         param_name,
+        kind,
     } = error;
+    if kind == osprey_qcall::QCallErrorKind::ProcessStopping {
+        // A kernel wait returned Stopped: abandon the managed frames.
+        return RuntimeError::Exited(rt.exit_requested().unwrap_or(1));
+    }
     let (namespace, name) = exception.rsplit_once('.').unwrap_or(("", exception));
     let found = rt.loader().corelib_type(namespace, name);
     match found {

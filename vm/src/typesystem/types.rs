@@ -524,7 +524,7 @@ impl RuntimeType {
     pub fn find_field(&self, name: &str) -> Option<(TypeHandle, &FieldDesc)> {
         let mut t = Some(self.handle());
         while let Some(cur) = t {
-            // SAFETY of the lifetime: `cur` lives as long as `self`'s runtime.
+            // SAFETY: (of the lifetime) `cur` lives as long as `self`'s runtime.
             let cur_ref: &RuntimeType = unsafe { &*(cur.method_table() as *const RuntimeType) };
             if let Some(f) = cur_ref
                 .instance_fields

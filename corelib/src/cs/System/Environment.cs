@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace System
 {
-    public static class Environment
+    public static partial class Environment
     {
         public static string NewLine
         {

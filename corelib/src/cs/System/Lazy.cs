@@ -9,11 +9,16 @@ namespace System
     // In PublicationOnly mode a failed factory runs again on the next
     // access.
     //
-    // Not yet: ExecutionAndPublication does not make other threads wait
-    // for the first one (corelib has no Monitor yet, issue 13), so two
-    // threads racing on the first access may both run the factory. The
-    // constructors without a factory create the value with T's public
-    // parameterless constructor.
+    // Threads: in ExecutionAndPublication mode the first thread to ask runs
+    // the factory under a private lock while the others wait on that lock,
+    // so the factory runs once and every thread gets its value (or its
+    // exception). In PublicationOnly mode threads racing on the first
+    // access may each run the factory; the first to finish publishes its
+    // value (under the lock) and every thread returns that one. None takes
+    // no lock. The state is written after the value it publishes and read
+    // with Volatile.Read before it, so a thread that sees Created sees the
+    // value. The constructors without a factory create the value with T's
+    // public parameterless constructor.
     public class Lazy<T>
     {
         // 0: not created; 1: the factory is running; 2: created;
@@ -23,6 +28,9 @@ namespace System
         private Func<T> _factory;
         private T _value;
         private Exception _exception;
+        // The lock of the thread-safe modes (null in None mode and for an
+        // already created value).
+        private readonly object _lock;
 
         private const int NotCreated = 0;
         private const int Running = 1;
@@ -82,39 +90,44 @@ namespace System
                 throw new ArgumentOutOfRangeException("mode", "The mode argument specifies an invalid value.");
             _factory = valueFactory;
             _mode = mode;
+            if (mode != LazyThreadSafetyMode.None)
+                _lock = new object();
         }
 
         public bool IsValueCreated
         {
-            get { return _state == Created; }
+            get { return Volatile.Read(ref _state) == Created; }
         }
 
         public T Value
         {
             get
             {
-                if (_state == Created)
+                if (Volatile.Read(ref _state) == Created)
                     return _value;
-                return CreateValue();
+                if (_mode == LazyThreadSafetyMode.None)
+                    return CreateValue();
+                if (_mode == LazyThreadSafetyMode.PublicationOnly)
+                    return CreatePublicationOnly();
+                lock (_lock)
+                {
+                    return CreateValue();
+                }
             }
         }
 
+        // None, and ExecutionAndPublication under the lock: runs the
+        // factory once; a factory that asks for the Value it is computing
+        // (the lock is recursive, so on the same thread it gets here) is
+        // refused.
         private T CreateValue()
         {
-            if (_state == Faulted)
-                throw _exception;
-            if (_mode == LazyThreadSafetyMode.PublicationOnly)
-            {
-                T value = _factory();
-                if (_state != Created)
-                {
-                    _value = value;
-                    _state = Created;
-                    _factory = null;
-                }
+            int state = Volatile.Read(ref _state);
+            if (state == Created)
                 return _value;
-            }
-            if (_state == Running)
+            if (state == Faulted)
+                throw _exception;
+            if (state == Running)
                 throw new InvalidOperationException("ValueFactory attempted to access the Value property of this instance.");
             _state = Running;
             try
@@ -124,12 +137,40 @@ namespace System
             catch (Exception e)
             {
                 _exception = e;
-                _state = Faulted;
                 _factory = null;
+                Volatile.Write(ref _state, Faulted);
                 throw;
             }
-            _state = Created;
             _factory = null;
+            Volatile.Write(ref _state, Created);
+            return _value;
+        }
+
+        // PublicationOnly: the factory runs outside the lock (perhaps on
+        // several threads at once, and again after it threw); the first
+        // value to be published wins.
+        private T CreatePublicationOnly()
+        {
+            Func<T> factory = _factory;
+            if (factory == null)
+            {
+                // Published: the lock orders this read after the
+                // publisher's writes.
+                lock (_lock)
+                {
+                    return _value;
+                }
+            }
+            T value = factory();
+            lock (_lock)
+            {
+                if (Volatile.Read(ref _state) != Created)
+                {
+                    _value = value;
+                    _factory = null;
+                    Volatile.Write(ref _state, Created);
+                }
+            }
             return _value;
         }
 

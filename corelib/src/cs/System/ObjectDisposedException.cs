@@ -1,11 +1,17 @@
 namespace System
 {
-    // Raised when an object is used after it was disposed (a closed
-    // SafeHandle passed to a P/Invoke, for instance).
+    // Raised when an object is used after it was disposed (a closed wait
+    // handle, or a closed SafeHandle passed to a P/Invoke, for instance).
     public class ObjectDisposedException : InvalidOperationException
     {
         private const int COR_E_OBJECTDISPOSED = unchecked((int)0x80131622);
         private readonly string _objectName;
+
+        // What the runtime raises (it then sets the message).
+        private ObjectDisposedException()
+            : this((string)null)
+        {
+        }
 
         public ObjectDisposedException(string objectName)
             : this(objectName, "Cannot access a disposed object.")
@@ -30,6 +36,7 @@ namespace System
             get { return _objectName == null ? "" : _objectName; }
         }
 
+        // The message, and the object's name when there is one.
         public override string Message
         {
             get

@@ -156,6 +156,38 @@ namespace System.StubHelpers
             h.SetHandleInternal(value);
         }
 
+        // A struct passed by reference whose fields need conversion (boxed
+        // by the stub), or an object of a formatted class: a zeroed C heap
+        // buffer of its native size, holding its native form when copyIn;
+        // IntPtr.Zero for null. The stub frees it with FreeStructureNative.
+        internal static unsafe IntPtr StructureToNative(object structure, bool copyIn)
+        {
+            if (structure == null)
+                return IntPtr.Zero;
+            int size = Marshal.SizeOf(structure);
+            IntPtr p = Marshal.AllocHGlobal(size);
+            byte* b = (byte*)p;
+            for (int i = 0; i < size; i++)
+                b[i] = 0;
+            if (copyIn)
+                Marshal.StructureToPtr(structure, p, false);
+            return p;
+        }
+
+        // Reads the native form at `native` back into `structure` (a box or
+        // a formatted class's object), in place (vm/src/interop/fcalls.rs).
+        [MethodImpl(MethodImplOptions.InternalCall)]
+        internal static extern void StructureFromNative(IntPtr native, object structure);
+
+        // Frees the strings the native form owns, then the buffer.
+        internal static void FreeStructureNative(IntPtr native, object structure)
+        {
+            if (native == IntPtr.Zero)
+                return;
+            Marshal.DestroyStructure(native, structure.GetType());
+            Marshal.FreeHGlobal(native);
+        }
+
         internal static void ThrowForHR(int hr)
         {
             Marshal.ThrowExceptionForHR(hr);

@@ -1,3 +1,5 @@
+using System.Threading;
+
 namespace System.Runtime.InteropServices
 {
     // Wraps an operating-system handle and guarantees it is released once,
@@ -8,10 +10,16 @@ namespace System.Runtime.InteropServices
     // An undisposed SafeHandle is released by its finalizer. The runtime
     // reads `handle` through the binder mirror SafeHandleObject.
     //
-    // _state: bit 0 = closed (Dispose or SetHandleAsInvalid ran), the rest
-    // the reference count times 2. (Not yet safe against two threads
-    // changing one SafeHandle at once: corelib has no interlocked
-    // operations yet.)
+    // _state, changed only by compare-and-swap (so any number of threads
+    // may add and drop references, dispose and finalize at once):
+    // bit 0 = closed (the handle was released, or SetHandleAsInvalid ran;
+    // no new reference can be taken), bit 1 = disposed (Dispose or the
+    // finalizer dropped the handle's own reference; a second Dispose does
+    // nothing), the rest the reference count times 4. The handle is
+    // released exactly once, by whichever thread drops the last reference
+    // of a handle that is not yet closed (the CLR's and mono's rule: a
+    // disposed handle a P/Invoke still uses is released when that call
+    // ends, and IsClosed turns true then).
     public abstract class SafeHandle : IDisposable
     {
         protected IntPtr handle;
@@ -20,7 +28,9 @@ namespace System.Runtime.InteropServices
         private bool _fullyInitialized;
 
         private const int Closed = 1;
-        private const int RefCountOne = 2;
+        private const int Disposed = 2;
+        private const int RefCountOne = 4;
+        private const int RefCountMask = 0x7ffffffc;
 
         protected SafeHandle(IntPtr invalidHandleValue, bool ownsHandle)
         {
@@ -66,24 +76,59 @@ namespace System.Runtime.InteropServices
         // DangerousRelease. Throws ObjectDisposedException once closed.
         public void DangerousAddRef(ref bool success)
         {
-            if ((_state & Closed) == Closed)
-                throw new ObjectDisposedException(null, "Safe handle has been closed.");
-            _state += RefCountOne;
+            int old;
+            do
+            {
+                old = Volatile.Read(ref _state);
+                if ((old & Closed) != 0)
+                    throw new ObjectDisposedException(null, "Safe handle has been closed.");
+            }
+            while (Interlocked.CompareExchange(ref _state, old + RefCountOne, old) != old);
             success = true;
         }
 
         public void DangerousRelease()
         {
-            if (_state < RefCountOne)
-                throw new ObjectDisposedException(null, "Safe handle has been closed.");
-            _state -= RefCountOne;
-            if (_state < RefCountOne && _ownsHandle && _fullyInitialized && !IsInvalid)
+            Release(false);
+        }
+
+        // Drops one reference: a caller's (DangerousRelease) or, once, the
+        // handle's own (disposeOrFinalize: Dispose, the finalizer). The
+        // thread that drops the last one of an open handle closes it and
+        // calls ReleaseHandle, outside the compare-and-swap loop.
+        private void Release(bool disposeOrFinalize)
+        {
+            int old, updated;
+            bool releaseIt;
+            do
+            {
+                old = Volatile.Read(ref _state);
+                if (disposeOrFinalize && (old & Disposed) != 0)
+                    return;
+                if ((old & RefCountMask) == 0)
+                    throw new ObjectDisposedException(null, "Safe handle has been closed.");
+                bool last = (old & RefCountMask) == RefCountOne;
+                releaseIt = last && (old & Closed) == 0 && _ownsHandle && _fullyInitialized && !IsInvalid;
+                updated = old - RefCountOne;
+                if (last)
+                    updated |= Closed;
+                if (disposeOrFinalize)
+                    updated |= Disposed;
+            }
+            while (Interlocked.CompareExchange(ref _state, updated, old) != old);
+            if (releaseIt)
                 ReleaseHandle();
         }
 
+        // Marks the handle closed without releasing it.
         public void SetHandleAsInvalid()
         {
-            _state |= Closed;
+            int old;
+            do
+            {
+                old = Volatile.Read(ref _state);
+            }
+            while (Interlocked.CompareExchange(ref _state, old | Closed, old) != old);
             GC.SuppressFinalize(this);
         }
 
@@ -100,10 +145,7 @@ namespace System.Runtime.InteropServices
 
         protected virtual void Dispose(bool disposing)
         {
-            if ((_state & Closed) == Closed)
-                return;
-            _state |= Closed;
-            DangerousRelease();
+            Release(true);
         }
     }
 }
