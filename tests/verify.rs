@@ -218,6 +218,21 @@ const CASES: &[(&str, &str, char)] = &[
     ),
     ("u_localloc", "localloc", 'u'),
     ("u_block_operation", "block memory operation", 'u'),
+    (
+        "ts_calli_signature",
+        "calli through a function pointer of another signature",
+        't',
+    ),
+    (
+        "u_calli",
+        "calli through an untracked or unmanaged function pointer",
+        'u',
+    ),
+    (
+        "u_calli_unmanaged",
+        "calli through an untracked or unmanaged function pointer",
+        'u',
+    ),
 ];
 
 /// Checks every case's line of `out` against `expect(class)`.

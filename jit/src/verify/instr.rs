@@ -1462,13 +1462,14 @@ impl Verifier {
                 let same =
                     m.has_this == site.has_this && m.params == site.params && m.ret == site.ret;
                 if !same {
-                    return Err(JitError::InvalidIl {
-                        il_offset: at,
-                        reason: format!(
-                            "{}: the function pointer's method does not have the call site's signature",
-                            Rule::CalliSignature.name()
+                    // A type-safety rule: always an error.
+                    self.report(
+                        at,
+                        Violation::new(
+                            Rule::CalliSignature,
+                            "the function pointer's method does not have the call site's signature",
                         ),
-                    });
+                    )?;
                 }
                 if let Some(this) = this {
                     self.check_receiver(vh, at, this, &m, f.virt)?;

@@ -154,3 +154,48 @@ impl Violation {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every rule has a row in docs/verification.md's table (its class and
+    /// name as messages print them) naming at least one case of
+    /// tests/il/verify-rules.il, and tests/verify.rs checks that case.
+    #[test]
+    fn every_rule_is_documented_and_tested() {
+        let docs = include_str!("../../../docs/verification.md");
+        let il = include_str!("../../../tests/il/verify-rules.il");
+        let tests = include_str!("../../../tests/verify.rs");
+        for &rule in Rule::ALL {
+            let class = match rule.class() {
+                RuleClass::TypeSafety => "type safety",
+                RuleClass::Verifiability => "verifiability",
+                RuleClass::UnsafeCode => "unsafe code",
+            };
+            let row = docs
+                .lines()
+                .find(|l| l.starts_with(&format!("| {class} | {} | ", rule.name())))
+                .unwrap_or_else(|| panic!("{rule:?}: no row in docs/verification.md"));
+            let cases: Vec<&str> = row
+                .split(" | ")
+                .nth(2)
+                .unwrap_or("")
+                .split(", ")
+                .map(|c| c.trim_matches('`'))
+                .filter(|c| !c.is_empty())
+                .collect();
+            assert!(!cases.is_empty(), "{rule:?}: no case in its row");
+            for case in cases {
+                assert!(
+                    il.contains(&format!("call void Cases::{case}()")),
+                    "{rule:?}: case {case} is not in tests/il/verify-rules.il"
+                );
+                assert!(
+                    tests.contains(&format!("\"{case}\",")),
+                    "{rule:?}: case {case} is not checked by tests/verify.rs"
+                );
+            }
+        }
+    }
+}
