@@ -2,7 +2,8 @@
 //! and the trust policy that decides how much of each method is verified
 //! (docs/verification.md).
 //!
-//! The policy, per method:
+//! The policy, per method (`--verify` is also what an untrusted child
+//! process, one created with `CHILD_UNTRUSTED`, runs with):
 //!
 //! | code | default | `--verify` | `OSPREY_VERIFY=1` |
 //! | --- | --- | --- | --- |
