@@ -323,9 +323,10 @@ pub(crate) fn layout(
     if size > MAX_FRAME_SIZE {
         return Err(crate::JitError::InvalidIl {
             il_offset: 0,
-            reason: format!(
-                "the method's frame would need {size} bytes, more than the limit of {MAX_FRAME_SIZE}"
-            ),
+            reason: crate::InvalidIl::FrameTooLarge {
+                size,
+                limit: MAX_FRAME_SIZE,
+            },
         });
     }
     let size = size as u32;

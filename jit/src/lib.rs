@@ -33,7 +33,7 @@ pub mod types;
 pub mod verify;
 
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
-pub use error::JitError;
+pub use error::{InvalidIl, JitError};
 pub use gcinfo::{GcInfo, GcSlot, GcSlotKind};
 pub use host::*;
 pub use types::{JitType, StackKind};

@@ -7,7 +7,7 @@ use super::host::{CalleeFacts, Cell, FieldFacts, SigType, TypeShape, VerifyHost}
 use super::regions::RegionKind;
 use super::rules::{Rule, Violation};
 use super::types::{Ftn, ObjFlags, RefFlags, VType};
-use super::{Instruction, Verifier};
+use super::{type_unsafe, Instruction, Verifier};
 use crate::error::JitError;
 use crate::host::{CallOpcode, HostError, RtValue, TypeHandle};
 use crate::ops::{Cond, Op};
@@ -48,10 +48,10 @@ fn token_of(operand: &Operand) -> Option<Token> {
 }
 
 /// The instruction's token operand; `what` names the kind of token expected.
-fn operand_token(ins: &Instruction<'_>, what: &str) -> Result<Token, JitError> {
-    token_of(ins.operand).ok_or_else(|| JitError::InvalidIl {
+fn operand_token(ins: &Instruction<'_>, what: &'static str) -> Result<Token, JitError> {
+    token_of(ins.operand).ok_or(JitError::InvalidIl {
         il_offset: ins.offset,
-        reason: format!("expected a {what} token"),
+        reason: crate::InvalidIl::ExpectedToken { what: Some(what) },
     })
 }
 
@@ -666,13 +666,11 @@ impl Verifier {
                     format!("{what} of a value of unknown type"),
                 ),
             ),
-            _ => Err(JitError::InvalidIl {
-                il_offset: at,
-                reason: format!(
-                    "{}: {what} needs an object reference",
-                    Rule::InstructionKind.name()
-                ),
-            }),
+            _ => Err(type_unsafe(
+                at,
+                Rule::InstructionKind,
+                format!("{what} needs an object reference"),
+            )),
         }
     }
 
@@ -915,10 +913,7 @@ impl Verifier {
                     let what =
                         format!("the pointer's target is {have}, the instruction accesses {want}");
                     if refs {
-                        return Err(JitError::InvalidIl {
-                            il_offset: at,
-                            reason: format!("{}: {what}", Rule::PointerTarget.name()),
-                        });
+                        return Err(type_unsafe(at, Rule::PointerTarget, what));
                     }
                     // Bits of one reference-free type read as another: what
                     // `*(long*)&d` compiles to (mcs does not convert `&d`).
@@ -976,13 +971,11 @@ impl Verifier {
             (Some(Cell::Obj(t)), Some(e)) => {
                 if !self.rel.can_cast(vh, t, e) {
                     let (have, w) = (self.rel.type_name(vh, t), self.rel.type_name(vh, e));
-                    return Err(JitError::InvalidIl {
-                        il_offset: at,
-                        reason: format!(
-                            "{}: ldobj of {w} through a pointer to {have}",
-                            Rule::PointerTarget.name()
-                        ),
-                    });
+                    return Err(type_unsafe(
+                        at,
+                        Rule::PointerTarget,
+                        format!("ldobj of {w} through a pointer to {have}"),
+                    ));
                 }
                 VType::Obj(e, ObjFlags::default())
             }
@@ -1061,13 +1054,11 @@ impl Verifier {
                     } => Ok(Some((element, cell))),
                     _ => {
                         let name = self.rel.type_name(vh, t);
-                        Err(JitError::InvalidIl {
-                            il_offset: at,
-                            reason: format!(
-                                "{}: {name} is not a single-dimensional array",
-                                Rule::ArrayElement.name()
-                            ),
-                        })
+                        Err(type_unsafe(
+                            at,
+                            Rule::ArrayElement,
+                            format!("{name} is not a single-dimensional array"),
+                        ))
                     }
                 }
             }
@@ -1078,13 +1069,11 @@ impl Verifier {
                 )?;
                 Ok(None)
             }
-            _ => Err(JitError::InvalidIl {
-                il_offset: at,
-                reason: format!(
-                    "{}: array access on a value that is not an array",
-                    Rule::ArrayElement.name()
-                ),
-            }),
+            _ => Err(type_unsafe(
+                at,
+                Rule::ArrayElement,
+                "array access on a value that is not an array",
+            )),
         }
     }
 
@@ -1145,14 +1134,11 @@ impl Verifier {
                         Some(w) => self.rel.cell_name(vh, w),
                         None => "object references".into(),
                     };
-                    return Err(JitError::InvalidIl {
-                        il_offset: at,
-                        reason: format!(
-                            "{}: {} of {want} on an array of {have}",
-                            Rule::ArrayElement.name(),
-                            ins.opcode.name()
-                        ),
-                    });
+                    return Err(type_unsafe(
+                        at,
+                        Rule::ArrayElement,
+                        format!("{} of {want} on an array of {have}", ins.opcode.name()),
+                    ));
                 }
                 Some(said.unwrap_or(cell))
             }
@@ -1293,13 +1279,11 @@ impl Verifier {
             }
         }
         if virt && !m.has_this {
-            return Err(JitError::InvalidIl {
-                il_offset: at,
-                reason: format!(
-                    "{}: callvirt of a static method",
-                    Rule::InstructionKind.name()
-                ),
-            });
+            return Err(type_unsafe(
+                at,
+                Rule::InstructionKind,
+                "callvirt of a static method",
+            ));
         }
         if !virt && m.is_abstract {
             self.report(
@@ -1328,13 +1312,11 @@ impl Verifier {
                     )?,
                     _ => {
                         let (have, want) = (self.rel.name(vh, this), self.rel.type_name(vh, ct));
-                        return Err(JitError::InvalidIl {
-                            il_offset: at,
-                            reason: format!(
-                                "{}: constrained. {want} callvirt with {have} as this",
-                                Rule::ThisType.name()
-                            ),
-                        });
+                        return Err(type_unsafe(
+                            at,
+                            Rule::ThisType,
+                            format!("constrained. {want} callvirt with {have} as this"),
+                        ));
                     }
                 }
                 // The receiver is then the (boxed) constrained type.
@@ -1627,10 +1609,7 @@ impl Verifier {
         }
         let invoke = self.resolved(at, vh.delegate_invoke(ctor.owner))?;
         let m = self.resolved(at, vh.method_facts_of(f.method))?;
-        let sig_error = |what: String| JitError::InvalidIl {
-            il_offset: at,
-            reason: format!("{}: {what}", Rule::DelegateSignature.name()),
-        };
+        let sig_error = |what: String| type_unsafe(at, Rule::DelegateSignature, what);
         // Parameters the delegate passes to the method: its own, after a
         // first argument the target supplies for a closed static method.
         let closed_static = !m.has_this && m.params.len() == invoke.params.len() + 1;

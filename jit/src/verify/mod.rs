@@ -271,7 +271,7 @@ impl Verifier {
             RuleClass::TypeSafety => {
                 return Err(JitError::InvalidIl {
                     il_offset,
-                    reason: format!("{}: {}", v.rule.name(), v.detail),
+                    reason: crate::InvalidIl::TypeSafety(v),
                 })
             }
             RuleClass::Verifiability => self.level >= VerifyLevel::AllButUnsafeCode,
@@ -280,7 +280,7 @@ impl Verifier {
         if enforced {
             Err(JitError::Unverifiable {
                 il_offset,
-                rule: v.rule.name(),
+                rule: v.rule,
                 detail: v.detail,
             })
         } else {
@@ -312,7 +312,7 @@ impl Verifier {
             // The importer rejects different depths first; this is a backstop.
             return Err(JitError::InvalidIl {
                 il_offset: from,
-                reason: "evaluation stack depths differ where control flow merges".into(),
+                reason: crate::InvalidIl::MergeDepths,
             });
         }
         let mut merged = Vec::with_capacity(recorded.stack.len());
@@ -385,5 +385,15 @@ impl Verifier {
 
     fn push(&mut self, v: VType) {
         self.stack.push(v);
+    }
+}
+
+/// A type-safety `rule` broken at `il_offset`: always invalid IL, whatever
+/// the policy ([`Verifier::report`] of such a rule returns the same error).
+pub(crate) fn type_unsafe(il_offset: u32, rule: Rule, detail: impl Into<String>) -> JitError {
+    debug_assert_eq!(rule.class(), RuleClass::TypeSafety);
+    JitError::InvalidIl {
+        il_offset,
+        reason: crate::InvalidIl::TypeSafety(Violation::new(rule, detail)),
     }
 }

@@ -136,6 +136,13 @@ rules! {
     Calli = UnsafeCode, "calli through an untracked or unmanaged function pointer";
 }
 
+impl std::fmt::Display for Rule {
+    /// The rule's [`Rule::name`].
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// One broken rule at one instruction.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Violation {
