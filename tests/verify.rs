@@ -662,3 +662,29 @@ fn r15_stackalloc_of_zero_bytes_is_null() {
 // R13 (configuration errors) has no file: tests/cli.rs
 // bad_gc_configuration_is_a_usage_error_naming_the_variable runs its
 // commands.
+
+/// mcs's mixed-Nullable temporary (tests/verify/nullable_temporary.cs): a
+/// reference-free value type's method on a pointer to another is the
+/// unsafe-code Pointer rule. With -unsafe it runs as on mono (also with
+/// OSPREY_VERIFY=1, which leaves unsafe code alone); under --verify it
+/// raises VerificationException naming the rule.
+#[test]
+fn mcs_nullable_temporaries_are_unsafe_code_not_type_confusion() {
+    let name = "nullable_temporary";
+    let exe = compile(&format!("tests/verify/{name}.cs"), name, &["-unsafe"]);
+    for env in [&[][..], &[("OSPREY_VERIFY", "1")]] {
+        let r = run(&exe, &[], env);
+        same_as_mono(&exe, &r, &format!("{name} with {env:?}"));
+    }
+    let r = run(&exe, &["--verify"], &[]);
+    unhandled(
+        &r,
+        UNVERIFIABLE,
+        &[
+            "Program::Main at IL_",
+            "(unmanaged pointer or managed pointer arithmetic)",
+            "a method of System.Nullable`1[System.Byte] called on a managed pointer to System.Nullable`1[System.Int32]",
+        ],
+        name,
+    );
+}

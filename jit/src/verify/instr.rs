@@ -1232,6 +1232,19 @@ impl Verifier {
                 }
             }
             VType::ByRef(c, _) if owner_is_value && c == owner_facts.cell => Ok(()),
+            // A reference-free value type's method called on a pointer to
+            // another reference-free value type: its bits read as the
+            // other type, as `*(long*)&d` does (the `Pointer` rule of
+            // `check_target`). mcs emits it: a lifted conversion between
+            // nullable types can call `Nullable<byte>::GetValueOrDefault`
+            // on a `Nullable<int>` temporary.
+            VType::ByRef(c, _)
+                if owner_is_value
+                    && !owner_facts.contains_references
+                    && !self.rel.holds_references(vh, c) =>
+            {
+                Err(Violation::new(Rule::Pointer, describe(&mut self.rel, vh)))
+            }
             VType::NativeInt if owner_is_value => Err(Violation::new(
                 Rule::Pointer,
                 "a value type's method called through an unmanaged pointer",
