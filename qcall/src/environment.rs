@@ -2,14 +2,14 @@
 
 use osprey_kernel::client::Os;
 
-use crate::{run, QCallError, StringHandleOnStack, Utf16Ptr};
+use crate::{run, ExceptionKind, QCallError, StringHandleOnStack, Utf16Ptr};
 
 /// Reads a variable through the kernel (ProcessService.GetEnvironmentVariable).
 fn kernel_environment_variable(name: &str) -> Result<Option<String>, QCallError> {
     let os = Os::resolve()
-        .map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))?;
+        .map_err(|e| QCallError::new(ExceptionKind::InvalidOperation, e.to_string()))?;
     os.environment_variable(name)
-        .map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))
+        .map_err(|e| QCallError::new(ExceptionKind::InvalidOperation, e.to_string()))
 }
 
 /// `Environment_GetEnvironmentVariable(string name, StringHandleOnStack result)`:

@@ -12,6 +12,7 @@ use crate::object::{self, ObjectRef};
 use crate::rooted::Rooted;
 use crate::runtime::RuntimeError;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The native layout of value type or formatted class `t`, or the
 /// ArgumentException .NET raises.
@@ -27,7 +28,7 @@ pub(crate) fn layout_of(thread: &mut Thread, t: TypeHandle) -> Result<NativeLayo
 /// .NET's error for a type with no native form.
 pub(crate) fn not_marshalable(t: TypeHandle) -> RuntimeError {
     RuntimeError::managed(
-        "System.ArgumentException",
+        ExceptionKind::Argument,
         Some(format!(
             "Type '{}' cannot be marshaled as an unmanaged structure; no meaningful size or offset can be computed.",
             t.name
@@ -36,7 +37,7 @@ pub(crate) fn not_marshalable(t: TypeHandle) -> RuntimeError {
 }
 
 fn out_of_memory() -> RuntimeError {
-    RuntimeError::managed("System.OutOfMemoryException", None)
+    RuntimeError::managed(ExceptionKind::OutOfMemory, None)
 }
 
 /// A NUL-terminated copy of `units` on the C heap (UTF-8 or UTF-16).
