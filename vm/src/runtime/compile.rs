@@ -258,7 +258,12 @@ impl Runtime {
         input.generic_context = shared;
         let base = self.code.method_base();
         let started = std::time::Instant::now();
-        let compiled = {
+        let dump_import = self
+            .options
+            .import_dump
+            .as_ref()
+            .is_some_and(|d| d.selects(loader, method));
+        let (compiled, imported) = {
             let mut ctx = JitContext {
                 rt: self,
                 loader,
@@ -266,11 +271,28 @@ impl Runtime {
                 ctx: method.generic_context(),
                 shared: owner,
             };
-            osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
+            let compiled = if dump_import {
+                osprey_jit::compile_keeping_import(&mut ctx, &input, base)
+                    .map(|(c, i)| (c, Some(i)))
+            } else {
+                osprey_jit::compile(&mut ctx, &input, base).map(|c| (c, None))
+            };
+            compiled.map_err(|error| RuntimeError::Compile {
                 method: method.full_name(),
                 error,
             })?
         };
+        if let Some(imported) = imported {
+            let text = super::importdump::listing(
+                self,
+                loader,
+                method,
+                shared.is_some(),
+                &input,
+                &imported,
+            );
+            let _ = self.os.stderr(&text);
+        }
         self.jit_stats.record(
             shared.is_some(),
             input.il.len(),
