@@ -1300,6 +1300,45 @@ class Program {
     );
 }
 
+/// Storing a struct that holds a reference into a field of a null object is
+/// a NullReferenceException (ECMA-335 III.4.28 `stfld`: "NullReferenceException
+/// is thrown if obj is null"). mono 6.8 crashes with SIGSEGV in native code
+/// once the struct is 48 bytes or more (it copies through a native
+/// write-barrier routine), and CoreCLR 2.0 on Linux crashes for any size
+/// (tried: both die on this program), so this is checked here rather than as
+/// a sample; the differential fuzzer keeps such structs under 48 bytes
+/// (`REF_STRUCT_MAX` in tests/fuzz/csgen.rs, found by seeds 10180 and 10212).
+#[test]
+fn struct_with_references_stored_through_null_is_a_null_reference() {
+    let exe = compile_source(
+        "null_struct_store",
+        r#"using System;
+struct Small { public string s; public long a; }
+struct Big { public string s; public long a, b, c, d, e, f; }
+class Holder { public Small small; public Big big; }
+class Program {
+    static Holder live = new Holder(), gone = null;
+    static void Main() {
+        live.big.s = "kept";
+        try { gone.small = live.small; Console.WriteLine("no exception"); }
+        catch (NullReferenceException) { Console.WriteLine("small: NullReferenceException"); }
+        try { gone.big = live.big; Console.WriteLine("no exception"); }
+        catch (NullReferenceException) { Console.WriteLine("big: NullReferenceException"); }
+        try { Big b = gone.big; Console.WriteLine(b.s); }
+        catch (NullReferenceException) { Console.WriteLine("read: NullReferenceException"); }
+        GC.Collect();
+        Console.WriteLine(live.big.s);
+    }
+}"#,
+    );
+    let run = osprey(&["run", path_str(&exe)]);
+    assert_ran(
+        &run,
+        "struct stored through null",
+        "small: NullReferenceException\nbig: NullReferenceException\nread: NullReferenceException\nkept\n",
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Configuration errors (issue 10 item 6, reproducer R13): a bad value of a
 // garbage-collector option is a plain usage error naming the option and

@@ -41,7 +41,12 @@
 //!   holding references by value and boxed, byrefs into array elements and
 //!   fields held across allocating calls, young objects pinned by `fixed`,
 //!   exceptions and closures holding young objects; strings in class and
-//!   struct fields.
+//!   struct fields;
+//! * generic code (see `csgen_generics.rs`): generic classes, structs,
+//!   interfaces (variant ones), static, instance, virtual and generic
+//!   virtual methods with constraints, instantiated over value and
+//!   reference types, Nullable and lifted operators, delegates and lambdas
+//!   over generic code, the generic collections and LINQ.
 //!
 //! What it avoids, because mono and a correct runtime may legitimately
 //! differ: hash codes, object identity, timing and the environment, NaN
@@ -53,14 +58,21 @@
 //! there), `int.MinValue / -1` in 32 bits (ECMA-335 allows any
 //! ArithmeticException; mono raises DivideByZeroException or
 //! OverflowException depending on how the -1 was computed), structs over
-//! 80 bytes (mono crashes reading one from a field of a null object), and
-//! C# that `mcs`
+//! 80 bytes (mono crashes reading one from a field of a null object) and
+//! structs of 48 bytes or more that hold a reference (mono crashes storing
+//! one into a field of a null object: see `REF_STRUCT_MAX`),
+//! conversions of a ulong tie of 2^63 or more to floating point (mono 6.8
+//! rounds it up: see `cast`), and C# that `mcs`
 //! rejects: constant subexpressions that would fold to an overflow or a
 //! division by zero are replaced by static fields.
 
 #![allow(dead_code)]
 
 use std::fmt::Write as _;
+
+#[path = "csgen_generics.rs"]
+mod generics;
+use generics::{GScope, GenericWorkout};
 
 // ---------------------------------------------------------------------------
 // Random numbers (splitmix64: tiny, fast, and the same everywhere)
@@ -155,6 +167,13 @@ const SHIFT_COUNT: [P; 6] = [I4, I1, U1, I2, U2, Ch];
 /// crashes mono (SIGSEGV in `Buffer.InternalMemcpy`) instead of raising a
 /// NullReferenceException.
 const STRUCT_MAX: usize = 80;
+/// The largest struct (bytes, counted as for `STRUCT_MAX`) that may hold a
+/// reference: mono 6.8 copies such a struct of 48 bytes or more with a
+/// native write-barrier copy, and storing one into a field of a null
+/// object crashes mono (SIGSEGV in native code) instead of raising a
+/// NullReferenceException (found by seeds 10180 and 10212; Osprey raises
+/// the NullReferenceException ECMA-335 requires; CoreCLR 2.0 crashes too).
+const REF_STRUCT_MAX: usize = 40;
 
 impl P {
     fn cs(self) -> &'static str {
@@ -372,6 +391,11 @@ struct Fcx {
     /// Inside a catch or finally block: no stackalloc.
     in_handler: bool,
     in_lambda: bool,
+    /// Inside a lambda that a LINQ operator or a collection calls: no side
+    /// effects and no exceptions (how often, and for which elements,
+    /// corefx's and corelib's operators call it differs), see
+    /// `Gen::glambda` in csgen_generics.rs.
+    pure: bool,
     /// Inside a catch block (not in a finally inside it): `throw;` allowed.
     in_catch: bool,
     /// In a `checked` context (C# default: unchecked).
@@ -401,6 +425,7 @@ impl Fcx {
             in_finally: false,
             in_handler: false,
             in_lambda: false,
+            pure: false,
             in_catch: false,
             checked: false,
             is_main: false,
@@ -463,6 +488,10 @@ pub struct Gen {
     idx_depth: u32,
     /// The GC workout types (`Node`, `R`): see [`Gen::gc_stmt`].
     gcw: GcWorkout,
+    /// The generic declarations: see `csgen_generics.rs`.
+    gw: GenericWorkout,
+    /// The generic scope of the body being generated.
+    gs: GScope,
 }
 
 /// Generates the program for `seed`.
@@ -483,6 +512,8 @@ pub fn generate(seed: u64) -> String {
         overrides: Vec::new(),
         idx_depth: 0,
         gcw: GcWorkout::default(),
+        gw: GenericWorkout::default(),
+        gs: GScope::default(),
     };
     g.program(seed)
 }
@@ -534,7 +565,11 @@ impl Gen {
         self.declare_entities();
         self.declare_delegates();
         self.declare_statics();
+        self.declare_generics();
         self.assign_levels();
+        // Generic methods call no other methods, so every method may call
+        // them; their costs must be known first.
+        self.generate_generic_bodies();
         self.generate_bodies();
         let main = self.main_body();
         self.emit(seed, main)
@@ -598,6 +633,21 @@ impl Gen {
                 };
                 fields.push((format!("f{j}"), ty));
             }
+            // See REF_STRUCT_MAX: a big struct keeps no references. This
+            // draws nothing from the generator, so every other choice of
+            // the program stays as it was.
+            if bound > REF_STRUCT_MAX {
+                for (_, ty) in &mut fields {
+                    let holds_ref = match *ty {
+                        Ty::Str => true,
+                        Ty::S(k) => self.struct_has_ref(k),
+                        _ => false,
+                    };
+                    if holds_ref {
+                        *ty = Ty::P(I8);
+                    }
+                }
+            }
             self.structs.push(StructDef {
                 name: format!("S{i}"),
                 fields,
@@ -641,6 +691,15 @@ impl Gen {
 
     /// An upper bound of the size of struct `s` (every primitive counted
     /// as 8 bytes).
+    /// Whether struct `s` holds a reference anywhere in its fields.
+    fn struct_has_ref(&self, s: usize) -> bool {
+        self.structs[s].fields.iter().any(|(_, t)| match t {
+            Ty::Str => true,
+            Ty::S(k) => self.struct_has_ref(*k),
+            _ => false,
+        })
+    }
+
     fn struct_bound(&self, s: usize) -> usize {
         self.structs[s]
             .fields
@@ -1255,6 +1314,7 @@ impl Gen {
         fcx.base_call = base_call;
         fcx.stmts_left = self.rng.range(3, 28);
         let saved = std::mem::replace(&mut self.fcx, fcx);
+        let saved_gs = std::mem::take(&mut self.gs);
 
         let modifiers = match (ent.kind, owner) {
             (EntKind::Static, _) => "public static",
@@ -1333,17 +1393,23 @@ impl Gen {
         line(&mut out, 1, "}");
         let cost = self.fcx.cost;
         self.fcx = saved;
+        self.gs = saved_gs;
         (out.join("\n"), cost)
     }
 
     fn push_scope(&mut self) {
         let n = self.fcx.vars.len();
         self.fcx.marks.push(n);
+        let g = self.gs.vars.len();
+        self.gs.marks.push(g);
     }
 
     fn pop_scope(&mut self) {
         if let Some(n) = self.fcx.marks.pop() {
             self.fcx.vars.truncate(n);
+        }
+        if let Some(g) = self.gs.marks.pop() {
+            self.gs.vars.truncate(g);
         }
     }
 
@@ -1382,7 +1448,7 @@ impl Gen {
             return self.bool_expr(d);
         }
         for _ in 0..6 {
-            let k = self.rng.weighted(&[30, 6, 14, 4, 12, 4, 4, 5, 4, 3, 3]);
+            let k = self.rng.weighted(&[30, 6, 14, 4, 12, 4, 4, 5, 4, 3, 3, 5]);
             let r = match k {
                 0 => Some(self.binary(p, d)),
                 1 => self.unary(p, d),
@@ -1394,7 +1460,8 @@ impl Gen {
                 7 => Some(self.checked_expr(p, d)),
                 8 => self.math_expr(p, d),
                 9 => self.field_of_value(p, d),
-                _ => self.special_prim(p, d),
+                10 => self.special_prim(p, d),
+                _ => self.generic_prim(p, d),
             };
             if let Some(e) = r {
                 return e;
@@ -1484,6 +1551,15 @@ impl Gen {
                 }
             }
         };
+        // A ulong meeting a float converts explicitly (see `cast`).
+        if res.is_float() && lt == U8 {
+            l = self.cast(l, U8, res);
+            lt = res;
+        }
+        if res.is_float() && rt == U8 {
+            r = self.cast(r, U8, res);
+            rt = res;
+        }
         if l.k && r.k {
             r = self.nonconst(r, rt);
         }
@@ -1511,6 +1587,12 @@ impl Gen {
         if op == "*" && matches!(res, I8 | U8) && r.k {
             r = self.nonconst(r, rt);
         }
+        // No integer division in pure code (DivideByZeroException).
+        let op = if self.fcx.pure && (op == "/" || op == "%") && !res.is_float() {
+            "-"
+        } else {
+            op
+        };
         let e = E::v(format!("({} {op} {})", l.s, r.s));
         self.cast(e, res, p)
     }
@@ -1560,6 +1642,16 @@ impl Gen {
             // arithmetic instruction (not loaded from memory) does not throw
             // (it sees the zero-extended register). Widen to long first.
             return E::v(format!("((ulong)(long){})", e.s));
+        }
+        if from == U8 && to.is_float() {
+            // mono 6.8 bug: `conv.r.un` of a ulong of 2^63 or more that lies
+            // exactly halfway between two doubles (low 11 bits 0x400) rounds
+            // up instead of to even. Clearing bit 10 leaves no such tie.
+            return E::v(format!(
+                "(({})({} & 0xFFFFFFFFFFFFFBFFUL))",
+                to.cs(),
+                paren(&e.s)
+            ));
         }
         E::v(format!("(({}){})", to.cs(), e.s))
     }
@@ -1641,13 +1733,16 @@ impl Gen {
     }
 
     fn assign_expr(&mut self, p: P, d: u32) -> Option<E> {
+        if self.fcx.pure {
+            return None;
+        }
         let place = self.place(&Ty::P(p), Use::Write)?;
         let (op, rhs) = self.compound(p, d - 1);
         Some(E::v(format!("({place} {op} {rhs})")))
     }
 
     fn incdec_expr(&mut self, p: P) -> Option<E> {
-        if p == Bool {
+        if p == Bool || self.fcx.pure {
             return None;
         }
         let place = self.place(&Ty::P(p), Use::Write)?;
@@ -1661,7 +1756,7 @@ impl Gen {
     }
 
     fn checked_expr(&mut self, p: P, d: u32) -> E {
-        let checked = self.rng.pct(70);
+        let checked = self.rng.pct(70) && !self.fcx.pure;
         let w = if checked { "checked" } else { "unchecked" };
         let saved = std::mem::replace(&mut self.fcx.checked, checked);
         let inner = self.prim(p, d - 1);
@@ -1682,6 +1777,15 @@ impl Gen {
 
     fn math_expr(&mut self, p: P, d: u32) -> Option<E> {
         let d1 = d - 1;
+        // Math.Abs(int.MinValue) and Math.Sign(NaN) throw.
+        if self.fcx.pure && matches!(p, I1 | I2 | I4 | I8) {
+            let f = self.rng.pick(&["Max", "Min"]);
+            return Some(E::v(format!(
+                "Math.{f}({}, {})",
+                self.nc(p, d1),
+                self.nc(p, d1)
+            )));
+        }
         let s = match p {
             R8 => match self.rng.below(8) {
                 0 => format!("Math.Sqrt({})", self.nc(R8, d1)),
@@ -1705,7 +1809,11 @@ impl Gen {
             _ => return None,
         };
         if p == I4 && self.rng.pct(25) {
-            let q = self.rng.pick(&[I1, I2, I4, I8, R4, R8]);
+            let q = if self.fcx.pure {
+                self.rng.pick(&[I1, I2, I4, I8])
+            } else {
+                self.rng.pick(&[I1, I2, I4, I8, R4, R8])
+            };
             return Some(E::v(format!("Math.Sign({})", self.nc(q, d1))));
         }
         Some(E::v(s))
@@ -1750,7 +1858,9 @@ impl Gen {
     }
 
     fn special_prim(&mut self, p: P, d: u32) -> Option<E> {
-        match self.rng.below(4) {
+        // Pure code reads no string index or downcast field (they throw).
+        let n = if self.fcx.pure { 3 } else { 4 };
+        match self.rng.below(n) {
             0 if p == I4 => {
                 if self.rng.pct(70) && !self.arrays.is_empty() {
                     let a = self.rng.below(self.arrays.len());
@@ -1759,7 +1869,7 @@ impl Gen {
                     Some(E::v("G.str0.Length".to_string()))
                 }
             }
-            1 if p == Ch => {
+            1 if p == Ch && !self.fcx.pure => {
                 let i = self.prim(I4, d - 1);
                 Some(E::v(format!("G.str0[{}]", i.s)))
             }
@@ -1814,7 +1924,7 @@ impl Gen {
 
     fn bool_expr(&mut self, d: u32) -> E {
         let d1 = d - 1;
-        match self.rng.weighted(&[40, 14, 7, 7, 7, 5, 6, 8, 2, 3]) {
+        match self.rng.weighted(&[40, 14, 7, 7, 7, 5, 6, 8, 2, 3, 6]) {
             0 => {
                 let op = self.rng.pick(&["==", "!=", "<", "<=", ">", ">="]);
                 let lt = self.rand_numeric();
@@ -1826,13 +1936,27 @@ impl Gen {
                 let mut l = self.prim(lt, d1);
                 let mut r = self.prim(rt, d1);
                 let mut rt2 = rt;
-                if promote(lt, rt).is_none() {
-                    if lt == U8 {
-                        r = self.cast(r, rt, U8);
-                        rt2 = U8;
-                    } else {
-                        l = self.cast(l, lt, U8);
+                match promote(lt, rt) {
+                    None => {
+                        if lt == U8 {
+                            r = self.cast(r, rt, U8);
+                            rt2 = U8;
+                        } else {
+                            l = self.cast(l, lt, U8);
+                        }
                     }
+                    // A ulong compared with a float converts explicitly
+                    // (see `cast`).
+                    Some(f) if f.is_float() => {
+                        if lt == U8 {
+                            l = self.cast(l, U8, f);
+                        }
+                        if rt == U8 {
+                            r = self.cast(r, U8, f);
+                            rt2 = f;
+                        }
+                    }
+                    _ => {}
                 }
                 if l.k && r.k {
                     r = self.nonconst(r, rt2);
@@ -1916,7 +2040,11 @@ impl Gen {
             },
             7 => self.prim_leaf(Bool),
             8 => self.ternary(&Ty::P(Bool), d),
-            _ => match self.assign_expr(Bool, d) {
+            9 => match self.assign_expr(Bool, d) {
+                Some(e) => e,
+                None => self.prim_leaf(Bool),
+            },
+            _ => match self.generic_prim(Bool, d) {
                 Some(e) => e,
                 None => self.prim_leaf(Bool),
             },
@@ -2121,7 +2249,9 @@ impl Gen {
             if matches!(v.ty, Ty::Del(_)) {
                 continue;
             }
-            self.paths(v.name.clone(), &v.ty, want, 8, true, &mut cands);
+            // Pure code reads no field of a B0 (which may be null).
+            let obj_ok = !self.fcx.pure;
+            self.paths(v.name.clone(), &v.ty, want, 8, obj_ok, &mut cands);
         }
         match self.fcx.owner {
             Owner::Class(c) => {
@@ -2138,7 +2268,8 @@ impl Gen {
             _ => {}
         }
         for v in &self.statics {
-            self.paths(format!("G.{}", v.name), &v.ty, want, 2, true, &mut cands);
+            let obj_ok = !self.fcx.pure;
+            self.paths(format!("G.{}", v.name), &v.ty, want, 2, obj_ok, &mut cands);
         }
         for a in &self.arrays {
             let mut subs = Vec::new();
@@ -2178,7 +2309,7 @@ impl Gen {
         }
         self.idx_depth += 1;
         let e = self.prim(I4, 1);
-        let s = if !safe && self.rng.pct(6) {
+        let s = if !safe && !self.fcx.pure && self.rng.pct(6) {
             e.s
         } else if n.is_power_of_two() {
             format!("({} & {})", e.s, n - 1)
@@ -2239,6 +2370,9 @@ impl Gen {
     /// A call whose result has type `want` (any type, or none, when `want`
     /// is None).
     fn call_expr(&mut self, want: Option<&Ty>, d: u32) -> Option<E> {
+        if self.fcx.pure {
+            return None;
+        }
         #[derive(Clone)]
         enum Callee {
             Ent(usize),
@@ -2434,6 +2568,7 @@ impl Gen {
             3,                                               // unsafe code
             3,                                               // delegates
             4,                                               // GC workout
+            if self.gs.generic_body { 36 } else { 7 },       // generic code
         ];
         match self.rng.weighted(&w) {
             0 => self.decl_stmt(out, ind),
@@ -2461,6 +2596,11 @@ impl Gen {
             }
             11 => {
                 let c = self.prim(Bool, 2);
+                if let Some(t) = self.gs.ret.clone() {
+                    let v = self.gval(&t, 2);
+                    line(out, ind, format!("if ({}) return {v};", c.s));
+                    return;
+                }
                 match self.fcx.ret.clone() {
                     Some(t) => {
                         let v = self.expr(&t, 2);
@@ -2478,7 +2618,8 @@ impl Gen {
             }
             13 => self.unsafe_stmt(out, ind),
             14 => self.delegate_stmt(out, ind),
-            _ => self.gc_stmt(out, ind),
+            15 => self.gc_stmt(out, ind),
+            _ => self.gen_stmt(out, ind),
         }
     }
 
@@ -3152,6 +3293,7 @@ impl Gen {
         fcx.is_main = true;
         fcx.stmts_left = self.rng.range(10, 50);
         let saved = std::mem::replace(&mut self.fcx, fcx);
+        let saved_gs = std::mem::take(&mut self.gs);
         let mut out = Vec::new();
         line(&mut out, 2, "Console.WriteLine(\"start\");");
         line(&mut out, 2, "try");
@@ -3297,10 +3439,12 @@ impl Gen {
                 format!("Console.WriteLine(\"{name} \" + G.cs);"),
             );
         }
+        self.generic_main(&mut out);
         self.gc_final_dump(&mut out);
         line(&mut out, 2, "Console.WriteLine(\"checksum \" + G.cs);");
         line(&mut out, 2, "return (int)(G.cs % 199);");
         self.fcx = saved;
+        self.gs = saved_gs;
         out
     }
 
@@ -3348,6 +3492,8 @@ impl Gen {
             ),
         );
         line(&mut o, 0, "using System;");
+        line(&mut o, 0, "using System.Collections.Generic;");
+        line(&mut o, 0, "using System.Linq;");
         line(&mut o, 0, "");
         line(&mut o, 0, "public class FuzzException : Exception");
         line(&mut o, 0, "{");
@@ -3430,6 +3576,7 @@ impl Gen {
             line(&mut o, 0, "}");
         }
         self.gc_types(&mut o);
+        self.generic_types(&mut o);
         for c in 0..self.classes.len() {
             let cd = &self.classes[c];
             line(&mut o, 0, "");
@@ -3604,6 +3751,7 @@ impl Gen {
             line(&mut g, 1, k);
         }
         self.gc_helpers(&mut g);
+        self.generic_helpers(&mut g);
         line(&mut o, 0, "");
         line(&mut o, 0, "public static unsafe class G");
         line(&mut o, 0, "{");

@@ -17,7 +17,7 @@ use std::sync::Mutex;
 
 use osprey_kernel::Protection;
 
-use crate::gc::{Gc, GcOptions};
+use crate::gc::{Gc, GcOptions, GcToRuntime};
 use crate::object::{self, ObjectRef};
 use crate::rooted::{Rooted, Unrooted};
 use crate::thread::Thread;
@@ -120,11 +120,16 @@ pub struct Heaps {
 }
 
 impl Heaps {
-    /// The GC heap (reserved now) and an empty frozen heap.
-    pub fn new(os: Os, options: GcOptions) -> Result<Heaps, OsError> {
+    /// The GC heap (reserved now) and an empty frozen heap; the collector
+    /// reaches the runtime through `to_runtime`.
+    pub fn new(
+        os: Os,
+        options: GcOptions,
+        to_runtime: &'static dyn GcToRuntime,
+    ) -> Result<Heaps, OsError> {
         Ok(Heaps {
             os,
-            gc: Gc::new(os, options)?,
+            gc: Gc::new(os, options, to_runtime)?,
             frozen: Space::new(),
         })
     }

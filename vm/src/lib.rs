@@ -1,27 +1,34 @@
 //! osprey-vm: the Osprey runtime.
 //!
-//! Layers, bottom to top (see docs/architecture.md):
+//! Layers, bottom to top (see docs/architecture.md). A module uses only its
+//! own layer and the layers below; `vm/tests/layers.rs` reads every
+//! `crate::` path and fails on one that points up.
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI table (v4), the VM's
-//!   only door to the OS;
-//! * [`object`], [`heap`]: the object model and allocation;
-//! * [`loader`]: assemblies, runtime types, method descriptors, token
-//!   resolution (corelib binding), field layout;
-//! * [`codeheap`], [`stubs`]: where code lives and the hand-written
-//!   transitions between Rust and JIT-compiled code;
-//! * [`fcall`], [`frames`]: corelib's internal calls (QCalls live in the
-//!   `osprey-qcall` crate) and the transition frames that make native code
-//!   transparent to stack walks;
-//! * [`stackwalk`], [`eh`]: the one unwinder (for exception dispatch,
-//!   stack traces and the GC) and table-driven exception handling;
-//! * [`handles`]: strong handles to objects held by native code;
-//! * [`interop`]: P/Invoke (libraries, marshaling, IL stubs) and native
-//!   code calling back;
-//! * [`sync`]: monitors (thin locks, sync blocks);
-//! * [`thread`], [`runtime`]: a runtime instance, its threads, compilation,
-//!   JIT helpers and the call-site API;
-//! * [`bench`]: the transition benchmarks;
-//! * [`cli`]: the `osprey` command.
+//! * `osprey_kernel::client::Os`: the kernel's ABI table, the VM's only
+//!   door to the OS;
+//! 1. [`typesystem`]: method tables, type handles, field and method
+//!    descriptors, the runtime's view of types;
+//! 2. [`object`]: the object layout and `ObjectRef`;
+//! 3. [`codeheap`]: where code lives and the map from code addresses back
+//!    to methods;
+//! 4. [`loader`]: assemblies, runtime types, method descriptors, token
+//!    resolution (corelib binding), field layout; native methods bound
+//!    through the `NativeBindings` trait the layer above implements;
+//! 5. [`gc`]: the collector (heap blocks, the generational and mark-sweep
+//!    collectors, handles, finalization queue). It reaches threads, the
+//!    stack walker and the finalizer runner only through the
+//!    [`gc::GcToRuntime`] trait it defines (CoreCLR's `IGCToCLR`); a thread
+//!    record embeds its [`gc::Mutator`];
+//! 6. execution: [`thread`], [`frames`], [`rooted`], [`stackwalk`],
+//!    [`heap`], [`sync`], [`runtime`], [`eh`], [`fcall`], [`interop`],
+//!    [`stubs`]: a runtime instance and its threads, transition frames,
+//!    rooted references, the one stack walker, allocation, monitors,
+//!    exception dispatch, corelib's internal calls (QCalls live in the
+//!    `osprey-qcall` crate), P/Invoke, the hand-written transitions,
+//!    compilation and the call-site API. One layer for now: the thread
+//!    record holds the runtime's errors and exception-dispatch state;
+//! 7. front ends: [`bench`] (the transition benchmarks) and [`cli`] (the
+//!    `osprey` command).
 
 pub mod bench;
 pub mod cli;
@@ -30,7 +37,6 @@ pub mod eh;
 pub mod fcall;
 pub mod frames;
 pub mod gc;
-pub mod handles;
 pub mod heap;
 pub mod interop;
 pub mod loader;

@@ -34,7 +34,6 @@ use std::sync::Arc;
 use crate::codeheap::{CodeHeap, MethodCode};
 use crate::frames::{Frame, FrameKind};
 use crate::thread::Thread;
-use crate::typesystem::MethodHandle;
 
 /// One activation of a JIT-compiled method found by a walk.
 #[derive(Clone, Debug)]
@@ -161,65 +160,7 @@ pub fn walk_thread(thread: &Thread, mut visit: impl FnMut(WalkItem<'_>) -> Contr
     }
 }
 
-/// What a reported stack root holds.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum RootKind {
-    /// An object reference (the start of an object, or null).
-    Ref,
-    /// A managed pointer: maybe into an object, maybe into the stack or
-    /// unmanaged memory.
-    Interior,
-}
-
-/// One root location on a thread's stack or in its per-thread state.
-#[derive(Copy, Clone, Debug)]
-pub struct StackRoot {
-    /// Where the reference is stored (the GC may update it).
-    pub slot: *mut usize,
-    /// What it holds.
-    pub kind: RootKind,
-    /// Its target must not move.
-    pub pinned: bool,
-    /// What the slot is (for the heap verifier's reports).
-    pub origin: RootOrigin,
-}
-
-/// What a thread's root slot is: how the heap verifier names a slot that
-/// holds a bad reference.
-#[derive(Copy, Clone, Debug)]
-pub enum RootOrigin {
-    /// A GC slot of a managed activation: its method, and the slot's offset
-    /// from the frame pointer.
-    Frame {
-        /// The method.
-        method: MethodHandle,
-        /// `[rbp + offset]`.
-        offset: i32,
-    },
-    /// An argument of a call stopped in the prestub (its ABI index).
-    PrestubArgument(u32),
-    /// A reference rooted by native code (`rooted::Rooted`).
-    Native,
-    /// Per-thread state (the exception in flight, ...).
-    ThreadState(&'static str),
-}
-
-impl std::fmt::Display for RootOrigin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RootOrigin::Frame { method, offset } => write!(
-                f,
-                "the frame slot [rbp{offset:+#x}] of {}",
-                method.full_name()
-            ),
-            RootOrigin::PrestubArgument(i) => {
-                write!(f, "argument {i} of a call stopped in the prestub")
-            }
-            RootOrigin::Native => f.write_str("a reference rooted by native code (Rooted)"),
-            RootOrigin::ThreadState(what) => write!(f, "the thread's {what}"),
-        }
-    }
-}
+pub use crate::gc::{RootKind, RootOrigin, StackRoot};
 
 /// Reports every GC root of `thread` that lives on its stack or in its
 /// per-thread state: the GC slots of every managed frame (from its GC info,

@@ -33,7 +33,7 @@ use osprey_kernel::client::{Os, OsError};
 use osprey_kernel::Handle;
 
 use crate::gc::layout::{self, LOCK_MASK, SYNC_BLOCK};
-use crate::handles::WeakObjectHandle;
+use crate::gc::WeakObjectHandle;
 use crate::object::ObjectRef;
 
 /// The high-half lock bits.
@@ -244,7 +244,7 @@ impl SyncBlocks {
     /// object's block reused, or a new one. Not yet published.
     fn allocate(
         &self,
-        handles: &crate::handles::SharedHandleTable,
+        handles: &crate::gc::SharedHandleTable,
         obj: ObjectRef,
         owner: usize,
         recursion: u32,
@@ -297,7 +297,7 @@ pub struct Monitor<'a> {
     /// The runtime's sync blocks.
     pub blocks: &'a SyncBlocks,
     /// The collector's handle table (sync blocks' weak handles).
-    pub handles: &'a crate::handles::SharedHandleTable,
+    pub handles: &'a crate::gc::SharedHandleTable,
     /// The runtime's lock ids (to find the record owning a thin lock).
     pub ids: &'a LockIds,
     /// The calling thread.

@@ -5,6 +5,7 @@
 //! R15 is callee-saved in both fastcall64 and System V). The first fields are
 //! `repr(C)` at fixed offsets that stubs and JIT code use.
 
+use crate::gc::Mutator;
 use crate::rooted::{RootTable, Rooted, Unrooted};
 use crate::runtime::{Runtime, RuntimeError};
 use crate::typesystem::TypeHandle;
@@ -28,17 +29,15 @@ pub struct Thread {
     pub entry_sp: usize,
     /// Head of the transition-frame list (QCalls, helper frames).
     pub frame_head: usize,
-    /// 1 while the thread runs managed code (cooperative mode), 0 otherwise.
-    pub gc_mode: u32,
+    /// The collector's part of the record: the GC mode (1 while the thread
+    /// runs managed code, cooperative; 0 otherwise) and the allocation
+    /// context (see `gc::Mutator`).
+    pub mutator: Mutator,
     /// Non-zero when native code left something for the stub or JIT code it
     /// returns to: [`ATTENTION_EXCEPTION`] (dispatch the pending exception)
     /// or [`ATTENTION_FATAL`] (abandon the managed frames up to the
     /// innermost thunk entry; the reason is in `fatal`).
     pub attention: u32,
-    /// Allocation context: next free byte.
-    pub alloc_ptr: usize,
-    /// Allocation context: end of the current chunk.
-    pub alloc_limit: usize,
     /// Call-site record for FCalls with a helper frame: the return address
     /// into managed code, written by JIT-compiled code before the call.
     pub site_ip: usize,
@@ -76,16 +75,12 @@ pub struct Thread {
     pub(crate) unwinds: Vec<crate::eh::Unwind>,
     /// The OS thread this record registered the kernel fault handler on.
     pub(crate) fault_handler_on: Option<std::thread::ThreadId>,
-    /// The collector's registry of thread records (set when registered).
-    pub(crate) gc_registry: Option<std::sync::Arc<crate::gc::ThreadRegistry>>,
     /// Types whose static constructor this thread is running.
     pub(crate) initializing: Vec<TypeHandle>,
     /// The `System.Threading.Thread` object of this thread, once created.
     pub(crate) managed_object: Option<crate::object::ObjectRef>,
     /// `Thread.ManagedThreadId` (1 for a runtime's first thread).
     pub(crate) managed_id: i32,
-    /// This is the runtime's finalizer thread (runtime/finalizer.rs).
-    pub(crate) is_finalizer: bool,
     /// The thread's lock id: what a thin lock it owns records
     /// (vm/src/sync.rs; 0 if the runtime ran out of ids).
     pub(crate) lock_id: u32,
@@ -109,12 +104,36 @@ pub struct Thread {
     pub(crate) native_fault: [std::sync::atomic::AtomicUsize; 3],
 }
 
+impl Thread {
+    /// The record that embeds `mutator`.
+    ///
+    /// # Safety
+    /// `mutator` is the `mutator` field of a live `Thread` (every mutator
+    /// the collector has registered is: `Runtime::new_thread` registers
+    /// them).
+    pub(crate) unsafe fn from_mutator(mutator: *mut Mutator) -> *mut Thread {
+        // SAFETY: the caller's contract: the field lies at this offset
+        // inside a `Thread`.
+        unsafe { mutator.byte_sub(std::mem::offset_of!(Thread, mutator)) as *mut Thread }
+    }
+}
+
+impl AsRef<Mutator> for Thread {
+    fn as_ref(&self) -> &Mutator {
+        &self.mutator
+    }
+}
+
+impl AsMut<Mutator> for Thread {
+    fn as_mut(&mut self) -> &mut Mutator {
+        &mut self.mutator
+    }
+}
+
 impl Drop for Thread {
     fn drop(&mut self) {
-        // Through the registry the record keeps: the runtime may be gone.
-        if let Some(registry) = self.gc_registry.take() {
-            registry.unregister(self);
-        }
+        // First, so that no collection scans a record being taken apart.
+        self.mutator.unregister();
         if let Some(ids) = self.lock_ids.take() {
             ids.give_back(self.lock_id);
         }
@@ -147,8 +166,8 @@ pub mod offsets {
     pub const ENTRY_SP: i32 = std::mem::offset_of!(Thread, entry_sp) as i32;
     /// `Thread::frame_head`.
     pub const FRAME_HEAD: i32 = std::mem::offset_of!(Thread, frame_head) as i32;
-    /// `Thread::gc_mode`.
-    pub const GC_MODE: i32 = std::mem::offset_of!(Thread, gc_mode) as i32;
+    /// `Thread::mutator.gc_mode`.
+    pub const GC_MODE: i32 = std::mem::offset_of!(Thread, mutator.gc_mode) as i32;
     /// `Thread::attention`.
     pub const ATTENTION: i32 = std::mem::offset_of!(Thread, attention) as i32;
     /// `Thread::stack_limit`.
@@ -157,10 +176,10 @@ pub mod offsets {
     pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
     /// `Thread::last_error`.
     pub const LAST_ERROR: i32 = std::mem::offset_of!(Thread, last_error) as i32;
-    /// `Thread::alloc_ptr`.
-    pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, alloc_ptr) as i32;
-    /// `Thread::alloc_limit`.
-    pub const ALLOC_LIMIT: i32 = std::mem::offset_of!(Thread, alloc_limit) as i32;
+    /// `Thread::mutator.alloc_ptr`.
+    pub const ALLOC_PTR: i32 = std::mem::offset_of!(Thread, mutator.alloc_ptr) as i32;
+    /// `Thread::mutator.alloc_limit`.
+    pub const ALLOC_LIMIT: i32 = std::mem::offset_of!(Thread, mutator.alloc_limit) as i32;
     /// `Thread::thread_statics_ptr`, `thread_statics_len`.
     pub const THREAD_STATICS: [i32; 2] = [
         std::mem::offset_of!(Thread, thread_statics_ptr) as i32,
@@ -188,7 +207,7 @@ impl Thread {
         Box::new(Thread {
             entry_sp: 0,
             frame_head: 0,
-            gc_mode: 0,
+            mutator: Mutator::default(),
             attention: 0,
             stack_limit,
             resume: crate::eh::Resume::default(),
@@ -198,9 +217,6 @@ impl Thread {
             escaped: 0,
             unwinds: Vec::new(),
             fault_handler_on: None,
-            gc_registry: None,
-            alloc_ptr: 0,
-            alloc_limit: 0,
             site_ip: 0,
             site_sp: 0,
             site_fp: 0,
@@ -208,7 +224,6 @@ impl Thread {
             initializing: Vec::new(),
             managed_object: None,
             managed_id,
-            is_finalizer: false,
             lock_id: 0,
             lock_ids: None,
             wait_event: None,
@@ -226,7 +241,7 @@ impl Thread {
     /// it alive and follows it when the collector moves it, until dropped
     /// (see [`crate::rooted`]). The thread must be cooperative.
     pub fn root(&self, obj: Unrooted<'_>) -> Rooted {
-        debug_assert!(self.gc_mode != 0, "rooting in preemptive mode");
+        debug_assert!(self.mutator.gc_mode != 0, "rooting in preemptive mode");
         self.roots.root(obj)
     }
 
@@ -306,7 +321,7 @@ impl Thread {
     /// mode (QCalls) uses this to allocate or store references. Entering
     /// cooperative mode waits while a collection is in progress.
     pub fn cooperative<R>(&mut self, f: impl FnOnce(&mut Thread) -> R) -> R {
-        let previous = self.gc_mode;
+        let previous = self.mutator.gc_mode;
         if previous == 0 {
             self.runtime().heaps.gc.enter_cooperative(self);
         }

@@ -373,8 +373,9 @@ impl Emitter<'_, '_> {
         let temp = self.slot(temp_depth, StackKind::Ref);
         match fixup {
             ThisFixup::Deref => {
-                self.load_gpr(this, reg::RAX);
-                dynasm!(self.ops ; .arch x64 ; mov rax, [rax] ; mov [rbp + temp], rax);
+                // Through R11: the last argument may still be in RAX.
+                self.load_gpr(this, reg::R11);
+                dynasm!(self.ops ; .arch x64 ; mov r11, [r11] ; mov [rbp + temp], r11);
             }
             ThisFixup::Box(handle, ty) => {
                 // The pointer stays in its (GC-reported) slot across the allocation.

@@ -482,6 +482,21 @@ fn store_value(
         return Ok(());
     }
     let data = super::valuetype::BOX_VALUE_OFFSET;
+    if element.is_nullable() {
+        // A T? element takes a boxed T (null was handled by the caller).
+        let l = crate::runtime::nullable::layout(element).map_err(|_| StoreError::InvalidCast)?;
+        if vc != l.underlying {
+            return Err(StoreError::InvalidCast);
+        }
+        // SAFETY: `value` is a box of T (size bytes of value); `at` is a
+        // whole T? element.
+        unsafe {
+            std::ptr::write_bytes(at, 0, esize);
+            *at.add(l.has_value) = 1;
+            std::ptr::copy_nonoverlapping(value.as_ptr().add(data), at.add(l.value), l.size);
+        }
+        return Ok(());
+    }
     if vc == element {
         // SAFETY: `value` is a box of the element type: esize bytes of value.
         unsafe { std::ptr::copy_nonoverlapping(value.as_ptr().add(data), at, esize) };
@@ -532,7 +547,12 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
             return;
         };
         match store_value(value, at, esize, element) {
-            Ok(()) => {}
+            // The element may now hold a young reference (card marking).
+            Ok(()) => thread
+                .runtime()
+                .heaps
+                .gc
+                .write_barrier_range(at as usize, esize),
             Err(StoreError::InvalidCast) => thread.raise(RuntimeError::managed(
                 ExceptionKind::InvalidCast,
                 Some(String::new()),

@@ -29,7 +29,7 @@ pub(super) extern "C" fn get_current_thread(thread: &mut Thread) -> *mut u8 {
                     (*t).runtime_thread = thread as *mut Thread as *mut _;
                     (*t).managed_thread_id = thread.managed_id;
                     (*t).state = THREAD_STATE_RUNNING;
-                    (*t).is_background = thread.is_finalizer;
+                    (*t).is_background = thread.mutator.is_finalizer;
                 }
                 thread.managed_object = Some(o);
                 o.as_ptr()

@@ -200,15 +200,34 @@ pub(super) extern "C" fn get_field(
 }
 
 /// Boxes the value of type `ty` (a value type) at byte `offset` inside
-/// `source`, read after the allocation (which may move `source`). Must run
-/// inside [`HelperFrame::run`]; returns null (with an exception requested)
-/// if the allocation fails.
+/// `source`, read after the allocation (which may move `source`). A
+/// `Nullable<T>` boxes as the CLR boxes it: null without a value, else a
+/// boxed `T`. Must run inside [`HelperFrame::run`]; returns null (with an
+/// exception requested) if the allocation fails.
 pub(super) fn box_from(
     thread: &mut Thread,
     ty: TypeHandle,
     source: &Rooted,
     offset: usize,
 ) -> *mut u8 {
+    let (ty, offset) = if ty.is_nullable() {
+        let l = match crate::runtime::nullable::layout(ty) {
+            Ok(l) => l,
+            Err(e) => {
+                thread.raise(e);
+                return std::ptr::null_mut();
+            }
+        };
+        let src = source.get(thread);
+        // SAFETY: `src` holds a whole Nullable<T> at `offset` (the caller's
+        // contract).
+        if unsafe { *src.as_ptr().add(offset + l.has_value) } == 0 {
+            return std::ptr::null_mut();
+        }
+        (l.underlying, offset + l.value)
+    } else {
+        (ty, offset)
+    };
     let size = ty.value_layout.as_ref().map_or(0, |l| l.size as usize);
     let boxed = match thread.runtime().new_object(thread, &ty.mt, 0) {
         Ok(b) => b,
@@ -228,5 +247,11 @@ pub(super) fn box_from(
             size,
         )
     };
+    // The box may be old (a large one) and now hold young references.
+    thread
+        .runtime()
+        .heaps
+        .gc
+        .write_barrier_range(dst.as_ptr() as usize + BOX_VALUE_OFFSET, size);
     dst.as_ptr()
 }

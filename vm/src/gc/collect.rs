@@ -19,15 +19,15 @@ use super::handles::HandleKind;
 use super::heap::{object_size_maybe_forwarded, BlockState, Hole, BLOCK_SIZE, MIN_HOLE};
 use super::layout::{self, FORWARDED, MARK_BIT};
 use super::roots::{self, Root};
+use super::Mutator;
 use super::{retire_context, verify, Gc, State};
 use crate::object::HEADER_SIZE;
-use crate::thread::Thread;
 
 /// One collection, the world stopped.
 pub(super) fn collect(gc: &Gc, st: &mut State, threads: &[usize], full: bool) {
     for &t in threads {
         // SAFETY: registered records are alive; their threads are stopped.
-        let t = unsafe { &mut *(t as *mut Thread) };
+        let t = unsafe { &mut *(t as *mut Mutator) };
         retire_context(&mut t.alloc_ptr, &mut t.alloc_limit);
     }
     // The promotion context survives minor collections (its tail is kept a

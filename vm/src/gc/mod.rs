@@ -27,8 +27,11 @@ pub mod heap;
 pub mod layout;
 
 mod collect;
+mod interface;
+mod object_handles;
 mod options;
 mod roots;
+mod unrooted;
 mod verify;
 
 use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, AtomicUsize, Ordering};
@@ -37,17 +40,19 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 use osprey_kernel::client::{Os, OsError};
 
 use crate::object::{self, ObjectRef, HEADER_SIZE};
-use crate::rooted::Unrooted;
-use crate::thread::Thread;
 use crate::typesystem::types::mt_flags;
 use crate::typesystem::MethodTable;
 use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
 
 pub use handles::HandleKind;
+pub use interface::{GcToRuntime, Mutator, RootKind, RootOrigin, StackRoot};
+pub(crate) use object_handles::SharedHandleTable;
+pub use object_handles::{ObjectHandle, WeakObjectHandle};
 pub use options::{
     parse_collector, parse_heap_limit, parse_size, Accepted, CollectorKind, GcOptionError,
     GcOptions,
 };
+pub use unrooted::Unrooted;
 
 /// The thread records of a runtime, shared by the collector and the records
 /// (a record may be dropped after its runtime).
@@ -58,7 +63,7 @@ pub struct ThreadRegistry {
 
 #[derive(Default)]
 struct Registered {
-    /// `*mut Thread` of every registered record.
+    /// `*mut Mutator` of every registered thread record.
     threads: Vec<usize>,
     /// Allocation contexts of records that unregistered, to be made
     /// parseable at the next collection.
@@ -72,14 +77,14 @@ impl ThreadRegistry {
 
     /// Unregisters a thread record (when it drops); its allocation context
     /// goes back to the collector. Waits while a collection runs.
-    pub fn unregister(&self, thread: &mut Thread) {
+    fn unregister(&self, m: &mut Mutator) {
         let mut g = self.lock();
-        if thread.alloc_ptr != 0 {
-            g.orphans.push((thread.alloc_ptr, thread.alloc_limit));
+        if m.alloc_ptr != 0 {
+            g.orphans.push((m.alloc_ptr, m.alloc_limit));
         }
-        thread.alloc_ptr = 0;
-        thread.alloc_limit = 0;
-        let me = thread as *mut Thread as usize;
+        m.alloc_ptr = 0;
+        m.alloc_limit = 0;
+        let me = m as *mut Mutator as usize;
         g.threads.retain(|t| *t != me);
     }
 }
@@ -174,10 +179,12 @@ pub(crate) struct State {
 pub struct Gc {
     os: Os,
     options: GcOptions,
+    /// The runtime's side of the interface (roots, walkability, finalizers).
+    to_runtime: &'static dyn GcToRuntime,
     state: Mutex<State>,
     /// The handle table (its own lock: cooperative threads take it), shared
     /// with native code's `ObjectHandle`s.
-    pub(crate) handles: crate::handles::SharedHandleTable,
+    pub(crate) handles: SharedHandleTable,
     /// Every thread record of the runtime (shared with the records, which
     /// may outlive the runtime).
     threads: std::sync::Arc<ThreadRegistry>,
@@ -223,8 +230,13 @@ unsafe impl Send for Gc {}
 unsafe impl Sync for Gc {}
 
 impl Gc {
-    /// Reserves the heap.
-    pub fn new(os: Os, options: GcOptions) -> Result<Gc, OsError> {
+    /// Reserves the heap: a collector allocating through `os`, reaching the runtime through
+    /// `to_runtime` (see [`GcToRuntime`]).
+    pub fn new(
+        os: Os,
+        options: GcOptions,
+        to_runtime: &'static dyn GcToRuntime,
+    ) -> Result<Gc, OsError> {
         // Room for the limit, the nursery, and one nursery of promotions in
         // flight (a minor collection may start with the old space full).
         let reserve = options
@@ -241,6 +253,7 @@ impl Gc {
         Ok(Gc {
             os,
             options,
+            to_runtime,
             state: Mutex::new(State {
                 heap,
                 holes: Vec::new(),
@@ -258,7 +271,7 @@ impl Gc {
                 stress_count: 0,
                 allocated_since_collection: 0,
             }),
-            handles: crate::handles::SharedHandleTable::default(),
+            handles: SharedHandleTable::default(),
             threads: std::sync::Arc::new(ThreadRegistry::default()),
             registry: Mutex::new(None),
             trap: AtomicUsize::new(0),
@@ -321,18 +334,20 @@ impl Gc {
     /// Registers a thread record (its roots are scanned, its allocation
     /// context retired at every collection); the record unregisters itself
     /// when it drops, through the registry it keeps.
-    pub fn register_thread(&self, thread: &mut Thread) {
+    pub fn register_thread(&self, thread: &mut impl AsMut<Mutator>) {
+        let thread = thread.as_mut();
         self.threads
             .lock()
             .threads
-            .push(thread as *mut Thread as usize);
-        thread.gc_registry = Some(self.threads.clone());
+            .push(thread as *mut Mutator as usize);
+        thread.registry = Some(self.threads.clone());
     }
 
     /// Switches `thread` to cooperative mode, first waiting for a
     /// collection in progress to finish (`Thread::cooperative`, returning
     /// QCalls through the poll).
-    pub fn enter_cooperative(&self, thread: &mut Thread) {
+    pub fn enter_cooperative(&self, thread: &mut impl AsMut<Mutator>) {
+        let thread = thread.as_mut();
         loop {
             // SAFETY: `gc_mode` is a u32 field of a live thread record;
             // other threads read it atomically during suspension.
@@ -347,7 +362,8 @@ impl Gc {
     }
 
     /// Switches `thread` to preemptive mode.
-    pub fn enter_preemptive(&self, thread: &mut Thread) {
+    pub fn enter_preemptive(&self, thread: &mut impl AsMut<Mutator>) {
+        let thread = thread.as_mut();
         // Release, not SeqCst: the thread's heap accesses must be visible
         // before a collector sees 0 and scans, but nothing this thread does
         // next depends on what the collector does (it only reads the mode
@@ -367,7 +383,7 @@ impl Gc {
     /// Stops the world: every other thread is in preemptive mode or blocked
     /// at a safepoint when this returns. The caller holds the state lock
     /// and the registry's.
-    fn suspend_others(&self, me: *mut Thread, threads: &[usize]) {
+    fn suspend_others(&self, me: *mut Mutator, threads: &[usize]) {
         self.in_progress.store(true, Ordering::SeqCst);
         if let Some(t) = self.trap_flag() {
             t.fetch_or(1, Ordering::SeqCst);
@@ -378,7 +394,7 @@ impl Gc {
             }
             // SAFETY: registered records live until they unregister, which
             // needs the registry's lock, held by our caller.
-            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Thread)).gc_mode) };
+            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Mutator)).gc_mode) };
             let mut spins = 0u32;
             while mode.load(Ordering::SeqCst) != 0 {
                 spins += 1;
@@ -403,7 +419,8 @@ impl Gc {
 
     /// A safepoint poll found the trap flag set: wait out a collection, or
     /// (stress mode) collect.
-    pub(crate) fn poll(&self, thread: &mut Thread) {
+    pub(crate) fn poll(&self, thread: &mut impl AsMut<Mutator>) {
+        let thread = thread.as_mut();
         if self.in_progress.load(Ordering::SeqCst) {
             self.enter_preemptive(thread);
             self.enter_cooperative(thread);
@@ -419,8 +436,8 @@ impl Gc {
     /// and free only what became unreachable without an allocation, which
     /// the next one frees. This keeps compute-bound loops, which poll at
     /// every back-edge, from verifying the whole heap at every iteration.
-    fn stress_point(&self, thread: &mut Thread, at_poll: bool) {
-        if self.options.stress == 0 || thread.entry_sp == 0 {
+    fn stress_point(&self, thread: &mut Mutator, at_poll: bool) {
+        if self.options.stress == 0 || !self.to_runtime.runs_managed_code(thread) {
             return;
         }
         let due = {
@@ -450,10 +467,11 @@ impl Gc {
     /// thread.
     pub fn alloc<'t>(
         &self,
-        thread: &'t mut Thread,
+        thread: &'t mut impl AsMut<Mutator>,
         mt: &MethodTable,
         length: usize,
     ) -> Result<Unrooted<'t>, AllocError> {
+        let thread = thread.as_mut();
         if length > object::MAX_LENGTH {
             return Err(AllocError::OutOfMemory);
         }
@@ -485,7 +503,7 @@ impl Gc {
     }
 
     /// Finds `size` bytes, collecting as needed.
-    fn alloc_raw(&self, thread: &mut Thread, size: usize) -> Result<usize, AllocError> {
+    fn alloc_raw(&self, thread: &mut Mutator, size: usize) -> Result<usize, AllocError> {
         let mut attempt = 0;
         loop {
             let need = {
@@ -525,7 +543,7 @@ impl Gc {
     fn try_alloc(
         &self,
         st: &mut State,
-        thread: &mut Thread,
+        thread: &mut Mutator,
         size: usize,
     ) -> Result<Option<usize>, AllocError> {
         if size >= LARGE_OBJECT_SIZE {
@@ -738,7 +756,8 @@ impl Gc {
 
     /// Collects: a minor collection (generational) or a full one. The caller
     /// is `thread`, cooperative, at a point where it can be walked.
-    pub fn collect(&self, thread: &mut Thread, full: bool) {
+    pub fn collect(&self, thread: &mut impl AsMut<Mutator>, full: bool) {
+        let thread = thread.as_mut();
         // Preemptive while waiting for the lock: another thread may be
         // collecting and waiting for this one.
         self.enter_preemptive(thread);
@@ -746,7 +765,7 @@ impl Gc {
         // Nobody collects while we hold the lock; safe to be cooperative.
         // SAFETY: as in `enter_cooperative`.
         unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(1, Ordering::SeqCst);
-        let me = thread as *mut Thread;
+        let me = thread as *mut Mutator;
         // Held for the whole collection: a record cannot unregister (and be
         // freed) while the collector uses it.
         let mut registry = self.threads.lock();
@@ -813,7 +832,7 @@ impl Gc {
         registry.threads.iter().any(|&t| {
             // SAFETY: registered records live until they unregister, which
             // needs the registry's lock, held here.
-            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Thread)).gc_mode) };
+            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Mutator)).gc_mode) };
             mode.load(Ordering::SeqCst) != 0
         })
     }
@@ -872,8 +891,8 @@ impl Gc {
 
     /// A strong handle for native code keeping `obj` alive (and updated
     /// when it moves) until dropped.
-    pub fn new_handle(&self, obj: ObjectRef) -> crate::handles::ObjectHandle {
-        crate::handles::ObjectHandle::new(&self.handles, obj)
+    pub fn new_handle(&self, obj: ObjectRef) -> ObjectHandle {
+        ObjectHandle::new(&self.handles, obj)
     }
 
     /// Whether finalizers are waiting to run.
@@ -893,7 +912,10 @@ impl Gc {
     /// The caller is cooperative (the object cannot move before its
     /// finalizer is called) and calls again when the finalizer has returned;
     /// `None` tells waiters that everything queued has run.
-    pub(crate) fn next_to_finalize<'t>(&self, _thread: &'t Thread) -> Option<Unrooted<'t>> {
+    pub(crate) fn next_to_finalize<'t>(
+        &self,
+        _thread: &'t impl AsRef<Mutator>,
+    ) -> Option<Unrooted<'t>> {
         let mut st = self.lock_state();
         loop {
             if st.freachable.is_empty() {
@@ -929,17 +951,17 @@ impl Gc {
     /// it and waits in preemptive mode (`thread` must be walkable and hold
     /// no unprotected references); without one, runs the finalizers on
     /// `thread`.
-    pub fn wait_for_pending_finalizers(&self, thread: &mut Thread) {
+    pub fn wait_for_pending_finalizers(&self, thread: &mut impl AsMut<Mutator>) {
+        let thread = thread.as_mut();
         if thread.is_finalizer {
             // The finalizer thread waiting for itself would never return
             // (the CLR returns at once too).
             return;
         }
         let Some(&event) = self.finalizer_event.get() else {
-            while let Some(obj) = self.next_to_finalize(thread).map(|o| thread.root(o)) {
-                if let Err(e) = crate::runtime::run_finalizer(thread, &obj) {
-                    let rt = thread.runtime();
-                    rt.report_unhandled(thread, e, crate::runtime::UNHANDLED_FINALIZER_EXIT_CODE);
+            while let Some(obj) = self.next_to_finalize(thread).map(Unrooted::raw) {
+                // The runtime roots `obj` before anything can collect.
+                if !self.to_runtime.run_finalizer(thread, obj) {
                     return;
                 }
             }

@@ -3,8 +3,8 @@
 //!
 //! | root kind | where |
 //! | --- | --- |
-//! | managed frame slots (refs, interior pointers, pinned locals, QCall pinned strings) | the stack walk (GC info) |
-//! | references rooted by native code (`rooted::Rooted`) | each thread's root table |
+//! | managed frame slots (refs, interior pointers, pinned locals, QCall pinned strings) | the stack walk (GC info), reached through [`GcToRuntime::scan_thread_roots`](super::GcToRuntime::scan_thread_roots) |
+//! | references rooted by native code (`rooted::Rooted`) | each thread's root table (through [`GcToRuntime`](super::GcToRuntime)) |
 //! | prestub arguments | transition frames |
 //! | exceptions in flight, the thread's `Thread` object | per-thread state (the walker) |
 //! | strong object handles of native code (`handles::ObjectHandle`) | the runtime's handle table |
@@ -15,9 +15,7 @@
 
 use super::handles::HandleKind;
 use super::layout;
-use super::{Gc, State};
-use crate::stackwalk::{enumerate_thread_roots, RootKind, RootOrigin, StackRoot};
-use crate::thread::Thread;
+use super::{Gc, Mutator, RootKind, RootOrigin, StackRoot, State};
 use crate::typesystem::TypeHandle;
 
 /// One root slot.
@@ -61,16 +59,19 @@ impl std::fmt::Display for Origin {
 pub(crate) fn enumerate(gc: &Gc, st: &State, threads: &[usize]) -> Vec<Root> {
     let mut roots = Vec::new();
     for &t in threads {
-        // SAFETY: registered thread records are alive and stopped (or this one).
-        let thread = unsafe { &mut *(t as *mut Thread) };
-        enumerate_thread_roots(thread, &mut |r: StackRoot| {
-            roots.push(Root {
-                slot: r.slot,
-                interior: r.kind == RootKind::Interior,
-                pinned: r.pinned,
-                origin: Origin::Thread(r.origin),
-            })
-        });
+        // SAFETY: registered mutators' records are alive and their threads
+        // stopped (or this one): the collector's caller stopped the world.
+        unsafe {
+            gc.to_runtime
+                .scan_thread_roots(t as *mut Mutator, &mut |r: StackRoot| {
+                    roots.push(Root {
+                        slot: r.slot,
+                        interior: r.kind == RootKind::Interior,
+                        pinned: r.pinned,
+                        origin: Origin::Thread(r.origin),
+                    })
+                })
+        };
     }
     let registry = gc
         .registry

@@ -780,7 +780,7 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
             return;
         }
     };
-    if thread.gc_mode != 0 {
+    if thread.mutator.gc_mode != 0 {
         // Only a P/Invoke with [SuppressGCTransition] gets to C without
         // leaving cooperative mode: its callee must not call back.
         thread.raise_fatal(RuntimeError::Internal(format!(

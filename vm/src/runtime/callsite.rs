@@ -136,7 +136,7 @@ impl CallSite {
         // enters it here, first waiting out a collection another thread
         // runs (the thunk would only store the mode); the rooted arguments
         // are read after that, where they are now.
-        let enter = thread.gc_mode == 0;
+        let enter = thread.mutator.gc_mode == 0;
         if enter {
             thread.runtime().heaps.gc.enter_cooperative(thread);
         }

@@ -218,6 +218,12 @@ pub(super) extern "C" fn resolve_virtual_call(
     thread: &mut Thread,
 ) -> usize {
     guard(thread, 0, |thread| {
+        if obj.is_null() {
+            // A call on null: Mono's runtime raises this one (no period,
+            // unlike ldvirtftn's, which comes from managed code).
+            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            return 0;
+        }
         let entry = virtual_target(thread, obj, method).and_then(|m| {
             if m.owner.is_value_type() && !m.is_static() {
                 Ok(thread.runtime().loader().unboxing_stub(m)?)

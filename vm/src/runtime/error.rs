@@ -5,7 +5,7 @@ use osprey_jit::JitError;
 use std::sync::Arc;
 
 use crate::codeheap::CodeHeapError;
-use crate::handles::ObjectHandle;
+use crate::gc::ObjectHandle;
 use crate::heap::AllocError;
 use crate::loader::LoadError;
 use crate::rooted::Unrooted;

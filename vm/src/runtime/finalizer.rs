@@ -178,7 +178,7 @@ enum Turn {
 /// The finalizer thread's body.
 fn finalizer_main(rt: &Runtime, event: Handle) -> i32 {
     let mut thread = rt.thread_record(FINALIZER_THREAD_ID);
-    thread.is_finalizer = true;
+    thread.mutator.is_finalizer = true;
     let gc = &rt.heaps.gc;
     'wake: while !rt.finalizer.stop.load(Ordering::SeqCst) {
         if rt.os.wait_event(event, None).is_err() {

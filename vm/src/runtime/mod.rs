@@ -21,6 +21,7 @@ mod enums;
 mod error;
 mod faults;
 mod finalizer;
+mod gc_to_runtime;
 mod generic_lookup;
 mod helpers;
 mod importdump;
@@ -29,7 +30,7 @@ mod jitdump;
 pub(crate) mod jitiface;
 mod jitstats;
 pub(crate) mod missing;
-mod nullable;
+pub(crate) mod nullable;
 mod qcall_services;
 mod strings;
 mod thread_statics;
@@ -187,7 +188,8 @@ impl Runtime {
             code,
             stubs,
             loader: Mutex::new(loader),
-            heaps: Heaps::new(os, gc_options).map_err(RuntimeError::Os)?,
+            heaps: Heaps::new(os, gc_options, &gc_to_runtime::GC_TO_RUNTIME)
+                .map_err(RuntimeError::Os)?,
             options,
             well_known: OnceLock::new(),
             literals: Mutex::new(HashMap::new()),
@@ -313,7 +315,7 @@ impl Runtime {
         }
         thread.lock_id = self.lock_ids.take(&*thread as *const Thread as usize);
         thread.lock_ids = Some(self.lock_ids.clone());
-        self.heaps.gc.register_thread(&mut thread);
+        self.heaps.gc.register_thread(&mut *thread);
         thread
     }
 

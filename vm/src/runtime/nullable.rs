@@ -13,14 +13,20 @@ use crate::thread::Thread;
 use crate::typesystem::ExceptionKind;
 
 /// Where a Nullable instantiation keeps its flag and its value.
-struct NullableLayout {
-    has_value: usize,
-    value: usize,
-    underlying: TypeHandle,
-    size: usize,
+pub(crate) struct NullableLayout {
+    /// Offset of the `hasValue` flag (a byte) in the value.
+    pub(crate) has_value: usize,
+    /// Offset of the `T` value.
+    pub(crate) value: usize,
+    /// `T`.
+    pub(crate) underlying: TypeHandle,
+    /// `T`'s size.
+    pub(crate) size: usize,
 }
 
-fn layout(nullable: TypeHandle) -> Result<NullableLayout, RuntimeError> {
+/// The layout of the Nullable instantiation `nullable` (TypeLoadException
+/// when corelib's Nullable lacks the fields the runtime expects).
+pub(crate) fn layout(nullable: TypeHandle) -> Result<NullableLayout, RuntimeError> {
     let field = |name: &str| {
         nullable
             .instance_fields

@@ -32,7 +32,7 @@ use osprey_kernel::client::WaitOutcome;
 use osprey_kernel::Handle;
 
 use super::{Arg, CallSite, Runtime, RuntimeError};
-use crate::handles::ObjectHandle;
+use crate::gc::ObjectHandle;
 use crate::object::ObjectRef;
 use crate::rooted::Unrooted;
 use crate::thread::Thread;

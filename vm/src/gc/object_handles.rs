@@ -10,10 +10,9 @@
 
 use std::sync::{Arc, Mutex};
 
-use crate::gc::handles::{HandleKind, HandleTable};
+use super::handles::{HandleKind, HandleTable};
+use super::{Mutator, Unrooted};
 use crate::object::ObjectRef;
-use crate::rooted::Unrooted;
-use crate::thread::Thread;
 
 /// The handle table, shared by the collector and the handles (a handle,
 /// inside an error, may be dropped after its runtime).
@@ -39,9 +38,9 @@ impl ObjectHandle {
         }
     }
 
-    /// The object (where it is now), valid while `thread` is not mutably
-    /// borrowed again (see [`crate::rooted`]).
-    pub fn get<'t>(&self, _thread: &'t Thread) -> Unrooted<'t> {
+    /// The object (where it is now), valid while `thread` (the runtime's
+    /// thread record) is not mutably borrowed again (see `crate::rooted`).
+    pub fn get<'t>(&self, _thread: &'t impl AsRef<Mutator>) -> Unrooted<'t> {
         Unrooted::assume(self.load())
     }
 
