@@ -221,7 +221,7 @@ pub(super) extern "C" fn resolve_virtual_call(
         if obj.is_null() {
             // A call on null: Mono's runtime raises this one (no period,
             // unlike ldvirtftn's, which comes from managed code).
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         }
         let entry = virtual_target(thread, obj, method).and_then(|m| {
