@@ -340,6 +340,11 @@ pub enum NativeArg {
     PinnedString,
     /// A struct by value, passed as System V classifies it.
     Struct(NativeStruct),
+    /// The address of a struct's native bytes (a non-blittable struct the
+    /// IL stub converted to its native form): the bytes it points to are
+    /// passed by value, as System V classifies them, exactly as
+    /// [`NativeArg::Struct`] passes a struct's own bytes.
+    StructAt(NativeStruct),
 }
 
 /// How a native result comes back.
@@ -357,6 +362,14 @@ pub enum NativeRet {
     /// A struct, returned as System V classifies it: in RAX/RDX/XMM0/XMM1,
     /// or through a hidden buffer whose address goes in RDI.
     Struct(NativeStruct),
+    /// A struct returned as [`NativeRet::Struct`] is, but into native
+    /// memory: the call's last argument is the address of a buffer (of the
+    /// struct's size rounded up to 8 bytes) that receives the native bytes.
+    /// That argument is not passed to the callee, except as the hidden RDI
+    /// pointer of a struct returned in memory; the call pushes nothing (its
+    /// signature returns `void`). The IL stub converts the bytes to the
+    /// managed struct afterwards.
+    StructTo(NativeStruct),
 }
 
 /// A struct as the System V AMD64 ABI passes it (§3.2.3).

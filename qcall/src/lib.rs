@@ -45,9 +45,12 @@ pub mod handles;
 pub mod services;
 
 mod bench;
+mod console;
 mod environment;
+mod file;
 mod isolation;
 mod marshal;
+mod os;
 mod threading;
 mod walkthrough;
 
@@ -186,6 +189,82 @@ pub static ENTRIES: &[QCallEntry] = &[
     QCallEntry {
         name: "Environment_GetEnvironmentVariable",
         address: environment::get_environment_variable as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetEnvironmentVariables",
+        address: environment::get_environment_variables as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetCommandLine",
+        address: environment::get_command_line as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetMachineName",
+        address: environment::get_machine_name as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetOsVersion",
+        address: environment::get_os_version as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetUtcTime",
+        address: environment::get_utc_time as *const (),
+    },
+    QCallEntry {
+        name: "Environment_GetUtcOffset",
+        address: environment::get_utc_offset as *const (),
+    },
+    QCallEntry {
+        name: "Console_Read",
+        address: console::read as *const (),
+    },
+    QCallEntry {
+        name: "File_Open",
+        address: file::open as *const (),
+    },
+    QCallEntry {
+        name: "File_Read",
+        address: file::read as *const (),
+    },
+    QCallEntry {
+        name: "File_Write",
+        address: file::write as *const (),
+    },
+    QCallEntry {
+        name: "File_Seek",
+        address: file::seek as *const (),
+    },
+    QCallEntry {
+        name: "File_GetLength",
+        address: file::get_length as *const (),
+    },
+    QCallEntry {
+        name: "File_SetLength",
+        address: file::set_length as *const (),
+    },
+    QCallEntry {
+        name: "File_Close",
+        address: file::close as *const (),
+    },
+    QCallEntry {
+        name: "File_GetPathKind",
+        address: file::get_path_kind as *const (),
+    },
+    QCallEntry {
+        name: "File_DeleteFile",
+        address: file::delete_file as *const (),
+    },
+    QCallEntry {
+        name: "File_CreateDirectory",
+        address: file::create_directory as *const (),
+    },
+    QCallEntry {
+        name: "File_DeleteDirectory",
+        address: file::delete_directory as *const (),
+    },
+    QCallEntry {
+        name: "File_ListDirectory",
+        address: file::list_directory as *const (),
     },
     QCallEntry {
         name: "Marshal_AllocHGlobal",

@@ -4,8 +4,8 @@
 //! own layer and the layers below; `vm/tests/layers.rs` reads every
 //! `crate::` path and fails on one that points up.
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI table, the VM's only
-//!   door to the OS;
+//! * `osprey_kernel::client::Os`: the kernel's ABI table (v5), the VM's
+//!   only door to the OS;
 //! 1. [`typesystem`]: method tables, type handles, field and method
 //!    descriptors, the runtime's view of types;
 //! 2. [`object`]: the object layout and `ObjectRef`;

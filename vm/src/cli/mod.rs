@@ -1,7 +1,7 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump[=PATTERN]] [--against-corelib] [--gc=KIND] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump[=PATTERN]] [--against-corelib] [--gc=KIND] [--no-file-access] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
 //! osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
 //! osprey --help
@@ -16,7 +16,7 @@
 //! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
 //! `Main` untouched. Debug information beside the assembly (`FILE.mdb`,
-//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (0 for `void Main`), 1
+//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (`Environment.ExitCode` for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
@@ -26,7 +26,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use osprey_kernel::host::{self, ProcessConfig};
-use osprey_kernel::ConsoleMode;
+use osprey_kernel::{ConsoleMode, FileSystemAccess};
 
 use crate::runtime::{Runtime, RuntimeError, RuntimeOptions};
 use osprey_kernel::client::Os;
@@ -50,6 +50,8 @@ Options for run (before FILE; everything after FILE goes to the program):
   --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G,
                       1M to 1024G; default 4G); past it allocation throws
                       OutOfMemoryException
+  --no-file-access    start the program's kernel process without file-system
+                      access: every file operation throws UnauthorizedAccessException
   -h, --help          show the options of run
 "
     };
@@ -123,6 +125,7 @@ enum Command {
         args: Vec<String>,
         options: RuntimeOptions,
         reference: mcs::Reference,
+        file_access: FileSystemAccess,
     },
     BenchTransitions {
         calls: i32,
@@ -161,6 +164,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
     let mut reference = mcs::Reference::Mscorlib;
+    let mut file_access = FileSystemAccess::Allowed;
     let mut in_run = false;
     loop {
         let arg = parser.next().map_err(|e| e.to_string())?;
@@ -205,6 +209,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 options.gc_limit_set = true;
             }
             Some(Long("against-corelib")) if in_run => reference = mcs::Reference::Corelib,
+            Some(Long("no-file-access")) if in_run => file_access = FileSystemAccess::Denied,
             Some(Value(v)) if !in_run => {
                 if v == "run" {
                     in_run = true;
@@ -234,6 +239,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     args: rest,
                     options,
                     reference,
+                    file_access,
                 });
             }
             Some(other) => return Err(other.unexpected().to_string()),
@@ -430,7 +436,8 @@ pub fn main() -> i32 {
             args,
             options,
             reference,
-        }) => match run(&file, args, options, reference) {
+            file_access,
+        }) => match run(&file, args, options, reference, file_access) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -456,6 +463,7 @@ fn run(
     args: Vec<String>,
     options: RuntimeOptions,
     reference: mcs::Reference,
+    file_access: FileSystemAccess,
 ) -> Result<i32, String> {
     let assembly_path = if is_cs(file) {
         mcs::compile_cached(file, reference)?
@@ -479,6 +487,8 @@ fn run(
         args,
         console: ConsoleMode::Inherit,
         stack_size: 0,
+        file_access,
+        ..ProcessConfig::default()
     };
     let handle = host::spawn(config, move || {
         run_in_process(bytes, symbols, &display, directory.as_deref(), options)
@@ -511,6 +521,7 @@ fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32
         args: Vec::new(),
         console: ConsoleMode::Inherit,
         stack_size: 0,
+        ..ProcessConfig::default()
     };
     let handle = host::spawn(config, move || {
         let Ok(os) = Os::resolve() else { return 1 };
@@ -656,6 +667,7 @@ mod tests {
             args,
             options,
             reference,
+            ..
         }) = p(&["run", "--jit-dump", "a.exe", "-x", "--y", "run"])
         else {
             panic!("expected run")
@@ -686,6 +698,26 @@ mod tests {
         assert_eq!(reference, mcs::Reference::Corelib);
         assert!(p(&["run", "--against-corelib", "a.exe"]).is_err());
         assert!(p(&["--against-corelib", "run", "a.cs"]).is_err());
+    }
+
+    #[test]
+    fn parses_no_file_access() {
+        let Ok(Command::Run {
+            file_access, args, ..
+        }) = p(&["run", "--no-file-access", "a.exe", "--no-file-access"])
+        else {
+            panic!("expected run")
+        };
+        assert_eq!(file_access, FileSystemAccess::Denied);
+        assert_eq!(
+            args,
+            vec!["--no-file-access"],
+            "after FILE, it is the program's"
+        );
+        let Ok(Command::Run { file_access, .. }) = p(&["run", "a.exe"]) else {
+            panic!("expected run")
+        };
+        assert_eq!(file_access, FileSystemAccess::Allowed);
     }
 
     #[test]

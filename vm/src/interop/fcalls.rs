@@ -60,11 +60,22 @@ pub(crate) extern "C" fn offset_of(thread: &mut Thread, handle: usize, name: *mu
                 return 0;
             }
         };
-        let found = t
-            .instance_fields
+        // The native fields are the base formatted classes' first (a
+        // derived class's layout starts with its base's), then `t`'s own.
+        let mut chain = vec![t];
+        while let Some(p) = chain.last().and_then(|c| c.parent()) {
+            if p.instance_fields.is_empty() && p.parent().is_none() {
+                break;
+            }
+            chain.push(p);
+        }
+        let found = chain
             .iter()
+            .rev()
+            .flat_map(|c| c.instance_fields.iter())
             .zip(&nl.fields)
-            .find(|(f, _)| f.name == name)
+            .filter(|(f, _)| f.name == name)
+            .last()
             .map(|(_, nf)| nf.native_offset);
         match found {
             Some(o) => o as i32,

@@ -139,15 +139,16 @@ pub(crate) fn build(
         b.stloc(l);
         safe_handle_result = Some(l);
     }
-    let needs_finally = plan.args.iter().any(|a| {
-        matches!(
-            a.kind,
-            ArgKind::StringUtf8
-                | ArgKind::StringBuilder { .. }
-                | ArgKind::SafeHandle
-                | ArgKind::NativeCopy { .. }
-        )
-    });
+    let needs_finally = matches!(plan.ret, RetKind::ConvertedStruct(..))
+        || plan.args.iter().any(|a| {
+            matches!(
+                a.kind,
+                ArgKind::StringUtf8
+                    | ArgKind::StringBuilder { .. }
+                    | ArgKind::SafeHandle
+                    | ArgKind::NativeCopy { .. }
+            )
+        });
     let mut locals = vec![ArgLocals::default(); plan.args.len()];
     // UTF-8 strings that fit go in a buffer on the stack (`localloc`,
     // which must come before the protected block); the others on the C
@@ -182,6 +183,20 @@ pub(crate) fn build(
             extra: Some(cap),
         };
     }
+    // A non-blittable struct result comes back into a zeroed C heap
+    // buffer (allocated before the protected block, destroyed and freed
+    // by the `finally`).
+    let struct_result = match &plan.ret {
+        RetKind::ConvertedStruct(t, _) => {
+            let buf = b.local(JitType::I, false);
+            b.ldc_native(t.to_jit().0);
+            let h = helper(&mut b, BoundMethod::StubHelpersAllocStructureNative);
+            b.call(h);
+            b.stloc(buf);
+            Some((*t, buf))
+        }
+        _ => None,
+    };
     let try_start = b.offset();
     // Convert or pin each argument.
     for (i, a) in plan.args.iter().enumerate() {
@@ -252,15 +267,23 @@ pub(crate) fn build(
                 b.stloc(v);
                 l.value = Some(v);
             }
-            ArgKind::NativeCopy { boxed, copy_in, .. } => {
+            ArgKind::NativeCopy {
+                boxed,
+                copy_in,
+                by_value,
+                ..
+            } => {
                 // The value (boxed, for a struct by reference) or object,
                 // and its native form in a zeroed C heap buffer.
                 let obj = b.local(JitType::Ref, false);
                 let v = b.local(JitType::I, false);
                 b.ldarg(arg);
                 if let Some(t) = boxed {
+                    // (A struct by value is the value; by reference, its address.)
                     let tok = b.token(StubToken::Type(t));
-                    b.ldobj(tok);
+                    if by_value.is_none() {
+                        b.ldobj(tok);
+                    }
                     b.box_value(tok);
                 }
                 b.stloc(obj);
@@ -332,6 +355,9 @@ pub(crate) fn build(
             b.conv_u();
         }
     }
+    if let Some((_, buf)) = struct_result {
+        b.ldloc(buf);
+    }
     match kind {
         StubKind::PInvoke => {
             let native = super::native_call_info(rt, md, plan)?;
@@ -364,6 +390,25 @@ pub(crate) fn build(
         (RetKind::Void, None) => {}
         (RetKind::Blittable | RetKind::Struct(_) | RetKind::Bool { .. }, None) => {
             b.stloc(result.expect("non-void"))
+        }
+        (RetKind::ConvertedStruct(t, _), None) => {
+            // A box of the (zeroed) result filled from the native form, then
+            // unboxed into the result.
+            let (_, buf) = struct_result.expect("allocated above");
+            let obj = b.local(JitType::Ref, false);
+            let tok = b.token(StubToken::Type(*t));
+            let r = result.expect("non-void");
+            b.ldloc(r);
+            b.box_value(tok);
+            b.stloc(obj);
+            b.ldloc(buf);
+            b.ldloc(obj);
+            let h = helper(&mut b, BoundMethod::StubHelpersStructureFromNative);
+            b.call(h);
+            b.ldloc(obj);
+            b.unbox(tok);
+            b.ldobj(tok);
+            b.stloc(r);
         }
         (RetKind::AnsiChar, None) => {
             let t = helper(&mut b, BoundMethod::StubHelpersAnsiToChar);
@@ -481,6 +526,14 @@ pub(crate) fn build(
                 }
                 _ => {}
             }
+        }
+        if let Some((t, buf)) = struct_result {
+            // The strings the callee returned in the struct are freed, as
+            // the CLR frees them.
+            b.ldloc(buf);
+            b.ldc_native(t.to_jit().0);
+            let h = helper(&mut b, BoundMethod::StubHelpersFreeStructureNativeOfType);
+            b.call(h);
         }
         b.endfinally();
         let handler_end = b.offset();

@@ -196,40 +196,54 @@ extern "C" fn new_md_array(
             } else {
                 (0, args[d])
             };
-            if len < 0 || i32::try_from(lo).is_err() {
-                thread.raise(RuntimeError::managed(ExceptionKind::Overflow, None));
-                return std::ptr::null_mut();
-            }
             lengths.push(len);
             lower.push(lo);
         }
-        let total = lengths.iter().try_fold(1i64, |acc, &l| {
-            acc.checked_mul(l).filter(|t| *t <= i32::MAX as i64)
-        });
-        let Some(total) = total else {
-            thread.raise(RuntimeError::managed(ExceptionKind::OutOfMemory, None));
-            return std::ptr::null_mut();
-        };
-        match thread.runtime().heaps.alloc(thread, mt, total as usize) {
-            Ok(o) => {
-                let bounds = osprey_binder::MD_ARRAY_BOUNDS_OFFSET;
-                for d in 0..rank as usize {
-                    // SAFETY: a fresh array of this rank has room for `rank`
-                    // lengths and `rank` lower bounds at MD_ARRAY_BOUNDS_OFFSET.
-                    unsafe {
-                        *(o.as_ptr().add(bounds + 4 * d) as *mut i32) = lengths[d] as i32;
-                        *(o.as_ptr().add(bounds + 4 * (rank as usize + d)) as *mut i32) =
-                            lower[d] as i32;
-                    }
-                }
-                o.as_ptr()
-            }
+        match alloc_md_array(thread, mt, &lengths, &lower) {
+            Ok(o) => o.as_ptr(),
             Err(e) => {
-                thread.raise(e.into());
+                thread.raise(e);
                 std::ptr::null_mut()
             }
         }
     })
+}
+
+/// A new multi-dimensional array of type `mt` (rank `lengths.len()`) with
+/// these lengths and lower bounds: `newobj` of an array type, and
+/// `Array.CreateInstance`. A negative length, or a lower bound outside
+/// `int`, is an OverflowException; more than `int.MaxValue` elements an
+/// OutOfMemoryException.
+pub(crate) fn alloc_md_array<'t>(
+    thread: &'t mut Thread,
+    mt: &MethodTable,
+    lengths: &[i64],
+    lower: &[i64],
+) -> Result<crate::rooted::Unrooted<'t>, RuntimeError> {
+    let rank = lengths.len();
+    if lower.len() != rank
+        || lengths.iter().any(|&l| l < 0)
+        || lower.iter().any(|&lo| i32::try_from(lo).is_err())
+    {
+        return Err(RuntimeError::managed(ExceptionKind::Overflow, None));
+    }
+    let total = lengths.iter().try_fold(1i64, |acc, &l| {
+        acc.checked_mul(l).filter(|t| *t <= i32::MAX as i64)
+    });
+    let Some(total) = total else {
+        return Err(RuntimeError::managed(ExceptionKind::OutOfMemory, None));
+    };
+    let o = thread.runtime().heaps.alloc(thread, mt, total as usize)?;
+    let bounds = osprey_binder::MD_ARRAY_BOUNDS_OFFSET;
+    for d in 0..rank {
+        // SAFETY: a fresh array of this rank has room for `rank` lengths and
+        // `rank` lower bounds at MD_ARRAY_BOUNDS_OFFSET.
+        unsafe {
+            *(o.as_ptr().add(bounds + 4 * d) as *mut i32) = lengths[d] as i32;
+            *(o.as_ptr().add(bounds + 4 * (rank + d)) as *mut i32) = lower[d] as i32;
+        }
+    }
+    Ok(o)
 }
 
 /// The covariance check of a store of `value` into an array of references.

@@ -47,7 +47,7 @@ pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use faults::FATAL_EXIT_CODE;
 pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
-pub(crate) use helpers::{guard, is_assignable};
+pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 pub use jitdump::JitDump;
 pub(crate) use qcall_services::services_for as qcall_services_for;
 pub(crate) use thread_statics::ThreadStaticBlock;
@@ -130,6 +130,8 @@ pub struct Runtime {
     finalizer: finalizer::FinalizerThread,
     /// Set when a thread other than the main one ended the process.
     exit_code: Mutex<Option<i32>>,
+    /// `Environment.ExitCode`: the exit code when `Main` returns `void`.
+    void_main_exit_code: std::sync::atomic::AtomicI32,
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
@@ -207,6 +209,7 @@ impl Runtime {
             bound_methods: OnceLock::new(),
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
+            void_main_exit_code: std::sync::atomic::AtomicI32::new(0),
             class_inits: helpers::ClassInitLocks::default(),
             threads: threads::ManagedThreads::new(os.create_event(true, true).ok()),
             lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
@@ -336,7 +339,7 @@ impl Runtime {
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit
-    /// code (Main's result, or 0 for `void Main`).
+    /// code (Main's result, or `Environment.ExitCode` for `void Main`).
     pub fn run_main(
         &self,
         thread: &mut Thread,
@@ -375,8 +378,14 @@ impl Runtime {
         }
         Ok(match result? {
             Value::I4(code) if returns_int => code,
-            _ => 0,
+            _ => self.void_main_exit_code.load(Ordering::Relaxed),
         })
+    }
+
+    /// `Environment.ExitCode = code`: what the process exits with when
+    /// `Main` returns `void`.
+    pub(crate) fn set_void_main_exit_code(&self, code: i32) {
+        self.void_main_exit_code.store(code, Ordering::Relaxed);
     }
 
     /// A new identity hash code for `obj` (stored in its header).
