@@ -21,7 +21,7 @@
 //! file for the assembly (`symbols.rs`; mono with `--debug`):
 //!
 //! ```text
-//!   at Program.Main (System.String[] args) [0x0001d] in /home/me/x.cs:12
+//!   at Program.Main (System.String[] args) [0x0001d] in <dir>/x.cs:12
 //! ```
 //!
 //! (the IL offset of the compiler's sequence point at or before the

@@ -801,7 +801,7 @@ fn current_thread(rt: &Runtime) -> Result<&'static mut Thread, String> {
         // runtime whose code runs on this OS thread (callsite.rs installs
         // it; the record removes it when it drops).
         let thread = unsafe { &mut *ctx };
-        if std::ptr::eq(thread.runtime, rt) {
+        if std::ptr::eq(thread.runtime as *const Runtime, rt) {
             return Ok(thread);
         }
         return Err("a thread running another runtime's managed code called a callback".into());

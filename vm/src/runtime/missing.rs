@@ -36,9 +36,9 @@ use osprey_metadata::sig::MemberRefSig;
 use osprey_metadata::tables::{MemberRefParent, TypeDefOrRef};
 use osprey_metadata::{TableId, Token};
 
-use super::error::host_error_exception;
 use super::helpers::guard;
 use super::RuntimeError;
+use crate::error::host_error_exception;
 use crate::loader::{AssemblyId, LoadError, Loader};
 use crate::thread::Thread;
 use crate::typesystem::ExceptionKind;

@@ -18,7 +18,6 @@ mod callsite;
 mod compile;
 mod delegates;
 mod enums;
-mod error;
 mod faults;
 mod finalizer;
 mod gc_to_runtime;
@@ -42,15 +41,14 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+pub use crate::error::{default_message, ExceptionObject, RuntimeError};
 pub use callsite::{Arg, CallSite, Value};
-pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use faults::FATAL_EXIT_CODE;
 pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 pub use jitdump::JitDump;
 pub(crate) use qcall_services::services_for as qcall_services_for;
-pub(crate) use thread_statics::ThreadStaticBlock;
 pub use threads::UNHANDLED_THREAD_EXIT_CODE;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
@@ -302,7 +300,7 @@ impl Runtime {
         // Without bounds (the kernel could not tell), prologues never
         // report an overflow: the guard page remains the backstop.
         let stack = self.os.stack_bounds().unwrap_or((0, 0));
-        let mut thread = Thread::new(self, id, stack);
+        let mut thread = Thread::new(self as *const Runtime as *const (), id, stack);
         // SAFETY: the handler only reads the code heap and registers; the
         // record is boxed (its address is stable) and unregisters itself
         // when dropped. If registration fails, faults in unsafe code are
@@ -474,4 +472,20 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: &Rooted) -> Result<(), Run
     };
     CallSite::new(rt, finalize)?.call(thread, &[Arg::from(obj)])?;
     Ok(())
+}
+
+/// The thread record's typed view of its runtime (the record, one layer
+/// down, holds the pointer opaque).
+impl Thread {
+    /// The runtime this thread belongs to.
+    ///
+    /// The reference is not tied to the borrow of `self`, so native code can
+    /// use the runtime and the (mutable) thread together. This is sound
+    /// because a runtime outlives every thread record it creates and every
+    /// frame that runs on one.
+    pub fn runtime<'r>(&self) -> &'r Runtime {
+        // SAFETY: see above: `runtime` points at a live, boxed (unmoving)
+        // Runtime for as long as any code runs on this thread.
+        unsafe { &*(self.runtime as *const Runtime) }
+    }
 }
