@@ -37,6 +37,7 @@ use crate::loader::{Loader, MethodHandle, TypeHandle};
 use crate::object;
 use crate::runtime::jitiface::JitContext;
 use crate::runtime::{Runtime, RuntimeError};
+use crate::typesystem::ExceptionKind;
 
 /// A stub, ready to compile.
 pub(crate) struct IlStub {
@@ -207,7 +208,7 @@ impl StubGen<'_> {
         };
         let ctor = default_constructor(*t).ok_or_else(|| {
             RuntimeError::managed(
-                "System.MissingMethodException",
+                ExceptionKind::MissingMethod,
                 Some(format!(
                     "the SafeHandle type {} returned by {} has no parameterless constructor",
                     t.name,
