@@ -41,10 +41,11 @@ const COMPARED: &[&str] = &[
     "errors",
     "calli-unmanaged",
     "marshal-more",
+    "marshal-byvalue",
 ];
 
 /// Programs that check themselves (mono departs from .NET there).
-const SELF_CHECKED: &[&str] = &["dotnet", "unmanaged-callers-only"];
+const SELF_CHECKED: &[&str] = &["dotnet", "unmanaged-callers-only", "marshal-dotnet"];
 
 const COLLECTORS: [&str; 2] = ["generational", "marksweep"];
 

@@ -633,12 +633,9 @@ fn r11_environment_exit() {
     repro_as_on_mono("R11_env_exit_and_readline_missing", &[]);
 }
 
-/// R11 with an argument: Console.ReadLine at the end of input is null.
-/// Main's corelib has no Console.ReadLine (nor Environment.ExitCode); the
-/// corelib branch (issue 16 item 1) adds both with the kernel's console
-/// input: run this once it is merged.
+/// R11 with an argument: Console.ReadLine at the end of input is null, and
+/// a line is read, as on mono.
 #[test]
-#[ignore = "Console.ReadLine is not in main's corelib yet (the corelib branch adds it)"]
 fn r11_console_readline_at_end_of_input() {
     let name = "R11_env_exit_and_readline_missing";
     let exe = compile(&format!("tests/repro/{name}.cs"), name, &["-unsafe"]);

@@ -104,4 +104,8 @@ bind_methods! {
     StubHelpersStructureToNative = "System.StubHelpers" "StubHelpers" "StructureToNative" "native int(object,bool)"
     StubHelpersStructureFromNative = "System.StubHelpers" "StubHelpers" "StructureFromNative" "void(native int,object)"
     StubHelpersFreeStructureNative = "System.StubHelpers" "StubHelpers" "FreeStructureNative" "void(native int,object)"
+    StubHelpersAllocStructureNative = "System.StubHelpers" "StubHelpers" "AllocStructureNative" "native int(native int)"
+    StubHelpersFreeStructureNativeOfType = "System.StubHelpers" "StubHelpers" "FreeStructureNativeOfType" "void(native int,native int)"
+    StubHelpersStringBuilderForCallback = "System.StubHelpers" "StubHelpers" "StringBuilderForCallback" "System.Text.StringBuilder(native int,bool)"
+    StubHelpersStringBuilderToCallerBuffer = "System.StubHelpers" "StubHelpers" "StringBuilderToCallerBuffer" "void(System.Text.StringBuilder,native int,bool)"
 }

@@ -344,6 +344,11 @@ pub enum NativeArg {
     PinnedString,
     /// A struct by value, passed as System V classifies it.
     Struct(NativeStruct),
+    /// The address of a struct's native bytes (a non-blittable struct the
+    /// IL stub converted to its native form): the bytes it points to are
+    /// passed by value, as System V classifies them, exactly as
+    /// [`NativeArg::Struct`] passes a struct's own bytes.
+    StructAt(NativeStruct),
 }
 
 /// How a native result comes back.
@@ -361,6 +366,14 @@ pub enum NativeRet {
     /// A struct, returned as System V classifies it: in RAX/RDX/XMM0/XMM1,
     /// or through a hidden buffer whose address goes in RDI.
     Struct(NativeStruct),
+    /// A struct returned as [`NativeRet::Struct`] is, but into native
+    /// memory: the call's last argument is the address of a buffer (of the
+    /// struct's size rounded up to 8 bytes) that receives the native bytes.
+    /// That argument is not passed to the callee, except as the hidden RDI
+    /// pointer of a struct returned in memory; the call pushes nothing (its
+    /// signature returns `void`). The IL stub converts the bytes to the
+    /// managed struct afterwards.
+    StructTo(NativeStruct),
 }
 
 /// A struct as the System V AMD64 ABI passes it (§3.2.3).
@@ -690,7 +703,9 @@ pub struct DelegateLayout {
     pub invocation_count: i32,
 }
 
-/// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
+/// Exceptions the JIT-compiled code raises through [`Helper::Throw`]. The
+/// runtime maps each kind to its managed exception and message
+/// (`throw_kind_exception` in vm/src/runtime/helpers.rs).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum ThrowKind {
@@ -731,32 +746,6 @@ impl ThrowKind {
     /// Converts a discriminant back to a kind.
     pub fn from_u32(v: u32) -> Option<ThrowKind> {
         Self::ALL.get(v as usize).copied()
-    }
-
-    /// The managed exception type this kind raises.
-    pub fn exception_type(self) -> &'static str {
-        match self {
-            ThrowKind::NullReference | ThrowKind::NullFieldAddress => {
-                "System.NullReferenceException"
-            }
-            ThrowKind::IndexOutOfRange => "System.IndexOutOfRangeException",
-            ThrowKind::DivideByZero => "System.DivideByZeroException",
-            ThrowKind::Overflow => "System.OverflowException",
-            ThrowKind::InvalidCast => "System.InvalidCastException",
-            ThrowKind::ArrayTypeMismatch => "System.ArrayTypeMismatchException",
-            ThrowKind::NotFinite => "System.ArithmeticException",
-        }
-    }
-
-    /// The exception's message when it is not the runtime's default for
-    /// the type (`runtime::error::default_message`).
-    pub fn message(self) -> Option<&'static str> {
-        match self {
-            ThrowKind::NullFieldAddress => {
-                Some("Object reference not set to an instance of an object.")
-            }
-            _ => None,
-        }
     }
 }
 

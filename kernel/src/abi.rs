@@ -21,8 +21,9 @@ use core::fmt;
 
 use crate::services::{
     communication_heap_service, console_service, debug_service, endpoint_core, event_handle,
-    fault_service, mutex_handle, native_error, native_library, native_memory, page_table_service,
-    process_handle, process_service, semaphore_handle, stack_service, sync_handle, thread_handle,
+    fault_service, file_service, mutex_handle, native_error, native_library, native_memory,
+    page_table_service, process_handle, process_service, semaphore_handle, stack_service,
+    sync_handle, thread_handle,
 };
 use crate::{
     ChildSpec, Handle, KernelCounters, ProcessEntry, ProcessId, Status, StrRef, ThreadEntry,
@@ -30,7 +31,7 @@ use crate::{
 };
 
 /// The newest ABI version this kernel exports.
-pub const ABI_VERSION_LATEST: u32 = 4;
+pub const ABI_VERSION_LATEST: u32 = 5;
 
 /// ABI version 1: the export table.
 ///
@@ -524,6 +525,13 @@ pub static ABI_V4: AbiV4 = AbiV4 {
         },
         ..V3_NEW_ENTRIES
     },
+    ..V4_NEW_ENTRIES
+};
+
+/// The v4 entries (shared by every later version's table); its `v3` part
+/// is replaced by each table's own.
+const V4_NEW_ENTRIES: AbiV4 = AbiV4 {
+    v3: V3_NEW_ENTRIES,
     process_service_stop: process_service::stop,
     process_service_set_stop_word: process_service::set_stop_word,
     process_service_get_stop_code: process_service::get_stop_code,
@@ -562,6 +570,160 @@ pub static ABI_V4: AbiV4 = AbiV4 {
 /// Resolves the v4 export table.
 pub fn resolve_v4() -> Result<&'static AbiV4, AbiError> {
     Ok(&ABI_V4)
+}
+
+/// ABI version 5: all of version 4, then `ConsoleService::Read`, the new
+/// `ProcessService` entries (wall clock, time zone offset, machine name, OS
+/// version, environment enumeration, process name) and the `FileService`:
+/// what `System.Console` input, `System.IO` and `System.Environment` need.
+/// (The processor count is v4's `process_service_get_processor_count`.)
+///
+/// The v4 part is embedded whole as the first field (so every earlier
+/// entry keeps its offset); its `v3.v2.v1.version` reads 5 and its
+/// `v3.v2.v1.size` covers the whole v5 table. v5 also adds status codes, from
+/// [`Status::AccessDenied`] to [`Status::IoError`], which only v5 entries
+/// return.
+#[repr(C)]
+#[derive(Debug)]
+pub struct AbiV5 {
+    /// Every v4 entry (and so every v3, v2 and v1 entry), at its v4 offset.
+    pub v4: AbiV4,
+
+    // ---- ConsoleService ----
+    /// [`console_service::read`]
+    pub console_service_read:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_read: *mut usize) -> Status,
+
+    // ---- ProcessService ----
+    /// [`process_service::get_utc_time`]
+    pub process_service_get_utc_time: unsafe extern "C" fn(out_nanos: *mut i64) -> Status,
+    /// [`process_service::get_utc_offset`]
+    pub process_service_get_utc_offset:
+        unsafe extern "C" fn(unix_seconds: i64, out_offset: *mut i32) -> Status,
+    /// [`process_service::get_machine_name`]
+    pub process_service_get_machine_name:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+    /// [`process_service::get_os_version`]
+    pub process_service_get_os_version:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+    /// [`process_service::get_environment_variable_count`]
+    pub process_service_get_environment_variable_count: unsafe extern "C" fn() -> u32,
+    /// [`process_service::get_environment_variable_at`]
+    pub process_service_get_environment_variable_at: unsafe extern "C" fn(
+        index: u32,
+        buf: *mut u8,
+        buf_len: usize,
+        out_len: *mut usize,
+    ) -> Status,
+    /// [`process_service::get_process_name`]
+    pub process_service_get_process_name:
+        unsafe extern "C" fn(buf: *mut u8, buf_len: usize, out_len: *mut usize) -> Status,
+
+    // ---- FileService ----
+    /// [`file_service::open`]
+    pub file_service_open: unsafe extern "C" fn(
+        path_ptr: *const u8,
+        path_len: usize,
+        mode: u32,
+        access: u32,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`file_service::read`]
+    pub file_service_read: unsafe extern "C" fn(
+        handle: Handle,
+        buf: *mut u8,
+        buf_len: usize,
+        out_read: *mut usize,
+    ) -> Status,
+    /// [`file_service::write`]
+    pub file_service_write:
+        unsafe extern "C" fn(handle: Handle, ptr: *const u8, len: usize) -> Status,
+    /// [`file_service::seek`]
+    pub file_service_seek: unsafe extern "C" fn(
+        handle: Handle,
+        offset: i64,
+        origin: u32,
+        out_position: *mut u64,
+    ) -> Status,
+    /// [`file_service::get_length`]
+    pub file_service_get_length:
+        unsafe extern "C" fn(handle: Handle, out_length: *mut u64) -> Status,
+    /// [`file_service::set_length`]
+    pub file_service_set_length: unsafe extern "C" fn(handle: Handle, length: u64) -> Status,
+    /// [`file_service::close`]
+    pub file_service_close: unsafe extern "C" fn(handle: Handle) -> Status,
+    /// [`file_service::get_path_kind`]
+    pub file_service_get_path_kind:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize, out_kind: *mut u32) -> Status,
+    /// [`file_service::delete_file`]
+    pub file_service_delete_file:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize) -> Status,
+    /// [`file_service::create_directory`]
+    pub file_service_create_directory:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize) -> Status,
+    /// [`file_service::delete_directory`]
+    pub file_service_delete_directory:
+        unsafe extern "C" fn(path_ptr: *const u8, path_len: usize) -> Status,
+    /// [`file_service::open_directory`]
+    pub file_service_open_directory: unsafe extern "C" fn(
+        path_ptr: *const u8,
+        path_len: usize,
+        out_handle: *mut Handle,
+    ) -> Status,
+    /// [`file_service::read_directory`]
+    pub file_service_read_directory: unsafe extern "C" fn(
+        handle: Handle,
+        buf: *mut u8,
+        buf_len: usize,
+        out_len: *mut usize,
+    ) -> Status,
+}
+
+/// Number of entries added by [`AbiV5`].
+pub const ABI_V5_NEW_ENTRY_COUNT: usize = 21;
+
+/// The v5 export table.
+pub static ABI_V5: AbiV5 = AbiV5 {
+    v4: AbiV4 {
+        v3: AbiV3 {
+            v2: AbiV2 {
+                v1: AbiV1 {
+                    version: 5,
+                    size: core::mem::size_of::<AbiV5>() as u32,
+                    ..V1_ENTRIES
+                },
+                ..V2_NEW_ENTRIES
+            },
+            ..V3_NEW_ENTRIES
+        },
+        ..V4_NEW_ENTRIES
+    },
+    console_service_read: console_service::read,
+    process_service_get_utc_time: process_service::get_utc_time,
+    process_service_get_utc_offset: process_service::get_utc_offset,
+    process_service_get_machine_name: process_service::get_machine_name,
+    process_service_get_os_version: process_service::get_os_version,
+    process_service_get_environment_variable_count: process_service::get_environment_variable_count,
+    process_service_get_environment_variable_at: process_service::get_environment_variable_at,
+    process_service_get_process_name: process_service::get_process_name,
+    file_service_open: file_service::open,
+    file_service_read: file_service::read,
+    file_service_write: file_service::write,
+    file_service_seek: file_service::seek,
+    file_service_get_length: file_service::get_length,
+    file_service_set_length: file_service::set_length,
+    file_service_close: file_service::close,
+    file_service_get_path_kind: file_service::get_path_kind,
+    file_service_delete_file: file_service::delete_file,
+    file_service_create_directory: file_service::create_directory,
+    file_service_delete_directory: file_service::delete_directory,
+    file_service_open_directory: file_service::open_directory,
+    file_service_read_directory: file_service::read_directory,
+};
+
+/// Resolves the v5 export table.
+pub fn resolve_v5() -> Result<&'static AbiV5, AbiError> {
+    Ok(&ABI_V5)
 }
 
 /// Resolving an ABI version failed.
@@ -603,6 +765,7 @@ pub fn resolve(version: u32) -> Result<&'static AbiV1, AbiError> {
         2 => Ok(&ABI_V2.v1),
         3 => Ok(&ABI_V3.v2.v1),
         4 => Ok(&ABI_V4.v3.v2.v1),
+        5 => Ok(&ABI_V5.v4.v3.v2.v1),
         _ => Err(AbiError::UnknownVersion {
             requested: version,
             latest: ABI_VERSION_LATEST,
@@ -660,15 +823,18 @@ mod tests {
         let t = resolve(1).unwrap();
         assert_eq!(t.version, 1);
         assert!(core::ptr::eq(t, &ABI_V1));
-        for v in [0, 5, u32::MAX] {
+        for v in [0, 6, u32::MAX] {
             assert_eq!(
                 resolve(v).unwrap_err(),
                 AbiError::UnknownVersion {
                     requested: v,
-                    latest: 4
+                    latest: 5
                 }
             );
         }
+        let v5 = resolve(5).unwrap();
+        assert_eq!(v5.version, 5);
+        assert_eq!(v5.size as usize, core::mem::size_of::<AbiV5>());
         let v4 = resolve(4).unwrap();
         assert_eq!(v4.version, 4);
         assert_eq!(v4.size as usize, core::mem::size_of::<AbiV4>());
@@ -809,5 +975,57 @@ mod tests {
             ABI_V3.native_library_service_load as usize
         );
         assert_eq!(ABI_V4.v3.v2.v1.version, 4);
+    }
+
+    /// Pins the v5 layout: v4 untouched at offset 0, new entries after it.
+    #[test]
+    fn v5_extends_v4() {
+        const P: usize = size_of::<usize>();
+        assert_eq!(offset_of!(AbiV5, v4), 0);
+        assert_eq!(
+            size_of::<AbiV5>(),
+            size_of::<AbiV4>() + ABI_V5_NEW_ENTRY_COUNT * P
+        );
+        let offsets = [
+            offset_of!(AbiV5, console_service_read),
+            offset_of!(AbiV5, process_service_get_utc_time),
+            offset_of!(AbiV5, process_service_get_utc_offset),
+            offset_of!(AbiV5, process_service_get_machine_name),
+            offset_of!(AbiV5, process_service_get_os_version),
+            offset_of!(AbiV5, process_service_get_environment_variable_count),
+            offset_of!(AbiV5, process_service_get_environment_variable_at),
+            offset_of!(AbiV5, process_service_get_process_name),
+            offset_of!(AbiV5, file_service_open),
+            offset_of!(AbiV5, file_service_read),
+            offset_of!(AbiV5, file_service_write),
+            offset_of!(AbiV5, file_service_seek),
+            offset_of!(AbiV5, file_service_get_length),
+            offset_of!(AbiV5, file_service_set_length),
+            offset_of!(AbiV5, file_service_close),
+            offset_of!(AbiV5, file_service_get_path_kind),
+            offset_of!(AbiV5, file_service_delete_file),
+            offset_of!(AbiV5, file_service_create_directory),
+            offset_of!(AbiV5, file_service_delete_directory),
+            offset_of!(AbiV5, file_service_open_directory),
+            offset_of!(AbiV5, file_service_read_directory),
+        ];
+        assert_eq!(offsets.len(), ABI_V5_NEW_ENTRY_COUNT);
+        for (i, off) in offsets.iter().enumerate() {
+            assert_eq!(*off, size_of::<AbiV4>() + i * P, "v5 entry {i} moved");
+        }
+        // The v3 and v4 entries of the v5 table are the v3 and v4 tables'.
+        assert_eq!(
+            ABI_V5.v4.v3.native_library_service_load as usize,
+            ABI_V3.native_library_service_load as usize
+        );
+        assert_eq!(
+            ABI_V5.v4.mutex_handle_create as usize,
+            ABI_V4.mutex_handle_create as usize
+        );
+        assert_eq!(
+            ABI_V5.v4.process_service_get_processor_count as usize,
+            ABI_V4.process_service_get_processor_count as usize
+        );
+        assert_eq!(ABI_V5.v4.v3.v2.v1.version, 5);
     }
 }

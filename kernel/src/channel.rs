@@ -257,43 +257,43 @@ pub(crate) fn live_count() -> usize {
 mod tests {
     use super::*;
 
-    const P: ProcessId = ProcessId(0xB000_0001);
-
     #[test]
     fn messages_flow_in_order_and_closing_drains_then_reports() {
-        let (a, b) = Endpoint::channel(P);
-        let x = exchange::allocate(P, 8).unwrap();
-        let y = exchange::allocate(P, 8).unwrap();
-        assert!(a.send(P, Message::Block(x)).is_ok());
-        assert!(a.send(P, Message::Block(y)).is_ok());
+        let p = exchange::test_pid();
+        let (a, b) = Endpoint::channel(p);
+        let x = exchange::allocate(p, 8).unwrap();
+        let y = exchange::allocate(p, 8).unwrap();
+        assert!(a.send(p, Message::Block(x)).is_ok());
+        assert!(a.send(p, Message::Block(y)).is_ok());
         assert_eq!(
-            exchange::free(x, Owner::Process(P)),
+            exchange::free(x, Owner::Process(p)),
             Err(Status::InvalidHandle),
             "a sent block is the channel's"
         );
         a.close();
-        assert!(matches!(b.try_receive(P), Ok(Some(Received::Block(id))) if id == x));
-        assert!(matches!(b.try_receive(P), Ok(Some(Received::Block(id))) if id == y));
-        assert!(matches!(b.try_receive(P), Err(Status::ChannelClosed)));
-        let z = exchange::allocate(P, 8).unwrap();
-        let Err((status, Message::Block(back))) = b.send(P, Message::Block(z)) else {
+        assert!(matches!(b.try_receive(p), Ok(Some(Received::Block(id))) if id == x));
+        assert!(matches!(b.try_receive(p), Ok(Some(Received::Block(id))) if id == y));
+        assert!(matches!(b.try_receive(p), Err(Status::ChannelClosed)));
+        let z = exchange::allocate(p, 8).unwrap();
+        let Err((status, Message::Block(back))) = b.send(p, Message::Block(z)) else {
             panic!("send to a closed peer must fail")
         };
         assert_eq!((status, back), (Status::ChannelClosed, z));
         for id in [x, y, z] {
-            exchange::free(id, Owner::Process(P)).unwrap();
+            exchange::free(id, Owner::Process(p)).unwrap();
         }
         b.close();
     }
 
     #[test]
     fn endpoints_in_each_others_queues_are_freed() {
-        let (a, b) = Endpoint::channel(P);
-        let (c, d) = Endpoint::channel(P);
-        assert!(c.send(P, Message::Endpoint(Arc::clone(&b))).is_ok());
-        assert!(a.send(P, Message::Endpoint(Arc::clone(&d))).is_ok());
-        let blk = exchange::allocate(P, 4).unwrap();
-        assert!(c.send(P, Message::Block(blk)).is_ok()); // into d's queue
+        let p = exchange::test_pid();
+        let (a, b) = Endpoint::channel(p);
+        let (c, d) = Endpoint::channel(p);
+        assert!(c.send(p, Message::Endpoint(Arc::clone(&b))).is_ok());
+        assert!(a.send(p, Message::Endpoint(Arc::clone(&d))).is_ok());
+        let blk = exchange::allocate(p, 4).unwrap();
+        assert!(c.send(p, Message::Block(blk)).is_ok()); // into d's queue
         a.close();
         c.close();
         for e in [&a, &b, &c, &d] {

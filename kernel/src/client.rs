@@ -1,4 +1,4 @@
-//! A safe client of the ABI v4 table: what the VM and QCalls use to reach
+//! A safe client of the ABI v5 table: what the VM and QCalls use to reach
 //! the operating system.
 //!
 //! [`Os`] resolves the table (by version, as a process does at load time)
@@ -7,7 +7,7 @@
 //! process. The wrappers call through the resolved table, never the entry
 //! functions directly, so a process only ever uses the ABI it resolved.
 
-use crate::{stream, AbiV1, AbiV2, AbiV3, AbiV4, Handle, Protection, Status};
+use crate::{stream, AbiV1, AbiV2, AbiV3, AbiV4, AbiV5, Handle, Protection, Status};
 
 /// The resolved kernel ABI.
 #[derive(Copy, Clone)]
@@ -16,6 +16,7 @@ pub struct Os {
     v2: &'static AbiV2,
     v3: &'static AbiV3,
     v4: &'static AbiV4,
+    v5: &'static AbiV5,
 }
 
 /// A failed kernel call.
@@ -49,14 +50,15 @@ fn check(call: &'static str, status: Status) -> Result<(), OsError> {
 }
 
 impl Os {
-    /// Resolves ABI v4. Fails only if the kernel does not offer v4.
+    /// Resolves ABI v5. Fails only if the kernel does not offer v5.
     pub fn resolve() -> Result<Os, crate::AbiError> {
-        let v4 = crate::resolve_v4()?;
+        let v5 = crate::resolve_v5()?;
         Ok(Os {
-            abi: &v4.v3.v2.v1,
-            v2: &v4.v3.v2,
-            v3: &v4.v3,
-            v4,
+            abi: &v5.v4.v3.v2.v1,
+            v2: &v5.v4.v3.v2,
+            v3: &v5.v4.v3,
+            v4: &v5.v4,
+            v5,
         })
     }
 
@@ -129,66 +131,42 @@ impl Os {
         let count = unsafe { (self.abi.process_service_get_startup_arg_count)() };
         let mut out = Vec::with_capacity(count as usize);
         for i in 0..count {
-            let mut len = 0usize;
-            // SAFETY: a null buffer of length 0 asks for the length only.
-            let status = unsafe {
-                (self.abi.process_service_get_startup_arg)(i, std::ptr::null_mut(), 0, &mut len)
-            };
-            if status != Status::Ok && status != Status::BufferTooSmall {
-                return Err(OsError {
-                    call: "ProcessService.GetStartupArg",
-                    status,
-                });
-            }
-            let mut buf = vec![0u8; len];
-            // SAFETY: `buf` has room for `len` bytes.
-            let status = unsafe {
-                (self.abi.process_service_get_startup_arg)(i, buf.as_mut_ptr(), buf.len(), &mut len)
-            };
-            check("ProcessService.GetStartupArg", status)?;
-            buf.truncate(len);
-            out.push(String::from_utf8_lossy(&buf).into_owned());
+            let arg = sized_text("ProcessService.GetStartupArg", |buf, len, out_len| {
+                // SAFETY: `sized_text` passes a buffer valid for `len` bytes
+                // (or null with 0) and a valid `out_len`.
+                unsafe { (self.abi.process_service_get_startup_arg)(i, buf, len, out_len) }
+            })?;
+            out.push(arg);
         }
         Ok(out)
     }
 
     /// The value of one of the process's environment variables, if set.
     pub fn environment_variable(&self, name: &str) -> Result<Option<String>, OsError> {
-        let mut len = 0usize;
-        // SAFETY: the name slice is live; a null buffer of length 0 asks for the length.
-        let status = unsafe {
-            (self.abi.process_service_get_environment_variable)(
-                name.as_ptr(),
-                name.len(),
-                std::ptr::null_mut(),
-                0,
-                &mut len,
-            )
-        };
-        match status {
-            Status::NotFound => return Ok(None),
-            Status::Ok | Status::BufferTooSmall => {}
-            status => {
-                return Err(OsError {
-                    call: "ProcessService.GetEnvironmentVariable",
-                    status,
-                })
-            }
+        let value = sized_text(
+            "ProcessService.GetEnvironmentVariable",
+            |buf, len, out_len| {
+                // SAFETY: the name slice is live; `sized_text` passes a valid
+                // buffer and `out_len`.
+                unsafe {
+                    (self.abi.process_service_get_environment_variable)(
+                        name.as_ptr(),
+                        name.len(),
+                        buf,
+                        len,
+                        out_len,
+                    )
+                }
+            },
+        );
+        match value {
+            Ok(v) => Ok(Some(v)),
+            Err(OsError {
+                status: Status::NotFound,
+                ..
+            }) => Ok(None),
+            Err(e) => Err(e),
         }
-        let mut buf = vec![0u8; len];
-        // SAFETY: `buf` has room for `len` bytes.
-        let status = unsafe {
-            (self.abi.process_service_get_environment_variable)(
-                name.as_ptr(),
-                name.len(),
-                buf.as_mut_ptr(),
-                buf.len(),
-                &mut len,
-            )
-        };
-        check("ProcessService.GetEnvironmentVariable", status)?;
-        buf.truncate(len);
-        Ok(Some(String::from_utf8_lossy(&buf).into_owned()))
     }
 
     /// Records the process's exit code (ProcessService.Terminate). The caller
@@ -262,6 +240,236 @@ impl Os {
     pub fn page_size(&self) -> usize {
         // SAFETY: no arguments.
         unsafe { (self.abi.page_table_service_get_page_size)() as usize }
+    }
+}
+
+/// Calls an entry with the sizing protocol of `GetStartupArg` (ask for the
+/// length with an empty buffer, then copy), retrying if the value grew in
+/// between, and returns the text (invalid UTF-8 replaced).
+fn sized_text(
+    call: &'static str,
+    mut entry: impl FnMut(*mut u8, usize, *mut usize) -> Status,
+) -> Result<String, OsError> {
+    let mut buf: Vec<u8> = Vec::new();
+    loop {
+        let mut len = 0usize;
+        let ptr = if buf.is_empty() {
+            std::ptr::null_mut()
+        } else {
+            buf.as_mut_ptr()
+        };
+        match entry(ptr, buf.len(), &mut len) {
+            Status::Ok => {
+                buf.truncate(len);
+                return Ok(String::from_utf8_lossy(&buf).into_owned());
+            }
+            Status::BufferTooSmall if len > buf.len() => buf.resize(len, 0),
+            status => return Err(OsError { call, status }),
+        }
+    }
+}
+
+/// Standard input, the wall clock and what `System.Environment` reports
+/// (ABI v5: `ConsoleService.Read`, the v5 `ProcessService` entries).
+impl Os {
+    /// Reads at most `buf.len()` bytes of the process's standard input,
+    /// blocking until some are available; `Ok(0)` at the end of the input.
+    pub fn console_read(&self, buf: &mut [u8]) -> Result<usize, OsError> {
+        let mut read = 0usize;
+        // SAFETY: `buf` is a live, writable slice; `read` a valid out-pointer.
+        let status =
+            unsafe { (self.v5.console_service_read)(buf.as_mut_ptr(), buf.len(), &mut read) };
+        check("ConsoleService.Read", status)?;
+        Ok(read)
+    }
+
+    /// The wall clock: nanoseconds since 1970-01-01 00:00:00 UTC.
+    pub fn utc_time_nanos(&self) -> Result<i64, OsError> {
+        let mut nanos = 0i64;
+        // SAFETY: a valid out-pointer.
+        let status = unsafe { (self.v5.process_service_get_utc_time)(&mut nanos) };
+        check("ProcessService.GetUtcTime", status)?;
+        Ok(nanos)
+    }
+
+    /// The local time zone's offset from UTC, in seconds east, at the
+    /// instant `unix_seconds`.
+    pub fn utc_offset_seconds(&self, unix_seconds: i64) -> Result<i32, OsError> {
+        let mut offset = 0i32;
+        // SAFETY: a valid out-pointer.
+        let status = unsafe { (self.v5.process_service_get_utc_offset)(unix_seconds, &mut offset) };
+        check("ProcessService.GetUtcOffset", status)?;
+        Ok(offset)
+    }
+
+    /// The host name.
+    pub fn machine_name(&self) -> Result<String, OsError> {
+        sized_text("ProcessService.GetMachineName", |buf, len, out_len| {
+            // SAFETY: `sized_text` passes a valid buffer and `out_len`.
+            unsafe { (self.v5.process_service_get_machine_name)(buf, len, out_len) }
+        })
+    }
+
+    /// The OS kernel's name and release (`Linux 6.1.0-18-amd64`).
+    pub fn os_version(&self) -> Result<String, OsError> {
+        sized_text("ProcessService.GetOsVersion", |buf, len, out_len| {
+            // SAFETY: `sized_text` passes a valid buffer and `out_len`.
+            unsafe { (self.v5.process_service_get_os_version)(buf, len, out_len) }
+        })
+    }
+
+    /// Every environment variable of the process, as (name, value) pairs.
+    pub fn environment_variables(&self) -> Result<Vec<(String, String)>, OsError> {
+        // SAFETY: no arguments.
+        let count = unsafe { (self.v5.process_service_get_environment_variable_count)() };
+        let mut out = Vec::with_capacity(count as usize);
+        for i in 0..count {
+            let entry = sized_text(
+                "ProcessService.GetEnvironmentVariableAt",
+                |buf, len, out_len| {
+                    // SAFETY: `sized_text` passes a valid buffer and `out_len`.
+                    unsafe {
+                        (self.v5.process_service_get_environment_variable_at)(i, buf, len, out_len)
+                    }
+                },
+            )?;
+            let (name, value) = entry.split_once('=').unwrap_or((entry.as_str(), ""));
+            out.push((name.to_owned(), value.to_owned()));
+        }
+        Ok(out)
+    }
+
+    /// The name the process was created with (a program's path).
+    pub fn process_name(&self) -> Result<String, OsError> {
+        sized_text("ProcessService.GetProcessName", |buf, len, out_len| {
+            // SAFETY: `sized_text` passes a valid buffer and `out_len`.
+            unsafe { (self.v5.process_service_get_process_name)(buf, len, out_len) }
+        })
+    }
+}
+
+/// Files and directories (ABI v5: `FileService`). Handles are the calling
+/// process's; see `services::file_service` for the numeric arguments.
+impl Os {
+    /// Opens a file: `mode` is .NET's `FileMode` (1..=6), `access` its
+    /// `FileAccess` (1 read, 2 write, 3 both).
+    pub fn file_open(&self, path: &str, mode: u32, access: u32) -> Result<Handle, OsError> {
+        let mut handle = Handle::NULL;
+        // SAFETY: the path slice is live; `handle` a valid out-pointer.
+        let status = unsafe {
+            (self.v5.file_service_open)(path.as_ptr(), path.len(), mode, access, &mut handle)
+        };
+        check("FileService.Open", status)?;
+        Ok(handle)
+    }
+
+    /// Reads at most `buf.len()` bytes at the file's position; `Ok(0)` at
+    /// the end.
+    pub fn file_read(&self, file: Handle, buf: &mut [u8]) -> Result<usize, OsError> {
+        let mut read = 0usize;
+        // SAFETY: `buf` is a live, writable slice; `read` a valid out-pointer.
+        let status =
+            unsafe { (self.v5.file_service_read)(file, buf.as_mut_ptr(), buf.len(), &mut read) };
+        check("FileService.Read", status)?;
+        Ok(read)
+    }
+
+    /// Writes all of `data` at the file's position.
+    pub fn file_write(&self, file: Handle, data: &[u8]) -> Result<(), OsError> {
+        // SAFETY: `data` is a live slice.
+        let status = unsafe { (self.v5.file_service_write)(file, data.as_ptr(), data.len()) };
+        check("FileService.Write", status)
+    }
+
+    /// Moves the file's position (`origin`: 0 start, 1 current, 2 end) and
+    /// returns the new one.
+    pub fn file_seek(&self, file: Handle, offset: i64, origin: u32) -> Result<u64, OsError> {
+        let mut position = 0u64;
+        // SAFETY: a valid out-pointer.
+        let status = unsafe { (self.v5.file_service_seek)(file, offset, origin, &mut position) };
+        check("FileService.Seek", status)?;
+        Ok(position)
+    }
+
+    /// The file's length.
+    pub fn file_length(&self, file: Handle) -> Result<u64, OsError> {
+        let mut length = 0u64;
+        // SAFETY: a valid out-pointer.
+        let status = unsafe { (self.v5.file_service_get_length)(file, &mut length) };
+        check("FileService.GetLength", status)?;
+        Ok(length)
+    }
+
+    /// Truncates or extends the file.
+    pub fn file_set_length(&self, file: Handle, length: u64) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v5.file_service_set_length)(file, length) };
+        check("FileService.SetLength", status)
+    }
+
+    /// Closes a file or directory-listing handle.
+    pub fn file_close(&self, handle: Handle) -> Result<(), OsError> {
+        // SAFETY: no pointers.
+        let status = unsafe { (self.v5.file_service_close)(handle) };
+        check("FileService.Close", status)
+    }
+
+    /// What `path` names: 0 nothing, 1 a file, 2 a directory, 3 other.
+    pub fn path_kind(&self, path: &str) -> Result<u32, OsError> {
+        let mut kind = 0u32;
+        // SAFETY: the path slice is live; `kind` a valid out-pointer.
+        let status =
+            unsafe { (self.v5.file_service_get_path_kind)(path.as_ptr(), path.len(), &mut kind) };
+        check("FileService.GetPathKind", status)?;
+        Ok(kind)
+    }
+
+    /// Deletes a file.
+    pub fn delete_file(&self, path: &str) -> Result<(), OsError> {
+        // SAFETY: the path slice is live.
+        let status = unsafe { (self.v5.file_service_delete_file)(path.as_ptr(), path.len()) };
+        check("FileService.DeleteFile", status)
+    }
+
+    /// Creates one directory.
+    pub fn create_directory(&self, path: &str) -> Result<(), OsError> {
+        // SAFETY: the path slice is live.
+        let status = unsafe { (self.v5.file_service_create_directory)(path.as_ptr(), path.len()) };
+        check("FileService.CreateDirectory", status)
+    }
+
+    /// Deletes an empty directory.
+    pub fn delete_directory(&self, path: &str) -> Result<(), OsError> {
+        // SAFETY: the path slice is live.
+        let status = unsafe { (self.v5.file_service_delete_directory)(path.as_ptr(), path.len()) };
+        check("FileService.DeleteDirectory", status)
+    }
+
+    /// The names in a directory (without `.` and `..`).
+    pub fn list_directory(&self, path: &str) -> Result<Vec<String>, OsError> {
+        let mut handle = Handle::NULL;
+        // SAFETY: the path slice is live; `handle` a valid out-pointer.
+        let status = unsafe {
+            (self.v5.file_service_open_directory)(path.as_ptr(), path.len(), &mut handle)
+        };
+        check("FileService.OpenDirectory", status)?;
+        let mut names = Vec::new();
+        let result = loop {
+            let next = sized_text("FileService.ReadDirectory", |buf, len, out_len| {
+                // SAFETY: `sized_text` passes a valid buffer and `out_len`.
+                unsafe { (self.v5.file_service_read_directory)(handle, buf, len, out_len) }
+            });
+            match next {
+                Ok(name) => names.push(name),
+                Err(OsError {
+                    status: Status::NotFound,
+                    ..
+                }) => break Ok(names),
+                Err(e) => break Err(e),
+            }
+        };
+        let _ = self.file_close(handle);
+        result
     }
 }
 

@@ -1,4 +1,5 @@
-//! Time sources: the time-stamp counter and `CLOCK_MONOTONIC`.
+//! Time sources: the time-stamp counter, `CLOCK_MONOTONIC`, and (ABI v5)
+//! the wall clock (`CLOCK_REALTIME`) with the local time zone's offset.
 //!
 //! The kernel takes a "boot" snapshot (monotonic time and TSC) the first time
 //! anything asks for time or a process is created. Up time is measured from
@@ -104,4 +105,36 @@ pub(crate) fn cycles_per_second() -> u64 {
         let hz = (cycles as u128 * 1_000_000_000u128) / nanos as u128;
         u64::try_from(hz).unwrap_or(u64::MAX).max(1)
     })
+}
+
+/// `CLOCK_REALTIME` in nanoseconds since 1970-01-01 00:00:00 UTC (negative
+/// before it).
+pub(crate) fn wall_clock_nanos() -> Result<i64, crate::Status> {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    if unsafe { libc::clock_gettime(libc::CLOCK_REALTIME, &mut ts) } != 0 {
+        return Err(crate::Status::OsError);
+    }
+    // time_t and c_long are i64 on x86-64 Linux.
+    Ok(ts
+        .tv_sec
+        .saturating_mul(1_000_000_000)
+        .saturating_add(ts.tv_nsec))
+}
+
+/// The local time zone's offset from UTC (seconds east) at `unix_seconds`.
+pub(crate) fn utc_offset_seconds(unix_seconds: i64) -> Result<i32, crate::Status> {
+    let t: libc::time_t = unix_seconds;
+    // SAFETY: `tm` is plain old data; all zeros is a valid value.
+    let mut tm: libc::tm = unsafe { core::mem::zeroed() };
+    // SAFETY: both pointers are valid; localtime_r is thread-safe and
+    // reads the zone (TZ, /etc/localtime) itself.
+    let converted = unsafe { libc::localtime_r(&t, &mut tm) };
+    if converted.is_null() {
+        return Err(crate::Status::InvalidArgument);
+    }
+    i32::try_from(tm.tm_gmtoff).map_err(|_| crate::Status::OsError)
 }

@@ -10,6 +10,11 @@
 //! - `Capture` appends both streams to in-memory buffers the host reads when
 //!   the process has ended.
 //!
+//! Standard input (ABI v4, `ConsoleService::Read`) comes from fd 0 for
+//! `Inherit` (a pipe, a redirected file or a terminal) and from the bytes
+//! the host supplied for `Capture`. A read first writes any pending standard
+//! output, so a prompt appears before the program waits for its answer.
+//!
 //! The kernel writes to the descriptors directly and does not go through
 //! Rust's `std::io::stdout()` buffer; host code that prints with `println!`
 //! while processes run should flush its own buffer first.
@@ -38,10 +43,21 @@ enum Sink {
     Capture { stdout: Vec<u8>, stderr: Vec<u8> },
 }
 
+/// Where standard input comes from.
+enum Input {
+    /// OS file descriptor 0.
+    Descriptor,
+    /// Bytes given by the host, read from `position` on.
+    Bytes { data: Vec<u8>, position: usize },
+}
+
 /// One console sink. Shared (via `Arc`) by a process and the children it
 /// creates through `ProcessHandle::Create`.
 pub(crate) struct Console {
     sink: Mutex<Sink>,
+    /// Held while a read waits for input (never together with `sink`), so
+    /// that readers take turns and writers are not blocked by a reader.
+    input: Mutex<Input>,
 }
 
 /// Whether fd 1 is a terminal (then `Inherit` stdout is line-buffered).
@@ -80,8 +96,9 @@ fn append(buf: &mut Vec<u8>, bytes: &[u8]) -> Result<(), Status> {
 }
 
 impl Console {
-    /// A new sink of the given mode.
-    pub(crate) fn new(mode: ConsoleMode) -> Console {
+    /// A new sink of the given mode. `input` is the standard input of a
+    /// `Capture` console (an `Inherit` console reads fd 0 and ignores it).
+    pub(crate) fn new(mode: ConsoleMode, input: Vec<u8>) -> Console {
         let sink = match mode {
             ConsoleMode::Inherit => Sink::Inherit {
                 pending: Vec::new(),
@@ -91,8 +108,48 @@ impl Console {
                 stderr: Vec::new(),
             },
         };
+        let input = match mode {
+            ConsoleMode::Inherit => Input::Descriptor,
+            ConsoleMode::Capture => Input::Bytes {
+                data: input,
+                position: 0,
+            },
+        };
         Console {
             sink: Mutex::new(sink),
+            input: Mutex::new(input),
+        }
+    }
+
+    /// Reads at most `buf.len()` bytes of standard input, blocking until
+    /// some are available; 0 means the end of the input (also for a closed
+    /// or missing fd 0). Pending standard output is written first.
+    pub(crate) fn read(&self, buf: &mut [u8]) -> Result<usize, Status> {
+        self.flush()?;
+        if buf.is_empty() {
+            return Ok(0);
+        }
+        match &mut *self.input.lock().unwrap_or_else(|e| e.into_inner()) {
+            Input::Descriptor => loop {
+                // SAFETY: `buf` is a live, writable slice of `len` bytes.
+                let n = unsafe { libc::read(0, buf.as_mut_ptr().cast(), buf.len()) };
+                if n >= 0 {
+                    return Ok(n as usize);
+                }
+                match std::io::Error::last_os_error().raw_os_error() {
+                    Some(libc::EINTR) => continue,
+                    // No standard input at all reads as an empty one.
+                    Some(libc::EBADF) => return Ok(0),
+                    _ => return Err(Status::IoError),
+                }
+            },
+            Input::Bytes { data, position } => {
+                let rest = data.get(*position..).unwrap_or(&[]);
+                let n = rest.len().min(buf.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                *position += n;
+                Ok(n)
+            }
         }
     }
 

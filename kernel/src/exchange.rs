@@ -438,12 +438,25 @@ pub(crate) fn counters(pid: ProcessId) -> (usize, usize, usize) {
     })
 }
 
+/// A process identifier no other test uses: the heap is kernel-wide and
+/// tests run in parallel, so a test that counts or releases "its" blocks
+/// must own a pid nobody else allocates under. Real processes count up from
+/// 1 (`Process::create`); these come from the top half of the id space.
+#[cfg(test)]
+pub(crate) fn test_pid() -> ProcessId {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0x8000_0000);
+    ProcessId(NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const A: Owner = Owner::Process(ProcessId(0xA000_0001));
-    const B: Owner = Owner::Process(ProcessId(0xA000_0002));
+    /// Two fresh owners for one test.
+    fn owners() -> (Owner, Owner) {
+        (Owner::Process(test_pid()), Owner::Process(test_pid()))
+    }
 
     fn pid(o: Owner) -> ProcessId {
         match o {
@@ -454,48 +467,50 @@ mod tests {
 
     #[test]
     fn ownership_moves_and_dies_with_the_process() {
-        let x = allocate(pid(A), 100).unwrap();
-        let y = allocate(pid(A), 10).unwrap();
-        assert_eq!(counters(pid(A)).2, 2);
-        assert_eq!(free(x, B), Err(Status::InvalidHandle), "not B's");
-        transfer(x, A, Owner::InFlight).unwrap();
-        assert_eq!(data(x, A).unwrap_err(), Status::InvalidHandle, "sent");
-        transfer(x, Owner::InFlight, B).unwrap();
-        assert_eq!(counters(pid(B)).2, 1);
-        assert_eq!(data(x, B).unwrap().len, 100);
-        assert_eq!(release_process(pid(A)), 1);
-        assert_eq!(free(y, A), Err(Status::InvalidHandle), "already freed");
-        free(x, B).unwrap();
-        assert_eq!(free(x, B), Err(Status::InvalidHandle), "double free");
-        assert_eq!(counters(pid(B)).2, 0);
+        let (a, b) = owners();
+        let x = allocate(pid(a), 100).unwrap();
+        let y = allocate(pid(a), 10).unwrap();
+        assert_eq!(counters(pid(a)).2, 2);
+        assert_eq!(free(x, b), Err(Status::InvalidHandle), "not b's");
+        transfer(x, a, Owner::InFlight).unwrap();
+        assert_eq!(data(x, a).unwrap_err(), Status::InvalidHandle, "sent");
+        transfer(x, Owner::InFlight, b).unwrap();
+        assert_eq!(counters(pid(b)).2, 1);
+        assert_eq!(data(x, b).unwrap().len, 100);
+        assert_eq!(release_process(pid(a)), 1);
+        assert_eq!(free(y, a), Err(Status::InvalidHandle), "already freed");
+        free(x, b).unwrap();
+        assert_eq!(free(x, b), Err(Status::InvalidHandle), "double free");
+        assert_eq!(counters(pid(b)).2, 0);
     }
 
     #[test]
     fn split_and_share_are_windows_of_one_region() {
-        let x = allocate(pid(A), 16).unwrap();
-        copy(x, A, 0, b"0123456789abcdef".as_ptr() as *mut u8, 16, true).unwrap();
-        let y = split(x, A, 10).unwrap();
-        assert_eq!(data(x, A).unwrap().len, 10);
+        let (a, b) = owners();
+        let x = allocate(pid(a), 16).unwrap();
+        copy(x, a, 0, b"0123456789abcdef".as_ptr() as *mut u8, 16, true).unwrap();
+        let y = split(x, a, 10).unwrap();
+        assert_eq!(data(x, a).unwrap().len, 10);
         let mut buf = [0u8; 6];
-        copy(y, A, 0, buf.as_mut_ptr(), 6, false).unwrap();
+        copy(y, a, 0, buf.as_mut_ptr(), 6, false).unwrap();
         assert_eq!(&buf, b"abcdef");
-        assert_eq!(split(y, A, 0), Err(Status::InvalidArgument));
-        assert_eq!(split(y, A, 6), Err(Status::InvalidArgument));
-        let z = share(y, A).unwrap();
-        assert!(!data(y, A).unwrap().writable);
+        assert_eq!(split(y, a, 0), Err(Status::InvalidArgument));
+        assert_eq!(split(y, a, 6), Err(Status::InvalidArgument));
+        let z = share(y, a).unwrap();
+        assert!(!data(y, a).unwrap().writable);
         assert_eq!(
-            copy(z, A, 0, buf.as_mut_ptr(), 1, true),
+            copy(z, a, 0, buf.as_mut_ptr(), 1, true),
             Err(Status::InvalidState)
         );
         assert_eq!(
-            copy(z, A, 5, buf.as_mut_ptr(), 2, false),
+            copy(z, a, 5, buf.as_mut_ptr(), 2, false),
             Err(Status::InvalidArgument)
         );
-        transfer(z, A, B).unwrap();
-        free(y, A).unwrap();
-        copy(z, B, 0, buf.as_mut_ptr(), 6, false).unwrap();
+        transfer(z, a, b).unwrap();
+        free(y, a).unwrap();
+        copy(z, b, 0, buf.as_mut_ptr(), 6, false).unwrap();
         assert_eq!(&buf, b"abcdef", "the share keeps the data alive");
-        free(z, B).unwrap();
-        free(x, A).unwrap();
+        free(z, b).unwrap();
+        free(x, a).unwrap();
     }
 }

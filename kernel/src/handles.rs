@@ -12,6 +12,7 @@ use std::sync::Arc;
 use crate::channel::Endpoint;
 use crate::event::Event;
 use crate::exchange::{self, BlockId};
+use crate::file::{DirectoryListing, FileObject};
 use crate::library::Library;
 use crate::mutex::KernelMutex;
 use crate::process::Process;
@@ -30,6 +31,10 @@ pub(crate) enum KernelObject {
     Event(Arc<Event>),
     /// A loaded shared library (`NativeLibraryService`, ABI v3).
     Library(Arc<Library>),
+    /// An open file (`FileService`, ABI v5).
+    File(Arc<FileObject>),
+    /// A directory listing (`FileService`, ABI v5).
+    Directory(Arc<DirectoryListing>),
     /// A mutex (`MutexHandle`, ABI v4).
     Mutex(Arc<KernelMutex>),
     /// A semaphore (`SemaphoreHandle`, ABI v4).
@@ -52,6 +57,10 @@ pub(crate) enum Kind {
     Event,
     /// [`KernelObject::Library`].
     Library,
+    /// [`KernelObject::File`].
+    File,
+    /// [`KernelObject::Directory`].
+    Directory,
     /// [`KernelObject::Mutex`].
     Mutex,
     /// [`KernelObject::Semaphore`].
@@ -69,6 +78,8 @@ impl KernelObject {
             KernelObject::Thread(_) => Kind::Thread,
             KernelObject::Event(_) => Kind::Event,
             KernelObject::Library(_) => Kind::Library,
+            KernelObject::File(_) => Kind::File,
+            KernelObject::Directory(_) => Kind::Directory,
             KernelObject::Mutex(_) => Kind::Mutex,
             KernelObject::Semaphore(_) => Kind::Semaphore,
             KernelObject::Endpoint(_) => Kind::Endpoint,
@@ -82,11 +93,13 @@ impl KernelObject {
             KernelObject::Process(p) => p.handle_released(),
             // A thread keeps running without its handle (it is detached);
             // an event, mutex or semaphore lives on while a waiter still
-            // holds it. A library is closed when its last reference (a
-            // lookup in progress may hold one) drops.
+            // holds it. A library or a file is closed when its last
+            // reference (a lookup or a call in progress may hold one) drops.
             KernelObject::Thread(_)
             | KernelObject::Event(_)
             | KernelObject::Library(_)
+            | KernelObject::File(_)
+            | KernelObject::Directory(_)
             | KernelObject::Mutex(_)
             | KernelObject::Semaphore(_) => {}
             // An endpoint has exactly one handle: dropping it closes the
@@ -185,10 +198,27 @@ impl HandleTable {
         }
     }
 
+    /// The open file a handle names (`InvalidHandle` for another kind).
+    pub(crate) fn file(&self, handle: Handle) -> Result<Arc<FileObject>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::File(f)) => Ok(Arc::clone(f)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
     /// The mutex a handle names (`InvalidHandle` for another kind).
     pub(crate) fn mutex(&self, handle: Handle) -> Result<Arc<KernelMutex>, Status> {
         match self.entries.get(&handle.0) {
             Some(KernelObject::Mutex(m)) => Ok(Arc::clone(m)),
+            _ => Err(Status::InvalidHandle),
+        }
+    }
+
+    /// The directory listing a handle names (`InvalidHandle` for another
+    /// kind).
+    pub(crate) fn directory(&self, handle: Handle) -> Result<Arc<DirectoryListing>, Status> {
+        match self.entries.get(&handle.0) {
+            Some(KernelObject::Directory(d)) => Ok(Arc::clone(d)),
             _ => Err(Status::InvalidHandle),
         }
     }
@@ -219,8 +249,8 @@ impl HandleTable {
 
     /// What a wait on the object a handle names waits for: an event, mutex
     /// or semaphore itself, a thread's or process's end, an endpoint's next
-    /// message (`InvalidHandle` for a block, a library or an unknown
-    /// handle).
+    /// message (`InvalidHandle` for a block, a library, a file, a directory
+    /// listing or an unknown handle).
     pub(crate) fn waitable(&self, handle: Handle) -> Result<Arc<dyn Waitable>, Status> {
         Ok(match self.entries.get(&handle.0) {
             Some(KernelObject::Event(e)) => Arc::clone(e) as Arc<dyn Waitable>,
@@ -229,9 +259,11 @@ impl HandleTable {
             Some(KernelObject::Thread(t)) => t.waitable(),
             Some(KernelObject::Process(p)) => p.waitable(),
             Some(KernelObject::Endpoint(e)) => e.waitable(),
-            Some(KernelObject::Block(_)) | Some(KernelObject::Library(_)) | None => {
-                return Err(Status::InvalidHandle)
-            }
+            Some(KernelObject::Block(_))
+            | Some(KernelObject::Library(_))
+            | Some(KernelObject::File(_))
+            | Some(KernelObject::Directory(_))
+            | None => return Err(Status::InvalidHandle),
         })
     }
 
@@ -246,6 +278,11 @@ impl HandleTable {
     /// How many handles the table holds.
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// The kind of object a handle names, if it names one.
+    pub(crate) fn kind_of(&self, handle: Handle) -> Option<Kind> {
+        self.entries.get(&handle.0).map(KernelObject::kind)
     }
 
     /// Removes a handle to an object of `kind` from the table

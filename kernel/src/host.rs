@@ -33,7 +33,7 @@
 use std::sync::Arc;
 
 use crate::console::{Console, ConsoleMode};
-use crate::process::{self, ExitReason, Process, Spec};
+use crate::process::{self, ExitReason, FileSystemAccess, Process, Spec};
 use crate::{KernelError, ProcessId};
 
 /// A program image the kernel starts as a child process
@@ -101,6 +101,13 @@ pub struct ProcessConfig {
     /// Stack size of the process thread in bytes; 0 means
     /// [`DEFAULT_STACK_SIZE`]. Ignored by [`run_in_current_thread`].
     pub stack_size: usize,
+    /// Standard input of a [`ConsoleMode::Capture`] console, read with
+    /// `ConsoleService::Read` (ABI v4); empty by default. An `Inherit`
+    /// console reads the OS's fd 0 and ignores this.
+    pub stdin: Vec<u8>,
+    /// Whether the process may use the file system (`FileService`, ABI
+    /// v4); its children get the same.
+    pub file_access: FileSystemAccess,
 }
 
 impl Default for ProcessConfig {
@@ -110,6 +117,8 @@ impl Default for ProcessConfig {
             args: Vec::new(),
             console: ConsoleMode::Inherit,
             stack_size: DEFAULT_STACK_SIZE,
+            stdin: Vec::new(),
+            file_access: FileSystemAccess::Allowed,
         }
     }
 }
@@ -207,12 +216,13 @@ fn create(
     let spec = Spec {
         name: config.name,
         args: config.args,
-        console: Arc::new(Console::new(config.console)),
+        console: Arc::new(Console::new(config.console, config.stdin)),
         stack_size: if config.stack_size == 0 {
             DEFAULT_STACK_SIZE
         } else {
             config.stack_size
         },
+        file_access: config.file_access,
         startup_endpoints: Vec::new(),
     };
     Process::create(spec, Box::new(main))

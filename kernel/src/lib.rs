@@ -24,7 +24,8 @@
 //!   `sync` (the one waiting mechanism: waitable objects, wait-any/all,
 //!   interruptible waits), `event`, `mutex`, `semaphore` (synchronization
 //!   objects), `channel` (endpoints), `exchange` (the exchange heap and its
-//!   ownership lists), `wait` (deadlines), `memory` (page accounting),
+//!   ownership lists), `file` (open files and directory listings), `wait`
+//!   (deadlines), `memory` (page accounting),
 //!   `console` (console sinks), `handles` (handle tables), `clock` (TSC and
 //!   monotonic time).
 //!
@@ -38,6 +39,7 @@ mod console;
 mod error;
 mod event;
 mod exchange;
+mod file;
 mod handles;
 pub mod host;
 mod library;
@@ -53,12 +55,12 @@ mod types;
 mod wait;
 
 pub use abi::{
-    resolve, resolve_v2, resolve_v3, resolve_v4, AbiError, AbiV1, AbiV2, AbiV3, AbiV4,
-    ABI_VERSION_LATEST,
+    resolve, resolve_v2, resolve_v3, resolve_v4, resolve_v5, AbiError, AbiV1, AbiV2, AbiV3, AbiV4,
+    AbiV5, ABI_VERSION_LATEST,
 };
 pub use console::{ConsoleMode, STDOUT_BUFFER_BYTES};
 pub use error::KernelError;
-pub use process::{ExitReason, EXIT_CODE_PANIC};
+pub use process::{ExitReason, FileSystemAccess, EXIT_CODE_PANIC};
 pub use status::Status;
 pub use types::{
     collector, received, stream, BytesRef, ChildSpec, Handle, KernelCounters, ProcessEntry,

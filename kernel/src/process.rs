@@ -81,12 +81,26 @@ enum State {
     Discarded,
 }
 
+/// Whether a process may use the file system (`FileService`, ABI v5).
+/// Chosen when the process is created; a child gets its parent's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum FileSystemAccess {
+    /// The `FileService` entries act on the OS file system (with the OS
+    /// process's own permissions).
+    #[default]
+    Allowed,
+    /// Every `FileService` entry that would touch the file system returns
+    /// `Status::NotPermitted` (corelib raises UnauthorizedAccessException).
+    Denied,
+}
+
 /// What a process is created with.
 pub(crate) struct Spec {
     pub(crate) name: String,
     pub(crate) args: Vec<String>,
     pub(crate) console: Arc<Console>,
     pub(crate) stack_size: usize,
+    pub(crate) file_access: FileSystemAccess,
     /// Endpoints the child starts with (ABI v4: `ProcessHandle::CreateFromImage`),
     /// already taken out of the parent: they go in the child's table.
     pub(crate) startup_endpoints: Vec<Arc<Endpoint>>,
@@ -101,6 +115,7 @@ pub(crate) struct Process {
     /// process's environment taken when the process was created.
     environment: Vec<(String, String)>,
     console: Arc<Console>,
+    file_access: FileSystemAccess,
     memory: Mutex<AddressSpace>,
     handles: Mutex<HandleTable>,
     terminate_code: Mutex<Option<i32>>,
@@ -293,6 +308,7 @@ impl Process {
                 .filter_map(|(k, v)| Some((k.into_string().ok()?, v.into_string().ok()?)))
                 .collect(),
             console: spec.console,
+            file_access: spec.file_access,
             memory: Mutex::new(AddressSpace::default()),
             handles: Mutex::new(table),
             terminate_code: Mutex::new(None),
@@ -652,6 +668,21 @@ impl Process {
     /// The startup arguments.
     pub(crate) fn args(&self) -> &[String] {
         &self.args
+    }
+
+    /// The name the process was created with.
+    pub(crate) fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the process may use the file system.
+    pub(crate) fn file_access(&self) -> FileSystemAccess {
+        self.file_access
+    }
+
+    /// The process's environment variables, in the order of the snapshot.
+    pub(crate) fn environment(&self) -> &[(String, String)] {
+        &self.environment
     }
 
     /// The value of environment variable `name`, if set.

@@ -8,7 +8,9 @@ use core::fmt;
 /// ABI v1 and never change; a v1 entry only ever returns the codes its
 /// documentation lists. A later ABI version may add codes, which only its new
 /// entries return (v2 added [`Status::TimedOut`]; v4 added
-/// [`Status::Stopped`], [`Status::ChannelClosed`] and [`Status::Abandoned`]).
+/// [`Status::Stopped`], [`Status::ChannelClosed`] and [`Status::Abandoned`];
+/// v5 the file-system codes from [`Status::AccessDenied`] to
+/// [`Status::IoError`]).
 #[repr(i32)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[must_use]
@@ -71,11 +73,30 @@ pub enum Status {
     /// (ABI v4) A wait acquired a mutex whose owning thread ended without
     /// releasing it. The caller owns the mutex now.
     Abandoned = 18,
+    /// (ABI v5) The operating system refused access to the path (its
+    /// permissions, a read-only file system, or a directory where a file is
+    /// expected).
+    AccessDenied = 19,
+    /// (ABI v5) The calling process was started without file-system access
+    /// (`host::ProcessConfig::file_access`): no `FileService` entry touches
+    /// the file system for it.
+    NotPermitted = 20,
+    /// (ABI v5) The file does not exist (its directory does).
+    FileNotFound = 21,
+    /// (ABI v5) A directory on the path does not exist (or is not a
+    /// directory).
+    PathNotFound = 22,
+    /// (ABI v5) The file or directory to create already exists.
+    AlreadyExists = 23,
+    /// (ABI v5) The directory to delete is not empty.
+    DirectoryNotEmpty = 24,
+    /// (ABI v5) Any other input/output failure (a full disk, a device error).
+    IoError = 25,
 }
 
 impl Status {
     /// Every status code, in numeric order.
-    pub const ALL: [Status; 19] = [
+    pub const ALL: [Status; 26] = [
         Status::Ok,
         Status::InvalidArgument,
         Status::InvalidUtf8,
@@ -95,6 +116,13 @@ impl Status {
         Status::Stopped,
         Status::ChannelClosed,
         Status::Abandoned,
+        Status::AccessDenied,
+        Status::NotPermitted,
+        Status::FileNotFound,
+        Status::PathNotFound,
+        Status::AlreadyExists,
+        Status::DirectoryNotEmpty,
+        Status::IoError,
     ];
 
     /// Converts a raw code received over the ABI back into a `Status`.
@@ -140,6 +168,13 @@ impl Status {
             Status::Stopped => "the calling process is being stopped",
             Status::ChannelClosed => "the channel is closed",
             Status::Abandoned => "acquired an abandoned mutex",
+            Status::AccessDenied => "access to the path is denied",
+            Status::NotPermitted => "the process has no file-system access",
+            Status::FileNotFound => "file not found",
+            Status::PathNotFound => "a directory on the path does not exist",
+            Status::AlreadyExists => "already exists",
+            Status::DirectoryNotEmpty => "directory not empty",
+            Status::IoError => "input/output error",
         }
     }
 

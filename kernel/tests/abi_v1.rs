@@ -14,20 +14,21 @@ fn resolve_v1_and_reject_unknown_versions() {
         t.size as usize,
         core::mem::size_of::<osprey_kernel::AbiV1>()
     );
-    assert_eq!(ABI_VERSION_LATEST, 4);
-    // v2, v3 and v4 begin with all of v1.
+    assert_eq!(ABI_VERSION_LATEST, 5);
+    // v2, v3, v4 and v5 begin with all of v1.
     assert_eq!(resolve(2).unwrap().version, 2);
     assert_eq!(resolve(3).unwrap().version, 3);
     assert_eq!(resolve(4).unwrap().version, 4);
-    let err = resolve(5).unwrap_err();
+    assert_eq!(resolve(5).unwrap().version, 5);
+    let err = resolve(6).unwrap_err();
     assert_eq!(
         err,
         AbiError::UnknownVersion {
-            requested: 5,
-            latest: 4
+            requested: 6,
+            latest: 5
         }
     );
-    assert!(err.to_string().contains("version 5"));
+    assert!(err.to_string().contains("version 6"));
     assert!(resolve(0).is_err());
 }
 

@@ -11,7 +11,7 @@ use osprey_kernel::client::Os;
 use osprey_kernel::{host, resolve_v3, Handle, ProcessId, Status, ThreadId};
 
 fn os() -> Os {
-    Os::resolve().expect("v3 is exported")
+    Os::resolve().expect("v4 is exported")
 }
 
 #[test]

@@ -77,9 +77,124 @@ pub struct Sample {
     /// Contents of the optional `stdin` file, fed to the program's stdin.
     /// Without it the program's stdin is empty (/dev/null).
     pub stdin: Option<Vec<u8>>,
+    /// From the optional `expected-differences` file: lines where mono is
+    /// known to disagree with .NET's documented behaviour, and what .NET
+    /// (and so Osprey) prints instead.
+    pub expected_differences: Vec<ExpectedDifference>,
     /// The folder holds a `debug` file: compile with `mcs -debug` and run
     /// mono with `--debug`, so stack traces show files and lines.
     pub debug: bool,
+}
+
+/// One line of a sample's output where mono is wrong by .NET's
+/// documentation: mono prints `mono`, .NET prints `dotnet`, and the harness
+/// expects Osprey to print `dotnet` there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExpectedDifference {
+    /// Why (the comment lines before the pair): required.
+    pub why: String,
+    /// The whole line as mono prints it.
+    pub mono: String,
+    /// The whole line as .NET prints it.
+    pub dotnet: String,
+}
+
+/// The `expected-differences` format: for each difference, one or more
+/// `#` comment lines saying why mono is wrong (which .NET documentation or
+/// behaviour Osprey follows), then a `mono: <line>` and a `dotnet: <line>`
+/// line (one space after the colon; the rest of the line is taken
+/// verbatim). Blank lines are ignored.
+pub fn parse_expected_differences(text: &str) -> Result<Vec<ExpectedDifference>, String> {
+    let mut out = Vec::new();
+    let mut why = String::new();
+    let mut mono: Option<String> = None;
+    for (n, line) in text.lines().enumerate() {
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        if let Some(comment) = line.strip_prefix('#') {
+            if mono.is_some() {
+                return Err(format!(
+                    "line {}: a comment between `mono:` and `dotnet:`",
+                    n + 1
+                ));
+            }
+            if !why.is_empty() {
+                why.push(' ');
+            }
+            why.push_str(comment.trim());
+        } else if let Some(m) = line.strip_prefix("mono: ") {
+            if mono.is_some() {
+                return Err(format!("line {}: two `mono:` lines in a row", n + 1));
+            }
+            if why.trim().is_empty() {
+                return Err(format!(
+                    "line {}: a difference needs `#` lines before it saying why mono is wrong",
+                    n + 1
+                ));
+            }
+            mono = Some(m.to_string());
+        } else if let Some(d) = line.strip_prefix("dotnet: ") {
+            let Some(m) = mono.take() else {
+                return Err(format!("line {}: `dotnet:` without a `mono:` line", n + 1));
+            };
+            if m == d {
+                return Err(format!("line {}: the two lines are the same", n + 1));
+            }
+            out.push(ExpectedDifference {
+                why: std::mem::take(&mut why),
+                mono: m,
+                dotnet: d.to_string(),
+            });
+        } else if !line.trim().is_empty() {
+            return Err(format!(
+                "line {}: expected `# why`, `mono: <line>` or `dotnet: <line>`",
+                n + 1
+            ));
+        }
+    }
+    if mono.is_some() {
+        return Err("the last `mono:` line has no `dotnet:` line".into());
+    }
+    Ok(out)
+}
+
+/// Replaces, in mono's output, every line listed as an expected difference
+/// with what .NET prints. Every listed difference must occur (a difference
+/// that no longer occurs is an error: mono was fixed or the sample changed,
+/// and the entry must go).
+pub fn apply_expected_differences(
+    stdout: &[u8],
+    differences: &[ExpectedDifference],
+) -> Result<Vec<u8>, String> {
+    if differences.is_empty() {
+        return Ok(stdout.to_vec());
+    }
+    let text = String::from_utf8_lossy(stdout);
+    let mut used = vec![false; differences.len()];
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(
+            |line| match differences.iter().position(|d| d.mono == line) {
+                Some(i) => {
+                    used[i] = true;
+                    differences[i].dotnet.clone()
+                }
+                None => line.to_string(),
+            },
+        )
+        .collect();
+    let unused: Vec<&str> = differences
+        .iter()
+        .zip(&used)
+        .filter(|(_, u)| !**u)
+        .map(|(d, _)| d.mono.as_str())
+        .collect();
+    if !unused.is_empty() {
+        return Err(format!(
+            "expected-differences lists lines mono no longer prints (remove them):\n  {}",
+            unused.join("\n  ")
+        ));
+    }
+    Ok(lines.join("\n").into_bytes())
 }
 
 /// Every folder under `samples/`, sorted by name. A folder that is not a
@@ -137,12 +252,22 @@ pub fn load_sample(dir: &Path) -> Result<Sample, (String, String)> {
     } else {
         None
     };
+    let differences_file = dir.join("expected-differences");
+    let expected_differences = if differences_file.exists() {
+        let text = fs::read_to_string(&differences_file)
+            .map_err(|e| err(format!("cannot read {}: {e}", differences_file.display())))?;
+        parse_expected_differences(&text)
+            .map_err(|e| err(format!("{}: {e}", differences_file.display())))?
+    } else {
+        Vec::new()
+    };
     Ok(Sample {
         name,
         dir: dir.to_path_buf(),
         source,
         args,
         stdin,
+        expected_differences,
         debug: dir.join("debug").is_file(),
     })
 }
@@ -581,8 +706,9 @@ pub fn check_sample(sample: &Sample, opts: &CheckOptions) -> Result<(), String> 
     let exe = compile_sample(sample)?;
     let stdin = sample.stdin.as_deref();
     let mono_opts: &[&str] = if sample.debug { &["--debug"] } else { &[] };
-    let mono = run_mono_with(mono_opts, &exe, &sample.args, stdin, opts.timeout)?;
+    let mut mono = run_mono_with(mono_opts, &exe, &sample.args, stdin, opts.timeout)?;
     check_reference(&mono, "mono", &exe, opts.timeout)?;
+    mono.stdout = apply_expected_differences(&mono.stdout, &sample.expected_differences)?;
     let osprey = run_osprey(
         &exe,
         &sample.args,

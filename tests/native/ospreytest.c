@@ -380,3 +380,147 @@ void ot_rename_person(Person *p, int age)
     p->active = !p->active;
     p->initial = 'Z';
 }
+
+/* ---- non-blittable structs by value (arguments and results), fixed arrays
+   and strings inline, formatted classes deriving from formatted classes,
+   callbacks taking StringBuilders, arrays and structs ----------------------- */
+
+typedef struct { int on; char letter; } Flag;              /* BOOL, ANSI char: 8 bytes, RAX */
+typedef struct { const char *name; int on; } Named;        /* 16 bytes: RAX:RDX */
+typedef struct { Flag flag; double level; } Gauge;         /* nested: RAX, XMM0 */
+typedef struct { char tag[4]; float xy[2]; } SmallFixed;   /* ByValTStr + ByValArray: RAX, XMM0 */
+typedef struct { char code[8]; int values[3]; double weights[2]; } Fixed; /* 40 bytes: memory */
+typedef struct { Person who; int rank; } Ranked;           /* nested Person: memory */
+
+static char *upper_copy(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    char *r = malloc(n + m + 1);
+    for (size_t i = 0; i < n; i++)
+        r[i] = (s[i] >= 'a' && s[i] <= 'z') ? (char)(s[i] - 32) : s[i];
+    memcpy(r + n, suffix, m + 1);
+    return r;
+}
+
+Flag ot_flip_flag(Flag f) { Flag r = {!f.on, (char)(f.letter + 1)}; return r; }
+int ot_flag_code(Flag f) { return (f.on ? 1000 : 0) + f.letter; }
+int ot_named_len(Named n) { return (n.name ? (int)strlen(n.name) : -1) + (n.on ? 100 : 0); }
+Named ot_shout(Named n)
+{
+    Named r = {upper_copy(n.name ? n.name : "?", "!"), !n.on};
+    return r;   /* r.name is malloc'd: the marshaler frees it */
+}
+Named ot_null_named(void) { Named r = {NULL, 1}; return r; }
+Gauge ot_scale_gauge(Gauge g, double k)
+{
+    Gauge r = {{!g.flag.on, (char)(g.flag.letter + 2)}, g.level * k};
+    return r;
+}
+SmallFixed ot_swap_fixed(SmallFixed s)
+{
+    SmallFixed r;
+    memset(&r, 0, sizeof r);
+    size_t n = strnlen(s.tag, sizeof s.tag);
+    for (size_t i = 0; i < n; i++)
+        r.tag[i] = s.tag[n - 1 - i];
+    r.xy[0] = s.xy[1];
+    r.xy[1] = s.xy[0];
+    return r;
+}
+Fixed ot_double_fixed(Fixed f)
+{
+    Fixed r;
+    memset(&r, 0, sizeof r);
+    snprintf(r.code, sizeof r.code, "%.3s-%zu", f.code, strnlen(f.code, sizeof f.code));
+    for (int i = 0; i < 3; i++)
+        r.values[i] = f.values[i] * 2;
+    r.weights[0] = f.weights[0] / 2;
+    r.weights[1] = f.weights[1] / 2;
+    return r;
+}
+int ot_sizeof_fixed(void) { return (int)sizeof(Fixed); }
+Person ot_older(Person p, int years)
+{
+    Person r = p;
+    r.age = p.age + years;
+    r.active = !p.active;
+    r.name = upper_copy(p.name ? p.name : "?", " SR.");
+    r.initial = (char)(p.initial + 1);
+    return r;
+}
+Ranked ot_promote(Ranked r, int by)
+{
+    Ranked o = r;
+    o.rank = r.rank + by;
+    o.who.name = upper_copy(r.who.name ? r.who.name : "?", "");
+    o.who.active = 1;
+    return o;
+}
+/* Five integers take RDI..R8: a 16-byte struct no longer fits in R9 and goes
+   on the stack, and so do the ones after it. */
+int ot_spill_named(int a, int b, int c, int d, int e, Named n, Flag f)
+{
+    return a + b + c + d + e + ot_named_len(n) + ot_flag_code(f);
+}
+
+/* A formatted class deriving from one: the base's fields first. */
+typedef struct { int id; const char *name; int level; int admin; } Employee;
+int ot_describe_employee(const Employee *e, char *out, int cap)
+{
+    return snprintf(out, (size_t)cap, "#%d %s level %d%s", e->id, e->name ? e->name : "?",
+                    e->level, e->admin ? " (admin)" : "");
+}
+void ot_promote_employee(Employee *e)
+{
+    e->id *= 2;
+    e->level += 1;
+    e->admin = 1;
+    e->name = upper_copy(e->name ? e->name : "?", "");
+}
+int ot_sizeof_employee(void) { return (int)sizeof(Employee); }
+
+/* Callbacks with StringBuilders, arrays and structs. */
+typedef void (*SbFn)(char *buf);
+typedef int (*SumFn)(const int *a, int n);
+typedef void (*ScaleFn)(double *a, int n);
+typedef int (*PersonFn)(Person p);
+typedef void (*PersonRefFn)(Person *p);
+typedef int (*FlagFn)(Flag f);
+typedef double (*VecFn)(Vec3 v);
+int ot_call_with_builder(SbFn f, char *out, int cap)
+{
+    char buf[32] = "hello, world";
+    f(buf);
+    return snprintf(out, (size_t)cap, "[%s]", buf);
+}
+int ot_call_with_array(SumFn f)
+{
+    int a[5] = {1, 2, 3, 4, 5};
+    return f(a, 5) + f(a + 1, 3) * 1000;
+}
+double ot_call_scale(ScaleFn f)
+{
+    double a[3] = {1.5, 2.5, 3.5};
+    f(a, 3);
+    return a[0] + a[1] * 10 + a[2] * 100;
+}
+int ot_call_with_person(PersonFn f)
+{
+    Person p = {44, 1, "Hopper", 'H'};
+    return f(p);
+}
+int ot_call_with_person_ref(PersonRefFn f, char *out, int cap)
+{
+    Person p = {30, 0, "Liskov", 'L'};
+    const char *orig = p.name;
+    f(&p);
+    int n = ot_describe(&p, out, cap);
+    if (p.name != orig)
+        free((void *)p.name);   /* a copy the marshaler made: C owns it */
+    return n;
+}
+int ot_call_with_flag(FlagFn f) { Flag a = {1, 'q'}; Flag b = {0, 'r'}; return f(a) * 1000 + f(b); }
+double ot_call_with_vec(VecFn f) { Vec3 v = {1.25, 2.5, 4.0}; return f(v); }
+typedef struct { const char *text; } Note;                   /* 8 bytes: one INTEGER eightbyte */
+typedef int (*NoteFn)(Note n);
+int ot_call_with_note(NoteFn f) { Note n = {"a note"}; return f(n); }

@@ -1,11 +1,11 @@
 //! osprey-vm: the Osprey runtime.
 //!
-//! Layers, bottom to top (see docs/architecture.md). A module uses only its
+//! Eight layers, bottom to top (see docs/architecture.md). A module uses only its
 //! own layer and the layers below; `vm/tests/layers.rs` reads every
 //! `crate::` path and fails on one that points up.
 //!
-//! * `osprey_kernel::client::Os`: the kernel's ABI table, the VM's only
-//!   door to the OS;
+//! * `osprey_kernel::client::Os`: the kernel's ABI table (v5), the VM's
+//!   only door to the OS;
 //! 1. [`typesystem`]: method tables, type handles, field and method
 //!    descriptors, the runtime's view of types;
 //! 2. [`object`]: the object layout and `ObjectRef`;
@@ -19,21 +19,24 @@
 //!    stack walker and the finalizer runner only through the
 //!    [`gc::GcToRuntime`] trait it defines (CoreCLR's `IGCToCLR`); a thread
 //!    record embeds its [`gc::Mutator`];
-//! 6. execution: [`thread`], [`frames`], [`rooted`], [`stackwalk`],
-//!    [`heap`], [`sync`], [`runtime`], [`eh`], [`fcall`], [`interop`],
-//!    [`stubs`]: a runtime instance and its threads, transition frames,
-//!    rooted references, the one stack walker, allocation, monitors,
-//!    exception dispatch, corelib's internal calls (QCalls live in the
-//!    `osprey-qcall` crate), P/Invoke, the hand-written transitions,
-//!    compilation and the call-site API. One layer for now: the thread
-//!    record holds the runtime's errors and exception-dispatch state;
-//! 7. front ends: [`bench`] (the transition benchmarks) and [`cli`] (the
+//! 6. threads: [`thread`] (the thread record, with its exception-dispatch
+//!    state and thread-static blocks), [`frames`], [`rooted`],
+//!    [`stackwalk`], [`heap`] (allocation), [`sync`] (monitors),
+//!    [`error`] (`RuntimeError`): what a thread carries and how its stack
+//!    is walked. The record holds its runtime as an opaque pointer, typed
+//!    by `Thread::runtime` one layer up;
+//! 7. execution: [`runtime`], [`eh`], [`fcall`], [`interop`], [`stubs`]: a
+//!    runtime instance, compilation and the call-site API, exception
+//!    dispatch, corelib's internal calls (QCalls live in the
+//!    `osprey-qcall` crate), P/Invoke, the hand-written transitions;
+//! 8. front ends: [`bench`] (the transition benchmarks) and [`cli`] (the
 //!    `osprey` command).
 
 pub mod bench;
 pub mod cli;
 pub mod codeheap;
 pub mod eh;
+pub mod error;
 pub mod fcall;
 pub mod frames;
 pub mod gc;

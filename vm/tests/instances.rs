@@ -19,6 +19,7 @@ fn spawn(name: &str, bytes: Vec<u8>, args: &[&str]) -> host::ProcessHandle {
         args: args.iter().map(|s| s.to_string()).collect(),
         console: ConsoleMode::Capture,
         stack_size: 0,
+        ..ProcessConfig::default()
     };
     let name = name.to_string();
     host::spawn(config, move || {

@@ -15,7 +15,7 @@ const LAYERS: &[(&str, &[&str])] = &[
     ("loader", &["loader"]),
     ("collector", &["gc"]),
     (
-        "execution",
+        "threads",
         &[
             "thread",
             "frames",
@@ -23,13 +23,10 @@ const LAYERS: &[(&str, &[&str])] = &[
             "stackwalk",
             "heap",
             "sync",
-            "runtime",
-            "eh",
-            "fcall",
-            "interop",
-            "stubs",
+            "error",
         ],
     ),
+    ("execution", &["runtime", "eh", "fcall", "interop", "stubs"]),
     ("front ends", &["bench", "cli"]),
 ];
 
@@ -156,5 +153,6 @@ fn the_checker_sees_an_upward_import() {
     );
     assert_eq!(crate_paths("use crate::{gc, thread};"), [""]);
     assert!(layer_of("gc") < layer_of("thread"));
+    assert!(layer_of("thread") < layer_of("runtime"));
     assert!(layer_of("typesystem") < layer_of("loader"));
 }

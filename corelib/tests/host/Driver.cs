@@ -91,6 +91,13 @@ namespace System
                 throw new InvalidOperationException("InternalWrite called with null");
             Calls.Add(new KeyValuePair<int, string>(stream, value));
         }
+
+        // corelib's SetOut/SetError redirection (Console.Writers.cs): never
+        // redirected here.
+        private static System.IO.TextWriter Redirected(int stream)
+        {
+            return null;
+        }
     }
 }
 

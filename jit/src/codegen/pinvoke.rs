@@ -70,6 +70,25 @@ impl StackItem {
     }
 }
 
+/// Where the result of a System V call goes when it is a struct returned
+/// in memory: the callee writes it to the buffer whose address is passed in
+/// RDI.
+#[derive(Copy, Clone)]
+pub(super) enum RetBuffer {
+    /// A frame slot (an rbp offset).
+    Slot(i32),
+    /// Native memory whose address is in an evaluation-stack entry.
+    At(Entry),
+}
+
+/// The struct a by-value struct argument passes, if it is one.
+fn struct_arg(marshal: NativeArg) -> Option<NativeStruct> {
+    match marshal {
+        NativeArg::Struct(ns) | NativeArg::StructAt(ns) => Some(ns),
+        _ => None,
+    }
+}
+
 /// The eightbytes of a struct passed in registers.
 fn eightbytes(class: StructClass) -> Option<Vec<EightByte>> {
     match class {
@@ -86,14 +105,16 @@ impl Emitter<'_, '_> {
     /// R8, R9; floats in XMM0-7; structs by their classification; the rest
     /// on the stack, right to left, padded to keep RSP 16-byte aligned),
     /// loads them, calls, binds `ret_label` to the return address, and pops
-    /// the stack arguments. `pass_thread` puts R15 in RDI; `ret_buffer` (an
-    /// rbp offset) passes its address in RDI as a hidden first argument. The
-    /// argument sources must not be in RAX/XMM0 (the caller spilled them).
+    /// the stack arguments. `pass_thread` puts R15 in RDI; `ret_buffer`
+    /// passes its address in RDI as a hidden first argument. A struct
+    /// argument's bytes are read from its slot ([`NativeArg::Struct`]) or
+    /// through the address it holds ([`NativeArg::StructAt`]). The argument
+    /// sources must not be in RAX/XMM0 (the caller spilled them).
     pub(super) fn emit_sysv_call(
         &mut self,
         args: &[AbiArg],
         pass_thread: bool,
-        ret_buffer: Option<i32>,
+        ret_buffer: Option<RetBuffer>,
         callee: SysvCallee,
         ret_label: DynamicLabel,
     ) {
@@ -105,7 +126,7 @@ impl Emitter<'_, '_> {
         let mut stack: Vec<StackItem> = Vec::new();
         let mut places: Vec<(AbiArg, Place)> = Vec::new();
         for a in args {
-            if let NativeArg::Struct(NativeStruct { size, class }) = a.marshal {
+            if let Some(NativeStruct { size, class }) = struct_arg(a.marshal) {
                 let remaining_gprs = gprs.len();
                 match eightbytes(class) {
                     Some(ebs)
@@ -159,9 +180,9 @@ impl Emitter<'_, '_> {
                     dynasm!(self.ops ; .arch x64 ; push r11);
                 }
                 StackItem::Struct(a, n) => {
-                    let slot = self.slot(a.src.depth, a.src.kind);
+                    let (base, at) = self.struct_bytes(a);
                     for i in (0..n as i32).rev() {
-                        dynasm!(self.ops ; .arch x64 ; push QWORD [rbp + slot + 8 * i]);
+                        dynasm!(self.ops ; .arch x64 ; push QWORD [Rq(base) + at + 8 * i]);
                     }
                 }
             }
@@ -171,20 +192,22 @@ impl Emitter<'_, '_> {
                 Place::Gpr(r) => self.load_native_value(a, r),
                 Place::Xmm(x) => self.load_xmm_as(a.src, x, a.ty.stack_kind()),
                 Place::StructGpr(r, disp) => {
-                    let slot = self.slot(a.src.depth, a.src.kind);
-                    dynasm!(self.ops ; .arch x64 ; mov Rq(r), [rbp + slot + disp]);
+                    let (base, at) = self.struct_bytes(a);
+                    dynasm!(self.ops ; .arch x64 ; mov Rq(r), [Rq(base) + at + disp]);
                 }
                 Place::StructXmm(x, disp) => {
-                    let slot = self.slot(a.src.depth, a.src.kind);
-                    dynasm!(self.ops ; .arch x64 ; movq Rx(x), [rbp + slot + disp]);
+                    let (base, at) = self.struct_bytes(a);
+                    dynasm!(self.ops ; .arch x64 ; movq Rx(x), [Rq(base) + at + disp]);
                 }
             }
         }
         if pass_thread {
             dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
         }
-        if let Some(buf) = ret_buffer {
-            dynasm!(self.ops ; .arch x64 ; lea rdi, [rbp + buf]);
+        match ret_buffer {
+            Some(RetBuffer::Slot(buf)) => dynasm!(self.ops ; .arch x64 ; lea rdi, [rbp + buf]),
+            Some(RetBuffer::At(e)) => self.load_gpr(e, reg::RDI),
+            None => {}
         }
         match callee {
             SysvCallee::Rust(address) => {
@@ -214,6 +237,20 @@ impl Emitter<'_, '_> {
         let cleanup = 8 * stack_slots as i32 + if pad { 8 } else { 0 };
         if cleanup > 0 {
             dynasm!(self.ops ; .arch x64 ; add rsp, cleanup);
+        }
+    }
+
+    /// Where a by-value struct argument's bytes start: (base register,
+    /// displacement). A struct in its slot is `rbp + slot`; a struct behind
+    /// an address ([`NativeArg::StructAt`]) is read through R11, loaded
+    /// here (R11 is never an argument register).
+    fn struct_bytes(&mut self, a: AbiArg) -> (u8, i32) {
+        match a.marshal {
+            NativeArg::StructAt(_) => {
+                self.load_gpr(a.src, reg::R11);
+                (reg::R11, 0)
+            }
+            _ => (reg::RBP, self.slot(a.src.depth, a.src.kind)),
         }
     }
 
@@ -282,7 +319,7 @@ impl Emitter<'_, '_> {
                 self.store_entry_to_slot(a.src);
             }
         }
-        let abi: Vec<AbiArg> = abi
+        let mut abi: Vec<AbiArg> = abi
             .into_iter()
             .map(|a| match a.marshal {
                 NativeArg::Struct(_) => AbiArg {
@@ -295,6 +332,12 @@ impl Emitter<'_, '_> {
                 _ => a,
             })
             .collect();
+        // A struct result into native memory: the last argument is the
+        // buffer's address, not an argument of the callee.
+        let result_at = match call.ret {
+            NativeRet::StructTo(_) => Some(abi.pop().expect("the buffer's address").src),
+            _ => None,
+        };
         let fnptr = fnptr.map(|e| self.spill_entry(e));
         let callee = match call.target {
             NativeTarget::Address(a) => SysvCallee::Native(a),
@@ -323,12 +366,22 @@ impl Emitter<'_, '_> {
             NativeRet::Struct(NativeStruct {
                 class: StructClass::Memory,
                 ..
-            }) => result_slot,
+            }) => result_slot.map(RetBuffer::Slot),
+            NativeRet::StructTo(NativeStruct {
+                class: StructClass::Memory,
+                ..
+            }) => result_at.map(RetBuffer::At),
             _ => None,
         };
         self.emit_sysv_call(&abi, false, ret_buffer, callee, ret_label);
-        if let (NativeRet::Struct(ns), Some(slot)) = (call.ret, result_slot) {
-            self.store_struct_result(ns, slot);
+        match (call.ret, result_slot, result_at) {
+            (NativeRet::Struct(ns), Some(slot), _) => self.store_struct_result(ns, reg::RBP, slot),
+            (NativeRet::StructTo(ns), _, Some(at)) => {
+                // R11 is scratch here: the result registers stay intact.
+                self.load_gpr(at, reg::R11);
+                self.store_struct_result(ns, reg::R11, 0);
+            }
+            _ => {}
         }
         if call.set_last_error {
             self.save_last_error();
@@ -342,6 +395,7 @@ impl Emitter<'_, '_> {
         self.check_pending();
         match call.ret {
             NativeRet::Struct(_) => self.push(result_kind, Loc::Slot),
+            NativeRet::StructTo(_) => {}
             NativeRet::Bool { one_byte } => {
                 if one_byte {
                     dynasm!(self.ops ; .arch x64 ; test al, al ; setne al ; movzx eax, al);
@@ -377,10 +431,11 @@ impl Emitter<'_, '_> {
         dynasm!(self.ops ; .arch x64 ; =>bound);
     }
 
-    /// Stores a struct result that came back in registers to its slot (a
-    /// result in memory is already there: RDI pointed at it). INTEGER
-    /// eightbytes come in RAX then RDX, SSE ones in XMM0 then XMM1.
-    fn store_struct_result(&mut self, ns: NativeStruct, slot: i32) {
+    /// Stores a struct result that came back in registers to `[base + at]`
+    /// (its slot, or native memory; a result in memory is already there:
+    /// RDI pointed at it). INTEGER eightbytes come in RAX then RDX, SSE ones
+    /// in XMM0 then XMM1.
+    fn store_struct_result(&mut self, ns: NativeStruct, base: u8, slot: i32) {
         let Some(ebs) = eightbytes(ns.class) else {
             return;
         };
@@ -389,18 +444,18 @@ impl Emitter<'_, '_> {
             let disp = 8 * i as i32;
             match (eb, gpr, xmm) {
                 (EightByte::Integer, 0, _) => {
-                    dynasm!(self.ops ; .arch x64 ; mov [rbp + slot + disp], rax);
+                    dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + slot + disp], rax);
                     gpr += 1;
                 }
                 (EightByte::Integer, _, _) => {
-                    dynasm!(self.ops ; .arch x64 ; mov [rbp + slot + disp], rdx);
+                    dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + slot + disp], rdx);
                 }
                 (EightByte::Sse, _, 0) => {
-                    dynasm!(self.ops ; .arch x64 ; movq [rbp + slot + disp], xmm0);
+                    dynasm!(self.ops ; .arch x64 ; movq [Rq(base) + slot + disp], xmm0);
                     xmm += 1;
                 }
                 (EightByte::Sse, _, _) => {
-                    dynasm!(self.ops ; .arch x64 ; movq [rbp + slot + disp], xmm1);
+                    dynasm!(self.ops ; .arch x64 ; movq [Rq(base) + slot + disp], xmm1);
                 }
             }
         }

@@ -3,8 +3,10 @@
 //! Where the bytes go is decided by the process's console sink, chosen when
 //! it was created ([`crate::ConsoleMode`]): the OS descriptors (`Inherit`) or
 //! per-process buffers the host reads after the process ends (`Capture`).
+//! Since ABI v5 a process also reads its standard input (`Read`): fd 0 for
+//! `Inherit`, the bytes the host gave for `Capture`.
 
-use super::{bytes, guard};
+use super::{bytes, check_out, guard, write_out};
 use crate::{process, stream, Status};
 
 /// `ConsoleService::Write`: writes bytes to stream `1` (standard output) or
@@ -41,4 +43,42 @@ pub unsafe extern "C" fn write(stream: u32, ptr: *const u8, len: usize) -> Statu
 /// Returns `Ok`, `NoProcess`, `OsError`.
 pub extern "C" fn flush() -> Status {
     guard(|| process::current_or_status()?.console().flush())
+}
+
+/// `ConsoleService::Read` (v5): reads at most `buf_len` bytes of the calling
+/// process's standard input into `buf`, blocking until at least one byte is
+/// available or the input ends, and stores the count in `*out_read`: 0
+/// means the end of the input (also when there is no standard input at
+/// all). Any buffered standard output is written first. Works the same on
+/// pipes, redirected files and terminals (for a terminal, the end of input
+/// is the user's end-of-file key).
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `out_read`, null
+/// `buf` with a non-zero `buf_len`), `NoProcess`, `IoError` (the OS read
+/// failed), `OsError` (writing the pending output failed).
+///
+/// # Safety
+/// `buf` must be valid for writes of `buf_len` bytes (or null with
+/// `buf_len == 0`); `out_read` valid for a write of a `usize`.
+pub unsafe extern "C" fn read(buf: *mut u8, buf_len: usize, out_read: *mut usize) -> Status {
+    guard(|| {
+        check_out(out_read)?;
+        if buf.is_null() && buf_len != 0 {
+            return Err(Status::InvalidArgument);
+        }
+        let p = process::current_or_status()?;
+        let slice: &mut [u8] = if buf_len == 0 {
+            &mut []
+        } else {
+            if buf_len > isize::MAX as usize {
+                return Err(Status::InvalidArgument);
+            }
+            // SAFETY: non-null and valid for `buf_len` writes by the
+            // caller's contract.
+            unsafe { core::slice::from_raw_parts_mut(buf, buf_len) }
+        };
+        let n = p.console().read(slice)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_read, n) }
+    })
 }

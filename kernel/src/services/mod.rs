@@ -10,8 +10,10 @@
 //! Later ABI versions add modules here (v2: `stack_service`,
 //! `fault_service`, `thread_handle`, `event_handle`; v3: `native_library`,
 //! `native_memory`, `native_error`; v4: `sync_handle`, `mutex_handle`,
-//! `semaphore_handle`, `endpoint_core`, `communication_heap_service`) and
-//! new functions in existing ones; a published entry is never changed.
+//! `semaphore_handle`, `endpoint_core`, `communication_heap_service`; v5:
+//! `file_service`, and new entries in `console_service` and
+//! `process_service`) and new functions in existing ones; a published entry
+//! is never changed.
 
 pub mod communication_heap_service;
 pub mod console_service;
@@ -19,6 +21,7 @@ pub mod debug_service;
 pub mod endpoint_core;
 pub mod event_handle;
 pub mod fault_service;
+pub mod file_service;
 pub mod mutex_handle;
 pub mod native_error;
 pub mod native_library;
@@ -127,6 +130,26 @@ pub(crate) unsafe fn copy_sized(
     // overlap a buffer the caller owns.
     unsafe { core::ptr::copy_nonoverlapping(text.as_ptr(), buf, text.len()) };
     Ok(())
+}
+
+/// The whole body of an entry that returns a string with the sizing
+/// protocol of [`copy_sized`]: checks `out_len` before anything else, then
+/// copies what `text` produces (its error is the entry's status).
+///
+/// # Safety
+/// As for [`copy_sized`].
+pub(crate) unsafe fn sized_text_entry<S: AsRef<[u8]>>(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+    text: impl FnOnce() -> Result<S, Status>,
+) -> Status {
+    guard(|| {
+        check_out(out_len)?;
+        let text = text()?;
+        // SAFETY: forwarded caller contract; `out_len` checked above.
+        unsafe { copy_sized(text.as_ref(), buf, buf_len, out_len) }
+    })
 }
 
 /// Checks an out-pointer before an entry does anything irreversible.

@@ -8,7 +8,7 @@
 //! (`RTLD_LAZY`): a library's own undefined functions are resolved when
 //! first called, as .NET does on Linux.
 
-use super::{check_out, copy_sized, guard, utf8, write_out};
+use super::{check_out, guard, sized_text_entry, utf8, write_out};
 use crate::handles::{release_objects, KernelObject, Kind};
 use crate::library::{self, Library};
 use crate::{process, Handle, Status};
@@ -105,9 +105,6 @@ pub unsafe extern "C" fn get_last_error(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        // SAFETY: forwarded caller contract.
-        unsafe { copy_sized(library::last_error().as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, || Ok(library::last_error())) }
 }

@@ -93,6 +93,8 @@ pub unsafe extern "C" fn create(
             } else {
                 stack_size
             },
+            // A child can do no more than its parent.
+            file_access: parent.file_access(),
             startup_endpoints: Vec::new(),
         };
         let context = Context(context);
@@ -324,6 +326,8 @@ pub unsafe extern "C" fn create_from_image(
             } else {
                 stack_size
             },
+            // A child can do no more than its parent.
+            file_access: parent.file_access(),
             startup_endpoints: endpoints,
         };
         let main = Box::new(move || runner(image));

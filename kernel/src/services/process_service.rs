@@ -1,7 +1,10 @@
 //! `ProcessService`: the calling process's activation information, time, and
-//! termination.
+//! termination; since ABI v4 also stopping, startup endpoints and the
+//! processor count; since ABI v5 the wall clock and what `System.Environment`
+//! reports about the machine (host name, OS version) and the process (all
+//! its environment variables, its name).
 
-use super::{check_out, copy_sized, guard, guard_value, write_out};
+use super::{check_out, guard, guard_value, sized_text_entry, write_out};
 use crate::{clock, process, ProcessId, Status};
 
 /// `ProcessService::GetCurrentProcessId`: the calling process's id, or
@@ -31,12 +34,18 @@ pub extern "C" fn get_up_time() -> u64 {
     guard_value(0, clock::up_time_nanos)
 }
 
+/// The body of the `Get...Count` entries: how many of something the
+/// calling process has (0 with no process, `u32::MAX` at most).
+fn count_of_current(count: impl FnOnce(&process::Process) -> usize) -> u32 {
+    guard_value(0, || {
+        process::current().map_or(0, |p| u32::try_from(count(&p)).unwrap_or(u32::MAX))
+    })
+}
+
 /// `ProcessService::GetStartupArgCount`: how many startup arguments the
 /// calling process has (0 on a thread bound to no process).
 pub extern "C" fn get_startup_arg_count() -> u32 {
-    guard_value(0, || {
-        process::current().map_or(0, |p| u32::try_from(p.args().len()).unwrap_or(u32::MAX))
-    })
+    count_of_current(|p| p.args().len())
 }
 
 /// `ProcessService::GetStartupArg`: copies startup argument `index` (UTF-8,
@@ -60,16 +69,17 @@ pub unsafe extern "C" fn get_startup_arg(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
-        let p = process::current_or_status()?;
-        let arg = p
-            .args()
-            .get(index as usize)
-            .ok_or(Status::IndexOutOfRange)?;
-        // SAFETY: forwarded caller contract.
-        unsafe { copy_sized(arg.as_bytes(), buf, buf_len, out_len) }
-    })
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sized_text_entry(buf, buf_len, out_len, || {
+            let p = process::current_or_status()?;
+            let arg = p
+                .args()
+                .get(index as usize)
+                .ok_or(Status::IndexOutOfRange)?;
+            Ok(arg.clone())
+        })
+    }
 }
 
 /// `ProcessService::GetEnvironmentVariable`: copies the value of the
@@ -91,8 +101,7 @@ pub unsafe extern "C" fn get_environment_variable(
     buf_len: usize,
     out_len: *mut usize,
 ) -> Status {
-    guard(|| {
-        check_out(out_len)?;
+    let value = || {
         if name_ptr.is_null() {
             return Err(Status::InvalidArgument);
         }
@@ -101,9 +110,10 @@ pub unsafe extern "C" fn get_environment_variable(
         let name = core::str::from_utf8(name).map_err(|_| Status::InvalidUtf8)?;
         let p = process::current_or_status()?;
         let value = p.environment_variable(name).ok_or(Status::NotFound)?;
-        // SAFETY: forwarded caller contract.
-        unsafe { copy_sized(value.as_bytes(), buf, buf_len, out_len) }
-    })
+        Ok(value.to_owned())
+    };
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, value) }
 }
 
 /// `ProcessService::Terminate`: records `exit_code` as the calling process's
@@ -189,11 +199,7 @@ pub unsafe extern "C" fn get_stop_code(out_code: *mut i32) -> Status {
 /// `ProcessService::GetStartupEndpointCount` (ABI v4): how many startup
 /// endpoints the calling process was given (0 with no process).
 pub extern "C" fn get_startup_endpoint_count() -> u32 {
-    guard_value(0, || {
-        process::current().map_or(0, |p| {
-            u32::try_from(p.startup_endpoints().len()).unwrap_or(u32::MAX)
-        })
-    })
+    count_of_current(|p| p.startup_endpoints().len())
 }
 
 /// `ProcessService::GetStartupEndpoint` (ABI v4): the handle (in the
@@ -228,4 +234,162 @@ pub extern "C" fn get_processor_count() -> u32 {
         std::thread::available_parallelism()
             .map_or(1, |n| u32::try_from(n.get()).unwrap_or(u32::MAX))
     })
+}
+
+// ---- ABI v5 ----
+
+/// `ProcessService::GetUtcTime` (v5): the wall clock, as nanoseconds since
+/// 1970-01-01 00:00:00 UTC (`CLOCK_REALTIME`), stored in `*out_nanos`. It
+/// may jump when the system clock is set; use `GetUpTime` for intervals.
+/// Works with no process.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `out_nanos`),
+/// `OsError`.
+///
+/// # Safety
+/// `out_nanos` must be valid for a write of an `i64`.
+pub unsafe extern "C" fn get_utc_time(out_nanos: *mut i64) -> Status {
+    guard(|| {
+        check_out(out_nanos)?;
+        let nanos = clock::wall_clock_nanos()?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_nanos, nanos) }
+    })
+}
+
+/// `ProcessService::GetUtcOffset` (v5): the offset of the local time zone
+/// from UTC, in seconds east of Greenwich, at the instant `unix_seconds`
+/// (seconds since 1970-01-01 UTC), daylight saving time included; stored in
+/// `*out_offset`. The zone is the OS process's (`TZ`, `/etc/localtime`).
+/// Works with no process.
+///
+/// Returns `Ok`, `InvalidArgument` (null or misaligned `out_offset`, an
+/// instant the OS cannot convert), `OsError`.
+///
+/// # Safety
+/// `out_offset` must be valid for a write of an `i32`.
+pub unsafe extern "C" fn get_utc_offset(unix_seconds: i64, out_offset: *mut i32) -> Status {
+    guard(|| {
+        check_out(out_offset)?;
+        let offset = clock::utc_offset_seconds(unix_seconds)?;
+        // SAFETY: checked above; writable by the caller's contract.
+        unsafe { write_out(out_offset, offset) }
+    })
+}
+
+/// `ProcessService::GetMachineName` (v5): the host name (`gethostname`,
+/// UTF-8), with the sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `BufferTooSmall`, `OsError`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_machine_name(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, machine_name) }
+}
+
+fn machine_name() -> Result<String, Status> {
+    let mut buf = [0u8; 256];
+    // SAFETY: `buf` is writable for its length; gethostname NUL-terminates
+    // when the name fits (the last byte stays 0 otherwise).
+    if unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len() - 1) } != 0 {
+        return Err(Status::OsError);
+    }
+    let end = buf.iter().position(|b| *b == 0).unwrap_or(buf.len());
+    Ok(String::from_utf8_lossy(&buf[..end]).into_owned())
+}
+
+/// `ProcessService::GetOsVersion` (v5): the kernel's name and release as
+/// `uname` reports them, separated by a space (`Linux 6.1.0-18-amd64`),
+/// with the sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `BufferTooSmall`, `OsError`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_os_version(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    // SAFETY: forwarded caller contract.
+    unsafe { sized_text_entry(buf, buf_len, out_len, os_version) }
+}
+
+fn os_version() -> Result<String, Status> {
+    // SAFETY: utsname is plain old data; all zeros is a valid value.
+    let mut uts: libc::utsname = unsafe { core::mem::zeroed() };
+    // SAFETY: `uts` is a valid, writable utsname.
+    if unsafe { libc::uname(&mut uts) } != 0 {
+        return Err(Status::OsError);
+    }
+    let field = |chars: &[libc::c_char]| {
+        let bytes: Vec<u8> = chars
+            .iter()
+            .take_while(|c| **c != 0)
+            .map(|c| *c as u8)
+            .collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    Ok(format!("{} {}", field(&uts.sysname), field(&uts.release)))
+}
+
+/// `ProcessService::GetEnvironmentVariableCount` (v5): how many environment
+/// variables the calling process has (0 with no process).
+pub extern "C" fn get_environment_variable_count() -> u32 {
+    count_of_current(|p| p.environment().len())
+}
+
+/// `ProcessService::GetEnvironmentVariableAt` (v5): environment variable
+/// number `index` of the calling process as `NAME=value` (UTF-8; the first
+/// `=` ends the name), with the sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `NoProcess`, `IndexOutOfRange`
+/// (`index >= GetEnvironmentVariableCount()`), `BufferTooSmall`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_environment_variable_at(
+    index: u32,
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sized_text_entry(buf, buf_len, out_len, || {
+            let p = process::current_or_status()?;
+            let (name, value) = p
+                .environment()
+                .get(index as usize)
+                .ok_or(Status::IndexOutOfRange)?;
+            Ok(format!("{name}={value}"))
+        })
+    }
+}
+
+/// `ProcessService::GetProcessName` (v5): the name the calling process was
+/// created with (for a program, the path it was started from), with the
+/// sizing protocol of [`get_startup_arg`].
+///
+/// Returns `Ok`, `InvalidArgument`, `NoProcess`, `BufferTooSmall`.
+///
+/// # Safety
+/// As for [`get_startup_arg`].
+pub unsafe extern "C" fn get_process_name(
+    buf: *mut u8,
+    buf_len: usize,
+    out_len: *mut usize,
+) -> Status {
+    // SAFETY: forwarded caller contract.
+    unsafe {
+        sized_text_entry(buf, buf_len, out_len, || {
+            Ok(process::current_or_status()?.name().to_owned())
+        })
+    }
 }

@@ -1,7 +1,7 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump[=PATTERN]] [--verify] [--against-corelib] [--gc=KIND] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump[=PATTERN]] [--import-dump[=PATTERN]] [--verify] [--against-corelib] [--gc=KIND] [--no-file-access] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
 //! osprey bench verify FILE [--runs R]
 //! osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
@@ -17,7 +17,7 @@
 //! corelib-only APIs such as a new internal call's wrapper. The program runs in a new kernel
 //! process with its own runtime instance; everything after FILE reaches
 //! `Main` untouched. Debug information beside the assembly (`FILE.mdb`,
-//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (0 for `void Main`), 1
+//! which `mcs -debug` writes) gives stack traces files and lines. The exit code is Main's result (`Environment.ExitCode` for `void Main`), 1
 //! for errors and unhandled exceptions (as mono does).
 
 mod mcs;
@@ -27,7 +27,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use osprey_kernel::host::{self, ProcessConfig};
-use osprey_kernel::ConsoleMode;
+use osprey_kernel::{ConsoleMode, FileSystemAccess};
 
 use crate::runtime::{Runtime, RuntimeError, RuntimeOptions};
 use osprey_kernel::client::Os;
@@ -42,6 +42,8 @@ Options for run (before FILE; everything after FILE goes to the program):
                       a method name (Fib), Type::Method (Program::Fib), with a
                       signature (Program::Add(int32,int32)), * and ? as
                       wildcards, several separated by commas
+  --import-dump[=PATTERN]  print the JIT importer's typed ops of the compiled
+                      methods (to stderr); PATTERN as for --jit-dump
   --verify            run verified: every method outside corelib must be verifiable IL
                       (System.Security.VerificationException otherwise), even in
                       assemblies compiled with mcs -unsafe
@@ -52,6 +54,8 @@ Options for run (before FILE; everything after FILE goes to the program):
   --gc-heap-limit=SIZE  the most the GC heap may hold (bytes, or with K/M/G,
                       1M to 1024G; default 4G); past it allocation throws
                       OutOfMemoryException
+  --no-file-access    start the program's kernel process without file-system
+                      access: every file operation throws UnauthorizedAccessException
   -h, --help          show the options of run
 "
     };
@@ -129,6 +133,7 @@ enum Command {
         args: Vec<String>,
         options: RuntimeOptions,
         reference: mcs::Reference,
+        file_access: FileSystemAccess,
     },
     BenchTransitions {
         calls: i32,
@@ -151,6 +156,7 @@ impl PartialEq for RuntimeOptions {
         self.jit_dump == other.jit_dump
             && self.verify == other.verify
             && self.verify_all == other.verify_all
+            && self.import_dump == other.import_dump
             && self.gc == other.gc
             && self.gc_kind_set == other.gc_kind_set
             && self.gc_limit_set == other.gc_limit_set
@@ -171,6 +177,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
     let mut parser = lexopt::Parser::from_args(args);
     let mut options = RuntimeOptions::default();
     let mut reference = mcs::Reference::Mscorlib;
+    let mut file_access = FileSystemAccess::Allowed;
     let mut in_run = false;
     loop {
         let arg = parser.next().map_err(|e| e.to_string())?;
@@ -192,6 +199,16 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 });
             }
             Some(Long("verify")) if in_run => options.verify = true,
+            Some(Long("import-dump")) if in_run => {
+                options.import_dump = Some(match parser.optional_value() {
+                    Some(v) => {
+                        let v = v.to_string_lossy();
+                        crate::runtime::JitDump::parse(&v)
+                            .map_err(|_| format!("--import-dump: empty pattern '{v}'"))?
+                    }
+                    None => crate::runtime::JitDump::all(),
+                });
+            }
             Some(Long("gc")) if in_run => {
                 let v = parser.value().map_err(|e| e.to_string())?;
                 options.gc.kind = crate::gc::parse_collector("--gc", &v.to_string_lossy())
@@ -206,6 +223,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                 options.gc_limit_set = true;
             }
             Some(Long("against-corelib")) if in_run => reference = mcs::Reference::Corelib,
+            Some(Long("no-file-access")) if in_run => file_access = FileSystemAccess::Denied,
             Some(Value(v)) if !in_run => {
                 if v == "run" {
                     in_run = true;
@@ -235,6 +253,7 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
                     args: rest,
                     options,
                     reference,
+                    file_access,
                 });
             }
             Some(other) => return Err(other.unexpected().to_string()),
@@ -449,7 +468,8 @@ pub fn main() -> i32 {
             args,
             options,
             reference,
-        }) => match run(&file, args, options, reference) {
+            file_access,
+        }) => match run(&file, args, options, reference, file_access) {
             Ok(code) => code,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -488,6 +508,7 @@ fn run(
     args: Vec<String>,
     mut options: RuntimeOptions,
     reference: mcs::Reference,
+    file_access: FileSystemAccess,
 ) -> Result<i32, String> {
     options.verify_all = verify_all_from_env(std::env::var_os("OSPREY_VERIFY"))?;
     let assembly_path = if is_cs(file) {
@@ -512,6 +533,8 @@ fn run(
         args,
         console: ConsoleMode::Inherit,
         stack_size: 0,
+        file_access,
+        ..ProcessConfig::default()
     };
     let handle = host::spawn(config, move || {
         run_in_process(bytes, symbols, &display, directory.as_deref(), options)
@@ -548,6 +571,7 @@ where
         args: Vec::new(),
         console: ConsoleMode::Inherit,
         stack_size: 0,
+        ..ProcessConfig::default()
     };
     let handle = host::spawn(config, move || {
         let Ok(os) = Os::resolve() else { return 1 };
@@ -724,6 +748,7 @@ mod tests {
             args,
             options,
             reference,
+            ..
         }) = p(&["run", "--jit-dump", "a.exe", "-x", "--y", "run"])
         else {
             panic!("expected run")
@@ -787,6 +812,26 @@ mod tests {
             err.starts_with("OSPREY_VERIFY: unknown value 'yes'"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn parses_no_file_access() {
+        let Ok(Command::Run {
+            file_access, args, ..
+        }) = p(&["run", "--no-file-access", "a.exe", "--no-file-access"])
+        else {
+            panic!("expected run")
+        };
+        assert_eq!(file_access, FileSystemAccess::Denied);
+        assert_eq!(
+            args,
+            vec!["--no-file-access"],
+            "after FILE, it is the program's"
+        );
+        let Ok(Command::Run { file_access, .. }) = p(&["run", "a.exe"]) else {
+            panic!("expected run")
+        };
+        assert_eq!(file_access, FileSystemAccess::Allowed);
     }
 
     #[test]

@@ -21,7 +21,7 @@
 //! file for the assembly (`symbols.rs`; mono with `--debug`):
 //!
 //! ```text
-//!   at Program.Main (System.String[] args) [0x0001d] in /home/me/x.cs:12
+//!   at Program.Main (System.String[] args) [0x0001d] in <dir>/x.cs:12
 //! ```
 //!
 //! (the IL offset of the compiler's sequence point at or before the
@@ -183,9 +183,10 @@ fn module_version_id(img: &Image<'_>) -> String {
 /// ones, then how many more there were.
 const OVERFLOW_FRAMES_SHOWN: usize = 20;
 
-/// The managed stack trace of the current thread, for a stack-overflow
-/// report (innermost frames first, the rest counted).
-pub(crate) fn overflow_trace(thread: &Thread) -> String {
+/// The current thread's managed frames, innermost first, as the (method
+/// descriptor, IL offset) pairs [`format_stack_trace`] reads: at most
+/// `limit` frames, and how many there are in all.
+pub(crate) fn current_frames(thread: &Thread, limit: usize) -> (Vec<isize>, usize) {
     use crate::stackwalk::{walk_thread, WalkItem};
     use std::ops::ControlFlow;
     let mut data = Vec::new();
@@ -194,7 +195,7 @@ pub(crate) fn overflow_trace(thread: &Thread) -> String {
         if let WalkItem::Managed(m) = item {
             if !m.funclet {
                 total += 1;
-                if total <= OVERFLOW_FRAMES_SHOWN {
+                if total <= limit {
                     data.push(m.code.method.as_ptr() as isize);
                     data.push(m.il_offset().map_or(-1, |o| o as isize));
                 }
@@ -202,6 +203,13 @@ pub(crate) fn overflow_trace(thread: &Thread) -> String {
         }
         ControlFlow::Continue(())
     });
+    (data, total)
+}
+
+/// The managed stack trace of the current thread, for a stack-overflow
+/// report (innermost frames first, the rest counted).
+pub(crate) fn overflow_trace(thread: &Thread) -> String {
+    let (data, total) = current_frames(thread, OVERFLOW_FRAMES_SHOWN);
     // SAFETY: the pairs were built from this runtime's method descriptors.
     let mut text = unsafe { format_stack_trace(thread.runtime(), &data) };
     if total > OVERFLOW_FRAMES_SHOWN {

@@ -8,6 +8,7 @@ use crate::loader::{MethodTable, TypeHandle};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 fn type_of(handle: usize) -> TypeHandle {
     // SAFETY: corelib passes `RuntimeType.m_handle`, a method table of this runtime.
@@ -19,7 +20,7 @@ fn type_of(handle: usize) -> TypeHandle {
 pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
     guard(thread, 0, |thread| {
         let Some(obj) = Unrooted::from_raw(thread, value) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };
         let t = obj.type_handle();
@@ -78,17 +79,67 @@ pub(super) extern "C" fn name(thread: &mut Thread, handle: usize, index: i32) ->
 }
 
 /// `static int Enum.InternalGetInfo(IntPtr enumType)`: bit 0 `[Flags]`, bit 1
-/// signed, bits 8.. the underlying size in bytes.
+/// signed, bit 2 the underlying type is `bool`, bit 3 `char`, bits 8.. the
+/// underlying size in bytes.
 pub(super) extern "C" fn info(thread: &mut Thread, handle: usize) -> i32 {
     guard(thread, 0, |thread| {
-        match thread.runtime().enum_info(type_of(handle)) {
+        let t = type_of(handle);
+        let (is_bool, is_char) = match t.kind {
+            crate::loader::TypeKind::Enum(p) => (
+                p == crate::loader::Primitive::Boolean,
+                p == crate::loader::Primitive::Char,
+            ),
+            _ => (false, false),
+        };
+        match thread.runtime().enum_info(t) {
             Ok(info) => {
-                i32::from(info.flags) | (i32::from(info.signed) << 1) | ((info.size as i32) << 8)
+                i32::from(info.flags)
+                    | (i32::from(info.signed) << 1)
+                    | (i32::from(is_bool) << 2)
+                    | (i32::from(is_char) << 3)
+                    | ((info.size as i32) << 8)
             }
             Err(e) => {
                 thread.raise(e);
                 0
             }
         }
+    })
+}
+
+/// `static object Enum.InternalBoxEnum(IntPtr enumType, ulong value)`: a new
+/// boxed enum of the type holding `value`'s low bytes (the underlying size).
+/// Allocates under a helper frame.
+pub(super) extern "C" fn box_enum(thread: &mut Thread, handle: usize, value: u64) -> *mut u8 {
+    guard(thread, std::ptr::null_mut(), |thread| {
+        let t = type_of(handle);
+        let size = match thread.runtime().enum_info(t) {
+            Ok(info) => info.size,
+            Err(e) => {
+                thread.raise(e);
+                return std::ptr::null_mut();
+            }
+        };
+        crate::frames::HelperFrame::run(thread, |thread| {
+            match thread.runtime().heaps.alloc(thread, &t.mt, 0) {
+                Ok(boxed) => {
+                    let bytes = value.to_le_bytes();
+                    // SAFETY: a fresh box of an enum: its value (`size`
+                    // bytes, at most 8) follows the method-table word.
+                    unsafe {
+                        std::ptr::copy_nonoverlapping(
+                            bytes.as_ptr(),
+                            boxed.as_ptr().add(8),
+                            size.min(8),
+                        )
+                    };
+                    boxed.as_ptr()
+                }
+                Err(e) => {
+                    thread.raise(e.into());
+                    std::ptr::null_mut()
+                }
+            }
+        })
     })
 }

@@ -87,6 +87,22 @@ pub(super) extern "C" fn round(a: f64) -> f64 {
     a.round_ties_even()
 }
 
+pub(super) extern "C" fn asinh(d: f64) -> f64 {
+    d.asinh()
+}
+
+pub(super) extern "C" fn acosh(d: f64) -> f64 {
+    d.acosh()
+}
+
+pub(super) extern "C" fn atanh(d: f64) -> f64 {
+    d.atanh()
+}
+
+pub(super) extern "C" fn cbrt(d: f64) -> f64 {
+    d.cbrt()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,16 +18,19 @@
 mod arrays;
 mod console;
 mod enums;
+mod environment;
 mod exception;
 mod gc;
 mod generics;
 mod handles;
 mod interlocked;
 mod math;
+mod mathf;
 mod monitor;
 mod number;
 mod object;
 mod probe;
+mod reflection;
 mod stopwatch;
 mod string;
 mod thread;
@@ -873,6 +876,279 @@ pub static FCALLS: &[FCall] = &[
         sig: "uint32(string)",
         address: walkthrough::adler32 as *const (),
         flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Sqrt",
+        sig: "float32(float32)",
+        address: mathf::sqrt as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Exp",
+        sig: "float32(float32)",
+        address: mathf::exp as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Log",
+        sig: "float32(float32)",
+        address: mathf::log as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Log10",
+        sig: "float32(float32)",
+        address: mathf::log10 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Sin",
+        sig: "float32(float32)",
+        address: mathf::sin as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Cos",
+        sig: "float32(float32)",
+        address: mathf::cos as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Tan",
+        sig: "float32(float32)",
+        address: mathf::tan as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Asin",
+        sig: "float32(float32)",
+        address: mathf::asin as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Acos",
+        sig: "float32(float32)",
+        address: mathf::acos as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Atan",
+        sig: "float32(float32)",
+        address: mathf::atan as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Sinh",
+        sig: "float32(float32)",
+        address: mathf::sinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Cosh",
+        sig: "float32(float32)",
+        address: mathf::cosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Tanh",
+        sig: "float32(float32)",
+        address: mathf::tanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Asinh",
+        sig: "float32(float32)",
+        address: mathf::asinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Acosh",
+        sig: "float32(float32)",
+        address: mathf::acosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Atanh",
+        sig: "float32(float32)",
+        address: mathf::atanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Cbrt",
+        sig: "float32(float32)",
+        address: mathf::cbrt as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Floor",
+        sig: "float32(float32)",
+        address: mathf::floor as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Ceiling",
+        sig: "float32(float32)",
+        address: mathf::ceiling as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Truncate",
+        sig: "float32(float32)",
+        address: mathf::truncate as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Round",
+        sig: "float32(float32)",
+        address: mathf::round as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Pow",
+        sig: "float32(float32,float32)",
+        address: mathf::pow as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.MathF",
+        method: "Atan2",
+        sig: "float32(float32,float32)",
+        address: mathf::atan2 as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Asinh",
+        sig: "float64(float64)",
+        address: math::asinh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Acosh",
+        sig: "float64(float64)",
+        address: math::acosh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Atanh",
+        sig: "float64(float64)",
+        address: math::atanh as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.Math",
+        method: "Cbrt",
+        sig: "float64(float64)",
+        address: math::cbrt as *const (),
+        flags: 0,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetAttributes",
+        sig: "int32(native int)",
+        address: reflection::get_attributes as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetBaseTypeHandle",
+        sig: "native int(native int)",
+        address: reflection::get_base_type as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "GetElementTypeHandle",
+        sig: "native int(native int)",
+        address: reflection::get_element_type as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "IsAssignable",
+        sig: "bool(native int,native int)",
+        address: reflection::is_assignable as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "MakeArrayTypeHandle",
+        sig: "native int(native int,int32)",
+        address: reflection::make_array_type as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.RuntimeType",
+        method: "FindTypeHandle",
+        sig: "native int(string,bool)",
+        address: reflection::find_type as *const (),
+        flags: PASS_THREAD | MAY_THROW,
+    },
+    FCall {
+        class: "System.Activator",
+        method: "FindDefaultConstructor",
+        sig: "native int(native int,bool)",
+        address: reflection::find_default_constructor as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Activator",
+        method: "CreateValue",
+        sig: "object(native int,native int)",
+        address: reflection::create_value as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Array",
+        method: "InternalCreate",
+        sig: "System.Array(native int,int32[],int32[])",
+        address: reflection::create_array as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Enum",
+        method: "InternalBoxEnum",
+        sig: "object(native int,uint64)",
+        address: enums::box_enum as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
+    },
+    FCall {
+        class: "System.Environment",
+        method: "SetExitCodeCore",
+        sig: "void(int32)",
+        address: environment::set_exit_code as *const (),
+        flags: PASS_THREAD,
+    },
+    FCall {
+        class: "System.Environment",
+        method: "GetStackTraceCore",
+        sig: "string()",
+        address: environment::get_stack_trace as *const (),
+        flags: PASS_THREAD | MAY_THROW | HELPER_FRAME,
     },
 ];
 

@@ -31,12 +31,12 @@ use crate::typesystem::MethodHandle;
 pub struct Mutator {
     /// 1 while the thread runs managed code (cooperative mode), 0 otherwise.
     pub gc_mode: u32,
+    /// This is the runtime's finalizer thread (it never waits for itself).
+    pub(crate) is_finalizer: bool,
     /// Allocation context: next free byte.
     pub alloc_ptr: usize,
     /// Allocation context: end of the current chunk.
     pub alloc_limit: usize,
-    /// This is the runtime's finalizer thread (it never waits for itself).
-    pub(crate) is_finalizer: bool,
     /// The collector's registry of mutators (set when registered); the
     /// mutator unregisters through it when its record drops.
     pub(crate) registry: Option<Arc<ThreadRegistry>>,

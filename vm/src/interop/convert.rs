@@ -4,7 +4,8 @@
 //! `bool` becomes a C integer, `char` a UTF-8 byte (or stays UTF-16),
 //! `string` a NUL-terminated copy on the C heap (freed by
 //! `DestroyStructure`, or by `StructureToPtr` with `fDeleteOld`), a
-//! delegate a C function pointer (its thunk).
+//! delegate a C function pointer (its thunk), an inline string or array
+//! (`ByValTStr`, `ByValArray`) its characters or elements.
 
 use super::layout::{native_layout, NativeField, NativeLayout};
 use crate::loader::TypeHandle;
@@ -12,6 +13,8 @@ use crate::object::{self, ObjectRef};
 use crate::rooted::Rooted;
 use crate::runtime::RuntimeError;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
+use osprey_jit::JitType;
 
 /// The native layout of value type or formatted class `t`, or the
 /// ArgumentException .NET raises.
@@ -27,7 +30,7 @@ pub(crate) fn layout_of(thread: &mut Thread, t: TypeHandle) -> Result<NativeLayo
 /// .NET's error for a type with no native form.
 pub(crate) fn not_marshalable(t: TypeHandle) -> RuntimeError {
     RuntimeError::managed(
-        "System.ArgumentException",
+        ExceptionKind::Argument,
         Some(format!(
             "Type '{}' cannot be marshaled as an unmanaged structure; no meaningful size or offset can be computed.",
             t.name
@@ -36,7 +39,7 @@ pub(crate) fn not_marshalable(t: TypeHandle) -> RuntimeError {
 }
 
 fn out_of_memory() -> RuntimeError {
-    RuntimeError::managed("System.OutOfMemoryException", None)
+    RuntimeError::managed(ExceptionKind::OutOfMemory, None)
 }
 
 /// A NUL-terminated copy of `units` on the C heap (UTF-8 or UTF-16).
@@ -74,6 +77,74 @@ pub(crate) unsafe fn native_string_units(p: usize, utf16: bool) -> Vec<u16> {
         // SAFETY: caller's contract.
         let bytes = unsafe { std::ffi::CStr::from_ptr(p as *const std::ffi::c_char) }.to_bytes();
         String::from_utf8_lossy(bytes).encode_utf16().collect()
+    }
+}
+
+/// The `ArgumentException` .NET raises for a `ByValArray` field holding an
+/// array shorter than its `SizeConst`.
+fn embedded_array_length() -> RuntimeError {
+    RuntimeError::managed(
+        ExceptionKind::Argument,
+        Some(
+            "Type could not be marshaled because the length of an embedded array instance \
+             does not match the declared length in the layout."
+                .into(),
+        ),
+    )
+}
+
+/// Writes `units` as a `ByValTStr` of `count` characters at `n`: at most
+/// `count - 1` of them (UTF-8 bytes, never splitting a character, or
+/// UTF-16 units), then NULs to the end.
+///
+/// # Safety
+/// `n` has room for `count` characters of the encoding.
+unsafe fn write_fixed_string(units: &[u16], n: *mut u8, count: usize, utf16: bool) {
+    let room = count.saturating_sub(1);
+    // SAFETY: caller's contract: `count` units (of 1 or 2 bytes) at `n`.
+    unsafe {
+        if utf16 {
+            std::ptr::write_bytes(n, 0, 2 * count);
+            let k = units.len().min(room);
+            std::ptr::copy_nonoverlapping(units.as_ptr() as *const u8, n, 2 * k);
+        } else {
+            std::ptr::write_bytes(n, 0, count);
+            let mut at = 0;
+            for c in char::decode_utf16(units.iter().copied()) {
+                let mut tmp = [0u8; 4];
+                let bytes = c
+                    .unwrap_or(char::REPLACEMENT_CHARACTER)
+                    .encode_utf8(&mut tmp)
+                    .as_bytes();
+                if at + bytes.len() > room {
+                    break;
+                }
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), n.add(at), bytes.len());
+                at += bytes.len();
+            }
+        }
+    }
+}
+
+/// The characters of a `ByValTStr` of `count` characters at `n`, up to the
+/// first NUL (or all `count` of them).
+///
+/// # Safety
+/// `n` holds `count` readable characters of the encoding.
+unsafe fn read_fixed_string(n: *const u8, count: usize, utf16: bool) -> Vec<u16> {
+    // SAFETY: caller's contract.
+    unsafe {
+        if utf16 {
+            let units = std::slice::from_raw_parts(n as *const u16, count);
+            let end = units.iter().position(|u| *u == 0).unwrap_or(count);
+            units[..end].to_vec()
+        } else {
+            let bytes = std::slice::from_raw_parts(n, count);
+            let end = bytes.iter().position(|b| *b == 0).unwrap_or(count);
+            String::from_utf8_lossy(&bytes[..end])
+                .encode_utf16()
+                .collect()
+        }
     }
 }
 
@@ -142,6 +213,35 @@ pub(crate) unsafe fn to_native(
                 NativeField::Struct(inner) => {
                     let inl = layout_of(thread, inner)?;
                     to_native(thread, m, n, &inl, delete_old)?;
+                }
+                NativeField::ByValTStr { count, utf16 } => {
+                    let s = ObjectRef::from_raw(*(m as *const *mut u8));
+                    let units = s.map_or(&[][..], |s| s.string_chars());
+                    write_fixed_string(units, n, count as usize, utf16);
+                }
+                NativeField::ByValArray {
+                    element,
+                    elem_size,
+                    count,
+                    ..
+                } => {
+                    let a = ObjectRef::from_raw(*(m as *const *mut u8));
+                    let total = (count * elem_size) as usize;
+                    std::ptr::write_bytes(n, 0, total);
+                    if let Some(a) = a {
+                        if a.length() < count as usize {
+                            return Err(embedded_array_length());
+                        }
+                        let data = a.as_ptr().add(object::ARRAY_DATA_OFFSET);
+                        if element == JitType::Char && elem_size == 1 {
+                            for i in 0..count as usize {
+                                let c = (data.add(2 * i) as *const u16).read_unaligned();
+                                *n.add(i) = if c < 0x80 { c as u8 } else { b'?' };
+                            }
+                        } else {
+                            std::ptr::copy_nonoverlapping(data, n, total);
+                        }
+                    }
                 }
             }
         }
@@ -225,6 +325,41 @@ pub(crate) unsafe fn from_native(
                 NativeField::Struct(inner) => {
                     let inl = layout_of(thread, inner)?;
                     from_native(thread, obj, mo, n, &inl)?;
+                }
+                NativeField::ByValTStr { count, utf16 } => {
+                    let units = read_fixed_string(n, count as usize, utf16);
+                    let s = rt.alloc_string(thread, units.len())?;
+                    std::ptr::copy_nonoverlapping(
+                        units.as_ptr(),
+                        s.as_ptr().add(object::STRING_DATA_OFFSET) as *mut u16,
+                        units.len(),
+                    );
+                    let s = s.as_ptr();
+                    let slot = base(obj).add(mo) as *mut *mut u8;
+                    *slot = s;
+                    rt.heaps.gc.write_barrier(slot as usize);
+                }
+                NativeField::ByValArray {
+                    array,
+                    element,
+                    elem_size,
+                    count,
+                } => {
+                    let a = rt.new_object(thread, &array.mt, count as usize)?;
+                    let data = a.get(thread).as_ptr().add(object::ARRAY_DATA_OFFSET);
+                    if element == JitType::Char && elem_size == 1 {
+                        for i in 0..count as usize {
+                            let b = *n.add(i);
+                            let c: u16 = if b < 0x80 { u16::from(b) } else { 0xFFFD };
+                            (data.add(2 * i) as *mut u16).write_unaligned(c);
+                        }
+                    } else {
+                        std::ptr::copy_nonoverlapping(n, data, (count * elem_size) as usize);
+                    }
+                    let a = a.get(thread).as_ptr();
+                    let slot = base(obj).add(mo) as *mut *mut u8;
+                    *slot = a;
+                    rt.heaps.gc.write_barrier(slot as usize);
                 }
             }
         }

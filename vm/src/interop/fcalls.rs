@@ -9,6 +9,7 @@ use crate::loader::{MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The value of `result`, or `fallback` after raising its error.
 fn raise_or<T>(thread: &mut Thread, result: Result<T, RuntimeError>, fallback: T) -> T {
@@ -59,17 +60,28 @@ pub(crate) extern "C" fn offset_of(thread: &mut Thread, handle: usize, name: *mu
                 return 0;
             }
         };
-        let found = t
-            .instance_fields
+        // The native fields are the base formatted classes' first (a
+        // derived class's layout starts with its base's), then `t`'s own.
+        let mut chain = vec![t];
+        while let Some(p) = chain.last().and_then(|c| c.parent()) {
+            if p.instance_fields.is_empty() && p.parent().is_none() {
+                break;
+            }
+            chain.push(p);
+        }
+        let found = chain
             .iter()
+            .rev()
+            .flat_map(|c| c.instance_fields.iter())
             .zip(&nl.fields)
-            .find(|(f, _)| f.name == name)
+            .filter(|(f, _)| f.name == name)
+            .last()
             .map(|(_, nf)| nf.native_offset);
         match found {
             Some(o) => o as i32,
             None => {
                 thread.raise(RuntimeError::managed(
-                    "System.ArgumentException",
+                    ExceptionKind::Argument,
                     Some(format!(
                         "Field passed in is not a marshaled member of the type '{}'.\nParameter name: fieldName",
                         t.name
@@ -161,7 +173,7 @@ fn run_default_constructor(
         .find(|m| m.name == ".ctor" && !m.is_static() && m.sig.params.is_empty())
         .ok_or_else(|| {
             RuntimeError::managed(
-                "System.MissingMethodException",
+                ExceptionKind::MissingMethod,
                 Some(format!(
                     "No parameterless constructor defined for type '{}'.",
                     t.name
@@ -188,7 +200,7 @@ pub(crate) extern "C" fn ptr_to_existing_structure(
         let t = TypeHandle::from_method_table(obj.method_table());
         if t.is_value_type() {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 Some("The structure must not be a value class.\nParameter name: structure".into()),
             ));
             return;

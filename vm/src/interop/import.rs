@@ -10,6 +10,7 @@ use osprey_metadata::Image;
 
 use crate::loader::MethodHandle;
 use crate::runtime::RuntimeError;
+use crate::typesystem::ExceptionKind;
 
 /// How strings and characters are encoded (`CharSet`). On Linux `Ansi` and
 /// `Auto` mean UTF-8, as in .NET.
@@ -54,6 +55,15 @@ pub(crate) mod native_type {
     pub const LPTSTR: u8 = 0x16;
     /// A NUL-terminated UTF-8 string.
     pub const LPUTF8STR: u8 = 0x30;
+    /// `ByValTStr`: a string inline in a struct, as a fixed number of
+    /// characters (`SizeConst`, the NUL included).
+    pub const BYVALTSTR: u8 = 0x17;
+    /// `LPArray`: a pointer to an array's elements (its count from
+    /// `SizeParamIndex` and `SizeConst`).
+    pub const LPARRAY: u8 = 0x2A;
+    /// `ByValArray`: an array inline in a struct, a fixed number of
+    /// elements (`SizeConst`).
+    pub const BYVALARRAY: u8 = 0x1E;
 }
 
 /// What the metadata says about one parameter (or the return value).
@@ -67,6 +77,10 @@ pub(crate) struct ParamInfo {
     pub is_out: bool,
     /// The `[MarshalAs]` native type, if one is given.
     pub native_type: Option<u8>,
+    /// `[MarshalAs(LPArray)]`: the 0-based `SizeParamIndex`, if given.
+    pub size_param: Option<usize>,
+    /// `[MarshalAs(LPArray)]`: `SizeConst` (0 if not given).
+    pub size_const: u32,
 }
 
 /// Reads the P/Invoke declaration of `md`.
@@ -74,7 +88,7 @@ pub(crate) fn pinvoke_import(
     img: &Image<'_>,
     md: MethodHandle,
 ) -> Result<PInvokeImport, RuntimeError> {
-    let bad = |what: String| RuntimeError::managed("System.BadImageFormatException", Some(what));
+    let bad = |what: String| RuntimeError::managed(ExceptionKind::BadImageFormat, Some(what));
     let p = img
         .pinvoke_import_of(md.rid)
         .map_err(|e| bad(format!("the ImplMap row of {}: {e}", md.full_name())))?
@@ -121,10 +135,52 @@ pub(crate) fn param_infos(img: &Image<'_>, rid: u32, count: usize) -> Vec<ParamI
         slot.is_in = row.flags & pa::IN != 0;
         slot.is_out = row.flags & pa::OUT != 0;
         if row.flags & pa::HAS_FIELD_MARSHAL != 0 {
-            slot.native_type = field_marshal(img, HasFieldMarshal::Param(prid));
+            let owner = HasFieldMarshal::Param(prid);
+            slot.native_type = field_marshal(img, owner);
+            if slot.native_type == Some(native_type::LPARRAY) {
+                let blob = img.field_marshal_of(owner).ok().flatten().unwrap_or(&[]);
+                (slot.size_param, slot.size_const) = lparray_size(blob);
+            }
         }
     }
     out
+}
+
+/// The `SizeConst` of a `ByValTStr` or `ByValArray` FieldMarshal
+/// descriptor: the compressed count after its native type (ECMA-335
+/// II.23.4); `None` when the descriptor is another one or has no count.
+pub(crate) fn fixed_count(img: &Image<'_>, owner: HasFieldMarshal) -> Option<u32> {
+    let blob = img.field_marshal_of(owner).ok().flatten()?;
+    match blob.first() {
+        Some(&(native_type::BYVALTSTR | native_type::BYVALARRAY)) => {
+            osprey_metadata::compressed::decode_u32(&blob[1..])
+                .ok()
+                .map(|(n, _)| n)
+        }
+        _ => None,
+    }
+}
+
+/// The count of an `LPArray` descriptor (ECMA-335 II.23.4: the native
+/// type, the element type, then optionally the parameter number, the
+/// element count and, as mcs and the CLR write it, a flag saying whether
+/// the parameter number was given): (`SizeParamIndex`, `SizeConst`).
+fn lparray_size(blob: &[u8]) -> (Option<usize>, u32) {
+    let mut rest = blob.get(2..).unwrap_or(&[]);
+    let mut next = || {
+        let (v, n) = osprey_metadata::compressed::decode_u32(rest).ok()?;
+        rest = &rest[n..];
+        Some(v)
+    };
+    let param = next();
+    let count = next();
+    let flag = next();
+    let param = match (param, count, flag) {
+        (Some(p), None, _) | (Some(p), Some(_), None) => Some(p as usize),
+        (Some(p), Some(_), Some(f)) if f & 1 != 0 => Some(p as usize),
+        _ => None,
+    };
+    (param, count.unwrap_or(0))
 }
 
 /// The first byte of a FieldMarshal descriptor (its `UnmanagedType`).

@@ -13,14 +13,17 @@
 //! smaller of its alignment and `Pack`; `Explicit` ones at their
 //! `[FieldOffset]`s; `Size` is a minimum. A fixed buffer (`fixed int
 //! a[4]`, which mcs compiles to a nested struct of one element and a
-//! `Size`) is that many elements.
+//! `Size`) is that many elements. `[MarshalAs(ByValTStr, SizeConst = n)]`
+//! makes a string field `n` characters inline, `[MarshalAs(ByValArray,
+//! SizeConst = n)]` an array field `n` elements inline. A formatted class
+//! deriving from another starts with its base's native layout.
 
 use osprey_jit::{EightByte, JitType, NativeStruct, StructClass};
 use osprey_metadata::flags::type_attributes as ta;
 use osprey_metadata::sig::TypeSig;
 use osprey_metadata::tables::HasFieldMarshal;
 
-use super::import::{field_marshal, native_type as nt};
+use super::import::{field_marshal, fixed_count, native_type as nt};
 use crate::loader::{Loader, TypeHandle, TypeKind};
 
 /// What one field is in native memory.
@@ -38,6 +41,20 @@ pub(crate) enum NativeField {
     Delegate(TypeHandle),
     /// A nested struct (its native layout).
     Struct(TypeHandle),
+    /// `[MarshalAs(ByValTStr, SizeConst = count)] string`: `count`
+    /// characters inline (UTF-8 bytes, or UTF-16 units if `utf16`), the
+    /// string truncated to `count - 1` and NUL-terminated.
+    ByValTStr { count: u32, utf16: bool },
+    /// `[MarshalAs(ByValArray, SizeConst = count)] T[]`: `count` elements
+    /// inline. `array` is the managed array type; its elements are
+    /// blittable primitives, or `char`s, which are one UTF-8 byte each
+    /// (`elem_size` 1) unless the struct is `CharSet.Unicode`.
+    ByValArray {
+        array: TypeHandle,
+        element: JitType,
+        elem_size: u32,
+        count: u32,
+    },
 }
 
 /// One field of a native layout.
@@ -102,11 +119,35 @@ fn class_layout(loader: &mut Loader, t: TypeHandle) -> (u32, u32) {
 
 /// Whether class `t` is a *formatted class*: declared with
 /// `[StructLayout(Sequential)]` or `Explicit` (not the default `Auto`),
-/// deriving from `System.Object`, and not a delegate. C sees such an object
-/// as a pointer to a struct of its fields (`Marshal.StructureToPtr`, and
-/// P/Invoke arguments copied to native memory for the call).
+/// deriving from `System.Object` or from another formatted class (whose
+/// fields come first, as the CLR lays them out), and not a delegate. C
+/// sees such an object as a pointer to a struct of its fields
+/// (`Marshal.StructureToPtr`, and P/Invoke arguments copied to native
+/// memory for the call).
 pub(crate) fn is_formatted_class(loader: &mut Loader, t: TypeHandle) -> bool {
-    if t.kind != TypeKind::Class || !t.parent().is_some_and(|p| p.name == "System.Object") {
+    let mut cur = t;
+    for _ in 0..64 {
+        if !declares_layout_class(loader, cur) {
+            return false;
+        }
+        match cur.parent() {
+            Some(p) if p.name == "System.Object" => return true,
+            Some(p) => cur = p,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The base formatted class of formatted class `t`, if it derives from one.
+fn formatted_base(loader: &mut Loader, t: TypeHandle) -> Option<TypeHandle> {
+    t.parent()
+        .filter(|p| p.name != "System.Object" && is_formatted_class(loader, *p))
+}
+
+/// Whether class `t` itself is declared with sequential or explicit layout.
+fn declares_layout_class(loader: &mut Loader, t: TypeHandle) -> bool {
+    if t.kind != TypeKind::Class {
         return false;
     }
     let Some(def) = t.def else { return false };
@@ -169,10 +210,29 @@ fn native_layout_depth(
     let mut fields = Vec::new();
     let mut blittable = true;
     let (mut offset, mut align) = (0u32, 1u32);
+    // A formatted class deriving from another: the base's native fields
+    // first, then this class's, from the base's native size on (explicit
+    // offsets count from there too). The managed fields of the base end at
+    // `base_managed`.
+    let mut base_managed = 0u32;
+    if class_fields {
+        if let Some(b) = formatted_base(loader, t) {
+            let bl = native_layout_depth(loader, b, depth + 1)?;
+            fields.extend(bl.fields);
+            offset = bl.size;
+            align = bl.align.min(pack);
+            base_managed = b.mt.base_size.saturating_sub(8);
+        }
+    }
+    let base_native = offset;
     for f in t.instance_fields.clone().iter() {
-        let marshal_as = {
+        let (marshal_as, fixed) = {
             let asm = loader.assembly(f.assembly);
-            field_marshal(asm.image(), HasFieldMarshal::Field(f.rid))
+            let owner = HasFieldMarshal::Field(f.rid);
+            (
+                field_marshal(asm.image(), owner),
+                fixed_count(asm.image(), owner),
+            )
         };
         // (FieldDesc::jit_type is filled lazily: ask the loader.)
         let jit_type = loader
@@ -190,6 +250,49 @@ fn native_layout_depth(
                 (NativeField::Blittable(2), 2, 2)
             }
             (JitType::Char, _) => (NativeField::AnsiChar, 1, 1),
+            (JitType::Ref, TypeSig::String) if marshal_as == Some(nt::BYVALTSTR) => {
+                let count = fixed.filter(|n| *n > 0).ok_or_else(|| {
+                    NotMarshalable(format!(
+                        "the field {}.{} (ByValTStr needs a SizeConst above 0)",
+                        t.name, f.name
+                    ))
+                })?;
+                let utf16 = unicode;
+                let unit = if utf16 { 2 } else { 1 };
+                (NativeField::ByValTStr { count, utf16 }, count * unit, unit)
+            }
+            (JitType::Ref, TypeSig::SzArray(elem)) if marshal_as == Some(nt::BYVALARRAY) => {
+                let bad =
+                    |why: &str| NotMarshalable(format!("the field {}.{} ({why})", t.name, f.name));
+                let count = fixed
+                    .filter(|n| *n > 0)
+                    .ok_or_else(|| bad("ByValArray needs a SizeConst above 0"))?;
+                let element = loader
+                    .jit_type_of_sig(f.assembly, elem, &t.generic_context())
+                    .map_err(|e| bad(&e.to_string()))?;
+                let elem_size = match element {
+                    JitType::Char if !unicode => 1,
+                    JitType::Bool | JitType::Ref | JitType::ByRef | JitType::Struct(_) => {
+                        return Err(bad(
+                            "ByValArray elements must be primitives other than bool",
+                        ))
+                    }
+                    ty => ty.primitive_size().unwrap_or(8),
+                };
+                let array = loader
+                    .type_of_sig(f.assembly, &f.sig, &t.generic_context())
+                    .map_err(|e| bad(&e.to_string()))?;
+                (
+                    NativeField::ByValArray {
+                        array,
+                        element,
+                        elem_size,
+                        count,
+                    },
+                    count * elem_size,
+                    elem_size.clamp(1, 8),
+                )
+            }
             (JitType::Ref, TypeSig::String) => {
                 let utf16 = match marshal_as {
                     Some(nt::LPWSTR) => true,
@@ -238,7 +341,7 @@ fn native_layout_depth(
         let falign = falign.min(pack);
         let managed_offset = if class_fields { f.offset - 8 } else { f.offset };
         let native_offset = if explicit {
-            managed_offset
+            managed_offset - base_managed.min(managed_offset) + base_native
         } else {
             offset.next_multiple_of(falign)
         };
@@ -254,6 +357,12 @@ fn native_layout_depth(
             jit_type,
         });
     }
+    // A derived class's `Size` counts from its base's native size (CoreCLR's rule).
+    let class_size = if class_size != 0 {
+        class_size + base_native
+    } else {
+        0
+    };
     let size = offset.max(class_size).max(1).next_multiple_of(align);
     if size != managed_size {
         blittable = false;
@@ -374,6 +483,26 @@ fn classify_into(
             (NativeField::AnsiChar, _) => mark(classes, at, 1, EightByte::Integer),
             (NativeField::String { .. } | NativeField::Delegate(_), _) => {
                 mark(classes, at, 8, EightByte::Integer)
+            }
+            (NativeField::ByValTStr { count, utf16 }, _) => {
+                let unit = if utf16 { 2 } else { 1 };
+                (0..count).all(|i| mark(classes, at + i * unit, unit, EightByte::Integer))
+            }
+            (
+                NativeField::ByValArray {
+                    element,
+                    elem_size,
+                    count,
+                    ..
+                },
+                _,
+            ) => {
+                let class = if element.is_float() {
+                    EightByte::Sse
+                } else {
+                    EightByte::Integer
+                };
+                (0..count).all(|i| mark(classes, at + i * elem_size, elem_size, class))
             }
             (NativeField::Struct(_), _) => false,
         };

@@ -17,6 +17,7 @@ use super::import::{self, native_type as nt, CharSet, PInvokeImport, ParamInfo};
 use super::layout;
 use crate::loader::{Loader, MethodHandle, TypeHandle, TypeKind};
 use crate::runtime::RuntimeError;
+use crate::typesystem::ExceptionKind;
 
 /// How one parameter crosses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,11 +57,14 @@ pub(crate) enum ArgKind {
     /// or a formatted class (`boxed: None`; null passes null). `copy_in`
     /// converts the value into the buffer first (not for `out`), `copy_out`
     /// reads the buffer back after the call (`ref`, `out`, and a class
-    /// marked `[Out]`).
+    /// marked `[Out]`). `by_value`: a non-blittable struct passed by value,
+    /// whose native bytes the JIT passes by their System V classification
+    /// ([`NativeArg::StructAt`]) instead of passing the buffer's address.
     NativeCopy {
         boxed: Option<TypeHandle>,
         copy_in: bool,
         copy_out: bool,
+        by_value: Option<NativeStruct>,
     },
 }
 
@@ -73,6 +77,11 @@ pub(crate) enum RetKind {
     Blittable,
     /// A blittable struct, as System V returns it.
     Struct(NativeStruct),
+    /// A non-blittable struct of this type: its native form comes back as
+    /// System V returns a struct of that layout, into a C heap buffer the
+    /// stub converts to the managed struct and then destroys (freeing the
+    /// strings the callee allocated, as the CLR does).
+    ConvertedStruct(TypeHandle, NativeStruct),
     /// A C boolean of `size` bytes.
     Bool { size: u32 },
     /// One UTF-8 byte as a `char`.
@@ -139,6 +148,9 @@ impl MarshalPlan {
             .iter()
             .map(|a| match &a.kind {
                 ArgKind::Struct(ns) => NativeArg::Struct(*ns),
+                ArgKind::NativeCopy {
+                    by_value: Some(ns), ..
+                } => NativeArg::StructAt(*ns),
                 ArgKind::Bool { .. } => NativeArg::Bool,
                 ArgKind::StringUtf16 if inline => NativeArg::PinnedString,
                 _ => NativeArg::Direct,
@@ -150,6 +162,7 @@ impl MarshalPlan {
     pub(crate) fn native_ret(&self) -> NativeRet {
         match &self.ret {
             RetKind::Struct(ns) => NativeRet::Struct(*ns),
+            RetKind::ConvertedStruct(_, ns) => NativeRet::StructTo(*ns),
             RetKind::Bool { size } => NativeRet::Bool {
                 one_byte: *size == 1,
             },
@@ -168,7 +181,7 @@ fn directive(md: MethodHandle, index: usize, info: &ParamInfo, why: &str) -> Run
         format!("'parameter #{index}' ({})", info.name)
     };
     RuntimeError::managed(
-        "System.Runtime.InteropServices.MarshalDirectiveException",
+        ExceptionKind::MarshalDirective,
         Some(format!(
             "Cannot marshal {what} of {}: {why}.",
             md.full_name()
@@ -200,7 +213,7 @@ pub(crate) fn plan(loader: &mut Loader, md: MethodHandle) -> Result<MarshalPlan,
     };
     if !md.is_static() {
         return Err(RuntimeError::managed(
-            "System.Runtime.InteropServices.MarshalDirectiveException",
+            ExceptionKind::MarshalDirective,
             Some(format!("{} is a P/Invoke but not static", md.full_name())),
         ));
     }
@@ -359,6 +372,7 @@ fn arg_plan(
                         boxed: Some(it),
                         copy_in,
                         copy_out,
+                        by_value: None,
                     },
                     JitType::I,
                 )
@@ -388,17 +402,21 @@ fn arg_plan(
                         })?;
                         plan(ArgKind::Struct(ns), managed)
                     }
-                    Ok(_) => Err(directive(
-                        md,
-                        index,
-                        info,
-                        &format!(
-                            "the struct {} is not blittable (bool, char and string fields need a \
-                             conversion); pass it by reference through Marshal.StructureToPtr, \
-                             or make its fields blittable",
-                            t.name
-                        ),
-                    )),
+                    // Converted to its native form in a C heap buffer, whose
+                    // bytes travel as System V passes a struct of that layout.
+                    Ok(_) => {
+                        let ns = layout::sysv_class(loader, t)
+                            .map_err(|e| directive(md, index, info, &e.0))?;
+                        plan(
+                            ArgKind::NativeCopy {
+                                boxed: Some(t),
+                                copy_in: true,
+                                copy_out: false,
+                                by_value: Some(ns),
+                            },
+                            JitType::I,
+                        )
+                    }
                     Err(e) => Err(directive(md, index, info, &e.0)),
                 },
                 TypeKind::Class if layout::is_delegate(t) => plan(ArgKind::Delegate, JitType::I),
@@ -411,8 +429,9 @@ fn arg_plan(
                     plan(
                         ArgKind::NativeCopy {
                             boxed: None,
-                            copy_in: !info.is_out || info.is_in,
+                                copy_in: !info.is_out || info.is_in,
                             copy_out: info.is_out,
+                            by_value: None,
                         },
                         JitType::I,
                     )
@@ -477,16 +496,9 @@ fn ret_plan(
                         (RetKind::Struct(ns), managed)
                     }
                     Ok(_) => {
-                        return Err(directive(
-                            md,
-                            0,
-                            info,
-                            &format!(
-                                "the struct {} is not blittable (return it through a pointer and \
-                                 Marshal.PtrToStructure)",
-                                t.name
-                            ),
-                        ))
+                        let ns = layout::sysv_class(loader, t)
+                            .map_err(|e| directive(md, 0, info, &e.0))?;
+                        (RetKind::ConvertedStruct(t, ns), JitType::Void)
                     }
                     Err(e) => return Err(directive(md, 0, info, &e.0)),
                 },

@@ -185,6 +185,10 @@ pub(crate) fn native_call_info(
     if !plan.import.preserve_sig && plan.ret != marshal::RetKind::Void {
         params.push(osprey_jit::JitType::I);
     }
+    if let marshal::RetKind::ConvertedStruct(..) = plan.ret {
+        // The native buffer the struct result goes to (NativeRet::StructTo).
+        params.push(osprey_jit::JitType::I);
+    }
     Ok(CallInfo {
         method: md.to_jit(),
         method_exact: osprey_jit::RtValue::Const(md.as_ptr() as usize),

@@ -50,6 +50,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::jitiface::JitContext;
 use crate::runtime::{Arg, CallSite, Runtime, RuntimeError, Value};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// How one argument of a callback arrives from C.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -68,6 +69,37 @@ enum RevArg {
     R8,
     /// A blittable struct, as System V passes it.
     Struct(NativeStruct),
+    /// A non-blittable struct of type `ty` by value: the bytes of its
+    /// native form, as System V passes a struct of that layout, converted
+    /// into a new value for the callback (`PtrToStructure`'s conversion).
+    ConvertedStruct { ty: TypeHandle, ns: NativeStruct },
+    /// `ref`/`out` of a non-blittable struct of type `ty`: C's pointer to
+    /// its native form, converted into a temporary the callback gets by
+    /// reference (not for `out`: `copy_in`), and written back to C's
+    /// memory after the callback (not for `[In] ref`: `copy_out`;
+    /// `StructureToPtr`'s conversion; a string field written back is a new
+    /// C heap copy that C owns).
+    StructRef {
+        ty: TypeHandle,
+        copy_in: bool,
+        copy_out: bool,
+    },
+    /// A pointer to blittable elements, as a new array of type `array`
+    /// (`elem_size` bytes each) of `size_const` elements plus the value of
+    /// parameter `size_param` (`[MarshalAs(LPArray, SizeParamIndex = n,
+    /// SizeConst = k)]`); copied back to C's memory after the callback
+    /// when the parameter is `[Out]`.
+    Array {
+        array: TypeHandle,
+        elem_size: u32,
+        size_param: Option<usize>,
+        size_const: u32,
+        copy_out: bool,
+    },
+    /// A `char*` buffer as a `StringBuilder` holding its text; after the
+    /// callback the builder's text is written back to the buffer, cut to
+    /// the length of the text C passed (all the room C is known to have).
+    StringBuilder { utf16: bool },
 }
 
 /// How a callback's result goes back to C.
@@ -159,10 +191,7 @@ pub(crate) struct Thunks {
 }
 
 fn directive(what: String) -> RuntimeError {
-    RuntimeError::managed(
-        "System.Runtime.InteropServices.MarshalDirectiveException",
-        Some(what),
-    )
+    RuntimeError::managed(ExceptionKind::MarshalDirective, Some(what))
 }
 
 /// The size and signedness of an integer-like type as C passes it.
@@ -220,6 +249,50 @@ fn reverse_signature(
             args.push(RevArg::String { utf16 });
             continue;
         }
+        if let TypeSig::SzArray(elem) = sig {
+            let array = loader.type_of_sig(method.assembly, sig, &method.generic_context())?;
+            let et = loader.type_of_sig(method.assembly, elem, &method.generic_context())?;
+            if !blittable_element(loader, et) {
+                return Err(bad(&format!(
+                    "arrays of {} are not blittable (use an array of a blittable type)",
+                    et.name
+                )));
+            }
+            if info.size_param.is_none() && info.size_const == 0 {
+                return Err(bad(
+                    "an array from native code needs its length: [MarshalAs(UnmanagedType.LPArray, \
+                     SizeParamIndex = n)] or SizeConst",
+                ));
+            }
+            if let Some(n) = info.size_param {
+                let counts =
+                    method.sig.params.get(n + usize::from(skip_first)).map(|p| {
+                        loader.jit_type_of_sig(method.assembly, p, &method.generic_context())
+                    });
+                if !matches!(counts, Some(Ok(t)) if integer(t).is_some()) {
+                    return Err(bad(&format!(
+                        "SizeParamIndex {n} does not name an integer parameter"
+                    )));
+                }
+            }
+            args.push(RevArg::Array {
+                array,
+                elem_size: array.mt.component_size,
+                size_param: info.size_param,
+                size_const: info.size_const,
+                copy_out: info.is_out,
+            });
+            continue;
+        }
+        if let TypeSig::Class(_) = sig {
+            let t = loader.type_of_sig(method.assembly, sig, &method.generic_context())?;
+            if t.name == "System.Text.StringBuilder" {
+                let utf16 = string_utf16(info.native_type)
+                    .ok_or_else(|| bad("a StringBuilder marshals as LPStr, LPUTF8Str or LPWStr"))?;
+                args.push(RevArg::StringBuilder { utf16 });
+                continue;
+            }
+        }
         if let TypeSig::ByRef(inner) = sig {
             // C passes a pointer; the callback's byref is that pointer (native
             // memory: nothing for the collector to track).
@@ -228,6 +301,20 @@ fn reverse_signature(
                 inner.strip_modifiers(),
                 &method.generic_context(),
             );
+            if let Ok(t) = it {
+                let converted = t.kind == crate::loader::TypeKind::ValueType
+                    && super::layout::native_layout(loader, t).is_ok_and(|l| !l.blittable);
+                if converted {
+                    // .NET's rule: `ref` is [In, Out], `out` is [Out], `[In]
+                    // ref` is [In].
+                    args.push(RevArg::StructRef {
+                        ty: t,
+                        copy_in: !info.is_out || info.is_in,
+                        copy_out: !info.is_in || info.is_out,
+                    });
+                    continue;
+                }
+            }
             let blittable = match it {
                 Ok(t) => match t.kind {
                     crate::loader::TypeKind::Primitive(_) | crate::loader::TypeKind::Enum(_) => {
@@ -271,7 +358,11 @@ fn reverse_signature(
                     Ok(nl) if nl.blittable => {
                         RevArg::Struct(super::layout::sysv_class(loader, t).map_err(|e| bad(&e.0))?)
                     }
-                    _ => return Err(bad("only blittable structs can be passed from native code")),
+                    Ok(_) => RevArg::ConvertedStruct {
+                        ty: t,
+                        ns: super::layout::sysv_class(loader, t).map_err(|e| bad(&e.0))?,
+                    },
+                    Err(e) => return Err(bad(&e.0)),
                 }
             }
             _ => return Err(bad(
@@ -310,6 +401,20 @@ fn reverse_signature(
         }
     };
     Ok((args, ret))
+}
+
+/// Whether array elements of type `t` are the same bytes in C: primitives
+/// other than `bool` and `char`, enums, and blittable structs.
+fn blittable_element(loader: &mut Loader, t: TypeHandle) -> bool {
+    match t.kind {
+        crate::loader::TypeKind::Primitive(_) | crate::loader::TypeKind::Enum(_) => {
+            !matches!(t.jit_type(), JitType::Bool | JitType::Char)
+        }
+        crate::loader::TypeKind::ValueType => {
+            super::layout::native_layout(loader, t).is_ok_and(|l| l.blittable)
+        }
+        _ => false,
+    }
 }
 
 /// The delegate's fields, read through the binder's mirror.
@@ -381,7 +486,7 @@ impl Thunks {
         }
         if !md.is_static() {
             return Err(RuntimeError::managed(
-                "System.InvalidProgramException",
+                ExceptionKind::InvalidProgram,
                 Some(format!(
                     "{} is [UnmanagedCallersOnly] but not static",
                     md.full_name()
@@ -644,9 +749,9 @@ impl ArgReader {
     ///
     /// # Safety
     /// As for [`ArgReader::int`].
-    unsafe fn structure(&mut self, ns: NativeStruct) -> [u64; 2] {
-        let mut out = [0u64; 2];
+    unsafe fn structure(&mut self, ns: NativeStruct) -> Vec<u64> {
         let n = ns.size.div_ceil(8) as usize;
+        let mut out = vec![0u64; n];
         if let StructClass::Registers { first, second } = ns.class {
             let ebs: Vec<EightByte> = std::iter::once(first).chain(second).collect();
             let ints = ebs.iter().filter(|e| **e == EightByte::Integer).count();
@@ -664,7 +769,7 @@ impl ArgReader {
                 return out;
             }
         }
-        for w in out.iter_mut().take(n.min(2)) {
+        for w in out.iter_mut() {
             self.slot += 1;
             // SAFETY: caller's contract.
             *w = unsafe { *self.stack.add(self.slot - 1) };
@@ -696,7 +801,7 @@ fn current_thread(rt: &Runtime) -> Result<&'static mut Thread, String> {
         // runtime whose code runs on this OS thread (callsite.rs installs
         // it; the record removes it when it drops).
         let thread = unsafe { &mut *ctx };
-        if std::ptr::eq(thread.runtime, rt) {
+        if std::ptr::eq(thread.runtime as *const Runtime, rt) {
             return Ok(thread);
         }
         return Err("a thread running another runtime's managed code called a callback".into());
@@ -800,8 +905,9 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
         slot: 0,
     };
     // Copies of the struct arguments over 8 bytes (passed by pointer to
-    // managed code), alive across the call.
-    let mut big: smallvec::SmallVec<[[u64; 2]; 4]> = smallvec::SmallVec::new();
+    // managed code) and of the native forms of converted structs, alive
+    // across the call (each Vec's buffer stays put as `big` grows).
+    let mut big: smallvec::SmallVec<[Vec<u64>; 4]> = smallvec::SmallVec::new();
     let mut native: smallvec::SmallVec<[Arg<'static>; 8]> = smallvec::SmallVec::new();
     for a in &entry.args {
         // SAFETY: the signature describes what C passed.
@@ -830,35 +936,56 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
                         Arg::I8(words[0] as i64)
                     } else {
                         big.push(words);
-                        Arg::I(0) // patched below, once `big` stops moving
+                        Arg::I(big[big.len() - 1].as_ptr() as isize)
                     }
+                }
+                // The native bytes, converted in cooperative mode.
+                RevArg::ConvertedStruct { ns, .. } => {
+                    big.push(reader.structure(ns));
+                    Arg::I(big[big.len() - 1].as_ptr() as isize)
+                }
+                // Pointers, converted in cooperative mode.
+                RevArg::StructRef { .. } | RevArg::Array { .. } | RevArg::StringBuilder { .. } => {
+                    Arg::I(reader.int() as isize)
                 }
             }
         });
     }
-    let mut k = 0;
-    for (a, v) in entry.args.iter().zip(native.iter_mut()) {
-        if let RevArg::Struct(ns) = a {
-            if ns.size > 8 {
-                *v = Arg::I(big[k].as_ptr() as isize);
-                k += 1;
-            }
-        }
-    }
     let value = thread.cooperative(|thread| {
-        let called = string_arguments(thread, entry, &native)
-            .and_then(|strings| {
-                let args: smallvec::SmallVec<[Arg<'_>; 8]> = entry
-                    .args
-                    .iter()
-                    .zip(native.iter())
-                    .zip(strings.iter())
-                    .map(|((a, v), s)| match a {
-                        RevArg::String { .. } => Arg::Ref(s.as_ref()),
-                        _ => *v,
-                    })
-                    .collect();
-                invoke(thread, entry, &args)
+        let called = managed_arguments(thread, entry, &native)
+            .and_then(|objects| {
+                // The boxes whose insides the callback gets a pointer to stay
+                // put until it returns (whatever compiles or collects first).
+                let _pins = PinnedBoxes::new(thread.runtime(), entry, &objects);
+                // (Built right before each call, after every allocation: the
+                // raw bits of small converted structs, which may hold
+                // references, are read from their rooted boxes then, and
+                // nothing collects before the call.)
+                let args = || -> smallvec::SmallVec<[Arg<'_>; 8]> {
+                    entry
+                        .args
+                        .iter()
+                        .zip(native.iter())
+                        .zip(objects.iter())
+                        .map(|((a, v), o)| match (a, o) {
+                            (
+                                RevArg::String { .. }
+                                | RevArg::Array { .. }
+                                | RevArg::StringBuilder { .. },
+                                _,
+                            ) => Arg::Ref(o.as_ref()),
+                            (RevArg::ConvertedStruct { ty, .. }, Some(b)) => struct_value(*ty, b),
+                            (RevArg::StructRef { .. }, Some(b)) => Arg::I(
+                                b.load().as_ptr() as isize
+                                    + crate::object::BOX_DATA_OFFSET as isize,
+                            ),
+                            _ => *v,
+                        })
+                        .collect()
+                };
+                let v = invoke(thread, entry, &args)?;
+                copy_back(thread, entry, &native, &objects)?;
+                Ok(v)
             })
             .and_then(|v| match (entry.ret, v) {
                 // The string result goes to C as a copy it owns, made while
@@ -901,10 +1028,170 @@ unsafe fn run_callback(entry: &UmEntry, regs: *mut u64, stack: *const u64) {
     }
 }
 
-/// The callback's string arguments (in cooperative mode): a new string for
-/// each non-null `char*` C passed, rooted across the call; `None` for the
-/// other arguments and null strings.
-fn string_arguments(
+/// Pinned GC handles on the boxes a callback gets interior pointers into
+/// (structs by reference, and converted structs over 8 bytes, which
+/// fastcall64 passes by pointer), freed when dropped.
+struct PinnedBoxes<'r> {
+    rt: &'r Runtime,
+    handles: smallvec::SmallVec<[usize; 4]>,
+}
+
+impl<'r> PinnedBoxes<'r> {
+    fn new(rt: &'r Runtime, entry: &UmEntry, objects: &[Option<Rooted>]) -> Self {
+        let mut handles = smallvec::SmallVec::new();
+        let mut table = rt
+            .heaps
+            .gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for (a, o) in entry.args.iter().zip(objects) {
+            let inside = match a {
+                RevArg::StructRef { .. } => true,
+                RevArg::ConvertedStruct { ty, .. } => {
+                    ty.value_layout.as_ref().map_or(8, |l| l.size) > 8
+                }
+                _ => false,
+            };
+            if let (true, Some(o)) = (inside, o) {
+                handles
+                    .push(table.alloc(o.load().as_ptr() as usize, crate::gc::HandleKind::Pinned));
+            }
+        }
+        PinnedBoxes { rt, handles }
+    }
+}
+
+impl Drop for PinnedBoxes<'_> {
+    fn drop(&mut self) {
+        let mut table = self
+            .rt
+            .heaps
+            .gc
+            .handles
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        for h in self.handles.drain(..) {
+            let _ = table.free(h);
+        }
+    }
+}
+
+/// A converted struct argument as managed code takes it by value: its bits
+/// (8 bytes or less) or a pointer to the boxed value (the callee reports
+/// it as an interior pointer), as fastcall64 passes a struct.
+fn struct_value(ty: TypeHandle, b: &Rooted) -> Arg<'static> {
+    let size = ty.value_layout.as_ref().map_or(8, |l| l.size) as usize;
+    let data = b.load().as_ptr() as usize + crate::object::BOX_DATA_OFFSET;
+    if size <= 8 {
+        let mut bits = [0u8; 8];
+        // SAFETY: the box holds `size` bytes of the value at `data`.
+        unsafe { std::ptr::copy_nonoverlapping(data as *const u8, bits.as_mut_ptr(), size) };
+        Arg::I8(i64::from_le_bytes(bits))
+    } else {
+        Arg::I(data as isize)
+    }
+}
+
+/// The integer value of argument `i` (an array's `SizeParamIndex`).
+fn integer_argument(native: &[Arg<'_>], i: usize) -> i64 {
+    match native.get(i) {
+        Some(Arg::I4(v)) => i64::from(*v),
+        Some(Arg::I8(v)) => *v,
+        Some(Arg::I(v)) => *v as i64,
+        _ => 0,
+    }
+}
+
+/// The number of elements of array argument `a` (negative counts are 0).
+fn array_length(native: &[Arg<'_>], size_param: Option<usize>, size_const: u32) -> usize {
+    let n = i64::from(size_const) + size_param.map_or(0, |i| integer_argument(native, i));
+    n.max(0) as usize
+}
+
+/// Calls a corelib helper of the callback marshaler.
+fn call_helper(
+    thread: &mut Thread,
+    m: osprey_binder::BoundMethod,
+    args: &[Arg<'_>],
+) -> Result<Value, RuntimeError> {
+    let rt = thread.runtime();
+    let site = CallSite::new(rt, rt.bound_method(m))?;
+    site.call(thread, args)
+}
+
+/// After the callback: `[Out]` arrays, `StringBuilder`s and structs by
+/// reference written back to C's memory.
+fn copy_back(
+    thread: &mut Thread,
+    entry: &UmEntry,
+    native: &[Arg<'_>],
+    objects: &[Option<Rooted>],
+) -> Result<(), RuntimeError> {
+    for ((a, v), o) in entry.args.iter().zip(native).zip(objects) {
+        let (Arg::I(p), Some(o)) = (v, o) else {
+            continue;
+        };
+        let p = *p as usize;
+        match *a {
+            RevArg::Array {
+                elem_size,
+                size_param,
+                size_const,
+                copy_out: true,
+                ..
+            } => {
+                let n = array_length(native, size_param, size_const);
+                // SAFETY: C passed room for the `n` elements the signature
+                // names; the array was made with `n` of them, and nothing
+                // allocates during the copy.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        o.load().as_ptr().add(crate::object::ARRAY_DATA_OFFSET),
+                        p as *mut u8,
+                        n * elem_size as usize,
+                    )
+                };
+            }
+            RevArg::StringBuilder { utf16 } => {
+                call_helper(
+                    thread,
+                    osprey_binder::BoundMethod::StubHelpersStringBuilderToCallerBuffer,
+                    &[
+                        Arg::Ref(Some(o)),
+                        Arg::I(p as isize),
+                        Arg::I4(i32::from(utf16)),
+                    ],
+                )?;
+            }
+            RevArg::StructRef {
+                ty, copy_out: true, ..
+            } => {
+                let nl = super::convert::layout_of(thread, ty)?;
+                // SAFETY: `o` is a box of `ty`; C's pointer holds room for
+                // its native form. Nothing here allocates on the GC heap.
+                unsafe {
+                    super::convert::to_native(
+                        thread,
+                        o.load().as_ptr().add(crate::object::BOX_DATA_OFFSET),
+                        p as *mut u8,
+                        &nl,
+                        false,
+                    )?
+                };
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The callback's arguments that are objects (in cooperative mode), rooted
+/// across the call: a new string for each non-null `char*`, a new array
+/// for each element pointer, a `StringBuilder` for each buffer, a box for
+/// each converted struct (by value or by reference); `None` for the other
+/// arguments and for null pointers.
+fn managed_arguments(
     thread: &mut Thread,
     entry: &UmEntry,
     native: &[Arg<'_>],
@@ -913,6 +1200,67 @@ fn string_arguments(
     let mut strings = smallvec::SmallVec::new();
     for (a, v) in entry.args.iter().zip(native) {
         let s = match (a, v) {
+            (RevArg::ConvertedStruct { ty, .. }, Arg::I(p))
+            | (
+                RevArg::StructRef {
+                    ty, copy_in: true, ..
+                },
+                Arg::I(p),
+            ) if *p != 0 => {
+                let nl = super::convert::layout_of(thread, *ty)?;
+                let b = rt.new_object(thread, &ty.mt, 0)?;
+                // SAFETY: a fresh box of `ty`; `p` points at its native form
+                // (the callback's signature says so).
+                unsafe {
+                    super::convert::from_native(
+                        thread,
+                        &b,
+                        crate::object::BOX_DATA_OFFSET,
+                        *p as *const u8,
+                        &nl,
+                    )?
+                };
+                Some(b)
+            }
+            (
+                RevArg::StructRef {
+                    ty, copy_in: false, ..
+                },
+                Arg::I(p),
+            ) if *p != 0 => Some(rt.new_object(thread, &ty.mt, 0)?),
+            (
+                RevArg::Array {
+                    array,
+                    elem_size,
+                    size_param,
+                    size_const,
+                    ..
+                },
+                Arg::I(p),
+            ) if *p != 0 => {
+                let n = array_length(native, *size_param, *size_const);
+                let arr = rt.new_object(thread, &array.mt, n)?;
+                // SAFETY: C passed `n` elements at `p` (the signature says
+                // how many); the new array has room for them.
+                unsafe {
+                    std::ptr::copy_nonoverlapping(
+                        *p as *const u8,
+                        arr.load().as_ptr().add(crate::object::ARRAY_DATA_OFFSET),
+                        n * *elem_size as usize,
+                    )
+                };
+                Some(arr)
+            }
+            (RevArg::StringBuilder { utf16 }, Arg::I(p)) if *p != 0 => {
+                match call_helper(
+                    thread,
+                    osprey_binder::BoundMethod::StubHelpersStringBuilderForCallback,
+                    &[Arg::I(*p), Arg::I4(i32::from(*utf16))],
+                )? {
+                    Value::Ref(sb) => sb,
+                    _ => None,
+                }
+            }
             (RevArg::String { utf16 }, Arg::I(p)) if *p != 0 => {
                 // SAFETY: C passed a NUL-terminated string of this encoding
                 // (the callback's signature says so).
@@ -947,11 +1295,16 @@ fn value_bits(v: Value) -> u64 {
 
 /// Calls the entry's target in cooperative mode: the delegate (every
 /// delegate of its invocation list, the last result winning) or the
-/// `[UnmanagedCallersOnly]` method.
-fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Value, RuntimeError> {
+/// `[UnmanagedCallersOnly]` method, with the arguments `args` makes (made
+/// anew for each call: a collection in one call may move what they hold).
+fn invoke<'a>(
+    thread: &mut Thread,
+    entry: &UmEntry,
+    args: &dyn Fn() -> smallvec::SmallVec<[Arg<'a>; 8]>,
+) -> Result<Value, RuntimeError> {
     let rt = thread.runtime();
     if entry.delegate == 0 {
-        return entry.site.call(thread, args);
+        return entry.site.call(thread, &args());
     }
     let d = {
         let h = rt
@@ -973,7 +1326,7 @@ fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Valu
     match list {
         None => {
             let d = thread.root(d);
-            call_delegate(thread, entry.method, entry.site, &d, args)
+            call_delegate(thread, entry.method, entry.site, &d, &args())
         }
         Some(list) => {
             // Every delegate of the list: the list stays rooted across the
@@ -999,7 +1352,7 @@ fn invoke(thread: &mut Thread, entry: &UmEntry, args: &[Arg<'_>]) -> Result<Valu
                 let method = unsafe { MethodHandle::from_ptr(aux as *const _) };
                 let site = CallSite::new(rt, method)?;
                 let item = thread.root(item);
-                last = call_delegate(thread, method, site, &item, args)?;
+                last = call_delegate(thread, method, site, &item, &args())?;
             }
             Ok(last)
         }
@@ -1171,7 +1524,7 @@ pub(crate) fn delegate_for_pointer(
     let rt = thread.runtime();
     if !super::layout::is_delegate(delegate_type) {
         return Err(RuntimeError::managed(
-            "System.ArgumentException",
+            ExceptionKind::Argument,
             Some(format!(
                 "Type must derive from Delegate.\nParameter name: t ({})",
                 delegate_type.name

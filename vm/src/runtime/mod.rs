@@ -18,12 +18,12 @@ mod callsite;
 mod compile;
 mod delegates;
 mod enums;
-mod error;
 mod faults;
 mod finalizer;
 mod gc_to_runtime;
 mod generic_lookup;
 mod helpers;
+mod importdump;
 mod intrinsics;
 mod jitdump;
 pub(crate) mod jitiface;
@@ -43,15 +43,14 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+pub use crate::error::{default_message, ExceptionObject, RuntimeError};
 pub use callsite::{Arg, CallSite, Value};
-pub use error::{default_message, ExceptionObject, RuntimeError};
 pub use faults::FATAL_EXIT_CODE;
 pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
-pub(crate) use helpers::{guard, is_assignable};
+pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 pub use jitdump::JitDump;
 pub(crate) use qcall_services::services_for as qcall_services_for;
-pub(crate) use thread_statics::ThreadStaticBlock;
 pub use threads::UNHANDLED_THREAD_EXIT_CODE;
 pub use verify_bench::VerifyCost;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
@@ -70,6 +69,9 @@ use osprey_kernel::client::Os;
 pub struct RuntimeOptions {
     /// Print the machine code of the compiled methods it selects (to stderr).
     pub jit_dump: Option<JitDump>,
+    /// Print the importer's typed ops of the compiled methods it selects
+    /// (to stderr; `--import-dump`).
+    pub import_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).
@@ -135,6 +137,8 @@ pub struct Runtime {
     finalizer: finalizer::FinalizerThread,
     /// Set when a thread other than the main one ended the process.
     exit_code: Mutex<Option<i32>>,
+    /// `Environment.ExitCode`: the exit code when `Main` returns `void`.
+    void_main_exit_code: std::sync::atomic::AtomicI32,
     /// Static constructors running, and threads waiting for them
     /// (`helpers::run_class_constructor`).
     pub(crate) class_inits: helpers::ClassInitLocks,
@@ -212,6 +216,7 @@ impl Runtime {
             bound_methods: OnceLock::new(),
             finalizer: finalizer::FinalizerThread::default(),
             exit_code: Mutex::new(None),
+            void_main_exit_code: std::sync::atomic::AtomicI32::new(0),
             class_inits: helpers::ClassInitLocks::default(),
             threads: threads::ManagedThreads::new(os.create_event(true, true).ok()),
             lock_ids: std::sync::Arc::new(crate::sync::LockIds::default()),
@@ -304,7 +309,7 @@ impl Runtime {
         // Without bounds (the kernel could not tell), prologues never
         // report an overflow: the guard page remains the backstop.
         let stack = self.os.stack_bounds().unwrap_or((0, 0));
-        let mut thread = Thread::new(self, id, stack);
+        let mut thread = Thread::new(self as *const Runtime as *const (), id, stack);
         // SAFETY: the handler only reads the code heap and registers; the
         // record is boxed (its address is stable) and unregisters itself
         // when dropped. If registration fails, faults in unsafe code are
@@ -341,7 +346,7 @@ impl Runtime {
     }
 
     /// Runs the entry point of `assembly` with `args` and returns its exit
-    /// code (Main's result, or 0 for `void Main`).
+    /// code (Main's result, or `Environment.ExitCode` for `void Main`).
     pub fn run_main(
         &self,
         thread: &mut Thread,
@@ -380,8 +385,14 @@ impl Runtime {
         }
         Ok(match result? {
             Value::I4(code) if returns_int => code,
-            _ => 0,
+            _ => self.void_main_exit_code.load(Ordering::Relaxed),
         })
+    }
+
+    /// `Environment.ExitCode = code`: what the process exits with when
+    /// `Main` returns `void`.
+    pub(crate) fn set_void_main_exit_code(&self, code: i32) {
+        self.void_main_exit_code.store(code, Ordering::Relaxed);
     }
 
     /// A new identity hash code for `obj` (stored in its header).
@@ -470,4 +481,20 @@ pub(crate) fn run_finalizer(thread: &mut Thread, obj: &Rooted) -> Result<(), Run
     };
     CallSite::new(rt, finalize)?.call(thread, &[Arg::from(obj)])?;
     Ok(())
+}
+
+/// The thread record's typed view of its runtime (the record, one layer
+/// down, holds the pointer opaque).
+impl Thread {
+    /// The runtime this thread belongs to.
+    ///
+    /// The reference is not tied to the borrow of `self`, so native code can
+    /// use the runtime and the (mutable) thread together. This is sound
+    /// because a runtime outlives every thread record it creates and every
+    /// frame that runs on one.
+    pub fn runtime<'r>(&self) -> &'r Runtime {
+        // SAFETY: see above: `runtime` points at a live, boxed (unmoving)
+        // Runtime for as long as any code runs on this thread.
+        unsafe { &*(self.runtime as *const Runtime) }
+    }
 }

@@ -79,6 +79,7 @@ pub fn run_with(
         args: args.iter().map(|s| s.to_string()).collect(),
         console: ConsoleMode::Capture,
         stack_size: 0,
+        ..ProcessConfig::default()
     };
     let name = name.to_string();
     let error = std::sync::Arc::new(std::sync::Mutex::new(None));

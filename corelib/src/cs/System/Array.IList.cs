@@ -85,6 +85,10 @@ namespace System
 
         public void CopyTo(Array array, int index)
         {
+            if (array != null && array.Rank != 1)
+                throw new ArgumentException("Only single dimensional arrays are supported for the requested action.", "array");
+            if (Rank != 1)
+                throw new RankException("Only single dimension arrays are supported here.");
             Array.Copy(this, GetLowerBound(0), array, index, Length);
         }
     }

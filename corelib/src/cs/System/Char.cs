@@ -11,7 +11,7 @@ namespace System
     // This file is also compiled against Mono's mscorlib by
     // corelib/tests/managed_logic.rs (the struct renamed), which checks
     // every static method for every code unit against Mono's.
-    public struct Char : IComparable, IComparable<char>, IEquatable<char>
+    public struct Char : IComparable, IConvertible, IComparable<char>, IEquatable<char>
     {
         // The UTF-16 code unit. The runtime relies on this being the only
         // instance field.
@@ -268,6 +268,111 @@ namespace System
 
         // Case conversion. The current culture is always the invariant
         // culture in Osprey, so ToUpper and ToUpperInvariant agree.
+        public static bool IsHighSurrogate(string s, int index)
+        {
+            CheckIndex(s, index);
+            return IsHighSurrogate(s[index]);
+        }
+
+        public static bool IsLowSurrogate(string s, int index)
+        {
+            CheckIndex(s, index);
+            return IsLowSurrogate(s[index]);
+        }
+
+        public static bool IsSurrogatePair(string s, int index)
+        {
+            CheckIndex(s, index);
+            return index + 1 < s.Length && IsSurrogatePair(s[index], s[index + 1]);
+        }
+
+        private static void CheckIndex(string s, int index)
+        {
+            if (s == null)
+                throw new ArgumentNullException("s");
+            if ((uint)index >= (uint)s.Length)
+                throw new ArgumentOutOfRangeException("index", "Index was out of range. Must be non-negative and less than the size of the collection.");
+        }
+
+        // The code point as a string: one character, or a surrogate pair.
+        public static string ConvertFromUtf32(int utf32)
+        {
+            if (utf32 < 0 || utf32 > 0x10FFFF || (utf32 >= 0xD800 && utf32 <= 0xDFFF))
+                throw new ArgumentOutOfRangeException("utf32", "A valid UTF32 value is between 0x000000 and 0x10ffff, inclusive, and should not include surrogate codepoint values (0x00d800 ~ 0x00dfff).");
+            if (utf32 < 0x10000)
+                return ToString((char)utf32);
+            utf32 -= 0x10000;
+            return String.Concat(ToString((char)(0xD800 + (utf32 >> 10))), ToString((char)(0xDC00 + (utf32 & 0x3FF))));
+        }
+
+        public static int ConvertToUtf32(char highSurrogate, char lowSurrogate)
+        {
+            if (!IsHighSurrogate(highSurrogate))
+                throw new ArgumentOutOfRangeException("highSurrogate", "A valid high surrogate character is between 0xd800 and 0xdbff, inclusive.");
+            if (!IsLowSurrogate(lowSurrogate))
+                throw new ArgumentOutOfRangeException("lowSurrogate", "A valid low surrogate character is between 0xdc00 and 0xdfff, inclusive.");
+            return ((highSurrogate - 0xD800) << 10) + (lowSurrogate - 0xDC00) + 0x10000;
+        }
+
+        public static int ConvertToUtf32(string s, int index)
+        {
+            CheckIndex(s, index);
+            char c = s[index];
+            if (IsHighSurrogate(c))
+            {
+                if (index + 1 < s.Length && IsLowSurrogate(s[index + 1]))
+                    return ConvertToUtf32(c, s[index + 1]);
+                throw new ArgumentException(String.Concat("Found a high surrogate char without a following low surrogate at index: ", index.ToString(), ". The input may not be in this encoding, or may not contain valid Unicode (UTF-16) characters."), "s");
+            }
+            if (IsLowSurrogate(c))
+                throw new ArgumentException(String.Concat("Found a low surrogate char without a preceding high surrogate at index: ", index.ToString(), ". The input may not be in this encoding, or may not contain valid Unicode (UTF-16) characters."), "s");
+            return c;
+        }
+
+        // The value of a decimal digit (of any script: its place in its run
+        // of ten digits), of the superscripts one to three and of the common
+        // vulgar fractions; -1 for other characters.
+        public static double GetNumericValue(char c)
+        {
+            switch (c)
+            {
+                case '\u00B2':
+                    return 2;
+                case '\u00B3':
+                    return 3;
+                case '\u00B9':
+                    return 1;
+                case '\u00BC':
+                    return 0.25;
+                case '\u00BD':
+                    return 0.5;
+                case '\u00BE':
+                    return 0.75;
+            }
+            if (GetUnicodeCategory(c) != UnicodeCategory.DecimalDigitNumber)
+                return -1;
+            int start = c;
+            while (start > 0 && c - start < 9 && GetUnicodeCategory((char)(start - 1)) == UnicodeCategory.DecimalDigitNumber)
+                start--;
+            return (c - start) % 10;
+        }
+
+        public static double GetNumericValue(string s, int index)
+        {
+            CheckIndex(s, index);
+            return GetNumericValue(s[index]);
+        }
+
+        public static char ToUpper(char c, CultureInfo culture)
+        {
+            return ToUpperInvariant(c);
+        }
+
+        public static char ToLower(char c, CultureInfo culture)
+        {
+            return ToLowerInvariant(c);
+        }
+
         public static char ToUpper(char c)
         {
             return CharUnicodeInfo.ToUpper(c);
@@ -302,5 +407,88 @@ namespace System
                 throw new ArgumentOutOfRangeException("index");
             return s[index];
         }
+
+        // ----- Generated by corelib/tools/gen_convertible.py: do not edit below -----
+
+        public TypeCode GetTypeCode()
+        {
+            return TypeCode.Char;
+        }
+
+        bool IConvertible.ToBoolean(IFormatProvider provider)
+        {
+            return Convert.ToBoolean(m_value);
+        }
+
+        char IConvertible.ToChar(IFormatProvider provider)
+        {
+            return Convert.ToChar(m_value);
+        }
+
+        sbyte IConvertible.ToSByte(IFormatProvider provider)
+        {
+            return Convert.ToSByte(m_value);
+        }
+
+        byte IConvertible.ToByte(IFormatProvider provider)
+        {
+            return Convert.ToByte(m_value);
+        }
+
+        short IConvertible.ToInt16(IFormatProvider provider)
+        {
+            return Convert.ToInt16(m_value);
+        }
+
+        ushort IConvertible.ToUInt16(IFormatProvider provider)
+        {
+            return Convert.ToUInt16(m_value);
+        }
+
+        int IConvertible.ToInt32(IFormatProvider provider)
+        {
+            return Convert.ToInt32(m_value);
+        }
+
+        uint IConvertible.ToUInt32(IFormatProvider provider)
+        {
+            return Convert.ToUInt32(m_value);
+        }
+
+        long IConvertible.ToInt64(IFormatProvider provider)
+        {
+            return Convert.ToInt64(m_value);
+        }
+
+        ulong IConvertible.ToUInt64(IFormatProvider provider)
+        {
+            return Convert.ToUInt64(m_value);
+        }
+
+        float IConvertible.ToSingle(IFormatProvider provider)
+        {
+            return Convert.ToSingle(m_value);
+        }
+
+        double IConvertible.ToDouble(IFormatProvider provider)
+        {
+            return Convert.ToDouble(m_value);
+        }
+
+        decimal IConvertible.ToDecimal(IFormatProvider provider)
+        {
+            return Convert.ToDecimal(m_value);
+        }
+
+        DateTime IConvertible.ToDateTime(IFormatProvider provider)
+        {
+            return Convert.ToDateTime(m_value);
+        }
+
+        object IConvertible.ToType(Type type, IFormatProvider provider)
+        {
+            return Convert.DefaultToType(this, type, provider);
+        }
+        // ----- End of the generated part -----
     }
 }

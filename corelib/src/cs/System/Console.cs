@@ -1,22 +1,20 @@
+using System.IO;
 using System.Runtime.CompilerServices;
 
 namespace System
 {
-    // Standard output and standard error.
+    // Standard output and standard error (standard input: Console.In.cs).
     //
-    // Every write ends in one InternalWrite FCall; WriteLine writes its text
-    // and the line feed with a single call, so lines from different threads
-    // do not interleave.
-    //
-    // Restricted path: Write/WriteLine of string, int, long, uint, ulong,
-    // bool, char and WriteLine() are used by the first runtime slice and use
-    // only static calls, arguments and branches (see Number.cs). The object
-    // overloads make a virtual call and are not on that path.
+    // Every write ends in one InternalWrite FCall, unless SetOut/SetError
+    // redirected the stream to another TextWriter (Redirected, in
+    // Console.Writers.cs): then the text goes to that writer's Write(string)
+    // or WriteLine(string). WriteLine writes its text and the line feed with
+    // a single call, so lines from different threads do not interleave.
     //
     // This file is also compiled against Mono's mscorlib by
     // corelib/tests/managed_logic.rs (class renamed, InternalWrite replaced
-    // by a capture, `string.AppendChar(` redirected); keep to those
-    // spellings.
+    // by a capture, `string.AppendChar(` redirected, Redirected always
+    // null); keep to those spellings.
     public static partial class Console
     {
         private const int StdOut = 1;
@@ -31,13 +29,42 @@ namespace System
         // Osprey's Environment.NewLine.
         private const char NewLine = '\n';
 
+        // Writes `value` (nothing for null) to the stream, or to the writer
+        // it was redirected to.
         internal static void WriteCore(int stream, string value)
+        {
+            TextWriter redirected = Redirected(stream);
+            if (redirected != null)
+            {
+                redirected.Write(value);
+                return;
+            }
+            if (value != null)
+                InternalWrite(stream, value);
+        }
+
+        // Writes `value` and a line feed in one write, or to the writer the
+        // stream was redirected to.
+        internal static void WriteLineCore(int stream, string value)
+        {
+            TextWriter redirected = Redirected(stream);
+            if (redirected != null)
+            {
+                redirected.WriteLine(value);
+                return;
+            }
+            InternalWrite(stream, string.AppendChar(value, NewLine));
+        }
+
+        // The console itself, never redirected: what Console.Out and
+        // Console.Error write through by default.
+        internal static void WriteDirect(int stream, string value)
         {
             if (value != null)
                 InternalWrite(stream, value);
         }
 
-        internal static void WriteLineCore(int stream, string value)
+        internal static void WriteLineDirect(int stream, string value)
         {
             InternalWrite(stream, string.AppendChar(value, NewLine));
         }
@@ -49,34 +76,34 @@ namespace System
 
         public static void Write(int value)
         {
-            InternalWrite(StdOut, Number.Int32ToDecStr(value));
+            WriteCore(StdOut, Number.Int32ToDecStr(value));
         }
 
         public static void Write(long value)
         {
-            InternalWrite(StdOut, Number.Int64ToDecStr(value));
+            WriteCore(StdOut, Number.Int64ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public static void Write(uint value)
         {
-            InternalWrite(StdOut, Number.UInt32ToDecStr(value));
+            WriteCore(StdOut, Number.UInt32ToDecStr(value));
         }
 
         [CLSCompliant(false)]
         public static void Write(ulong value)
         {
-            InternalWrite(StdOut, Number.UInt64ToDecStr(value));
+            WriteCore(StdOut, Number.UInt64ToDecStr(value));
         }
 
         public static void Write(bool value)
         {
-            InternalWrite(StdOut, Number.BooleanToString(value));
+            WriteCore(StdOut, Number.BooleanToString(value));
         }
 
         public static void Write(char value)
         {
-            InternalWrite(StdOut, Number.CharToString(value));
+            WriteCore(StdOut, Number.CharToString(value));
         }
 
         // Writes value.ToString(); nothing for null.
@@ -88,7 +115,7 @@ namespace System
 
         public static void WriteLine()
         {
-            InternalWrite(StdOut, string.AppendChar(null, NewLine));
+            WriteLineCore(StdOut, null);
         }
 
         public static void WriteLine(string value)
@@ -140,12 +167,12 @@ namespace System
 
         public static void Write(double value)
         {
-            InternalWrite(StdOut, Number.FormatDouble(value, null));
+            WriteCore(StdOut, Number.FormatDouble(value, null));
         }
 
         public static void Write(float value)
         {
-            InternalWrite(StdOut, Number.FormatSingle(value, null));
+            WriteCore(StdOut, Number.FormatSingle(value, null));
         }
 
         // The characters of `buffer`; nothing for null.
@@ -185,6 +212,16 @@ namespace System
                 WriteCore(StdOut, format);
             else
                 WriteCore(StdOut, String.Format(format, arg));
+        }
+
+        public static void Write(decimal value)
+        {
+            WriteCore(StdOut, value.ToString());
+        }
+
+        public static void WriteLine(decimal value)
+        {
+            WriteLineCore(StdOut, value.ToString());
         }
 
         public static void WriteLine(double value)

@@ -1,9 +1,12 @@
 using System.IO;
+using System.Text;
 
 namespace System
 {
-    // Writes straight to a console stream; nothing is buffered, so Flush has
-    // nothing to do.
+    // Console.Out and Console.Error when not redirected: writes straight to
+    // a console stream (the kernel buffers standard output and writes it
+    // before any standard error, at a read of standard input and at exit),
+    // so Flush has nothing to do. Each WriteLine is one write.
     internal sealed class ConsoleWriter : TextWriter
     {
         private readonly int _stream;
@@ -13,24 +16,51 @@ namespace System
             _stream = stream;
         }
 
+        public override Encoding Encoding
+        {
+            get { return new UTF8Encoding(false); }
+        }
+
         public override void Write(char value)
         {
-            Console.WriteCore(_stream, Number.CharToString(value));
+            Console.WriteDirect(_stream, Number.CharToString(value));
         }
 
         public override void Write(string value)
         {
-            Console.WriteCore(_stream, value);
+            Console.WriteDirect(_stream, value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            if (buffer == null)
+                throw new ArgumentNullException("buffer", "Buffer cannot be null.");
+            Console.WriteDirect(_stream, new string(buffer, index, count));
         }
 
         public override void WriteLine()
         {
-            Console.WriteLineCore(_stream, null);
+            Console.WriteLineDirect(_stream, null);
         }
 
         public override void WriteLine(string value)
         {
-            Console.WriteLineCore(_stream, value);
+            Console.WriteLineDirect(_stream, value);
+        }
+
+        public override void WriteLine(int value)
+        {
+            Console.WriteLineDirect(_stream, Number.Int32ToDecStr(value));
+        }
+
+        public override void WriteLine(long value)
+        {
+            Console.WriteLineDirect(_stream, Number.Int64ToDecStr(value));
+        }
+
+        public override void WriteLine(object value)
+        {
+            Console.WriteLineDirect(_stream, value == null ? null : value.ToString());
         }
     }
 }

@@ -9,7 +9,7 @@ namespace System
     // This file is also compiled against Mono's mscorlib by
     // corelib/tests/managed_logic.rs (the class renamed) and checked
     // against Mono's Convert.
-    public static class Convert
+    public static partial class Convert
     {
         public static int ToInt32(double value)
         {

@@ -21,7 +21,7 @@ namespace System
     // corelib/tests/managed_logic.rs (the class renamed, the FCalls
     // replaced by calls to Mono's Math), which checks it against Mono's
     // Math.
-    public static class Math
+    public static partial class Math
     {
         public const double E = 2.7182818284590451;
         public const double PI = 3.1415926535897931;

@@ -126,6 +126,56 @@ namespace System.StubHelpers
             sb.Append(s);
         }
 
+        // A callback's StringBuilder parameter (vm/src/interop/reverse.rs):
+        // a builder holding the text of the buffer C passed.
+        internal static StringBuilder StringBuilderForCallback(IntPtr p, bool utf16)
+        {
+            string s = utf16 ? Marshal.PtrToStringUni(p) : PtrToStringUtf8(p, -1);
+            return new StringBuilder(s);
+        }
+
+        // After the callback: the builder's text back into C's buffer, cut
+        // to the length of the text C passed (the buffer still holds it: the
+        // callback worked on the builder), never splitting a character.
+        internal static unsafe void StringBuilderToCallerBuffer(StringBuilder sb, IntPtr p, bool utf16)
+        {
+            string text = sb.ToString();
+            if (utf16)
+            {
+                char* d = (char*)p;
+                int room = 0;
+                while (d[room] != '\0')
+                    room++;
+                int n = text.Length < room ? text.Length : room;
+                if (n > 0 && n < text.Length && char.IsHighSurrogate(text[n - 1]))
+                    n--;
+                for (int i = 0; i < n; i++)
+                    d[i] = text[i];
+                d[n] = '\0';
+                return;
+            }
+            byte* b = (byte*)p;
+            int bytes = 0;
+            while (b[bytes] != 0)
+                bytes++;
+            IntPtr copy = StringToUtf8(text);
+            byte* from = (byte*)copy;
+            int len = 0;
+            while (from[len] != 0)
+                len++;
+            if (len > bytes)
+            {
+                len = bytes;
+                // Back to the start of a character.
+                while (len > 0 && (from[len] & 0xC0) == 0x80)
+                    len--;
+            }
+            for (int i = 0; i < len; i++)
+                b[i] = from[i];
+            b[len] = 0;
+            Marshal.FreeHGlobal(copy);
+        }
+
         internal static IntPtr DelegateToNative(Delegate d)
         {
             return d == null ? IntPtr.Zero : Marshal.GetFunctionPointerForDelegateHelper(d);
@@ -164,7 +214,9 @@ namespace System.StubHelpers
         {
             if (structure == null)
                 return IntPtr.Zero;
-            int size = Marshal.SizeOf(structure);
+            // Rounded up to 8 bytes: a struct passed by value is read in
+            // whole eightbytes.
+            int size = (Marshal.SizeOf(structure) + 7) & ~7;
             IntPtr p = Marshal.AllocHGlobal(size);
             byte* b = (byte*)p;
             for (int i = 0; i < size; i++)
@@ -185,6 +237,29 @@ namespace System.StubHelpers
             if (native == IntPtr.Zero)
                 return;
             Marshal.DestroyStructure(native, structure.GetType());
+            Marshal.FreeHGlobal(native);
+        }
+
+        // A zeroed C heap buffer for the native form of struct type `type`
+        // returned by value (its size rounded up to 8 bytes: the JIT stores
+        // whole eightbytes of a result that comes back in registers).
+        internal static unsafe IntPtr AllocStructureNative(IntPtr type)
+        {
+            int size = (Marshal.SizeOfHelper(type) + 7) & ~7;
+            IntPtr p = Marshal.AllocHGlobal(size);
+            byte* b = (byte*)p;
+            for (int i = 0; i < size; i++)
+                b[i] = 0;
+            return p;
+        }
+
+        // Frees what the native form of a `type` at `native` owns (the
+        // strings a callee returned in a struct), then the buffer.
+        internal static void FreeStructureNativeOfType(IntPtr native, IntPtr type)
+        {
+            if (native == IntPtr.Zero)
+                return;
+            Marshal.DestroyStructureHelper(native, type);
             Marshal.FreeHGlobal(native);
         }
 

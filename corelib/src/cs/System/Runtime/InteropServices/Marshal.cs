@@ -535,7 +535,7 @@ namespace System.Runtime.InteropServices
         // FCalls (vm/src/interop/fcalls.rs): the native layout comes from
         // interop::layout, the same rules the P/Invoke marshaler follows.
         [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern int SizeOfHelper(IntPtr type);
+        internal static extern int SizeOfHelper(IntPtr type);
 
         [MethodImpl(MethodImplOptions.InternalCall)]
         private static extern int OffsetOfHelper(IntPtr type, string fieldName);
@@ -550,7 +550,7 @@ namespace System.Runtime.InteropServices
         private static extern void PtrToExistingStructureHelper(IntPtr ptr, object structure);
 
         [MethodImpl(MethodImplOptions.InternalCall)]
-        private static extern void DestroyStructureHelper(IntPtr ptr, IntPtr type);
+        internal static extern void DestroyStructureHelper(IntPtr ptr, IntPtr type);
 
         // ----- delegates and function pointers ------------------------------------
 

@@ -5,9 +5,14 @@
 //! R15 is callee-saved in both fastcall64 and System V). The first fields are
 //! `repr(C)` at fixed offsets that stubs and JIT code use.
 
+pub(crate) mod exceptions;
+mod statics;
+
+pub(crate) use statics::ThreadStaticBlock;
+
+use crate::error::RuntimeError;
 use crate::gc::Mutator;
 use crate::rooted::{RootTable, Rooted, Unrooted};
-use crate::runtime::{Runtime, RuntimeError};
 use crate::typesystem::TypeHandle;
 
 /// [`Thread::attention`]: an exception is pending; dispatch it.
@@ -45,15 +50,17 @@ pub struct Thread {
     pub site_sp: usize,
     /// Call-site record: the managed RBP at the call.
     pub site_fp: usize,
-    /// The runtime this thread belongs to.
-    pub runtime: *const Runtime,
+    /// The runtime this thread belongs to (a `*const Runtime`, opaque in
+    /// this layer, which sits below the runtime; `Thread::runtime`, in
+    /// `runtime/mod.rs`, gives it its type).
+    pub(crate) runtime: *const (),
     /// The lowest address managed frames may use: method prologues compare
     /// against it and report a stack overflow below it. It sits above the
     /// real end of the stack by a reserve for the runtime's native code.
     pub stack_limit: usize,
     /// Where the exception dispatcher tells its stub to resume (see
     /// `eh::Resume`).
-    pub resume: crate::eh::Resume,
+    pub resume: exceptions::Resume,
     /// The thread's `[ThreadStatic]` blocks, by thread-static index: the
     /// address of `thread_static_array`'s first element (JIT fast path).
     pub thread_statics_ptr: usize,
@@ -66,13 +73,13 @@ pub struct Thread {
     pub(crate) fatal: Option<RuntimeError>,
     /// The exception native code raised, not yet dispatched (with
     /// [`ATTENTION_EXCEPTION`]).
-    pub(crate) pending: crate::eh::Pending,
+    pub(crate) pending: exceptions::Pending,
     /// An exception that left the managed frames of the innermost thunk
     /// call (no handler there): the thunk's Rust caller takes it. A GC root.
     pub(crate) escaped: usize,
     /// Second-pass unwinds in progress (finally handlers running), innermost
     /// last. Their exceptions are GC roots.
-    pub(crate) unwinds: Vec<crate::eh::Unwind>,
+    pub(crate) unwinds: Vec<exceptions::Unwind>,
     /// The OS thread this record registered the kernel fault handler on.
     pub(crate) fault_handler_on: Option<std::thread::ThreadId>,
     /// Types whose static constructor this thread is running.
@@ -92,7 +99,7 @@ pub struct Thread {
     /// Block addresses by thread-static index (0: not made yet).
     pub(crate) thread_static_array: Vec<usize>,
     /// The blocks themselves (runtime/thread_statics.rs).
-    pub(crate) thread_static_blocks: Vec<Option<crate::runtime::ThreadStaticBlock>>,
+    pub(crate) thread_static_blocks: Vec<Option<ThreadStaticBlock>>,
     /// References native code running on this thread rooted
     /// ([`Rooted`]): reported and updated by the collector.
     pub(crate) roots: RootTable,
@@ -197,11 +204,7 @@ impl Thread {
     /// A new thread record for `runtime`.
     /// `stack` is the calling OS thread's stack (lowest address, one past
     /// the highest), which this record's managed code will run on.
-    pub(crate) fn new(
-        runtime: *const Runtime,
-        managed_id: i32,
-        stack: (usize, usize),
-    ) -> Box<Thread> {
+    pub(crate) fn new(runtime: *const (), managed_id: i32, stack: (usize, usize)) -> Box<Thread> {
         let size = stack.1 - stack.0;
         let stack_limit = stack.0 + NATIVE_STACK_RESERVE.min(size / 4);
         Box::new(Thread {
@@ -210,10 +213,10 @@ impl Thread {
             mutator: Mutator::default(),
             attention: 0,
             stack_limit,
-            resume: crate::eh::Resume::default(),
+            resume: exceptions::Resume::default(),
             last_error: 0,
             fatal: None,
-            pending: crate::eh::Pending::default(),
+            pending: exceptions::Pending::default(),
             escaped: 0,
             unwinds: Vec::new(),
             fault_handler_on: None,
@@ -258,18 +261,6 @@ impl Thread {
     pub(crate) fn root_table<'r>(&self) -> &'r RootTable {
         // SAFETY: see above; the record is boxed and does not move.
         unsafe { &*(&self.roots as *const RootTable) }
-    }
-
-    /// The runtime this thread belongs to.
-    ///
-    /// The reference is not tied to the borrow of `self`, so native code can
-    /// use the runtime and the (mutable) thread together. This is sound
-    /// because a runtime outlives every thread record it creates and every
-    /// frame that runs on one.
-    pub fn runtime<'r>(&self) -> &'r Runtime {
-        // SAFETY: see above: `runtime` points at a live, boxed (unmoving)
-        // Runtime for as long as any code runs on this thread.
-        unsafe { &*self.runtime }
     }
 
     /// Reports `error` to the managed code this native code returns to:
