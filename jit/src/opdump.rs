@@ -396,7 +396,11 @@ fn target(t: &CallTarget, names: &dyn OpNames) -> String {
         } => format!(
             "array {kind:?} rank {rank} of {}{}",
             ty(*element, names),
-            if exact.is_some() { ", exact element checked" } else { "" }
+            if exact.is_some() {
+                ", exact element checked"
+            } else {
+                ""
+            }
         ),
         CallTarget::Intrinsic(i) => format!("intrinsic {i:?}"),
         CallTarget::PInvoke(u) => unmanaged(u, names),
@@ -526,7 +530,11 @@ fn op_text(op: &Op, names: &dyn OpNames) -> String {
         Op::LdElemA(t, exact) => format!(
             "ldelema {}{}",
             ty(*t, names),
-            if exact.is_some() { ", exact element checked" } else { "" }
+            if exact.is_some() {
+                ", exact element checked"
+            } else {
+                ""
+            }
         ),
         Op::StElem(t) => format!("stelem {}", ty(*t, names)),
         Op::NewArr(t) => format!("newarr {}", exact(*t, names)),
