@@ -22,7 +22,12 @@
 //!   proxygen` generates, exceptions carried back as `RemoteException`s;
 //! * `proxygen_refusals`: what a proxy cannot carry is refused by name;
 //! * `orphan`: a child left running when the program ends is stopped by
-//!   `osprey run` (the program's exit code stands).
+//!   `osprey run` (the program's exit code stands);
+//! * `untrusted`: a child started with `ChildSettings.Untrusted` runs only
+//!   verifiable code: its unsafe method raises VerificationException
+//!   (naming the method, the IL offset and the rule) before it runs, caught
+//!   or not, where the same child started trusted runs it; the parent is
+//!   unaffected.
 //!
 //! ```text
 //! cargo test --release --test isolation
@@ -189,6 +194,7 @@ const CASES: &[Case] = &[
     ("lifecycle", &["child"], &[]),
     ("rpc", &["calc_child"], &[]),
     ("orphan", &["orphan_child"], &[]),
+    ("untrusted", &["untrusted_child"], &[]),
 ];
 
 fn main() {

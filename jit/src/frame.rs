@@ -156,13 +156,19 @@ impl<'h> LayoutCache<'h> {
     }
 }
 
+/// The largest frame a method may have (1 GiB; far beyond any thread's
+/// stack, so the prologue's overflow check ends such a method first). Past
+/// it rbp-relative offsets could no longer be 32-bit displacements: the
+/// method is rejected as invalid (CoreCLR's JIT implementation limit).
+pub(crate) const MAX_FRAME_SIZE: u64 = 1 << 30;
+
 /// Lays out the frame of `method`, whose evaluation stack needs `stack_slots`.
 pub(crate) fn layout(
     method: &MethodInput<'_>,
     stack_slots: &BTreeSet<(u16, SlotClass)>,
     needs: FrameNeeds,
     layouts: &mut LayoutCache<'_>,
-) -> Frame {
+) -> Result<Frame, crate::JitError> {
     let FrameNeeds {
         calls_native,
         pinvokes,
@@ -256,6 +262,7 @@ pub(crate) fn layout(
         .collect();
     let zero_end = below.0.next_multiple_of(16);
     below.0 = zero_end;
+    let zero_end = zero_end as u32; // below MAX_FRAME_SIZE: checked at the end
 
     let mut locals = Vec::with_capacity(method.locals.len());
     for LocalVar { ty, pinned } in &method.locals {
@@ -322,7 +329,17 @@ pub(crate) fn layout(
         pin_slots.push(off);
     }
     let size = below.0.next_multiple_of(16);
-    Frame {
+    if size > MAX_FRAME_SIZE {
+        return Err(crate::JitError::InvalidIl {
+            il_offset: 0,
+            reason: crate::InvalidIl::FrameTooLarge {
+                size,
+                limit: MAX_FRAME_SIZE,
+            },
+        });
+    }
+    let size = size as u32;
+    Ok(Frame {
         transition,
         pin_slots,
         eh_slots,
@@ -352,7 +369,7 @@ pub(crate) fn layout(
                 .unwrap_or_default(),
             ..GcInfo::default()
         },
-    }
+    })
 }
 
 /// What, besides its locals and evaluation stack, a method needs in its frame.
@@ -393,14 +410,16 @@ pub(crate) struct PInvokeNeeds {
     pub pinned_strings: usize,
 }
 
-/// Bytes allocated below rbp so far.
-struct Below(u32);
+/// Bytes allocated below rbp so far (64-bit: a frame past
+/// [`MAX_FRAME_SIZE`] is rejected once laid out, never wrapped).
+struct Below(u64);
 
 impl Below {
-    /// Allocates `bytes` (rounded up to 8) and returns the rbp-relative offset.
+    /// Allocates `bytes` (rounded up to 8) and returns the rbp-relative
+    /// offset (meaningless past [`MAX_FRAME_SIZE`], which `layout` rejects).
     fn alloc(&mut self, bytes: u32) -> i32 {
-        self.0 += bytes.next_multiple_of(8);
-        -(self.0 as i32)
+        self.0 += u64::from(bytes).next_multiple_of(8);
+        -(self.0.min(MAX_FRAME_SIZE) as i32)
     }
 }
 

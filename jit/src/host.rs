@@ -227,6 +227,10 @@ pub enum CallTarget {
         rank: u32,
         /// The element type.
         element: JitType,
+        /// For `Address` of an array of references: the array type, which
+        /// the array must be exactly (ArrayTypeMismatchException otherwise,
+        /// as for `ldelema`; the importer drops it after `readonly.`).
+        exact: Option<RtValue>,
     },
     /// A call the JIT expands inline (docs/jit.md, "Intrinsics"): the
     /// `Interlocked` operations as lock-prefixed instructions.
@@ -706,7 +710,9 @@ pub struct DelegateLayout {
     pub invocation_count: i32,
 }
 
-/// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
+/// Exceptions the JIT-compiled code raises through [`Helper::Throw`]. The
+/// runtime maps each kind to its managed exception and message
+/// (`throw_kind_exception` in vm/src/runtime/helpers.rs).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum ThrowKind {
@@ -748,32 +754,6 @@ impl ThrowKind {
     pub fn from_u32(v: u32) -> Option<ThrowKind> {
         Self::ALL.get(v as usize).copied()
     }
-
-    /// The managed exception type this kind raises.
-    pub fn exception_type(self) -> &'static str {
-        match self {
-            ThrowKind::NullReference | ThrowKind::NullFieldAddress => {
-                "System.NullReferenceException"
-            }
-            ThrowKind::IndexOutOfRange => "System.IndexOutOfRangeException",
-            ThrowKind::DivideByZero => "System.DivideByZeroException",
-            ThrowKind::Overflow => "System.OverflowException",
-            ThrowKind::InvalidCast => "System.InvalidCastException",
-            ThrowKind::ArrayTypeMismatch => "System.ArrayTypeMismatchException",
-            ThrowKind::NotFinite => "System.ArithmeticException",
-        }
-    }
-
-    /// The exception's message when it is not the runtime's default for
-    /// the type (`runtime::error::default_message`).
-    pub fn message(self) -> Option<&'static str> {
-        match self {
-            ThrowKind::NullFieldAddress => {
-                Some("Object reference not set to an instance of an object.")
-            }
-            _ => None,
-        }
-    }
 }
 
 /// Runtime constants the generated code depends on: where things live in
@@ -796,6 +776,9 @@ pub struct RuntimeLayout {
     pub string_data_offset: i32,
     /// Offset, in a method table, of the pointer to its vtable slots.
     pub method_table_vtable_offset: i32,
+    /// Offset, in an array's method table, of its element type's method
+    /// table (`ldelema`'s exact-type check).
+    pub method_table_element_type_offset: i32,
     /// Offset, in a method table, of the pointer to its array of generic
     /// dictionary cells (one per class in its hierarchy, indexed by depth;
     /// [`GenericContextKind`]); a cell holds the pointer to a dictionary.
@@ -921,6 +904,12 @@ pub trait JitHost {
 
     /// Returns the runtime constants generated code depends on.
     fn runtime_layout(&self) -> RuntimeLayout;
+
+    /// The verifier's questions (`crate::verify`), or `None` when this host
+    /// cannot answer them: then nothing is verified.
+    fn verify_host(&mut self) -> Option<&mut dyn crate::verify::VerifyHost> {
+        None
+    }
 
     /// Resolves the StandAloneSig token of a `calli`. The default supports
     /// none.

@@ -14,7 +14,7 @@ use osprey_metadata::il::{self, Opcode, Operand};
 use osprey_metadata::Token;
 use smallvec::SmallVec;
 
-use crate::error::JitError;
+use crate::error::{InvalidIl, JitError};
 use crate::host::{
     CallOpcode, CallSig, CallTarget, ExactType, JitHost, NewObjectInfo, RtValue, ThisKind,
 };
@@ -94,7 +94,7 @@ fn decode(code: &[u8]) -> Result<Vec<Decoded>, JitError> {
     for item in il::Instructions::new(code) {
         let (offset, instr) = item.map_err(|e| JitError::InvalidIl {
             il_offset: next_offset,
-            reason: e.to_string(),
+            reason: InvalidIl::Decode(e),
         })?;
         next_offset = offset + instr.size;
         out.push(Decoded {
@@ -129,10 +129,7 @@ fn find_block_starts(code: &[Decoded]) -> Result<HashSet<u32>, JitError> {
         if instruction_starts.contains(&target) {
             Ok(target)
         } else {
-            Err(invalid(
-                from,
-                &format!("branch to IL_{target:04x}, which is not the start of an instruction"),
-            ))
+            Err(invalid(from, InvalidIl::BranchTarget { target }))
         }
     };
     let mut starts = HashSet::new();
@@ -197,10 +194,7 @@ fn eh_entry_states(
     let set = |states: &mut HashMap<u32, Vec<StackKind>>, o: u32, st: Vec<StackKind>| match states
         .get(&o)
     {
-        Some(prev) if *prev != st => Err(invalid(
-            o,
-            "a protected block, handler or filter starts here with conflicting stacks",
-        )),
+        Some(prev) if *prev != st => Err(invalid(o, InvalidIl::ConflictingRegionStacks)),
         _ => {
             states.insert(o, st);
             Ok(())
@@ -214,10 +208,7 @@ fn eh_entry_states(
             && start_ok(c.handler_start)
             && end_ok(c.handler_end);
         if !ranges_ok {
-            return Err(invalid(
-                c.try_start,
-                "an exception clause's ranges do not fall on instruction boundaries",
-            ));
+            return Err(invalid(c.try_start, InvalidIl::ClauseBoundaries));
         }
         block_starts.insert(c.try_start);
         block_starts.insert(c.handler_start);
@@ -234,7 +225,7 @@ fn eh_entry_states(
         set(&mut states, c.handler_start, handler_stack)?;
         if let EhKind::Filter { filter_start } = c.kind {
             if !start_ok(filter_start) || filter_start >= c.handler_start {
-                return Err(invalid(filter_start, "bad filter block"));
+                return Err(invalid(filter_start, InvalidIl::FilterBlock));
             }
             block_starts.insert(filter_start);
             set(&mut states, filter_start, vec![StackKind::Ref])?;
@@ -273,6 +264,7 @@ type ImportedOp = (Op, SmallVec<[StackKind; 4]>, Option<StackKind>);
 
 impl Importer<'_, '_> {
     fn run(mut self, code: &[Decoded]) -> Result<Imported, JitError> {
+        let mut verifier = crate::verify::Verifier::new(self.host, self.method)?;
         let mut i = 0;
         while i < code.len() {
             let d = &code[i];
@@ -280,10 +272,12 @@ impl Importer<'_, '_> {
             // Prefixes (`volatile.`, `unaligned.`, `readonly.`, `tail.`,
             // `constrained.`) attach to the next instruction.
             let mut prefix_constrained: Option<Token> = None;
+            let mut prefix_readonly = false;
             let mut j = i;
             while is_prefix(code[j].opcode) {
                 match code[j].opcode {
-                    Opcode::Volatile | Opcode::Unaligned | Opcode::Readonly => {}
+                    Opcode::Volatile | Opcode::Unaligned => {}
+                    Opcode::Readonly => prefix_readonly = true,
                     // `tail.` is honored as a plain call (the frame is not
                     // reused: deep tail recursion can overflow the stack,
                     // which ends the program cleanly); `no.` only allows
@@ -298,11 +292,15 @@ impl Importer<'_, '_> {
                 }
                 j += 1;
                 if j >= code.len() {
-                    return Err(invalid(code[i].offset, "prefix at the end of the method"));
+                    return Err(invalid(code[i].offset, InvalidIl::PrefixAtEnd));
                 }
             }
             let d_main = &code[j];
-            let block_entry = if self.block_starts.contains(&offset) {
+            let is_block_start = self.block_starts.contains(&offset);
+            if let Some(v) = verifier.as_mut() {
+                v.begin(self.host, offset, is_block_start, self.stack.is_some())?;
+            }
+            let block_entry = if is_block_start {
                 let state = match (self.stack.take(), self.entry_states.get(&offset)) {
                     (Some(cur), Some(rec)) => merge_shapes(&cur, rec, offset)?,
                     (Some(cur), None) => cur,
@@ -320,11 +318,31 @@ impl Importer<'_, '_> {
                 self.stack = Some(Vec::new());
             }
             let depth = self.depth();
-            let (op, ins, out) = match self.import_one(d_main, offset, prefix_constrained) {
-                Err(e) => self.defer(e, d_main, offset)?,
-                Ok(imported) => imported,
-            };
+            let (op, ins, out) =
+                match self.import_one(d_main, offset, prefix_constrained, prefix_readonly) {
+                    Err(e) => self.defer(e, d_main, offset)?,
+                    Ok(imported) => imported,
+                };
             let deferred = matches!(op, Op::RaiseDeferred(_));
+            if let Some(v) = verifier.as_mut() {
+                let next = code
+                    .get(j + 1)
+                    .map_or(self.method.il.len() as u32, |n| n.offset);
+                let prefixes: SmallVec<[Opcode; 2]> = code[i..j].iter().map(|p| p.opcode).collect();
+                let (opcode, operand) = (d_main.opcode, &d_main.operand);
+                let constrained = prefix_constrained;
+                let ins = crate::verify::Instruction {
+                    offset,
+                    next,
+                    prefixes: &prefixes,
+                    constrained,
+                    opcode,
+                    operand,
+                    op: &op,
+                    out,
+                };
+                v.instruction(self.host, &ins)?;
+            }
             if let Some(k) = out {
                 self.out
                     .stack_slots
@@ -365,7 +383,10 @@ impl Importer<'_, '_> {
         // control may not fall off the end of the method.
         if self.stack.is_some() {
             let offset = code.last().map_or(0, |d| d.offset);
-            return Err(invalid(offset, "control falls off the end of the method"));
+            return Err(invalid(offset, InvalidIl::FallsOffEnd));
+        }
+        if let Some(v) = verifier {
+            v.finish()?;
         }
         Ok(self.out)
     }
@@ -419,7 +440,7 @@ impl Importer<'_, '_> {
     fn pop_n(&mut self, n: usize, offset: u32) -> Result<SmallVec<[StackKind; 4]>, JitError> {
         let st = self.stack();
         if st.len() < n {
-            return Err(invalid(offset, "evaluation stack underflow"));
+            return Err(invalid(offset, InvalidIl::StackUnderflow));
         }
         let start = st.len() - n;
         Ok(st.drain(start..).collect())
@@ -443,10 +464,7 @@ impl Importer<'_, '_> {
                         .zip(rec)
                         .any(|(a, b)| a.slot_class() != b.slot_class())
                     {
-                        return Err(invalid(
-                            from,
-                            "backward branch with a stack that does not fit the block's entry shape",
-                        ));
+                        return Err(invalid(from, InvalidIl::BackwardBranchShape));
                     }
                 } else {
                     self.entry_states.insert(target, merged);
@@ -456,7 +474,7 @@ impl Importer<'_, '_> {
             None => {
                 if target <= from && !cur.is_empty() {
                     // The target was already imported assuming the shape it had then.
-                    return Err(invalid(from, "backward branch with a non-empty stack to a block entered with a different stack"));
+                    return Err(invalid(from, InvalidIl::BackwardBranchStack));
                 }
                 self.entry_states.insert(target, cur);
                 Ok(())
@@ -469,6 +487,7 @@ impl Importer<'_, '_> {
         d: &Decoded,
         offset: u32,
         constrained: Option<Token>,
+        readonly: bool,
     ) -> Result<ImportedOp, JitError> {
         use Opcode as O;
         let method = self.method;
@@ -488,13 +507,13 @@ impl Importer<'_, '_> {
                 let ty = *method
                     .args
                     .get(n as usize)
-                    .ok_or_else(|| invalid(offset, "argument index out of range"))?;
+                    .ok_or_else(|| invalid(offset, InvalidIl::ArgumentIndex))?;
                 (Op::LdArg(n), none, push!(ty.stack_kind()))
             }
             O::LdargaS | O::Ldarga => {
                 let n = var_index(op, &d.operand, offset)?;
                 if n as usize >= method.args.len() {
-                    return Err(invalid(offset, "argument index out of range"));
+                    return Err(invalid(offset, InvalidIl::ArgumentIndex));
                 }
                 self.out.arg_address_taken[n as usize] = true;
                 (Op::LdArgA(n), none, push!(StackKind::ByRef))
@@ -502,7 +521,7 @@ impl Importer<'_, '_> {
             O::StargS | O::Starg => {
                 let n = var_index(op, &d.operand, offset)?;
                 if n as usize >= method.args.len() {
-                    return Err(invalid(offset, "argument index out of range"));
+                    return Err(invalid(offset, InvalidIl::ArgumentIndex));
                 }
                 let ins = self.pop_n(1, offset)?;
                 self.check_store(method.args[n as usize], ins[0], op, offset)?;
@@ -513,13 +532,13 @@ impl Importer<'_, '_> {
                 let local = method
                     .locals
                     .get(n as usize)
-                    .ok_or_else(|| invalid(offset, "local index out of range"))?;
+                    .ok_or_else(|| invalid(offset, InvalidIl::LocalIndex))?;
                 (Op::LdLoc(n), none, push!(local.ty.stack_kind()))
             }
             O::LdlocaS | O::Ldloca => {
                 let n = var_index(op, &d.operand, offset)?;
                 if n as usize >= method.locals.len() {
-                    return Err(invalid(offset, "local index out of range"));
+                    return Err(invalid(offset, InvalidIl::LocalIndex));
                 }
                 self.out.local_address_taken[n as usize] = true;
                 (Op::LdLocA(n), none, push!(StackKind::ByRef))
@@ -527,7 +546,7 @@ impl Importer<'_, '_> {
             O::Stloc0 | O::Stloc1 | O::Stloc2 | O::Stloc3 | O::StlocS | O::Stloc => {
                 let n = var_index(op, &d.operand, offset)?;
                 if n as usize >= method.locals.len() {
-                    return Err(invalid(offset, "local index out of range"));
+                    return Err(invalid(offset, InvalidIl::LocalIndex));
                 }
                 let ins = self.pop_n(1, offset)?;
                 self.check_store(method.locals[n as usize].ty, ins[0], op, offset)?;
@@ -550,21 +569,21 @@ impl Importer<'_, '_> {
                 let v = match d.operand {
                     Operand::Int8(v) => v as i32,
                     Operand::Int32(v) => v,
-                    _ => return Err(invalid(offset, "bad ldc.i4 operand")),
+                    _ => return Err(invalid(offset, InvalidIl::Operand { what: "ldc.i4" })),
                 };
                 (Op::LdcI4(v), none, push!(StackKind::I4))
             }
             O::LdcI8 => match d.operand {
                 Operand::Int64(v) => (Op::LdcI8(v), none, push!(StackKind::I8)),
-                _ => return Err(invalid(offset, "bad ldc.i8 operand")),
+                _ => return Err(invalid(offset, InvalidIl::Operand { what: "ldc.i8" })),
             },
             O::LdcR4 => match d.operand {
                 Operand::Float32(v) => (Op::LdcR4(v), none, push!(StackKind::R4)),
-                _ => return Err(invalid(offset, "bad ldc.r4 operand")),
+                _ => return Err(invalid(offset, InvalidIl::Operand { what: "ldc.r4" })),
             },
             O::LdcR8 => match d.operand {
                 Operand::Float64(v) => (Op::LdcR8(v), none, push!(StackKind::R8)),
-                _ => return Err(invalid(offset, "bad ldc.r8 operand")),
+                _ => return Err(invalid(offset, InvalidIl::Operand { what: "ldc.r8" })),
             },
             O::Ldnull => (Op::LdNull, none, push!(StackKind::Ref)),
             O::Ldstr => {
@@ -579,7 +598,7 @@ impl Importer<'_, '_> {
                 let top = *self
                     .stack()
                     .last()
-                    .ok_or_else(|| invalid(offset, "dup on an empty stack"))?;
+                    .ok_or_else(|| invalid(offset, InvalidIl::DupEmpty))?;
                 let ins = self.pop_n(1, offset)?;
                 self.stack().push(top);
                 (Op::Dup, ins, push!(top))
@@ -695,7 +714,7 @@ impl Importer<'_, '_> {
             O::Switch => {
                 let targets = match &d.operand {
                     Operand::Switch(ts) => ts.clone(),
-                    _ => return Err(invalid(offset, "bad switch operand")),
+                    _ => return Err(invalid(offset, InvalidIl::Operand { what: "switch" })),
                 };
                 let ins = self.pop_n(1, offset)?;
                 if !matches!(ins[0], StackKind::I4 | StackKind::I) {
@@ -760,16 +779,18 @@ impl Importer<'_, '_> {
                     CallOpcode::CallVirt
                 };
                 let mut info = self.resolve_call(t, kind, offset)?;
+                if let CallTarget::ArrayAccessor { exact, .. } = &mut info.target {
+                    if readonly {
+                        *exact = None;
+                    }
+                }
                 if matches!(info.target, CallTarget::Virtual { .. }) && op == O::Call {
-                    return Err(invalid(offset, "`call` resolved to a virtual dispatch"));
+                    return Err(invalid(offset, InvalidIl::CallResolvedVirtual));
                 }
                 let mut this_fixup = None;
                 if let Some(ct) = constrained {
                     if op != O::Callvirt || info.sig.this.is_none() {
-                        return Err(invalid(
-                            offset,
-                            "`constrained.` must prefix a callvirt of an instance method",
-                        ));
+                        return Err(invalid(offset, InvalidIl::ConstrainedTarget));
                     }
                     let ct_token = ct;
                     let ct = self.type_token(&Operand::Token(ct), offset)?;
@@ -841,7 +862,7 @@ impl Importer<'_, '_> {
                 let mut ins = self.pop_n(sig.pop_count() + 1, offset)?;
                 let fnptr = ins.pop().expect("popped pop_count + 1");
                 if !matches!(fnptr, StackKind::I | StackKind::I8) {
-                    return Err(invalid(offset, "calli needs a native int function pointer"));
+                    return Err(invalid(offset, InvalidIl::CalliPointer));
                 }
                 self.check_call_args(&sig, &ins, offset)?;
                 ins.push(fnptr);
@@ -875,12 +896,7 @@ impl Importer<'_, '_> {
                         | NewObjectInfo::Delegate { .. },
                     ) => StackKind::Ref,
                     Some(NewObjectInfo::Value { handle }) => StackKind::Struct(*handle),
-                    None => {
-                        return Err(invalid(
-                            offset,
-                            "newobj of a method that is not a constructor",
-                        ))
-                    }
+                    None => return Err(invalid(offset, InvalidIl::NewobjNotConstructor)),
                 };
                 let ins = self.pop_n(info.sig.params.len(), offset)?;
                 (Op::NewObj(Box::new(info)), ins, push!(k))
@@ -891,12 +907,7 @@ impl Importer<'_, '_> {
                 let entry = match info.target {
                     CallTarget::Managed { entry } => RtValue::Const(entry),
                     CallTarget::ManagedLookup { entry } => RtValue::Lookup(entry),
-                    _ => {
-                        return Err(invalid(
-                            offset,
-                            "ldftn of a method with no function pointer",
-                        ))
-                    }
+                    _ => return Err(invalid(offset, InvalidIl::LdftnNoPointer)),
                 };
                 (Op::LdFtn(entry), none, push!(StackKind::I))
             }
@@ -915,10 +926,7 @@ impl Importer<'_, '_> {
                     .iter()
                     .any(|c| c.in_try(offset) || c.in_handler(offset) || c.in_filter(offset))
                 {
-                    return Err(invalid(
-                        offset,
-                        "ret inside a protected block, handler or filter (use leave)",
-                    ));
+                    return Err(invalid(offset, InvalidIl::RetInRegion));
                 }
                 let ins = if method.ret == JitType::Void {
                     none
@@ -928,7 +936,7 @@ impl Importer<'_, '_> {
                     ins
                 };
                 if self.depth() != 0 {
-                    return Err(invalid(offset, "stack not empty at ret"));
+                    return Err(invalid(offset, InvalidIl::StackNotEmptyAtRet));
                 }
                 self.stack = None;
                 (Op::Ret, ins, None)
@@ -1080,25 +1088,22 @@ impl Importer<'_, '_> {
             | O::LdelemRef
             | O::Ldelem
             | O::Ldelema => {
-                let ty = match op {
+                let (ty, handle) = match op {
                     O::Ldelem | O::Ldelema => {
-                        let t = token(&d.operand, offset)?;
-                        self.host
-                            .resolve_type(t)
-                            .map_err(|e| JitError::Resolve {
-                                il_offset: offset,
-                                error: e,
-                            })?
-                            .ty
+                        let info = self.type_token(&d.operand, offset)?;
+                        (info.ty, Some(info.exact))
                     }
-                    _ => elem_type(op),
+                    _ => (elem_type(op), None),
                 };
                 let ins = self.pop_n(2, offset)?;
                 if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
                 }
                 if op == O::Ldelema {
-                    (Op::LdElemA(ty), ins, push!(StackKind::ByRef))
+                    // Without `readonly.`, the address of a reference element
+                    // is only for an array of exactly that element type.
+                    let exact = handle.filter(|_| ty == JitType::Ref && !readonly);
+                    (Op::LdElemA(ty, exact), ins, push!(StackKind::ByRef))
                 } else {
                     (Op::LdElem(ty), ins, push!(ty.stack_kind()))
                 }
@@ -1181,7 +1186,7 @@ impl Importer<'_, '_> {
                 }
                 let ins = self.pop_n(1, offset)?;
                 if self.depth() != 0 {
-                    return Err(invalid(offset, "localloc with a non-empty stack"));
+                    return Err(invalid(offset, InvalidIl::LocallocStack));
                 }
                 (Op::Localloc, ins, push!(StackKind::I))
             }
@@ -1220,9 +1225,7 @@ impl Importer<'_, '_> {
                             crate::eh::EhKind::Finally | crate::eh::EhKind::Fault
                         ) && c.in_handler(offset)
                     })
-                    .ok_or_else(|| {
-                        invalid(offset, "endfinally outside a finally or fault handler")
-                    })?;
+                    .ok_or_else(|| invalid(offset, InvalidIl::EndfinallyOutside))?;
                 self.stack = None;
                 (Op::EndFinally(clause), none, None)
             }
@@ -1231,10 +1234,10 @@ impl Importer<'_, '_> {
                     .eh
                     .iter()
                     .position(|c| c.in_filter(offset))
-                    .ok_or_else(|| invalid(offset, "endfilter outside a filter block"))?;
+                    .ok_or_else(|| invalid(offset, InvalidIl::EndfilterOutside))?;
                 let ins = self.pop_n(1, offset)?;
                 if ins[0] != StackKind::I4 || self.depth() != 0 {
-                    return Err(invalid(offset, "endfilter takes exactly one int32"));
+                    return Err(invalid(offset, InvalidIl::EndfilterOperand));
                 }
                 self.stack = None;
                 (Op::EndFilter(clause), ins, None)
@@ -1249,7 +1252,7 @@ impl Importer<'_, '_> {
                             crate::eh::EhKind::Catch(_) | crate::eh::EhKind::Filter { .. }
                         ) && c.in_handler(offset)
                     })
-                    .ok_or_else(|| invalid(offset, "rethrow outside a catch handler"))?;
+                    .ok_or_else(|| invalid(offset, InvalidIl::RethrowOutside))?;
                 self.stack = None;
                 (Op::Rethrow(clause), none, None)
             }
@@ -1408,7 +1411,10 @@ impl Importer<'_, '_> {
             if !ok {
                 return Err(invalid(
                     offset,
-                    &format!("`this` is a {}, expected {:?}", k.name(), this),
+                    InvalidIl::ThisKind {
+                        have: k.name(),
+                        want: this,
+                    },
                 ));
             }
         }
@@ -1431,7 +1437,10 @@ impl Importer<'_, '_> {
             if !assignable(want, *k) && !stands_for {
                 return Err(invalid(
                     offset,
-                    &format!("argument is a {}, parameter is a {}", k.name(), want.name()),
+                    InvalidIl::ArgumentKind {
+                        have: k.name(),
+                        want: want.name(),
+                    },
                 ));
             }
         }
@@ -1458,11 +1467,11 @@ impl Importer<'_, '_> {
         } else {
             Err(invalid(
                 offset,
-                &format!(
-                    "{op:?} of a value of kind `{}` where `{}` is expected",
-                    k.name(),
-                    want.name()
-                ),
+                InvalidIl::StoreKind {
+                    op,
+                    have: k.name(),
+                    want: want.name(),
+                },
             ))
         }
     }
@@ -1495,12 +1504,7 @@ fn is_prefix(op: Opcode) -> bool {
 /// is invalid IL. Code generation stores a value arriving as a native int
 /// into the managed-pointer slot the block reads (`Emitter::retype_for`).
 fn merge_shapes(a: &[StackKind], b: &[StackKind], offset: u32) -> Result<Vec<StackKind>, JitError> {
-    let differ = || {
-        invalid(
-            offset,
-            "evaluation stack shapes differ where control flow merges",
-        )
-    };
+    let differ = || invalid(offset, InvalidIl::MergeShapes);
     if a.len() != b.len() {
         return Err(differ());
     }
@@ -1709,7 +1713,7 @@ fn var_index(op: Opcode, operand: &Operand, offset: u32) -> Result<u16, JitError
         O::Ldarg3 | O::Ldloc3 | O::Stloc3 => 3,
         _ => match *operand {
             Operand::Var(v) => v,
-            _ => return Err(invalid(offset, "bad variable operand")),
+            _ => return Err(invalid(offset, InvalidIl::Operand { what: "variable" })),
         },
     })
 }
@@ -1717,14 +1721,14 @@ fn var_index(op: Opcode, operand: &Operand, offset: u32) -> Result<u16, JitError
 fn token(operand: &Operand, offset: u32) -> Result<Token, JitError> {
     match *operand {
         Operand::Token(t) => Ok(t),
-        _ => Err(invalid(offset, "expected a token operand")),
+        _ => Err(invalid(offset, InvalidIl::ExpectedToken { what: None })),
     }
 }
 
 fn branch_target(operand: &Operand, offset: u32) -> Result<u32, JitError> {
     match *operand {
         Operand::Branch(t) => Ok(t),
-        _ => Err(invalid(offset, "expected a branch target")),
+        _ => Err(invalid(offset, InvalidIl::ExpectedBranchTarget)),
     }
 }
 
@@ -1735,17 +1739,17 @@ fn unsupported(op: Opcode, il_offset: u32) -> JitError {
     }
 }
 
-fn invalid(il_offset: u32, reason: &str) -> JitError {
-    JitError::InvalidIl {
-        il_offset,
-        reason: reason.to_string(),
-    }
+fn invalid(il_offset: u32, reason: InvalidIl) -> JitError {
+    JitError::InvalidIl { il_offset, reason }
 }
 
 fn bad_operands(op: Opcode, il_offset: u32, ins: &[StackKind]) -> JitError {
-    let kinds: Vec<&str> = ins.iter().map(|k| k.name()).collect();
-    JitError::InvalidIl {
+    let kinds = ins.iter().map(|k| k.name()).collect();
+    invalid(
         il_offset,
-        reason: format!("{} cannot take operands ({})", op.name(), kinds.join(", ")),
-    }
+        InvalidIl::Operands {
+            op: op.name(),
+            kinds,
+        },
+    )
 }

@@ -4,7 +4,8 @@
 //!
 //! 1. [`import`]: decode the IL, find basic blocks, resolve tokens through the
 //!    [`JitHost`], compute the kind of every evaluation-stack value, and turn
-//!    each instruction into a typed [`ops::Op`].
+//!    each instruction into a typed [`ops::Op`] ([`opdump`] prints them:
+//!    `osprey run --import-dump`, the importer's golden filetests).
 //! 2. [`frame`]: lay out the frame (argument homes, locals, one slot per
 //!    evaluation-stack depth and slot class) and derive the GC info.
 //! 3. [`codegen`]: emit x86-64 with dynasm, one op at a time, keeping
@@ -29,12 +30,14 @@ mod frame;
 pub mod gcinfo;
 pub mod host;
 mod import;
+pub mod opdump;
 pub mod ops;
 pub mod opt;
 pub mod types;
+pub mod verify;
 
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
-pub use error::JitError;
+pub use error::{InvalidIl, JitError};
 pub use gcinfo::{GcInfo, GcLive, GcLoc, GcSafepoint, GcSlot, GcSlotKind};
 pub use host::*;
 pub use opt::OptError;
@@ -104,6 +107,14 @@ pub struct CompiledMethod {
     pub sp_slot: Option<i32>,
     /// Bytes of stack arguments the method pops on return.
     pub stack_arg_bytes: u32,
+}
+
+/// Imports `method` without generating code: decodes and types its IL and,
+/// when the host verifies it, verifies it. What the runtime runs on the
+/// exact instantiations of a generic method before letting them share code
+/// compiled once for all of them (docs/verification.md).
+pub fn check(host: &mut dyn JitHost, method: &MethodInput<'_>) -> Result<(), JitError> {
+    import::import(host, method).map(|_| ())
 }
 
 /// Compiles `method` into code that will run at `base_address`.
@@ -210,4 +221,17 @@ pub fn optimized_ir_text(
 ) -> Result<String, OptError> {
     let imported = import::import(host, method).map_err(OptError::Jit)?;
     opt::optimized_ir(host, method, &imported).map(|f| f.display())
+}
+
+/// [`compile`], also returning the importer's output for printing
+/// ([`opdump::ImportedMethod::listing`]: `osprey run --import-dump`, the
+/// importer's golden filetests).
+pub fn compile_keeping_import(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+    base_address: usize,
+) -> Result<(CompiledMethod, opdump::ImportedMethod), JitError> {
+    let imported = import::import(host, method)?;
+    let compiled = codegen::generate(host, method, &imported, base_address)?;
+    Ok((compiled, opdump::ImportedMethod { imported }))
 }

@@ -195,8 +195,12 @@ pub enum Op {
     LdLen,
     /// `ldelem.*`, `ldelem <T>`.
     LdElem(JitType),
-    /// `ldelema <T>` (no type check: readonly or value-type element).
-    LdElemA(JitType),
+    /// `ldelema <T>`. With a type handle, the array's element type must be
+    /// exactly it (ArrayTypeMismatchException otherwise): an array of
+    /// references seen through a base type (covariance) must not hand out
+    /// a pointer that could store the base type into it. Without one
+    /// (`readonly.` or a value-type element), no check.
+    LdElemA(JitType, Option<RtValue>),
     /// `stelem.*`, `stelem <T>` (for references: with the covariance check).
     StElem(JitType),
     /// `newarr <T>`: the array type.

@@ -394,6 +394,24 @@ struct RandomMethod {
     eh: Vec<EhClause>,
 }
 
+impl RandomMethod {
+    /// The JIT's input for this method, as shared code with
+    /// `generic_context` or as exact code.
+    fn input(&self, generic_context: Option<GenericContextSource>) -> MethodInput<'_> {
+        MethodInput {
+            il: &self.il,
+            args: self.args.clone(),
+            locals: self.locals.clone(),
+            ret: self.ret,
+            class_init: None,
+            class_init_lookup: None,
+            eh: self.eh.clone(),
+            generic_context,
+            call_counter: None,
+        }
+    }
+}
+
 fn random_method(rng: &mut Rng) -> RandomMethod {
     let count = 1 + rng.below(40) as usize;
     let args: Vec<JitType> = (0..rng.below(5))
@@ -568,17 +586,7 @@ fn random_il_never_panics() {
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
         let m = random_method(&mut rng);
-        let input = MethodInput {
-            il: &m.il,
-            args: m.args.clone(),
-            locals: m.locals.clone(),
-            ret: m.ret,
-            class_init: None,
-            class_init_lookup: None,
-            eh: m.eh.clone(),
-            generic_context: generic_context(seed),
-            call_counter: None,
-        };
+        let input = m.input(generic_context(seed));
         let result = catch_unwind(AssertUnwindSafe(|| {
             compile(
                 &mut MockHost {
@@ -1018,17 +1026,7 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
     for seed in seeds {
         let mut rng = Rng(seed.wrapping_mul(0xD1B5_4A32_D192_ED03) | 1);
         let m = typed_method(&mut rng);
-        let input = MethodInput {
-            il: &m.il,
-            args: m.args.clone(),
-            locals: m.locals.clone(),
-            ret: m.ret,
-            class_init: None,
-            class_init_lookup: None,
-            eh: m.eh.clone(),
-            generic_context: generic_context(seed),
-            call_counter: None,
-        };
+        let input = m.input(generic_context(seed));
         // The optimizing tier must not panic either: it compiles the method
         // or declines it (the baseline tier then compiles it).
         let shared = input.generic_context.is_some();
@@ -1059,5 +1057,245 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
     assert!(
         ok * 2 > rejected || std::env::var("FUZZ_SEED").is_ok(),
         "the typed generator should mostly produce valid IL ({ok} compiled, {rejected} rejected; first: {first_error:?})"
+    );
+}
+
+/// [`MockHost`] that also answers the verifier's questions (jit/src/verify),
+/// with shapes derived from the mock's JIT answers and the method's own
+/// types. Its answers need not agree with everything the JIT was told: the
+/// verifier must give `Ok` or a typed error whatever its host says.
+struct VerifyingHost {
+    inner: MockHost,
+    args: Vec<JitType>,
+    locals: Vec<JitType>,
+    ret: JitType,
+}
+
+const ARRAY_TYPE: TypeHandle = TypeHandle(0x5000);
+const OBJECT_TYPE: TypeHandle = TypeHandle(0x6000);
+
+fn cell_of(t: JitType) -> verify::Cell {
+    use verify::Cell;
+    match t {
+        JitType::Bool | JitType::I1 | JitType::U1 => Cell::I1,
+        JitType::Char | JitType::I2 | JitType::U2 => Cell::I2,
+        JitType::I4 | JitType::U4 | JitType::Void => Cell::I4,
+        JitType::I8 | JitType::U8 => Cell::I8,
+        JitType::I | JitType::U | JitType::Ptr => Cell::I,
+        JitType::R4 => Cell::R4,
+        JitType::R8 => Cell::R8,
+        JitType::Ref | JitType::ByRef => Cell::Obj(CLASS_TYPE),
+        JitType::Struct(h) => Cell::Value(h),
+    }
+}
+
+fn sig_of(t: JitType) -> verify::SigType {
+    match t {
+        JitType::Void => verify::SigType::Void,
+        JitType::ByRef => verify::SigType::ByRef(verify::Cell::I4),
+        t => verify::SigType::Val(cell_of(t)),
+    }
+}
+
+impl VerifyingHost {
+    fn callee(&mut self, info: &CallInfo) -> verify::CalleeFacts {
+        verify::CalleeFacts {
+            method: info.method,
+            owner: if info.sig.this == Some(ThisKind::ByRef) {
+                STRUCT_TYPE
+            } else {
+                CLASS_TYPE
+            },
+            has_this: info.sig.this.is_some(),
+            params: info.sig.params.iter().map(|p| sig_of(*p)).collect(),
+            ret: sig_of(info.sig.ret),
+            is_virtual: info.method.0 % 2 == 0,
+            is_final: info.method.0 % 3 == 0,
+            is_abstract: info.method.0 % 5 == 0,
+            is_ctor: info.new_object.is_some(),
+        }
+    }
+}
+
+impl JitHost for VerifyingHost {
+    fn resolve_method(&mut self, token: Token, opcode: CallOpcode) -> Result<CallInfo, HostError> {
+        self.inner.resolve_method(token, opcode)
+    }
+    fn resolve_field(&mut self, token: Token, is_static: bool) -> Result<FieldInfo, HostError> {
+        self.inner.resolve_field(token, is_static)
+    }
+    fn resolve_type(&mut self, token: Token) -> Result<TypeInfo, HostError> {
+        self.inner.resolve_type(token)
+    }
+    fn resolve_token(&mut self, token: Token) -> Result<(RtValue, TypeHandle), HostError> {
+        self.inner.resolve_token(token)
+    }
+    fn constrained_call(
+        &mut self,
+        constrained_token: Token,
+        constrained: TypeHandle,
+        method_token: Token,
+        call: &CallInfo,
+    ) -> Result<Option<CallInfo>, HostError> {
+        self.inner
+            .constrained_call(constrained_token, constrained, method_token, call)
+    }
+    fn resolve_array_type(&mut self, element: Token) -> Result<TypeInfo, HostError> {
+        self.inner.resolve_array_type(element)
+    }
+    fn resolve_string(&mut self, token: Token) -> Result<usize, HostError> {
+        self.inner.resolve_string(token)
+    }
+    fn struct_layout(&mut self, handle: TypeHandle) -> StructLayout {
+        self.inner.struct_layout(handle)
+    }
+    fn helper(&self, helper: Helper) -> usize {
+        self.inner.helper(helper)
+    }
+    fn runtime_layout(&self) -> RuntimeLayout {
+        self.inner.runtime_layout()
+    }
+    fn resolve_signature(&mut self, token: Token) -> Result<CallSiteSig, HostError> {
+        self.inner.resolve_signature(token)
+    }
+    fn verify_host(&mut self) -> Option<&mut dyn verify::VerifyHost> {
+        Some(self)
+    }
+}
+
+impl verify::VerifyHost for VerifyingHost {
+    fn method_facts(&mut self) -> Result<verify::MethodFacts, HostError> {
+        let is_static = self.args.first() != Some(&JitType::Ref);
+        Ok(verify::MethodFacts {
+            level: verify::VerifyLevel::Full,
+            method: MethodHandle(0x9999),
+            owner: CLASS_TYPE,
+            is_static,
+            is_ctor: !is_static && self.locals.len() % 2 == 1,
+            is_cctor: false,
+            args: self.args.iter().map(|a| sig_of(*a)).collect(),
+            locals: self.locals.iter().map(|l| sig_of(*l)).collect(),
+            ret: sig_of(self.ret),
+            object: OBJECT_TYPE,
+            string: CLASS_TYPE,
+            array: ARRAY_TYPE,
+        })
+    }
+    fn callee_facts(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+    ) -> Result<verify::CalleeFacts, HostError> {
+        let info = self.inner.resolve_method(token, opcode)?;
+        Ok(self.callee(&info))
+    }
+    fn method_facts_of(&mut self, m: MethodHandle) -> Result<verify::CalleeFacts, HostError> {
+        let token = Token::new(osprey_metadata::TableId::MethodDef, (m.0 & 0xfff) as u32);
+        let info = self.inner.resolve_method(token, CallOpcode::Call)?;
+        Ok(self.callee(&info))
+    }
+    fn call_site_facts(&mut self, token: Token) -> Result<verify::CallSiteFacts, HostError> {
+        let site = self.inner.resolve_signature(token)?;
+        Ok(verify::CallSiteFacts {
+            has_this: site.sig.this.is_some(),
+            params: site.sig.params.iter().map(|p| sig_of(*p)).collect(),
+            ret: sig_of(site.sig.ret),
+            unmanaged: site.unmanaged.is_some(),
+        })
+    }
+    fn field_facts(&mut self, token: Token) -> Result<verify::FieldFacts, HostError> {
+        let info = self.inner.resolve_field(token, token.rid() % 2 == 0)?;
+        Ok(verify::FieldFacts {
+            owner: if token.rid() % 3 == 0 {
+                STRUCT_TYPE
+            } else {
+                CLASS_TYPE
+            },
+            ty: sig_of(info.ty),
+            is_static: matches!(info.location, FieldLocation::Static { .. }),
+            is_init_only: token.rid() % 7 == 0,
+        })
+    }
+    fn type_of_token(&mut self, token: Token) -> Result<TypeHandle, HostError> {
+        Ok(self.inner.resolve_type(token)?.handle)
+    }
+    fn type_facts(&mut self, t: TypeHandle) -> verify::TypeFacts {
+        use verify::{Cell, TypeShape};
+        let (cell, shape) = match t {
+            INT_TYPE => (Cell::I4, TypeShape::ValueType),
+            STRUCT_TYPE | BIG_STRUCT_TYPE => (Cell::Value(t), TypeShape::ValueType),
+            ARRAY_TYPE => (
+                Cell::Obj(t),
+                TypeShape::Array {
+                    rank: None,
+                    element: INT_TYPE,
+                    cell: Cell::I4,
+                },
+            ),
+            _ => (Cell::Obj(t), TypeShape::Class),
+        };
+        verify::TypeFacts {
+            cell,
+            shape,
+            parent: (t != OBJECT_TYPE).then_some(OBJECT_TYPE),
+            interfaces: Vec::new(),
+            contains_references: t == BIG_STRUCT_TYPE || matches!(cell, Cell::Obj(_)),
+            is_sealed: t.0 % 2 == 0,
+            is_abstract: false,
+            is_delegate: t == CLASS_TYPE,
+        }
+    }
+    fn type_name(&mut self, t: TypeHandle) -> String {
+        format!("T{:x}", t.0)
+    }
+    fn can_cast(&mut self, from: TypeHandle, to: TypeHandle) -> bool {
+        from == to || to == OBJECT_TYPE
+    }
+    fn array_of(&mut self, _: TypeHandle) -> Option<TypeHandle> {
+        Some(ARRAY_TYPE)
+    }
+    fn delegate_invoke(&mut self, _: TypeHandle) -> Result<verify::CalleeFacts, HostError> {
+        let info = self.inner.resolve_method(
+            Token::new(osprey_metadata::TableId::MethodDef, 5),
+            CallOpcode::Call,
+        )?;
+        Ok(self.callee(&info))
+    }
+}
+
+/// Both generators' methods, compiled with the verifier on: `Ok` or a typed
+/// error, never a panic.
+#[test]
+fn the_verifier_never_panics() {
+    let (mut ok, mut rejected) = (0u64, 0u64);
+    for seed in fuzz_seeds() {
+        for typed in [false, true] {
+            let mut rng = Rng(seed.wrapping_mul(0xA24B_AED4_963E_E407) | 1);
+            let m = if typed {
+                typed_method(&mut rng)
+            } else {
+                random_method(&mut rng)
+            };
+            let input = m.input(None);
+            let mut host = VerifyingHost {
+                inner: MockHost { shared: false },
+                args: m.args.clone(),
+                locals: m.locals.iter().map(|l| l.ty).collect(),
+                ret: m.ret,
+            };
+            match catch_unwind(AssertUnwindSafe(|| compile(&mut host, &input, 0x4000_0000))) {
+                Ok(Ok(_)) => ok += 1,
+                Ok(Err(_)) => rejected += 1,
+                Err(_) => panic!(
+                    "the verifier panicked on seed {seed} (typed: {typed}; replay with FUZZ_SEED={seed}):\n  il: {:02x?}\n  args: {:?}\n  locals: {:?}\n  ret: {:?}\n  eh: {:?}",
+                    m.il, m.args, m.locals, m.ret, m.eh
+                ),
+            }
+        }
+    }
+    eprintln!("verified: {ok} compiled, {rejected} rejected with an error");
+    assert!(
+        ok > 0 || std::env::var("FUZZ_SEED").is_ok(),
+        "no method got through the verifier ({rejected} rejected)"
     );
 }

@@ -163,7 +163,7 @@ pub enum LayoutError {
         /// Its offset.
         offset: u32,
     },
-    /// The type would exceed the size limit (2 GiB).
+    /// The type would exceed the size limit ([`MAX_INSTANCE_SIZE`]).
     TooLarge,
 }
 
@@ -185,7 +185,10 @@ impl fmt::Display for LayoutError {
             LayoutError::OverlappingReference { index, offset } => {
                 write!(f, "field {index} is an object reference at offset {offset}, overlapping a field that is not")
             }
-            LayoutError::TooLarge => f.write_str("the type is larger than 2 GiB"),
+            LayoutError::TooLarge => write!(
+                f,
+                "its instance would be larger than {MAX_INSTANCE_SIZE} bytes, the limit of the CLR"
+            ),
         }
     }
 }
@@ -268,7 +271,10 @@ pub fn layout_type_def<E>(
     })
 }
 
-const MAX_SIZE: u64 = i32::MAX as u64;
+/// The largest instance a type may have, and the largest field offset: the
+/// CLR's limit (CoreCLR's `FIELD_OFFSET_LAST_REAL_OFFSET`, 2^27 - 7 bytes).
+/// A type past it is a `TypeLoadException`.
+pub const MAX_INSTANCE_SIZE: u64 = (1 << 27) - 7;
 
 fn align_up(v: u64, a: u32) -> u64 {
     let a = u64::from(a.max(1));
@@ -327,12 +333,12 @@ pub fn layout_fields(req: &LayoutRequest<'_>) -> Result<Layout, LayoutError> {
             }
         }
     }
-    if end > MAX_SIZE {
+    if end > MAX_INSTANCE_SIZE {
         return Err(LayoutError::TooLarge);
     }
     let size = if req.is_value_type {
         let s = align_up(end.max(1), align).max(u64::from(req.class_size));
-        if s > MAX_SIZE {
+        if s > MAX_INSTANCE_SIZE {
             return Err(LayoutError::TooLarge);
         }
         s as u32
@@ -358,42 +364,47 @@ pub fn layout_fields(req: &LayoutRequest<'_>) -> Result<Layout, LayoutError> {
 /// An explicit layout may overlap fields freely, except that an object
 /// reference must be 8-byte aligned and may only overlap the same reference
 /// position of another field.
+///
+/// The cost is in the number of references, not in bytes: every reference
+/// is an aligned 8-byte cell, and a field is checked only against the cells
+/// inside it (so a crafted field of a gigabyte costs no more than a small one).
 fn check_explicit_refs(fields: &[FieldShape], offsets: &[u64]) -> Result<(), LayoutError> {
-    // Byte map: None = unused, Some(true) = part of a reference, Some(false) = plain data.
+    use std::collections::BTreeSet;
     let total = fields
         .iter()
         .zip(offsets)
         .map(|(f, o)| o + u64::from(f.size))
         .max()
         .unwrap_or(0);
-    if total > MAX_SIZE {
+    if total > MAX_INSTANCE_SIZE {
         return Err(LayoutError::TooLarge);
     }
-    let mut is_ref = vec![false; total as usize];
-    for (f, &o) in fields.iter().zip(offsets) {
+    // Every reference, as the index of its 8-byte cell.
+    let mut cells = BTreeSet::new();
+    for (i, (f, &o)) in fields.iter().zip(offsets).enumerate() {
         for &r in &f.gc_refs {
             let at = o + u64::from(r);
-            for b in at..at + 8 {
-                if let Some(slot) = is_ref.get_mut(b as usize) {
-                    *slot = true;
-                }
-            }
-        }
-    }
-    for (i, (f, &o)) in fields.iter().zip(offsets).enumerate() {
-        let refs: Vec<u64> = f.gc_refs.iter().map(|&r| o + u64::from(r)).collect();
-        for &at in &refs {
             if at % 8 != 0 {
                 return Err(LayoutError::MisalignedReference {
                     index: i,
                     offset: at as u32,
                 });
             }
+            cells.insert(at / 8);
         }
-        // Every byte of this field that is not one of its own references must not be a reference byte.
-        for b in o..o + u64::from(f.size) {
-            let inside_own_ref = refs.iter().any(|&at| (at..at + 8).contains(&b));
-            if !inside_own_ref && is_ref[b as usize] {
+    }
+    for (i, (f, &o)) in fields.iter().zip(offsets).enumerate() {
+        if f.size == 0 {
+            continue;
+        }
+        let mut own: Vec<u64> = f.gc_refs.iter().map(|&r| (o + u64::from(r)) / 8).collect();
+        own.sort_unstable();
+        // Reference cells this field's bytes touch: each must be one of the
+        // field's own references (which cover the whole cell).
+        let first = o / 8;
+        let last = (o + u64::from(f.size) - 1) / 8;
+        for &cell in cells.range(first..=last) {
+            if own.binary_search(&cell).is_err() {
                 return Err(LayoutError::OverlappingReference {
                     index: i,
                     offset: o as u32,
@@ -525,5 +536,84 @@ mod tests {
         let err =
             layout_fields(&req(LayoutKind::Explicit, true, &[FieldShape::plain(4)])).unwrap_err();
         assert_eq!(err, LayoutError::MissingOffset { index: 0 });
+    }
+
+    #[test]
+    fn explicit_references_may_overlap_the_same_reference() {
+        // Two structs of references laid over each other, reference on reference.
+        let mut a = FieldShape {
+            size: 16,
+            align: 8,
+            gc_refs: vec![0, 8],
+            explicit_offset: Some(0),
+        };
+        let mut b = FieldShape::reference();
+        b.explicit_offset = Some(8);
+        assert!(layout_fields(&req(LayoutKind::Explicit, true, &[a.clone(), b])).is_ok());
+        // A reference straddled by a plain field that also has a reference
+        // of its own elsewhere is still rejected.
+        a.gc_refs = vec![8];
+        let mut c = FieldShape::reference();
+        c.explicit_offset = Some(0);
+        assert_eq!(
+            layout_fields(&req(LayoutKind::Explicit, true, &[a, c])).unwrap_err(),
+            LayoutError::OverlappingReference {
+                index: 0,
+                offset: 0
+            }
+        );
+    }
+
+    #[test]
+    fn explicit_layout_cost_does_not_grow_with_field_size() {
+        // A crafted field of 0x7000_0000 bytes is past the size limit, and
+        // one just under the limit that overlaps a reference is rejected
+        // without touching its bytes: both return at once.
+        let start = std::time::Instant::now();
+        let mut huge = FieldShape::plain(0x7000_0000);
+        huge.explicit_offset = Some(0);
+        let mut r = FieldShape::reference();
+        r.explicit_offset = Some(0x1000_0000);
+        assert_eq!(
+            layout_fields(&req(LayoutKind::Explicit, true, &[huge, r.clone()])).unwrap_err(),
+            LayoutError::TooLarge
+        );
+        let mut big = FieldShape::plain((MAX_INSTANCE_SIZE - 8) as u32);
+        big.explicit_offset = Some(0);
+        r.explicit_offset = Some(0x0100_0000);
+        assert_eq!(
+            layout_fields(&req(LayoutKind::Explicit, true, &[big, r])).unwrap_err(),
+            LayoutError::OverlappingReference {
+                index: 0,
+                offset: 0
+            }
+        );
+        // Not a timing test: a byte map of this size would take seconds
+        // and 128 MiB; the cell check takes microseconds.
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn instances_past_the_clr_limit_are_too_large() {
+        let mut bytes = FieldShape::plain(MAX_INSTANCE_SIZE as u32);
+        bytes.align = 1;
+        let at_limit = [bytes];
+        assert_eq!(
+            layout_fields(&req(LayoutKind::Sequential, true, &at_limit))
+                .unwrap()
+                .size as u64,
+            MAX_INSTANCE_SIZE
+        );
+        let mut r = req(LayoutKind::Sequential, true, &[]);
+        r.class_size = MAX_INSTANCE_SIZE as u32 + 1;
+        assert_eq!(layout_fields(&r).unwrap_err(), LayoutError::TooLarge);
+        let over = [
+            FieldShape::plain(8),
+            FieldShape::plain(MAX_INSTANCE_SIZE as u32),
+        ];
+        assert_eq!(
+            layout_fields(&req(LayoutKind::Auto, false, &over)).unwrap_err(),
+            LayoutError::TooLarge
+        );
     }
 }

@@ -100,8 +100,9 @@ impl Emitter<'_, '_> {
                 kind,
                 rank,
                 element,
+                exact,
             } => {
-                self.md_array_access(&args, *kind, *rank, *element);
+                self.md_array_access(&args, *kind, *rank, *element, *exact);
             }
             CallTarget::PInvoke(call) => {
                 self.unmanaged_call(info, call, &args, None, depth_after);

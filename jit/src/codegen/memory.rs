@@ -7,6 +7,9 @@ use super::{reg, Emitter, Entry, Loc};
 use crate::host::{ExactType, FieldInfo, FieldLocation, Helper, RtValue, ThrowKind};
 use crate::types::{JitType, StackKind};
 
+/// Copies and zeroing of more bytes than this are loops, not unrolled moves.
+const UNROLL_LIMIT: i32 = 128;
+
 impl Emitter<'_, '_> {
     // ----- typed memory access ------------------------------------------------
 
@@ -140,7 +143,24 @@ impl Emitter<'_, '_> {
     /// through R11. Neither base may be R11.
     pub(crate) fn copy_mem(&mut self, dst: u8, dst_disp: i32, src: u8, src_disp: i32, size: u32) {
         let mut off = 0i32;
-        let size = size as i32;
+        let size = i32::try_from(size).expect("the loader bounds value sizes (MAX_INSTANCE_SIZE)");
+        if size > UNROLL_LIMIT {
+            // A loop of 16-byte moves (R11 counts), then the tail unrolled:
+            // code size stays constant however large the struct.
+            let blocks = size & !15;
+            let top = self.ops.new_dynamic_label();
+            dynasm!(self.ops
+                ; .arch x64
+                ; xor r11d, r11d
+                ; =>top
+                ; movdqu xmm15, [Rq(src) + r11 + src_disp]
+                ; movdqu [Rq(dst) + r11 + dst_disp], xmm15
+                ; add r11, 16
+                ; cmp r11, blocks
+                ; jb =>top
+            );
+            off = blocks;
+        }
         while off + 8 <= size {
             dynasm!(self.ops ; .arch x64 ; mov r11, [Rq(src) + src_disp + off] ; mov [Rq(dst) + dst_disp + off], r11);
             off += 8;
@@ -160,9 +180,24 @@ impl Emitter<'_, '_> {
 
     /// Zeroes `size` bytes at `[base + disp]`.
     fn zero_mem(&mut self, base: u8, disp: i32, size: u32) {
-        dynasm!(self.ops ; .arch x64 ; xor r11d, r11d);
         let mut off = 0i32;
-        let size = size as i32;
+        let size = i32::try_from(size).expect("the loader bounds value sizes (MAX_INSTANCE_SIZE)");
+        if size > UNROLL_LIMIT {
+            let blocks = size & !15;
+            let top = self.ops.new_dynamic_label();
+            dynasm!(self.ops
+                ; .arch x64
+                ; xorps xmm15, xmm15
+                ; xor r11d, r11d
+                ; =>top
+                ; movdqu [Rq(base) + r11 + disp], xmm15
+                ; add r11, 16
+                ; cmp r11, blocks
+                ; jb =>top
+            );
+            off = blocks;
+        }
+        dynasm!(self.ops ; .arch x64 ; xor r11d, r11d);
         while off + 8 <= size {
             dynasm!(self.ops ; .arch x64 ; mov [Rq(base) + disp + off], r11);
             off += 8;
@@ -399,7 +434,10 @@ impl Emitter<'_, '_> {
 
     /// Computes the address of element `index` of `arr` into RCX, with the
     /// null and bounds checks.
-    fn element_address(&mut self, arr: Entry, index: Entry, elem_size: u32) {
+    /// With `exact`, the array's element type must be exactly that type
+    /// (`ldelema` of a reference type: ArrayTypeMismatchException), checked
+    /// after the bounds as CoreCLR does.
+    fn element_address(&mut self, arr: Entry, index: Entry, elem_size: u32, exact: Option<Src>) {
         // Index first (it may be in RAX), then the array.
         self.load_gpr(index, reg::RDX);
         if index.kind == StackKind::I4 {
@@ -411,6 +449,17 @@ impl Emitter<'_, '_> {
         let data = self.rt.array_data_offset;
         let ioor = self.throw_label(ThrowKind::IndexOutOfRange);
         dynasm!(self.ops ; .arch x64 ; mov r11d, [rcx + len] ; cmp rdx, r11 ; jae =>ioor);
+        if let Some(t) = exact {
+            let atm = self.throw_label(ThrowKind::ArrayTypeMismatch);
+            let elem = self.rt.method_table_element_type_offset;
+            self.mov_src(11, t);
+            dynasm!(self.ops
+                ; .arch x64
+                ; mov rax, [rcx]
+                ; cmp r11, [rax + elem]
+                ; jne =>atm
+            );
+        }
         match elem_size {
             1 => dynasm!(self.ops ; .arch x64 ; lea rcx, [rcx + rdx + data]),
             2 => dynasm!(self.ops ; .arch x64 ; lea rcx, [rcx + rdx * 2 + data]),
@@ -422,12 +471,20 @@ impl Emitter<'_, '_> {
         }
     }
 
-    pub(crate) fn ld_elem(&mut self, ty: JitType, address: bool) {
+    pub(crate) fn ld_elem(&mut self, ty: JitType, address: bool, exact: Option<RtValue>) {
         let index = self.pop();
         let arr = self.pop();
         self.spill_reg();
+        let (index, arr, exact) = match exact {
+            // A lookup (shared code) uses RAX: nothing may be in a register.
+            Some(v) => {
+                let (index, arr) = (self.spill_entry(index), self.spill_entry(arr));
+                (index, arr, Some(self.rt_value(v)))
+            }
+            None => (index, arr, None),
+        };
         let size = self.layouts.size_of(ty);
-        self.element_address(arr, index, size);
+        self.element_address(arr, index, size, exact);
         if address {
             self.push(StackKind::ByRef, Loc::Reg);
             dynasm!(self.ops ; .arch x64 ; mov rax, rcx);
@@ -452,7 +509,7 @@ impl Emitter<'_, '_> {
             return;
         }
         let size = self.layouts.size_of(ty);
-        self.element_address(arr, index, size);
+        self.element_address(arr, index, size, None);
         dynasm!(self.ops ; .arch x64 ; mov rdx, rcx);
         self.store_value(ty, value, reg::RDX, 0);
     }
@@ -552,9 +609,14 @@ impl Emitter<'_, '_> {
         kind: crate::host::ArrayAccessorKind,
         rank: u32,
         element: JitType,
+        exact: Option<RtValue>,
     ) {
         use crate::host::ArrayAccessorKind as K;
         let args: Vec<Entry> = args.iter().map(|a| self.spill_entry(*a)).collect();
+        // Before RAX holds the array (a lookup uses it).
+        let exact = exact
+            .filter(|_| kind == K::Address)
+            .map(|v| self.rt_value(v));
         let (array, indices) = (args[0], &args[1..=rank as usize]);
         if kind == K::Set && element == JitType::Ref {
             // Covariance: the value must fit the array's element type.
@@ -567,6 +629,16 @@ impl Emitter<'_, '_> {
         let data = (bounds + 8 * rank as i32 + 7) & !7;
         let ioor = self.throw_label(ThrowKind::IndexOutOfRange);
         self.load_object(array, reg::RAX);
+        if let Some(t) = exact {
+            // As for `ldelema`: only an array of exactly this type.
+            let atm = self.throw_label(ThrowKind::ArrayTypeMismatch);
+            self.mov_src(11, t);
+            dynasm!(self.ops
+                ; .arch x64
+                ; cmp r11, [rax]
+                ; jne =>atm
+            );
+        }
         dynasm!(self.ops ; .arch x64 ; xor r11d, r11d);
         for (d, idx) in indices.iter().enumerate() {
             let len = bounds + 4 * d as i32;

@@ -172,7 +172,7 @@ pub(crate) fn generate(
             matches!(&i.op, Op::Call { info, .. } if info.target == crate::host::CallTarget::DelegateInvoke)
         }),
     };
-    let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts);
+    let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts)?;
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
     let mut entry_shapes = HashMap::new();
@@ -925,8 +925,8 @@ impl Emitter<'_, '_> {
             Op::LdInd(ty) => self.ld_ind(*ty),
             Op::StInd(ty) => self.st_ind(*ty),
             Op::LdLen => self.ld_len(),
-            Op::LdElem(ty) => self.ld_elem(*ty, false),
-            Op::LdElemA(ty) => self.ld_elem(*ty, true),
+            Op::LdElem(ty) => self.ld_elem(*ty, false, None),
+            Op::LdElemA(ty, exact) => self.ld_elem(*ty, true, *exact),
             Op::StElem(ty) => self.st_elem(*ty),
             Op::NewArr(h) => self.new_arr(*h),
             Op::InitObj(ty) => self.init_obj(*ty),

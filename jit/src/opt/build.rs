@@ -813,11 +813,16 @@ impl Builder<'_> {
                 let v = self.push(Op::ArrayLen, &[arr], Some(Ty::I64), il);
                 self.stack.push(v);
             }
-            O::LdElem(t) | O::LdElemA(t) => {
+            O::LdElemA(_, Some(_)) => {
+                // The exact-element check of `ldelema` on an array of
+                // references (covariance) stays in the baseline tier.
+                return Err(decline("ldelema with an exact-element check"));
+            }
+            O::LdElem(t) | O::LdElemA(t, None) => {
                 let index = self.pop();
                 let arr = self.pop();
                 let addr = self.element_address(arr, index, *t, il)?;
-                let v = if matches!(ins.op, O::LdElemA(_)) {
+                let v = if matches!(ins.op, O::LdElemA(..)) {
                     addr
                 } else {
                     let ty = Ty::of(*t).ok_or_else(|| decline("a value-type element"))?;

@@ -1,8 +1,9 @@
 //! The `osprey` command line.
 //!
 //! ```text
-//! osprey run [--jit-dump[=PATTERN]] [--against-corelib] [--gc=KIND] [--no-file-access] FILE.exe|FILE.dll|FILE.cs [ARGS...]
+//! osprey run [--jit-dump[=PATTERN]] [--import-dump[=PATTERN]] [--verify] [--against-corelib] [--gc=KIND] [--no-file-access] FILE.exe|FILE.dll|FILE.cs [ARGS...]
 //! osprey bench transitions [--calls N] [--runs R] [--format table|csv|json]
+//! osprey bench verify FILE [--runs R]
 //! osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
 //! osprey --help
 //! osprey --version
@@ -41,6 +42,11 @@ Options for run (before FILE; everything after FILE goes to the program):
                       a method name (Fib), Type::Method (Program::Fib), with a
                       signature (Program::Add(int32,int32)), * and ? as
                       wildcards, several separated by commas
+  --import-dump[=PATTERN]  print the JIT importer's typed ops of the compiled
+                      methods (to stderr); PATTERN as for --jit-dump
+  --verify            run verified: every method outside corelib must be verifiable IL
+                      (System.Security.VerificationException otherwise), even in
+                      assemblies compiled with mcs -unsafe
   --against-corelib   compile FILE.cs against Osprey's corelib instead of Mono's
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
@@ -64,6 +70,7 @@ Usage:
   osprey run --help                        show the options of run
   osprey bench transitions                 measure the costs of managed calls, FCalls, QCalls,
                                            P/Invokes, reverse P/Invokes and Rust -> managed calls
+  osprey bench verify FILE [--runs R]      measure what the IL verifier costs in JIT time
   osprey proxygen ASSEMBLY INTERFACE [-o FILE.cs]
                                            generate the C# proxy and dispatcher that call
                                            INTERFACE (Namespace.IName) across processes
@@ -76,6 +83,7 @@ Usage:
 Options for bench transitions:
   --calls N     calls per timed loop (default 100000)
   --runs R      timed runs per row; the median and the spread are reported (default 15)
+                (bench verify: runs of the whole set of methods)
   --format F    table (Markdown, default), csv or json
 
 Environment:
@@ -88,6 +96,8 @@ Environment:
   OSPREY_GC_VERIFY=1   verify the heap before and after every collection
   OSPREY_GC_NURSERY    nursery size of the generational collector (32K to 4G, default 4M)
   OSPREY_GC_LOG=1      log every collection and a pause summary to stderr
+  OSPREY_VERIFY=1      also verify corelib and unsafe assemblies (every rule but the
+                       unsafe-code ones), to test the IL verifier; 0 (default) does not
   OSPREY_JIT_STATS=1   print what the JIT compiled (methods, bytes, time, what the
                        optimizing tier declined, by reason) at exit
   OSPREY_JIT=T         JIT tiers: tiered (default), baseline or optimizing (docs/jit.md)
@@ -136,6 +146,10 @@ enum Command {
         runs: usize,
         format: BenchFormat,
     },
+    BenchVerify {
+        file: PathBuf,
+        runs: usize,
+    },
     ProxyGen {
         assembly: PathBuf,
         interface: String,
@@ -146,10 +160,12 @@ enum Command {
 impl PartialEq for RuntimeOptions {
     fn eq(&self, other: &Self) -> bool {
         self.jit_dump == other.jit_dump
+            && self.verify == other.verify
+            && self.verify_all == other.verify_all
+            && self.import_dump == other.import_dump
             && self.gc == other.gc
             && self.gc_kind_set == other.gc_kind_set
             && self.gc_limit_set == other.gc_limit_set
-            && self.verify == other.verify
     }
 }
 
@@ -185,6 +201,17 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Some(Long("jit-dump")) if in_run => {
                 options.jit_dump = Some(match parser.optional_value() {
                     Some(v) => crate::runtime::JitDump::parse(&v.to_string_lossy())?,
+                    None => crate::runtime::JitDump::all(),
+                });
+            }
+            Some(Long("verify")) if in_run => options.verify = true,
+            Some(Long("import-dump")) if in_run => {
+                options.import_dump = Some(match parser.optional_value() {
+                    Some(v) => {
+                        let v = v.to_string_lossy();
+                        crate::runtime::JitDump::parse(&v)
+                            .map_err(|_| format!("--import-dump: empty pattern '{v}'"))?
+                    }
                     None => crate::runtime::JitDump::all(),
                 });
             }
@@ -245,6 +272,7 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
     use lexopt::prelude::*;
     let mut parser = lexopt::Parser::from_args(args);
     let mut what = None;
+    let mut file = None;
     let (mut calls, mut runs) = (100_000i32, 15usize);
     let mut format = BenchFormat::Table;
     while let Some(arg) = parser.next().map_err(|e| e.to_string())? {
@@ -277,6 +305,9 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
                 };
             }
             Value(v) if what.is_none() => what = Some(v.to_string_lossy().into_owned()),
+            Value(v) if what.as_deref() == Some("verify") && file.is_none() => {
+                file = Some(PathBuf::from(v))
+            }
             other => return Err(other.unexpected().to_string()),
         }
     }
@@ -287,10 +318,17 @@ fn parse_bench(args: Vec<OsString>) -> Result<Command, String> {
             format,
         }),
         Some("transitions") => Err("bench transitions: --calls and --runs must be positive".into()),
+        Some("verify") => match file {
+            Some(file) if runs > 0 => Ok(Command::BenchVerify { file, runs }),
+            Some(_) => Err("bench verify: --runs must be positive".into()),
+            None => Err(
+                "bench verify: missing FILE (usage: osprey bench verify FILE [--runs R])".into(),
+            ),
+        },
         Some(other) => Err(format!(
-            "unknown benchmark '{other}' (available: transitions)"
+            "unknown benchmark '{other}' (available: transitions, verify)"
         )),
-        None => Err("bench: missing benchmark name (available: transitions)".into()),
+        None => Err("bench: missing benchmark name (available: transitions, verify)".into()),
     }
 }
 
@@ -402,6 +440,13 @@ pub fn main() -> i32 {
             println!("osprey {}", env!("CARGO_PKG_VERSION"));
             0
         }
+        Ok(Command::BenchVerify { file, runs }) => match bench_verify(&file, runs) {
+            Ok(code) => code,
+            Err(e) => {
+                eprintln!("error: {e}");
+                1
+            }
+        },
         Ok(Command::ProxyGen {
             assembly,
             interface,
@@ -444,6 +489,19 @@ pub fn main() -> i32 {
     }
 }
 
+/// `OSPREY_VERIFY`: `1` verifies everything (docs/verification.md), `0` or
+/// unset the trust policy's default; anything else is a usage error.
+fn verify_all_from_env(value: Option<OsString>) -> Result<bool, String> {
+    match value.as_ref().map(|v| v.to_string_lossy()) {
+        None => Ok(false),
+        Some(v) if v.is_empty() || v == "0" => Ok(false),
+        Some(v) if v == "1" => Ok(true),
+        Some(v) => Err(format!(
+            "OSPREY_VERIFY: unknown value '{v}' (accepted: 1 to verify corelib and unsafe assemblies too, 0 for the default policy)"
+        )),
+    }
+}
+
 /// Whether `file` is C# source (compiled with mcs before it runs).
 fn is_cs(file: &Path) -> bool {
     file.extension().is_some_and(|e| e == "cs")
@@ -454,10 +512,11 @@ fn is_cs(file: &Path) -> bool {
 fn run(
     file: &Path,
     args: Vec<String>,
-    options: RuntimeOptions,
+    mut options: RuntimeOptions,
     reference: mcs::Reference,
     file_access: FileSystemAccess,
 ) -> Result<i32, String> {
+    options.verify_all = verify_all_from_env(std::env::var_os("OSPREY_VERIFY"))?;
     let assembly_path = if is_cs(file) {
         mcs::compile_cached(file, reference)?
     } else {
@@ -507,10 +566,14 @@ enum BenchFormat {
     Json,
 }
 
-/// Measures the transition costs in a kernel process and prints the rows.
-fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32, String> {
+/// Runs a benchmark in a kernel process: `measure` returns the report to
+/// print on stdout, or an error for stderr.
+fn bench_in_process<F>(name: &str, measure: F) -> Result<i32, String>
+where
+    F: FnOnce() -> Result<String, String> + Send + 'static,
+{
     let config = ProcessConfig {
-        name: "bench transitions".into(),
+        name: name.into(),
         args: Vec::new(),
         console: ConsoleMode::Inherit,
         stack_size: 0,
@@ -518,18 +581,8 @@ fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32
     };
     let handle = host::spawn(config, move || {
         let Ok(os) = Os::resolve() else { return 1 };
-        let result = crate::bench::Probe::new().and_then(|mut p| p.measure(calls, runs));
-        match result {
-            Ok(rows) => {
-                let text = match format {
-                    BenchFormat::Table => format!(
-                        "Transition costs: JIT-compiled loops of {calls} calls, {runs} runs per row \
-                         (the baseline loop subtracted): median, interquartile range and extremes.\n\n{}",
-                        crate::bench::table(&rows)
-                    ),
-                    BenchFormat::Csv => crate::bench::csv(&rows),
-                    BenchFormat::Json => crate::bench::json(&rows),
-                };
+        match measure() {
+            Ok(text) => {
                 let _ = os.stdout(&text);
                 let _ = os.console_flush();
                 0
@@ -546,6 +599,47 @@ fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32
         osprey_kernel::ExitReason::Panicked(msg) => Err(format!("internal runtime error: {msg}")),
         _ => Ok(exit.exit_code),
     }
+}
+
+/// Measures the transition costs in a kernel process and prints the rows.
+fn bench_transitions(calls: i32, runs: usize, format: BenchFormat) -> Result<i32, String> {
+    bench_in_process("bench transitions", move || {
+        let rows = crate::bench::Probe::new()
+            .and_then(|mut p| p.measure(calls, runs))
+            .map_err(|e| e.to_string())?;
+        Ok(match format {
+            BenchFormat::Table => format!(
+                "Transition costs: JIT-compiled loops of {calls} calls, {runs} runs per row \
+                 (the baseline loop subtracted): median, interquartile range and extremes.\n\n{}",
+                crate::bench::table(&rows)
+            ),
+            BenchFormat::Csv => crate::bench::csv(&rows),
+            BenchFormat::Json => crate::bench::json(&rows),
+        })
+    })
+}
+
+/// Measures the IL verifier's cost over `file` and corelib in a kernel
+/// process and prints the table (docs/verification.md).
+fn bench_verify(file: &Path, runs: usize) -> Result<i32, String> {
+    let assembly_path = if is_cs(file) {
+        mcs::compile_cached(file, mcs::Reference::Mscorlib)?
+    } else {
+        file.to_path_buf()
+    };
+    let bytes = std::fs::read(&assembly_path)
+        .map_err(|e| format!("cannot read '{}': {e}", assembly_path.display()))?;
+    let display = file.display().to_string();
+    bench_in_process("bench verify", move || {
+        let rt = Runtime::new(RuntimeOptions::default()).map_err(|e| e.to_string())?;
+        let assembly = rt
+            .load_assembly(bytes, &display)
+            .map_err(|e| e.to_string())?;
+        let cost = rt
+            .bench_verification(assembly, runs)
+            .map_err(|e| e.to_string())?;
+        Ok(cost.table())
+    })
 }
 
 /// Where mcs writes the debug information of `assembly`: `x.exe.mdb`.
@@ -692,6 +786,39 @@ mod tests {
         assert_eq!(reference, mcs::Reference::Corelib);
         assert!(p(&["run", "--against-corelib", "a.exe"]).is_err());
         assert!(p(&["--against-corelib", "run", "a.cs"]).is_err());
+    }
+
+    #[test]
+    fn parses_verify_and_its_benchmark() {
+        let Ok(Command::Run { options, args, .. }) = p(&["run", "--verify", "a.exe", "--verify"])
+        else {
+            panic!("expected run")
+        };
+        assert!(options.verify && !options.verify_all);
+        assert_eq!(args, vec!["--verify"], "after FILE, it is the program's");
+        assert!(p(&["--verify", "run", "a.exe"]).is_err());
+        assert_eq!(
+            p(&["bench", "verify", "a.exe", "--runs", "3"]),
+            Ok(Command::BenchVerify {
+                file: PathBuf::from("a.exe"),
+                runs: 3
+            })
+        );
+        assert!(p(&["bench", "verify"]).is_err());
+        assert!(p(&["bench", "verify", "a.exe", "--runs", "0"]).is_err());
+    }
+
+    #[test]
+    fn osprey_verify_takes_0_or_1() {
+        assert_eq!(verify_all_from_env(None), Ok(false));
+        assert_eq!(verify_all_from_env(Some("0".into())), Ok(false));
+        assert_eq!(verify_all_from_env(Some("".into())), Ok(false));
+        assert_eq!(verify_all_from_env(Some("1".into())), Ok(true));
+        let err = verify_all_from_env(Some("yes".into())).unwrap_err();
+        assert!(
+            err.starts_with("OSPREY_VERIFY: unknown value 'yes'"),
+            "{err}"
+        );
     }
 
     #[test]

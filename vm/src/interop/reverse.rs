@@ -50,6 +50,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::jitiface::JitContext;
 use crate::runtime::{Arg, CallSite, Runtime, RuntimeError, Value};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// How one argument of a callback arrives from C.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -190,10 +191,7 @@ pub(crate) struct Thunks {
 }
 
 fn directive(what: String) -> RuntimeError {
-    RuntimeError::managed(
-        "System.Runtime.InteropServices.MarshalDirectiveException",
-        Some(what),
-    )
+    RuntimeError::managed(ExceptionKind::MarshalDirective, Some(what))
 }
 
 /// The size and signedness of an integer-like type as C passes it.
@@ -488,7 +486,7 @@ impl Thunks {
         }
         if !md.is_static() {
             return Err(RuntimeError::managed(
-                "System.InvalidProgramException",
+                ExceptionKind::InvalidProgram,
                 Some(format!(
                     "{} is [UnmanagedCallersOnly] but not static",
                     md.full_name()
@@ -1388,15 +1386,15 @@ fn call_delegate(
     site.call(thread, &all)
 }
 
-/// Resolves the StandAloneSig token of a `calli`: its signature, and for an
-/// unmanaged calling convention (`cdecl`, `stdcall`, `thiscall`,
-/// `fastcall`, `unmanaged`: all System V on x86-64 Linux) how the call
-/// crosses. Unmanaged `calli` does no marshaling: its types must be
-/// blittable (a `bool` travels as its byte).
-pub(crate) fn calli_signature(
-    ctx: &mut JitContext<'_>,
+/// The method signature a `calli`'s StandAloneSig token names (in the
+/// assembly of the method being compiled), and whether its calling
+/// convention is unmanaged (`cdecl`, `stdcall`, `thiscall`, `fastcall`,
+/// `unmanaged`: all System V on x86-64 Linux). The JIT's
+/// [`calli_signature`] and the verifier's call-site facts both read it.
+pub(crate) fn calli_method_sig(
+    ctx: &JitContext<'_>,
     token: Token,
-) -> Result<CallSiteSig, HostError> {
+) -> Result<(osprey_metadata::sig::MethodSig, bool), HostError> {
     let bad = |message: String| HostError {
         kind: HostErrorKind::BadImage,
         message,
@@ -1407,22 +1405,40 @@ pub(crate) fn calli_signature(
             token.raw()
         )));
     }
-    let assembly = ctx.method.assembly;
-    let sig = {
-        let asm = ctx.loader.assembly(assembly);
-        let img = asm.image();
-        let row = img
-            .stand_alone_sig(token.rid())
-            .map_err(|e| bad(format!("calli signature: {e}")))?;
-        let blob = img
-            .blob(row.signature)
-            .map_err(|e| bad(format!("calli signature: {e}")))?;
-        match osprey_metadata::sig::parse_standalone_sig(blob) {
-            Ok(StandAloneSig::Method(m)) => m,
-            Ok(_) => return Err(bad("calli with a signature that is not a method's".into())),
-            Err(e) => return Err(bad(format!("calli signature: {e}"))),
-        }
+    let asm = ctx.loader.assembly(ctx.method.assembly);
+    let img = asm.image();
+    let row = img
+        .stand_alone_sig(token.rid())
+        .map_err(|e| bad(format!("calli signature: {e}")))?;
+    let blob = img
+        .blob(row.signature)
+        .map_err(|e| bad(format!("calli signature: {e}")))?;
+    let sig = match osprey_metadata::sig::parse_standalone_sig(blob) {
+        Ok(StandAloneSig::Method(m)) => m,
+        Ok(_) => return Err(bad("calli with a signature that is not a method's".into())),
+        Err(e) => return Err(bad(format!("calli signature: {e}"))),
     };
+    let unmanaged = matches!(
+        sig.call_conv,
+        CallingConvention::C
+            | CallingConvention::StdCall
+            | CallingConvention::ThisCall
+            | CallingConvention::FastCall
+            | CallingConvention::Unmanaged
+    );
+    Ok((sig, unmanaged))
+}
+
+/// Resolves the StandAloneSig token of a `calli`: its signature, and for an
+/// unmanaged calling convention how the call crosses
+/// ([`calli_method_sig`]). Unmanaged `calli` does no marshaling: its types
+/// must be blittable (a `bool` travels as its byte).
+pub(crate) fn calli_signature(
+    ctx: &mut JitContext<'_>,
+    token: Token,
+) -> Result<CallSiteSig, HostError> {
+    let assembly = ctx.method.assembly;
+    let (sig, unmanaged) = calli_method_sig(ctx, token)?;
     let jit = |ctx: &mut JitContext<'_>, t| {
         let gctx = ctx.ctx.clone();
         ctx.loader
@@ -1437,14 +1453,6 @@ pub(crate) fn calli_signature(
         params.push(jit(ctx, p)?);
     }
     let ret = jit(ctx, &sig.ret)?;
-    let unmanaged = matches!(
-        sig.call_conv,
-        CallingConvention::C
-            | CallingConvention::StdCall
-            | CallingConvention::ThisCall
-            | CallingConvention::FastCall
-            | CallingConvention::Unmanaged
-    );
     if sig.call_conv == CallingConvention::VarArg || sig.sentinel.is_some() {
         return Err(HostError {
             kind: HostErrorKind::NotSupported,
@@ -1516,7 +1524,7 @@ pub(crate) fn delegate_for_pointer(
     let rt = thread.runtime();
     if !super::layout::is_delegate(delegate_type) {
         return Err(RuntimeError::managed(
-            "System.ArgumentException",
+            ExceptionKind::Argument,
             Some(format!(
                 "Type must derive from Delegate.\nParameter name: t ({})",
                 delegate_type.name

@@ -23,6 +23,9 @@ pub struct Assembly {
     pub id: AssemblyId,
     /// The assembly's simple name (`hello`, `corelib`).
     pub name: String,
+    /// Its module carries `[UnverifiableCode]`, as `mcs -unsafe` emits: it
+    /// may contain unverifiable code (docs/verification.md, trust policy).
+    pub allows_unverifiable: bool,
     /// The metadata image. Borrows `bytes`; declared first so it is dropped
     /// first.
     image: Image<'static>,
@@ -70,9 +73,15 @@ impl Assembly {
         bytes: Bytes,
     ) -> Result<Assembly, MetadataError> {
         let name = image.assembly_name()?.unwrap_or("").to_string();
+        let allows_unverifiable = super::attributes::has_attribute(
+            &image,
+            osprey_metadata::Token::new(osprey_metadata::TableId::Module, 1),
+            "System.Security.UnverifiableCodeAttribute",
+        );
         Ok(Assembly {
             id,
             name,
+            allows_unverifiable,
             image,
             bytes,
         })

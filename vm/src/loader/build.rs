@@ -144,6 +144,7 @@ impl Loader {
             )?;
         }
         let key = TypeKey::Def(id, args.clone());
+        self.check_load_depth(id)?;
         if !self.in_progress.insert(key.clone()) {
             return Err(LoadError::InvalidType {
                 name: self.type_def_name(id),
@@ -270,6 +271,7 @@ impl Loader {
             assembly: asm.name.clone(),
             error: e,
         };
+        self.validate_type_def(id)?;
         let row = img.type_def(id.rid).map_err(bad)?;
         let def_name = self.type_def_name(id);
         let namespace = img.string(row.namespace).map_err(bad)?;
@@ -432,6 +434,7 @@ impl Loader {
             _ => None,
         };
         if let Some(p) = parent {
+            self.validate_parent(id, p)?;
             if self.incomplete.contains(&p) {
                 return Err(LoadError::InvalidType {
                     name: handle.name.clone(),

@@ -48,7 +48,7 @@ impl Loader {
             {
                 rva_data.push((offset, data.to_vec()));
             }
-            offset += shape.size.next_multiple_of(8);
+            offset = self.next_static_offset(id, offset, shape.size)?;
         }
         let mut data = vec![0u64; (offset as usize).div_ceil(8)].into_boxed_slice();
         for (off, bytes) in rva_data {
@@ -70,6 +70,7 @@ impl Loader {
         sig: &TypeSig,
         ctx: &GenericContext,
     ) -> LoadResult<FieldShape> {
+        self.check_sig_kind_unloaded(assembly, sig)?;
         if let Some(s) = layout::primitive_shape(sig) {
             return Ok(s);
         }
@@ -202,6 +203,8 @@ impl Loader {
         if let Some(l) = self.value_layouts.get(&key) {
             return Ok(l.clone());
         }
+        self.check_value_type_def(id)?;
+        self.check_load_depth(id)?;
         if !self.layout_in_progress.insert(key.clone()) {
             return Err(LoadError::InvalidType {
                 name: self.type_def_name(id),

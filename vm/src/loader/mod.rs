@@ -28,6 +28,7 @@ mod layout;
 pub mod names;
 mod resolve;
 pub mod sharing;
+mod validate;
 mod vtable;
 
 use std::collections::{HashMap, HashSet};
@@ -36,6 +37,7 @@ use std::sync::Arc;
 use osprey_metadata::MetadataError;
 
 pub use assembly::{Assembly, AssemblyId};
+pub(crate) use build::primitive_of_sig;
 // The type system's structures, which the loader builds (re-exported so
 // that `crate::loader::TypeHandle` and the like name them too).
 pub use crate::typesystem::GenericContext;
@@ -47,6 +49,7 @@ pub use crate::typesystem::{
 pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 
 use crate::codeheap::CodeHeap;
+use crate::typesystem::ExceptionKind;
 
 /// Why a type, method or field could not be loaded. Each maps to the managed
 /// exception a CLR raises.
@@ -79,6 +82,14 @@ pub enum LoadError {
     MissingField(String),
     /// Something the runtime does not support yet; the message says what.
     NotSupported(String),
+    /// Metadata that reads well but means nothing consistent (a TypeRef that
+    /// is its own resolution scope): `BadImageFormatException`.
+    Malformed {
+        /// The assembly's name.
+        assembly: String,
+        /// What is wrong, naming the row.
+        reason: String,
+    },
     /// A type argument violates a constraint of its type parameter
     /// (`TypeLoadException` for a generic type, `VerificationException`
     /// for a generic method, as in .NET); the message says which.
@@ -101,6 +112,9 @@ impl std::fmt::Display for LoadError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             LoadError::BadImage { assembly, error } => write!(f, "bad image '{assembly}': {error}"),
+            LoadError::Malformed { assembly, reason } => {
+                write!(f, "bad image '{assembly}': {reason}")
+            }
             LoadError::TypeNotFound { name, assembly } if Loader::is_corelib_alias(assembly) => {
                 write!(
                     f,
@@ -132,24 +146,24 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl LoadError {
-    /// The managed exception type a CLR raises for this error.
-    pub fn exception_type(&self) -> &'static str {
+    /// The managed exception a CLR raises for this error.
+    pub fn exception_kind(&self) -> ExceptionKind {
         match self {
-            LoadError::BadImage { .. } | LoadError::BadToken { .. } => {
-                "System.BadImageFormatException"
-            }
+            LoadError::BadImage { .. }
+            | LoadError::Malformed { .. }
+            | LoadError::BadToken { .. } => ExceptionKind::BadImageFormat,
             LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => {
-                "System.TypeLoadException"
+                ExceptionKind::TypeLoad
             }
-            LoadError::MissingMethod(_) => "System.MissingMethodException",
-            LoadError::MissingField(_) => "System.MissingFieldException",
-            LoadError::NotSupported(_) => "System.NotSupportedException",
+            LoadError::MissingMethod(_) => ExceptionKind::MissingMethod,
+            LoadError::MissingField(_) => ExceptionKind::MissingField,
+            LoadError::NotSupported(_) => ExceptionKind::NotSupported,
             LoadError::ConstraintViolation {
                 on_method: false, ..
-            } => "System.TypeLoadException",
+            } => ExceptionKind::TypeLoad,
             LoadError::ConstraintViolation {
                 on_method: true, ..
-            } => "System.Security.VerificationException",
+            } => ExceptionKind::Verification,
         }
     }
 }
@@ -190,6 +204,9 @@ pub struct Loader {
     methods_by_precode: HashMap<usize, MethodHandle>,
     /// Unboxing stubs made for methods of value types, by method.
     unboxing_stubs: HashMap<MethodHandle, usize>,
+    /// TypeRefs being resolved right now, innermost last (`validate.rs`:
+    /// scope cycles and depth).
+    type_refs_resolving: Vec<(AssemblyId, u32)>,
     /// Types whose parent is being resolved right now (to report a type
     /// deriving from itself instead of recursing forever).
     in_progress: HashSet<TypeKey>,
@@ -272,6 +289,7 @@ impl Loader {
             methods_by_precode: HashMap::new(),
             unboxing_stubs: HashMap::new(),
             in_progress: HashSet::new(),
+            type_refs_resolving: Vec::new(),
             incomplete: HashSet::new(),
             type_ref_cache: HashMap::new(),
             type_index: HashMap::new(),

@@ -40,6 +40,17 @@ impl Loader {
         if let Some(id) = self.type_ref_cache.get(&(assembly, rid)) {
             return Ok(*id);
         }
+        self.enter_type_ref(assembly, rid)?;
+        let result = self.resolve_type_ref_uncached(assembly, rid);
+        self.leave_type_ref();
+        result
+    }
+
+    fn resolve_type_ref_uncached(
+        &mut self,
+        assembly: AssemblyId,
+        rid: u32,
+    ) -> LoadResult<TypeDefId> {
         let asm = self.assembly(assembly);
         let img = asm.image();
         let bad = |e| LoadError::BadImage {
@@ -168,7 +179,9 @@ impl Loader {
             TypeSig::Object => self.corelib_type("System", "Object"),
             TypeSig::TypedByRef => self.corelib_type("System", "TypedReference"),
             TypeSig::Class(t) | TypeSig::ValueType(t) => {
-                self.resolve_type_token(assembly, (*t).into(), ctx)
+                let handle = self.resolve_type_token(assembly, (*t).into(), ctx)?;
+                self.check_sig_kind(sig, handle)?;
+                Ok(handle)
             }
             TypeSig::SzArray(elem) => {
                 let e = self.type_of_sig(assembly, elem, ctx)?;
@@ -191,7 +204,9 @@ impl Loader {
                     }
                     handles.push(h);
                 }
-                self.load_type(def, handles)
+                let handle = self.load_type(def, handles)?;
+                self.check_sig_kind(sig, handle)?;
+                Ok(handle)
             }
             v @ (TypeSig::Var(n) | TypeSig::MVar(n)) => ctx
                 .arg(*n, matches!(v, TypeSig::MVar(_)))
@@ -214,6 +229,7 @@ impl Loader {
         if let Some(p) = primitive_of_sig(sig) {
             return Ok(p.jit_type());
         }
+        self.check_sig_kind_unloaded(assembly, sig)?;
         if sig.is_reference() {
             return Ok(JitType::Ref);
         }

@@ -21,6 +21,7 @@ use crate::codeheap::{CodeKind, MethodCode};
 use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// Called by the prestub with the method in R10: compiles it and returns its
 /// code address, or 0 after raising the failure (a managed exception such as
@@ -137,7 +138,7 @@ impl Runtime {
         }
         if method.is_generic_definition() || method.owner.is_generic_definition() {
             return Err(RuntimeError::managed(
-                "System.InvalidOperationException",
+                ExceptionKind::InvalidOperation,
                 Some(format!(
                     "{} belongs to an open generic type or method definition and cannot run without type arguments",
                     method.full_name()
@@ -155,7 +156,7 @@ impl Runtime {
             }
             MethodKind::FCall { .. } => {
                 return Err(RuntimeError::managed(
-                    "System.NotSupportedException",
+                    ExceptionKind::NotSupported,
                     Some(format!(
                         "the internal call {} cannot be called indirectly (through a delegate, a vtable or from native code)",
                         method.full_name()
@@ -164,13 +165,13 @@ impl Runtime {
             }
             MethodKind::Abstract => {
                 return Err(RuntimeError::managed(
-                    "System.EntryPointNotFoundException",
+                    ExceptionKind::EntryPointNotFound,
                     Some(format!("{} is abstract", method.full_name())),
                 ))
             }
             MethodKind::Unimplemented => {
                 let what = super::binding::unimplemented_message(&loader, method);
-                return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
+                return Err(RuntimeError::managed(ExceptionKind::MissingMethod, Some(what)));
             }
         }
         let shared = if self.share_generic_code {
@@ -179,6 +180,9 @@ impl Runtime {
             None
         };
         if let Some(canonical) = shared {
+            // Shared code is not verified as such (its `__Canon` stands for
+            // every type argument): each instantiation is, before it runs it.
+            self.verify_instantiation(&mut loader, method)?;
             if let Some(code) = self.compile_shared(&mut loader, canonical)? {
                 let entry = self.shared_entry(method, canonical, code)?;
                 method.code.store(entry, Ordering::Release);
@@ -277,48 +281,81 @@ impl Runtime {
         }
         let base = self.code.method_base();
         let started = std::time::Instant::now();
-        let compiled = {
+        let dump_import = self
+            .options
+            .import_dump
+            .as_ref()
+            .is_some_and(|d| d.selects(loader, method));
+        let (compiled, imported) = {
             let mut ctx = JitContext {
                 rt: self,
                 loader,
                 method,
                 ctx: method.generic_context(),
                 shared: owner,
+                verify_level: owner.map(|_| osprey_jit::verify::VerifyLevel::Trusted),
             };
-            let tier = match self.options.jit.mode {
-                JitMode::Optimizing if self.tiers.bisect_allows() => {
-                    osprey_jit::TierRequest::Optimizing
-                }
-                JitMode::Tiered if self.tiers.bisect_allows() => {
-                    osprey_jit::TierRequest::OptimizingIfLoops
-                }
-                _ => osprey_jit::TierRequest::Baseline,
-            };
-            let compiled =
-                osprey_jit::compile_tier(&mut ctx, &input, base, tier).map_err(|error| {
-                    RuntimeError::Compile {
+            if dump_import {
+                // The listing is the importer's output the baseline tier
+                // compiles from (the import is shared by both tiers).
+                let (m, imported) = osprey_jit::compile_keeping_import(&mut ctx, &input, base)
+                    .map_err(|error| RuntimeError::Compile {
                         method: method.full_name(),
                         error,
+                    })?;
+                let compiled = osprey_jit::Compiled {
+                    method: m,
+                    tier: osprey_jit::Tier::Baseline,
+                    declined: None,
+                };
+                (compiled, Some(imported))
+            } else {
+                let tier = match self.options.jit.mode {
+                    JitMode::Optimizing if self.tiers.bisect_allows() => {
+                        osprey_jit::TierRequest::Optimizing
                     }
-                })?;
-            if self.options.jit_log && compiled.tier == osprey_jit::Tier::Optimizing {
-                let _ = self.os.stderr(&format!(
-                    "jit: {} optimized at {base:#x}+{:#x}\n",
-                    method.full_name(),
-                    compiled.method.code.len()
-                ));
-            }
-            if let Some(why) = &compiled.declined {
-                self.jit_stats.record_decline(why);
-                if self.options.jit_log {
+                    JitMode::Tiered if self.tiers.bisect_allows() => {
+                        osprey_jit::TierRequest::OptimizingIfLoops
+                    }
+                    _ => osprey_jit::TierRequest::Baseline,
+                };
+                let compiled =
+                    osprey_jit::compile_tier(&mut ctx, &input, base, tier).map_err(|error| {
+                        RuntimeError::Compile {
+                            method: method.full_name(),
+                            error,
+                        }
+                    })?;
+                if self.options.jit_log && compiled.tier == osprey_jit::Tier::Optimizing {
                     let _ = self.os.stderr(&format!(
-                        "jit: {} stays in the baseline tier: {why}\n",
-                        method.full_name()
+                        "jit: {} optimized at {base:#x}+{:#x}\n",
+                        method.full_name(),
+                        compiled.method.code.len()
                     ));
                 }
+                if let Some(why) = &compiled.declined {
+                    self.jit_stats.record_decline(why);
+                    if self.options.jit_log {
+                        let _ = self.os.stderr(&format!(
+                            "jit: {} stays in the baseline tier: {why}\n",
+                            method.full_name()
+                        ));
+                    }
+                }
+                (compiled, None)
             }
-            compiled
         };
+        if let Some(imported) = imported {
+            let text = super::importdump::listing(
+                self,
+                loader,
+                method,
+                shared.is_some(),
+                &input,
+                &imported,
+            );
+            let _ = self.os.stderr(&text);
+        }
         let tier0 =
             tiered && compiled.tier == osprey_jit::Tier::Baseline && compiled.declined.is_none();
         let optimized = compiled.tier == osprey_jit::Tier::Optimizing;
@@ -369,6 +406,8 @@ impl Runtime {
                 method,
                 ctx: method.generic_context(),
                 shared: None,
+                // The baseline compilation verified it already.
+                verify_level: Some(osprey_jit::verify::VerifyLevel::Trusted),
             };
             osprey_jit::compile_optimized(&mut ctx, &input, base)
         };
@@ -484,7 +523,7 @@ pub(crate) fn generic_context_source(m: MethodHandle) -> osprey_jit::GenericCont
 }
 
 /// The JIT's description of a method, with the IL borrowed from its assembly.
-struct InputData {
+pub(super) struct InputData {
     assembly: std::sync::Arc<crate::loader::Assembly>,
     rva: u32,
     class_init_lookup: Option<osprey_jit::RuntimeLookup>,
@@ -496,7 +535,7 @@ struct InputData {
 }
 
 impl InputData {
-    fn input(&self) -> MethodInput<'_> {
+    pub(super) fn input(&self) -> MethodInput<'_> {
         let body = self
             .assembly
             .image()
@@ -516,11 +555,40 @@ impl InputData {
     }
 }
 
+/// The signatures of `method`'s local variables (none without a body).
+pub(super) fn local_sigs(
+    loader: &Loader,
+    method: MethodHandle,
+) -> Result<Vec<osprey_metadata::sig::TypeSig>, crate::loader::LoadError> {
+    let asm = loader.assembly(method.assembly);
+    let body = asm
+        .image()
+        .method_body(method.rva)
+        .map_err(|e| loader.bad_image(method.assembly, e))?;
+    let Some(tok) = body.local_var_sig else {
+        return Ok(Vec::new());
+    };
+    if tok.table() != Some(TableId::StandAloneSig) {
+        return Err(loader.bad_image(
+            method.assembly,
+            osprey_metadata::MetadataError::BadToken {
+                token: tok.raw(),
+                context: "the local variable signature of a method body",
+            },
+        ));
+    }
+    let sig = asm
+        .image()
+        .local_sig(tok)
+        .map_err(|e| loader.bad_image(method.assembly, e))?;
+    Ok(sig.locals)
+}
+
 /// Resolves what the JIT needs to know about `method`'s signature and
 /// locals. For shared code (`shared` names its dictionary owner), the
 /// precise static-constructor check becomes a lookup, and exception
 /// clauses must not depend on the instantiation.
-fn method_input(
+pub(super) fn method_input(
     loader: &mut Loader,
     method: MethodHandle,
     shared: Option<DictionaryOwner>,
@@ -544,33 +612,16 @@ fn method_input(
     }
     let ret = loader.jit_type_of_sig(method.assembly, &method.sig.ret, &ctx)?;
     let mut locals = Vec::new();
-    if let Some(tok) = body.local_var_sig {
-        if tok.table() != Some(TableId::StandAloneSig) {
-            return Err(loader
-                .bad_image(
-                    method.assembly,
-                    osprey_metadata::MetadataError::BadToken {
-                        token: tok.raw(),
-                        context: "the local variable signature of a method body",
-                    },
-                )
-                .into());
-        }
-        let sig = asm
-            .image()
-            .local_sig(tok)
-            .map_err(|e| loader.bad_image(method.assembly, e))?;
-        for l in &sig.locals {
-            let ty = match loader.jit_type_of_sig(method.assembly, l, &ctx) {
-                // A local of a type no assembly defines (see missing.rs).
-                Err(crate::loader::LoadError::TypeNotFound { .. }) => super::missing::PLACEHOLDER,
-                ty => ty?,
-            };
-            locals.push(LocalVar {
-                ty,
-                pinned: l.is_pinned(),
-            });
-        }
+    for l in &local_sigs(loader, method)? {
+        let ty = match loader.jit_type_of_sig(method.assembly, l, &ctx) {
+            // A local of a type no assembly defines (see missing.rs).
+            Err(crate::loader::LoadError::TypeNotFound { .. }) => super::missing::PLACEHOLDER,
+            ty => ty?,
+        };
+        locals.push(LocalVar {
+            ty,
+            pinned: l.is_pinned(),
+        });
     }
     // Precise static-constructor semantics: static methods and instance
     // constructors trigger the class's .cctor (not the .cctor itself).

@@ -18,6 +18,7 @@ use crate::loader::{
 };
 use crate::object;
 use crate::thread::offsets;
+use crate::typesystem::ExceptionKind;
 
 /// The JIT's view of the runtime while it compiles `method`.
 pub(crate) struct JitContext<'a> {
@@ -29,14 +30,19 @@ pub(crate) struct JitContext<'a> {
     pub ctx: GenericContext,
     /// For shared generic code: whose dictionary its lookups use.
     pub shared: Option<DictionaryOwner>,
+    /// Verify at this level instead of the trust policy's (the verification
+    /// benchmark); `None` in real compilations.
+    pub verify_level: Option<osprey_jit::verify::VerifyLevel>,
 }
 
-fn host_error(e: LoadError) -> HostError {
+pub(super) fn host_error(e: LoadError) -> HostError {
     let kind = match &e {
         LoadError::MissingMethod(_) => HostErrorKind::MissingMethod,
         LoadError::MissingField(_) => HostErrorKind::MissingField,
         LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => HostErrorKind::TypeLoad,
-        LoadError::BadImage { .. } | LoadError::BadToken { .. } => HostErrorKind::BadImage,
+        LoadError::BadImage { .. } | LoadError::Malformed { .. } | LoadError::BadToken { .. } => {
+            HostErrorKind::BadImage
+        }
         LoadError::NotSupported(_) => HostErrorKind::NotSupported,
         LoadError::ConstraintViolation {
             on_method: false, ..
@@ -53,12 +59,12 @@ fn host_error(e: LoadError) -> HostError {
 
 /// A runtime error met while answering the JIT, as the JIT reports it.
 pub(crate) fn runtime_error(e: crate::runtime::RuntimeError) -> HostError {
-    let kind = match e.as_exception().map(|(t, _)| t).as_deref() {
-        Some("System.MissingMethodException") => HostErrorKind::MissingMethod,
-        Some("System.MissingFieldException") => HostErrorKind::MissingField,
-        Some("System.TypeLoadException") => HostErrorKind::TypeLoad,
-        Some("System.BadImageFormatException") => HostErrorKind::BadImage,
-        Some("System.InvalidProgramException") => HostErrorKind::InvalidProgram,
+    let kind = match e.exception_kind() {
+        Some(ExceptionKind::MissingMethod) => HostErrorKind::MissingMethod,
+        Some(ExceptionKind::MissingField) => HostErrorKind::MissingField,
+        Some(ExceptionKind::TypeLoad) => HostErrorKind::TypeLoad,
+        Some(ExceptionKind::BadImageFormat) => HostErrorKind::BadImage,
+        Some(ExceptionKind::InvalidProgram) => HostErrorKind::InvalidProgram,
         _ => HostErrorKind::NotSupported,
     };
     HostError {
@@ -67,7 +73,23 @@ pub(crate) fn runtime_error(e: crate::runtime::RuntimeError) -> HostError {
     }
 }
 
-fn not_supported(message: String) -> HostError {
+/// A method of a multi-dimensional array type, as a MemberRef names it.
+pub(super) struct ArrayMethodRef {
+    /// The array type.
+    pub array: TypeHandle,
+    /// Its TypeSpec row.
+    pub spec: u32,
+    /// Its element type.
+    pub element: osprey_metadata::sig::TypeSig,
+    /// Its rank.
+    pub rank: u32,
+    /// `.ctor`, `Get`, `Set` or `Address`.
+    pub name: String,
+    /// The method's signature.
+    pub sig: osprey_metadata::sig::MethodSig,
+}
+
+pub(super) fn not_supported(message: String) -> HostError {
     HostError {
         kind: HostErrorKind::NotSupported,
         message,
@@ -175,12 +197,13 @@ impl JitContext<'_> {
     /// The methods of multi-dimensional array types (`.ctor`, `Get`, `Set`,
     /// `Address`): MemberRefs whose parent is an array TypeSpec. The runtime
     /// provides them (ECMA-335 II.14.2); `None` for any other token.
-    fn array_method(
+    /// A MemberRef naming a method of a multi-dimensional array type: the
+    /// array type, its element's signature, its rank, the method's name and
+    /// signature. `None` for any other token.
+    pub(super) fn array_method_ref(
         &mut self,
         token: Token,
-        opcode: CallOpcode,
-    ) -> Result<Option<CallInfo>, HostError> {
-        use osprey_jit::{ArrayAccessorKind, JitType};
+    ) -> Result<Option<ArrayMethodRef>, HostError> {
         use osprey_metadata::sig::{MemberRefSig, TypeSig};
         use osprey_metadata::tables::MemberRefParent;
         if token.table() != Some(osprey_metadata::TableId::MemberRef) {
@@ -200,7 +223,7 @@ impl JitContext<'_> {
             return Ok(None);
         };
         let name = img.string(row.name).map_err(bad)?.to_string();
-        let MemberRefSig::Method(msig) = img.member_ref_sig(token.rid()).map_err(bad)? else {
+        let MemberRefSig::Method(sig) = img.member_ref_sig(token.rid()).map_err(bad)? else {
             return Ok(None);
         };
         let array_sig = TypeSig::Array {
@@ -213,6 +236,33 @@ impl JitContext<'_> {
             .loader
             .type_of_sig(self.method.assembly, &array_sig, &self.ctx)
             .map_err(host_error)?;
+        Ok(Some(ArrayMethodRef {
+            array,
+            spec,
+            element: *elem,
+            rank,
+            name,
+            sig,
+        }))
+    }
+
+    fn array_method(
+        &mut self,
+        token: Token,
+        opcode: CallOpcode,
+    ) -> Result<Option<CallInfo>, HostError> {
+        use osprey_jit::{ArrayAccessorKind, JitType};
+        let Some(ArrayMethodRef {
+            array,
+            spec,
+            element: elem,
+            rank,
+            name,
+            sig: msig,
+        }) = self.array_method_ref(token)?
+        else {
+            return Ok(None);
+        };
         let element = self
             .loader
             .jit_type_of_sig(self.method.assembly, &elem, &self.ctx)
@@ -264,6 +314,16 @@ impl JitContext<'_> {
                         kind,
                         rank,
                         element,
+                        // `ref a[i, j]` of an array of references: as `ldelema`.
+                        exact: (kind == ArrayAccessorKind::Address && element == JitType::Ref)
+                            .then(|| {
+                                self.exact(
+                                    array.mentions_canon,
+                                    array.method_table() as usize,
+                                    LookupKind::Type,
+                                    Token::new(osprey_metadata::TableId::TypeSpec, spec),
+                                )
+                            }),
                     },
                     None,
                 )
@@ -775,6 +835,10 @@ impl JitHost for JitContext<'_> {
             md_array_bounds_offset: osprey_binder::MD_ARRAY_BOUNDS_OFFSET as i32,
             string_data_offset: object::STRING_DATA_OFFSET as i32,
             method_table_vtable_offset: VTABLE_OFFSET,
+            method_table_element_type_offset: std::mem::offset_of!(
+                crate::loader::MethodTable,
+                element_type
+            ) as i32,
             method_table_dictionaries_offset: crate::loader::types::DICTIONARIES_OFFSET,
             method_desc_dictionary_offset: std::mem::offset_of!(
                 crate::loader::MethodDesc,
@@ -826,6 +890,11 @@ impl JitHost for JitContext<'_> {
                     card_shift: b.card_shift,
                 }),
         }
+    }
+
+    fn verify_host(&mut self) -> Option<&mut dyn osprey_jit::verify::VerifyHost> {
+        // runtime/verifyiface.rs
+        Some(self)
     }
 
     fn defer_failure(&mut self, error: &HostError, token: Token) -> Option<usize> {

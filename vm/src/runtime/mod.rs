@@ -23,6 +23,7 @@ mod finalizer;
 mod gc_to_runtime;
 mod generic_lookup;
 mod helpers;
+mod importdump;
 mod intrinsics;
 pub(crate) mod jitdump;
 pub(crate) mod jitiface;
@@ -35,6 +36,8 @@ mod thread_statics;
 mod threads;
 pub mod tiering;
 pub(crate) mod valuetypes;
+mod verify_bench;
+mod verifyiface;
 mod watchdog;
 
 use std::collections::HashMap;
@@ -50,6 +53,7 @@ pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constru
 pub use jitdump::JitDump;
 pub(crate) use qcall_services::services_for as qcall_services_for;
 pub use threads::UNHANDLED_THREAD_EXIT_CODE;
+pub use verify_bench::VerifyCost;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;
@@ -66,6 +70,9 @@ use osprey_kernel::client::Os;
 pub struct RuntimeOptions {
     /// Print the machine code of the compiled methods it selects (to stderr).
     pub jit_dump: Option<JitDump>,
+    /// Print the importer's typed ops of the compiled methods it selects
+    /// (to stderr; `--import-dump`).
+    pub import_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).
@@ -80,10 +87,16 @@ pub struct RuntimeOptions {
     /// Report on stderr what each tier compiles, and why the optimizing
     /// tier declines a method (`OSPREY_JIT_LOG=1`).
     pub jit_log: bool,
-    /// Run only verified code: the process is untrusted (docs/design.md §10;
-    /// set for a child created with `CHILD_UNTRUSTED`). Enforced by the
-    /// verifier.
+    /// Run verified: every method of every assembly but corelib must be
+    /// verifiable IL, whatever the assembly's own permissions, or it raises
+    /// `System.Security.VerificationException` before it runs
+    /// (`osprey run --verify`; an untrusted child process, one created with
+    /// `CHILD_UNTRUSTED`, sets it: docs/design.md §10).
     pub verify: bool,
+    /// Also verify what is normally trusted or allowed to be unverifiable
+    /// (corelib, `mcs -unsafe` assemblies), with every rule except the
+    /// unsafe-code ones (`OSPREY_VERIFY=1`): for testing the verifier.
+    pub verify_all: bool,
 }
 
 /// Well-known corelib types, loaded at startup.

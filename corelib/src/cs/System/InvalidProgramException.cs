@@ -1,6 +1,8 @@
 namespace System
 {
-    // Raised when a method cannot be compiled as its IL says: for instance a
+    // Raised by the runtime when a method's IL is invalid (malformed, or
+    // type-unsafe in code the runtime does not trust: docs/verification.md),
+    // or when a method cannot be compiled as its IL says: for instance a
     // direct call of a method marked [UnmanagedCallersOnly].
     public sealed class InvalidProgramException : SystemException
     {
