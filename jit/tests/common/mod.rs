@@ -12,6 +12,7 @@ pub fn runtime_layout() -> RuntimeLayout {
         md_array_bounds_offset: 16,
         string_data_offset: 12,
         method_table_vtable_offset: 24,
+        method_table_element_type_offset: 32,
         method_table_dictionaries_offset: 56,
         method_desc_dictionary_offset: 64,
         thread_pending_offset: 20,
