@@ -28,6 +28,7 @@ mod frame;
 pub mod gcinfo;
 pub mod host;
 mod import;
+mod opcode_types;
 pub mod ops;
 pub mod types;
 
