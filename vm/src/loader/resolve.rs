@@ -212,7 +212,7 @@ impl Loader {
         ctx: &GenericContext,
     ) -> LoadResult<JitType> {
         if let Some(p) = primitive_of_sig(sig) {
-            return Ok(p.jit_type());
+            return Ok(JitType::Prim(p));
         }
         if sig.is_reference() {
             return Ok(JitType::Ref);
