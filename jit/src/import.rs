@@ -18,6 +18,7 @@ use crate::error::{InvalidIl, JitError};
 use crate::host::{
     CallOpcode, CallSig, CallTarget, ExactType, JitHost, NewObjectInfo, RtValue, ThisKind,
 };
+use crate::opcode_types::access_type;
 use crate::ops::{BinOp, Cond, ConvOp, Op, ThisFixup};
 use crate::types::{JitType, SlotClass, StackKind};
 use crate::MethodInput;
@@ -1014,7 +1015,7 @@ impl Importer<'_, '_> {
             | O::LdindR4
             | O::LdindR8
             | O::LdindRef => {
-                let ty = ind_type(op);
+                let ty = access_type(op);
                 let ins = self.pop_n(1, offset)?;
                 if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
@@ -1029,7 +1030,7 @@ impl Importer<'_, '_> {
             | O::StindR4
             | O::StindR8
             | O::StindRef => {
-                let ty = ind_type(op);
+                let ty = access_type(op);
                 let ins = self.pop_n(2, offset)?;
                 if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
                     return Err(bad_operands(op, offset, &ins));
@@ -1093,7 +1094,7 @@ impl Importer<'_, '_> {
                         let info = self.type_token(&d.operand, offset)?;
                         (info.ty, Some(info.exact))
                     }
-                    _ => (elem_type(op), None),
+                    _ => (access_type(op), None),
                 };
                 let ins = self.pop_n(2, offset)?;
                 if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
@@ -1127,7 +1128,7 @@ impl Importer<'_, '_> {
                         })?
                         .ty
                 } else {
-                    elem_type(op)
+                    access_type(op)
                 };
                 let ins = self.pop_n(3, offset)?;
                 if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
@@ -1652,40 +1653,6 @@ fn conv_op(op: Opcode) -> ConvOp {
         to,
         overflow,
         unsigned_source,
-    }
-}
-
-fn ind_type(op: Opcode) -> JitType {
-    use Opcode as O;
-    match op {
-        O::LdindI1 | O::StindI1 => JitType::I1,
-        O::LdindU1 => JitType::U1,
-        O::LdindI2 | O::StindI2 => JitType::I2,
-        O::LdindU2 => JitType::U2,
-        O::LdindI4 | O::StindI4 => JitType::I4,
-        O::LdindU4 => JitType::U4,
-        O::LdindI8 | O::StindI8 => JitType::I8,
-        O::LdindI | O::StindI => JitType::I,
-        O::LdindR4 | O::StindR4 => JitType::R4,
-        O::LdindR8 | O::StindR8 => JitType::R8,
-        _ => JitType::Ref,
-    }
-}
-
-fn elem_type(op: Opcode) -> JitType {
-    use Opcode as O;
-    match op {
-        O::LdelemI1 | O::StelemI1 => JitType::I1,
-        O::LdelemU1 => JitType::U1,
-        O::LdelemI2 | O::StelemI2 => JitType::I2,
-        O::LdelemU2 => JitType::U2,
-        O::LdelemI4 | O::StelemI4 => JitType::I4,
-        O::LdelemU4 => JitType::U4,
-        O::LdelemI8 | O::StelemI8 => JitType::I8,
-        O::LdelemI | O::StelemI => JitType::I,
-        O::LdelemR4 | O::StelemR4 => JitType::R4,
-        O::LdelemR8 | O::StelemR8 => JitType::R8,
-        _ => JitType::Ref,
     }
 }
 

@@ -30,6 +30,7 @@ mod frame;
 pub mod gcinfo;
 pub mod host;
 mod import;
+mod opcode_types;
 pub mod opdump;
 pub mod ops;
 pub mod opt;

@@ -1,6 +1,8 @@
 //! The JIT's view of types: what a value is made of (its size, its register
 //! class, whether the GC must see it), not what it means.
 
+use osprey_metadata::Primitive;
+
 use crate::host::TypeHandle;
 
 /// A type as the JIT sees it: the type of an argument, local, field or return
@@ -9,34 +11,10 @@ use crate::host::TypeHandle;
 pub enum JitType {
     /// No value (a method's return type only).
     Void,
-    /// `bool`: one byte, 0 or 1.
-    Bool,
-    /// `char`: an unsigned 16-bit UTF-16 code unit.
-    Char,
-    /// `sbyte`.
-    I1,
-    /// `byte`.
-    U1,
-    /// `short`.
-    I2,
-    /// `ushort`.
-    U2,
-    /// `int`.
-    I4,
-    /// `uint`.
-    U4,
-    /// `long`.
-    I8,
-    /// `ulong`.
-    U8,
-    /// `nint` (`IntPtr` in signatures of this era: native int).
-    I,
-    /// `nuint`.
-    U,
-    /// `float`.
-    R4,
-    /// `double`.
-    R8,
+    /// A primitive: `bool` (one byte, 0 or 1), `char` (an unsigned 16-bit
+    /// UTF-16 code unit), the integers (`nint`/`nuint` for `native int`) and
+    /// the floats. The associated constants ([`JitType::I4`], ...) name each.
+    Prim(Primitive),
     /// An object reference (class, interface, string, array). Reported to the GC.
     Ref,
     /// A managed pointer (`ref`, `out`, `&`). Reported to the GC as an
@@ -50,6 +28,37 @@ pub enum JitType {
 }
 
 impl JitType {
+    /// `bool`: one byte, 0 or 1.
+    #[allow(non_upper_case_globals)]
+    pub const Bool: JitType = JitType::Prim(Primitive::Boolean);
+    /// `char`: an unsigned 16-bit UTF-16 code unit.
+    #[allow(non_upper_case_globals)]
+    pub const Char: JitType = JitType::Prim(Primitive::Char);
+    /// `sbyte`.
+    pub const I1: JitType = JitType::Prim(Primitive::I1);
+    /// `byte`.
+    pub const U1: JitType = JitType::Prim(Primitive::U1);
+    /// `short`.
+    pub const I2: JitType = JitType::Prim(Primitive::I2);
+    /// `ushort`.
+    pub const U2: JitType = JitType::Prim(Primitive::U2);
+    /// `int`.
+    pub const I4: JitType = JitType::Prim(Primitive::I4);
+    /// `uint`.
+    pub const U4: JitType = JitType::Prim(Primitive::U4);
+    /// `long`.
+    pub const I8: JitType = JitType::Prim(Primitive::I8);
+    /// `ulong`.
+    pub const U8: JitType = JitType::Prim(Primitive::U8);
+    /// `nint` (`native int`).
+    pub const I: JitType = JitType::Prim(Primitive::I);
+    /// `nuint`.
+    pub const U: JitType = JitType::Prim(Primitive::U);
+    /// `float`.
+    pub const R4: JitType = JitType::Prim(Primitive::R4);
+    /// `double`.
+    pub const R8: JitType = JitType::Prim(Primitive::R8);
+
     /// The type's kind on the CIL evaluation stack (ECMA-335 III.1.1), with
     /// floats kept at their own width as CoreCLR does on x64.
     pub fn stack_kind(self) -> StackKind {
@@ -77,17 +86,8 @@ impl JitType {
     /// structs (ask the host) and `Void`.
     pub fn primitive_size(self) -> Option<u32> {
         Some(match self {
-            JitType::Bool | JitType::I1 | JitType::U1 => 1,
-            JitType::Char | JitType::I2 | JitType::U2 => 2,
-            JitType::I4 | JitType::U4 | JitType::R4 => 4,
-            JitType::I8
-            | JitType::U8
-            | JitType::I
-            | JitType::U
-            | JitType::R8
-            | JitType::Ref
-            | JitType::ByRef
-            | JitType::Ptr => 8,
+            JitType::Prim(p) => p.size(),
+            JitType::Ref | JitType::ByRef | JitType::Ptr => 8,
             JitType::Void | JitType::Struct(_) => return None,
         })
     }

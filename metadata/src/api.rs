@@ -23,7 +23,7 @@ use crate::tables::{
     CustomAttributeType, FieldRow, GenericParamRow, HasConstant, HasSemantics, MemberRefParent,
     ParamRow, PropertyRow, TableId, TypeOrMethodDef,
 };
-use crate::{Image, Token};
+use crate::{Image, Primitive, Token};
 
 /// The Markdown text: `preamble`, then a `##` section per namespace and a
 /// `###` heading and C# block per type.
@@ -239,7 +239,7 @@ fn type_block(img: &Image<'_>, rid: u32) -> Result<String> {
             let frow: FieldRow = img.field(f)?;
             if frow.flags & fa::STATIC == 0 {
                 let ty = img.field_sig(f)?.ty;
-                if ty != TypeSig::I4 {
+                if ty != TypeSig::Prim(Primitive::I4) {
                     bases.push(csharp::type_name_styled(img, &ty, &style));
                 }
             }

@@ -89,16 +89,8 @@ impl FieldShape {
 /// which the caller resolves.
 pub fn primitive_shape(sig: &TypeSig) -> Option<FieldShape> {
     Some(match sig {
-        TypeSig::Boolean | TypeSig::I1 | TypeSig::U1 => FieldShape::plain(1),
-        TypeSig::Char | TypeSig::I2 | TypeSig::U2 => FieldShape::plain(2),
-        TypeSig::I4 | TypeSig::U4 | TypeSig::R4 => FieldShape::plain(4),
-        TypeSig::I8
-        | TypeSig::U8
-        | TypeSig::R8
-        | TypeSig::I
-        | TypeSig::U
-        | TypeSig::Ptr(_)
-        | TypeSig::FnPtr(_) => FieldShape::plain(8),
+        TypeSig::Prim(p) => FieldShape::plain(p.size()),
+        TypeSig::Ptr(_) | TypeSig::FnPtr(_) => FieldShape::plain(8),
         s if s.is_reference() => FieldShape::reference(),
         TypeSig::Modified { inner, .. } => return primitive_shape(inner),
         _ => return None,

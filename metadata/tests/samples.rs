@@ -8,7 +8,7 @@ use osprey_metadata::flags::{field_attributes, method_impl_attributes, type_attr
 use osprey_metadata::il::{Instructions, Opcode, Operand};
 use osprey_metadata::sig::{CallingConvention, MemberRefSig, TypeSig};
 use osprey_metadata::tables::*;
-use osprey_metadata::{ClauseKind, HeaderKind, Image, MethodBody, Token};
+use osprey_metadata::{ClauseKind, HeaderKind, Image, MethodBody, Primitive, Token};
 
 fn image(x64: bool) -> Image<'static> {
     Image::parse(samples(x64)).unwrap()
@@ -230,9 +230,9 @@ fn tiny_and_fat_headers() {
     assert!(long.init_locals);
     let locals = image.local_sig(long.local_var_sig.unwrap()).unwrap().locals;
     assert!(
-        locals.contains(&TypeSig::I8)
-            && locals.contains(&TypeSig::R8)
-            && locals.contains(&TypeSig::R4)
+        locals.contains(&TypeSig::Prim(Primitive::I8))
+            && locals.contains(&TypeSig::Prim(Primitive::R8))
+            && locals.contains(&TypeSig::Prim(Primitive::R4))
     );
     let ops = opcodes(&long);
     assert!(ops
@@ -497,7 +497,13 @@ fn interfaces_overrides_properties_events_attributes() {
     )
     .unwrap();
     assert!(sig.has_this);
-    assert_eq!((sig.ty, sig.params), (TypeSig::R8, vec![TypeSig::I4]));
+    assert_eq!(
+        (sig.ty, sig.params),
+        (
+            TypeSig::Prim(Primitive::R8),
+            vec![TypeSig::Prim(Primitive::I4)]
+        )
+    );
     let accessors: Vec<_> = image
         .method_semantics_of(HasSemantics::Property(indexer))
         .map(|r| r.unwrap().1)

@@ -7,6 +7,7 @@ use super::MAX_DEPTH;
 use crate::compressed;
 use crate::error::{MetadataError, Result, SigError};
 use crate::tables::TypeDefOrRef;
+use crate::Primitive;
 
 /// Cursor over one blob, tracking nesting depth.
 struct SigReader<'a> {
@@ -124,22 +125,11 @@ impl<'a> SigReader<'a> {
     fn ty_inner(&mut self) -> Result<TypeSig> {
         let start = self.pos;
         let b = self.u8()?;
+        if let Some(p) = Primitive::from_element_type(b) {
+            return Ok(TypeSig::Prim(p));
+        }
         Ok(match b {
             et::VOID => TypeSig::Void,
-            et::BOOLEAN => TypeSig::Boolean,
-            et::CHAR => TypeSig::Char,
-            et::I1 => TypeSig::I1,
-            et::U1 => TypeSig::U1,
-            et::I2 => TypeSig::I2,
-            et::U2 => TypeSig::U2,
-            et::I4 => TypeSig::I4,
-            et::U4 => TypeSig::U4,
-            et::I8 => TypeSig::I8,
-            et::U8 => TypeSig::U8,
-            et::R4 => TypeSig::R4,
-            et::R8 => TypeSig::R8,
-            et::I => TypeSig::I,
-            et::U => TypeSig::U,
             et::STRING => TypeSig::String,
             et::OBJECT => TypeSig::Object,
             et::TYPEDBYREF => TypeSig::TypedByRef,
@@ -401,7 +391,10 @@ mod tests {
         let sig = parse_method_sig(&[0x20, 2, et::VOID, et::I4, et::STRING]).unwrap();
         assert!(sig.has_this);
         assert_eq!(sig.call_conv, CallingConvention::Default);
-        assert_eq!(sig.params, vec![TypeSig::I4, TypeSig::String]);
+        assert_eq!(
+            sig.params,
+            vec![TypeSig::Prim(Primitive::I4), TypeSig::String]
+        );
         assert_eq!(sig.to_string(), "instance void *(int32, string)");
         // generic <2> !!0 (!!1[])
         let sig = parse_method_sig(&[0x10, 2, 1, et::MVAR, 0, et::SZARRAY, et::MVAR, 1]).unwrap();
@@ -412,7 +405,10 @@ mod tests {
         let sig = parse_method_sig(&[0x05, 2, et::VOID, et::I4, et::SENTINEL, et::R8]).unwrap();
         assert_eq!(sig.call_conv, CallingConvention::VarArg);
         assert_eq!(sig.sentinel, Some(1));
-        assert_eq!(sig.params, vec![TypeSig::I4, TypeSig::R8]);
+        assert_eq!(
+            sig.params,
+            vec![TypeSig::Prim(Primitive::I4), TypeSig::Prim(Primitive::R8)]
+        );
         // Sentinel in a default signature is an error.
         assert!(parse_method_sig(&[0x00, 2, et::VOID, et::I4, et::SENTINEL, et::R8]).is_err());
         // Field signature is not a method signature.
@@ -431,7 +427,7 @@ mod tests {
         assert_eq!(
             t,
             TypeSig::Array {
-                elem: Box::new(TypeSig::I4),
+                elem: Box::new(TypeSig::Prim(Primitive::I4)),
                 rank: 2,
                 sizes: vec![4],
                 lo_bounds: vec![0, 2]
@@ -443,7 +439,7 @@ mod tests {
         assert_eq!(t.to_string(), "class 0x01000002<int32>");
         // int32 modopt(TypeRef 1)
         let t = parse_type(&[et::CMOD_OPT, 0x05, et::I4]).unwrap();
-        assert_eq!(t.strip_modifiers(), &TypeSig::I4);
+        assert_eq!(t.strip_modifiers(), &TypeSig::Prim(Primitive::I4));
         // method int32 *(int32)
         let t = parse_type(&[et::FNPTR, 0x00, 1, et::I4, et::I4]).unwrap();
         assert_eq!(t.to_string(), "method int32 *(int32)");

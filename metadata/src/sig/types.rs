@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::tables::TypeDefOrRef;
+use crate::Primitive;
 
 /// A type in a signature (II.23.2.12 and friends).
 ///
@@ -13,34 +14,8 @@ use crate::tables::TypeDefOrRef;
 pub enum TypeSig {
     /// `void` (return types and `void*`).
     Void,
-    /// `bool`.
-    Boolean,
-    /// `char` (UTF-16 code unit).
-    Char,
-    /// `int8`.
-    I1,
-    /// `uint8`.
-    U1,
-    /// `int16`.
-    I2,
-    /// `uint16`.
-    U2,
-    /// `int32`.
-    I4,
-    /// `uint32`.
-    U4,
-    /// `int64`.
-    I8,
-    /// `uint64`.
-    U8,
-    /// `float32`.
-    R4,
-    /// `float64`.
-    R8,
-    /// `native int`.
-    I,
-    /// `native uint`.
-    U,
+    /// A primitive value type (`bool`, `int32`, `native int`, ...).
+    Prim(Primitive),
     /// `string`.
     String,
     /// `object`.
@@ -292,20 +267,7 @@ impl fmt::Display for TypeSig {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let simple = match self {
             TypeSig::Void => "void",
-            TypeSig::Boolean => "bool",
-            TypeSig::Char => "char",
-            TypeSig::I1 => "int8",
-            TypeSig::U1 => "uint8",
-            TypeSig::I2 => "int16",
-            TypeSig::U2 => "uint16",
-            TypeSig::I4 => "int32",
-            TypeSig::U4 => "uint32",
-            TypeSig::I8 => "int64",
-            TypeSig::U8 => "uint64",
-            TypeSig::R4 => "float32",
-            TypeSig::R8 => "float64",
-            TypeSig::I => "native int",
-            TypeSig::U => "native uint",
+            TypeSig::Prim(p) => p.ilasm_name(),
             TypeSig::String => "string",
             TypeSig::Object => "object",
             TypeSig::TypedByRef => "typedref",

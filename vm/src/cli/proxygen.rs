@@ -25,6 +25,7 @@ use std::fmt::Write as _;
 
 use osprey_metadata::flags::{method_attributes, type_attributes};
 use osprey_metadata::sig::TypeSig;
+use osprey_metadata::Primitive;
 use osprey_metadata::{Image, TableId};
 
 /// A supported parameter or return type.
@@ -38,19 +39,19 @@ struct Wire {
 
 fn wire(t: &TypeSig) -> Option<Wire> {
     Some(match t {
-        TypeSig::Boolean => Wire {
+        TypeSig::Prim(Primitive::Boolean) => Wire {
             cs: "bool",
             op: "Boolean",
         },
-        TypeSig::I4 => Wire {
+        TypeSig::Prim(Primitive::I4) => Wire {
             cs: "int",
             op: "Int32",
         },
-        TypeSig::I8 => Wire {
+        TypeSig::Prim(Primitive::I8) => Wire {
             cs: "long",
             op: "Int64",
         },
-        TypeSig::R8 => Wire {
+        TypeSig::Prim(Primitive::R8) => Wire {
             cs: "double",
             op: "Double",
         },
@@ -58,7 +59,7 @@ fn wire(t: &TypeSig) -> Option<Wire> {
             cs: "string",
             op: "String",
         },
-        TypeSig::SzArray(e) if **e == TypeSig::U1 => Wire {
+        TypeSig::SzArray(e) if **e == TypeSig::Prim(Primitive::U1) => Wire {
             cs: "byte[]",
             op: "Bytes",
         },

@@ -12,6 +12,7 @@
 
 use osprey_jit::{JitType, NativeArg, NativeRet, NativeStruct};
 use osprey_metadata::sig::TypeSig;
+use osprey_metadata::Primitive;
 
 use super::import::{self, native_type as nt, CharSet, PInvokeImport, ParamInfo};
 use super::layout;
@@ -308,11 +309,11 @@ fn arg_plan(
     };
     let sig = p.strip_modifiers();
     match sig {
-        TypeSig::Boolean => {
+        TypeSig::Prim(Primitive::Boolean) => {
             let size = bool_size(info.native_type);
             plan(ArgKind::Bool { size }, if size == 1 { JitType::U1 } else { JitType::I4 })
         }
-        TypeSig::Char => {
+        TypeSig::Prim(Primitive::Char) => {
             if import.char_set == CharSet::Utf16 || info.native_type == Some(nt::U2) {
                 plan(ArgKind::Blittable, JitType::Char)
             } else {
@@ -346,7 +347,7 @@ fn arg_plan(
         }
         TypeSig::ByRef(inner) => {
             let inner_sig = inner.strip_modifiers();
-            if *inner_sig == TypeSig::Boolean {
+            if *inner_sig == TypeSig::Prim(Primitive::Boolean) {
                 let size = bool_size(info.native_type);
                 let copy_in = !info.is_out || info.is_in;
                 return plan(ArgKind::ByRefBool { size, copy_in }, JitType::I);
@@ -391,7 +392,7 @@ fn arg_plan(
         TypeSig::GenericInst { .. } | TypeSig::Var(_) | TypeSig::MVar(_) => {
             Err(directive(md, index, info, "generic types cannot be marshaled"))
         }
-        TypeSig::Class(_) | TypeSig::ValueType(_) | TypeSig::I | TypeSig::U => {
+        TypeSig::Class(_) | TypeSig::ValueType(_) | TypeSig::Prim(Primitive::I) | TypeSig::Prim(Primitive::U) => {
             let t = loader.type_of_sig(md.assembly, sig, &md.generic_context())?;
             match t.kind {
                 TypeKind::Primitive(_) | TypeKind::Enum(_) => plan(ArgKind::Blittable, managed),
@@ -469,11 +470,11 @@ fn ret_plan(
     let sig = ret.strip_modifiers();
     Ok(match sig {
         TypeSig::Void => (RetKind::Void, JitType::Void),
-        TypeSig::Boolean => {
+        TypeSig::Prim(Primitive::Boolean) => {
             let size = bool_size(info.native_type);
             (RetKind::Bool { size }, if size == 1 { JitType::U1 } else { JitType::I4 })
         }
-        TypeSig::Char => {
+        TypeSig::Prim(Primitive::Char) => {
             if import.char_set == CharSet::Utf16 || info.native_type == Some(nt::U2) {
                 (RetKind::Blittable, JitType::Char)
             } else {
@@ -485,7 +486,7 @@ fn ret_plan(
             None => return Err(directive(md, 0, info, "a string marshals as LPStr, LPUTF8Str or LPWStr")),
         },
         TypeSig::Ptr(_) | TypeSig::FnPtr(_) => (RetKind::Blittable, JitType::Ptr),
-        TypeSig::Class(_) | TypeSig::ValueType(_) | TypeSig::I | TypeSig::U => {
+        TypeSig::Class(_) | TypeSig::ValueType(_) | TypeSig::Prim(Primitive::I) | TypeSig::Prim(Primitive::U) => {
             let t = loader.type_of_sig(md.assembly, sig, &md.generic_context())?;
             match t.kind {
                 TypeKind::Primitive(_) | TypeKind::Enum(_) => (RetKind::Blittable, managed),

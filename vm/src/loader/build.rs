@@ -832,21 +832,8 @@ impl Loader {
 
 /// The primitive a signature type denotes, if it is one.
 pub(crate) fn primitive_of_sig(sig: &TypeSig) -> Option<Primitive> {
-    Some(match sig.strip_modifiers() {
-        TypeSig::Boolean => Primitive::Boolean,
-        TypeSig::Char => Primitive::Char,
-        TypeSig::I1 => Primitive::I1,
-        TypeSig::U1 => Primitive::U1,
-        TypeSig::I2 => Primitive::I2,
-        TypeSig::U2 => Primitive::U2,
-        TypeSig::I4 => Primitive::I4,
-        TypeSig::U4 => Primitive::U4,
-        TypeSig::I8 => Primitive::I8,
-        TypeSig::U8 => Primitive::U8,
-        TypeSig::R4 => Primitive::R4,
-        TypeSig::R8 => Primitive::R8,
-        TypeSig::I => Primitive::I,
-        TypeSig::U => Primitive::U,
-        _ => return None,
-    })
+    match sig.strip_modifiers() {
+        TypeSig::Prim(p) => Some(*p),
+        _ => None,
+    }
 }

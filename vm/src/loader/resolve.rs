@@ -227,7 +227,7 @@ impl Loader {
         ctx: &GenericContext,
     ) -> LoadResult<JitType> {
         if let Some(p) = primitive_of_sig(sig) {
-            return Ok(p.jit_type());
+            return Ok(JitType::Prim(p));
         }
         self.check_sig_kind_unloaded(assembly, sig)?;
         if sig.is_reference() {

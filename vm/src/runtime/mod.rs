@@ -64,6 +64,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::stubs::Stubs;
 use crate::thread::Thread;
 use osprey_kernel::client::Os;
+use osprey_metadata::Primitive;
 
 /// Options of a runtime instance.
 #[derive(Clone, Debug, Default)]
@@ -459,7 +460,7 @@ fn entry_point_shape(main: MethodHandle) -> Result<(bool, bool), RuntimeError> {
     };
     let returns_int = match sig.ret {
         TypeSig::Void => false,
-        TypeSig::I4 | TypeSig::U4 => true,
+        TypeSig::Prim(Primitive::I4) | TypeSig::Prim(Primitive::U4) => true,
         _ => {
             return Err(RuntimeError::BadEntryPoint(format!(
                 "{} must return void or int",

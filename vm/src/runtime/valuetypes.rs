@@ -11,6 +11,7 @@
 use std::sync::Arc;
 
 use osprey_metadata::sig::TypeSig;
+use osprey_metadata::Primitive;
 
 use super::{Runtime, RuntimeError};
 use crate::loader::TypeHandle;
@@ -86,17 +87,25 @@ impl Runtime {
             for f in t.instance_fields.iter() {
                 let sig = f.sig.strip_modifiers();
                 let compare = match sig {
-                    TypeSig::Boolean | TypeSig::I1 | TypeSig::U1 => Some(Compare::Bytes(1)),
-                    TypeSig::Char | TypeSig::I2 | TypeSig::U2 => Some(Compare::Bytes(2)),
-                    TypeSig::I4 | TypeSig::U4 => Some(Compare::Bytes(4)),
-                    TypeSig::I8 | TypeSig::U8 | TypeSig::Ptr(_) => Some(Compare::Bytes(8)),
-                    TypeSig::R4 => Some(Compare::F32),
-                    TypeSig::R8 => Some(Compare::F64),
+                    TypeSig::Prim(Primitive::Boolean)
+                    | TypeSig::Prim(Primitive::I1)
+                    | TypeSig::Prim(Primitive::U1) => Some(Compare::Bytes(1)),
+                    TypeSig::Prim(Primitive::Char)
+                    | TypeSig::Prim(Primitive::I2)
+                    | TypeSig::Prim(Primitive::U2) => Some(Compare::Bytes(2)),
+                    TypeSig::Prim(Primitive::I4) | TypeSig::Prim(Primitive::U4) => {
+                        Some(Compare::Bytes(4))
+                    }
+                    TypeSig::Prim(Primitive::I8)
+                    | TypeSig::Prim(Primitive::U8)
+                    | TypeSig::Ptr(_) => Some(Compare::Bytes(8)),
+                    TypeSig::Prim(Primitive::R4) => Some(Compare::F32),
+                    TypeSig::Prim(Primitive::R8) => Some(Compare::F64),
                     TypeSig::String => Some(Compare::Str),
                     _ => None,
                 };
                 let hash = match sig {
-                    TypeSig::I4 => Some(Hash::I4),
+                    TypeSig::Prim(Primitive::I4) => Some(Hash::I4),
                     TypeSig::Ptr(_) => Some(Hash::Ptr),
                     TypeSig::String => Some(Hash::Str),
                     _ => None,
@@ -105,9 +114,11 @@ impl Runtime {
                     let boxed = match sig {
                         s if s.is_reference() => None,
                         // Mono boxes a function pointer as IntPtr.
-                        TypeSig::FnPtr(_) => {
-                            Some(loader.type_of_sig(f.assembly, &TypeSig::I, &ctx)?)
-                        }
+                        TypeSig::FnPtr(_) => Some(loader.type_of_sig(
+                            f.assembly,
+                            &TypeSig::Prim(Primitive::I),
+                            &ctx,
+                        )?),
                         other => {
                             let ty = loader.type_of_sig(f.assembly, other, &ctx)?;
                             ty.is_value_type().then_some(ty)

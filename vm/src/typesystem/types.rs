@@ -176,104 +176,9 @@ pub enum TypeKey {
     MdArray(TypeHandle, u32),
 }
 
-/// The primitive types, which the runtime and the JIT treat specially.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
-pub enum Primitive {
-    /// `bool`.
-    Boolean,
-    /// `char`.
-    Char,
-    /// `sbyte`.
-    I1,
-    /// `byte`.
-    U1,
-    /// `short`.
-    I2,
-    /// `ushort`.
-    U2,
-    /// `int`.
-    I4,
-    /// `uint`.
-    U4,
-    /// `long`.
-    I8,
-    /// `ulong`.
-    U8,
-    /// `float`.
-    R4,
-    /// `double`.
-    R8,
-    /// `IntPtr`.
-    I,
-    /// `UIntPtr`.
-    U,
-}
-
-impl Primitive {
-    /// The JIT type of a value of this primitive.
-    pub fn jit_type(self) -> JitType {
-        match self {
-            Primitive::Boolean => JitType::Bool,
-            Primitive::Char => JitType::Char,
-            Primitive::I1 => JitType::I1,
-            Primitive::U1 => JitType::U1,
-            Primitive::I2 => JitType::I2,
-            Primitive::U2 => JitType::U2,
-            Primitive::I4 => JitType::I4,
-            Primitive::U4 => JitType::U4,
-            Primitive::I8 => JitType::I8,
-            Primitive::U8 => JitType::U8,
-            Primitive::R4 => JitType::R4,
-            Primitive::R8 => JitType::R8,
-            Primitive::I => JitType::I,
-            Primitive::U => JitType::U,
-        }
-    }
-
-    /// The primitive a corelib type name denotes.
-    pub fn from_name(namespace: &str, name: &str) -> Option<Primitive> {
-        if namespace != "System" {
-            return None;
-        }
-        Some(match name {
-            "Boolean" => Primitive::Boolean,
-            "Char" => Primitive::Char,
-            "SByte" => Primitive::I1,
-            "Byte" => Primitive::U1,
-            "Int16" => Primitive::I2,
-            "UInt16" => Primitive::U2,
-            "Int32" => Primitive::I4,
-            "UInt32" => Primitive::U4,
-            "Int64" => Primitive::I8,
-            "UInt64" => Primitive::U8,
-            "Single" => Primitive::R4,
-            "Double" => Primitive::R8,
-            "IntPtr" => Primitive::I,
-            "UIntPtr" => Primitive::U,
-            _ => return None,
-        })
-    }
-
-    /// The corelib type name of the primitive.
-    pub fn name(self) -> &'static str {
-        match self {
-            Primitive::Boolean => "Boolean",
-            Primitive::Char => "Char",
-            Primitive::I1 => "SByte",
-            Primitive::U1 => "Byte",
-            Primitive::I2 => "Int16",
-            Primitive::U2 => "UInt16",
-            Primitive::I4 => "Int32",
-            Primitive::U4 => "UInt32",
-            Primitive::I8 => "Int64",
-            Primitive::U8 => "UInt64",
-            Primitive::R4 => "Single",
-            Primitive::R8 => "Double",
-            Primitive::I => "IntPtr",
-            Primitive::U => "UIntPtr",
-        }
-    }
-}
+/// The primitive types, which the runtime and the JIT treat specially: the
+/// one enum of them, shared with signatures and the JIT.
+pub use osprey_metadata::Primitive;
 
 /// The kind of a runtime type.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -502,7 +407,7 @@ impl RuntimeType {
     /// themselves, other value types as structs, everything else as a reference.
     pub fn jit_type(&self) -> JitType {
         match self.kind {
-            TypeKind::Primitive(p) | TypeKind::Enum(p) => p.jit_type(),
+            TypeKind::Primitive(p) | TypeKind::Enum(p) => JitType::Prim(p),
             TypeKind::ValueType => JitType::Struct(self.handle().to_jit()),
             _ => JitType::Ref,
         }
