@@ -7,7 +7,7 @@ use crate::host::TypeHandle;
 
 /// A type as the JIT sees it: the type of an argument, local, field or return
 /// value, resolved by the host.
-#[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Copy, Clone, PartialEq, Eq, Hash)]
 pub enum JitType {
     /// No value (a method's return type only).
     Void,
@@ -25,6 +25,22 @@ pub enum JitType {
     /// A value type other than the primitives; its layout comes from
     /// [`crate::host::JitHost::struct_layout`].
     Struct(TypeHandle),
+}
+
+/// The names of the associated constants (`I4`, `Bool`, `Ref`, ...): what
+/// `--jit-dump`, the IR text and the golden tests print.
+impl std::fmt::Debug for JitType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            JitType::Void => f.write_str("Void"),
+            JitType::Prim(Primitive::Boolean) => f.write_str("Bool"),
+            JitType::Prim(p) => write!(f, "{p:?}"),
+            JitType::Ref => f.write_str("Ref"),
+            JitType::ByRef => f.write_str("ByRef"),
+            JitType::Ptr => f.write_str("Ptr"),
+            JitType::Struct(t) => f.debug_tuple("Struct").field(t).finish(),
+        }
+    }
 }
 
 impl JitType {
