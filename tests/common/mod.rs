@@ -338,7 +338,17 @@ pub fn compile_cs_to(source: &Path, out: &Path, flags: &[&str]) -> Result<PathBu
         st.extend(fs::read(source).map_err(|e| format!("cannot read {}: {e}", source.display()))?);
         st
     };
-    if is_up_to_date(out, source) && fs::read(&stamp_path).ok().as_deref() == Some(&stamp[..]) {
+    // A referenced assembly (`-r:corelib.dll`) rebuilt since counts as a
+    // change too: what mcs emits depends on it (e.g. `[UnverifiableCode]`
+    // only when the corelib defines the attribute).
+    let references_older = flags
+        .iter()
+        .filter_map(|f| f.strip_prefix("-r:").or_else(|| f.strip_prefix("/r:")))
+        .all(|r| is_up_to_date(out, Path::new(r)));
+    if is_up_to_date(out, source)
+        && references_older
+        && fs::read(&stamp_path).ok().as_deref() == Some(&stamp[..])
+    {
         return Ok(out.to_path_buf());
     }
     let out_dir = out
