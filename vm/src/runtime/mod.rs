@@ -36,6 +36,9 @@ mod threads;
 pub(crate) mod valuetypes;
 mod watchdog;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
