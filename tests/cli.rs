@@ -700,6 +700,7 @@ fn run_help_lists_the_run_options() {
     let out = run.stdout_lossy();
     for option in [
         "--jit-dump[=PATTERN]",
+        "--import-dump[=PATTERN]",
         "--against-corelib",
         "--gc=KIND",
         "--gc-heap-limit=SIZE",

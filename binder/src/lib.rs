@@ -23,6 +23,10 @@
 //! are in the standard library now, and a `const` `assert!` can carry the
 //! message that names the field, which `const_assert!` cannot.
 //!
+//! The managed exceptions the runtime raises are listed here too, once, as
+//! [`ExceptionKind`] (each kind's corelib type and default message), so
+//! that the VM and the QCalls name them by kind rather than by string.
+//!
 //! Arrays have no managed fields: their layout is the runtime's own, defined
 //! here by [`ArrayObject`] and [`MdArrayObject`] and used by the VM and JIT.
 
@@ -35,8 +39,10 @@ pub mod layouts {
     include!(concat!(env!("OUT_DIR"), "/layouts.rs"));
 }
 
+mod exceptions;
 mod mirrors;
 
+pub use exceptions::ExceptionKind;
 pub use mirrors::*;
 
 /// A field binding, for the runtime's load-time check.

@@ -115,7 +115,13 @@ fn compile_binder(
     std::fs::write(dir.join("layouts.rs"), layouts).unwrap();
     let src = dir.join("src");
     std::fs::create_dir_all(&src).unwrap();
-    for f in ["lib.rs", "mirrors.rs", "bindings.rs", "generate.rs"] {
+    for f in [
+        "lib.rs",
+        "mirrors.rs",
+        "bindings.rs",
+        "generate.rs",
+        "exceptions.rs",
+    ] {
         let mut text = std::fs::read_to_string(binder_dir().join("src").join(f)).unwrap();
         if let (Some((from, to)), "mirrors.rs") = (mirror_edit, f) {
             assert!(

@@ -44,7 +44,7 @@ const COMMENT_COLUMN: usize = 44;
 pub fn listing(code: &[u8], address: u64, cx: &ListingContext<'_>) -> String {
     // IL instructions by the native offset their code starts at.
     let mut il_at: BTreeMap<u32, Vec<String>> = BTreeMap::new();
-    let il_text = il_lines(cx);
+    let il_text = il_lines(cx.il, cx.token);
     for &(il, native) in &cx.code_map.il_to_native {
         if let Some(text) = il_text.get(&il) {
             il_at.entry(native).or_default().push(text.clone());
@@ -117,10 +117,14 @@ pub fn listing(code: &[u8], address: u64, cx: &ListingContext<'_>) -> String {
     out
 }
 
-/// The IL instructions of the method as text, by IL offset.
-fn il_lines(cx: &ListingContext<'_>) -> BTreeMap<u32, String> {
+/// The IL instructions of a method as text (`IL_0004: ldarg.0`), by IL
+/// offset, with token operands named by `token`.
+pub(crate) fn il_lines(
+    il: &[u8],
+    token: &dyn Fn(Token) -> Option<String>,
+) -> BTreeMap<u32, String> {
     let mut lines = BTreeMap::new();
-    for item in Instructions::new(cx.il) {
+    for item in Instructions::new(il) {
         let Ok((offset, i)) = item else { break };
         let name = i.opcode.name();
         let text = match &i.operand {
@@ -137,7 +141,7 @@ fn il_lines(cx: &ListingContext<'_>) -> BTreeMap<u32, String> {
                 let ts: Vec<String> = ts.iter().map(|t| format!("IL_{t:04x}")).collect();
                 format!("{name} ({})", ts.join(", "))
             }
-            Operand::Token(t) => match (cx.token)(*t) {
+            Operand::Token(t) => match token(*t) {
                 Some(n) => format!("{name} {n}"),
                 None => format!("{name} {t}"),
             },

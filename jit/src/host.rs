@@ -699,7 +699,9 @@ pub struct DelegateLayout {
     pub invocation_count: i32,
 }
 
-/// Exceptions the JIT-compiled code raises through [`Helper::Throw`].
+/// Exceptions the JIT-compiled code raises through [`Helper::Throw`]. The
+/// runtime maps each kind to its managed exception and message
+/// (`throw_kind_exception` in vm/src/runtime/helpers.rs).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 #[repr(u32)]
 pub enum ThrowKind {
@@ -740,32 +742,6 @@ impl ThrowKind {
     /// Converts a discriminant back to a kind.
     pub fn from_u32(v: u32) -> Option<ThrowKind> {
         Self::ALL.get(v as usize).copied()
-    }
-
-    /// The managed exception type this kind raises.
-    pub fn exception_type(self) -> &'static str {
-        match self {
-            ThrowKind::NullReference | ThrowKind::NullFieldAddress => {
-                "System.NullReferenceException"
-            }
-            ThrowKind::IndexOutOfRange => "System.IndexOutOfRangeException",
-            ThrowKind::DivideByZero => "System.DivideByZeroException",
-            ThrowKind::Overflow => "System.OverflowException",
-            ThrowKind::InvalidCast => "System.InvalidCastException",
-            ThrowKind::ArrayTypeMismatch => "System.ArrayTypeMismatchException",
-            ThrowKind::NotFinite => "System.ArithmeticException",
-        }
-    }
-
-    /// The exception's message when it is not the runtime's default for
-    /// the type (`runtime::error::default_message`).
-    pub fn message(self) -> Option<&'static str> {
-        match self {
-            ThrowKind::NullFieldAddress => {
-                Some("Object reference not set to an instance of an object.")
-            }
-            _ => None,
-        }
     }
 }
 

@@ -4,7 +4,8 @@
 //!
 //! 1. [`import`]: decode the IL, find basic blocks, resolve tokens through the
 //!    [`JitHost`], compute the kind of every evaluation-stack value, and turn
-//!    each instruction into a typed [`ops::Op`].
+//!    each instruction into a typed [`ops::Op`] ([`opdump`] prints them:
+//!    `osprey run --import-dump`, the importer's golden filetests).
 //! 2. [`frame`]: lay out the frame (argument homes, locals, one slot per
 //!    evaluation-stack depth and slot class) and derive the GC info.
 //! 3. [`codegen`]: emit x86-64 with dynasm, one op at a time, keeping
@@ -28,6 +29,7 @@ mod frame;
 pub mod gcinfo;
 pub mod host;
 mod import;
+pub mod opdump;
 pub mod ops;
 pub mod types;
 
@@ -101,4 +103,17 @@ pub fn compile(
 ) -> Result<CompiledMethod, JitError> {
     let imported = import::import(host, method)?;
     codegen::generate(host, method, &imported, base_address)
+}
+
+/// [`compile`], also returning the importer's output for printing
+/// ([`opdump::ImportedMethod::listing`]: `osprey run --import-dump`, the
+/// importer's golden filetests).
+pub fn compile_keeping_import(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+    base_address: usize,
+) -> Result<(CompiledMethod, opdump::ImportedMethod), JitError> {
+    let imported = import::import(host, method)?;
+    let compiled = codegen::generate(host, method, &imported, base_address)?;
+    Ok((compiled, opdump::ImportedMethod { imported }))
 }

@@ -1,7 +1,7 @@
 //! QCalls of `Osprey.TransitionProbe`, the corelib class the transition
 //! benchmarks and tests use: each exercises one part of the QCall machinery.
 
-use crate::{run, Bool, QCallError, StringHandleOnStack, Utf16Ptr};
+use crate::{run, Bool, ExceptionKind, QCallError, StringHandleOnStack, Utf16Ptr};
 
 /// Returns `x + 1`: the cheapest possible QCall.
 pub(crate) extern "C" fn qcall_nop(x: i32) -> i32 {
@@ -13,7 +13,7 @@ pub(crate) extern "C" fn qcall_raise(message: Utf16Ptr) -> i32 {
     run(0, || {
         // SAFETY: called as a QCall: `message` is pinned for the call.
         let text = unsafe { message.to_string_lossy() }.unwrap_or_default();
-        Err(QCallError::new("System.InvalidOperationException", text))
+        Err(QCallError::new(ExceptionKind::InvalidOperation, text))
     })
 }
 
@@ -41,17 +41,11 @@ pub(crate) extern "C" fn qcall_echo(prefix: Utf16Ptr, text: Utf16Ptr, result: St
 }
 
 /// Raises an error chosen by `kind`, to test how the runtime turns a
-/// [`QCallError`] into an exception: 0 an exception type corelib does not
-/// define, 1 a type that is not an exception, 2 an ArgumentException with a
+/// [`QCallError`] into an exception: 2 an ArgumentException with a
 /// parameter name, 3 an ArgumentNullException, 4 an
 /// ArgumentOutOfRangeException; anything else returns `kind`.
 pub(crate) extern "C" fn qcall_raise_kind(kind: i32) -> i32 {
     run(0, || match kind {
-        0 => Err(QCallError::new(
-            "System.NoSuchException",
-            "raised by a QCall",
-        )),
-        1 => Err(QCallError::new("System.String", "raised by a QCall")),
         2 => Err(QCallError::argument("value", "Must be even.")),
         3 => Err(QCallError::argument_null("value")),
         4 => Err(QCallError::argument_out_of_range("value", "Must be small.")),

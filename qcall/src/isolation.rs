@@ -13,7 +13,7 @@ use osprey_kernel::client::{Message, Os, OsError, WaitOutcome};
 use osprey_kernel::{collector, BytesRef, ChildSpec, Handle, Status, StrRef, CHILD_UNTRUSTED};
 
 use crate::threading::kernel_error;
-use crate::{run, Bool, QCallError, Utf16Ptr};
+use crate::{run, Bool, ExceptionKind, QCallError, Utf16Ptr};
 
 /// What `Endpoint_Receive` returns: a block, an endpoint, a timeout, or a
 /// closed channel.
@@ -27,7 +27,7 @@ const SENT: i32 = 0;
 const SEND_CLOSED: i32 = 1;
 
 fn os() -> Result<Os, QCallError> {
-    Os::resolve().map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))
+    Os::resolve().map_err(|e| QCallError::new(ExceptionKind::InvalidOperation, e.to_string()))
 }
 
 fn handle(value: i32) -> Handle {
@@ -48,14 +48,14 @@ fn out_int(at: *mut i32, value: i32) -> Result<(), QCallError> {
 fn handle_error(e: OsError) -> QCallError {
     match e.status {
         Status::InvalidHandle => QCallError::new(
-            "System.ObjectDisposedException",
+            ExceptionKind::ObjectDisposed,
             format!(
                 "the handle is not this process's (sent, freed or closed): {}",
                 e.call
             ),
         ),
-        Status::InvalidArgument => QCallError::new("System.ArgumentException", e.to_string()),
-        Status::InvalidState => QCallError::new("System.InvalidOperationException", e.to_string()),
+        Status::InvalidArgument => QCallError::new(ExceptionKind::Argument, e.to_string()),
+        Status::InvalidState => QCallError::new(ExceptionKind::InvalidOperation, e.to_string()),
         _ => kernel_error(e),
     }
 }
@@ -167,7 +167,7 @@ pub(crate) extern "C" fn block_free(block: i32) {
 pub(crate) extern "C" fn block_size(block: i32) -> i32 {
     run(0, || {
         let n = os()?.block_size(handle(block)).map_err(handle_error)?;
-        i32::try_from(n).map_err(|_| QCallError::new("System.OverflowException", "block too large"))
+        i32::try_from(n).map_err(|_| QCallError::new(ExceptionKind::Overflow, "block too large"))
     })
 }
 
@@ -321,13 +321,13 @@ pub(crate) extern "C" fn process_create(
         match unsafe { os()?.create_child(&spec) } {
             Ok(h) => Ok(h.0 as i32),
             Err(e) if e.status == Status::NotFound => Err(QCallError::new(
-                "System.IO.FileNotFoundException",
+                ExceptionKind::FileNotFound,
                 format!(
                     "Could not find the assembly '{path}' (or no program runner is installed)."
                 ),
             )),
             Err(e) if e.status == Status::InvalidArgument => Err(QCallError::new(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 format!(
                     "the child's settings are invalid ({})",
                     e.status.description()

@@ -57,20 +57,17 @@ mod walkthrough;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub use handles::{Bool, ObjectHandleOnStack, StringHandleOnStack, Utf16Ptr};
+/// The managed exceptions a [`QCallError`] raises (defined by the binder,
+/// shared with the VM).
+pub use osprey_binder::ExceptionKind;
 pub use threading::kernel_error;
 
-/// An error a QCall reports; raised as a managed exception of type
-/// `exception` after the QCall returns.
-///
-/// `exception` must name an exception type corelib defines (`System.` +
-/// a class deriving from `System.Exception`): the runtime checks, and a name
-/// it cannot find becomes an internal runtime error naming it (a bug in the
-/// QCall, reported as such rather than as some other exception).
+/// An error a QCall reports; raised as a managed exception of its kind
+/// after the QCall returns (or, for [`QCallErrorKind::ProcessStopping`],
+/// not raised at all).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QCallError {
-    /// The managed exception type's full name (`System.ArgumentException`).
-    pub exception: &'static str,
-    /// Its message (`None`: the type's default message).
+    /// Its message (`None`: the exception kind's default message).
     pub message: Option<String>,
     /// For argument exceptions: the name of the offending parameter, shown
     /// after the message as mono does (`\nParameter name: value`). The
@@ -84,8 +81,8 @@ pub struct QCallError {
 /// What a [`QCallError`] asks the runtime to do.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum QCallErrorKind {
-    /// Raise the managed exception `exception`.
-    Exception,
+    /// Raise a managed exception of this kind.
+    Exception(ExceptionKind),
     /// The process is being stopped (a kernel wait returned `Stopped`):
     /// abandon the thread's managed code, running no handlers, as at a
     /// safepoint after a stop (docs/kernel.md, "Stopping a process").
@@ -97,40 +94,36 @@ impl QCallError {
     /// managed code instead of raising an exception.
     pub fn process_stopping() -> QCallError {
         QCallError {
-            exception: "",
             message: None,
             param_name: None,
             kind: QCallErrorKind::ProcessStopping,
         }
     }
 
-    /// An error of exception type `exception` with `message`.
-    pub fn new(exception: &'static str, message: impl Into<String>) -> QCallError {
+    /// An exception of kind `exception` with `message`.
+    pub fn new(exception: ExceptionKind, message: impl Into<String>) -> QCallError {
         QCallError {
-            exception,
             message: Some(message.into()),
             param_name: None,
-            kind: QCallErrorKind::Exception,
+            kind: QCallErrorKind::Exception(exception),
         }
     }
 
     /// An `ArgumentException` about parameter `param_name`.
     pub fn argument(param_name: &'static str, message: impl Into<String>) -> QCallError {
         QCallError {
-            exception: "System.ArgumentException",
             message: Some(message.into()),
             param_name: Some(param_name),
-            kind: QCallErrorKind::Exception,
+            kind: QCallErrorKind::Exception(ExceptionKind::Argument),
         }
     }
 
     /// An `ArgumentNullException` for parameter `param_name`.
     pub fn argument_null(param_name: &'static str) -> QCallError {
         QCallError {
-            exception: "System.ArgumentNullException",
             message: None,
             param_name: Some(param_name),
-            kind: QCallErrorKind::Exception,
+            kind: QCallErrorKind::Exception(ExceptionKind::ArgumentNull),
         }
     }
 
@@ -140,10 +133,9 @@ impl QCallError {
         message: impl Into<String>,
     ) -> QCallError {
         QCallError {
-            exception: "System.ArgumentOutOfRangeException",
             message: Some(message.into()),
             param_name: Some(param_name),
-            kind: QCallErrorKind::Exception,
+            kind: QCallErrorKind::Exception(ExceptionKind::ArgumentOutOfRange),
         }
     }
 }
@@ -173,7 +165,7 @@ pub fn run<R>(fallback: R, body: impl FnOnce() -> Result<R, QCallError>) -> R {
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "a panic".into());
             services::raise(QCallError::new(
-                "System.Runtime.InteropServices.ExternalException",
+                ExceptionKind::External,
                 format!("a QCall panicked: {what}"),
             ));
             fallback

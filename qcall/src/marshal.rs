@@ -4,15 +4,15 @@
 
 use osprey_kernel::client::Os;
 
-use crate::{run, QCallError, StringHandleOnStack, Utf16Ptr};
+use crate::{run, ExceptionKind, QCallError, StringHandleOnStack, Utf16Ptr};
 
 fn os() -> Result<Os, QCallError> {
-    Os::resolve().map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))
+    Os::resolve().map_err(|e| QCallError::new(ExceptionKind::InvalidOperation, e.to_string()))
 }
 
 fn out_of_memory() -> QCallError {
     QCallError::new(
-        "System.OutOfMemoryException",
+        ExceptionKind::OutOfMemory,
         "Insufficient memory to continue the execution of the program.",
     )
 }

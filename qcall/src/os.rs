@@ -4,11 +4,11 @@
 use osprey_kernel::client::{Os, OsError};
 use osprey_kernel::Status;
 
-use crate::QCallError;
+use crate::{ExceptionKind, QCallError};
 
 /// An unexpected kernel failure, raised as an InvalidOperationException.
 pub(crate) fn kernel_error(e: impl std::fmt::Display) -> QCallError {
-    QCallError::new("System.InvalidOperationException", e.to_string())
+    QCallError::new(ExceptionKind::InvalidOperation, e.to_string())
 }
 
 /// The resolved kernel ABI.

@@ -8,7 +8,7 @@
 use std::cell::Cell;
 use std::ffi::c_void;
 
-use crate::QCallError;
+use crate::{ExceptionKind, QCallError};
 
 /// The runtime's services for QCalls on one thread.
 #[derive(Copy, Clone)]
@@ -62,7 +62,7 @@ pub fn installed_context() -> *mut c_void {
 fn current() -> Result<Services, QCallError> {
     CURRENT.with(|c| c.get()).ok_or_else(|| {
         QCallError::new(
-            "System.InvalidOperationException",
+            ExceptionKind::InvalidOperation,
             "a QCall ran on a thread that is not running managed code",
         )
     })

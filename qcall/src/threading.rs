@@ -13,7 +13,7 @@ use std::time::Duration;
 use osprey_kernel::client::{Os, OsError, WaitOutcome};
 use osprey_kernel::{Handle, Status};
 
-use crate::{run, Bool, QCallError};
+use crate::{run, Bool, ExceptionKind, QCallError};
 
 /// `WaitHandle.WaitTimeout`: what a wait returns when its timeout passed.
 const WAIT_TIMEOUT: i32 = 258;
@@ -26,7 +26,7 @@ const KIND_MUTEX: i32 = 2;
 const KIND_SEMAPHORE: i32 = 3;
 
 fn os() -> Result<Os, QCallError> {
-    Os::resolve().map_err(|e| QCallError::new("System.InvalidOperationException", e.to_string()))
+    Os::resolve().map_err(|e| QCallError::new(ExceptionKind::InvalidOperation, e.to_string()))
 }
 
 /// The managed exception (or abandonment) a failed kernel call becomes:
@@ -35,15 +35,14 @@ fn os() -> Result<Os, QCallError> {
 pub fn kernel_error(e: OsError) -> QCallError {
     match e.status {
         Status::Stopped => QCallError::process_stopping(),
-        Status::InvalidHandle => QCallError::new(
-            "System.ObjectDisposedException",
-            "Safe handle has been closed",
-        ),
+        Status::InvalidHandle => {
+            QCallError::new(ExceptionKind::ObjectDisposed, "Safe handle has been closed")
+        }
         Status::OutOfMemory => QCallError::new(
-            "System.OutOfMemoryException",
+            ExceptionKind::OutOfMemory,
             format!("the kernel is out of resources ({})", e.call),
         ),
-        _ => QCallError::new("System.InvalidOperationException", e.to_string()),
+        _ => QCallError::new(ExceptionKind::InvalidOperation, e.to_string()),
     }
 }
 

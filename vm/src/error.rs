@@ -10,6 +10,7 @@ use crate::heap::AllocError;
 use crate::loader::LoadError;
 use crate::rooted::Unrooted;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 use osprey_kernel::client::OsError;
 
 /// Why running managed code failed.
@@ -117,15 +118,22 @@ impl std::fmt::Debug for ExceptionObject {
 }
 
 impl RuntimeError {
-    /// A managed exception of type `type_name`, with the CLR's default
-    /// message for that type unless one is given.
-    pub fn managed(type_name: &str, message: Option<String>) -> RuntimeError {
+    /// A managed exception of kind `kind`, with the kind's default message
+    /// unless one is given.
+    pub fn managed(kind: ExceptionKind, message: Option<String>) -> RuntimeError {
         RuntimeError::Exception {
-            type_name: type_name.to_string(),
-            message: message.unwrap_or_else(|| default_message(type_name)),
+            type_name: kind.full_name().to_string(),
+            message: message.unwrap_or_else(|| kind.default_message().to_string()),
             description: None,
             object: None,
         }
+    }
+
+    /// The kind of the managed exception this error is raised as, if it is
+    /// one and of a type the runtime raises itself.
+    pub fn exception_kind(&self) -> Option<ExceptionKind> {
+        self.as_exception()
+            .and_then(|(type_name, _)| ExceptionKind::from_full_name(&type_name))
     }
 
     /// Whether this error is raised into managed code as a catchable
@@ -183,68 +191,48 @@ impl RuntimeError {
             RuntimeError::Exception {
                 type_name, message, ..
             } => Some((type_name.clone(), message.clone())),
-            RuntimeError::Load(e) => Some((e.exception_type().to_string(), e.to_string())),
+            RuntimeError::Load(e) => Some((e.exception_kind().full_name().into(), e.to_string())),
             RuntimeError::Compile {
                 error: JitError::Resolve { error, .. },
                 ..
             } => Some((
-                host_exception_type(error.kind).to_string(),
+                host_error_exception(error.kind).full_name().into(),
                 error.message.clone(),
             )),
             RuntimeError::Alloc(AllocError::OutOfMemory) => Some((
-                "System.OutOfMemoryException".into(),
-                default_message("System.OutOfMemoryException"),
+                ExceptionKind::OutOfMemory.full_name().into(),
+                ExceptionKind::OutOfMemory.default_message().into(),
             )),
             _ => None,
         }
     }
 }
 
-fn host_exception_type(kind: osprey_jit::HostErrorKind) -> &'static str {
+/// The managed exception a resolution failure the JIT reports is raised as.
+pub(crate) fn host_error_exception(kind: osprey_jit::HostErrorKind) -> ExceptionKind {
     use osprey_jit::HostErrorKind as K;
     match kind {
-        K::MissingMethod => "System.MissingMethodException",
-        K::MissingField => "System.MissingFieldException",
-        K::TypeLoad => "System.TypeLoadException",
-        K::BadImage => "System.BadImageFormatException",
-        K::NotSupported => "System.NotSupportedException",
-        K::Verification => "System.Security.VerificationException",
-        K::InvalidProgram => "System.InvalidProgramException",
+        K::MissingMethod => ExceptionKind::MissingMethod,
+        K::MissingField => ExceptionKind::MissingField,
+        K::TypeLoad => ExceptionKind::TypeLoad,
+        K::BadImage => ExceptionKind::BadImageFormat,
+        K::NotSupported => ExceptionKind::NotSupported,
+        K::Verification => ExceptionKind::Verification,
+        K::InvalidProgram => ExceptionKind::InvalidProgram,
         // Never raised: the runtime compiles the method for its exact
         // instantiation instead (runtime/compile.rs).
-        K::NeedsExactCode => "System.NotSupportedException",
+        K::NeedsExactCode => ExceptionKind::NotSupported,
     }
 }
 
-/// The message the CLR (Mono's corelib) uses when none is given.
+/// The message of an exception of type `type_name` (a full name) that has
+/// none: its kind's default message if the runtime raises the type, else
+/// `System.Exception`'s text naming the type (a user's exception class).
 pub fn default_message(type_name: &str) -> String {
-    let text = match type_name {
-        // Mono's runtime (not its NullReferenceException constructor) says it
-        // without a period.
-        "System.NullReferenceException" => "Object reference not set to an instance of an object",
-        "System.IndexOutOfRangeException" => "Index was outside the bounds of the array.",
-        "System.DivideByZeroException" => "Attempted to divide by zero.",
-        "System.OverflowException" => "Arithmetic operation resulted in an overflow.",
-        "System.InvalidCastException" => "Specified cast is not valid.",
-        "System.ArrayTypeMismatchException" => {
-            "Attempted to access an element as a type incompatible with the array."
-        }
-        "System.OutOfMemoryException" => {
-            "Insufficient memory to continue the execution of the program."
-        }
-        "System.ArgumentNullException" => "Value cannot be null.",
-        "System.ArgumentException" => "Value does not fall within the expected range.",
-        "System.ArgumentOutOfRangeException" => {
-            "Specified argument was out of the range of valid values."
-        }
-        "System.InvalidOperationException" => {
-            "Operation is not valid due to the current state of the object."
-        }
-        "System.NotSupportedException" => "Specified method is not supported.",
-        "System.FormatException" => "Invalid format.",
-        _ => return format!("Exception of type '{type_name}' was thrown."),
-    };
-    text.to_string()
+    match ExceptionKind::from_full_name(type_name) {
+        Some(kind) => kind.default_message().to_string(),
+        None => format!("Exception of type '{type_name}' was thrown."),
+    }
 }
 
 impl std::fmt::Display for RuntimeError {

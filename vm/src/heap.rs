@@ -17,7 +17,7 @@ use std::sync::Mutex;
 
 use osprey_kernel::Protection;
 
-use crate::gc::{Gc, GcOptions, GcToRuntime};
+use crate::gc::{init_object, Gc, GcOptions, GcToRuntime};
 use crate::object::{self, ObjectRef};
 use crate::rooted::{Rooted, Unrooted};
 use crate::thread::Thread;
@@ -190,19 +190,4 @@ fn object_size(mt: &MethodTable, length: usize) -> Result<usize, AllocError> {
         return Err(AllocError::OutOfMemory);
     }
     Ok(size)
-}
-
-/// Writes the method table (and length) of a new object at `start` (its header).
-fn init_object(start: usize, mt: &MethodTable, length: usize) -> ObjectRef {
-    let obj = (start + object::HEADER_SIZE) as *mut u8;
-    // SAFETY: `start` begins a fresh, zeroed block of at least
-    // `allocation_size(mt, length)` bytes owned by this allocation; the
-    // method-table word and (for arrays/strings) the length field lie inside it.
-    unsafe {
-        *(obj as *mut *const MethodTable) = mt;
-        if mt.component_size != 0 {
-            *(obj.add(object::LENGTH_OFFSET) as *mut u32) = length as u32;
-        }
-    }
-    ObjectRef::from_raw(obj).expect("heap addresses are never null")
 }

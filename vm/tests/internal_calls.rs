@@ -87,29 +87,6 @@ fn qcall_strings_keep_embedded_nuls_and_unpaired_surrogates() {
 }
 
 #[test]
-fn qcall_error_with_an_unknown_exception_type_is_an_internal_error_naming_it() {
-    for (kind, what) in [
-        (0, "'System.NoSuchException', which corelib does not define"),
-        (1, "'System.String', which is not an exception type"),
-    ] {
-        let o = probe(
-            &format!("qcall_bad_type_{kind}"),
-            &format!("Console.WriteLine(\"before\"); TransitionProbe.RaiseKind({kind});"),
-        );
-        assert_eq!(o.stdout, "before\n");
-        let err = o.error.expect("the bad error must surface");
-        assert!(
-            err.starts_with("internal runtime error: a QCall raised") && err.contains(what),
-            "{err}"
-        );
-        assert!(
-            err.contains("raised by a QCall"),
-            "keeps the message: {err}"
-        );
-    }
-}
-
-#[test]
 fn qcall_argument_errors_name_the_parameter() {
     let o = probe(
         "qcall_argument",

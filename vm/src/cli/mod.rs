@@ -41,6 +41,8 @@ Options for run (before FILE; everything after FILE goes to the program):
                       a method name (Fib), Type::Method (Program::Fib), with a
                       signature (Program::Add(int32,int32)), * and ? as
                       wildcards, several separated by commas
+  --import-dump[=PATTERN]  print the JIT importer's typed ops of the compiled
+                      methods (to stderr); PATTERN as for --jit-dump
   --against-corelib   compile FILE.cs against Osprey's corelib instead of Mono's
                       mscorlib (mcs -nostdlib -noconfig -r:<cache>/corelib-<hash>/corelib.dll),
                       to call corelib-only APIs such as a new internal call's wrapper
@@ -140,6 +142,7 @@ enum Command {
 impl PartialEq for RuntimeOptions {
     fn eq(&self, other: &Self) -> bool {
         self.jit_dump == other.jit_dump
+            && self.import_dump == other.import_dump
             && self.gc == other.gc
             && self.gc_kind_set == other.gc_kind_set
             && self.gc_limit_set == other.gc_limit_set
@@ -179,6 +182,16 @@ fn parse(args: Vec<OsString>) -> Result<Command, String> {
             Some(Long("jit-dump")) if in_run => {
                 options.jit_dump = Some(match parser.optional_value() {
                     Some(v) => crate::runtime::JitDump::parse(&v.to_string_lossy())?,
+                    None => crate::runtime::JitDump::all(),
+                });
+            }
+            Some(Long("import-dump")) if in_run => {
+                options.import_dump = Some(match parser.optional_value() {
+                    Some(v) => {
+                        let v = v.to_string_lossy();
+                        crate::runtime::JitDump::parse(&v)
+                            .map_err(|_| format!("--import-dump: empty pattern '{v}'"))?
+                    }
                     None => crate::runtime::JitDump::all(),
                 });
             }

@@ -12,6 +12,7 @@ use crate::loader::TypeHandle;
 use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::{Arg, CallSite, Runtime, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The exception object `error` stands for: the one it carries, or a new
 /// one of its type and message. Returns the object, rooted, and whether it
@@ -56,9 +57,8 @@ pub(crate) fn type_initialization_exception(
     inner: &Rooted,
 ) -> Result<Rooted, RuntimeError> {
     let rt = thread.runtime();
-    let t = rt
-        .loader()
-        .corelib_type("System", "TypeInitializationException")?;
+    let kind = ExceptionKind::TypeInitialization;
+    let t = rt.loader().corelib_type(kind.namespace(), kind.name())?;
     let name = rt.new_string(thread, type_name)?;
     new_exception(thread, t, None, &[Arg::from(&name), Arg::from(inner)])
 }

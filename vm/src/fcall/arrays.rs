@@ -5,6 +5,7 @@ use crate::loader::{FieldDesc, MethodTable, Primitive, TypeHandle, TypeKind};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `static void RuntimeHelpers.InitializeArrayCore(Array array, IntPtr field)`:
 /// copies the field's RVA data (an array initializer's elements) into the
@@ -12,7 +13,7 @@ use crate::thread::Thread;
 pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, field: usize) {
     guard(thread, (), |thread| {
         let Some(arr) = Unrooted::from_raw(thread, array) else {
-            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::ArgumentNull, None));
             return;
         };
         // SAFETY: RuntimeFieldHandle values are made only by `ldtoken`, from
@@ -21,7 +22,7 @@ pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, f
         let mt = arr.method_table();
         if !mt.has(crate::loader::types::mt_flags::ARRAY) || !fd.is_static || fd.address == 0 {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 Some("The field is not an array initializer for this array.".into()),
             ));
             return;
@@ -30,7 +31,7 @@ pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, f
         let bytes = unsafe { arr.length() } * mt.component_size as usize;
         if bytes > fd.size as usize {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 Some("The field's data is smaller than the array.".into()),
             ));
             return;
@@ -95,7 +96,7 @@ fn shape(arr: Unrooted<'_>) -> (u32, Vec<i32>, Vec<i32>, *mut u8) {
 /// Raises NullReferenceException (a null array argument) and returns
 /// `fallback`.
 fn null_array<T>(thread: &mut Thread, fallback: T) -> T {
-    thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+    thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
     fallback
 }
 
@@ -191,7 +192,7 @@ pub(super) extern "C" fn copy(
                         de,
                     ) {
                         thread.raise(RuntimeError::managed(
-                            "System.InvalidCastException",
+                            ExceptionKind::InvalidCast,
                             Some("At least one element in the source array could not be cast down to the destination array type.".into()),
                         ));
                         return;
@@ -207,7 +208,7 @@ pub(super) extern "C" fn copy(
             }
         } else {
             thread.raise(RuntimeError::managed(
-                "System.ArrayTypeMismatchException",
+                ExceptionKind::ArrayTypeMismatch,
                 Some("Source array type cannot be assigned to destination array type.".into()),
             ));
         }
@@ -237,7 +238,7 @@ pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, 
 pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(this) = Unrooted::from_raw(thread, this).map(|o| thread.root(o)) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
         let mt = this.get(thread).method_table();
@@ -295,10 +296,7 @@ pub(super) extern "C" fn get_value(thread: &mut Thread, array: *mut u8, flat: i3
             return null_array(thread, std::ptr::null_mut());
         };
         let Some((at, _, element)) = element_at(arr, flat) else {
-            thread.raise(RuntimeError::managed(
-                "System.IndexOutOfRangeException",
-                None,
-            ));
+            thread.raise(RuntimeError::managed(ExceptionKind::IndexOutOfRange, None));
             return std::ptr::null_mut();
         };
         if !element.is_value_type() {
@@ -540,10 +538,7 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
             return null_array(thread, ());
         };
         let Some((at, esize, element)) = element_at(arr, flat) else {
-            thread.raise(RuntimeError::managed(
-                "System.IndexOutOfRangeException",
-                None,
-            ));
+            thread.raise(RuntimeError::managed(ExceptionKind::IndexOutOfRange, None));
             return;
         };
         let Some(value) = Unrooted::from_raw(thread, value) else {
@@ -559,11 +554,11 @@ pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *
                 .gc
                 .write_barrier_range(at as usize, esize),
             Err(StoreError::InvalidCast) => thread.raise(RuntimeError::managed(
-                "System.InvalidCastException",
+                ExceptionKind::InvalidCast,
                 Some(String::new()),
             )),
             Err(StoreError::NoWidening) => thread.raise(RuntimeError::managed(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 Some("not a widening conversion\nParameter name: value".into()),
             )),
         }

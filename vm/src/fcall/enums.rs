@@ -8,6 +8,7 @@ use crate::loader::{MethodTable, TypeHandle};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 fn type_of(handle: usize) -> TypeHandle {
     // SAFETY: corelib passes `RuntimeType.m_handle`, a method table of this runtime.
@@ -19,7 +20,7 @@ fn type_of(handle: usize) -> TypeHandle {
 pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
     guard(thread, 0, |thread| {
         let Some(obj) = Unrooted::from_raw(thread, value) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };
         let t = obj.type_handle();

@@ -6,6 +6,7 @@ use crate::object;
 use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `GC.InternalCollect(int generation)`: 0 = the nursery, else everything.
 /// Objects with finalizers found unreachable go to the finalizer thread.
@@ -77,7 +78,7 @@ fn handle_table(thread: &Thread) -> std::sync::MutexGuard<'_, crate::gc::handles
 
 fn invalid_handle(thread: &mut Thread) {
     thread.raise(RuntimeError::managed(
-        "System.InvalidOperationException",
+        ExceptionKind::InvalidOperation,
         Some("Handle is not initialized.".into()),
     ));
 }
@@ -87,7 +88,7 @@ pub(super) extern "C" fn handle_alloc(thread: &mut Thread, obj: *mut u8, kind: i
     guard(thread, 0, |thread| {
         let Some(kind) = HandleKind::from_i32(kind) else {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentOutOfRangeException",
+                ExceptionKind::ArgumentOutOfRange,
                 None,
             ));
             return 0;
@@ -155,7 +156,7 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
             },
             Ok(_) => {
                 thread.raise(RuntimeError::managed(
-                    "System.InvalidOperationException",
+                    ExceptionKind::InvalidOperation,
                     Some("Handle is not pinned.".into()),
                 ));
                 0

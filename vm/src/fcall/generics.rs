@@ -11,12 +11,13 @@ use crate::loader::{types::mt_flags, TypeHandle};
 use crate::object::ObjectRef;
 use crate::runtime::{guard, Arg, CallSite, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The runtime type a `System.RuntimeType` object stands for.
 fn handle_of(type_object: *mut u8) -> Result<TypeHandle, RuntimeError> {
     let Some(o) = ObjectRef::from_raw(type_object) else {
         return Err(RuntimeError::managed(
-            "System.ArgumentNullException",
+            ExceptionKind::ArgumentNull,
             Some("Value cannot be null.\nParameter name: type".into()),
         ));
     };
@@ -56,7 +57,7 @@ pub(super) extern "C" fn instantiate(
             let (d, a) = (handle_of(definition)?, handle_of(argument)?);
             let def = d.def.ok_or_else(|| {
                 RuntimeError::managed(
-                    "System.ArgumentException",
+                    ExceptionKind::Argument,
                     Some(format!("{} is not a generic type", d.name)),
                 )
             })?;
@@ -118,7 +119,7 @@ fn create(thread: &mut Thread, type_object: *mut u8) -> Result<*mut u8, RuntimeE
     }
     if t.mt.has(mt_flags::ABSTRACT | mt_flags::INTERFACE) || t.is_generic_definition() {
         return Err(RuntimeError::managed(
-            "System.MissingMethodException",
+            ExceptionKind::MissingMethod,
             Some(format!("Cannot create an abstract class '{}'.", t.name)),
         ));
     }
@@ -134,7 +135,7 @@ fn create(thread: &mut Thread, type_object: *mut u8) -> Result<*mut u8, RuntimeE
         })
         .ok_or_else(|| {
             RuntimeError::managed(
-                "System.MissingMethodException",
+                ExceptionKind::MissingMethod,
                 Some(format!("Default constructor not found for type {}", t.name)),
             )
         })?;

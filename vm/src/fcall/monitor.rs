@@ -8,6 +8,7 @@ use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::sync::{Monitor, MonitorError, Owner};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `Monitor.ExitCore`/`WaitBegin`/`PulseCore`: the caller does not own the lock.
 const NOT_OWNER: i32 = -1;
@@ -35,14 +36,14 @@ fn object(thread: &Thread, obj: *mut u8) -> Option<ObjectRef> {
 fn raise(thread: &mut Thread, e: MonitorError) {
     match e {
         MonitorError::NotOwner => thread.raise(RuntimeError::managed(
-            "System.Threading.SynchronizationLockException",
+            ExceptionKind::SynchronizationLock,
             Some(
                 "Object synchronization method was called from an unsynchronized block of code."
                     .into(),
             ),
         )),
         MonitorError::OutOfResources(why) => thread.raise(RuntimeError::managed(
-            "System.OutOfMemoryException",
+            ExceptionKind::OutOfMemory,
             Some(format!("cannot inflate a monitor: {why}")),
         )),
     }

@@ -4,13 +4,14 @@ use crate::loader::TypeHandle;
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `Type Object.GetType()`: the unique `System.RuntimeType` object of the
 /// receiver's exact type (created on first use, never moved).
 pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(obj) = Unrooted::from_raw(thread, this) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
         let t = obj.type_handle();
@@ -38,7 +39,7 @@ pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8) -> i32 {
 pub(super) extern "C" fn get_type_name(thread: &mut Thread, handle: usize, format: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if handle == 0 {
-            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::ArgumentNull, None));
             return std::ptr::null_mut();
         }
         // SAFETY: RuntimeType.m_handle is only ever set by the runtime, to a

@@ -7,6 +7,7 @@ use crate::object::{self, ObjectRef};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `static int FCallNop(int x)`: returns `x + 1`. The cheapest FCall.
 pub(super) extern "C" fn fcall_nop(x: i32) -> i32 {
@@ -28,12 +29,12 @@ pub(super) extern "C" fn fcall_helper_frame_nop(thread: &mut Thread, x: i32) -> 
 pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(s) = Unrooted::from_raw(thread, s).map(|s| thread.root(s)) else {
-            thread.raise(RuntimeError::managed("System.ArgumentNullException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::ArgumentNull, None));
             return std::ptr::null_mut();
         };
         if times < 0 {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentOutOfRangeException",
+                ExceptionKind::ArgumentOutOfRange,
                 None,
             ));
             return std::ptr::null_mut();

@@ -12,6 +12,7 @@ use crate::loader::{MethodHandle, MethodTable, TypeHandle, TypeKind};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, Arg, CallSite, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The type of a handle corelib passed.
 fn type_of(handle: usize) -> TypeHandle {
@@ -120,14 +121,14 @@ pub(super) extern "C" fn make_array_type(thread: &mut Thread, handle: usize, ran
         let element = type_of(handle);
         if !(0..=32).contains(&rank) {
             thread.raise(RuntimeError::managed(
-                "System.TypeLoadException",
+                ExceptionKind::TypeLoad,
                 Some(format!("Array rank {rank} is not supported.")),
             ));
             return 0;
         }
         if element.name == "System.Void" {
             thread.raise(RuntimeError::managed(
-                "System.TypeLoadException",
+                ExceptionKind::TypeLoad,
                 Some("Arrays of System.Void are not supported.".into()),
             ));
             return 0;

@@ -2,6 +2,7 @@
 
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `static string String.FastAllocateString(int length)`: a zeroed string of
 /// `length` characters. A negative length raises OutOfMemoryException, as the
@@ -9,7 +10,7 @@ use crate::thread::Thread;
 pub(super) extern "C" fn fast_allocate_string(thread: &mut Thread, length: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::OutOfMemory, None));
             return std::ptr::null_mut();
         }
         crate::frames::HelperFrame::run(thread, |thread| {

@@ -16,6 +16,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::valuetypes::{mono_aligned_addr_hash, mono_string_hash, Compare, Hash};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// Offset of a boxed value in its box: right after the method-table word.
 pub(super) const BOX_VALUE_OFFSET: usize = core::mem::size_of::<osprey_binder::Object>();
@@ -108,7 +109,7 @@ pub(super) extern "C" fn get_hash_code(
 ) -> i32 {
     guard(thread, 0, |thread| {
         let Some(obj) = Unrooted::from_raw(thread, o) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };
         let t = obj.type_handle();
@@ -156,7 +157,7 @@ pub(super) extern "C" fn get_field(
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(obj) = Unrooted::from_raw(thread, o) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
         let t = obj.type_handle();
@@ -178,7 +179,7 @@ pub(super) extern "C" fn get_field(
             .copied()
         else {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentOutOfRangeException",
+                ExceptionKind::ArgumentOutOfRange,
                 None,
             ));
             return std::ptr::null_mut();

@@ -26,10 +26,13 @@ pub mod handles;
 pub mod heap;
 pub mod layout;
 
+mod alloc;
 mod collect;
+mod finalize;
 mod interface;
 mod object_handles;
 mod options;
+mod registry;
 mod roots;
 mod unrooted;
 mod verify;
@@ -39,11 +42,11 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use osprey_kernel::client::{Os, OsError};
 
-use crate::object::{self, ObjectRef, HEADER_SIZE};
-use crate::typesystem::types::mt_flags;
-use crate::typesystem::MethodTable;
-use heap::{BlockHeap, BlockState, Hole, BLOCK_SIZE, LARGE_OBJECT_SIZE};
+use crate::object::ObjectRef;
+use heap::{BlockHeap, Hole, BLOCK_SIZE};
 
+pub use alloc::AllocError;
+pub(crate) use alloc::{init_object, retire_context};
 pub use handles::HandleKind;
 pub use interface::{GcToRuntime, Mutator, RootKind, RootOrigin, StackRoot};
 pub(crate) use object_handles::SharedHandleTable;
@@ -52,42 +55,8 @@ pub use options::{
     parse_collector, parse_heap_limit, parse_size, Accepted, CollectorKind, GcOptionError,
     GcOptions,
 };
+pub use registry::ThreadRegistry;
 pub use unrooted::Unrooted;
-
-/// The thread records of a runtime, shared by the collector and the records
-/// (a record may be dropped after its runtime).
-#[derive(Default)]
-pub struct ThreadRegistry {
-    inner: Mutex<Registered>,
-}
-
-#[derive(Default)]
-struct Registered {
-    /// `*mut Mutator` of every registered thread record.
-    threads: Vec<usize>,
-    /// Allocation contexts of records that unregistered, to be made
-    /// parseable at the next collection.
-    orphans: Vec<(usize, usize)>,
-}
-
-impl ThreadRegistry {
-    fn lock(&self) -> MutexGuard<'_, Registered> {
-        self.inner.lock().unwrap_or_else(|p| p.into_inner())
-    }
-
-    /// Unregisters a thread record (when it drops); its allocation context
-    /// goes back to the collector. Waits while a collection runs.
-    fn unregister(&self, m: &mut Mutator) {
-        let mut g = self.lock();
-        if m.alloc_ptr != 0 {
-            g.orphans.push((m.alloc_ptr, m.alloc_limit));
-        }
-        m.alloc_ptr = 0;
-        m.alloc_limit = 0;
-        let me = m as *mut Mutator as usize;
-        g.threads.retain(|t| *t != me);
-    }
-}
 
 pub use crate::typesystem::TypeRegistry;
 
@@ -101,16 +70,6 @@ pub struct ArgRoot {
     pub offset: u32,
     /// A managed pointer rather than an object reference.
     pub interior: bool,
-}
-
-/// Why an allocation failed.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum AllocError {
-    /// The heap limit is reached even after a full collection, or the
-    /// request is larger than any object can be (OutOfMemoryException).
-    OutOfMemory,
-    /// The kernel refused pages.
-    Os(OsError),
 }
 
 /// A bump-allocation range owned by the collector.
@@ -329,374 +288,6 @@ impl Gc {
         (p != 0).then(|| unsafe { &*(p as *const AtomicU32) })
     }
 
-    // ----- threads and suspension --------------------------------------------------
-
-    /// Registers a thread record (its roots are scanned, its allocation
-    /// context retired at every collection); the record unregisters itself
-    /// when it drops, through the registry it keeps.
-    pub fn register_thread(&self, thread: &mut impl AsMut<Mutator>) {
-        let thread = thread.as_mut();
-        self.threads
-            .lock()
-            .threads
-            .push(thread as *mut Mutator as usize);
-        thread.registry = Some(self.threads.clone());
-    }
-
-    /// Switches `thread` to cooperative mode, first waiting for a
-    /// collection in progress to finish (`Thread::cooperative`, returning
-    /// QCalls through the poll).
-    pub fn enter_cooperative(&self, thread: &mut impl AsMut<Mutator>) {
-        let thread = thread.as_mut();
-        loop {
-            // SAFETY: `gc_mode` is a u32 field of a live thread record;
-            // other threads read it atomically during suspension.
-            let mode = unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) };
-            mode.swap(1, Ordering::SeqCst);
-            if !self.in_progress.load(Ordering::SeqCst) {
-                return;
-            }
-            mode.store(0, Ordering::SeqCst);
-            self.wait_for_collection();
-        }
-    }
-
-    /// Switches `thread` to preemptive mode.
-    pub fn enter_preemptive(&self, thread: &mut impl AsMut<Mutator>) {
-        let thread = thread.as_mut();
-        // Release, not SeqCst: the thread's heap accesses must be visible
-        // before a collector sees 0 and scans, but nothing this thread does
-        // next depends on what the collector does (it only reads the mode
-        // again in `enter_cooperative`, with a full fence). On x86 a plain
-        // store, as the JIT's P/Invoke transition does.
-        // SAFETY: as in `enter_cooperative`.
-        unsafe { AtomicU32::from_ptr(&mut thread.gc_mode) }.store(0, Ordering::Release);
-    }
-
-    fn wait_for_collection(&self) {
-        let mut g = self.wait_lock.lock().unwrap_or_else(|p| p.into_inner());
-        while self.in_progress.load(Ordering::SeqCst) {
-            g = self.wait_cv.wait(g).unwrap_or_else(|p| p.into_inner());
-        }
-    }
-
-    /// Stops the world: every other thread is in preemptive mode or blocked
-    /// at a safepoint when this returns. The caller holds the state lock
-    /// and the registry's.
-    fn suspend_others(&self, me: *mut Mutator, threads: &[usize]) {
-        self.in_progress.store(true, Ordering::SeqCst);
-        if let Some(t) = self.trap_flag() {
-            t.fetch_or(1, Ordering::SeqCst);
-        }
-        for &t in threads {
-            if t == me as usize {
-                continue;
-            }
-            // SAFETY: registered records live until they unregister, which
-            // needs the registry's lock, held by our caller.
-            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Mutator)).gc_mode) };
-            let mut spins = 0u32;
-            while mode.load(Ordering::SeqCst) != 0 {
-                spins += 1;
-                if spins < 100 {
-                    std::hint::spin_loop();
-                } else {
-                    std::thread::yield_now();
-                }
-            }
-        }
-    }
-
-    fn resume_others(&self) {
-        if let Some(t) = self.trap_flag() {
-            t.fetch_and(!1, Ordering::SeqCst);
-        }
-        let mut g = self.wait_lock.lock().unwrap_or_else(|p| p.into_inner());
-        self.in_progress.store(false, Ordering::SeqCst);
-        *g += 1;
-        self.wait_cv.notify_all();
-    }
-
-    /// A safepoint poll found the trap flag set: wait out a collection, or
-    /// (stress mode) collect.
-    pub(crate) fn poll(&self, thread: &mut impl AsMut<Mutator>) {
-        let thread = thread.as_mut();
-        if self.in_progress.load(Ordering::SeqCst) {
-            self.enter_preemptive(thread);
-            self.enter_cooperative(thread);
-        } else {
-            self.stress_point(thread, true);
-        }
-    }
-
-    /// Under GC stress, counts an allocation or safepoint and collects at
-    /// every Nth (only while managed code runs on the thread). A safepoint
-    /// reached with nothing allocated since the last collection is not
-    /// counted: that collection could move nothing (the nursery is empty)
-    /// and free only what became unreachable without an allocation, which
-    /// the next one frees. This keeps compute-bound loops, which poll at
-    /// every back-edge, from verifying the whole heap at every iteration.
-    fn stress_point(&self, thread: &mut Mutator, at_poll: bool) {
-        if self.options.stress == 0 || !self.to_runtime.runs_managed_code(thread) {
-            return;
-        }
-        let due = {
-            let mut st = self.lock_state();
-            if at_poll && st.allocated_since_collection == 0 {
-                return;
-            }
-            st.stress_count += 1;
-            st.stress_count % self.options.stress as u64 == 0
-        };
-        if due {
-            self.collect(thread, false);
-        }
-    }
-
-    // ----- allocation ------------------------------------------------------------------------
-
-    /// Allocates an object of type `mt` (`length` elements for arrays and
-    /// strings), zeroed, with its method table and length written. Collects
-    /// when a budget is exhausted; `OutOfMemory` when even a full
-    /// collection leaves no room under the limit. The caller must be able
-    /// to be walked (a transition frame) and hold no unprotected references.
-    ///
-    /// The result borrows `thread` mutably (see [`crate::rooted`]): the
-    /// object can be initialized and handed to managed code, or rooted
-    /// through `Thread::root_table`, before anything else runs on the
-    /// thread.
-    pub fn alloc<'t>(
-        &self,
-        thread: &'t mut impl AsMut<Mutator>,
-        mt: &MethodTable,
-        length: usize,
-    ) -> Result<Unrooted<'t>, AllocError> {
-        let thread = thread.as_mut();
-        if length > object::MAX_LENGTH {
-            return Err(AllocError::OutOfMemory);
-        }
-        let size = object::allocation_size(mt, length);
-        if size > self.options.heap_limit {
-            return Err(AllocError::OutOfMemory);
-        }
-        self.stress_point(thread, false);
-        let start = match self.alloc_raw(thread, size) {
-            Ok(s) => s,
-            Err(AllocError::OutOfMemory) => {
-                self.oom_grace.store(64, Ordering::Relaxed);
-                return Err(AllocError::OutOfMemory);
-            }
-            Err(e) => return Err(e),
-        };
-        let _ = self
-            .oom_grace
-            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |g| g.checked_sub(1));
-        let obj = init_object(start, mt, length);
-        if mt.has(mt_flags::HAS_FINALIZER) || self.options.stress != 0 {
-            let mut st = self.lock_state();
-            st.allocated_since_collection += 1;
-            if mt.has(mt_flags::HAS_FINALIZER) {
-                st.finalizable.push(obj.as_ptr() as usize);
-            }
-        }
-        Ok(Unrooted::assume(obj))
-    }
-
-    /// Finds `size` bytes, collecting as needed.
-    fn alloc_raw(&self, thread: &mut Mutator, size: usize) -> Result<usize, AllocError> {
-        let mut attempt = 0;
-        loop {
-            let need = {
-                let mut st = self.lock_state();
-                if let Some(at) = self.try_alloc(&mut st, thread, size)? {
-                    return Ok(at);
-                }
-                // Which collection would help.
-                if self.options.kind == CollectorKind::Generational
-                    && size < LARGE_OBJECT_SIZE
-                    && attempt == 0
-                    && st.nursery_blocks * BLOCK_SIZE >= self.options.nursery
-                    && !self.over_limit(&st, self.options.nursery)
-                {
-                    Need::Minor
-                } else {
-                    Need::Full
-                }
-            };
-            if attempt >= 2 {
-                return Err(AllocError::OutOfMemory);
-            }
-            attempt += 1;
-            self.collect(thread, need == Need::Full);
-        }
-    }
-
-    fn over_limit(&self, st: &State, extra: usize) -> bool {
-        if self.oom_grace.load(Ordering::Relaxed) > 0 {
-            return false;
-        }
-        let old_blocks = st.heap.blocks_in_use - st.nursery_blocks;
-        old_blocks * BLOCK_SIZE + extra > self.options.heap_limit
-    }
-
-    /// Allocation without collecting: `None` when a collection is due.
-    fn try_alloc(
-        &self,
-        st: &mut State,
-        thread: &mut Mutator,
-        size: usize,
-    ) -> Result<Option<usize>, AllocError> {
-        if size >= LARGE_OBJECT_SIZE {
-            if self.over_limit(st, size) || self.full_due(st) {
-                return Ok(None);
-            }
-            let n = size.div_ceil(BLOCK_SIZE);
-            return match st.heap.take_blocks(n, BlockState::LargeHead(n as u32)) {
-                Ok(Some(b)) => {
-                    st.old_allocated += n * BLOCK_SIZE;
-                    self.note_peak(st);
-                    Ok(Some(st.heap.block_start(b)))
-                }
-                Ok(None) => Ok(None),
-                Err(e) => Err(AllocError::Os(e)),
-            };
-        }
-        let stress = self.options.stress != 0;
-        // The context to allocate from.
-        let (ptr, limit) = if stress {
-            (
-                &mut st.stress_ctx.ptr as *mut usize,
-                &mut st.stress_ctx.limit as *mut usize,
-            )
-        } else {
-            (
-                &mut thread.alloc_ptr as *mut usize,
-                &mut thread.alloc_limit as *mut usize,
-            )
-        };
-        // SAFETY: both point at live fields (of `st` or `thread`), used only here.
-        let (ptr, limit) = unsafe { (&mut *ptr, &mut *limit) };
-        if *ptr + size <= *limit && *ptr != 0 {
-            let at = *ptr;
-            *ptr += size;
-            return Ok(Some(at));
-        }
-        retire_context(ptr, limit);
-        let ctx = match self.options.kind {
-            CollectorKind::Generational => {
-                // The limit covers the old space plus the nursery in use
-                // with this new block (the most a minor collection can
-                // promote). Not the whole nursery: a limit below the
-                // nursery size, or old space within a nursery of the
-                // limit, would refuse every allocation of an almost
-                // empty heap.
-                if st.nursery_blocks * BLOCK_SIZE >= self.options.nursery
-                    || self.over_limit(st, (st.nursery_blocks + 1) * BLOCK_SIZE)
-                {
-                    return Ok(None);
-                }
-                match st.heap.take_blocks(1, BlockState::Nursery) {
-                    Ok(Some(b)) => {
-                        st.nursery_blocks += 1;
-                        self.note_peak(st);
-                        let s = st.heap.block_start(b);
-                        Hole {
-                            start: s,
-                            end: s + BLOCK_SIZE,
-                        }
-                    }
-                    Ok(None) => return Ok(None),
-                    Err(e) => return Err(AllocError::Os(e)),
-                }
-            }
-            CollectorKind::MarkSweep => {
-                if self.full_due(st) {
-                    return Ok(None);
-                }
-                match self.take_old_range(st, size)? {
-                    Some(h) => h,
-                    None => return Ok(None),
-                }
-            }
-        };
-        let mut ctx = ctx;
-        if stress {
-            // Every stress collection retires the context: hand out a small
-            // one, and keep the rest of the range a filler (parseable).
-            let cut = (ctx.start + size.max(1024)).min(ctx.end);
-            // SAFETY: [cut, end) is free heap memory of this range.
-            unsafe { layout::fill(cut, ctx.end - cut) };
-            ctx.end = cut;
-        }
-        // SAFETY: the range is free heap memory now owned by this context.
-        unsafe { std::ptr::write_bytes(ctx.start as *mut u8, 0, ctx.end - ctx.start) };
-        *ptr = ctx.start + size;
-        *limit = ctx.end;
-        if stress {
-            // The fast path stays disabled: the thread's context is empty.
-            thread.alloc_ptr = 0;
-            thread.alloc_limit = 0;
-        }
-        Ok(Some(ctx.start))
-    }
-
-    /// Whether the old space has grown enough for a full collection.
-    fn full_due(&self, st: &State) -> bool {
-        // Under stress, keep the old space small: every collection verifies
-        // the whole heap.
-        let floor = if self.options.stress != 0 {
-            1 << 20
-        } else {
-            16 << 20
-        };
-        let budget = if self.options.stress != 0 {
-            floor
-        } else {
-            st.live_after_full.max(floor)
-        };
-        st.old_allocated >= budget
-    }
-
-    /// A free range of at least `size` bytes in old space: the next hole
-    /// that fits, else a fresh block. Counts it as old allocation.
-    pub(crate) fn take_old_range(
-        &self,
-        st: &mut State,
-        size: usize,
-    ) -> Result<Option<Hole>, AllocError> {
-        while st.hole_cursor < st.holes.len() {
-            let h = st.holes[st.hole_cursor];
-            st.hole_cursor += 1;
-            if h.end - h.start >= size {
-                st.old_allocated += h.end - h.start;
-                return Ok(Some(h));
-            }
-        }
-        if self.over_limit(st, BLOCK_SIZE) && !self.in_progress.load(Ordering::Relaxed) {
-            return Ok(None);
-        }
-        match st.heap.take_blocks(1, BlockState::Old) {
-            Ok(Some(b)) => {
-                st.old_allocated += BLOCK_SIZE;
-                self.note_peak(st);
-                let s = st.heap.block_start(b);
-                Ok(Some(Hole {
-                    start: s,
-                    end: s + BLOCK_SIZE,
-                }))
-            }
-            Ok(None) => Ok(None),
-            Err(e) => Err(AllocError::Os(e)),
-        }
-    }
-
-    fn note_peak(&self, st: &mut State) {
-        let c = st.heap.blocks_in_use * BLOCK_SIZE;
-        if c > st.stats.peak_committed {
-            st.stats.peak_committed = c;
-        }
-    }
-
     /// Records which arguments of the call stopped in the prestub frame at
     /// `frame` hold references (empty: forget the frame).
     pub fn set_prestub_args(&self, frame: usize, args: Vec<ArgRoot>) {
@@ -715,13 +306,6 @@ impl Gc {
             .iter()
             .find(|(a, _)| *a == frame)
             .map_or(&[], |(_, v)| v.as_slice()))
-    }
-
-    /// Records a frozen-heap object that holds references (a root).
-    pub fn register_frozen(&self, obj: ObjectRef) {
-        if obj.method_table().has(mt_flags::CONTAINS_GC_REFS) {
-            self.lock_state().frozen_roots.push(obj.as_ptr() as usize);
-        }
     }
 
     // ----- barrier -------------------------------------------------------------------------------
@@ -825,23 +409,6 @@ impl Gc {
         }
     }
 
-    /// Whether any registered thread is in cooperative mode now (running
-    /// managed code, or native code that has not reached a safepoint).
-    pub(crate) fn any_thread_cooperative(&self) -> bool {
-        let registry = self.threads.lock();
-        registry.threads.iter().any(|&t| {
-            // SAFETY: registered records live until they unregister, which
-            // needs the registry's lock, held here.
-            let mode = unsafe { AtomicU32::from_ptr(&mut (*(t as *mut Mutator)).gc_mode) };
-            mode.load(Ordering::SeqCst) != 0
-        })
-    }
-
-    /// Whether a collection has stopped (or is stopping) the world now.
-    pub fn collection_in_progress(&self) -> bool {
-        self.in_progress.load(Ordering::SeqCst)
-    }
-
     /// Bytes in use by objects (approximate: blocks in use, less free holes).
     pub fn total_memory(&self) -> usize {
         let st = self.lock_state();
@@ -863,126 +430,10 @@ impl Gc {
         }
     }
 
-    /// Removes `obj` from finalization (`GC.SuppressFinalize`): sets its
-    /// header's suppressed bit, O(1) (objects with finalizers commonly call
-    /// it from `Dispose`). The collector drops the object from finalization
-    /// when it dies; if it is already queued, its finalizer is skipped.
-    pub fn suppress_finalize(&self, obj: ObjectRef) {
-        let bit = (layout::FINALIZER_SUPPRESSED >> 32) as u32;
-        // SAFETY: `obj` is a live object (the caller's reference).
-        unsafe { layout::header_high(obj.as_ptr() as usize) }.fetch_or(bit, Ordering::Relaxed);
-    }
-
-    /// Puts `obj` back under finalization (`GC.ReRegisterForFinalize`):
-    /// clears the suppressed bit, and registers the object again if its
-    /// finalizer already ran or was dropped (a linear search: rare).
-    pub fn reregister_for_finalize(&self, obj: ObjectRef) {
-        if obj.method_table().has(mt_flags::HAS_FINALIZER) {
-            let a = obj.as_ptr() as usize;
-            let bit = (layout::FINALIZER_SUPPRESSED >> 32) as u32;
-            // SAFETY: `obj` is a live object (the caller's reference).
-            unsafe { layout::header_high(a) }.fetch_and(!bit, Ordering::Relaxed);
-            let mut st = self.lock_state();
-            if !st.finalizable.contains(&a) && !st.freachable.contains(&a) {
-                st.finalizable.push(a);
-            }
-        }
-    }
-
     /// A strong handle for native code keeping `obj` alive (and updated
     /// when it moves) until dropped.
     pub fn new_handle(&self, obj: ObjectRef) -> ObjectHandle {
         ObjectHandle::new(&self.handles, obj)
-    }
-
-    /// Whether finalizers are waiting to run.
-    pub fn finalizers_pending(&self) -> bool {
-        !self.lock_state().freachable.is_empty()
-    }
-
-    /// Hands finalization to a finalizer thread woken by `event` (see
-    /// runtime/finalizer.rs); from then on, [`Gc::next_to_finalize`] is
-    /// called by that thread only.
-    pub(crate) fn set_finalizer_event(&self, event: osprey_kernel::Handle) {
-        let _ = self.finalizer_event.set(event);
-    }
-
-    /// The finalizer runner: the next object whose finalizer should run,
-    /// taken off the f-reachable queue, or `None` when the queue is empty.
-    /// The caller is cooperative (the object cannot move before its
-    /// finalizer is called) and calls again when the finalizer has returned;
-    /// `None` tells waiters that everything queued has run.
-    pub(crate) fn next_to_finalize<'t>(
-        &self,
-        _thread: &'t impl AsRef<Mutator>,
-    ) -> Option<Unrooted<'t>> {
-        let mut st = self.lock_state();
-        loop {
-            if st.freachable.is_empty() {
-                st.finalizer_busy = false;
-                self.finalizer_idle.notify_all();
-                return None;
-            }
-            let Some(obj) = st.freachable.pop_front() else {
-                continue;
-            };
-            // SAFETY: queued objects are alive (the queue is a root).
-            if unsafe { layout::finalizer_suppressed(obj) } {
-                continue;
-            }
-            if let Some(obj) = ObjectRef::from_raw(obj as *mut u8) {
-                st.finalizer_busy = true;
-                return Some(Unrooted::assume(obj));
-            }
-        }
-    }
-
-    /// The finalizer thread stopped (the runtime is going away, or a
-    /// finalizer failed): nobody waits for it any more.
-    pub(crate) fn finalizer_stopped(&self) {
-        self.finalizer_gone.store(true, Ordering::Release);
-        let mut st = self.lock_state();
-        st.finalizer_busy = false;
-        self.finalizer_idle.notify_all();
-    }
-
-    /// `GC.WaitForPendingFinalizers`: returns when every object found
-    /// unreachable so far has been finalized. With a finalizer thread, wakes
-    /// it and waits in preemptive mode (`thread` must be walkable and hold
-    /// no unprotected references); without one, runs the finalizers on
-    /// `thread`.
-    pub fn wait_for_pending_finalizers(&self, thread: &mut impl AsMut<Mutator>) {
-        let thread = thread.as_mut();
-        if thread.is_finalizer {
-            // The finalizer thread waiting for itself would never return
-            // (the CLR returns at once too).
-            return;
-        }
-        let Some(&event) = self.finalizer_event.get() else {
-            while let Some(obj) = self.next_to_finalize(thread).map(Unrooted::raw) {
-                // The runtime roots `obj` before anything can collect.
-                if !self.to_runtime.run_finalizer(thread, obj) {
-                    return;
-                }
-            }
-            return;
-        };
-        if self.finalizers_pending() {
-            let _ = self.os.set_event(event);
-        }
-        self.enter_preemptive(thread);
-        {
-            let mut st = self.lock_state();
-            while (!st.freachable.is_empty() || st.finalizer_busy)
-                && !self.finalizer_gone.load(Ordering::Acquire)
-            {
-                st = self
-                    .finalizer_idle
-                    .wait(st)
-                    .unwrap_or_else(|p| p.into_inner());
-            }
-        }
-        self.enter_cooperative(thread);
     }
 
     /// The pause summary: (collections, max ns, p99 ns, peak bytes of blocks).
@@ -1002,12 +453,6 @@ impl Gc {
     }
 }
 
-#[derive(PartialEq, Eq)]
-enum Need {
-    Minor,
-    Full,
-}
-
 impl Drop for Gc {
     fn drop(&mut self) {
         if self.options.log {
@@ -1025,29 +470,4 @@ impl Drop for Gc {
             ));
         }
     }
-}
-
-/// Fills the unused rest of an allocation context and empties it.
-pub(crate) fn retire_context(ptr: &mut usize, limit: &mut usize) {
-    if *ptr != 0 && *limit > *ptr {
-        // SAFETY: [ptr, limit) is the unused, zeroed tail of a context.
-        unsafe { layout::fill(*ptr, *limit - *ptr) };
-    }
-    *ptr = 0;
-    *limit = 0;
-}
-
-/// Writes the method table (and length) of a new object at `start` (its
-/// header), in zeroed memory.
-pub(crate) fn init_object(start: usize, mt: &MethodTable, length: usize) -> ObjectRef {
-    let obj = (start + HEADER_SIZE) as *mut u8;
-    // SAFETY: `start` begins a fresh, zeroed block of at least
-    // `allocation_size(mt, length)` bytes owned by this allocation.
-    unsafe {
-        *(obj as *mut *const MethodTable) = mt;
-        if mt.component_size != 0 {
-            *(obj.add(object::LENGTH_OFFSET) as *mut u32) = length as u32;
-        }
-    }
-    ObjectRef::from_raw(obj).expect("heap addresses are never null")
 }

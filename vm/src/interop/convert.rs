@@ -13,6 +13,7 @@ use crate::object::{self, ObjectRef};
 use crate::rooted::Rooted;
 use crate::runtime::RuntimeError;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 use osprey_jit::JitType;
 
 /// The native layout of value type or formatted class `t`, or the
@@ -29,7 +30,7 @@ pub(crate) fn layout_of(thread: &mut Thread, t: TypeHandle) -> Result<NativeLayo
 /// .NET's error for a type with no native form.
 pub(crate) fn not_marshalable(t: TypeHandle) -> RuntimeError {
     RuntimeError::managed(
-        "System.ArgumentException",
+        ExceptionKind::Argument,
         Some(format!(
             "Type '{}' cannot be marshaled as an unmanaged structure; no meaningful size or offset can be computed.",
             t.name
@@ -38,7 +39,7 @@ pub(crate) fn not_marshalable(t: TypeHandle) -> RuntimeError {
 }
 
 fn out_of_memory() -> RuntimeError {
-    RuntimeError::managed("System.OutOfMemoryException", None)
+    RuntimeError::managed(ExceptionKind::OutOfMemory, None)
 }
 
 /// A NUL-terminated copy of `units` on the C heap (UTF-8 or UTF-16).
@@ -83,7 +84,7 @@ pub(crate) unsafe fn native_string_units(p: usize, utf16: bool) -> Vec<u16> {
 /// array shorter than its `SizeConst`.
 fn embedded_array_length() -> RuntimeError {
     RuntimeError::managed(
-        "System.ArgumentException",
+        ExceptionKind::Argument,
         Some(
             "Type could not be marshaled because the length of an embedded array instance \
              does not match the declared length in the layout."

@@ -9,6 +9,7 @@ use crate::loader::{MethodTable, TypeHandle};
 use crate::object::{self, ObjectRef};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The value of `result`, or `fallback` after raising its error.
 fn raise_or<T>(thread: &mut Thread, result: Result<T, RuntimeError>, fallback: T) -> T {
@@ -80,7 +81,7 @@ pub(crate) extern "C" fn offset_of(thread: &mut Thread, handle: usize, name: *mu
             Some(o) => o as i32,
             None => {
                 thread.raise(RuntimeError::managed(
-                    "System.ArgumentException",
+                    ExceptionKind::Argument,
                     Some(format!(
                         "Field passed in is not a marshaled member of the type '{}'.\nParameter name: fieldName",
                         t.name
@@ -172,7 +173,7 @@ fn run_default_constructor(
         .find(|m| m.name == ".ctor" && !m.is_static() && m.sig.params.is_empty())
         .ok_or_else(|| {
             RuntimeError::managed(
-                "System.MissingMethodException",
+                ExceptionKind::MissingMethod,
                 Some(format!(
                     "No parameterless constructor defined for type '{}'.",
                     t.name
@@ -199,7 +200,7 @@ pub(crate) extern "C" fn ptr_to_existing_structure(
         let t = TypeHandle::from_method_table(obj.method_table());
         if t.is_value_type() {
             thread.raise(RuntimeError::managed(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 Some("The structure must not be a value class.\nParameter name: structure".into()),
             ));
             return;

@@ -10,6 +10,7 @@ use osprey_metadata::Image;
 
 use crate::loader::MethodHandle;
 use crate::runtime::RuntimeError;
+use crate::typesystem::ExceptionKind;
 
 /// How strings and characters are encoded (`CharSet`). On Linux `Ansi` and
 /// `Auto` mean UTF-8, as in .NET.
@@ -87,7 +88,7 @@ pub(crate) fn pinvoke_import(
     img: &Image<'_>,
     md: MethodHandle,
 ) -> Result<PInvokeImport, RuntimeError> {
-    let bad = |what: String| RuntimeError::managed("System.BadImageFormatException", Some(what));
+    let bad = |what: String| RuntimeError::managed(ExceptionKind::BadImageFormat, Some(what));
     let p = img
         .pinvoke_import_of(md.rid)
         .map_err(|e| bad(format!("the ImplMap row of {}: {e}", md.full_name())))?

@@ -31,6 +31,7 @@ use osprey_kernel::Handle;
 
 use crate::loader::AssemblyId;
 use crate::runtime::RuntimeError;
+use crate::typesystem::ExceptionKind;
 
 /// The libraries a runtime has loaded, by (search directory, name).
 #[derive(Default)]
@@ -170,7 +171,7 @@ impl Libraries {
                 Ok(h)
             }
             None => Err(RuntimeError::managed(
-                "System.DllNotFoundException",
+                ExceptionKind::DllNotFound,
                 Some(format!(
                     "Unable to load shared library '{name}' or one of its dependencies: {}",
                     tried.join("; ")
@@ -190,7 +191,7 @@ impl Libraries {
     ) -> Result<usize, RuntimeError> {
         os.library_symbol(lib, entry).map_err(|_| {
             RuntimeError::managed(
-                "System.EntryPointNotFoundException",
+                ExceptionKind::EntryPointNotFound,
                 Some(format!(
                     "Unable to find an entry point named '{entry}' in shared library '{name}'."
                 )),

@@ -17,6 +17,7 @@ use super::import::{self, native_type as nt, CharSet, PInvokeImport, ParamInfo};
 use super::layout;
 use crate::loader::{Loader, MethodHandle, TypeHandle, TypeKind};
 use crate::runtime::RuntimeError;
+use crate::typesystem::ExceptionKind;
 
 /// How one parameter crosses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -180,7 +181,7 @@ fn directive(md: MethodHandle, index: usize, info: &ParamInfo, why: &str) -> Run
         format!("'parameter #{index}' ({})", info.name)
     };
     RuntimeError::managed(
-        "System.Runtime.InteropServices.MarshalDirectiveException",
+        ExceptionKind::MarshalDirective,
         Some(format!(
             "Cannot marshal {what} of {}: {why}.",
             md.full_name()
@@ -212,7 +213,7 @@ pub(crate) fn plan(loader: &mut Loader, md: MethodHandle) -> Result<MarshalPlan,
     };
     if !md.is_static() {
         return Err(RuntimeError::managed(
-            "System.Runtime.InteropServices.MarshalDirectiveException",
+            ExceptionKind::MarshalDirective,
             Some(format!("{} is a P/Invoke but not static", md.full_name())),
         ));
     }

@@ -50,6 +50,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::jitiface::JitContext;
 use crate::runtime::{Arg, CallSite, Runtime, RuntimeError, Value};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// How one argument of a callback arrives from C.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -190,10 +191,7 @@ pub(crate) struct Thunks {
 }
 
 fn directive(what: String) -> RuntimeError {
-    RuntimeError::managed(
-        "System.Runtime.InteropServices.MarshalDirectiveException",
-        Some(what),
-    )
+    RuntimeError::managed(ExceptionKind::MarshalDirective, Some(what))
 }
 
 /// The size and signedness of an integer-like type as C passes it.
@@ -488,7 +486,7 @@ impl Thunks {
         }
         if !md.is_static() {
             return Err(RuntimeError::managed(
-                "System.InvalidProgramException",
+                ExceptionKind::InvalidProgram,
                 Some(format!(
                     "{} is [UnmanagedCallersOnly] but not static",
                     md.full_name()
@@ -1516,7 +1514,7 @@ pub(crate) fn delegate_for_pointer(
     let rt = thread.runtime();
     if !super::layout::is_delegate(delegate_type) {
         return Err(RuntimeError::managed(
-            "System.ArgumentException",
+            ExceptionKind::Argument,
             Some(format!(
                 "Type must derive from Delegate.\nParameter name: t ({})",
                 delegate_type.name

@@ -31,12 +31,13 @@ use osprey_jit::{
 };
 use osprey_metadata::Token;
 
-use super::ilgen::{IlBuilder, StubToken, STUB_TOKEN_TABLE};
+use super::ilgen::{IlBuilder, Label, StubToken, STUB_TOKEN_TABLE};
 use super::marshal::{ArgKind, MarshalPlan, RetKind};
 use crate::loader::{Loader, MethodHandle, TypeHandle};
 use crate::object;
 use crate::runtime::jitiface::JitContext;
 use crate::runtime::{Runtime, RuntimeError};
+use crate::typesystem::ExceptionKind;
 
 /// A stub, ready to compile.
 pub(crate) struct IlStub {
@@ -99,45 +100,35 @@ pub(crate) enum StubKind {
     PointerInvoke,
 }
 
-/// Builds the IL stub of `md` (a P/Invoke, or a delegate type's `Invoke`).
+/// Builds the IL stub of `md` (a P/Invoke, or a delegate type's `Invoke`),
+/// in the order its code runs: buffers made before the protected block,
+/// the arguments converted or pinned, the native call, the result
+/// converted, `[Out]` values copied back, and the `finally` that frees
+/// what the conversions allocated.
 pub(crate) fn build(
     rt: &Runtime,
     md: MethodHandle,
     plan: &MarshalPlan,
     kind: StubKind,
 ) -> Result<IlStub, RuntimeError> {
-    let mut b = IlBuilder::default();
-    let helper = |b: &mut IlBuilder, m: BoundMethod| b.token(StubToken::Method(rt.bound_method(m)));
-    // The managed arguments: `this` (the pointer's box) first for a
-    // pointer delegate.
-    let first = u16::from(kind == StubKind::PointerInvoke);
+    let mut g = StubGen {
+        rt,
+        md,
+        plan,
+        b: IlBuilder::default(),
+        // The managed arguments: `this` (the pointer's box) first for a
+        // pointer delegate.
+        first: u16::from(kind == StubKind::PointerInvoke),
+        locals: vec![ArgLocals::default(); plan.args.len()],
+    };
     let mut args: Vec<JitType> = Vec::new();
-    if first == 1 {
+    if g.first == 1 {
         args.push(JitType::Ref);
     }
     args.extend(plan.args.iter().map(|a| a.managed));
-    let result = (plan.managed_ret != JitType::Void).then(|| b.local(plan.managed_ret, false));
-    let hresult = (!plan.import.preserve_sig).then(|| b.local(JitType::I4, false));
-    // A SafeHandle result is created first, so that a failure to create it
-    // cannot leak the handle the native function returns.
-    let mut safe_handle_result = None;
-    if let RetKind::SafeHandle(t) = &plan.ret {
-        let ctor = default_constructor(*t).ok_or_else(|| {
-            RuntimeError::managed(
-                "System.MissingMethodException",
-                Some(format!(
-                    "the SafeHandle type {} returned by {} has no parameterless constructor",
-                    t.name,
-                    md.full_name()
-                )),
-            )
-        })?;
-        let l = b.local(JitType::Ref, false);
-        let tok = b.token(StubToken::Method(ctor));
-        b.newobj(tok);
-        b.stloc(l);
-        safe_handle_result = Some(l);
-    }
+    let result = (plan.managed_ret != JitType::Void).then(|| g.b.local(plan.managed_ret, false));
+    let hresult = (!plan.import.preserve_sig).then(|| g.b.local(JitType::I4, false));
+    let safe_handle_result = g.create_safe_handle_result()?;
     let needs_finally = matches!(plan.ret, RetKind::ConvertedStruct(..))
         || plan.args.iter().any(|a| {
             matches!(
@@ -148,402 +139,38 @@ pub(crate) fn build(
                     | ArgKind::NativeCopy { .. }
             )
         });
-    let mut locals = vec![ArgLocals::default(); plan.args.len()];
-    // UTF-8 strings that fit go in a buffer on the stack (`localloc`,
-    // which must come before the protected block); the others on the C
-    // heap, inside it (freed by the `finally`).
-    for (i, a) in plan.args.iter().enumerate() {
-        if a.kind != ArgKind::StringUtf8 {
-            continue;
-        }
-        let arg = first + i as u16;
-        let (cap, buf, owned) = (
-            b.local(JitType::I, false),
-            b.local(JitType::I, false),
-            b.local(JitType::Bool, false),
-        );
-        let later = b.label();
-        b.ldarg(arg);
-        let t = helper(&mut b, BoundMethod::StubHelpersUtf8MaxBytes);
-        b.call(t);
-        b.dup();
-        b.stloc(cap);
-        b.ldc_native(STACK_STRING_BYTES);
-        b.bgt_un(later);
-        b.ldloc(cap);
-        b.brfalse(later);
-        b.ldloc(cap);
-        b.localloc();
-        b.stloc(buf);
-        b.mark(later);
-        locals[i] = ArgLocals {
-            value: Some(buf),
-            flag: Some(owned),
-            extra: Some(cap),
-        };
-    }
-    // A non-blittable struct result comes back into a zeroed C heap
-    // buffer (allocated before the protected block, destroyed and freed
-    // by the `finally`).
-    let struct_result = match &plan.ret {
-        RetKind::ConvertedStruct(t, _) => {
-            let buf = b.local(JitType::I, false);
-            b.ldc_native(t.to_jit().0);
-            let h = helper(&mut b, BoundMethod::StubHelpersAllocStructureNative);
-            b.call(h);
-            b.stloc(buf);
-            Some((*t, buf))
-        }
-        _ => None,
-    };
-    let try_start = b.offset();
-    // Convert or pin each argument.
-    for (i, a) in plan.args.iter().enumerate() {
-        let arg = first + i as u16;
-        let l = &mut locals[i];
-        match a.kind {
-            ArgKind::Blittable | ArgKind::Struct(_) | ArgKind::Bool { .. } | ArgKind::AnsiChar => {}
-            ArgKind::StringUtf16 | ArgKind::Array => {
-                let v = b.local(JitType::Ref, true);
-                b.ldarg(arg);
-                b.stloc(v);
-                l.value = Some(v);
-            }
-            ArgKind::ByRef => {
-                let v = b.local(JitType::ByRef, true);
-                b.ldarg(arg);
-                b.stloc(v);
-                l.value = Some(v);
-            }
-            ArgKind::StringUtf8 => {
-                let (buf, owned, cap) = (
-                    l.value.expect("declared above"),
-                    l.flag.expect("declared above"),
-                    l.extra.expect("declared above"),
-                );
-                let (encode, done) = (b.label(), b.label());
-                // No stack buffer: a heap one, unless the string is null.
-                b.ldloc(buf);
-                b.brtrue(encode);
-                b.ldloc(cap);
-                b.brfalse(done);
-                b.ldloc(cap);
-                let t = helper(&mut b, BoundMethod::StubHelpersAllocNative);
-                b.call(t);
-                b.stloc(buf);
-                b.ldc_i4(1);
-                b.stloc(owned);
-                b.mark(encode);
-                b.ldarg(arg);
-                b.ldloc(buf);
-                let t = helper(&mut b, BoundMethod::StubHelpersEncodeUtf8);
-                b.call(t);
-                b.mark(done);
-            }
-            ArgKind::StringBuilder { utf16 } => {
-                let v = b.local(JitType::I, false);
-                b.ldarg(arg);
-                b.ldc_i4(i32::from(utf16));
-                let t = helper(&mut b, BoundMethod::StubHelpersStringBuilderToNative);
-                b.call(t);
-                b.stloc(v);
-                l.value = Some(v);
-            }
-            ArgKind::ByRefBool { copy_in, .. } => {
-                let v = b.local(JitType::I4, false);
-                if copy_in {
-                    b.ldarg(arg);
-                    b.ldind_u1();
-                    b.stloc(v);
-                }
-                l.value = Some(v);
-            }
-            ArgKind::Delegate => {
-                let v = b.local(JitType::I, false);
-                b.ldarg(arg);
-                let t = helper(&mut b, BoundMethod::StubHelpersDelegateToNative);
-                b.call(t);
-                b.stloc(v);
-                l.value = Some(v);
-            }
-            ArgKind::NativeCopy {
-                boxed,
-                copy_in,
-                by_value,
-                ..
-            } => {
-                // The value (boxed, for a struct by reference) or object,
-                // and its native form in a zeroed C heap buffer.
-                let obj = b.local(JitType::Ref, false);
-                let v = b.local(JitType::I, false);
-                b.ldarg(arg);
-                if let Some(t) = boxed {
-                    // (A struct by value is the value; by reference, its address.)
-                    let tok = b.token(StubToken::Type(t));
-                    if by_value.is_none() {
-                        b.ldobj(tok);
-                    }
-                    b.box_value(tok);
-                }
-                b.stloc(obj);
-                b.ldloc(obj);
-                b.ldc_i4(i32::from(copy_in));
-                let t = helper(&mut b, BoundMethod::StubHelpersStructureToNative);
-                b.call(t);
-                b.stloc(v);
-                l.value = Some(v);
-                l.flag = Some(obj);
-            }
-            ArgKind::SafeHandle => {
-                let v = b.local(JitType::I, false);
-                let flag = b.local(JitType::Bool, false);
-                b.ldarg(arg);
-                b.ldloca(flag);
-                let t = helper(&mut b, BoundMethod::StubHelpersSafeHandleAddRef);
-                b.call(t);
-                b.stloc(v);
-                l.value = Some(v);
-                l.flag = Some(flag);
-            }
-        }
-    }
-    // Push the native arguments and call.
-    for (i, a) in plan.args.iter().enumerate() {
-        let arg = first + i as u16;
-        let l = locals[i];
-        match a.kind {
-            ArgKind::Blittable | ArgKind::Struct(_) | ArgKind::Bool { .. } => b.ldarg(arg),
-            ArgKind::AnsiChar => {
-                b.ldarg(arg);
-                let t = helper(&mut b, BoundMethod::StubHelpersCharToAnsi);
-                b.call(t);
-            }
-            ArgKind::StringUtf16 | ArgKind::Array => {
-                let offset = if a.kind == ArgKind::Array {
-                    object::ARRAY_DATA_OFFSET
-                } else {
-                    object::STRING_DATA_OFFSET
-                };
-                let null = b.label();
-                b.ldloc(l.value.expect("pinned above"));
-                b.conv_i();
-                b.dup();
-                b.brfalse(null);
-                b.ldc_i4(offset as i32);
-                b.add();
-                b.mark(null);
-            }
-            ArgKind::ByRef => {
-                b.ldloc(l.value.expect("pinned above"));
-                b.conv_u();
-            }
-            ArgKind::ByRefBool { .. } => {
-                b.ldloca(l.value.expect("declared above"));
-                b.conv_u();
-            }
-            ArgKind::StringUtf8
-            | ArgKind::StringBuilder { .. }
-            | ArgKind::Delegate
-            | ArgKind::SafeHandle
-            | ArgKind::NativeCopy { .. } => b.ldloc(l.value.expect("converted above")),
-        }
-    }
+    g.declare_utf8_buffers();
+    let struct_result = g.alloc_struct_result();
+    let try_start = g.b.offset();
+    g.convert_args();
+    g.push_native_args();
     if hresult.is_some() {
         if let Some(r) = result {
-            b.ldloca(r);
-            b.conv_u();
+            g.b.ldloca(r);
+            g.b.conv_u();
         }
     }
     if let Some((_, buf)) = struct_result {
-        b.ldloc(buf);
+        g.b.ldloc(buf);
     }
-    match kind {
-        StubKind::PInvoke => {
-            let native = super::native_call_info(rt, md, plan)?;
-            let t = b.token(StubToken::Native(Box::new(native)));
-            b.call(t);
-        }
-        StubKind::PointerInvoke => {
-            // The pointer: the IntPtr in the box `this` (no safepoint between
-            // reading the reference and loading through it).
-            b.ldarg(0);
-            b.conv_i();
-            b.ldc_i4(object::BOX_DATA_OFFSET as i32);
-            b.add();
-            b.ldind_i();
-            let native = super::native_call_info(rt, md, plan)?;
-            let osprey_jit::CallTarget::PInvoke(mut call) = native.target else {
-                unreachable!("native_call_info makes P/Invoke targets")
-            };
-            call.target = osprey_jit::NativeTarget::Stack;
-            let t = b.token(StubToken::Signature(Box::new(CallSiteSig {
-                sig: native.sig,
-                unmanaged: Some(*call),
-            })));
-            b.calli(t);
-        }
-    }
-    // The result.
-    match (&plan.ret, hresult) {
-        (_, Some(hr)) => b.stloc(hr),
-        (RetKind::Void, None) => {}
-        (RetKind::Blittable | RetKind::Struct(_) | RetKind::Bool { .. }, None) => {
-            b.stloc(result.expect("non-void"))
-        }
-        (RetKind::ConvertedStruct(t, _), None) => {
-            // A box of the (zeroed) result filled from the native form, then
-            // unboxed into the result.
-            let (_, buf) = struct_result.expect("allocated above");
-            let obj = b.local(JitType::Ref, false);
-            let tok = b.token(StubToken::Type(*t));
-            let r = result.expect("non-void");
-            b.ldloc(r);
-            b.box_value(tok);
-            b.stloc(obj);
-            b.ldloc(buf);
-            b.ldloc(obj);
-            let h = helper(&mut b, BoundMethod::StubHelpersStructureFromNative);
-            b.call(h);
-            b.ldloc(obj);
-            b.unbox(tok);
-            b.ldobj(tok);
-            b.stloc(r);
-        }
-        (RetKind::AnsiChar, None) => {
-            let t = helper(&mut b, BoundMethod::StubHelpersAnsiToChar);
-            b.call(t);
-            b.stloc(result.expect("non-void"));
-        }
-        (RetKind::String { utf16 }, None) => {
-            b.ldc_i4(i32::from(*utf16));
-            let t = helper(&mut b, BoundMethod::StubHelpersPtrToStringAndFree);
-            b.call(t);
-            b.stloc(result.expect("non-void"));
-        }
-        (RetKind::SafeHandle(_), None) => {
-            let raw = b.local(JitType::I, false);
-            b.stloc(raw);
-            let sh = safe_handle_result.expect("created above");
-            b.ldloc(sh);
-            b.ldloc(raw);
-            let t = helper(&mut b, BoundMethod::StubHelpersSafeHandleSet);
-            b.call(t);
-            b.ldloc(sh);
-            b.stloc(result.expect("non-void"));
-        }
-        (RetKind::Delegate(ty), None) => {
-            b.ldc_native(ty.to_jit().0);
-            let t = helper(&mut b, BoundMethod::StubHelpersNativeToDelegate);
-            b.call(t);
-            b.stloc(result.expect("non-void"));
-        }
-    }
+    g.emit_call(kind)?;
+    g.store_result(result, hresult, struct_result, safe_handle_result);
     if let Some(hr) = hresult {
-        b.ldloc(hr);
-        let t = helper(&mut b, BoundMethod::StubHelpersThrowForHr);
-        b.call(t);
+        g.b.ldloc(hr);
+        let t = g.helper(BoundMethod::StubHelpersThrowForHr);
+        g.b.call(t);
     }
-    // Copy [Out] values back.
-    for (i, a) in plan.args.iter().enumerate() {
-        let arg = first + i as u16;
-        let l = locals[i];
-        match a.kind {
-            ArgKind::StringBuilder { utf16 } => {
-                b.ldarg(arg);
-                b.ldloc(l.value.expect("converted above"));
-                b.ldc_i4(i32::from(utf16));
-                let t = helper(&mut b, BoundMethod::StubHelpersStringBuilderFromNative);
-                b.call(t);
-            }
-            ArgKind::NativeCopy {
-                boxed,
-                copy_out: true,
-                ..
-            } => {
-                let obj = l.flag.expect("converted above");
-                b.ldloc(l.value.expect("converted above"));
-                b.ldloc(obj);
-                let t = helper(&mut b, BoundMethod::StubHelpersStructureFromNative);
-                b.call(t);
-                if let Some(ty) = boxed {
-                    // Back from the box into the caller's variable.
-                    let tok = b.token(StubToken::Type(ty));
-                    b.ldarg(arg);
-                    b.ldloc(obj);
-                    b.unbox(tok);
-                    b.ldobj(tok);
-                    b.stobj(tok);
-                }
-            }
-            ArgKind::ByRefBool { size, .. } => {
-                b.ldarg(arg);
-                b.ldloc(l.value.expect("declared above"));
-                if size == 1 {
-                    b.conv_u1();
-                }
-                b.ldc_i4(0);
-                b.cgt_un();
-                b.stind_i1();
-            }
-            _ => {}
-        }
-    }
-    let end = b.label();
+    g.copy_back();
+    let end = g.b.label();
     if needs_finally {
-        b.leave(end);
-        let handler_start = b.offset();
-        for (i, a) in plan.args.iter().enumerate().rev() {
-            let arg = first + i as u16;
-            let l = locals[i];
-            match a.kind {
-                ArgKind::StringUtf8 => {
-                    // Only a heap buffer is freed.
-                    let skip = b.label();
-                    b.ldloc(l.flag.expect("declared above"));
-                    b.brfalse(skip);
-                    b.ldloc(l.value.expect("converted above"));
-                    let t = helper(&mut b, BoundMethod::StubHelpersFreeNative);
-                    b.call(t);
-                    b.mark(skip);
-                }
-                ArgKind::StringBuilder { .. } => {
-                    b.ldloc(l.value.expect("converted above"));
-                    let t = helper(&mut b, BoundMethod::StubHelpersFreeNative);
-                    b.call(t);
-                }
-                ArgKind::NativeCopy { .. } => {
-                    b.ldloc(l.value.expect("converted above"));
-                    b.ldloc(l.flag.expect("converted above"));
-                    let t = helper(&mut b, BoundMethod::StubHelpersFreeStructureNative);
-                    b.call(t);
-                }
-                ArgKind::SafeHandle => {
-                    b.ldarg(arg);
-                    b.ldloc(l.flag.expect("declared above"));
-                    let t = helper(&mut b, BoundMethod::StubHelpersSafeHandleRelease);
-                    b.call(t);
-                }
-                _ => {}
-            }
-        }
-        if let Some((t, buf)) = struct_result {
-            // The strings the callee returned in the struct are freed, as
-            // the CLR frees them.
-            b.ldloc(buf);
-            b.ldc_native(t.to_jit().0);
-            let h = helper(&mut b, BoundMethod::StubHelpersFreeStructureNativeOfType);
-            b.call(h);
-        }
-        b.endfinally();
-        let handler_end = b.offset();
-        b.finally(try_start, handler_start, handler_end);
+        g.emit_finally(try_start, end, struct_result);
     }
-    b.mark(end);
+    g.b.mark(end);
     if let Some(r) = result {
-        b.ldloc(r);
+        g.b.ldloc(r);
     }
-    b.ret();
-    let (il, locals, tokens, eh) = b.finish();
+    g.b.ret();
+    let (il, locals, tokens, eh) = g.b.finish();
     Ok(IlStub {
         il,
         args,
@@ -552,6 +179,465 @@ pub(crate) fn build(
         eh,
         tokens,
     })
+}
+
+/// The state of one stub being built (see [`build`]).
+struct StubGen<'a> {
+    rt: &'a Runtime,
+    md: MethodHandle,
+    plan: &'a MarshalPlan,
+    b: IlBuilder,
+    /// The IL argument index of the first marshaled argument (1 after a
+    /// pointer delegate's `this`).
+    first: u16,
+    /// Per marshaled argument, the locals its conversion uses.
+    locals: Vec<ArgLocals>,
+}
+
+impl StubGen<'_> {
+    /// A token for calling the corelib helper `m`.
+    fn helper(&mut self, m: BoundMethod) -> u32 {
+        self.b.token(StubToken::Method(self.rt.bound_method(m)))
+    }
+
+    /// A SafeHandle result is created first, so that a failure to create it
+    /// cannot leak the handle the native function returns.
+    fn create_safe_handle_result(&mut self) -> Result<Option<u16>, RuntimeError> {
+        let RetKind::SafeHandle(t) = &self.plan.ret else {
+            return Ok(None);
+        };
+        let ctor = default_constructor(*t).ok_or_else(|| {
+            RuntimeError::managed(
+                ExceptionKind::MissingMethod,
+                Some(format!(
+                    "the SafeHandle type {} returned by {} has no parameterless constructor",
+                    t.name,
+                    self.md.full_name()
+                )),
+            )
+        })?;
+        let l = self.b.local(JitType::Ref, false);
+        let tok = self.b.token(StubToken::Method(ctor));
+        self.b.newobj(tok);
+        self.b.stloc(l);
+        Ok(Some(l))
+    }
+
+    /// UTF-8 strings that fit go in a buffer on the stack (`localloc`,
+    /// which must come before the protected block); the others on the C
+    /// heap, inside it (freed by the `finally`).
+    fn declare_utf8_buffers(&mut self) {
+        for (i, a) in self.plan.args.iter().enumerate() {
+            if a.kind != ArgKind::StringUtf8 {
+                continue;
+            }
+            let arg = self.first + i as u16;
+            let (cap, buf, owned) = (
+                self.b.local(JitType::I, false),
+                self.b.local(JitType::I, false),
+                self.b.local(JitType::Bool, false),
+            );
+            let later = self.b.label();
+            self.b.ldarg(arg);
+            let t = self.helper(BoundMethod::StubHelpersUtf8MaxBytes);
+            self.b.call(t);
+            self.b.dup();
+            self.b.stloc(cap);
+            self.b.ldc_native(STACK_STRING_BYTES);
+            self.b.bgt_un(later);
+            self.b.ldloc(cap);
+            self.b.brfalse(later);
+            self.b.ldloc(cap);
+            self.b.localloc();
+            self.b.stloc(buf);
+            self.b.mark(later);
+            self.locals[i] = ArgLocals {
+                value: Some(buf),
+                flag: Some(owned),
+                extra: Some(cap),
+            };
+        }
+    }
+
+    /// A non-blittable struct result comes back into a zeroed C heap
+    /// buffer (allocated before the protected block, destroyed and freed
+    /// by the `finally`): its type and the local holding the buffer.
+    fn alloc_struct_result(&mut self) -> Option<(TypeHandle, u16)> {
+        match &self.plan.ret {
+            RetKind::ConvertedStruct(t, _) => {
+                let buf = self.b.local(JitType::I, false);
+                self.b.ldc_native(t.to_jit().0);
+                let h = self.helper(BoundMethod::StubHelpersAllocStructureNative);
+                self.b.call(h);
+                self.b.stloc(buf);
+                Some((*t, buf))
+            }
+            _ => None,
+        }
+    }
+
+    /// Converts or pins each argument.
+    fn convert_args(&mut self) {
+        for (i, a) in self.plan.args.iter().enumerate() {
+            let arg = self.first + i as u16;
+            let mut l = self.locals[i];
+            match a.kind {
+                ArgKind::Blittable
+                | ArgKind::Struct(_)
+                | ArgKind::Bool { .. }
+                | ArgKind::AnsiChar => {}
+                ArgKind::StringUtf16 | ArgKind::Array => {
+                    let v = self.b.local(JitType::Ref, true);
+                    self.b.ldarg(arg);
+                    self.b.stloc(v);
+                    l.value = Some(v);
+                }
+                ArgKind::ByRef => {
+                    let v = self.b.local(JitType::ByRef, true);
+                    self.b.ldarg(arg);
+                    self.b.stloc(v);
+                    l.value = Some(v);
+                }
+                ArgKind::StringUtf8 => {
+                    let (buf, owned, cap) = (
+                        l.value.expect("declared above"),
+                        l.flag.expect("declared above"),
+                        l.extra.expect("declared above"),
+                    );
+                    let (encode, done) = (self.b.label(), self.b.label());
+                    // No stack buffer: a heap one, unless the string is null.
+                    self.b.ldloc(buf);
+                    self.b.brtrue(encode);
+                    self.b.ldloc(cap);
+                    self.b.brfalse(done);
+                    self.b.ldloc(cap);
+                    let t = self.helper(BoundMethod::StubHelpersAllocNative);
+                    self.b.call(t);
+                    self.b.stloc(buf);
+                    self.b.ldc_i4(1);
+                    self.b.stloc(owned);
+                    self.b.mark(encode);
+                    self.b.ldarg(arg);
+                    self.b.ldloc(buf);
+                    let t = self.helper(BoundMethod::StubHelpersEncodeUtf8);
+                    self.b.call(t);
+                    self.b.mark(done);
+                }
+                ArgKind::StringBuilder { utf16 } => {
+                    let v = self.b.local(JitType::I, false);
+                    self.b.ldarg(arg);
+                    self.b.ldc_i4(i32::from(utf16));
+                    let t = self.helper(BoundMethod::StubHelpersStringBuilderToNative);
+                    self.b.call(t);
+                    self.b.stloc(v);
+                    l.value = Some(v);
+                }
+                ArgKind::ByRefBool { copy_in, .. } => {
+                    let v = self.b.local(JitType::I4, false);
+                    if copy_in {
+                        self.b.ldarg(arg);
+                        self.b.ldind_u1();
+                        self.b.stloc(v);
+                    }
+                    l.value = Some(v);
+                }
+                ArgKind::Delegate => {
+                    let v = self.b.local(JitType::I, false);
+                    self.b.ldarg(arg);
+                    let t = self.helper(BoundMethod::StubHelpersDelegateToNative);
+                    self.b.call(t);
+                    self.b.stloc(v);
+                    l.value = Some(v);
+                }
+                ArgKind::NativeCopy {
+                    boxed,
+                    copy_in,
+                    by_value,
+                    ..
+                } => {
+                    // The value (boxed, for a struct by reference) or object,
+                    // and its native form in a zeroed C heap buffer.
+                    let obj = self.b.local(JitType::Ref, false);
+                    let v = self.b.local(JitType::I, false);
+                    self.b.ldarg(arg);
+                    if let Some(t) = boxed {
+                        // (A struct by value is the value; by reference, its address.)
+                        let tok = self.b.token(StubToken::Type(t));
+                        if by_value.is_none() {
+                            self.b.ldobj(tok);
+                        }
+                        self.b.box_value(tok);
+                    }
+                    self.b.stloc(obj);
+                    self.b.ldloc(obj);
+                    self.b.ldc_i4(i32::from(copy_in));
+                    let t = self.helper(BoundMethod::StubHelpersStructureToNative);
+                    self.b.call(t);
+                    self.b.stloc(v);
+                    l.value = Some(v);
+                    l.flag = Some(obj);
+                }
+                ArgKind::SafeHandle => {
+                    let v = self.b.local(JitType::I, false);
+                    let flag = self.b.local(JitType::Bool, false);
+                    self.b.ldarg(arg);
+                    self.b.ldloca(flag);
+                    let t = self.helper(BoundMethod::StubHelpersSafeHandleAddRef);
+                    self.b.call(t);
+                    self.b.stloc(v);
+                    l.value = Some(v);
+                    l.flag = Some(flag);
+                }
+            }
+            self.locals[i] = l;
+        }
+    }
+
+    /// Pushes the native arguments.
+    fn push_native_args(&mut self) {
+        for (i, a) in self.plan.args.iter().enumerate() {
+            let arg = self.first + i as u16;
+            let l = self.locals[i];
+            match a.kind {
+                ArgKind::Blittable | ArgKind::Struct(_) | ArgKind::Bool { .. } => self.b.ldarg(arg),
+                ArgKind::AnsiChar => {
+                    self.b.ldarg(arg);
+                    let t = self.helper(BoundMethod::StubHelpersCharToAnsi);
+                    self.b.call(t);
+                }
+                ArgKind::StringUtf16 | ArgKind::Array => {
+                    let offset = if a.kind == ArgKind::Array {
+                        object::ARRAY_DATA_OFFSET
+                    } else {
+                        object::STRING_DATA_OFFSET
+                    };
+                    let null = self.b.label();
+                    self.b.ldloc(l.value.expect("pinned above"));
+                    self.b.conv_i();
+                    self.b.dup();
+                    self.b.brfalse(null);
+                    self.b.ldc_i4(offset as i32);
+                    self.b.add();
+                    self.b.mark(null);
+                }
+                ArgKind::ByRef => {
+                    self.b.ldloc(l.value.expect("pinned above"));
+                    self.b.conv_u();
+                }
+                ArgKind::ByRefBool { .. } => {
+                    self.b.ldloca(l.value.expect("declared above"));
+                    self.b.conv_u();
+                }
+                ArgKind::StringUtf8
+                | ArgKind::StringBuilder { .. }
+                | ArgKind::Delegate
+                | ArgKind::SafeHandle
+                | ArgKind::NativeCopy { .. } => self.b.ldloc(l.value.expect("converted above")),
+            }
+        }
+    }
+
+    /// The native call: a direct P/Invoke, or `calli` through the pointer
+    /// a pointer delegate holds.
+    fn emit_call(&mut self, kind: StubKind) -> Result<(), RuntimeError> {
+        match kind {
+            StubKind::PInvoke => {
+                let native = super::native_call_info(self.rt, self.md, self.plan)?;
+                let t = self.b.token(StubToken::Native(Box::new(native)));
+                self.b.call(t);
+            }
+            StubKind::PointerInvoke => {
+                // The pointer: the IntPtr in the box `this` (no safepoint between
+                // reading the reference and loading through it).
+                self.b.ldarg(0);
+                self.b.conv_i();
+                self.b.ldc_i4(object::BOX_DATA_OFFSET as i32);
+                self.b.add();
+                self.b.ldind_i();
+                let native = super::native_call_info(self.rt, self.md, self.plan)?;
+                let osprey_jit::CallTarget::PInvoke(mut call) = native.target else {
+                    unreachable!("native_call_info makes P/Invoke targets")
+                };
+                call.target = osprey_jit::NativeTarget::Stack;
+                let t = self.b.token(StubToken::Signature(Box::new(CallSiteSig {
+                    sig: native.sig,
+                    unmanaged: Some(*call),
+                })));
+                self.b.calli(t);
+            }
+        }
+        Ok(())
+    }
+
+    /// Converts the native result into the managed one (or stores the
+    /// HRESULT of a method without `PreserveSig`).
+    fn store_result(
+        &mut self,
+        result: Option<u16>,
+        hresult: Option<u16>,
+        struct_result: Option<(TypeHandle, u16)>,
+        safe_handle_result: Option<u16>,
+    ) {
+        match (&self.plan.ret, hresult) {
+            (_, Some(hr)) => self.b.stloc(hr),
+            (RetKind::Void, None) => {}
+            (RetKind::Blittable | RetKind::Struct(_) | RetKind::Bool { .. }, None) => {
+                self.b.stloc(result.expect("non-void"))
+            }
+            (RetKind::ConvertedStruct(t, _), None) => {
+                // A box of the (zeroed) result filled from the native form, then
+                // unboxed into the result.
+                let (_, buf) = struct_result.expect("allocated above");
+                let obj = self.b.local(JitType::Ref, false);
+                let tok = self.b.token(StubToken::Type(*t));
+                let r = result.expect("non-void");
+                self.b.ldloc(r);
+                self.b.box_value(tok);
+                self.b.stloc(obj);
+                self.b.ldloc(buf);
+                self.b.ldloc(obj);
+                let h = self.helper(BoundMethod::StubHelpersStructureFromNative);
+                self.b.call(h);
+                self.b.ldloc(obj);
+                self.b.unbox(tok);
+                self.b.ldobj(tok);
+                self.b.stloc(r);
+            }
+            (RetKind::AnsiChar, None) => {
+                let t = self.helper(BoundMethod::StubHelpersAnsiToChar);
+                self.b.call(t);
+                self.b.stloc(result.expect("non-void"));
+            }
+            (RetKind::String { utf16 }, None) => {
+                self.b.ldc_i4(i32::from(*utf16));
+                let t = self.helper(BoundMethod::StubHelpersPtrToStringAndFree);
+                self.b.call(t);
+                self.b.stloc(result.expect("non-void"));
+            }
+            (RetKind::SafeHandle(_), None) => {
+                let raw = self.b.local(JitType::I, false);
+                self.b.stloc(raw);
+                let sh = safe_handle_result.expect("created above");
+                self.b.ldloc(sh);
+                self.b.ldloc(raw);
+                let t = self.helper(BoundMethod::StubHelpersSafeHandleSet);
+                self.b.call(t);
+                self.b.ldloc(sh);
+                self.b.stloc(result.expect("non-void"));
+            }
+            (RetKind::Delegate(ty), None) => {
+                self.b.ldc_native(ty.to_jit().0);
+                let t = self.helper(BoundMethod::StubHelpersNativeToDelegate);
+                self.b.call(t);
+                self.b.stloc(result.expect("non-void"));
+            }
+        }
+    }
+
+    /// Copies `[Out]` values back.
+    fn copy_back(&mut self) {
+        for (i, a) in self.plan.args.iter().enumerate() {
+            let arg = self.first + i as u16;
+            let l = self.locals[i];
+            match a.kind {
+                ArgKind::StringBuilder { utf16 } => {
+                    self.b.ldarg(arg);
+                    self.b.ldloc(l.value.expect("converted above"));
+                    self.b.ldc_i4(i32::from(utf16));
+                    let t = self.helper(BoundMethod::StubHelpersStringBuilderFromNative);
+                    self.b.call(t);
+                }
+                ArgKind::NativeCopy {
+                    boxed,
+                    copy_out: true,
+                    ..
+                } => {
+                    let obj = l.flag.expect("converted above");
+                    self.b.ldloc(l.value.expect("converted above"));
+                    self.b.ldloc(obj);
+                    let t = self.helper(BoundMethod::StubHelpersStructureFromNative);
+                    self.b.call(t);
+                    if let Some(ty) = boxed {
+                        // Back from the box into the caller's variable.
+                        let tok = self.b.token(StubToken::Type(ty));
+                        self.b.ldarg(arg);
+                        self.b.ldloc(obj);
+                        self.b.unbox(tok);
+                        self.b.ldobj(tok);
+                        self.b.stobj(tok);
+                    }
+                }
+                ArgKind::ByRefBool { size, .. } => {
+                    self.b.ldarg(arg);
+                    self.b.ldloc(l.value.expect("declared above"));
+                    if size == 1 {
+                        self.b.conv_u1();
+                    }
+                    self.b.ldc_i4(0);
+                    self.b.cgt_un();
+                    self.b.stind_i1();
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// Leaves the protected block for `end` and emits the `finally` that
+    /// frees what the conversions allocated, in reverse order.
+    fn emit_finally(
+        &mut self,
+        try_start: u32,
+        end: Label,
+        struct_result: Option<(TypeHandle, u16)>,
+    ) {
+        self.b.leave(end);
+        let handler_start = self.b.offset();
+        for (i, a) in self.plan.args.iter().enumerate().rev() {
+            let arg = self.first + i as u16;
+            let l = self.locals[i];
+            match a.kind {
+                ArgKind::StringUtf8 => {
+                    // Only a heap buffer is freed.
+                    let skip = self.b.label();
+                    self.b.ldloc(l.flag.expect("declared above"));
+                    self.b.brfalse(skip);
+                    self.b.ldloc(l.value.expect("converted above"));
+                    let t = self.helper(BoundMethod::StubHelpersFreeNative);
+                    self.b.call(t);
+                    self.b.mark(skip);
+                }
+                ArgKind::StringBuilder { .. } => {
+                    self.b.ldloc(l.value.expect("converted above"));
+                    let t = self.helper(BoundMethod::StubHelpersFreeNative);
+                    self.b.call(t);
+                }
+                ArgKind::NativeCopy { .. } => {
+                    self.b.ldloc(l.value.expect("converted above"));
+                    self.b.ldloc(l.flag.expect("converted above"));
+                    let t = self.helper(BoundMethod::StubHelpersFreeStructureNative);
+                    self.b.call(t);
+                }
+                ArgKind::SafeHandle => {
+                    self.b.ldarg(arg);
+                    self.b.ldloc(l.flag.expect("declared above"));
+                    let t = self.helper(BoundMethod::StubHelpersSafeHandleRelease);
+                    self.b.call(t);
+                }
+                _ => {}
+            }
+        }
+        if let Some((t, buf)) = struct_result {
+            // The strings the callee returned in the struct are freed, as
+            // the CLR frees them.
+            self.b.ldloc(buf);
+            self.b.ldc_native(t.to_jit().0);
+            let h = self.helper(BoundMethod::StubHelpersFreeStructureNativeOfType);
+            self.b.call(h);
+        }
+        self.b.endfinally();
+        let handler_end = self.b.offset();
+        self.b.finally(try_start, handler_start, handler_end);
+    }
 }
 
 /// The parameterless instance constructor of class `t`.

@@ -47,6 +47,7 @@ pub use crate::typesystem::{
 pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 
 use crate::codeheap::CodeHeap;
+use crate::typesystem::ExceptionKind;
 
 /// Why a type, method or field could not be loaded. Each maps to the managed
 /// exception a CLR raises.
@@ -132,24 +133,24 @@ impl std::fmt::Display for LoadError {
 impl std::error::Error for LoadError {}
 
 impl LoadError {
-    /// The managed exception type a CLR raises for this error.
-    pub fn exception_type(&self) -> &'static str {
+    /// The managed exception a CLR raises for this error.
+    pub fn exception_kind(&self) -> ExceptionKind {
         match self {
             LoadError::BadImage { .. } | LoadError::BadToken { .. } => {
-                "System.BadImageFormatException"
+                ExceptionKind::BadImageFormat
             }
             LoadError::TypeNotFound { .. } | LoadError::InvalidType { .. } => {
-                "System.TypeLoadException"
+                ExceptionKind::TypeLoad
             }
-            LoadError::MissingMethod(_) => "System.MissingMethodException",
-            LoadError::MissingField(_) => "System.MissingFieldException",
-            LoadError::NotSupported(_) => "System.NotSupportedException",
+            LoadError::MissingMethod(_) => ExceptionKind::MissingMethod,
+            LoadError::MissingField(_) => ExceptionKind::MissingField,
+            LoadError::NotSupported(_) => ExceptionKind::NotSupported,
             LoadError::ConstraintViolation {
                 on_method: false, ..
-            } => "System.TypeLoadException",
+            } => ExceptionKind::TypeLoad,
             LoadError::ConstraintViolation {
                 on_method: true, ..
-            } => "System.Security.VerificationException",
+            } => ExceptionKind::Verification,
         }
     }
 }

@@ -21,6 +21,7 @@ use crate::codeheap::{CodeKind, MethodCode};
 use crate::loader::sharing::{DictionaryOwner, LookupKind};
 use crate::loader::{Loader, MethodDesc, MethodHandle, MethodKind};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// Called by the prestub with the method in R10: compiles it and returns its
 /// code address, or 0 after raising the failure (a managed exception such as
@@ -131,7 +132,7 @@ impl Runtime {
         }
         if method.is_generic_definition() || method.owner.is_generic_definition() {
             return Err(RuntimeError::managed(
-                "System.InvalidOperationException",
+                ExceptionKind::InvalidOperation,
                 Some(format!(
                     "{} belongs to an open generic type or method definition and cannot run without type arguments",
                     method.full_name()
@@ -149,7 +150,7 @@ impl Runtime {
             }
             MethodKind::FCall { .. } => {
                 return Err(RuntimeError::managed(
-                    "System.NotSupportedException",
+                    ExceptionKind::NotSupported,
                     Some(format!(
                         "the internal call {} cannot be called indirectly (through a delegate, a vtable or from native code)",
                         method.full_name()
@@ -158,13 +159,13 @@ impl Runtime {
             }
             MethodKind::Abstract => {
                 return Err(RuntimeError::managed(
-                    "System.EntryPointNotFoundException",
+                    ExceptionKind::EntryPointNotFound,
                     Some(format!("{} is abstract", method.full_name())),
                 ))
             }
             MethodKind::Unimplemented => {
                 let what = super::binding::unimplemented_message(&loader, method);
-                return Err(RuntimeError::managed("System.MissingMethodException", Some(what)));
+                return Err(RuntimeError::managed(ExceptionKind::MissingMethod, Some(what)));
             }
         }
         let shared = if self.share_generic_code {
@@ -257,7 +258,12 @@ impl Runtime {
         input.generic_context = shared;
         let base = self.code.method_base();
         let started = std::time::Instant::now();
-        let compiled = {
+        let dump_import = self
+            .options
+            .import_dump
+            .as_ref()
+            .is_some_and(|d| d.selects(loader, method));
+        let (compiled, imported) = {
             let mut ctx = JitContext {
                 rt: self,
                 loader,
@@ -265,11 +271,28 @@ impl Runtime {
                 ctx: method.generic_context(),
                 shared: owner,
             };
-            osprey_jit::compile(&mut ctx, &input, base).map_err(|error| RuntimeError::Compile {
+            let compiled = if dump_import {
+                osprey_jit::compile_keeping_import(&mut ctx, &input, base)
+                    .map(|(c, i)| (c, Some(i)))
+            } else {
+                osprey_jit::compile(&mut ctx, &input, base).map(|c| (c, None))
+            };
+            compiled.map_err(|error| RuntimeError::Compile {
                 method: method.full_name(),
                 error,
             })?
         };
+        if let Some(imported) = imported {
+            let text = super::importdump::listing(
+                self,
+                loader,
+                method,
+                shared.is_some(),
+                &input,
+                &imported,
+            );
+            let _ = self.os.stderr(&text);
+        }
         self.jit_stats.record(
             shared.is_some(),
             input.il.len(),

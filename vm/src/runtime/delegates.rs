@@ -26,6 +26,7 @@ use super::RuntimeError;
 use crate::loader::{MethodDesc, MethodKind, TypeHandle};
 use crate::rooted::Unrooted;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// `newobj D::.ctor(object target, native int method)` after allocation:
 /// fills in the delegate `del`.
@@ -51,13 +52,13 @@ fn init_delegate(
     let rt = thread.runtime();
     let Some(m) = rt.loader().method_of_precode(method) else {
         return Err(RuntimeError::managed(
-            "System.NotSupportedException",
+            ExceptionKind::NotSupported,
             Some("a delegate to a function pointer that is not a managed method".into()),
         ));
     };
     if matches!(m.kind, MethodKind::FCall { .. }) {
         return Err(RuntimeError::managed(
-            "System.NotSupportedException",
+            ExceptionKind::NotSupported,
             Some(format!(
                 "a delegate to the internal call {} (wrap it in a managed method)",
                 m.full_name()
@@ -83,7 +84,7 @@ fn init_delegate(
     } else {
         if target.is_none() {
             // What mono raises for an instance delegate over null.
-            return Err(RuntimeError::managed("System.ArgumentException", None));
+            return Err(RuntimeError::managed(ExceptionKind::Argument, None));
         }
         if m.owner.is_value_type() {
             rt.loader().unboxing_stub(m)?
@@ -92,7 +93,7 @@ fn init_delegate(
         }
     };
     let Some(del) = del else {
-        return Err(RuntimeError::managed("System.NullReferenceException", None));
+        return Err(RuntimeError::managed(ExceptionKind::NullReference, None));
     };
     let d = del.as_ptr() as *mut DelegateObject;
     // SAFETY: `del` is a freshly allocated instance of a delegate type (the
@@ -126,7 +127,7 @@ fn check_signature(
     use osprey_jit::JitType;
     let mismatch = || {
         RuntimeError::managed(
-            "System.ArgumentException",
+            ExceptionKind::Argument,
             Some(format!(
                 "Cannot bind to the target method because its signature is not compatible with that of the delegate type ({}).",
                 m.full_name()
@@ -220,7 +221,7 @@ pub(super) extern "C" fn resolve_virtual_call(
         if obj.is_null() {
             // A call on null: Mono's runtime raises this one (no period,
             // unlike ldvirtftn's, which comes from managed code).
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         }
         let entry = virtual_target(thread, obj, method).and_then(|m| {
@@ -252,8 +253,8 @@ fn virtual_target(
     let Some(obj) = Unrooted::from_raw(thread, obj) else {
         // Mono's message here comes from managed code: with a period.
         return Err(RuntimeError::managed(
-            "System.NullReferenceException",
-            Some("Object reference not set to an instance of an object.".into()),
+            ExceptionKind::NullReference,
+            Some(ExceptionKind::NULL_REFERENCE_CONSTRUCTOR_MESSAGE.into()),
         ));
     };
     let method = method_from_raw(method);

@@ -7,6 +7,7 @@ use osprey_metadata::tables::HasConstant;
 use super::{Runtime, RuntimeError};
 use crate::loader::{attributes, Primitive, TypeHandle, TypeKind};
 use crate::object::ObjectRef;
+use crate::typesystem::ExceptionKind;
 
 /// An enum type's named constants, sorted by value.
 pub(crate) struct EnumInfo {
@@ -71,7 +72,7 @@ impl Runtime {
         }
         let (TypeKind::Enum(p), Some(def)) = (t.kind, t.def) else {
             return Err(RuntimeError::managed(
-                "System.ArgumentException",
+                ExceptionKind::Argument,
                 Some(format!("Type provided must be an Enum. ({})", t.name)),
             ));
         };

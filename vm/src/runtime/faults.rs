@@ -38,6 +38,7 @@ use super::helpers::guard;
 use super::{Runtime, RuntimeError};
 use crate::codeheap::{CodeKind, CodeRange};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// Addresses below this are null references (a null object or pointer plus
 /// a field or element offset).
@@ -104,7 +105,7 @@ fn is_stack_overflow(thread: &Thread, ctx: &FaultContext) -> bool {
 pub(super) extern "C" fn fault(thread: &mut Thread, address: usize) {
     guard(thread, (), |thread| {
         if address < NULL_PAGE_LIMIT {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
         } else {
             let location = innermost_managed_location(thread).unwrap_or_default();
             let trace = crate::eh::overflow_trace(thread);

@@ -19,6 +19,7 @@ use crate::object::ObjectRef;
 use crate::rooted::Unrooted;
 use crate::stubs::Workers;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// Runs `f` for native code entered from managed code. A panic becomes a
 /// fatal internal error raised on the thread, and `fallback` is returned;
@@ -133,7 +134,7 @@ extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
         let t = TypeHandle::from_method_table(mt);
         if mt.has(crate::loader::types::mt_flags::ABSTRACT) || t.is_interface() {
             thread.raise(RuntimeError::managed(
-                "System.MemberAccessException",
+                ExceptionKind::MemberAccess,
                 Some(format!("Cannot create an abstract class '{}'.", t.name)),
             ));
             return std::ptr::null_mut();
@@ -154,7 +155,7 @@ extern "C" fn new_object(thread: &mut Thread, mt: &MethodTable) -> *mut u8 {
 extern "C" fn new_array(thread: &mut Thread, mt: &MethodTable, length: i64) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.raise(RuntimeError::managed("System.OverflowException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::Overflow, None));
             return std::ptr::null_mut();
         }
         match thread.runtime().heaps.alloc(thread, mt, length as usize) {
@@ -224,13 +225,13 @@ pub(crate) fn alloc_md_array<'t>(
         || lengths.iter().any(|&l| l < 0)
         || lower.iter().any(|&lo| i32::try_from(lo).is_err())
     {
-        return Err(RuntimeError::managed("System.OverflowException", None));
+        return Err(RuntimeError::managed(ExceptionKind::Overflow, None));
     }
     let total = lengths.iter().try_fold(1i64, |acc, &l| {
         acc.checked_mul(l).filter(|t| *t <= i32::MAX as i64)
     });
     let Some(total) = total else {
-        return Err(RuntimeError::managed("System.OutOfMemoryException", None));
+        return Err(RuntimeError::managed(ExceptionKind::OutOfMemory, None));
     };
     let o = thread.runtime().heaps.alloc(thread, mt, total as usize)?;
     let bounds = osprey_binder::MD_ARRAY_BOUNDS_OFFSET;
@@ -258,7 +259,7 @@ extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thr
         let vt = v.type_handle();
         if element.is_some_and(|e| !is_assignable(vt, e)) {
             thread.raise(RuntimeError::managed(
-                "System.ArrayTypeMismatchException",
+                ExceptionKind::ArrayTypeMismatch,
                 None,
             ));
         }
@@ -269,7 +270,7 @@ extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thr
 extern "C" fn new_string(thread: &mut Thread, length: i64) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         if length < 0 {
-            thread.raise(RuntimeError::managed("System.OutOfMemoryException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::OutOfMemory, None));
             return std::ptr::null_mut();
         }
         match thread.runtime().alloc_string(thread, length as usize) {
@@ -446,7 +447,7 @@ pub(crate) fn run_class_constructor(
         // Malformed metadata (ECMA-335 II.10.5.3.1): never called with
         // arguments it would read from nowhere.
         return Err(RuntimeError::managed(
-            "System.TypeLoadException",
+            ExceptionKind::TypeLoad,
             Some(format!(
                 "The type initializer of '{}' is not a static method without parameters returning void.",
                 t.name
@@ -505,11 +506,33 @@ fn release_class_constructor(thread: &mut Thread, t: TypeHandle) {
 /// Raises one of the runtime's exceptions (null reference, bounds, ...).
 extern "C" fn throw(thread: &mut Thread, kind: u32) {
     guard(thread, (), |thread| {
-        let kind = ThrowKind::from_u32(kind);
-        let name = kind.map_or("System.Exception", |k| k.exception_type());
-        let message = kind.and_then(|k| k.message()).map(String::from);
-        thread.raise(RuntimeError::managed(name, message));
+        let error = match ThrowKind::from_u32(kind) {
+            Some(kind) => throw_kind_exception(kind),
+            None => RuntimeError::managed(ExceptionKind::Exception, None),
+        };
+        thread.raise(error);
     })
+}
+
+/// The exception a fault check the JIT emits raises.
+fn throw_kind_exception(kind: ThrowKind) -> RuntimeError {
+    let (kind, message) = match kind {
+        ThrowKind::NullReference => (ExceptionKind::NullReference, None),
+        // Mono checks `ldflda` explicitly and raises the exception through
+        // its constructor (with a period); its other null checks are
+        // hardware faults (without).
+        ThrowKind::NullFieldAddress => (
+            ExceptionKind::NullReference,
+            Some(ExceptionKind::NULL_REFERENCE_CONSTRUCTOR_MESSAGE.to_string()),
+        ),
+        ThrowKind::IndexOutOfRange => (ExceptionKind::IndexOutOfRange, None),
+        ThrowKind::DivideByZero => (ExceptionKind::DivideByZero, None),
+        ThrowKind::Overflow => (ExceptionKind::Overflow, None),
+        ThrowKind::InvalidCast => (ExceptionKind::InvalidCast, None),
+        ThrowKind::ArrayTypeMismatch => (ExceptionKind::ArrayTypeMismatch, None),
+        ThrowKind::NotFinite => (ExceptionKind::Arithmetic, None),
+    };
+    RuntimeError::managed(kind, message)
 }
 
 /// `throw`: raises a managed exception object (`throw null` raises a
@@ -517,7 +540,7 @@ extern "C" fn throw(thread: &mut Thread, kind: u32) {
 extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
     guard(thread, (), |thread| {
         match Unrooted::from_raw(thread, exception) {
-            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            None => thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None)),
             Some(obj) => {
                 let obj = obj.raw();
                 thread.raise_object(obj, true)
@@ -531,7 +554,7 @@ extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
 extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
     guard(thread, (), |thread| {
         match Unrooted::from_raw(thread, exception) {
-            None => thread.raise(RuntimeError::managed("System.NullReferenceException", None)),
+            None => thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None)),
             Some(obj) => {
                 let obj = obj.raw();
                 thread.raise_object(obj, true)
@@ -560,16 +583,13 @@ extern "C" fn stack_overflow(thread: &mut Thread) {
 extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
         let Some(arr) = Unrooted::from_raw(thread, array) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return;
         };
         // SAFETY: the JIT emits stelem.ref only on arrays of references.
         let len = unsafe { arr.length() };
         if index < 0 || index as usize >= len {
-            thread.raise(RuntimeError::managed(
-                "System.IndexOutOfRangeException",
-                None,
-            ));
+            thread.raise(RuntimeError::managed(ExceptionKind::IndexOutOfRange, None));
             return;
         }
         if let Some(v) = Unrooted::from_raw(thread, value) {
@@ -580,7 +600,7 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             let vt = v.type_handle();
             if !is_assignable(vt, elem) {
                 thread.raise(RuntimeError::managed(
-                    "System.ArrayTypeMismatchException",
+                    ExceptionKind::ArrayTypeMismatch,
                     None,
                 ));
                 return;
@@ -606,7 +626,7 @@ extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) ->
             return obj;
         }
         // Mono's message names neither type.
-        thread.raise(RuntimeError::managed("System.InvalidCastException", None));
+        thread.raise(RuntimeError::managed(ExceptionKind::InvalidCast, None));
         std::ptr::null_mut()
     })
 }
@@ -632,7 +652,7 @@ extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
 extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
         let Some(o) = Unrooted::from_raw(thread, obj) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
         let from = o.type_handle();
@@ -644,7 +664,7 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
         if from == to || (underlying(from).is_some() && underlying(from) == underlying(to)) {
             return obj;
         }
-        thread.raise(RuntimeError::managed("System.InvalidCastException", None));
+        thread.raise(RuntimeError::managed(ExceptionKind::InvalidCast, None));
         std::ptr::null_mut()
     })
 }
@@ -661,7 +681,7 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
 extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
     guard(thread, 0, |thread| {
         let Some(obj) = Unrooted::from_raw(thread, this) else {
-            thread.raise(RuntimeError::managed("System.NullReferenceException", None));
+            thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };
         // SAFETY: the JIT passes the call site's 32-byte cell, whose third
@@ -709,7 +729,7 @@ extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mu
 /// implementation of `method` (an interface call or `ldvirtftn`).
 pub(crate) fn not_implemented(t: TypeHandle, method: MethodHandle) -> RuntimeError {
     RuntimeError::managed(
-        "System.EntryPointNotFoundException",
+        ExceptionKind::EntryPointNotFound,
         Some(format!(
             "{} does not implement {}",
             t.name,

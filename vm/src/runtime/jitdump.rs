@@ -148,16 +148,22 @@ pub(crate) fn method_text(loader: &Loader, m: MethodHandle) -> String {
     )
 }
 
-/// The header line of a method's listing: its full signature (marked when
-/// the code is shared by the instantiations over reference types) and sizes.
-fn header(loader: &Loader, m: MethodHandle, shared: bool, code_len: usize, frame: u32) -> String {
+/// A method's full signature, marked when the code is shared by the
+/// instantiations over reference types:
+/// `instance int32 Program::Add(int32,int32)`, `... (shared)`.
+pub(super) fn header_signature(loader: &Loader, m: MethodHandle, shared: bool) -> String {
     let asm = loader.assembly(m.assembly);
     let ret = names::type_sig_text(asm.image(), &m.sig.ret);
     let instance = if m.is_static() { "" } else { "instance " };
     let shared = if shared { " (shared)" } else { "" };
+    format!("{instance}{ret} {}{shared}", method_text(loader, m))
+}
+
+/// The header line of a method's listing: its full signature and sizes.
+fn header(loader: &Loader, m: MethodHandle, shared: bool, code_len: usize, frame: u32) -> String {
     format!(
-        "; {instance}{ret} {}{shared}: {code_len} bytes, frame {frame} bytes\n",
-        method_text(loader, m)
+        "; {}: {code_len} bytes, frame {frame} bytes\n",
+        header_signature(loader, m, shared)
     )
 }
 
@@ -239,7 +245,7 @@ pub(crate) fn listing(
 /// (methods' code and precodes and descriptors, types' method tables and
 /// class-init flags, static fields, string literals). Tokens were resolved
 /// when the method was compiled, so this loads nothing new.
-fn address_names(
+pub(super) fn address_names(
     rt: &Runtime,
     loader: &mut Loader,
     method: MethodHandle,
@@ -335,7 +341,7 @@ fn address_names(
 /// An IL instruction's token as text, from the metadata alone:
 /// `Program::Fib(int32)`, `System.Console::WriteLine(string)`,
 /// `Node::Next`, `System.Int32`, `"a literal"`.
-fn token_text(img: &Image<'_>, t: Token) -> Option<String> {
+pub(super) fn token_text(img: &Image<'_>, t: Token) -> Option<String> {
     if t.user_string().is_some() {
         return Some(format!("{:?}", img.ldstr(t).ok()?.to_string_lossy()));
     }
@@ -356,7 +362,9 @@ fn token_text(img: &Image<'_>, t: Token) -> Option<String> {
             let owner = match row.class {
                 MemberRefParent::TypeDef(r) => img.type_def_full_name(r).ok()?,
                 MemberRefParent::TypeRef(r) => img.type_ref_full_name(r).ok()?,
-                MemberRefParent::TypeSpec(r) => img.type_spec_sig(r).ok()?.to_string(),
+                MemberRefParent::TypeSpec(r) => {
+                    names::type_sig_text(img, &img.type_spec_sig(r).ok()?)
+                }
                 _ => return None,
             }
             .replace('/', "+");

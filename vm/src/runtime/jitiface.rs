@@ -18,6 +18,7 @@ use crate::loader::{
 };
 use crate::object;
 use crate::thread::offsets;
+use crate::typesystem::ExceptionKind;
 
 /// The JIT's view of the runtime while it compiles `method`.
 pub(crate) struct JitContext<'a> {
@@ -53,12 +54,12 @@ fn host_error(e: LoadError) -> HostError {
 
 /// A runtime error met while answering the JIT, as the JIT reports it.
 pub(crate) fn runtime_error(e: crate::runtime::RuntimeError) -> HostError {
-    let kind = match e.as_exception().map(|(t, _)| t).as_deref() {
-        Some("System.MissingMethodException") => HostErrorKind::MissingMethod,
-        Some("System.MissingFieldException") => HostErrorKind::MissingField,
-        Some("System.TypeLoadException") => HostErrorKind::TypeLoad,
-        Some("System.BadImageFormatException") => HostErrorKind::BadImage,
-        Some("System.InvalidProgramException") => HostErrorKind::InvalidProgram,
+    let kind = match e.exception_kind() {
+        Some(ExceptionKind::MissingMethod) => HostErrorKind::MissingMethod,
+        Some(ExceptionKind::MissingField) => HostErrorKind::MissingField,
+        Some(ExceptionKind::TypeLoad) => HostErrorKind::TypeLoad,
+        Some(ExceptionKind::BadImageFormat) => HostErrorKind::BadImage,
+        Some(ExceptionKind::InvalidProgram) => HostErrorKind::InvalidProgram,
         _ => HostErrorKind::NotSupported,
     };
     HostError {

@@ -38,8 +38,10 @@ use osprey_metadata::{TableId, Token};
 
 use super::helpers::guard;
 use super::RuntimeError;
+use crate::error::host_error_exception;
 use crate::loader::{AssemblyId, LoadError, Loader};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The JIT type given to a local whose value type does not exist.
 pub(crate) const PLACEHOLDER: osprey_jit::JitType = osprey_jit::JitType::I8;
@@ -50,7 +52,7 @@ pub(crate) use crate::loader::API_HINT;
 /// One recorded failure: the managed exception it raises.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Failure {
-    type_name: &'static str,
+    kind: ExceptionKind,
     message: String,
 }
 
@@ -85,16 +87,17 @@ impl DeferredFailures {
     }
 }
 
-/// The managed exception type of a resolution failure the JIT may raise at
-/// run time; `None` for failures that stay compile-time errors (malformed
+/// The managed exception of a resolution failure the JIT may raise at run
+/// time; `None` for failures that stay compile-time errors (malformed
 /// metadata, what Osprey does not support).
-fn deferrable(kind: HostErrorKind) -> Option<&'static str> {
+fn deferrable(kind: HostErrorKind) -> Option<ExceptionKind> {
     match kind {
-        HostErrorKind::MissingMethod => Some("System.MissingMethodException"),
-        HostErrorKind::MissingField => Some("System.MissingFieldException"),
-        HostErrorKind::TypeLoad => Some("System.TypeLoadException"),
-        // A generic method's constraint violated, at the call (as .NET).
-        HostErrorKind::Verification => Some("System.Security.VerificationException"),
+        // The last: a generic method's constraint violated, at the call (as
+        // .NET).
+        HostErrorKind::MissingMethod
+        | HostErrorKind::MissingField
+        | HostErrorKind::TypeLoad
+        | HostErrorKind::Verification => Some(host_error_exception(kind)),
         // Shared generic code that cannot express the instruction is
         // compiled again per instantiation: not a failure to raise.
         // A direct call of an [UnmanagedCallersOnly] method fails the
@@ -116,11 +119,11 @@ pub(crate) fn defer(
     error: &HostError,
     token: Token,
 ) -> Option<usize> {
-    let default_type = deferrable(error.kind)?;
+    let default_kind = deferrable(error.kind)?;
     let failure = match describe(loader, assembly, token) {
         Some(f) => f,
         None => Failure {
-            type_name: default_type,
+            kind: default_kind,
             message: error.message.clone(),
         },
     };
@@ -131,7 +134,7 @@ pub(crate) fn defer(
 pub(super) extern "C" fn raise_deferred(thread: &mut Thread, index: usize) {
     guard(thread, (), |thread| {
         let error = match thread.runtime().deferred.get(index) {
-            Some(f) => RuntimeError::managed(f.type_name, Some(f.message)),
+            Some(f) => RuntimeError::managed(f.kind, Some(f.message)),
             None => RuntimeError::Internal(format!("no deferred failure {index}")),
         };
         thread.raise(error);
@@ -152,26 +155,26 @@ fn describe(loader: &mut Loader, assembly: AssemblyId, token: Token) -> Option<F
                 return None;
             };
             let owner = img.type_ref_full_name(parent).ok()?;
-            let (member, member_type) = match img.member_ref_sig(token.rid()).ok()? {
+            let (member, member_kind) = match img.member_ref_sig(token.rid()).ok()? {
                 MemberRefSig::Method(sig) => (
                     csharp::method_name(img, &owner, name, &sig),
-                    "System.MissingMethodException",
+                    ExceptionKind::MissingMethod,
                 ),
                 MemberRefSig::Field(_) => (
                     format!("{}.{name}", csharp::display_type_name(&owner)),
-                    "System.MissingFieldException",
+                    ExceptionKind::MissingField,
                 ),
             };
             match loader.resolve_type_def_id(assembly, TypeDefOrRef::TypeRef(parent)) {
                 Ok(id) if id.assembly == AssemblyId::CORELIB => Some(Failure {
-                    type_name: member_type,
+                    kind: member_kind,
                     message: format!(
                         "'{member}' is not implemented in Osprey's corelib ({API_HINT})"
                     ),
                 }),
                 Ok(_) => None,
                 Err(e) => missing_corelib_type(&e).map(|t| Failure {
-                    type_name: "System.TypeLoadException",
+                    kind: ExceptionKind::TypeLoad,
                     message: format!(
                         "'{t}' is not implemented in Osprey's corelib (used by '{member}'; {API_HINT})"
                     ),
@@ -183,7 +186,7 @@ fn describe(loader: &mut Loader, assembly: AssemblyId, token: Token) -> Option<F
                 .resolve_type_def_id(assembly, TypeDefOrRef::TypeRef(token.rid()))
                 .err()?;
             missing_corelib_type(&e).map(|t| Failure {
-                type_name: "System.TypeLoadException",
+                kind: ExceptionKind::TypeLoad,
                 message: format!("'{t}' is not implemented in Osprey's corelib ({API_HINT})"),
             })
         }

@@ -23,6 +23,7 @@ mod finalizer;
 mod gc_to_runtime;
 mod generic_lookup;
 mod helpers;
+mod importdump;
 mod intrinsics;
 mod jitdump;
 pub(crate) mod jitiface;
@@ -68,6 +69,9 @@ use osprey_kernel::client::Os;
 pub struct RuntimeOptions {
     /// Print the machine code of the compiled methods it selects (to stderr).
     pub jit_dump: Option<JitDump>,
+    /// Print the importer's typed ops of the compiled methods it selects
+    /// (to stderr; `--import-dump`).
+    pub import_dump: Option<JitDump>,
     /// The garbage collector's configuration (the environment variables of
     /// docs/gc.md apply over it when the runtime starts, except the
     /// collector kind when `gc_kind_set`).

@@ -10,6 +10,7 @@ use super::RuntimeError;
 use crate::loader::{MethodTable, TypeHandle, TypeKind};
 use crate::rooted::Unrooted;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// Where a Nullable instantiation keeps its flag and its value.
 pub(crate) struct NullableLayout {
@@ -35,7 +36,7 @@ pub(crate) fn layout(nullable: TypeHandle) -> Result<NullableLayout, RuntimeErro
     };
     let broken = || {
         RuntimeError::managed(
-            "System.TypeLoadException",
+            ExceptionKind::TypeLoad,
             Some(format!(
                 "{} lacks the fields the runtime expects (hasValue, value)",
                 nullable.name
@@ -122,7 +123,7 @@ pub(super) extern "C" fn unbox_nullable(
             let same =
                 from == l.underlying || (prim(from).is_some() && prim(from) == prim(l.underlying));
             if !same {
-                return Err(RuntimeError::managed("System.InvalidCastException", None));
+                return Err(RuntimeError::managed(ExceptionKind::InvalidCast, None));
             }
             // SAFETY: `obj` is a boxed T (checked above): its value is `size`
             // bytes at offset 8; `dst` holds a Nullable<T>. Nothing here can

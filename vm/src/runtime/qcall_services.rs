@@ -4,11 +4,12 @@
 use std::ffi::c_void;
 
 use osprey_qcall::services::Services;
-use osprey_qcall::QCallError;
+use osprey_qcall::{QCallError, QCallErrorKind};
 
 use super::RuntimeError;
 use crate::object::{self, ObjectRef};
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The services for `thread`.
 pub(crate) fn services_for(thread: *mut Thread) -> Services {
@@ -41,7 +42,7 @@ unsafe fn set_string(
             .alloc_string(thread, units.len())
             .map_err(|_| {
                 QCallError::new(
-                    "System.OutOfMemoryException",
+                    ExceptionKind::OutOfMemory,
                     "out of memory allocating a string",
                 )
             })?;
@@ -81,39 +82,22 @@ unsafe fn raise(context: *mut c_void, error: QCallError) {
     thread.raise(error);
 }
 
-/// The managed exception a QCall's error becomes: its type must be an
-/// exception class corelib defines. Anything else is a bug in the QCall,
-/// reported as an internal error naming the bad type (not as whatever
-/// failure creating an exception of a missing type would cause later).
+/// The managed exception a QCall's error becomes (or, for a process being
+/// stopped, the error that abandons the thread's managed frames).
 pub(crate) fn qcall_exception(rt: &super::Runtime, error: QCallError) -> RuntimeError {
     let QCallError {
-        exception,
         message,
         param_name,
         kind,
     } = error;
-    if kind == osprey_qcall::QCallErrorKind::ProcessStopping {
+    let exception = match kind {
+        QCallErrorKind::Exception(exception) => exception,
         // A kernel wait returned Stopped: abandon the managed frames.
-        return RuntimeError::Exited(rt.exit_requested().unwrap_or(1));
-    }
-    let (namespace, name) = exception.rsplit_once('.').unwrap_or(("", exception));
-    let found = rt.loader().corelib_type(namespace, name);
-    match found {
-        Ok(t) if t.is_subclass_of(rt.well_known().exception) => {}
-        Ok(_) => {
-            return RuntimeError::Internal(format!(
-                "a QCall raised '{exception}', which is not an exception type (it does not derive from System.Exception); message: {}",
-                message.as_deref().unwrap_or("<none>")
-            ))
+        QCallErrorKind::ProcessStopping => {
+            return RuntimeError::Exited(rt.exit_requested().unwrap_or(1))
         }
-        Err(_) => {
-            return RuntimeError::Internal(format!(
-                "a QCall raised the exception type '{exception}', which corelib does not define (QCallError::new needs the full name of a corelib exception class, such as System.ArgumentException); message: {}",
-                message.as_deref().unwrap_or("<none>")
-            ))
-        }
-    }
-    let mut text = message.unwrap_or_else(|| super::default_message(exception));
+    };
+    let mut text = message.unwrap_or_else(|| exception.default_message().to_string());
     if let Some(p) = param_name.filter(|p| !p.is_empty()) {
         // What System.ArgumentException.Message prints (mono's format).
         text.push_str("\nParameter name: ");

@@ -36,6 +36,7 @@ use crate::gc::ObjectHandle;
 use crate::object::ObjectRef;
 use crate::rooted::Unrooted;
 use crate::thread::Thread;
+use crate::typesystem::ExceptionKind;
 
 /// The exit code of a process ended by an exception that left a thread's
 /// start method: mono's.
@@ -126,7 +127,7 @@ impl Runtime {
         let obj = obj.raw();
         let Some(no_foreground) = self.threads.no_foreground else {
             return Err(RuntimeError::managed(
-                "System.Threading.ThreadStateException",
+                ExceptionKind::ThreadState,
                 Some("Threads cannot start outside a kernel process.".into()),
             ));
         };
@@ -167,7 +168,7 @@ impl Runtime {
                     self.foreground_ended(&mut table, no_foreground);
                 }
                 Err(RuntimeError::managed(
-                    "System.OutOfMemoryException",
+                    ExceptionKind::OutOfMemory,
                     Some(format!("Thread failed to start: {e}")),
                 ))
             }

@@ -7,7 +7,9 @@
 //! * [`context`]: generic contexts (the type arguments a signature's `!n`
 //!   and `!!n` mean);
 //! * [`casting`]: assignability (casts, interface dispatch, constraints);
-//! * [`registry`]: every type loaded, as the collector sees them.
+//! * [`registry`]: every type loaded, as the collector sees them;
+//! * [`ExceptionKind`]: the corelib exception types the runtime raises,
+//!   listed once (defined in `osprey-binder`, which the QCalls share).
 //!
 //! Nothing here loads anything: the loader (`crate::loader`) builds these
 //! structures, everything else reads them.
@@ -20,6 +22,7 @@ pub mod types;
 
 pub use context::GenericContext;
 pub use methods::{MethodDesc, MethodHandle, MethodKind};
+pub use osprey_binder::ExceptionKind;
 pub use registry::TypeRegistry;
 pub use types::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,

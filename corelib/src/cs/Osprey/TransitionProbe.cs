@@ -146,7 +146,7 @@ namespace Osprey
         }
 
         // The QCall fails with an error chosen by `kind` (see
-        // qcall/src/bench.rs: a bad exception type, argument exceptions).
+        // qcall/src/bench.rs: argument exceptions).
         public static int RaiseKind(int kind)
         {
             return QCallRaiseKind(kind);
