@@ -25,7 +25,10 @@ fn same_as_mono(name: &str, source: &str) -> String {
     let mono_out = String::from_utf8(mono.stdout).unwrap();
     let osprey = common::run(name, bytes, &[]);
     assert_eq!(osprey.error, None);
-    assert_eq!(osprey.stdout, mono_out, "Osprey's stdout differs from mono's");
+    assert_eq!(
+        osprey.stdout, mono_out,
+        "Osprey's stdout differs from mono's"
+    );
     assert_eq!(Some(osprey.exit_code), mono.status.code(), "exit codes");
     mono_out
 }
@@ -98,7 +101,8 @@ class P {
 fn filters_run_before_finally_blocks_and_finally_blocks_run_innermost_first() {
     let out = same_as_mono("eh_order", ORDER);
     // Not only equal to mono: the order the passes imply.
-    let expected = "filter inner -> False\nfilter outer -> True\nfinally 1\nfinally 2\ncaught x\nfinally 3\n\
+    let expected =
+        "filter inner -> False\nfilter outer -> True\nfinally 1\nfinally 2\ncaught x\nfinally 3\n\
 throw e keeps Thrower: False\nFormatException second\n\
 finally of the catch\nenclosing finally\nfrom catch a\n\
 leave finally 0\nleave finally 1\nleave finally 2\nleave finally 3\nreturn finally\nLeave = 2\n";

@@ -84,7 +84,11 @@ fn read_ref(obj: usize, offset: usize) -> usize {
 
 /// The card byte covering `addr`.
 fn card(thread: &Thread, addr: usize) -> u8 {
-    let b = thread.runtime().gc().barrier().expect("generational has a barrier");
+    let b = thread
+        .runtime()
+        .gc()
+        .barrier()
+        .expect("generational has a barrier");
     // SAFETY: the card table covers the whole reservation, which holds `addr`.
     unsafe { ((b.card_table + ((addr - b.heap_base) >> b.card_shift)) as *const u8).read() }
 }
@@ -99,7 +103,11 @@ fn small_objects_are_bump_allocated_and_large_ones_get_blocks() {
             let a = alloc(t, node);
             let b = alloc(t, node);
             let c = alloc(t, node);
-            assert_eq!(gc.collection_count(0), minors, "nothing collected in between");
+            assert_eq!(
+                gc.collection_count(0),
+                minors,
+                "nothing collected in between"
+            );
             // SAFETY: the method table of a loaded type.
             let size = allocation_size(unsafe { &*node.method_table() }, 0);
             assert_eq!(size, 32, "header word, method table, Next, Value");
@@ -144,7 +152,11 @@ fn a_young_object_held_by_an_old_one_is_promoted_and_its_referrer_updated() {
             let promoted = addr(t, &old);
             assert_ne!(promoted, before);
             gc.collect(t, false);
-            assert_eq!(addr(t, &old), promoted, "old objects do not move in a minor collection");
+            assert_eq!(
+                addr(t, &old),
+                promoted,
+                "old objects do not move in a minor collection"
+            );
             assert_eq!(card(t, promoted + next), 0, "a clean card before the store");
 
             // A young object reachable only through old.Next, stored with
@@ -165,8 +177,14 @@ fn a_young_object_held_by_an_old_one_is_promoted_and_its_referrer_updated() {
             let minors = gc.collection_count(0);
             gc.collect(t, false);
             assert_eq!(gc.collection_count(0), minors + 1);
-            let moved = w.get().expect("the card kept the young object alive").as_ptr() as usize;
-            assert_ne!(moved, young_before, "the young object was copied out of the nursery");
+            let moved = w
+                .get()
+                .expect("the card kept the young object alive")
+                .as_ptr() as usize;
+            assert_ne!(
+                moved, young_before,
+                "the young object was copied out of the nursery"
+            );
             assert_eq!(read_ref(promoted, next), moved, "old.Next follows it");
             // SAFETY: the long field of the live, moved Node.
             assert_eq!(unsafe { ((moved + value) as *const i64).read() }, 0x5eed);

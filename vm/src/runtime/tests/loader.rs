@@ -103,7 +103,12 @@ const OBJECT_SLOTS: [&str; 4] = [
 ];
 
 fn run(name: &str, test: impl FnOnce(Env<'_>) + Send + 'static) {
-    with_runtime(name, compile("loader", SOURCE), CollectorKind::Generational, test);
+    with_runtime(
+        name,
+        compile("loader", SOURCE),
+        CollectorKind::Generational,
+        test,
+    );
 }
 
 /// The offset of instance field `name` of `t`.
@@ -185,7 +190,11 @@ fn explicit_layouts_that_hide_a_reference_are_type_load_errors() {
                 matches!(err, crate::loader::LoadError::InvalidType { .. }),
                 "{name}: {err}"
             );
-            assert_eq!(err.exception_type(), "System.TypeLoadException", "{name}");
+            assert_eq!(
+                err.exception_kind(),
+                osprey_binder::ExceptionKind::TypeLoad,
+                "{name}"
+            );
         }
     });
 }
@@ -224,7 +233,9 @@ fn class_fields_put_references_first_after_the_parent() {
         assert_eq!(derived.mt.base_size, 48);
         // The parent's references, then the type's own.
         assert_eq!(derived.instance_gc_refs, [8, 32]);
-        assert!(derived.mt.has(crate::typesystem::types::mt_flags::CONTAINS_GC_REFS));
+        assert!(derived
+            .mt
+            .has(crate::typesystem::types::mt_flags::CONTAINS_GC_REFS));
     });
 }
 
