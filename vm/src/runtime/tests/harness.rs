@@ -13,7 +13,7 @@ use crate::gc::CollectorKind;
 use crate::loader::assembly::AssemblyId;
 use crate::thread::Thread;
 use crate::typesystem::{TypeDefId, TypeHandle};
-use crate::{Runtime, RuntimeOptions};
+use crate::runtime::{Runtime, RuntimeOptions};
 
 /// Compiles `source` (a library) with `mcs -unsafe` into a fresh
 /// directory of its own and returns the assembly's bytes.
