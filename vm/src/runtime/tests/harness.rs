@@ -11,9 +11,9 @@ use osprey_kernel::ConsoleMode;
 
 use crate::gc::CollectorKind;
 use crate::loader::assembly::AssemblyId;
+use crate::runtime::{Runtime, RuntimeOptions};
 use crate::thread::Thread;
 use crate::typesystem::{TypeDefId, TypeHandle};
-use crate::runtime::{Runtime, RuntimeOptions};
 
 /// Compiles `source` (a library) with `mcs -unsafe` into a fresh
 /// directory of its own and returns the assembly's bytes.
