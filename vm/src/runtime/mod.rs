@@ -40,6 +40,9 @@ mod verify_bench;
 mod verifyiface;
 mod watchdog;
 
+#[cfg(test)]
+mod tests;
+
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
