@@ -108,6 +108,21 @@ pub struct CompiledMethod {
     pub sp_slot: Option<i32>,
     /// Bytes of stack arguments the method pops on return.
     pub stack_arg_bytes: u32,
+    /// The `call rel32` instructions to managed callees whose target the
+    /// runtime may redirect (docs/jit.md, "Direct calls"): the optimizing
+    /// tier records each, with its displacement 4-byte aligned so that one
+    /// atomic store retargets it. Empty for baseline code.
+    pub call_sites: Vec<CallSite>,
+}
+
+/// A `call rel32` of compiled code that the runtime may retarget.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct CallSite {
+    /// Code offset of the 32-bit displacement (a multiple of 4).
+    pub offset: u32,
+    /// The address the call targets as compiled (the callee's code or its
+    /// precode).
+    pub target: usize,
 }
 
 /// Imports `method` without generating code: decodes and types its IL and,

@@ -255,6 +255,7 @@ pub(crate) fn generate(
         eh,
         sp_slot,
         stack_arg_bytes,
+        call_sites: Vec::new(),
     })
 }
 

@@ -52,6 +52,8 @@ pub(crate) struct Emitted {
     /// rbp offset of each spill slot.
     pub spill_base: i32,
     pub stack_arg_bytes: u32,
+    /// The retargetable direct calls (see [`crate::CallSite`]).
+    pub call_sites: Vec<crate::CallSite>,
 }
 
 struct E<'a, 'h> {
@@ -73,6 +75,7 @@ struct E<'a, 'h> {
     spill_base: i32,
     frame_size: i32,
     stack_arg_bytes: u32,
+    call_sites: Vec<crate::CallSite>,
     /// The VCode block being emitted.
     block: usize,
 }
@@ -144,6 +147,7 @@ pub(crate) fn emit(
         spill_base,
         frame_size,
         stack_arg_bytes: 8 * nargs.saturating_sub(2) as u32,
+        call_sites: Vec::new(),
         block: 0,
     };
     e.prologue();
@@ -188,6 +192,7 @@ pub(crate) fn emit(
         saved_regs: e.saved,
         spill_base: e.spill_base,
         stack_arg_bytes: e.stack_arg_bytes,
+        call_sites: e.call_sites,
     })
 }
 
@@ -237,6 +242,31 @@ impl E<'_, '_> {
         } else {
             dynasm!(self.ops ; .arch x64 ; mov rax, QWORD target as i64 ; call rax);
         }
+    }
+
+    /// A direct call of a managed callee: `call rel32` with the
+    /// displacement 4-byte aligned (nops before it), recorded in
+    /// `call_sites` so that the runtime can retarget it with one atomic
+    /// store while other threads may be running it.
+    fn call_managed(&mut self, target: usize) {
+        let pad = (4 - (self.ops.offset().0 + 1) % 4) % 4;
+        let nop: &[u8] = match pad {
+            1 => &[0x90],
+            2 => &[0x66, 0x90],
+            3 => &[0x0F, 0x1F, 0x00],
+            _ => &[],
+        };
+        for &b in nop {
+            self.ops.push(b);
+        }
+        let here = self.base + self.ops.offset().0;
+        if i32::try_from(target as i64 - (here as i64 + 5)).is_ok() {
+            self.call_sites.push(crate::CallSite {
+                offset: self.ops.offset().0 as u32 + 1,
+                target,
+            });
+        }
+        self.call_abs(target);
     }
 
     fn call_helper(&mut self, h: Helper) {
@@ -770,7 +800,7 @@ impl E<'_, '_> {
                 }
                 match target {
                     CallTarget::Managed { entry } => {
-                        self.call_abs(*entry);
+                        self.call_managed(*entry);
                         self.safepoint(Some(i));
                     }
                     CallTarget::Virtual { slot } => {

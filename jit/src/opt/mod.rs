@@ -138,5 +138,6 @@ pub(crate) fn compile(
         eh: Vec::new(),
         sp_slot: None,
         stack_arg_bytes: e.stack_arg_bytes,
+        call_sites: e.call_sites,
     })
 }

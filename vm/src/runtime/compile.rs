@@ -151,7 +151,7 @@ impl Runtime {
             MethodKind::PInvoke { .. } => {
                 let addr = crate::interop::stub::compile(self, &mut loader, method)?;
                 method.code.store(addr, Ordering::Release);
-                self.code.patch_precode(method.precode, addr);
+                self.set_entry(method, addr);
                 return Ok(addr);
             }
             MethodKind::FCall { .. } => {
@@ -186,7 +186,7 @@ impl Runtime {
             if let Some(code) = self.compile_shared(&mut loader, canonical)? {
                 let entry = self.shared_entry(method, canonical, code)?;
                 method.code.store(entry, Ordering::Release);
-                self.code.patch_precode(method.precode, entry);
+                self.set_entry(method, entry);
                 return Ok(entry);
             }
         }
@@ -383,7 +383,7 @@ impl Runtime {
         } else {
             method.code.store(addr, Ordering::Release);
         }
-        self.code.patch_precode(method.precode, addr);
+        self.set_entry(method, addr);
         Ok(addr)
     }
 
@@ -445,7 +445,7 @@ impl Runtime {
             }
         };
         method.code.store(addr, Ordering::Release);
-        self.code.patch_precode(method.precode, addr);
+        self.set_entry(method, addr);
         self.tiers.promoted(method);
         Ok(())
     }
@@ -467,6 +467,13 @@ pub(crate) extern "C" fn tier_up_worker(thread: &mut Thread, md: *const MethodDe
 }
 
 impl Runtime {
+    /// Points `method`'s precode, and the optimized call sites that call
+    /// it directly, at `code`.
+    fn set_entry(&self, method: MethodHandle, code: usize) {
+        self.code.patch_precode(method.precode, code);
+        self.direct_calls.retarget(method.precode, code);
+    }
+
     /// Publishes code the JIT compiled at `base` from `il` as `method`'s
     /// (with its GC info, code map and clauses, so stack walks see it),
     /// printing it for `--jit-dump`; returns its address. (The caller
@@ -493,6 +500,10 @@ impl Runtime {
         let addr = self
             .code
             .publish(base, &compiled.code, CodeKind::Method(Arc::new(info)))?;
+        self.direct_calls
+            .record(addr, &compiled.call_sites, |target| {
+                loader.method_of_precode(target).is_some()
+            });
         if let Some(dump) = &self.options.jit_dump {
             if dump.selects(loader, method) {
                 let text = super::jitdump::listing(self, loader, method, kind, il, compiled, addr);

@@ -17,6 +17,7 @@ pub mod binding;
 mod callsite;
 mod compile;
 mod delegates;
+mod direct_calls;
 mod enums;
 mod faults;
 mod finalizer;
@@ -171,6 +172,9 @@ pub struct Runtime {
     watchdog: watchdog::Watchdog,
     /// The JIT tiers' state (runtime/tiering.rs).
     pub(crate) tiers: tiering::Tiers,
+    /// Optimized code's direct call sites, retargeted with the precodes
+    /// (runtime/direct_calls.rs).
+    pub(crate) direct_calls: direct_calls::DirectCalls,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -247,6 +251,7 @@ impl Runtime {
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
             tiers: tiering::Tiers::new(&os),
+            direct_calls: Default::default(),
             watchdog: watchdog::Watchdog::default(),
         });
         let wk = {

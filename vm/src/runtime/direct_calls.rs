@@ -1,0 +1,96 @@
+//! Direct calls from optimized code (docs/jit.md, "Direct calls").
+//!
+//! The JIT resolves a call to a compiled method to its code; a call to a
+//! method without final code yet (not compiled, or running its counting
+//! baseline code) targets the callee's precode. The optimizing tier records
+//! each such `call rel32` ([`osprey_jit::CallSite`], its displacement 4-byte
+//! aligned). [`DirectCalls`] keeps, per precode, the code it currently
+//! leads to and the optimized call sites aimed at it, and retargets them
+//! whenever the precode is: so once a callee has code (of either tier) an
+//! optimized caller reaches it with one `call rel32`, and when the callee
+//! tiers up its optimized callers move to the new code with its precode.
+//!
+//! Retargeting is one aligned 4-byte atomic store per site: a thread
+//! running the site at that moment calls either the old target (the
+//! precode, or baseline code whose frames finish normally) or the new one.
+//! The return address does not change, so the caller's safepoint and GC
+//! map stay where they were.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Mutex;
+
+/// What one precode leads to, and who calls it directly.
+#[derive(Debug, Default)]
+struct Target {
+    /// The code the precode currently jumps to (0 while it leads to the
+    /// prestub).
+    code: usize,
+    /// Absolute addresses of the rel32 displacements of optimized call
+    /// sites that call this method.
+    sites: Vec<usize>,
+}
+
+/// The direct call sites of optimized code, by callee precode.
+#[derive(Debug, Default)]
+pub(crate) struct DirectCalls {
+    by_precode: Mutex<HashMap<usize, Target>>,
+}
+
+impl DirectCalls {
+    fn map(&self) -> std::sync::MutexGuard<'_, HashMap<usize, Target>> {
+        self.by_precode.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The precode `precode` now jumps to `code`: every call site recorded
+    /// for it calls `code` directly from now on.
+    pub(crate) fn retarget(&self, precode: usize, code: usize) {
+        let mut map = self.map();
+        let t = map.entry(precode).or_default();
+        t.code = code;
+        for &site in &t.sites {
+            patch(site, code);
+        }
+    }
+
+    /// Records the call sites of optimized code just published at `start`
+    /// whose target is one of `is_precode`'s precodes, and points each at
+    /// the code its precode already leads to, if any.
+    pub(crate) fn record(
+        &self,
+        start: usize,
+        sites: &[osprey_jit::CallSite],
+        is_precode: impl Fn(usize) -> bool,
+    ) {
+        if sites.is_empty() {
+            return;
+        }
+        let mut map = self.map();
+        for s in sites {
+            if !is_precode(s.target) {
+                continue; // already the callee's final code
+            }
+            let site = start + s.offset as usize;
+            let t = map.entry(s.target).or_default();
+            t.sites.push(site);
+            if t.code != 0 {
+                patch(site, t.code);
+            }
+        }
+    }
+}
+
+/// Points the `call rel32` whose displacement is at `site` at `target`.
+fn patch(site: usize, target: usize) {
+    let rel = target as i64 - (site as i64 + 4);
+    let Ok(rel) = i32::try_from(rel) else {
+        return; // out of reach (the code heap is smaller than 2 GiB): stays as it is
+    };
+    debug_assert_eq!(site % 4, 0, "a direct call's displacement is aligned");
+    // SAFETY: `site` is the 4-byte aligned displacement of a `call rel32`
+    // in published code (the JIT recorded it; code is never freed); the
+    // code heap is writable, and an aligned 4-byte atomic store cannot tear,
+    // so a thread executing the call sees the old or the new displacement,
+    // both valid targets of the same method.
+    unsafe { (*(site as *const AtomicU32)).store(rel as u32, Ordering::Release) };
+}
