@@ -920,6 +920,27 @@ pub trait JitHost {
         })
     }
 
+    /// The optimizing tier asks whether it may inline a call of `callee`:
+    /// return its body imported by [`crate::import_inlinee`] (with a host
+    /// whose context is the callee) when the callee is a small IL method
+    /// without exception clauses, `NoInlining` or a class-initialization
+    /// check; `None` (the default) to call it.
+    fn inlinee(&mut self, _callee: MethodHandle) -> Option<crate::Inlinee> {
+        None
+    }
+
+    /// Devirtualization: a virtual call of `callee` whose receiver is known
+    /// to be exactly of type `receiver` (a `newobj` of the same method).
+    /// Return the method the call runs and a direct target for it, or
+    /// `None` (the default) to keep the virtual call.
+    fn devirtualize(
+        &mut self,
+        _callee: MethodHandle,
+        _receiver: TypeHandle,
+    ) -> Option<(MethodHandle, CallTarget)> {
+        None
+    }
+
     /// A token of the instruction at hand could not be resolved (`error`).
     /// Return `Some(failure)` to compile the instruction as a call of
     /// [`Helper::RaiseDeferred`] with that opaque value, which raises the

@@ -125,6 +125,34 @@ pub struct CallSite {
     pub target: usize,
 }
 
+/// A callee the optimizing tier may inline (docs/jit.md, "Inlining"): its
+/// signature and locals and its IL as the importer typed it (the importer
+/// stays the one place that decodes IL). Made by [`import_inlinee`], for
+/// [`JitHost::inlinee`].
+#[derive(Debug)]
+pub struct Inlinee {
+    pub(crate) args: Vec<JitType>,
+    pub(crate) locals: Vec<JitType>,
+    pub(crate) ret: JitType,
+    pub(crate) imported: import::Imported,
+}
+
+/// Imports `method` (through `host`, whose context is `method`'s own) as an
+/// inline candidate. Whether the optimizing tier inlines it depends on
+/// what the body does (the rules in `opt/build/inline.rs`).
+pub fn import_inlinee(
+    host: &mut dyn JitHost,
+    method: &MethodInput<'_>,
+) -> Result<Inlinee, JitError> {
+    let imported = import::import(host, method)?;
+    Ok(Inlinee {
+        args: method.args.clone(),
+        locals: method.locals.iter().map(|l| l.ty).collect(),
+        ret: method.ret,
+        imported,
+    })
+}
+
 /// Imports `method` without generating code: decodes and types its IL and,
 /// when the host verifies it, verifies it. What the runtime runs on the
 /// exact instantiations of a generic method before letting them share code

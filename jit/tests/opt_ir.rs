@@ -12,37 +12,133 @@ use std::path::PathBuf;
 use osprey_jit::*;
 use osprey_metadata::Token;
 
-/// Every call token is `static int32 Twice(int32)`; nothing else resolves.
+/// The golden host's methods: `static int32 Twice(int32)` (MethodDef 1,
+/// the default), and MemberRefs of a small class hierarchy: `Point::get_X`
+/// (a getter of the `int32` field at offset 8: inlined), `Square::.ctor`
+/// and `Circle::.ctor` (not inlined), `Shape::Area` (virtual, slot 4),
+/// which a `Square` overrides with `Square::Area` (`this.f * this.f`,
+/// inlined) and a `Circle` with `Circle::Area` (not inlined). Every field
+/// token is that `int32` at offset 8.
 struct GoldenHost;
+
+const GET_X: u32 = 0x0a00_0001;
+const SQUARE_CTOR: u32 = 0x0a00_0002;
+const SHAPE_AREA: u32 = 0x0a00_0003;
+const CIRCLE_CTOR: u32 = 0x0a00_0004;
+const FIELD: u32 = 0x0400_0001;
+const SQUARE: TypeHandle = TypeHandle(0x5100);
+const CIRCLE: TypeHandle = TypeHandle(0x5200);
+const SQUARE_AREA: MethodHandle = MethodHandle(0x9100);
+const CIRCLE_AREA: MethodHandle = MethodHandle(0x9200);
 
 fn unresolved() -> HostError {
     HostError {
         kind: HostErrorKind::MissingMethod,
-        message: "the golden host resolves only calls".into(),
+        message: "the golden host resolves only calls and one field".into(),
     }
 }
 
-impl JitHost for GoldenHost {
-    fn resolve_method(
-        &mut self,
-        _token: Token,
-        _opcode: CallOpcode,
-    ) -> Result<CallInfo, HostError> {
-        Ok(CallInfo {
-            method: MethodHandle(0x9000),
-            method_exact: RtValue::Const(0x9000),
-            target: CallTarget::Managed { entry: 0x7100_0000 },
-            sig: CallSig {
+fn instance_sig(ret: JitType) -> CallSig {
+    CallSig {
+        this: Some(ThisKind::Ref),
+        params: vec![],
+        ret,
+    }
+}
+
+fn call_info(method: usize, target: CallTarget, sig: CallSig) -> CallInfo {
+    CallInfo {
+        method: MethodHandle(method),
+        method_exact: RtValue::Const(method),
+        target,
+        sig,
+        new_object: None,
+        class_init: None,
+    }
+}
+
+fn ctor(method: usize, class: TypeHandle) -> CallInfo {
+    CallInfo {
+        new_object: Some(NewObjectInfo::Object {
+            handle: ExactType::known(class),
+        }),
+        ..call_info(
+            method,
+            CallTarget::Managed { entry: 0x7300_0000 },
+            CallSig {
                 this: None,
-                params: vec![JitType::I4],
-                ret: JitType::I4,
+                params: vec![],
+                ret: JitType::Void,
             },
-            new_object: None,
-            class_init: None,
+        )
+    }
+}
+
+/// The IL of the methods the golden host lets the tier inline.
+const GET_X_IL: [u8; 7] = [LDARG_0, LDFLD, 1, 0, 0, 4, RET];
+const SQUARE_AREA_IL: [u8; 14] = [
+    LDARG_0, LDFLD, 1, 0, 0, 4, LDARG_0, LDFLD, 1, 0, 0, 4, MUL, RET,
+];
+
+impl JitHost for GoldenHost {
+    fn resolve_method(&mut self, token: Token, _opcode: CallOpcode) -> Result<CallInfo, HostError> {
+        Ok(match token.raw() {
+            GET_X => call_info(
+                0x9001,
+                CallTarget::Managed { entry: 0x7200_0000 },
+                instance_sig(JitType::I4),
+            ),
+            SQUARE_CTOR => ctor(0x9002, SQUARE),
+            CIRCLE_CTOR => ctor(0x9004, CIRCLE),
+            SHAPE_AREA => call_info(
+                0x9003,
+                CallTarget::Virtual { slot: 4 },
+                instance_sig(JitType::I4),
+            ),
+            _ => call_info(
+                0x9000,
+                CallTarget::Managed { entry: 0x7100_0000 },
+                CallSig {
+                    this: None,
+                    params: vec![JitType::I4],
+                    ret: JitType::I4,
+                },
+            ),
         })
     }
-    fn resolve_field(&mut self, _token: Token, _is_static: bool) -> Result<FieldInfo, HostError> {
-        Err(unresolved())
+    fn inlinee(&mut self, callee: MethodHandle) -> Option<Inlinee> {
+        let il: &[u8] = match callee {
+            MethodHandle(0x9001) => &GET_X_IL,
+            SQUARE_AREA => &SQUARE_AREA_IL,
+            _ => return None,
+        };
+        let input = method_input(il, &[JitType::Ref], &[], JitType::I4);
+        import_inlinee(self, &input).ok()
+    }
+    fn devirtualize(
+        &mut self,
+        callee: MethodHandle,
+        receiver: TypeHandle,
+    ) -> Option<(MethodHandle, CallTarget)> {
+        match (callee, receiver) {
+            (MethodHandle(0x9003), SQUARE) => {
+                Some((SQUARE_AREA, CallTarget::Managed { entry: 0x7400_0000 }))
+            }
+            (MethodHandle(0x9003), CIRCLE) => {
+                Some((CIRCLE_AREA, CallTarget::Managed { entry: 0x7500_0000 }))
+            }
+            _ => None,
+        }
+    }
+    fn resolve_field(&mut self, token: Token, is_static: bool) -> Result<FieldInfo, HostError> {
+        if token.raw() != FIELD || is_static {
+            return Err(unresolved());
+        }
+        Ok(FieldInfo {
+            ty: JitType::I4,
+            location: FieldLocation::Instance { offset: 8 },
+            class_init: None,
+        })
     }
     fn resolve_type(&mut self, _token: Token) -> Result<TypeInfo, HostError> {
         Err(unresolved())
@@ -85,9 +181,13 @@ fn local(ty: JitType) -> LocalVar {
     LocalVar { ty, pinned: false }
 }
 
-/// The IR of a method, compared with its golden file.
-fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitType) {
-    let input = MethodInput {
+fn method_input<'a>(
+    il: &'a [u8],
+    args: &[JitType],
+    locals: &[JitType],
+    ret: JitType,
+) -> MethodInput<'a> {
+    MethodInput {
         il,
         args: args.to_vec(),
         locals: locals.iter().copied().map(local).collect(),
@@ -97,7 +197,12 @@ fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitT
         eh: Vec::new(),
         generic_context: None,
         call_counter: None,
-    };
+    }
+}
+
+/// The IR of a method, compared with its golden file.
+fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitType) {
+    let input = method_input(il, args, locals, ret);
     let text = optimized_ir_text(&mut GoldenHost, &input)
         .unwrap_or_else(|e| panic!("{name}: the optimizing tier declined: {e}"));
     // The whole pipeline must also compile it.
@@ -132,6 +237,9 @@ const LDC_I4_2: u8 = 0x18;
 const LDC_I4_3: u8 = 0x19;
 const LDC_I4_S: u8 = 0x1f;
 const CALL: u8 = 0x28;
+const CALLVIRT: u8 = 0x6f;
+const NEWOBJ: u8 = 0x73;
+const LDFLD: u8 = 0x7b;
 const RET: u8 = 0x2a;
 const BR_S: u8 = 0x2b;
 const BRFALSE_S: u8 = 0x2c;
@@ -193,4 +301,34 @@ fn a_join_and_a_call() {
         RET,
     ];
     golden("join", &il, &[JitType::I4, JitType::I4], &[], JitType::I4);
+}
+
+/// `static int GetX(Point p) => p.X;`: the getter is inlined, a load of
+/// the field after the `callvirt`'s null check of `p`.
+#[test]
+fn an_inlined_getter() {
+    let il = [LDARG_0, CALLVIRT, 1, 0, 0, 0x0a, RET];
+    golden("getter", &il, &[JitType::Ref], &[], JitType::I4);
+}
+
+/// `static int Areas() { Shape s = new Square(); Shape c = new Circle();
+/// return s.Area() + c.Area(); }`: both virtual calls have receivers of
+/// exact types from `newobj`, so both become direct calls of the
+/// overrides; `Square::Area` is then inlined, `Circle::Area` is called.
+#[test]
+fn devirtualized_calls() {
+    let il = [
+        NEWOBJ, 2, 0, 0, 0x0a, STLOC_0, // s = new Square()
+        NEWOBJ, 4, 0, 0, 0x0a, STLOC_1, // c = new Circle()
+        LDLOC_0, CALLVIRT, 3, 0, 0, 0x0a, // s.Area()
+        LDLOC_1, CALLVIRT, 3, 0, 0, 0x0a, // c.Area()
+        ADD, RET,
+    ];
+    golden(
+        "devirt",
+        &il,
+        &[],
+        &[JitType::Ref, JitType::Ref],
+        JitType::I4,
+    );
 }

@@ -23,6 +23,7 @@ use smallvec::SmallVec;
 
 use super::ir::{Block, BlockCall, CallOp, Func, HelperOp, Op, Ty, Value, ValueDef};
 use super::OptError;
+use crate::host::JitHost;
 use crate::host::{
     CallTarget, ExactType, FieldInfo, FieldLocation, NewObjectInfo, RtValue, RuntimeLayout,
     ThisKind, ThrowKind, TypeHandle,
@@ -31,6 +32,8 @@ use crate::import::Imported;
 use crate::ops::{self, BinOp, Cond, ConvOp};
 use crate::types::{JitType, StackKind};
 use crate::MethodInput;
+
+mod inline;
 
 /// A variable: argument `n`, local `n`, or evaluation-stack depth `n`.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
@@ -46,6 +49,7 @@ fn decline(why: impl Into<String>) -> OptError {
 
 /// Builds the IR of `method` from its imported ops.
 pub(crate) fn build(
+    host: &mut dyn JitHost,
     method: &MethodInput<'_>,
     imported: &Imported,
     rt: &RuntimeLayout,
@@ -76,6 +80,8 @@ pub(crate) fn build(
         }
     }
     let mut b = Builder {
+        host,
+        exact: HashMap::new(),
         method,
         imported,
         rt,
@@ -95,7 +101,11 @@ pub(crate) fn build(
     Ok(b.f)
 }
 
-struct Builder<'a> {
+struct Builder<'a, 'h> {
+    /// The JIT-EE interface (inlining and devirtualization ask it).
+    host: &'h mut dyn JitHost,
+    /// Values whose exact type is known: objects this method allocated.
+    exact: HashMap<Value, TypeHandle>,
     method: &'a MethodInput<'a>,
     imported: &'a Imported,
     rt: &'a RuntimeLayout,
@@ -149,7 +159,7 @@ fn il_succs(op: &ops::Op, next: Option<u32>) -> SmallVec<[u32; 2]> {
     out
 }
 
-impl Builder<'_> {
+impl Builder<'_, '_> {
     fn run(&mut self) -> Result<(), OptError> {
         let instrs = &self.imported.instrs;
         // Block starts and the instruction ranges of the IL blocks.
@@ -745,7 +755,27 @@ impl Builder<'_> {
                 let n = info.sig.pop_count();
                 let args = self.pop_n(n);
                 let null_check = *virt || matches!(info.target, CallTarget::Virtual { .. });
-                if let Some(v) = self.call(&info.target, &info.sig, args, null_check, il)? {
+                // A virtual call on an object of a known exact type calls
+                // the override that type's vtable holds (devirtualized).
+                let (method, target) = match (&info.target, args.first()) {
+                    (CallTarget::Virtual { .. }, Some(this)) => {
+                        match self.exact.get(this).copied() {
+                            Some(t) => self
+                                .host
+                                .devirtualize(info.method, t)
+                                .unwrap_or((info.method, info.target.clone())),
+                            None => (info.method, info.target.clone()),
+                        }
+                    }
+                    _ => (info.method, info.target.clone()),
+                };
+                if matches!(target, CallTarget::Managed { .. }) {
+                    if let Some(v) = self.try_inline(method, &info.sig, &args, null_check, il)? {
+                        self.stack.extend(v);
+                        return Ok(false);
+                    }
+                }
+                if let Some(v) = self.call(&target, &info.sig, args, null_check, il)? {
                     self.stack.push(v);
                 }
             }
@@ -1075,6 +1105,7 @@ impl Builder<'_> {
                 let n = info.sig.params.len();
                 let args = self.pop_n(n);
                 let obj = self.push(Op::Helper(HelperOp::NewObject(mt)), &[], Some(Ty::Ref), il);
+                self.exact.insert(obj, mt);
                 let mut all = vec![obj];
                 all.extend(args);
                 let sig = crate::host::CallSig {
@@ -1082,7 +1113,12 @@ impl Builder<'_> {
                     params: info.sig.params.clone(),
                     ret: JitType::Void,
                 };
-                self.call(&info.target, &sig, all, false, il)?;
+                if self
+                    .try_inline(info.method, &sig, &all, false, il)?
+                    .is_none()
+                {
+                    self.call(&info.target, &sig, all, false, il)?;
+                }
                 self.stack.push(obj);
                 Ok(())
             }

@@ -94,3 +94,60 @@ fn patch(site: usize, target: usize) {
     // both valid targets of the same method.
     unsafe { (*(site as *const AtomicU32)).store(rel as u32, Ordering::Release) };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A `call rel32` in a buffer standing for published code, its
+    /// displacement 4-byte aligned as the JIT emits it.
+    fn code_with_call() -> (Box<[u32; 4]>, usize) {
+        let code = Box::new([0u32; 4]);
+        let site = code.as_ptr() as usize + 4; // the displacement
+        (code, site)
+    }
+
+    fn target_of(site: usize) -> usize {
+        // SAFETY: `site` points into the live test buffer.
+        let rel = unsafe { *(site as *const i32) };
+        (site as i64 + 4 + rel as i64) as usize
+    }
+
+    #[test]
+    fn a_site_follows_its_precode() {
+        let calls = DirectCalls::default();
+        let (code, site) = code_with_call();
+        let precode = site + 0x1000;
+        let start = code.as_ptr() as usize;
+        let sites = [osprey_jit::CallSite {
+            offset: 4,
+            target: precode,
+        }];
+        // Not compiled yet: the site keeps calling the precode.
+        calls.record(start, &sites, |t| t == precode);
+        assert_eq!(code[1], 0);
+        // Compiled (baseline, counting): the site calls that code.
+        calls.retarget(precode, site + 0x2000);
+        assert_eq!(target_of(site), site + 0x2000);
+        // Tiered up: the site moves to the optimized code.
+        calls.retarget(precode, site + 0x3000);
+        assert_eq!(target_of(site), site + 0x3000);
+        // A site recorded later starts at the current code.
+        let (later, later_site) = code_with_call();
+        calls.record(later.as_ptr() as usize, &sites, |t| t == precode);
+        assert_eq!(target_of(later_site), site + 0x3000);
+    }
+
+    #[test]
+    fn calls_of_final_code_are_left_alone() {
+        let calls = DirectCalls::default();
+        let (code, site) = code_with_call();
+        let sites = [osprey_jit::CallSite {
+            offset: 4,
+            target: site + 0x1000,
+        }];
+        calls.record(code.as_ptr() as usize, &sites, |_| false);
+        calls.retarget(site + 0x1000, site + 0x2000);
+        assert_eq!(code[1], 0);
+    }
+}

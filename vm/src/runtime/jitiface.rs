@@ -504,10 +504,13 @@ impl JitContext<'_> {
                 unsafe { *((cell + 16) as *mut usize) = md.as_ptr() as usize };
                 CallTarget::Interface { cell }
             }
+            // A final method, or any method of a sealed class, has one
+            // implementation: the call is direct (devirtualized).
             _ if opcode == CallOpcode::CallVirt
                 && md.is_virtual()
                 && !md.is_final()
                 && !md.owner.is_value_type()
+                && !self.loader.is_sealed(md.owner)
                 && md.slot.is_some() =>
             {
                 CallTarget::Virtual {
@@ -895,6 +898,18 @@ impl JitHost for JitContext<'_> {
     fn verify_host(&mut self) -> Option<&mut dyn osprey_jit::verify::VerifyHost> {
         // runtime/verifyiface.rs
         Some(self)
+    }
+
+    fn inlinee(&mut self, callee: osprey_jit::MethodHandle) -> Option<osprey_jit::Inlinee> {
+        super::inlining::inlinee(self, callee)
+    }
+
+    fn devirtualize(
+        &mut self,
+        callee: osprey_jit::MethodHandle,
+        receiver: osprey_jit::TypeHandle,
+    ) -> Option<(osprey_jit::MethodHandle, CallTarget)> {
+        super::inlining::devirtualize(self, callee, receiver)
     }
 
     fn defer_failure(&mut self, error: &HostError, token: Token) -> Option<usize> {

@@ -25,6 +25,7 @@ mod gc_to_runtime;
 mod generic_lookup;
 mod helpers;
 mod importdump;
+mod inlining;
 mod intrinsics;
 pub(crate) mod jitdump;
 pub(crate) mod jitiface;

@@ -30,6 +30,9 @@ pub struct JitOptions {
     pub mode: JitMode,
     /// Calls after which a baseline method is optimized (tiered mode).
     pub tier_calls: u32,
+    /// The optimizing tier inlines callees of at most this many IL bytes
+    /// (`OSPREY_INLINE_IL`; 0 turns inlining off).
+    pub inline_il: u32,
 }
 
 impl Default for JitOptions {
@@ -37,6 +40,7 @@ impl Default for JitOptions {
         JitOptions {
             mode: JitMode::Tiered,
             tier_calls: 30,
+            inline_il: 32,
         }
     }
 }
@@ -44,7 +48,8 @@ impl Default for JitOptions {
 pub use crate::error::JitOptionError;
 
 impl JitOptions {
-    /// Applies `OSPREY_JIT`, `OSPREY_TIERED` and `OSPREY_TIER_CALLS`.
+    /// Applies `OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS` and
+    /// `OSPREY_INLINE_IL`.
     pub fn apply_env(&mut self, os: &Os) -> Result<(), JitOptionError> {
         let var = |name: &str| os.environment_variable(name).ok().flatten();
         if let Some(v) = var("OSPREY_TIERED") {
@@ -82,6 +87,12 @@ impl JitOptions {
                     })
                 }
             };
+        }
+        if let Some(v) = var("OSPREY_INLINE_IL") {
+            self.inline_il = v.trim().parse::<u32>().map_err(|_| JitOptionError {
+                name: "OSPREY_INLINE_IL",
+                value: v,
+            })?;
         }
         Ok(())
     }
