@@ -110,15 +110,16 @@ pub struct CompiledMethod {
     pub stack_arg_bytes: u32,
     /// The `call rel32` instructions to managed callees whose target the
     /// runtime may redirect (docs/jit.md, "Direct calls"): the optimizing
-    /// tier records each, with its displacement 4-byte aligned so that one
-    /// atomic store retargets it. Empty for baseline code.
+    /// tier records each, with its displacement inside one cache line so
+    /// that one atomic store retargets it. Empty for baseline code.
     pub call_sites: Vec<CallSite>,
 }
 
 /// A `call rel32` of compiled code that the runtime may retarget.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct CallSite {
-    /// Code offset of the 32-bit displacement (a multiple of 4).
+    /// Code offset of the 32-bit displacement (whose 4 bytes do not cross
+    /// a 64-byte line once the code is at its base address).
     pub offset: u32,
     /// The address the call targets as compiled (the callee's code or its
     /// precode).

@@ -244,12 +244,14 @@ impl E<'_, '_> {
         }
     }
 
-    /// A direct call of a managed callee: `call rel32` with the
-    /// displacement 4-byte aligned (nops before it), recorded in
+    /// A direct call of a managed callee: `call rel32`, recorded in
     /// `call_sites` so that the runtime can retarget it with one atomic
-    /// store while other threads may be running it.
+    /// store while other threads may be running it: `nop`s before the call
+    /// keep its displacement inside one cache line (an x86 store that does
+    /// not cross a cache line is atomic).
     fn call_managed(&mut self, target: usize) {
-        let pad = (4 - (self.ops.offset().0 + 1) % 4) % 4;
+        let disp = (self.base + self.ops.offset().0 + 1) % 64;
+        let pad = if disp > 60 { 64 - disp } else { 0 };
         let nop: &[u8] = match pad {
             1 => &[0x90],
             2 => &[0x66, 0x90],

@@ -3,21 +3,21 @@
 //! The JIT resolves a call to a compiled method to its code; a call to a
 //! method without final code yet (not compiled, or running its counting
 //! baseline code) targets the callee's precode. The optimizing tier records
-//! each such `call rel32` ([`osprey_jit::CallSite`], its displacement 4-byte
-//! aligned). [`DirectCalls`] keeps, per precode, the code it currently
+//! each such `call rel32` ([`osprey_jit::CallSite`], its displacement
+//! within one cache line). [`DirectCalls`] keeps, per precode, the code it currently
 //! leads to and the optimized call sites aimed at it, and retargets them
 //! whenever the precode is: so once a callee has code (of either tier) an
 //! optimized caller reaches it with one `call rel32`, and when the callee
 //! tiers up its optimized callers move to the new code with its precode.
 //!
-//! Retargeting is one aligned 4-byte atomic store per site: a thread
+//! Retargeting is one 4-byte atomic store per site (x86 makes a store
+//! that does not cross a cache line atomic): a thread
 //! running the site at that moment calls either the old target (the
 //! precode, or baseline code whose frames finish normally) or the new one.
 //! The return address does not change, so the caller's safepoint and GC
 //! map stay where they were.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Mutex;
 
 /// What one precode leads to, and who calls it directly.
@@ -86,13 +86,25 @@ fn patch(site: usize, target: usize) {
     let Ok(rel) = i32::try_from(rel) else {
         return; // out of reach (the code heap is smaller than 2 GiB): stays as it is
     };
-    debug_assert_eq!(site % 4, 0, "a direct call's displacement is aligned");
-    // SAFETY: `site` is the 4-byte aligned displacement of a `call rel32`
-    // in published code (the JIT recorded it; code is never freed); the
-    // code heap is writable, and an aligned 4-byte atomic store cannot tear,
-    // so a thread executing the call sees the old or the new displacement,
-    // both valid targets of the same method.
-    unsafe { (*(site as *const AtomicU32)).store(rel as u32, Ordering::Release) };
+    debug_assert!(
+        site % 64 <= 60,
+        "a direct call's displacement is in one line"
+    );
+    // SAFETY: `site` is the displacement of a `call rel32` in published
+    // code (the JIT recorded it; code is never freed), inside one cache
+    // line, and the code heap is writable. The store is one `mov dword`
+    // (written in assembly so that the compiler cannot split it), which
+    // x86 performs atomically within a cache line: a thread executing the
+    // call sees the old or the new displacement, both valid targets of the
+    // same method.
+    unsafe {
+        std::arch::asm!(
+            "mov dword ptr [{site}], {rel:e}",
+            site = in(reg) site,
+            rel = in(reg) rel as u32,
+            options(nostack, preserves_flags),
+        )
+    };
 }
 
 #[cfg(test)]
@@ -100,7 +112,7 @@ mod tests {
     use super::*;
 
     /// A `call rel32` in a buffer standing for published code, its
-    /// displacement 4-byte aligned as the JIT emits it.
+    /// displacement inside one cache line as the JIT emits it.
     fn code_with_call() -> (Box<[u32; 4]>, usize) {
         let code = Box::new([0u32; 4]);
         let site = code.as_ptr() as usize + 4; // the displacement
