@@ -36,6 +36,7 @@ mod qcall_services;
 mod strings;
 mod thread_statics;
 mod threads;
+mod tier_worker;
 pub mod tiering;
 pub(crate) mod valuetypes;
 mod verify_bench;
@@ -176,6 +177,8 @@ pub struct Runtime {
     /// Optimized code's direct call sites, retargeted with the precodes
     /// (runtime/direct_calls.rs).
     pub(crate) direct_calls: direct_calls::DirectCalls,
+    /// The tier-up thread (runtime/tier_worker.rs).
+    tier_worker: tier_worker::TierWorker,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -253,6 +256,7 @@ impl Runtime {
             symbols: crate::eh::Symbols::default(),
             tiers: tiering::Tiers::new(&os),
             direct_calls: Default::default(),
+            tier_worker: tier_worker::TierWorker::default(),
             watchdog: watchdog::Watchdog::default(),
         });
         let wk = {
@@ -486,6 +490,8 @@ impl Drop for Runtime {
         // running (the program failed) are stopped and joined.
         self.stop_threads(1);
         self.stop_watchdog();
+        // The tier-up thread compiles: it uses the loader and the code heap.
+        self.stop_tier_worker();
         // Then the finalizer thread, which uses everything else too.
         self.stop_finalizer_thread();
         self.dispose_thread_table();

@@ -7,7 +7,9 @@
 //!   by the baseline).
 //! * otherwise (tiered): a method starts in the baseline tier with a call
 //!   counter; after `OSPREY_TIER_CALLS` calls (30) it is compiled again by
-//!   the optimizing tier and its precode redirected there.
+//!   the optimizing tier, on the tier-up thread (runtime/tier_worker.rs;
+//!   `OSPREY_TIER_BACKGROUND=0`: on the calling thread), and its precode
+//!   redirected there.
 
 use osprey_kernel::client::Os;
 
@@ -33,6 +35,10 @@ pub struct JitOptions {
     /// The optimizing tier inlines callees of at most this many IL bytes
     /// (`OSPREY_INLINE_IL`; 0 turns inlining off).
     pub inline_il: u32,
+    /// Tiered methods are optimized on the tier-up thread while their
+    /// baseline code goes on running (`OSPREY_TIER_BACKGROUND`, default on);
+    /// off, on the thread whose call reached the count.
+    pub background: bool,
 }
 
 impl Default for JitOptions {
@@ -41,6 +47,7 @@ impl Default for JitOptions {
             mode: JitMode::Tiered,
             tier_calls: 30,
             inline_il: 32,
+            background: true,
         }
     }
 }
@@ -48,8 +55,8 @@ impl Default for JitOptions {
 pub use crate::error::JitOptionError;
 
 impl JitOptions {
-    /// Applies `OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS` and
-    /// `OSPREY_INLINE_IL`.
+    /// Applies `OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS`,
+    /// `OSPREY_TIER_BACKGROUND` and `OSPREY_INLINE_IL`.
     pub fn apply_env(&mut self, os: &Os) -> Result<(), JitOptionError> {
         let var = |name: &str| os.environment_variable(name).ok().flatten();
         if let Some(v) = var("OSPREY_TIERED") {
@@ -93,6 +100,18 @@ impl JitOptions {
                 name: "OSPREY_INLINE_IL",
                 value: v,
             })?;
+        }
+        if let Some(v) = var("OSPREY_TIER_BACKGROUND") {
+            self.background = match v.trim() {
+                "0" => false,
+                "1" => true,
+                _ => {
+                    return Err(JitOptionError {
+                        name: "OSPREY_TIER_BACKGROUND",
+                        value: v,
+                    })
+                }
+            };
         }
         Ok(())
     }
