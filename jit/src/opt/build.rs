@@ -22,7 +22,7 @@ use std::collections::HashMap;
 use smallvec::SmallVec;
 
 use super::ir::{Block, BlockCall, CallOp, Func, HelperOp, Op, Ty, Value, ValueDef};
-use super::OptError;
+use super::{DeclineReason, OptError};
 use crate::host::{
     CallTarget, ExactType, FieldInfo, FieldLocation, NewObjectInfo, RtValue, RuntimeLayout,
     ThisKind, ThrowKind, TypeHandle,
@@ -40,8 +40,8 @@ enum Var {
     Stack(u16),
 }
 
-fn decline(why: impl Into<String>) -> OptError {
-    OptError::Declined(why.into())
+fn decline(why: DeclineReason) -> OptError {
+    OptError::Declined(why)
 }
 
 /// Builds the IR of `method` from its imported ops.
@@ -51,28 +51,31 @@ pub(crate) fn build(
     rt: &RuntimeLayout,
 ) -> Result<Func, OptError> {
     if !method.eh.is_empty() {
-        return Err(decline("exception handling clauses"));
+        return Err(decline(DeclineReason::ExceptionClauses));
     }
     if method.class_init_lookup.is_some() {
-        return Err(decline("a class-initialization lookup"));
+        return Err(decline(DeclineReason::ClassInitLookup));
     }
     for (i, a) in method.args.iter().enumerate() {
         if Ty::of(*a).is_none() {
-            return Err(decline("a value-type argument"));
+            return Err(decline(DeclineReason::ValueTypeArgument));
         }
         if imported.arg_address_taken[i] {
-            return Err(decline("an address-taken argument"));
+            return Err(decline(DeclineReason::AddressTakenArgument));
         }
     }
     if Ty::of(method.ret).is_none() && method.ret != JitType::Void {
-        return Err(decline("a value-type return"));
+        return Err(decline(DeclineReason::ValueTypeReturn));
     }
     for (i, l) in method.locals.iter().enumerate() {
         if Ty::of(l.ty).is_none() {
-            return Err(decline("a value-type local"));
+            return Err(decline(DeclineReason::ValueTypeLocal));
         }
-        if imported.local_address_taken[i] || l.pinned {
-            return Err(decline("an address-taken or pinned local"));
+        if l.pinned {
+            return Err(decline(DeclineReason::PinnedLocal));
+        }
+        if imported.local_address_taken[i] {
+            return Err(decline(DeclineReason::AddressTakenLocal));
         }
     }
     let mut b = Builder {
@@ -171,7 +174,9 @@ impl Builder<'_> {
         let index_of: HashMap<u32, usize> =
             ranges.iter().enumerate().map(|(k, r)| (r.0, k)).collect();
         let mut reachable = vec![false; ranges.len()];
-        let mut work = vec![*index_of.get(&0).ok_or_else(|| decline("no code"))?];
+        let mut work = vec![*index_of
+            .get(&0)
+            .ok_or_else(|| decline(DeclineReason::NoCode))?];
         while let Some(k) = work.pop() {
             if reachable[k] {
                 continue;
@@ -182,7 +187,7 @@ impl Builder<'_> {
             for t in il_succs(&instrs[end - 1].op, next) {
                 let tk = *index_of
                     .get(&t)
-                    .ok_or_else(|| decline("a branch to a non-block"))?;
+                    .ok_or_else(|| decline(DeclineReason::BranchToNonBlock))?;
                 work.push(tk);
             }
         }
@@ -266,7 +271,7 @@ impl Builder<'_> {
             }
             if !ended {
                 // Falls through into the next block.
-                let next = next.ok_or_else(|| decline("control falls off the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::FallsOffEnd))?;
                 self.end_block(&[next], None);
                 let t = self.block_of[&next];
                 self.push(
@@ -492,7 +497,7 @@ impl Builder<'_> {
     /// extended, floats converted, pointers retyped.
     fn coerce(&mut self, v: Value, to: JitType, il: u32) -> Result<Value, OptError> {
         let from = self.f.ty(v);
-        let want = Ty::of(to).ok_or_else(|| decline("a value-type store"))?;
+        let want = Ty::of(to).ok_or_else(|| decline(DeclineReason::ValueTypeStore))?;
         Ok(match (from, want) {
             _ if matches!(
                 to,
@@ -528,7 +533,7 @@ impl Builder<'_> {
                 self.push(Op::Copy, &[w], Some(Ty::ByRef), il)
             }
             (Ty::I64 | Ty::ByRef, Ty::I64 | Ty::ByRef) => self.push(Op::Copy, &[v], Some(want), il),
-            _ => return Err(decline(format!("a store of {from:?} as {to:?}"))),
+            _ => return Err(decline(DeclineReason::StoreConversion)),
         })
     }
 
@@ -675,7 +680,7 @@ impl Builder<'_> {
             }
             O::BrBool(nonzero, t) => {
                 let v = self.pop();
-                let next = next.ok_or_else(|| decline("a branch at the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::BranchAtEnd))?;
                 self.end_block(&[*t, next], Some(il));
                 self.poll_if_backward(&[*t], il);
                 let (yes, no) = if *nonzero { (*t, next) } else { (next, *t) };
@@ -687,7 +692,7 @@ impl Builder<'_> {
                 let b = self.pop();
                 let a = self.pop();
                 let (a, b) = self.comparands(a, b, il);
-                let next = next.ok_or_else(|| decline("a branch at the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::BranchAtEnd))?;
                 self.end_block(&[*t, next], Some(il));
                 self.poll_if_backward(&[*t], il);
                 let (yes, no) = (self.target(*t), self.target(next));
@@ -701,7 +706,7 @@ impl Builder<'_> {
                 } else {
                     v
                 };
-                let next = next.ok_or_else(|| decline("a switch at the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::BranchAtEnd))?;
                 self.end_block(targets, Some(il));
                 self.poll_if_backward(targets, il);
                 let calls = targets.iter().map(|t| self.target(*t)).collect();
@@ -737,10 +742,10 @@ impl Builder<'_> {
                 this_fixup,
             } => {
                 if this_fixup.is_some() {
-                    return Err(decline("a constrained call"));
+                    return Err(decline(DeclineReason::ConstrainedCall));
                 }
                 if info.class_init.is_some() {
-                    return Err(decline("a caller-side class-initialization check"));
+                    return Err(decline(DeclineReason::CallerClassInitCheck));
                 }
                 let n = info.sig.pop_count();
                 let args = self.pop_n(n);
@@ -754,7 +759,7 @@ impl Builder<'_> {
                 let obj = self.pop();
                 let off = instance_offset(f)?;
                 let obj = self.object_base(obj, ThrowKind::NullReference, il)?;
-                let ty = Ty::of(f.ty).ok_or_else(|| decline("a value-type field"))?;
+                let ty = Ty::of(f.ty).ok_or_else(|| decline(DeclineReason::ValueTypeField))?;
                 let v = self.push(Op::Load(f.ty, off), &[obj], Some(ty), il);
                 self.stack.push(v);
             }
@@ -778,7 +783,7 @@ impl Builder<'_> {
             }
             O::LdSFld(f) => {
                 let addr = self.static_address(f, il)?;
-                let ty = Ty::of(f.ty).ok_or_else(|| decline("a value-type static"))?;
+                let ty = Ty::of(f.ty).ok_or_else(|| decline(DeclineReason::ValueTypeStatic))?;
                 let v = self.push(Op::Load(f.ty, 0), &[addr], Some(ty), il);
                 self.stack.push(v);
             }
@@ -796,7 +801,7 @@ impl Builder<'_> {
             }
             O::LdInd(t) => {
                 let ptr = self.pop();
-                let ty = Ty::of(*t).ok_or_else(|| decline("a value-type load"))?;
+                let ty = Ty::of(*t).ok_or_else(|| decline(DeclineReason::ValueTypeLoad))?;
                 let v = self.push(Op::Load(*t, 0), &[ptr], Some(ty), il);
                 self.stack.push(v);
             }
@@ -816,7 +821,7 @@ impl Builder<'_> {
             O::LdElemA(_, Some(_)) => {
                 // The exact-element check of `ldelema` on an array of
                 // references (covariance) stays in the baseline tier.
-                return Err(decline("ldelema with an exact-element check"));
+                return Err(decline(DeclineReason::LdelemaExactCheck));
             }
             O::LdElem(t) | O::LdElemA(t, None) => {
                 let index = self.pop();
@@ -825,7 +830,7 @@ impl Builder<'_> {
                 let v = if matches!(ins.op, O::LdElemA(..)) {
                     addr
                 } else {
-                    let ty = Ty::of(*t).ok_or_else(|| decline("a value-type element"))?;
+                    let ty = Ty::of(*t).ok_or_else(|| decline(DeclineReason::ValueTypeElement))?;
                     self.push(Op::Load(*t, 0), &[addr], Some(ty), il)
                 };
                 self.stack.push(v);
@@ -872,7 +877,7 @@ impl Builder<'_> {
                     return Ok(false);
                 }
                 if Ty::of(*ty).is_none() {
-                    return Err(decline("boxing a struct"));
+                    return Err(decline(DeclineReason::BoxStruct));
                 }
                 let value = self.pop();
                 let value = self.coerce(value, *ty, il)?;
@@ -889,7 +894,7 @@ impl Builder<'_> {
                     let v = self.push(op, &[obj], Some(Ty::Ref), il);
                     self.stack.push(v);
                 } else {
-                    let t = Ty::of(*ty).ok_or_else(|| decline("unboxing a struct"))?;
+                    let t = Ty::of(*ty).ok_or_else(|| decline(DeclineReason::UnboxStruct))?;
                     let op = Op::Helper(HelperOp::Unbox(mt));
                     let o = self.push(op, &[obj], Some(Ty::Ref), il);
                     let v = self.push(Op::Load(*ty, 8), &[o], Some(t), il);
@@ -903,7 +908,7 @@ impl Builder<'_> {
                 let v = self.push(Op::AddrOffset(8), &[o], Some(Ty::ByRef), il);
                 self.stack.push(v);
             }
-            other => return Err(decline(op_name(other))),
+            other => return Err(decline(DeclineReason::Op(op_name(other)))),
         }
         Ok(false)
     }
@@ -919,7 +924,7 @@ impl Builder<'_> {
         let ty = stack_ty(out)?;
         if ty.is_float() {
             if matches!(op, BinOp::Rem) {
-                return Err(decline("floating-point remainder"));
+                return Err(decline(DeclineReason::FloatRemainder));
             }
             let wide = ty == Ty::F64;
             let (a, b) = (self.widen(a, wide, il), self.widen(b, wide, il));
@@ -955,7 +960,7 @@ impl Builder<'_> {
                 Ok(obj)
             }
             Ty::ByRef | Ty::I64 => Ok(obj),
-            _ => Err(decline("a field of a value on the stack")),
+            _ => Err(decline(DeclineReason::FieldOfStackValue)),
         }
     }
 
@@ -968,7 +973,7 @@ impl Builder<'_> {
     ) -> Result<Value, OptError> {
         let size = match elem.primitive_size() {
             Some(s) => s,
-            None => return Err(decline("a value-type element")),
+            None => return Err(decline(DeclineReason::ValueTypeElement)),
         };
         self.effect(Op::NullCheck(ThrowKind::NullReference), &[arr], il);
         self.effect(Op::BoundsCheck, &[arr, index], il);
@@ -997,7 +1002,7 @@ impl Builder<'_> {
         }
         match f.location {
             FieldLocation::Static { address } => Ok(self.iconst(address as i64, Ty::I64, il)),
-            _ => Err(decline("a static field found by a runtime lookup")),
+            _ => Err(decline(DeclineReason::RuntimeLookupStatic)),
         }
     }
 
@@ -1015,7 +1020,7 @@ impl Builder<'_> {
             | CallTarget::Virtual { .. }
             | CallTarget::Interface { .. }
             | CallTarget::FCall { .. } => {}
-            _ => return Err(decline("a call of this kind")),
+            _ => return Err(decline(DeclineReason::CallKind)),
         }
         let mut params: SmallVec<[JitType; 4]> = SmallVec::new();
         if let Some(this) = sig.this {
@@ -1028,7 +1033,7 @@ impl Builder<'_> {
         let mut conv = Vec::with_capacity(args.len());
         for (a, p) in args.into_iter().zip(&params) {
             if Ty::of(*p).is_none() {
-                return Err(decline("a value-type argument"));
+                return Err(decline(DeclineReason::ValueTypeArgument));
             }
             conv.push(self.call_arg(a, *p, il));
         }
@@ -1037,7 +1042,7 @@ impl Builder<'_> {
         }
         let ret_ty = match sig.ret {
             JitType::Void => None,
-            t => Some(Ty::of(t).ok_or_else(|| decline("a value-type result"))?),
+            t => Some(Ty::of(t).ok_or_else(|| decline(DeclineReason::ValueTypeResult))?),
         };
         let native = matches!(target, CallTarget::FCall { .. });
         let op = Op::Call(Box::new(CallOp {
@@ -1094,7 +1099,7 @@ impl Builder<'_> {
                 }
                 Ok(())
             }
-            _ => Err(decline("newobj of a value type, array or delegate")),
+            _ => Err(decline(DeclineReason::NewobjKind)),
         }
     }
 }
@@ -1111,7 +1116,7 @@ fn instance_offset(f: &FieldInfo) -> Result<i32, OptError> {
 fn exact(h: &ExactType) -> Result<TypeHandle, OptError> {
     match h.exact {
         RtValue::Const(mt) => Ok(TypeHandle(mt)),
-        RtValue::Lookup(_) => Err(decline("a runtime lookup")),
+        RtValue::Lookup(_) => Err(decline(DeclineReason::RuntimeLookup)),
     }
 }
 
@@ -1123,7 +1128,7 @@ fn stack_ty(k: StackKind) -> Result<Ty, OptError> {
         StackKind::R8 => Ty::F64,
         StackKind::Ref => Ty::Ref,
         StackKind::ByRef => Ty::ByRef,
-        StackKind::Struct(_) => return Err(decline("a value type on the stack")),
+        StackKind::Struct(_) => return Err(decline(DeclineReason::ValueTypeOnStack)),
     })
 }
 
@@ -1131,7 +1136,7 @@ fn stack_ty(k: StackKind) -> Result<Ty, OptError> {
 fn op_name(op: &ops::Op) -> String {
     let s = format!("{op:?}");
     let end = s.find(['(', ' ', '{']).unwrap_or(s.len());
-    format!("the op {}", &s[..end])
+    s[..end].to_string()
 }
 
 #[allow(dead_code)]

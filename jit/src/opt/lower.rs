@@ -1011,14 +1011,14 @@ impl Lowerer<'_, '_> {
                 let x = self.use_reg(arg, il);
                 if ty.is_float() {
                     if nf >= 8 {
-                        return Err(OptError::Declined("an FCall with stack arguments".into()));
+                        return Err(OptError::Declined(super::DeclineReason::FCallStackArgs));
                     }
                     ops.push(Operand::reg_fixed_use(x, xmm(nf)));
                     nf += 1;
                 } else {
-                    let r = *int_regs.get(ni).ok_or_else(|| {
-                        OptError::Declined("an FCall with stack arguments".into())
-                    })?;
+                    let r = *int_regs
+                        .get(ni)
+                        .ok_or_else(|| OptError::Declined(super::DeclineReason::FCallStackArgs))?;
                     ops.push(Operand::reg_fixed_use(x, gpr(r)));
                     ni += 1;
                 }
