@@ -21,7 +21,7 @@ use std::collections::HashMap;
 
 use smallvec::SmallVec;
 
-use super::ir::{Block, BlockCall, CallOp, Func, HelperOp, Op, Ty, Value, ValueDef};
+use super::ir::{Block, BlockCall, CallOp, FrameVar, Func, HelperOp, Op, Ty, Value, ValueDef};
 use super::{DeclineReason, OptError};
 use crate::host::{
     CallTarget, ExactType, FieldInfo, FieldLocation, NewObjectInfo, RtValue, RuntimeLayout,
@@ -56,33 +56,46 @@ pub(crate) fn build(
     if method.class_init_lookup.is_some() {
         return Err(decline(DeclineReason::ClassInitLookup));
     }
-    for (i, a) in method.args.iter().enumerate() {
+    for a in method.args.iter() {
         if Ty::of(*a).is_none() {
             return Err(decline(DeclineReason::ValueTypeArgument));
-        }
-        if imported.arg_address_taken[i] {
-            return Err(decline(DeclineReason::AddressTakenArgument));
         }
     }
     if Ty::of(method.ret).is_none() && method.ret != JitType::Void {
         return Err(decline(DeclineReason::ValueTypeReturn));
     }
-    for (i, l) in method.locals.iter().enumerate() {
+    for l in method.locals.iter() {
         if Ty::of(l.ty).is_none() {
             return Err(decline(DeclineReason::ValueTypeLocal));
         }
-        if l.pinned {
-            return Err(decline(DeclineReason::PinnedLocal));
+    }
+    // Address-taken and pinned variables live in frame slots.
+    let mut f = Func::default();
+    let mut frame_var = HashMap::new();
+    for (i, a) in method.args.iter().enumerate() {
+        if imported.arg_address_taken[i] {
+            frame_var.insert(Var::Arg(i as u16), f.frame_vars.len() as u32);
+            f.frame_vars.push(FrameVar {
+                ty: *a,
+                pinned: false,
+            });
         }
-        if imported.local_address_taken[i] {
-            return Err(decline(DeclineReason::AddressTakenLocal));
+    }
+    for (i, l) in method.locals.iter().enumerate() {
+        if imported.local_address_taken[i] || l.pinned {
+            frame_var.insert(Var::Local(i as u16), f.frame_vars.len() as u32);
+            f.frame_vars.push(FrameVar {
+                ty: l.ty,
+                pinned: l.pinned,
+            });
         }
     }
     let mut b = Builder {
         method,
         imported,
         rt,
-        f: Func::default(),
+        f,
+        frame_var,
         block_of: HashMap::new(),
         preds: Vec::new(),
         filled: Vec::new(),
@@ -103,6 +116,9 @@ struct Builder<'a> {
     imported: &'a Imported,
     rt: &'a RuntimeLayout,
     f: Func,
+    /// The frame variable ([`Func::frame_vars`]) of each variable that
+    /// lives in memory.
+    frame_var: HashMap<Var, u32>,
     /// The block of each IL block start.
     block_of: HashMap<u32, Block>,
     /// Predecessors of each block (deduplicated).
@@ -227,12 +243,15 @@ impl Builder<'_> {
             let ty = Ty::of(*t).expect("checked");
             let v = self.push(Op::Param(n as u16), &[], Some(ty), 0);
             let v = self.normalize_small(v, *t, 0);
-            self.write(Var::Arg(n as u16), v);
+            self.set_var(Var::Arg(n as u16), *t, v, 0);
         }
         for (n, l) in self.method.locals.clone().iter().enumerate() {
-            let ty = Ty::of(l.ty).expect("checked");
-            let z = self.zero(ty, 0);
-            self.write(Var::Local(n as u16), z);
+            // Frame variables start zeroed (the prologue clears them).
+            if !self.frame_var.contains_key(&Var::Local(n as u16)) {
+                let ty = Ty::of(l.ty).expect("checked");
+                let z = self.zero(ty, 0);
+                self.write(Var::Local(n as u16), z);
+            }
         }
         if let Some(check) = self.method.class_init {
             self.push(
@@ -329,6 +348,31 @@ impl Builder<'_> {
 
     fn write(&mut self, var: Var, v: Value) {
         self.defs.insert((var, self.cur), v);
+    }
+
+    /// The value of argument or local `var` (of type `t`): a load when it
+    /// lives in the frame.
+    fn get_var(&mut self, var: Var, t: JitType, il: u32) -> Value {
+        match self.frame_var.get(&var) {
+            Some(&k) => {
+                let a = self.push(Op::FrameAddr(k), &[], Some(Ty::ByRef), il);
+                let ty = Ty::of(t).expect("checked");
+                self.push(Op::Load(t, 0), &[a], Some(ty), il)
+            }
+            None => self.read(var, self.cur),
+        }
+    }
+
+    /// Assigns `v` (already of type `t`) to argument or local `var`: a
+    /// store when it lives in the frame.
+    fn set_var(&mut self, var: Var, t: JitType, v: Value, il: u32) {
+        match self.frame_var.get(&var) {
+            Some(&k) => {
+                let a = self.push(Op::FrameAddr(k), &[], Some(Ty::ByRef), il);
+                self.effect(Op::Store(t, 0, false), &[a, v], il);
+            }
+            None => self.write(var, v),
+        }
     }
 
     fn var_type(&self, var: Var, b: Block) -> Ty {
@@ -585,22 +629,37 @@ impl Builder<'_> {
         match &ins.op {
             O::Nop => {}
             O::LdArg(n) => {
-                let v = self.read(Var::Arg(*n), self.cur);
+                let v = self.get_var(Var::Arg(*n), self.method.args[*n as usize], il);
                 self.stack.push(v);
             }
             O::StArg(n) => {
+                let t = self.method.args[*n as usize];
                 let v = self.pop();
-                let v = self.coerce(v, self.method.args[*n as usize], il)?;
-                self.write(Var::Arg(*n), v);
+                let v = self.coerce(v, t, il)?;
+                self.set_var(Var::Arg(*n), t, v, il);
             }
             O::LdLoc(n) => {
-                let v = self.read(Var::Local(*n), self.cur);
+                let v = self.get_var(Var::Local(*n), self.method.locals[*n as usize].ty, il);
                 self.stack.push(v);
             }
             O::StLoc(n) => {
+                let t = self.method.locals[*n as usize].ty;
                 let v = self.pop();
-                let v = self.coerce(v, self.method.locals[*n as usize].ty, il)?;
-                self.write(Var::Local(*n), v);
+                let v = self.coerce(v, t, il)?;
+                self.set_var(Var::Local(*n), t, v, il);
+            }
+            O::LdArgA(n) | O::LdLocA(n) => {
+                let var = if matches!(ins.op, O::LdArgA(_)) {
+                    Var::Arg(*n)
+                } else {
+                    Var::Local(*n)
+                };
+                let k = *self
+                    .frame_var
+                    .get(&var)
+                    .ok_or_else(|| OptError::Internal(format!("{var:?} is not address-taken")))?;
+                let a = self.push(Op::FrameAddr(k), &[], Some(Ty::ByRef), il);
+                self.stack.push(a);
             }
             O::LdcI4(v) => {
                 let c = self.iconst(*v as i64, Ty::I32, il);

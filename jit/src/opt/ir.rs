@@ -199,6 +199,10 @@ pub enum Op {
     ArrayLen,
     /// `args[0] + offset` (a field's address).
     AddrOffset(i32),
+    /// The address of frame variable `n` ([`Func::frame_vars`]): a
+    /// variable that lives in memory because its address is taken or it is
+    /// pinned.
+    FrameAddr(u32),
     /// A call; arguments as the callee takes them.
     Call(Box<CallOp>),
     /// A runtime helper.
@@ -268,6 +272,7 @@ impl Op {
             | Op::Cmp(_)
             | Op::ElemAddr { .. }
             | Op::AddrOffset(_)
+            | Op::FrameAddr(_)
             | Op::ArrayLen
             | Op::Copy
             | Op::Load(..) => false,
@@ -346,6 +351,21 @@ pub struct Func {
     pub insts: Vec<InstData>,
     /// Every value ever created.
     pub values: Vec<ValueData>,
+    /// The variables that live in the frame instead of in values (an
+    /// address-taken or pinned argument or local), one 8-byte slot each.
+    pub frame_vars: Vec<FrameVar>,
+}
+
+/// A variable that lives in a frame slot: loads and stores through
+/// [`Op::FrameAddr`] read and write it. The prologue zeroes the slots; one
+/// holding a reference or managed pointer is reported to the collector at
+/// every safepoint (an untracked slot, as in the baseline tier).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct FrameVar {
+    /// The variable's type (what loads and stores of it read and write).
+    pub ty: JitType,
+    /// The variable is a pinned local: what it points to must not move.
+    pub pinned: bool,
 }
 
 impl Func {
@@ -488,6 +508,10 @@ impl Func {
     pub fn display(&self) -> String {
         let mut s = String::new();
         let loops = super::cfg::Cfg::new(self).loops();
+        for (n, v) in self.frame_vars.iter().enumerate() {
+            let pinned = if v.pinned { " pinned" } else { "" };
+            let _ = writeln!(s, "fv{n}: {:?}{pinned}", v.ty);
+        }
         for b in self.live_blocks() {
             if let Some(l) = loops.iter().find(|l| l.header == b) {
                 let mut blocks: Vec<u32> = l.blocks.iter().map(|b| b.0).collect();
@@ -559,6 +583,7 @@ impl Func {
             }
             Op::ArrayLen => format!("array_len {}", args[0]),
             Op::AddrOffset(off) => format!("addr {} + {off}", args[0]),
+            Op::FrameAddr(n) => format!("frame_addr fv{n}"),
             Op::Call(c) => {
                 let t = match &c.target {
                     CallTarget::Managed { .. } => "direct".to_string(),

@@ -52,6 +52,7 @@ pub(crate) fn lower(
         vblock_of: HashMap::new(),
         splits: HashMap::new(),
     };
+    l.v.frame_vars = f.frame_vars.clone();
     l.count_uses();
     l.layout();
     l.run()?;
@@ -638,6 +639,15 @@ impl Lowerer<'_, '_> {
                         Operand::reg_use(index),
                         Operand::reg_def(r),
                     ],
+                    PRegSet::empty(),
+                    il,
+                );
+            }
+            Op::FrameAddr(k) => {
+                let r = self.def(i);
+                self.push(
+                    MInst::FrameLea { var: *k },
+                    &[Operand::reg_def(r)],
                     PRegSet::empty(),
                     il,
                 );

@@ -132,7 +132,7 @@ pub(crate) fn compile(
         code: e.code,
         gc_info: GcInfo {
             frame_size: e.frame_size,
-            slots: Vec::new(),
+            slots: e.frame_slots,
             tracked: true,
             safepoints,
             saved_regs: e.saved_regs,
