@@ -1079,6 +1079,16 @@ impl Builder<'_> {
             | CallTarget::Virtual { .. }
             | CallTarget::Interface { .. }
             | CallTarget::FCall { .. } => {}
+            CallTarget::Intrinsic(k) if k.float_op().is_some() => {
+                let (single, _) = k.float_op().expect("checked");
+                let (p, ty) = if single {
+                    (JitType::R4, Ty::F32)
+                } else {
+                    (JitType::R8, Ty::F64)
+                };
+                let x = self.call_arg(args[0], p, il);
+                return Ok(Some(self.push(Op::FloatIntrinsic(*k), &[x], Some(ty), il)));
+            }
             _ => return Err(decline(DeclineReason::CallKind)),
         }
         let mut params: SmallVec<[JitType; 4]> = SmallVec::new();

@@ -537,6 +537,21 @@ impl E<'_, '_> {
                     dynasm!(self.ops ; .arch x64 ; not Rd(d));
                 }
             }
+            MInst::FloatIntrinsic { kind } => {
+                let d = self.r(i, 1);
+                match kind.float_op() {
+                    Some((_, Some(mode))) => {
+                        dynasm!(self.ops ; .arch x64 ; roundsd Rx(d), Rx(d), mode)
+                    }
+                    Some((true, None)) => {
+                        dynasm!(self.ops ; .arch x64 ; pslld Rx(d), 1 ; psrld Rx(d), 1)
+                    }
+                    _ if kind == crate::host::Intrinsic::SqrtR8 => {
+                        dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), Rx(d))
+                    }
+                    _ => dynasm!(self.ops ; .arch x64 ; psllq Rx(d), 1 ; psrlq Rx(d), 1),
+                }
+            }
             MInst::FNeg { single } => {
                 let d = self.r(i, 1);
                 if single {

@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use smallvec::SmallVec;
 
-use crate::host::{CallTarget, ThrowKind, TypeHandle};
+use crate::host::{CallTarget, Intrinsic, ThrowKind, TypeHandle};
 use crate::ops::{BinOp, Cond, ConvOp};
 use crate::types::JitType;
 
@@ -171,6 +171,8 @@ pub enum Op {
     Bin(BinOp),
     /// Negation of `[a]`.
     Neg,
+    /// A `Math` intrinsic on the float `[a]` ([`Intrinsic::float_op`]).
+    FloatIntrinsic(Intrinsic),
     /// Bitwise not of `[a]`.
     Not,
     /// `[a, b]` compared: 1 or 0.
@@ -268,6 +270,7 @@ impl Op {
             | Op::Fconst(_)
             | Op::Param(_)
             | Op::Neg
+            | Op::FloatIntrinsic(_)
             | Op::Not
             | Op::Cmp(_)
             | Op::ElemAddr { .. }
@@ -556,6 +559,7 @@ impl Func {
             Op::Param(n) => format!("param {n}"),
             Op::Bin(b) => format!("{} {}", format!("{b:?}").to_lowercase(), args.join(", ")),
             Op::Neg => format!("neg {}", args.join(", ")),
+            Op::FloatIntrinsic(k) => format!("{k:?} {}", args.join(", ")),
             Op::Not => format!("not {}", args.join(", ")),
             Op::Cmp(c) => format!(
                 "cmp.{} {}",

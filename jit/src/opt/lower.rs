@@ -427,11 +427,12 @@ impl Lowerer<'_, '_> {
         match &d.op {
             Op::Iconst(_) | Op::Fconst(_) | Op::Param(_) => {}
             Op::Bin(op) => self.bin(*op, &d, i)?,
-            Op::Neg | Op::Not => {
+            Op::Neg | Op::Not | Op::FloatIntrinsic(_) => {
                 let ty = self.f.ty(a(0));
                 let x = self.use_reg(a(0), il);
                 let r = self.def(i);
                 let inst = match (&d.op, ty) {
+                    (Op::FloatIntrinsic(kind), _) => MInst::FloatIntrinsic { kind: *kind },
                     (Op::Neg, Ty::F32 | Ty::F64) => MInst::FNeg {
                         single: ty == Ty::F32,
                     },

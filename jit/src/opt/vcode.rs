@@ -148,6 +148,8 @@ pub enum MInst {
     Not { wide: bool },
     /// [use a xmm, def = a].
     FNeg { single: bool },
+    /// [use a xmm, def = a]: a `Math` intrinsic (`Intrinsic::float_op`).
+    FloatIntrinsic { kind: crate::host::Intrinsic },
     /// [use a xmm, use b xmm, def = a].
     FBin { op: BinOp, single: bool },
     /// [use a, use b, def]: 1 or 0.
