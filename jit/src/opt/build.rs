@@ -46,6 +46,7 @@ fn decline(why: DeclineReason) -> OptError {
 
 /// Builds the IR of `method` from its imported ops.
 pub(crate) fn build(
+    host: &mut dyn crate::host::JitHost,
     method: &MethodInput<'_>,
     imported: &Imported,
     rt: &RuntimeLayout,
@@ -90,8 +91,18 @@ pub(crate) fn build(
             });
         }
     }
+    // The sizes of the structs whose array elements' addresses are taken.
+    let mut struct_sizes = HashMap::new();
+    for ins in &imported.instrs {
+        if let ops::Op::LdElemA(JitType::Struct(h), None) = ins.op {
+            struct_sizes
+                .entry(h)
+                .or_insert_with(|| host.struct_layout(h).size);
+        }
+    }
     let mut b = Builder {
         method,
+        struct_sizes,
         imported,
         rt,
         f,
@@ -116,6 +127,8 @@ struct Builder<'a> {
     imported: &'a Imported,
     rt: &'a RuntimeLayout,
     f: Func,
+    /// The size of each struct an `ldelema` addresses elements of.
+    struct_sizes: HashMap<TypeHandle, u32>,
     /// The frame variable ([`Func::frame_vars`]) of each variable that
     /// lives in memory.
     frame_var: HashMap<Var, u32>,
@@ -1030,13 +1043,36 @@ impl Builder<'_> {
         elem: JitType,
         il: u32,
     ) -> Result<Value, OptError> {
-        let size = match elem.primitive_size() {
-            Some(s) => s,
-            None => return Err(decline(DeclineReason::ValueTypeElement)),
+        let offset = self.rt.array_data_offset;
+        let size = match (elem.primitive_size(), elem) {
+            (Some(s), _) => s,
+            (None, JitType::Struct(h)) => match self.struct_sizes.get(&h) {
+                Some(&size) => {
+                    // A struct element (`ldelema`): the index (checked, so
+                    // not negative) times the size, as a 64-bit offset.
+                    self.effect(Op::NullCheck(ThrowKind::NullReference), &[arr], il);
+                    self.effect(Op::BoundsCheck, &[arr, index], il);
+                    let wide = self.widen(index, true, il);
+                    let (index, scale) = if size.is_power_of_two() && size <= 8 {
+                        (wide, size as u8)
+                    } else {
+                        let n = self.iconst(size as i64, Ty::I64, il);
+                        let scaled = self.push(Op::Bin(BinOp::Mul), &[wide, n], Some(Ty::I64), il);
+                        (scaled, 1)
+                    };
+                    return Ok(self.push(
+                        Op::ElemAddr { scale, offset },
+                        &[arr, index],
+                        Some(Ty::ByRef),
+                        il,
+                    ));
+                }
+                None => return Err(decline(DeclineReason::ValueTypeElement)),
+            },
+            _ => return Err(decline(DeclineReason::ValueTypeElement)),
         };
         self.effect(Op::NullCheck(ThrowKind::NullReference), &[arr], il);
         self.effect(Op::BoundsCheck, &[arr, index], il);
-        let offset = self.rt.array_data_offset;
         Ok(self.push(
             Op::ElemAddr {
                 scale: size as u8,

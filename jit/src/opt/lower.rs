@@ -121,9 +121,13 @@ impl Lowerer<'_, '_> {
                         }
                     }
                     Op::Load(..) | Op::Store(..) => {
+                        // A barriered store takes a base and a
+                        // displacement only, not an element address.
+                        let barrier = matches!(d.op, Op::Store(_, _, true));
                         if let Some(a) = def_inst(self.f, d.args[0]) {
                             let ad = self.f.inst(a);
-                            let foldable = matches!(ad.op, Op::ElemAddr { .. } | Op::AddrOffset(_))
+                            let foldable = (matches!(ad.op, Op::AddrOffset(_))
+                                || matches!(ad.op, Op::ElemAddr { .. }) && !barrier)
                                 && self.uses[d.args[0].0 as usize] == 1
                                 && insts[..k].contains(&a);
                             if foldable {

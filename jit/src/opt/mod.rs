@@ -84,7 +84,7 @@ pub(crate) fn optimized_ir(
     imported: &Imported,
 ) -> Result<ir::Func, OptError> {
     let rt = host.runtime_layout();
-    let mut f = build::build(method, imported, &rt)?;
+    let mut f = build::build(host, method, imported, &rt)?;
     check(&f, "build")?;
     passes::run(&mut f, &mut |f, name| check(f, name))?;
     Ok(f)
