@@ -1033,7 +1033,7 @@ impl Lowerer<'_, '_> {
                 } else {
                     let r = *int_regs
                         .get(ni)
-                        .ok_or_else(|| OptError::Declined(super::DeclineReason::FCallStackArgs))?;
+                        .ok_or(OptError::Declined(super::DeclineReason::FCallStackArgs))?;
                     ops.push(Operand::reg_fixed_use(x, gpr(r)));
                     ni += 1;
                 }
