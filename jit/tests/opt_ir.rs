@@ -184,13 +184,13 @@ fn local(ty: JitType) -> LocalVar {
 fn method_input<'a>(
     il: &'a [u8],
     args: &[JitType],
-    locals: &[JitType],
+    locals: &[LocalVar],
     ret: JitType,
 ) -> MethodInput<'a> {
     MethodInput {
         il,
         args: args.to_vec(),
-        locals: locals.iter().copied().map(local).collect(),
+        locals: locals.to_vec(),
         ret,
         class_init: None,
         class_init_lookup: None,
@@ -202,6 +202,12 @@ fn method_input<'a>(
 
 /// The IR of a method, compared with its golden file.
 fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitType) {
+    let locals: Vec<LocalVar> = locals.iter().copied().map(local).collect();
+    golden_locals(name, il, args, &locals, ret);
+}
+
+/// [`golden`] with locals that may be pinned.
+fn golden_locals(name: &str, il: &[u8], args: &[JitType], locals: &[LocalVar], ret: JitType) {
     let input = method_input(il, args, locals, ret);
     let text = optimized_ir_text(&mut GoldenHost, &input)
         .unwrap_or_else(|e| panic!("{name}: the optimizing tier declined: {e}"));
@@ -226,6 +232,10 @@ fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitT
 // IL opcodes used below.
 const LDARG_0: u8 = 0x02;
 const LDARG_1: u8 = 0x03;
+const LDARGA_S: u8 = 0x0f;
+const LDLOCA_S: u8 = 0x12;
+const LDIND_I4: u8 = 0x4a;
+const STIND_I4: u8 = 0x54;
 const LDLOC_0: u8 = 0x06;
 const LDLOC_1: u8 = 0x07;
 const STLOC_0: u8 = 0x0a;
@@ -345,6 +355,33 @@ fn devirtualized_calls() {
         &il,
         &[],
         &[JitType::Ref, JitType::Ref],
+        JitType::I4,
+    );
+}
+
+/// `int a = x; *(&a) = 1; fixed (int* p = &x) return *p + a;` (as IL: a
+/// `ldloca` of `a`, a pinned `int&` local holding `ldarga x`): both
+/// variables live in frame slots (`fv0`, `fv1`), the pinned local as a
+/// third one, read and written through `frame_addr`.
+#[test]
+fn address_taken_and_pinned_variables_live_in_the_frame() {
+    let il = [
+        LDARG_0, STLOC_0, // a = x
+        LDLOCA_S, 0, LDC_I4_1, STIND_I4, // *(&a) = 1
+        LDARGA_S, 0, STLOC_1, // pinned p = &x
+        LDLOC_1, LDIND_I4, LDLOC_0, ADD, RET, // return *p + a
+    ];
+    golden_locals(
+        "frame_vars",
+        &il,
+        &[JitType::I4],
+        &[
+            local(JitType::I4),
+            LocalVar {
+                ty: JitType::ByRef,
+                pinned: true,
+            },
+        ],
         JitType::I4,
     );
 }

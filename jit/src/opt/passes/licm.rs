@@ -130,7 +130,10 @@ fn hoist(f: &mut Func, cfg: &Cfg, l: &Loop, block_of: &mut HashMap<Inst, Block>)
             let d = f.inst(i);
             let args_invariant = d.args.iter().all(|&a| invariant(f, block_of, a));
             let movable = match &d.op {
-                Op::Iconst(_) | Op::Fconst(_) | Op::Param(_) | Op::Load(..) => false,
+                // A frame variable's address is as cheap to compute where it is used.
+                Op::Iconst(_) | Op::Fconst(_) | Op::Param(_) | Op::Load(..) | Op::FrameAddr(_) => {
+                    false
+                }
                 Op::ArrayLen => args_invariant && non_null_at(f, cfg, pre, d.args[0]),
                 Op::NullCheck(_) | Op::BoundsCheck => prefix && args_invariant,
                 op if op.is_terminator() => false,
