@@ -36,6 +36,10 @@ pub mod ops;
 pub mod opt;
 pub mod types;
 pub mod verify;
+// dynasm expands register operands such as `Rq(r)` to `r.into()`, which
+// clippy reports for every `u8` register variable.
+#[allow(clippy::useless_conversion)]
+mod x64;
 
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::{InvalidIl, JitError};

@@ -33,8 +33,7 @@ mod tiering;
 
 use std::collections::HashMap;
 
-use dynasmrt::x64::X64Relocation;
-use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use crate::eh::{CodeMap, EhKind, NativeEhClause, OutOfLine};
 use crate::error::JitError;
@@ -43,6 +42,7 @@ use crate::host::{ClassInitCheck, Helper, JitHost, RuntimeLayout, ThrowKind};
 use crate::import::{Imported, Instr};
 use crate::ops::Op;
 use crate::types::{JitType, StackKind};
+use crate::x64;
 use crate::{CompiledMethod, MethodInput};
 
 /// Register numbers, as dynasm's `Rq(n)` wants them.
@@ -87,7 +87,7 @@ pub(crate) struct Entry {
     pub depth: u16,
 }
 
-pub(crate) type Asm = VecAssembler<X64Relocation>;
+pub(crate) use crate::x64::Asm;
 
 /// The code generator for one method.
 pub(crate) struct Emitter<'h, 'm> {
@@ -634,14 +634,7 @@ impl Emitter<'_, '_> {
 
     /// `call` an absolute address: `rel32` when in range, else through RAX.
     pub(crate) fn call_abs(&mut self, target: usize) {
-        let here = self.base + self.ops.offset().0;
-        let rel = (target as i64) - (here as i64 + 5);
-        if let Ok(rel32) = i32::try_from(rel) {
-            self.ops.push(0xE8);
-            self.ops.push_i32(rel32);
-        } else {
-            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD target as i64 ; call rax);
-        }
+        x64::call_abs(&mut self.ops, self.base, target);
     }
 
     /// Calls a runtime helper with native (SysV) argument registers already loaded.
@@ -673,14 +666,7 @@ impl Emitter<'_, '_> {
     /// Emits a class-initialization check. Nothing may be live in registers.
     pub(crate) fn class_init_check(&mut self, check: ClassInitCheck) {
         let done = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rax, QWORD check.flag_address as i64
-            ; cmp BYTE [rax], 0
-            ; jne =>done
-            ; mov rdi, r15
-            ; mov rsi, QWORD check.handle.0 as i64
-        );
+        x64::class_init_test(&mut self.ops, check.flag_address, check.handle.0, done);
         self.call_helper(Helper::ClassInit);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }
@@ -689,33 +675,20 @@ impl Emitter<'_, '_> {
 
     fn prologue(&mut self) {
         let size = self.frame.size as i32;
-        let limit = self.rt.thread_stack_limit_offset;
-        let fits = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; push rbp
-            ; mov rbp, rsp
-            // Stack-overflow check: the frame must end above the limit
-            // (which leaves room for the runtime's own native code).
-            ; lea rax, [rsp - size]
-            ; cmp rax, [r15 + limit]
-            ; jae =>fits
-            ; mov rdi, r15
+        let overflow = self.layouts.host().helper(Helper::StackOverflow);
+        x64::enter_frame(
+            &mut self.ops,
+            size,
+            &self.rt,
+            |ops| dynasm!(ops ; .arch x64 ; mov rax, QWORD overflow as i64 ; call rax),
         );
-        self.call_helper(Helper::StackOverflow);
-        dynasm!(self.ops ; .arch x64 ; int3 ; =>fits);
-        if size > 0 {
-            dynasm!(self.ops ; .arch x64 ; sub rsp, size);
-        }
         if let Some(off) = self.frame.saved_rsi_rdi {
             for (k, r) in frame::SAVED_REGS.iter().enumerate() {
                 let at = off + 8 * k as i32;
                 dynasm!(self.ops ; .arch x64 ; mov [rbp + at], Rq(*r));
             }
         }
-        for (r, off) in self.frame.reg_homes.clone() {
-            dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
-        }
+        x64::save_regs(&mut self.ops, &self.frame.reg_homes);
         self.save_generic_context();
         let zero_len = self.frame.size - self.frame.zero_end;
         if zero_len > 0 {
@@ -759,13 +732,7 @@ impl Emitter<'_, '_> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(*r), [rbp + at]);
             }
         }
-        dynasm!(self.ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
-        let pop = self.frame.stack_arg_bytes;
-        if pop == 0 {
-            dynasm!(self.ops ; .arch x64 ; ret);
-        } else {
-            dynasm!(self.ops ; .arch x64 ; ret pop as i16);
-        }
+        x64::leave_frame(&mut self.ops, self.frame.stack_arg_bytes);
     }
 
     fn out_of_line(&mut self) {
