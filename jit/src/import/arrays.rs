@@ -10,7 +10,7 @@ use crate::ops::Op;
 use crate::types::{JitType, StackKind};
 
 impl Importer<'_, '_> {
-    /// `ldlen`, `newarr`, `stelem*`, and (the rest of
+    /// `ldlen`, `newarr`, and (the rest of
     /// [`Family::Array`](super::family::Family)) `ldelem*` and `ldelema`.
     pub(super) fn import_array(
         &mut self,
@@ -48,34 +48,6 @@ impl Importer<'_, '_> {
                 }
                 (Op::NewArr(array), ins, self.push(StackKind::Ref))
             }
-            O::StelemI1
-            | O::StelemI2
-            | O::StelemI4
-            | O::StelemI8
-            | O::StelemI
-            | O::StelemR4
-            | O::StelemR8
-            | O::StelemRef
-            | O::Stelem => {
-                let ty = if op == O::Stelem {
-                    let t = token(&d.operand, offset)?;
-                    self.host
-                        .resolve_type(t)
-                        .map_err(|e| JitError::Resolve {
-                            il_offset: offset,
-                            error: e,
-                        })?
-                        .ty
-                } else {
-                    access_type(op)
-                };
-                let ins = self.pop_n(3, offset)?;
-                if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
-                    return Err(bad_operands(op, offset, &ins));
-                }
-                self.check_store(ty, ins[2], op, offset)?;
-                (Op::StElem(ty), ins, None)
-            }
             _ => {
                 let (ty, handle) = match op {
                     O::Ldelem | O::Ldelema => {
@@ -98,5 +70,33 @@ impl Importer<'_, '_> {
                 }
             }
         })
+    }
+
+    /// `stelem.*` and `stelem` ([`Family::StoreElement`](super::family::Family)).
+    pub(super) fn import_store_element(
+        &mut self,
+        d: &Decoded,
+        offset: u32,
+    ) -> Result<ImportedOp, JitError> {
+        use Opcode as O;
+        let op = d.opcode;
+        let ty = if op == O::Stelem {
+            let t = token(&d.operand, offset)?;
+            self.host
+                .resolve_type(t)
+                .map_err(|e| JitError::Resolve {
+                    il_offset: offset,
+                    error: e,
+                })?
+                .ty
+        } else {
+            access_type(op)
+        };
+        let ins = self.pop_n(3, offset)?;
+        if ins[0] != StackKind::Ref || !matches!(ins[1], StackKind::I4 | StackKind::I) {
+            return Err(bad_operands(op, offset, &ins));
+        }
+        self.check_store(ty, ins[2], op, offset)?;
+        Ok((Op::StElem(ty), ins, None))
     }
 }

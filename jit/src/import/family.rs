@@ -29,11 +29,15 @@ pub(super) enum Family {
     Field,
     /// `newobj`, casts, boxing, `ldtoken`, `sizeof` ([`objects`](super::objects)).
     Object,
-    /// `ldlen`, element access, `newarr` ([`arrays`](super::arrays)).
+    /// `ldlen`, element loads and addresses, `newarr` ([`arrays`](super::arrays)).
     Array,
+    /// `stelem.*`, `stelem` ([`arrays`](super::arrays)).
+    StoreElement,
     /// Loads and stores through addresses, block operations, `localloc`
     /// ([`indirect`](super::indirect)).
     Indirect,
+    /// `stind.*` ([`indirect`](super::indirect)).
+    StoreIndirect,
     /// `leave`, `endfinally`, `endfilter`, `rethrow`, `throw` ([`eh`](super::eh)).
     ExceptionHandling,
     /// What the importer does not handle (`jmp`, `arglist`, `mkrefany`,
@@ -220,7 +224,8 @@ impl Family {
             | O::LdelemRef
             | O::Ldelem
             | O::Ldelema
-            | O::StelemI1
+            | O::Newarr => Family::Array,
+            O::StelemI1
             | O::StelemI2
             | O::StelemI4
             | O::StelemI8
@@ -228,8 +233,7 @@ impl Family {
             | O::StelemR4
             | O::StelemR8
             | O::StelemRef
-            | O::Stelem
-            | O::Newarr => Family::Array,
+            | O::Stelem => Family::StoreElement,
             O::LdindI1
             | O::LdindU1
             | O::LdindI2
@@ -241,14 +245,6 @@ impl Family {
             | O::LdindR4
             | O::LdindR8
             | O::LdindRef
-            | O::StindI1
-            | O::StindI2
-            | O::StindI4
-            | O::StindI8
-            | O::StindI
-            | O::StindR4
-            | O::StindR8
-            | O::StindRef
             | O::Ldobj
             | O::Stobj
             | O::Initobj
@@ -256,6 +252,14 @@ impl Family {
             | O::Cpblk
             | O::Initblk
             | O::Localloc => Family::Indirect,
+            O::StindI1
+            | O::StindI2
+            | O::StindI4
+            | O::StindI8
+            | O::StindI
+            | O::StindR4
+            | O::StindR8
+            | O::StindRef => Family::StoreIndirect,
             O::Leave | O::LeaveS | O::Endfinally | O::Endfilter | O::Rethrow | O::Throw => {
                 Family::ExceptionHandling
             }

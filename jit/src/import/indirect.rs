@@ -10,7 +10,7 @@ use crate::ops::Op;
 use crate::types::StackKind;
 
 impl Importer<'_, '_> {
-    /// `stind.*`, `ldobj`, `stobj`, `initobj`, `cpobj`, `cpblk`, `initblk`,
+    /// `ldobj`, `stobj`, `initobj`, `cpobj`, `cpblk`, `initblk`,
     /// `localloc`, and (the rest of [`Family::Indirect`](super::family::Family))
     /// `ldind.*`.
     pub(super) fn import_indirect(
@@ -22,22 +22,6 @@ impl Importer<'_, '_> {
         let method = self.method;
         let op = d.opcode;
         Ok(match op {
-            O::StindI1
-            | O::StindI2
-            | O::StindI4
-            | O::StindI8
-            | O::StindI
-            | O::StindR4
-            | O::StindR8
-            | O::StindRef => {
-                let ty = access_type(op);
-                let ins = self.pop_n(2, offset)?;
-                if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
-                    return Err(bad_operands(op, offset, &ins));
-                }
-                self.check_store(ty, ins[1], op, offset)?;
-                (Op::StInd(ty), ins, None)
-            }
             O::Ldobj | O::Stobj | O::Initobj => {
                 let t = token(&d.operand, offset)?;
                 let info = self.host.resolve_type(t).map_err(|e| JitError::Resolve {
@@ -124,5 +108,21 @@ impl Importer<'_, '_> {
                 (Op::LdInd(ty), ins, self.push(ty.stack_kind()))
             }
         })
+    }
+
+    /// `stind.*` ([`Family::StoreIndirect`](super::family::Family)).
+    pub(super) fn import_store_indirect(
+        &mut self,
+        d: &Decoded,
+        offset: u32,
+    ) -> Result<ImportedOp, JitError> {
+        let op = d.opcode;
+        let ty = access_type(op);
+        let ins = self.pop_n(2, offset)?;
+        if !matches!(ins[0], StackKind::ByRef | StackKind::I) {
+            return Err(bad_operands(op, offset, &ins));
+        }
+        self.check_store(ty, ins[1], op, offset)?;
+        Ok((Op::StInd(ty), ins, None))
     }
 }

@@ -489,7 +489,9 @@ impl Importer<'_, '_> {
             Family::Field => self.import_field(d, offset),
             Family::Object => self.import_object(d, offset),
             Family::Array => self.import_array(d, offset, prefixes),
+            Family::StoreElement => self.import_store_element(d, offset),
             Family::Indirect => self.import_indirect(d, offset),
+            Family::StoreIndirect => self.import_store_indirect(d, offset),
             Family::ExceptionHandling => self.import_eh(d, offset),
             Family::Unsupported => Err(unsupported(d.opcode, offset)),
         }
