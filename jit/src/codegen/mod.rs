@@ -147,13 +147,23 @@ pub(crate) struct Emitter<'h, 'm> {
 /// treats it like any of them.
 pub(crate) type RegionKey = Vec<u8>;
 
-/// Generates code for an imported method.
-pub(crate) fn generate(
-    host: &mut dyn JitHost,
+/// A method's frame as laid out for the baseline tier, and the struct
+/// layouts it asked the host for (which code generation reuses).
+pub(crate) struct FramePlan<'h> {
+    /// The frame.
+    pub frame: Frame,
+    /// The struct layouts looked up so far.
+    pub layouts: LayoutCache<'h>,
+    /// The runtime's layout constants.
+    pub rt: RuntimeLayout,
+}
+
+/// Stage 2 of the baseline tier: lays out the frame of an imported method.
+pub(crate) fn lay_out_frame<'h>(
+    host: &'h mut dyn JitHost,
     method: &MethodInput<'_>,
     imported: &Imported,
-    base: usize,
-) -> Result<CompiledMethod, JitError> {
+) -> Result<FramePlan<'h>, JitError> {
     // Shared generic code's runtime lookups load RSI/RDI for their slow
     // path (a helper call), whatever the op.
     let calls_native = method.class_init.is_some()
@@ -173,6 +183,18 @@ pub(crate) fn generate(
         }),
     };
     let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts)?;
+    Ok(FramePlan { frame, layouts, rt })
+}
+
+/// Stage 3 of the baseline tier: generates the code of an imported method
+/// into the frame `plan` laid out, for `base`.
+pub(crate) fn emit(
+    method: &MethodInput<'_>,
+    imported: &Imported,
+    plan: FramePlan<'_>,
+    base: usize,
+) -> Result<CompiledMethod, JitError> {
+    let FramePlan { frame, layouts, rt } = plan;
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
     let mut entry_shapes = HashMap::new();
