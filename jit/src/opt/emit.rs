@@ -238,7 +238,7 @@ impl E<'_, '_> {
 
     fn prologue(&mut self) {
         let (base, overflow) = (self.base, self.host.helper(Helper::StackOverflow));
-        x64::enter_frame(&mut self.ops, self.frame_size, &self.rt, |ops| {
+        x64::enter_frame(&mut self.ops, self.frame_size, self.rt, |ops| {
             x64::call_abs(ops, base, overflow)
         });
         x64::save_regs(&mut self.ops, &self.saved);
@@ -772,7 +772,7 @@ impl E<'_, '_> {
             } => {
                 let ret = self.ops.new_dynamic_label();
                 if *helper_frame {
-                    x64::record_helper_site(&mut self.ops, &self.rt, ret);
+                    x64::record_helper_site(&mut self.ops, self.rt, ret);
                 }
                 if *pass_thread {
                     dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
@@ -802,7 +802,7 @@ impl E<'_, '_> {
                 let done = self.ops.new_dynamic_label();
                 if let Some(shape) = shape {
                     let slow = self.ops.new_dynamic_label();
-                    x64::bump_alloc_object(&mut self.ops, &self.rt, &shape, slow);
+                    x64::bump_alloc_object(&mut self.ops, self.rt, &shape, slow);
                     dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD mt);
                     x64::finish_alloc(&mut self.ops, None, done, slow);
                 }
@@ -816,7 +816,7 @@ impl E<'_, '_> {
                 let done = self.ops.new_dynamic_label();
                 if let Some(shape) = shape {
                     let slow = self.ops.new_dynamic_label();
-                    x64::bump_alloc_array(&mut self.ops, &self.rt, &shape, slow);
+                    x64::bump_alloc_array(&mut self.ops, self.rt, &shape, slow);
                     dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD mt);
                     let len_off = self.rt.array_length_offset;
                     x64::finish_alloc(&mut self.ops, Some(len_off), done, slow);
