@@ -29,6 +29,22 @@ pub(crate) fn call_abs(ops: &mut Asm, base: usize, target: usize) {
     }
 }
 
+/// `cmp dword [trap flag], 0` (the safepoint poll's test) in code that will
+/// run at `base`: rip-relative when the flag is in reach, else through R11.
+pub(crate) fn trap_test(ops: &mut Asm, base: usize, trap_flag_address: usize) {
+    let trap = trap_flag_address as i64;
+    // cmp dword [rip + disp32], 0  =  83 3D disp32 00  (7 bytes)
+    let next_ip = (base + ops.offset().0 + 7) as i64;
+    match i32::try_from(trap - next_ip) {
+        Ok(disp) => {
+            ops.extend([0x83, 0x3D]);
+            ops.push_i32(disp);
+            ops.push(0);
+        }
+        Err(_) => dynasm!(ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
+    }
+}
+
 /// The frame's entry: `push rbp; mov rbp, rsp`, the stack-overflow check
 /// (the frame of `size` bytes must end above the thread's stack limit,
 /// which leaves room for the runtime's own native code; below it,

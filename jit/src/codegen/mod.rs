@@ -670,17 +670,7 @@ impl Emitter<'_, '_> {
     pub(crate) fn poll(&mut self) {
         let slow = self.ops.new_dynamic_label();
         let resume = self.ops.new_dynamic_label();
-        let trap = self.rt.trap_flag_address as i64;
-        // cmp dword [rip + disp32], 0  =  83 3D disp32 00  (7 bytes)
-        let next_ip = (self.base + self.ops.offset().0 + 7) as i64;
-        match i32::try_from(trap - next_ip) {
-            Ok(disp) => {
-                self.ops.extend([0x83, 0x3D]);
-                self.ops.push_i32(disp);
-                self.ops.push(0);
-            }
-            Err(_) => dynasm!(self.ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
-        }
+        x64::trap_test(&mut self.ops, self.base, self.rt.trap_flag_address);
         dynasm!(self.ops ; .arch x64 ; jne =>slow ; =>resume);
         self.polls.push((slow, resume, self.il_offset));
     }

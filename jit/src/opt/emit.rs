@@ -637,16 +637,7 @@ impl E<'_, '_> {
 
     /// `cmp dword [trap flag], 0` (rip-relative when in range).
     fn trap_test(&mut self) {
-        let trap = self.rt.trap_flag_address as i64;
-        let next_ip = (self.base + self.ops.offset().0 + 7) as i64;
-        match i32::try_from(trap - next_ip) {
-            Ok(disp) => {
-                self.ops.extend([0x83, 0x3D]);
-                self.ops.push_i32(disp);
-                self.ops.push(0);
-            }
-            Err(_) => dynasm!(self.ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
-        }
+        x64::trap_test(&mut self.ops, self.base, self.rt.trap_flag_address);
     }
 
     /// A two-way branch on `fc` to succ 0, else succ 1.
