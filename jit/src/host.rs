@@ -244,10 +244,12 @@ pub enum CallTarget {
 }
 
 /// The methods the JIT compiles inline instead of calling
-/// ([`CallTarget::Intrinsic`]). The first argument of each is the location
-/// (a managed or unmanaged pointer); integers are 32-bit (`I4`) or 64-bit
-/// (`I8`, also `IntPtr`); `Ref` forms store an object reference and keep
-/// the write barrier.
+/// ([`CallTarget::Intrinsic`]). The first argument of each `Interlocked`
+/// form is the location (a managed or unmanaged pointer); integers are
+/// 32-bit (`I4`) or 64-bit (`I8`, also `IntPtr`); `Ref` forms store an
+/// object reference and keep the write barrier. The `Math` forms take and
+/// return a float; the rounding ones (`roundsd`) are offered by the host
+/// only where the CPU has SSE4.1.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Intrinsic {
     /// `Interlocked.Add(ref int, int)`: `lock xadd`; the new value.
@@ -279,6 +281,40 @@ pub enum Intrinsic {
     ReadI8,
     /// `Interlocked.MemoryBarrier()`, `Thread.MemoryBarrier()`: `mfence`.
     MemoryBarrier,
+    /// `Math.Sqrt(double)`: `sqrtsd`.
+    SqrtR8,
+    /// `Math.Abs(double)`: the sign bit cleared.
+    AbsR8,
+    /// `Math.Abs(float)`: the sign bit cleared.
+    AbsR4,
+    /// `Math.Floor(double)`: `roundsd` toward negative infinity (SSE4.1).
+    FloorR8,
+    /// `Math.Ceiling(double)`: `roundsd` toward positive infinity (SSE4.1).
+    CeilingR8,
+    /// `Math.Round(double)`: `roundsd` to nearest, halves to even (SSE4.1).
+    RoundR8,
+    /// `Math.Truncate(double)`: `roundsd` toward zero (SSE4.1).
+    TruncateR8,
+}
+
+impl Intrinsic {
+    /// For the `Math` forms: whether the operand is a `float` (else a
+    /// `double`) and the `roundsd` immediate (`None` for Sqrt and Abs);
+    /// `None` for the `Interlocked` forms.
+    pub fn float_op(self) -> Option<(bool, Option<i8>)> {
+        use Intrinsic as I;
+        Some(match self {
+            I::SqrtR8 | I::AbsR8 => (false, None),
+            I::AbsR4 => (true, None),
+            // roundsd's rounding-mode immediate, with bit 3 set: inexact
+            // results do not raise the precision exception.
+            I::RoundR8 => (false, Some(8)),
+            I::FloorR8 => (false, Some(9)),
+            I::CeilingR8 => (false, Some(10)),
+            I::TruncateR8 => (false, Some(11)),
+            _ => return None,
+        })
+    }
 }
 
 /// The accessors of a multi-dimensional array type.

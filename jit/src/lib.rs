@@ -51,7 +51,7 @@ pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::{InvalidIl, JitError};
 pub use gcinfo::{GcInfo, GcLive, GcLoc, GcSafepoint, GcSlot, GcSlotKind};
 pub use host::*;
-pub use opt::OptError;
+pub use opt::{DeclineReason, OptError};
 pub use types::{JitType, StackKind};
 
 /// A local variable of the method being compiled.

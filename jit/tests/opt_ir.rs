@@ -87,10 +87,16 @@ fn local(ty: JitType) -> LocalVar {
 
 /// The IR of a method, compared with its golden file.
 fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitType) {
+    let locals: Vec<LocalVar> = locals.iter().copied().map(local).collect();
+    golden_locals(name, il, args, &locals, ret);
+}
+
+/// [`golden`] with locals that may be pinned.
+fn golden_locals(name: &str, il: &[u8], args: &[JitType], locals: &[LocalVar], ret: JitType) {
     let input = MethodInput {
         il,
         args: args.to_vec(),
-        locals: locals.iter().copied().map(local).collect(),
+        locals: locals.to_vec(),
         ret,
         class_init: None,
         class_init_lookup: None,
@@ -121,6 +127,10 @@ fn golden(name: &str, il: &[u8], args: &[JitType], locals: &[JitType], ret: JitT
 // IL opcodes used below.
 const LDARG_0: u8 = 0x02;
 const LDARG_1: u8 = 0x03;
+const LDARGA_S: u8 = 0x0f;
+const LDLOCA_S: u8 = 0x12;
+const LDIND_I4: u8 = 0x4a;
+const STIND_I4: u8 = 0x54;
 const LDLOC_0: u8 = 0x06;
 const LDLOC_1: u8 = 0x07;
 const STLOC_0: u8 = 0x0a;
@@ -139,6 +149,8 @@ const BGE_S: u8 = 0x2f;
 const BLT_S: u8 = 0x32;
 const ADD: u8 = 0x58;
 const MUL: u8 = 0x5a;
+const DIV: u8 = 0x5b;
+const REM: u8 = 0x5d;
 const CONV_I4: u8 = 0x69;
 const LDLEN: u8 = 0x8e;
 const LDELEM_I4: u8 = 0x94;
@@ -155,6 +167,20 @@ fn constants_fold_and_the_branch_goes() {
         LDC_I4_0, RET,
     ];
     golden("fold", &il, &[JitType::I4], &[JitType::I4], JitType::I4);
+}
+
+/// `static int Digits(int x) => x / 10 + x % 8;`: the division by 10
+/// becomes a multiplication by the magic number and shifts (with `x`'s
+/// sign applied around it), the remainder by 8 a bias, a mask and a
+/// subtraction: no `idiv` is left.
+#[test]
+fn division_by_constants_is_strength_reduced() {
+    let il = [
+        LDARG_0, LDC_I4_S, 10, DIV, // x / 10
+        LDARG_0, LDC_I4_S, 8, REM, // x % 8
+        ADD, RET,
+    ];
+    golden("divconst", &il, &[JitType::I4], &[], JitType::I4);
 }
 
 /// `static int Sum(int[] a) { int s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; }`:
@@ -193,4 +219,31 @@ fn a_join_and_a_call() {
         RET,
     ];
     golden("join", &il, &[JitType::I4, JitType::I4], &[], JitType::I4);
+}
+
+/// `int a = x; *(&a) = 1; fixed (int* p = &x) return *p + a;` (as IL: a
+/// `ldloca` of `a`, a pinned `int&` local holding `ldarga x`): both
+/// variables live in frame slots (`fv0`, `fv1`), the pinned local as a
+/// third one, read and written through `frame_addr`.
+#[test]
+fn address_taken_and_pinned_variables_live_in_the_frame() {
+    let il = [
+        LDARG_0, STLOC_0, // a = x
+        LDLOCA_S, 0, LDC_I4_1, STIND_I4, // *(&a) = 1
+        LDARGA_S, 0, STLOC_1, // pinned p = &x
+        LDLOC_1, LDIND_I4, LDLOC_0, ADD, RET, // return *p + a
+    ];
+    golden_locals(
+        "frame_vars",
+        &il,
+        &[JitType::I4],
+        &[
+            local(JitType::I4),
+            LocalVar {
+                ty: JitType::ByRef,
+                pinned: true,
+            },
+        ],
+        JitType::I4,
+    );
 }

@@ -88,6 +88,28 @@ const I32_LOCALS: [&str; 4] = ["x0", "x1", "x2", "x3"];
 const I64_LOCALS: [&str; 2] = ["y0", "y1"];
 /// The loop counters, one per nesting level (never assigned elsewhere).
 const COUNTERS: [&str; 3] = ["c0", "c1", "c2"];
+/// Constant divisors: powers of two (signed, unsigned and the sign bit),
+/// small and large odd numbers, negative ones (never 0 or -1, which may
+/// throw).
+const DIVISORS_32: [i64; 16] = [
+    2,
+    3,
+    4,
+    7,
+    10,
+    13,
+    16,
+    100,
+    1000,
+    100_003,
+    (1 << 30) + 1,
+    i32::MAX as i64,
+    -3,
+    -7,
+    -8,
+    i32::MIN as i64,
+];
+const DIVISORS_64: [i64; 8] = [2, 3, 8, 10, 1 << 40, -5, -16, i64::MIN];
 /// The length of each function's `arr`.
 const ARRAY_LEN: i32 = 8;
 
@@ -467,7 +489,7 @@ impl FuncGen<'_> {
         }
         let d = depth + 1;
         match ty {
-            Ty::I32 => match self.rng.below(16) {
+            Ty::I32 => match self.rng.below(17) {
                 0..=3 => {
                     self.expr(Ty::I32, d);
                     self.expr(Ty::I32, d);
@@ -484,9 +506,22 @@ impl FuncGen<'_> {
                 }
                 5 => {
                     self.expr(Ty::I32, d);
-                    self.divisor(Ty::I32, d);
+                    if self.rng.chance(50) {
+                        self.divisor(Ty::I32, d);
+                    } else {
+                        // A constant divisor (what strength reduction takes).
+                        let c = self.rng.pick(&DIVISORS_32);
+                        self.op(&format!("ldc.i4 {c}"));
+                    }
                     let op = self.rng.pick(&["div", "rem", "div.un", "rem.un"]);
                     self.op(op);
+                }
+                15 => {
+                    // Multiplication by a power of two (or not).
+                    self.expr(Ty::I32, d);
+                    let c = self.rng.pick(&[2, 4, 8, 1024, 1 << 30, -4, 3, 6]);
+                    self.op(&format!("ldc.i4 {c}"));
+                    self.op("mul");
                 }
                 6 => {
                     self.expr(Ty::I32, d);
@@ -559,7 +594,12 @@ impl FuncGen<'_> {
                 }
                 4 => {
                     self.expr(Ty::I64, d);
-                    self.divisor(Ty::I64, d);
+                    if self.rng.chance(50) {
+                        self.divisor(Ty::I64, d);
+                    } else {
+                        let c = self.rng.pick(&DIVISORS_64);
+                        self.op(&format!("ldc.i8 {c}"));
+                    }
                     let op = self.rng.pick(&["div", "rem", "div.un", "rem.un"]);
                     self.op(op);
                 }

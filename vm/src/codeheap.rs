@@ -41,6 +41,41 @@ pub const PRECODE_SIZE: usize = 16;
 /// Commit granularity.
 const COMMIT_STEP: usize = 1 << 20;
 
+/// Opens the perf map (`/tmp/perf-PID.map`, the format `perf report`
+/// reads for JIT code, PID the host process id) when `OSPREY_PERF_MAP` is
+/// set to anything but `0`; `None` otherwise or when it cannot be created
+/// (a diagnostic only: the program runs the same without it).
+fn open_perf_map(os: &Os) -> Option<Mutex<std::fs::File>> {
+    let wanted = os
+        .environment_variable("OSPREY_PERF_MAP")
+        .ok()
+        .flatten()
+        .is_some_and(|v| v.trim() != "0");
+    if !wanted {
+        return None;
+    }
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .ok()
+        .map(Mutex::new)
+}
+
+/// Appends `START LEN NAME` (hexadecimal, as perf expects) for one range;
+/// optimized methods are marked `[opt]`.
+fn write_perf_map_line(map: &Mutex<std::fs::File>, start: usize, len: usize, kind: &CodeKind) {
+    use std::io::Write;
+    let name = match kind {
+        CodeKind::Method(m) if m.gc_info.tracked => format!("{} [opt]", m.method.full_name()),
+        CodeKind::Method(m) => m.method.full_name(),
+        CodeKind::Stub(name) => format!("stub {name}"),
+    };
+    let mut f = map.lock().unwrap_or_else(|p| p.into_inner());
+    let _ = writeln!(f, "{start:x} {len:x} {name}");
+}
+
 /// What a range of code is.
 #[derive(Clone, Debug)]
 pub enum CodeKind {
@@ -145,6 +180,9 @@ pub struct CodeHeap {
     base: usize,
     state: Mutex<State>,
     ranges: RwLock<Vec<CodeRange>>,
+    /// `/tmp/perf-PID.map`, when `OSPREY_PERF_MAP=1` asked for it: one
+    /// line per published range, so `perf report` names JIT-compiled code.
+    perf_map: Option<Mutex<std::fs::File>>,
 }
 
 // SAFETY: the raw region is only written under `state`'s lock (allocation,
@@ -203,6 +241,7 @@ impl CodeHeap {
                 },
             }),
             ranges: RwLock::new(Vec::new()),
+            perf_map: open_perf_map(&os),
         })
     }
 
@@ -342,6 +381,9 @@ impl CodeHeap {
         unsafe { std::ptr::copy_nonoverlapping(code.as_ptr(), base as *mut u8, code.len()) };
         st.code.top = end;
         drop(st);
+        if let Some(map) = &self.perf_map {
+            write_perf_map_line(map, base, code.len(), &kind);
+        }
         let mut ranges = self.ranges.write().unwrap_or_else(|p| p.into_inner());
         ranges.push(CodeRange {
             start: base,

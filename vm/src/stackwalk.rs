@@ -257,22 +257,7 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
             WalkItem::Managed(m, locs) if !m.funclet && m.code.gc_info.tracked => {
                 report_tracked(m, locs, fault_ip, report);
             }
-            WalkItem::Managed(m, _) if !m.funclet => {
-                for s in &m.code.gc_info.slots {
-                    report(StackRoot {
-                        slot: (m.fp as isize + s.offset as isize) as *mut usize,
-                        kind: match s.kind {
-                            osprey_jit::GcSlotKind::Ref => RootKind::Ref,
-                            osprey_jit::GcSlotKind::Interior => RootKind::Interior,
-                        },
-                        pinned: s.pinned,
-                        origin: RootOrigin::Frame {
-                            method: m.code.method,
-                            offset: s.offset,
-                        },
-                    });
-                }
-            }
+            WalkItem::Managed(m, _) if !m.funclet => report_untracked(m, report),
             WalkItem::Managed(..) => {}
         }
         ControlFlow::Continue(())
@@ -307,8 +292,29 @@ pub fn enumerate_thread_roots(thread: &mut Thread, report: &mut dyn FnMut(StackR
     }
 }
 
+/// Reports a frame's untracked slots ([`osprey_jit::GcInfo::slots`]),
+/// live everywhere in the method: every GC-visible slot of baseline code,
+/// the address-taken and pinned variables of optimized code.
+fn report_untracked(m: &ManagedFrame, report: &mut dyn FnMut(StackRoot)) {
+    for s in &m.code.gc_info.slots {
+        report(StackRoot {
+            slot: (m.fp as isize + s.offset as isize) as *mut usize,
+            kind: match s.kind {
+                osprey_jit::GcSlotKind::Ref => RootKind::Ref,
+                osprey_jit::GcSlotKind::Interior => RootKind::Interior,
+            },
+            pinned: s.pinned,
+            origin: RootOrigin::Frame {
+                method: m.code.method,
+                offset: s.offset,
+            },
+        });
+    }
+}
+
 /// Reports the live references of an optimized frame at its safepoint:
-/// frame slots, and registers at the locations the walk found for them.
+/// its untracked slots (frame variables), the tracked frame slots, and
+/// registers at the locations the walk found for them.
 fn report_tracked(
     m: &ManagedFrame,
     locs: &RegLocations,
@@ -332,6 +338,7 @@ fn report_tracked(
             m.code.method.full_name()
         );
     };
+    report_untracked(m, report);
     for live in &sp.live {
         let (slot, offset) = match live.loc {
             osprey_jit::GcLoc::Slot(off) => ((m.fp as isize + off as isize) as usize, off),

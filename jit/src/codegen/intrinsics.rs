@@ -9,6 +9,10 @@
 //! followed by the write barrier, like any reference store. Only RAX, RCX,
 //! RDX, R8 and R11 are used (scratch in fastcall64); nothing calls out.
 //!
+//! The `Math` forms work on XMM0: `sqrtsd`, `roundsd` (Floor, Ceiling,
+//! Round, Truncate; the host offers them only with SSE4.1) and Abs as a
+//! shift left and right by one, which clears the sign bit.
+//!
 //! [`CallTarget::Intrinsic`]: crate::host::CallTarget::Intrinsic
 
 use dynasmrt::{dynasm, DynasmApi};
@@ -21,6 +25,10 @@ impl Emitter<'_, '_> {
     /// any) in RAX for the caller to push.
     pub(crate) fn intrinsic(&mut self, kind: Intrinsic, args: &[Entry]) {
         use Intrinsic as I;
+        if let Some((single, round)) = kind.float_op() {
+            self.float_intrinsic(kind, single, round, args[0]);
+            return;
+        }
         // The location first: only the last argument can be in RAX, and
         // RAX is written only once every argument is loaded.
         if let Some(location) = args.first() {
@@ -92,6 +100,32 @@ impl Emitter<'_, '_> {
             I::MemoryBarrier => {
                 dynasm!(self.ops ; .arch x64 ; mfence);
             }
+            I::SqrtR8
+            | I::AbsR8
+            | I::AbsR4
+            | I::FloorR8
+            | I::CeilingR8
+            | I::RoundR8
+            | I::TruncateR8 => unreachable!("float_op() covers the Math forms, emitted above"),
+        }
+    }
+
+    /// A `Math` intrinsic on the float `arg`, the result in XMM0.
+    fn float_intrinsic(&mut self, kind: Intrinsic, single: bool, round: Option<i8>, arg: Entry) {
+        let want = if single {
+            crate::types::StackKind::R4
+        } else {
+            crate::types::StackKind::R8
+        };
+        self.load_xmm_as(arg, 0, want);
+        match (kind, round) {
+            (_, Some(mode)) => dynasm!(self.ops ; .arch x64 ; roundsd xmm0, xmm0, mode),
+            (Intrinsic::SqrtR8, None) => dynasm!(self.ops ; .arch x64 ; sqrtsd xmm0, xmm0),
+            // The sign bit shifted out and a zero shifted back in.
+            (Intrinsic::AbsR4, None) => {
+                dynasm!(self.ops ; .arch x64 ; pslld xmm0, 1 ; psrld xmm0, 1)
+            }
+            _ => dynasm!(self.ops ; .arch x64 ; psllq xmm0, 1 ; psrlq xmm0, 1),
         }
     }
 }

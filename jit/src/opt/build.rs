@@ -21,8 +21,8 @@ use std::collections::HashMap;
 
 use smallvec::SmallVec;
 
-use super::ir::{Block, BlockCall, CallOp, Func, HelperOp, Op, Ty, Value, ValueDef};
-use super::OptError;
+use super::ir::{Block, BlockCall, CallOp, FrameVar, Func, HelperOp, Op, Ty, Value, ValueDef};
+use super::{DeclineReason, OptError};
 use crate::host::{
     CallTarget, ExactType, FieldInfo, FieldLocation, NewObjectInfo, RtValue, RuntimeLayout,
     ThisKind, ThrowKind, TypeHandle,
@@ -40,46 +40,76 @@ enum Var {
     Stack(u16),
 }
 
-fn decline(why: impl Into<String>) -> OptError {
-    OptError::Declined(why.into())
+fn decline(why: DeclineReason) -> OptError {
+    OptError::Declined(why)
 }
 
 /// Builds the IR of `method` from its imported ops.
 pub(crate) fn build(
+    host: &mut dyn crate::host::JitHost,
     method: &MethodInput<'_>,
     imported: &Imported,
     rt: &RuntimeLayout,
 ) -> Result<Func, OptError> {
     if !method.eh.is_empty() {
-        return Err(decline("exception handling clauses"));
+        return Err(decline(DeclineReason::ExceptionClauses));
     }
     if method.class_init_lookup.is_some() {
-        return Err(decline("a class-initialization lookup"));
+        return Err(decline(DeclineReason::ClassInitLookup));
     }
-    for (i, a) in method.args.iter().enumerate() {
+    for a in method.args.iter() {
         if Ty::of(*a).is_none() {
-            return Err(decline("a value-type argument"));
-        }
-        if imported.arg_address_taken[i] {
-            return Err(decline("an address-taken argument"));
+            return Err(decline(DeclineReason::ValueTypeArgument));
         }
     }
     if Ty::of(method.ret).is_none() && method.ret != JitType::Void {
-        return Err(decline("a value-type return"));
+        return Err(decline(DeclineReason::ValueTypeReturn));
+    }
+    for l in method.locals.iter() {
+        if Ty::of(l.ty).is_none() {
+            return Err(decline(DeclineReason::ValueTypeLocal));
+        }
+    }
+    // Address-taken and pinned variables live in frame slots.
+    let mut f = Func {
+        has_handlers: !method.eh.is_empty(),
+        ..Func::default()
+    };
+    let mut frame_var = HashMap::new();
+    for (i, a) in method.args.iter().enumerate() {
+        if imported.arg_address_taken[i] {
+            frame_var.insert(Var::Arg(i as u16), f.frame_vars.len() as u32);
+            f.frame_vars.push(FrameVar {
+                ty: *a,
+                pinned: false,
+            });
+        }
     }
     for (i, l) in method.locals.iter().enumerate() {
-        if Ty::of(l.ty).is_none() {
-            return Err(decline("a value-type local"));
-        }
         if imported.local_address_taken[i] || l.pinned {
-            return Err(decline("an address-taken or pinned local"));
+            frame_var.insert(Var::Local(i as u16), f.frame_vars.len() as u32);
+            f.frame_vars.push(FrameVar {
+                ty: l.ty,
+                pinned: l.pinned,
+            });
+        }
+    }
+    // The sizes of the structs whose array elements' addresses are taken.
+    let mut struct_sizes = HashMap::new();
+    for ins in &imported.instrs {
+        if let ops::Op::LdElemA(JitType::Struct(h), None) = ins.op {
+            struct_sizes
+                .entry(h)
+                .or_insert_with(|| host.struct_layout(h).size);
         }
     }
     let mut b = Builder {
         method,
+        struct_sizes,
         imported,
         rt,
-        f: Func::default(),
+        f,
+        frame_var,
         block_of: HashMap::new(),
         preds: Vec::new(),
         filled: Vec::new(),
@@ -100,6 +130,11 @@ struct Builder<'a> {
     imported: &'a Imported,
     rt: &'a RuntimeLayout,
     f: Func,
+    /// The size of each struct an `ldelema` addresses elements of.
+    struct_sizes: HashMap<TypeHandle, u32>,
+    /// The frame variable ([`Func::frame_vars`]) of each variable that
+    /// lives in memory.
+    frame_var: HashMap<Var, u32>,
     /// The block of each IL block start.
     block_of: HashMap<u32, Block>,
     /// Predecessors of each block (deduplicated).
@@ -171,7 +206,9 @@ impl Builder<'_> {
         let index_of: HashMap<u32, usize> =
             ranges.iter().enumerate().map(|(k, r)| (r.0, k)).collect();
         let mut reachable = vec![false; ranges.len()];
-        let mut work = vec![*index_of.get(&0).ok_or_else(|| decline("no code"))?];
+        let mut work = vec![*index_of
+            .get(&0)
+            .ok_or_else(|| decline(DeclineReason::NoCode))?];
         while let Some(k) = work.pop() {
             if reachable[k] {
                 continue;
@@ -182,7 +219,7 @@ impl Builder<'_> {
             for t in il_succs(&instrs[end - 1].op, next) {
                 let tk = *index_of
                     .get(&t)
-                    .ok_or_else(|| decline("a branch to a non-block"))?;
+                    .ok_or_else(|| decline(DeclineReason::BranchToNonBlock))?;
                 work.push(tk);
             }
         }
@@ -222,12 +259,15 @@ impl Builder<'_> {
             let ty = Ty::of(*t).expect("checked");
             let v = self.push(Op::Param(n as u16), &[], Some(ty), 0);
             let v = self.normalize_small(v, *t, 0);
-            self.write(Var::Arg(n as u16), v);
+            self.set_var(Var::Arg(n as u16), *t, v, 0);
         }
         for (n, l) in self.method.locals.clone().iter().enumerate() {
-            let ty = Ty::of(l.ty).expect("checked");
-            let z = self.zero(ty, 0);
-            self.write(Var::Local(n as u16), z);
+            // Frame variables start zeroed (the prologue clears them).
+            if !self.frame_var.contains_key(&Var::Local(n as u16)) {
+                let ty = Ty::of(l.ty).expect("checked");
+                let z = self.zero(ty, 0);
+                self.write(Var::Local(n as u16), z);
+            }
         }
         if let Some(check) = self.method.class_init {
             self.push(
@@ -266,7 +306,7 @@ impl Builder<'_> {
             }
             if !ended {
                 // Falls through into the next block.
-                let next = next.ok_or_else(|| decline("control falls off the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::FallsOffEnd))?;
                 self.end_block(&[next], None);
                 let t = self.block_of[&next];
                 self.push(
@@ -324,6 +364,31 @@ impl Builder<'_> {
 
     fn write(&mut self, var: Var, v: Value) {
         self.defs.insert((var, self.cur), v);
+    }
+
+    /// The value of argument or local `var` (of type `t`): a load when it
+    /// lives in the frame.
+    fn get_var(&mut self, var: Var, t: JitType, il: u32) -> Value {
+        match self.frame_var.get(&var) {
+            Some(&k) => {
+                let a = self.push(Op::FrameAddr(k), &[], Some(Ty::ByRef), il);
+                let ty = Ty::of(t).expect("checked");
+                self.push(Op::Load(t, 0), &[a], Some(ty), il)
+            }
+            None => self.read(var, self.cur),
+        }
+    }
+
+    /// Assigns `v` (already of type `t`) to argument or local `var`: a
+    /// store when it lives in the frame.
+    fn set_var(&mut self, var: Var, t: JitType, v: Value, il: u32) {
+        match self.frame_var.get(&var) {
+            Some(&k) => {
+                let a = self.push(Op::FrameAddr(k), &[], Some(Ty::ByRef), il);
+                self.effect(Op::Store(t, 0, false), &[a, v], il);
+            }
+            None => self.write(var, v),
+        }
     }
 
     fn var_type(&self, var: Var, b: Block) -> Ty {
@@ -492,7 +557,7 @@ impl Builder<'_> {
     /// extended, floats converted, pointers retyped.
     fn coerce(&mut self, v: Value, to: JitType, il: u32) -> Result<Value, OptError> {
         let from = self.f.ty(v);
-        let want = Ty::of(to).ok_or_else(|| decline("a value-type store"))?;
+        let want = Ty::of(to).ok_or_else(|| decline(DeclineReason::ValueTypeStore))?;
         Ok(match (from, want) {
             _ if matches!(
                 to,
@@ -528,7 +593,7 @@ impl Builder<'_> {
                 self.push(Op::Copy, &[w], Some(Ty::ByRef), il)
             }
             (Ty::I64 | Ty::ByRef, Ty::I64 | Ty::ByRef) => self.push(Op::Copy, &[v], Some(want), il),
-            _ => return Err(decline(format!("a store of {from:?} as {to:?}"))),
+            _ => return Err(decline(DeclineReason::StoreConversion)),
         })
     }
 
@@ -580,22 +645,37 @@ impl Builder<'_> {
         match &ins.op {
             O::Nop => {}
             O::LdArg(n) => {
-                let v = self.read(Var::Arg(*n), self.cur);
+                let v = self.get_var(Var::Arg(*n), self.method.args[*n as usize], il);
                 self.stack.push(v);
             }
             O::StArg(n) => {
+                let t = self.method.args[*n as usize];
                 let v = self.pop();
-                let v = self.coerce(v, self.method.args[*n as usize], il)?;
-                self.write(Var::Arg(*n), v);
+                let v = self.coerce(v, t, il)?;
+                self.set_var(Var::Arg(*n), t, v, il);
             }
             O::LdLoc(n) => {
-                let v = self.read(Var::Local(*n), self.cur);
+                let v = self.get_var(Var::Local(*n), self.method.locals[*n as usize].ty, il);
                 self.stack.push(v);
             }
             O::StLoc(n) => {
+                let t = self.method.locals[*n as usize].ty;
                 let v = self.pop();
-                let v = self.coerce(v, self.method.locals[*n as usize].ty, il)?;
-                self.write(Var::Local(*n), v);
+                let v = self.coerce(v, t, il)?;
+                self.set_var(Var::Local(*n), t, v, il);
+            }
+            O::LdArgA(n) | O::LdLocA(n) => {
+                let var = if matches!(ins.op, O::LdArgA(_)) {
+                    Var::Arg(*n)
+                } else {
+                    Var::Local(*n)
+                };
+                let k = *self
+                    .frame_var
+                    .get(&var)
+                    .ok_or_else(|| OptError::Internal(format!("{var:?} is not address-taken")))?;
+                let a = self.push(Op::FrameAddr(k), &[], Some(Ty::ByRef), il);
+                self.stack.push(a);
             }
             O::LdcI4(v) => {
                 let c = self.iconst(*v as i64, Ty::I32, il);
@@ -675,7 +755,7 @@ impl Builder<'_> {
             }
             O::BrBool(nonzero, t) => {
                 let v = self.pop();
-                let next = next.ok_or_else(|| decline("a branch at the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::BranchAtEnd))?;
                 self.end_block(&[*t, next], Some(il));
                 self.poll_if_backward(&[*t], il);
                 let (yes, no) = if *nonzero { (*t, next) } else { (next, *t) };
@@ -687,7 +767,7 @@ impl Builder<'_> {
                 let b = self.pop();
                 let a = self.pop();
                 let (a, b) = self.comparands(a, b, il);
-                let next = next.ok_or_else(|| decline("a branch at the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::BranchAtEnd))?;
                 self.end_block(&[*t, next], Some(il));
                 self.poll_if_backward(&[*t], il);
                 let (yes, no) = (self.target(*t), self.target(next));
@@ -701,7 +781,7 @@ impl Builder<'_> {
                 } else {
                     v
                 };
-                let next = next.ok_or_else(|| decline("a switch at the end"))?;
+                let next = next.ok_or_else(|| decline(DeclineReason::BranchAtEnd))?;
                 self.end_block(targets, Some(il));
                 self.poll_if_backward(targets, il);
                 let calls = targets.iter().map(|t| self.target(*t)).collect();
@@ -737,10 +817,10 @@ impl Builder<'_> {
                 this_fixup,
             } => {
                 if this_fixup.is_some() {
-                    return Err(decline("a constrained call"));
+                    return Err(decline(DeclineReason::ConstrainedCall));
                 }
                 if info.class_init.is_some() {
-                    return Err(decline("a caller-side class-initialization check"));
+                    return Err(decline(DeclineReason::CallerClassInitCheck));
                 }
                 let n = info.sig.pop_count();
                 let args = self.pop_n(n);
@@ -754,7 +834,7 @@ impl Builder<'_> {
                 let obj = self.pop();
                 let off = instance_offset(f)?;
                 let obj = self.object_base(obj, ThrowKind::NullReference, il)?;
-                let ty = Ty::of(f.ty).ok_or_else(|| decline("a value-type field"))?;
+                let ty = Ty::of(f.ty).ok_or_else(|| decline(DeclineReason::ValueTypeField))?;
                 let v = self.push(Op::Load(f.ty, off), &[obj], Some(ty), il);
                 self.stack.push(v);
             }
@@ -778,7 +858,7 @@ impl Builder<'_> {
             }
             O::LdSFld(f) => {
                 let addr = self.static_address(f, il)?;
-                let ty = Ty::of(f.ty).ok_or_else(|| decline("a value-type static"))?;
+                let ty = Ty::of(f.ty).ok_or_else(|| decline(DeclineReason::ValueTypeStatic))?;
                 let v = self.push(Op::Load(f.ty, 0), &[addr], Some(ty), il);
                 self.stack.push(v);
             }
@@ -796,7 +876,7 @@ impl Builder<'_> {
             }
             O::LdInd(t) => {
                 let ptr = self.pop();
-                let ty = Ty::of(*t).ok_or_else(|| decline("a value-type load"))?;
+                let ty = Ty::of(*t).ok_or_else(|| decline(DeclineReason::ValueTypeLoad))?;
                 let v = self.push(Op::Load(*t, 0), &[ptr], Some(ty), il);
                 self.stack.push(v);
             }
@@ -816,7 +896,7 @@ impl Builder<'_> {
             O::LdElemA(_, Some(_)) => {
                 // The exact-element check of `ldelema` on an array of
                 // references (covariance) stays in the baseline tier.
-                return Err(decline("ldelema with an exact-element check"));
+                return Err(decline(DeclineReason::LdelemaExactCheck));
             }
             O::LdElem(t) | O::LdElemA(t, None) => {
                 let index = self.pop();
@@ -825,7 +905,7 @@ impl Builder<'_> {
                 let v = if matches!(ins.op, O::LdElemA(..)) {
                     addr
                 } else {
-                    let ty = Ty::of(*t).ok_or_else(|| decline("a value-type element"))?;
+                    let ty = Ty::of(*t).ok_or_else(|| decline(DeclineReason::ValueTypeElement))?;
                     self.push(Op::Load(*t, 0), &[addr], Some(ty), il)
                 };
                 self.stack.push(v);
@@ -872,7 +952,7 @@ impl Builder<'_> {
                     return Ok(false);
                 }
                 if Ty::of(*ty).is_none() {
-                    return Err(decline("boxing a struct"));
+                    return Err(decline(DeclineReason::BoxStruct));
                 }
                 let value = self.pop();
                 let value = self.coerce(value, *ty, il)?;
@@ -889,7 +969,7 @@ impl Builder<'_> {
                     let v = self.push(op, &[obj], Some(Ty::Ref), il);
                     self.stack.push(v);
                 } else {
-                    let t = Ty::of(*ty).ok_or_else(|| decline("unboxing a struct"))?;
+                    let t = Ty::of(*ty).ok_or_else(|| decline(DeclineReason::UnboxStruct))?;
                     let op = Op::Helper(HelperOp::Unbox(mt));
                     let o = self.push(op, &[obj], Some(Ty::Ref), il);
                     let v = self.push(Op::Load(*ty, 8), &[o], Some(t), il);
@@ -903,7 +983,7 @@ impl Builder<'_> {
                 let v = self.push(Op::AddrOffset(8), &[o], Some(Ty::ByRef), il);
                 self.stack.push(v);
             }
-            other => return Err(decline(op_name(other))),
+            other => return Err(decline(DeclineReason::Op(op_name(other)))),
         }
         Ok(false)
     }
@@ -919,7 +999,7 @@ impl Builder<'_> {
         let ty = stack_ty(out)?;
         if ty.is_float() {
             if matches!(op, BinOp::Rem) {
-                return Err(decline("floating-point remainder"));
+                return Err(decline(DeclineReason::FloatRemainder));
             }
             let wide = ty == Ty::F64;
             let (a, b) = (self.widen(a, wide, il), self.widen(b, wide, il));
@@ -955,7 +1035,7 @@ impl Builder<'_> {
                 Ok(obj)
             }
             Ty::ByRef | Ty::I64 => Ok(obj),
-            _ => Err(decline("a field of a value on the stack")),
+            _ => Err(decline(DeclineReason::FieldOfStackValue)),
         }
     }
 
@@ -966,13 +1046,36 @@ impl Builder<'_> {
         elem: JitType,
         il: u32,
     ) -> Result<Value, OptError> {
-        let size = match elem.primitive_size() {
-            Some(s) => s,
-            None => return Err(decline("a value-type element")),
+        let offset = self.rt.array_data_offset;
+        let size = match (elem.primitive_size(), elem) {
+            (Some(s), _) => s,
+            (None, JitType::Struct(h)) => match self.struct_sizes.get(&h) {
+                Some(&size) => {
+                    // A struct element (`ldelema`): the index (checked, so
+                    // not negative) times the size, as a 64-bit offset.
+                    self.effect(Op::NullCheck(ThrowKind::NullReference), &[arr], il);
+                    self.effect(Op::BoundsCheck, &[arr, index], il);
+                    let wide = self.widen(index, true, il);
+                    let (index, scale) = if size.is_power_of_two() && size <= 8 {
+                        (wide, size as u8)
+                    } else {
+                        let n = self.iconst(size as i64, Ty::I64, il);
+                        let scaled = self.push(Op::Bin(BinOp::Mul), &[wide, n], Some(Ty::I64), il);
+                        (scaled, 1)
+                    };
+                    return Ok(self.push(
+                        Op::ElemAddr { scale, offset },
+                        &[arr, index],
+                        Some(Ty::ByRef),
+                        il,
+                    ));
+                }
+                None => return Err(decline(DeclineReason::ValueTypeElement)),
+            },
+            _ => return Err(decline(DeclineReason::ValueTypeElement)),
         };
         self.effect(Op::NullCheck(ThrowKind::NullReference), &[arr], il);
         self.effect(Op::BoundsCheck, &[arr, index], il);
-        let offset = self.rt.array_data_offset;
         Ok(self.push(
             Op::ElemAddr {
                 scale: size as u8,
@@ -997,7 +1100,7 @@ impl Builder<'_> {
         }
         match f.location {
             FieldLocation::Static { address } => Ok(self.iconst(address as i64, Ty::I64, il)),
-            _ => Err(decline("a static field found by a runtime lookup")),
+            _ => Err(decline(DeclineReason::RuntimeLookupStatic)),
         }
     }
 
@@ -1015,7 +1118,17 @@ impl Builder<'_> {
             | CallTarget::Virtual { .. }
             | CallTarget::Interface { .. }
             | CallTarget::FCall { .. } => {}
-            _ => return Err(decline("a call of this kind")),
+            CallTarget::Intrinsic(k) if k.float_op().is_some() => {
+                let (single, _) = k.float_op().expect("checked");
+                let (p, ty) = if single {
+                    (JitType::R4, Ty::F32)
+                } else {
+                    (JitType::R8, Ty::F64)
+                };
+                let x = self.call_arg(args[0], p, il);
+                return Ok(Some(self.push(Op::FloatIntrinsic(*k), &[x], Some(ty), il)));
+            }
+            _ => return Err(decline(DeclineReason::CallKind)),
         }
         let mut params: SmallVec<[JitType; 4]> = SmallVec::new();
         if let Some(this) = sig.this {
@@ -1028,7 +1141,7 @@ impl Builder<'_> {
         let mut conv = Vec::with_capacity(args.len());
         for (a, p) in args.into_iter().zip(&params) {
             if Ty::of(*p).is_none() {
-                return Err(decline("a value-type argument"));
+                return Err(decline(DeclineReason::ValueTypeArgument));
             }
             conv.push(self.call_arg(a, *p, il));
         }
@@ -1037,7 +1150,7 @@ impl Builder<'_> {
         }
         let ret_ty = match sig.ret {
             JitType::Void => None,
-            t => Some(Ty::of(t).ok_or_else(|| decline("a value-type result"))?),
+            t => Some(Ty::of(t).ok_or_else(|| decline(DeclineReason::ValueTypeResult))?),
         };
         let native = matches!(target, CallTarget::FCall { .. });
         let op = Op::Call(Box::new(CallOp {
@@ -1094,7 +1207,7 @@ impl Builder<'_> {
                 }
                 Ok(())
             }
-            _ => Err(decline("newobj of a value type, array or delegate")),
+            _ => Err(decline(DeclineReason::NewobjKind)),
         }
     }
 }
@@ -1111,7 +1224,7 @@ fn instance_offset(f: &FieldInfo) -> Result<i32, OptError> {
 fn exact(h: &ExactType) -> Result<TypeHandle, OptError> {
     match h.exact {
         RtValue::Const(mt) => Ok(TypeHandle(mt)),
-        RtValue::Lookup(_) => Err(decline("a runtime lookup")),
+        RtValue::Lookup(_) => Err(decline(DeclineReason::RuntimeLookup)),
     }
 }
 
@@ -1123,7 +1236,7 @@ fn stack_ty(k: StackKind) -> Result<Ty, OptError> {
         StackKind::R8 => Ty::F64,
         StackKind::Ref => Ty::Ref,
         StackKind::ByRef => Ty::ByRef,
-        StackKind::Struct(_) => return Err(decline("a value type on the stack")),
+        StackKind::Struct(_) => return Err(decline(DeclineReason::ValueTypeOnStack)),
     })
 }
 
@@ -1131,7 +1244,7 @@ fn stack_ty(k: StackKind) -> Result<Ty, OptError> {
 fn op_name(op: &ops::Op) -> String {
     let s = format!("{op:?}");
     let end = s.find(['(', ' ', '{']).unwrap_or(s.len());
-    format!("the op {}", &s[..end])
+    s[..end].to_string()
 }
 
 #[allow(dead_code)]

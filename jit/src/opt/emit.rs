@@ -32,6 +32,7 @@ use super::vcode::{hw, Alu, CallKind, MInst, ShiftOp, VCode, CALLEE_SAVED};
 use super::OptError;
 use crate::eh::{CodeMap, OutOfLine};
 use crate::flags::{float_cond, int_cond, FlagCond};
+use crate::gcinfo::{GcSlot, GcSlotKind};
 use crate::host::{CallTarget, Helper, JitHost, RuntimeLayout, ThrowKind};
 use crate::ops::{BinOp, Cond};
 use crate::types::JitType;
@@ -50,6 +51,8 @@ pub(crate) struct Emitted {
     pub saved_regs: Vec<(u8, i32)>,
     /// rbp offset of each spill slot.
     pub spill_base: i32,
+    /// The frame variables the collector sees (untracked slots).
+    pub frame_slots: Vec<GcSlot>,
     pub stack_arg_bytes: u32,
 }
 
@@ -70,6 +73,8 @@ struct E<'a, 'h> {
     out_of_line: Vec<OutOfLine>,
     saved: Vec<(u8, i32)>,
     spill_base: i32,
+    /// Frame variable `k` is at `frame_vars_base - 8 * (k + 1)`.
+    frame_vars_base: i32,
     frame_size: i32,
     stack_arg_bytes: u32,
     /// The VCode block being emitted.
@@ -119,7 +124,28 @@ pub(crate) fn emit(
         }
     }
     let spill_base = -8 * saved.len() as i32;
-    let frame_size = ((8 * (saved.len() + out.num_spillslots)) as i32 + 15) & !15;
+    let frame_vars_base = spill_base - 8 * out.num_spillslots as i32;
+    let frame_size =
+        ((8 * (saved.len() + out.num_spillslots + v.frame_vars.len())) as i32 + 15) & !15;
+    // The frame variables that hold references or managed pointers, live
+    // (and so reported) everywhere, as the baseline tier's slots are.
+    let frame_slots = v
+        .frame_vars
+        .iter()
+        .enumerate()
+        .filter_map(|(k, fv)| {
+            let kind = match fv.ty {
+                JitType::Ref => GcSlotKind::Ref,
+                JitType::ByRef => GcSlotKind::Interior,
+                _ => return None,
+            };
+            Some(GcSlot {
+                offset: frame_vars_base - 8 * (k as i32 + 1),
+                kind,
+                pinned: fv.pinned,
+            })
+        })
+        .collect();
     let mut ops = Asm::new(base);
     let labels = (0..v.blocks.len())
         .map(|_| ops.new_dynamic_label())
@@ -141,6 +167,7 @@ pub(crate) fn emit(
         out_of_line: Vec::new(),
         saved,
         spill_base,
+        frame_vars_base,
         frame_size,
         stack_arg_bytes: 8 * nargs.saturating_sub(2) as u32,
         block: 0,
@@ -186,6 +213,7 @@ pub(crate) fn emit(
         frame_size: e.frame_size as u32,
         saved_regs: e.saved,
         spill_base: e.spill_base,
+        frame_slots,
         stack_arg_bytes: e.stack_arg_bytes,
     })
 }
@@ -206,6 +234,11 @@ impl E<'_, '_> {
     fn slot_offset(&self, a: Allocation) -> i32 {
         let s = a.as_stack().expect("a stack slot").index() as i32;
         self.spill_base - 8 * (s + 1)
+    }
+
+    /// The RBP offset of frame variable `var` (below the spill slots).
+    fn frame_var_offset(&self, var: u32) -> i32 {
+        self.frame_vars_base - 8 * (var as i32 + 1)
     }
 
     fn here(&self) -> u32 {
@@ -242,6 +275,15 @@ impl E<'_, '_> {
             x64::call_abs(ops, base, overflow)
         });
         x64::save_regs(&mut self.ops, &self.saved);
+        // Frame variables start zeroed (IL locals are zero-initialized, and
+        // the collector scans the slots that hold references from here on).
+        if !self.v.frame_vars.is_empty() {
+            dynasm!(self.ops ; .arch x64 ; xor eax, eax);
+            for k in 0..self.v.frame_vars.len() {
+                let off = self.frame_var_offset(k as u32);
+                dynasm!(self.ops ; .arch x64 ; mov [rbp + off], rax);
+            }
+        }
     }
 
     fn epilogue(&mut self) {
@@ -464,6 +506,21 @@ impl E<'_, '_> {
                     dynasm!(self.ops ; .arch x64 ; not Rd(d));
                 }
             }
+            MInst::FloatIntrinsic { kind } => {
+                let d = self.r(i, 1);
+                match kind.float_op() {
+                    Some((_, Some(mode))) => {
+                        dynasm!(self.ops ; .arch x64 ; roundsd Rx(d), Rx(d), mode)
+                    }
+                    Some((true, None)) => {
+                        dynasm!(self.ops ; .arch x64 ; pslld Rx(d), 1 ; psrld Rx(d), 1)
+                    }
+                    _ if kind == crate::host::Intrinsic::SqrtR8 => {
+                        dynasm!(self.ops ; .arch x64 ; sqrtsd Rx(d), Rx(d))
+                    }
+                    _ => dynasm!(self.ops ; .arch x64 ; psllq Rx(d), 1 ; psrlq Rx(d), 1),
+                }
+            }
             MInst::FNeg { single } => {
                 let d = self.r(i, 1);
                 if single {
@@ -540,6 +597,11 @@ impl E<'_, '_> {
                     .is_some_and(|r| r.class() == RegClass::Float);
                 lea_idx(&mut self.ops, hw::R11, b, x, scale, disp);
                 store(&mut self.ops, ty, val, float, hw::R11, 0);
+            }
+            MInst::FrameLea { var } => {
+                let d = self.r(i, 0);
+                let off = self.frame_var_offset(var);
+                dynasm!(self.ops ; .arch x64 ; lea Rq(d), [rbp + off]);
             }
             MInst::Lea { disp } => {
                 let (b, d) = (self.r(i, 0), self.r(i, 1));

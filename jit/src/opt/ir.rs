@@ -13,7 +13,7 @@ use std::fmt::Write;
 
 use smallvec::SmallVec;
 
-use crate::host::{CallTarget, ThrowKind, TypeHandle};
+use crate::host::{CallTarget, Intrinsic, ThrowKind, TypeHandle};
 use crate::ops::{BinOp, Cond, ConvOp};
 use crate::types::JitType;
 
@@ -171,6 +171,8 @@ pub enum Op {
     Bin(BinOp),
     /// Negation of `[a]`.
     Neg,
+    /// A `Math` intrinsic on the float `[a]` ([`Intrinsic::float_op`]).
+    FloatIntrinsic(Intrinsic),
     /// Bitwise not of `[a]`.
     Not,
     /// `[a, b]` compared: 1 or 0.
@@ -199,6 +201,10 @@ pub enum Op {
     ArrayLen,
     /// `args[0] + offset` (a field's address).
     AddrOffset(i32),
+    /// The address of frame variable `n` ([`Func::frame_vars`]): a
+    /// variable that lives in memory because its address is taken or it is
+    /// pinned.
+    FrameAddr(u32),
     /// A call; arguments as the callee takes them.
     Call(Box<CallOp>),
     /// A runtime helper.
@@ -264,10 +270,12 @@ impl Op {
             | Op::Fconst(_)
             | Op::Param(_)
             | Op::Neg
+            | Op::FloatIntrinsic(_)
             | Op::Not
             | Op::Cmp(_)
             | Op::ElemAddr { .. }
             | Op::AddrOffset(_)
+            | Op::FrameAddr(_)
             | Op::ArrayLen
             | Op::Copy
             | Op::Load(..) => false,
@@ -346,6 +354,24 @@ pub struct Func {
     pub insts: Vec<InstData>,
     /// Every value ever created.
     pub values: Vec<ValueData>,
+    /// The method has exception clauses: an instruction that may throw
+    /// must stay in its protected region (passes that move code check it).
+    pub has_handlers: bool,
+    /// The variables that live in the frame instead of in values (an
+    /// address-taken or pinned argument or local), one 8-byte slot each.
+    pub frame_vars: Vec<FrameVar>,
+}
+
+/// A variable that lives in a frame slot: loads and stores through
+/// [`Op::FrameAddr`] read and write it. The prologue zeroes the slots; one
+/// holding a reference or managed pointer is reported to the collector at
+/// every safepoint (an untracked slot, as in the baseline tier).
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub struct FrameVar {
+    /// The variable's type (what loads and stores of it read and write).
+    pub ty: JitType,
+    /// The variable is a pinned local: what it points to must not move.
+    pub pinned: bool,
 }
 
 impl Func {
@@ -488,6 +514,10 @@ impl Func {
     pub fn display(&self) -> String {
         let mut s = String::new();
         let loops = super::cfg::Cfg::new(self).loops();
+        for (n, v) in self.frame_vars.iter().enumerate() {
+            let pinned = if v.pinned { " pinned" } else { "" };
+            let _ = writeln!(s, "fv{n}: {:?}{pinned}", v.ty);
+        }
         for b in self.live_blocks() {
             if let Some(l) = loops.iter().find(|l| l.header == b) {
                 let mut blocks: Vec<u32> = l.blocks.iter().map(|b| b.0).collect();
@@ -532,6 +562,7 @@ impl Func {
             Op::Param(n) => format!("param {n}"),
             Op::Bin(b) => format!("{} {}", format!("{b:?}").to_lowercase(), args.join(", ")),
             Op::Neg => format!("neg {}", args.join(", ")),
+            Op::FloatIntrinsic(k) => format!("{k:?} {}", args.join(", ")),
             Op::Not => format!("not {}", args.join(", ")),
             Op::Cmp(c) => format!(
                 "cmp.{} {}",
@@ -559,6 +590,7 @@ impl Func {
             }
             Op::ArrayLen => format!("array_len {}", args[0]),
             Op::AddrOffset(off) => format!("addr {} + {off}", args[0]),
+            Op::FrameAddr(n) => format!("frame_addr fv{n}"),
             Op::Call(c) => {
                 let t = match &c.target {
                     CallTarget::Managed { .. } => "direct".to_string(),

@@ -52,6 +52,7 @@ pub(crate) fn lower(
         vblock_of: HashMap::new(),
         splits: HashMap::new(),
     };
+    l.v.frame_vars = f.frame_vars.clone();
     l.count_uses();
     l.layout();
     l.run()?;
@@ -120,9 +121,13 @@ impl Lowerer<'_, '_> {
                         }
                     }
                     Op::Load(..) | Op::Store(..) => {
+                        // A barriered store takes a base and a
+                        // displacement only, not an element address.
+                        let barrier = matches!(d.op, Op::Store(_, _, true));
                         if let Some(a) = def_inst(self.f, d.args[0]) {
                             let ad = self.f.inst(a);
-                            let foldable = matches!(ad.op, Op::ElemAddr { .. } | Op::AddrOffset(_))
+                            let foldable = (matches!(ad.op, Op::AddrOffset(_))
+                                || matches!(ad.op, Op::ElemAddr { .. }) && !barrier)
                                 && self.uses[d.args[0].0 as usize] == 1
                                 && insts[..k].contains(&a);
                             if foldable {
@@ -426,11 +431,12 @@ impl Lowerer<'_, '_> {
         match &d.op {
             Op::Iconst(_) | Op::Fconst(_) | Op::Param(_) => {}
             Op::Bin(op) => self.bin(*op, &d, i)?,
-            Op::Neg | Op::Not => {
+            Op::Neg | Op::Not | Op::FloatIntrinsic(_) => {
                 let ty = self.f.ty(a(0));
                 let x = self.use_reg(a(0), il);
                 let r = self.def(i);
                 let inst = match (&d.op, ty) {
+                    (Op::FloatIntrinsic(kind), _) => MInst::FloatIntrinsic { kind: *kind },
                     (Op::Neg, Ty::F32 | Ty::F64) => MInst::FNeg {
                         single: ty == Ty::F32,
                     },
@@ -638,6 +644,15 @@ impl Lowerer<'_, '_> {
                         Operand::reg_use(index),
                         Operand::reg_def(r),
                     ],
+                    PRegSet::empty(),
+                    il,
+                );
+            }
+            Op::FrameAddr(k) => {
+                let r = self.def(i);
+                self.push(
+                    MInst::FrameLea { var: *k },
+                    &[Operand::reg_def(r)],
                     PRegSet::empty(),
                     il,
                 );
@@ -1011,14 +1026,14 @@ impl Lowerer<'_, '_> {
                 let x = self.use_reg(arg, il);
                 if ty.is_float() {
                     if nf >= 8 {
-                        return Err(OptError::Declined("an FCall with stack arguments".into()));
+                        return Err(OptError::Declined(super::DeclineReason::FCallStackArgs));
                     }
                     ops.push(Operand::reg_fixed_use(x, xmm(nf)));
                     nf += 1;
                 } else {
-                    let r = *int_regs.get(ni).ok_or_else(|| {
-                        OptError::Declined("an FCall with stack arguments".into())
-                    })?;
+                    let r = *int_regs
+                        .get(ni)
+                        .ok_or(OptError::Declined(super::DeclineReason::FCallStackArgs))?;
                     ops.push(Operand::reg_fixed_use(x, gpr(r)));
                     ni += 1;
                 }

@@ -19,6 +19,7 @@
 
 mod build;
 pub(crate) mod cfg;
+mod decline;
 // dynasm expands register operands such as `Rq(r)` to `r.into()`, which
 // clippy reports for every `u8` register variable.
 #[allow(clippy::useless_conversion)]
@@ -38,12 +39,14 @@ use crate::host::JitHost;
 use crate::import::Imported;
 use crate::{CompiledMethod, MethodInput};
 
+pub use decline::DeclineReason;
+
 /// Why the optimizing tier did not compile a method.
 #[derive(Clone, Debug, PartialEq)]
 pub enum OptError {
     /// The method uses something this tier does not handle (yet); the
     /// baseline tier compiles it.
-    Declined(String),
+    Declined(DeclineReason),
     /// An internal inconsistency (a bug); the baseline tier compiles it.
     Internal(String),
     /// The method cannot be compiled by any tier.
@@ -81,7 +84,7 @@ pub(crate) fn optimized_ir(
     imported: &Imported,
 ) -> Result<ir::Func, OptError> {
     let rt = host.runtime_layout();
-    let mut f = build::build(method, imported, &rt)?;
+    let mut f = build::build(host, method, imported, &rt)?;
     check(&f, "build")?;
     passes::run(&mut f, &mut |f, name| check(f, name))?;
     Ok(f)
@@ -132,7 +135,7 @@ pub(crate) fn compile(
         code: e.code,
         gc_info: GcInfo {
             frame_size: e.frame_size,
-            slots: Vec::new(),
+            slots: e.frame_slots,
             tracked: true,
             safepoints,
             saved_regs: e.saved_regs,

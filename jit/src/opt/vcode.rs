@@ -148,6 +148,8 @@ pub enum MInst {
     Not { wide: bool },
     /// [use a xmm, def = a].
     FNeg { single: bool },
+    /// [use a xmm, def = a]: a `Math` intrinsic (`Intrinsic::float_op`).
+    FloatIntrinsic { kind: crate::host::Intrinsic },
     /// [use a xmm, use b xmm, def = a].
     FBin { op: BinOp, single: bool },
     /// [use a, use b, def]: 1 or 0.
@@ -171,6 +173,8 @@ pub enum MInst {
     StoreIdx { ty: JitType, scale: u8, disp: i32 },
     /// [use base, def] = `base + disp`.
     Lea { disp: i32 },
+    /// [def] = the address of frame variable `var` (`lea def, [rbp - ...]`).
+    FrameLea { var: u32 },
     /// [use base, use index, def] = `base + index * scale + disp`.
     LeaIdx { scale: u8, disp: i32 },
     /// [use]: throws `kind` if zero.
@@ -244,6 +248,8 @@ pub struct VCode {
     pub blocks: Vec<VBlock>,
     /// The type of each virtual register (which ones the collector sees).
     pub vreg_ty: Vec<Ty>,
+    /// The method's frame variables (the IR's `Func::frame_vars`).
+    pub frame_vars: Vec<super::ir::FrameVar>,
 }
 
 impl VCode {

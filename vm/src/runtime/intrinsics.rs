@@ -1,5 +1,7 @@
 //! Which corelib methods the JIT compiles inline ([`Intrinsic`]; docs/jit.md,
-//! "Intrinsics"): `System.Threading.Interlocked`'s operations, by name and
+//! "Intrinsics"): `System.Threading.Interlocked`'s operations and
+//! `System.Math`'s Sqrt, Abs (of floats), Floor, Ceiling, Round and
+//! Truncate (these four only where cpuid reports SSE4.1), by name and
 //! signature. The methods keep their bodies (FCalls doing the same with
 //! Rust atomics) for calls that reach them indirectly.
 
@@ -111,12 +113,48 @@ const INTRINSICS: &[(&str, &str, &str, Intrinsic)] = &[
         "void()",
         Intrinsic::MemoryBarrier,
     ),
+    ("System.Math", "Sqrt", "float64(float64)", Intrinsic::SqrtR8),
+    ("System.Math", "Abs", "float64(float64)", Intrinsic::AbsR8),
+    ("System.Math", "Abs", "float32(float32)", Intrinsic::AbsR4),
+    (
+        "System.Math",
+        "Floor",
+        "float64(float64)",
+        Intrinsic::FloorR8,
+    ),
+    (
+        "System.Math",
+        "Ceiling",
+        "float64(float64)",
+        Intrinsic::CeilingR8,
+    ),
+    (
+        "System.Math",
+        "Round",
+        "float64(float64)",
+        Intrinsic::RoundR8,
+    ),
+    (
+        "System.Math",
+        "Truncate",
+        "float64(float64)",
+        Intrinsic::TruncateR8,
+    ),
 ];
+
+/// Whether the CPU has SSE4.1 (`roundsd`), asked once (cpuid).
+fn has_sse41() -> bool {
+    static SSE41: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *SSE41.get_or_init(|| std::arch::is_x86_feature_detected!("sse4.1"))
+}
 
 /// The intrinsic a call of `md` compiles to, if any.
 pub(crate) fn intrinsic_of(loader: &Loader, md: MethodHandle) -> Option<Intrinsic> {
     let class = md.owner.name.as_str();
-    if class != "System.Threading.Interlocked" && class != "System.Threading.Thread" {
+    if class != "System.Threading.Interlocked"
+        && class != "System.Threading.Thread"
+        && class != "System.Math"
+    {
         return None;
     }
     let candidates: Vec<_> = INTRINSICS
@@ -131,4 +169,6 @@ pub(crate) fn intrinsic_of(loader: &Loader, md: MethodHandle) -> Option<Intrinsi
         .iter()
         .find(|(.., s, _)| *s == sig)
         .map(|(.., i)| *i)
+        // Without SSE4.1 the rounding methods stay calls (of their FCalls).
+        .filter(|i| !matches!(i.float_op(), Some((_, Some(_)))) || has_sse41())
 }

@@ -18,7 +18,28 @@ pub(crate) struct JitStats {
     optimized: [AtomicU64; 4],
     /// Methods the optimizing tier was asked for and declined, by reason
     /// (`declined: ...` or `internal error`, see `osprey_jit::OptError`).
-    declined: std::sync::Mutex<std::collections::HashMap<String, u64>>,
+    declined: std::sync::Mutex<std::collections::HashMap<DeclineKey, u64>>,
+}
+
+/// What the declines are counted by.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum DeclineKey {
+    /// The tier does not handle a form (`OptError::Declined`).
+    Reason(osprey_jit::DeclineReason),
+    /// The tier failed internally (a bug; the baseline compiled it).
+    Internal,
+    /// No tier can compile the method.
+    NotCompilable,
+}
+
+impl std::fmt::Display for DeclineKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DeclineKey::Reason(r) => write!(f, "{r}"),
+            DeclineKey::Internal => f.write_str("internal error"),
+            DeclineKey::NotCompilable => f.write_str("not compilable"),
+        }
+    }
 }
 
 impl JitStats {
@@ -53,9 +74,9 @@ impl JitStats {
     /// Records that the optimizing tier declined a method (`why`).
     pub(crate) fn record_decline(&self, why: &osprey_jit::OptError) {
         let reason = match why {
-            osprey_jit::OptError::Declined(r) => r.clone(),
-            osprey_jit::OptError::Internal(_) => "internal error".to_string(),
-            osprey_jit::OptError::Jit(_) => "not compilable".to_string(),
+            osprey_jit::OptError::Declined(r) => DeclineKey::Reason(r.clone()),
+            osprey_jit::OptError::Internal(_) => DeclineKey::Internal,
+            osprey_jit::OptError::Jit(_) => DeclineKey::NotCompilable,
         };
         let mut d = self.declined.lock().unwrap_or_else(|p| p.into_inner());
         *d.entry(reason).or_insert(0) += 1;
@@ -73,7 +94,7 @@ impl JitStats {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .iter()
-            .map(|(r, n)| (r.clone(), *n))
+            .map(|(r, n)| (r.to_string(), *n))
             .collect();
         declined.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         let total: u64 = declined.iter().map(|d| d.1).sum();

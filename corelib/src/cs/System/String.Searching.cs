@@ -83,7 +83,7 @@ namespace System
 
         // The first index in [startIndex, startIndex + count) at which all
         // of `value` occurs within the range; startIndex for "".
-        public int IndexOf(string value, int startIndex, int count, StringComparison comparisonType)
+        public unsafe int IndexOf(string value, int startIndex, int count, StringComparison comparisonType)
         {
             if (value == null)
                 throw new ArgumentNullException("value");
@@ -94,6 +94,20 @@ namespace System
             CheckComparison(comparisonType);
             bool ignoreCase = IgnoresCase(comparisonType);
             int last = startIndex + count - value._stringLength;
+            if (!ignoreCase && value._stringLength > 0)
+            {
+                // Compare the rest only where the first character matches.
+                char first = value[0];
+                fixed (char* p = this)
+                {
+                    for (int i = startIndex; i <= last; i++)
+                    {
+                        if (p[i] == first && MatchesAt(this, i, value, false))
+                            return i;
+                    }
+                }
+                return -1;
+            }
             for (int i = startIndex; i <= last; i++)
             {
                 if (MatchesAt(this, i, value, ignoreCase))

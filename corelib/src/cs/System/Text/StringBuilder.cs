@@ -13,6 +13,11 @@ namespace System.Text
     // and Replace the capacity can differ from .NET's (their chunk
     // juggling is not modelled); the text never does.
     //
+    // The capacity .NET would report (`_capacity`) is kept apart from the
+    // buffer's length: the buffer grows at least twofold, so appending n
+    // characters copies O(n) of them (growing it by .NET's chunk size,
+    // 8000 characters at a time, copied the whole text at every chunk).
+    //
     // This file is also compiled against Mono's mscorlib by
     // corelib/tests/managed_logic.rs (the class renamed), which compares
     // the results, Capacity included, with Mono's StringBuilder.
@@ -21,7 +26,10 @@ namespace System.Text
         private const int DefaultCapacity = 16;
         private const int MaxChunkSize = 8000;
 
+        // The buffer: at least `_capacity` characters.
         private char[] _chars;
+        // The capacity .NET would report (see above).
+        private int _capacity;
         private int _length;
         // Where .NET's newest chunk would start (see above).
         private int _chunkOffset;
@@ -49,6 +57,7 @@ namespace System.Text
                 capacity = Math.Min(DefaultCapacity, maxCapacity);
             _maxCapacity = maxCapacity;
             _chars = new char[capacity];
+            _capacity = capacity;
         }
 
         public StringBuilder(string value)
@@ -79,6 +88,7 @@ namespace System.Text
             if (capacity < length)
                 capacity = length;
             _chars = new char[capacity];
+            _capacity = capacity;
             for (int i = 0; i < length; i++)
                 _chars[i] = value[startIndex + i];
             _length = length;
@@ -102,7 +112,7 @@ namespace System.Text
                 if (value < _chunkOffset)
                 {
                     // .NET merges the remaining chunks into one.
-                    int newCapacity = Math.Min(_chars.Length, Math.Max(_length * 6 / 5, _chars.Length - _chunkOffset));
+                    int newCapacity = Math.Min(_capacity, Math.Max(_length * 6 / 5, _capacity - _chunkOffset));
                     Resize(newCapacity);
                     _chunkOffset = 0;
                 }
@@ -112,7 +122,7 @@ namespace System.Text
 
         public int Capacity
         {
-            get { return _chars.Length; }
+            get { return _capacity; }
             set
             {
                 if (value < 0)
@@ -121,7 +131,7 @@ namespace System.Text
                     throw new ArgumentOutOfRangeException("value", "Capacity exceeds maximum capacity.");
                 if (value < _length)
                     throw new ArgumentOutOfRangeException("value", "capacity was less than the current size.");
-                if (value != _chars.Length)
+                if (value != _capacity)
                     Resize(value);
             }
         }
@@ -136,9 +146,9 @@ namespace System.Text
         {
             if (capacity < 0)
                 throw new ArgumentOutOfRangeException("capacity", "Capacity must be positive.");
-            if (_chars.Length < capacity)
+            if (_capacity < capacity)
                 Capacity = capacity;
-            return _chars.Length;
+            return _capacity;
         }
 
         [System.Runtime.CompilerServices.IndexerName("Chars")]
@@ -188,7 +198,7 @@ namespace System.Text
 
         public bool Equals(StringBuilder sb)
         {
-            if (sb == null || sb._length != _length || sb._chars.Length != _chars.Length || sb._maxCapacity != _maxCapacity)
+            if (sb == null || sb._length != _length || sb._capacity != _capacity || sb._maxCapacity != _maxCapacity)
                 return false;
             for (int i = 0; i < _length; i++)
             {
@@ -220,7 +230,7 @@ namespace System.Text
 
         public StringBuilder Append(char value)
         {
-            if (_length == _chars.Length)
+            if (_length == _capacity)
                 ExpandFor(1);
             _chars[_length++] = value;
             return this;
@@ -322,8 +332,8 @@ namespace System.Text
         private StringBuilder AppendRange(string value, int startIndex, int count)
         {
             ExpandFor(count);
-            for (int i = 0; i < count; i++)
-                _chars[_length++] = value[startIndex + i];
+            value.CopyTo(startIndex, _chars, _length, count);
+            _length += count;
             return this;
         }
 
@@ -904,16 +914,16 @@ namespace System.Text
         // .NET's chunk list grows (see the top of the file).
         private void ExpandFor(int count)
         {
-            int free = _chars.Length - _length;
+            int free = _capacity - _length;
             if (count <= free)
                 return;
             if (count > _maxCapacity - _length)
                 throw new ArgumentOutOfRangeException("requiredLength", "capacity was less than the current size.");
             int missing = count - free;
-            int block = Math.Max(missing, Math.Min(_chars.Length, MaxChunkSize));
-            if (block > _maxCapacity - _chars.Length)
-                block = _maxCapacity - _chars.Length;
-            int oldCapacity = _chars.Length;
+            int block = Math.Max(missing, Math.Min(_capacity, MaxChunkSize));
+            if (block > _maxCapacity - _capacity)
+                block = _maxCapacity - _capacity;
+            int oldCapacity = _capacity;
             Resize(oldCapacity + block);
             _chunkOffset = oldCapacity;
         }
@@ -927,11 +937,26 @@ namespace System.Text
             _length += count;
         }
 
+        // Sets the capacity .NET would report; the buffer grows at least
+        // twofold when it must, and shrinks to fit when the capacity does.
         private void Resize(int capacity)
         {
-            char[] chars = new char[capacity];
-            for (int i = 0; i < _length; i++)
-                chars[i] = _chars[i];
+            _capacity = capacity;
+            int size = capacity;
+            if (capacity > _chars.Length)
+            {
+                int doubled = _chars.Length <= int.MaxValue / 2 ? _chars.Length * 2 : int.MaxValue;
+                if (doubled > _maxCapacity)
+                    doubled = _maxCapacity;
+                if (size < doubled)
+                    size = doubled;
+            }
+            else if (capacity == _chars.Length || capacity > _chars.Length / 2)
+            {
+                return;
+            }
+            char[] chars = new char[size];
+            Array.Copy(_chars, 0, chars, 0, _length);
             _chars = chars;
         }
     }
