@@ -12,7 +12,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::{guard, is_assignable, RuntimeError};
 use crate::stackwalk::{walk_segment, ManagedFrame};
 use crate::stubs::{CallFunclet, ENTRY_RBP_OFFSET};
-use crate::thread::{Thread, ATTENTION_FATAL};
+use crate::thread::{Thread, TraceStart, ATTENTION_FATAL};
 
 /// Called by the raise stub: dispatches the exception pending on `thread`,
 /// raised at the managed context (`ip` the return address into managed
@@ -79,7 +79,7 @@ fn dispatch(
         regs: area as usize,
     };
     let (target, exception) = HelperFrame::run_at(thread, site, |thread| {
-        let mut fresh = pending.fresh_trace;
+        let mut start = pending.trace;
         let exception = match Unrooted::from_raw(thread, pending.object as *mut u8) {
             Some(o) => thread.root(o),
             None => {
@@ -87,12 +87,17 @@ fn dispatch(
                     RuntimeError::Internal("exception dispatch with no exception pending".into())
                 })?;
                 let (exception, created) = super::exception_from_error(thread, &error)?;
-                fresh = created;
+                // An error that already carries an object goes on with its trace.
+                start = if created {
+                    TraceStart::Fresh
+                } else {
+                    TraceStart::Append
+                };
                 exception
             }
         };
         let (target, frames) = first_pass(thread, ip, fp, &exception)?;
-        trace::record(thread, &exception, &frames, fresh);
+        trace::record(thread, &exception, &frames, start);
         // From here the unwind (a root of the thread) holds the exception:
         // nothing collects before it is pushed.
         Ok::<_, RuntimeError>((target, exception.get(thread).as_ptr() as usize))

@@ -18,7 +18,7 @@ use crate::loader::{MethodDesc, MethodHandle, MethodTable, TypeHandle, TypeKind}
 use crate::object::ObjectRef;
 use crate::rooted::Unrooted;
 use crate::stubs::Workers;
-use crate::thread::Thread;
+use crate::thread::{Thread, TraceStart};
 use crate::typesystem::ExceptionKind;
 
 /// Runs `f` for native code entered from managed code. A panic becomes a
@@ -297,7 +297,7 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
             // The (cached) TypeInitializationException is raised here, with
             // a trace of this access, not of the earlier ones.
             match e.exception_object(thread).map(|o| o.raw()) {
-                Some(obj) => thread.raise_object(obj, true),
+                Some(obj) => thread.raise_object(obj, TraceStart::Fresh),
                 None => thread.raise(e),
             }
         }
@@ -547,21 +547,22 @@ extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
             None => thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None)),
             Some(obj) => {
                 let obj = obj.raw();
-                thread.raise_object(obj, true)
+                thread.raise_object(obj, TraceStart::Fresh)
             }
         }
     })
 }
 
-/// `rethrow`: raises the exception a catch handler is handling again. As on
-/// mono, its stack trace restarts at the rethrow.
+/// `rethrow`: raises the exception a catch handler is handling again. Its
+/// stack trace goes on from the original throw, with the rethrowing frame
+/// once (at the rethrow), as on CoreCLR and mono.
 extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
     guard(thread, (), |thread| {
         match Unrooted::from_raw(thread, exception) {
             None => thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None)),
             Some(obj) => {
                 let obj = obj.raw();
-                thread.raise_object(obj, true)
+                thread.raise_object(obj, TraceStart::Rethrow)
             }
         }
     })

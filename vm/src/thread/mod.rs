@@ -8,6 +8,7 @@
 pub(crate) mod exceptions;
 mod statics;
 
+pub(crate) use exceptions::TraceStart;
 pub(crate) use statics::ThreadStaticBlock;
 
 use crate::error::RuntimeError;
@@ -286,7 +287,7 @@ impl Thread {
         }
         if error.is_exception() {
             match error.exception_object(self).map(|o| o.as_ptr() as usize) {
-                Some(obj) => self.pending.set_object(obj, false),
+                Some(obj) => self.pending.set_object(obj, TraceStart::Append),
                 None => self.pending.set_error(error),
             }
             self.attention = ATTENTION_EXCEPTION;
@@ -296,13 +297,12 @@ impl Thread {
     }
 
     /// Raises an exception object into the managed code this native code
-    /// returns to; `fresh_trace` starts its stack trace afresh.
-    pub(crate) fn raise_object(&mut self, exception: crate::object::ObjectRef, fresh_trace: bool) {
+    /// returns to; `trace` says how the dispatch records its stack trace.
+    pub(crate) fn raise_object(&mut self, exception: crate::object::ObjectRef, trace: TraceStart) {
         if self.attention == ATTENTION_FATAL {
             return;
         }
-        self.pending
-            .set_object(exception.as_ptr() as usize, fresh_trace);
+        self.pending.set_object(exception.as_ptr() as usize, trace);
         self.attention = ATTENTION_EXCEPTION;
     }
 
