@@ -80,7 +80,8 @@ fn dispatch(
     };
     let (target, exception) = HelperFrame::run_at(thread, site, |thread| {
         let mut start = pending.trace;
-        let exception = match Unrooted::from_raw(thread, pending.object as *mut u8) {
+        // SAFETY: the pending object is 0 or an exception object (a root of the thread until taken here).
+        let exception = match unsafe { Unrooted::from_raw(thread, pending.object as *mut u8) } {
             Some(o) => thread.root(o),
             None => {
                 let error = pending.error.ok_or_else(|| {
@@ -168,7 +169,10 @@ fn first_pass(
             }
             let accepts = match c.clause.kind {
                 EhKind::Catch(t) => {
-                    is_assignable(exception.get(thread).type_handle(), TypeHandle::from_jit(t))
+                    // SAFETY: clause types are handles this runtime gave the JIT.
+                    is_assignable(exception.get(thread).type_handle(), unsafe {
+                        TypeHandle::from_jit(t)
+                    })
                 }
                 EhKind::Filter { .. } => {
                     let e = exception.get(thread).as_ptr();

@@ -342,7 +342,8 @@ impl Thread {
             return Some(e);
         }
         let escaped = std::mem::take(&mut self.escaped);
-        Unrooted::from_raw(self, escaped as *mut u8)
+        // SAFETY: `escaped` is 0 or the exception that escaped to the thunk (a root of the thread until taken here).
+        unsafe { Unrooted::from_raw(self, escaped as *mut u8) }
             .map(|exception| self.runtime().exception_error(exception))
     }
 }
