@@ -200,11 +200,6 @@ impl HelperFrame {
         // uses it only when it drops, after `body` returned.
         body(unsafe { &mut *_unlink.thread })
     }
-
-    /// The frame record.
-    pub fn frame(&self) -> &Frame {
-        &self.frame
-    }
 }
 
 /// Where managed code called native code: what a frame records.

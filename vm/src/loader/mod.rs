@@ -44,7 +44,6 @@ pub use crate::typesystem::GenericContext;
 pub use crate::typesystem::{casting, methods, types};
 pub use crate::typesystem::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
-    Variance,
 };
 pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 

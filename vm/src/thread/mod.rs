@@ -40,8 +40,8 @@ pub struct Thread {
     /// context (see `gc::Mutator`).
     pub mutator: Mutator,
     /// Non-zero when native code left something for the stub or JIT code it
-    /// returns to: [`ATTENTION_EXCEPTION`] (dispatch the pending exception)
-    /// or [`ATTENTION_FATAL`] (abandon the managed frames up to the
+    /// returns to: `ATTENTION_EXCEPTION` (dispatch the pending exception)
+    /// or `ATTENTION_FATAL` (abandon the managed frames up to the
     /// innermost thunk entry; the reason is in `fatal`).
     pub attention: u32,
     /// Call-site record for FCalls with a helper frame: the return address
@@ -185,8 +185,6 @@ pub mod offsets {
     pub const ATTENTION: i32 = std::mem::offset_of!(Thread, attention) as i32;
     /// `Thread::stack_limit`.
     pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
-    /// `Thread::resume`.
-    pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
     /// `Thread::last_error`.
     pub const LAST_ERROR: i32 = std::mem::offset_of!(Thread, last_error) as i32;
     /// `Thread::mutator.alloc_ptr`.
@@ -253,7 +251,7 @@ impl Thread {
 
     /// Roots `obj` in this thread's root table: the returned handle keeps
     /// it alive and follows it when the collector moves it, until dropped
-    /// (see [`crate::rooted`]). The thread must be cooperative.
+    /// (see `crate::rooted`). The thread must be cooperative.
     pub fn root(&self, obj: Unrooted<'_>) -> Rooted {
         debug_assert!(self.mutator.gc_mode != 0, "rooting in preemptive mode");
         self.roots.root(obj)
