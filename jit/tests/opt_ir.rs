@@ -139,6 +139,8 @@ const BGE_S: u8 = 0x2f;
 const BLT_S: u8 = 0x32;
 const ADD: u8 = 0x58;
 const MUL: u8 = 0x5a;
+const DIV: u8 = 0x5b;
+const REM: u8 = 0x5d;
 const CONV_I4: u8 = 0x69;
 const LDLEN: u8 = 0x8e;
 const LDELEM_I4: u8 = 0x94;
@@ -155,6 +157,20 @@ fn constants_fold_and_the_branch_goes() {
         LDC_I4_0, RET,
     ];
     golden("fold", &il, &[JitType::I4], &[JitType::I4], JitType::I4);
+}
+
+/// `static int Digits(int x) => x / 10 + x % 8;`: the division by 10
+/// becomes a multiplication by the magic number and shifts (with `x`'s
+/// sign applied around it), the remainder by 8 a bias, a mask and a
+/// subtraction: no `idiv` is left.
+#[test]
+fn division_by_constants_is_strength_reduced() {
+    let il = [
+        LDARG_0, LDC_I4_S, 10, DIV, // x / 10
+        LDARG_0, LDC_I4_S, 8, REM, // x % 8
+        ADD, RET,
+    ];
+    golden("divconst", &il, &[JitType::I4], &[], JitType::I4);
 }
 
 /// `static int Sum(int[] a) { int s = 0; for (int i = 0; i < a.Length; i++) s += a[i]; return s; }`:

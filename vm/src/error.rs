@@ -70,7 +70,8 @@ pub enum RuntimeError {
     /// A configuration option (an `OSPREY_GC*` variable) has a value it
     /// does not accept: a usage error, reported before anything runs.
     Config(crate::gc::GcOptionError),
-    /// A JIT option (`OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS`)
+    /// A JIT option (`OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS`,
+    /// `OSPREY_TIER_BACKGROUND`)
     /// has a value it does not accept: a usage error, as [`RuntimeError::Config`].
     JitConfig(JitOptionError),
     /// The program ran past its time limit (`OSPREY_TIME_LIMIT`) and was
@@ -386,7 +387,7 @@ impl std::fmt::Display for JitOptionError {
         write!(f, "{}={:?} is not valid", self.name, self.value)?;
         match self.name {
             "OSPREY_JIT" => f.write_str(" (expected baseline, optimizing or tiered)"),
-            "OSPREY_TIERED" => f.write_str(" (expected 0 or 1)"),
+            "OSPREY_TIERED" | "OSPREY_TIER_BACKGROUND" => f.write_str(" (expected 0 or 1)"),
             _ => f.write_str(" (expected a positive number)"),
         }
     }

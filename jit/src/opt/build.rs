@@ -79,7 +79,10 @@ pub(crate) fn build(
         method,
         imported,
         rt,
-        f: Func::default(),
+        f: Func {
+            has_handlers: !method.eh.is_empty(),
+            ..Func::default()
+        },
         block_of: HashMap::new(),
         preds: Vec::new(),
         filled: Vec::new(),

@@ -346,6 +346,9 @@ pub struct Func {
     pub insts: Vec<InstData>,
     /// Every value ever created.
     pub values: Vec<ValueData>,
+    /// The method has exception clauses: an instruction that may throw
+    /// must stay in its protected region (passes that move code check it).
+    pub has_handlers: bool,
 }
 
 impl Func {

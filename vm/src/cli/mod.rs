@@ -103,6 +103,8 @@ Environment:
   OSPREY_JIT=T         JIT tiers: tiered (default), baseline or optimizing (docs/jit.md)
   OSPREY_TIERED=0      optimize every method at once (as OSPREY_JIT=optimizing)
   OSPREY_TIER_CALLS=N  calls after which a method is optimized (default 30)
+  OSPREY_TIER_BACKGROUND=0  optimize hot methods on the calling thread, not the
+                       tier-up thread (default 1)
   OSPREY_JIT_LOG=1     log each optimized method and each decline, and the totals at exit
   OSPREY_JIT_BISECT=N  optimize only the first N methods asked for (or M-N): finds miscompiles
   OSPREY_GENERIC_SHARING=0  compile every generic instantiation on its own

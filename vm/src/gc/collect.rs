@@ -52,7 +52,7 @@ pub(super) fn collect(gc: &Gc, st: &mut State, threads: &[usize], full: bool) {
 /// Whether `a` is an object in a nursery block.
 #[inline]
 fn in_nursery(st: &State, a: usize) -> bool {
-    st.heap.contains(a) && st.heap.blocks[st.heap.block_of(a)].state == BlockState::Nursery
+    st.heap.contains(a) && st.heap.block(st.heap.block_of(a)).state == BlockState::Nursery
 }
 
 struct Minor<'a> {
@@ -426,7 +426,7 @@ fn mark_into(heap: &super::heap::BlockHeap, stack: &mut Vec<usize>, v: usize) {
     if v == 0 || !heap.contains(v) {
         return;
     }
-    if heap.blocks[heap.block_of(v)].state == BlockState::Free {
+    if heap.block(heap.block_of(v)).state == BlockState::Free {
         return;
     }
     // SAFETY: `v` is a reference to an object in a block in use.

@@ -61,6 +61,15 @@ pub struct BlockInfo {
     pub pinned: bool,
 }
 
+impl BlockInfo {
+    /// A block never used: free and uncommitted.
+    pub const UNUSED: BlockInfo = BlockInfo {
+        state: BlockState::Free,
+        committed: false,
+        pinned: false,
+    };
+}
+
 /// A free range inside Old blocks, handed to allocation contexts.
 #[derive(Copy, Clone, Debug)]
 pub struct Hole {
@@ -78,7 +87,11 @@ pub struct BlockHeap {
     /// Bytes reserved.
     pub size: usize,
     raw: (usize, usize),
-    /// One entry per block.
+    /// One entry per block below `high` (`blocks.len() == high`): blocks
+    /// above it were never used, so they are free and uncommitted, and
+    /// [`BlockHeap::block`] answers for them. Growing the table with the
+    /// heap keeps a small heap's table small: one entry per block of a 4 GiB
+    /// reservation would be 1.5 MiB written at startup.
     pub blocks: Vec<BlockInfo>,
     /// Lowest block index that may be free (search hint).
     free_hint: usize,
@@ -110,14 +123,7 @@ impl BlockHeap {
             base,
             size,
             raw: (raw, raw_len),
-            blocks: vec![
-                BlockInfo {
-                    state: BlockState::Free,
-                    committed: false,
-                    pinned: false,
-                };
-                size >> BLOCK_SHIFT
-            ],
+            blocks: Vec::new(),
             free_hint: 0,
             blocks_in_use: 0,
             high: 0,
@@ -125,6 +131,12 @@ impl BlockHeap {
             cards,
             cards_len,
         })
+    }
+
+    /// Block `i`'s bookkeeping (any block of the reservation).
+    #[inline]
+    pub fn block(&self, i: usize) -> BlockInfo {
+        self.blocks.get(i).copied().unwrap_or(BlockInfo::UNUSED)
     }
 
     /// Whether `addr` lies in the reservation.
@@ -170,12 +182,12 @@ impl BlockHeap {
         n: usize,
         state: BlockState,
     ) -> Result<Option<usize>, OsError> {
-        let total = self.blocks.len();
+        let total = self.size >> BLOCK_SHIFT;
         let mut i = from;
         let mut run_start = i;
         let mut run = 0;
         while i < total {
-            if self.blocks[i].state == BlockState::Free {
+            if self.block(i).state == BlockState::Free {
                 if run == 0 {
                     run_start = i;
                 }
@@ -190,6 +202,9 @@ impl BlockHeap {
         }
         if run < n {
             return Ok(None);
+        }
+        if self.blocks.len() < run_start + n {
+            self.blocks.resize(run_start + n, BlockInfo::UNUSED);
         }
         for b in run_start..run_start + n {
             if !self.blocks[b].committed {
@@ -277,7 +292,7 @@ impl BlockHeap {
             return None;
         }
         let mut i = self.block_of(addr);
-        match self.blocks[i].state {
+        match self.block(i).state {
             BlockState::Free => None,
             BlockState::LargeHead(_) | BlockState::LargeTail => {
                 while self.blocks[i].state == BlockState::LargeTail {

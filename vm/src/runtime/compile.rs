@@ -391,8 +391,9 @@ impl Runtime {
 
     /// Tiers `method` up: its call counter reached zero. Compiles it with
     /// the optimizing tier and redirects its precode there; when that tier
-    /// declines, the baseline code becomes final.
-    pub(crate) fn tier_up(&self, method: MethodHandle) -> Result<(), RuntimeError> {
+    /// declines, the baseline code becomes final. `on` says which thread
+    /// compiles (for `OSPREY_JIT_LOG`).
+    pub(crate) fn tier_up(&self, method: MethodHandle, on: TierUpOn) -> Result<(), RuntimeError> {
         let mut loader = self.loader();
         let Some(baseline) = self.tiers.baseline_code(method) else {
             return Ok(()); // already done
@@ -424,8 +425,12 @@ impl Runtime {
                 );
                 if self.options.jit_log {
                     let _ = self.os.stderr(&format!(
-                        "jit: {} tiered up at {base:#x}+{:#x}\n",
+                        "jit: {} tiered up{} at {base:#x}+{:#x}\n",
                         method.full_name(),
+                        match on {
+                            TierUpOn::CallingThread => "",
+                            TierUpOn::TierUpThread => " in the background",
+                        },
                         compiled.code.len()
                     ));
                 }
@@ -453,19 +458,41 @@ impl Runtime {
     }
 }
 
-/// `Helper::TierUp`: a baseline method's call counter reached zero.
+/// The thread that compiles a method's optimized code in tiered mode.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub(crate) enum TierUpOn {
+    /// The thread whose call reached the count (`OSPREY_TIER_BACKGROUND=0`,
+    /// or no tier-up thread could be started).
+    CallingThread,
+    /// The tier-up thread (runtime/tier_worker.rs).
+    TierUpThread,
+}
+
+/// `Helper::TierUp`: a baseline method's call counter reached zero. Queues
+/// the method for the tier-up thread (runtime/tier_worker.rs), or tiers it
+/// up here when compilation in the background is off.
 pub(crate) extern "C" fn tier_up_worker(thread: &mut Thread, md: *const MethodDesc) {
     guard(thread, (), |thread| {
         let method = method_from_raw(md);
-        if let Err(e) = thread.runtime().tier_up(method) {
-            // The baseline code goes on running; the failure is the
-            // optimizing tier's own (a bad heap, a full code heap).
-            let _ = thread.runtime().os.stderr(&format!(
+        let rt = thread.runtime();
+        if !rt.queue_tier_up(method) {
+            rt.tier_up_or_warn(method, TierUpOn::CallingThread);
+        }
+    })
+}
+
+impl Runtime {
+    /// [`Runtime::tier_up`], with a failure reported as a warning: the
+    /// baseline code goes on running, and the failure is the optimizing
+    /// tier's own (a bad heap, a full code heap).
+    pub(crate) fn tier_up_or_warn(&self, method: MethodHandle, on: TierUpOn) {
+        if let Err(e) = self.tier_up(method, on) {
+            let _ = self.os.stderr(&format!(
                 "warning: {} could not be tiered up: {e}\n",
                 method.full_name()
             ));
         }
-    })
+    }
 }
 
 impl Runtime {

@@ -34,6 +34,7 @@ mod qcall_services;
 mod strings;
 mod thread_statics;
 mod threads;
+mod tier_worker;
 pub mod tiering;
 pub(crate) mod valuetypes;
 mod verify_bench;
@@ -168,6 +169,8 @@ pub struct Runtime {
     watchdog: watchdog::Watchdog,
     /// The JIT tiers' state (runtime/tiering.rs).
     pub(crate) tiers: tiering::Tiers,
+    /// The tier-up thread (runtime/tier_worker.rs).
+    tier_worker: tier_worker::TierWorker,
 }
 
 // SAFETY: the raw object references in the caches point into this runtime's
@@ -244,6 +247,7 @@ impl Runtime {
             deferred: missing::DeferredFailures::default(),
             symbols: crate::eh::Symbols::default(),
             tiers: tiering::Tiers::new(&os),
+            tier_worker: tier_worker::TierWorker::default(),
             watchdog: watchdog::Watchdog::default(),
         });
         let wk = {
@@ -477,6 +481,8 @@ impl Drop for Runtime {
         // running (the program failed) are stopped and joined.
         self.stop_threads(1);
         self.stop_watchdog();
+        // The tier-up thread compiles: it uses the loader and the code heap.
+        self.stop_tier_worker();
         // Then the finalizer thread, which uses everything else too.
         self.stop_finalizer_thread();
         self.dispose_thread_table();

@@ -7,7 +7,9 @@
 //!   by the baseline).
 //! * otherwise (tiered): a method starts in the baseline tier with a call
 //!   counter; after `OSPREY_TIER_CALLS` calls (30) it is compiled again by
-//!   the optimizing tier and its precode redirected there.
+//!   the optimizing tier, on the tier-up thread (runtime/tier_worker.rs;
+//!   `OSPREY_TIER_BACKGROUND=0`: on the calling thread), and its precode
+//!   redirected there.
 
 use osprey_kernel::client::Os;
 
@@ -30,6 +32,10 @@ pub struct JitOptions {
     pub mode: JitMode,
     /// Calls after which a baseline method is optimized (tiered mode).
     pub tier_calls: u32,
+    /// Tiered methods are optimized on the tier-up thread while their
+    /// baseline code goes on running (`OSPREY_TIER_BACKGROUND`, default on);
+    /// off, on the thread whose call reached the count.
+    pub background: bool,
 }
 
 impl Default for JitOptions {
@@ -37,6 +43,7 @@ impl Default for JitOptions {
         JitOptions {
             mode: JitMode::Tiered,
             tier_calls: 30,
+            background: true,
         }
     }
 }
@@ -44,7 +51,8 @@ impl Default for JitOptions {
 pub use crate::error::JitOptionError;
 
 impl JitOptions {
-    /// Applies `OSPREY_JIT`, `OSPREY_TIERED` and `OSPREY_TIER_CALLS`.
+    /// Applies `OSPREY_JIT`, `OSPREY_TIERED`, `OSPREY_TIER_CALLS` and
+    /// `OSPREY_TIER_BACKGROUND`.
     pub fn apply_env(&mut self, os: &Os) -> Result<(), JitOptionError> {
         let var = |name: &str| os.environment_variable(name).ok().flatten();
         if let Some(v) = var("OSPREY_TIERED") {
@@ -78,6 +86,18 @@ impl JitOptions {
                 _ => {
                     return Err(JitOptionError {
                         name: "OSPREY_TIER_CALLS",
+                        value: v,
+                    })
+                }
+            };
+        }
+        if let Some(v) = var("OSPREY_TIER_BACKGROUND") {
+            self.background = match v.trim() {
+                "0" => false,
+                "1" => true,
+                _ => {
+                    return Err(JitOptionError {
+                        name: "OSPREY_TIER_BACKGROUND",
                         value: v,
                     })
                 }

@@ -3,6 +3,9 @@
 //!
 //! * [`fold`]: constant folding and propagation, copy propagation,
 //!   branches on constants;
+//! * [`strength`]: multiplications, divisions and remainders by constants
+//!   as shifts, masks and multiplications;
+//! * [`licm`]: loop-invariant code motion into the loop's preheader;
 //! * [`checks`]: null checks after a dominating check or of new objects,
 //!   range checks of counted loops over an array;
 //! * [`dce`]: dead-code elimination.
@@ -13,6 +16,8 @@
 pub(crate) mod checks;
 pub(crate) mod dce;
 pub(crate) mod fold;
+pub(crate) mod licm;
+pub(crate) mod strength;
 
 use super::ir::Func;
 use super::OptError;
@@ -25,11 +30,15 @@ pub(crate) fn run(
     for _ in 0..2 {
         let a = fold::run(f);
         check(f, "constant folding")?;
+        let s = strength::run(f);
+        check(f, "strength reduction")?;
+        let m = licm::run(f);
+        check(f, "loop-invariant code motion")?;
         let b = checks::run(f);
         check(f, "check elimination")?;
         let c = dce::run(f);
         check(f, "dead-code elimination")?;
-        if !(a || b || c) {
+        if !(a || s || m || b || c) {
             break;
         }
     }
