@@ -442,7 +442,8 @@ fn native_field(
         }
         (JitType::ByRef, _) => return Err(bad("a managed pointer")),
         (JitType::Struct(h), _) => {
-            let inner = TypeHandle::from_jit(h);
+            // SAFETY: `JitType::Struct` handles come from this runtime's loader.
+            let inner = unsafe { TypeHandle::from_jit(h) };
             let nl = native_layout_depth(loader, inner, depth + 1)?;
             if nl.blittable {
                 (NativeField::Blittable(nl.size), nl.size, nl.align)
@@ -588,7 +589,8 @@ fn classify_into(
         let ok = match (f.kind, f.jit_type) {
             (NativeField::Blittable(_), JitType::Struct(h))
             | (NativeField::Struct(_), JitType::Struct(h)) => {
-                let inner = TypeHandle::from_jit(h);
+                // SAFETY: `JitType::Struct` handles come from this runtime's loader.
+                let inner = unsafe { TypeHandle::from_jit(h) };
                 match native_layout(loader, inner) {
                     Ok(inl) => classify_into(loader, inner, &inl, at, classes),
                     Err(_) => false,
