@@ -53,6 +53,9 @@ pub enum JitError {
     },
     /// The assembler rejected the generated code (an internal error).
     Assembler(String),
+    /// A stage produced output the next stage cannot rely on (an internal
+    /// error, found by the debug-build checks of [`crate::checks`]).
+    StageCheck(crate::checks::StageCheckFailed),
 }
 
 impl std::fmt::Display for JitError {
@@ -78,6 +81,7 @@ impl std::fmt::Display for JitError {
             ),
             JitError::Resolve { il_offset, error } => write!(f, "{error} (at IL_{il_offset:04x})"),
             JitError::Assembler(e) => write!(f, "internal assembler error: {e}"),
+            JitError::StageCheck(e) => write!(f, "internal error: {e}"),
         }
     }
 }

@@ -184,59 +184,12 @@ pub(crate) fn layout(
     // updatable) through this frame (docs/gc.md, "Registers").
     let saved_rsi_rdi = calls_native.then(|| below.alloc(8 * SAVED_REGS.len() as u32));
 
-    // ABI arguments: [return buffer], this, params.
-    let ret_by_buffer = returned_by_buffer(method.ret, layouts);
-    let mut abi_types: Vec<Option<JitType>> = Vec::new();
-    if ret_by_buffer {
-        abi_types.push(None);
-    }
-    abi_types.extend(method.args.iter().map(|t| Some(*t)));
-
-    let mut reg_homes = Vec::new();
-    let mut homes = Vec::new();
-    for (i, ty) in abi_types.iter().enumerate() {
-        let offset = if i < ARG_REGS.len() {
-            let off = below.alloc(8);
-            reg_homes.push((ARG_REGS[i], off));
-            off
-        } else {
-            16 + 8 * (i as i32 - ARG_REGS.len() as i32)
-        };
-        homes.push((offset, *ty));
-    }
-    let stack_arg_bytes = 8 * abi_types.len().saturating_sub(ARG_REGS.len()) as u32;
-
-    let mut ret_buf = None;
-    let mut args = Vec::new();
-    for (offset, ty) in homes {
-        match ty {
-            None => {
-                ret_buf = Some(offset);
-                gc.push(GcSlot {
-                    offset,
-                    kind: GcSlotKind::Interior,
-                    pinned: false,
-                });
-            }
-            Some(ty) => {
-                let by_pointer = passed_by_pointer(ty, layouts);
-                if by_pointer {
-                    gc.push(GcSlot {
-                        offset,
-                        kind: GcSlotKind::Interior,
-                        pinned: false,
-                    });
-                } else {
-                    report_value(&mut gc, offset, ty, false, layouts);
-                }
-                args.push(ArgHome {
-                    offset,
-                    by_pointer,
-                    ty,
-                });
-            }
-        }
-    }
+    let ArgLayout {
+        args,
+        ret_buf,
+        reg_homes,
+        stack_arg_bytes,
+    } = lay_out_args(method, &mut below, &mut gc, layouts);
 
     // Primitive stack slots: not scanned, not zeroed.
     let mut slots = HashMap::new();
@@ -370,6 +323,86 @@ pub(crate) fn layout(
             ..GcInfo::default()
         },
     })
+}
+
+/// Where the arguments of a method live ([`lay_out_args`]).
+struct ArgLayout {
+    args: Vec<ArgHome>,
+    ret_buf: Option<i32>,
+    reg_homes: Vec<(u8, i32)>,
+    stack_arg_bytes: u32,
+}
+
+/// Lays out the homes of `method`'s ABI arguments (the return buffer
+/// pointer, if any, `this`, the parameters): the register arguments get
+/// homes in the frame (allocated from `below`), the others stay where the
+/// caller pushed them. Their GC slots go to `gc`.
+fn lay_out_args(
+    method: &MethodInput<'_>,
+    below: &mut Below,
+    gc: &mut Vec<GcSlot>,
+    layouts: &mut LayoutCache<'_>,
+) -> ArgLayout {
+    // ABI arguments: [return buffer], this, params.
+    let ret_by_buffer = returned_by_buffer(method.ret, layouts);
+    let mut abi_types: Vec<Option<JitType>> = Vec::new();
+    if ret_by_buffer {
+        abi_types.push(None);
+    }
+    abi_types.extend(method.args.iter().map(|t| Some(*t)));
+
+    let mut reg_homes = Vec::new();
+    let mut homes = Vec::new();
+    for (i, ty) in abi_types.iter().enumerate() {
+        let offset = if i < ARG_REGS.len() {
+            let off = below.alloc(8);
+            reg_homes.push((ARG_REGS[i], off));
+            off
+        } else {
+            16 + 8 * (i as i32 - ARG_REGS.len() as i32)
+        };
+        homes.push((offset, *ty));
+    }
+    let stack_arg_bytes = 8 * abi_types.len().saturating_sub(ARG_REGS.len()) as u32;
+
+    let mut ret_buf = None;
+    let mut args = Vec::new();
+    for (offset, ty) in homes {
+        match ty {
+            None => {
+                ret_buf = Some(offset);
+                gc.push(GcSlot {
+                    offset,
+                    kind: GcSlotKind::Interior,
+                    pinned: false,
+                });
+            }
+            Some(ty) => {
+                let by_pointer = passed_by_pointer(ty, layouts);
+                if by_pointer {
+                    gc.push(GcSlot {
+                        offset,
+                        kind: GcSlotKind::Interior,
+                        pinned: false,
+                    });
+                } else {
+                    report_value(gc, offset, ty, false, layouts);
+                }
+                args.push(ArgHome {
+                    offset,
+                    by_pointer,
+                    ty,
+                });
+            }
+        }
+    }
+
+    ArgLayout {
+        args,
+        ret_buf,
+        reg_homes,
+        stack_arg_bytes,
+    }
 }
 
 /// What, besides its locals and evaluation stack, a method needs in its frame.

@@ -14,12 +14,17 @@
 //! 4. finish: resolve labels at the final address and return the code, its
 //!    GC info and its IL-to-native map.
 //!
+//! `pipeline` (jit/src/pipeline.rs) runs the stages in order (and the optimizing tier's, in
+//! [`opt`]); debug builds check each stage's output before the next stage
+//! reads it ([`checks`]).
+//!
 //! The JIT knows the runtime only through [`JitHost`] (the analogue of
 //! CoreCLR's JIT-EE interface): it never touches method tables or the heap.
 //! See docs/jit.md for the calling convention and the code shapes.
 
 // dynasm expands register operands such as `Rq(r)` to `r.into()`, which
 // clippy reports for every `u8` register variable.
+pub mod checks;
 #[allow(clippy::useless_conversion)]
 mod codegen;
 pub mod disasm;
@@ -34,8 +39,13 @@ mod opcode_types;
 pub mod opdump;
 pub mod ops;
 pub mod opt;
+mod pipeline;
 pub mod types;
 pub mod verify;
+// dynasm expands register operands such as `Rq(r)` to `r.into()`, which
+// clippy reports for every `u8` register variable.
+#[allow(clippy::useless_conversion)]
+mod x64;
 
 pub use eh::{CodeMap, EhClause, EhKind, NativeEhClause, OutOfLine};
 pub use error::{InvalidIl, JitError};
@@ -159,7 +169,7 @@ pub fn import_inlinee(
 /// exact instantiations of a generic method before letting them share code
 /// compiled once for all of them (docs/verification.md).
 pub fn check(host: &mut dyn JitHost, method: &MethodInput<'_>) -> Result<(), JitError> {
-    import::import(host, method).map(|_| ())
+    pipeline::import(host, method).map(|_| ())
 }
 
 /// Compiles `method` into code that will run at `base_address`.
@@ -171,8 +181,8 @@ pub fn compile(
     method: &MethodInput<'_>,
     base_address: usize,
 ) -> Result<CompiledMethod, JitError> {
-    let imported = import::import(host, method)?;
-    codegen::generate(host, method, &imported, base_address)
+    let imported = pipeline::import(host, method)?;
+    pipeline::baseline(host, method, &imported, base_address)
 }
 
 /// The two compilers (docs/jit.md, "Tiers").
@@ -218,7 +228,7 @@ pub fn compile_tier(
     base_address: usize,
     request: TierRequest,
 ) -> Result<Compiled, JitError> {
-    let imported = import::import(host, method)?;
+    let imported = pipeline::import(host, method)?;
     let mut declined = None;
     let tier = match request {
         TierRequest::Baseline => Tier::Baseline,
@@ -227,7 +237,7 @@ pub fn compile_tier(
         TierRequest::OptimizingIfLoops => Tier::Optimizing,
     };
     if tier == Tier::Optimizing {
-        match opt::compile(host, method, &imported, base_address) {
+        match pipeline::optimizing(host, method, &imported, base_address) {
             Ok(m) => {
                 return Ok(Compiled {
                     method: m,
@@ -239,7 +249,7 @@ pub fn compile_tier(
             Err(e) => declined = Some(e),
         }
     }
-    let m = codegen::generate(host, method, &imported, base_address)?;
+    let m = pipeline::baseline(host, method, &imported, base_address)?;
     Ok(Compiled {
         method: m,
         tier: Tier::Baseline,
@@ -254,8 +264,8 @@ pub fn compile_optimized(
     method: &MethodInput<'_>,
     base_address: usize,
 ) -> Result<CompiledMethod, OptError> {
-    let imported = import::import(host, method).map_err(OptError::Jit)?;
-    opt::compile(host, method, &imported, base_address)
+    let imported = pipeline::import(host, method).map_err(OptError::Jit)?;
+    pipeline::optimizing(host, method, &imported, base_address)
 }
 
 /// The optimizing tier's IR of `method` after its passes, as text (golden
@@ -264,7 +274,7 @@ pub fn optimized_ir_text(
     host: &mut dyn JitHost,
     method: &MethodInput<'_>,
 ) -> Result<String, OptError> {
-    let imported = import::import(host, method).map_err(OptError::Jit)?;
+    let imported = pipeline::import(host, method).map_err(OptError::Jit)?;
     opt::optimized_ir(host, method, &imported).map(|f| f.display())
 }
 
@@ -276,7 +286,7 @@ pub fn compile_keeping_import(
     method: &MethodInput<'_>,
     base_address: usize,
 ) -> Result<(CompiledMethod, opdump::ImportedMethod), JitError> {
-    let imported = import::import(host, method)?;
-    let compiled = codegen::generate(host, method, &imported, base_address)?;
+    let imported = pipeline::import(host, method)?;
+    let compiled = pipeline::baseline(host, method, &imported, base_address)?;
     Ok((compiled, opdump::ImportedMethod { imported }))
 }

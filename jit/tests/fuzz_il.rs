@@ -598,6 +598,13 @@ fn random_il_never_panics() {
         }));
         match result {
             Ok(Ok(_)) => ok += 1,
+            // Debug builds check each stage's output (jit/src/checks.rs):
+            // whatever the IL, a stage must not hand the next an
+            // inconsistent result.
+            Ok(Err(JitError::StageCheck(e))) => panic!(
+                "a stage check failed on seed {seed} (replay with FUZZ_SEED={seed}): {e}\n  il: {:02x?}",
+                m.il
+            ),
             Ok(Err(_)) => rejected += 1,
             Err(_) => panic!(
                 "the JIT panicked on seed {seed} (replay with FUZZ_SEED={seed}):\n  il: {:02x?}\n  args: {:?}\n  locals: {:?}\n  ret: {:?}\n  eh: {:?}",
@@ -1042,6 +1049,10 @@ fn well_typed_random_il_compiles_or_fails_cleanly() {
         }
         match catch_unwind(AssertUnwindSafe(|| compile(&mut MockHost { shared }, &input, 0x4000_0000))) {
             Ok(Ok(_)) => ok += 1,
+            Ok(Err(JitError::StageCheck(e))) => panic!(
+                "a stage check failed on seed {seed} (replay with FUZZ_SEED={seed}): {e}\n  il: {:02x?}",
+                m.il
+            ),
             Ok(Err(e)) => {
                 rejected += 1;
                 first_error.get_or_insert((seed, e));

@@ -299,6 +299,7 @@ impl std::fmt::Display for RuntimeError {
                     write!(f, "{} (in {method} at IL_{il_offset:04x})", error.message)
                 }
                 JitError::Assembler(e) => write!(f, "internal error compiling {method}: {e}"),
+                JitError::StageCheck(e) => write!(f, "internal error compiling {method}: {e}"),
             },
             RuntimeError::Exception {
                 description: Some(d),

@@ -116,7 +116,8 @@ pub mod offsets {
 ///
 /// ```ignore
 /// extern "C" fn my_fcall(thread: &mut Thread, s: *mut u8) -> *mut u8 {
-///     let Some(s) = Unrooted::from_raw(thread, s).map(|s| thread.root(s)) else { ... };
+///     // SAFETY: `s` is null or an object reference managed code passed in.
+///     let Some(s) = unsafe { Unrooted::from_raw(thread, s) }.map(|s| thread.root(s)) else { ... };
 ///     HelperFrame::run(thread, |thread| {
 ///         // `body` returns the FCall's result, not a Result: report errors
 ///         // through the thread.
@@ -198,11 +199,6 @@ impl HelperFrame {
         // SAFETY: `_unlink` holds the only other pointer to the thread and
         // uses it only when it drops, after `body` returned.
         body(unsafe { &mut *_unlink.thread })
-    }
-
-    /// The frame record.
-    pub fn frame(&self) -> &Frame {
-        &self.frame
     }
 }
 

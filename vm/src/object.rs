@@ -48,7 +48,12 @@ pub struct ObjectRef(NonNull<u8>);
 
 impl ObjectRef {
     /// Wraps a raw object pointer; `None` for null.
-    pub fn from_raw(p: *mut u8) -> Option<ObjectRef> {
+    ///
+    /// # Safety
+    /// `p` must be null or point to the method-table word of a live object
+    /// of this process's runtime: the reference's methods read the object
+    /// (its method table, length, fields) without further checks.
+    pub unsafe fn from_raw(p: *mut u8) -> Option<ObjectRef> {
         NonNull::new(p).map(ObjectRef)
     }
 

@@ -53,8 +53,14 @@ impl<'t> Unrooted<'t> {
     /// A reference native code received from managed code (an FCall's or
     /// helper's argument) or read from a location the collector reports;
     /// `None` for null.
-    pub fn from_raw(_thread: &'t Thread, p: *mut u8) -> Option<Unrooted<'t>> {
-        ObjectRef::from_raw(p).map(Unrooted::assume)
+    ///
+    /// # Safety
+    /// `p` must be null or a live object (see [`ObjectRef::from_raw`]) that
+    /// stays where it is while `thread` is borrowed: one managed code passed
+    /// in, or one a slot the collector reports holds.
+    pub unsafe fn from_raw(_thread: &'t Thread, p: *mut u8) -> Option<Unrooted<'t>> {
+        // SAFETY: the caller's contract.
+        unsafe { ObjectRef::from_raw(p) }.map(Unrooted::assume)
     }
 }
 
@@ -178,7 +184,8 @@ impl Rooted {
     pub(crate) fn load(&self) -> ObjectRef {
         // SAFETY: the slot belongs to this Rooted and holds an object.
         let p = unsafe { *self.table().slot(self.index) };
-        ObjectRef::from_raw(p as *mut u8).expect("a rooted slot holds an object")
+        // SAFETY: a rooted slot holds a live object (the collector updates it).
+        unsafe { ObjectRef::from_raw(p as *mut u8) }.expect("a rooted slot holds an object")
     }
 
     fn table(&self) -> &RootTable {
@@ -208,8 +215,10 @@ mod tests {
     #[test]
     fn slots_are_reported_until_dropped_and_reused() {
         let table = RootTable::default();
-        let a = ObjectRef::from_raw(0x1000 as *mut u8).unwrap();
-        let b = ObjectRef::from_raw(0x2000 as *mut u8).unwrap();
+        // SAFETY: never dereferenced: the test only stores and compares the addresses.
+        let a = unsafe { ObjectRef::from_raw(0x1000 as *mut u8) }.unwrap();
+        // SAFETY: never dereferenced: the test only stores and compares the addresses.
+        let b = unsafe { ObjectRef::from_raw(0x2000 as *mut u8) }.unwrap();
         let ra = table.root_raw(a);
         let rb = table.root_raw(b);
         let mut seen = Vec::new();

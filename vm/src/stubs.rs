@@ -135,8 +135,6 @@ pub struct Stubs {
     pub call_thunk: usize,
     /// The funclet call ([`CallFunclet`]).
     pub call_funclet: usize,
-    /// The abort path.
-    pub abort: usize,
     /// The raise path (see the module documentation).
     pub raise: usize,
     /// Where finally handlers run by the dispatcher continue.
@@ -185,7 +183,6 @@ impl Stubs {
         Ok(Stubs {
             call_thunk,
             call_funclet,
-            abort,
             raise,
             unwind_continue,
             prestub,

@@ -181,11 +181,9 @@ class P {
 "#;
 
 /// `throw;` keeps the trace of the exception it rethrows (mono 6.8 and
-/// .NET both show the throwing frame). Osprey's `rethrow` helper
-/// (vm/src/runtime/helpers.rs) restarts the trace at the rethrow instead,
-/// so the throwing frame is lost.
+/// .NET both show the throwing frame); `samples/eh-rethrow-trace` compares
+/// whole traces.
 #[test]
-#[ignore = "known bug: rethrow restarts the stack trace (vm/src/runtime/helpers.rs `rethrow`)"]
 fn rethrow_keeps_the_throwing_frame_in_the_trace() {
     let out = same_as_mono("eh_rethrow", RETHROW);
     assert_eq!(out, "rethrow keeps Thrower: True\n");

@@ -6,7 +6,7 @@
 mod common;
 
 use osprey_binder::BoundMethod;
-use osprey_vm::runtime::{Arg, CallSite, Value};
+use osprey_vm::{Arg, CallSite, Value};
 
 fn probe(name: &str, body: &str) -> common::Outcome {
     let source = format!(

@@ -659,15 +659,7 @@ impl Emitter<'_, '_> {
         match &site {
             NativeSite::Plain => {}
             NativeSite::HelperFrame => {
-                // (Names that are not x86 register names: dynasm reads `sp`/`ip` as registers.)
-                let [site_ip, site_sp, site_fp] = self.rt.thread_helper_site_offsets;
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; lea rax, [=>ret_label]
-                    ; mov [r15 + site_ip], rax
-                    ; mov [r15 + site_sp], rsp
-                    ; mov [r15 + site_fp], rbp
-                );
+                crate::x64::record_helper_site(&mut self.ops, &self.rt, ret_label);
             }
         }
         self.emit_sysv_call(

@@ -61,20 +61,7 @@ impl Emitter<'_, '_> {
         if base == reg::RBP {
             return;
         }
-        let skip = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; lea rax, [Rq(base) + disp]
-            ; mov r11, QWORD b.heap_base as i64
-            ; sub rax, r11
-            ; mov r11, QWORD b.heap_size as i64
-            ; cmp rax, r11
-            ; jae =>skip
-            ; shr rax, b.card_shift as i8
-            ; mov r11, QWORD b.card_table as i64
-            ; mov BYTE [r11 + rax], 1
-            ; =>skip
-        );
+        crate::x64::card_mark(&mut self.ops, b, base, disp, reg::RAX, reg::R11);
     }
 
     /// The write barrier for every reference inside a struct of type `ty`

@@ -33,8 +33,7 @@ mod tiering;
 
 use std::collections::HashMap;
 
-use dynasmrt::x64::X64Relocation;
-use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 
 use crate::eh::{CodeMap, EhKind, NativeEhClause, OutOfLine};
 use crate::error::JitError;
@@ -43,6 +42,7 @@ use crate::host::{ClassInitCheck, Helper, JitHost, RuntimeLayout, ThrowKind};
 use crate::import::{Imported, Instr};
 use crate::ops::Op;
 use crate::types::{JitType, StackKind};
+use crate::x64;
 use crate::{CompiledMethod, MethodInput};
 
 /// Register numbers, as dynasm's `Rq(n)` wants them.
@@ -87,7 +87,7 @@ pub(crate) struct Entry {
     pub depth: u16,
 }
 
-pub(crate) type Asm = VecAssembler<X64Relocation>;
+pub(crate) use crate::x64::Asm;
 
 /// The code generator for one method.
 pub(crate) struct Emitter<'h, 'm> {
@@ -147,13 +147,23 @@ pub(crate) struct Emitter<'h, 'm> {
 /// treats it like any of them.
 pub(crate) type RegionKey = Vec<u8>;
 
-/// Generates code for an imported method.
-pub(crate) fn generate(
-    host: &mut dyn JitHost,
+/// A method's frame as laid out for the baseline tier, and the struct
+/// layouts it asked the host for (which code generation reuses).
+pub(crate) struct FramePlan<'h> {
+    /// The frame.
+    pub frame: Frame,
+    /// The struct layouts looked up so far.
+    pub layouts: LayoutCache<'h>,
+    /// The runtime's layout constants.
+    pub rt: RuntimeLayout,
+}
+
+/// Stage 2 of the baseline tier: lays out the frame of an imported method.
+pub(crate) fn lay_out_frame<'h>(
+    host: &'h mut dyn JitHost,
     method: &MethodInput<'_>,
     imported: &Imported,
-    base: usize,
-) -> Result<CompiledMethod, JitError> {
+) -> Result<FramePlan<'h>, JitError> {
     // Shared generic code's runtime lookups load RSI/RDI for their slow
     // path (a helper call), whatever the op.
     let calls_native = method.class_init.is_some()
@@ -173,6 +183,18 @@ pub(crate) fn generate(
         }),
     };
     let frame = frame::layout(method, &imported.stack_slots, needs, &mut layouts)?;
+    Ok(FramePlan { frame, layouts, rt })
+}
+
+/// Stage 3 of the baseline tier: generates the code of an imported method
+/// into the frame `plan` laid out, for `base`.
+pub(crate) fn emit(
+    method: &MethodInput<'_>,
+    imported: &Imported,
+    plan: FramePlan<'_>,
+    base: usize,
+) -> Result<CompiledMethod, JitError> {
+    let FramePlan { frame, layouts, rt } = plan;
     let mut ops = Asm::new(base);
     let mut labels = HashMap::new();
     let mut entry_shapes = HashMap::new();
@@ -635,14 +657,7 @@ impl Emitter<'_, '_> {
 
     /// `call` an absolute address: `rel32` when in range, else through RAX.
     pub(crate) fn call_abs(&mut self, target: usize) {
-        let here = self.base + self.ops.offset().0;
-        let rel = (target as i64) - (here as i64 + 5);
-        if let Ok(rel32) = i32::try_from(rel) {
-            self.ops.push(0xE8);
-            self.ops.push_i32(rel32);
-        } else {
-            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD target as i64 ; call rax);
-        }
+        x64::call_abs(&mut self.ops, self.base, target);
     }
 
     /// Calls a runtime helper with native (SysV) argument registers already loaded.
@@ -656,17 +671,7 @@ impl Emitter<'_, '_> {
     pub(crate) fn poll(&mut self) {
         let slow = self.ops.new_dynamic_label();
         let resume = self.ops.new_dynamic_label();
-        let trap = self.rt.trap_flag_address as i64;
-        // cmp dword [rip + disp32], 0  =  83 3D disp32 00  (7 bytes)
-        let next_ip = (self.base + self.ops.offset().0 + 7) as i64;
-        match i32::try_from(trap - next_ip) {
-            Ok(disp) => {
-                self.ops.extend([0x83, 0x3D]);
-                self.ops.push_i32(disp);
-                self.ops.push(0);
-            }
-            Err(_) => dynasm!(self.ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
-        }
+        x64::trap_test(&mut self.ops, self.base, self.rt.trap_flag_address);
         dynasm!(self.ops ; .arch x64 ; jne =>slow ; =>resume);
         self.polls.push((slow, resume, self.il_offset));
     }
@@ -674,14 +679,7 @@ impl Emitter<'_, '_> {
     /// Emits a class-initialization check. Nothing may be live in registers.
     pub(crate) fn class_init_check(&mut self, check: ClassInitCheck) {
         let done = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rax, QWORD check.flag_address as i64
-            ; cmp BYTE [rax], 0
-            ; jne =>done
-            ; mov rdi, r15
-            ; mov rsi, QWORD check.handle.0 as i64
-        );
+        x64::class_init_test(&mut self.ops, check.flag_address, check.handle.0, done);
         self.call_helper(Helper::ClassInit);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }
@@ -690,33 +688,20 @@ impl Emitter<'_, '_> {
 
     fn prologue(&mut self) {
         let size = self.frame.size as i32;
-        let limit = self.rt.thread_stack_limit_offset;
-        let fits = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; push rbp
-            ; mov rbp, rsp
-            // Stack-overflow check: the frame must end above the limit
-            // (which leaves room for the runtime's own native code).
-            ; lea rax, [rsp - size]
-            ; cmp rax, [r15 + limit]
-            ; jae =>fits
-            ; mov rdi, r15
+        let overflow = self.layouts.host().helper(Helper::StackOverflow);
+        x64::enter_frame(
+            &mut self.ops,
+            size,
+            &self.rt,
+            |ops| dynasm!(ops ; .arch x64 ; mov rax, QWORD overflow as i64 ; call rax),
         );
-        self.call_helper(Helper::StackOverflow);
-        dynasm!(self.ops ; .arch x64 ; int3 ; =>fits);
-        if size > 0 {
-            dynasm!(self.ops ; .arch x64 ; sub rsp, size);
-        }
         if let Some(off) = self.frame.saved_rsi_rdi {
             for (k, r) in frame::SAVED_REGS.iter().enumerate() {
                 let at = off + 8 * k as i32;
                 dynasm!(self.ops ; .arch x64 ; mov [rbp + at], Rq(*r));
             }
         }
-        for (r, off) in self.frame.reg_homes.clone() {
-            dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
-        }
+        x64::save_regs(&mut self.ops, &self.frame.reg_homes);
         self.save_generic_context();
         let zero_len = self.frame.size - self.frame.zero_end;
         if zero_len > 0 {
@@ -760,13 +745,7 @@ impl Emitter<'_, '_> {
                 dynasm!(self.ops ; .arch x64 ; mov Rq(*r), [rbp + at]);
             }
         }
-        dynasm!(self.ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
-        let pop = self.frame.stack_arg_bytes;
-        if pop == 0 {
-            dynasm!(self.ops ; .arch x64 ; ret);
-        } else {
-            dynasm!(self.ops ; .arch x64 ; ret pop as i16);
-        }
+        x64::leave_frame(&mut self.ops, self.frame.stack_arg_bytes);
     }
 
     fn out_of_line(&mut self) {

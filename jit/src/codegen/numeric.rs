@@ -532,16 +532,7 @@ impl Emitter<'_, '_> {
         self.load_xmm_as(v, 0, StackKind::R8);
         if c.overflow {
             // NaN or out of range throws: check lo - 1 < x < hi + 1 in double.
-            let (lo, hi): (f64, f64) = match c.to {
-                JitType::I1 => (-129.0, 128.0),
-                JitType::U1 | JitType::Bool => (-1.0, 256.0),
-                JitType::I2 => (-32769.0, 32768.0),
-                JitType::U2 | JitType::Char => (-1.0, 65536.0),
-                JitType::I4 => (-2147483649.0, 2147483648.0),
-                JitType::U4 => (-1.0, 4294967296.0),
-                JitType::I8 | JitType::I => (-9223372036854777856.0, 9223372036854775808.0),
-                _ => (-1.0, 18446744073709551616.0),
-            };
+            let (lo, hi): (f64, f64) = crate::x64::overflow_bounds(c.to);
             let ovf = self.throw_label(ThrowKind::Overflow);
             dynasm!(self.ops
                 ; .arch x64

@@ -6,6 +6,7 @@ use super::generic::Src;
 use super::{reg, Emitter, Loc};
 use crate::host::{ExactType, Helper, RtValue, ThrowKind, TypeHandle};
 use crate::types::{JitType, StackKind};
+use crate::x64;
 
 impl Emitter<'_, '_> {
     /// `castclass` / `isinst`: null passes through; an exact method-table
@@ -166,26 +167,11 @@ impl Emitter<'_, '_> {
             self.alloc_call(Helper::NewObject, mt);
             return;
         };
-        let size = 8 + shape.base_size.next_multiple_of(8) as i32;
-        let [ptr, limit] = self.rt.thread_alloc_offsets;
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov rax, [r15 + ptr]
-            ; lea rdx, [rax + size]
-            ; cmp rdx, [r15 + limit]
-            ; ja =>slow
-            ; mov [r15 + ptr], rdx
-        );
+        x64::bump_alloc_object(&mut self.ops, &self.rt, &shape, slow);
         self.mov_src(reg::RCX, mt);
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov [rax + 8], rcx
-            ; add rax, 8
-            ; jmp =>done
-            ; =>slow
-        );
+        x64::finish_alloc(&mut self.ops, None, done, slow);
         self.alloc_call(Helper::NewObject, mt);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }
@@ -223,33 +209,12 @@ impl Emitter<'_, '_> {
             self.alloc_call(Helper::NewArray, mt);
             return;
         };
-        let [ptr, limit] = self.rt.thread_alloc_offsets;
-        let len_off = self.rt.array_length_offset;
         let slow = self.ops.new_dynamic_label();
         let done = self.ops.new_dynamic_label();
-        let fixed = 8 + shape.base_size as i32 + 7;
-        dynasm!(self.ops
-            ; .arch x64
-            ; cmp rdx, shape.max_inline_length as i32
-            ; ja =>slow
-            ; imul rcx, rdx, shape.component_size as i32
-            ; add rcx, fixed
-            ; and rcx, -8
-            ; mov rax, [r15 + ptr]
-            ; add rcx, rax
-            ; cmp rcx, [r15 + limit]
-            ; ja =>slow
-            ; mov [r15 + ptr], rcx
-        );
+        x64::bump_alloc_array(&mut self.ops, &self.rt, &shape, slow);
         self.mov_src(reg::RCX, mt);
-        dynasm!(self.ops
-            ; .arch x64
-            ; mov [rax + 8], rcx
-            ; mov [rax + 8 + len_off], edx
-            ; add rax, 8
-            ; jmp =>done
-            ; =>slow
-        );
+        let len_off = self.rt.array_length_offset;
+        x64::finish_alloc(&mut self.ops, Some(len_off), done, slow);
         self.alloc_call(Helper::NewArray, mt);
         dynasm!(self.ops ; .arch x64 ; =>done);
     }

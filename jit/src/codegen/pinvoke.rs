@@ -543,7 +543,7 @@ impl Emitter<'_, '_> {
         self.spill_reg();
         let depth_after = self.stack.len() as u16;
         // A struct result's temporary sits above the arguments and the
-        // function pointer (import.rs reserves it there).
+        // function pointer (the importer reserves it there).
         let depth_before = depth_after + args.len() as u16 + 1;
         match &info.target {
             crate::host::CallTarget::PInvoke(call) => {

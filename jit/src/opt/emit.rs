@@ -24,8 +24,7 @@
 
 use std::collections::HashMap;
 
-use dynasmrt::x64::X64Relocation;
-use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi};
 use regalloc2::{Allocation, Block as RBlock, Edit, InstOrEdit, Output, RegClass};
 
 use super::ir::HelperOp;
@@ -38,7 +37,7 @@ use crate::host::{CallTarget, Helper, JitHost, RuntimeLayout, ThrowKind};
 use crate::ops::{BinOp, Cond};
 use crate::types::JitType;
 
-type Asm = VecAssembler<X64Relocation>;
+use crate::x64::{self, Asm};
 
 /// What emission produced besides the code.
 pub(crate) struct Emitted {
@@ -267,14 +266,7 @@ impl E<'_, '_> {
     }
 
     fn call_abs(&mut self, target: usize) {
-        let here = self.base + self.ops.offset().0;
-        let rel = (target as i64) - (here as i64 + 5);
-        if let Ok(rel32) = i32::try_from(rel) {
-            self.ops.push(0xE8);
-            self.ops.push_i32(rel32);
-        } else {
-            dynasm!(self.ops ; .arch x64 ; mov rax, QWORD target as i64 ; call rax);
-        }
+        x64::call_abs(&mut self.ops, self.base, target);
     }
 
     /// A direct call of a managed callee: `call rel32`, recorded in
@@ -310,26 +302,11 @@ impl E<'_, '_> {
     }
 
     fn prologue(&mut self) {
-        let size = self.frame_size;
-        let limit = self.rt.thread_stack_limit_offset;
-        let fits = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; push rbp
-            ; mov rbp, rsp
-            ; lea rax, [rsp - size]
-            ; cmp rax, [r15 + limit]
-            ; jae =>fits
-            ; mov rdi, r15
-        );
-        self.call_helper(Helper::StackOverflow);
-        dynasm!(self.ops ; .arch x64 ; int3 ; =>fits);
-        if size > 0 {
-            dynasm!(self.ops ; .arch x64 ; sub rsp, size);
-        }
-        for (r, off) in self.saved.clone() {
-            dynasm!(self.ops ; .arch x64 ; mov [rbp + off], Rq(r));
-        }
+        let (base, overflow) = (self.base, self.host.helper(Helper::StackOverflow));
+        x64::enter_frame(&mut self.ops, self.frame_size, self.rt, |ops| {
+            x64::call_abs(ops, base, overflow)
+        });
+        x64::save_regs(&mut self.ops, &self.saved);
         // Frame variables start zeroed (IL locals are zero-initialized, and
         // the collector scans the slots that hold references from here on).
         if !self.v.frame_vars.is_empty() {
@@ -342,16 +319,8 @@ impl E<'_, '_> {
     }
 
     fn epilogue(&mut self) {
-        for (r, off) in self.saved.clone() {
-            dynasm!(self.ops ; .arch x64 ; mov Rq(r), [rbp + off]);
-        }
-        dynasm!(self.ops ; .arch x64 ; mov rsp, rbp ; pop rbp);
-        if self.stack_arg_bytes == 0 {
-            dynasm!(self.ops ; .arch x64 ; ret);
-        } else {
-            let n = self.stack_arg_bytes as i16;
-            dynasm!(self.ops ; .arch x64 ; ret n);
-        }
+        x64::restore_regs(&mut self.ops, &self.saved);
+        x64::leave_frame(&mut self.ops, self.stack_arg_bytes);
     }
 
     /// A move regalloc2 inserted.
@@ -762,16 +731,7 @@ impl E<'_, '_> {
 
     /// `cmp dword [trap flag], 0` (rip-relative when in range).
     fn trap_test(&mut self) {
-        let trap = self.rt.trap_flag_address as i64;
-        let next_ip = (self.base + self.ops.offset().0 + 7) as i64;
-        match i32::try_from(trap - next_ip) {
-            Ok(disp) => {
-                self.ops.extend([0x83, 0x3D]);
-                self.ops.push_i32(disp);
-                self.ops.push(0);
-            }
-            Err(_) => dynasm!(self.ops ; .arch x64 ; mov r11, QWORD trap ; cmp DWORD [r11], 0),
-        }
+        x64::trap_test(&mut self.ops, self.base, self.rt.trap_flag_address);
     }
 
     /// A two-way branch on `fc` to succ 0, else succ 1.
@@ -825,20 +785,7 @@ impl E<'_, '_> {
         let Some(b) = self.rt.write_barrier else {
             return;
         };
-        let skip = self.ops.new_dynamic_label();
-        dynasm!(self.ops
-            ; .arch x64
-            ; lea r11, [Rq(base) + disp]
-            ; mov Rq(t), QWORD b.heap_base as i64
-            ; sub r11, Rq(t)
-            ; mov Rq(t), QWORD b.heap_size as i64
-            ; cmp r11, Rq(t)
-            ; jae =>skip
-            ; shr r11, b.card_shift as i8
-            ; mov Rq(t), QWORD b.card_table as i64
-            ; mov BYTE [Rq(t) + r11], 1
-            ; =>skip
-        );
+        x64::card_mark(&mut self.ops, b, base, disp, 11, t);
     }
 
     fn call(&mut self, i: usize, kind: &CallKind, reg_args: u8, stack_args: u8, il: u32) {
@@ -910,14 +857,7 @@ impl E<'_, '_> {
             } => {
                 let ret = self.ops.new_dynamic_label();
                 if *helper_frame {
-                    let [site_ip, site_sp, site_fp] = self.rt.thread_helper_site_offsets;
-                    dynasm!(self.ops
-                        ; .arch x64
-                        ; lea rax, [=>ret]
-                        ; mov [r15 + site_ip], rax
-                        ; mov [r15 + site_sp], rsp
-                        ; mov [r15 + site_fp], rbp
-                    );
+                    x64::record_helper_site(&mut self.ops, self.rt, ret);
                 }
                 if *pass_thread {
                     dynasm!(self.ops ; .arch x64 ; mov rdi, r15);
@@ -946,22 +886,10 @@ impl E<'_, '_> {
                 let mt = mt.0 as i64;
                 let done = self.ops.new_dynamic_label();
                 if let Some(shape) = shape {
-                    let size = 8 + shape.base_size.next_multiple_of(8) as i32;
-                    let [ptr, limit] = self.rt.thread_alloc_offsets;
                     let slow = self.ops.new_dynamic_label();
-                    dynasm!(self.ops
-                        ; .arch x64
-                        ; mov rax, [r15 + ptr]
-                        ; lea rdx, [rax + size]
-                        ; cmp rdx, [r15 + limit]
-                        ; ja =>slow
-                        ; mov [r15 + ptr], rdx
-                        ; mov rcx, QWORD mt
-                        ; mov [rax + 8], rcx
-                        ; add rax, 8
-                        ; jmp =>done
-                        ; =>slow
-                    );
+                    x64::bump_alloc_object(&mut self.ops, self.rt, &shape, slow);
+                    dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD mt);
+                    x64::finish_alloc(&mut self.ops, None, done, slow);
                 }
                 dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD mt);
                 self.call_helper(Helper::NewObject);
@@ -972,29 +900,11 @@ impl E<'_, '_> {
                 let mt = mt.0 as i64;
                 let done = self.ops.new_dynamic_label();
                 if let Some(shape) = shape {
-                    let [ptr, limit] = self.rt.thread_alloc_offsets;
-                    let len_off = self.rt.array_length_offset;
                     let slow = self.ops.new_dynamic_label();
-                    let fixed = 8 + shape.base_size as i32 + 7;
-                    dynasm!(self.ops
-                        ; .arch x64
-                        ; cmp rdx, shape.max_inline_length as i32
-                        ; ja =>slow
-                        ; imul rcx, rdx, shape.component_size as i32
-                        ; add rcx, fixed
-                        ; and rcx, -8
-                        ; mov rax, [r15 + ptr]
-                        ; add rcx, rax
-                        ; cmp rcx, [r15 + limit]
-                        ; ja =>slow
-                        ; mov [r15 + ptr], rcx
-                        ; mov rcx, QWORD mt
-                        ; mov [rax + 8], rcx
-                        ; mov [rax + 8 + len_off], edx
-                        ; add rax, 8
-                        ; jmp =>done
-                        ; =>slow
-                    );
+                    x64::bump_alloc_array(&mut self.ops, self.rt, &shape, slow);
+                    dynasm!(self.ops ; .arch x64 ; mov rcx, QWORD mt);
+                    let len_off = self.rt.array_length_offset;
+                    x64::finish_alloc(&mut self.ops, Some(len_off), done, slow);
                 }
                 dynasm!(self.ops ; .arch x64 ; mov rdi, r15 ; mov rsi, QWORD mt);
                 self.call_helper(Helper::NewArray);
@@ -1045,14 +955,7 @@ impl E<'_, '_> {
             }
             HelperOp::ClassInit { flag, handle } => {
                 let done = self.ops.new_dynamic_label();
-                dynasm!(self.ops
-                    ; .arch x64
-                    ; mov rax, QWORD flag as i64
-                    ; cmp BYTE [rax], 0
-                    ; jne =>done
-                    ; mov rdi, r15
-                    ; mov rsi, QWORD handle.0 as i64
-                );
+                x64::class_init_test(&mut self.ops, flag, handle.0, done);
                 self.call_helper(Helper::ClassInit);
                 self.safepoint(Some(i));
                 dynasm!(self.ops ; .arch x64 ; =>done);
@@ -1252,16 +1155,7 @@ impl E<'_, '_> {
     /// Float (in XMM15, double) to integer, into `d`.
     fn float_to_int(&mut self, c: crate::ops::ConvOp, d: u8, il: u32) {
         if c.overflow {
-            let (lo, hi): (f64, f64) = match c.to {
-                JitType::I1 => (-129.0, 128.0),
-                JitType::U1 | JitType::Bool => (-1.0, 256.0),
-                JitType::I2 => (-32769.0, 32768.0),
-                JitType::U2 | JitType::Char => (-1.0, 65536.0),
-                JitType::I4 => (-2147483649.0, 2147483648.0),
-                JitType::U4 => (-1.0, 4294967296.0),
-                JitType::I8 | JitType::I => (-9223372036854777856.0, 9223372036854775808.0),
-                _ => (-1.0, 18446744073709551616.0),
-            };
+            let (lo, hi): (f64, f64) = crate::x64::overflow_bounds(c.to);
             let ovf = self.throw_label(ThrowKind::Overflow, il);
             // Compare against the bounds held in memory on the stack (no
             // XMM register is free here besides XMM15).

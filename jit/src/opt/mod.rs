@@ -2,7 +2,7 @@
 //! optimizations → x86-64 with registers allocated by regalloc2.
 //!
 //! ```text
-//! Imported (jit/src/import.rs)
+//! Imported (jit/src/import/)
 //!   │ build     SSA values, blocks with parameters       opt/build.rs
 //!   │ passes    folding, DCE, ...                       opt/passes/
 //!   │ lower     x86-64 over virtual registers (VCode)   opt/lower.rs, opt/vcode.rs
@@ -100,6 +100,9 @@ pub(crate) fn compile(
     let rt = host.runtime_layout();
     let f = optimized_ir(host, method, imported)?;
     let v = lower::lower(&f, host, &rt)?;
+    if cfg!(debug_assertions) {
+        crate::checks::vcode(&v).map_err(|e| OptError::Internal(e.to_string()))?;
+    }
     let options = regalloc2::RegallocOptions {
         verbose_log: false,
         validate_ssa: cfg!(debug_assertions),

@@ -12,7 +12,7 @@ use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::{guard, is_assignable, RuntimeError};
 use crate::stackwalk::{walk_segment, ManagedFrame};
 use crate::stubs::{CallFunclet, ENTRY_RBP_OFFSET};
-use crate::thread::{Thread, ATTENTION_FATAL};
+use crate::thread::{Thread, TraceStart, ATTENTION_FATAL};
 
 /// Called by the raise stub: dispatches the exception pending on `thread`,
 /// raised at the managed context (`ip` the return address into managed
@@ -79,20 +79,26 @@ fn dispatch(
         regs: area as usize,
     };
     let (target, exception) = HelperFrame::run_at(thread, site, |thread| {
-        let mut fresh = pending.fresh_trace;
-        let exception = match Unrooted::from_raw(thread, pending.object as *mut u8) {
+        let mut start = pending.trace;
+        // SAFETY: the pending object is 0 or an exception object (a root of the thread until taken here).
+        let exception = match unsafe { Unrooted::from_raw(thread, pending.object as *mut u8) } {
             Some(o) => thread.root(o),
             None => {
                 let error = pending.error.ok_or_else(|| {
                     RuntimeError::Internal("exception dispatch with no exception pending".into())
                 })?;
                 let (exception, created) = super::exception_from_error(thread, &error)?;
-                fresh = created;
+                // An error that already carries an object goes on with its trace.
+                start = if created {
+                    TraceStart::Fresh
+                } else {
+                    TraceStart::Append
+                };
                 exception
             }
         };
         let (target, frames) = first_pass(thread, ip, fp, &exception)?;
-        trace::record(thread, &exception, &frames, fresh);
+        trace::record(thread, &exception, &frames, start);
         // From here the unwind (a root of the thread) holds the exception:
         // nothing collects before it is pushed.
         Ok::<_, RuntimeError>((target, exception.get(thread).as_ptr() as usize))
@@ -163,7 +169,10 @@ fn first_pass(
             }
             let accepts = match c.clause.kind {
                 EhKind::Catch(t) => {
-                    is_assignable(exception.get(thread).type_handle(), TypeHandle::from_jit(t))
+                    // SAFETY: clause types are handles this runtime gave the JIT.
+                    is_assignable(exception.get(thread).type_handle(), unsafe {
+                        TypeHandle::from_jit(t)
+                    })
                 }
                 EhKind::Filter { .. } => {
                     let e = exception.get(thread).as_ptr();

@@ -47,7 +47,6 @@ mod trace;
 pub(crate) use dispatch::{continue_worker, dispatch_worker};
 pub(crate) use objects::{exception_from_error, type_initialization_exception};
 pub(crate) use symbols::Symbols;
-pub use symbols::SymbolsError;
 pub(crate) use trace::{current_frames, format_stack_trace, overflow_trace};
 
 use crate::codeheap::MethodCode;
@@ -79,5 +78,5 @@ pub(crate) unsafe fn regs_from_area(area: *const usize) -> [usize; 16] {
     regs
 }
 
-pub use crate::thread::exceptions::{resume_offsets, Pending, Resume, Unwind};
+pub use crate::thread::exceptions::{resume_offsets, Resume, Unwind};
 pub(crate) use crate::thread::exceptions::{Cursor, Target};

@@ -35,18 +35,20 @@ use osprey_metadata::Image;
 use crate::loader::MethodHandle;
 use crate::rooted::{Rooted, Unrooted};
 use crate::runtime::Runtime;
-use crate::thread::Thread;
+use crate::thread::{Thread, TraceStart};
 
 /// Stores the frames of a dispatch into `exception` (when it is a
-/// `System.Exception`): replacing its trace when `fresh` (`throw`,
-/// `rethrow`, as mono does), else appending to it (an exception passing
-/// back into managed code through native code). A trace that cannot be
-/// allocated is left as it was.
+/// `System.Exception`), as `start` says: replacing its trace (`throw`),
+/// appending to it (an exception passing back into managed code through
+/// native code), or, for `throw;`, appending in place of the recorded
+/// trace's last frame, the catching frame that rethrows, which the
+/// dispatch's first frame shows again at the rethrow. A trace that cannot
+/// be allocated is left as it was.
 pub(super) fn record(
     thread: &mut Thread,
     exception: &Rooted,
     frames: &[(MethodHandle, Option<u32>)],
-    fresh: bool,
+    start: TraceStart,
 ) {
     let rt = thread.runtime();
     let wk = rt.well_known();
@@ -54,29 +56,42 @@ pub(super) fn record(
     if !t.is_subclass_of(wk.exception) && t != wk.exception {
         return;
     }
-    let old_len = if fresh {
-        0
-    } else {
-        // SAFETY: the exception is a System.Exception (checked above).
-        old_trace(exception.get(thread)).map_or(0, |t| unsafe { t.length() })
+    let old = match start {
+        TraceStart::Fresh => None,
+        _ => old_trace(exception.get(thread)),
     };
-    let Ok(array) = rt.new_object(thread, &wk.intptr_array.mt, old_len + 2 * frames.len()) else {
+    // SAFETY: an old trace is an IntPtr[] `record` stored.
+    let recorded = old.map_or(0, |t| unsafe { t.length() });
+    // The catching frame ends the recorded trace only if the rethrow's
+    // first frame is the same method (a trace that could not be allocated
+    // at the throw is left as it was).
+    let last_method = old
+        .filter(|_| recorded >= 2)
+        // SAFETY: as above; `recorded - 2` is the last pair's method.
+        .map(|t| unsafe { *(t.array_data() as *const isize).add(recorded - 2) });
+    let kept = match (start, frames.first()) {
+        (TraceStart::Rethrow, Some((first, _))) if last_method == Some(first.as_ptr() as isize) => {
+            recorded - 2
+        }
+        _ => recorded,
+    };
+    let Ok(array) = rt.new_object(thread, &wk.intptr_array.mt, kept + 2 * frames.len()) else {
         return;
     };
     // Read after the allocation, which may have moved the exception.
     let (exception, array) = (exception.get(thread), array.get(thread));
-    // SAFETY: `array` is a fresh IntPtr[] of old_len + 2 * frames.len()
-    // elements; the old trace (if any) is an IntPtr[] of old_len elements;
-    // `_stackTrace` is a reference field of System.Exception.
+    // SAFETY: `array` is a fresh IntPtr[] of kept + 2 * frames.len()
+    // elements; the old trace (if any) is an IntPtr[] of `recorded` >= `kept`
+    // elements; `_stackTrace` is a reference field of System.Exception.
     unsafe {
         let data = array.array_data() as *mut isize;
-        if old_len > 0 {
+        if kept > 0 {
             let old = old_trace(exception).expect("had a trace");
-            std::ptr::copy_nonoverlapping(old.array_data() as *const isize, data, old_len);
+            std::ptr::copy_nonoverlapping(old.array_data() as *const isize, data, kept);
         }
         for (i, (method, il)) in frames.iter().enumerate() {
-            *data.add(old_len + 2 * i) = method.as_ptr() as isize;
-            *data.add(old_len + 2 * i + 1) = il.map_or(-1, |o| o as isize);
+            *data.add(kept + 2 * i) = method.as_ptr() as isize;
+            *data.add(kept + 2 * i + 1) = il.map_or(-1, |o| o as isize);
         }
         exception.write_ref(
             std::mem::offset_of!(ExceptionObject, stack_trace),

@@ -1,7 +1,7 @@
 //! `RuntimeHelpers.InitializeArray` and `Type.GetTypeFromHandle`: the
 //! targets of `ldtoken`.
 
-use crate::loader::{FieldDesc, MethodTable, Primitive, TypeHandle, TypeKind};
+use crate::loader::{FieldDesc, Primitive, TypeHandle, TypeKind};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
@@ -12,7 +12,8 @@ use crate::typesystem::ExceptionKind;
 /// array. `field` is a RuntimeFieldHandle value: a FieldDesc of this runtime.
 pub(super) extern "C" fn initialize_array(thread: &mut Thread, array: *mut u8, field: usize) {
     guard(thread, (), |thread| {
-        let Some(arr) = Unrooted::from_raw(thread, array) else {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        let Some(arr) = (unsafe { Unrooted::from_raw(thread, array) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::ArgumentNull, None));
             return;
         };
@@ -53,7 +54,7 @@ pub(super) extern "C" fn get_type_from_handle(thread: &mut Thread, handle: usize
         }
         // SAFETY: RuntimeTypeHandle values are made by `ldtoken` and
         // `RuntimeType.m_handle`: method tables of this runtime.
-        let t = TypeHandle::from_method_table(unsafe { &*(handle as *const MethodTable) });
+        let t = unsafe { TypeHandle::from_address(handle) };
         match thread.runtime().type_object(t) {
             Ok(o) => o.as_ptr(),
             Err(e) => {
@@ -103,7 +104,8 @@ fn null_array<T>(thread: &mut Thread, fallback: T) -> T {
 /// `static int Array.InternalGetTotalLength(Array)`.
 pub(super) extern "C" fn total_length(thread: &mut Thread, array: *mut u8) -> i32 {
     guard(thread, 0, |thread| {
-        match Unrooted::from_raw(thread, array) {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, array) } {
             // SAFETY: arrays keep their total length at LENGTH_OFFSET.
             Some(a) => unsafe { a.length() as i32 },
             None => null_array(thread, 0),
@@ -114,7 +116,8 @@ pub(super) extern "C" fn total_length(thread: &mut Thread, array: *mut u8) -> i3
 /// `static int Array.InternalGetRank(Array)`.
 pub(super) extern "C" fn rank(thread: &mut Thread, array: *mut u8) -> i32 {
     guard(thread, 0, |thread| {
-        match Unrooted::from_raw(thread, array) {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, array) } {
             Some(a) => shape(a).0 as i32,
             None => null_array(thread, 0),
         }
@@ -124,7 +127,8 @@ pub(super) extern "C" fn rank(thread: &mut Thread, array: *mut u8) -> i32 {
 /// `static int Array.InternalGetLength(Array, int dimension)` (checked by corelib).
 pub(super) extern "C" fn length(thread: &mut Thread, array: *mut u8, dimension: i32) -> i32 {
     guard(thread, 0, |thread| {
-        match Unrooted::from_raw(thread, array) {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, array) } {
             Some(a) => shape(a).1.get(dimension as usize).copied().unwrap_or(0),
             None => null_array(thread, 0),
         }
@@ -134,7 +138,8 @@ pub(super) extern "C" fn length(thread: &mut Thread, array: *mut u8, dimension: 
 /// `static int Array.InternalGetLowerBound(Array, int dimension)` (checked by corelib).
 pub(super) extern "C" fn lower_bound(thread: &mut Thread, array: *mut u8, dimension: i32) -> i32 {
     guard(thread, 0, |thread| {
-        match Unrooted::from_raw(thread, array) {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, array) } {
             Some(a) => shape(a).2.get(dimension as usize).copied().unwrap_or(0),
             None => null_array(thread, 0),
         }
@@ -154,8 +159,10 @@ pub(super) extern "C" fn copy(
 ) {
     guard(thread, (), |thread| {
         let (Some(s), Some(d)) = (
-            Unrooted::from_raw(thread, src),
-            Unrooted::from_raw(thread, dst),
+            // SAFETY: `src` is null or an object reference managed code passed in.
+            unsafe { Unrooted::from_raw(thread, src) },
+            // SAFETY: `dst` is null or an object reference managed code passed in.
+            unsafe { Unrooted::from_raw(thread, dst) },
         ) else {
             return null_array(thread, ());
         };
@@ -186,7 +193,8 @@ pub(super) extern "C" fn copy(
             for i in 0..n {
                 // SAFETY: indices within the checked ranges; elements are references.
                 let v = unsafe { *(sdata as *mut *mut u8).add(si + i) };
-                if let Some(o) = Unrooted::from_raw(thread, v) {
+                // SAFETY: `v` is null or an object reference managed code passed in.
+                if let Some(o) = unsafe { Unrooted::from_raw(thread, v) } {
                     if !crate::runtime::is_assignable(
                         TypeHandle::from_method_table(o.method_table()),
                         de,
@@ -218,7 +226,8 @@ pub(super) extern "C" fn copy(
 /// `static void Array.InternalClear(Array, int index, int length)` (checked by corelib).
 pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, length: i32) {
     guard(thread, (), |thread| {
-        let Some(a) = Unrooted::from_raw(thread, array) else {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        let Some(a) = (unsafe { Unrooted::from_raw(thread, array) }) else {
             return null_array(thread, ());
         };
         let size = a.method_table().component_size as usize;
@@ -237,7 +246,8 @@ pub(super) extern "C" fn clear(thread: &mut Thread, array: *mut u8, index: i32, 
 /// `this` rooted, then copies everything after the method-table word.
 pub(super) extern "C" fn memberwise_clone(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(this) = Unrooted::from_raw(thread, this).map(|o| thread.root(o)) else {
+        // SAFETY: `this` is null or an object reference managed code passed in.
+        let Some(this) = unsafe { Unrooted::from_raw(thread, this) }.map(|o| thread.root(o)) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
@@ -292,7 +302,8 @@ fn element_at(arr: Unrooted<'_>, flat: i32) -> Option<(*mut u8, usize, TypeHandl
 /// value type (allocates under a helper frame). corelib checks the index.
 pub(super) extern "C" fn get_value(thread: &mut Thread, array: *mut u8, flat: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(arr) = Unrooted::from_raw(thread, array) else {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        let Some(arr) = (unsafe { Unrooted::from_raw(thread, array) }) else {
             return null_array(thread, std::ptr::null_mut());
         };
         let Some((at, _, element)) = element_at(arr, flat) else {
@@ -534,14 +545,16 @@ fn store_value(
 /// ArgumentException "not a widening conversion"). corelib checks the index.
 pub(super) extern "C" fn set_value(thread: &mut Thread, array: *mut u8, value: *mut u8, flat: i32) {
     guard(thread, (), |thread| {
-        let Some(arr) = Unrooted::from_raw(thread, array) else {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        let Some(arr) = (unsafe { Unrooted::from_raw(thread, array) }) else {
             return null_array(thread, ());
         };
         let Some((at, esize, element)) = element_at(arr, flat) else {
             thread.raise(RuntimeError::managed(ExceptionKind::IndexOutOfRange, None));
             return;
         };
-        let Some(value) = Unrooted::from_raw(thread, value) else {
+        // SAFETY: `value` is null or an object reference managed code passed in.
+        let Some(value) = (unsafe { Unrooted::from_raw(thread, value) }) else {
             // SAFETY: the element's esize bytes; zero is null or the default value.
             unsafe { std::ptr::write_bytes(at, 0, esize) };
             return;

@@ -9,7 +9,8 @@ use crate::thread::Thread;
 /// kernel's console service.
 pub(super) extern "C" fn internal_write(thread: &mut Thread, stream: i32, value: *mut u8) {
     guard(thread, (), |thread| {
-        let Some(s) = Unrooted::from_raw(thread, value) else {
+        // SAFETY: `value` is null or an object reference managed code passed in.
+        let Some(s) = (unsafe { Unrooted::from_raw(thread, value) }) else {
             return;
         };
         let stream = if stream == 2 {

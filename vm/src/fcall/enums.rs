@@ -4,22 +4,18 @@
 //! metadata once per type ([`Runtime::enum_info`]) and answers by index;
 //! corelib's `Enum.ToString` does the formatting.
 
-use crate::loader::{MethodTable, TypeHandle};
+use crate::loader::TypeHandle;
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
 use crate::typesystem::ExceptionKind;
 
-fn type_of(handle: usize) -> TypeHandle {
-    // SAFETY: corelib passes `RuntimeType.m_handle`, a method table of this runtime.
-    TypeHandle::from_method_table(unsafe { &*(handle as *const MethodTable) })
-}
-
 /// `static ulong Enum.InternalGetRawValue(object value)`: the boxed value,
 /// converted to ulong as `Enum.ToUInt64` does (sign-extended when signed).
 pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
     guard(thread, 0, |thread| {
-        let Some(obj) = Unrooted::from_raw(thread, value) else {
+        // SAFETY: `value` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, value) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };
@@ -38,7 +34,10 @@ pub(super) extern "C" fn raw_value(thread: &mut Thread, value: *mut u8) -> u64 {
 /// `static int Enum.InternalGetCount(IntPtr enumType)`.
 pub(super) extern "C" fn count(thread: &mut Thread, handle: usize) -> i32 {
     guard(thread, 0, |thread| {
-        match thread.runtime().enum_info(type_of(handle)) {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
+        match thread.runtime().enum_info(t) {
             Ok(info) => info.values.len() as i32,
             Err(e) => {
                 thread.raise(e);
@@ -51,7 +50,10 @@ pub(super) extern "C" fn count(thread: &mut Thread, handle: usize) -> i32 {
 /// `static ulong Enum.InternalGetValue(IntPtr enumType, int index)`.
 pub(super) extern "C" fn value(thread: &mut Thread, handle: usize, index: i32) -> u64 {
     guard(thread, 0, |thread| {
-        match thread.runtime().enum_info(type_of(handle)) {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
+        match thread.runtime().enum_info(t) {
             Ok(info) => info.values.get(index as usize).copied().unwrap_or(0),
             Err(e) => {
                 thread.raise(e);
@@ -65,7 +67,10 @@ pub(super) extern "C" fn value(thread: &mut Thread, handle: usize, index: i32) -
 /// interned string (no GC allocation, so no helper frame).
 pub(super) extern "C" fn name(thread: &mut Thread, handle: usize, index: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        match thread.runtime().enum_info(type_of(handle)) {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
+        match thread.runtime().enum_info(t) {
             Ok(info) => info
                 .names
                 .get(index as usize)
@@ -83,7 +88,9 @@ pub(super) extern "C" fn name(thread: &mut Thread, handle: usize, index: i32) ->
 /// underlying size in bytes.
 pub(super) extern "C" fn info(thread: &mut Thread, handle: usize) -> i32 {
     guard(thread, 0, |thread| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         let (is_bool, is_char) = match t.kind {
             crate::loader::TypeKind::Enum(p) => (
                 p == crate::loader::Primitive::Boolean,
@@ -112,7 +119,9 @@ pub(super) extern "C" fn info(thread: &mut Thread, handle: usize) -> i32 {
 /// Allocates under a helper frame.
 pub(super) extern "C" fn box_enum(thread: &mut Thread, handle: usize, value: u64) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         let size = match thread.runtime().enum_info(t) {
             Ok(info) => info.size,
             Err(e) => {

@@ -9,7 +9,8 @@ use crate::thread::Thread;
 /// a stack trace the exception dispatcher recorded (see vm/src/eh/trace.rs).
 pub(super) extern "C" fn format_stack_trace(thread: &mut Thread, trace: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(trace) = Unrooted::from_raw(thread, trace) else {
+        // SAFETY: `trace` is null or an object reference managed code passed in.
+        let Some(trace) = (unsafe { Unrooted::from_raw(thread, trace) }) else {
             return std::ptr::null_mut();
         };
         let rt = thread.runtime();

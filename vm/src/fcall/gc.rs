@@ -29,7 +29,8 @@ pub(super) extern "C" fn get_total_memory(thread: &mut Thread) -> i64 {
 /// `GC.InternalSuppressFinalize(object)` (non-null, checked by corelib).
 pub(super) extern "C" fn suppress_finalize(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
-        if let Some(o) = Unrooted::from_raw(thread, obj) {
+        // SAFETY: `obj` is null or an object reference managed code passed in.
+        if let Some(o) = unsafe { Unrooted::from_raw(thread, obj) } {
             thread.runtime().heaps.gc.suppress_finalize(o.raw());
         }
     })
@@ -38,7 +39,8 @@ pub(super) extern "C" fn suppress_finalize(thread: &mut Thread, obj: *mut u8) {
 /// `GC.InternalReRegisterForFinalize(object)` (non-null, checked by corelib).
 pub(super) extern "C" fn reregister_for_finalize(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
-        if let Some(o) = Unrooted::from_raw(thread, obj) {
+        // SAFETY: `obj` is null or an object reference managed code passed in.
+        if let Some(o) = unsafe { Unrooted::from_raw(thread, obj) } {
             thread.runtime().heaps.gc.reregister_for_finalize(o.raw());
         }
     })
@@ -140,20 +142,24 @@ pub(super) extern "C" fn handle_addr_of_pinned(thread: &mut Thread, handle: usiz
             h.kind(handle).and_then(|k| h.get(handle).map(|o| (k, o)))
         };
         match r {
-            Ok((HandleKind::Pinned, o)) => match Unrooted::from_raw(thread, o as *mut u8) {
-                None => 0,
-                Some(obj) => {
-                    let mt = obj.method_table();
-                    let data = if mt.has(crate::loader::types::mt_flags::STRING) {
-                        object::STRING_DATA_OFFSET
-                    } else if mt.has(crate::loader::types::mt_flags::ARRAY) {
-                        mt.base_size as usize
-                    } else {
-                        8
-                    };
-                    o + data
+            Ok((HandleKind::Pinned, o)) => {
+                // SAFETY: a pinned handle's target: null or the live object
+                // the handle keeps.
+                match unsafe { Unrooted::from_raw(thread, o as *mut u8) } {
+                    None => 0,
+                    Some(obj) => {
+                        let mt = obj.method_table();
+                        let data = if mt.has(crate::loader::types::mt_flags::STRING) {
+                            object::STRING_DATA_OFFSET
+                        } else if mt.has(crate::loader::types::mt_flags::ARRAY) {
+                            mt.base_size as usize
+                        } else {
+                            8
+                        };
+                        o + data
+                    }
                 }
-            },
+            }
             Ok(_) => {
                 thread.raise(RuntimeError::managed(
                     ExceptionKind::InvalidOperation,

@@ -15,7 +15,8 @@ use crate::typesystem::ExceptionKind;
 
 /// The runtime type a `System.RuntimeType` object stands for.
 fn handle_of(type_object: *mut u8) -> Result<TypeHandle, RuntimeError> {
-    let Some(o) = ObjectRef::from_raw(type_object) else {
+    // SAFETY: `type_object` is null or an object reference managed code passed in.
+    let Some(o) = (unsafe { ObjectRef::from_raw(type_object) }) else {
         return Err(RuntimeError::managed(
             ExceptionKind::ArgumentNull,
             Some("Value cannot be null.\nParameter name: type".into()),
@@ -26,7 +27,7 @@ fn handle_of(type_object: *mut u8) -> Result<TypeHandle, RuntimeError> {
     // binder's mirror; their handle is a live method table.
     let mt = unsafe { (*(o.as_ptr() as *const RuntimeTypeObject)).handle };
     // SAFETY: as above.
-    Ok(TypeHandle::from_method_table(unsafe { &*mt.cast() }))
+    Ok(unsafe { TypeHandle::from_address(mt as usize) })
 }
 
 /// `static bool GenericHooks.IsAssignableTo(Type from, Type to)`: whether a

@@ -30,7 +30,8 @@ fn monitor(thread: &Thread) -> Monitor<'_> {
 /// bare reference stays valid for the call; the monitor code works on its
 /// header (vm/src/sync.rs takes the raw reference).
 fn object(thread: &Thread, obj: *mut u8) -> Option<ObjectRef> {
-    Unrooted::from_raw(thread, obj).map(Unrooted::raw)
+    // SAFETY: `obj` is null or an object reference managed code passed in.
+    unsafe { Unrooted::from_raw(thread, obj) }.map(Unrooted::raw)
 }
 
 fn raise(thread: &mut Thread, e: MonitorError) {

@@ -10,7 +10,8 @@ use crate::typesystem::ExceptionKind;
 /// receiver's exact type (created on first use, never moved).
 pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(obj) = Unrooted::from_raw(thread, this) else {
+        // SAFETY: `this` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, this) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
@@ -28,9 +29,12 @@ pub(super) extern "C" fn get_type(thread: &mut Thread, this: *mut u8) -> *mut u8
 /// `static int RuntimeHelpers.GetHashCode(object o)`: the identity hash code,
 /// stored in the object's header on first use so it survives moves.
 pub(super) extern "C" fn get_hash_code(thread: &mut Thread, o: *mut u8) -> i32 {
-    guard(thread, 0, |thread| match Unrooted::from_raw(thread, o) {
-        None => 0,
-        Some(obj) => thread.runtime().identity_hash(obj),
+    guard(thread, 0, |thread| {
+        // SAFETY: `o` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, o) } {
+            None => 0,
+            Some(obj) => thread.runtime().identity_hash(obj),
+        }
     })
 }
 

@@ -28,7 +28,8 @@ pub(super) extern "C" fn fcall_helper_frame_nop(thread: &mut Thread, x: i32) -> 
 /// could not be used after it: it borrows the thread.)
 pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i32) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(s) = Unrooted::from_raw(thread, s).map(|s| thread.root(s)) else {
+        // SAFETY: `s` is null or an object reference managed code passed in.
+        let Some(s) = unsafe { Unrooted::from_raw(thread, s) }.map(|s| thread.root(s)) else {
             thread.raise(RuntimeError::managed(ExceptionKind::ArgumentNull, None));
             return std::ptr::null_mut();
         };
@@ -70,7 +71,8 @@ pub(super) extern "C" fn fcall_repeat(thread: &mut Thread, s: *mut u8, times: i3
 /// without allocating or erecting a frame: `o` itself when it is a string,
 /// else null.
 pub(super) extern "C" fn fcall_as_string(o: *mut u8) -> *mut u8 {
-    match ObjectRef::from_raw(o) {
+    // SAFETY: `o` is null or an object reference managed code passed in.
+    match unsafe { ObjectRef::from_raw(o) } {
         Some(obj)
             if obj
                 .method_table()

@@ -8,18 +8,11 @@
 use osprey_metadata::flags::{method_attributes as ma, type_attributes as ta};
 
 use crate::frames::HelperFrame;
-use crate::loader::{MethodHandle, MethodTable, TypeHandle, TypeKind};
+use crate::loader::{MethodHandle, TypeHandle, TypeKind};
 use crate::rooted::Unrooted;
 use crate::runtime::{guard, Arg, CallSite, RuntimeError};
 use crate::thread::Thread;
 use crate::typesystem::ExceptionKind;
-
-/// The type of a handle corelib passed.
-fn type_of(handle: usize) -> TypeHandle {
-    // SAFETY: corelib passes `RuntimeType.m_handle` values (or handles this
-    // module returned): method tables of this runtime, never freed.
-    TypeHandle::from_method_table(unsafe { &*(handle as *const MethodTable) })
-}
 
 fn handle_of(t: TypeHandle) -> usize {
     t.method_table() as usize
@@ -42,7 +35,9 @@ const RANK_SHIFT: i32 = 16;
 /// it is (the `ATTR_*` bits) and an array's rank in bits 16 and up.
 pub(super) extern "C" fn get_attributes(thread: &mut Thread, handle: usize) -> i32 {
     guard(thread, 0, |thread| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         let mut bits = 0;
         if t.is_value_type() {
             bits |= ATTR_VALUE_TYPE | ATTR_SEALED;
@@ -93,7 +88,9 @@ pub(super) extern "C" fn get_attributes(thread: &mut Thread, handle: usize) -> i
 /// type (0 for `System.Object` and interfaces).
 pub(super) extern "C" fn get_base_type(thread: &mut Thread, handle: usize) -> usize {
     guard(thread, 0, |_| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         if t.is_interface() {
             return 0;
         }
@@ -104,13 +101,22 @@ pub(super) extern "C" fn get_base_type(thread: &mut Thread, handle: usize) -> us
 /// `static IntPtr RuntimeType.GetElementTypeHandle(IntPtr handle)`: an
 /// array type's element type (0 for other types).
 pub(super) extern "C" fn get_element_type(thread: &mut Thread, handle: usize) -> usize {
-    guard(thread, 0, |_| type_of(handle).element.map_or(0, handle_of))
+    guard(thread, 0, |_| {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a
+        // method table of this runtime.
+        unsafe { TypeHandle::from_address(handle) }
+            .element
+            .map_or(0, handle_of)
+    })
 }
 
 /// `static bool RuntimeType.IsAssignable(IntPtr to, IntPtr from)`.
 pub(super) extern "C" fn is_assignable(thread: &mut Thread, to: usize, from: usize) -> bool {
     guard(thread, false, |_| {
-        crate::runtime::is_assignable(type_of(from), type_of(to))
+        // SAFETY: `from` and `to` are RuntimeTypeHandle values corelib
+        // passed: method tables of this runtime.
+        let (from, to) = unsafe { (TypeHandle::from_address(from), TypeHandle::from_address(to)) };
+        crate::runtime::is_assignable(from, to)
     })
 }
 
@@ -118,7 +124,9 @@ pub(super) extern "C" fn is_assignable(thread: &mut Thread, to: usize, from: usi
 /// the array type (`T[]` for rank 0, else `T[,...]` of that rank), loaded.
 pub(super) extern "C" fn make_array_type(thread: &mut Thread, handle: usize, rank: i32) -> usize {
     guard(thread, 0, |thread| {
-        let element = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let element = unsafe { TypeHandle::from_address(handle) };
         if !(0..=32).contains(&rank) {
             thread.raise(RuntimeError::managed(
                 ExceptionKind::TypeLoad,
@@ -152,7 +160,8 @@ pub(super) extern "C" fn make_array_type(thread: &mut Thread, handle: usize, ran
 /// the runtime has loaded, loaded now if it was not yet; 0 if none.
 pub(super) extern "C" fn find_type(thread: &mut Thread, name: *mut u8, ignore_case: bool) -> usize {
     guard(thread, 0, |thread| {
-        let Some(s) = Unrooted::from_raw(thread, name) else {
+        // SAFETY: `name` is null or an object reference managed code passed in.
+        let Some(s) = (unsafe { Unrooted::from_raw(thread, name) }) else {
             return 0;
         };
         // SAFETY: `name` is a string (the managed signature says so).
@@ -209,7 +218,9 @@ pub(super) extern "C" fn find_default_constructor(
     non_public: bool,
 ) -> usize {
     guard(thread, 0, |_| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         t.methods
             .iter()
             .find(|m| {
@@ -230,7 +241,9 @@ pub(super) extern "C" fn find_default_constructor(
 /// helper frame.
 pub(super) extern "C" fn create_value(thread: &mut Thread, handle: usize, ctor: usize) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         HelperFrame::run(thread, |thread| {
             if let Err(e) = crate::runtime::run_class_constructor(thread, t) {
                 thread.raise(e);
@@ -272,10 +285,13 @@ pub(super) extern "C" fn create_array(
     lower_bounds: *mut u8,
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let t = type_of(handle);
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let t = unsafe { TypeHandle::from_address(handle) };
         // Read both arrays before anything can move them.
         let read = |o: *mut u8| -> Vec<i64> {
-            Unrooted::from_raw(thread, o).map_or(Vec::new(), |a| {
+            // SAFETY: `o` is null or an object reference managed code passed in.
+            unsafe { Unrooted::from_raw(thread, o) }.map_or(Vec::new(), |a| {
                 // SAFETY: corelib passes int[] arrays (or null).
                 unsafe {
                     std::slice::from_raw_parts(a.array_data() as *const i32, a.length())

@@ -52,7 +52,8 @@ pub(super) extern "C" fn new_managed_thread_id(thread: &mut Thread) -> i32 {
 pub(super) extern "C" fn start_core(thread: &mut Thread, obj: *mut u8) {
     guard(thread, (), |thread| {
         HelperFrame::run(thread, |thread| {
-            let Some(obj) = Unrooted::from_raw(thread, obj) else {
+            // SAFETY: `obj` is null or an object reference managed code passed in.
+            let Some(obj) = (unsafe { Unrooted::from_raw(thread, obj) }) else {
                 return;
             };
             if let Err(e) = thread.runtime().start_managed_thread(obj) {

@@ -65,8 +65,10 @@ unsafe fn field_equal(x: *const u8, y: *const u8, how: Compare) -> bool {
 /// ([`get_field`] with `forHash` false).
 pub(super) extern "C" fn equals(thread: &mut Thread, a: *mut u8, b: *mut u8) -> i32 {
     guard(thread, -1, |thread| {
-        let (Some(x), Some(y)) = (Unrooted::from_raw(thread, a), Unrooted::from_raw(thread, b))
-        else {
+        // SAFETY: `a` is null or an object reference managed code passed in.
+        let (Some(x), Some(y)) = (unsafe { Unrooted::from_raw(thread, a) }, unsafe {
+            Unrooted::from_raw(thread, b)
+        }) else {
             // corelib passes `this` and a non-null argument.
             return -1;
         };
@@ -83,8 +85,10 @@ pub(super) extern "C" fn equals(thread: &mut Thread, a: *mut u8, b: *mut u8) -> 
                 return -1;
             }
         };
-        let (Some(x), Some(y)) = (Unrooted::from_raw(thread, a), Unrooted::from_raw(thread, b))
-        else {
+        // SAFETY: `a` is null or an object reference managed code passed in.
+        let (Some(x), Some(y)) = (unsafe { Unrooted::from_raw(thread, a) }, unsafe {
+            Unrooted::from_raw(thread, b)
+        }) else {
             return -1;
         };
         for &(offset, how) in &plan.compared {
@@ -108,7 +112,8 @@ pub(super) extern "C" fn get_hash_code(
     remaining: *mut i32,
 ) -> i32 {
     guard(thread, 0, |thread| {
-        let Some(obj) = Unrooted::from_raw(thread, o) else {
+        // SAFETY: `o` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, o) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };
@@ -120,7 +125,8 @@ pub(super) extern "C" fn get_hash_code(
                 return 0;
             }
         };
-        let Some(obj) = Unrooted::from_raw(thread, o) else {
+        // SAFETY: `o` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, o) }) else {
             return 0;
         };
         let mut hash = plan.seed;
@@ -156,7 +162,8 @@ pub(super) extern "C" fn get_field(
     for_hash: bool,
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(obj) = Unrooted::from_raw(thread, o) else {
+        // SAFETY: `o` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, o) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
@@ -185,7 +192,8 @@ pub(super) extern "C" fn get_field(
             return std::ptr::null_mut();
         };
         let at = BOX_VALUE_OFFSET + field.offset as usize;
-        let Some(obj) = Unrooted::from_raw(thread, o) else {
+        // SAFETY: `o` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, o) }) else {
             return std::ptr::null_mut();
         };
         match field.boxed {

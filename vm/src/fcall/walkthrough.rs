@@ -8,7 +8,8 @@ use crate::object::ObjectRef;
 /// rejected null; a null here (only possible from hand-written IL) gives
 /// the checksum of nothing.
 pub(super) extern "C" fn adler32(s: *mut u8) -> u32 {
-    let Some(s) = ObjectRef::from_raw(s) else {
+    // SAFETY: `s` is null or an object reference managed code passed in.
+    let Some(s) = (unsafe { ObjectRef::from_raw(s) }) else {
         return 1;
     };
     // SAFETY: the managed signature says `s` is a string; nothing runs

@@ -304,5 +304,6 @@ pub(crate) fn init_object(start: usize, mt: &MethodTable, length: usize) -> Obje
             *(obj.add(object::LENGTH_OFFSET) as *mut u32) = length as u32;
         }
     }
-    ObjectRef::from_raw(obj).expect("heap addresses are never null")
+    // SAFETY: `obj` was just allocated and its method table written above.
+    unsafe { ObjectRef::from_raw(obj) }.expect("heap addresses are never null")
 }

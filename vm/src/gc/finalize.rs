@@ -70,7 +70,8 @@ impl Gc {
             if unsafe { layout::finalizer_suppressed(obj) } {
                 continue;
             }
-            if let Some(obj) = ObjectRef::from_raw(obj as *mut u8) {
+            // SAFETY: queued objects are alive (the queue is a root).
+            if let Some(obj) = unsafe { ObjectRef::from_raw(obj as *mut u8) } {
                 st.finalizer_busy = true;
                 return Some(Unrooted::assume(obj));
             }

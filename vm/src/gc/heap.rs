@@ -272,24 +272,6 @@ impl BlockHeap {
         }
     }
 
-    /// Bytes of committed blocks.
-    pub fn committed_bytes(&self) -> usize {
-        self.blocks[..self.high]
-            .iter()
-            .filter(|b| b.committed)
-            .count()
-            * BLOCK_SIZE
-    }
-
-    /// Marks the card of `addr` dirty.
-    #[inline]
-    pub fn mark_card(&self, addr: usize) {
-        if self.contains(addr) {
-            // SAFETY: the card table covers the whole reservation.
-            unsafe { *((self.cards + ((addr - self.base) >> CARD_SHIFT)) as *mut u8) = 1 };
-        }
-    }
-
     /// The card bytes of block `i`.
     pub fn block_cards(&mut self, i: usize) -> &mut [u8] {
         let per_block = BLOCK_SIZE >> CARD_SHIFT;

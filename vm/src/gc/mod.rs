@@ -52,8 +52,7 @@ pub use interface::{GcToRuntime, Mutator, RootKind, RootOrigin, StackRoot};
 pub(crate) use object_handles::SharedHandleTable;
 pub use object_handles::{ObjectHandle, WeakObjectHandle};
 pub use options::{
-    parse_collector, parse_heap_limit, parse_size, Accepted, CollectorKind, GcOptionError,
-    GcOptions,
+    parse_collector, parse_heap_limit, Accepted, CollectorKind, GcOptionError, GcOptions,
 };
 pub use registry::ThreadRegistry;
 pub use unrooted::Unrooted;

@@ -46,7 +46,8 @@ impl ObjectHandle {
 
     fn load(&self) -> ObjectRef {
         let target = lock(&self.table).get_runtime(self.handle).unwrap_or(0);
-        ObjectRef::from_raw(target as *mut u8)
+        // SAFETY: the handle table holds 0 or a live object (the collector updates it).
+        unsafe { ObjectRef::from_raw(target as *mut u8) }
             .expect("a live runtime handle holds its object until dropped")
     }
 }
@@ -79,7 +80,8 @@ impl WeakObjectHandle {
     /// The object, if it is still alive.
     pub fn get(&self) -> Option<ObjectRef> {
         let target = lock(&self.table).get_runtime(self.handle).unwrap_or(0);
-        ObjectRef::from_raw(target as *mut u8)
+        // SAFETY: the handle table holds 0 or a live object (the collector updates it).
+        unsafe { ObjectRef::from_raw(target as *mut u8) }
     }
 
     /// Points the handle at nothing (the object counts as dead).
@@ -112,8 +114,10 @@ mod tests {
     #[test]
     fn handles_are_reported_until_dropped_and_managed_code_cannot_touch_them() {
         let table = SharedHandleTable::default();
-        let a = ObjectRef::from_raw(0x1000 as *mut u8).unwrap();
-        let b = ObjectRef::from_raw(0x2000 as *mut u8).unwrap();
+        // SAFETY: never dereferenced: the test only stores and compares the addresses.
+        let a = unsafe { ObjectRef::from_raw(0x1000 as *mut u8) }.unwrap();
+        // SAFETY: never dereferenced: the test only stores and compares the addresses.
+        let b = unsafe { ObjectRef::from_raw(0x2000 as *mut u8) }.unwrap();
         let ha = ObjectHandle::new(&table, a);
         let hb = ObjectHandle::new(&table, b);
         let roots = |t: &SharedHandleTable| {

@@ -105,7 +105,8 @@ impl<'t> Unrooted<'t> {
     pub unsafe fn read_ref(self, offset: usize) -> Option<Unrooted<'t>> {
         // SAFETY: caller's contract: an aligned reference slot.
         let p = unsafe { *(self.obj.as_ptr().add(offset) as *const *mut u8) };
-        ObjectRef::from_raw(p).map(Unrooted::assume)
+        // SAFETY: the caller's contract: the field holds null or a live object.
+        unsafe { ObjectRef::from_raw(p) }.map(Unrooted::assume)
     }
 
     /// Stores `value` into the reference field at byte `offset`, with the

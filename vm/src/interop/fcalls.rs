@@ -5,7 +5,7 @@
 
 use super::convert::{self, layout_of};
 use crate::frames::HelperFrame;
-use crate::loader::{MethodTable, TypeHandle};
+use crate::loader::TypeHandle;
 use crate::object::{self, ObjectRef};
 use crate::runtime::{guard, RuntimeError};
 use crate::thread::Thread;
@@ -17,13 +17,6 @@ fn raise_or<T>(thread: &mut Thread, result: Result<T, RuntimeError>, fallback: T
         thread.raise(e);
         fallback
     })
-}
-
-/// A type handle from managed code (`RuntimeType.m_handle`).
-fn type_of(handle: usize) -> Option<TypeHandle> {
-    // SAFETY: corelib passes the handle of a RuntimeType, a live method table.
-    (handle != 0)
-        .then(|| TypeHandle::from_method_table(unsafe { &*(handle as *const MethodTable) }))
 }
 
 /// `int Marshal.GetLastPInvokeError()`.
@@ -39,7 +32,11 @@ pub(crate) extern "C" fn set_last_error(thread: &mut Thread, value: i32) {
 /// `int Marshal.SizeOfHelper(IntPtr type)`: the size of the type's native form.
 pub(crate) extern "C" fn size_of(thread: &mut Thread, handle: usize) -> i32 {
     guard(thread, 0, |thread| {
-        let Some(t) = type_of(handle) else { return 0 };
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let Some(t) = (handle != 0).then(|| unsafe { TypeHandle::from_address(handle) }) else {
+            return 0;
+        };
         let size = layout_of(thread, t).map(|nl| nl.size as i32);
         raise_or(thread, size, 0)
     })
@@ -48,7 +45,15 @@ pub(crate) extern "C" fn size_of(thread: &mut Thread, handle: usize) -> i32 {
 /// `int Marshal.OffsetOfHelper(IntPtr type, string fieldName)`.
 pub(crate) extern "C" fn offset_of(thread: &mut Thread, handle: usize, name: *mut u8) -> i32 {
     guard(thread, 0, |thread| {
-        let (Some(t), Some(name)) = (type_of(handle), ObjectRef::from_raw(name)) else {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed
+        // (`RuntimeType.m_handle`): a method table of this runtime; `name`
+        // is null or a string managed code passed in.
+        let (Some(t), Some(name)) = (unsafe {
+            (
+                (handle != 0).then(|| TypeHandle::from_address(handle)),
+                ObjectRef::from_raw(name),
+            )
+        }) else {
             return 0;
         };
         // SAFETY: `name` is a string (the managed signature says so).
@@ -101,7 +106,8 @@ pub(crate) extern "C" fn structure_to_ptr(
     delete_old: bool,
 ) {
     guard(thread, (), |thread| {
-        let Some(obj) = ObjectRef::from_raw(structure) else {
+        // SAFETY: `structure` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { ObjectRef::from_raw(structure) }) else {
             return;
         };
         let t = TypeHandle::from_method_table(obj.method_table());
@@ -130,7 +136,9 @@ pub(crate) extern "C" fn ptr_to_structure(
     handle: usize,
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(t) = type_of(handle) else {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let Some(t) = (handle != 0).then(|| unsafe { TypeHandle::from_address(handle) }) else {
             return std::ptr::null_mut();
         };
         HelperFrame::run(thread, |thread| {
@@ -194,7 +202,8 @@ pub(crate) extern "C" fn ptr_to_existing_structure(
     structure: *mut u8,
 ) {
     guard(thread, (), |thread| {
-        let Some(obj) = ObjectRef::from_raw(structure) else {
+        // SAFETY: `structure` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { ObjectRef::from_raw(structure) }) else {
             return;
         };
         let t = TypeHandle::from_method_table(obj.method_table());
@@ -243,7 +252,8 @@ pub(crate) extern "C" fn structure_from_native(
     structure: *mut u8,
 ) {
     guard(thread, (), |thread| {
-        let Some(obj) = ObjectRef::from_raw(structure) else {
+        // SAFETY: `structure` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { ObjectRef::from_raw(structure) }) else {
             return;
         };
         if native == 0 {
@@ -256,7 +266,11 @@ pub(crate) extern "C" fn structure_from_native(
 /// `void Marshal.DestroyStructureHelper(IntPtr ptr, IntPtr type)`.
 pub(crate) extern "C" fn destroy_structure(thread: &mut Thread, ptr: usize, handle: usize) {
     guard(thread, (), |thread| {
-        let Some(t) = type_of(handle) else { return };
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let Some(t) = (handle != 0).then(|| unsafe { TypeHandle::from_address(handle) }) else {
+            return;
+        };
         let result = layout_of(thread, t).and_then(|nl| {
             // SAFETY: the caller promises a native form of `t` at `ptr`.
             unsafe { convert::destroy(thread, ptr as *mut u8, &nl) }
@@ -268,7 +282,8 @@ pub(crate) extern "C" fn destroy_structure(thread: &mut Thread, ptr: usize, hand
 /// `IntPtr Marshal.GetFunctionPointerForDelegateHelper(Delegate d)`.
 pub(crate) extern "C" fn function_pointer_for_delegate(thread: &mut Thread, d: *mut u8) -> usize {
     guard(thread, 0, |thread| {
-        let Some(d) = ObjectRef::from_raw(d) else {
+        // SAFETY: `d` is null or an object reference managed code passed in.
+        let Some(d) = (unsafe { ObjectRef::from_raw(d) }) else {
             return 0;
         };
         let thunk = thread.runtime().interop.thunks.delegate_thunk(thread, d);
@@ -283,7 +298,9 @@ pub(crate) extern "C" fn delegate_for_function_pointer(
     handle: usize,
 ) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(t) = type_of(handle) else {
+        // SAFETY: `handle` is a RuntimeTypeHandle value corelib passed: a method
+        // table of this runtime.
+        let Some(t) = (handle != 0).then(|| unsafe { TypeHandle::from_address(handle) }) else {
             return std::ptr::null_mut();
         };
         HelperFrame::run(
@@ -302,7 +319,8 @@ pub(crate) extern "C" fn delegate_for_function_pointer(
 /// `IntPtr StubHelpers.Utf8MaxBytes(string s)`: room for `s` in UTF-8 and
 /// its NUL (3 bytes per UTF-16 unit at most), 0 for null.
 pub(crate) extern "C" fn utf8_max_bytes(s: *mut u8) -> usize {
-    match ObjectRef::from_raw(s) {
+    // SAFETY: `s` is null or an object reference managed code passed in.
+    match unsafe { ObjectRef::from_raw(s) } {
         // SAFETY: `s` is a string (the managed signature says so).
         Some(s) => 3 * unsafe { s.length() } + 1,
         None => 0,
@@ -314,7 +332,8 @@ pub(crate) extern "C" fn utf8_max_bytes(s: *mut u8) -> usize {
 /// `Utf8MaxBytes(s)` bytes. No allocation, no lock: the string cannot move
 /// while this runs (the thread is cooperative).
 pub(crate) extern "C" fn encode_utf8(s: *mut u8, buffer: *mut u8) {
-    let Some(s) = ObjectRef::from_raw(s) else {
+    // SAFETY: `s` is null or an object reference managed code passed in.
+    let Some(s) = (unsafe { ObjectRef::from_raw(s) }) else {
         return;
     };
     // SAFETY: `s` is a string; `buffer` has 3 bytes per unit and one more

@@ -24,7 +24,7 @@ use osprey_metadata::sig::TypeSig;
 use osprey_metadata::tables::HasFieldMarshal;
 
 use super::import::{field_marshal, fixed_count, native_type as nt};
-use crate::loader::{Loader, TypeHandle, TypeKind};
+use crate::loader::{FieldDesc, Loader, TypeHandle, TypeKind};
 
 /// What one field is in native memory.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -169,6 +169,16 @@ pub(crate) fn native_layout(
     native_layout_depth(loader, t, 0)
 }
 
+/// How deep structs may nest inside one another before the layout gives up
+/// (a cycle through a formatted class's base or a field would otherwise
+/// recurse forever).
+const MAX_NESTING: u32 = 32;
+
+/// [`native_layout`] at nesting `depth`: its steps are [`managed_size`],
+/// [`scalar_layout`] for primitives and enums, [`LayoutRules::of`],
+/// [`NativeLayoutBuilder::add_base`], [`native_field`] and
+/// [`NativeLayoutBuilder::place`] for each instance field, and
+/// [`NativeLayoutBuilder::finish`].
 fn native_layout_depth(
     loader: &mut Loader,
     t: TypeHandle,
@@ -176,203 +186,317 @@ fn native_layout_depth(
 ) -> Result<NativeLayout, NotMarshalable> {
     // A formatted class's fields start after the method table pointer.
     let class_fields = t.value_layout.is_none() && is_formatted_class(loader, t);
-    let managed_size = match &t.value_layout {
-        Some(l) => l.size,
-        None if class_fields => t.mt.base_size.saturating_sub(8),
-        None => {
-            return Err(NotMarshalable(format!(
-                "{} is neither a value type nor a class with sequential or explicit layout",
-                t.name
-            )))
-        }
-    };
-    if let TypeKind::Primitive(_) | TypeKind::Enum(_) = t.kind {
-        // On its own, a bool is a 4-byte BOOL and a char one ANSI byte.
-        let (size, blittable) = match t.jit_type() {
-            JitType::Bool => (4, false),
-            JitType::Char => (1, false),
-            _ => (managed_size, true),
-        };
-        return Ok(NativeLayout {
-            size,
-            align: size,
-            fields: Vec::new(),
-            blittable,
-        });
+    let managed_size = managed_size(t, class_fields)?;
+    if let Some(scalar) = scalar_layout(t, managed_size) {
+        return Ok(scalar);
     }
-    if depth > 32 {
+    if depth > MAX_NESTING {
         return Err(NotMarshalable(format!("{} nests too deeply", t.name)));
     }
-    let unicode = unicode_struct(loader, t);
-    let explicit = explicit_struct(loader, t);
-    let (pack, class_size) = class_layout(loader, t);
-    let pack = if pack == 0 { 8 } else { pack.min(8) };
-    let mut fields = Vec::new();
-    let mut blittable = true;
-    let (mut offset, mut align) = (0u32, 1u32);
-    // A formatted class deriving from another: the base's native fields
-    // first, then this class's, from the base's native size on (explicit
-    // offsets count from there too). The managed fields of the base end at
-    // `base_managed`.
-    let mut base_managed = 0u32;
+    let rules = LayoutRules::of(loader, t);
+    let mut builder = NativeLayoutBuilder::new(class_fields);
     if class_fields {
         if let Some(b) = formatted_base(loader, t) {
-            let bl = native_layout_depth(loader, b, depth + 1)?;
-            fields.extend(bl.fields);
-            offset = bl.size;
-            align = bl.align.min(pack);
-            base_managed = b.mt.base_size.saturating_sub(8);
+            let base = native_layout_depth(loader, b, depth + 1)?;
+            builder.add_base(base, b, rules.pack);
         }
     }
-    let base_native = offset;
     for f in t.instance_fields.clone().iter() {
-        let (marshal_as, fixed) = {
-            let asm = loader.assembly(f.assembly);
-            let owner = HasFieldMarshal::Field(f.rid);
-            (
-                field_marshal(asm.image(), owner),
-                fixed_count(asm.image(), owner),
-            )
-        };
-        // (FieldDesc::jit_type is filled lazily: ask the loader.)
-        let jit_type = loader
-            .jit_type_of_sig(f.assembly, &f.sig, &t.generic_context())
-            .map_err(|e| NotMarshalable(format!("the field {}.{}: {e}", t.name, f.name)))?;
-        let (kind, size, falign) = match (jit_type, f.sig.strip_modifiers()) {
-            (JitType::Bool, _) => {
-                let n = match marshal_as {
-                    Some(nt::U1 | nt::I1) => 1,
-                    _ => 4,
-                };
-                (NativeField::Bool(n), n, n)
-            }
-            (JitType::Char, _) if unicode || marshal_as == Some(nt::U2) => {
-                (NativeField::Blittable(2), 2, 2)
-            }
-            (JitType::Char, _) => (NativeField::AnsiChar, 1, 1),
-            (JitType::Ref, TypeSig::String) if marshal_as == Some(nt::BYVALTSTR) => {
-                let count = fixed.filter(|n| *n > 0).ok_or_else(|| {
-                    NotMarshalable(format!(
-                        "the field {}.{} (ByValTStr needs a SizeConst above 0)",
-                        t.name, f.name
-                    ))
-                })?;
-                let utf16 = unicode;
-                let unit = if utf16 { 2 } else { 1 };
-                (NativeField::ByValTStr { count, utf16 }, count * unit, unit)
-            }
-            (JitType::Ref, TypeSig::SzArray(elem)) if marshal_as == Some(nt::BYVALARRAY) => {
-                let bad =
-                    |why: &str| NotMarshalable(format!("the field {}.{} ({why})", t.name, f.name));
-                let count = fixed
-                    .filter(|n| *n > 0)
-                    .ok_or_else(|| bad("ByValArray needs a SizeConst above 0"))?;
-                let element = loader
-                    .jit_type_of_sig(f.assembly, elem, &t.generic_context())
-                    .map_err(|e| bad(&e.to_string()))?;
-                let elem_size = match element {
-                    JitType::Char if !unicode => 1,
-                    JitType::Bool | JitType::Ref | JitType::ByRef | JitType::Struct(_) => {
-                        return Err(bad(
-                            "ByValArray elements must be primitives other than bool",
-                        ))
-                    }
-                    ty => ty.primitive_size().unwrap_or(8),
-                };
-                let array = loader
-                    .type_of_sig(f.assembly, &f.sig, &t.generic_context())
-                    .map_err(|e| bad(&e.to_string()))?;
-                (
-                    NativeField::ByValArray {
-                        array,
-                        element,
-                        elem_size,
-                        count,
-                    },
-                    count * elem_size,
-                    elem_size.clamp(1, 8),
-                )
-            }
-            (JitType::Ref, TypeSig::String) => {
-                let utf16 = match marshal_as {
-                    Some(nt::LPWSTR) => true,
-                    Some(nt::LPSTR | nt::LPUTF8STR) => false,
-                    _ => unicode,
-                };
-                (NativeField::String { utf16 }, 8, 8)
-            }
-            (JitType::Ref, _) => {
-                let ft = loader
-                    .type_of_sig(f.assembly, &f.sig, &t.generic_context())
-                    .ok();
-                match ft {
-                    Some(ft) if is_delegate(ft) => (NativeField::Delegate(ft), 8, 8),
-                    _ => {
-                        return Err(NotMarshalable(format!(
-                            "the field {}.{} (a reference that is not a string or a delegate)",
-                            t.name, f.name
-                        )))
-                    }
-                }
-            }
-            (JitType::ByRef, _) => {
-                return Err(NotMarshalable(format!(
-                    "the field {}.{} (a managed pointer)",
-                    t.name, f.name
-                )))
-            }
-            (JitType::Struct(h), _) => {
-                let inner = TypeHandle::from_jit(h);
-                let nl = native_layout_depth(loader, inner, depth + 1)?;
-                if nl.blittable {
-                    (NativeField::Blittable(nl.size), nl.size, nl.align)
-                } else {
-                    (NativeField::Struct(inner), nl.size, nl.align)
-                }
-            }
-            (ty, _) => {
-                let n = ty.primitive_size().unwrap_or(f.size);
-                (NativeField::Blittable(n), n, n.clamp(1, 8))
-            }
-        };
+        let field = native_field(loader, t, f, rules.unicode, depth)?;
+        builder.place(f, field, &rules);
+    }
+    Ok(builder.finish(&rules, managed_size))
+}
+
+/// Step 1: the size of the managed value (for a formatted class, of its
+/// fields without the method table pointer); an error for a type that has
+/// no native layout at all.
+fn managed_size(t: TypeHandle, class_fields: bool) -> Result<u32, NotMarshalable> {
+    match &t.value_layout {
+        Some(l) => Ok(l.size),
+        None if class_fields => Ok(t.mt.base_size.saturating_sub(8)),
+        None => Err(NotMarshalable(format!(
+            "{} is neither a value type nor a class with sequential or explicit layout",
+            t.name
+        ))),
+    }
+}
+
+/// Step 2: a primitive or an enum on its own (the element of a nested
+/// struct field, or a struct argument that is a primitive), which has no
+/// fields to lay out. `None` for other types.
+fn scalar_layout(t: TypeHandle, managed_size: u32) -> Option<NativeLayout> {
+    if !matches!(t.kind, TypeKind::Primitive(_) | TypeKind::Enum(_)) {
+        return None;
+    }
+    // On its own, a bool is a 4-byte BOOL and a char one ANSI byte.
+    let (size, blittable) = match t.jit_type() {
+        JitType::Bool => (4, false),
+        JitType::Char => (1, false),
+        _ => (managed_size, true),
+    };
+    Some(NativeLayout {
+        size,
+        align: size,
+        fields: Vec::new(),
+        blittable,
+    })
+}
+
+/// Step 3: what the type's metadata says about its layout.
+struct LayoutRules {
+    /// `CharSet.Unicode`: UTF-16 chars and strings.
+    unicode: bool,
+    /// `LayoutKind.Explicit`: fields at their `[FieldOffset]`s.
+    explicit: bool,
+    /// The packing (`Pack`, 8 when not given, at most 8).
+    pack: u32,
+    /// `Size` (a minimum), 0 when not given.
+    class_size: u32,
+}
+
+impl LayoutRules {
+    fn of(loader: &mut Loader, t: TypeHandle) -> LayoutRules {
+        let (pack, class_size) = class_layout(loader, t);
+        LayoutRules {
+            unicode: unicode_struct(loader, t),
+            explicit: explicit_struct(loader, t),
+            pack: if pack == 0 { 8 } else { pack.min(8) },
+            class_size,
+        }
+    }
+}
+
+/// The native layout being built, one field at a time.
+struct NativeLayoutBuilder {
+    /// Whether the fields are a formatted class's (managed offsets count
+    /// from the method table pointer).
+    class_fields: bool,
+    fields: Vec<NativeFieldLayout>,
+    blittable: bool,
+    /// The end of the last field placed.
+    offset: u32,
+    align: u32,
+    /// Where the base class's managed fields end (0 without a base).
+    base_managed: u32,
+    /// Where the base class's native fields end (0 without a base).
+    base_native: u32,
+}
+
+impl NativeLayoutBuilder {
+    fn new(class_fields: bool) -> NativeLayoutBuilder {
+        NativeLayoutBuilder {
+            class_fields,
+            fields: Vec::new(),
+            blittable: true,
+            offset: 0,
+            align: 1,
+            base_managed: 0,
+            base_native: 0,
+        }
+    }
+
+    /// Step 4: a formatted class deriving from another (`b`, of native
+    /// layout `base`): the base's native fields first, then this class's,
+    /// from the base's native size on (explicit offsets count from there
+    /// too).
+    fn add_base(&mut self, base: NativeLayout, b: TypeHandle, pack: u32) {
+        self.fields.extend(base.fields);
+        self.offset = base.size;
+        self.base_native = base.size;
+        self.align = base.align.min(pack);
+        self.base_managed = b.mt.base_size.saturating_sub(8);
+    }
+
+    /// Step 6: places field `f` of native form `field` after the fields
+    /// placed so far (or at its explicit offset).
+    fn place(&mut self, f: &FieldDesc, field: FieldForm, rules: &LayoutRules) {
+        let FieldForm {
+            kind,
+            size,
+            align: falign,
+            jit_type,
+        } = field;
         if !matches!(kind, NativeField::Blittable(_)) {
-            blittable = false;
+            self.blittable = false;
         }
-        let falign = falign.min(pack);
-        let managed_offset = if class_fields { f.offset - 8 } else { f.offset };
-        let native_offset = if explicit {
-            managed_offset - base_managed.min(managed_offset) + base_native
+        let falign = falign.min(rules.pack);
+        let managed_offset = if self.class_fields {
+            f.offset - 8
         } else {
-            offset.next_multiple_of(falign)
+            f.offset
         };
-        if native_offset != managed_offset || class_fields {
-            blittable = false;
+        let native_offset = if rules.explicit {
+            managed_offset - self.base_managed.min(managed_offset) + self.base_native
+        } else {
+            self.offset.next_multiple_of(falign)
+        };
+        if native_offset != managed_offset || self.class_fields {
+            self.blittable = false;
         }
-        offset = offset.max(native_offset + size);
-        align = align.max(falign);
-        fields.push(NativeFieldLayout {
+        self.offset = self.offset.max(native_offset + size);
+        self.align = self.align.max(falign);
+        self.fields.push(NativeFieldLayout {
             managed_offset,
             native_offset,
             kind,
             jit_type,
         });
     }
-    // A derived class's `Size` counts from its base's native size (CoreCLR's rule).
-    let class_size = if class_size != 0 {
-        class_size + base_native
-    } else {
-        0
-    };
-    let size = offset.max(class_size).max(1).next_multiple_of(align);
-    if size != managed_size {
-        blittable = false;
+
+    /// Step 7: the size (at least `Size`, rounded to the alignment) and
+    /// whether the whole is blittable.
+    fn finish(self, rules: &LayoutRules, managed_size: u32) -> NativeLayout {
+        // A derived class's `Size` counts from its base's native size (CoreCLR's rule).
+        let class_size = if rules.class_size != 0 {
+            rules.class_size + self.base_native
+        } else {
+            0
+        };
+        let size = self
+            .offset
+            .max(class_size)
+            .max(1)
+            .next_multiple_of(self.align);
+        NativeLayout {
+            size,
+            align: self.align,
+            fields: self.fields,
+            blittable: self.blittable && size == managed_size,
+        }
     }
-    Ok(NativeLayout {
+}
+
+/// One field's native form, size and alignment (before `Pack`).
+struct FieldForm {
+    kind: NativeField,
+    size: u32,
+    align: u32,
+    jit_type: JitType,
+}
+
+/// Step 5: the native form of field `f` of `t` (`unicode`: the struct's
+/// `CharSet`), from its managed type and its `[MarshalAs]`.
+fn native_field(
+    loader: &mut Loader,
+    t: TypeHandle,
+    f: &FieldDesc,
+    unicode: bool,
+    depth: u32,
+) -> Result<FieldForm, NotMarshalable> {
+    let (marshal_as, fixed) = {
+        let asm = loader.assembly(f.assembly);
+        let owner = HasFieldMarshal::Field(f.rid);
+        (
+            field_marshal(asm.image(), owner),
+            fixed_count(asm.image(), owner),
+        )
+    };
+    let bad = |why: &str| NotMarshalable(format!("the field {}.{} ({why})", t.name, f.name));
+    // (FieldDesc::jit_type is filled lazily: ask the loader.)
+    let jit_type = loader
+        .jit_type_of_sig(f.assembly, &f.sig, &t.generic_context())
+        .map_err(|e| NotMarshalable(format!("the field {}.{}: {e}", t.name, f.name)))?;
+    let (kind, size, align) = match (jit_type, f.sig.strip_modifiers()) {
+        (JitType::Bool, _) => {
+            let n = match marshal_as {
+                Some(nt::U1 | nt::I1) => 1,
+                _ => 4,
+            };
+            (NativeField::Bool(n), n, n)
+        }
+        (JitType::Char, _) if unicode || marshal_as == Some(nt::U2) => {
+            (NativeField::Blittable(2), 2, 2)
+        }
+        (JitType::Char, _) => (NativeField::AnsiChar, 1, 1),
+        (JitType::Ref, TypeSig::String) if marshal_as == Some(nt::BYVALTSTR) => {
+            let count = fixed
+                .filter(|n| *n > 0)
+                .ok_or_else(|| bad("ByValTStr needs a SizeConst above 0"))?;
+            let utf16 = unicode;
+            let unit = if utf16 { 2 } else { 1 };
+            (NativeField::ByValTStr { count, utf16 }, count * unit, unit)
+        }
+        (JitType::Ref, TypeSig::SzArray(elem)) if marshal_as == Some(nt::BYVALARRAY) => {
+            let count = fixed
+                .filter(|n| *n > 0)
+                .ok_or_else(|| bad("ByValArray needs a SizeConst above 0"))?;
+            by_val_array_field(loader, t, f, elem, count, unicode).map_err(|why| bad(&why))?
+        }
+        (JitType::Ref, TypeSig::String) => {
+            let utf16 = match marshal_as {
+                Some(nt::LPWSTR) => true,
+                Some(nt::LPSTR | nt::LPUTF8STR) => false,
+                _ => unicode,
+            };
+            (NativeField::String { utf16 }, 8, 8)
+        }
+        (JitType::Ref, _) => {
+            let ft = loader
+                .type_of_sig(f.assembly, &f.sig, &t.generic_context())
+                .ok();
+            match ft {
+                Some(ft) if is_delegate(ft) => (NativeField::Delegate(ft), 8, 8),
+                _ => return Err(bad("a reference that is not a string or a delegate")),
+            }
+        }
+        (JitType::ByRef, _) => return Err(bad("a managed pointer")),
+        (JitType::Struct(h), _) => {
+            // SAFETY: `JitType::Struct` handles come from this runtime's loader.
+            let inner = unsafe { TypeHandle::from_jit(h) };
+            let nl = native_layout_depth(loader, inner, depth + 1)?;
+            if nl.blittable {
+                (NativeField::Blittable(nl.size), nl.size, nl.align)
+            } else {
+                (NativeField::Struct(inner), nl.size, nl.align)
+            }
+        }
+        (ty, _) => {
+            let n = ty.primitive_size().unwrap_or(f.size);
+            (NativeField::Blittable(n), n, n.clamp(1, 8))
+        }
+    };
+    Ok(FieldForm {
+        kind,
         size,
         align,
-        fields,
-        blittable,
+        jit_type,
     })
+}
+
+/// `[MarshalAs(ByValArray, SizeConst = count)]` on field `f` of `t`, an
+/// array of `elem`: its native form, size and alignment, or why not.
+fn by_val_array_field(
+    loader: &mut Loader,
+    t: TypeHandle,
+    f: &FieldDesc,
+    elem: &TypeSig,
+    count: u32,
+    unicode: bool,
+) -> Result<(NativeField, u32, u32), String> {
+    let element = loader
+        .jit_type_of_sig(f.assembly, elem, &t.generic_context())
+        .map_err(|e| e.to_string())?;
+    let elem_size = match element {
+        JitType::Char if !unicode => 1,
+        JitType::Bool | JitType::Ref | JitType::ByRef | JitType::Struct(_) => {
+            return Err("ByValArray elements must be primitives other than bool".into())
+        }
+        ty => ty.primitive_size().unwrap_or(8),
+    };
+    let array = loader
+        .type_of_sig(f.assembly, &f.sig, &t.generic_context())
+        .map_err(|e| e.to_string())?;
+    Ok((
+        NativeField::ByValArray {
+            array,
+            element,
+            elem_size,
+            count,
+        },
+        count * elem_size,
+        elem_size.clamp(1, 8),
+    ))
 }
 
 /// Whether `t` is a delegate type (derives from `System.MulticastDelegate`).
@@ -465,7 +589,8 @@ fn classify_into(
         let ok = match (f.kind, f.jit_type) {
             (NativeField::Blittable(_), JitType::Struct(h))
             | (NativeField::Struct(_), JitType::Struct(h)) => {
-                let inner = TypeHandle::from_jit(h);
+                // SAFETY: `JitType::Struct` handles come from this runtime's loader.
+                let inner = unsafe { TypeHandle::from_jit(h) };
                 match native_layout(loader, inner) {
                     Ok(inl) => classify_into(loader, inner, &inl, at, classes),
                     Err(_) => false,

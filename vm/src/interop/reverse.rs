@@ -353,7 +353,8 @@ fn reverse_signature(
             JitType::R4 => RevArg::R4,
             JitType::R8 => RevArg::R8,
             JitType::Struct(h) => {
-                let t = TypeHandle::from_jit(h);
+                // SAFETY: `JitType::Struct` handles come from this runtime's loader.
+                let t = unsafe { TypeHandle::from_jit(h) };
                 match super::layout::native_layout(loader, t) {
                     Ok(nl) if nl.blittable => {
                         RevArg::Struct(super::layout::sysv_class(loader, t).map_err(|e| bad(&e.0))?)
@@ -1315,7 +1316,8 @@ fn invoke<'a>(
             .unwrap_or_else(|p| p.into_inner());
         h.get(entry.delegate).unwrap_or(0)
     };
-    let Some(d) = Unrooted::from_raw(thread, d as *mut u8) else {
+    // SAFETY: `d as *mut u8` is null or an object reference managed code passed in.
+    let Some(d) = (unsafe { Unrooted::from_raw(thread, d as *mut u8) }) else {
         return Err(RuntimeError::Internal(format!(
             "native code called a function pointer of a delegate to {} that was garbage-collected \
              (keep the delegate alive while native code may call it)",
@@ -1344,7 +1346,8 @@ fn invoke<'a>(
                         .add(crate::object::ARRAY_DATA_OFFSET + 8 * i)
                         as *const *mut u8)
                 };
-                let Some(item) = Unrooted::from_raw(thread, item) else {
+                // SAFETY: an element of the invocation list, a live object[] rooted above: null or a delegate.
+                let Some(item) = (unsafe { Unrooted::from_raw(thread, item) }) else {
                     continue;
                 };
                 let (_, aux, _) = delegate_fields(item.raw());
@@ -1472,7 +1475,8 @@ pub(crate) fn calli_signature(
      -> Result<Option<osprey_jit::NativeStruct>, HostError> {
         match t {
             JitType::Struct(h) => {
-                let th = TypeHandle::from_jit(h);
+                // SAFETY: `JitType::Struct` handles come from this runtime's loader.
+                let th = unsafe { TypeHandle::from_jit(h) };
                 super::layout::sysv_class(ctx.loader, th).map(Some).map_err(|e| HostError {
                     kind: HostErrorKind::NotSupported,
                     message: format!("calli: {}", e.0),

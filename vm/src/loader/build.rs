@@ -169,7 +169,8 @@ impl Loader {
     pub(super) fn store_type(&mut self, rt: Box<RuntimeType>) -> TypeHandle {
         let ptr = std::ptr::NonNull::from(Box::leak(rt));
         self.type_store.push(ptr);
-        TypeHandle::from_raw(ptr)
+        // SAFETY: the loader's type store owns the boxed RuntimeType, never freed while the runtime lives.
+        unsafe { TypeHandle::from_raw(ptr) }
     }
 
     fn build_type(

@@ -44,7 +44,6 @@ pub use crate::typesystem::GenericContext;
 pub use crate::typesystem::{casting, methods, types};
 pub use crate::typesystem::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
-    Variance,
 };
 pub use crate::typesystem::{MethodDesc, MethodHandle, MethodKind};
 
@@ -427,7 +426,10 @@ impl Loader {
 
     /// Every loaded type (for diagnostics and, later, the GC's static roots).
     pub fn all_types(&self) -> impl Iterator<Item = TypeHandle> + '_ {
-        self.type_store.iter().map(|t| TypeHandle::from_raw(*t))
+        // SAFETY: the loader's type store owns the boxed RuntimeType, never freed while the runtime lives.
+        self.type_store
+            .iter()
+            .map(|t| unsafe { TypeHandle::from_raw(*t) })
     }
 }
 

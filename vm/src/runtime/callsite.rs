@@ -187,7 +187,10 @@ impl CallSite {
                 JitType::I8 | JitType::U8 => Value::I8(r as i64),
                 JitType::I | JitType::U | JitType::Ptr | JitType::ByRef => Value::I(r as isize),
                 JitType::Ref => {
-                    Value::Ref(ObjectRef::from_raw(r as *mut u8).map(|o| table.root_raw(o)))
+                    // SAFETY: `r` is what a method returning a reference returned: null or a live object.
+                    Value::Ref(
+                        unsafe { ObjectRef::from_raw(r as *mut u8) }.map(|o| table.root_raw(o)),
+                    )
                 }
                 _ => Value::I4(r as i32),
             }

@@ -73,7 +73,8 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
         .unwrap_or(JitType::Void);
     drop(loader);
     let struct_size = |t: JitType| match t {
-        JitType::Struct(h) => crate::loader::TypeHandle::from_jit(h)
+        // SAFETY: `JitType::Struct` handles come from this runtime's loader (`jit_type_of_sig`).
+        JitType::Struct(h) => unsafe { crate::loader::TypeHandle::from_jit(h) }
             .value_layout
             .as_ref()
             .map(|l| l.size)
@@ -98,7 +99,8 @@ fn prestub_arg_roots(rt: &Runtime, method: MethodHandle) -> Vec<crate::gc::ArgRo
                 interior: true,
             }),
             JitType::Struct(h) if struct_size(t) <= 8 => {
-                let th = crate::loader::TypeHandle::from_jit(h);
+                // SAFETY: `JitType::Struct` handles come from this runtime's loader (`jit_type_of_sig`).
+                let th = unsafe { crate::loader::TypeHandle::from_jit(h) };
                 if let Some(l) = th.value_layout.as_ref() {
                     for &off in &l.gc_refs {
                         roots.push(ArgRoot {

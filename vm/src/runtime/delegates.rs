@@ -69,8 +69,10 @@ fn init_delegate(
     // are bare references borrowed from the thread: what follows only
     // reads the loader and cannot collect.
     let (del, target) = (
-        Unrooted::from_raw(thread, del),
-        Unrooted::from_raw(thread, target),
+        // SAFETY: `del` is null or an object reference managed code passed in.
+        unsafe { Unrooted::from_raw(thread, del) },
+        // SAFETY: `target` is null or an object reference managed code passed in.
+        unsafe { Unrooted::from_raw(thread, target) },
     );
     let delegate_mt = del
         .map(|d| d.method_table() as *const _ as usize)
@@ -250,7 +252,8 @@ fn virtual_target(
     obj: *mut u8,
     method: *const MethodDesc,
 ) -> Result<crate::loader::MethodHandle, RuntimeError> {
-    let Some(obj) = Unrooted::from_raw(thread, obj) else {
+    // SAFETY: `obj` is null or an object reference managed code passed in.
+    let Some(obj) = (unsafe { Unrooted::from_raw(thread, obj) }) else {
         // Mono's message here comes from managed code: with a period.
         return Err(RuntimeError::managed(
             ExceptionKind::NullReference,

@@ -5,7 +5,7 @@
 use super::helpers::{constrained_target, guard, method_from_raw, run_class_constructor};
 use super::RuntimeError;
 use crate::loader::sharing::{DictionaryOwner, LookupDesc, LookupKind};
-use crate::loader::{GenericContext, MethodTable, TypeHandle};
+use crate::loader::{GenericContext, TypeHandle};
 use crate::thread::Thread;
 
 /// `fn(thread, context, descriptor) -> value`: `context` is the method
@@ -45,7 +45,7 @@ fn exact_owner(context: usize, owner: DictionaryOwner) -> Result<Exact, RuntimeE
             // walk up to the class at its depth.
             // SAFETY: the context of a class dictionary is a method table
             // the shared code read from `this` or got from its stub.
-            let mut t = TypeHandle::from_method_table(unsafe { &*(context as *const MethodTable) });
+            let mut t = unsafe { TypeHandle::from_address(context) };
             while t.hierarchy_depth > canonical.hierarchy_depth {
                 t = t
                     .parent()

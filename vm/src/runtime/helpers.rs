@@ -18,7 +18,7 @@ use crate::loader::{MethodDesc, MethodHandle, MethodTable, TypeHandle, TypeKind}
 use crate::object::ObjectRef;
 use crate::rooted::Unrooted;
 use crate::stubs::Workers;
-use crate::thread::Thread;
+use crate::thread::{Thread, TraceStart};
 use crate::typesystem::ExceptionKind;
 
 /// Runs `f` for native code entered from managed code. A panic becomes a
@@ -254,8 +254,10 @@ pub(crate) fn alloc_md_array<'t>(
 extern "C" fn array_store_check(array: *mut u8, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
         let (Some(arr), Some(v)) = (
-            Unrooted::from_raw(thread, array),
-            Unrooted::from_raw(thread, value),
+            // SAFETY: `array` is null or an object reference managed code passed in.
+            unsafe { Unrooted::from_raw(thread, array) },
+            // SAFETY: `value` is null or an object reference managed code passed in.
+            unsafe { Unrooted::from_raw(thread, value) },
         ) else {
             return;
         };
@@ -297,7 +299,7 @@ extern "C" fn class_init(thread: &mut Thread, mt: &MethodTable) {
             // The (cached) TypeInitializationException is raised here, with
             // a trace of this access, not of the earlier ones.
             match e.exception_object(thread).map(|o| o.raw()) {
-                Some(obj) => thread.raise_object(obj, true),
+                Some(obj) => thread.raise_object(obj, TraceStart::Fresh),
                 None => thread.raise(e),
             }
         }
@@ -543,25 +545,28 @@ fn throw_kind_exception(kind: ThrowKind) -> RuntimeError {
 /// NullReferenceException). Its stack trace starts here.
 extern "C" fn throw_object(thread: &mut Thread, exception: *mut u8) {
     guard(thread, (), |thread| {
-        match Unrooted::from_raw(thread, exception) {
+        // SAFETY: `exception` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, exception) } {
             None => thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None)),
             Some(obj) => {
                 let obj = obj.raw();
-                thread.raise_object(obj, true)
+                thread.raise_object(obj, TraceStart::Fresh)
             }
         }
     })
 }
 
-/// `rethrow`: raises the exception a catch handler is handling again. As on
-/// mono, its stack trace restarts at the rethrow.
+/// `rethrow`: raises the exception a catch handler is handling again. Its
+/// stack trace goes on from the original throw, with the rethrowing frame
+/// once (at the rethrow), as on CoreCLR and mono.
 extern "C" fn rethrow(thread: &mut Thread, exception: *mut u8) {
     guard(thread, (), |thread| {
-        match Unrooted::from_raw(thread, exception) {
+        // SAFETY: `exception` is null or an object reference managed code passed in.
+        match unsafe { Unrooted::from_raw(thread, exception) } {
             None => thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None)),
             Some(obj) => {
                 let obj = obj.raw();
-                thread.raise_object(obj, true)
+                thread.raise_object(obj, TraceStart::Rethrow)
             }
         }
     })
@@ -586,7 +591,8 @@ extern "C" fn stack_overflow(thread: &mut Thread) {
 /// `stelem.ref`: bounds check, covariance check, store.
 extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mut Thread) {
     guard(thread, (), |thread| {
-        let Some(arr) = Unrooted::from_raw(thread, array) else {
+        // SAFETY: `array` is null or an object reference managed code passed in.
+        let Some(arr) = (unsafe { Unrooted::from_raw(thread, array) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return;
         };
@@ -596,7 +602,8 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
             thread.raise(RuntimeError::managed(ExceptionKind::IndexOutOfRange, None));
             return;
         }
-        if let Some(v) = Unrooted::from_raw(thread, value) {
+        // SAFETY: `value` is null or an object reference managed code passed in.
+        if let Some(v) = unsafe { Unrooted::from_raw(thread, value) } {
             let elem = arr
                 .type_handle()
                 .element
@@ -621,7 +628,8 @@ extern "C" fn stelem_ref(array: *mut u8, index: i64, value: *mut u8, thread: &mu
 /// `castclass`: the object if it is a `to` (or null), else InvalidCastException.
 extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(o) = Unrooted::from_raw(thread, obj) else {
+        // SAFETY: `obj` is null or an object reference managed code passed in.
+        let Some(o) = (unsafe { Unrooted::from_raw(thread, obj) }) else {
             return obj;
         };
         let from = o.type_handle();
@@ -637,7 +645,8 @@ extern "C" fn cast_class(obj: *mut u8, to: &MethodTable, thread: &mut Thread) ->
 
 /// `isinst`: the object if it is a `to`, else null.
 extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
-    match ObjectRef::from_raw(obj) {
+    // SAFETY: `obj` is null or an object reference managed code passed in.
+    match unsafe { ObjectRef::from_raw(obj) } {
         Some(o)
             if is_assignable(
                 TypeHandle::from_method_table(o.method_table()),
@@ -655,7 +664,8 @@ extern "C" fn is_inst(obj: *mut u8, to: &MethodTable) -> *mut u8 {
 /// InvalidCastException.
 extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut u8 {
     guard(thread, std::ptr::null_mut(), |thread| {
-        let Some(o) = Unrooted::from_raw(thread, obj) else {
+        // SAFETY: `obj` is null or an object reference managed code passed in.
+        let Some(o) = (unsafe { Unrooted::from_raw(thread, obj) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return std::ptr::null_mut();
         };
@@ -684,7 +694,8 @@ extern "C" fn unbox(obj: *mut u8, to: &MethodTable, thread: &mut Thread) -> *mut
 /// and other types resolve here on every call.
 extern "C" fn interface_resolve(thread: &mut Thread, cell: *mut usize, this: *mut u8) -> usize {
     guard(thread, 0, |thread| {
-        let Some(obj) = Unrooted::from_raw(thread, this) else {
+        // SAFETY: `this` is null or an object reference managed code passed in.
+        let Some(obj) = (unsafe { Unrooted::from_raw(thread, this) }) else {
             thread.raise(RuntimeError::managed(ExceptionKind::NullReference, None));
             return 0;
         };

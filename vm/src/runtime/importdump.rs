@@ -34,7 +34,8 @@ struct Names<'a> {
 
 impl OpNames for Names<'_> {
     fn type_name(&self, t: osprey_jit::TypeHandle) -> String {
-        TypeHandle::from_jit(t).name.clone()
+        // SAFETY: the importer passes back handles this runtime gave it.
+        unsafe { TypeHandle::from_jit(t) }.name.clone()
     }
 
     fn method_name(&self, m: osprey_jit::MethodHandle) -> String {

@@ -777,7 +777,8 @@ impl JitHost for JitContext<'_> {
         method_token: Token,
         method: &CallInfo,
     ) -> Result<Option<CallInfo>, HostError> {
-        let t = TypeHandle::from_jit(constrained);
+        // SAFETY: the JIT passes back handles this runtime gave it.
+        let t = unsafe { TypeHandle::from_jit(constrained) };
         // SAFETY: CallInfo::method values come from this host (MethodHandle::to_jit).
         let m =
             unsafe { MethodHandle::from_ptr(method.method.0 as *const crate::loader::MethodDesc) };
@@ -820,7 +821,8 @@ impl JitHost for JitContext<'_> {
     }
 
     fn struct_layout(&mut self, handle: osprey_jit::TypeHandle) -> StructLayout {
-        let t = TypeHandle::from_jit(handle);
+        // SAFETY: the JIT passes back handles this runtime gave it.
+        let t = unsafe { TypeHandle::from_jit(handle) };
         t.value_layout
             .clone()
             .expect("the JIT only asks for layouts of value types it was given")
@@ -924,7 +926,8 @@ impl JitHost for JitContext<'_> {
 
     fn alloc_shape(&mut self, handle: osprey_jit::TypeHandle) -> Option<osprey_jit::AllocShape> {
         use crate::loader::types::mt_flags;
-        let t = TypeHandle::from_jit(handle);
+        // SAFETY: the JIT passes back handles this runtime gave it.
+        let t = unsafe { TypeHandle::from_jit(handle) };
         let mt = &t.mt;
         if mt.has(mt_flags::ABSTRACT | mt_flags::INTERFACE | mt_flags::HAS_FINALIZER)
             || t.kind == crate::loader::TypeKind::MdArray(0)

@@ -52,14 +52,11 @@ use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 pub use crate::error::{default_message, ExceptionObject, RuntimeError};
 pub use callsite::{Arg, CallSite, Value};
-pub use faults::FATAL_EXIT_CODE;
 pub(crate) use finalizer::TRAP_EXIT;
 pub use finalizer::UNHANDLED_FINALIZER_EXIT_CODE;
 pub(crate) use helpers::{alloc_md_array, guard, is_assignable, run_class_constructor};
 pub use jitdump::JitDump;
 pub(crate) use qcall_services::services_for as qcall_services_for;
-pub use threads::UNHANDLED_THREAD_EXIT_CODE;
-pub use verify_bench::VerifyCost;
 pub use watchdog::TIME_LIMIT_EXIT_CODE;
 
 use crate::codeheap::CodeHeap;

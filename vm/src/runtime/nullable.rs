@@ -112,7 +112,8 @@ pub(super) extern "C" fn unbox_nullable(
                 .map_or(0, |v| v.size as usize);
             // SAFETY: `dst` is the JIT's frame slot for a whole Nullable<T>.
             unsafe { std::ptr::write_bytes(dst, 0, total) };
-            let Some(o) = Unrooted::from_raw(thread, obj) else {
+            // SAFETY: `obj` is null or an object reference managed code passed in.
+            let Some(o) = (unsafe { Unrooted::from_raw(thread, obj) }) else {
                 return Ok(());
             };
             let from = o.type_handle();

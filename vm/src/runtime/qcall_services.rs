@@ -7,7 +7,7 @@ use osprey_qcall::services::Services;
 use osprey_qcall::{QCallError, QCallErrorKind};
 
 use super::RuntimeError;
-use crate::object::{self, ObjectRef};
+use crate::object;
 use crate::thread::Thread;
 use crate::typesystem::ExceptionKind;
 
@@ -68,7 +68,6 @@ unsafe fn set_object(
     // SAFETY: forwarded contract (see `thread_of`).
     let thread = unsafe { thread_of(context) };
     thread.cooperative(|_| {
-        debug_assert!(obj.is_null() || ObjectRef::from_raw(obj).is_some());
         // SAFETY: `slot` is the address of a GC-reported local of the caller.
         unsafe { *slot = obj };
         Ok(())

@@ -18,7 +18,8 @@
 //! loader lock for each method, as every compilation does.
 //!
 //! `OSPREY_TIER_BACKGROUND=0` tiers up on the thread that made the counting
-//! call instead (deterministic, for debugging); so does a runtime where no
+//! call instead (deterministic, for debugging); so do `--jit-dump` (whose
+//! listing then shows every tier-up, in order) and a runtime where no
 //! kernel thread can be created. When the runtime is dropped, or the
 //! process is ending, the thread stops between two methods and is joined;
 //! methods still queued stay in their baseline code.
@@ -71,7 +72,10 @@ impl Runtime {
     /// request). `false` when the caller must tier it up itself: background
     /// compilation is off or no thread could be started.
     pub(crate) fn queue_tier_up(&self, method: MethodHandle) -> bool {
-        if !self.options.jit.background {
+        // A `--jit-dump` listing is complete and in order only when the
+        // optimized code is compiled before the call goes on (a program
+        // may end before the tier-up thread gets to a method).
+        if !self.options.jit.background || self.options.jit_dump.is_some() {
             return false;
         }
         let worker = &self.tier_worker;

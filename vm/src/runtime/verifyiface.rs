@@ -344,7 +344,8 @@ impl VerifyHost for JitContext<'_> {
     }
 
     fn type_facts(&mut self, t: osprey_jit::TypeHandle) -> TypeFacts {
-        let t = TypeHandle::from_jit(t);
+        // SAFETY: the verifier passes back handles this runtime gave it.
+        let t = unsafe { TypeHandle::from_jit(t) };
         let shape = match t.kind {
             TypeKind::Class => TypeShape::Class,
             TypeKind::Interface => TypeShape::Interface,
@@ -384,16 +385,21 @@ impl VerifyHost for JitContext<'_> {
     }
 
     fn type_name(&mut self, t: osprey_jit::TypeHandle) -> String {
-        TypeHandle::from_jit(t).name.clone()
+        // SAFETY: the verifier passes back handles this runtime gave it.
+        unsafe { TypeHandle::from_jit(t) }.name.clone()
     }
 
     fn can_cast(&mut self, from: osprey_jit::TypeHandle, to: osprey_jit::TypeHandle) -> bool {
-        super::is_assignable(TypeHandle::from_jit(from), TypeHandle::from_jit(to))
+        // SAFETY: the verifier passes back handles this runtime gave it.
+        super::is_assignable(unsafe { TypeHandle::from_jit(from) }, unsafe {
+            TypeHandle::from_jit(to)
+        })
     }
 
     fn array_of(&mut self, element: osprey_jit::TypeHandle) -> Option<osprey_jit::TypeHandle> {
         self.loader
-            .load_sz_array(TypeHandle::from_jit(element))
+            // SAFETY: the verifier passes back handles this runtime gave it.
+            .load_sz_array(unsafe { TypeHandle::from_jit(element) })
             .ok()
             .map(|t| t.to_jit())
     }
@@ -402,7 +408,8 @@ impl VerifyHost for JitContext<'_> {
         &mut self,
         delegate: osprey_jit::TypeHandle,
     ) -> Result<CalleeFacts, HostError> {
-        let t = TypeHandle::from_jit(delegate);
+        // SAFETY: the verifier passes back handles this runtime gave it.
+        let t = unsafe { TypeHandle::from_jit(delegate) };
         let invoke = t
             .methods
             .iter()

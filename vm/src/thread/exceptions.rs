@@ -54,9 +54,26 @@ pub struct Pending {
     pub(crate) object: usize,
     /// The error to turn into an exception object.
     pub(crate) error: Option<RuntimeError>,
-    /// The exception's stack trace starts afresh here (`throw`), rather than
-    /// growing (`rethrow`, an exception passing back through native code).
-    pub(crate) fresh_trace: bool,
+    /// How the dispatch records the exception's stack trace.
+    pub(crate) trace: TraceStart,
+}
+
+/// How a dispatch records its frames in the exception's stack trace.
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) enum TraceStart {
+    /// The trace starts afresh at the raise (`throw`, an exception the
+    /// runtime creates).
+    #[default]
+    Fresh,
+    /// The frames follow the recorded ones (an exception passing back into
+    /// managed code through native code).
+    Append,
+    /// `throw;` in a catch handler: the recorded trace ends at the frame
+    /// whose handler rethrows, and the dispatch's frames start at that same
+    /// frame, at the rethrow. The rethrow's frames replace that last
+    /// recorded one, so the trace runs from the original throw and shows the
+    /// rethrowing frame once (as CoreCLR and mono do).
+    Rethrow,
 }
 
 impl Pending {
@@ -65,14 +82,14 @@ impl Pending {
     pub(crate) fn set_error(&mut self, error: RuntimeError) {
         self.object = 0;
         self.error = Some(error);
-        self.fresh_trace = true;
+        self.trace = TraceStart::Fresh;
     }
 
     /// Records an exception object.
-    pub(crate) fn set_object(&mut self, object: usize, fresh_trace: bool) {
+    pub(crate) fn set_object(&mut self, object: usize, trace: TraceStart) {
         self.object = object;
         self.error = None;
-        self.fresh_trace = fresh_trace;
+        self.trace = trace;
     }
 
     /// Forgets the pending exception.

@@ -8,6 +8,7 @@
 pub(crate) mod exceptions;
 mod statics;
 
+pub(crate) use exceptions::TraceStart;
 pub(crate) use statics::ThreadStaticBlock;
 
 use crate::error::RuntimeError;
@@ -39,8 +40,8 @@ pub struct Thread {
     /// context (see `gc::Mutator`).
     pub mutator: Mutator,
     /// Non-zero when native code left something for the stub or JIT code it
-    /// returns to: [`ATTENTION_EXCEPTION`] (dispatch the pending exception)
-    /// or [`ATTENTION_FATAL`] (abandon the managed frames up to the
+    /// returns to: `ATTENTION_EXCEPTION` (dispatch the pending exception)
+    /// or `ATTENTION_FATAL` (abandon the managed frames up to the
     /// innermost thunk entry; the reason is in `fatal`).
     pub attention: u32,
     /// Call-site record for FCalls with a helper frame: the return address
@@ -184,8 +185,6 @@ pub mod offsets {
     pub const ATTENTION: i32 = std::mem::offset_of!(Thread, attention) as i32;
     /// `Thread::stack_limit`.
     pub const STACK_LIMIT: i32 = std::mem::offset_of!(Thread, stack_limit) as i32;
-    /// `Thread::resume`.
-    pub const RESUME: i32 = std::mem::offset_of!(Thread, resume) as i32;
     /// `Thread::last_error`.
     pub const LAST_ERROR: i32 = std::mem::offset_of!(Thread, last_error) as i32;
     /// `Thread::mutator.alloc_ptr`.
@@ -252,7 +251,7 @@ impl Thread {
 
     /// Roots `obj` in this thread's root table: the returned handle keeps
     /// it alive and follows it when the collector moves it, until dropped
-    /// (see [`crate::rooted`]). The thread must be cooperative.
+    /// (see `crate::rooted`). The thread must be cooperative.
     pub fn root(&self, obj: Unrooted<'_>) -> Rooted {
         debug_assert!(self.mutator.gc_mode != 0, "rooting in preemptive mode");
         self.roots.root(obj)
@@ -286,7 +285,7 @@ impl Thread {
         }
         if error.is_exception() {
             match error.exception_object(self).map(|o| o.as_ptr() as usize) {
-                Some(obj) => self.pending.set_object(obj, false),
+                Some(obj) => self.pending.set_object(obj, TraceStart::Append),
                 None => self.pending.set_error(error),
             }
             self.attention = ATTENTION_EXCEPTION;
@@ -296,13 +295,12 @@ impl Thread {
     }
 
     /// Raises an exception object into the managed code this native code
-    /// returns to; `fresh_trace` starts its stack trace afresh.
-    pub(crate) fn raise_object(&mut self, exception: crate::object::ObjectRef, fresh_trace: bool) {
+    /// returns to; `trace` says how the dispatch records its stack trace.
+    pub(crate) fn raise_object(&mut self, exception: crate::object::ObjectRef, trace: TraceStart) {
         if self.attention == ATTENTION_FATAL {
             return;
         }
-        self.pending
-            .set_object(exception.as_ptr() as usize, fresh_trace);
+        self.pending.set_object(exception.as_ptr() as usize, trace);
         self.attention = ATTENTION_EXCEPTION;
     }
 
@@ -342,7 +340,8 @@ impl Thread {
             return Some(e);
         }
         let escaped = std::mem::take(&mut self.escaped);
-        Unrooted::from_raw(self, escaped as *mut u8)
+        // SAFETY: `escaped` is 0 or the exception that escaped to the thunk (a root of the thread until taken here).
+        unsafe { Unrooted::from_raw(self, escaped as *mut u8) }
             .map(|exception| self.runtime().exception_error(exception))
     }
 }

@@ -26,7 +26,6 @@ pub use osprey_binder::ExceptionKind;
 pub use registry::TypeRegistry;
 pub use types::{
     FieldDesc, MethodTable, Primitive, RuntimeType, TypeDefId, TypeHandle, TypeKey, TypeKind,
-    Variance,
 };
 
 /// Index of an assembly in its runtime's assembly list. Corelib is always 0.

@@ -110,7 +110,11 @@ impl TypeHandle {
     }
 
     /// The handle of a type the loader owns through a raw pointer.
-    pub(crate) fn from_raw(t: NonNull<RuntimeType>) -> TypeHandle {
+    ///
+    /// # Safety
+    /// `t` must point to a `RuntimeType` that lives, unmoved, as long as
+    /// its runtime (one the loader boxed and published).
+    pub(crate) unsafe fn from_raw(t: NonNull<RuntimeType>) -> TypeHandle {
         TypeHandle(t)
     }
 
@@ -135,9 +139,26 @@ impl TypeHandle {
     }
 
     /// From the JIT's opaque handle (one this runtime gave it).
-    pub fn from_jit(h: osprey_jit::TypeHandle) -> TypeHandle {
-        // SAFETY: the JIT only hands back handles this runtime created with `to_jit`.
-        TypeHandle(unsafe { NonNull::new_unchecked(h.0 as *mut RuntimeType) })
+    ///
+    /// # Safety
+    /// `h` must come from [`TypeHandle::to_jit`] of a live runtime: the
+    /// JIT's handle is a plain integer anyone can make.
+    pub unsafe fn from_jit(h: osprey_jit::TypeHandle) -> TypeHandle {
+        // SAFETY: the caller's contract: a method table of a live runtime,
+        // which is the start of its RuntimeType.
+        unsafe { TypeHandle::from_address(h.0) }
+    }
+
+    /// The type whose method table is at `address` (a `RuntimeTypeHandle`
+    /// value managed code passes, `RuntimeType.m_handle`, or a JIT handle).
+    ///
+    /// # Safety
+    /// `address` must be the method table of a type of a live runtime (what
+    /// [`TypeHandle::method_table`] returned); never 0.
+    pub(crate) unsafe fn from_address(address: usize) -> TypeHandle {
+        // SAFETY: the caller's contract: a method table starts its
+        // RuntimeType, which lives as long as the runtime.
+        TypeHandle(unsafe { NonNull::new_unchecked(address as *mut RuntimeType) })
     }
 }
 

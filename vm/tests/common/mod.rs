@@ -72,7 +72,7 @@ pub fn run_with(
     name: &str,
     bytes: Vec<u8>,
     args: &[&str],
-    after: impl FnOnce(&Runtime, &mut osprey_vm::thread::Thread) + Send + 'static,
+    after: impl FnOnce(&Runtime, &mut osprey_vm::Thread) + Send + 'static,
 ) -> Outcome {
     let config = ProcessConfig {
         name: name.into(),

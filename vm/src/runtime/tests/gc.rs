@@ -292,7 +292,8 @@ fn suppress_and_reregister_for_finalize() {
                 let saved = read_ref(static_address(fin, "Saved"), 0);
                 assert_ne!(saved, 0, "the finalizer saved the object");
                 assert_eq!(w.get().map(|o| o.as_ptr() as usize), Some(saved));
-                let obj = ObjectRef::from_raw(saved as *mut u8).unwrap();
+                // SAFETY: `saved` is the object the finalizer stored in a static (a root).
+                let obj = unsafe { ObjectRef::from_raw(saved as *mut u8) }.unwrap();
                 gc.reregister_for_finalize(obj);
                 write_static(fin, "Resurrect", 0);
                 write_static(fin, "Saved", 0);
