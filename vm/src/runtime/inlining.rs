@@ -62,7 +62,9 @@ pub(super) fn devirtualize(
 ) -> Option<(osprey_jit::MethodHandle, osprey_jit::CallTarget)> {
     // SAFETY: the JIT's method handles come from this host (to_jit).
     let md = unsafe { MethodHandle::from_ptr(callee.0 as *const crate::loader::MethodDesc) };
-    let t = TypeHandle::from_jit(receiver);
+    // SAFETY: the JIT's type handles come from this host (to_jit): the
+    // receiver's is the exact type of a `newobj` it resolved.
+    let t = unsafe { TypeHandle::from_jit(receiver) };
     if md.definition.is_some() || md.owner.is_interface() || t.is_value_type() {
         return None;
     }
