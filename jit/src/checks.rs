@@ -541,6 +541,7 @@ mod tests {
             eh: Vec::new(),
             sp_slot: None,
             stack_arg_bytes: 0,
+            call_sites: Vec::new(),
         }
     }
 
