@@ -10,7 +10,8 @@ use super::super::ir::{Func, Op, Ty, Value, ValueDef};
 use crate::ops::{BinOp, Cond};
 use crate::types::JitType;
 
-fn constant(f: &Func, v: Value) -> Option<i64> {
+/// The integer constant `v` is, if it is one.
+pub(super) fn constant(f: &Func, v: Value) -> Option<i64> {
     match f.values[v.0 as usize].def {
         ValueDef::Inst(i) => match f.inst(i).op {
             Op::Iconst(c) if !f.ty(v).is_float() => Some(c),

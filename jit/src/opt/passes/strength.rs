@@ -21,19 +21,10 @@
 //! replacement is pure. 64-bit divisions by other constants keep `idiv`
 //! (their multiplication would need the high half of a 128-bit product).
 
-use super::super::ir::{Block, Func, Inst, Op, Ty, Value, ValueDef};
+use super::super::ir::{Block, Func, Inst, Op, Ty, Value};
+use super::fold::constant;
 use crate::ops::{BinOp, ConvOp};
 use crate::types::JitType;
-
-fn constant(f: &Func, v: Value) -> Option<i64> {
-    match f.values[v.0 as usize].def {
-        ValueDef::Inst(i) => match f.inst(i).op {
-            Op::Iconst(c) if !f.ty(v).is_float() => Some(c),
-            _ => None,
-        },
-        _ => None,
-    }
-}
 
 /// The instructions replacing one, built in order before it.
 struct Seq<'f> {
