@@ -6,6 +6,7 @@
 // the code given as the first argument, through Environment.Exit when the
 // second argument is "exit" (methods may still be waiting to tier up).
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 
 class Node {
@@ -15,6 +16,9 @@ class Node {
 }
 
 static class Hot {
+    // Never inlined, so its baseline code is what callers run until it
+    // tiers up (tests/tiering.rs watches it).
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static int Square(int x) { return x * x; }
     public static long Mix(long a, int b) { return (a * 31 + b) % 1000003; }
     public static Node Push(Node list, int v) { return new Node(v, list); }
